@@ -1,0 +1,40 @@
+# ANTQ — the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+BUILD_DIR ?= build
+DB ?= data/antq.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: all deps build server web run test test-server test-web bench clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+# Configure once; Ninja and ccache make later builds incremental.
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+server: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) --parallel
+
+web: deps
+	@bash scripts/build-web.sh
+
+build: server web
+
+# First run: create the embedded SQLite database with the unit list and demo data.
+run: build
+	@if [ ! -f "$(DB)" ]; then \
+	  $(BUILD_DIR)/antq init --db sqlite:$(DB) && $(BUILD_DIR)/antq seed demo --db sqlite:$(DB); \
+	fi
+	$(BUILD_DIR)/antq serve --db sqlite:$(DB) --listen $(LISTEN)
+
+test: build
+	@bash scripts/test.sh
+
+bench: build
+	@bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD_DIR) web/dist web/test-results

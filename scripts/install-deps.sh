@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what ANTQ needs to build, run and test on Debian 12, and only what is missing.
+# Idempotent and non-interactive: safe to call before every build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages, by purpose. Boost 1.81 headers + Boost.JSON only: the -all-dev meta-package
+# pulls ~100 packages we do not use.
+PKGS=(
+  build-essential cmake ninja-build ccache pkg-config
+  libboost1.81-dev libboost-json1.81-dev
+  libsqlite3-dev sqlite3
+  libpq-dev postgresql postgresql-contrib
+  libsodium-dev libicu-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
+  libxlsxwriter-dev zlib1g-dev
+  libgtest-dev libgmock-dev
+  nodejs npm
+  chromium fonts-noto-core fonts-dejavu-core
+  nginx-light wrk curl ca-certificates
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+# node/npm may come from outside Debian (a newer Node already on the machine): keep it.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  # nginx is a benchmark reference only: never let its package start a system service on :80.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod +x /usr/sbin/policy-rc.d
+    trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Front-end packages: only when the lock file changed since the last install.
+if [ -f web/package-lock.json ]; then
+  stamp=web/node_modules/.antq-lock-sha
+  want=$(sha256sum web/package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "install-deps: npm ci in web/"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$stamp"
+  fi
+fi

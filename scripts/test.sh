@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Every test: C++ unit and integration tests on SQLite and on a real PostgreSQL, then the web
+# unit tests and the browser tests in Debian's Chromium against the real server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+
+echo "== C++ tests (SQLite and PostgreSQL)"
+bash scripts/with-postgres.sh ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel 2 --timeout 300
+
+echo "== Web unit tests"
+(cd web && npm test --silent)
+
+echo "== Browser tests (Chromium)"
+(cd web && ANTQ_BIN="$PWD/../$BUILD_DIR/antq" npm run e2e --silent)

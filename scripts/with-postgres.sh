@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs a command with a throwaway PostgreSQL cluster on loopback, removed afterwards.
+# The command sees ANTQ_TEST_PG_URL=postgresql://antq@127.0.0.1:PORT/antq_test.
+set -euo pipefail
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+[ -x "$PGBIN/initdb" ] || { echo "with-postgres: PostgreSQL server binaries not found (run scripts/install-deps.sh)" >&2; exit 1; }
+
+dir=$(mktemp -d /tmp/antq-pg.XXXXXX)
+# initdb refuses to run as root: run the cluster as the unprivileged 'postgres' user when we are root.
+RUN=()
+if [ "$(id -u)" -eq 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql postgres
+  chown postgres "$dir"
+  RUN=(runuser -u postgres --)
+fi
+cleanup() {
+  "${RUN[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"${RUN[@]}" "$PGBIN/initdb" -D "$dir/data" -U antq -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+  || { cat "$dir/initdb.log" >&2; exit 1; }
+# fsync off: a test cluster that is thrown away needs no durability, and it saves minutes.
+"${RUN[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+  -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+"${RUN[@]}" "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U antq antq_test
+export ANTQ_TEST_PG_URL="postgresql://antq@127.0.0.1:$port/antq_test"
+echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+"$@"

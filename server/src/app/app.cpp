@@ -1,0 +1,69 @@
+#include "app/app.hpp"
+
+#include "core/log.hpp"
+#include "db/migrations.hpp"
+#include "http/auth.hpp"
+#include "http/metrics.hpp"
+#include "http/pipeline.hpp"
+#include "http/router.hpp"
+#include "http/server/server.hpp"
+#include "http/static_files.hpp"
+#include "modules/idempotency/idempotency_store.hpp"
+#include "modules/system/system_routes.hpp"
+#include "modules/units/units_routes.hpp"
+#include "modules/units/units_service.hpp"
+
+namespace antq::app {
+
+db::Options database_options(const Config& c) {
+  db::Options o;
+  o.readers = std::max(1, c.db_readers);
+  o.pool_size = std::max(1, c.db_pool_size);
+  return o;
+}
+
+struct App::Impl {
+  Config config;
+  std::unique_ptr<db::Database> db;
+  http::Router router;
+  http::Metrics metrics;
+  http::NoAuthenticator auth;  // replaced by the accounts module's sessions and tokens
+  std::unique_ptr<idempotency::DbIdempotencyStore> idempotency;
+  std::unique_ptr<http::StaticFiles> static_files;
+  std::unique_ptr<units::UnitsService> units;
+  std::unique_ptr<http::Pipeline> pipeline;
+  std::unique_ptr<http::Server> server;
+};
+
+App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
+  auto& i = *impl_;
+  i.config = config;
+  i.db = db::open(config.db, database_options(config));
+  const auto report = db::migrate(*i.db);
+  for (const auto& name : report.applied) log::info("migration_applied", {{"name", name}});
+
+  i.idempotency = std::make_unique<idempotency::DbIdempotencyStore>(*i.db);
+  i.units = std::make_unique<units::UnitsService>(*i.db);
+  const std::string web_root = resolve_web_root(config);
+  if (web_root.empty()) {
+    log::warn("web_root_missing", {{"hint", "chạy 'make build' để build giao diện web (web/dist)"}});
+  } else {
+    i.static_files = std::make_unique<http::StaticFiles>(web_root);
+  }
+
+  units::register_routes(i.router, *i.units);
+  i.pipeline = std::make_unique<http::Pipeline>(i.router, i.auth, i.idempotency.get(), i.static_files.get(), i.metrics);
+  i.server = std::make_unique<http::Server>(server_options(config), *i.pipeline);
+  system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); }});
+}
+
+App::~App() {
+  if (impl_ && impl_->server) impl_->server->stop();
+}
+
+std::uint16_t App::start() { return impl_->server->start(); }
+void App::wait_for_signal() { impl_->server->wait_for_signal(); }
+void App::stop() { impl_->server->stop(); }
+db::Database& App::database() { return *impl_->db; }
+
+}  // namespace antq::app

@@ -1,0 +1,140 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/errors.hpp"
+
+namespace antq::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+long parse_long(const std::string& key, const std::string& v) {
+  try {
+    std::size_t pos = 0;
+    const long n = std::stol(v, &pos);
+    if (pos != v.size()) throw std::invalid_argument(v);
+    return n;
+  } catch (const std::exception&) {
+    throw OperatorError("Cấu hình '" + key + "' phải là số nguyên, nhận được '" + v + "'.");
+  }
+}
+
+bool parse_bool(const std::string& key, const std::string& v) {
+  if (v == "1" || v == "true" || v == "on" || v == "yes") return true;
+  if (v == "0" || v == "false" || v == "off" || v == "no") return false;
+  throw OperatorError("Cấu hình '" + key + "' phải là true hoặc false, nhận được '" + v + "'.");
+}
+
+// One table of every setting so the file and the environment cannot drift apart.
+struct Setting {
+  const char* key;
+  enum { text, integer, boolean } type;
+  void* target;
+};
+
+std::vector<Setting> settings(Config& c) {
+  return {{"db", Setting::text, &c.db},
+          {"listen", Setting::text, &c.listen},
+          {"web_root", Setting::text, &c.web_root},
+          {"log_level", Setting::text, &c.log_level},
+          {"io_threads", Setting::integer, &c.io_threads},
+          {"worker_threads", Setting::integer, &c.worker_threads},
+          {"db_readers", Setting::integer, &c.db_readers},
+          {"db_pool_size", Setting::integer, &c.db_pool_size},
+          {"body_limit_bytes", Setting::integer, &c.body_limit_bytes},
+          {"header_timeout_ms", Setting::integer, &c.header_timeout_ms},
+          {"body_timeout_ms", Setting::integer, &c.body_timeout_ms},
+          {"trust_forwarded_for", Setting::boolean, &c.trust_forwarded_for}};
+}
+
+void assign(const Setting& s, const std::string& value, bool int_is_long) {
+  switch (s.type) {
+    case Setting::text: *static_cast<std::string*>(s.target) = value; break;
+    case Setting::boolean: *static_cast<bool*>(s.target) = parse_bool(s.key, value); break;
+    case Setting::integer:
+      if (int_is_long) *static_cast<long*>(s.target) = parse_long(s.key, value);
+      else *static_cast<int*>(s.target) = static_cast<int>(parse_long(s.key, value));
+      break;
+  }
+}
+
+bool is_long(const Config& c, const Setting& s) {
+  return s.target == &c.body_limit_bytes || s.target == &c.header_timeout_ms || s.target == &c.body_timeout_ms;
+}
+
+}  // namespace
+
+Config load_config(const std::optional<std::string>& file) {
+  Config c;
+  auto table = settings(c);
+  std::optional<std::string> path = file;
+  if (!path) {
+    if (const char* env = std::getenv("ANTQ_CONFIG")) path = env;
+    else if (fs::exists("antq.toml")) path = "antq.toml";
+  }
+  if (path) {
+    toml::table doc;
+    try {
+      doc = toml::parse_file(*path);
+    } catch (const toml::parse_error& e) {
+      throw OperatorError("Không đọc được tệp cấu hình '" + *path + "': " + std::string(e.description()));
+    }
+    for (const auto& [key, node] : doc) {
+      auto it = std::find_if(table.begin(), table.end(), [&](const Setting& s) { return key.str() == s.key; });
+      if (it == table.end()) throw OperatorError("Tệp cấu hình '" + *path + "': khóa không hỗ trợ '" + std::string(key.str()) + "'.");
+      std::string value;
+      if (auto s = node.value<std::string>()) value = *s;
+      else if (auto n = node.value<int64_t>()) value = std::to_string(*n);
+      else if (auto b = node.value<bool>()) value = *b ? "true" : "false";
+      else throw OperatorError("Tệp cấu hình: giá trị của '" + std::string(key.str()) + "' không hợp lệ.");
+      assign(*it, value, is_long(c, *it));
+    }
+  }
+  for (const auto& s : table) {
+    std::string env = "ANTQ_";
+    for (const char* p = s.key; *p; ++p) env.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(*p))));
+    if (const char* v = std::getenv(env.c_str())) assign(s, v, is_long(c, s));
+  }
+  return c;
+}
+
+http::ServerOptions server_options(const Config& c) {
+  http::ServerOptions o;
+  const auto colon = c.listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) throw OperatorError("Địa chỉ lắng nghe phải có dạng HOST:PORT, nhận được '" + c.listen + "'.");
+  o.host = c.listen.substr(0, colon);
+  if (o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']') o.host = o.host.substr(1, o.host.size() - 2);
+  const long port = parse_long("listen", c.listen.substr(colon + 1));
+  if (port < 0 || port > 65535) throw OperatorError("Cổng không hợp lệ: " + std::to_string(port));
+  o.port = static_cast<std::uint16_t>(port);
+  o.io_threads = std::max(1, c.io_threads);
+  o.worker_threads = std::max(1, c.worker_threads);
+  o.body_limit = static_cast<std::size_t>(std::max(1024L, c.body_limit_bytes));
+  o.header_timeout = std::chrono::milliseconds(c.header_timeout_ms);
+  o.body_timeout = std::chrono::milliseconds(c.body_timeout_ms);
+  o.trust_forwarded_for = c.trust_forwarded_for;
+  return o;
+}
+
+std::string resolve_web_root(const Config& c) {
+  if (!c.web_root.empty()) return c.web_root;
+  std::error_code ec;
+  std::vector<fs::path> candidates = {fs::current_path(ec) / "web" / "dist"};
+  const auto exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(exe.parent_path().parent_path() / "web" / "dist");
+    candidates.push_back(exe.parent_path() / "web");
+  }
+  for (const auto& p : candidates) {
+    if (fs::exists(p / "index.html", ec)) return fs::weakly_canonical(p, ec).string();
+  }
+  return {};
+}
+
+}  // namespace antq::app

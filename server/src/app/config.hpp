@@ -1,0 +1,35 @@
+#pragma once
+// Configuration: built-in defaults, then a TOML file, then ANTQ_* environment variables, then
+// command-line flags (each overrides the one before).
+#include <optional>
+#include <string>
+
+#include "http/server/server.hpp"
+
+namespace antq::app {
+
+struct Config {
+  std::string db = "sqlite:data/antq.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root;  // empty: web/dist next to the working directory or the binary
+  std::string log_level = "info";
+  int io_threads = 2;
+  int worker_threads = 4;
+  int db_readers = 4;
+  int db_pool_size = 8;
+  long body_limit_bytes = 1 << 20;
+  long header_timeout_ms = 15000;
+  long body_timeout_ms = 30000;
+  bool trust_forwarded_for = false;
+};
+
+// Reads `file` (when given, or ./antq.toml when it exists) and the environment.
+Config load_config(const std::optional<std::string>& file);
+
+// "HOST:PORT" → server options; throws OperatorError when malformed.
+http::ServerOptions server_options(const Config& c);
+
+// The folder of the built web app, or empty when none is found.
+std::string resolve_web_root(const Config& c);
+
+}  // namespace antq::app

@@ -1,0 +1,22 @@
+#pragma once
+// RFC 4180 CSV reading (quoted fields, doubled quotes, CRLF or LF), with the line number of each
+// record so import errors can point at the row.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace antq::csv {
+
+struct Record {
+  std::size_t line;  // 1-based line where the record starts
+  std::vector<std::string> fields;
+};
+
+// Throws BadRequest on an unterminated quote. A UTF-8 BOM at the start is skipped.
+std::vector<Record> parse(std::string_view text);
+
+// Column index by header name, nullopt when absent.
+std::optional<std::size_t> column(const Record& header, std::string_view name);
+
+}  // namespace antq::csv

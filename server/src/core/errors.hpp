@@ -1,0 +1,67 @@
+#pragma once
+// Client errors are typed exceptions; the HTTP layer turns them into responses in one place
+// (http/error_mapping.cpp). Messages are Vietnamese because they reach the user as they are.
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace antq {
+
+class ApiError : public std::runtime_error {
+ public:
+  ApiError(int status, std::string code, std::string message, std::string field = {})
+      : std::runtime_error(message), status_(status), code_(std::move(code)), field_(std::move(field)) {}
+  int status() const { return status_; }
+  const std::string& code() const { return code_; }
+  const std::string& field() const { return field_; }
+  // Seconds a client should wait (429 / 503); 0 when not applicable.
+  int retry_after() const { return retry_after_; }
+  ApiError& with_retry_after(int seconds) {
+    retry_after_ = seconds;
+    return *this;
+  }
+
+ private:
+  int status_;
+  std::string code_;
+  std::string field_;
+  int retry_after_ = 0;
+};
+
+struct BadRequest : ApiError {
+  explicit BadRequest(std::string message, std::string field = {}, std::string code = "validation_failed")
+      : ApiError(400, std::move(code), std::move(message), std::move(field)) {}
+};
+struct Unauthorized : ApiError {
+  explicit Unauthorized(std::string message = "Bạn cần đăng nhập để thực hiện thao tác này.")
+      : ApiError(401, "unauthorized", std::move(message)) {}
+};
+struct Forbidden : ApiError {
+  explicit Forbidden(std::string message = "Bạn không có quyền thực hiện thao tác này.")
+      : ApiError(403, "forbidden", std::move(message)) {}
+};
+struct NotFound : ApiError {
+  explicit NotFound(std::string message = "Không tìm thấy dữ liệu yêu cầu.")
+      : ApiError(404, "not_found", std::move(message)) {}
+};
+struct Conflict : ApiError {
+  explicit Conflict(std::string message, std::string field = {})
+      : ApiError(409, "conflict", std::move(message), std::move(field)) {}
+};
+struct PayloadTooLarge : ApiError {
+  explicit PayloadTooLarge(std::string message = "Dữ liệu gửi lên vượt quá dung lượng cho phép.")
+      : ApiError(413, "payload_too_large", std::move(message)) {}
+};
+struct RuleViolation : ApiError {
+  explicit RuleViolation(std::string message, std::string field = {})
+      : ApiError(422, "rule_violated", std::move(message), std::move(field)) {}
+};
+
+// An operator-facing failure (bad configuration, unreachable database, failed migration): it
+// stops a command with a message that says what to fix. Never shown to API clients.
+class OperatorError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace antq

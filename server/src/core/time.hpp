@@ -1,0 +1,21 @@
+#pragma once
+// Time conventions: timestamps are stored in UTC as RFC 3339 text ("2026-11-22T07:49:30.123Z"),
+// which sorts chronologically as text in both engines; days that matter to people (an event, a
+// report period) are Vietnam local dates (UTC+7, no daylight saving) as "YYYY-MM-DD".
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace antq::timeutil {
+
+std::string now_utc();                       // RFC 3339 UTC with milliseconds
+std::string to_rfc3339(std::chrono::system_clock::time_point tp);
+std::string today_vietnam();                 // YYYY-MM-DD in Asia/Ho_Chi_Minh
+std::string vietnam_date(std::chrono::system_clock::time_point tp);
+// Parses a strict YYYY-MM-DD calendar date; nullopt when malformed or not a real day.
+std::optional<std::chrono::year_month_day> parse_date(std::string_view s);
+// dd/mm/yyyy as Vietnamese users read dates.
+std::string format_vn(const std::chrono::year_month_day& d);
+
+}  // namespace antq::timeutil

@@ -1,0 +1,125 @@
+#pragma once
+// One small interface over SQLite and PostgreSQL. SQL uses `$1`-style placeholders on both
+// engines and is always bound, never built from input. Connections are handed out for the
+// duration of a callback: `read` for queries, `write` for a transaction that commits when the
+// callback returns and rolls back when it throws.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace antq::db {
+
+enum class Engine { sqlite, postgresql };
+std::string_view engine_name(Engine e);
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  std::size_t size() const { return values_.size(); }
+  bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
+  std::int64_t integer(std::size_t i) const;
+  double real(std::size_t i) const;
+  std::string text(std::size_t i) const;
+  std::optional<std::string> opt_text(std::size_t i) const;
+  std::optional<std::int64_t> opt_integer(std::size_t i) const;
+  const Value& value(std::size_t i) const { return values_.at(i); }
+
+ private:
+  std::vector<Value> values_;
+};
+
+struct Result {
+  std::vector<std::string> columns;
+  std::vector<Row> rows;
+  std::int64_t affected = 0;
+  bool empty() const { return rows.empty(); }
+};
+
+// A unique or primary-key constraint refused a write; services turn it into a 409.
+class UniqueViolation : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+// The database could not be reached or refused for a reason that is not the caller's input.
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Result execute(std::string_view sql, const std::vector<Value>& params) = 0;
+  // Several statements without parameters (migrations).
+  virtual void execute_script(std::string_view sql) = 0;
+  virtual Engine engine() const = 0;
+
+  template <class... Args>
+  Result query(std::string_view sql, Args&&... args) {
+    return execute(sql, std::vector<Value>{to_value(std::forward<Args>(args))...});
+  }
+
+  static Value to_value(std::nullptr_t) { return nullptr; }
+  static Value to_value(const std::string& s) { return s; }
+  static Value to_value(std::string&& s) { return std::move(s); }
+  static Value to_value(std::string_view s) { return std::string(s); }
+  static Value to_value(const char* s) { return std::string(s); }
+  static Value to_value(bool b) { return std::int64_t{b ? 1 : 0}; }
+  static Value to_value(double d) { return d; }
+  template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+  static Value to_value(T n) { return static_cast<std::int64_t>(n); }
+  template <class T>
+  static Value to_value(const std::optional<T>& o) { return o ? to_value(*o) : Value{nullptr}; }
+  static Value to_value(const Value& v) { return v; }
+};
+
+struct PoolStats {
+  int connections_open = 0;
+  int connections_in_use = 0;
+  std::int64_t waits = 0;  // times a caller had to wait for a free connection
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Engine engine() const = 0;
+  virtual void read(const std::function<void(Connection&)>& fn) = 0;
+  virtual void write(const std::function<void(Connection&)>& fn) = 0;
+  virtual PoolStats stats() const = 0;
+
+  // Value-returning conveniences.
+  template <class F>
+  auto read_value(F&& f) -> std::invoke_result_t<F, Connection&> {
+    std::optional<std::invoke_result_t<F, Connection&>> out;
+    read([&](Connection& c) { out.emplace(f(c)); });
+    return std::move(*out);
+  }
+  template <class F>
+  auto write_value(F&& f) -> std::invoke_result_t<F, Connection&> {
+    std::optional<std::invoke_result_t<F, Connection&>> out;
+    write([&](Connection& c) { out.emplace(f(c)); });
+    return std::move(*out);
+  }
+};
+
+struct Options {
+  int readers = 4;          // SQLite reader connections
+  int pool_size = 8;        // PostgreSQL connections
+  int busy_timeout_ms = 10000;
+};
+
+// `sqlite:PATH` (or a bare path ending in .db) or `postgresql://user@host:port/db` / `postgres://`.
+std::unique_ptr<Database> open(const std::string& url, const Options& options = {});
+// Hides the password of a libpq URI for logs and messages.
+std::string redact_url(const std::string& url);
+
+}  // namespace antq::db

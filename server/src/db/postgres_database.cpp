@@ -1,0 +1,200 @@
+#include "db/postgres_database.hpp"
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <cstring>
+#include <unordered_map>
+
+#include "core/errors.hpp"
+
+namespace antq::db {
+
+namespace {
+// Type OIDs from pg_type.h (stable across versions).
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+
+struct ResultGuard {
+  PGresult* r;
+  ~ResultGuard() { PQclear(r); }
+};
+}  // namespace
+
+class PgConnection final : public Connection {
+ public:
+  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+  ~PgConnection() override { PQfinish(conn_); }
+  Engine engine() const override { return Engine::postgresql; }
+  bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+
+  Result execute(std::string_view sql, const std::vector<Value>& params) override {
+    const std::string& name = prepare(sql);
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> ptrs(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const Value& v = params[i];
+      if (std::holds_alternative<std::nullptr_t>(v)) continue;
+      if (auto n = std::get_if<std::int64_t>(&v)) {
+        texts[i] = std::to_string(*n);
+      } else if (auto d = std::get_if<double>(&v)) {
+        texts[i] = std::to_string(*d);
+      } else {
+        texts[i] = std::get<std::string>(v);
+      }
+      ptrs[i] = texts[i].c_str();
+    }
+    PGresult* res = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), ptrs.data(), nullptr,
+                                   nullptr, 0);
+    ResultGuard guard{res};
+    check(res, sql);
+    Result result;
+    const int ncol = PQnfields(res);
+    const int nrow = PQntuples(res);
+    std::vector<Oid> types(static_cast<std::size_t>(ncol));
+    for (int c = 0; c < ncol; ++c) {
+      result.columns.emplace_back(PQfname(res, c));
+      types[static_cast<std::size_t>(c)] = PQftype(res, c);
+    }
+    result.rows.reserve(static_cast<std::size_t>(nrow));
+    for (int r = 0; r < nrow; ++r) {
+      std::vector<Value> values;
+      values.reserve(static_cast<std::size_t>(ncol));
+      for (int c = 0; c < ncol; ++c) {
+        if (PQgetisnull(res, r, c)) {
+          values.emplace_back(nullptr);
+          continue;
+        }
+        const char* s = PQgetvalue(res, r, c);
+        switch (types[static_cast<std::size_t>(c)]) {
+          case kInt2: case kInt4: case kInt8: values.emplace_back(static_cast<std::int64_t>(std::strtoll(s, nullptr, 10))); break;
+          case kBool: values.emplace_back(std::int64_t{s[0] == 't' ? 1 : 0}); break;
+          case kFloat4: case kFloat8: values.emplace_back(std::strtod(s, nullptr)); break;
+          case kNumeric:
+            // SUM() over integers is numeric in PostgreSQL; keep whole numbers integral.
+            if (std::strchr(s, '.') == nullptr) values.emplace_back(static_cast<std::int64_t>(std::strtoll(s, nullptr, 10)));
+            else values.emplace_back(std::strtod(s, nullptr));
+            break;
+          default: values.emplace_back(std::string(s, static_cast<std::size_t>(PQgetlength(res, r, c))));
+        }
+      }
+      result.rows.emplace_back(std::move(values));
+    }
+    const char* tuples = PQcmdTuples(res);
+    result.affected = (tuples && *tuples) ? std::strtoll(tuples, nullptr, 10) : 0;
+    return result;
+  }
+
+  void execute_script(std::string_view sql) override {
+    PGresult* res = PQexec(conn_, std::string(sql).c_str());
+    ResultGuard guard{res};
+    check(res, sql);
+  }
+
+ private:
+  const std::string& prepare(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end()) return it->second;
+    std::string name = "antq_" + std::to_string(cache_.size() + 1);
+    PGresult* res = PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
+    ResultGuard guard{res};
+    check(res, sql);
+    return cache_.emplace(std::string(sql), std::move(name)).first->second;
+  }
+
+  void check(PGresult* res, std::string_view sql) {
+    const auto st = PQresultStatus(res);
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return;
+    const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    std::string msg = PQresultErrorMessage(res);
+    if (msg.empty()) msg = PQerrorMessage(conn_);
+    if (state && std::strcmp(state, "23505") == 0) throw UniqueViolation(msg);
+    throw DatabaseError("PostgreSQL: " + msg + " in: " + std::string(sql.substr(0, 120)));
+  }
+
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+PostgresDatabase::PostgresDatabase(std::string url, const Options& options) : url_(std::move(url)), options_(options) {
+  release(acquire());  // fail at start-up, not at the first request, when the server is unreachable
+}
+
+PostgresDatabase::~PostgresDatabase() = default;
+
+std::unique_ptr<PgConnection> PostgresDatabase::acquire() {
+  {
+    std::unique_lock lock(mutex_);
+    if (idle_.empty() && open_ >= options_.pool_size) {
+      ++waits_;
+      if (!cv_.wait_for(lock, std::chrono::milliseconds(options_.busy_timeout_ms), [&] { return !idle_.empty(); })) {
+        throw DatabaseError("PostgreSQL: no free connection in the pool");
+      }
+    }
+    ++in_use_;
+    if (!idle_.empty()) {
+      auto conn = std::move(idle_.back());
+      idle_.pop_back();
+      return conn;
+    }
+    ++open_;
+  }
+  PGconn* raw = PQconnectdb(url_.c_str());
+  if (PQstatus(raw) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(raw);
+    PQfinish(raw);
+    std::lock_guard lock(mutex_);
+    --open_;
+    --in_use_;
+    throw OperatorError("Không kết nối được PostgreSQL '" + redact_url(url_) + "': " + msg);
+  }
+  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
+  auto conn = std::make_unique<PgConnection>(raw);
+  conn->execute_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
+  return conn;
+}
+
+void PostgresDatabase::release(std::unique_ptr<PgConnection> conn) {
+  {
+    std::lock_guard lock(mutex_);
+    --in_use_;
+    if (conn && conn->healthy()) {
+      idle_.push_back(std::move(conn));
+    } else {
+      --open_;  // a broken connection is dropped; the next acquire opens a fresh one
+    }
+  }
+  cv_.notify_one();
+}
+
+void PostgresDatabase::run(const char* begin, const std::function<void(Connection&)>& fn) {
+  auto conn = acquire();
+  try {
+    conn->execute(begin, {});
+    fn(*conn);
+    conn->execute("COMMIT", {});
+  } catch (...) {
+    if (conn->healthy()) {
+      try {
+        conn->execute("ROLLBACK", {});
+      } catch (const std::exception&) {
+        conn.reset();  // cannot trust its state: drop it
+      }
+    }
+    release(std::move(conn));
+    throw;
+  }
+  release(std::move(conn));
+}
+
+void PostgresDatabase::read(const std::function<void(Connection&)>& fn) {
+  run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn);
+}
+
+void PostgresDatabase::write(const std::function<void(Connection&)>& fn) { run("BEGIN", fn); }
+
+PoolStats PostgresDatabase::stats() const {
+  std::lock_guard lock(mutex_);
+  return PoolStats{open_, in_use_, waits_};
+}
+
+}  // namespace antq::db

@@ -1,0 +1,40 @@
+#pragma once
+// PostgreSQL backend: a bounded pool of libpq connections, statements prepared once per
+// connection, text-format results converted by column type.
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace antq::db {
+
+class PgConnection;
+
+class PostgresDatabase final : public Database {
+ public:
+  PostgresDatabase(std::string url, const Options& options);
+  ~PostgresDatabase() override;
+  Engine engine() const override { return Engine::postgresql; }
+  void read(const std::function<void(Connection&)>& fn) override;
+  void write(const std::function<void(Connection&)>& fn) override;
+  PoolStats stats() const override;
+
+ private:
+  std::unique_ptr<PgConnection> acquire();
+  void release(std::unique_ptr<PgConnection> conn);
+  void run(const char* begin, const std::function<void(Connection&)>& fn);
+
+  std::string url_;
+  Options options_;
+  mutable std::mutex mutex_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<PgConnection>> idle_;
+  int open_ = 0;
+  int in_use_ = 0;
+  std::int64_t waits_ = 0;
+};
+
+}  // namespace antq::db

@@ -1,0 +1,258 @@
+#include "db/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+#include "core/errors.hpp"
+
+namespace antq::db {
+
+namespace {
+
+// SQLite reads `$1` as a *named* parameter numbered by first appearance, so "$2 ... $1" would
+// bind backwards. `?NNN` is positional: rewrite outside string literals and quoted identifiers.
+std::string rewrite_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  char quote = 0;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+      out.push_back(c);
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out.push_back(c);
+    } else if (c == '$' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+      out.push_back('?');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+  Engine engine() const override { return Engine::sqlite; }
+
+  Result execute(std::string_view sql, const std::vector<Value>& params) override {
+    sqlite3_stmt* stmt = prepare(sql);
+    struct Reset {
+      sqlite3_stmt* s;
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } reset{stmt};
+    if (static_cast<int>(params.size()) > sqlite3_bind_parameter_count(stmt)) {
+      throw DatabaseError("too many parameters for: " + std::string(sql.substr(0, 80)));
+    }
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const int idx = static_cast<int>(i + 1);
+      const Value& v = params[i];
+      int rc;
+      if (std::holds_alternative<std::nullptr_t>(v)) {
+        rc = sqlite3_bind_null(stmt, idx);
+      } else if (auto n = std::get_if<std::int64_t>(&v)) {
+        rc = sqlite3_bind_int64(stmt, idx, *n);
+      } else if (auto d = std::get_if<double>(&v)) {
+        rc = sqlite3_bind_double(stmt, idx, *d);
+      } else {
+        const auto& s = std::get<std::string>(v);
+        rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      }
+      if (rc != SQLITE_OK) fail(rc, sql);
+    }
+    Result result;
+    const int ncol = sqlite3_column_count(stmt);
+    for (int c = 0; c < ncol; ++c) result.columns.emplace_back(sqlite3_column_name(stmt, c));
+    for (;;) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) fail(rc, sql);
+      std::vector<Value> values;
+      values.reserve(static_cast<std::size_t>(ncol));
+      for (int c = 0; c < ncol; ++c) {
+        switch (sqlite3_column_type(stmt, c)) {
+          case SQLITE_NULL: values.emplace_back(nullptr); break;
+          case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
+          case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
+          default: {
+            const auto* p = reinterpret_cast<const char*>(sqlite3_column_blob(stmt, c));
+            values.emplace_back(std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+          }
+        }
+      }
+      result.rows.emplace_back(std::move(values));
+    }
+    result.affected = sqlite3_changes64(db_);
+    return result;
+  }
+
+  void execute_script(std::string_view sql) override {
+    char* err = nullptr;
+    const std::string s(sql);
+    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      throw DatabaseError("SQLite: " + msg);
+    }
+  }
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end()) return it->second;
+    const std::string rewritten = rewrite_placeholders(sql);
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, rewritten.c_str(), static_cast<int>(rewritten.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) fail(rc, sql);
+    cache_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  [[noreturn]] void fail(int rc, std::string_view sql) {
+    const std::string msg = sqlite3_errmsg(db_);
+    if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_UNIQUE ||
+        sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_PRIMARYKEY) {
+      throw UniqueViolation(msg);
+    }
+    throw DatabaseError("SQLite error " + std::to_string(rc) + ": " + msg + " in: " + std::string(sql.substr(0, 120)));
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+SqliteDatabase::SqliteDatabase(std::string path, const Options& options) : path_(std::move(path)), options_(options) {
+  const auto parent = std::filesystem::path(path_).parent_path();
+  if (!parent.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+    if (ec) throw OperatorError("Không tạo được thư mục CSDL '" + parent.string() + "': " + ec.message());
+  }
+  writer_ = open_connection(true);
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  idle_readers_.clear();
+  if (writer_) {
+    // Fold the WAL back into the main file so a stopped server leaves one tidy file.
+    sqlite3_wal_checkpoint_v2(writer_->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  }
+  writer_.reset();
+}
+
+std::unique_ptr<SqliteConnection> SqliteDatabase::open_connection(bool writer) {
+  sqlite3* handle = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path_.c_str(), &handle, flags, nullptr) != SQLITE_OK) {
+    std::string msg = handle ? sqlite3_errmsg(handle) : "out of memory";
+    sqlite3_close_v2(handle);
+    throw OperatorError("Không mở được CSDL SQLite '" + path_ + "': " + msg);
+  }
+  sqlite3_extended_result_codes(handle, 1);
+  sqlite3_busy_timeout(handle, options_.busy_timeout_ms);
+  auto conn = std::make_unique<SqliteConnection>(handle);
+  conn->execute_script(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+  if (!writer) conn->execute_script("PRAGMA query_only=ON;");
+  return conn;
+}
+
+void SqliteDatabase::read(const std::function<void(Connection&)>& fn) {
+  std::unique_ptr<SqliteConnection> conn;
+  {
+    std::unique_lock lock(pool_mutex_);
+    if (idle_readers_.empty() && readers_open_ >= options_.readers) {
+      ++waits_;
+      pool_cv_.wait(lock, [&] { return !idle_readers_.empty(); });
+    }
+    if (!idle_readers_.empty()) {
+      conn = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    } else {
+      ++readers_open_;
+    }
+    ++in_use_;
+  }
+  try {
+    if (!conn) conn = open_connection(false);
+  } catch (...) {
+    std::lock_guard lock(pool_mutex_);
+    --readers_open_;
+    --in_use_;
+    throw;
+  }
+  struct Return {
+    SqliteDatabase* self;
+    std::unique_ptr<SqliteConnection>& c;
+    ~Return() {
+      {
+        std::lock_guard lock(self->pool_mutex_);
+        self->idle_readers_.push_back(std::move(c));
+        --self->in_use_;
+      }
+      self->pool_cv_.notify_one();
+    }
+  } give_back{this, conn};
+  // A read is a short transaction so several statements see one snapshot.
+  conn->execute("BEGIN", {});
+  try {
+    fn(*conn);
+  } catch (...) {
+    conn->execute("ROLLBACK", {});
+    throw;
+  }
+  conn->execute("COMMIT", {});
+}
+
+void SqliteDatabase::write(const std::function<void(Connection&)>& fn) {
+  std::unique_lock lock(write_mutex_, std::defer_lock);
+  if (!lock.try_lock()) {
+    {
+      std::lock_guard g(pool_mutex_);
+      ++waits_;
+    }
+    lock.lock();
+  }
+  {
+    std::lock_guard g(pool_mutex_);
+    ++in_use_;
+  }
+  struct Done {
+    SqliteDatabase* self;
+    ~Done() {
+      std::lock_guard g(self->pool_mutex_);
+      --self->in_use_;
+    }
+  } done{this};
+  writer_->execute("BEGIN IMMEDIATE", {});
+  try {
+    fn(*writer_);
+  } catch (...) {
+    writer_->execute("ROLLBACK", {});
+    throw;
+  }
+  writer_->execute("COMMIT", {});
+}
+
+PoolStats SqliteDatabase::stats() const {
+  std::lock_guard lock(pool_mutex_);
+  return PoolStats{readers_open_ + 1, in_use_, waits_};
+}
+
+}  // namespace antq::db

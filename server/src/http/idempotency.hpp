@@ -1,0 +1,33 @@
+#pragma once
+// Every POST honours `Idempotency-Key`: phones on village networks retry, and a retry must get
+// the first answer without creating anything again. The pipeline drives this interface; the
+// storage lives in modules/idempotency.
+#include <optional>
+#include <string>
+
+#include "http/request.hpp"
+
+namespace antq::http {
+
+struct StoredResponse {
+  int status;
+  std::string content_type;
+  std::string body;
+};
+
+class IdempotencyStore {
+ public:
+  enum class Claim { claimed, replay, in_progress, mismatch };
+  struct ClaimResult {
+    Claim claim;
+    std::optional<StoredResponse> stored;  // for replay
+  };
+  virtual ~IdempotencyStore() = default;
+  // Atomically claims (caller, key) for a request with this fingerprint.
+  virtual ClaimResult claim(const std::string& caller, const std::string& key, const std::string& fingerprint) = 0;
+  virtual void complete(const std::string& caller, const std::string& key, const StoredResponse& response) = 0;
+  // The handler failed in a way worth retrying (5xx): forget the claim.
+  virtual void release(const std::string& caller, const std::string& key) = 0;
+};
+
+}  // namespace antq::http

@@ -1,0 +1,176 @@
+#include "http/pipeline.hpp"
+
+#include <boost/json.hpp>
+
+#include <chrono>
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "core/log.hpp"
+#include "db/database.hpp"
+
+namespace antq::http {
+
+namespace {
+
+bool is_api_path(std::string_view p) { return p.starts_with("/api/") || p == "/healthz" || p == "/metrics"; }
+
+bool sane_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+void add_security_headers(Response& res, bool api) {
+  res.header("X-Content-Type-Options", "nosniff");
+  res.header("Referrer-Policy", "no-referrer");
+  res.header("X-Frame-Options", "DENY");
+  // Ant Design injects its styles at run time, hence 'unsafe-inline' for styles only.
+  res.header("Content-Security-Policy",
+             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+             "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+             "frame-ancestors 'none'");
+  res.header("Permissions-Policy", "camera=(self), geolocation=(self), microphone=()");
+  if (api && res.find_header("Cache-Control").empty()) res.header("Cache-Control", "no-store");
+}
+
+}  // namespace
+
+Response error_response(const ApiError& e, const std::string& request_id) {
+  boost::json::object err;
+  err["code"] = e.code();
+  err["message"] = e.what();
+  if (!e.field().empty()) err["field"] = e.field();
+  if (!request_id.empty()) err["request_id"] = request_id;
+  Response res = Response::json(boost::json::object{{"error", err}}, e.status());
+  if (e.retry_after() > 0) res.header("Retry-After", std::to_string(e.retry_after()));
+  return res;
+}
+
+Pipeline::Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files,
+                   Metrics& metrics)
+    : router_(router), auth_(auth), idempotency_(idempotency), static_files_(static_files), metrics_(metrics) {}
+
+bool Pipeline::runs_inline(const Request& req) const {
+  if (!is_api_path(req.path)) return false;
+  const Match m = router_.match(req.method, req.path);
+  return m.route == nullptr || !m.route->spec.blocking;
+}
+
+Response Pipeline::handle(Request& req) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto incoming = req.header("x-request-id");
+  req.request_id = sane_request_id(incoming) ? std::string(incoming) : crypto::random_hex(8);
+  std::string route_name;
+  Response res;
+  try {
+    res = dispatch(req, route_name);
+  } catch (const ApiError& e) {
+    res = error_response(e, req.request_id);
+  } catch (const db::UniqueViolation&) {
+    res = error_response(Conflict("Dữ liệu bị trùng với bản ghi đã có."), req.request_id);
+  } catch (const std::exception& e) {
+    // Not the client's fault: log the cause for the operator, tell the client only the request id.
+    log::error("unhandled_exception", {{"request_id", req.request_id}, {"route", route_name}, {"error", e.what()}});
+    res = error_response(ApiError(500, "internal_error",
+                                  "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên mã yêu cầu " +
+                                      req.request_id + "."),
+                         req.request_id);
+  }
+  finish(req, res, route_name,
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return res;
+}
+
+Response Pipeline::reject(const Request& req, const ApiError& error) {
+  Response res = error_response(error, req.request_id);
+  finish(req, res, "rejected", 0);
+  return res;
+}
+
+Response Pipeline::dispatch(Request& req, std::string& route_name) {
+  if (!is_api_path(req.path)) {
+    route_name = "static";
+    if (!static_files_) throw NotFound("Giao diện web không được cấu hình trên máy chủ này.");
+    return static_files_->serve(req);
+  }
+  const Match m = router_.match(req.method, req.path);
+  if (!m.route) {
+    route_name = "unmatched";
+    if (m.path_exists) throw ApiError(405, "method_not_allowed", "Phương thức không được hỗ trợ cho đường dẫn này.");
+    throw NotFound("Không tìm thấy đường dẫn API này.");
+  }
+  route_name = m.route->spec.pattern;
+  req.params = m.params;
+  if (m.route->spec.access == Access::staff) {
+    req.principal = auth_.authenticate(req);
+    if (!req.principal) throw Unauthorized();
+  }
+  const auto key = req.header("idempotency-key");
+  if (req.method == "POST" && !key.empty() && idempotency_) return run_with_idempotency(req, *m.route, key);
+  return m.route->handler(req);
+}
+
+Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::string_view key) {
+  if (key.size() > 200) throw BadRequest("Idempotency-Key dài quá 200 ký tự.", "Idempotency-Key");
+  const std::string caller = req.principal ? "user:" + req.principal->user_id : "ip:" + req.client_ip;
+  const std::string fingerprint = crypto::sha256_hex(req.method + ' ' + req.path + '\n' + req.body);
+  const std::string k(key);
+  auto claimed = idempotency_->claim(caller, k, fingerprint);
+  switch (claimed.claim) {
+    case IdempotencyStore::Claim::replay: {
+      Response res;
+      res.status = claimed.stored->status;
+      res.content_type = claimed.stored->content_type;
+      res.body = claimed.stored->body;
+      res.header("Idempotent-Replayed", "true");
+      return res;
+    }
+    case IdempotencyStore::Claim::in_progress:
+      throw Conflict("Yêu cầu với Idempotency-Key này đang được xử lý. Vui lòng thử lại sau giây lát.");
+    case IdempotencyStore::Claim::mismatch:
+      throw RuleViolation("Idempotency-Key này đã được dùng cho một yêu cầu khác.", "Idempotency-Key");
+    case IdempotencyStore::Claim::claimed: break;
+  }
+  Response res;
+  try {
+    res = route.handler(req);
+  } catch (const ApiError& e) {
+    res = error_response(e, req.request_id);
+  } catch (...) {
+    idempotency_->release(caller, k);
+    throw;
+  }
+  if (res.status >= 500) {
+    idempotency_->release(caller, k);
+  } else {
+    idempotency_->complete(caller, k, StoredResponse{res.status, res.content_type, res.body});
+  }
+  return res;
+}
+
+void Pipeline::finish(const Request& req, Response& res, const std::string& route_name, double seconds) {
+  const bool api = is_api_path(req.path);
+  add_security_headers(res, api);
+  res.header("X-Request-Id", req.request_id);
+  const std::string metric_route = route_name.empty() ? "unmatched" : route_name;
+  metrics_.record(metric_route, req.method, res.status, seconds);
+  if (log::enabled(log::Level::info)) {
+    boost::json::object f{{"request_id", req.request_id},
+                          {"method", req.method},
+                          {"route", metric_route},
+                          {"status", res.status},
+                          {"duration_ms", seconds * 1000.0},
+                          {"bytes", res.body.size()}};
+    // Addresses of the public (tipsters, citizens) are personal data: logged for staff only.
+    if (req.principal) {
+      f["user"] = req.principal->username;
+      f["ip"] = req.client_ip;
+    }
+    log::info("request", std::move(f));
+  }
+}
+
+}  // namespace antq::http

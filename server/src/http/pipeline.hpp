@@ -1,0 +1,48 @@
+#pragma once
+// One request's way through the server, independent of the socket: request id → route →
+// authentication → idempotency → handler → errors mapped to JSON → security headers → metrics
+// and one JSON log line. The Beast server feeds it; tests call it directly.
+#include <atomic>
+#include <memory>
+#include <optional>
+
+#include "http/auth.hpp"
+#include "http/idempotency.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace antq {
+class ApiError;
+}
+
+namespace antq::http {
+
+class Pipeline {
+ public:
+  Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files,
+           Metrics& metrics);
+
+  Response handle(Request& req);
+  // Whether this request may run on an I/O thread (no blocking work).
+  bool runs_inline(const Request& req) const;
+  // A response built outside a handler (the server's own 400/408/413), in the common error shape.
+  Response reject(const Request& req, const ApiError& error);
+
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  Response dispatch(Request& req, std::string& route_name);
+  Response run_with_idempotency(Request& req, const Route& route, std::string_view key);
+  void finish(const Request& req, Response& res, const std::string& route_name, double seconds);
+
+  Router& router_;
+  Authenticator& auth_;
+  IdempotencyStore* idempotency_;
+  StaticFiles* static_files_;
+  Metrics& metrics_;
+};
+
+Response error_response(const ApiError& e, const std::string& request_id);
+
+}  // namespace antq::http

@@ -1,0 +1,46 @@
+#pragma once
+// Method + path-pattern routing ("/api/v1/units/{code}"). Each route carries what the rest of
+// the pipeline needs to know about it: its name for metrics, who may call it, and whether its
+// handler blocks (database, hashing) and so runs on the worker pool instead of an I/O thread.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/request.hpp"
+
+namespace antq::http {
+
+enum class Access { public_, staff };
+
+struct RouteSpec {
+  std::string method;
+  std::string pattern;
+  Access access = Access::public_;
+  bool blocking = true;
+};
+
+using Handler = std::function<Response(Request&)>;
+
+struct Route {
+  RouteSpec spec;
+  Handler handler;
+  std::vector<std::string> segments;  // pattern split on '/'; "{name}" segments are parameters
+};
+
+struct Match {
+  const Route* route = nullptr;
+  bool path_exists = false;  // some route has this path with another method (405)
+  std::map<std::string, std::string> params;
+};
+
+class Router {
+ public:
+  void add(RouteSpec spec, Handler handler);
+  Match match(std::string_view method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace antq::http

@@ -1,0 +1,313 @@
+#include "http/server/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "core/errors.hpp"
+#include "core/log.hpp"
+
+namespace antq::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+
+namespace {
+
+// Runs `f` on the worker pool and resumes the coroutine on its own executor with the result.
+template <class F>
+awaitable<Response> offload(asio::thread_pool& pool, F f) {
+  return asio::async_initiate<const asio::use_awaitable_t<>&, void(std::exception_ptr, Response)>(
+      [&pool](auto handler, F fn) {
+        asio::post(pool, [handler = std::move(handler), fn = std::move(fn)]() mutable {
+          std::exception_ptr ep;
+          Response r;
+          try {
+            r = fn();
+          } catch (...) {
+            ep = std::current_exception();
+          }
+          auto ex = asio::get_associated_executor(handler);
+          asio::post(ex, [handler = std::move(handler), ep, r = std::move(r)]() mutable {
+            std::move(handler)(ep, std::move(r));
+          });
+        });
+      },
+      use_awaitable, std::move(f));
+}
+
+// Built outside the coroutine on purpose: GCC 12 miscompiles lambda init-captures that move a
+// local of a coroutine frame (the moved string kept pointing into the frame).
+struct HandleJob {
+  Pipeline* pipeline;
+  std::shared_ptr<Request> req;
+  Response operator()() const { return pipeline->handle(*req); }
+};
+HandleJob handle_job(Pipeline& p, Request&& req) { return HandleJob{&p, std::make_shared<Request>(std::move(req))}; }
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions opt;
+  Pipeline& pipeline;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor{ioc};
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> connections{0};
+  std::atomic<int> in_flight{0};
+  std::once_flag stop_once;
+  std::mutex sessions_mutex;
+  // Idle keep-alive sockets, so shutdown can close them instead of waiting for their timeout.
+  std::set<beast::tcp_stream*> idle;
+  std::uint16_t bound_port = 0;
+
+  Impl(ServerOptions o, Pipeline& p)
+      : opt(std::move(o)), pipeline(p), ioc(opt.io_threads), workers(static_cast<std::size_t>(opt.worker_threads)) {}
+
+  awaitable<void> accept_loop() {
+    for (;;) {
+      beast::error_code ec;
+      tcp::socket sock = co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(use_awaitable, ec));
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) co_return;
+        // Out of file descriptors and similar: wait a little rather than spin.
+        log::warn("accept_failed", {{"error", ec.message()}});
+        asio::steady_timer t(ioc, std::chrono::milliseconds(50));
+        co_await t.async_wait(use_awaitable);
+        continue;
+      }
+      sock.set_option(tcp::no_delay(true), ec);
+      auto ex = sock.get_executor();
+      asio::co_spawn(ex, session(beast::tcp_stream(std::move(sock))), asio::detached);
+    }
+  }
+
+  void set_idle(beast::tcp_stream* s, bool on) {
+    std::lock_guard lock(sessions_mutex);
+    if (on) idle.insert(s);
+    else idle.erase(s);
+  }
+
+  Response reject(const Request& req, const ApiError& e) { return pipeline.reject(req, e); }
+
+  awaitable<void> write(beast::tcp_stream& stream, Response res, bool keep_alive, bool head, unsigned version) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+    out.set(bhttp::field::server, "antq");
+    out.set(bhttp::field::content_type, res.content_type);
+    for (auto& [k, v] : res.headers) out.insert(k, v);
+    out.keep_alive(keep_alive);
+    const bool no_body = res.status == 304 || res.status == 204;
+    if (!no_body) out.body() = std::move(res.body);
+    out.prepare_payload();
+    if (head) out.body().clear();  // Content-Length stays that of the full body
+    stream.expires_after(std::chrono::seconds(30));
+    if (head) {
+      bhttp::response_serializer<bhttp::string_body> sr{out};
+      co_await bhttp::async_write_header(stream, sr, use_awaitable);
+    } else {
+      co_await bhttp::async_write(stream, out, use_awaitable);
+    }
+  }
+
+  awaitable<void> session(beast::tcp_stream stream) {
+    ++connections;
+    struct Count {
+      Impl* self;
+      beast::tcp_stream* s;
+      ~Count() {
+        self->set_idle(s, false);
+        --self->connections;
+      }
+    } count{this, &stream};
+    beast::flat_buffer buffer;
+    std::string client_ip;
+    {
+      beast::error_code ec;
+      auto ep = stream.socket().remote_endpoint(ec);
+      if (!ec) client_ip = ep.address().to_string();
+    }
+    try {
+      while (!stopping) {
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(16 * 1024);
+        parser.body_limit(opt.body_limit);
+        beast::error_code ec;
+        set_idle(&stream, true);
+        if (stopping) break;
+        stream.expires_after(opt.header_timeout);
+        co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+        set_idle(&stream, false);
+        if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+            ec == asio::error::connection_reset || ec == asio::error::eof) {
+          break;
+        }
+        Request req;
+        req.client_ip = client_ip;
+        if (ec) {
+          const ApiError err = ec == bhttp::error::header_limit
+                                   ? ApiError(431, "headers_too_large", "Phần tiêu đề của yêu cầu quá lớn.")
+                                   : ApiError(400, "bad_request", "Yêu cầu HTTP không hợp lệ.");
+          co_await write(stream, reject(req, err), false, false, 11);
+          break;
+        }
+        ++in_flight;
+        struct Flight {
+          std::atomic<int>& n;
+          ~Flight() { --n; }
+        } flight{in_flight};
+        const auto& h = parser.get();
+        const unsigned version = h.version();
+        if (h[bhttp::field::expect] == "100-continue" && parser.content_length().value_or(0) <= opt.body_limit) {
+          bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
+          co_await bhttp::async_write(stream, cont, use_awaitable);
+        }
+        if (parser.content_length() && *parser.content_length() > opt.body_limit) {
+          co_await write(stream, reject(req, PayloadTooLarge()), false, false, version);
+          break;
+        }
+        if (!parser.is_done()) {
+          stream.expires_after(opt.body_timeout);
+          co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+          if (ec == bhttp::error::body_limit) {
+            co_await write(stream, reject(req, PayloadTooLarge()), false, false, version);
+            break;
+          }
+          if (ec == beast::error::timeout) {
+            co_await write(stream, reject(req, ApiError(408, "request_timeout", "Gửi dữ liệu quá chậm, yêu cầu đã bị hủy.")),
+                           false, false, version);
+            break;
+          }
+          if (ec) break;
+        }
+        auto msg = parser.release();
+        req.method = std::string(msg.method_string());
+        for (const auto& f : msg) {
+          std::string name(f.name_string());
+          for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          req.headers.emplace_back(std::move(name), std::string(f.value()));
+        }
+        if (opt.trust_forwarded_for) {
+          auto xff = req.header("x-forwarded-for");
+          if (!xff.empty()) req.client_ip = std::string(xff.substr(0, xff.find(',')));
+        }
+        req.body = std::move(msg.body());
+        const bool keep_alive = msg.keep_alive();
+        const bool head = msg.method() == bhttp::verb::head;
+        Response res;
+        bool target_ok = true;
+        try {
+          parse_target(msg.target(), req);
+        } catch (const ApiError& e) {
+          target_ok = false;
+          res = reject(req, e);
+        }
+        if (target_ok) {
+          if (pipeline.runs_inline(req)) {
+            res = pipeline.handle(req);
+          } else {
+            res = co_await offload(workers, handle_job(pipeline, std::move(req)));
+          }
+        }
+        co_await write(stream, std::move(res), keep_alive && !stopping, head, version);
+        if (!keep_alive) break;
+      }
+    } catch (const std::exception& e) {
+      // A peer that vanished mid-write is normal on mobile networks; anything else is logged.
+      log::write(log::Level::debug, "connection_closed", {{"error", e.what()}});
+    }
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.socket().close(ec);
+  }
+
+  void close_idle() {
+    std::lock_guard lock(sessions_mutex);
+    for (auto* s : idle) {
+      // Runs on the session's strand, like the session's own exit: re-check that it is still here.
+      asio::post(s->get_executor(), [this, s] {
+        std::lock_guard again(sessions_mutex);
+        if (idle.count(s)) s->cancel();
+      });
+    }
+  }
+};
+
+Server::Server(ServerOptions options, Pipeline& pipeline) : impl_(std::make_unique<Impl>(std::move(options), pipeline)) {}
+
+Server::~Server() {
+  stop();
+}
+
+std::uint16_t Server::start() {
+  auto& i = *impl_;
+  boost::system::error_code ec;
+  const auto address = asio::ip::make_address(i.opt.host, ec);
+  if (ec) throw OperatorError("Địa chỉ lắng nghe không hợp lệ: '" + i.opt.host + "'");
+  tcp::endpoint ep(address, i.opt.port);
+  i.acceptor.open(ep.protocol());
+  // A server killed with SIGKILL must be restartable on the same port at once.
+  i.acceptor.set_option(asio::socket_base::reuse_address(true));
+  i.acceptor.bind(ep, ec);
+  if (ec) throw OperatorError("Không lắng nghe được trên " + i.opt.host + ":" + std::to_string(i.opt.port) + ": " + ec.message());
+  i.acceptor.listen(asio::socket_base::max_listen_connections);
+  i.bound_port = i.acceptor.local_endpoint().port();
+  asio::co_spawn(i.ioc, i.accept_loop(), asio::detached);
+  for (int t = 0; t < i.opt.io_threads; ++t) {
+    i.threads.emplace_back([&i] { i.ioc.run(); });
+  }
+  return i.bound_port;
+}
+
+std::uint16_t Server::port() const { return impl_->bound_port; }
+
+void Server::wait_for_signal() {
+  asio::io_context sig_ctx;
+  asio::signal_set signals(sig_ctx, SIGINT, SIGTERM);
+  int received = 0;
+  signals.async_wait([&](const boost::system::error_code&, int s) { received = s; });
+  sig_ctx.run();
+  log::info("shutdown_requested", {{"signal", received}});
+  stop();
+}
+
+void Server::stop() {
+  auto& i = *impl_;
+  std::call_once(i.stop_once, [&i] {
+    if (i.threads.empty()) return;
+    i.stopping = true;
+    asio::post(i.ioc, [&i] {
+      boost::system::error_code ec;
+      i.acceptor.close(ec);
+    });
+    // Let in-flight requests finish; close idle keep-alive connections as they become idle.
+    const auto deadline = std::chrono::steady_clock::now() + i.opt.shutdown_grace;
+    while (i.connections > 0 && std::chrono::steady_clock::now() < deadline) {
+      i.close_idle();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (i.connections > 0) log::warn("shutdown_forced", {{"connections", i.connections.load()}});
+    i.ioc.stop();
+    for (auto& t : i.threads) t.join();
+    i.threads.clear();
+    i.workers.join();
+  });
+}
+
+std::string Server::metrics_text() const {
+  return "# TYPE antq_http_connections gauge\nantq_http_connections " + std::to_string(impl_->connections.load()) +
+         "\n# TYPE antq_http_in_flight_requests gauge\nantq_http_in_flight_requests " +
+         std::to_string(impl_->in_flight.load()) + "\n";
+}
+
+}  // namespace antq::http

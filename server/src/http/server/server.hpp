@@ -1,0 +1,47 @@
+#pragma once
+// The HTTP server on Boost.Beast: C++20 coroutines on a few I/O threads, blocking handlers on a
+// bounded worker pool. Beast and Asio are confined to this folder.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "http/pipeline.hpp"
+
+namespace antq::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port (tests)
+  int io_threads = 2;
+  int worker_threads = 4;
+  std::size_t body_limit = 1 << 20;
+  std::chrono::milliseconds header_timeout{15000};  // idle keep-alive wait + reading the headers
+  std::chrono::milliseconds body_timeout{30000};
+  std::chrono::milliseconds shutdown_grace{10000};
+  bool trust_forwarded_for = false;  // behind our own reverse proxy only
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, Pipeline& pipeline);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts serving on background threads; returns the bound port.
+  std::uint16_t start();
+  // Blocks until SIGINT/SIGTERM, then shuts down gracefully.
+  void wait_for_signal();
+  // Stops accepting, lets in-flight requests finish (up to shutdown_grace), then stops. Idempotent.
+  void stop();
+  std::uint16_t port() const;
+  // Prometheus gauges of the server itself (connections, in-flight requests).
+  std::string metrics_text() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace antq::http

@@ -1,0 +1,59 @@
+#include "modules/idempotency/idempotency_store.hpp"
+
+#include <chrono>
+
+#include "core/time.hpp"
+
+namespace antq::idempotency {
+
+namespace {
+constexpr const char* kSelect =
+    "SELECT fingerprint, status, content_type, body, created_at FROM idempotency_keys WHERE caller = $1 AND key = $2";
+constexpr const char* kInsert =
+    "INSERT INTO idempotency_keys (caller, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)";
+constexpr const char* kReclaim =
+    "UPDATE idempotency_keys SET created_at = $3 WHERE caller = $1 AND key = $2 AND status IS NULL";
+constexpr const char* kComplete =
+    "UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5 WHERE caller = $1 AND key = $2";
+constexpr const char* kDelete = "DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2";
+constexpr const char* kExpire = "DELETE FROM idempotency_keys WHERE created_at < $1";
+
+// A retry within a day gets the first answer; after that the key may be reused.
+constexpr auto kKeep = std::chrono::hours(24);
+// A claim whose request never finished (the process died) may be taken over after this long.
+constexpr auto kStale = std::chrono::minutes(2);
+}  // namespace
+
+DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& caller, const std::string& key,
+                                                          const std::string& fingerprint) {
+  const auto now = std::chrono::system_clock::now();
+  return db_.write_value([&](db::Connection& c) -> ClaimResult {
+    c.query(kExpire, timeutil::to_rfc3339(now - kKeep));
+    auto r = c.query(kSelect, caller, key);
+    if (r.empty()) {
+      c.query(kInsert, caller, key, fingerprint, timeutil::to_rfc3339(now));
+      return {Claim::claimed, std::nullopt};
+    }
+    const auto& row = r.rows[0];
+    if (row.text(0) != fingerprint) return {Claim::mismatch, std::nullopt};
+    if (row.is_null(1)) {
+      if (row.text(4) < timeutil::to_rfc3339(now - kStale)) {
+        c.query(kReclaim, caller, key, timeutil::to_rfc3339(now));
+        return {Claim::claimed, std::nullopt};
+      }
+      return {Claim::in_progress, std::nullopt};
+    }
+    return {Claim::replay, http::StoredResponse{static_cast<int>(row.integer(1)), row.text(2), row.text(3)}};
+  });
+}
+
+void DbIdempotencyStore::complete(const std::string& caller, const std::string& key,
+                                  const http::StoredResponse& response) {
+  db_.write([&](db::Connection& c) { c.query(kComplete, caller, key, response.status, response.content_type, response.body); });
+}
+
+void DbIdempotencyStore::release(const std::string& caller, const std::string& key) {
+  db_.write([&](db::Connection& c) { c.query(kDelete, caller, key); });
+}
+
+}  // namespace antq::idempotency

@@ -1,0 +1,47 @@
+#include "modules/system/system_routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/errors.hpp"
+#include "core/resources.hpp"
+#include "http/metrics.hpp"
+
+namespace antq::system {
+
+namespace bj = boost::json;
+
+void register_routes(http::Router& router, SystemDeps deps) {
+  // Answered on the I/O thread: it must stay cheap and must not wait for the database pool.
+  router.add({"GET", "/healthz", http::Access::public_, false}, [&db = deps.db](http::Request&) {
+    return http::Response::json(
+        bj::object{{"status", "ok"}, {"database", db::engine_name(db.engine())}, {"version", ANTQ_VERSION}});
+  });
+
+  router.add({"GET", "/metrics", http::Access::public_, false}, [deps](http::Request&) {
+    const auto pool = deps.db.stats();
+    std::string extra = "# HELP antq_db_connections_open Database connections open.\n"
+                        "# TYPE antq_db_connections_open gauge\nantq_db_connections_open " +
+                        std::to_string(pool.connections_open) +
+                        "\n# HELP antq_db_connections_in_use Database connections lent out.\n"
+                        "# TYPE antq_db_connections_in_use gauge\nantq_db_connections_in_use " +
+                        std::to_string(pool.connections_in_use) +
+                        "\n# HELP antq_db_pool_waits_total Times a caller waited for a connection.\n"
+                        "# TYPE antq_db_pool_waits_total counter\nantq_db_pool_waits_total " +
+                        std::to_string(pool.waits) + "\n";
+    if (deps.server_metrics) extra += deps.server_metrics();
+    http::Response res;
+    res.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    res.body = deps.metrics.render(extra);
+    return res;
+  });
+
+  router.add({"GET", "/api/v1/openapi.json", http::Access::public_, false}, [](http::Request&) {
+    auto doc = resources::find("docs/openapi.json");
+    if (!doc) throw NotFound("Tài liệu OpenAPI không có trong bản build này.");
+    http::Response res;
+    res.body = std::string(*doc);
+    return res;
+  });
+}
+
+}  // namespace antq::system

@@ -1,0 +1,23 @@
+#pragma once
+// Operator endpoints: /healthz, /metrics (Prometheus), /api/v1/openapi.json.
+#include <functional>
+#include <string>
+
+#include "db/database.hpp"
+#include "http/router.hpp"
+
+namespace antq::http {
+class Metrics;
+}
+
+namespace antq::system {
+
+struct SystemDeps {
+  db::Database& db;
+  http::Metrics& metrics;
+  std::function<std::string()> server_metrics;  // gauges of the HTTP server (may be empty)
+};
+
+void register_routes(http::Router& router, SystemDeps deps);
+
+}  // namespace antq::system

@@ -1,0 +1,31 @@
+#pragma once
+// Loading an official unit list (CSV: code,name,level,parent_code[,full_name,unit_type]) as the
+// live administrative tree. Units of the previous list that are not in the new one are retired,
+// linked to their successors from an optional successions CSV (old_code,new_code), and the local
+// units (villages, establishments) under a retired commune move to its successor.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "db/database.hpp"
+
+namespace antq::units {
+
+struct ImportReport {
+  int inserted = 0;
+  int updated = 0;
+  int unchanged = 0;
+  int retired = 0;
+  int successions = 0;
+  int local_moved = 0;
+  int local_orphaned = 0;  // local units left under a retired unit without successor
+};
+
+// Label → embedded file for the lists shipped with ANTQ: "vn-2tier" (current), "vn-3tier"
+// (before the July 2025 reform).
+std::optional<std::string_view> shipped_list(std::string_view label);
+
+ImportReport import_units(db::Database& db, std::string_view csv_text, const std::string& label,
+                          std::optional<std::string_view> successions_csv = std::nullopt);
+
+}  // namespace antq::units

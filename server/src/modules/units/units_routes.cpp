@@ -1,0 +1,109 @@
+#include "modules/units/units_routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/errors.hpp"
+#include "core/json_input.hpp"
+
+namespace antq::units {
+
+namespace bj = boost::json;
+
+namespace {
+
+std::optional<std::string> code_param(const http::Request& req, const std::string& name) {
+  auto v = req.query_param(name);
+  if (!v) return std::nullopt;
+  if (v->empty() || v->size() > 40) throw BadRequest("Tham số '" + name + "' không hợp lệ.", name);
+  return v;
+}
+
+int int_param(const http::Request& req, const std::string& name, int def, int min, int max) {
+  auto v = req.query_param(name);
+  if (!v) return def;
+  if (v->empty() || v->size() > 6 || v->find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(*v) < min || std::stoi(*v) > max) {
+    throw BadRequest("Tham số '" + name + "' phải là số nguyên từ " + std::to_string(min) + " đến " +
+                         std::to_string(max) + ".",
+                     name);
+  }
+  return std::stoi(*v);
+}
+
+bool bool_param(const http::Request& req, const std::string& name) {
+  auto v = req.query_param(name);
+  if (!v || *v == "false" || *v == "0") return false;
+  if (*v == "true" || *v == "1") return true;
+  throw BadRequest("Tham số '" + name + "' phải là true hoặc false.", name);
+}
+
+bj::object brief(const Unit& u) {
+  return bj::object{{"code", u.code}, {"name", u.name}, {"full_name", u.full_name}, {"kind", u.kind}};
+}
+
+bj::object detail_json(const UnitDetail& d) {
+  bj::object o = to_json(d.unit);
+  bj::array anc;
+  for (const auto& a : d.ancestors) anc.push_back(brief(a));
+  o["ancestors"] = std::move(anc);
+  o["successor"] = d.successor ? bj::value(brief(*d.successor)) : bj::value(nullptr);
+  o["retired_on"] = d.unit.retired_on ? bj::value(*d.unit.retired_on) : bj::value(nullptr);
+  return o;
+}
+
+bj::object list_json(bj::array items) {
+  const auto n = items.size();
+  return bj::object{{"items", std::move(items)}, {"total", n}};
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, UnitsService& service) {
+  router.add({"GET", "/api/v1/units"}, [&service](http::Request& req) {
+    bj::array items;
+    for (const auto& u : service.children(code_param(req, "parent"))) items.push_back(to_json(u));
+    return http::Response::json(list_json(std::move(items)));
+  });
+
+  router.add({"GET", "/api/v1/units/search"}, [&service](http::Request& req) {
+    auto q = req.query_param("q");
+    if (!q) throw BadRequest("Thiếu tham số tìm kiếm 'q'.", "q");
+    const int limit = int_param(req, "limit", 20, 1, 100);
+    bj::array items;
+    for (const auto& hit : service.search(*q, bool_param(req, "include_retired"), limit)) {
+      bj::object o = to_json(hit.unit);
+      o["parent_full_name"] = hit.parent_full_name ? bj::value(*hit.parent_full_name) : bj::value(nullptr);
+      items.push_back(std::move(o));
+    }
+    return http::Response::json(list_json(std::move(items)));
+  });
+
+  router.add({"GET", "/api/v1/units/{code}"}, [&service](http::Request& req) {
+    const std::string& code = req.param("code");
+    if (code.size() > 40) throw NotFound("Không tìm thấy đơn vị.");
+    return http::Response::json(detail_json(service.get(code, code_param(req, "dataset"))));
+  });
+
+  router.add({"POST", "/api/v1/units", http::Access::staff}, [&service](http::Request& req) {
+    const auto obj = json::parse_object(req.body);
+    const json::ObjectReader in(obj);
+    in.allow_only({"parent", "name", "kind", "code", "subkind"});
+    CreateUnit c{in.required_string("parent", 40), in.required_string("name", 200), in.required_string("kind", 20),
+                 in.optional_string("code", 32), in.optional_string("subkind", 50)};
+    const Unit u = service.create(*req.principal, c);
+    return http::Response::json(detail_json(service.get(u.code, std::nullopt)), 201);
+  });
+
+  router.add({"PATCH", "/api/v1/units/{code}", http::Access::staff}, [&service](http::Request& req) {
+    const auto obj = json::parse_object(req.body);
+    const json::ObjectReader in(obj);
+    in.allow_only({"name", "subkind", "successor"});
+    UpdateUnit u{in.optional_string("name", 200), in.optional_string("subkind", 50), in.optional_string("successor", 40)};
+    if (u.name && u.name->empty()) throw BadRequest("Trường 'name' không được để trống.", "name");
+    if (!u.name && !u.subkind && !u.successor_code) throw BadRequest("Không có thay đổi nào được gửi lên.");
+    const Unit updated = service.update(*req.principal, req.param("code"), u);
+    return http::Response::json(detail_json(service.get(updated.code, updated.dataset)));
+  });
+}
+
+}  // namespace antq::units

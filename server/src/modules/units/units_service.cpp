@@ -1,0 +1,162 @@
+#include "modules/units/units_service.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "core/time.hpp"
+#include "modules/units/units_repository.hpp"
+
+namespace antq::units {
+
+namespace {
+
+NotFound unit_not_found() { return NotFound("Không tìm thấy đơn vị."); }
+
+bool valid_code(const std::string& code) {
+  if (code.empty() || code.size() > 32) return false;
+  return std::all_of(code.begin(), code.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+}  // namespace
+
+bool in_scope(const std::string& scope_path, const std::string& unit_path) {
+  return scope_path.empty() || unit_path.starts_with(scope_path);
+}
+
+std::vector<Unit> UnitsService::children(const std::optional<std::string>& parent_code) {
+  return db_.read_value([&](db::Connection& c) {
+    if (!parent_code) return repo::children(c, std::nullopt);
+    auto parent = repo::find_active(c, *parent_code);
+    if (!parent) throw unit_not_found();
+    return repo::children(c, parent->id);
+  });
+}
+
+UnitDetail UnitsService::get(const std::string& code, const std::optional<std::string>& dataset) {
+  return db_.read_value([&](db::Connection& c) {
+    std::optional<Unit> u = dataset ? repo::find_in_dataset(c, code, *dataset) : repo::find_active(c, code);
+    if (!u && !dataset) u = repo::find_latest_retired(c, code);
+    if (!u) throw unit_not_found();
+    UnitDetail d{*u, repo::ancestors(c, *u), std::nullopt};
+    if (u->successor_id) d.successor = repo::find_by_id(c, *u->successor_id);
+    return d;
+  });
+}
+
+std::vector<SearchHit> UnitsService::search(const std::string& query, bool include_retired, int limit) {
+  const std::string q = text::fold(query);
+  if (q.empty()) throw BadRequest("Hãy nhập từ khóa tìm kiếm.", "q");
+  if (text::length(q) > 100) throw BadRequest("Từ khóa tìm kiếm dài quá 100 ký tự.", "q");
+  return db_.read_value([&](db::Connection& c) {
+    // Fetch more than asked, then rank: a name equal to the query first, then names starting
+    // with it, then the rest; higher levels before lower ones; Vietnamese order within.
+    auto found = repo::search(c, q, include_retired, std::max(limit * 4, 200));
+    auto rank = [&](const Unit& u) {
+      const std::string name = text::fold(u.name);
+      const std::string full = text::fold(u.full_name);
+      if (name == q || full == q) return 0;
+      if (name.starts_with(q) || full.starts_with(q)) return 1;
+      return 2;
+    };
+    std::stable_sort(found.begin(), found.end(), [&](const Unit& a, const Unit& b) {
+      const int ra = rank(a), rb = rank(b);
+      if (ra != rb) return ra < rb;
+      if (a.active != b.active) return a.active;
+      return kind_rank(a.kind) < kind_rank(b.kind);
+    });
+    if (static_cast<int>(found.size()) > limit) found.resize(static_cast<std::size_t>(limit));
+    std::vector<SearchHit> hits;
+    hits.reserve(found.size());
+    for (auto& u : found) {
+      std::optional<std::string> parent_name;
+      if (u.parent_id) {
+        if (auto p = repo::find_by_id(c, *u.parent_id)) parent_name = p->full_name;
+      }
+      hits.push_back({std::move(u), std::move(parent_name)});
+    }
+    return hits;
+  });
+}
+
+std::optional<std::string> UnitsService::path_of(const std::string& code) {
+  return db_.read_value([&](db::Connection& c) -> std::optional<std::string> {
+    auto u = repo::find_active(c, code);
+    if (!u) return std::nullopt;
+    return u->path;
+  });
+}
+
+Unit UnitsService::create(const http::Principal& who, const CreateUnit& in) {
+  if (in.kind != "village" && in.kind != "establishment") {
+    throw BadRequest("Loại đơn vị phải là 'village' (thôn, tổ dân phố) hoặc 'establishment' (cơ quan, doanh nghiệp, "
+                     "trường học…). Tỉnh, xã được nạp từ danh mục hành chính.",
+                     "kind");
+  }
+  if (in.kind == "establishment" && in.subkind && !is_establishment_type(*in.subkind)) {
+    throw BadRequest("Loại cơ sở phải là một trong: agency, enterprise, school, hospital, industrial_park, other.",
+                     "subkind");
+  }
+  if (in.code && !valid_code(*in.code)) {
+    throw BadRequest("Mã đơn vị chỉ gồm chữ cái không dấu, chữ số, '-', '_', '.' và tối đa 32 ký tự.", "code");
+  }
+  return db_.write_value([&](db::Connection& c) {
+    auto parent = repo::find_active(c, in.parent_code);
+    if (!parent || !in_scope(who.unit_path, parent->path)) throw NotFound("Không tìm thấy đơn vị cấp trên.");
+    if (parent->kind == "establishment") throw RuleViolation("Không thể tạo đơn vị trực thuộc một cơ sở.", "parent");
+    if (parent->kind == "province" && in.kind == "village") {
+      throw RuleViolation("Thôn, tổ dân phố phải trực thuộc một xã, phường.", "parent");
+    }
+    std::string code;
+    if (in.code) {
+      if (repo::find_active(c, *in.code)) throw Conflict("Mã đơn vị '" + *in.code + "' đã được dùng.", "code");
+      code = *in.code;
+    } else {
+      const std::string prefix = parent->code + "-";
+      char suffix[16];
+      std::snprintf(suffix, sizeof suffix, "%03d", repo::max_code_suffix(c, prefix) + 1);
+      code = prefix + suffix;
+    }
+    const std::string subkind = in.subkind.value_or(in.kind == "establishment" ? "other" : "");
+    repo::NewUnit nu{code, std::string(kLocalDataset), in.name, in.name, in.kind, subkind, parent->id};
+    const auto id = repo::insert(c, nu, parent->path, parent->depth);
+    return *repo::find_by_id(c, id);
+  });
+}
+
+Unit UnitsService::update(const http::Principal& who, const std::string& code, const UpdateUnit& in) {
+  return db_.write_value([&](db::Connection& c) {
+    auto u = repo::find_active(c, code);
+    if (!u || !in_scope(who.unit_path, u->path)) throw unit_not_found();
+    if (is_admin_kind(u->kind) && (in.name || in.successor_code)) {
+      throw RuleViolation("Tỉnh, xã thay đổi theo danh mục hành chính: dùng 'antq import units'.", "code");
+    }
+    if (in.subkind && u->kind == "establishment" && !is_establishment_type(*in.subkind)) {
+      throw BadRequest("Loại cơ sở phải là một trong: agency, enterprise, school, hospital, industrial_park, other.",
+                       "subkind");
+    }
+    if (in.name || in.subkind) {
+      const std::string name = in.name.value_or(u->name);
+      repo::update_names(c, u->id, name, in.name ? name : u->full_name, in.subkind.value_or(u->subkind));
+    }
+    if (in.successor_code) {
+      auto s = repo::find_active(c, *in.successor_code);
+      if (!s || !in_scope(who.unit_path, s->path)) throw NotFound("Không tìm thấy đơn vị kế thừa.");
+      if (s->id == u->id || s->path.starts_with(u->path)) {
+        throw RuleViolation("Đơn vị kế thừa không được là chính nó hoặc đơn vị trực thuộc nó.", "successor");
+      }
+      // Its children move to the successor; its own records then roll up there too.
+      for (const auto& child : repo::children(c, u->id)) {
+        repo::set_parent(c, child.id, s->id);
+      }
+      repo::retire(c, u->id, s->id, timeutil::today_vietnam());
+      repo::rebuild_paths(c);
+    }
+    return *repo::find_by_id(c, u->id);
+  });
+}
+
+}  // namespace antq::units

@@ -1,0 +1,60 @@
+#pragma once
+// Rules of the territory: reading the tree (public), creating and editing local units (staff,
+// within their own subtree), and the subtree every other module filters by.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+#include "http/request.hpp"
+#include "modules/units/unit.hpp"
+
+namespace antq::units {
+
+struct UnitDetail {
+  Unit unit;
+  std::vector<Unit> ancestors;
+  std::optional<Unit> successor;
+};
+
+struct SearchHit {
+  Unit unit;
+  std::optional<std::string> parent_full_name;
+};
+
+struct CreateUnit {
+  std::string parent_code;
+  std::string name;
+  std::string kind;  // village | establishment
+  std::optional<std::string> code;
+  std::optional<std::string> subkind;
+};
+
+struct UpdateUnit {
+  std::optional<std::string> name;
+  std::optional<std::string> subkind;
+  std::optional<std::string> successor_code;  // retire this unit into another
+};
+
+class UnitsService {
+ public:
+  explicit UnitsService(db::Database& db) : db_(db) {}
+
+  std::vector<Unit> children(const std::optional<std::string>& parent_code);
+  UnitDetail get(const std::string& code, const std::optional<std::string>& dataset);
+  std::vector<SearchHit> search(const std::string& query, bool include_retired, int limit);
+
+  Unit create(const http::Principal& who, const CreateUnit& input);
+  Unit update(const http::Principal& who, const std::string& code, const UpdateUnit& input);
+
+  // The path of an active unit, for scope checks and subtree filters of other modules.
+  std::optional<std::string> path_of(const std::string& code);
+
+ private:
+  db::Database& db_;
+};
+
+// Whether `unit_path` lies in the subtree rooted at `scope_path` ("" = the whole country).
+bool in_scope(const std::string& scope_path, const std::string& unit_path);
+
+}  // namespace antq::units

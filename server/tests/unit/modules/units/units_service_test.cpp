@@ -1,0 +1,197 @@
+#include "modules/units/units_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+#include "db/migrations.hpp"
+#include "modules/units/units_dataset.hpp"
+#include "modules/units/units_demo.hpp"
+#include "support/test_database.hpp"
+
+using namespace antq;
+using antq::test::TestDatabase;
+
+namespace {
+
+// A small pre-reform list: one province, two districts, four communes.
+constexpr const char* kOldList =
+    "code,name,level,parent_code,full_name,unit_type\n"
+    "51,Quảng Ngãi,province,,Tỉnh Quảng Ngãi,Tỉnh\n"
+    "527,Sơn Tịnh,district,51,Huyện Sơn Tịnh,Huyện\n"
+    "522,Bình Sơn,district,51,Huyện Bình Sơn,Huyện\n"
+    "21220,Tịnh Hà,commune,527,Thị trấn Tịnh Hà,Thị trấn\n"
+    "21223,Tịnh Sơn,commune,527,Xã Tịnh Sơn,Xã\n"
+    "21232,Tịnh Bình,commune,527,Xã Tịnh Bình,Xã\n"
+    "21001,Bình Long,commune,522,Xã Bình Long,Xã\n";
+
+// After the reform: no districts; Tịnh Hà, Tịnh Sơn and Tịnh Bình merged into Xã Sơn Tịnh (21220).
+constexpr const char* kNewList =
+    "code,name,level,parent_code,full_name,unit_type\n"
+    "51,Quảng Ngãi,province,,Tỉnh Quảng Ngãi,Tỉnh\n"
+    "21220,Sơn Tịnh,commune,51,Xã Sơn Tịnh,Xã\n"
+    "21001,Bình Sơn,commune,51,Xã Bình Sơn,Xã\n";
+
+constexpr const char* kSuccessions =
+    "old_code,new_code\n51,51\n21220,21220\n21223,21220\n21232,21220\n21001,21001\n";
+
+const http::Principal kNational{"1", "admin", "admin", "", ""};
+
+}  // namespace
+
+class UnitsServiceTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    t_ = std::make_unique<TestDatabase>(GetParam());
+    db::migrate(t_->db());
+    service_ = std::make_unique<units::UnitsService>(t_->db());
+  }
+  http::Principal scoped_to(const std::string& code) {
+    return {"2", "officer", "admin", code, *service_->path_of(code)};
+  }
+  std::unique_ptr<TestDatabase> t_;
+  std::unique_ptr<units::UnitsService> service_;
+};
+
+TEST_P(UnitsServiceTest, ImportBuildsTheTreeAndIsIdempotent) {
+  auto first = units::import_units(t_->db(), kOldList, "vn-3tier");
+  EXPECT_EQ(first.inserted, 7);
+  auto again = units::import_units(t_->db(), kOldList, "vn-3tier");
+  EXPECT_EQ(again.inserted, 0);
+  EXPECT_EQ(again.unchanged, 7);
+  EXPECT_EQ(again.retired, 0);
+
+  auto top = service_->children(std::nullopt);
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_EQ(top[0].code, "51");
+  EXPECT_TRUE(top[0].has_children);
+  // Vietnamese order: Bình Sơn before Sơn Tịnh.
+  auto districts = service_->children(std::string("51"));
+  ASSERT_EQ(districts.size(), 2u);
+  EXPECT_EQ(districts[0].full_name, "Huyện Bình Sơn");
+  EXPECT_EQ(districts[1].full_name, "Huyện Sơn Tịnh");
+  EXPECT_THROW(service_->children(std::string("99999")), NotFound);
+}
+
+TEST_P(UnitsServiceTest, DetailListsAncestorsFromTheTop) {
+  units::import_units(t_->db(), kOldList, "vn-3tier");
+  auto d = service_->get("21223", std::nullopt);
+  EXPECT_EQ(d.unit.full_name, "Xã Tịnh Sơn");
+  ASSERT_EQ(d.ancestors.size(), 2u);
+  EXPECT_EQ(d.ancestors[0].code, "51");
+  EXPECT_EQ(d.ancestors[1].code, "527");
+  EXPECT_FALSE(d.successor.has_value());
+  EXPECT_THROW(service_->get("nope", std::nullopt), NotFound);
+}
+
+TEST_P(UnitsServiceTest, SearchIgnoresDiacriticsAndCase) {
+  units::import_units(t_->db(), kOldList, "vn-3tier");
+  auto hits = service_->search("son tinh", false, 20);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].unit.code, "527");  // the name equals the query: first
+  EXPECT_EQ(hits[0].parent_full_name.value_or(""), "Tỉnh Quảng Ngãi");
+  EXPECT_EQ(service_->search("TỊNH SƠN", false, 20).at(0).unit.code, "21223");
+  EXPECT_TRUE(service_->search("zzz", false, 20).empty());
+  // LIKE wildcards in the query are literal.
+  EXPECT_TRUE(service_->search("%", false, 20).empty());
+  EXPECT_THROW(service_->search("   ", false, 20), BadRequest);
+}
+
+TEST_P(UnitsServiceTest, CreatesVillagesWithGeneratedCodesInScopeOnly) {
+  units::import_units(t_->db(), kOldList, "vn-3tier");
+  auto v1 = service_->create(kNational, {"21223", "Thôn Phú Thọ", "village", std::nullopt, std::string("Thôn")});
+  auto v2 = service_->create(kNational, {"21223", "Thôn Thọ Trung", "village", std::nullopt, std::nullopt});
+  EXPECT_EQ(v1.code, "21223-001");
+  EXPECT_EQ(v2.code, "21223-002");
+  EXPECT_EQ(v1.kind, "village");
+  EXPECT_EQ(v1.parent_code.value_or(""), "21223");
+  // Someone scoped to another district cannot create under Tịnh Sơn, nor learn that it exists.
+  const auto other = scoped_to("522");
+  EXPECT_THROW(service_->create(other, {"21223", "Thôn X", "village", std::nullopt, std::nullopt}), NotFound);
+  // An explicit code already used by an active unit is a conflict.
+  EXPECT_THROW(service_->create(kNational, {"21223", "Thôn Y", "village", std::string("21223-001"), std::nullopt}), Conflict);
+  EXPECT_THROW(service_->create(kNational, {"21223", "Tỉnh Z", "province", std::nullopt, std::nullopt}), BadRequest);
+  EXPECT_THROW(service_->create(kNational, {"51", "Thôn dưới tỉnh", "village", std::nullopt, std::nullopt}), RuleViolation);
+  EXPECT_THROW(service_->create(kNational, {"21223", "Trường", "establishment", std::nullopt, std::string("castle")}), BadRequest);
+}
+
+TEST_P(UnitsServiceTest, RetiringIntoASuccessorRollsTheSubtreeUp) {
+  units::import_units(t_->db(), kOldList, "vn-3tier");
+  auto village = service_->create(kNational, {"21232", "Thôn A", "village", std::nullopt, std::nullopt});
+  units::UpdateUnit upd;
+  upd.successor_code = "21220-x";
+  EXPECT_THROW(service_->update(kNational, village.code, upd), NotFound);
+  auto target = service_->create(kNational, {"21223", "Thôn B", "village", std::nullopt, std::nullopt});
+  upd.successor_code = target.code;
+  auto retired = service_->update(kNational, village.code, upd);
+  EXPECT_FALSE(retired.active);
+  // Its path now lies under the successor: records of Thôn A count toward Thôn B and up.
+  auto succ_path = *service_->path_of(target.code);
+  EXPECT_TRUE(retired.path.starts_with(succ_path)) << retired.path << " vs " << succ_path;
+  auto d = service_->get(village.code, std::nullopt);
+  ASSERT_TRUE(d.successor.has_value());
+  EXPECT_EQ(d.successor->code, target.code);
+}
+
+TEST_P(UnitsServiceTest, ReformImportRetiresOldUnitsAndMovesVillagesToSuccessors) {
+  units::import_units(t_->db(), kOldList, "vn-3tier");
+  auto village = service_->create(kNational, {"21223", "Thôn Phú Thọ", "village", std::nullopt, std::nullopt});
+  const auto old_commune_path = *service_->path_of("21223");
+
+  auto rep = units::import_units(t_->db(), kNewList, "vn-2tier", std::string_view(kSuccessions));
+  EXPECT_EQ(rep.inserted, 3);
+  EXPECT_EQ(rep.retired, 7);
+  EXPECT_EQ(rep.successions, 5);
+  EXPECT_EQ(rep.local_moved, 1);
+
+  // The live tree is the new list; codes reused by the reform point at the new units.
+  auto d = service_->get("21220", std::nullopt);
+  EXPECT_EQ(d.unit.full_name, "Xã Sơn Tịnh");
+  EXPECT_EQ(d.unit.dataset, "vn-2tier");
+  ASSERT_EQ(d.ancestors.size(), 1u);
+  // The old commune stays addressable with its list's label, and names its successor.
+  auto old = service_->get("21223", std::string("vn-3tier"));
+  EXPECT_FALSE(old.unit.active);
+  ASSERT_TRUE(old.successor.has_value());
+  EXPECT_EQ(old.successor->code, "21220");
+  EXPECT_TRUE(old.unit.path.starts_with(*service_->path_of("21220")));
+  EXPECT_NE(old.unit.path, old_commune_path);
+  // The village now belongs to the new commune.
+  auto v = service_->get(village.code, std::nullopt);
+  EXPECT_EQ(v.unit.parent_code.value_or(""), "21220");
+  EXPECT_TRUE(v.unit.path.starts_with(*service_->path_of("21220")));
+  // Search shows only live units unless asked.
+  for (const auto& h : service_->search("tinh son", false, 20)) EXPECT_TRUE(h.unit.active);
+  EXPECT_FALSE(service_->search("tinh son", true, 20).empty());
+}
+
+TEST_P(UnitsServiceTest, BadListsAreRejectedWithLineNumbersAndChangeNothing) {
+  units::import_units(t_->db(), kOldList, "vn-3tier");
+  const std::string bad = "code,name,level,parent_code\n1,A,province,\n2,,commune,1\n3,C,hamlet,1\n4,D,commune,404\n";
+  try {
+    units::import_units(t_->db(), bad, "broken");
+    FAIL() << "expected BadRequest";
+  } catch (const BadRequest& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("dòng 3"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("dòng 4"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("dòng 5"), std::string::npos) << msg;
+  }
+  EXPECT_EQ(service_->children(std::nullopt).at(0).code, "51");
+  EXPECT_THROW(units::import_units(t_->db(), "name,level\nX,province\n", "x"), BadRequest);
+  EXPECT_THROW(units::import_units(t_->db(), kOldList, "local"), BadRequest);
+}
+
+TEST_P(UnitsServiceTest, DemoSeedIsIdempotent) {
+  units::import_units(t_->db(), kNewList, "vn-2tier");
+  auto first = units::seed_demo(t_->db());
+  EXPECT_EQ(first.created, 7);
+  EXPECT_EQ(first.skipped_communes, 1);  // 09574 (Hà Nội) is not in this small list
+  EXPECT_EQ(units::seed_demo(t_->db()).created, 0);
+  auto villages = service_->children(std::string("21220"));
+  ASSERT_FALSE(villages.empty());
+  bool found = false;
+  for (const auto& v : villages) found = found || v.full_name == "Thôn Trường Thọ";
+  EXPECT_TRUE(found);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, UnitsServiceTest, ::testing::ValuesIn(antq::test::engines()));
