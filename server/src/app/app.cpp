@@ -35,7 +35,7 @@ struct App::Impl {
   std::unique_ptr<http::Server> server;
 };
 
-App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
+App::App(const Config& config, http::Authenticator* authenticator) : impl_(std::make_unique<Impl>()) {
   auto& i = *impl_;
   i.config = config;
   i.db = db::open(config.db, database_options(config));
@@ -52,7 +52,8 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   }
 
   units::register_routes(i.router, *i.units);
-  i.pipeline = std::make_unique<http::Pipeline>(i.router, i.auth, i.idempotency.get(), i.static_files.get(), i.metrics);
+  http::Authenticator& auth = authenticator ? *authenticator : static_cast<http::Authenticator&>(i.auth);
+  i.pipeline = std::make_unique<http::Pipeline>(i.router, auth, i.idempotency.get(), i.static_files.get(), i.metrics);
   i.server = std::make_unique<http::Server>(server_options(config), *i.pipeline);
   system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); }});
 }
@@ -65,5 +66,11 @@ std::uint16_t App::start() { return impl_->server->start(); }
 void App::wait_for_signal() { impl_->server->wait_for_signal(); }
 void App::stop() { impl_->server->stop(); }
 db::Database& App::database() { return *impl_->db; }
+
+std::vector<std::string> App::route_list() const {
+  std::vector<std::string> out;
+  for (const auto& r : impl_->router.routes()) out.push_back(r.spec.method + " " + r.spec.pattern);
+  return out;
+}
 
 }  // namespace antq::app

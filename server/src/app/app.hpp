@@ -3,9 +3,15 @@
 // pipeline and the HTTP server.
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/config.hpp"
 #include "db/database.hpp"
+
+namespace antq::http {
+class Authenticator;
+}
 
 namespace antq::app {
 
@@ -13,13 +19,16 @@ db::Options database_options(const Config& c);
 
 class App {
  public:
-  // Opens the database and migrates it forward.
-  explicit App(const Config& config);
+  // Opens the database and migrates it forward. `authenticator` replaces the built-in one
+  // (integration tests drive staff endpoints with it); it must outlive the App.
+  explicit App(const Config& config, http::Authenticator* authenticator = nullptr);
   ~App();
   std::uint16_t start();  // binds and serves in the background; returns the port
   void wait_for_signal();
   void stop();
   db::Database& database();
+  // "METHOD /pattern" of every API route (the OpenAPI document is checked against it).
+  std::vector<std::string> route_list() const;
 
  private:
   struct Impl;

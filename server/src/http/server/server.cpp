@@ -155,7 +155,9 @@ struct Server::Impl {
         Request req;
         req.client_ip = client_ip;
         if (ec) {
-          const ApiError err = ec == bhttp::error::header_limit
+          // A declared Content-Length over the limit is refused while reading the headers.
+          const ApiError err = ec == bhttp::error::body_limit ? PayloadTooLarge()
+                               : ec == bhttp::error::header_limit
                                    ? ApiError(431, "headers_too_large", "Phần tiêu đề của yêu cầu quá lớn.")
                                    : ApiError(400, "bad_request", "Yêu cầu HTTP không hợp lệ.");
           co_await write(stream, reject(req, err), false, false, 11);
