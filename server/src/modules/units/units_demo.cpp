@@ -15,12 +15,13 @@ struct DemoUnit {
 };
 struct DemoCommune {
   const char* code;
+  const char* full_name;  // codes are reused between lists: check it is the same commune
   std::vector<DemoUnit> units;
 };
 
 const std::vector<DemoCommune>& demo() {
   static const std::vector<DemoCommune> d = {
-      {"21220",
+      {"21220", "Xã Sơn Tịnh",
        {{"21220-001", "Thôn Trường Thọ", "village", "Thôn"},
         {"21220-002", "Thôn Phú Thọ", "village", "Thôn"},
         {"21220-003", "Thôn Thọ Trung", "village", "Thôn"},
@@ -28,7 +29,7 @@ const std::vector<DemoCommune>& demo() {
         {"21220-005", "Thôn Cổ Lũy", "village", "Thôn"},
         {"21220-101", "Trường THPT Sơn Mỹ", "establishment", "school"},
         {"21220-102", "Công ty TNHH May Tịnh Phong", "establishment", "enterprise"}}},
-      {"09574",
+      {"09574", "Phường Sơn Tây",
        {{"09574-001", "Tổ dân phố 1", "village", "Tổ dân phố"},
         {"09574-002", "Tổ dân phố 2", "village", "Tổ dân phố"},
         {"09574-003", "Tổ dân phố 3", "village", "Tổ dân phố"},
@@ -43,7 +44,11 @@ DemoReport seed_demo(db::Database& db) {
   UnitsService service(db);
   const http::Principal system{"0", "system", "admin", "", ""};
   for (const auto& commune : demo()) {
-    if (!service.path_of(commune.code)) {
+    const bool present = db.read_value([&](db::Connection& c) {
+      auto u = repo::find_active(c, commune.code);
+      return u && u->full_name == commune.full_name;
+    });
+    if (!present) {
       ++rep.skipped_communes;
       continue;
     }

@@ -1,0 +1,22 @@
+#include "core/time.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace antq::timeutil;
+using namespace std::chrono;
+
+TEST(Time, VietnamDateIsUtcPlusSeven) {
+  // 2026-11-21 17:30 UTC is already 22/11 in Việt Nam.
+  const auto tp = sys_days{2026y / November / 21} + hours(17) + minutes(30);
+  EXPECT_EQ(vietnam_date(tp), "2026-11-22");
+  EXPECT_EQ(to_rfc3339(tp), "2026-11-21T17:30:00.000Z");
+}
+
+TEST(Time, ParsesOnlyRealCalendarDates) {
+  EXPECT_TRUE(parse_date("2024-02-29").has_value());
+  EXPECT_FALSE(parse_date("2023-02-29").has_value());
+  EXPECT_FALSE(parse_date("2024-13-01").has_value());
+  EXPECT_FALSE(parse_date("24-01-01").has_value());
+  EXPECT_FALSE(parse_date("2024/01/01").has_value());
+  EXPECT_EQ(format_vn(*parse_date("2020-08-19")), "19/08/2020");
+}
