@@ -1,0 +1,142 @@
+// Starts a real ANTQ server on a fresh SQLite database with the demo data, and a headless
+// Chromium (Debian's /usr/bin/chromium, driven by playwright-core) for the browser tests.
+//
+//   ANTQ_BIN        server binary (default: ../build/antq relative to web/)
+//   ANTQ_CHROMIUM   browser binary (default: /usr/bin/chromium)
+//   ANTQ_E2E_KEEP   set to 1 to keep the temporary directory (database, server log)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST_DIR = path.join(WEB_DIR, 'dist');
+export const SCREENSHOT_DIR = path.join(WEB_DIR, 'test-results', 'screenshots');
+export const ANTQ_BIN = path.resolve(WEB_DIR, process.env.ANTQ_BIN ?? '../build/antq');
+export const CHROMIUM = process.env.ANTQ_CHROMIUM ?? '/usr/bin/chromium';
+export const ADMIN_PASSWORD = 'demo-password-123';
+
+export const DESKTOP = { width: 1366, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+const STARTUP_TIMEOUT_MS = 30_000;
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+function run(args, input) {
+  const res = spawnSync(ANTQ_BIN, args, { input, encoding: 'utf8', timeout: 60_000 });
+  if (res.error) throw new Error(`antq ${args.join(' ')}: ${res.error.message}`);
+  if (res.status !== 0) {
+    throw new Error(`antq ${args.join(' ')} exited with ${res.status}\n${res.stdout}\n${res.stderr}`);
+  }
+  return res;
+}
+
+/**
+ * Initialises a temporary database, seeds the demo data and starts `antq serve` on a free port.
+ * Returns { baseUrl, stop() }; stop() sends SIGTERM and resolves with the exit code.
+ */
+export async function startServer() {
+  if (!existsSync(ANTQ_BIN)) {
+    throw new Error(`server binary not found: ${ANTQ_BIN} (build it, or set ANTQ_BIN)`);
+  }
+  if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
+    throw new Error(`${DIST_DIR}/index.html not found: run "npm run build" first`);
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'antq-e2e-'));
+  const db = `sqlite:${path.join(dir, 'antq.db')}`;
+  run(['init', '--db', db, '--admin-password-stdin'], `${ADMIN_PASSWORD}\n`);
+  run(['seed', 'demo', '--db', db]);
+
+  const child = spawn(ANTQ_BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', DIST_DIR], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    log += chunk;
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const baseUrl = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not report "listening on" within ${STARTUP_TIMEOUT_MS} ms\n${out}\n${log}`));
+    }, STARTUP_TIMEOUT_MS);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited early (code ${code}, signal ${signal})\n${out}\n${log}`));
+    });
+  });
+
+  async function stop() {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timeout = new Promise((resolve) =>
+      setTimeout(() => resolve({ code: null, signal: 'timeout' }), SHUTDOWN_TIMEOUT_MS),
+    );
+    const result = await Promise.race([exited, timeout]);
+    if (result.signal === 'timeout') child.kill('SIGKILL');
+    if (process.env.ANTQ_E2E_KEEP === '1') {
+      writeFileSync(path.join(dir, 'server.log'), log);
+      console.log(`# kept ${dir}`);
+    } else {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return { ...result, log };
+  }
+
+  return { baseUrl, stop, dir };
+}
+
+/** Launches Debian's Chromium headless. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A new page in its own context, with the console errors and uncaught exceptions it
+ * produces collected in `page.problems`.
+ */
+export async function newPage(browser, viewport = DESKTOP, { locale = 'vi-VN' } = {}) {
+  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.problems = problems;
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+/** True when nothing scrolls sideways. */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}

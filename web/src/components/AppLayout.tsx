@@ -1,0 +1,157 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Drawer, Grid, Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { getHealth, getUnit, queryKeys } from '../api';
+import { unitKindColor, unitKindKey } from '../lib/units';
+import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
+import LanguageSwitch from './LanguageSwitch';
+import UnitPicker from './UnitPicker';
+
+const NAV = [
+  { path: '/', key: 'nav.home' },
+  { path: '/units', key: 'nav.units' },
+  { path: '/login', key: 'nav.login' },
+] as const;
+
+/** The page frame: header (brand, menu, language), unit bar, content, footer. */
+export default function AppLayout() {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  // before the first measurement useBreakpoint() is empty: ask the browser directly
+  const wide = screens.lg ?? window.matchMedia('(min-width: 992px)').matches;
+  const location = useLocation();
+  const [unit, setUnit] = useSelectedUnit();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const selectedKey = NAV.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ?? (location.pathname === '/' ? '/' : '');
+  const menuItems = NAV.map((n) => ({
+    key: n.path,
+    label: (
+      <Link to={{ pathname: n.path, search: unitSearch(unit) }} onClick={() => setDrawerOpen(false)}>
+        {t(n.key)}
+      </Link>
+    ),
+  }));
+
+  return (
+    <Layout className="antq-layout">
+      <a className="antq-skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="antq-header" data-testid="app-header">
+        <div className="antq-container antq-header__inner">
+          <Link to={{ pathname: '/', search: unitSearch(unit) }} className="antq-brand" aria-label={t('nav.home')}>
+            <img src="/favicon.svg" alt="" width={36} height={36} />
+            <span className="antq-brand__text">
+              <span className="antq-brand__name">{t('app.name')}</span>
+              <span className="antq-brand__subtitle">{t('app.subtitle')}</span>
+            </span>
+          </Link>
+          {wide && (
+            <nav className="antq-header__nav" aria-label={t('nav.menuTitle')}>
+              <Menu
+                theme="dark"
+                mode="horizontal"
+                selectedKeys={[selectedKey]}
+                items={menuItems}
+                data-testid="main-menu"
+                className="antq-menu"
+              />
+            </nav>
+          )}
+          <div className="antq-header__tools">
+            <LanguageSwitch compact={!wide} />
+            {!wide && (
+              <Button
+                type="text"
+                className="antq-menu-button"
+                icon={<MenuOutlined />}
+                aria-label={t('nav.openMenu')}
+                data-testid="menu-button"
+                onClick={() => setDrawerOpen(true)}
+              />
+            )}
+          </div>
+        </div>
+      </header>
+
+      <div className="antq-unitbar" data-testid="unit-bar">
+        <div className="antq-container antq-unitbar__inner">
+          <label className="antq-unitbar__label" htmlFor="antq-unit-picker">
+            {t('unitPicker.label')}
+          </label>
+          <div className="antq-unitbar__picker">
+            <UnitPicker id="antq-unit-picker" value={unit} onChange={setUnit} />
+          </div>
+          {unit && <SelectedUnitPath code={unit} />}
+        </div>
+      </div>
+
+      <Layout.Content id="main" className="antq-content" tabIndex={-1}>
+        <div className="antq-container">
+          <Suspense fallback={<Spin size="large" className="antq-page-spin" />}>
+            <Outlet />
+          </Suspense>
+        </div>
+      </Layout.Content>
+
+      <Layout.Footer className="antq-footer">
+        <div className="antq-container">
+          <Typography.Text type="secondary">
+            © {new Date().getFullYear()} {t('app.footer')}
+          </Typography.Text>
+          <FooterVersion />
+        </div>
+      </Layout.Footer>
+
+      <Drawer
+        title={t('nav.menuTitle')}
+        placement="right"
+        width={280}
+        open={!wide && drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        styles={{ body: { padding: 0 } }}
+      >
+        <Menu mode="inline" selectedKeys={[selectedKey]} items={menuItems} data-testid="drawer-menu" />
+      </Drawer>
+    </Layout>
+  );
+}
+
+/** "Đang xem: Tỉnh Quảng Ngãi › Xã Sơn Tịnh" with the unit's kind. */
+function SelectedUnitPath({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const unit = useQuery({
+    queryKey: queryKeys.unit(code),
+    queryFn: ({ signal }) => getUnit(code, signal),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  if (!unit.data) return null;
+  const path = [...unit.data.ancestors.map((a) => a.full_name), unit.data.full_name].join(' › ');
+  return (
+    <div className="antq-unitbar__current" data-testid="selected-unit">
+      <Typography.Text type="secondary" className="antq-unitbar__current-label">
+        {t('unitPicker.current')}:
+      </Typography.Text>
+      <Typography.Text strong ellipsis={{ tooltip: path }} className="antq-unitbar__path">
+        {path}
+      </Typography.Text>
+      <Tag color={unitKindColor(unit.data.kind)}>{t(unitKindKey(unit.data.kind))}</Tag>
+    </div>
+  );
+}
+
+function FooterVersion() {
+  const { t } = useTranslation();
+  const health = useQuery({ queryKey: queryKeys.health, queryFn: ({ signal }) => getHealth(signal), retry: 1 });
+  if (!health.data?.version) return null;
+  return (
+    <Typography.Text type="secondary" className="antq-footer__version">
+      {t('app.version', { version: health.data.version })}
+    </Typography.Text>
+  );
+}

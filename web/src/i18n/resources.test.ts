@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import vi from './vi.json';
+import { UNIT_KINDS } from '../lib/units';
+
+type Tree = { [key: string]: string | Tree };
+
+/** All leaf keys ("home.hero.title") with their values. */
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const viKeys = flatten(vi as Tree);
+const enKeys = flatten(en as Tree);
+const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+
+describe('i18n resources', () => {
+  it('have the same keys in Vietnamese and English', () => {
+    const onlyVi = [...viKeys.keys()].filter((k) => !enKeys.has(k));
+    const onlyEn = [...enKeys.keys()].filter((k) => !viKeys.has(k));
+    expect(onlyVi).toEqual([]);
+    expect(onlyEn).toEqual([]);
+    expect(viKeys.size).toBeGreaterThan(50);
+  });
+
+  it('have no empty texts', () => {
+    for (const [k, v] of [...viKeys, ...enKeys]) {
+      expect(v.trim(), k).not.toBe('');
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const [k, v] of viKeys) {
+      expect(placeholders(enKeys.get(k) ?? ''), k).toEqual(placeholders(v));
+    }
+  });
+
+  it('are Unicode NFC (precomposed Vietnamese letters)', () => {
+    for (const [k, v] of viKeys) expect(v, k).toBe(v.normalize('NFC'));
+  });
+
+  it('carry the fixed Vietnamese wording', () => {
+    expect(viKeys.get('app.subtitle')).toBe('Phong trào Toàn dân bảo vệ an ninh Tổ quốc');
+    expect(viKeys.get('nav.home')).toBe('Trang chủ');
+    expect(viKeys.get('nav.units')).toBe('Đơn vị hành chính');
+    expect(viKeys.get('notFound.title')).toBe('Không tìm thấy trang');
+    expect(viKeys.get('login.message')).toBe('Chức năng đăng nhập sẽ có khi tài khoản được triển khai');
+    expect(viKeys.get('health.ok')).toBe('Hệ thống hoạt động bình thường — CSDL: {{database}}');
+  });
+
+  it('name every unit kind', () => {
+    expect(viKeys.get('unitKind.province')).toBe('Tỉnh/Thành phố');
+    expect(viKeys.get('unitKind.district')).toBe('Quận/Huyện');
+    expect(viKeys.get('unitKind.commune')).toBe('Xã/Phường');
+    expect(viKeys.get('unitKind.village')).toBe('Thôn/Tổ dân phố');
+    expect(viKeys.get('unitKind.establishment')).toBe('Cơ sở');
+    for (const kind of UNIT_KINDS) expect(enKeys.has(`unitKind.${kind}`), kind).toBe(true);
+  });
+});

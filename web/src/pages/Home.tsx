@@ -1,0 +1,153 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CommentOutlined,
+  FileSearchOutlined,
+  SafetyCertificateOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import HealthStatus from '../components/HealthStatus';
+import { formatNumber } from '../lib/format';
+import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
+import { usePageTitle } from '../lib/usePageTitle';
+
+const { Title, Paragraph, Text } = Typography;
+
+/** Figures of the kind a ten-year review contains (from the product brief), as an illustration. */
+const REVIEW_FIGURES = [
+  { key: 'campaigns', value: 128 },
+  { key: 'attendees', value: 16000 },
+  { key: 'tips', value: 423 },
+  { key: 'cases', value: 45 },
+  { key: 'disputes', value: 79 },
+] as const;
+
+export default function Home() {
+  const { t } = useTranslation();
+  usePageTitle('home.pageTitle');
+  const [unit] = useSelectedUnit();
+
+  const does: { key: string; icon: ReactNode }[] = [
+    { key: 'tips', icon: <SafetyCertificateOutlined /> },
+    { key: 'record', icon: <AuditOutlined /> },
+    { key: 'figures', icon: <BarChartOutlined /> },
+  ];
+  const upcoming: { key: string; icon: ReactNode }[] = [
+    { key: 'submitTip', icon: <SendOutlined /> },
+    { key: 'trackTip', icon: <FileSearchOutlined /> },
+    { key: 'opinion', icon: <CommentOutlined /> },
+  ];
+
+  return (
+    <div className="antq-home">
+      <section className="antq-hero" aria-labelledby="home-title">
+        <Text className="antq-hero__kicker">{t('home.hero.kicker')}</Text>
+        <Title level={1} id="home-title" className="antq-hero__title">
+          {t('home.hero.title')}
+        </Title>
+        <Paragraph className="antq-hero__lead">{t('home.hero.lead')}</Paragraph>
+        <Space wrap size="middle">
+          <Link to={{ pathname: '/units', search: unitSearch(unit) }}>
+            <Button type="primary" size="large">
+              {t('home.hero.browseUnits')}
+            </Button>
+          </Link>
+          <Link to="/login">
+            <Button size="large" ghost>
+              {t('home.hero.login')}
+            </Button>
+          </Link>
+        </Space>
+      </section>
+
+      <section className="antq-section" aria-labelledby="home-about">
+        <Row gutter={[{ xs: 16, lg: 32 }, 16]}>
+          <Col xs={24} lg={10}>
+            <Title level={2} id="home-about">
+              {t('home.about.title')}
+            </Title>
+            <Paragraph>{t('home.about.p1')}</Paragraph>
+            <Paragraph>{t('home.about.p2')}</Paragraph>
+          </Col>
+          <Col xs={24} lg={14}>
+            <Title level={2}>{t('home.does.title')}</Title>
+            <Flex vertical gap={12}>
+              {does.map((d) => (
+                <Card key={d.key} size="small" className="antq-feature">
+                  <Flex gap={14} align="flex-start">
+                    <span className="antq-feature__icon" aria-hidden>
+                      {d.icon}
+                    </span>
+                    <div>
+                      <Title level={4} className="antq-feature__title">
+                        {t(`home.does.${d.key}.title`)}
+                      </Title>
+                      <Text type="secondary">{t(`home.does.${d.key}.desc`)}</Text>
+                    </div>
+                  </Flex>
+                </Card>
+              ))}
+            </Flex>
+          </Col>
+        </Row>
+      </section>
+
+      <section className="antq-section" aria-labelledby="home-why">
+        <Title level={2} id="home-why">
+          {t('home.why.title')}
+        </Title>
+        <Paragraph type="secondary">{t('home.why.desc')}</Paragraph>
+        <Card size="small" title={<Tag>{t('home.why.example')}</Tag>} className="antq-figures">
+          <Row gutter={[16, 16]}>
+            {REVIEW_FIGURES.map((f) => (
+              <Col key={f.key} xs={12} sm={8} lg={{ flex: '20%' }}>
+                <Statistic
+                  title={t(`home.why.${f.key}`)}
+                  value={f.value}
+                  formatter={(v) => formatNumber(Number(v))}
+                />
+              </Col>
+            ))}
+          </Row>
+        </Card>
+      </section>
+
+      <section className="antq-section" aria-labelledby="home-upcoming">
+        <Title level={2} id="home-upcoming">
+          {t('home.upcoming.title')}
+        </Title>
+        <Row gutter={[16, 16]}>
+          {upcoming.map((u) => (
+            <Col key={u.key} xs={24} md={8}>
+              <Card className="antq-upcoming" data-testid={`upcoming-${u.key}`}>
+                <Flex justify="space-between" align="center" className="antq-upcoming__head">
+                  <span className="antq-feature__icon" aria-hidden>
+                    {u.icon}
+                  </span>
+                  <Tag color="gold">{t('home.upcoming.badge')}</Tag>
+                </Flex>
+                <Title level={4}>{t(`home.upcoming.${u.key}.title`)}</Title>
+                <Paragraph type="secondary" className="antq-upcoming__desc">
+                  {t(`home.upcoming.${u.key}.desc`)}
+                </Paragraph>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </section>
+
+      <section className="antq-section antq-status" aria-labelledby="home-status">
+        <Flex wrap gap={12} align="center">
+          <Title level={5} id="home-status" className="antq-status__title">
+            {t('home.status.title')}
+          </Title>
+          <HealthStatus />
+        </Flex>
+      </section>
+    </div>
+  );
+}
