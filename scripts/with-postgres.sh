@@ -19,7 +19,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# A free port: nothing answers on it now (bash's /dev/tcp, no other tool needed).
+port=""
+for _ in $(seq 1 50); do
+  p=$((20000 + RANDOM % 40000))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+done
+[ -n "$port" ] || { echo "with-postgres: no free port found" >&2; exit 1; }
 "${RUN[@]}" "$PGBIN/initdb" -D "$dir/data" -U antq -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
 # fsync off: a test cluster that is thrown away needs no durability, and it saves minutes.

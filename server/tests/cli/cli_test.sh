@@ -32,7 +32,14 @@ else
   URL="${ANTQ_TEST_PG_URL%/*}/$DBNAME"
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  return 1
+}
 wait_healthy() {  # port
   for _ in $(seq 1 100); do
     curl -sf "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0
