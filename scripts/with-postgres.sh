@@ -19,19 +19,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A free port: nothing answers on it now (bash's /dev/tcp, no other tool needed).
-port=""
-for _ in $(seq 1 50); do
-  p=$((20000 + RANDOM % 40000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
-done
-[ -n "$port" ] || { echo "with-postgres: no free port found" >&2; exit 1; }
 "${RUN[@]}" "$PGBIN/initdb" -D "$dir/data" -U antq -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
-# fsync off: a test cluster that is thrown away needs no durability, and it saves minutes.
-"${RUN[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+# A port below Linux's ephemeral range (32768+) where nothing answers, so no client socket holds
+# it either; tried again with another port if PostgreSQL still cannot bind it.
+port=""
+for _ in $(seq 1 10); do
+  p=$((20000 + RANDOM % 12000))
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then continue; fi
+  # fsync off: a test cluster that is thrown away needs no durability, and it saves minutes.
+  if "${RUN[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+       -o "-h 127.0.0.1 -p $p -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+       start >/dev/null; then
+    port=$p
+    break
+  fi
+done
+[ -n "$port" ] || { echo "with-postgres: PostgreSQL did not start" >&2; cat "$dir/server.log" >&2; exit 1; }
 "${RUN[@]}" "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U antq antq_test
 export ANTQ_TEST_PG_URL="postgresql://antq@127.0.0.1:$port/antq_test"
 echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"

@@ -32,7 +32,8 @@ std::string read_file(const std::string& path) {
 
 void print_import(const units::ImportReport& r) {
   std::cout << "Đơn vị: thêm " << r.inserted << ", cập nhật " << r.updated << ", giữ nguyên " << r.unchanged
-            << ", thôi hoạt động " << r.retired << ", kế thừa " << r.successions << ", thôn/cơ sở chuyển sang đơn vị mới "
+            << ", thôi hoạt động " << r.retired << ", kế thừa " << r.successions << ", kế thừa theo mã "
+            << r.successions_by_code << ", thôn/cơ sở chuyển sang đơn vị mới "
             << r.local_moved;
   if (r.local_orphaned) std::cout << ", thôn/cơ sở còn dưới đơn vị cũ không có kế thừa " << r.local_orphaned;
   std::cout << ".\n";
@@ -82,6 +83,7 @@ int cmd_serve(const Config& c) {
   app.wait_for_signal();
   app.stop();
   log::info("server_stopped");
+  log::flush();
   return 0;
 }
 

@@ -1,9 +1,11 @@
 #include "core/log.hpp"
 
 #include <boost/json/serialize.hpp>
-#include <spdlog/async.h>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <mutex>
 
 #include "core/time.hpp"
 
@@ -28,12 +30,61 @@ const char* name(Level l) {
 }
 }  // namespace
 
+// Standard error, written in blocks: one write() per request line costs more than building the
+// line. Lines are only ever written whole; warnings and errors, and once a second, flush.
+class BufferedStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    buffer_.append(msg.payload.data(), msg.payload.size());
+    buffer_.push_back('\n');
+    if (buffer_.size() >= 64 * 1024) flush_();
+  }
+  void flush_() override {
+    std::size_t done = 0;
+    while (done < buffer_.size()) {
+      const auto n = ::write(STDERR_FILENO, buffer_.data() + done, buffer_.size() - done);
+      if (n <= 0) break;  // nowhere to log to: drop rather than block the server
+      done += static_cast<std::size_t>(n);
+    }
+    buffer_.clear();
+  }
+
+ private:
+  std::string buffer_;
+};
+
 void setup(std::string_view level) {
-  auto logger = spdlog::stderr_logger_mt("antq");
-  logger->set_pattern("%v");
+  auto logger = std::make_shared<spdlog::logger>("antq", std::make_shared<BufferedStderrSink>());
   spdlog::set_default_logger(logger);
   spdlog::set_level(spdlog::level::from_str(std::string(level)));
   spdlog::flush_on(spdlog::level::warn);
+  spdlog::flush_every(std::chrono::seconds(1));
+}
+
+void flush() { spdlog::default_logger_raw()->flush(); }
+
+void write_line(Level level, std::string_view json_line) {
+  auto* logger = spdlog::default_logger_raw();
+  if (logger->should_log(to_spd(level))) logger->log(to_spd(level), "{}", json_line);
+}
+
+void append_json_escaped(std::string& out, std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(hex[c >> 4]);
+          out.push_back(hex[c & 0xf]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
 }
 
 bool enabled(Level level) { return spdlog::default_logger_raw()->should_log(to_spd(level)); }

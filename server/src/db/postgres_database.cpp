@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <unordered_map>
@@ -37,7 +38,9 @@ class PgConnection final : public Connection {
       if (auto n = std::get_if<std::int64_t>(&v)) {
         texts[i] = std::to_string(*n);
       } else if (auto d = std::get_if<double>(&v)) {
-        texts[i] = std::to_string(*d);
+        char buf[32];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *d);
+        texts[i] = std::string(buf, end);
       } else {
         texts[i] = std::get<std::string>(v);
       }
@@ -92,7 +95,7 @@ class PgConnection final : public Connection {
 
  private:
   const std::string& prepare(std::string_view sql) {
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     if (it != cache_.end()) return it->second;
     std::string name = "antq_" + std::to_string(cache_.size() + 1);
     PGresult* res = PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
@@ -112,10 +115,20 @@ class PgConnection final : public Connection {
   }
 
   PGconn* conn_;
-  std::unordered_map<std::string, std::string> cache_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache_;
 };
 
 PostgresDatabase::PostgresDatabase(std::string url, const Options& options) : url_(std::move(url)), options_(options) {
+  // An unreachable host must fail in seconds, not after the kernel's TCP timeout.
+  if (url_.find("connect_timeout") == std::string::npos) {
+    connect_url_ = url_ + (url_.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=5";
+  } else {
+    connect_url_ = url_;
+  }
   release(acquire());  // fail at start-up, not at the first request, when the server is unreachable
 }
 
@@ -126,7 +139,9 @@ std::unique_ptr<PgConnection> PostgresDatabase::acquire() {
     std::unique_lock lock(mutex_);
     if (idle_.empty() && open_ >= options_.pool_size) {
       ++waits_;
-      if (!cv_.wait_for(lock, std::chrono::milliseconds(options_.busy_timeout_ms), [&] { return !idle_.empty(); })) {
+      // A slot frees up either as an idle connection or as a dropped (broken) one.
+      if (!cv_.wait_for(lock, std::chrono::milliseconds(options_.busy_timeout_ms),
+                        [&] { return !idle_.empty() || open_ < options_.pool_size; })) {
         throw DatabaseError("PostgreSQL: no free connection in the pool");
       }
     }
@@ -138,18 +153,31 @@ std::unique_ptr<PgConnection> PostgresDatabase::acquire() {
     }
     ++open_;
   }
-  PGconn* raw = PQconnectdb(url_.c_str());
+  auto give_back_slot = [this] {
+    {
+      std::lock_guard lock(mutex_);
+      --open_;
+      --in_use_;
+    }
+    cv_.notify_one();
+  };
+  PGconn* raw = PQconnectdb(connect_url_.c_str());
   if (PQstatus(raw) != CONNECTION_OK) {
     std::string msg = PQerrorMessage(raw);
     PQfinish(raw);
-    std::lock_guard lock(mutex_);
-    --open_;
-    --in_use_;
+    give_back_slot();
     throw OperatorError("Không kết nối được PostgreSQL '" + redact_url(url_) + "': " + msg);
   }
   PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
   auto conn = std::make_unique<PgConnection>(raw);
-  conn->execute_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
+  try {
+    // A runaway statement must not hold a worker thread for ever.
+    conn->execute_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET statement_timeout = '30s'");
+  } catch (...) {
+    conn.reset();
+    give_back_slot();
+    throw;
+  }
   return conn;
 }
 
@@ -170,6 +198,21 @@ void PostgresDatabase::run(const char* begin, const std::function<void(Connectio
   auto conn = acquire();
   try {
     conn->execute(begin, {});
+  } catch (const DatabaseError&) {
+    const bool broken = !conn->healthy();
+    release(std::move(conn));  // a broken connection is dropped here
+    if (!broken) throw;
+    // libpq notices a dead connection (server restarted) only when it is used. Nothing has run
+    // yet, so retrying once on a fresh connection is safe.
+    conn = acquire();
+    try {
+      conn->execute(begin, {});
+    } catch (...) {
+      release(std::move(conn));
+      throw;
+    }
+  }
+  try {
     fn(*conn);
     conn->execute("COMMIT", {});
   } catch (...) {

@@ -28,6 +28,7 @@ class PostgresDatabase final : public Database {
   void run(const char* begin, const std::function<void(Connection&)>& fn);
 
   std::string url_;
+  std::string connect_url_;  // url_ plus defaults (connect_timeout)
   Options options_;
   mutable std::mutex mutex_;
   std::condition_variable cv_;

@@ -113,7 +113,7 @@ class SqliteConnection final : public Connection {
 
  private:
   sqlite3_stmt* prepare(std::string_view sql) {
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     if (it != cache_.end()) return it->second;
     const std::string rewritten = rewrite_placeholders(sql);
     sqlite3_stmt* stmt = nullptr;
@@ -134,7 +134,12 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // Heterogeneous lookup: finding a cached statement allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> cache_;
 };
 
 SqliteDatabase::SqliteDatabase(std::string path, const Options& options) : path_(std::move(path)), options_(options) {
@@ -179,7 +184,7 @@ void SqliteDatabase::read(const std::function<void(Connection&)>& fn) {
     std::unique_lock lock(pool_mutex_);
     if (idle_readers_.empty() && readers_open_ >= options_.readers) {
       ++waits_;
-      pool_cv_.wait(lock, [&] { return !idle_readers_.empty(); });
+      pool_cv_.wait(lock, [&] { return !idle_readers_.empty() || readers_open_ < options_.readers; });
     }
     if (!idle_readers_.empty()) {
       conn = std::move(idle_readers_.back());
@@ -192,9 +197,12 @@ void SqliteDatabase::read(const std::function<void(Connection&)>& fn) {
   try {
     if (!conn) conn = open_connection(false);
   } catch (...) {
-    std::lock_guard lock(pool_mutex_);
-    --readers_open_;
-    --in_use_;
+    {
+      std::lock_guard lock(pool_mutex_);
+      --readers_open_;
+      --in_use_;
+    }
+    pool_cv_.notify_one();
     throw;
   }
   struct Return {
@@ -210,14 +218,26 @@ void SqliteDatabase::read(const std::function<void(Connection&)>& fn) {
     }
   } give_back{this, conn};
   // A read is a short transaction so several statements see one snapshot.
-  conn->execute("BEGIN", {});
+  run_transaction(*conn, "BEGIN", fn);
+}
+
+void SqliteDatabase::run_transaction(SqliteConnection& conn, const char* begin, const std::function<void(Connection&)>& fn) {
+  conn.execute(begin, {});
   try {
-    fn(*conn);
+    fn(conn);
+    conn.execute("COMMIT", {});
   } catch (...) {
-    conn->execute("ROLLBACK", {});
+    // SQLite may already have rolled back (e.g. after a failed COMMIT); only roll back what is
+    // still open, and never let a failed ROLLBACK hide the original error.
+    if (!sqlite3_get_autocommit(conn.handle())) {
+      try {
+        conn.execute("ROLLBACK", {});
+      } catch (const std::exception&) {
+        sqlite3_exec(conn.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      }
+    }
     throw;
   }
-  conn->execute("COMMIT", {});
 }
 
 void SqliteDatabase::write(const std::function<void(Connection&)>& fn) {
@@ -240,14 +260,7 @@ void SqliteDatabase::write(const std::function<void(Connection&)>& fn) {
       --self->in_use_;
     }
   } done{this};
-  writer_->execute("BEGIN IMMEDIATE", {});
-  try {
-    fn(*writer_);
-  } catch (...) {
-    writer_->execute("ROLLBACK", {});
-    throw;
-  }
-  writer_->execute("COMMIT", {});
+  run_transaction(*writer_, "BEGIN IMMEDIATE", fn);
 }
 
 PoolStats SqliteDatabase::stats() const {

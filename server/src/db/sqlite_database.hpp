@@ -26,6 +26,7 @@ class SqliteDatabase final : public Database {
 
  private:
   std::unique_ptr<SqliteConnection> open_connection(bool writer);
+  static void run_transaction(SqliteConnection& conn, const char* begin, const std::function<void(Connection&)>& fn);
 
   std::string path_;
   Options options_;

@@ -2,9 +2,14 @@
 
 #include <boost/json.hpp>
 
+#include <fmt/format.h>
+
 #include <chrono>
+#include <iterator>
 
 #include "core/crypto.hpp"
+#include "core/ids.hpp"
+#include "core/time.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "db/database.hpp"
@@ -19,6 +24,22 @@ bool sane_request_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   for (char c : id) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+// Methods outside this set are counted as one, so a client cannot grow the metrics without bound.
+std::string_view metric_method(std::string_view m) {
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+    if (m == known) return known;
+  }
+  return "OTHER";
+}
+
+bool valid_idempotency_key(std::string_view key) {
+  if (key.size() > 200) return false;
+  for (unsigned char c : key) {
+    if (c < 0x21 || c > 0x7e) return false;  // printable ASCII: it is stored and compared as text
   }
   return true;
 }
@@ -62,7 +83,7 @@ bool Pipeline::runs_inline(const Request& req) const {
 Response Pipeline::handle(Request& req) {
   const auto start = std::chrono::steady_clock::now();
   const auto incoming = req.header("x-request-id");
-  req.request_id = sane_request_id(incoming) ? std::string(incoming) : crypto::random_hex(8);
+  req.request_id = sane_request_id(incoming) ? std::string(incoming) : ids::next_request_id();
   std::string route_name;
   Response res;
   try {
@@ -114,9 +135,11 @@ Response Pipeline::dispatch(Request& req, std::string& route_name) {
 }
 
 Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::string_view key) {
-  if (key.size() > 200) throw BadRequest("Idempotency-Key dài quá 200 ký tự.", "Idempotency-Key");
+  if (!valid_idempotency_key(key)) {
+    throw BadRequest("Idempotency-Key phải gồm tối đa 200 ký tự ASCII in được.", "Idempotency-Key");
+  }
   const std::string caller = req.principal ? "user:" + req.principal->user_id : "ip:" + req.client_ip;
-  const std::string fingerprint = crypto::sha256_hex(req.method + ' ' + req.path + '\n' + req.body);
+  const std::string fingerprint = crypto::sha256_hex(req.method + ' ' + req.raw_target + '\n' + req.body);
   const std::string k(key);
   auto claimed = idempotency_->claim(caller, k, fingerprint);
   switch (claimed.claim) {
@@ -156,20 +179,27 @@ void Pipeline::finish(const Request& req, Response& res, const std::string& rout
   add_security_headers(res, api);
   res.header("X-Request-Id", req.request_id);
   const std::string metric_route = route_name.empty() ? "unmatched" : route_name;
-  metrics_.record(metric_route, req.method, res.status, seconds);
+  const std::string_view method = metric_method(req.method);
+  metrics_.record(metric_route, std::string(method), res.status, seconds);
   if (log::enabled(log::Level::info)) {
-    boost::json::object f{{"request_id", req.request_id},
-                          {"method", req.method},
-                          {"route", metric_route},
-                          {"status", res.status},
-                          {"duration_ms", seconds * 1000.0},
-                          {"bytes", res.body.size()}};
+    // Built with fmt rather than through a JSON DOM: this runs on every request.
+    std::string route_json, user_json, ip_json;
+    log::append_json_escaped(route_json, metric_route);
+    fmt::memory_buffer buf;
+    fmt::format_to(std::back_inserter(buf),
+                   R"({{"ts":"{}","level":"info","msg":"request","request_id":"{}","method":"{}","route":"{}",)"
+                   R"("status":{},"duration_ms":{:.3f},"bytes":{})",
+                   timeutil::now_utc(), req.request_id, method, route_json, res.status, seconds * 1000.0,
+                   res.body.size());
     // Addresses of the public (tipsters, citizens) are personal data: logged for staff only.
     if (req.principal) {
-      f["user"] = req.principal->username;
-      f["ip"] = req.client_ip;
+      log::append_json_escaped(user_json, req.principal->username);
+      log::append_json_escaped(ip_json, req.client_ip);
+      fmt::format_to(std::back_inserter(buf), R"(,"user":"{}","ip":"{}")", user_json, ip_json);
     }
-    log::info("request", std::move(f));
+    buf.push_back('}');
+    const std::string_view line(buf.data(), buf.size());
+    log::write_line(log::Level::info, line);
   }
 }
 

@@ -111,6 +111,9 @@ void parse_target(std::string_view target, Request& req) {
     if (!q) throw BadRequest("Tham số truy vấn không hợp lệ.", {}, "bad_query");
     for (const auto& [k, v] : *q) {
       if (!text::valid_utf8(k) || !text::valid_utf8(v)) throw BadRequest("Tham số truy vấn không phải UTF-8 hợp lệ.", {}, "bad_query");
+      for (unsigned char c : k + v) {
+        if (c < 0x20 || c == 0x7f) throw BadRequest("Tham số truy vấn chứa ký tự điều khiển.", {}, "bad_query");
+      }
     }
     req.query = std::move(*q);
   }

@@ -84,6 +84,7 @@ TEST_P(ServerTest, SearchValidatesItsParameters) {
   EXPECT_EQ(get(port(), "/api/v1/units/search?q=a&include_retired=maybe").status, 400);
   EXPECT_EQ(get(port(), "/api/v1/units/search?q=" + std::string(300, 'a')).status, 400);
   EXPECT_EQ(get(port(), "/api/v1/units/search?q=%ZZ").status, 400);
+  EXPECT_EQ(get(port(), "/api/v1/units/search?q=a%00b").status, 400);
   auto bad_utf8 = get(port(), "/api/v1/units/search?q=%C3%28");
   EXPECT_EQ(bad_utf8.status, 400);
   EXPECT_EQ(error_code(bad_utf8), "bad_query");
@@ -133,6 +134,7 @@ TEST_P(ServerTest, BadBodiesGetClearVietnameseErrors) {
       {"{\"parent\":\"21220\",\"name\":\"Th\xC3\x28n\",\"kind\":\"village\"}", 400, "invalid_utf8", ""},
       {R"({"parent":"21220","name":"Thôn","kind":"castle"})", 400, "validation_failed", "kind"},
       {R"({"parent":"21220","name":"Thôn","kind":"village","code":"bad code!"})", 400, "validation_failed", "code"},
+      {R"({"parent":"21220","name":"Thôn","kind":"village","code":"21223"})", 400, "validation_failed", "code"},
       {std::string(100, '[') + std::string(100, ']'), 400, "malformed_json", ""},
   };
   for (const auto& c : cases) {
@@ -225,6 +227,11 @@ TEST_P(ServerTest, IdempotencyKeyReplaysTheFirstAnswer) {
   // The same key for a different request is refused; another caller's key space is separate.
   auto other_body = request(port(), "POST", "/api/v1/units", R"({"parent":"21220","name":"Khác","kind":"village"})", headers);
   EXPECT_EQ(other_body.status, 422);
+  // A key that is not printable ASCII is refused before anything is stored.
+  headers["Idempotency-Key"] = "kh\xC3\xB3" "a";
+  auto bad_key = request(port(), "POST", "/api/v1/units", body, headers);
+  EXPECT_EQ(bad_key.status, 400);
+  EXPECT_EQ(bad_key.json().at("error").at("field").as_string(), "Idempotency-Key");
   // An error answer is replayed too (nothing was created the first time either).
   headers["Idempotency-Key"] = "bad-1";
   EXPECT_EQ(request(port(), "POST", "/api/v1/units", "{oops", headers).status, 400);
@@ -266,6 +273,12 @@ TEST_P(ServerTest, MetricsCountRequestsByRoute) {
   EXPECT_NE(m.body.find(R"(antq_http_requests_total{route="/api/v1/units/{code}",method="GET",status="404"} 1)"), std::string::npos);
   EXPECT_NE(m.body.find("antq_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(m.body.find("antq_db_connections_open"), std::string::npos);
+  // Made-up methods are counted together: a client cannot grow the series without bound.
+  send_raw(port(), "FOOA /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  send_raw(port(), "FOOB /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  auto after = get(port(), "/metrics").body;
+  EXPECT_EQ(after.find("FOOA"), std::string::npos);
+  EXPECT_NE(after.find(R"(method="OTHER")"), std::string::npos);
 }
 
 TEST_P(ServerTest, WritesFromAnotherProcessAreVisibleAtOnce) {

@@ -16,6 +16,14 @@ std::vector<std::string> engines() {
   return {"sqlite", "postgresql"};
 }
 
+std::vector<std::string> server_engines() {
+  std::vector<std::string> out;
+  for (auto& e : engines()) {
+    if (e != "sqlite") out.push_back(e);
+  }
+  return out;
+}
+
 TestDatabase::TestDatabase(const std::string& engine) : engine_(engine) {
   dir_ = std::filesystem::temp_directory_path() / ("antq-test-" + crypto::random_hex(6));
   std::filesystem::create_directories(dir_);
@@ -33,8 +41,9 @@ TestDatabase::TestDatabase(const std::string& engine) : engine_(engine) {
       auto admin = db::open(base);
       admin->write([&](db::Connection& c) { c.execute_script("CREATE SCHEMA " + schema_); });
     }
+    // application_name lets a test find (and terminate) exactly its own connections.
     url_ = std::string(base) + (std::string(base).find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema_;
+           "options=-csearch_path%3D" + schema_ + "&application_name=" + schema_;
   }
   db_ = db::open(url_);
 }

@@ -11,7 +11,8 @@
 
 namespace antq::test {
 
-std::vector<std::string> engines();  // {"sqlite", "postgresql"}
+std::vector<std::string> engines();         // {"sqlite", "postgresql"}
+std::vector<std::string> server_engines();  // the engines among those that run as a server: {"postgresql"}
 
 class TestDatabase {
  public:
@@ -22,6 +23,8 @@ class TestDatabase {
   // A second, independent handle on the same database (another process would see this).
   std::unique_ptr<db::Database> open_again() const;
   const std::filesystem::path& dir() const { return dir_; }
+  // PostgreSQL: the application_name of this test's connections (empty for SQLite).
+  const std::string& pg_application_name() const { return schema_; }
 
  private:
   std::string engine_, url_, schema_;

@@ -59,10 +59,8 @@ HandleJob handle_job(Pipeline& p, Request&& req) { return HandleJob{&p, std::mak
 struct Server::Impl {
   ServerOptions opt;
   Pipeline& pipeline;
-  asio::io_context ioc;
-  asio::thread_pool workers;
-  tcp::acceptor acceptor{ioc};
-  std::vector<std::thread> threads;
+  // Bookkeeping that sessions touch as they end. Declared before the io_context so it outlives
+  // it: destroying the io_context destroys suspended sessions, which then update these.
   std::atomic<bool> stopping{false};
   std::atomic<int> connections{0};
   std::atomic<int> in_flight{0};
@@ -71,6 +69,10 @@ struct Server::Impl {
   // Idle keep-alive sockets, so shutdown can close them instead of waiting for their timeout.
   std::set<beast::tcp_stream*> idle;
   std::uint16_t bound_port = 0;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor{ioc};
+  std::vector<std::thread> threads;
 
   Impl(ServerOptions o, Pipeline& p)
       : opt(std::move(o)), pipeline(p), ioc(opt.io_threads), workers(static_cast<std::size_t>(opt.worker_threads)) {}

@@ -11,8 +11,6 @@ constexpr const char* kSelect =
     "SELECT fingerprint, status, content_type, body, created_at FROM idempotency_keys WHERE caller = $1 AND key = $2";
 constexpr const char* kInsert =
     "INSERT INTO idempotency_keys (caller, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)";
-constexpr const char* kReclaim =
-    "UPDATE idempotency_keys SET created_at = $3 WHERE caller = $1 AND key = $2 AND status IS NULL";
 constexpr const char* kComplete =
     "UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5 WHERE caller = $1 AND key = $2";
 constexpr const char* kDelete = "DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2";
@@ -20,8 +18,6 @@ constexpr const char* kExpire = "DELETE FROM idempotency_keys WHERE created_at <
 
 // A retry within a day gets the first answer; after that the key may be reused.
 constexpr auto kKeep = std::chrono::hours(24);
-// A claim whose request never finished (the process died) may be taken over after this long.
-constexpr auto kStale = std::chrono::minutes(2);
 }  // namespace
 
 DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& caller, const std::string& key,
@@ -36,13 +32,9 @@ DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& cal
     }
     const auto& row = r.rows[0];
     if (row.text(0) != fingerprint) return {Claim::mismatch, std::nullopt};
-    if (row.is_null(1)) {
-      if (row.text(4) < timeutil::to_rfc3339(now - kStale)) {
-        c.query(kReclaim, caller, key, timeutil::to_rfc3339(now));
-        return {Claim::claimed, std::nullopt};
-      }
-      return {Claim::in_progress, std::nullopt};
-    }
+    // Still running, or the process died between the handler's commit and the stored answer.
+    // Re-running it could create the record twice, so the key stays taken until it expires.
+    if (row.is_null(1)) return {Claim::in_progress, std::nullopt};
     return {Claim::replay, http::StoredResponse{static_cast<int>(row.integer(1)), row.text(2), row.text(3)}};
   });
 }

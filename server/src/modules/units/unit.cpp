@@ -32,6 +32,8 @@ bool is_establishment_type(std::string_view subkind) {
 
 PathRange subtree_range(const std::string& path) {
   // Paths end with '/', and '0' is the next character after '/': every descendant sorts in between.
+  // An empty path is the whole country: every path starts with '/'.
+  if (path.empty()) return {"/", "0"};
   std::string hi = path;
   hi.back() = '0';
   return {path, hi};

@@ -122,6 +122,7 @@ ImportReport import_units(db::Database& db, std::string_view csv_text, const std
   ImportReport rep;
   const std::string today = timeutil::today_vietnam();
   db.write([&](db::Connection& c) {
+    repo::lock_tree(c);
     std::set<std::string> in_file;
     for (const auto& r : rows) in_file.insert(r.code);
     // 1. Units of other lists (and units dropped from this one) leave the live tree first:
@@ -180,6 +181,17 @@ ImportReport import_units(db::Database& db, std::string_view csv_text, const std
       if (n == placed.end()) throw BadRequest("Tệp kế thừa: mã mới '" + new_code + "' không có trong danh mục mới.");
       c.query(kSetSuccessor, o->second, n->second.first);
       ++rep.successions;
+    }
+    // Without an explicit line, a unit whose code lives on in the new list is succeeded by that
+    // unit: after the 2025 reform a merged commune usually keeps the code of one it absorbed.
+    std::set<std::string> explicit_old;
+    for (const auto& [old_code, new_code] : successions) explicit_old.insert(old_code);
+    for (const auto& [old_code, old_id] : retired_now) {
+      if (explicit_old.count(old_code)) continue;
+      auto n = placed.find(old_code);
+      if (n == placed.end()) continue;
+      c.query(kSetSuccessor, old_id, n->second.first);
+      ++rep.successions_by_code;
     }
     // 4. Villages and establishments follow their retired commune to its successor.
     for (const auto& r : c.query(kLocalUnderRetired).rows) {

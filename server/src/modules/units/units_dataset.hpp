@@ -1,7 +1,8 @@
 #pragma once
 // Loading an official unit list (CSV: code,name,level,parent_code[,full_name,unit_type]) as the
 // live administrative tree. Units of the previous list that are not in the new one are retired,
-// linked to their successors from an optional successions CSV (old_code,new_code), and the local
+// linked to their successors from an optional successions CSV (old_code,new_code) or else to the
+// new unit with the same code, and the local
 // units (villages, establishments) under a retired commune move to its successor.
 #include <optional>
 #include <string>
@@ -16,7 +17,8 @@ struct ImportReport {
   int updated = 0;
   int unchanged = 0;
   int retired = 0;
-  int successions = 0;
+  int successions = 0;          // from the successions file
+  int successions_by_code = 0;  // retired units whose code lives on in the new list
   int local_moved = 0;
   int local_orphaned = 0;  // local units left under a retired unit without successor
 };

@@ -32,6 +32,24 @@ constexpr const char* kAncestors =
     "  UNION ALL SELECT x.id, x.parent_id, chain.depth + 1 FROM units x JOIN chain ON x.id = chain.parent_id"
     "  WHERE chain.depth < 32)"
     " SELECT " UNIT_COLUMNS UNIT_FROM "JOIN chain ON chain.id = u.id WHERE chain.depth > 0 ORDER BY chain.depth DESC";
+// The unit and its ancestors in one statement (the unit's detail is the most frequent read):
+// rows from the top down, the unit itself last. Ancestors have children by definition.
+#define CHAIN_SELECT                                                                                               \
+  " SELECT u.id, u.code, u.dataset, u.name, u.full_name, u.kind, u.subkind, u.parent_id, p.code, u.path, u.depth, " \
+  "u.active, u.successor_id, u.retired_on, "                                                                       \
+  "CASE WHEN chain.depth > 0 THEN 1 WHEN EXISTS (SELECT 1 FROM units ch WHERE ch.parent_id = u.id AND ch.active = 1) THEN 1 " \
+  "ELSE 0 END" \
+  " FROM chain JOIN units u ON u.id = chain.id LEFT JOIN units p ON p.id = u.parent_id ORDER BY chain.depth DESC"
+#define CHAIN_STEP \
+  " UNION ALL SELECT x.id, x.parent_id, chain.depth + 1 FROM units x JOIN chain ON x.id = chain.parent_id WHERE chain.depth < 32)"
+constexpr const char* kActiveWithAncestors =
+    "WITH RECURSIVE chain (id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM units WHERE code = $1 AND active = 1"
+    CHAIN_STEP CHAIN_SELECT;
+constexpr const char* kInDatasetWithAncestors =
+    "WITH RECURSIVE chain (id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM units WHERE code = $1 AND dataset = $2"
+    CHAIN_STEP CHAIN_SELECT;
+#undef CHAIN_SELECT
+#undef CHAIN_STEP
 constexpr const char* kSearchActive =
     "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.search_text LIKE $1 ESCAPE '\\' AND u.active = 1 ORDER BY u.depth, u.sort_key LIMIT $2";
 constexpr const char* kSearchAll =
@@ -47,6 +65,10 @@ constexpr const char* kSetParent = "UPDATE units SET parent_id = $2, updated_at 
 constexpr const char* kRetire =
     "UPDATE units SET active = 0, successor_id = $2, retired_on = $3, updated_at = $4 WHERE id = $1";
 constexpr const char* kAllLinks = "SELECT id, parent_id, successor_id, active, path, depth FROM units";
+constexpr const char* kLinksWithin =
+    "SELECT id, parent_id, successor_id, active, path, depth FROM units WHERE path >= $1 AND path < $2";
+constexpr const char* kPathById = "SELECT path, depth FROM units WHERE id = $1";
+constexpr const char* kPgTreeLock = "SELECT pg_advisory_xact_lock(7268002)";
 constexpr const char* kCodesLike = "SELECT code FROM units WHERE code LIKE $1 ESCAPE '\\'";
 
 #undef UNIT_COLUMNS
@@ -107,6 +129,10 @@ std::optional<Unit> find_latest_retired(db::Connection& c, const std::string& co
 
 std::optional<Unit> find_by_id(db::Connection& c, std::int64_t id) { return one(c.query(kFindById, id)); }
 
+std::vector<Unit> find_with_ancestors(db::Connection& c, const std::string& code, const std::optional<std::string>& dataset) {
+  return dataset ? all(c.query(kInDatasetWithAncestors, code, *dataset)) : all(c.query(kActiveWithAncestors, code));
+}
+
 std::vector<Unit> children(db::Connection& c, std::optional<std::int64_t> parent_id) {
   return parent_id ? all(c.query(kChildren, *parent_id)) : all(c.query(kTopLevel));
 }
@@ -145,7 +171,11 @@ void retire(db::Connection& c, std::int64_t id, std::optional<std::int64_t> succ
   c.query(kRetire, id, successor_id, date, timeutil::now_utc());
 }
 
-int rebuild_paths(db::Connection& c) {
+void lock_tree(db::Connection& c) {
+  if (c.engine() == db::Engine::postgresql) c.query(kPgTreeLock);
+}
+
+int rebuild_paths(db::Connection& c, const std::optional<PathRange>& within) {
   struct Node {
     std::optional<std::int64_t> parent, successor;
     bool active;
@@ -153,17 +183,26 @@ int rebuild_paths(db::Connection& c) {
     int depth;
   };
   std::unordered_map<std::int64_t, Node> nodes;
-  for (const auto& r : c.query(kAllLinks).rows) {
+  const auto links = within ? c.query(kLinksWithin, within->lo, within->hi) : c.query(kAllLinks);
+  for (const auto& r : links.rows) {
     nodes[r.integer(0)] = Node{r.opt_integer(1), r.opt_integer(2), r.integer(3) != 0, r.text(4), static_cast<int>(r.integer(5))};
   }
   std::unordered_map<std::int64_t, std::pair<std::string, int>> computed;
   // A retired unit with a successor hangs under it; any other unit under its parent.
   std::function<std::pair<std::string, int>(std::int64_t, int)> path_of = [&](std::int64_t id, int guard) {
     if (auto it = computed.find(id); it != computed.end()) return it->second;
+    if (!nodes.count(id)) {
+      // Outside the rebuilt range: its stored path is already right.
+      auto r = c.query(kPathById, id);
+      std::pair<std::string, int> stored = r.empty() ? std::pair<std::string, int>{"/" + std::to_string(id) + "/", 0}
+                                                     : std::pair<std::string, int>{r.rows[0].text(0), static_cast<int>(r.rows[0].integer(1))};
+      computed[id] = stored;
+      return stored;
+    }
     const Node& n = nodes.at(id);
     std::optional<std::int64_t> up = (!n.active && n.successor) ? n.successor : n.parent;
     std::pair<std::string, int> result;
-    if (!up || guard > 64 || !nodes.count(*up)) {
+    if (!up || guard > 64) {
       result = {"/" + std::to_string(id) + "/", 0};
     } else {
       auto [p, d] = path_of(*up, guard + 1);
@@ -183,13 +222,13 @@ int rebuild_paths(db::Connection& c) {
   return changed;
 }
 
-int max_code_suffix(db::Connection& c, const std::string& prefix) {
-  int best = 0;
+std::int64_t max_code_suffix(db::Connection& c, const std::string& prefix) {
+  std::int64_t best = 0;
   for (const auto& r : c.query(kCodesLike, escape_like(prefix) + "%").rows) {
     const std::string code = r.text(0);
     const std::string rest = code.substr(prefix.size());
-    if (rest.empty() || rest.size() > 6 || rest.find_first_not_of("0123456789") != std::string::npos) continue;
-    best = std::max(best, std::stoi(rest));
+    if (rest.empty() || rest.size() > 9 || rest.find_first_not_of("0123456789") != std::string::npos) continue;
+    best = std::max(best, static_cast<std::int64_t>(std::stoll(rest)));
   }
   return best;
 }

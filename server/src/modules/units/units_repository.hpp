@@ -14,6 +14,9 @@ std::optional<Unit> find_in_dataset(db::Connection& c, const std::string& code, 
 // The most recently retired unit with this code (old records name units by their old code).
 std::optional<Unit> find_latest_retired(db::Connection& c, const std::string& code);
 std::optional<Unit> find_by_id(db::Connection& c, std::int64_t id);
+// The unit (active one, or the one of `dataset`) preceded by its ancestors from the top; empty
+// when there is no such unit.
+std::vector<Unit> find_with_ancestors(db::Connection& c, const std::string& code, const std::optional<std::string>& dataset);
 // Active children, Vietnamese order; top level when parent is empty.
 std::vector<Unit> children(db::Connection& c, std::optional<std::int64_t> parent_id);
 // From the top down to (excluding) the unit itself, following parent links.
@@ -31,9 +34,13 @@ void update_names(db::Connection& c, std::int64_t id, const std::string& name, c
                   const std::string& subkind);
 void set_parent(db::Connection& c, std::int64_t id, std::optional<std::int64_t> parent_id);
 void retire(db::Connection& c, std::int64_t id, std::optional<std::int64_t> successor_id, const std::string& date);
-// Recomputes every path from parent and successor links (after a dataset import).
-int rebuild_paths(db::Connection& c);
+// Recomputes paths from parent and successor links: of every unit (after a dataset import), or
+// only of those whose current path lies in `within` (after one unit is retired).
+int rebuild_paths(db::Connection& c, const std::optional<PathRange>& within = std::nullopt);
+// Serialises changes to the shape of the tree. SQLite has one writer already; on PostgreSQL two
+// transactions could otherwise interleave a move with a create under the moved unit.
+void lock_tree(db::Connection& c);
 // Highest numeric suffix of codes "<prefix>NNN" among all units (for generated codes).
-int max_code_suffix(db::Connection& c, const std::string& prefix);
+std::int64_t max_code_suffix(db::Connection& c, const std::string& prefix);
 
 }  // namespace antq::units::repo

@@ -38,11 +38,20 @@ std::vector<Unit> UnitsService::children(const std::optional<std::string>& paren
 
 UnitDetail UnitsService::get(const std::string& code, const std::optional<std::string>& dataset) {
   return db_.read_value([&](db::Connection& c) {
-    std::optional<Unit> u = dataset ? repo::find_in_dataset(c, code, *dataset) : repo::find_active(c, code);
-    if (!u && !dataset) u = repo::find_latest_retired(c, code);
-    if (!u) throw unit_not_found();
-    UnitDetail d{*u, repo::ancestors(c, *u), std::nullopt};
-    if (u->successor_id) d.successor = repo::find_by_id(c, *u->successor_id);
+    UnitDetail d;
+    auto chain = repo::find_with_ancestors(c, code, dataset);
+    if (!chain.empty()) {
+      d.unit = std::move(chain.back());
+      chain.pop_back();
+      d.ancestors = std::move(chain);
+    } else {
+      // Old records name units by their old code: fall back to the latest retired one.
+      auto retired = dataset ? std::nullopt : repo::find_latest_retired(c, code);
+      if (!retired) throw unit_not_found();
+      d.unit = std::move(*retired);
+      d.ancestors = repo::ancestors(c, d.unit);
+    }
+    if (d.unit.successor_id) d.successor = repo::find_by_id(c, *d.unit.successor_id);
     return d;
   });
 }
@@ -103,7 +112,13 @@ Unit UnitsService::create(const http::Principal& who, const CreateUnit& in) {
   if (in.code && !valid_code(*in.code)) {
     throw BadRequest("Mã đơn vị chỉ gồm chữ cái không dấu, chữ số, '-', '_', '.' và tối đa 32 ký tự.", "code");
   }
+  // All-digit codes belong to the official lists (a later import would collide with them).
+  if (in.code && in.code->find_first_not_of("0123456789") == std::string::npos) {
+    throw BadRequest("Mã đơn vị tự đặt phải có ít nhất một ký tự không phải chữ số (mã số thuần là mã hành chính).",
+                     "code");
+  }
   return db_.write_value([&](db::Connection& c) {
+    repo::lock_tree(c);
     auto parent = repo::find_active(c, in.parent_code);
     if (!parent || !in_scope(who.unit_path, parent->path)) throw NotFound("Không tìm thấy đơn vị cấp trên.");
     if (parent->kind == "establishment") throw RuleViolation("Không thể tạo đơn vị trực thuộc một cơ sở.", "parent");
@@ -116,8 +131,8 @@ Unit UnitsService::create(const http::Principal& who, const CreateUnit& in) {
       code = *in.code;
     } else {
       const std::string prefix = parent->code + "-";
-      char suffix[16];
-      std::snprintf(suffix, sizeof suffix, "%03d", repo::max_code_suffix(c, prefix) + 1);
+      char suffix[24];
+      std::snprintf(suffix, sizeof suffix, "%03lld", static_cast<long long>(repo::max_code_suffix(c, prefix) + 1));
       code = prefix + suffix;
     }
     const std::string subkind = in.subkind.value_or(in.kind == "establishment" ? "other" : "");
@@ -129,6 +144,7 @@ Unit UnitsService::create(const http::Principal& who, const CreateUnit& in) {
 
 Unit UnitsService::update(const http::Principal& who, const std::string& code, const UpdateUnit& in) {
   return db_.write_value([&](db::Connection& c) {
+    repo::lock_tree(c);
     auto u = repo::find_active(c, code);
     if (!u || !in_scope(who.unit_path, u->path)) throw unit_not_found();
     if (is_admin_kind(u->kind) && (in.name || in.successor_code)) {
@@ -153,7 +169,8 @@ Unit UnitsService::update(const http::Principal& who, const std::string& code, c
         repo::set_parent(c, child.id, s->id);
       }
       repo::retire(c, u->id, s->id, timeutil::today_vietnam());
-      repo::rebuild_paths(c);
+      // Only the retired unit's old subtree moves.
+      repo::rebuild_paths(c, subtree_range(u->path));
     }
     return *repo::find_by_id(c, u->id);
   });

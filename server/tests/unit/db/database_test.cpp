@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <thread>
 
 #include "core/errors.hpp"
@@ -126,7 +127,26 @@ TEST_P(DatabaseTest, UnknownNewerMigrationIsRefused) {
   EXPECT_THROW(antq::db::migrate(t_->db()), antq::OperatorError);
 }
 
+// PostgreSQL only: SQLite has no server that could drop a connection.
+class PostgresPoolTest : public DatabaseTest {};
+
+TEST_P(PostgresPoolTest, SurvivesConnectionsKilledByTheServer) {
+  // Fill the pool, then have PostgreSQL terminate every connection of this test (as a restart does).
+  for (int i = 0; i < 3; ++i) t_->db().read([](Connection& c) { c.query("SELECT 1"); });
+  auto admin = antq::db::open(std::getenv("ANTQ_TEST_PG_URL"));
+  admin->write([&](Connection& c) {
+    c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+            t_->pg_application_name());
+  });
+  for (int i = 0; i < 10; ++i) {
+    auto n = t_->db().read_value([](Connection& c) { return c.query("SELECT COUNT(*) FROM items").rows[0].integer(0); });
+    EXPECT_EQ(n, 0);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DatabaseTest, ::testing::ValuesIn(antq::test::engines()));
+INSTANTIATE_TEST_SUITE_P(Engines, PostgresPoolTest, ::testing::ValuesIn(antq::test::server_engines()));
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PostgresPoolTest);
 
 TEST(DatabaseUrl, RejectsUnknownSchemesAndHidesPasswords) {
   EXPECT_THROW(antq::db::open("mysql://x"), antq::OperatorError);

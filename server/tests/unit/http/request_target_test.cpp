@@ -26,6 +26,8 @@ TEST(RequestTarget, RejectsMalformedQueryEscapes) {
   Request r;
   EXPECT_THROW(parse_target("/x?q=%E", r), BadRequest);
   EXPECT_THROW(parse_target("/x?q=%FF", r), BadRequest);  // not UTF-8
+  EXPECT_THROW(parse_target("/x?q=a%00b", r), BadRequest);  // NUL would cut the value short in libpq
+  EXPECT_THROW(parse_target("/x?q=a%0Ab", r), BadRequest);
 }
 
 TEST(PercentDecode, HandlesEdges) {

@@ -164,6 +164,30 @@ TEST_P(UnitsServiceTest, ReformImportRetiresOldUnitsAndMovesVillagesToSuccessors
   EXPECT_FALSE(service_->search("tinh son", true, 20).empty());
 }
 
+TEST_P(UnitsServiceTest, WithoutSuccessionsAUnitIsSucceededByTheNewUnitWithItsCode) {
+  units::import_units(t_->db(), kOldList, "vn-3tier");
+  auto village = service_->create(kNational, {"21220", "Thôn Đông", "village", std::nullopt, std::nullopt});
+  auto orphan = service_->create(kNational, {"21232", "Thôn Tây", "village", std::nullopt, std::nullopt});
+  auto rep = units::import_units(t_->db(), kNewList, "vn-2tier");
+  EXPECT_EQ(rep.successions, 0);
+  EXPECT_EQ(rep.successions_by_code, 3);  // 51, 21220, 21001
+  EXPECT_EQ(rep.local_moved, 1);
+  EXPECT_EQ(rep.local_orphaned, 1);  // Tịnh Bình (21232) has no namesake in the new list
+  EXPECT_EQ(service_->get(village.code, std::nullopt).unit.parent_code.value_or(""), "21220");
+  EXPECT_TRUE(service_->get(village.code, std::nullopt).unit.path.starts_with(*service_->path_of("21220")));
+  EXPECT_EQ(service_->get(orphan.code, std::nullopt).unit.parent_code.value_or(""), "21232");
+}
+
+TEST_P(UnitsServiceTest, WholeCountryScopeCoversEveryPath) {
+  units::import_units(t_->db(), kOldList, "vn-3tier");
+  const auto range = units::subtree_range("");
+  for (const auto& code : {"51", "527", "21220"}) {
+    const auto p = *service_->path_of(code);
+    EXPECT_TRUE(p >= range.lo && p < range.hi) << p;
+    EXPECT_TRUE(units::in_scope("", p));
+  }
+}
+
 TEST_P(UnitsServiceTest, BadListsAreRejectedWithLineNumbersAndChangeNothing) {
   units::import_units(t_->db(), kOldList, "vn-3tier");
   const std::string bad = "code,name,level,parent_code\n1,A,province,\n2,,commune,1\n3,C,hamlet,1\n4,D,commune,404\n";
