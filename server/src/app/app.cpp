@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include "core/keyring.hpp"
 #include "core/log.hpp"
 #include "db/migrations.hpp"
 #include "http/auth.hpp"
@@ -8,6 +9,11 @@
 #include "http/router.hpp"
 #include "http/server/server.hpp"
 #include "http/static_files.hpp"
+#include "modules/accounts/accounts_routes.hpp"
+#include "modules/accounts/accounts_service.hpp"
+#include "modules/accounts/session_authenticator.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/audit/audit_routes.hpp"
 #include "modules/idempotency/idempotency_store.hpp"
 #include "modules/system/system_routes.hpp"
 #include "modules/units/units_routes.hpp"
@@ -25,9 +31,12 @@ db::Options database_options(const Config& c) {
 struct App::Impl {
   Config config;
   std::unique_ptr<db::Database> db;
+  crypto::Keyring keys;
+  std::unique_ptr<audit::AuditLog> audit;
   http::Router router;
   http::Metrics metrics;
-  http::NoAuthenticator auth;  // replaced by the accounts module's sessions and tokens
+  std::unique_ptr<accounts::AccountsService> accounts;
+  std::unique_ptr<accounts::SessionAuthenticator> auth;
   std::unique_ptr<idempotency::DbIdempotencyStore> idempotency;
   std::unique_ptr<http::StaticFiles> static_files;
   std::unique_ptr<units::UnitsService> units;
@@ -39,11 +48,15 @@ App::App(const Config& config, http::Authenticator* authenticator) : impl_(std::
   auto& i = *impl_;
   i.config = config;
   i.db = db::open(config.db, database_options(config));
+  i.keys = load_keyring(config);
   const auto report = db::migrate(*i.db);
   for (const auto& name : report.applied) log::info("migration_applied", {{"name", name}});
 
+  i.audit = std::make_unique<audit::AuditLog>(i.keys);
+  i.accounts = std::make_unique<accounts::AccountsService>(*i.db, i.keys, *i.audit, accounts_config(config));
+  i.auth = std::make_unique<accounts::SessionAuthenticator>(*i.accounts);
   i.idempotency = std::make_unique<idempotency::DbIdempotencyStore>(*i.db);
-  i.units = std::make_unique<units::UnitsService>(*i.db);
+  i.units = std::make_unique<units::UnitsService>(*i.db, *i.audit);
   const std::string web_root = resolve_web_root(config);
   if (web_root.empty()) {
     log::warn("web_root_missing", {{"hint", "chạy 'make build' để build giao diện web (web/dist)"}});
@@ -51,8 +64,10 @@ App::App(const Config& config, http::Authenticator* authenticator) : impl_(std::
     i.static_files = std::make_unique<http::StaticFiles>(web_root);
   }
 
+  accounts::register_routes(i.router, *i.accounts, {config.secure_cookies});
+  audit::register_routes(i.router, *i.db, *i.audit);
   units::register_routes(i.router, *i.units);
-  http::Authenticator& auth = authenticator ? *authenticator : static_cast<http::Authenticator&>(i.auth);
+  http::Authenticator& auth = authenticator ? *authenticator : static_cast<http::Authenticator&>(*i.auth);
   i.pipeline = std::make_unique<http::Pipeline>(i.router, auth, i.idempotency.get(), i.static_files.get(), i.metrics);
   i.server = std::make_unique<http::Server>(server_options(config), *i.pipeline);
   system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); }});

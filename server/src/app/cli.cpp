@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -11,10 +11,12 @@
 #include "app/config.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/keyring.hpp"
 #include "core/log.hpp"
-#include "core/time.hpp"
 #include "db/migrations.hpp"
 #include "modules/accounts/accounts_service.hpp"
+#include "modules/accounts/passwords.hpp"
+#include "modules/audit/audit_log.hpp"
 #include "modules/units/units_dataset.hpp"
 #include "modules/units/units_demo.hpp"
 
@@ -30,38 +32,64 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+std::string read_password_stdin() {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
 void print_import(const units::ImportReport& r) {
   std::cout << "Đơn vị: thêm " << r.inserted << ", cập nhật " << r.updated << ", giữ nguyên " << r.unchanged
             << ", thôi hoạt động " << r.retired << ", kế thừa " << r.successions << ", kế thừa theo mã "
-            << r.successions_by_code << ", thôn/cơ sở chuyển sang đơn vị mới "
-            << r.local_moved;
+            << r.successions_by_code << ", thôn/cơ sở chuyển sang đơn vị mới " << r.local_moved;
   if (r.local_orphaned) std::cout << ", thôn/cơ sở còn dưới đơn vị cũ không có kế thừa " << r.local_orphaned;
   std::cout << ".\n";
 }
 
-std::unique_ptr<db::Database> open_db(const Config& c) { return db::open(c.db, database_options(c)); }
+// A database handle with everything the commands need, opened and migrated.
+struct Context {
+  Config config;
+  std::unique_ptr<db::Database> db;
+  crypto::Keyring keys;
+  std::unique_ptr<audit::AuditLog> audit;
+
+  explicit Context(const Config& c, bool create_key = false) : config(c) {
+    db = db::open(c.db, database_options(c));  // a wrong URL is reported before a missing key
+    if (create_key && c.data_key.empty() && !std::filesystem::exists(key_file_path(c))) {
+      keys = crypto::Keyring::create_file(key_file_path(c));
+      std::cout << "Đã tạo khóa dữ liệu " << key_file_path(c) << " (quyền 0600): hãy sao lưu riêng, không để cùng bản sao CSDL.\n";
+    } else {
+      keys = load_keyring(c);
+    }
+    db::migrate(*db);
+    audit = std::make_unique<audit::AuditLog>(keys);
+  }
+  accounts::AccountsService accounts() { return accounts::AccountsService(*db, keys, *audit, accounts_config(config)); }
+  void record(const std::string& action, const std::string& details) {
+    db->write([&](db::Connection& c) { audit->record(c, {"cli", action, "", "", "", "", "", "", details}); });
+  }
+};
 
 int cmd_init(const Config& c, const std::string& units_list, bool password_stdin) {
-  auto db = open_db(c);
-  db::migrate(*db);
-  accounts::AccountsService accounts(*db);
+  Context ctx(c, true);
+  auto accounts = ctx.accounts();
   if (accounts.user_exists("admin")) {
     std::cout << "CSDL " << db::redact_url(c.db) << " đã được khởi tạo trước đó: không thay đổi gì.\n";
     return 0;
   }
   std::string password;
   if (password_stdin) {
-    std::getline(std::cin, password);
-    if (!password.empty() && password.back() == '\r') password.pop_back();
-  }
-  // Validate before loading the units, so a bad password changes nothing.
-  if (password_stdin && password.size() < accounts::kMinPasswordLength) {
-    throw BadRequest("Mật khẩu phải có ít nhất " + std::to_string(accounts::kMinPasswordLength) + " ký tự.");
+    password = read_password_stdin();
+    // Checked before the units are loaded, so a bad password changes nothing.
+    accounts::check_new_password("admin", password, "password");
   }
   if (units_list != "none") {
     auto list = units::shipped_list(units_list);
     if (!list) throw OperatorError("Danh mục đơn vị không hợp lệ: '" + units_list + "' (vn-2tier, vn-3tier, none).");
-    print_import(units::import_units(*db, *list, units_list));
+    const auto r = units::import_units(*ctx.db, *list, units_list);
+    print_import(r);
+    ctx.record("units.import", "{\"version\":\"" + units_list + "\",\"inserted\":" + std::to_string(r.inserted) + "}");
   }
   const bool generated = !password_stdin;
   if (generated) password = crypto::generate_password();
@@ -98,7 +126,7 @@ int run_cli(int argc, char** argv) {
 
   auto add_db = [&](CLI::App* sub) { sub->add_option("--db", db_url, "sqlite:ĐƯỜNG_DẪN hoặc postgresql://user@host:port/db"); };
 
-  auto* init = cli.add_subcommand("init", "Tạo CSDL, nạp danh mục đơn vị và tài khoản admin");
+  auto* init = cli.add_subcommand("init", "Tạo CSDL, khóa dữ liệu, danh mục đơn vị và tài khoản admin");
   add_db(init);
   std::string units_list = "vn-2tier";
   bool password_stdin = false;
@@ -128,6 +156,43 @@ int run_cli(int argc, char** argv) {
   auto* seed_demo = seed->add_subcommand("demo", "Dữ liệu mẫu để dùng thử");
   add_db(seed_demo);
 
+  auto* user = cli.add_subcommand("user", "Tài khoản cán bộ");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Thêm tài khoản (mật khẩu đọc từ stdin)");
+  add_db(user_add);
+  std::string username, role, unit, display_name;
+  bool user_password_stdin = false;
+  user_add->add_option("USERNAME", username, "Tên đăng nhập")->required();
+  user_add->add_option("--role", role, "admin | steering | front_officer | police_officer | village_officer")->required();
+  user_add->add_option("--unit", unit, "Mã đơn vị (bỏ trống: cả nước)");
+  user_add->add_option("--display-name", display_name, "Họ tên hiển thị");
+  user_add->add_flag("--password-stdin", user_password_stdin, "Đọc mật khẩu từ stdin")->required();
+  auto* user_disable = user->add_subcommand("disable", "Khóa tài khoản (chấm dứt mọi phiên đăng nhập)");
+  add_db(user_disable);
+  user_disable->add_option("USERNAME", username, "Tên đăng nhập")->required();
+
+  auto* token = cli.add_subcommand("token", "Token API cho hệ thống tích hợp");
+  token->require_subcommand(1);
+  auto* token_create = token->add_subcommand("create", "Tạo token (in một lần, ở dòng cuối)");
+  add_db(token_create);
+  std::optional<int> expires_days;
+  token_create->add_option("USERNAME", username, "Tài khoản sở hữu token")->required();
+  token_create->add_option("--expires-days", expires_days, "Số ngày hiệu lực");
+  auto* token_revoke = token->add_subcommand("revoke", "Thu hồi token (theo mã token hoặc chính token)");
+  add_db(token_revoke);
+  std::string token_ref;
+  token_revoke->add_option("TOKEN", token_ref, "Mã token (id) hoặc token")->required();
+
+  auto* audit_cmd = cli.add_subcommand("audit", "Nhật ký hệ thống");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "Kiểm tra toàn vẹn chuỗi nhật ký");
+  add_db(audit_verify);
+
+  auto* keys_cmd = cli.add_subcommand("keys", "Khóa dữ liệu");
+  keys_cmd->require_subcommand(1);
+  auto* keys_rotate = keys_cmd->add_subcommand("rotate", "Tạo khóa mới và mã hóa lại dữ liệu nhạy cảm");
+  add_db(keys_rotate);
+
   cli.add_subcommand("version", "In phiên bản")->callback([] { std::cout << "antq " << ANTQ_VERSION << "\n"; });
 
   try {
@@ -148,27 +213,77 @@ int run_cli(int argc, char** argv) {
     if (init->parsed()) return cmd_init(c, units_list, password_stdin);
     if (serve->parsed()) return cmd_serve(c);
     if (migrate->parsed()) {
-      auto db = open_db(c);
+      auto db = db::open(c.db, database_options(c));
       const auto r = db::migrate(*db);
       std::cout << (r.applied.empty() ? "CSDL đã ở phiên bản mới nhất" : "Đã áp dụng " + std::to_string(r.applied.size()) + " migration")
                 << " (phiên bản " << r.current_version << ").\n";
       return 0;
     }
     if (import_units->parsed()) {
-      auto db = open_db(c);
-      db::migrate(*db);
+      Context ctx(c);
       std::optional<std::string> succ;
       if (!successions.empty()) succ = read_file(successions);
-      print_import(units::import_units(*db, read_file(file), version, succ ? std::optional<std::string_view>(*succ) : std::nullopt));
+      const auto r = units::import_units(*ctx.db, read_file(file), version, succ ? std::optional<std::string_view>(*succ) : std::nullopt);
+      print_import(r);
+      ctx.record("units.import", "{\"inserted\":" + std::to_string(r.inserted) + ",\"retired\":" + std::to_string(r.retired) + "}");
       return 0;
     }
     if (seed_demo->parsed()) {
-      auto db = open_db(c);
-      db::migrate(*db);
-      const auto r = units::seed_demo(*db);
+      Context ctx(c);
+      const auto r = units::seed_demo(*ctx.db, *ctx.audit);
       std::cout << "Dữ liệu mẫu: thêm " << r.created << " thôn/cơ sở";
       if (r.skipped_communes) std::cout << " (bỏ qua " << r.skipped_communes << " xã không có trong danh mục hiện hành)";
       std::cout << ".\n";
+      return 0;
+    }
+    if (user_add->parsed()) {
+      Context ctx(c);
+      const std::string password = read_password_stdin();
+      ctx.accounts().add_user({username, password, role, unit.empty() ? std::nullopt : std::optional<std::string>(unit), display_name});
+      std::cout << "Đã thêm tài khoản '" << username << "' (" << role << ").\n";
+      return 0;
+    }
+    if (user_disable->parsed()) {
+      Context ctx(c);
+      ctx.accounts().disable_user(username);
+      std::cout << "Đã khóa tài khoản '" << username << "' và chấm dứt mọi phiên đăng nhập.\n";
+      return 0;
+    }
+    if (token_create->parsed()) {
+      Context ctx(c);
+      auto [id, secret] = ctx.accounts().create_token(username, expires_days);
+      std::cout << "Token " << id << " của '" << username << "' (chỉ hiện một lần, dùng: Authorization: Bearer …):\n"
+                << secret << std::endl;
+      return 0;
+    }
+    if (token_revoke->parsed()) {
+      Context ctx(c);
+      ctx.accounts().revoke_token(token_ref);
+      std::cout << "Đã thu hồi token.\n";
+      return 0;
+    }
+    if (audit_verify->parsed()) {
+      Context ctx(c);
+      const auto r = ctx.audit->verify(*ctx.db);
+      if (r.ok) {
+        std::cout << "Nhật ký toàn vẹn: " << r.checked << " mục.\n";
+        return 0;
+      }
+      std::cout << "NHẬT KÝ BỊ THAY ĐỔI: " << r.problem << " (mục đầu tiên có vấn đề: " << *r.first_bad_id
+                << "; đã kiểm tra đúng " << r.checked << " mục trước đó).\n";
+      return 3;
+    }
+    if (keys_rotate->parsed()) {
+      if (!c.data_key.empty()) throw OperatorError("Khóa đang lấy từ ANTQ_DATA_KEY: xoay khóa cần tệp khóa (data_key_file).");
+      const auto keys = crypto::Keyring::rotate_file(key_file_path(c));
+      auto db = db::open(c.db, database_options(c));
+      db::migrate(*db);
+      const int n = accounts::reseal_secrets(*db, keys);
+      audit::AuditLog log(keys);
+      db->write([&](db::Connection& conn) {
+        log.record(conn, {"cli", "keys.rotate", "", keys.current_id(), "", "", "", "", "{\"resealed\":" + std::to_string(n) + "}"});
+      });
+      std::cout << "Khóa mới " << keys.current_id() << "; đã mã hóa lại " << n << " giá trị.\n";
       return 0;
     }
     return 0;

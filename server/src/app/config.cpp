@@ -50,7 +50,14 @@ std::vector<Setting> settings(Config& c) {
           {"body_limit_bytes", Setting::integer, &c.body_limit_bytes},
           {"header_timeout_ms", Setting::integer, &c.header_timeout_ms},
           {"body_timeout_ms", Setting::integer, &c.body_timeout_ms},
-          {"trust_forwarded_for", Setting::boolean, &c.trust_forwarded_for}};
+          {"trust_forwarded_for", Setting::boolean, &c.trust_forwarded_for},
+          {"data_key", Setting::text, &c.data_key},
+          {"data_key_file", Setting::text, &c.data_key_file},
+          {"session_idle_minutes", Setting::integer, &c.session_idle_minutes},
+          {"session_absolute_hours", Setting::integer, &c.session_absolute_hours},
+          {"require_totp_for_admins", Setting::boolean, &c.require_totp_for_admins},
+          {"login_attempts_per_minute", Setting::integer, &c.login_attempts_per_minute},
+          {"secure_cookies", Setting::boolean, &c.secure_cookies}};
 }
 
 void assign(const Setting& s, const std::string& value, bool int_is_long) {
@@ -65,7 +72,9 @@ void assign(const Setting& s, const std::string& value, bool int_is_long) {
 }
 
 bool is_long(const Config& c, const Setting& s) {
-  return s.target == &c.body_limit_bytes || s.target == &c.header_timeout_ms || s.target == &c.body_timeout_ms;
+  return s.target == &c.body_limit_bytes || s.target == &c.header_timeout_ms || s.target == &c.body_timeout_ms ||
+         s.target == &c.session_idle_minutes || s.target == &c.session_absolute_hours ||
+         s.target == &c.login_attempts_per_minute;
 }
 
 }  // namespace
@@ -120,6 +129,30 @@ http::ServerOptions server_options(const Config& c) {
   o.body_timeout = std::chrono::milliseconds(c.body_timeout_ms);
   o.trust_forwarded_for = c.trust_forwarded_for;
   return o;
+}
+
+std::string key_file_path(const Config& c) {
+  if (!c.data_key_file.empty()) return c.data_key_file;
+  if (c.db.starts_with("sqlite:")) {
+    std::string path = c.db.substr(7);
+    if (path.starts_with("//")) path = path.substr(2);
+    return (fs::path(path).parent_path() / "antq.key").string();
+  }
+  return "data/antq.key";
+}
+
+crypto::Keyring load_keyring(const Config& c) {
+  if (!c.data_key.empty()) return crypto::Keyring::from_hex(c.data_key);
+  return crypto::Keyring::from_file(key_file_path(c));
+}
+
+accounts::AccountsConfig accounts_config(const Config& c) {
+  accounts::AccountsConfig a;
+  a.session_idle_minutes = static_cast<int>(std::max(1L, c.session_idle_minutes));
+  a.session_absolute_hours = static_cast<int>(std::max(1L, c.session_absolute_hours));
+  a.require_totp_for_admins = c.require_totp_for_admins;
+  a.login_attempts_per_minute = static_cast<int>(std::max(0L, c.login_attempts_per_minute));
+  return a;
 }
 
 std::string resolve_web_root(const Config& c) {

@@ -4,7 +4,9 @@
 #include <optional>
 #include <string>
 
+#include "core/keyring.hpp"
 #include "http/server/server.hpp"
+#include "modules/accounts/accounts_service.hpp"
 
 namespace antq::app {
 
@@ -21,6 +23,15 @@ struct Config {
   long header_timeout_ms = 15000;
   long body_timeout_ms = 30000;
   bool trust_forwarded_for = false;
+  // Data keys (sealed fields, keyed hashes, audit chain): ANTQ_DATA_KEY (hex) or a 0600 key file.
+  std::string data_key;
+  std::string data_key_file;  // empty: antq.key next to a SQLite database, else data/antq.key
+  // Accounts.
+  long session_idle_minutes = 30;
+  long session_absolute_hours = 12;
+  bool require_totp_for_admins = false;
+  long login_attempts_per_minute = 20;
+  bool secure_cookies = false;  // set when served over TLS (behind the reverse proxy)
 };
 
 // Reads `file` (when given, or ./antq.toml when it exists) and the environment.
@@ -28,6 +39,11 @@ Config load_config(const std::optional<std::string>& file);
 
 // "HOST:PORT" → server options; throws OperatorError when malformed.
 http::ServerOptions server_options(const Config& c);
+
+// The data keys: from `data_key` when set, otherwise from the key file (OperatorError if absent).
+crypto::Keyring load_keyring(const Config& c);
+std::string key_file_path(const Config& c);
+accounts::AccountsConfig accounts_config(const Config& c);
 
 // The folder of the built web app, or empty when none is found.
 std::string resolve_web_root(const Config& c);

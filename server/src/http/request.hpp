@@ -12,13 +12,17 @@
 
 namespace antq::http {
 
-// Who is calling. Filled by the authenticator for staff requests (accounts module).
+// Who is calling: the request context every module's rules and queries use. Filled by the
+// authenticator for staff requests (accounts module); checks go through http/access.hpp.
 struct Principal {
   std::string user_id;
   std::string username;
   std::string role;
   std::string unit_code;
-  std::string unit_path;  // materialised path of the home unit: the scope of every query
+  std::string unit_path;                 // materialised path of the home unit ("" = whole country)
+  std::vector<std::string> permissions;  // sorted
+  std::string session_csrf;              // cookie sessions only
+  bool via_token = false;
 };
 
 struct Request {

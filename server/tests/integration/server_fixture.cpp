@@ -5,7 +5,10 @@
 #include "db/migrations.hpp"
 #include "modules/units/units_dataset.hpp"
 #include "modules/units/units_demo.hpp"
-#include "modules/units/units_service.hpp"
+#include "core/crypto.hpp"
+#include "core/keyring.hpp"
+#include "modules/accounts/accounts_service.hpp"
+#include "modules/audit/audit_log.hpp"
 
 namespace antq::test {
 
@@ -18,15 +21,7 @@ const char* const kSmallList =
     "01,Hà Nội,province,,Thành phố Hà Nội,Thành phố trực thuộc trung ương\n"
     "09574,Sơn Tây,commune,01,Phường Sơn Tây,Phường\n";
 
-std::optional<http::Principal> HeaderAuthenticator::authenticate(const http::Request& req) {
-  const auto who = req.header("x-test-user");
-  if (who.empty()) return std::nullopt;
-  if (who == "national") return http::Principal{"1", "admin", "admin", "", ""};
-  units::UnitsService units(db_);
-  auto path = units.path_of(std::string(who));
-  if (!path) return std::nullopt;
-  return http::Principal{"2", "admin-" + std::string(who), "admin", std::string(who), *path};
-}
+std::map<std::string, std::string> bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
 namespace {
 void write_file(const std::filesystem::path& p, const std::string& content) {
@@ -37,30 +32,44 @@ void write_file(const std::filesystem::path& p, const std::string& content) {
 
 ServerFixture::ServerFixture(const std::string& engine, const ServerOptionsForTest& options) {
   db_ = std::make_unique<TestDatabase>(engine);
+  config_.db = db_->url();
+  config_.data_key = crypto::random_hex(32);
+  config_.listen = "127.0.0.1:0";
+  config_.header_timeout_ms = options.header_timeout_ms;
+  config_.body_timeout_ms = 2000;
+  config_.require_totp_for_admins = options.require_totp_for_admins;
+  config_.login_attempts_per_minute = options.login_attempts_per_minute;
+
   db::migrate(db_->db());
+  const auto keys = app::load_keyring(config_);
+  audit::AuditLog log(keys);
   units::import_units(db_->db(), options.units_csv.empty() ? kSmallList : options.units_csv, options.units_label);
-  if (options.seed_demo) units::seed_demo(db_->db());
+  if (options.seed_demo) units::seed_demo(db_->db(), log);
 
   web_root_ = db_->dir() / "web";
   write_file(web_root_ / "index.html", "<!doctype html><html lang=\"vi\"><title>ANTQ</title><div id=root></div></html>");
   write_file(web_root_ / "assets" / "app-1a2b3c.js", std::string(4000, 'x'));
   write_file(web_root_ / "assets" / "app-1a2b3c.js.gz", "GZIP-BYTES");
   write_file(db_->dir() / "secret.txt", "outside the web root");
+  config_.web_root = web_root_.string();
 
-  app::Config c;
-  c.db = db_->url();
-  c.listen = "127.0.0.1:0";
-  c.web_root = web_root_.string();
-  c.header_timeout_ms = options.header_timeout_ms;
-  c.body_timeout_ms = 2000;
-  auth_ = std::make_unique<HeaderAuthenticator>(db_->db());
-  app_ = std::make_unique<app::App>(c, auth_.get());
+  national_admin_ = add_user("quantri", "admin", std::nullopt);
+  if (options.units_label == "vn-2tier") commune_admin_ = add_user("admin.sontinh", "admin", std::string("21220"));
+  app_ = std::make_unique<app::App>(config_);
   port_ = app_->start();
+}
+
+std::string ServerFixture::add_user(const std::string& username, const std::string& role,
+                                    const std::optional<std::string>& unit) {
+  const auto keys = app::load_keyring(config_);
+  audit::AuditLog log(keys);
+  accounts::AccountsService svc(db_->db(), keys, log, app::accounts_config(config_));
+  svc.add_user({username, kPassword, role, unit, ""});
+  return svc.create_token(username, std::nullopt).second;
 }
 
 ServerFixture::~ServerFixture() {
   app_.reset();
-  auth_.reset();
   db_.reset();
 }
 

@@ -6,29 +6,23 @@
 #include <string>
 
 #include "app/app.hpp"
-#include "http/auth.hpp"
+#include "app/config.hpp"
 #include "support/http_client.hpp"
 #include "support/test_database.hpp"
 
 namespace antq::test {
-
-// Authenticates requests that carry "X-Test-User: <unit code or 'national'>" as an admin scoped
-// to that unit, standing in for the accounts module's sessions; every other request is anonymous.
-class HeaderAuthenticator final : public http::Authenticator {
- public:
-  explicit HeaderAuthenticator(db::Database& db) : db_(db) {}
-  std::optional<http::Principal> authenticate(const http::Request& req) override;
-
- private:
-  db::Database& db_;
-};
 
 struct ServerOptionsForTest {
   std::string units_csv;           // loaded as the live list before the server starts
   std::string units_label = "vn-2tier";
   bool seed_demo = true;
   long header_timeout_ms = 1500;
+  bool require_totp_for_admins = false;
+  long login_attempts_per_minute = 20;
 };
+
+// Authorization headers for an API token.
+std::map<std::string, std::string> bearer(const std::string& token);
 
 class ServerFixture {
  public:
@@ -38,10 +32,19 @@ class ServerFixture {
   app::App& app() { return *app_; }
   TestDatabase& database() { return *db_; }
   const std::filesystem::path& web_root() const { return web_root_; }
+  const app::Config& config() const { return config_; }
+
+  // Creates an account (password "Mat-khau-du-dai-2026") and returns an API token for it.
+  std::string add_user(const std::string& username, const std::string& role, const std::optional<std::string>& unit);
+  // Tokens of the accounts every fixture has: a national admin and an admin of Xã Sơn Tịnh.
+  const std::string& national_admin() const { return national_admin_; }
+  const std::string& commune_admin() const { return commune_admin_; }
+  static constexpr const char* kPassword = "Mat-khau-du-dai-2026";
 
  private:
   std::unique_ptr<TestDatabase> db_;
-  std::unique_ptr<HeaderAuthenticator> auth_;
+  app::Config config_;
+  std::string national_admin_, commune_admin_;
   std::unique_ptr<app::App> app_;
   std::filesystem::path web_root_;
   std::uint16_t port_ = 0;

@@ -21,7 +21,6 @@ namespace {
 std::string error_code(const HttpReply& r) { return std::string(r.json().at("error").at("code").as_string()); }
 std::string error_message(const HttpReply& r) { return std::string(r.json().at("error").at("message").as_string()); }
 
-const std::map<std::string, std::string> kAdmin = {{"X-Test-User", "national"}};
 
 }  // namespace
 
@@ -29,6 +28,8 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override { s_ = std::make_unique<ServerFixture>(GetParam(), ServerOptionsForTest{}); }
   std::uint16_t port() const { return s_->port(); }
+  std::map<std::string, std::string> admin() const { return bearer(s_->national_admin()); }
+  std::map<std::string, std::string> commune_admin() const { return bearer(s_->commune_admin()); }
   std::unique_ptr<ServerFixture> s_;
 };
 
@@ -99,19 +100,19 @@ TEST_P(ServerTest, StaffEndpointsRefuseAnonymousCallers) {
 
 TEST_P(ServerTest, CreatesAVillageInScope) {
   auto r = request(port(), "POST", "/api/v1/units", R"({"parent":"21220","name":"Thôn Mới","kind":"village"})",
-                   {{"X-Test-User", "21220"}});
+                   commune_admin());
   ASSERT_EQ(r.status, 201) << r.body;
   const std::string code(r.json().at("code").as_string());
   EXPECT_TRUE(code.starts_with("21220-")) << code;
   EXPECT_EQ(r.json().at("ancestors").as_array().size(), 2u);
   // Outside the caller's area: 404, as if it did not exist.
   auto outside = request(port(), "POST", "/api/v1/units", R"({"parent":"09574","name":"Tổ 9","kind":"village"})",
-                         {{"X-Test-User", "21220"}});
+                         commune_admin());
   EXPECT_EQ(outside.status, 404);
-  auto patch = request(port(), "PATCH", "/api/v1/units/" + code, R"({"name":"Thôn Mới Đổi Tên"})", {{"X-Test-User", "21220"}});
+  auto patch = request(port(), "PATCH", "/api/v1/units/" + code, R"({"name":"Thôn Mới Đổi Tên"})", commune_admin());
   ASSERT_EQ(patch.status, 200) << patch.body;
   EXPECT_EQ(patch.json().at("full_name").as_string(), "Thôn Mới Đổi Tên");
-  EXPECT_EQ(request(port(), "PATCH", "/api/v1/units/09574-001", R"({"name":"X"})", {{"X-Test-User", "21220"}}).status, 404);
+  EXPECT_EQ(request(port(), "PATCH", "/api/v1/units/09574-001", R"({"name":"X"})", commune_admin()).status, 404);
 }
 
 TEST_P(ServerTest, BadBodiesGetClearVietnameseErrors) {
@@ -138,7 +139,7 @@ TEST_P(ServerTest, BadBodiesGetClearVietnameseErrors) {
       {std::string(100, '[') + std::string(100, ']'), 400, "malformed_json", ""},
   };
   for (const auto& c : cases) {
-    auto r = request(port(), "POST", "/api/v1/units", c.body, kAdmin);
+    auto r = request(port(), "POST", "/api/v1/units", c.body, admin());
     EXPECT_EQ(r.status, c.status) << c.body.substr(0, 80) << " → " << r.body;
     if (r.status >= 400 && r.status < 500) {
       EXPECT_EQ(error_code(r), c.code) << c.body.substr(0, 80);
@@ -152,11 +153,12 @@ TEST_P(ServerTest, BadBodiesGetClearVietnameseErrors) {
 
 TEST_P(ServerTest, OversizedBodyIs413) {
   const std::string big = R"({"name":")" + std::string(2 << 20, 'a') + R"("})";
-  auto r = request(port(), "POST", "/api/v1/units", big, kAdmin);
+  auto r = request(port(), "POST", "/api/v1/units", big, admin());
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(error_code(r), "payload_too_large");
   // Chunked without a declared length: the limit holds while reading.
-  std::string chunked = "POST /api/v1/units HTTP/1.1\r\nHost: x\r\nX-Test-User: national\r\nContent-Type: application/json\r\n"
+  std::string chunked = "POST /api/v1/units HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + s_->national_admin() +
+                        "\r\nContent-Type: application/json\r\n"
                         "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
   for (int i = 0; i < 40; ++i) chunked += "10000\r\n" + std::string(0x10000, 'a') + "\r\n";
   chunked += "0\r\n\r\n";
@@ -209,7 +211,7 @@ TEST_P(ServerTest, SlowHeadersAreCutOffWithoutBlockingOthers) {
 }
 
 TEST_P(ServerTest, IdempotencyKeyReplaysTheFirstAnswer) {
-  auto headers = kAdmin;
+  auto headers = admin();
   headers["Idempotency-Key"] = "retry-7f3a";
   const std::string body = R"({"parent":"21220","name":"Thôn Gửi Lại","kind":"village"})";
   auto first = request(port(), "POST", "/api/v1/units", body, headers);
@@ -284,8 +286,12 @@ TEST_P(ServerTest, MetricsCountRequestsByRoute) {
 TEST_P(ServerTest, WritesFromAnotherProcessAreVisibleAtOnce) {
   // `antq` CLI commands open their own connection while the server runs.
   auto other = s_->database().open_again();
-  units::UnitsService svc(*other);
-  svc.create(http::Principal{"9", "cli", "admin", "", ""}, {"21211", "Thôn Từ CLI", "village", std::nullopt, std::nullopt});
+  const auto keys = app::load_keyring(s_->config());
+  audit::AuditLog log(keys);
+  units::UnitsService svc(*other, log);
+  http::Principal cli{"cli", "cli", "admin", "", ""};
+  cli.permissions = {"units.write"};
+  svc.create(cli, {"21211", "Thôn Từ CLI", "village", std::nullopt, std::nullopt});
   auto r = get(port(), "/api/v1/units?parent=21211");
   ASSERT_EQ(r.status, 200);
   ASSERT_EQ(r.json().at("items").as_array().size(), 1u);

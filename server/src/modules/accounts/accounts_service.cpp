@@ -2,42 +2,499 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <chrono>
+
+#include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "http/access.hpp"
+#include "modules/accounts/passwords.hpp"
+#include "modules/accounts/totp.hpp"
+#include "modules/units/units_repository.hpp"
 
 namespace antq::accounts {
 
 namespace {
-constexpr const char* kExists = "SELECT 1 FROM users WHERE username = $1";
-constexpr const char* kInsert =
-    "INSERT INTO users (username, password_hash, role, unit_code, disabled, created_at, updated_at) "
-    "VALUES ($1, $2, $3, NULL, 0, $4, $4)";
-}  // namespace
 
-std::string hash_password(const std::string& password) {
-  char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    throw std::runtime_error("Argon2id hashing ran out of memory");
-  }
+using std::chrono::system_clock;
+
+constexpr std::string_view kTotpPurpose = "totp-secret";  // also used by reseal_secrets()
+constexpr std::string_view kTokenPrefix = "antq_";
+
+ApiError invalid_credentials() {
+  return ApiError(401, "invalid_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.");
+}
+
+std::string session_hash(const std::string& token) { return crypto::blake2b_hex("session:" + token); }
+std::string token_hash(const std::string& token) { return crypto::blake2b_hex("api-token:" + token); }
+
+std::string b64url(const std::string& bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::strlen(out.c_str()));
   return out;
 }
 
-bool verify_password(const std::string& hash, const std::string& password) {
-  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+bool valid_username(const std::string& u) {
+  if (u.size() < 3 || u.size() > 32) return false;
+  return std::all_of(u.begin(), u.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  });
+}
+
+void check_username(const std::string& u) {
+  if (!valid_username(u)) {
+    throw BadRequest("Tên đăng nhập gồm 3–32 ký tự: chữ thường không dấu, chữ số, '.', '_' hoặc '-'.", "username");
+  }
+}
+
+// Login names are compared lower-case; anything outside the allowed alphabet can never match.
+std::string login_key(const std::string& username) {
+  std::string k = username.substr(0, 64);
+  for (auto& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return k;
+}
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string json_str(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+AccountsService::AccountsService(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit,
+                                 AccountsConfig config)
+    : db_(db), keys_(keys), audit_(audit), config_(config),
+      login_limiter_(config.login_attempts_per_minute, std::chrono::seconds(60)) {}
+
+void AccountsService::audit(db::Connection& c, const std::string& actor, const std::string& action,
+                            const std::string& entity, const std::string& entity_id, const std::string& unit_path,
+                            const std::string& unit_code, const std::string& request_id, const std::string& details) {
+  audit_.record(c, audit::Entry{actor, action, entity, entity_id, unit_path, unit_code, "", request_id, details});
+}
+
+http::Principal AccountsService::principal_of(db::Connection& c, const User& u) {
+  http::Principal p;
+  p.user_id = u.username;
+  p.username = u.username;
+  p.role = u.role;
+  p.unit_code = u.unit_code;
+  p.unit_path = u.unit_path;
+  p.permissions = repo::permissions(c, u.role);
+  return p;
+}
+
+LoginResult AccountsService::login(const std::string& username, const std::string& password,
+                                   const std::optional<std::string>& totp_code, const Caller& caller) {
+  if (username.empty() || username.size() > 64 || !text::valid_utf8(username)) {
+    throw BadRequest("Tên đăng nhập không hợp lệ.", "username");
+  }
+  if (password.empty() || password.size() > kMaxPasswordBytes || !text::valid_utf8(password)) {
+    throw BadRequest("Mật khẩu không hợp lệ.", "password");
+  }
+  if (const int wait = login_limiter_.acquire("ip:" + caller.ip); wait > 0) {
+    throw ApiError(429, "rate_limited", "Có quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau ít phút.")
+        .with_retry_after(wait);
+  }
+  const std::string key = login_key(username);
+  const auto now = system_clock::now();
+  const std::string now_s = timeutil::to_rfc3339(now);
+
+  // Locked accounts are refused before the password is checked (and answer the same for names
+  // that do not exist, which can be "locked" too).
+  auto state = db_.read_value([&](db::Connection& c) { return std::make_pair(repo::failures(c, key), repo::find_user(c, key)); });
+  auto& [fails, user] = state;
+  if (fails.locked_until && *fails.locked_until > now_s) {
+    const auto until = *fails.locked_until;
+    db_.write([&](db::Connection& c) {
+      audit(c, key, "login_locked", "user", key, user ? user->unit_path : "", user ? user->unit_code : "", caller.request_id);
+    });
+    const int minutes = config_.lockout_minutes;
+    throw ApiError(429, "account_locked",
+                   "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau " + std::to_string(minutes) + " phút.")
+        .with_retry_after(minutes * 60);
+  }
+  const int previous = (fails.locked_until && *fails.locked_until <= now_s) ? 0 : fails.failures;
+
+  bool ok;
+  if (user) {
+    ok = verify_password(user->password_hash, password) && !user->disabled;
+  } else {
+    verify_dummy(password);  // same time as a real check
+    ok = false;
+  }
+  auto fail = [&](ApiError error, const char* action) -> ApiError {
+    const int n = previous + 1;
+    std::optional<std::string> locked;
+    if (n >= config_.lockout_failures) {
+      locked = timeutil::to_rfc3339(now + std::chrono::minutes(config_.lockout_minutes));
+    }
+    db_.write([&](db::Connection& c) {
+      repo::record_failure(c, key, locked ? 0 : n, locked);
+      audit(c, key, action, "user", key, user ? user->unit_path : "", user ? user->unit_code : "", caller.request_id,
+            R"({"failures":)" + std::to_string(n) + (locked ? R"(,"locked":true})" : "}"));
+    });
+    return error;
+  };
+  if (!ok) throw fail(invalid_credentials(), "login_failed");
+
+  std::optional<std::int64_t> totp_step;
+  if (user->totp_enabled) {
+    if (!totp_code || totp_code->empty()) {
+      throw ApiError(401, "totp_required", "Nhập mã xác thực 6 chữ số từ ứng dụng xác thực.", "totp");
+    }
+    const auto secret = user->totp_secret ? keys_.open(*user->totp_secret, kTotpPurpose) : std::nullopt;
+    totp_step = secret ? totp::verify(*secret, *totp_code, unix_now()) : std::nullopt;
+    // A code already used (replayed) is refused like a wrong one.
+    if (!totp_step || *totp_step <= user->totp_last_step) {
+      throw fail(ApiError(401, "invalid_totp", "Mã xác thực không đúng hoặc đã hết hạn.", "totp"), "login_failed");
+    }
+  }
+
+  LoginResult result;
+  result.session_token = b64url(crypto::random_bytes(32));
+  result.csrf_token = crypto::random_hex(16);
+  const std::string expires = timeutil::to_rfc3339(now + std::chrono::hours(config_.session_absolute_hours));
+  const bool rehash = needs_rehash(user->password_hash);
+  const std::string new_hash = rehash ? hash_password(password) : std::string();
+  db_.write([&](db::Connection& c) {
+    repo::clear_failures(c, key);
+    if (rehash) repo::set_rehash(c, user->username, new_hash);
+    if (totp_step) repo::set_totp_step(c, user->username, *totp_step);
+    repo::set_last_login(c, user->username);
+    repo::insert_session(c, session_hash(result.session_token), user->username, result.csrf_token, expires);
+    audit(c, user->username, "login", "user", user->username, user->unit_path, user->unit_code, caller.request_id);
+    result.user = *repo::find_user(c, user->username);
+    result.user.permissions = repo::permissions(c, user->role);
+  });
+  return result;
+}
+
+void AccountsService::logout(const std::string& session_token, const http::Principal& who, const Caller& caller) {
+  db_.write([&](db::Connection& c) {
+    if (!session_token.empty()) repo::delete_session(c, session_hash(session_token));
+    audit(c, who.username, "logout", "user", who.username, who.unit_path, who.unit_code, caller.request_id);
+  });
+}
+
+User AccountsService::me(const http::Principal& who) {
+  return db_.read_value([&](db::Connection& c) {
+    auto u = repo::find_user(c, who.username);
+    if (!u) throw Unauthorized();
+    u->permissions = repo::permissions(c, u->role);
+    return *u;
+  });
+}
+
+void AccountsService::change_password(const http::Principal& who, const std::string& current, const std::string& next,
+                                      const Caller& caller) {
+  if (current.size() > kMaxPasswordBytes) throw BadRequest("Mật khẩu hiện tại không đúng.", "current_password");
+  check_new_password(who.username, next, "new_password");
+  auto u = db_.read_value([&](db::Connection& c) { return repo::find_user(c, who.username); });
+  if (!u) throw Unauthorized();
+  if (!verify_password(u->password_hash, current)) {
+    throw ApiError(401, "invalid_credentials", "Mật khẩu hiện tại không đúng.", "current_password");
+  }
+  if (current == next) throw BadRequest("Mật khẩu mới phải khác mật khẩu hiện tại.", "new_password");
+  const std::string hash = hash_password(next);
+  db_.write([&](db::Connection& c) {
+    repo::set_password(c, who.username, hash);
+    repo::delete_sessions_of(c, who.username);  // every session, this one included
+    audit(c, who.username, "password_change", "user", who.username, who.unit_path, who.unit_code, caller.request_id);
+  });
+}
+
+std::pair<std::string, std::string> AccountsService::totp_setup(const http::Principal& who) {
+  const std::string secret = totp::new_secret_base32();
+  db_.write([&](db::Connection& c) {
+    auto u = repo::find_user(c, who.username);
+    if (!u) throw Unauthorized();
+    if (u->totp_enabled) throw RuleViolation("Xác thực hai bước đã được bật. Hãy tắt trước khi thiết lập lại.");
+    repo::set_totp(c, who.username, u->totp_secret, keys_.seal(secret, kTotpPurpose), false);
+  });
+  return {secret, totp::otpauth_uri(secret, who.username, "ANTQ")};
+}
+
+void AccountsService::totp_enable(const http::Principal& who, const std::string& code, const Caller& caller) {
+  db_.write([&](db::Connection& c) {
+    auto u = repo::find_user(c, who.username);
+    if (!u) throw Unauthorized();
+    if (u->totp_enabled) throw RuleViolation("Xác thực hai bước đã được bật.");
+    const auto secret = u->totp_pending ? keys_.open(*u->totp_pending, kTotpPurpose) : std::nullopt;
+    if (!secret) throw RuleViolation("Hãy bắt đầu thiết lập xác thực hai bước trước.");
+    const auto step = totp::verify(*secret, code, unix_now());
+    if (!step) throw BadRequest("Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và thử lại.", "code");
+    repo::set_totp(c, who.username, u->totp_pending, std::nullopt, true);
+    repo::set_totp_step(c, who.username, *step);
+    audit(c, who.username, "totp_enable", "user", who.username, who.unit_path, who.unit_code, caller.request_id);
+  });
+}
+
+void AccountsService::totp_disable(const http::Principal& who, const std::string& password, const Caller& caller) {
+  if (config_.require_totp_for_admins && who.role == "admin") {
+    throw RuleViolation("Quản trị viên bắt buộc dùng xác thực hai bước theo cấu hình hệ thống.");
+  }
+  auto u = db_.read_value([&](db::Connection& c) { return repo::find_user(c, who.username); });
+  if (!u) throw Unauthorized();
+  if (!verify_password(u->password_hash, password)) {
+    throw ApiError(401, "invalid_credentials", "Mật khẩu không đúng.", "password");
+  }
+  db_.write([&](db::Connection& c) {
+    repo::set_totp(c, who.username, std::nullopt, std::nullopt, false);
+    audit(c, who.username, "totp_disable", "user", who.username, who.unit_path, who.unit_code, caller.request_id);
+  });
+}
+
+std::vector<repo::Role> AccountsService::roles() {
+  return db_.read_value([](db::Connection& c) { return repo::roles(c); });
+}
+
+repo::UserPage AccountsService::list_users(const http::Principal& who, const std::optional<std::string>& q, int page,
+                                           int per_page) {
+  access::require(who, "users.manage");
+  return db_.read_value([&](db::Connection& c) {
+    auto p = repo::list_users(c, who.unit_path, q, page, per_page);
+    for (auto& u : p.items) u.permissions = repo::permissions(c, u.role);
+    return p;
+  });
+}
+
+namespace {
+// National accounts (no home unit) are visible to national administrators only.
+bool visible_to(const http::Principal& who, const User& u) {
+  return u.unit_id ? access::in_scope(who, u.unit_path) : who.unit_path.empty();
+}
+}  // namespace
+
+User AccountsService::get_user(const http::Principal& who, const std::string& username) {
+  access::require(who, "users.manage");
+  return db_.read_value([&](db::Connection& c) {
+    auto u = repo::find_user(c, username);
+    if (!u || !visible_to(who, *u)) throw NotFound("Không tìm thấy tài khoản.");
+    u->permissions = repo::permissions(c, u->role);
+    return *u;
+  });
+}
+
+User AccountsService::create_user_in(db::Connection& c, const NewUser& in, const std::string& actor,
+                                     const std::string& scope_path, const Caller& caller) {
+  check_username(in.username);
+  if (!repo::role_exists(c, in.role)) throw BadRequest("Vai trò '" + in.role + "' không tồn tại.", "role");
+  if (text::length(in.display_name) > 100) throw BadRequest("Tên hiển thị dài quá 100 ký tự.", "display_name");
+  User u;
+  u.username = in.username;
+  u.display_name = in.display_name;
+  u.role = in.role;
+  if (in.unit_code) {
+    auto unit = units::repo::find_active(c, *in.unit_code);
+    if (!unit || !path_within(scope_path, unit->path)) throw NotFound("Không tìm thấy đơn vị.");
+    u.unit_id = unit->id;
+    u.unit_path = unit->path;
+    u.unit_code = unit->code;
+  } else if (!scope_path.empty()) {
+    throw BadRequest("Hãy chọn đơn vị của tài khoản (trong địa bàn bạn quản lý).", "unit");
+  }
+  if (repo::find_user(c, u.username)) throw Conflict("Tên đăng nhập '" + u.username + "' đã được dùng.", "username");
+  u.password_hash = hash_password(in.password);
+  repo::insert_user(c, u);
+  audit(c, actor, "user.create", "user", u.username, u.unit_path, u.unit_code, caller.request_id,
+        R"({"role":)" + json_str(u.role) + "}");
+  auto created = *repo::find_user(c, u.username);
+  created.permissions = repo::permissions(c, created.role);
+  return created;
+}
+
+User AccountsService::create_user(const http::Principal& who, const NewUser& in, const Caller& caller) {
+  access::require(who, "users.manage");
+  check_username(in.username);
+  check_new_password(in.username, in.password, "password");
+  return db_.write_value([&](db::Connection& c) { return create_user_in(c, in, who.username, who.unit_path, caller); });
+}
+
+User AccountsService::update_user(const http::Principal& who, const std::string& username, const UserUpdate& in,
+                                  const Caller& caller) {
+  access::require(who, "users.manage");
+  if (in.password) check_new_password(username, *in.password, "password");
+  if (in.display_name && text::length(*in.display_name) > 100) {
+    throw BadRequest("Tên hiển thị dài quá 100 ký tự.", "display_name");
+  }
+  const std::string new_hash = in.password ? hash_password(*in.password) : std::string();
+  return db_.write_value([&](db::Connection& c) {
+    auto u = repo::find_user(c, username);
+    if (!u || !visible_to(who, *u)) throw NotFound("Không tìm thấy tài khoản.");
+    if (username == who.username && ((in.disabled && *in.disabled) || (in.role && *in.role != u->role) ||
+                                     in.unit_code || in.clear_unit)) {
+      throw RuleViolation("Không thể tự khóa, đổi vai trò hay đơn vị của chính mình.");
+    }
+    std::string role = in.role.value_or(u->role);
+    if (!repo::role_exists(c, role)) throw BadRequest("Vai trò '" + role + "' không tồn tại.", "role");
+    std::optional<std::int64_t> unit_id = u->unit_id;
+    std::string unit_path = u->unit_path, unit_code = u->unit_code;
+    if (in.unit_code) {
+      auto unit = units::repo::find_active(c, *in.unit_code);
+      if (!unit || !access::in_scope(who, unit->path)) throw NotFound("Không tìm thấy đơn vị.");
+      unit_id = unit->id;
+      unit_path = unit->path;
+      unit_code = unit->code;
+    } else if (in.clear_unit) {
+      if (!who.unit_path.empty()) throw BadRequest("Hãy chọn đơn vị của tài khoản (trong địa bàn bạn quản lý).", "unit");
+      unit_id.reset();
+      unit_path.clear();
+      unit_code.clear();
+    }
+    const bool disabled = in.disabled.value_or(u->disabled);
+    repo::update_profile(c, username, in.display_name.value_or(u->display_name), role, unit_id, disabled);
+    if (in.password) repo::set_password(c, username, new_hash);
+    // Disabling, a new password or a new role ends the person's sessions at once.
+    if (disabled || in.password || role != u->role || unit_id != u->unit_id) repo::delete_sessions_of(c, username);
+    std::string changed;
+    auto add = [&](const char* f) { changed += std::string(changed.empty() ? "" : ",") + "\"" + f + "\""; };
+    if (in.display_name) add("display_name");
+    if (in.role) add("role");
+    if (in.unit_code || in.clear_unit) add("unit");
+    if (in.disabled) add("disabled");
+    if (in.password) add("password");
+    audit(c, who.username, "user.update", "user", username, unit_path, unit_code, caller.request_id,
+          "{\"changed\":[" + changed + "]}");
+    auto updated = *repo::find_user(c, username);
+    updated.permissions = repo::permissions(c, updated.role);
+    return updated;
+  });
 }
 
 bool AccountsService::user_exists(const std::string& username) {
-  return db_.read_value([&](db::Connection& c) { return !c.query(kExists, username).empty(); });
+  return db_.read_value([&](db::Connection& c) { return repo::find_user(c, username).has_value(); });
 }
 
 void AccountsService::create_admin(const std::string& password) {
-  if (text::length(password) < kMinPasswordLength) {
-    throw BadRequest("Mật khẩu phải có ít nhất " + std::to_string(kMinPasswordLength) + " ký tự.", "password");
+  check_new_password("admin", password, "password");
+  db_.write([&](db::Connection& c) { create_user_in(c, {"admin", password, "admin", std::nullopt, "Quản trị viên"}, "cli", "", {}); });
+}
+
+void AccountsService::add_user(const NewUser& in) {
+  check_username(in.username);
+  check_new_password(in.username, in.password, "password");
+  db_.write([&](db::Connection& c) { create_user_in(c, in, "cli", "", {}); });
+}
+
+void AccountsService::disable_user(const std::string& username) {
+  db_.write([&](db::Connection& c) {
+    auto u = repo::find_user(c, username);
+    if (!u) throw NotFound("Không tìm thấy tài khoản '" + username + "'.");
+    repo::update_profile(c, username, u->display_name, u->role, u->unit_id, true);
+    repo::delete_sessions_of(c, username);
+    audit(c, "cli", "user.disable", "user", username, u->unit_path, u->unit_code, "");
+  });
+}
+
+std::pair<std::string, std::string> AccountsService::create_token(const std::string& username,
+                                                                  std::optional<int> expires_days) {
+  if (expires_days && (*expires_days < 1 || *expires_days > 3650)) {
+    throw BadRequest("Số ngày hiệu lực phải từ 1 đến 3650.", "expires_days");
   }
-  const std::string hash = hash_password(password);
-  db_.write([&](db::Connection& c) { c.query(kInsert, "admin", hash, "admin", timeutil::now_utc()); });
+  const std::string id = crypto::random_hex(6);
+  const std::string token = std::string(kTokenPrefix) + b64url(crypto::random_bytes(32));
+  db_.write([&](db::Connection& c) {
+    auto u = repo::find_user(c, username);
+    if (!u) throw NotFound("Không tìm thấy tài khoản '" + username + "'.");
+    if (u->disabled) throw RuleViolation("Tài khoản '" + username + "' đang bị khóa.");
+    std::optional<std::string> expires;
+    if (expires_days) expires = timeutil::to_rfc3339(system_clock::now() + std::chrono::days(*expires_days));
+    repo::insert_token(c, id, token_hash(token), username, expires);
+    audit(c, "cli", "token.create", "api_token", id, u->unit_path, u->unit_code, "", R"({"user":)" + json_str(username) + "}");
+  });
+  return {id, token};
+}
+
+void AccountsService::revoke_token(const std::string& id_or_token) {
+  db_.write([&](db::Connection& c) {
+    auto t = id_or_token.starts_with(kTokenPrefix) ? repo::find_token_by_hash(c, token_hash(id_or_token))
+                                                    : repo::find_token_by_id(c, id_or_token);
+    if (!t) throw NotFound("Không tìm thấy token.");
+    repo::revoke_token(c, t->id);
+    audit(c, "cli", "token.revoke", "api_token", t->id, "", "", "");
+  });
+}
+
+std::optional<AccountsService::SessionAuth> AccountsService::authenticate_session(const std::string& session_token) {
+  if (session_token.empty() || session_token.size() > 100) return std::nullopt;
+  const std::string h = session_hash(session_token);
+  const auto now = system_clock::now();
+  const std::string now_s = timeutil::to_rfc3339(now);
+  const std::string idle_cut = timeutil::to_rfc3339(now - std::chrono::minutes(config_.session_idle_minutes));
+  const std::string touch_cut = timeutil::to_rfc3339(now - std::chrono::seconds(60));
+  std::optional<SessionAuth> out;
+  bool expired = false, touch = false;
+  db_.read([&](db::Connection& c) {
+    auto s = repo::find_session(c, h);
+    if (!s) return;
+    if (s->expires_at <= now_s || s->last_seen_at < idle_cut) {
+      expired = true;
+      return;
+    }
+    auto u = repo::find_user(c, s->username);
+    if (!u || u->disabled) return;
+    out = SessionAuth{principal_of(c, *u), config_.require_totp_for_admins && u->role == "admin" && !u->totp_enabled};
+    out->principal.session_csrf = s->csrf_token;
+    touch = s->last_seen_at < touch_cut;  // write at most once a minute per session
+  });
+  if (expired) db_.write([&](db::Connection& c) { repo::delete_session(c, h); });
+  if (touch) db_.write([&](db::Connection& c) { repo::touch_session(c, h); });
+  return out;
+}
+
+std::optional<AccountsService::SessionAuth> AccountsService::authenticate_token(const std::string& bearer) {
+  if (!bearer.starts_with(kTokenPrefix) || bearer.size() > 100) return std::nullopt;
+  const std::string now_s = timeutil::now_utc();
+  const std::string touch_cut = timeutil::to_rfc3339(system_clock::now() - std::chrono::seconds(60));
+  std::optional<SessionAuth> out;
+  std::string touch_id;
+  db_.read([&](db::Connection& c) {
+    auto t = repo::find_token_by_hash(c, token_hash(bearer));
+    if (!t || t->revoked_at || (t->expires_at && *t->expires_at <= now_s)) return;
+    auto u = repo::find_user(c, t->username);
+    if (!u || u->disabled) return;
+    out = SessionAuth{principal_of(c, *u), false};
+    out->principal.via_token = true;
+    if (!t->last_used_at || *t->last_used_at < touch_cut) touch_id = t->id;
+  });
+  if (!touch_id.empty()) db_.write([&](db::Connection& c) { repo::touch_token(c, touch_id); });
+  return out;
+}
+
+}  // namespace antq::accounts
+
+namespace antq::accounts {
+
+int reseal_secrets(db::Database& db, const crypto::Keyring& keys) {
+  int n = 0;
+  db.write([&](db::Connection& c) {
+    auto rows = c.query("SELECT username, totp_secret, totp_pending FROM users WHERE totp_secret IS NOT NULL OR totp_pending IS NOT NULL");
+    for (const auto& r : rows.rows) {
+      auto reseal = [&](const std::optional<std::string>& v) -> std::optional<std::string> {
+        if (!v) return std::nullopt;
+        if (keys.key_id_of(*v) == keys.current_id()) return v;
+        auto plain = keys.open(*v, kTotpPurpose);
+        if (!plain) throw OperatorError("Không mở được bí mật TOTP của '" + r.text(0) + "' bằng bộ khóa hiện có.");
+        ++n;
+        return keys.seal(*plain, kTotpPurpose);
+      };
+      c.query("UPDATE users SET totp_secret = $2, totp_pending = $3 WHERE username = $1", r.text(0),
+              reseal(r.opt_text(1)), reseal(r.opt_text(2)));
+    }
+  });
+  return n;
 }
 
 }  // namespace antq::accounts

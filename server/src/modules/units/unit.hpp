@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/tree_path.hpp"
+
 namespace antq::units {
 
 struct Unit {
@@ -36,11 +38,8 @@ bool is_admin_kind(std::string_view kind);  // province, district, commune: come
 int kind_rank(std::string_view kind);        // province 0 … establishment 4
 bool is_establishment_type(std::string_view subkind);
 
-// Lower and upper bounds of a subtree in `path` order: path >= lo AND path < hi.
-struct PathRange {
-  std::string lo, hi;
-};
-PathRange subtree_range(const std::string& path);
+using antq::PathRange;
+using antq::subtree_range;
 
 boost::json::object to_json(const Unit& u);
 

@@ -39,10 +39,11 @@ const std::vector<DemoCommune>& demo() {
 }
 }  // namespace
 
-DemoReport seed_demo(db::Database& db) {
+DemoReport seed_demo(db::Database& db, const audit::AuditLog& audit) {
   DemoReport rep;
-  UnitsService service(db);
-  const http::Principal system{"0", "system", "admin", "", ""};
+  UnitsService service(db, audit);
+  http::Principal system{"cli", "cli", "admin", "", ""};
+  system.permissions = {"units.write"};
   for (const auto& commune : demo()) {
     const bool present = db.read_value([&](db::Connection& c) {
       auto u = repo::find_active(c, commune.code);

@@ -1,5 +1,6 @@
 #pragma once
 #include "db/database.hpp"
+#include "modules/audit/audit_log.hpp"
 
 namespace antq::units {
 
@@ -10,6 +11,6 @@ struct DemoReport {
 
 // Villages and establishments under a few communes (Xã Sơn Tịnh, 21220, in Quảng Ngãi; Phường
 // Sơn Tây, 09574, in Hà Nội). Idempotent: units that already exist are left alone.
-DemoReport seed_demo(db::Database& db);
+DemoReport seed_demo(db::Database& db, const audit::AuditLog& audit);
 
 }  // namespace antq::units

@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
+#include "http/params.hpp"
 
 namespace antq::units {
 
@@ -16,25 +17,6 @@ std::optional<std::string> code_param(const http::Request& req, const std::strin
   if (!v) return std::nullopt;
   if (v->empty() || v->size() > 40) throw BadRequest("Tham số '" + name + "' không hợp lệ.", name);
   return v;
-}
-
-int int_param(const http::Request& req, const std::string& name, int def, int min, int max) {
-  auto v = req.query_param(name);
-  if (!v) return def;
-  if (v->empty() || v->size() > 6 || v->find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(*v) < min || std::stoi(*v) > max) {
-    throw BadRequest("Tham số '" + name + "' phải là số nguyên từ " + std::to_string(min) + " đến " +
-                         std::to_string(max) + ".",
-                     name);
-  }
-  return std::stoi(*v);
-}
-
-bool bool_param(const http::Request& req, const std::string& name) {
-  auto v = req.query_param(name);
-  if (!v || *v == "false" || *v == "0") return false;
-  if (*v == "true" || *v == "1") return true;
-  throw BadRequest("Tham số '" + name + "' phải là true hoặc false.", name);
 }
 
 bj::object brief(const Unit& u) {
@@ -68,9 +50,9 @@ void register_routes(http::Router& router, UnitsService& service) {
   router.add({"GET", "/api/v1/units/search"}, [&service](http::Request& req) {
     auto q = req.query_param("q");
     if (!q) throw BadRequest("Thiếu tham số tìm kiếm 'q'.", "q");
-    const int limit = int_param(req, "limit", 20, 1, 100);
+    const int limit = http::int_param(req, "limit", 20, 1, 100);
     bj::array items;
-    for (const auto& hit : service.search(*q, bool_param(req, "include_retired"), limit)) {
+    for (const auto& hit : service.search(*q, http::bool_param(req, "include_retired"), limit)) {
       bj::object o = to_json(hit.unit);
       o["parent_full_name"] = hit.parent_full_name ? bj::value(*hit.parent_full_name) : bj::value(nullptr);
       items.push_back(std::move(o));
@@ -90,7 +72,7 @@ void register_routes(http::Router& router, UnitsService& service) {
     in.allow_only({"parent", "name", "kind", "code", "subkind"});
     CreateUnit c{in.required_string("parent", 40), in.required_string("name", 200), in.required_string("kind", 20),
                  in.optional_string("code", 32), in.optional_string("subkind", 50)};
-    const Unit u = service.create(*req.principal, c);
+    const Unit u = service.create(*req.principal, c, req.request_id);
     return http::Response::json(detail_json(service.get(u.code, std::nullopt)), 201);
   });
 
@@ -101,7 +83,7 @@ void register_routes(http::Router& router, UnitsService& service) {
     UpdateUnit u{in.optional_string("name", 200), in.optional_string("subkind", 50), in.optional_string("successor", 40)};
     if (u.name && u.name->empty()) throw BadRequest("Trường 'name' không được để trống.", "name");
     if (!u.name && !u.subkind && !u.successor_code) throw BadRequest("Không có thay đổi nào được gửi lên.");
-    const Unit updated = service.update(*req.principal, req.param("code"), u);
+    const Unit updated = service.update(*req.principal, req.param("code"), u, req.request_id);
     return http::Response::json(detail_json(service.get(updated.code, updated.dataset)));
   });
 }

@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "http/access.hpp"
 #include "modules/units/units_repository.hpp"
 
 namespace antq::units {
@@ -23,9 +24,7 @@ bool valid_code(const std::string& code) {
 
 }  // namespace
 
-bool in_scope(const std::string& scope_path, const std::string& unit_path) {
-  return scope_path.empty() || unit_path.starts_with(scope_path);
-}
+bool in_scope(const std::string& scope_path, const std::string& unit_path) { return path_within(scope_path, unit_path); }
 
 std::vector<Unit> UnitsService::children(const std::optional<std::string>& parent_code) {
   return db_.read_value([&](db::Connection& c) {
@@ -99,7 +98,8 @@ std::optional<std::string> UnitsService::path_of(const std::string& code) {
   });
 }
 
-Unit UnitsService::create(const http::Principal& who, const CreateUnit& in) {
+Unit UnitsService::create(const http::Principal& who, const CreateUnit& in, const std::string& request_id) {
+  access::require(who, "units.write");
   if (in.kind != "village" && in.kind != "establishment") {
     throw BadRequest("Loại đơn vị phải là 'village' (thôn, tổ dân phố) hoặc 'establishment' (cơ quan, doanh nghiệp, "
                      "trường học…). Tỉnh, xã được nạp từ danh mục hành chính.",
@@ -120,7 +120,7 @@ Unit UnitsService::create(const http::Principal& who, const CreateUnit& in) {
   return db_.write_value([&](db::Connection& c) {
     repo::lock_tree(c);
     auto parent = repo::find_active(c, in.parent_code);
-    if (!parent || !in_scope(who.unit_path, parent->path)) throw NotFound("Không tìm thấy đơn vị cấp trên.");
+    if (!parent || !access::in_scope(who, parent->path)) throw NotFound("Không tìm thấy đơn vị cấp trên.");
     if (parent->kind == "establishment") throw RuleViolation("Không thể tạo đơn vị trực thuộc một cơ sở.", "parent");
     if (parent->kind == "province" && in.kind == "village") {
       throw RuleViolation("Thôn, tổ dân phố phải trực thuộc một xã, phường.", "parent");
@@ -138,15 +138,20 @@ Unit UnitsService::create(const http::Principal& who, const CreateUnit& in) {
     const std::string subkind = in.subkind.value_or(in.kind == "establishment" ? "other" : "");
     repo::NewUnit nu{code, std::string(kLocalDataset), in.name, in.name, in.kind, subkind, parent->id};
     const auto id = repo::insert(c, nu, parent->path, parent->depth);
-    return *repo::find_by_id(c, id);
+    auto created = *repo::find_by_id(c, id);
+    audit_.record(c, {who.username, "unit.create", "unit", created.code, created.path, created.code, "", request_id,
+                      "{\"kind\":\"" + created.kind + "\"}"});
+    return created;
   });
 }
 
-Unit UnitsService::update(const http::Principal& who, const std::string& code, const UpdateUnit& in) {
+Unit UnitsService::update(const http::Principal& who, const std::string& code, const UpdateUnit& in,
+                         const std::string& request_id) {
+  access::require(who, "units.write");
   return db_.write_value([&](db::Connection& c) {
     repo::lock_tree(c);
     auto u = repo::find_active(c, code);
-    if (!u || !in_scope(who.unit_path, u->path)) throw unit_not_found();
+    if (!u || !access::in_scope(who, u->path)) throw unit_not_found();
     if (is_admin_kind(u->kind) && (in.name || in.successor_code)) {
       throw RuleViolation("Tỉnh, xã thay đổi theo danh mục hành chính: dùng 'antq import units'.", "code");
     }
@@ -160,7 +165,7 @@ Unit UnitsService::update(const http::Principal& who, const std::string& code, c
     }
     if (in.successor_code) {
       auto s = repo::find_active(c, *in.successor_code);
-      if (!s || !in_scope(who.unit_path, s->path)) throw NotFound("Không tìm thấy đơn vị kế thừa.");
+      if (!s || !access::in_scope(who, s->path)) throw NotFound("Không tìm thấy đơn vị kế thừa.");
       if (s->id == u->id || s->path.starts_with(u->path)) {
         throw RuleViolation("Đơn vị kế thừa không được là chính nó hoặc đơn vị trực thuộc nó.", "successor");
       }
@@ -172,7 +177,15 @@ Unit UnitsService::update(const http::Principal& who, const std::string& code, c
       // Only the retired unit's old subtree moves.
       repo::rebuild_paths(c, subtree_range(u->path));
     }
-    return *repo::find_by_id(c, u->id);
+    auto updated = *repo::find_by_id(c, u->id);
+    std::string changed;
+    for (auto [flag, name] : {std::pair{in.name.has_value(), "name"}, std::pair{in.subkind.has_value(), "subkind"},
+                              std::pair{in.successor_code.has_value(), "successor"}}) {
+      if (flag) changed += std::string(changed.empty() ? "" : ",") + "\"" + name + "\"";
+    }
+    audit_.record(c, {who.username, "unit.update", "unit", updated.code, updated.path, updated.code, "", request_id,
+                      "{\"changed\":[" + changed + "]}"});
+    return updated;
   });
 }
 

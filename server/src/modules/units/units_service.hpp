@@ -7,6 +7,7 @@
 
 #include "db/database.hpp"
 #include "http/request.hpp"
+#include "modules/audit/audit_log.hpp"
 #include "modules/units/unit.hpp"
 
 namespace antq::units {
@@ -38,20 +39,22 @@ struct UpdateUnit {
 
 class UnitsService {
  public:
-  explicit UnitsService(db::Database& db) : db_(db) {}
+  UnitsService(db::Database& db, const audit::AuditLog& audit) : db_(db), audit_(audit) {}
 
   std::vector<Unit> children(const std::optional<std::string>& parent_code);
   UnitDetail get(const std::string& code, const std::optional<std::string>& dataset);
   std::vector<SearchHit> search(const std::string& query, bool include_retired, int limit);
 
-  Unit create(const http::Principal& who, const CreateUnit& input);
-  Unit update(const http::Principal& who, const std::string& code, const UpdateUnit& input);
+  Unit create(const http::Principal& who, const CreateUnit& input, const std::string& request_id = {});
+  Unit update(const http::Principal& who, const std::string& code, const UpdateUnit& input,
+              const std::string& request_id = {});
 
   // The path of an active unit, for scope checks and subtree filters of other modules.
   std::optional<std::string> path_of(const std::string& code);
 
  private:
   db::Database& db_;
+  const audit::AuditLog& audit_;
 };
 
 // Whether `unit_path` lies in the subtree rooted at `scope_path` ("" = the whole country).

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/keyring.hpp"
 #include "db/migrations.hpp"
 #include "modules/units/units_dataset.hpp"
 #include "modules/units/units_demo.hpp"
@@ -34,7 +36,12 @@ constexpr const char* kNewList =
 constexpr const char* kSuccessions =
     "old_code,new_code\n51,51\n21220,21220\n21223,21220\n21232,21220\n21001,21001\n";
 
-const http::Principal kNational{"1", "admin", "admin", "", ""};
+http::Principal admin_at(std::string unit_code, std::string unit_path) {
+  http::Principal p{"1", "admin", "admin", std::move(unit_code), std::move(unit_path)};
+  p.permissions = {"units.write"};
+  return p;
+}
+const http::Principal kNational = admin_at("", "");
 
 }  // namespace
 
@@ -43,11 +50,11 @@ class UnitsServiceTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = std::make_unique<TestDatabase>(GetParam());
     db::migrate(t_->db());
-    service_ = std::make_unique<units::UnitsService>(t_->db());
+    service_ = std::make_unique<units::UnitsService>(t_->db(), audit_);
   }
-  http::Principal scoped_to(const std::string& code) {
-    return {"2", "officer", "admin", code, *service_->path_of(code)};
-  }
+  http::Principal scoped_to(const std::string& code) { return admin_at(code, *service_->path_of(code)); }
+  crypto::Keyring keys_ = crypto::Keyring::from_hex(crypto::random_hex(32));
+  audit::AuditLog audit_{keys_};
   std::unique_ptr<TestDatabase> t_;
   std::unique_ptr<units::UnitsService> service_;
 };
@@ -205,12 +212,26 @@ TEST_P(UnitsServiceTest, BadListsAreRejectedWithLineNumbersAndChangeNothing) {
   EXPECT_THROW(units::import_units(t_->db(), kOldList, "local"), BadRequest);
 }
 
+TEST_P(UnitsServiceTest, WritesNeedThePermissionAndAreAudited) {
+  units::import_units(t_->db(), kOldList, "vn-3tier");
+  http::Principal reader{"3", "steering.user", "steering", "", ""};
+  reader.permissions = {"reports.read"};
+  EXPECT_THROW(service_->create(reader, {"21223", "Thôn X", "village", std::nullopt, std::nullopt}), Forbidden);
+  auto v = service_->create(kNational, {"21223", "Thôn X", "village", std::nullopt, std::nullopt}, "req-1");
+  auto [entries, total] = audit_.list(t_->db(), audit::Filter{});
+  ASSERT_EQ(total, 1);
+  EXPECT_EQ(entries[0].entry.action, "unit.create");
+  EXPECT_EQ(entries[0].entry.entity_id, v.code);
+  EXPECT_EQ(entries[0].entry.request_id, "req-1");
+  EXPECT_TRUE(audit_.verify(t_->db()).ok);
+}
+
 TEST_P(UnitsServiceTest, DemoSeedIsIdempotent) {
   units::import_units(t_->db(), kNewList, "vn-2tier");
-  auto first = units::seed_demo(t_->db());
+  auto first = units::seed_demo(t_->db(), audit_);
   EXPECT_EQ(first.created, 7);
   EXPECT_EQ(first.skipped_communes, 1);  // 09574 (Hà Nội) is not in this small list
-  EXPECT_EQ(units::seed_demo(t_->db()).created, 0);
+  EXPECT_EQ(units::seed_demo(t_->db(), audit_).created, 0);
   auto villages = service_->children(std::string("21220"));
   ASSERT_FALSE(villages.empty());
   bool found = false;

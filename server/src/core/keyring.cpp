@@ -1,0 +1,181 @@
+#include "core/keyring.hpp"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+
+namespace antq::crypto {
+
+namespace {
+
+std::string decode_key_hex(std::string_view hex) {
+  std::string out(hex.size() / 2, '\0');
+  std::size_t len = 0;
+  if (hex.size() != 64 ||
+      sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr, &len,
+                     nullptr) != 0 ||
+      len != 32) {
+    throw OperatorError("Khóa dữ liệu phải là 64 ký tự hex (32 byte).");
+  }
+  return out;
+}
+
+std::string id_of(const std::string& key) { return blake2b_hex(key).substr(0, 12); }
+
+std::string b64(std::string_view bin) {
+  std::string out(sodium_base64_ENCODED_LEN(bin.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bin.data()), bin.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+std::optional<std::string> unb64(std::string_view text) {
+  std::string out(text.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+    return std::nullopt;
+  }
+  out.resize(len);
+  return out;
+}
+
+void write_key_file(const std::string& path, const std::map<std::string, std::string>& keys, const std::string& current) {
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) throw OperatorError("Không ghi được tệp khóa '" + path + "'.");
+    out << "# ANTQ data keys: keep outside the database and back up separately. Last line = current key.\n";
+    for (const auto& [id, key] : keys) {
+      if (id != current) out << id << ' ' << to_hex(key) << '\n';
+    }
+    out << current << ' ' << to_hex(keys.at(current)) << '\n';
+  }
+  ::chmod(tmp.c_str(), 0600);
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace
+
+Keyring Keyring::from_hex(std::string_view hex) {
+  Keyring k;
+  const std::string key = decode_key_hex(hex);
+  k.current_ = id_of(key);
+  k.keys_[k.current_] = key;
+  return k;
+}
+
+Keyring Keyring::from_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    throw OperatorError("Không tìm thấy tệp khóa dữ liệu '" + path + "' (tạo bằng 'antq init', hoặc đặt ANTQ_DATA_KEY).");
+  }
+  if ((st.st_mode & 077) != 0) {
+    throw OperatorError("Tệp khóa '" + path + "' không được để người khác đọc: chạy 'chmod 600 " + path + "'.");
+  }
+  std::ifstream in(path);
+  Keyring k;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream ss(line);
+    std::string id, hex;
+    ss >> id >> hex;
+    const std::string key = decode_key_hex(hex);
+    if (id_of(key) != id) throw OperatorError("Tệp khóa '" + path + "' bị hỏng (mã khóa không khớp).");
+    k.keys_[id] = key;
+    k.current_ = id;
+  }
+  if (k.keys_.empty()) throw OperatorError("Tệp khóa '" + path + "' không có khóa nào.");
+  return k;
+}
+
+Keyring Keyring::create_file(const std::string& path) {
+  if (std::filesystem::exists(path)) throw OperatorError("Tệp khóa '" + path + "' đã có.");
+  Keyring k;
+  const std::string key = random_bytes(32);
+  k.current_ = id_of(key);
+  k.keys_[k.current_] = key;
+  write_key_file(path, k.keys_, k.current_);
+  return k;
+}
+
+Keyring Keyring::rotate_file(const std::string& path) {
+  Keyring k = from_file(path);
+  const std::string key = random_bytes(32);
+  k.current_ = id_of(key);
+  k.keys_[k.current_] = key;
+  write_key_file(path, k.keys_, k.current_);
+  return k;
+}
+
+std::string Keyring::subkey(const std::string& key_id, std::string_view purpose) const {
+  // One master key, an independent subkey per purpose (sealing tips ≠ hashing names ≠ audit MAC).
+  const std::string& master = keys_.at(key_id);
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(purpose.data()), purpose.size(),
+                     reinterpret_cast<const unsigned char*>(master.data()), master.size());
+  return std::string(reinterpret_cast<char*>(out), sizeof out);
+}
+
+std::string Keyring::seal(std::string_view plaintext, std::string_view purpose) const {
+  const std::string key = subkey(current_, purpose);
+  std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
+  auto* nonce = reinterpret_cast<unsigned char*>(box.data());
+  randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plaintext.data()),
+                        plaintext.size(), nonce, reinterpret_cast<const unsigned char*>(key.data()));
+  return "v1." + current_ + "." + b64(box);
+}
+
+std::string Keyring::key_id_of(std::string_view sealed) const {
+  const auto a = sealed.find('.'), b = sealed.find('.', a + 1);
+  if (a == std::string_view::npos || b == std::string_view::npos) return {};
+  return std::string(sealed.substr(a + 1, b - a - 1));
+}
+
+std::optional<std::string> Keyring::open(std::string_view sealed, std::string_view purpose) const {
+  if (!sealed.starts_with("v1.")) return std::nullopt;
+  const std::string id = key_id_of(sealed);
+  if (!has(id)) return std::nullopt;
+  const auto box = unb64(sealed.substr(3 + id.size() + 1));
+  if (!box || box->size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return std::nullopt;
+  const std::string key = subkey(id, purpose);
+  const auto* nonce = reinterpret_cast<const unsigned char*>(box->data());
+  std::string plain(box->size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()), nonce + crypto_secretbox_NONCEBYTES,
+                                 box->size() - crypto_secretbox_NONCEBYTES, nonce,
+                                 reinterpret_cast<const unsigned char*>(key.data())) != 0) {
+    return std::nullopt;
+  }
+  return plain;
+}
+
+std::string Keyring::keyed_hash(std::string_view value, std::string_view purpose) const {
+  const std::string key = subkey(current_, std::string("hash:") + std::string(purpose));
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(value.data()), value.size(),
+                     reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  return current_ + ":" + to_hex(std::string_view(reinterpret_cast<char*>(out), sizeof out));
+}
+
+std::optional<std::string> Keyring::mac(const std::string& key_id, std::string_view data) const {
+  if (!has(key_id)) return std::nullopt;
+  const std::string key = subkey(key_id, "audit-chain");
+  unsigned char out[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                         reinterpret_cast<const unsigned char*>(key.data()));
+  return to_hex(std::string_view(reinterpret_cast<char*>(out), sizeof out));
+}
+
+}  // namespace antq::crypto

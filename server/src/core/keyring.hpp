@@ -1,0 +1,44 @@
+#pragma once
+// The data keys that protect what the database must not hold in clear: sealed fields (libsodium
+// secretbox), keyed hashes for exact-match search, and the audit chain's MAC. Keys live outside
+// the database: in ANTQ_DATA_KEY (hex) or a 0600 key file created by `antq init`. The file may
+// hold several keys (one per line, "<id> <hex>"); the last one is current, older ones still open
+// what they sealed until `antq keys rotate` re-seals it.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace antq::crypto {
+
+class Keyring {
+ public:
+  // From a hex key (32 bytes) alone.
+  static Keyring from_hex(std::string_view hex);
+  // From a key file; throws OperatorError when missing, unreadable or too widely readable.
+  static Keyring from_file(const std::string& path);
+  // Creates a key file with one new key (0600). Throws if it exists.
+  static Keyring create_file(const std::string& path);
+  // Adds a new current key to the file and returns the new ring.
+  static Keyring rotate_file(const std::string& path);
+
+  const std::string& current_id() const { return current_; }
+  bool has(const std::string& id) const { return keys_.count(id) > 0; }
+
+  // "v1.<key id>.<base64 of nonce||ciphertext>".
+  std::string seal(std::string_view plaintext, std::string_view purpose) const;
+  // nullopt when tampered with or sealed with an unknown key.
+  std::optional<std::string> open(std::string_view sealed, std::string_view purpose) const;
+  std::string key_id_of(std::string_view sealed) const;
+  // Deterministic keyed hash (hex) for exact-match search without decrypting: normalise first.
+  std::string keyed_hash(std::string_view value, std::string_view purpose) const;
+  // MAC with a given key id (audit chain entries keep the id of the key that signed them).
+  std::optional<std::string> mac(const std::string& key_id, std::string_view data) const;
+
+ private:
+  std::string subkey(const std::string& key_id, std::string_view purpose) const;
+  std::map<std::string, std::string> keys_;  // id → 32 raw bytes
+  std::string current_;
+};
+
+}  // namespace antq::crypto

@@ -1,0 +1,199 @@
+#include "modules/accounts/accounts_repository.hpp"
+
+#include "core/text.hpp"
+#include "core/time.hpp"
+
+namespace antq::accounts::repo {
+
+namespace {
+
+#define USER_SELECT                                                                                          \
+  "SELECT u.username, u.display_name, u.password_hash, u.role, r.label, u.unit_id, COALESCE(n.code, ''), "   \
+  "COALESCE(n.name, ''), COALESCE(n.full_name, ''), COALESCE(n.kind, ''), COALESCE(n.path, ''), u.disabled, " \
+  "u.totp_enabled, u.totp_secret, u.totp_pending, u.totp_last_step, u.last_login_at, u.created_at "           \
+  "FROM users u JOIN roles r ON r.code = u.role LEFT JOIN units n ON n.id = u.unit_id "
+
+constexpr const char* kFindUser = USER_SELECT "WHERE u.username = $1";
+constexpr const char* kListUsers =
+    USER_SELECT
+    "WHERE ((n.path >= $1 AND n.path < $2) OR ($1 = '/' AND u.unit_id IS NULL)) "
+    "AND ($3 IS NULL OR u.username LIKE $3 ESCAPE '\\' OR lower(u.display_name) LIKE $3 ESCAPE '\\') "
+    "ORDER BY u.username LIMIT $4 OFFSET $5";
+constexpr const char* kCountUsers =
+    "SELECT COUNT(*) FROM users u LEFT JOIN units n ON n.id = u.unit_id "
+    "WHERE ((n.path >= $1 AND n.path < $2) OR ($1 = '/' AND u.unit_id IS NULL)) "
+    "AND ($3 IS NULL OR u.username LIKE $3 ESCAPE '\\' OR lower(u.display_name) LIKE $3 ESCAPE '\\')";
+#undef USER_SELECT
+
+constexpr const char* kPermissions = "SELECT permission FROM role_permissions WHERE role = $1 ORDER BY permission";
+constexpr const char* kRoleExists = "SELECT 1 FROM roles WHERE code = $1";
+constexpr const char* kRoles = "SELECT code, label FROM roles ORDER BY sort_order, code";
+constexpr const char* kInsertUser =
+    "INSERT INTO users (username, display_name, password_hash, role, unit_id, disabled, password_changed_at, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 0, $6, $6, $6)";
+constexpr const char* kUpdateProfile =
+    "UPDATE users SET display_name = $2, role = $3, unit_id = $4, disabled = $5, updated_at = $6 WHERE username = $1";
+constexpr const char* kSetPassword =
+    "UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE username = $1";
+constexpr const char* kSetRehash = "UPDATE users SET password_hash = $2 WHERE username = $1";
+constexpr const char* kSetTotp =
+    "UPDATE users SET totp_secret = $2, totp_pending = $3, totp_enabled = $4, updated_at = $5 WHERE username = $1";
+constexpr const char* kSetTotpStep = "UPDATE users SET totp_last_step = $2 WHERE username = $1";
+constexpr const char* kSetLastLogin = "UPDATE users SET last_login_at = $2 WHERE username = $1";
+
+constexpr const char* kFailures = "SELECT failures, locked_until FROM login_failures WHERE username = $1";
+constexpr const char* kUpsertFailure =
+    "INSERT INTO login_failures (username, failures, locked_until, updated_at) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, "
+    "updated_at = excluded.updated_at";
+constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE username = $1";
+
+constexpr const char* kInsertSession =
+    "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at, expires_at) "
+    "VALUES ($1, $2, $3, $4, $4, $5)";
+constexpr const char* kFindSession =
+    "SELECT username, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1";
+constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
+constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
+constexpr const char* kDeleteSessionsOf = "DELETE FROM sessions WHERE username = $1";
+
+constexpr const char* kInsertToken =
+    "INSERT INTO api_tokens (id, token_hash, username, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
+constexpr const char* kFindTokenByHash =
+    "SELECT id, username, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1";
+constexpr const char* kFindTokenById =
+    "SELECT id, username, expires_at, revoked_at, last_used_at FROM api_tokens WHERE id = $1";
+constexpr const char* kRevokeToken = "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
+constexpr const char* kTouchToken = "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1";
+
+User from_row(const db::Row& r) {
+  User u;
+  u.username = r.text(0);
+  u.display_name = r.text(1);
+  u.password_hash = r.text(2);
+  u.role = r.text(3);
+  u.role_label = r.text(4);
+  u.unit_id = r.opt_integer(5);
+  u.unit_code = r.text(6);
+  u.unit_name = r.text(7);
+  u.unit_full_name = r.text(8);
+  u.unit_kind = r.text(9);
+  u.unit_path = r.text(10);
+  u.disabled = r.integer(11) != 0;
+  u.totp_enabled = r.integer(12) != 0;
+  u.totp_secret = r.opt_text(13);
+  u.totp_pending = r.opt_text(14);
+  u.totp_last_step = r.integer(15);
+  u.last_login_at = r.opt_text(16);
+  u.created_at = r.text(17);
+  return u;
+}
+
+Token token_from_row(const db::Row& r) { return {r.text(0), r.text(1), r.opt_text(2), r.opt_text(3), r.opt_text(4)}; }
+
+}  // namespace
+
+std::optional<User> find_user(db::Connection& c, const std::string& username) {
+  auto r = c.query(kFindUser, username);
+  if (r.empty()) return std::nullopt;
+  return from_row(r.rows[0]);
+}
+
+std::vector<std::string> permissions(db::Connection& c, const std::string& role) {
+  std::vector<std::string> out;
+  for (const auto& r : c.query(kPermissions, role).rows) out.push_back(r.text(0));
+  return out;
+}
+
+bool role_exists(db::Connection& c, const std::string& role) { return !c.query(kRoleExists, role).empty(); }
+
+std::vector<Role> roles(db::Connection& c) {
+  std::vector<Role> out;
+  for (const auto& r : c.query(kRoles).rows) out.push_back({r.text(0), r.text(1), permissions(c, r.text(0))});
+  return out;
+}
+
+UserPage list_users(db::Connection& c, const std::string& scope_path, const std::optional<std::string>& q, int page,
+                    int per_page) {
+  const auto range = subtree_range(scope_path);
+  std::optional<std::string> pattern;
+  if (q && !q->empty()) {
+    std::string esc;
+    for (char ch : text::fold(*q)) {
+      if (ch == '%' || ch == '_' || ch == '\\') esc.push_back('\\');
+      esc.push_back(ch);
+    }
+    pattern = "%" + esc + "%";
+  }
+  UserPage p;
+  p.total = c.query(kCountUsers, range.lo, range.hi, pattern).rows[0].integer(0);
+  for (const auto& r : c.query(kListUsers, range.lo, range.hi, pattern, per_page,
+                               static_cast<std::int64_t>(page - 1) * per_page).rows) {
+    p.items.push_back(from_row(r));
+  }
+  return p;
+}
+
+void insert_user(db::Connection& c, const User& u) {
+  c.query(kInsertUser, u.username, u.display_name, u.password_hash, u.role, u.unit_id, timeutil::now_utc());
+}
+
+void update_profile(db::Connection& c, const std::string& username, const std::string& display_name,
+                    const std::string& role, std::optional<std::int64_t> unit_id, bool disabled) {
+  c.query(kUpdateProfile, username, display_name, role, unit_id, disabled, timeutil::now_utc());
+}
+
+void set_password(db::Connection& c, const std::string& username, const std::string& hash) {
+  c.query(kSetPassword, username, hash, timeutil::now_utc());
+}
+void set_rehash(db::Connection& c, const std::string& username, const std::string& hash) { c.query(kSetRehash, username, hash); }
+
+void set_totp(db::Connection& c, const std::string& username, const std::optional<std::string>& secret,
+              const std::optional<std::string>& pending, bool enabled) {
+  c.query(kSetTotp, username, secret, pending, enabled, timeutil::now_utc());
+}
+void set_totp_step(db::Connection& c, const std::string& username, std::int64_t step) { c.query(kSetTotpStep, username, step); }
+void set_last_login(db::Connection& c, const std::string& username) { c.query(kSetLastLogin, username, timeutil::now_utc()); }
+
+Failures failures(db::Connection& c, const std::string& username) {
+  auto r = c.query(kFailures, username);
+  if (r.empty()) return {};
+  return {static_cast<int>(r.rows[0].integer(0)), r.rows[0].opt_text(1)};
+}
+void record_failure(db::Connection& c, const std::string& username, int n, const std::optional<std::string>& locked_until) {
+  c.query(kUpsertFailure, username, n, locked_until, timeutil::now_utc());
+}
+void clear_failures(db::Connection& c, const std::string& username) { c.query(kClearFailures, username); }
+
+void insert_session(db::Connection& c, const std::string& token_hash, const std::string& username,
+                    const std::string& csrf, const std::string& expires_at) {
+  c.query(kInsertSession, token_hash, username, csrf, timeutil::now_utc(), expires_at);
+}
+std::optional<Session> find_session(db::Connection& c, const std::string& token_hash) {
+  auto r = c.query(kFindSession, token_hash);
+  if (r.empty()) return std::nullopt;
+  const auto& row = r.rows[0];
+  return Session{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)};
+}
+void touch_session(db::Connection& c, const std::string& token_hash) { c.query(kTouchSession, token_hash, timeutil::now_utc()); }
+void delete_session(db::Connection& c, const std::string& token_hash) { c.query(kDeleteSession, token_hash); }
+void delete_sessions_of(db::Connection& c, const std::string& username) { c.query(kDeleteSessionsOf, username); }
+
+void insert_token(db::Connection& c, const std::string& id, const std::string& token_hash, const std::string& username,
+                  const std::optional<std::string>& expires_at) {
+  c.query(kInsertToken, id, token_hash, username, timeutil::now_utc(), expires_at);
+}
+std::optional<Token> find_token_by_hash(db::Connection& c, const std::string& token_hash) {
+  auto r = c.query(kFindTokenByHash, token_hash);
+  if (r.empty()) return std::nullopt;
+  return token_from_row(r.rows[0]);
+}
+std::optional<Token> find_token_by_id(db::Connection& c, const std::string& id) {
+  auto r = c.query(kFindTokenById, id);
+  if (r.empty()) return std::nullopt;
+  return token_from_row(r.rows[0]);
+}
+void revoke_token(db::Connection& c, const std::string& id) { c.query(kRevokeToken, id, timeutil::now_utc()); }
+void touch_token(db::Connection& c, const std::string& id) { c.query(kTouchToken, id, timeutil::now_utc()); }
+
+}  // namespace antq::accounts::repo

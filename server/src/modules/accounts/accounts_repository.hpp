@@ -1,0 +1,69 @@
+#pragma once
+// SQL of the accounts module: users, roles, sessions, API tokens, login failures.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/tree_path.hpp"
+#include "db/database.hpp"
+#include "modules/accounts/user.hpp"
+
+namespace antq::accounts::repo {
+
+std::optional<User> find_user(db::Connection& c, const std::string& username);
+std::vector<std::string> permissions(db::Connection& c, const std::string& role);
+bool role_exists(db::Connection& c, const std::string& role);
+struct Role {
+  std::string code, label;
+  std::vector<std::string> permissions;
+};
+std::vector<Role> roles(db::Connection& c);
+
+struct UserPage {
+  std::vector<User> items;
+  std::int64_t total = 0;
+};
+// Users whose home unit lies in `scope` ("" scope: all, national accounts included).
+UserPage list_users(db::Connection& c, const std::string& scope_path, const std::optional<std::string>& q, int page,
+                    int per_page);
+
+void insert_user(db::Connection& c, const User& u);
+void update_profile(db::Connection& c, const std::string& username, const std::string& display_name,
+                    const std::string& role, std::optional<std::int64_t> unit_id, bool disabled);
+void set_password(db::Connection& c, const std::string& username, const std::string& hash);
+void set_rehash(db::Connection& c, const std::string& username, const std::string& hash);
+void set_totp(db::Connection& c, const std::string& username, const std::optional<std::string>& secret,
+              const std::optional<std::string>& pending, bool enabled);
+void set_totp_step(db::Connection& c, const std::string& username, std::int64_t step);
+void set_last_login(db::Connection& c, const std::string& username);
+
+struct Failures {
+  int failures = 0;
+  std::optional<std::string> locked_until;
+};
+Failures failures(db::Connection& c, const std::string& username);
+void record_failure(db::Connection& c, const std::string& username, int failures, const std::optional<std::string>& locked_until);
+void clear_failures(db::Connection& c, const std::string& username);
+
+struct Session {
+  std::string username, csrf_token, created_at, last_seen_at, expires_at;
+};
+void insert_session(db::Connection& c, const std::string& token_hash, const std::string& username,
+                    const std::string& csrf, const std::string& expires_at);
+std::optional<Session> find_session(db::Connection& c, const std::string& token_hash);
+void touch_session(db::Connection& c, const std::string& token_hash);
+void delete_session(db::Connection& c, const std::string& token_hash);
+void delete_sessions_of(db::Connection& c, const std::string& username);
+
+struct Token {
+  std::string id, username;
+  std::optional<std::string> expires_at, revoked_at, last_used_at;
+};
+void insert_token(db::Connection& c, const std::string& id, const std::string& token_hash, const std::string& username,
+                  const std::optional<std::string>& expires_at);
+std::optional<Token> find_token_by_hash(db::Connection& c, const std::string& token_hash);
+std::optional<Token> find_token_by_id(db::Connection& c, const std::string& id);
+void revoke_token(db::Connection& c, const std::string& id);
+void touch_token(db::Connection& c, const std::string& id);
+
+}  // namespace antq::accounts::repo
