@@ -23,6 +23,7 @@ check() {  # check "description" command...
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what" >&2; fi
 }
 
+export ANTQ_DATA_KEY_FILE="$work/antq.key"
 if [ "$ENGINE" = sqlite ]; then
   URL="sqlite:$work/antq.db"
 else
@@ -113,6 +114,44 @@ check "restart on the same port right after SIGKILL" wait_healthy "$port"
 kill -INT "$pid"
 wait "$pid"
 check "SIGINT exits 0" [ $? -eq 0 ]
+
+# Accounts from the command line, used at once by a running server.
+"$BIN" serve --db "$URL" --listen "127.0.0.1:$port" >/dev/null 2>&1 &
+pid=$!
+pids+=("$pid")
+check "server for account commands" wait_healthy "$port"
+echo "Mot-mat-khau-rat-dai-1" | "$BIN" user add cs.sontinh --role police_officer --unit 21220 --password-stdin --db "$URL" >/dev/null 2>&1
+check "user add" [ $? -eq 0 ]
+out=$(echo "short" | "$BIN" user add cs.yeu --role police_officer --unit 21220 --password-stdin --db "$URL" 2>&1)
+check "user add refuses a weak password" grep -q "ít nhất 10" <<<"$out"
+check "login with the new account" bash -c "curl -sf -X POST 'http://127.0.0.1:$port/api/v1/auth/login' -H 'Content-Type: application/json' -d '{\"username\":\"cs.sontinh\",\"password\":\"Mot-mat-khau-rat-dai-1\"}' >/dev/null"
+out=$("$BIN" token create cs.sontinh --expires-days 30 --db "$URL" 2>&1)
+tok=$(printf '%s\n' "$out" | tail -n1)
+check "token create prints the token alone on the last line" bash -c "[[ '$tok' == antq_* ]]"
+check "token works at once" bash -c "curl -sf -H 'Authorization: Bearer $tok' 'http://127.0.0.1:$port/api/v1/auth/me' | grep -q cs.sontinh"
+"$BIN" token revoke "$tok" --db "$URL" >/dev/null 2>&1
+check "revoked token refused at once" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $tok' 'http://127.0.0.1:$port/api/v1/auth/me')\" = 401 ]"
+tok2=$("$BIN" token create cs.sontinh --db "$URL" 2>&1 | tail -n1)
+"$BIN" user disable cs.sontinh --db "$URL" >/dev/null 2>&1
+check "disabled account's token refused at once" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $tok2' 'http://127.0.0.1:$port/api/v1/auth/me')\" = 401 ]"
+kill -TERM "$pid"; wait "$pid"
+
+out=$("$BIN" audit verify --db "$URL" 2>&1)
+check "audit verify on an untouched log: $out" grep -q "toàn vẹn" <<<"$out"
+out=$("$BIN" keys rotate --db "$URL" 2>&1)
+check "keys rotate" grep -q "Khóa mới" <<<"$out"
+out=$("$BIN" audit verify --db "$URL" 2>&1)
+check "audit still verifies after key rotation: $out" grep -q "toàn vẹn" <<<"$out"
+# Someone with database access drops the guard and edits an entry.
+if [ "$ENGINE" = sqlite ]; then
+  sqlite3 "$work/antq.db" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'ai-do' WHERE id = 2;"
+else
+  psql -q "$URL" -c "DROP TRIGGER audit_log_no_update ON audit_log; UPDATE audit_log SET actor = 'ai-do' WHERE id = 2;" >/dev/null
+fi
+out=$("$BIN" audit verify --db "$URL" 2>&1)
+rc=$?
+check "audit verify exits non-zero after an edit" [ $rc -ne 0 ]
+check "audit verify names the first edited entry: $out" grep -q "mục đầu tiên có vấn đề: 2" <<<"$out"
 
 out=$("$BIN" serve --db "mysql://nope" 2>&1)
 check "unknown database URL is refused with a message" grep -q "không hợp lệ" <<<"$out"

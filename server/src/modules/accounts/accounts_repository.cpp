@@ -17,12 +17,12 @@ constexpr const char* kFindUser = USER_SELECT "WHERE u.username = $1";
 constexpr const char* kListUsers =
     USER_SELECT
     "WHERE ((n.path >= $1 AND n.path < $2) OR ($1 = '/' AND u.unit_id IS NULL)) "
-    "AND ($3 IS NULL OR u.username LIKE $3 ESCAPE '\\' OR lower(u.display_name) LIKE $3 ESCAPE '\\') "
+    "AND (CAST($3 AS TEXT) IS NULL OR u.username LIKE $3 ESCAPE '\\' OR lower(u.display_name) LIKE $3 ESCAPE '\\') "
     "ORDER BY u.username LIMIT $4 OFFSET $5";
 constexpr const char* kCountUsers =
     "SELECT COUNT(*) FROM users u LEFT JOIN units n ON n.id = u.unit_id "
     "WHERE ((n.path >= $1 AND n.path < $2) OR ($1 = '/' AND u.unit_id IS NULL)) "
-    "AND ($3 IS NULL OR u.username LIKE $3 ESCAPE '\\' OR lower(u.display_name) LIKE $3 ESCAPE '\\')";
+    "AND (CAST($3 AS TEXT) IS NULL OR u.username LIKE $3 ESCAPE '\\' OR lower(u.display_name) LIKE $3 ESCAPE '\\')";
 #undef USER_SELECT
 
 constexpr const char* kPermissions = "SELECT permission FROM role_permissions WHERE role = $1 ORDER BY permission";

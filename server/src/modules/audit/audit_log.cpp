@@ -91,11 +91,12 @@ VerifyResult AuditLog::verify(db::Database& db) const {
 }
 
 std::pair<std::vector<StoredEntry>, std::int64_t> AuditLog::list(db::Database& db, const Filter& f) const {
-  // Optional filters as "($n IS NULL OR col = $n)": one statement, always bound.
+  // Optional filters as "($n IS NULL OR col = $n)": one statement, always bound. The CAST tells
+  // PostgreSQL the parameter's type where it first appears.
   static constexpr const char* kWhere =
       " FROM audit_log WHERE unit_path >= $1 AND unit_path < $2 "
-      "AND ($3 IS NULL OR actor = $3) AND ($4 IS NULL OR action = $4) AND ($5 IS NULL OR entity = $5) "
-      "AND ($6 IS NULL OR entity_id = $6) AND ($7 IS NULL OR at >= $7) AND ($8 IS NULL OR at < $8)";
+      "AND (CAST($3 AS TEXT) IS NULL OR actor = $3) AND (CAST($4 AS TEXT) IS NULL OR action = $4) AND (CAST($5 AS TEXT) IS NULL OR entity = $5) "
+      "AND (CAST($6 AS TEXT) IS NULL OR entity_id = $6) AND (CAST($7 AS TEXT) IS NULL OR at >= $7) AND (CAST($8 AS TEXT) IS NULL OR at < $8)";
   static const std::string kCount = std::string("SELECT COUNT(*)") + kWhere;
   static const std::string kSelect =
       std::string("SELECT id, at, actor, action, entity, entity_id, unit_path, unit_code, reason, request_id, details") +
