@@ -35,6 +35,8 @@ test: build
 
 bench: build
 	@bash bench/run.sh
+	@bash bench/login_flood.sh
+	@cmake --build $(BUILD_DIR) --target antq_bench_units && $(BUILD_DIR)/antq_bench_units
 
 clean:
 	rm -rf $(BUILD_DIR) web/dist web/test-results

@@ -74,10 +74,10 @@ Pipeline::Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempo
                    Metrics& metrics)
     : router_(router), auth_(auth), idempotency_(idempotency), static_files_(static_files), metrics_(metrics) {}
 
-bool Pipeline::runs_inline(const Request& req) const {
-  if (!is_api_path(req.path)) return false;
+Lane Pipeline::lane(const Request& req) const {
+  if (!is_api_path(req.path)) return Lane::worker;
   const Match m = router_.match(req.method, req.path);
-  return m.route == nullptr || !m.route->spec.blocking;
+  return m.route == nullptr ? Lane::io : m.route->spec.lane;
 }
 
 Response Pipeline::handle(Request& req) {

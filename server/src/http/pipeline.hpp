@@ -24,8 +24,8 @@ class Pipeline {
            Metrics& metrics);
 
   Response handle(Request& req);
-  // Whether this request may run on an I/O thread (no blocking work).
-  bool runs_inline(const Request& req) const;
+  // Where this request's handler should run (unknown routes and static files: worker pool).
+  Lane lane(const Request& req) const;
   // A response built outside a handler (the server's own 400/408/413), in the common error shape.
   Response reject(const Request& req, const ApiError& error);
 

@@ -12,11 +12,16 @@ namespace antq::http {
 
 enum class Access { public_, staff };
 
+// Where a handler runs: on the I/O thread (cheap, never waits), on the worker pool (database), or
+// on the small pool for CPU-heavy work (password hashing), so a login flood can take at most that
+// pool's share of the CPU from everyone else.
+enum class Lane { io, worker, heavy };
+
 struct RouteSpec {
   std::string method;
   std::string pattern;
   Access access = Access::public_;
-  bool blocking = true;
+  Lane lane = Lane::worker;
 };
 
 using Handler = std::function<Response(Request&)>;

@@ -69,13 +69,16 @@ struct Server::Impl {
   // Idle keep-alive sockets, so shutdown can close them instead of waiting for their timeout.
   std::set<beast::tcp_stream*> idle;
   std::uint16_t bound_port = 0;
+  std::atomic<int> heavy_pending{0};
   asio::io_context ioc;
   asio::thread_pool workers;
+  asio::thread_pool heavy;
   tcp::acceptor acceptor{ioc};
   std::vector<std::thread> threads;
 
   Impl(ServerOptions o, Pipeline& p)
-      : opt(std::move(o)), pipeline(p), ioc(opt.io_threads), workers(static_cast<std::size_t>(opt.worker_threads)) {}
+      : opt(std::move(o)), pipeline(p), ioc(opt.io_threads), workers(static_cast<std::size_t>(opt.worker_threads)),
+        heavy(static_cast<std::size_t>(std::max(1, opt.heavy_threads))) {}
 
   awaitable<void> accept_loop() {
     for (;;) {
@@ -217,10 +220,18 @@ struct Server::Impl {
           res = reject(req, e);
         }
         if (target_ok) {
-          if (pipeline.runs_inline(req)) {
-            res = pipeline.handle(req);
-          } else {
-            res = co_await offload(workers, handle_job(pipeline, std::move(req)));
+          switch (pipeline.lane(req)) {
+            case Lane::io: res = pipeline.handle(req); break;
+            case Lane::worker: res = co_await offload(workers, handle_job(pipeline, std::move(req))); break;
+            case Lane::heavy:
+              if (heavy_pending.load() >= opt.heavy_queue_limit) {
+                res = reject(req, ApiError(503, "busy", "Hệ thống đang bận, vui lòng thử lại sau ít giây.").with_retry_after(5));
+              } else {
+                ++heavy_pending;
+                res = co_await offload(heavy, handle_job(pipeline, std::move(req)));
+                --heavy_pending;
+              }
+              break;
           }
         }
         co_await write(stream, std::move(res), keep_alive && !stopping, head, version);
@@ -305,6 +316,7 @@ void Server::stop() {
     for (auto& t : i.threads) t.join();
     i.threads.clear();
     i.workers.join();
+    i.heavy.join();
   });
 }
 

@@ -15,6 +15,8 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0 picks a free port (tests)
   int io_threads = 2;
   int worker_threads = 4;
+  int heavy_threads = 1;          // password hashing: at most this many cores
+  int heavy_queue_limit = 64;     // more waiting than this: 503 at once rather than a growing queue
   std::size_t body_limit = 1 << 20;
   std::chrono::milliseconds header_timeout{15000};  // idle keep-alive wait + reading the headers
   std::chrono::milliseconds body_timeout{30000};

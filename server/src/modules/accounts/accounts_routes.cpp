@@ -38,7 +38,7 @@ std::string password_field(const json::ObjectReader& in, const char* key) {
 void register_routes(http::Router& router, AccountsService& service, RouteOptions options) {
   const int max_age = service.config().session_absolute_hours * 3600;
 
-  router.add({"POST", "/api/v1/auth/login"}, [&service, options, max_age](http::Request& req) {
+  router.add({"POST", "/api/v1/auth/login", http::Access::public_, http::Lane::heavy}, [&service, options, max_age](http::Request& req) {
     check_same_origin(req);
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
@@ -65,7 +65,7 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
                                            {"csrf_token", who.via_token ? bj::value(nullptr) : bj::value(who.session_csrf)}});
   });
 
-  router.add({"POST", "/api/v1/auth/password", http::Access::staff}, [&service, options](http::Request& req) {
+  router.add({"POST", "/api/v1/auth/password", http::Access::staff, http::Lane::heavy}, [&service, options](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"current_password", "new_password"});
@@ -89,7 +89,7 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
     return no_content();
   });
 
-  router.add({"POST", "/api/v1/auth/totp/disable", http::Access::staff}, [&service](http::Request& req) {
+  router.add({"POST", "/api/v1/auth/totp/disable", http::Access::staff, http::Lane::heavy}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"password"});
@@ -115,7 +115,7 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
     return http::page_json(std::move(items), page.total, p);
   });
 
-  router.add({"POST", "/api/v1/users", http::Access::staff}, [&service](http::Request& req) {
+  router.add({"POST", "/api/v1/users", http::Access::staff, http::Lane::heavy}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"username", "password", "role", "unit", "display_name"});
@@ -128,7 +128,7 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
     return http::Response::json(to_json(service.get_user(*req.principal, req.param("username"))));
   });
 
-  router.add({"PATCH", "/api/v1/users/{username}", http::Access::staff}, [&service](http::Request& req) {
+  router.add({"PATCH", "/api/v1/users/{username}", http::Access::staff, http::Lane::heavy}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"display_name", "role", "unit", "disabled", "password"});

@@ -12,12 +12,12 @@ namespace bj = boost::json;
 
 void register_routes(http::Router& router, SystemDeps deps) {
   // Answered on the I/O thread: it must stay cheap and must not wait for the database pool.
-  router.add({"GET", "/healthz", http::Access::public_, false}, [&db = deps.db](http::Request&) {
+  router.add({"GET", "/healthz", http::Access::public_, http::Lane::io}, [&db = deps.db](http::Request&) {
     return http::Response::json(
         bj::object{{"status", "ok"}, {"database", db::engine_name(db.engine())}, {"version", ANTQ_VERSION}});
   });
 
-  router.add({"GET", "/metrics", http::Access::public_, false}, [deps](http::Request&) {
+  router.add({"GET", "/metrics", http::Access::public_, http::Lane::io}, [deps](http::Request&) {
     const auto pool = deps.db.stats();
     std::string extra = "# HELP antq_db_connections_open Database connections open.\n"
                         "# TYPE antq_db_connections_open gauge\nantq_db_connections_open " +
@@ -35,7 +35,7 @@ void register_routes(http::Router& router, SystemDeps deps) {
     return res;
   });
 
-  router.add({"GET", "/api/v1/openapi.json", http::Access::public_, false}, [](http::Request&) {
+  router.add({"GET", "/api/v1/openapi.json", http::Access::public_, http::Lane::io}, [](http::Request&) {
     auto doc = resources::find("docs/openapi.json");
     if (!doc) throw NotFound("Tài liệu OpenAPI không có trong bản build này.");
     http::Response res;
