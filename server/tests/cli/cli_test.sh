@@ -136,6 +136,43 @@ tok2=$("$BIN" token create cs.sontinh --db "$URL" 2>&1 | tail -n1)
 check "disabled account's token refused at once" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $tok2' 'http://127.0.0.1:$port/api/v1/auth/me')\" = 401 ]"
 kill -TERM "$pid"; wait "$pid"
 
+# Durability: writes acknowledged before a kill -9 under load are all there after the restart.
+"$BIN" serve --db "$URL" --listen "127.0.0.1:$port" >/dev/null 2>&1 &
+pid=$!
+pids+=("$pid")
+check "server for the durability check" wait_healthy "$port"
+echo "Mot-mat-khau-rat-dai-2" | "$BIN" user add quantri.ben --role admin --password-stdin --db "$URL" >/dev/null 2>&1
+dtok=$("$BIN" token create quantri.ben --db "$URL" 2>&1 | tail -n1)
+: > "$work/acked"
+writer() {  # writer N: POST villages until the server dies; log the codes it acknowledged
+  local i code
+  for i in $(seq 1 400); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/v1/units" \
+      -H "Authorization: Bearer $dtok" -H 'Content-Type: application/json' \
+      -d "{\"parent\":\"21220\",\"name\":\"Thôn bền $1-$i\",\"kind\":\"village\",\"code\":\"BEN-$1-$i\"}")
+    [ "$code" = 201 ] && echo "BEN-$1-$i" >> "$work/acked"
+    [ "$code" = 000 ] && break
+  done
+}
+writer a & wa=$!
+writer b & wb=$!
+sleep 1.5
+kill -KILL "$pid"
+wait "$wa" "$wb" 2>/dev/null
+acked=$(wc -l < "$work/acked")
+check "some writes were acknowledged before the kill ($acked)" [ "$acked" -gt 5 ]
+"$BIN" serve --db "$URL" --listen "127.0.0.1:$port" >/dev/null 2>&1 &
+pid=$!
+pids+=("$pid")
+check "restart after kill -9 under load" wait_healthy "$port"
+missing=0
+while read -r code; do
+  st=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/units/$code")
+  [ "$st" = 200 ] || missing=$((missing + 1))
+done < "$work/acked"
+check "every acknowledged write survived kill -9 ($missing of $acked missing)" [ "$missing" -eq 0 ]
+kill -TERM "$pid"; wait "$pid"
+
 out=$("$BIN" audit verify --db "$URL" 2>&1)
 check "audit verify on an untouched log: $out" grep -q "toàn vẹn" <<<"$out"
 out=$("$BIN" keys rotate --db "$URL" 2>&1)

@@ -1,0 +1,33 @@
+#include "core/keyring.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+
+using namespace antq;
+
+TEST(Keyring, FileIsPrivateAndRotationKeepsOldValuesReadable) {
+  const auto dir = std::filesystem::temp_directory_path() / ("antq-keys-" + crypto::random_hex(4));
+  const std::string path = (dir / "antq.key").string();
+  auto first = crypto::Keyring::create_file(path);
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600);
+  EXPECT_THROW(crypto::Keyring::create_file(path), OperatorError);
+  const auto sealed = first.seal("bí mật cũ", "p");
+  const auto mac = first.mac(first.current_id(), "entry");
+  auto second = crypto::Keyring::rotate_file(path);
+  EXPECT_NE(second.current_id(), first.current_id());
+  EXPECT_EQ(second.open(sealed, "p").value(), "bí mật cũ");             // old key still opens
+  EXPECT_EQ(second.key_id_of(second.seal("mới", "p")), second.current_id());  // new seals use the new key
+  EXPECT_EQ(second.mac(first.current_id(), "entry"), mac);               // old audit entries still verify
+  ::chmod(path.c_str(), 0644);
+  EXPECT_THROW(crypto::Keyring::from_file(path), OperatorError);  // readable by others: refused
+  std::filesystem::remove_all(dir);
+  EXPECT_THROW(crypto::Keyring::from_file(path), OperatorError);
+  EXPECT_THROW(crypto::Keyring::from_hex("not hex"), OperatorError);
+}
