@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/time.hpp"
@@ -80,19 +81,28 @@ TEST_P(AccountsTest, LoginSetsASafeCookieAndMeAnswers) {
 
 TEST_P(AccountsTest, WrongPasswordAndUnknownUserLookAlike) {
   s_->add_user("canbo.b", "front_officer", std::string("21220"));
-  const auto t0 = std::chrono::steady_clock::now();
-  auto wrong = login("canbo.b", "not-the-password-1");
-  const auto t1 = std::chrono::steady_clock::now();
-  auto unknown = login("khong.ton.tai", "not-the-password-1");
-  const auto t2 = std::chrono::steady_clock::now();
+  // Median of three of each, interleaved, so a busy neighbour on the machine affects both alike.
+  std::vector<double> wrong_t, unknown_t;
+  HttpReply wrong, unknown;
+  for (int i = 0; i < 3; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    wrong = login("canbo.b", "not-the-password-" + std::to_string(i));
+    const auto t1 = std::chrono::steady_clock::now();
+    unknown = login("khong.ton.tai" + std::to_string(i), "not-the-password-1");
+    const auto t2 = std::chrono::steady_clock::now();
+    wrong_t.push_back(std::chrono::duration<double>(t1 - t0).count());
+    unknown_t.push_back(std::chrono::duration<double>(t2 - t1).count());
+  }
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(code_of(wrong), code_of(unknown));
   EXPECT_EQ(wrong.json().at("error").at("message"), unknown.json().at("error").at("message"));
-  // Both spend an Argon2id verification (tens of milliseconds): neither answers instantly.
-  const double a = std::chrono::duration<double>(t1 - t0).count(), b = std::chrono::duration<double>(t2 - t1).count();
-  EXPECT_GT(b, a * 0.4) << a << " vs " << b;
-  EXPECT_GT(a, b * 0.4) << a << " vs " << b;
+  // Both spend an Argon2id verification (tens of milliseconds): neither answers noticeably faster.
+  std::sort(wrong_t.begin(), wrong_t.end());
+  std::sort(unknown_t.begin(), unknown_t.end());
+  const double a = wrong_t[1], b = unknown_t[1];
+  EXPECT_GT(b, a * 0.33) << a << " vs " << b;
+  EXPECT_GT(a, b * 0.33) << a << " vs " << b;
 }
 
 TEST_P(AccountsTest, FiveFailuresLockTheAccountUntilItExpires) {

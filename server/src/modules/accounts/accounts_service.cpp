@@ -76,7 +76,9 @@ std::string json_str(const std::string& s) {
 AccountsService::AccountsService(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit,
                                  AccountsConfig config)
     : db_(db), keys_(keys), audit_(audit), config_(config),
-      login_limiter_(config.login_attempts_per_minute, std::chrono::seconds(60)) {}
+      login_limiter_(config.login_attempts_per_minute, std::chrono::seconds(60)) {
+  prepare_dummy();
+}
 
 void AccountsService::audit(db::Connection& c, const std::string& actor, const std::string& action,
                             const std::string& entity, const std::string& entity_id, const std::string& unit_path,

@@ -45,10 +45,16 @@ bool verify_password(const std::string& hash, std::string_view password) {
 
 bool needs_rehash(const std::string& hash) { return crypto_pwhash_str_needs_rehash(hash.c_str(), kOps, kMem) != 0; }
 
-void verify_dummy(std::string_view password) {
+namespace {
+const std::string& dummy_hash() {
   static const std::string dummy = hash_password("antq-dummy-password-for-timing");
-  verify_password(dummy, password);
+  return dummy;
 }
+}  // namespace
+
+void prepare_dummy() { dummy_hash(); }
+
+void verify_dummy(std::string_view password) { verify_password(dummy_hash(), password); }
 
 void check_new_password(std::string_view username, std::string_view password, const char* field) {
   if (password.size() > kMaxPasswordBytes) throw BadRequest("Mật khẩu quá dài.", field);

@@ -16,6 +16,8 @@ bool needs_rehash(const std::string& hash);
 // Spends the time of a real verification, so an unknown username answers as slowly as a wrong
 // password.
 void verify_dummy(std::string_view password);
+// Computes the dummy hash ahead of time (at start-up), so not even the first unknown name is slower.
+void prepare_dummy();
 
 // Throws BadRequest (field `field`) for a password that is too short, too long, common, or the
 // username itself.
