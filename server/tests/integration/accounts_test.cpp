@@ -8,7 +8,12 @@
 
 #include "core/time.hpp"
 #include "integration/server_fixture.hpp"
+#include "modules/accounts/passwords.hpp"
 #include "modules/accounts/totp.hpp"
+
+#include <sodium.h>
+
+#include <cstring>
 
 using namespace antq;
 using namespace antq::test;
@@ -327,6 +332,22 @@ TEST_P(AccountsTest, UserAdministrationValidatesAndAudits) {
   EXPECT_TRUE(actions.count("user.create"));
   EXPECT_TRUE(actions.count("user.update"));
   EXPECT_TRUE(actions.count("login"));
+}
+
+TEST_P(AccountsTest, OlderHashesAreUpgradedAtLogin) {
+  s_->add_user("canbo.g", "steering", std::nullopt);
+  // A hash made with weaker (older) parameters, as after a change of policy.
+  char weak[crypto_pwhash_STRBYTES];
+  ASSERT_EQ(crypto_pwhash_str(weak, ServerFixture::kPassword, std::strlen(ServerFixture::kPassword),
+                              crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN), 0);
+  sql(std::string("UPDATE users SET password_hash = '") + weak + "' WHERE username = 'canbo.g'");
+  ASSERT_EQ(login("canbo.g", ServerFixture::kPassword).status, 200);
+  const auto stored = s_->database().db().read_value([](db::Connection& c) {
+    return c.query("SELECT password_hash FROM users WHERE username = 'canbo.g'").rows[0].text(0);
+  });
+  EXPECT_NE(stored, weak);
+  EXPECT_FALSE(accounts::needs_rehash(stored));
+  EXPECT_EQ(login("canbo.g", ServerFixture::kPassword).status, 200);
 }
 
 TEST_P(AccountsTest, BadLoginInputGetsA400NotA500) {
