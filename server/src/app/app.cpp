@@ -55,7 +55,7 @@ App::App(const Config& config, http::Authenticator* authenticator) : impl_(std::
   i.audit = std::make_unique<audit::AuditLog>(i.keys);
   i.accounts = std::make_unique<accounts::AccountsService>(*i.db, i.keys, *i.audit, accounts_config(config));
   i.auth = std::make_unique<accounts::SessionAuthenticator>(*i.accounts);
-  i.idempotency = std::make_unique<idempotency::DbIdempotencyStore>(*i.db);
+  i.idempotency = std::make_unique<idempotency::DbIdempotencyStore>(*i.db, i.keys);
   i.units = std::make_unique<units::UnitsService>(*i.db, *i.audit);
   const std::string web_root = resolve_web_root(config);
   if (web_root.empty()) {

@@ -32,6 +32,7 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+// The password exactly as typed (only the line ending removed), as the API reads it.
 std::string read_password_stdin() {
   std::string password;
   std::getline(std::cin, password);
@@ -187,6 +188,9 @@ int run_cli(int argc, char** argv) {
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Kiểm tra toàn vẹn chuỗi nhật ký");
   add_db(audit_verify);
+  std::string expect_head;
+  audit_verify->add_option("--expect-head", expect_head,
+                           "ID:HASH của mục mới nhất đã ghi nhận trước đó (phát hiện việc xóa các mục cuối)");
 
   auto* keys_cmd = cli.add_subcommand("keys", "Khóa dữ liệu");
   keys_cmd->require_subcommand(1);
@@ -265,8 +269,21 @@ int run_cli(int argc, char** argv) {
     if (audit_verify->parsed()) {
       Context ctx(c);
       const auto r = ctx.audit->verify(*ctx.db);
+      if (r.ok && !expect_head.empty()) {
+        // The head recorded earlier (from the log's "audit_head" lines) must still be in the chain.
+        const auto colon = expect_head.find(':');
+        const std::string id = expect_head.substr(0, colon);
+        const std::string hash = colon == std::string::npos ? "" : expect_head.substr(colon + 1);
+        const auto stored = ctx.db->read_value([&](db::Connection& conn) {
+          return conn.query("SELECT hash FROM audit_log WHERE id = $1", std::stoll(id.empty() ? "0" : id));
+        });
+        if (stored.empty() || stored.rows[0].text(0) != hash) {
+          std::cout << "NHẬT KÝ BỊ THAY ĐỔI: không còn mục " << id << " như đã ghi nhận (các mục cuối bị xóa hoặc CSDL bị khôi phục bản cũ).\n";
+          return 3;
+        }
+      }
       if (r.ok) {
-        std::cout << "Nhật ký toàn vẹn: " << r.checked << " mục.\n";
+        std::cout << "Nhật ký toàn vẹn: " << r.checked << " mục. Mục mới nhất: " << r.head_id << ":" << r.head_hash << "\n";
         return 0;
       }
       std::cout << "NHẬT KÝ BỊ THAY ĐỔI: " << r.problem << " (mục đầu tiên có vấn đề: " << *r.first_bad_id
@@ -283,7 +300,8 @@ int run_cli(int argc, char** argv) {
       db->write([&](db::Connection& conn) {
         log.record(conn, {"cli", "keys.rotate", "", keys.current_id(), "", "", "", "", "{\"resealed\":" + std::to_string(n) + "}"});
       });
-      std::cout << "Khóa mới " << keys.current_id() << "; đã mã hóa lại " << n << " giá trị.\n";
+      std::cout << "Khóa mới " << keys.current_id() << "; đã mã hóa lại " << n
+                << " giá trị. Hãy khởi động lại các máy chủ antq để chúng dùng khóa mới.\n";
       return 0;
     }
     return 0;

@@ -41,8 +41,8 @@ struct Forbidden : ApiError {
       : ApiError(403, "forbidden", std::move(message)) {}
 };
 struct NotFound : ApiError {
-  explicit NotFound(std::string message = "Không tìm thấy dữ liệu yêu cầu.")
-      : ApiError(404, "not_found", std::move(message)) {}
+  explicit NotFound(std::string message = "Không tìm thấy dữ liệu yêu cầu.", std::string field = {})
+      : ApiError(404, "not_found", std::move(message), std::move(field)) {}
 };
 struct Conflict : ApiError {
   explicit Conflict(std::string message, std::string field = {})

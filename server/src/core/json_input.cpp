@@ -67,6 +67,18 @@ std::optional<std::string> ObjectReader::optional_string(std::string_view key, s
   return checked_string(it->value(), key, max_chars);
 }
 
+std::optional<std::string> ObjectReader::optional_raw_string(std::string_view key, std::size_t max_bytes) const {
+  auto it = obj_.find(key);
+  if (it == obj_.end() || it->value().is_null()) return std::nullopt;
+  if (!it->value().is_string()) throw BadRequest("Trường '" + std::string(key) + "' phải là chuỗi ký tự.", std::string(key));
+  std::string s(it->value().as_string());
+  if (s.size() > max_bytes) throw BadRequest("Trường '" + std::string(key) + "' quá dài.", std::string(key));
+  for (unsigned char c : s) {
+    if (c < 0x20) throw BadRequest("Trường '" + std::string(key) + "' chứa ký tự điều khiển không hợp lệ.", std::string(key));
+  }
+  return s;
+}
+
 std::optional<std::int64_t> ObjectReader::optional_int(std::string_view key, std::int64_t min, std::int64_t max) const {
   auto it = obj_.find(key);
   if (it == obj_.end() || it->value().is_null()) return std::nullopt;

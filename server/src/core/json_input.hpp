@@ -24,6 +24,8 @@ class ObjectReader {
 
   std::string required_string(std::string_view key, std::size_t max_chars = 500) const;
   std::optional<std::string> optional_string(std::string_view key, std::size_t max_chars = 500) const;
+  // As sent: no trimming or normalisation (passwords). UTF-8 and control characters checked.
+  std::optional<std::string> optional_raw_string(std::string_view key, std::size_t max_bytes) const;
   std::optional<std::int64_t> optional_int(std::string_view key, std::int64_t min, std::int64_t max) const;
   std::optional<bool> optional_bool(std::string_view key) const;
   bool has(std::string_view key) const { return obj_.contains(key); }

@@ -1,7 +1,9 @@
 #include "core/keyring.hpp"
 
 #include <sodium.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <filesystem>
@@ -48,20 +50,20 @@ std::optional<std::string> unb64(std::string_view text) {
   return out;
 }
 
-void write_key_file(const std::string& path, const std::map<std::string, std::string>& keys, const std::string& current) {
+void write_key_file(const std::string& path, const std::vector<std::string>& order,
+                    const std::map<std::string, std::string>& keys) {
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
   const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    if (!out) throw OperatorError("Không ghi được tệp khóa '" + path + "'.");
-    out << "# ANTQ data keys: keep outside the database and back up separately. Last line = current key.\n";
-    for (const auto& [id, key] : keys) {
-      if (id != current) out << id << ' ' << to_hex(key) << '\n';
-    }
-    out << current << ' ' << to_hex(keys.at(current)) << '\n';
-  }
-  ::chmod(tmp.c_str(), 0600);
+  std::filesystem::remove(tmp);
+  // Created 0600 from the start, never through a symlink, and on disk before it replaces the old.
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) throw OperatorError("Không ghi được tệp khóa '" + path + "'.");
+  std::string text = "# ANTQ data keys: keep outside the database and back up separately. Last line = current key.\n";
+  for (const auto& id : order) text += id + ' ' + to_hex(keys.at(id)) + '\n';
+  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok) throw OperatorError("Không ghi được tệp khóa '" + path + "'.");
   std::filesystem::rename(tmp, path);
 }
 
@@ -72,6 +74,7 @@ Keyring Keyring::from_hex(std::string_view hex) {
   const std::string key = decode_key_hex(hex);
   k.current_ = id_of(key);
   k.keys_[k.current_] = key;
+  k.order_ = {k.current_};
   return k;
 }
 
@@ -93,6 +96,7 @@ Keyring Keyring::from_file(const std::string& path) {
     ss >> id >> hex;
     const std::string key = decode_key_hex(hex);
     if (id_of(key) != id) throw OperatorError("Tệp khóa '" + path + "' bị hỏng (mã khóa không khớp).");
+    if (!k.keys_.count(id)) k.order_.push_back(id);
     k.keys_[id] = key;
     k.current_ = id;
   }
@@ -106,7 +110,8 @@ Keyring Keyring::create_file(const std::string& path) {
   const std::string key = random_bytes(32);
   k.current_ = id_of(key);
   k.keys_[k.current_] = key;
-  write_key_file(path, k.keys_, k.current_);
+  k.order_ = {k.current_};
+  write_key_file(path, k.order_, k.keys_);
   return k;
 }
 
@@ -115,8 +120,16 @@ Keyring Keyring::rotate_file(const std::string& path) {
   const std::string key = random_bytes(32);
   k.current_ = id_of(key);
   k.keys_[k.current_] = key;
-  write_key_file(path, k.keys_, k.current_);
+  k.order_.push_back(k.current_);
+  write_key_file(path, k.order_, k.keys_);
   return k;
+}
+
+int Keyring::generation(const std::string& id) const {
+  for (std::size_t i = 0; i < order_.size(); ++i) {
+    if (order_[i] == id) return static_cast<int>(i);
+  }
+  return -1;
 }
 
 std::string Keyring::subkey(const std::string& key_id, std::string_view purpose) const {
@@ -129,7 +142,7 @@ std::string Keyring::subkey(const std::string& key_id, std::string_view purpose)
 }
 
 std::string Keyring::seal(std::string_view plaintext, std::string_view purpose) const {
-  const std::string key = subkey(current_, purpose);
+  const std::string key = subkey(current_, "seal:" + std::string(purpose));
   std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
   auto* nonce = reinterpret_cast<unsigned char*>(box.data());
   randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
@@ -150,7 +163,7 @@ std::optional<std::string> Keyring::open(std::string_view sealed, std::string_vi
   if (!has(id)) return std::nullopt;
   const auto box = unb64(sealed.substr(3 + id.size() + 1));
   if (!box || box->size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return std::nullopt;
-  const std::string key = subkey(id, purpose);
+  const std::string key = subkey(id, "seal:" + std::string(purpose));
   const auto* nonce = reinterpret_cast<const unsigned char*>(box->data());
   std::string plain(box->size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
   if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()), nonce + crypto_secretbox_NONCEBYTES,
@@ -171,7 +184,7 @@ std::string Keyring::keyed_hash(std::string_view value, std::string_view purpose
 
 std::optional<std::string> Keyring::mac(const std::string& key_id, std::string_view data) const {
   if (!has(key_id)) return std::nullopt;
-  const std::string key = subkey(key_id, "audit-chain");
+  const std::string key = subkey(key_id, "mac:audit-chain");
   unsigned char out[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size(),
                          reinterpret_cast<const unsigned char*>(key.data()));

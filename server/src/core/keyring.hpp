@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace antq::crypto {
 
@@ -23,6 +24,8 @@ class Keyring {
   static Keyring rotate_file(const std::string& path);
 
   const std::string& current_id() const { return current_; }
+  // Order of the key in the file (0 = oldest); -1 for an unknown id.
+  int generation(const std::string& id) const;
   bool has(const std::string& id) const { return keys_.count(id) > 0; }
 
   // "v1.<key id>.<base64 of nonce||ciphertext>".
@@ -38,6 +41,7 @@ class Keyring {
  private:
   std::string subkey(const std::string& key_id, std::string_view purpose) const;
   std::map<std::string, std::string> keys_;  // id → 32 raw bytes
+  std::vector<std::string> order_;           // ids, oldest first
   std::string current_;
 };
 

@@ -23,8 +23,9 @@ class IdempotencyStore {
     std::optional<StoredResponse> stored;  // for replay
   };
   virtual ~IdempotencyStore() = default;
-  // Atomically claims (caller, key) for a request with this fingerprint.
-  virtual ClaimResult claim(const std::string& caller, const std::string& key, const std::string& fingerprint) = 0;
+  // Atomically claims (caller, key) for a request; `request` is what identifies it (method,
+  // target, body): the store keeps only a keyed hash of it.
+  virtual ClaimResult claim(const std::string& caller, const std::string& key, const std::string& request) = 0;
   virtual void complete(const std::string& caller, const std::string& key, const StoredResponse& response) = 0;
   // The handler failed in a way worth retrying (5xx): forget the claim.
   virtual void release(const std::string& caller, const std::string& key) = 0;

@@ -130,7 +130,9 @@ Response Pipeline::dispatch(Request& req, std::string& route_name) {
     if (!req.principal) throw Unauthorized();
   }
   const auto key = req.header("idempotency-key");
-  if (req.method == "POST" && !key.empty() && idempotency_) return run_with_idempotency(req, *m.route, key);
+  if (req.method == "POST" && !key.empty() && idempotency_ && m.route->spec.idempotent) {
+    return run_with_idempotency(req, *m.route, key);
+  }
   return m.route->handler(req);
 }
 
@@ -139,9 +141,9 @@ Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::s
     throw BadRequest("Idempotency-Key phải gồm tối đa 200 ký tự ASCII in được.", "Idempotency-Key");
   }
   const std::string caller = req.principal ? "user:" + req.principal->user_id : "ip:" + req.client_ip;
-  const std::string fingerprint = crypto::sha256_hex(req.method + ' ' + req.raw_target + '\n' + req.body);
+  const std::string material = req.method + ' ' + req.raw_target + '\n' + req.body;
   const std::string k(key);
-  auto claimed = idempotency_->claim(caller, k, fingerprint);
+  auto claimed = idempotency_->claim(caller, k, material);
   switch (claimed.claim) {
     case IdempotencyStore::Claim::replay: {
       Response res;

@@ -22,6 +22,9 @@ struct RouteSpec {
   std::string pattern;
   Access access = Access::public_;
   Lane lane = Lane::worker;
+  // Idempotency-Key is honoured on every POST except those carrying credentials (a stored
+  // answer or fingerprint of a login must not exist).
+  bool idempotent = true;
 };
 
 using Handler = std::function<Response(Request&)>;

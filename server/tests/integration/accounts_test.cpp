@@ -244,7 +244,7 @@ TEST_P(AccountsTest, RolePermissionMatrix) {
     int create_unit, list_users, read_audit, verify_audit, roles, me;
   };
   const std::vector<Expect> matrix = {
-      {"admin", 201, 200, 200, 200, 200, 200},
+      {"admin", 201, 200, 200, 403, 200, 200},  // verifying the whole chain: national admins only
       {"steering", 403, 403, 403, 403, 200, 200},
       {"front_officer", 403, 403, 403, 403, 200, 200},
       {"police_officer", 403, 403, 403, 403, 200, 200},
@@ -348,6 +348,63 @@ TEST_P(AccountsTest, OlderHashesAreUpgradedAtLogin) {
   EXPECT_NE(stored, weak);
   EXPECT_FALSE(accounts::needs_rehash(stored));
   EXPECT_EQ(login("canbo.g", ServerFixture::kPassword).status, 200);
+}
+
+TEST_P(AccountsTest, AdminsCannotTakeOverThemselvesOrTheirPeers) {
+  const auto commune = bearer(s_->commune_admin());  // admin.sontinh, admin of 21220
+  s_->add_user("admin.sontinh2", "admin", std::string("21220"));
+  s_->add_user("admin.thon", "admin", std::string("21220-001"));
+  s_->add_user("canbo.h", "front_officer", std::string("21220"));
+  const std::string pw = R"({"password":"Mot-mat-khau-moi-dai-7"})";
+  EXPECT_EQ(request(port(), "PATCH", "/api/v1/users/admin.sontinh", pw, commune).status, 422);   // self: via /auth
+  EXPECT_EQ(request(port(), "PATCH", "/api/v1/users/admin.sontinh2", pw, commune).status, 403);  // a peer admin
+  EXPECT_EQ(request(port(), "PATCH", "/api/v1/users/admin.thon", pw, commune).status, 200);      // below: yes
+  EXPECT_EQ(request(port(), "PATCH", "/api/v1/users/canbo.h", pw, commune).status, 200);         // non-admin, same unit
+  // A lost authenticator is reset by an administrator above.
+  EXPECT_EQ(request(port(), "PATCH", "/api/v1/users/canbo.h", R"({"totp_reset":true})", commune).status, 200);
+}
+
+TEST_P(AccountsTest, UserSearchIgnoresDiacriticsAndRolesNeedAUnit) {
+  const auto admin = bearer(s_->national_admin());
+  ASSERT_EQ(request(port(), "POST", "/api/v1/users", R"({"username":"ngv.a","password":"Mot-mat-khau-dai-9","role":"front_officer","unit":"21220","display_name":"Nguyễn Văn Ánh"})", admin).status, 201);
+  for (const std::string q : {"nguyen", "Nguy%E1%BB%85n", "van%20anh", "ngv"}) {
+    auto r = request(port(), "GET", "/api/v1/users?q=" + q, "", admin);
+    const auto j = r.json();
+    ASSERT_EQ(j.at("total").as_int64(), 1) << q;
+    EXPECT_EQ(j.at("items").as_array()[0].at("username").as_string(), "ngv.a");
+  }
+  auto no_unit = request(port(), "POST", "/api/v1/users", R"({"username":"thon.x","password":"Mot-mat-khau-dai-9","role":"village_officer"})", admin);
+  EXPECT_EQ(no_unit.status, 400);
+  EXPECT_EQ(no_unit.json().at("error").at("field").as_string(), "unit");
+  auto bad_unit = request(port(), "POST", "/api/v1/users", R"({"username":"thon.y","password":"Mot-mat-khau-dai-9","role":"village_officer","unit":"nope"})", admin);
+  EXPECT_EQ(bad_unit.status, 404);
+  EXPECT_EQ(bad_unit.json().at("error").at("field").as_string(), "unit");
+}
+
+TEST_P(AccountsTest, CredentialsAreNeverKeptForIdempotentReplay) {
+  std::map<std::string, std::string> h{{"Idempotency-Key", "login-1"}};
+  auto first = request(port(), "POST", "/api/v1/auth/login", login_body("quantri", ServerFixture::kPassword), h);
+  auto second = request(port(), "POST", "/api/v1/auth/login", login_body("quantri", ServerFixture::kPassword), h);
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(second.status, 200);
+  EXPECT_TRUE(second.header("idempotent-replayed").empty());
+  EXPECT_NE(first.header("set-cookie"), second.header("set-cookie"));  // two real logins
+  const auto rows = s_->database().db().read_value([](db::Connection& c) {
+    return c.query("SELECT COUNT(*) FROM idempotency_keys").rows[0].integer(0);
+  });
+  EXPECT_EQ(rows, 0);
+}
+
+TEST_P(AccountsTest, ForgedRowsOutsideTheChainAreDetected) {
+  login_ok("quantri");
+  const auto admin = bearer(s_->national_admin());
+  ASSERT_TRUE(request(port(), "GET", "/api/v1/audit/verify", "", admin).json().at("ok").as_bool());
+  // A CHECK refuses id <= 0; someone who rebuilt the table without it inserts a forged entry.
+  EXPECT_THROW(sql("INSERT INTO audit_log (id, at, actor, action, key_id, prev_hash, hash) VALUES (-1, 'x', 'x', 'tip.reveal', 'k', 'p', 'h')"), std::exception);
+  sql("DROP TRIGGER audit_log_no_delete" + std::string(GetParam() == "sqlite" ? "" : " ON audit_log"));
+  sql("DELETE FROM audit_log WHERE id = 2");
+  auto bad = request(port(), "GET", "/api/v1/audit/verify", "", admin);
+  EXPECT_FALSE(bad.json().at("ok").as_bool());
 }
 
 TEST_P(AccountsTest, BadLoginInputGetsA400NotA500) {

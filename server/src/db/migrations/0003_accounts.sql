@@ -3,6 +3,7 @@
 CREATE TABLE users (
   username TEXT PRIMARY KEY,
   display_name TEXT NOT NULL DEFAULT '',
+  search_text TEXT NOT NULL DEFAULT '',  -- folded username and display name (search ignores diacritics)
   password_hash TEXT NOT NULL,      -- libsodium Argon2id string
   role TEXT NOT NULL,
   unit_id INTEGER REFERENCES units (id),

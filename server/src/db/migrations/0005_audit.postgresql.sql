@@ -1,6 +1,6 @@
 -- PostgreSQL variant of 0005_audit.sqlite.sql.
 CREATE TABLE audit_log (
-  id BIGINT PRIMARY KEY,
+  id BIGINT PRIMARY KEY CHECK (id > 0),
   at TEXT NOT NULL,
   actor TEXT NOT NULL,
   action TEXT NOT NULL,
@@ -24,5 +24,7 @@ BEGIN
   RAISE EXCEPTION 'audit_log is append-only';
 END;
 $$;
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();

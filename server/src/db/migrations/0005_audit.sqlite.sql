@@ -1,7 +1,7 @@
 -- The audit trail: append-only and hash-chained (HMAC with a key kept outside the database).
 -- ids are consecutive from 1, so a deleted row shows as a gap even if the chain were rebuilt.
 CREATE TABLE audit_log (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY CHECK (id > 0),
   at TEXT NOT NULL,
   actor TEXT NOT NULL,
   action TEXT NOT NULL,

@@ -17,35 +17,44 @@ constexpr const char* kFindUser = USER_SELECT "WHERE u.username = $1";
 constexpr const char* kListUsers =
     USER_SELECT
     "WHERE ((n.path >= $1 AND n.path < $2) OR ($1 = '/' AND u.unit_id IS NULL)) "
-    "AND (CAST($3 AS TEXT) IS NULL OR u.username LIKE $3 ESCAPE '\\' OR lower(u.display_name) LIKE $3 ESCAPE '\\') "
+    "AND (CAST($3 AS TEXT) IS NULL OR u.search_text LIKE $3 ESCAPE '\\') "
     "ORDER BY u.username LIMIT $4 OFFSET $5";
 constexpr const char* kCountUsers =
     "SELECT COUNT(*) FROM users u LEFT JOIN units n ON n.id = u.unit_id "
     "WHERE ((n.path >= $1 AND n.path < $2) OR ($1 = '/' AND u.unit_id IS NULL)) "
-    "AND (CAST($3 AS TEXT) IS NULL OR u.username LIKE $3 ESCAPE '\\' OR lower(u.display_name) LIKE $3 ESCAPE '\\')";
+    "AND (CAST($3 AS TEXT) IS NULL OR u.search_text LIKE $3 ESCAPE '\\')";
 #undef USER_SELECT
 
 constexpr const char* kPermissions = "SELECT permission FROM role_permissions WHERE role = $1 ORDER BY permission";
 constexpr const char* kRoleExists = "SELECT 1 FROM roles WHERE code = $1";
 constexpr const char* kRoles = "SELECT code, label FROM roles ORDER BY sort_order, code";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (username, display_name, password_hash, role, unit_id, disabled, password_changed_at, "
-    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 0, $6, $6, $6)";
+    "INSERT INTO users (username, display_name, search_text, password_hash, role, unit_id, disabled, "
+    "password_changed_at, created_at, updated_at) VALUES ($1, $2, $7, $3, $4, $5, 0, $6, $6, $6)";
 constexpr const char* kUpdateProfile =
-    "UPDATE users SET display_name = $2, role = $3, unit_id = $4, disabled = $5, updated_at = $6 WHERE username = $1";
+    "UPDATE users SET display_name = $2, role = $3, unit_id = $4, disabled = $5, updated_at = $6, search_text = $7 "
+    "WHERE username = $1";
 constexpr const char* kSetPassword =
     "UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE username = $1";
 constexpr const char* kSetRehash = "UPDATE users SET password_hash = $2 WHERE username = $1";
 constexpr const char* kSetTotp =
     "UPDATE users SET totp_secret = $2, totp_pending = $3, totp_enabled = $4, updated_at = $5 WHERE username = $1";
 constexpr const char* kSetTotpStep = "UPDATE users SET totp_last_step = $2 WHERE username = $1";
+// Accepts a step only if it is newer than the last one used (compare and set: no replay race).
+constexpr const char* kClaimTotpStep =
+    "UPDATE users SET totp_last_step = $2 WHERE username = $1 AND totp_last_step < $2";
 constexpr const char* kSetLastLogin = "UPDATE users SET last_login_at = $2 WHERE username = $1";
 
 constexpr const char* kFailures = "SELECT failures, locked_until FROM login_failures WHERE username = $1";
-constexpr const char* kUpsertFailure =
-    "INSERT INTO login_failures (username, failures, locked_until, updated_at) VALUES ($1, $2, $3, $4) "
-    "ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, "
-    "updated_at = excluded.updated_at";
+// One statement, so two instances counting the same name at once both count.
+constexpr const char* kCountFailure =
+    "INSERT INTO login_failures (username, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2) "
+    "ON CONFLICT (username) DO UPDATE SET failures = login_failures.failures + 1, updated_at = excluded.updated_at "
+    "RETURNING failures";
+constexpr const char* kLock =
+    "UPDATE login_failures SET failures = 0, locked_until = $2 WHERE username = $1";
+constexpr const char* kResetExpired =
+    "UPDATE login_failures SET failures = 0, locked_until = NULL WHERE username = $1 AND locked_until <= $2";
 constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE username = $1";
 
 constexpr const char* kInsertSession =
@@ -134,13 +143,21 @@ UserPage list_users(db::Connection& c, const std::string& scope_path, const std:
   return p;
 }
 
+namespace {
+std::string user_search_text(const std::string& username, const std::string& display_name) {
+  return text::fold(username) + " " + text::fold(display_name);
+}
+}  // namespace
+
 void insert_user(db::Connection& c, const User& u) {
-  c.query(kInsertUser, u.username, u.display_name, u.password_hash, u.role, u.unit_id, timeutil::now_utc());
+  c.query(kInsertUser, u.username, u.display_name, u.password_hash, u.role, u.unit_id, timeutil::now_utc(),
+          user_search_text(u.username, u.display_name));
 }
 
 void update_profile(db::Connection& c, const std::string& username, const std::string& display_name,
                     const std::string& role, std::optional<std::int64_t> unit_id, bool disabled) {
-  c.query(kUpdateProfile, username, display_name, role, unit_id, disabled, timeutil::now_utc());
+  c.query(kUpdateProfile, username, display_name, role, unit_id, disabled, timeutil::now_utc(),
+          user_search_text(username, display_name));
 }
 
 void set_password(db::Connection& c, const std::string& username, const std::string& hash) {
@@ -160,8 +177,15 @@ Failures failures(db::Connection& c, const std::string& username) {
   if (r.empty()) return {};
   return {static_cast<int>(r.rows[0].integer(0)), r.rows[0].opt_text(1)};
 }
-void record_failure(db::Connection& c, const std::string& username, int n, const std::optional<std::string>& locked_until) {
-  c.query(kUpsertFailure, username, n, locked_until, timeutil::now_utc());
+int count_failure(db::Connection& c, const std::string& username) {
+  return static_cast<int>(c.query(kCountFailure, username, timeutil::now_utc()).rows.at(0).integer(0));
+}
+void lock(db::Connection& c, const std::string& username, const std::string& until) { c.query(kLock, username, until); }
+void reset_expired_lock(db::Connection& c, const std::string& username, const std::string& now) {
+  c.query(kResetExpired, username, now);
+}
+bool claim_totp_step(db::Connection& c, const std::string& username, std::int64_t step) {
+  return c.query(kClaimTotpStep, username, step).affected == 1;
 }
 void clear_failures(db::Connection& c, const std::string& username) { c.query(kClearFailures, username); }
 

@@ -42,7 +42,11 @@ struct Failures {
   std::optional<std::string> locked_until;
 };
 Failures failures(db::Connection& c, const std::string& username);
-void record_failure(db::Connection& c, const std::string& username, int failures, const std::optional<std::string>& locked_until);
+// Adds one failure and returns the count.
+int count_failure(db::Connection& c, const std::string& username);
+void lock(db::Connection& c, const std::string& username, const std::string& until);
+void reset_expired_lock(db::Connection& c, const std::string& username, const std::string& now);
+bool claim_totp_step(db::Connection& c, const std::string& username, std::int64_t step);
 void clear_failures(db::Connection& c, const std::string& username);
 
 struct Session {

@@ -28,7 +28,7 @@ std::string session_cookie(const std::string& value, int max_age, bool secure) {
 
 // Passwords are checked for length by the service; here only their shape (string, not huge).
 std::string password_field(const json::ObjectReader& in, const char* key) {
-  auto v = in.optional_string(key, 1024);
+  auto v = in.optional_raw_string(key, 1024);
   if (!v || v->empty()) throw BadRequest(std::string("Thiếu trường bắt buộc '") + key + "'.", key);
   return *v;
 }
@@ -38,7 +38,7 @@ std::string password_field(const json::ObjectReader& in, const char* key) {
 void register_routes(http::Router& router, AccountsService& service, RouteOptions options) {
   const int max_age = service.config().session_absolute_hours * 3600;
 
-  router.add({"POST", "/api/v1/auth/login", http::Access::public_, http::Lane::heavy}, [&service, options, max_age](http::Request& req) {
+  router.add({"POST", "/api/v1/auth/login", http::Access::public_, http::Lane::heavy, false}, [&service, options, max_age](http::Request& req) {
     check_same_origin(req);
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
@@ -65,7 +65,7 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
                                            {"csrf_token", who.via_token ? bj::value(nullptr) : bj::value(who.session_csrf)}});
   });
 
-  router.add({"POST", "/api/v1/auth/password", http::Access::staff, http::Lane::heavy}, [&service, options](http::Request& req) {
+  router.add({"POST", "/api/v1/auth/password", http::Access::staff, http::Lane::heavy, false}, [&service, options](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"current_password", "new_password"});
@@ -76,12 +76,12 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
     return res;
   });
 
-  router.add({"POST", "/api/v1/auth/totp/setup", http::Access::staff}, [&service](http::Request& req) {
+  router.add({"POST", "/api/v1/auth/totp/setup", http::Access::staff, http::Lane::worker, false}, [&service](http::Request& req) {
     auto [secret, uri] = service.totp_setup(*req.principal);
     return http::Response::json(bj::object{{"secret", secret}, {"otpauth_uri", uri}});
   });
 
-  router.add({"POST", "/api/v1/auth/totp/enable", http::Access::staff}, [&service](http::Request& req) {
+  router.add({"POST", "/api/v1/auth/totp/enable", http::Access::staff, http::Lane::worker, false}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"code"});
@@ -89,7 +89,7 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
     return no_content();
   });
 
-  router.add({"POST", "/api/v1/auth/totp/disable", http::Access::staff, http::Lane::heavy}, [&service](http::Request& req) {
+  router.add({"POST", "/api/v1/auth/totp/disable", http::Access::staff, http::Lane::heavy, false}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"password"});
@@ -115,7 +115,7 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
     return http::page_json(std::move(items), page.total, p);
   });
 
-  router.add({"POST", "/api/v1/users", http::Access::staff, http::Lane::heavy}, [&service](http::Request& req) {
+  router.add({"POST", "/api/v1/users", http::Access::staff, http::Lane::heavy, false}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"username", "password", "role", "unit", "display_name"});
@@ -131,7 +131,7 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
   router.add({"PATCH", "/api/v1/users/{username}", http::Access::staff, http::Lane::heavy}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
-    in.allow_only({"display_name", "role", "unit", "disabled", "password"});
+    in.allow_only({"display_name", "role", "unit", "disabled", "password", "totp_reset"});
     UserUpdate u;
     u.display_name = in.optional_string("display_name", 200);
     u.role = in.optional_string("role", 40);
@@ -139,7 +139,8 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
     u.clear_unit = in.has("unit") && obj.at("unit").is_null();
     u.disabled = in.optional_bool("disabled");
     if (in.has("password")) u.password = password_field(in, "password");
-    if (!u.display_name && !u.role && !u.unit_code && !u.clear_unit && !u.disabled && !u.password) {
+    u.totp_reset = in.optional_bool("totp_reset").value_or(false);
+    if (!u.display_name && !u.role && !u.unit_code && !u.clear_unit && !u.disabled && !u.password && !u.totp_reset) {
       throw BadRequest("Không có thay đổi nào được gửi lên.");
     }
     return http::Response::json(to_json(service.update_user(*req.principal, req.param("username"), u, caller_of(req))));

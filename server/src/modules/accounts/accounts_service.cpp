@@ -118,17 +118,13 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
   auto state = db_.read_value([&](db::Connection& c) { return std::make_pair(repo::failures(c, key), repo::find_user(c, key)); });
   auto& [fails, user] = state;
   if (fails.locked_until && *fails.locked_until > now_s) {
-    const auto until = *fails.locked_until;
-    db_.write([&](db::Connection& c) {
-      audit(c, key, "login_locked", "user", key, user ? user->unit_path : "", user ? user->unit_code : "", caller.request_id);
-    });
+    // Not audited one by one: the lock itself was (login_failed with "locked"), and an attacker
+    // must not be able to fill the audit log by hammering a locked name.
     const int minutes = config_.lockout_minutes;
     throw ApiError(429, "account_locked",
                    "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau " + std::to_string(minutes) + " phút.")
         .with_retry_after(minutes * 60);
   }
-  const int previous = (fails.locked_until && *fails.locked_until <= now_s) ? 0 : fails.failures;
-
   bool ok;
   if (user) {
     ok = verify_password(user->password_hash, password) && !user->disabled;
@@ -136,16 +132,17 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
     verify_dummy(password);  // same time as a real check
     ok = false;
   }
+  // What a failure records: the typed name only when such an account exists (people sometimes
+  // type their password into the name field).
+  const std::string actor = user ? key : "(không rõ)";
   auto fail = [&](ApiError error, const char* action) -> ApiError {
-    const int n = previous + 1;
-    std::optional<std::string> locked;
-    if (n >= config_.lockout_failures) {
-      locked = timeutil::to_rfc3339(now + std::chrono::minutes(config_.lockout_minutes));
-    }
     db_.write([&](db::Connection& c) {
-      repo::record_failure(c, key, locked ? 0 : n, locked);
-      audit(c, key, action, "user", key, user ? user->unit_path : "", user ? user->unit_code : "", caller.request_id,
-            R"({"failures":)" + std::to_string(n) + (locked ? R"(,"locked":true})" : "}"));
+      repo::reset_expired_lock(c, key, now_s);
+      const int n = repo::count_failure(c, key);
+      const bool locking = n >= config_.lockout_failures;
+      if (locking) repo::lock(c, key, timeutil::to_rfc3339(now + std::chrono::minutes(config_.lockout_minutes)));
+      audit(c, actor, action, "user", user ? key : "", user ? user->unit_path : "", user ? user->unit_code : "",
+            caller.request_id, R"({"failures":)" + std::to_string(n) + (locking ? R"(,"locked":true})" : "}"));
     });
     return error;
   };
@@ -158,7 +155,8 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
     }
     const auto secret = user->totp_secret ? keys_.open(*user->totp_secret, kTotpPurpose) : std::nullopt;
     totp_step = secret ? totp::verify(*secret, *totp_code, unix_now()) : std::nullopt;
-    // A code already used (replayed) is refused like a wrong one.
+    // A code already used (replayed) is refused like a wrong one; the compare-and-set below
+    // closes the race between two logins with the same code.
     if (!totp_step || *totp_step <= user->totp_last_step) {
       throw fail(ApiError(401, "invalid_totp", "Mã xác thực không đúng hoặc đã hết hạn.", "totp"), "login_failed");
     }
@@ -170,16 +168,21 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
   const std::string expires = timeutil::to_rfc3339(now + std::chrono::hours(config_.session_absolute_hours));
   const bool rehash = needs_rehash(user->password_hash);
   const std::string new_hash = rehash ? hash_password(password) : std::string();
+  bool replayed = false;
   db_.write([&](db::Connection& c) {
+    if (totp_step && !repo::claim_totp_step(c, user->username, *totp_step)) {
+      replayed = true;
+      return;
+    }
     repo::clear_failures(c, key);
     if (rehash) repo::set_rehash(c, user->username, new_hash);
-    if (totp_step) repo::set_totp_step(c, user->username, *totp_step);
     repo::set_last_login(c, user->username);
     repo::insert_session(c, session_hash(result.session_token), user->username, result.csrf_token, expires);
     audit(c, user->username, "login", "user", user->username, user->unit_path, user->unit_code, caller.request_id);
     result.user = *repo::find_user(c, user->username);
     result.user.permissions = repo::permissions(c, user->role);
   });
+  if (replayed) throw fail(ApiError(401, "invalid_totp", "Mã xác thực không đúng hoặc đã hết hạn.", "totp"), "login_failed");
   return result;
 }
 
@@ -277,6 +280,14 @@ namespace {
 bool visible_to(const http::Principal& who, const User& u) {
   return u.unit_id ? access::in_scope(who, u.unit_path) : who.unit_path.empty();
 }
+// An administrator manages the accounts below their unit, and the non-admin accounts of their own
+// unit: not their peers (that would let one admin take over another), nor themselves (their own
+// password and TOTP go through /api/v1/auth, which asks for the current password).
+bool manageable_by(const http::Principal& who, const User& u) {
+  if (!visible_to(who, u) || u.username == who.username) return false;
+  const bool same_unit = u.unit_path == who.unit_path;
+  return !same_unit || u.role != "admin";
+}
 }  // namespace
 
 User AccountsService::get_user(const http::Principal& who, const std::string& username) {
@@ -289,8 +300,8 @@ User AccountsService::get_user(const http::Principal& who, const std::string& us
   });
 }
 
-User AccountsService::create_user_in(db::Connection& c, const NewUser& in, const std::string& actor,
-                                     const std::string& scope_path, const Caller& caller) {
+User AccountsService::create_user_in(db::Connection& c, const NewUser& in, const std::string& password_hash,
+                                     const std::string& actor, const std::string& scope_path, const Caller& caller) {
   check_username(in.username);
   if (!repo::role_exists(c, in.role)) throw BadRequest("Vai trò '" + in.role + "' không tồn tại.", "role");
   if (text::length(in.display_name) > 100) throw BadRequest("Tên hiển thị dài quá 100 ký tự.", "display_name");
@@ -300,15 +311,18 @@ User AccountsService::create_user_in(db::Connection& c, const NewUser& in, const
   u.role = in.role;
   if (in.unit_code) {
     auto unit = units::repo::find_active(c, *in.unit_code);
-    if (!unit || !path_within(scope_path, unit->path)) throw NotFound("Không tìm thấy đơn vị.");
+    if (!unit || !path_within(scope_path, unit->path)) throw NotFound("Không tìm thấy đơn vị.", "unit");
     u.unit_id = unit->id;
     u.unit_path = unit->path;
     u.unit_code = unit->code;
   } else if (!scope_path.empty()) {
     throw BadRequest("Hãy chọn đơn vị của tài khoản (trong địa bàn bạn quản lý).", "unit");
+  } else if (in.role != "admin" && in.role != "steering") {
+    // Only administrators and steering committees work for the whole country.
+    throw BadRequest("Vai trò này phải gắn với một đơn vị.", "unit");
   }
   if (repo::find_user(c, u.username)) throw Conflict("Tên đăng nhập '" + u.username + "' đã được dùng.", "username");
-  u.password_hash = hash_password(in.password);
+  u.password_hash = password_hash;
   repo::insert_user(c, u);
   audit(c, actor, "user.create", "user", u.username, u.unit_path, u.unit_code, caller.request_id,
         R"({"role":)" + json_str(u.role) + "}");
@@ -321,7 +335,9 @@ User AccountsService::create_user(const http::Principal& who, const NewUser& in,
   access::require(who, "users.manage");
   check_username(in.username);
   check_new_password(in.username, in.password, "password");
-  return db_.write_value([&](db::Connection& c) { return create_user_in(c, in, who.username, who.unit_path, caller); });
+  // Hashing takes ~100 ms: done before the write transaction, not while holding the writer.
+  const std::string hash = hash_password(in.password);
+  return db_.write_value([&](db::Connection& c) { return create_user_in(c, in, hash, who.username, who.unit_path, caller); });
 }
 
 User AccountsService::update_user(const http::Principal& who, const std::string& username, const UserUpdate& in,
@@ -335,9 +351,11 @@ User AccountsService::update_user(const http::Principal& who, const std::string&
   return db_.write_value([&](db::Connection& c) {
     auto u = repo::find_user(c, username);
     if (!u || !visible_to(who, *u)) throw NotFound("Không tìm thấy tài khoản.");
-    if (username == who.username && ((in.disabled && *in.disabled) || (in.role && *in.role != u->role) ||
-                                     in.unit_code || in.clear_unit)) {
-      throw RuleViolation("Không thể tự khóa, đổi vai trò hay đơn vị của chính mình.");
+    if (username == who.username) {
+      throw RuleViolation("Không thể sửa tài khoản của chính mình ở đây: đổi mật khẩu và xác thực hai bước trong mục Tài khoản.");
+    }
+    if (!manageable_by(who, *u)) {
+      throw Forbidden("Chỉ quản trị viên cấp trên mới sửa được tài khoản quản trị cùng đơn vị.");
     }
     std::string role = in.role.value_or(u->role);
     if (!repo::role_exists(c, role)) throw BadRequest("Vai trò '" + role + "' không tồn tại.", "role");
@@ -345,7 +363,7 @@ User AccountsService::update_user(const http::Principal& who, const std::string&
     std::string unit_path = u->unit_path, unit_code = u->unit_code;
     if (in.unit_code) {
       auto unit = units::repo::find_active(c, *in.unit_code);
-      if (!unit || !access::in_scope(who, unit->path)) throw NotFound("Không tìm thấy đơn vị.");
+      if (!unit || !access::in_scope(who, unit->path)) throw NotFound("Không tìm thấy đơn vị.", "unit");
       unit_id = unit->id;
       unit_path = unit->path;
       unit_code = unit->code;
@@ -358,8 +376,11 @@ User AccountsService::update_user(const http::Principal& who, const std::string&
     const bool disabled = in.disabled.value_or(u->disabled);
     repo::update_profile(c, username, in.display_name.value_or(u->display_name), role, unit_id, disabled);
     if (in.password) repo::set_password(c, username, new_hash);
+    if (in.totp_reset) repo::set_totp(c, username, std::nullopt, std::nullopt, false);  // lost phone
     // Disabling, a new password or a new role ends the person's sessions at once.
-    if (disabled || in.password || role != u->role || unit_id != u->unit_id) repo::delete_sessions_of(c, username);
+    if (disabled || in.password || in.totp_reset || role != u->role || unit_id != u->unit_id) {
+      repo::delete_sessions_of(c, username);
+    }
     std::string changed;
     auto add = [&](const char* f) { changed += std::string(changed.empty() ? "" : ",") + "\"" + f + "\""; };
     if (in.display_name) add("display_name");
@@ -367,6 +388,7 @@ User AccountsService::update_user(const http::Principal& who, const std::string&
     if (in.unit_code || in.clear_unit) add("unit");
     if (in.disabled) add("disabled");
     if (in.password) add("password");
+    if (in.totp_reset) add("totp_reset");
     audit(c, who.username, "user.update", "user", username, unit_path, unit_code, caller.request_id,
           "{\"changed\":[" + changed + "]}");
     auto updated = *repo::find_user(c, username);
@@ -381,13 +403,17 @@ bool AccountsService::user_exists(const std::string& username) {
 
 void AccountsService::create_admin(const std::string& password) {
   check_new_password("admin", password, "password");
-  db_.write([&](db::Connection& c) { create_user_in(c, {"admin", password, "admin", std::nullopt, "Quản trị viên"}, "cli", "", {}); });
+  const std::string hash = hash_password(password);
+  db_.write([&](db::Connection& c) {
+    create_user_in(c, {"admin", password, "admin", std::nullopt, "Quản trị viên"}, hash, "cli", "", {});
+  });
 }
 
 void AccountsService::add_user(const NewUser& in) {
   check_username(in.username);
   check_new_password(in.username, in.password, "password");
-  db_.write([&](db::Connection& c) { create_user_in(c, in, "cli", "", {}); });
+  const std::string hash = hash_password(in.password);
+  db_.write([&](db::Connection& c) { create_user_in(c, in, hash, "cli", "", {}); });
 }
 
 void AccountsService::disable_user(const std::string& username) {

@@ -46,6 +46,7 @@ struct UserUpdate {
   std::optional<std::string> display_name, role, unit_code, password;
   std::optional<bool> disabled;
   bool clear_unit = false;  // "unit": null → the whole country
+  bool totp_reset = false;  // the person lost their authenticator
 };
 
 class AccountsService {
@@ -89,8 +90,8 @@ class AccountsService {
 
  private:
   http::Principal principal_of(db::Connection& c, const User& u);
-  User create_user_in(db::Connection& c, const NewUser& in, const std::string& actor, const std::string& scope_path,
-                      const Caller& caller);
+  User create_user_in(db::Connection& c, const NewUser& in, const std::string& password_hash, const std::string& actor,
+                      const std::string& scope_path, const Caller& caller);
   void audit(db::Connection& c, const std::string& actor, const std::string& action, const std::string& entity,
              const std::string& entity_id, const std::string& unit_path, const std::string& unit_code,
              const std::string& request_id, const std::string& details = {});

@@ -1,5 +1,6 @@
 #include "modules/audit/audit_log.hpp"
 
+#include "core/log.hpp"
 #include "core/time.hpp"
 #include "core/tree_path.hpp"
 
@@ -13,6 +14,7 @@ constexpr const char* kLast = "SELECT id, hash FROM audit_log ORDER BY id DESC L
 constexpr const char* kInsert =
     "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, unit_path, unit_code, reason, request_id, "
     "details, key_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+constexpr const char* kBounds = "SELECT COALESCE(MIN(id), 1), COALESCE(MAX(id), 0), COUNT(*) FROM audit_log";
 constexpr const char* kPage =
     "SELECT id, at, actor, action, entity, entity_id, unit_path, unit_code, reason, request_id, details, key_id, "
     "prev_hash, hash FROM audit_log WHERE id > $1 ORDER BY id LIMIT 2000";
@@ -45,12 +47,24 @@ void AuditLog::record(db::Connection& c, const Entry& e) const {
   const std::string hash = *keys_.mac(key_id, canonical(id, at, e, key_id, prev));
   c.query(kInsert, id, at, e.actor, e.action, e.entity, e.entity_id, e.unit_path, e.unit_code, e.reason, e.request_id,
           e.details, key_id, prev, hash);
+  // The head of the chain also goes to the log, outside the database: deleting the newest entries
+  // (which the chain alone cannot show) is caught with `antq audit verify --expect-head ID:HASH`.
+  log::info("audit_head", {{"id", id}, {"hash", hash}});
 }
 
 VerifyResult AuditLog::verify(db::Database& db) const {
   VerifyResult r;
+  // Rows outside 1..N (e.g. a forged negative id) would never be reached by walking the chain.
+  const auto bounds = db.read_value([](db::Connection& c) { return c.query(kBounds).rows.at(0); });
+  if (bounds.integer(0) != 1 || bounds.integer(2) != bounds.integer(1)) {
+    r.ok = false;
+    r.first_bad_id = bounds.integer(0) != 1 ? bounds.integer(0) : 1;
+    r.problem = "Số thứ tự các mục nhật ký không liền nhau từ 1 (có mục bị chèn hoặc xóa).";
+    return r;
+  }
   std::int64_t after = 0;
   std::string prev = kGenesis;
+  int newest_generation = -1;
   for (;;) {
     auto rows = db.read_value([&](db::Connection& c) { return c.query(kPage, after); });
     if (rows.empty()) break;
@@ -82,7 +96,19 @@ VerifyResult AuditLog::verify(db::Database& db) const {
         fail("Mục " + std::to_string(id) + " đã bị sửa sau khi ghi.");
         return r;
       }
+      // Keys only move forward: an entry signed with a key older than one already used was
+      // forged with a retired (possibly leaked) key, or written by a server not restarted after
+      // `antq keys rotate`.
+      const int generation = keys_.generation(key_id);
+      if (generation < newest_generation) {
+        fail("Mục " + std::to_string(id) + " được ký bằng khóa cũ (" + key_id +
+             ") sau khi đã đổi khóa: mục giả mạo, hoặc máy chủ chưa khởi động lại sau khi đổi khóa.");
+        return r;
+      }
+      newest_generation = generation;
       prev = row.text(13);
+      r.head_id = id;
+      r.head_hash = prev;
       after = id;
       ++r.checked;
     }

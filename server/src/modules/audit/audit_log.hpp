@@ -33,6 +33,8 @@ struct StoredEntry {
 struct VerifyResult {
   bool ok = true;
   std::int64_t checked = 0;
+  std::int64_t head_id = 0;  // the newest entry verified, and its hash
+  std::string head_hash;
   std::optional<std::int64_t> first_bad_id;
   std::string problem;  // Vietnamese, for the operator
 };

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/errors.hpp"
 #include "http/access.hpp"
 #include "http/params.hpp"
 
@@ -49,6 +50,10 @@ void register_routes(http::Router& router, db::Database& db, const AuditLog& log
 
   router.add({"GET", "/api/v1/audit/verify", http::Access::staff}, [&db, &log](http::Request& req) {
     access::require(*req.principal, "audit.read");
+    // It reads the whole chain, every area's entries: national administrators only.
+    if (!req.principal->unit_path.empty()) {
+      throw Forbidden("Chỉ quản trị viên cấp toàn quốc mới kiểm tra toàn bộ chuỗi nhật ký.");
+    }
     const auto r = log.verify(db);
     return http::Response::json(bj::object{
         {"ok", r.ok},

@@ -20,8 +20,13 @@ constexpr const char* kExpire = "DELETE FROM idempotency_keys WHERE created_at <
 constexpr auto kKeep = std::chrono::hours(24);
 }  // namespace
 
+namespace {
+constexpr std::string_view kPurpose = "idempotency";
+}
+
 DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& caller, const std::string& key,
-                                                          const std::string& fingerprint) {
+                                                          const std::string& request) {
+  const std::string fingerprint = keys_.keyed_hash(request, kPurpose);
   const auto now = std::chrono::system_clock::now();
   return db_.write_value([&](db::Connection& c) -> ClaimResult {
     c.query(kExpire, timeutil::to_rfc3339(now - kKeep));
@@ -35,13 +40,16 @@ DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& cal
     // Still running, or the process died between the handler's commit and the stored answer.
     // Re-running it could create the record twice, so the key stays taken until it expires.
     if (row.is_null(1)) return {Claim::in_progress, std::nullopt};
-    return {Claim::replay, http::StoredResponse{static_cast<int>(row.integer(1)), row.text(2), row.text(3)}};
+    auto body = keys_.open(row.text(3), kPurpose);
+    if (!body) return {Claim::mismatch, std::nullopt};  // sealed with a key no longer held
+    return {Claim::replay, http::StoredResponse{static_cast<int>(row.integer(1)), row.text(2), std::move(*body)}};
   });
 }
 
 void DbIdempotencyStore::complete(const std::string& caller, const std::string& key,
                                   const http::StoredResponse& response) {
-  db_.write([&](db::Connection& c) { c.query(kComplete, caller, key, response.status, response.content_type, response.body); });
+  const std::string sealed = keys_.seal(response.body, kPurpose);
+  db_.write([&](db::Connection& c) { c.query(kComplete, caller, key, response.status, response.content_type, sealed); });
 }
 
 void DbIdempotencyStore::release(const std::string& caller, const std::string& key) {
