@@ -1,15 +1,16 @@
 // Browser tests of the ANTQ web app against the real server (see harness.mjs).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   DESKTOP,
   PHONE,
   SCREENSHOT_DIR,
-  horizontalOverflow,
+  assertNoHorizontalScroll,
+  assertNoProblems,
   launchBrowser,
   newPage,
+  shot,
   startServer,
 } from './harness.mjs';
 
@@ -19,28 +20,11 @@ let server;
 let browser;
 let serverStopped = false;
 
-async function shot(page, name) {
-  const vp = page.viewportSize();
-  const kind = vp && vp.width < 600 ? 'phone' : 'desktop';
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${kind}.png`), fullPage: true });
-}
-
-/** Fails the test when the page logged console errors or threw (minus the expected ones). */
-function assertNoProblems(page, expected = []) {
-  const left = page.problems.filter((p) => !expected.some((re) => re.test(p)));
-  assert.deepEqual(left, [], `unexpected console errors on ${page.url()}`);
-}
-
 async function open(pathname, viewport = DESKTOP) {
   const page = await newPage(browser, viewport);
   await page.goto(server.baseUrl + pathname);
   await page.waitForLoadState('networkidle');
   return page;
-}
-
-async function assertNoHorizontalScroll(page) {
-  const { scrollWidth, innerWidth } = await horizontalOverflow(page);
-  assert.ok(scrollWidth <= innerWidth, `page scrolls sideways on ${page.url()}: ${scrollWidth} > ${innerWidth}`);
 }
 
 describe('ANTQ web app', () => {
@@ -155,9 +139,12 @@ describe('ANTQ web app', () => {
     await page.context().close();
   });
 
-  it('shows the login placeholder', async () => {
+  it('shows the login form', async () => {
     const page = await open('/login');
-    await page.getByText('Chức năng đăng nhập sẽ có khi tài khoản được triển khai').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' }).waitFor();
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    await page.getByLabel('Mật khẩu').waitFor();
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     assertNoProblems(page);
     await page.context().close();
   });
@@ -184,7 +171,7 @@ describe('ANTQ web app', () => {
       { name: 'home', path: '/', ready: (p) => p.getByTestId('health').filter({ hasText: 'sqlite' }).waitFor() },
       { name: 'units', path: '/units?unit=21220', ready: (p) => p.getByText('Thôn Trường Thọ').first().waitFor() },
       { name: 'units-top', path: '/units', ready: (p) => p.getByText('Tỉnh Quảng Ngãi').first().waitFor() },
-      { name: 'login', path: '/login', ready: (p) => p.getByTestId('login-message').waitFor() },
+      { name: 'login', path: '/login', ready: (p) => p.getByTestId('login-form').waitFor() },
       { name: 'not-found', path: '/khong-co-trang-nay', ready: (p) => p.getByText('Không tìm thấy trang').first().waitFor() },
     ];
     for (const viewport of [DESKTOP, PHONE]) {

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,9 +36,10 @@ function run(args, input) {
 
 /**
  * Initialises a temporary database, seeds the demo data and starts `antq serve` on a free port.
+ * `env` adds settings of the server (`ANTQ_<SETTING>` variables, e.g. ANTQ_LOGIN_ATTEMPTS_PER_MINUTE).
  * Returns { baseUrl, stop() }; stop() sends SIGTERM and resolves with the exit code.
  */
-export async function startServer() {
+export async function startServer({ env = {} } = {}) {
   if (!existsSync(ANTQ_BIN)) {
     throw new Error(`server binary not found: ${ANTQ_BIN} (build it, or set ANTQ_BIN)`);
   }
@@ -51,6 +53,7 @@ export async function startServer() {
 
   const child = spawn(ANTQ_BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', DIST_DIR], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let log = '';
   child.stderr.setEncoding('utf8');
@@ -125,7 +128,12 @@ export async function newPage(browser, viewport = DESKTOP, { locale = 'vi-VN' } 
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    const url = msg.location()?.url ?? '';
+    // every page asks GET /api/v1/auth/me who is logged in; a visitor's answer is 401, which
+    // the browser logs as a failed resource: that one is expected
+    if (/status of 401/.test(msg.text()) && /\/api\/v1\/auth\/me(\?|$)/.test(url)) return;
+    problems.push(`console: ${msg.text()}${url ? ` (${url})` : ''}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.problems = problems;
@@ -139,4 +147,23 @@ export async function horizontalOverflow(page) {
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
   }));
+}
+
+/** A full-page screenshot in test-results/screenshots/<name>-<desktop|phone>.png. */
+export async function shot(page, name) {
+  const vp = page.viewportSize();
+  const kind = vp && vp.width < 600 ? 'phone' : 'desktop';
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${kind}.png`), fullPage: true });
+}
+
+/** Fails the test when the page logged console errors or threw (minus the expected ones). */
+export function assertNoProblems(page, expected = []) {
+  const left = page.problems.filter((p) => !expected.some((re) => re.test(p)));
+  assert.deepEqual(left, [], `unexpected console errors on ${page.url()}`);
+}
+
+/** Fails when the page scrolls sideways. */
+export async function assertNoHorizontalScroll(page) {
+  const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+  assert.ok(scrollWidth <= innerWidth, `page scrolls sideways on ${page.url()}: ${scrollWidth} > ${innerWidth}`);
 }

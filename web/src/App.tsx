@@ -1,11 +1,17 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import AppLayout from './components/AppLayout';
+import RequireAuth from './components/RequireAuth';
+import { PERMISSIONS } from './lib/auth';
 import Home from './pages/Home';
 
 // The home page is in the main bundle (it is the landing page); the others load on demand.
 const Units = lazy(() => import('./pages/Units'));
 const Login = lazy(() => import('./pages/Login'));
+const ChangePassword = lazy(() => import('./pages/ChangePassword'));
+const TwoFactor = lazy(() => import('./pages/TwoFactor'));
+const Users = lazy(() => import('./pages/Users'));
+const Audit = lazy(() => import('./pages/Audit'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 export default function App() {
@@ -15,6 +21,38 @@ export default function App() {
         <Route index element={<Home />} />
         <Route path="units" element={<Units />} />
         <Route path="login" element={<Login />} />
+        <Route
+          path="account/password"
+          element={
+            <RequireAuth>
+              <ChangePassword />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="account/totp"
+          element={
+            <RequireAuth>
+              <TwoFactor />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <RequireAuth permission={PERMISSIONS.usersManage}>
+              <Users />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequireAuth permission={PERMISSIONS.auditRead}>
+              <Audit />
+            </RequireAuth>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

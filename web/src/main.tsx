@@ -1,7 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
+// the ES module builds: `antd/locale/*` are CommonJS re-exports whose default import the
+// bundler resolves to the module object (in Node's interop), which leaves Ant Design in English
+import enUS from 'antd/es/locale/en_US';
+import viVN from 'antd/es/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +13,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api';
 import App from './App';
 import './i18n';
+import { AuthProvider } from './lib/auth';
 import './styles.css';
 import { theme } from './theme';
 
@@ -25,8 +30,11 @@ const queryClient = new QueryClient({
 
 function Root() {
   const { i18n } = useTranslation();
+  const english = i18n.resolvedLanguage === 'en';
+  // month and day names of the date pickers
+  dayjs.locale(english ? 'en' : 'vi');
   return (
-    <ConfigProvider locale={i18n.resolvedLanguage === 'en' ? enUS : viVN} theme={theme}>
+    <ConfigProvider locale={english ? enUS : viVN} theme={theme}>
       <AntApp>
         <App />
       </AntApp>
@@ -37,9 +45,11 @@ function Root() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Root />
-      </BrowserRouter>
+      <AuthProvider>
+        <BrowserRouter>
+          <Root />
+        </BrowserRouter>
+      </AuthProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,6 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../i18n';
-import { ApiError, apiUrl, errorFromResponse, getJson } from './client';
+import {
+  ApiError,
+  apiUrl,
+  endsSession,
+  errorFromResponse,
+  getCsrfToken,
+  getJson,
+  isUnsafeMethod,
+  onUnauthorized,
+  parseRetryAfter,
+  postJson,
+  request,
+  requestHeaders,
+  setCsrfToken,
+} from './client';
 
 const jsonResponse = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -59,5 +73,108 @@ describe('getJson', () => {
       throw new TypeError('Failed to fetch');
     });
     await expect(getJson('/healthz')).rejects.toMatchObject({ status: 0, code: 'network', message: expect.stringMatching(/^Không kết nối được máy chủ/) });
+  });
+});
+
+describe('CSRF token', () => {
+  afterEach(() => setCsrfToken(null));
+
+  const headersOf = (fetchMock: ReturnType<typeof vi.fn>, call = 0) =>
+    (fetchMock.mock.calls[call]?.[1] as RequestInit).headers as Record<string, string>;
+
+  it('is sent on every unsafe method, with credentials of the same origin', async () => {
+    setCsrfToken('tok-123');
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetchMock);
+    for (const method of ['POST', 'PATCH', 'PUT', 'DELETE', 'post']) {
+      await request(method, '/api/v1/x', { body: { a: 1 } });
+    }
+    for (let i = 0; i < 5; i++) {
+      expect(headersOf(fetchMock, i)['X-CSRF-Token']).toBe('tok-123');
+      expect(headersOf(fetchMock, i)['Content-Type']).toBe('application/json');
+      expect(fetchMock.mock.calls[i]?.[1]).toMatchObject({ credentials: 'same-origin' });
+    }
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ method: 'POST', body: '{"a":1}' });
+  });
+
+  it('is not sent on GET, nor when there is no session', async () => {
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => jsonResponse(200, { ok: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('tok-123');
+    await getJson('/api/v1/users');
+    expect(headersOf(fetchMock)['X-CSRF-Token']).toBeUndefined();
+    setCsrfToken(null);
+    await postJson('/api/v1/auth/login', { username: 'a', password: 'b' });
+    expect(headersOf(fetchMock, 1)['X-CSRF-Token']).toBeUndefined();
+    expect(getCsrfToken()).toBeNull();
+  });
+
+  it('tells which methods are unsafe', () => {
+    expect(['GET', 'HEAD', 'OPTIONS'].map(isUnsafeMethod)).toEqual([false, false, false]);
+    expect(['POST', 'PUT', 'PATCH', 'DELETE', 'delete'].map(isUnsafeMethod)).toEqual([true, true, true, true, true]);
+    setCsrfToken('t');
+    expect(requestHeaders('GET', false)).toEqual({ Accept: 'application/json' });
+    expect(requestHeaders('DELETE', false)).toEqual({ Accept: 'application/json', 'X-CSRF-Token': 't' });
+  });
+});
+
+describe('answers of the accounts API', () => {
+  it('returns undefined for 204 No Content', async () => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
+    await expect(postJson('/api/v1/auth/logout')).resolves.toBeUndefined();
+  });
+
+  it('reads Retry-After of a lockout into seconds', async () => {
+    vi.stubGlobal('fetch', async () =>
+      new Response(JSON.stringify({ error: { code: 'account_locked', message: 'Tài khoản tạm khóa' } }), {
+        status: 429,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': '900' },
+      }),
+    );
+    await expect(postJson('/api/v1/auth/login', {})).rejects.toMatchObject({ status: 429, code: 'account_locked', retryAfter: 900 });
+  });
+
+  it('parses both forms of Retry-After', () => {
+    expect(parseRetryAfter('120')).toBe(120);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    const now = Date.parse('2025-08-19T00:00:00Z');
+    expect(parseRetryAfter('Tue, 19 Aug 2025 00:05:00 GMT', now)).toBe(300);
+  });
+});
+
+describe('a 401 answer', () => {
+  const answer401 = (code: string, field?: string) => async () => jsonResponse(401, { error: { code, message: 'x', field } });
+
+  it('ends the session when it is about the session', async () => {
+    const handler = vi.fn();
+    const off = onUnauthorized(handler);
+    vi.stubGlobal('fetch', answer401('unauthenticated'));
+    await expect(getJson('/api/v1/users')).rejects.toMatchObject({ status: 401 });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler.mock.calls[0]?.[1]).toBe('/api/v1/users');
+    off();
+  });
+
+  it('does not end it for a wrong password typed in a form, nor for the login itself', async () => {
+    const handler = vi.fn();
+    const off = onUnauthorized(handler);
+    vi.stubGlobal('fetch', answer401('invalid_credentials', 'current_password'));
+    await expect(postJson('/api/v1/auth/password', {})).rejects.toMatchObject({ field: 'current_password' });
+    vi.stubGlobal('fetch', answer401('totp_required'));
+    await expect(postJson('/api/v1/auth/login', {})).rejects.toMatchObject({ code: 'totp_required' });
+    vi.stubGlobal('fetch', answer401('whatever'));
+    await expect(postJson('/api/v1/auth/login', {}, { credentialCheck: true })).rejects.toMatchObject({ status: 401 });
+    expect(handler).not.toHaveBeenCalled();
+    off();
+  });
+
+  it('is told apart by endsSession()', () => {
+    expect(endsSession(new ApiError(401, 'unauthenticated', 'x'))).toBe(true);
+    expect(endsSession(new ApiError(401, 'session_expired', 'x'))).toBe(true);
+    expect(endsSession(new ApiError(401, 'unauthenticated', 'x'), true)).toBe(false);
+    expect(endsSession(new ApiError(401, 'invalid_credentials', 'x'))).toBe(false);
+    expect(endsSession(new ApiError(401, 'x', 'x', 'password'))).toBe(false);
+    expect(endsSession(new ApiError(403, 'forbidden', 'x'))).toBe(false);
   });
 });

@@ -9,13 +9,16 @@ export class ApiError extends Error {
   readonly code: string;
   /** The input field the error is about, when the server names one. */
   readonly field?: string;
+  /** Seconds to wait before trying again (the `Retry-After` header of a 429 or 503 answer). */
+  readonly retryAfter?: number;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, retryAfter?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -23,6 +26,16 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const e = (body as { error: unknown }).error;
   return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
+}
+
+/** `Retry-After` in seconds: either a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** Turns a non-2xx response into an ApiError, preferring the server's (Vietnamese) message. */
@@ -33,10 +46,11 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   } catch {
     // not JSON (e.g. a proxy error page): fall back to a generic message
   }
+  const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
   if (isErrorBody(body)) {
-    return new ApiError(res.status, body.error.code, body.error.message, body.error.field);
+    return new ApiError(res.status, body.error.code, body.error.message, body.error.field ?? undefined, retryAfter);
   }
-  return new ApiError(res.status, 'http_' + res.status, i18n.t('error.http', { status: res.status }));
+  return new ApiError(res.status, 'http_' + res.status, i18n.t('error.http', { status: res.status }), undefined, retryAfter);
 }
 
 type Query = Record<string, string | number | undefined | null>;
@@ -51,12 +65,80 @@ export function apiUrl(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-/** GET a JSON document; throws ApiError on any failure. */
-export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+// --- session plumbing -------------------------------------------------------------------------
+//
+// The session itself is the HttpOnly cookie `antq_session`, which the browser sends on its own
+// (same origin). What the client keeps is the CSRF token the server hands out with the session:
+// every unsafe request carries it in `X-CSRF-Token`.
+
+let csrfToken: string | null = null;
+let unauthorizedHandler: ((error: ApiError, path: string) => void) | null = null;
+
+/** Sets (or clears, with null) the CSRF token sent with unsafe requests. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
+/**
+ * Registers the function told about every 401 answer (the session has ended or was revoked).
+ * Returns a function that unregisters it.
+ */
+export function onUnauthorized(handler: (error: ApiError, path: string) => void): () => void {
+  unauthorizedHandler = handler;
+  return () => {
+    if (unauthorizedHandler === handler) unauthorizedHandler = null;
+  };
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** True for methods that change state, which need the CSRF token. */
+export function isUnsafeMethod(method: string): boolean {
+  return UNSAFE_METHODS.has(method.toUpperCase());
+}
+
+/** The headers of a request: JSON in and out, and the CSRF token on unsafe methods. */
+export function requestHeaders(method: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (isUnsafeMethod(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * Do not treat a 401 answer as the end of the session: the login itself, and checks of the
+   * user's own password, answer 401 for wrong credentials.
+   */
+  credentialCheck?: boolean;
+}
+
+/** Codes of 401 answers that are about the credentials typed in, not about the session. */
+const CREDENTIAL_CODES = new Set(['invalid_credentials', 'totp_required', 'invalid_totp', 'invalid_password']);
+
+/** Whether a 401 answer means that the session is gone (as opposed to a wrong password typed in a form). */
+export function endsSession(error: ApiError, credentialCheck = false): boolean {
+  if (error.status !== 401) return false;
+  if (credentialCheck) return false;
+  return !error.field && !CREDENTIAL_CODES.has(error.code);
+}
+
+/** Sends a request and returns the parsed JSON body (undefined for 204); throws ApiError on any failure. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const { query, body, signal, credentialCheck = false } = options;
   let res: Response;
   try {
     res = await fetch(apiUrl(path, query), {
-      headers: { Accept: 'application/json' },
+      method,
+      headers: requestHeaders(method, body !== undefined),
+      body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -64,10 +146,28 @@ export async function getJson<T>(path: string, query?: Query, signal?: AbortSign
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', i18n.t('error.network'));
   }
-  if (!res.ok) throw await errorFromResponse(res);
+  if (!res.ok) {
+    const error = await errorFromResponse(res);
+    if (endsSession(error, credentialCheck)) unauthorizedHandler?.(error, path);
+    throw error;
+  }
+  if (res.status === 204 || res.status === 205) return undefined as T;
+  const text = await res.text();
+  if (text === '') return undefined as T;
   try {
-    return (await res.json()) as T;
+    return JSON.parse(text) as T;
   } catch {
     throw new ApiError(res.status, 'bad_response', i18n.t('error.badResponse'));
   }
 }
+
+/** GET a JSON document; throws ApiError on any failure. */
+export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', path, { query, signal });
+}
+
+export const postJson = <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+  request<T>('POST', path, { ...options, body });
+
+export const patchJson = <T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+  request<T>('PATCH', path, { ...options, body });

@@ -51,5 +51,111 @@ export interface ItemList<T> {
 
 /** The error body every API error carries. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string | null; request_id?: string };
+}
+
+// --- staff accounts -----------------------------------------------------------------------------
+
+/** A unit as the accounts API names it (a user's home unit). */
+export type UserUnit = UnitRef;
+
+export interface User {
+  username: string;
+  display_name: string | null;
+  role: string;
+  role_label: string;
+  /** The user's home unit; null means the whole country. */
+  unit: UserUnit | null;
+  permissions: string[];
+  totp_enabled: boolean;
+  disabled: boolean;
+  last_login_at: string | null;
+  created_at: string;
+}
+
+/** The answer of login and of `GET /api/v1/auth/me`. */
+export interface Session {
+  user: User;
+  /** null when the caller authenticated with an API token rather than the session cookie. */
+  csrf_token: string | null;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+  totp?: string;
+}
+
+export interface TotpSetup {
+  secret: string;
+  otpauth_uri: string;
+}
+
+export interface Role {
+  code: string;
+  label: string;
+  permissions: string[];
+}
+
+/** A page of a paginated list. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  per_page: number;
+}
+
+export interface UserListQuery {
+  q?: string;
+  page?: number;
+  per_page?: number;
+}
+
+export interface CreateUserRequest {
+  username: string;
+  password: string;
+  role: string;
+  /** Code of the home unit; null for the whole country. */
+  unit: string | null;
+  display_name?: string;
+}
+
+export interface UpdateUserRequest {
+  display_name?: string;
+  role?: string;
+  unit?: string | null;
+  disabled?: boolean;
+  password?: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  unit_code: string | null;
+  reason: string | null;
+  request_id: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  /** YYYY-MM-DD */
+  from?: string;
+  /** YYYY-MM-DD */
+  to?: string;
+  page?: number;
+  per_page?: number;
+}
+
+export interface AuditVerify {
+  ok: boolean;
+  checked: number;
+  first_bad_id: string | null;
+  problem: string | null;
 }

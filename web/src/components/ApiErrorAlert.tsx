@@ -1,5 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../api';
 
 interface Props {
@@ -25,7 +26,14 @@ export default function ApiErrorAlert({ error, onRetry }: Props) {
       data-testid="api-error"
       message={errorMessage(error, t('error.title'))}
       action={
-        onRetry ? (
+        // the server wants two-step verification on this account before anything else
+        error instanceof ApiError && error.code === 'totp_setup_required' ? (
+          <Link to="/account/totp">
+            <Button size="small" type="primary">
+              {t('totp.start')}
+            </Button>
+          </Link>
+        ) : onRetry ? (
           <Button size="small" onClick={onRetry}>
             {t('error.retry')}
           </Button>

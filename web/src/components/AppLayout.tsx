@@ -5,10 +5,12 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { getHealth, getUnit, queryKeys } from '../api';
+import { useAuth } from '../lib/auth';
 import { unitKindColor, unitKindKey } from '../lib/units';
 import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
 import LanguageSwitch from './LanguageSwitch';
 import UnitPicker from './UnitPicker';
+import UserMenu from './UserMenu';
 
 const NAV = [
   { path: '/', key: 'nav.home' },
@@ -25,9 +27,14 @@ export default function AppLayout() {
   const location = useLocation();
   const [unit, setUnit] = useSelectedUnit();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { user } = useAuth();
+  // the unit bar is for browsing; the login, own-account and administration pages do not use it
+  const showUnitBar = !/^\/(login|account|admin)(\/|$)/.test(location.pathname);
 
-  const selectedKey = NAV.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ?? (location.pathname === '/' ? '/' : '');
-  const menuItems = NAV.map((n) => ({
+  // a logged-in user has the user menu instead of the "Đăng nhập" link
+  const nav = user ? NAV.filter((n) => n.path !== '/login') : NAV;
+  const selectedKey = nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ?? (location.pathname === '/' ? '/' : '');
+  const menuItems = nav.map((n) => ({
     key: n.path,
     label: (
       <Link to={{ pathname: n.path, search: unitSearch(unit) }} onClick={() => setDrawerOpen(false)}>
@@ -64,6 +71,7 @@ export default function AppLayout() {
           )}
           <div className="antq-header__tools">
             <LanguageSwitch compact={!wide} />
+            {user && <UserMenu user={user} compact={!wide} />}
             {!wide && (
               <Button
                 type="text"
@@ -78,17 +86,19 @@ export default function AppLayout() {
         </div>
       </header>
 
-      <div className="antq-unitbar" data-testid="unit-bar">
-        <div className="antq-container antq-unitbar__inner">
-          <label className="antq-unitbar__label" htmlFor="antq-unit-picker">
-            {t('unitPicker.label')}
-          </label>
-          <div className="antq-unitbar__picker">
-            <UnitPicker id="antq-unit-picker" value={unit} onChange={setUnit} />
+      {showUnitBar && (
+        <div className="antq-unitbar" data-testid="unit-bar">
+          <div className="antq-container antq-unitbar__inner">
+            <label className="antq-unitbar__label" htmlFor="antq-unit-picker">
+              {t('unitPicker.label')}
+            </label>
+            <div className="antq-unitbar__picker">
+              <UnitPicker id="antq-unit-picker" value={unit} onChange={setUnit} />
+            </div>
+            {unit && <SelectedUnitPath code={unit} />}
           </div>
-          {unit && <SelectedUnitPath code={unit} />}
         </div>
-      </div>
+      )}
 
       <Layout.Content id="main" className="antq-content" tabIndex={-1}>
         <div className="antq-container">

@@ -10,6 +10,7 @@ interface Props {
   onChange: (code: string | null) => void;
   id?: string;
   className?: string;
+  disabled?: boolean;
 }
 
 interface LabeledValue {
@@ -28,7 +29,7 @@ interface TreeNode {
  * The administrative unit picker: a TreeSelect that starts with the provinces and loads
  * each unit's children from the API when the unit is expanded.
  */
-export default function UnitPicker({ value, onChange, id, className }: Props) {
+export default function UnitPicker({ value, onChange, id, className, disabled }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -89,6 +90,7 @@ export default function UnitPicker({ value, onChange, id, className }: Props) {
     <TreeSelect<LabeledValue | undefined>
       id={id}
       className={className}
+      disabled={disabled}
       data-testid="unit-picker"
       aria-label={t('unitPicker.label')}
       style={{ width: '100%' }}

@@ -50,7 +50,15 @@ describe('i18n resources', () => {
     expect(viKeys.get('nav.home')).toBe('Trang chủ');
     expect(viKeys.get('nav.units')).toBe('Đơn vị hành chính');
     expect(viKeys.get('notFound.title')).toBe('Không tìm thấy trang');
-    expect(viKeys.get('login.message')).toBe('Chức năng đăng nhập sẽ có khi tài khoản được triển khai');
+    expect(viKeys.get('login.title')).toBe('Đăng nhập cán bộ');
+    expect(viKeys.get('userMenu.password')).toBe('Đổi mật khẩu');
+    expect(viKeys.get('userMenu.totp')).toBe('Xác thực hai bước');
+    expect(viKeys.get('userMenu.users')).toBe('Quản lý tài khoản');
+    expect(viKeys.get('userMenu.audit')).toBe('Nhật ký hệ thống');
+    expect(viKeys.get('userMenu.logout')).toBe('Đăng xuất');
+    expect(viKeys.get('users.status.active')).toBe('Hoạt động');
+    expect(viKeys.get('users.status.disabled')).toBe('Đã khóa');
+    expect(viKeys.get('audit.verify.button')).toBe('Kiểm tra toàn vẹn');
     expect(viKeys.get('health.ok')).toBe('Hệ thống hoạt động bình thường — CSDL: {{database}}');
   });
 

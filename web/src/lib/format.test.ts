@@ -56,6 +56,14 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2025-08-19T01:05:00Z')).toBe('19/08/2025 08:05');
     expect(formatDateTime('2025-12-31T20:30:00+00:00')).toBe('01/01/2026 03:30');
   });
+
+  it('adds seconds when asked (the audit trail)', () => {
+    expect(formatDateTime('2025-08-19T01:05:09Z', { seconds: true })).toBe('19/08/2025 08:05:09');
+    expect(formatDateTime('2025-08-19T16:59:59.999Z', { seconds: true })).toBe('19/08/2025 23:59:59');
+    expect(formatDateTime('2025-08-19T17:00:00Z', { seconds: true })).toBe('20/08/2025 00:00:00');
+    expect(formatDateTime(null, { seconds: true })).toBe('');
+    expect(formatDateTime('not a date', { seconds: true })).toBe('');
+  });
 });
 
 describe('parseDate', () => {

@@ -38,11 +38,13 @@ export function formatDate(value: string | Date | null | undefined): string {
   return d ? `${pad(d.day)}/${pad(d.month)}/${d.year}` : '';
 }
 
-/** A timestamp as "dd/mm/yyyy HH:mm" in Vietnam time. */
-export function formatDateTime(value: string | Date | null | undefined): string {
+/** A timestamp as "dd/mm/yyyy HH:mm" (or "dd/mm/yyyy HH:mm:ss" with `seconds`) in Vietnam time. */
+export function formatDateTime(value: string | Date | null | undefined, { seconds = false } = {}): string {
   if (value === null || value === undefined || value === '') return '';
   const d = vnParts(value);
-  return d ? `${pad(d.day)}/${pad(d.month)}/${d.year} ${pad(d.hour)}:${pad(d.minute)}` : '';
+  if (!d) return '';
+  const time = seconds ? `${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}` : `${pad(d.hour)}:${pad(d.minute)}`;
+  return `${pad(d.day)}/${pad(d.month)}/${d.year} ${time}`;
 }
 
 /** Parses "dd/mm/yyyy" into "YYYY-MM-DD" (the API's date format); null when it is not a real date. */
@@ -67,5 +69,6 @@ function vnParts(value: string | Date) {
     day: d.getUTCDate(),
     hour: d.getUTCHours(),
     minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
   };
 }
