@@ -183,7 +183,7 @@ note "nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///') on 127.0.0.1:$NGINX_PORT (
 
 # ---------------------------------------------------------------- antq
 DB="$TMP/antq.db"
-printf 'bench-admin-password-%s\n' "$RANDOM$RANDOM" |
+printf 'bench-secret-phrase-%s\n' "$RANDOM$RANDOM" |
   "$ANTQ_BIN" init --db "sqlite:$DB" --admin-password-stdin >"$TMP/init.log" 2>&1 ||
   { cat "$TMP/init.log" >&2; die "antq init failed."; }
 "$ANTQ_BIN" seed demo --db "sqlite:$DB" >>"$TMP/init.log" 2>&1 ||

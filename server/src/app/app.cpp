@@ -44,7 +44,7 @@ struct App::Impl {
   std::unique_ptr<http::Server> server;
 };
 
-App::App(const Config& config, http::Authenticator* authenticator) : impl_(std::make_unique<Impl>()) {
+App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   auto& i = *impl_;
   i.config = config;
   i.db = db::open(config.db, database_options(config));
@@ -67,8 +67,7 @@ App::App(const Config& config, http::Authenticator* authenticator) : impl_(std::
   accounts::register_routes(i.router, *i.accounts, {config.secure_cookies});
   audit::register_routes(i.router, *i.db, *i.audit);
   units::register_routes(i.router, *i.units);
-  http::Authenticator& auth = authenticator ? *authenticator : static_cast<http::Authenticator&>(*i.auth);
-  i.pipeline = std::make_unique<http::Pipeline>(i.router, auth, i.idempotency.get(), i.static_files.get(), i.metrics);
+  i.pipeline = std::make_unique<http::Pipeline>(i.router, *i.auth, i.idempotency.get(), i.static_files.get(), i.metrics);
   i.server = std::make_unique<http::Server>(server_options(config), *i.pipeline);
   system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); }});
 }

@@ -9,9 +9,6 @@
 #include "app/config.hpp"
 #include "db/database.hpp"
 
-namespace antq::http {
-class Authenticator;
-}
 
 namespace antq::app {
 
@@ -19,9 +16,8 @@ db::Options database_options(const Config& c);
 
 class App {
  public:
-  // Opens the database and migrates it forward. `authenticator` replaces the built-in one
-  // (integration tests drive staff endpoints with it); it must outlive the App.
-  explicit App(const Config& config, http::Authenticator* authenticator = nullptr);
+  // Opens the database and migrates it forward.
+  explicit App(const Config& config);
   ~App();
   std::uint16_t start();  // binds and serves in the background; returns the port
   void wait_for_signal();

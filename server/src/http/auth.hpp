@@ -1,6 +1,6 @@
 #pragma once
-// How the pipeline learns who is calling a staff route. The accounts module provides the real
-// implementation (sessions, API tokens); before it is wired in, nobody is authenticated.
+// How the pipeline learns who is calling a staff route. The accounts module implements it
+// (sessions, API tokens): modules/accounts/session_authenticator.hpp.
 #include <optional>
 
 #include "http/request.hpp"
@@ -12,11 +12,6 @@ class Authenticator {
   virtual ~Authenticator() = default;
   // nullopt: not logged in (the pipeline answers 401). May throw ApiError (e.g. 403 on CSRF).
   virtual std::optional<Principal> authenticate(const Request& req) = 0;
-};
-
-class NoAuthenticator final : public Authenticator {
- public:
-  std::optional<Principal> authenticate(const Request&) override { return std::nullopt; }
 };
 
 }  // namespace antq::http

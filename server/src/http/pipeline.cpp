@@ -44,20 +44,25 @@ bool valid_idempotency_key(std::string_view key) {
   return true;
 }
 
-void add_security_headers(Response& res, bool api) {
-  res.header("X-Content-Type-Options", "nosniff");
-  res.header("Referrer-Policy", "no-referrer");
-  res.header("X-Frame-Options", "DENY");
-  // Ant Design injects its styles at run time, hence 'unsafe-inline' for styles only.
-  res.header("Content-Security-Policy",
-             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-             "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-             "frame-ancestors 'none'");
-  res.header("Permissions-Policy", "camera=(self), geolocation=(self), microphone=()");
+void add_cache_header(Response& res, bool api) {
   if (api && res.find_header("Cache-Control").empty()) res.header("Cache-Control", "no-store");
 }
 
+// Ant Design injects its styles at run time, hence 'unsafe-inline' for styles only.
+constexpr std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+     "frame-ancestors 'none'"},
+    {"Permissions-Policy", "camera=(self), geolocation=(self), microphone=()"},
+};
+
 }  // namespace
+
+std::span<const std::pair<std::string_view, std::string_view>> security_headers() { return kSecurityHeaders; }
 
 Response error_response(const ApiError& e, const std::string& request_id) {
   boost::json::object err;
@@ -74,10 +79,20 @@ Pipeline::Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempo
                    Metrics& metrics)
     : router_(router), auth_(auth), idempotency_(idempotency), static_files_(static_files), metrics_(metrics) {}
 
-Lane Pipeline::lane(const Request& req) const {
+void Pipeline::route(Request& req) const {
+  if (req.routed) return;
+  req.routed = true;
+  if (!is_api_path(req.path)) return;
+  Match m = router_.match(req.method, req.path);
+  req.route = m.route;
+  req.params = std::move(m.params);
+  req.method_mismatch = m.path_exists;
+}
+
+Lane Pipeline::lane(Request& req) const {
   if (!is_api_path(req.path)) return Lane::worker;
-  const Match m = router_.match(req.method, req.path);
-  return m.route == nullptr ? Lane::io : m.route->spec.lane;
+  route(req);
+  return req.route == nullptr ? Lane::io : req.route->spec.lane;
 }
 
 Response Pipeline::handle(Request& req) {
@@ -117,23 +132,23 @@ Response Pipeline::dispatch(Request& req, std::string& route_name) {
     if (!static_files_) throw NotFound("Giao diện web không được cấu hình trên máy chủ này.");
     return static_files_->serve(req);
   }
-  const Match m = router_.match(req.method, req.path);
-  if (!m.route) {
+  route(req);
+  const Route* const matched = req.route;
+  if (!matched) {
     route_name = "unmatched";
-    if (m.path_exists) throw ApiError(405, "method_not_allowed", "Phương thức không được hỗ trợ cho đường dẫn này.");
+    if (req.method_mismatch) throw ApiError(405, "method_not_allowed", "Phương thức không được hỗ trợ cho đường dẫn này.");
     throw NotFound("Không tìm thấy đường dẫn API này.");
   }
-  route_name = m.route->spec.pattern;
-  req.params = m.params;
-  if (m.route->spec.access == Access::staff) {
+  route_name = matched->spec.pattern;
+  if (matched->spec.access == Access::staff) {
     req.principal = auth_.authenticate(req);
     if (!req.principal) throw Unauthorized();
   }
   const auto key = req.header("idempotency-key");
-  if (req.method == "POST" && !key.empty() && idempotency_ && m.route->spec.idempotent) {
-    return run_with_idempotency(req, *m.route, key);
+  if (req.method == "POST" && !key.empty() && idempotency_ && matched->spec.idempotent) {
+    return run_with_idempotency(req, *matched, key);
   }
-  return m.route->handler(req);
+  return matched->handler(req);
 }
 
 Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::string_view key) {
@@ -178,7 +193,7 @@ Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::s
 
 void Pipeline::finish(const Request& req, Response& res, const std::string& route_name, double seconds) {
   const bool api = is_api_path(req.path);
-  add_security_headers(res, api);
+  add_cache_header(res, api);
   res.header("X-Request-Id", req.request_id);
   const std::string metric_route = route_name.empty() ? "unmatched" : route_name;
   const std::string_view method = metric_method(req.method);

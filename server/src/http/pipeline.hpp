@@ -5,6 +5,9 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <span>
+#include <string_view>
+#include <utility>
 
 #include "http/auth.hpp"
 #include "http/idempotency.hpp"
@@ -25,7 +28,7 @@ class Pipeline {
 
   Response handle(Request& req);
   // Where this request's handler should run (unknown routes and static files: worker pool).
-  Lane lane(const Request& req) const;
+  Lane lane(Request& req) const;
   // A response built outside a handler (the server's own 400/408/413), in the common error shape.
   Response reject(const Request& req, const ApiError& error);
 
@@ -33,6 +36,7 @@ class Pipeline {
 
  private:
   Response dispatch(Request& req, std::string& route_name);
+  void route(Request& req) const;
   Response run_with_idempotency(Request& req, const Route& route, std::string_view key);
   void finish(const Request& req, Response& res, const std::string& route_name, double seconds);
 
@@ -44,5 +48,9 @@ class Pipeline {
 };
 
 Response error_response(const ApiError& e, const std::string& request_id);
+
+// Headers every response carries (CSP, nosniff, frame denial…): constants the server writes
+// straight into each response, rather than copies in every Response object.
+std::span<const std::pair<std::string_view, std::string_view>> security_headers();
 
 }  // namespace antq::http

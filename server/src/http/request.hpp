@@ -36,6 +36,10 @@ struct Request {
   std::string client_ip;
   std::string request_id;
   std::optional<Principal> principal;
+  // Set by the pipeline when it first routes the request (it is routed once, not per step).
+  const struct Route* route = nullptr;
+  bool routed = false;
+  bool method_mismatch = false;  // the path exists with another method (405)
 
   std::string_view header(std::string_view lower_name) const;
   std::optional<std::string> query_param(const std::string& name) const;

@@ -110,6 +110,7 @@ struct Server::Impl {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
     out.set(bhttp::field::server, "antq");
     out.set(bhttp::field::content_type, res.content_type);
+    for (const auto& [k, v] : security_headers()) out.insert(k, v);
     for (auto& [k, v] : res.headers) out.insert(k, v);
     out.keep_alive(keep_alive);
     const bool no_body = res.status == 304 || res.status == 204;
