@@ -44,6 +44,15 @@ std::optional<std::int64_t> Row::opt_integer(std::size_t i) const {
   return integer(i);
 }
 
+std::string escape_like(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::string redact_url(const std::string& url) {
   auto scheme = url.find("://");
   auto at = url.find('@');

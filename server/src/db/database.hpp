@@ -117,6 +117,9 @@ struct Options {
   int busy_timeout_ms = 10000;
 };
 
+// `s` with LIKE's wildcards escaped, for use with `LIKE $n ESCAPE '\'` (same on both engines).
+std::string escape_like(std::string_view s);
+
 // `sqlite:PATH` (or a bare path ending in .db) or `postgresql://user@host:port/db` / `postgres://`.
 std::unique_ptr<Database> open(const std::string& url, const Options& options = {});
 // Hides the password of a libpq URI for logs and messages.

@@ -127,12 +127,7 @@ UserPage list_users(db::Connection& c, const std::string& scope_path, const std:
   const auto range = subtree_range(scope_path);
   std::optional<std::string> pattern;
   if (q && !q->empty()) {
-    std::string esc;
-    for (char ch : text::fold(*q)) {
-      if (ch == '%' || ch == '_' || ch == '\\') esc.push_back('\\');
-      esc.push_back(ch);
-    }
-    pattern = "%" + esc + "%";
+    pattern = "%" + db::escape_like(text::fold(*q)) + "%";
   }
   UserPage p;
   p.total = c.query(kCountUsers, range.lo, range.hi, pattern).rows[0].integer(0);

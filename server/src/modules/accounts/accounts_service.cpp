@@ -7,6 +7,7 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/access.hpp"
@@ -64,10 +65,7 @@ std::int64_t unix_now() {
 
 std::string json_str(const std::string& s) {
   std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
+  log::append_json_escaped(out, s);
   return out + "\"";
 }
 

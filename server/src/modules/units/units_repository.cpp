@@ -106,15 +106,6 @@ std::vector<Unit> all(const db::Result& r) {
   return out;
 }
 
-std::string escape_like(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<Unit> find_active(db::Connection& c, const std::string& code) { return one(c.query(kFindActive, code)); }
@@ -140,7 +131,7 @@ std::vector<Unit> children(db::Connection& c, std::optional<std::int64_t> parent
 std::vector<Unit> ancestors(db::Connection& c, const Unit& u) { return all(c.query(kAncestors, u.id)); }
 
 std::vector<Unit> search(db::Connection& c, const std::string& folded, bool include_retired, int limit) {
-  const std::string pattern = "%" + escape_like(folded) + "%";
+  const std::string pattern = "%" + db::escape_like(folded) + "%";
   return all(c.query(include_retired ? kSearchAll : kSearchActive, pattern, limit));
 }
 
@@ -224,7 +215,7 @@ int rebuild_paths(db::Connection& c, const std::optional<PathRange>& within) {
 
 std::int64_t max_code_suffix(db::Connection& c, const std::string& prefix) {
   std::int64_t best = 0;
-  for (const auto& r : c.query(kCodesLike, escape_like(prefix) + "%").rows) {
+  for (const auto& r : c.query(kCodesLike, db::escape_like(prefix) + "%").rows) {
     const std::string code = r.text(0);
     const std::string rest = code.substr(prefix.size());
     if (rest.empty() || rest.size() > 9 || rest.find_first_not_of("0123456789") != std::string::npos) continue;
