@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <unordered_map>
 
@@ -240,15 +241,19 @@ void SqliteDatabase::run_transaction(SqliteConnection& conn, const char* begin, 
   }
 }
 
+struct SqliteDatabase::PendingWrite {
+  const std::function<void(Connection&)>* fn;
+  std::exception_ptr error;
+  bool done = false;
+};
+
+namespace {
+// Enough to amortise an fsync many times over, small enough that one transaction stays short.
+constexpr std::size_t kMaxBatch = 256;
+}  // namespace
+
 void SqliteDatabase::write(const std::function<void(Connection&)>& fn) {
-  std::unique_lock lock(write_mutex_, std::defer_lock);
-  if (!lock.try_lock()) {
-    {
-      std::lock_guard g(pool_mutex_);
-      ++waits_;
-    }
-    lock.lock();
-  }
+  PendingWrite me{&fn};
   {
     std::lock_guard g(pool_mutex_);
     ++in_use_;
@@ -260,7 +265,90 @@ void SqliteDatabase::write(const std::function<void(Connection&)>& fn) {
       --self->in_use_;
     }
   } done{this};
-  run_transaction(*writer_, "BEGIN IMMEDIATE", fn);
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&me);
+  while (!me.done) {
+    if (leader_active_) {
+      {
+        std::lock_guard g(pool_mutex_);
+        ++waits_;
+      }
+      queue_cv_.wait(lock);
+      continue;
+    }
+    // Lead: take what has queued (our own entry included) into one transaction.
+    leader_active_ = true;
+    const std::size_t n = std::min(queue_.size(), kMaxBatch);
+    std::vector<PendingWrite*> batch(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    lock.unlock();
+    write_batch(batch);
+    lock.lock();
+    leader_active_ = false;
+    for (auto* p : batch) p->done = true;
+    queue_cv_.notify_all();
+  }
+  lock.unlock();
+  if (me.error) std::rethrow_exception(me.error);
+}
+
+void SqliteDatabase::write_batch(const std::vector<PendingWrite*>& batch) {
+  SqliteConnection& conn = *writer_;
+  if (batch.size() == 1) {
+    try {
+      run_transaction(conn, "BEGIN IMMEDIATE", *batch.front()->fn);
+    } catch (...) {
+      batch.front()->error = std::current_exception();
+    }
+    return;
+  }
+  try {
+    conn.execute("BEGIN IMMEDIATE", {});
+  } catch (...) {
+    for (auto* p : batch) p->error = std::current_exception();
+    return;
+  }
+  bool aborted = false;
+  for (auto* p : batch) {
+    if (aborted) {
+      p->error = std::make_exception_ptr(DatabaseError("Giao dịch ghi bị hủy do lỗi của thao tác khác, vui lòng thử lại."));
+      continue;
+    }
+    try {
+      conn.execute("SAVEPOINT antq_write", {});
+      (*p->fn)(conn);
+      conn.execute("RELEASE antq_write", {});
+    } catch (...) {
+      p->error = std::current_exception();
+      if (sqlite3_get_autocommit(conn.handle())) {
+        // SQLite rolled the whole transaction back (disk full, I/O error): the callbacks already
+        // run lost their writes too, so none of them may be acknowledged.
+        aborted = true;
+        continue;
+      }
+      try {
+        conn.execute("ROLLBACK TO antq_write", {});
+        conn.execute("RELEASE antq_write", {});
+      } catch (...) {
+        aborted = true;
+      }
+    }
+  }
+  if (aborted) {
+    const auto err = std::make_exception_ptr(DatabaseError("Giao dịch ghi bị hủy do lỗi của thao tác khác, vui lòng thử lại."));
+    for (auto* p : batch)
+      if (!p->error) p->error = err;
+    if (!sqlite3_get_autocommit(conn.handle())) sqlite3_exec(conn.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return;
+  }
+  try {
+    conn.execute("COMMIT", {});
+  } catch (...) {
+    const auto err = std::current_exception();
+    for (auto* p : batch)
+      if (!p->error) p->error = err;
+    if (!sqlite3_get_autocommit(conn.handle())) sqlite3_exec(conn.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
 }
 
 PoolStats SqliteDatabase::stats() const {

@@ -104,6 +104,44 @@ TEST_P(DatabaseTest, ConcurrentWritersAllLand) {
   EXPECT_EQ(n, kThreads * kEach);
 }
 
+TEST_P(DatabaseTest, ConcurrentWritersFailAlone) {
+  // Under load SQLite commits many writers in one transaction (group commit): a writer that fails
+  // must lose only its own rows and get its own error, and every other writer's rows must land.
+  constexpr int kThreads = 16, kEach = 40;
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0}, refused{0}, other{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        const std::string name = "w" + std::to_string(t) + "-" + std::to_string(i);
+        try {
+          t_->db().write([&](Connection& c) {
+            const int id = (t * kEach + i) * 2 + 1;
+            c.query("INSERT INTO items (id, name, n) VALUES ($1, $2, $3)", id, name, t);
+            c.query("INSERT INTO items (id, name, n) VALUES ($1, $2, $3)", id + 1, name + "-b", t);
+            if (i % 5 == 0) throw antq::RuleViolation("refused " + name);
+          });
+          ++ok;
+        } catch (const antq::RuleViolation& e) {
+          if (std::string(e.what()).find(name) == std::string::npos) ++other;  // someone else's error
+          ++refused;
+        } catch (const std::exception&) {
+          ++other;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(refused.load(), kThreads * kEach / 5);
+  auto n = t_->db().read_value([](Connection& c) { return c.query("SELECT COUNT(*) FROM items").rows[0].integer(0); });
+  EXPECT_EQ(n, 2 * ok.load());
+  auto bad = t_->db().read_value([](Connection& c) {
+    return c.query("SELECT COUNT(*) FROM items WHERE name LIKE 'w%-0' OR name LIKE 'w%-0-b' OR name LIKE 'w%-5'").rows[0].integer(0);
+  });
+  EXPECT_EQ(bad, 0);
+}
+
 TEST_P(DatabaseTest, MigrationsApplyOnceAndAreRecorded) {
   auto first = antq::db::migrate(t_->db());
   EXPECT_FALSE(first.applied.empty());
