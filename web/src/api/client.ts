@@ -1,5 +1,8 @@
 import i18n from '../i18n';
+import { parseRetryAfter } from '../lib/http';
 import type { ApiErrorBody } from './types';
+
+export { parseRetryAfter };
 
 /** An error answered by the server (or the failure to reach it). */
 export class ApiError extends Error {
@@ -26,16 +29,6 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const e = (body as { error: unknown }).error;
   return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
-}
-
-/** `Retry-After` in seconds: either a number of seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** Turns a non-2xx response into an ApiError, preferring the server's (Vietnamese) message. */

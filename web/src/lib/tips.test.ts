@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import {
+  attachmentProblem,
+  daysUntil,
+  descriptionProblem,
+  formatBytes,
+  formatTrackingCode,
+  isForwardMove,
+  isoToVnLocal,
+  isPlausibleTrackingCode,
+  missingForStatus,
+  nextStatuses,
+  normaliseSecret,
+  normaliseTrackingCode,
+  parseTrackingHash,
+  sortStatuses,
+  textLength,
+  trackingHash,
+  vnLocalToIso,
+} from './tips';
+
+describe('tracking codes', () => {
+  it('are read case-insensitively, dashes and spaces optional', () => {
+    expect(normaliseTrackingCode('7kqm-x4tb')).toBe('7KQMX4TB');
+    expect(normaliseTrackingCode(' 7KQM X4TB ')).toBe('7KQMX4TB');
+    expect(normaliseTrackingCode('7KQM–X4TB')).toBe('7KQMX4TB'); // en dash from a word processor
+    expect(formatTrackingCode('7kqmx4tb')).toBe('7KQM-X4TB');
+    expect(formatTrackingCode('7kq mx4 tb')).toBe('7KQM-X4TB');
+    expect(formatTrackingCode('ABCDEFGHIJ')).toBe('ABCD-EFGH-IJ');
+    expect(formatTrackingCode('')).toBe('');
+  });
+
+  it('are plausible only with letters and digits', () => {
+    expect(isPlausibleTrackingCode('7KQM-X4TB')).toBe(true);
+    expect(isPlausibleTrackingCode('7kqm x4tb')).toBe(true);
+    expect(isPlausibleTrackingCode('abc')).toBe(false);
+    expect(isPlausibleTrackingCode('7KQM/X4TB')).toBe(false);
+  });
+
+  it('travel in the fragment with the secret, and come back', () => {
+    const hash = trackingHash('7kqmx4tb', 's3cr+t/=');
+    expect(hash.startsWith('#code=7KQM-X4TB&secret=')).toBe(true);
+    expect(parseTrackingHash(hash)).toEqual({ code: '7KQM-X4TB', secret: 's3cr+t/=' });
+    expect(parseTrackingHash('')).toBeNull();
+    expect(parseTrackingHash('#secret=x')).toBeNull();
+    expect(parseTrackingHash('#code=7kqm-x4tb')).toEqual({ code: '7KQM-X4TB', secret: '' });
+  });
+
+  it('drop spaces from a pasted secret', () => {
+    expect(normaliseSecret('  abcd efgh\n')).toBe('abcdefgh');
+  });
+});
+
+describe('statuses', () => {
+  it('move forward only', () => {
+    expect(isForwardMove('received', 'verifying')).toBe(true);
+    expect(isForwardMove('received', 'resolved')).toBe(true); // several steps at once
+    expect(isForwardMove('assigned', 'verifying')).toBe(false);
+    expect(isForwardMove('resolved', 'resolved')).toBe(false);
+    expect(isForwardMove('resolved', 'closed')).toBe(true);
+    expect(isForwardMove('closed', 'resolved')).toBe(false);
+    expect(isForwardMove('verifying', 'rejected')).toBe(true);
+    expect(isForwardMove('resolved', 'rejected')).toBe(false);
+    expect(isForwardMove('duplicate', 'closed')).toBe(false);
+    expect(isForwardMove('nonsense', 'closed')).toBe(false);
+  });
+
+  it('offer the next steps in workflow order', () => {
+    expect(nextStatuses('received')).toEqual(['verifying', 'assigned', 'resolved', 'closed', 'rejected', 'duplicate']);
+    expect(nextStatuses('assigned')).toEqual(['resolved', 'closed', 'rejected', 'duplicate']);
+    expect(nextStatuses('resolved')).toEqual(['closed']);
+    expect(nextStatuses('closed')).toEqual([]);
+    expect(nextStatuses('rejected')).toEqual([]);
+  });
+
+  it('sort in workflow order', () => {
+    expect(sortStatuses(['closed', 'received', 'duplicate', 'assigned'])).toEqual(['received', 'assigned', 'closed', 'duplicate']);
+  });
+
+  it('name what a move still needs', () => {
+    expect(missingForStatus('assigned', {})).toEqual(['assignee']);
+    expect(missingForStatus('assigned', { assignee: 'cb.sontinh' })).toEqual([]);
+    expect(missingForStatus('resolved', { outcome: false })).toEqual(['outcome']);
+    expect(missingForStatus('closed', { outcome: true })).toEqual([]);
+    expect(missingForStatus('rejected', { reason: '  ' })).toEqual(['reason']);
+    expect(missingForStatus('duplicate', { duplicateOf: '12' })).toEqual([]);
+    expect(missingForStatus('verifying', {})).toEqual([]);
+  });
+});
+
+describe('descriptions', () => {
+  it('count characters, not bytes or UTF-16 units', () => {
+    expect(textLength('Sơn Tịnh')).toBe(8);
+    expect(textLength('Sơn Tịnh'.normalize('NFD'))).toBe(8);
+    expect(textLength('  a  ')).toBe(1);
+    expect(textLength('😀')).toBe(1);
+  });
+
+  it('need 10 to 5.000 characters', () => {
+    expect(descriptionProblem('ngắn quá')).toBe('short');
+    expect(descriptionProblem('Có người lạ bán ma túy ở đầu thôn')).toBeNull();
+    expect(descriptionProblem('a'.repeat(5000))).toBeNull();
+    expect(descriptionProblem('a'.repeat(5001))).toBe('long');
+  });
+});
+
+describe('attachments', () => {
+  it('are photos and videos up to 25 MiB', () => {
+    expect(attachmentProblem({ name: 'a.jpg', size: 1000, type: 'image/jpeg' })).toBeNull();
+    expect(attachmentProblem({ name: 'clip.MOV', size: 1000, type: '' })).toBeNull();
+    expect(attachmentProblem({ name: 'a.pdf', size: 1000, type: 'application/pdf' })).toBe('badType');
+    expect(attachmentProblem({ name: 'a.mp4', size: 25 * 1024 * 1024 + 1, type: 'video/mp4' })).toBe('tooLarge');
+    expect(attachmentProblem({ name: 'a.png', size: 0, type: 'image/png' })).toBe('empty');
+  });
+
+  it('show sizes the Vietnamese way', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(2048)).toBe('2 KB');
+    expect(formatBytes(1536)).toBe('1,5 KB');
+    expect(formatBytes(1572864)).toBe('1,5 MB');
+    expect(formatBytes(25 * 1024 * 1024)).toBe('25 MB');
+  });
+});
+
+describe('times', () => {
+  it('read datetime-local values as Vietnam time', () => {
+    expect(vnLocalToIso('2026-11-20T13:00')).toBe('2026-11-20T06:00:00Z');
+    expect(vnLocalToIso('2026-11-21T03:30')).toBe('2026-11-20T20:30:00Z');
+    expect(vnLocalToIso('2026-02-30T10:00')).toBeNull();
+    expect(vnLocalToIso('')).toBeNull();
+    expect(isoToVnLocal('2026-11-20T06:00:00Z')).toBe('2026-11-20T13:00');
+  });
+
+  it('count days to a deadline by Vietnam calendar days', () => {
+    const now = new Date('2026-11-22T16:30:00Z'); // 23:30 in Vietnam, 22/11
+    expect(daysUntil('2026-11-22T17:30:00Z', now)).toBe(1); // 00:30 on 23/11
+    expect(daysUntil('2026-11-22T10:00:00Z', now)).toBe(0);
+    expect(daysUntil('2026-11-20T10:00:00Z', now)).toBe(-2);
+    expect(daysUntil('bad', now)).toBeNull();
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * Rules of citizen tips (tin báo, tố giác) that both the public pages and the staff pages use:
+ * statuses and their order, tracking codes, limits of descriptions and attachments.
+ * No dependencies (the public pages must stay small), no texts (each side has its own).
+ */
+import { formatNumber } from './format';
+
+// --- statuses -------------------------------------------------------------------------------------
+
+/** Every status, in display order: the main path, then the two ends outside it. */
+export const TIP_STATUSES = ['received', 'verifying', 'assigned', 'resolved', 'closed', 'rejected', 'duplicate'] as const;
+export type TipStatus = (typeof TIP_STATUSES)[number];
+
+/** Statuses of a tip still being handled (its deadlines run). */
+export const OPEN_STATUSES: readonly TipStatus[] = ['received', 'verifying', 'assigned'];
+
+/** Position on the way received → verifying → assigned → resolved → closed; the two side ends after it. */
+const RANK: Record<TipStatus, number> = {
+  received: 0,
+  verifying: 1,
+  assigned: 2,
+  resolved: 3,
+  closed: 4,
+  rejected: 5,
+  duplicate: 5,
+};
+
+export function isTipStatus(value: unknown): value is TipStatus {
+  return typeof value === 'string' && (TIP_STATUSES as readonly string[]).includes(value);
+}
+
+export function isOpenStatus(status: string): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/** A status nothing follows. */
+export function isFinalStatus(status: string): boolean {
+  return status === 'closed' || status === 'rejected' || status === 'duplicate';
+}
+
+/**
+ * Whether a tip may move from one status to another: forward only, several steps at once
+ * allowed; `rejected` and `duplicate` only while the tip is still open.
+ */
+export function isForwardMove(from: string, to: string): boolean {
+  if (!isTipStatus(from) || !isTipStatus(to) || from === to) return false;
+  if (isFinalStatus(from)) return false;
+  if (to === 'rejected' || to === 'duplicate') return isOpenStatus(from);
+  return RANK[to] > RANK[from];
+}
+
+/** The statuses a tip in `from` may move to, in display order. */
+export function nextStatuses(from: string): TipStatus[] {
+  return TIP_STATUSES.filter((to) => isForwardMove(from, to));
+}
+
+/** Sorts statuses in workflow order (unknown ones last, as they came). */
+export function sortStatuses<T extends string>(statuses: readonly T[]): T[] {
+  const rank = (s: string) => (isTipStatus(s) ? TIP_STATUSES.indexOf(s) : TIP_STATUSES.length);
+  return [...statuses].sort((a, b) => rank(a) - rank(b));
+}
+
+export type StatusRequirement = 'assignee' | 'outcome' | 'reason' | 'duplicate_of';
+
+/** What a move to `to` needs besides the status itself (the server checks again). */
+export function statusRequirements(to: string): StatusRequirement[] {
+  switch (to) {
+    case 'assigned':
+      return ['assignee'];
+    case 'resolved':
+    case 'closed':
+      return ['outcome'];
+    case 'rejected':
+      return ['reason'];
+    case 'duplicate':
+      return ['duplicate_of'];
+    default:
+      return [];
+  }
+}
+
+/** The requirements of a move that neither the tip nor the change at hand fulfil. */
+export function missingForStatus(
+  to: string,
+  have: { assignee?: string | null; outcome?: boolean; reason?: string | null; duplicateOf?: string | null },
+): StatusRequirement[] {
+  return statusRequirements(to).filter((r) => {
+    switch (r) {
+      case 'assignee':
+        return !have.assignee?.trim();
+      case 'outcome':
+        return !have.outcome;
+      case 'reason':
+        return !have.reason?.trim();
+      case 'duplicate_of':
+        return !have.duplicateOf;
+    }
+  });
+}
+
+/** How tips reach the police; public tips are `online`. */
+export const TIP_CHANNELS = ['in_person', 'phone', 'hotline', 'chat', 'online'] as const;
+export type TipChannel = (typeof TIP_CHANNELS)[number];
+/** The channels an officer records a tip from (online tips come through the public form). */
+export const STAFF_CHANNELS: readonly TipChannel[] = ['in_person', 'phone', 'hotline', 'chat'];
+
+export const TIP_DECISIONS = ['prosecute', 'not_prosecute', 'suspend', 'other'] as const;
+export type TipDecision = (typeof TIP_DECISIONS)[number];
+
+// --- tracking codes -------------------------------------------------------------------------------
+
+/** A tracking code as typed ("7kqm x4tb", "7KQM-X4TB") → its letters and digits, upper case ("7KQMX4TB"). */
+export function normaliseTrackingCode(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-‐-―_.]/g, '');
+}
+
+/** The code as shown and sent: groups of four joined by dashes ("7KQM-X4TB"). */
+export function formatTrackingCode(text: string): string {
+  const plain = normaliseTrackingCode(text);
+  return plain.match(/.{1,4}/g)?.join('-') ?? '';
+}
+
+/** Whether a typed code can be a tracking code at all (letters and digits, 6 to 32 of them). */
+export function isPlausibleTrackingCode(text: string): boolean {
+  return /^[A-Z0-9]{6,32}$/.test(normaliseTrackingCode(text));
+}
+
+/** The secret as typed, without surrounding spaces (copying often adds some). */
+export function normaliseSecret(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/**
+ * The tracking page's address fragment (`#code=…&secret=…`): the fragment never reaches the
+ * server, so the secret stays out of request logs.
+ */
+export function trackingHash(code: string, secret: string): string {
+  const p = new URLSearchParams({ code: formatTrackingCode(code), secret });
+  return `#${p.toString()}`;
+}
+
+/** Code and secret from the tracking page's fragment, or null. */
+export function parseTrackingHash(hash: string): { code: string; secret: string } | null {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!text) return null;
+  const p = new URLSearchParams(text);
+  const code = p.get('code')?.trim() ?? '';
+  const secret = normaliseSecret(p.get('secret') ?? '');
+  if (!code) return null;
+  return { code: formatTrackingCode(code), secret };
+}
+
+// --- descriptions ---------------------------------------------------------------------------------
+
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 5000;
+export const MESSAGE_MAX = 5000;
+export const REVEAL_REASON_MIN = 10;
+
+/** Characters (Unicode code points, precomposed) of a text, as the server counts them. */
+export function textLength(text: string): number {
+  let n = 0;
+  for (const _ of text.trim().normalize('NFC')) n += 1;
+  return n;
+}
+
+/** 'short' | 'long' | null for a description. */
+export function descriptionProblem(text: string): 'short' | 'long' | null {
+  const n = textLength(text);
+  if (n < DESCRIPTION_MIN) return 'short';
+  if (n > DESCRIPTION_MAX) return 'long';
+  return null;
+}
+
+// --- attachments ----------------------------------------------------------------------------------
+
+export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
+export const ATTACHMENTS_MAX = 10;
+export const ATTACHMENT_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'video/mp4',
+  'video/quicktime',
+  'video/3gpp',
+  'video/webm',
+] as const;
+const ATTACHMENT_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.mp4', '.mov', '.3gp', '.webm'];
+/** The `accept` attribute of the file inputs. */
+export const ATTACHMENT_ACCEPT = [...ATTACHMENT_TYPES, ...ATTACHMENT_EXTENSIONS].join(',');
+
+/**
+ * What is wrong with a chosen file before sending it ('tooLarge', 'badType', 'empty'), or null.
+ * The server decides by content; this only saves a useless upload.
+ */
+export function attachmentProblem(file: { name: string; size: number; type: string }): 'tooLarge' | 'badType' | 'empty' | null {
+  if (file.size === 0) return 'empty';
+  if (file.size > ATTACHMENT_MAX_BYTES) return 'tooLarge';
+  const type = file.type.toLowerCase();
+  const name = file.name.toLowerCase();
+  const known = (ATTACHMENT_TYPES as readonly string[]).includes(type) || ATTACHMENT_EXTENSIONS.some((e) => name.endsWith(e));
+  return known ? null : 'badType';
+}
+
+/** 2048 → "2 KB", 1572864 → "1,5 MB" (binary units, Vietnamese decimal mark). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${formatNumber(bytes / (1024 * 1024), 1)} MB`;
+}
+
+// --- times ----------------------------------------------------------------------------------------
+
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/**
+ * A `datetime-local` value ("2026-11-20T13:00"), read as Vietnam time (UTC+7), as an RFC 3339
+ * UTC timestamp ("2026-11-20T06:00:00Z"); null when empty or invalid.
+ */
+export function vnLocalToIso(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
+  const utc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second ?? 0);
+  const probe = new Date(utc);
+  if (probe.getUTCMonth() !== month! - 1 || probe.getUTCDate() !== day! || hour! > 23 || minute! > 59) return null;
+  return new Date(utc - VN_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A moment as a `datetime-local` value in Vietnam time ("2026-11-20T13:00"). */
+export function isoToVnLocal(value: string | Date): string {
+  const t = value instanceof Date ? value.getTime() : Date.parse(value);
+  if (Number.isNaN(t)) return '';
+  return new Date(t + VN_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** Whole days from `now` until `at` (negative once past), by Vietnam calendar days. */
+export function daysUntil(at: string, now: Date = new Date()): number | null {
+  const t = Date.parse(at);
+  if (Number.isNaN(t)) return null;
+  const day = (ms: number) => Math.floor((ms + VN_OFFSET_MS) / 86_400_000);
+  return day(t) - day(now.getTime());
+}
