@@ -12,7 +12,7 @@ PKGS=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql postgresql-contrib
   libsodium-dev libicu-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libxlsxwriter-dev zlib1g-dev liboath-dev
+  libxlsxwriter-dev zlib1g-dev liboath-dev libcurl4-openssl-dev libexiv2-dev libqrencode-dev
   libgtest-dev libgmock-dev
   nodejs npm
   chromium fonts-noto-core fonts-dejavu-core

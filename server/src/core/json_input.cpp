@@ -106,4 +106,23 @@ std::optional<bool> ObjectReader::optional_bool(std::string_view key) const {
   return it->value().as_bool();
 }
 
+std::optional<double> ObjectReader::optional_number(std::string_view key, double min, double max) const {
+  auto it = obj_.find(key);
+  if (it == obj_.end() || it->value().is_null()) return std::nullopt;
+  const bj::value& v = it->value();
+  if (!v.is_number()) throw BadRequest("Trường '" + std::string(key) + "' phải là số.", std::string(key));
+  const double d = v.to_number<double>();
+  if (!(d >= min && d <= max)) {
+    throw BadRequest("Trường '" + std::string(key) + "' nằm ngoài khoảng cho phép.", std::string(key));
+  }
+  return d;
+}
+
+const bj::object* ObjectReader::optional_object(std::string_view key) const {
+  auto it = obj_.find(key);
+  if (it == obj_.end() || it->value().is_null()) return nullptr;
+  if (!it->value().is_object()) throw BadRequest("Trường '" + std::string(key) + "' phải là một đối tượng.", std::string(key));
+  return &it->value().as_object();
+}
+
 }  // namespace antq::json

@@ -28,6 +28,10 @@ class ObjectReader {
   std::optional<std::string> optional_raw_string(std::string_view key, std::size_t max_bytes) const;
   std::optional<std::int64_t> optional_int(std::string_view key, std::int64_t min, std::int64_t max) const;
   std::optional<bool> optional_bool(std::string_view key) const;
+  // A finite number (integer or decimal) within [min, max].
+  std::optional<double> optional_number(std::string_view key, double min, double max) const;
+  // A nested object; nullptr when absent or null.
+  const boost::json::object* optional_object(std::string_view key) const;
   bool has(std::string_view key) const { return obj_.contains(key); }
 
  private:

@@ -42,6 +42,56 @@ std::optional<year_month_day> parse_date(std::string_view s) {
   return ymd;
 }
 
+std::chrono::system_clock::time_point from_date(const year_month_day& d) {
+  return std::chrono::sys_days(d);
+}
+
+std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view s) {
+  // YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)
+  if (s.size() < 17) return std::nullopt;
+  const auto date = parse_date(s.substr(0, 10));
+  if (!date || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) return std::nullopt;
+  auto two = [&](std::size_t at) -> int {
+    if (at + 2 > s.size() || s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9') return -1;
+    return (s[at] - '0') * 10 + (s[at + 1] - '0');
+  };
+  const int hh = two(11), mm = (s.size() > 13 && s[13] == ':') ? two(14) : -1;
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59) return std::nullopt;
+  std::size_t i = 16;
+  int ss = 0;
+  std::int64_t millis = 0;
+  if (i < s.size() && s[i] == ':') {
+    ss = two(i + 1);
+    if (ss < 0 || ss > 59) return std::nullopt;
+    i += 3;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      int digits = 0;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+        if (digits < 3) millis = millis * 10 + (s[i] - '0');
+        ++digits;
+        ++i;
+      }
+      if (digits == 0) return std::nullopt;
+      for (int d = digits; d < 3; ++d) millis *= 10;
+    }
+  }
+  int offset_minutes = 0;
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
+    ++i;
+  } else if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
+    const int oh = two(i + 1), om = two(i + 4);
+    if (oh < 0 || oh > 14 || om < 0 || om > 59) return std::nullopt;
+    offset_minutes = (s[i] == '-' ? -1 : 1) * (oh * 60 + om);
+    i += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (i != s.size()) return std::nullopt;
+  using namespace std::chrono;
+  return sys_days(*date) + hours(hh) + minutes(mm) + seconds(ss) + milliseconds(millis) - minutes(offset_minutes);
+}
+
 std::string format_vn(const year_month_day& d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", unsigned(d.day()), unsigned(d.month()), int(d.year()));

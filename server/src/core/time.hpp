@@ -15,6 +15,10 @@ std::string today_vietnam();                 // YYYY-MM-DD in Asia/Ho_Chi_Minh
 std::string vietnam_date(std::chrono::system_clock::time_point tp);
 // Parses a strict YYYY-MM-DD calendar date; nullopt when malformed or not a real day.
 std::optional<std::chrono::year_month_day> parse_date(std::string_view s);
+// Parses an RFC 3339 timestamp ("2026-11-20T13:05:00Z", "…+07:00", optional fraction); nullopt
+// when malformed or not a real instant.
+std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view s);
+std::chrono::system_clock::time_point from_date(const std::chrono::year_month_day& d);  // 00:00 UTC
 // dd/mm/yyyy as Vietnamese users read dates.
 std::string format_vn(const std::chrono::year_month_day& d);
 

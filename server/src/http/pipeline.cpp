@@ -95,6 +95,12 @@ Lane Pipeline::lane(Request& req) const {
   return req.route == nullptr ? Lane::io : req.route->spec.lane;
 }
 
+std::size_t Pipeline::upload_limit(Request& req) const {
+  if (!is_api_path(req.path)) return 0;
+  route(req);
+  return req.route == nullptr ? 0 : req.route->spec.upload_limit;
+}
+
 Response Pipeline::handle(Request& req) {
   const auto start = std::chrono::steady_clock::now();
   const auto incoming = req.header("x-request-id");

@@ -29,6 +29,8 @@ class Pipeline {
   Response handle(Request& req);
   // Where this request's handler should run (unknown routes and static files: worker pool).
   Lane lane(Request& req) const;
+  // For an upload route, its body limit (the body goes to a file); 0 for every other request.
+  std::size_t upload_limit(Request& req) const;
   // A response built outside a handler (the server's own 400/408/413), in the common error shape.
   Response reject(const Request& req, const ApiError& error);
 

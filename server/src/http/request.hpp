@@ -33,6 +33,7 @@ struct Request {
   std::map<std::string, std::string> query;                  // decoded query parameters
   std::map<std::string, std::string> params;                 // path parameters from the route
   std::string body;
+  std::string body_file;     // upload routes: the streamed body's temporary file (removed after the request)
   std::string client_ip;
   std::string request_id;
   std::optional<Principal> principal;

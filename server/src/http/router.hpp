@@ -25,6 +25,9 @@ struct RouteSpec {
   // Idempotency-Key is honoured on every POST except those carrying credentials (a stored
   // answer or fingerprint of a login must not exist).
   bool idempotent = true;
+  // > 0: an upload. The body is streamed to a temporary file (Request::body_file) up to this many
+  // bytes instead of being held in memory under the general body limit.
+  std::size_t upload_limit = 0;
 };
 
 using Handler = std::function<Response(Request&)>;

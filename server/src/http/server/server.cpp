@@ -5,10 +5,12 @@
 #include <boost/beast/http.hpp>
 
 #include <atomic>
+#include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
 
+#include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
 
@@ -53,6 +55,20 @@ struct HandleJob {
   Response operator()() const { return pipeline->handle(*req); }
 };
 HandleJob handle_job(Pipeline& p, Request&& req) { return HandleJob{&p, std::make_shared<Request>(std::move(req))}; }
+
+// A streamed upload's temporary file: the handler moves it to its final place; whatever is left
+// (a refused or failed upload) goes when the request ends.
+struct TempFile {
+  std::string path;
+  TempFile() = default;
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile() {
+    if (path.empty()) return;
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+  }
+};
 
 }  // namespace
 
@@ -126,6 +142,39 @@ struct Server::Impl {
     }
   }
 
+  enum class ReadResult { ok, too_large, timeout, closed };
+
+  template <class Parser>
+  awaitable<ReadResult> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, Parser& parser,
+                                  std::chrono::milliseconds timeout) {
+    if (parser.is_done()) co_return ReadResult::ok;
+    beast::error_code ec;
+    stream.expires_after(timeout);
+    co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+    if (ec == bhttp::error::body_limit) co_return ReadResult::too_large;
+    if (ec == beast::error::timeout) co_return ReadResult::timeout;
+    if (ec) co_return ReadResult::closed;
+    co_return ReadResult::ok;
+  }
+
+  static ApiError read_error(ReadResult r) {
+    if (r == ReadResult::too_large) return PayloadTooLarge();
+    return ApiError(408, "request_timeout", "Gửi dữ liệu quá chậm, yêu cầu đã bị hủy.");
+  }
+
+  template <class Message>
+  void take_message(Message& msg, Request& req) {
+    for (const auto& f : msg) {
+      std::string name(f.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req.headers.emplace_back(std::move(name), std::string(f.value()));
+    }
+    if (opt.trust_forwarded_for) {
+      auto xff = req.header("x-forwarded-for");
+      if (!xff.empty()) req.client_ip = std::string(xff.substr(0, xff.find(',')));
+    }
+  }
+
   awaitable<void> session(beast::tcp_stream stream) {
     ++connections;
     struct Count {
@@ -176,49 +225,63 @@ struct Server::Impl {
         } flight{in_flight};
         const auto& h = parser.get();
         const unsigned version = h.version();
-        if (h[bhttp::field::expect] == "100-continue" && parser.content_length().value_or(0) <= opt.body_limit) {
-          bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
-          co_await bhttp::async_write(stream, cont, use_awaitable);
-        }
-        if (parser.content_length() && *parser.content_length() > opt.body_limit) {
-          co_await write(stream, reject(req, PayloadTooLarge()), false, false, version);
-          break;
-        }
-        if (!parser.is_done()) {
-          stream.expires_after(opt.body_timeout);
-          co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
-          if (ec == bhttp::error::body_limit) {
-            co_await write(stream, reject(req, PayloadTooLarge()), false, false, version);
-            break;
-          }
-          if (ec == beast::error::timeout) {
-            co_await write(stream, reject(req, ApiError(408, "request_timeout", "Gửi dữ liệu quá chậm, yêu cầu đã bị hủy.")),
-                           false, false, version);
-            break;
-          }
-          if (ec) break;
-        }
-        auto msg = parser.release();
-        req.method = std::string(msg.method_string());
-        for (const auto& f : msg) {
-          std::string name(f.name_string());
-          for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          req.headers.emplace_back(std::move(name), std::string(f.value()));
-        }
-        if (opt.trust_forwarded_for) {
-          auto xff = req.header("x-forwarded-for");
-          if (!xff.empty()) req.client_ip = std::string(xff.substr(0, xff.find(',')));
-        }
-        req.body = std::move(msg.body());
-        const bool keep_alive = msg.keep_alive();
-        const bool head = msg.method() == bhttp::verb::head;
+        // Route before the body arrives: an upload route streams its body to a file, with its own limit.
+        req.method = std::string(h.method_string());
         Response res;
         bool target_ok = true;
         try {
-          parse_target(msg.target(), req);
+          parse_target(h.target(), req);
         } catch (const ApiError& e) {
           target_ok = false;
           res = reject(req, e);
+        }
+        const std::size_t upload_limit = target_ok ? pipeline.upload_limit(req) : 0;
+        const std::size_t limit = upload_limit > 0 ? upload_limit : opt.body_limit;
+        if (h[bhttp::field::expect] == "100-continue" && parser.content_length().value_or(0) <= limit) {
+          bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
+          co_await bhttp::async_write(stream, cont, use_awaitable);
+        }
+        if (parser.content_length() && *parser.content_length() > limit) {
+          co_await write(stream, reject(req, PayloadTooLarge()), false, false, version);
+          break;
+        }
+        bool keep_alive = false;
+        bool head = false;
+        TempFile upload;
+        if (upload_limit > 0) {
+          bhttp::request_parser<bhttp::file_body> fp{std::move(parser)};
+          fp.body_limit(upload_limit);
+          upload.path = opt.upload_dir + "/upload-" + crypto::random_hex(12) + ".part";
+          beast::error_code fec;
+          fp.get().body().open(upload.path.c_str(), beast::file_mode::write_new, fec);
+          if (fec) {
+            log::write_line(log::Level::error, "không tạo được tệp tải lên " + upload.path + ": " + fec.message());
+            co_await write(stream, reject(req, ApiError(503, "storage_unavailable", "Chưa lưu được tệp, vui lòng thử lại sau.")),
+                           false, false, version);
+            break;
+          }
+          // A phone on a weak network may need minutes for a video.
+          const ReadResult rr = co_await read_body(stream, buffer, fp, std::max(opt.body_timeout, opt.upload_timeout));
+          if (rr != ReadResult::ok) {
+            if (rr != ReadResult::closed) co_await write(stream, reject(req, read_error(rr)), false, false, version);
+            break;
+          }
+          auto msg = fp.release();
+          msg.body().close();
+          take_message(msg, req);
+          req.body_file = upload.path;
+          keep_alive = msg.keep_alive();
+        } else {
+          const ReadResult rr = co_await read_body(stream, buffer, parser, opt.body_timeout);
+          if (rr != ReadResult::ok) {
+            if (rr != ReadResult::closed) co_await write(stream, reject(req, read_error(rr)), false, false, version);
+            break;
+          }
+          auto msg = parser.release();
+          take_message(msg, req);
+          req.body = std::move(msg.body());
+          keep_alive = msg.keep_alive();
+          head = msg.method() == bhttp::verb::head;
         }
         if (target_ok) {
           switch (pipeline.lane(req)) {

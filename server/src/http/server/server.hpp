@@ -18,8 +18,10 @@ struct ServerOptions {
   int heavy_threads = 1;          // password hashing: at most this many cores
   int heavy_queue_limit = 64;     // more waiting than this: 503 at once rather than a growing queue
   std::size_t body_limit = 1 << 20;
+  std::string upload_dir = "/tmp";  // where upload routes stream bodies before their handler runs
   std::chrono::milliseconds header_timeout{15000};  // idle keep-alive wait + reading the headers
   std::chrono::milliseconds body_timeout{30000};
+  std::chrono::milliseconds upload_timeout{600000};
   std::chrono::milliseconds shutdown_grace{10000};
   bool trust_forwarded_for = false;  // behind our own reverse proxy only
 };

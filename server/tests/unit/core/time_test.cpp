@@ -20,3 +20,16 @@ TEST(Time, ParsesOnlyRealCalendarDates) {
   EXPECT_FALSE(parse_date("2024/01/01").has_value());
   EXPECT_EQ(format_vn(*parse_date("2020-08-19")), "19/08/2020");
 }
+
+TEST(Rfc3339, ParsesZoneOffsetsAndFractions) {
+  using antq::timeutil::parse_rfc3339;
+  using antq::timeutil::to_rfc3339;
+  EXPECT_EQ(to_rfc3339(*parse_rfc3339("2026-11-20T13:05:00Z")), "2026-11-20T13:05:00.000Z");
+  // Vietnam time as phones send it.
+  EXPECT_EQ(to_rfc3339(*parse_rfc3339("2026-11-20T07:05:09.5+07:00")), "2026-11-20T00:05:09.500Z");
+  EXPECT_EQ(to_rfc3339(*parse_rfc3339("2026-01-01T00:30-01:00")), "2026-01-01T01:30:00.000Z");
+  for (const char* bad : {"", "2026-11-20", "2026-11-20T25:00:00Z", "2026-02-30T10:00:00Z", "2026-11-20T10:00:00",
+                          "2026-11-20T10:00:00Zjunk", "2026-11-20T10:00:00.Z", "2026-11-20T10:0:00Z"}) {
+    EXPECT_FALSE(parse_rfc3339(bad).has_value()) << bad;
+  }
+}
