@@ -1,55 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-// the ES module builds: `antd/locale/*` are CommonJS re-exports whose default import the
-// bundler resolves to the module object (in Node's interop), which leaves Ant Design in English
-import enUS from 'antd/es/locale/en_US';
-import viVN from 'antd/es/locale/vi_VN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
-import { ApiError } from './api';
-import App from './App';
-import './i18n';
-import { AuthProvider } from './lib/auth';
-import './styles.css';
-import { theme } from './theme';
+// Entry point: the citizen pages (/gui-tin-bao, /tra-cuu-tin-bao) load a small app of their own,
+// without Ant Design or the staff workspace, so that a phone on a slow network opens them fast.
+import { publicPage } from './public/paths';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
-      // a 4xx answer will not change on retry
-      retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
-    },
-  },
-});
-
-function Root() {
-  const { i18n } = useTranslation();
-  const english = i18n.resolvedLanguage === 'en';
-  // month and day names of the date pickers
-  dayjs.locale(english ? 'en' : 'vi');
-  return (
-    <ConfigProvider locale={english ? enUS : viVN} theme={theme}>
-      <AntApp>
-        <App />
-      </AntApp>
-    </ConfigProvider>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <AuthProvider>
-        <BrowserRouter>
-          <Root />
-        </BrowserRouter>
-      </AuthProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const page = publicPage(window.location.pathname);
+if (page === 'submit') void import('./public/submit');
+else if (page === 'track') void import('./public/track');
+else void import('./staff');

@@ -1,0 +1,583 @@
+/** `/gui-tin-bao`: the citizen's tip form, and the tracking code and secret once it is sent. */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { formatDateTime, formatNumber } from '../lib/format';
+import {
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  descriptionProblem,
+  formatTrackingCode,
+  isoToVnLocal,
+  textLength,
+  trackingHash,
+  vnLocalToIso,
+} from '../lib/tips';
+import {
+  PublicApiError,
+  getCategories,
+  getUnit,
+  sendTip,
+  uploadAttachment,
+  type Category,
+  type NewTip,
+  type SentTip,
+  type Unit,
+  type UnitDetail,
+} from './api';
+import { ChallengeSolver } from './challenge';
+import { useI18n } from './i18n';
+import UnitChooser from './UnitChooser';
+import { FilePicker, KeepLocation, pickFiles } from './files';
+import { Alert, CopyButton, Field, Spinner, describedBy, errorText } from './ui';
+
+type Errors = Partial<Record<'unit' | 'category' | 'description' | 'occurred_at' | 'place' | 'reporter' | 'files' | 'location', string>>;
+
+interface Geo {
+  lat: number;
+  lng: number;
+  accuracy: number;
+}
+
+interface UploadResult {
+  name: string;
+  ok: boolean;
+  message?: string;
+}
+
+type Phase = 'idle' | 'challenge' | 'sending' | 'uploading';
+
+/** The API field an error names → the form's field. */
+function formField(field: string | undefined): keyof Errors | null {
+  if (!field) return null;
+  if (field === 'lat' || field === 'lng') return 'location';
+  if (field.startsWith('reporter')) return 'reporter';
+  if (['unit', 'category', 'description', 'occurred_at', 'place'].includes(field)) return field as keyof Errors;
+  return null;
+}
+
+export default function SubmitTip() {
+  const { t, lang } = useI18n();
+  const presetCode = useMemo(() => new URLSearchParams(window.location.search).get('unit')?.trim() || null, []);
+  const solver = useMemo(() => new ChallengeSolver(), []);
+
+  const [preset, setPreset] = useState<UnitDetail | null>(null);
+  const [presetState, setPresetState] = useState<'none' | 'loading' | 'ok' | 'missing'>(presetCode ? 'loading' : 'none');
+  const [chosen, setChosen] = useState<Unit | null>(null);
+  const [categories, setCategories] = useState<Category[] | null>(null);
+  const [categoriesError, setCategoriesError] = useState<unknown>(null);
+
+  const [category, setCategory] = useState('');
+  const [description, setDescription] = useState('');
+  const [occurredAt, setOccurredAt] = useState('');
+  const [place, setPlace] = useState('');
+  const [geo, setGeo] = useState<Geo | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [anonymous, setAnonymous] = useState(true);
+  const [reporter, setReporter] = useState({ name: '', phone: '', email: '', address: '' });
+  const [files, setFiles] = useState<File[]>([]);
+  const [keepLocation, setKeepLocation] = useState(false);
+
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [uploadStep, setUploadStep] = useState({ i: 0, n: 0 });
+  const [done, setDone] = useState<{ tip: SentTip; uploads: UploadResult[] } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: t('submit.pageTitle') });
+  }, [t]);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    getCategories(ac.signal)
+      .then((r) => setCategories(r.items))
+      .catch((e: unknown) => {
+        if (!ac.signal.aborted) setCategoriesError(e);
+      });
+    if (presetCode) {
+      getUnit(presetCode, ac.signal)
+        .then(async (u) => {
+          // a unit merged away by the reform: the tip goes to its successor
+          if (u.active === false && u.successor) u = await getUnit(u.successor.code, ac.signal);
+          setPreset(u);
+          setPresetState('ok');
+        })
+        .catch(() => {
+          if (!ac.signal.aborted) setPresetState('missing');
+        });
+    }
+    return () => ac.abort();
+  }, [presetCode]);
+
+  const unit: Unit | null = presetState === 'ok' ? preset : chosen;
+  const busy = phase !== 'idle';
+
+  const categoryLabel = (c: Category) => (lang === 'en' && c.label_en ? c.label_en : c.label);
+
+  function validate(): Errors {
+    const e: Errors = {};
+    if (!unit) e.unit = t('submit.unit.required');
+    if (!category) e.category = t('submit.category.required');
+    const d = descriptionProblem(description);
+    if (d === 'short') e.description = t('submit.description.short', { min: DESCRIPTION_MIN });
+    if (d === 'long') e.description = t('submit.description.long', { max: formatNumber(DESCRIPTION_MAX) });
+    if (occurredAt) {
+      const iso = vnLocalToIso(occurredAt);
+      if (iso && Date.parse(iso) > Date.now() + 5 * 60_000) e.occurred_at = t('submit.occurredAt.future');
+    }
+    if (!anonymous && !reporter.name.trim() && !reporter.phone.trim()) e.reporter = t('submit.reporter.required');
+    return e;
+  }
+
+  function focusFirstError(e: Errors) {
+    const order: [keyof Errors, string][] = [
+      ['unit', '#unit-level-0, #unit-change'],
+      ['category', '#tip-category'],
+      ['description', '#tip-description'],
+      ['occurred_at', '#tip-occurred-at'],
+      ['place', '#tip-place'],
+      ['reporter', '#reporter-name'],
+    ];
+    for (const [k, sel] of order) {
+      if (!e[k]) continue;
+      const el = formRef.current?.querySelector<HTMLElement>(sel);
+      el?.focus();
+      el?.scrollIntoView({ block: 'center' });
+      return;
+    }
+  }
+
+  function addFiles(list: FileList | null) {
+    const picked = pickFiles(files, list, t);
+    setFiles(picked.files);
+    setErrors((prev) => ({ ...prev, files: picked.problem }));
+  }
+
+  function locate() {
+    if (!('geolocation' in navigator)) {
+      setErrors((prev) => ({ ...prev, location: t('submit.location.unsupported') }));
+      return;
+    }
+    setLocating(true);
+    setErrors((prev) => ({ ...prev, location: undefined }));
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setLocating(false);
+        setGeo({ lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: pos.coords.accuracy });
+      },
+      () => {
+        setLocating(false);
+        setErrors((prev) => ({ ...prev, location: t('submit.location.denied') }));
+      },
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  }
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    if (busy) return;
+    setFailure(null);
+    const found = validate();
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) {
+      focusFirstError(found);
+      return;
+    }
+    const body: NewTip = {
+      unit: unit!.code,
+      category,
+      description: description.trim(),
+      anonymous,
+    };
+    const occurred = occurredAt ? vnLocalToIso(occurredAt) : null;
+    if (occurred) body.occurred_at = occurred;
+    if (place.trim()) body.place = place.trim();
+    if (geo) {
+      body.lat = Math.round(geo.lat * 1e6) / 1e6;
+      body.lng = Math.round(geo.lng * 1e6) / 1e6;
+    }
+    if (!anonymous) {
+      const r: NonNullable<NewTip['reporter']> = {};
+      for (const k of ['name', 'phone', 'email', 'address'] as const) if (reporter[k].trim()) r[k] = reporter[k].trim();
+      body.reporter = r;
+    }
+
+    let sent: SentTip | null = null;
+    try {
+      for (let attempt = 0; !sent; attempt++) {
+        setPhase('challenge');
+        let header: string | null;
+        try {
+          header = await solver.take();
+        } catch (e) {
+          throw e instanceof PublicApiError ? e : new Error(t('submit.challengeFailed'));
+        }
+        setPhase('sending');
+        try {
+          sent = await sendTip(body, header);
+        } catch (e) {
+          // the answer was refused (expired, used): one more round with a new challenge
+          const retry = e instanceof PublicApiError && (e.code === 'challenge_required' || e.code === 'challenge_failed');
+          if (!retry || attempt >= 1) throw e;
+        }
+      }
+    } catch (e) {
+      setPhase('idle');
+      const field = e instanceof PublicApiError ? formField(e.field) : null;
+      if (field) {
+        const next = { [field]: errorText(e, t) };
+        setErrors(next);
+        focusFirstError(next);
+      } else {
+        setFailure(errorText(e, t));
+      }
+      // a new answer for the next try (the last one has been used)
+      solver.prepare();
+      return;
+    }
+
+    const uploads: UploadResult[] = [];
+    if (files.length) {
+      setPhase('uploading');
+      for (let i = 0; i < files.length; i++) {
+        const f = files[i]!;
+        setUploadStep({ i: i + 1, n: files.length });
+        try {
+          await uploadAttachment(sent.tracking_code, sent.secret, f, keepLocation);
+          uploads.push({ name: f.name, ok: true });
+        } catch (e) {
+          uploads.push({ name: f.name, ok: false, message: errorText(e, t) });
+        }
+      }
+    }
+    setPhase('idle');
+    setDone({ tip: sent, uploads });
+    window.scrollTo({ top: 0 });
+  }
+
+  if (done) return <Sent tip={done.tip} uploads={done.uploads} />;
+
+  const descLen = textLength(description);
+  const progress =
+    phase === 'challenge'
+      ? t('submit.progress.challenge')
+      : phase === 'sending'
+        ? t('submit.progress.sending')
+        : phase === 'uploading'
+          ? t('submit.progress.uploading', uploadStep)
+          : '';
+
+  return (
+    <article className="p-page" data-testid="submit-tip">
+      <h1 className="p-title">{t('submit.title')}</h1>
+      <p className="p-lead">{t('submit.lead')}</p>
+      <div className="p-secrecy">
+        <span className="p-secrecy__icon" aria-hidden="true">
+          🔒
+        </span>
+        <p>{t('submit.secrecy')}</p>
+      </div>
+
+      <form
+        ref={formRef}
+        className="p-form"
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        // answer the anti-robot check while the visitor is writing
+        onFocus={() => solver.prepare()}
+        data-testid="tip-form"
+      >
+        <fieldset className="p-card" disabled={busy}>
+          <legend className="p-card__title">{t('submit.section.where')}</legend>
+          {presetState === 'loading' && (
+            <p className="p-muted">
+              <Spinner /> {t('common.loading')}
+            </p>
+          )}
+          {presetState === 'ok' && preset && (
+            <div className="p-preset" data-testid="unit-preset">
+              <div className="p-label">{t('submit.unit.presetLabel')}</div>
+              <div className="p-preset__name">{preset.full_name}</div>
+              {preset.ancestors.length > 0 && (
+                <div className="p-muted">{[...preset.ancestors].reverse().map((a) => a.full_name).join(', ')}</div>
+              )}
+              <button type="button" id="unit-change" className="p-link-btn" onClick={() => setPresetState('none')}>
+                {t('submit.unit.change')}
+              </button>
+            </div>
+          )}
+          {presetState === 'missing' && <Alert kind="warning">{t('submit.unit.notFound', { code: presetCode ?? '' })}</Alert>}
+          {(presetState === 'none' || presetState === 'missing') && <UnitChooser onChange={setChosen} error={errors.unit} />}
+          {presetState === 'ok' && errors.unit && <div className="p-error-text">{errors.unit}</div>}
+
+          <Field
+            id="tip-place"
+            label={t('submit.place')}
+            optional
+            error={errors.place}
+            extra={
+              <div className="p-geo">
+                {geo ? (
+                  <div className="p-geo__got" data-testid="geo">
+                    <span>
+                      📍{' '}
+                      {t('submit.location.got', {
+                        lat: formatNumber(geo.lat, 5),
+                        lng: formatNumber(geo.lng, 5),
+                        accuracy: formatNumber(Math.round(geo.accuracy), 0),
+                      })}
+                    </span>
+                    <button type="button" className="p-link-btn" onClick={() => setGeo(null)}>
+                      {t('submit.location.remove')}
+                    </button>
+                  </div>
+                ) : (
+                  <button type="button" className="p-btn p-btn--small" onClick={locate} disabled={locating}>
+                    {locating ? (
+                      <>
+                        <Spinner /> {t('submit.location.locating')}
+                      </>
+                    ) : (
+                      <>📍 {t('submit.location.use')}</>
+                    )}
+                  </button>
+                )}
+                {errors.location && <div className="p-hint">{errors.location}</div>}
+              </div>
+            }
+          >
+            <input
+              id="tip-place"
+              className="p-input"
+              value={place}
+              maxLength={500}
+              placeholder={t('submit.place.placeholder')}
+              aria-describedby={describedBy('tip-place', false, errors.place)}
+              onChange={(e) => setPlace(e.target.value)}
+            />
+          </Field>
+        </fieldset>
+
+        <fieldset className="p-card" disabled={busy}>
+          <legend className="p-card__title">{t('submit.section.what')}</legend>
+          <Field id="tip-category" label={t('submit.category')} error={errors.category ?? (categoriesError ? `${t('submit.category.loadError')} ${errorText(categoriesError, t)}` : undefined)}>
+            <select
+              id="tip-category"
+              className="p-input"
+              value={category}
+              aria-invalid={!!errors.category}
+              aria-describedby={describedBy('tip-category', false, errors.category)}
+              onChange={(e) => setCategory(e.target.value)}
+              disabled={!categories}
+            >
+              <option value="" disabled>
+                {categories ? t('submit.category.choose') : t('common.loading')}
+              </option>
+              {categories?.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {categoryLabel(c)}
+                </option>
+              ))}
+            </select>
+          </Field>
+
+          <Field
+            id="tip-description"
+            label={t('submit.description')}
+            hint={t('submit.description.hint', { min: DESCRIPTION_MIN, max: formatNumber(DESCRIPTION_MAX) })}
+            error={errors.description}
+            extra={
+              <div className={`p-counter${descLen > DESCRIPTION_MAX ? ' p-counter--over' : ''}`} aria-live="polite" data-testid="description-counter">
+                {t('submit.description.counter', { n: formatNumber(descLen), max: formatNumber(DESCRIPTION_MAX) })}
+              </div>
+            }
+          >
+            <textarea
+              id="tip-description"
+              className="p-input p-textarea"
+              rows={6}
+              value={description}
+              aria-invalid={!!errors.description}
+              aria-describedby={describedBy('tip-description', true, errors.description)}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          </Field>
+
+          <Field id="tip-occurred-at" label={t('submit.occurredAt')} optional hint={t('submit.occurredAt.hint')} error={errors.occurred_at}>
+            <input
+              id="tip-occurred-at"
+              className="p-input"
+              type="datetime-local"
+              value={occurredAt}
+              max={isoToVnLocal(new Date())}
+              aria-invalid={!!errors.occurred_at}
+              aria-describedby={describedBy('tip-occurred-at', true, errors.occurred_at)}
+              onChange={(e) => setOccurredAt(e.target.value)}
+            />
+          </Field>
+        </fieldset>
+
+        <fieldset className="p-card" disabled={busy}>
+          <legend className="p-card__title">{t('submit.section.who')}</legend>
+          <label className="p-switch" htmlFor="tip-anonymous">
+            <input
+              id="tip-anonymous"
+              type="checkbox"
+              role="switch"
+              checked={anonymous}
+              onChange={(e) => setAnonymous(e.target.checked)}
+              data-testid="anonymous"
+            />
+            <span className="p-switch__track" aria-hidden="true" />
+            <span className="p-switch__label">{t('submit.anonymous')}</span>
+          </label>
+          <p className="p-hint">{anonymous ? t('submit.anonymous.on') : t('submit.anonymous.off')}</p>
+          {!anonymous && (
+            <div className="p-reporter" data-testid="reporter-fields">
+              {errors.reporter && <Alert kind="error">{errors.reporter}</Alert>}
+              <ReporterInput id="reporter-name" label={t('submit.reporter.name')} value={reporter.name} autoComplete="name" onChange={(v) => setReporter({ ...reporter, name: v })} />
+              <ReporterInput id="reporter-phone" label={t('submit.reporter.phone')} value={reporter.phone} type="tel" autoComplete="tel" onChange={(v) => setReporter({ ...reporter, phone: v })} />
+              <ReporterInput id="reporter-email" label={t('submit.reporter.email')} value={reporter.email} type="email" autoComplete="email" optional onChange={(v) => setReporter({ ...reporter, email: v })} />
+              <ReporterInput id="reporter-address" label={t('submit.reporter.address')} value={reporter.address} autoComplete="street-address" optional onChange={(v) => setReporter({ ...reporter, address: v })} />
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset className="p-card" disabled={busy}>
+          <legend className="p-card__title">{t('submit.section.files')}</legend>
+          <FilePicker files={files} onAdd={addFiles} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />
+          {errors.files && <div className="p-error-text" role="alert">{errors.files}</div>}
+          {files.length > 0 && <KeepLocation checked={keepLocation} onChange={setKeepLocation} />}
+        </fieldset>
+
+        {failure && (
+          <Alert kind="error" testId="submit-error">
+            <strong>{t('error.title')}.</strong> {failure}
+          </Alert>
+        )}
+        {Object.values(errors).some(Boolean) && !failure && <p className="p-error-text">{t('submit.fixErrors')}</p>}
+
+        <div className="p-actions">
+          <button type="submit" className="p-btn p-btn--primary p-btn--block" disabled={busy} data-testid="submit-tip-button">
+            {busy ? <Spinner /> : null} {t('submit.send')}
+          </button>
+          {progress && (
+            <p className="p-progress" role="status" data-testid="submit-progress">
+              {progress}
+            </p>
+          )}
+        </div>
+      </form>
+    </article>
+  );
+}
+
+function ReporterInput(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: string;
+  autoComplete?: string;
+  optional?: boolean;
+}) {
+  return (
+    <Field id={props.id} label={props.label} optional={props.optional}>
+      <input
+        id={props.id}
+        className="p-input"
+        type={props.type ?? 'text'}
+        value={props.value}
+        maxLength={200}
+        autoComplete={props.autoComplete}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
+/** The answer of a sent tip: the code and the secret, big, once. */
+function Sent({ tip, uploads }: { tip: SentTip; uploads: UploadResult[] }) {
+  const { t } = useI18n();
+  const code = formatTrackingCode(tip.tracking_code);
+  const trackUrl = `/tra-cuu-tin-bao${trackingHash(code, tip.secret)}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const fileText = t('done.fileText', { code, secret: tip.secret, url: `${window.location.origin}/tra-cuu-tin-bao` });
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([fileText + '\n'], { type: 'text/plain;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `tin-bao-${code}.txt`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <article className="p-page" data-testid="tip-sent">
+      <div className="p-done">
+        <div className="p-done__icon" aria-hidden="true">
+          ✓
+        </div>
+        <h1 className="p-title" tabIndex={-1} ref={headingRef}>
+          {t('done.title')}
+        </h1>
+        <p className="p-lead">{t('done.lead', { unit: tip.unit.full_name, at: formatDateTime(tip.received_at) })}</p>
+      </div>
+
+      <section className="p-card p-codes">
+        <div className="p-code">
+          <div className="p-code__label">{t('done.code')}</div>
+          <div className="p-code__value" data-testid="tracking-code">
+            {code}
+          </div>
+          <CopyButton text={code} testId="copy-code" />
+        </div>
+        <div className="p-code">
+          <div className="p-code__label">{t('done.secret')}</div>
+          <div className="p-code__value p-code__value--secret" data-testid="tracking-secret">
+            {tip.secret}
+          </div>
+          <CopyButton text={tip.secret} testId="copy-secret" />
+        </div>
+        <Alert kind="warning" testId="secret-warning">
+          <strong>⚠ </strong>
+          {t('done.warning')}
+        </Alert>
+        <div className="p-actions p-actions--row">
+          <CopyButton text={fileText} label={t('done.copyBoth')} />
+          <button type="button" className="p-btn p-btn--small" onClick={download}>
+            ⬇ {t('done.download')}
+          </button>
+        </div>
+      </section>
+
+      {uploads.length > 0 && (
+        <section className="p-card">
+          <h2 className="p-card__title">{t('done.uploads')}</h2>
+          <ul className="p-file-list">
+            {uploads.map((u, i) => (
+              <li key={i} className="p-file">
+                <span className="p-file__name">{u.name}</span>
+                <span className={u.ok ? 'p-ok-text' : 'p-error-text'}>{u.ok ? `✓ ${t('done.upload.ok')}` : t('done.upload.failed', { message: u.message ?? '' })}</span>
+              </li>
+            ))}
+          </ul>
+          {uploads.some((u) => !u.ok) && <p className="p-hint">{t('done.upload.later')}</p>}
+        </section>
+      )}
+
+      <div className="p-actions">
+        <a className="p-btn p-btn--primary p-btn--block" href={trackUrl} data-testid="track-link">
+          {t('done.track')}
+        </a>
+        <a className="p-btn p-btn--block" href={`/gui-tin-bao${window.location.search}`}>
+          {t('done.another')}
+        </a>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * The public pages' API calls (no login, no cookies needed). A small fetch wrapper of its own:
+ * the staff client pulls in i18next and the staff texts.
+ */
+import { parseRetryAfter } from '../lib/http';
+
+export class PublicApiError extends Error {
+  /** HTTP status; 0 when the server could not be reached. */
+  readonly status: number;
+  readonly code: string;
+  readonly field?: string;
+  readonly retryAfter?: number;
+  /** Whether `message` is the server's own (Vietnamese) text. */
+  readonly fromServer: boolean;
+
+  constructor(status: number, code: string, message: string, opts: { field?: string; retryAfter?: number; fromServer?: boolean } = {}) {
+    super(message);
+    this.name = 'PublicApiError';
+    this.status = status;
+    this.code = code;
+    this.field = opts.field;
+    this.retryAfter = opts.retryAfter;
+    this.fromServer = opts.fromServer ?? false;
+  }
+}
+
+interface CallOptions {
+  query?: Record<string, string | undefined>;
+  json?: unknown;
+  body?: Blob;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export async function call<T>(method: string, path: string, opts: CallOptions = {}): Promise<T> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(opts.query ?? {})) if (v) params.set(k, v);
+  const qs = params.toString();
+  const url = qs ? `${path}?${qs}` : path;
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  let body: BodyInit | undefined;
+  if (opts.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.json);
+  } else if (opts.body) {
+    headers['Content-Type'] = opts.body.type || 'application/octet-stream';
+    body = opts.body;
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body, signal: opts.signal, credentials: 'omit' });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new PublicApiError(0, 'network', '');
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON
+  }
+  if (!res.ok) {
+    const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+    const err = (data as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined)?.error;
+    if (err && typeof err.message === 'string') {
+      return Promise.reject(
+        new PublicApiError(res.status, String(err.code ?? 'error'), err.message, {
+          field: typeof err.field === 'string' ? err.field : undefined,
+          retryAfter,
+          fromServer: true,
+        }),
+      );
+    }
+    throw new PublicApiError(res.status, `http_${res.status}`, '', { retryAfter });
+  }
+  return data as T;
+}
+
+// --- types ----------------------------------------------------------------------------------------
+
+export interface Unit {
+  code: string;
+  name: string;
+  full_name: string;
+  kind: string;
+  has_children?: boolean;
+}
+
+export interface UnitDetail extends Unit {
+  ancestors: Unit[];
+  active?: boolean;
+  successor?: Unit | null;
+}
+
+export interface Category {
+  code: string;
+  label: string;
+  label_en?: string | null;
+}
+
+export type Challenge = { required: false } | { required: true; token: string; bits: number; expires_in: number };
+
+export interface Reporter {
+  name?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface NewTip {
+  unit: string;
+  category: string;
+  description: string;
+  occurred_at?: string;
+  place?: string;
+  lat?: number;
+  lng?: number;
+  anonymous: boolean;
+  reporter?: Reporter;
+}
+
+export interface SentTip {
+  tracking_code: string;
+  secret: string;
+  received_at: string;
+  unit: { code: string; name: string; full_name: string };
+}
+
+export interface PublicMessage {
+  id: string;
+  at: string;
+  from: 'reporter' | 'police' | string;
+  body: string;
+}
+
+export interface PublicAttachment {
+  id: string;
+  at: string;
+  kind: 'image' | 'video' | string;
+  media_type: string;
+  size: number;
+}
+
+export interface TrackedTip {
+  tracking_code: string;
+  status: string;
+  category: string;
+  unit: { code: string; name: string; full_name: string };
+  received_at: string;
+  decision: null | { status: string; note: string | null; at: string };
+  timeline: { at: string; kind: string; status?: string | null }[];
+  messages: PublicMessage[];
+  attachments: PublicAttachment[];
+}
+
+// --- calls ----------------------------------------------------------------------------------------
+
+const enc = encodeURIComponent;
+
+export const listUnits = (parent?: string, signal?: AbortSignal) =>
+  call<{ items: Unit[] }>('GET', '/api/v1/units', { query: { parent }, signal });
+
+export const getUnit = (code: string, signal?: AbortSignal) => call<UnitDetail>('GET', `/api/v1/units/${enc(code)}`, { signal });
+
+export const getCategories = (signal?: AbortSignal) =>
+  call<{ items: Category[] }>('GET', '/api/v1/public/tip-categories', { signal });
+
+export const getChallenge = (signal?: AbortSignal) => call<Challenge>('GET', '/api/v1/public/challenge', { signal });
+
+export const sendTip = (tip: NewTip, challenge: string | null) =>
+  call<SentTip>('POST', '/api/v1/public/tips', { json: tip, headers: challenge ? { 'X-Challenge': challenge } : {} });
+
+export const trackTip = (code: string, secret: string, signal?: AbortSignal) =>
+  call<TrackedTip>('GET', `/api/v1/public/tips/${enc(code)}`, { headers: { 'X-Tip-Secret': secret }, signal });
+
+export const sendMessage = (code: string, secret: string, body: string) =>
+  call<PublicMessage>('POST', `/api/v1/public/tips/${enc(code)}/messages`, { json: { body }, headers: { 'X-Tip-Secret': secret } });
+
+export const uploadAttachment = (code: string, secret: string, file: Blob, keepLocation: boolean) =>
+  call<PublicAttachment>('POST', `/api/v1/public/tips/${enc(code)}/attachments`, {
+    body: file,
+    headers: { 'X-Tip-Secret': secret },
+    query: { keep_location: keepLocation ? 'true' : undefined },
+  });

@@ -1,0 +1,130 @@
+/**
+ * Gets and answers the proof-of-work challenge of the public form. Solving runs in a Web Worker
+ * (the page stays responsive on a slow phone); without workers it runs on the main thread in
+ * slices between frames.
+ */
+import { getChallenge } from './api';
+
+// (the SHA-256 code itself stays out of the page's bundle: the worker has it, and the main-thread
+// fallback imports it when needed)
+const expectedHashes = (bits: number) => 2 ** Math.max(0, Math.min(bits, 52));
+const challengeHeader = (token: string, nonce: number) => `${token}:${nonce}`;
+
+export interface SolvedChallenge {
+  /** The `X-Challenge` header value, or null when the server does not ask for one. */
+  header: string | null;
+  /** When the token stops being accepted (ms since the epoch). */
+  expiresAt: number;
+}
+
+/** Finds the nonce; `onProgress` gets the share of the expected effort done (may pass 1). */
+export function solve(token: string, bits: number, onProgress?: (share: number) => void, signal?: AbortSignal): Promise<number> {
+  const expected = expectedHashes(bits);
+  return new Promise<number>((resolve, reject) => {
+    let worker: Worker | null = null;
+    try {
+      worker = new Worker(new URL('./pow.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      worker = null;
+    }
+    if (!worker) {
+      void solveOnMainThread(token, bits, onProgress, signal).then(resolve, reject);
+      return;
+    }
+    const w = worker;
+    const stop = () => w.terminate();
+    signal?.addEventListener('abort', () => {
+      stop();
+      reject(new DOMException('aborted', 'AbortError'));
+    });
+    w.onmessage = (e: MessageEvent<{ nonce?: number; tried?: number; error?: string }>) => {
+      if (e.data.nonce !== undefined) {
+        stop();
+        resolve(e.data.nonce);
+      } else if (e.data.tried !== undefined) {
+        onProgress?.(e.data.tried / expected);
+      } else {
+        stop();
+        reject(new Error(e.data.error ?? 'pow'));
+      }
+    };
+    w.onerror = (ev) => {
+      // a worker the page may not start (old browser, policy): do it here instead
+      ev.preventDefault();
+      stop();
+      void solveOnMainThread(token, bits, onProgress, signal).then(resolve, reject);
+    };
+  });
+}
+
+async function solveOnMainThread(token: string, bits: number, onProgress?: (share: number) => void, signal?: AbortSignal): Promise<number> {
+  const { solveRange } = await import('../lib/pow');
+  const SLICE = 4096;
+  const expected = expectedHashes(bits);
+  for (let start = 0; start < expected * 64; start += SLICE) {
+    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    const nonce = solveRange(token, bits, start, SLICE);
+    if (nonce !== null) return nonce;
+    onProgress?.((start + SLICE) / expected);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  throw new Error('exhausted');
+}
+
+/** Margin before the token's expiry within which it is not used any more (ms). */
+const EXPIRY_MARGIN_MS = 15_000;
+
+/**
+ * One challenge at a time, fetched and solved ahead (when the visitor starts filling in the form)
+ * so that sending rarely waits; each solved token is handed out once.
+ */
+export class ChallengeSolver {
+  private pending: Promise<SolvedChallenge> | null = null;
+  private listeners = new Set<(share: number) => void>();
+
+  /** Starts fetching and solving a challenge, unless one is under way or ready. */
+  prepare(): void {
+    if (!this.pending) this.pending = this.fetchAndSolve();
+    // a failure here is reported by take()
+    this.pending.catch(() => {});
+  }
+
+  /** A fresh answer (waiting for the solving when needed); the answer is not handed out again. */
+  async take(onProgress?: (share: number) => void): Promise<string | null> {
+    if (onProgress) this.listeners.add(onProgress);
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        this.prepare();
+        const pending = this.pending!;
+        let solved: SolvedChallenge;
+        try {
+          solved = await pending;
+        } catch (e) {
+          if (this.pending === pending) this.pending = null;
+          throw e;
+        }
+        if (this.pending === pending) this.pending = null;
+        if (solved.header === null || Date.now() < solved.expiresAt) return solved.header;
+        // expired while the visitor was typing: get another one
+      }
+      throw new Error('expired');
+    } finally {
+      if (onProgress) this.listeners.delete(onProgress);
+    }
+  }
+
+  /** Forgets the prepared answer (e.g. the server refused it). */
+  reset(): void {
+    this.pending = null;
+  }
+
+  private async fetchAndSolve(): Promise<SolvedChallenge> {
+    const fetchedAt = Date.now();
+    const c = await getChallenge();
+    if (!c.required) return { header: null, expiresAt: Number.POSITIVE_INFINITY };
+    const lifetime = c.expires_in * 1000;
+    const expiresAt = fetchedAt + lifetime - Math.min(EXPIRY_MARGIN_MS, lifetime / 4);
+    const nonce = await solve(c.token, c.bits, (share) => this.listeners.forEach((l) => l(share)));
+    return { header: challengeHeader(c.token, nonce), expiresAt };
+  }
+}

@@ -1,0 +1,4 @@
+import { mount } from './main';
+import SubmitTip from './SubmitTip';
+
+mount(<SubmitTip />);

@@ -1,0 +1,4 @@
+import { mount } from './main';
+import TrackTip from './TrackTip';
+
+mount(<TrackTip />);
