@@ -2,7 +2,16 @@
 // without Ant Design or the staff workspace, so that a phone on a slow network opens them fast.
 import { publicPage } from './public/paths';
 
+// one function per import: each preloads only what its own chunk needs
+function loadSubmit() {
+  return import('./public/submit');
+}
+function loadTrack() {
+  return import('./public/track');
+}
+function loadStaff() {
+  return import('./staff');
+}
+
 const page = publicPage(window.location.pathname);
-if (page === 'submit') void import('./public/submit');
-else if (page === 'track') void import('./public/track');
-else void import('./staff');
+void (page === 'submit' ? loadSubmit() : page === 'track' ? loadTrack() : loadStaff());

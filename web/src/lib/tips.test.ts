@@ -7,6 +7,9 @@ import {
   formatTrackingCode,
   isForwardMove,
   isoToVnLocal,
+  parseOccurredAt,
+  parseVnDate,
+  parseVnTime,
   isPlausibleTrackingCode,
   missingForStatus,
   nextStatuses,
@@ -137,5 +140,33 @@ describe('times', () => {
     expect(daysUntil('2026-11-22T10:00:00Z', now)).toBe(0);
     expect(daysUntil('2026-11-20T10:00:00Z', now)).toBe(-2);
     expect(daysUntil('bad', now)).toBeNull();
+  });
+});
+
+describe('occurred-at fields', () => {
+  it('read Vietnamese dates', () => {
+    expect(parseVnDate('20/11/2026')).toBe('2026-11-20');
+    expect(parseVnDate('5-3-2026')).toBe('2026-03-05');
+    expect(parseVnDate('20.11.26')).toBe('2026-11-20');
+    expect(parseVnDate('31/02/2026')).toBeNull();
+    expect(parseVnDate('2026-11-20')).toBeNull();
+  });
+
+  it('read times of day as people write them', () => {
+    expect(parseVnTime('21:30')).toBe('21:30');
+    expect(parseVnTime('21h30')).toBe('21:30');
+    expect(parseVnTime('9h')).toBe('09:00');
+    expect(parseVnTime('7g15')).toBe('07:15');
+    expect(parseVnTime('24:00')).toBeNull();
+    expect(parseVnTime('abc')).toBeNull();
+  });
+
+  it('make a UTC timestamp of Vietnam date and time', () => {
+    expect(parseOccurredAt('', '')).toEqual({ value: null });
+    expect(parseOccurredAt('20/11/2026', '13:00')).toEqual({ value: '2026-11-20T06:00:00Z' });
+    expect(parseOccurredAt('20/11/2026', '')).toEqual({ value: '2026-11-19T17:00:00Z' });
+    expect(parseOccurredAt('', '13:00').problem).toBe('needsDate');
+    expect(parseOccurredAt('32/11/2026', '').problem).toBe('badDate');
+    expect(parseOccurredAt('20/11/2026', '25:00').problem).toBe('badTime');
   });
 });

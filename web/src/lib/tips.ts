@@ -3,7 +3,7 @@
  * statuses and their order, tracking codes, limits of descriptions and attachments.
  * No dependencies (the public pages must stay small), no texts (each side has its own).
  */
-import { formatNumber } from './format';
+import { formatNumber, parseDate } from './format';
 
 // --- statuses -------------------------------------------------------------------------------------
 
@@ -229,6 +229,42 @@ export function vnLocalToIso(value: string): string | null {
   const probe = new Date(utc);
   if (probe.getUTCMonth() !== month! - 1 || probe.getUTCDate() !== day! || hour! > 23 || minute! > 59) return null;
   return new Date(utc - VN_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** "20/11/2026", "20-11-2026", "20.11.2026", "20/11/26" → "2026-11-20"; null when not a real date. */
+export function parseVnDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  return parseDate(`${m[1]}/${m[2]}/${year}`);
+}
+
+/** "21:30", "21h30", "21h", "9.05" → "21:30" etc.; null when not a time of day. */
+export function parseVnTime(text: string): string | null {
+  const m = /^\s*(\d{1,2})\s*(?:[:hg.]\s*(\d{2})?)?\s*$/i.exec(text);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? 0);
+  if (h > 23 || min > 59) return null;
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/**
+ * When something happened, typed as a Vietnam date ("20/11/2026") and an optional time ("21:30"),
+ * as an RFC 3339 UTC timestamp; or what is wrong with it. Empty date and time: `{ value: null }`.
+ */
+export function parseOccurredAt(date: string, time: string): { value: string | null; problem?: 'badDate' | 'badTime' | 'needsDate' } {
+  if (!date.trim() && !time.trim()) return { value: null };
+  if (!date.trim()) return { value: null, problem: 'needsDate' };
+  const day = parseVnDate(date);
+  if (!day) return { value: null, problem: 'badDate' };
+  let clock = '00:00';
+  if (time.trim()) {
+    const tt = parseVnTime(time);
+    if (!tt) return { value: null, problem: 'badTime' };
+    clock = tt;
+  }
+  return { value: vnLocalToIso(`${day}T${clock}`) };
 }
 
 /** A moment as a `datetime-local` value in Vietnam time ("2026-11-20T13:00"). */

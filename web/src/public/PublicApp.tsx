@@ -1,6 +1,7 @@
 /** The public pages' frame: a light header, the page, the footer. Plain React, no router. */
 import type { ReactNode } from 'react';
 import { PUBLIC_PATHS } from './paths';
+import { PhoneIcon } from './icons';
 import { useI18n } from './i18n';
 
 export default function PublicApp({ children }: { children: ReactNode }) {
@@ -45,7 +46,9 @@ export default function PublicApp({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <div className="p-emergency" role="note">
-        <div className="p-container">☎ {t('app.emergency', { number: '113' })}</div>
+        <div className="p-container p-emergency__inner">
+          <PhoneIcon /> {t('app.emergency', { number: '113' })}
+        </div>
       </div>
       <main id="main" className="p-container p-main" tabIndex={-1}>
         {children}

@@ -6,10 +6,9 @@ import {
   DESCRIPTION_MIN,
   descriptionProblem,
   formatTrackingCode,
-  isoToVnLocal,
+  parseOccurredAt,
   textLength,
   trackingHash,
-  vnLocalToIso,
 } from '../lib/tips';
 import {
   PublicApiError,
@@ -24,6 +23,7 @@ import {
   type UnitDetail,
 } from './api';
 import { ChallengeSolver } from './challenge';
+import { CheckIcon, DownloadIcon, LockIcon, PinIcon, WarnIcon } from './icons';
 import { useI18n } from './i18n';
 import UnitChooser from './UnitChooser';
 import { FilePicker, KeepLocation, pickFiles } from './files';
@@ -67,7 +67,8 @@ export default function SubmitTip() {
 
   const [category, setCategory] = useState('');
   const [description, setDescription] = useState('');
-  const [occurredAt, setOccurredAt] = useState('');
+  const [occurredDate, setOccurredDate] = useState('');
+  const [occurredTime, setOccurredTime] = useState('');
   const [place, setPlace] = useState('');
   const [geo, setGeo] = useState<Geo | null>(null);
   const [locating, setLocating] = useState(false);
@@ -82,6 +83,8 @@ export default function SubmitTip() {
   const [uploadStep, setUploadStep] = useState({ i: 0, n: 0 });
   const [done, setDone] = useState<{ tip: SentTip; uploads: UploadResult[] } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  /** Forgets a field's error once the visitor changes it. */
+  const clear = (field: keyof Errors) => setErrors((prev) => (prev[field] ? { ...prev, [field]: undefined } : prev));
 
   useEffect(() => {
     document.title = t('app.documentTitle', { page: t('submit.pageTitle') });
@@ -121,10 +124,9 @@ export default function SubmitTip() {
     const d = descriptionProblem(description);
     if (d === 'short') e.description = t('submit.description.short', { min: DESCRIPTION_MIN });
     if (d === 'long') e.description = t('submit.description.long', { max: formatNumber(DESCRIPTION_MAX) });
-    if (occurredAt) {
-      const iso = vnLocalToIso(occurredAt);
-      if (iso && Date.parse(iso) > Date.now() + 5 * 60_000) e.occurred_at = t('submit.occurredAt.future');
-    }
+    const occurred = parseOccurredAt(occurredDate, occurredTime);
+    if (occurred.problem) e.occurred_at = t(`submit.occurredAt.${occurred.problem}`);
+    else if (occurred.value && Date.parse(occurred.value) > Date.now() + 5 * 60_000) e.occurred_at = t('submit.occurredAt.future');
     if (!anonymous && !reporter.name.trim() && !reporter.phone.trim()) e.reporter = t('submit.reporter.required');
     return e;
   }
@@ -134,7 +136,7 @@ export default function SubmitTip() {
       ['unit', '#unit-level-0, #unit-change'],
       ['category', '#tip-category'],
       ['description', '#tip-description'],
-      ['occurred_at', '#tip-occurred-at'],
+      ['occurred_at', '#tip-occurred-date'],
       ['place', '#tip-place'],
       ['reporter', '#reporter-name'],
     ];
@@ -189,7 +191,7 @@ export default function SubmitTip() {
       description: description.trim(),
       anonymous,
     };
-    const occurred = occurredAt ? vnLocalToIso(occurredAt) : null;
+    const occurred = parseOccurredAt(occurredDate, occurredTime).value;
     if (occurred) body.occurred_at = occurred;
     if (place.trim()) body.place = place.trim();
     if (geo) {
@@ -272,8 +274,8 @@ export default function SubmitTip() {
       <h1 className="p-title">{t('submit.title')}</h1>
       <p className="p-lead">{t('submit.lead')}</p>
       <div className="p-secrecy">
-        <span className="p-secrecy__icon" aria-hidden="true">
-          🔒
+        <span className="p-secrecy__icon">
+          <LockIcon />
         </span>
         <p>{t('submit.secrecy')}</p>
       </div>
@@ -307,7 +309,13 @@ export default function SubmitTip() {
             </div>
           )}
           {presetState === 'missing' && <Alert kind="warning">{t('submit.unit.notFound', { code: presetCode ?? '' })}</Alert>}
-          {(presetState === 'none' || presetState === 'missing') && <UnitChooser onChange={setChosen} error={errors.unit} />}
+          {(presetState === 'none' || presetState === 'missing') && <UnitChooser
+              onChange={(u) => {
+                setChosen(u);
+                if (u) clear('unit');
+              }}
+              error={errors.unit}
+            />}
           {presetState === 'ok' && errors.unit && <div className="p-error-text">{errors.unit}</div>}
 
           <Field
@@ -320,7 +328,7 @@ export default function SubmitTip() {
                 {geo ? (
                   <div className="p-geo__got" data-testid="geo">
                     <span>
-                      📍{' '}
+                      <PinIcon />{' '}
                       {t('submit.location.got', {
                         lat: formatNumber(geo.lat, 5),
                         lng: formatNumber(geo.lng, 5),
@@ -338,7 +346,9 @@ export default function SubmitTip() {
                         <Spinner /> {t('submit.location.locating')}
                       </>
                     ) : (
-                      <>📍 {t('submit.location.use')}</>
+                      <>
+                        <PinIcon /> {t('submit.location.use')}
+                      </>
                     )}
                   </button>
                 )}
@@ -353,7 +363,10 @@ export default function SubmitTip() {
               maxLength={500}
               placeholder={t('submit.place.placeholder')}
               aria-describedby={describedBy('tip-place', false, errors.place)}
-              onChange={(e) => setPlace(e.target.value)}
+              onChange={(e) => {
+                setPlace(e.target.value);
+                clear('place');
+              }}
             />
           </Field>
         </fieldset>
@@ -367,7 +380,10 @@ export default function SubmitTip() {
               value={category}
               aria-invalid={!!errors.category}
               aria-describedby={describedBy('tip-category', false, errors.category)}
-              onChange={(e) => setCategory(e.target.value)}
+              onChange={(e) => {
+                setCategory(e.target.value);
+                clear('category');
+              }}
               disabled={!categories}
             >
               <option value="" disabled>
@@ -399,22 +415,65 @@ export default function SubmitTip() {
               value={description}
               aria-invalid={!!errors.description}
               aria-describedby={describedBy('tip-description', true, errors.description)}
-              onChange={(e) => setDescription(e.target.value)}
+              onChange={(e) => {
+                setDescription(e.target.value);
+                clear('description');
+              }}
             />
           </Field>
 
-          <Field id="tip-occurred-at" label={t('submit.occurredAt')} optional hint={t('submit.occurredAt.hint')} error={errors.occurred_at}>
-            <input
-              id="tip-occurred-at"
-              className="p-input"
-              type="datetime-local"
-              value={occurredAt}
-              max={isoToVnLocal(new Date())}
-              aria-invalid={!!errors.occurred_at}
-              aria-describedby={describedBy('tip-occurred-at', true, errors.occurred_at)}
-              onChange={(e) => setOccurredAt(e.target.value)}
-            />
-          </Field>
+          <div className={`p-field${errors.occurred_at ? ' p-field--error' : ''}`} role="group" aria-labelledby="occurred-label">
+            <div className="p-label" id="occurred-label">
+              {t('submit.occurredAt')}
+              <span className="p-optional"> ({t('common.optional')})</span>
+            </div>
+            <div className="p-row">
+              <label className="p-row__item p-row__item--date">
+                <span className="p-sublabel">{t('submit.occurredAt.date')}</span>
+                <input
+                  id="tip-occurred-date"
+                  className="p-input"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  placeholder={t('submit.occurredAt.datePlaceholder')}
+                  maxLength={10}
+                  value={occurredDate}
+                  aria-invalid={!!errors.occurred_at}
+                  aria-describedby={describedBy('tip-occurred', true, errors.occurred_at)}
+                  onChange={(e) => {
+                    setOccurredDate(e.target.value);
+                    clear('occurred_at');
+                  }}
+                />
+              </label>
+              <label className="p-row__item p-row__item--time">
+                <span className="p-sublabel">{t('submit.occurredAt.time')}</span>
+                <input
+                  id="tip-occurred-time"
+                  className="p-input"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  placeholder={t('submit.occurredAt.timePlaceholder')}
+                  maxLength={5}
+                  value={occurredTime}
+                  aria-invalid={!!errors.occurred_at}
+                  aria-describedby={describedBy('tip-occurred', true, errors.occurred_at)}
+                  onChange={(e) => {
+                    setOccurredTime(e.target.value);
+                    clear('occurred_at');
+                  }}
+                />
+              </label>
+            </div>
+            <div className="p-hint" id="tip-occurred-hint">
+              {t('submit.occurredAt.hint')}
+            </div>
+            {errors.occurred_at && (
+              <div className="p-error-text" id="tip-occurred-error" role="alert">
+                {errors.occurred_at}
+              </div>
+            )}
+          </div>
         </fieldset>
 
         <fieldset className="p-card" disabled={busy}>
@@ -435,8 +494,14 @@ export default function SubmitTip() {
           {!anonymous && (
             <div className="p-reporter" data-testid="reporter-fields">
               {errors.reporter && <Alert kind="error">{errors.reporter}</Alert>}
-              <ReporterInput id="reporter-name" label={t('submit.reporter.name')} value={reporter.name} autoComplete="name" onChange={(v) => setReporter({ ...reporter, name: v })} />
-              <ReporterInput id="reporter-phone" label={t('submit.reporter.phone')} value={reporter.phone} type="tel" autoComplete="tel" onChange={(v) => setReporter({ ...reporter, phone: v })} />
+              <ReporterInput id="reporter-name" label={t('submit.reporter.name')} value={reporter.name} autoComplete="name" onChange={(v) => {
+                  setReporter({ ...reporter, name: v });
+                  clear('reporter');
+                }} />
+              <ReporterInput id="reporter-phone" label={t('submit.reporter.phone')} value={reporter.phone} type="tel" autoComplete="tel" onChange={(v) => {
+                  setReporter({ ...reporter, phone: v });
+                  clear('reporter');
+                }} />
               <ReporterInput id="reporter-email" label={t('submit.reporter.email')} value={reporter.email} type="email" autoComplete="email" optional onChange={(v) => setReporter({ ...reporter, email: v })} />
               <ReporterInput id="reporter-address" label={t('submit.reporter.address')} value={reporter.address} autoComplete="street-address" optional onChange={(v) => setReporter({ ...reporter, address: v })} />
             </div>
@@ -520,7 +585,7 @@ function Sent({ tip, uploads }: { tip: SentTip; uploads: UploadResult[] }) {
     <article className="p-page" data-testid="tip-sent">
       <div className="p-done">
         <div className="p-done__icon" aria-hidden="true">
-          ✓
+          <CheckIcon size={34} />
         </div>
         <h1 className="p-title" tabIndex={-1} ref={headingRef}>
           {t('done.title')}
@@ -544,13 +609,13 @@ function Sent({ tip, uploads }: { tip: SentTip; uploads: UploadResult[] }) {
           <CopyButton text={tip.secret} testId="copy-secret" />
         </div>
         <Alert kind="warning" testId="secret-warning">
-          <strong>⚠ </strong>
+          <WarnIcon />{' '}
           {t('done.warning')}
         </Alert>
         <div className="p-actions p-actions--row">
           <CopyButton text={fileText} label={t('done.copyBoth')} />
           <button type="button" className="p-btn p-btn--small" onClick={download}>
-            ⬇ {t('done.download')}
+            <DownloadIcon /> {t('done.download')}
           </button>
         </div>
       </section>
@@ -562,7 +627,7 @@ function Sent({ tip, uploads }: { tip: SentTip; uploads: UploadResult[] }) {
             {uploads.map((u, i) => (
               <li key={i} className="p-file">
                 <span className="p-file__name">{u.name}</span>
-                <span className={u.ok ? 'p-ok-text' : 'p-error-text'}>{u.ok ? `✓ ${t('done.upload.ok')}` : t('done.upload.failed', { message: u.message ?? '' })}</span>
+                <span className={u.ok ? 'p-ok-text' : 'p-error-text'}>{u.ok ? t('done.upload.ok') : t('done.upload.failed', { message: u.message ?? '' })}</span>
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import {
+  ATTACHMENT_MAX_BYTES,
   ATTACHMENTS_MAX,
   MESSAGE_MAX,
   formatBytes,
@@ -17,6 +18,7 @@ import {
   textLength,
 } from '../lib/tips';
 import { PublicApiError, getCategories, sendMessage, trackTip, uploadAttachment, type Category, type TrackedTip } from './api';
+import { CheckIcon, ImageIcon, RefreshIcon, VideoIcon } from './icons';
 import { useI18n, type TextKey } from './i18n';
 import { FilePicker, KeepLocation, pickFiles } from './files';
 import { Alert, Field, Spinner, StatusBadge, describedBy, errorText } from './ui';
@@ -188,12 +190,6 @@ function TipView({
       <section className="p-card">
         <dl className="p-facts">
           <div>
-            <dt>{t('track.status')}</dt>
-            <dd>
-              <StatusBadge status={tip.status} />
-            </dd>
-          </div>
-          <div>
             <dt>{t('track.category')}</dt>
             <dd>{categoryLabel}</dd>
           </div>
@@ -208,7 +204,7 @@ function TipView({
         </dl>
         <div className="p-actions p-actions--row">
           <button type="button" className="p-btn p-btn--small" onClick={onRefresh} disabled={loading}>
-            {loading ? <Spinner /> : '↻'} {t('track.refresh')}
+            {loading ? <Spinner /> : <RefreshIcon />} {t('track.refresh')}
           </button>
           <button type="button" className="p-btn p-btn--small" onClick={onClose}>
             {t('track.other')}
@@ -265,7 +261,7 @@ function TipView({
           <ul className="p-file-list" data-testid="attachments">
             {tip.attachments.map((a) => (
               <li key={a.id} className="p-file">
-                <span aria-hidden="true">{a.kind === 'video' ? '🎬' : '🖼'}</span>
+                {a.kind === 'video' ? <VideoIcon /> : <ImageIcon />}
                 <span className="p-file__name">{a.kind === 'video' ? t('track.attachments.video') : t('track.attachments.image')}</span>
                 <span className="p-file__size">
                   {formatBytes(a.size)} · {formatDateTime(a.at)}
@@ -351,7 +347,7 @@ function Reply({ creds, onSent }: { creds: Creds; onSent: () => void }) {
         </button>
         {sent && (
           <span className="p-ok-text" role="status">
-            ✓ {t('track.reply.sent')}
+            <CheckIcon /> {t('track.reply.sent')}
           </span>
         )}
       </div>
@@ -399,6 +395,7 @@ function MoreFiles({ creds, room, onDone }: { creds: Creds; room: number; onDone
       <FilePicker
         files={files}
         max={room}
+        hint={t('track.attachments.hint', { max: ATTACHMENTS_MAX, size: formatBytes(ATTACHMENT_MAX_BYTES) })}
         onAdd={(l) => {
           const picked = pickFiles(files, l, t, room);
           setFiles(picked.files);
@@ -415,7 +412,9 @@ function MoreFiles({ creds, room, onDone }: { creds: Creds; room: number; onDone
           </button>
         </>
       )}
-      {result && result.ok > 0 && <p className="p-ok-text">✓ {t('track.attachments.uploaded', { n: result.ok })}</p>}
+      {result && result.ok > 0 && <p className="p-ok-text">
+          <CheckIcon /> {t('track.attachments.uploaded', { n: result.ok })}
+        </p>}
       {result?.errors.map((e, i) => (
         <p key={i} className="p-error-text">
           {e}

@@ -54,6 +54,7 @@ export function solve(token: string, bits: number, onProgress?: (share: number) 
       stop();
       void solveOnMainThread(token, bits, onProgress, signal).then(resolve, reject);
     };
+    w.postMessage({ token, bits });
   });
 }
 

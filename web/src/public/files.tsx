@@ -1,6 +1,7 @@
 /** Choosing photos and videos for a tip (before sending, and later on the tracking page). */
 import { useEffect, useMemo, useRef } from 'react';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, attachmentProblem, formatBytes } from '../lib/tips';
+import { ClipIcon, VideoIcon } from './icons';
 import { useI18n, type T } from './i18n';
 
 /** Adds the usable files of a selection to the chosen ones; `problem` says what was left out. */
@@ -42,21 +43,33 @@ export function KeepLocation({ checked, onChange }: { checked: boolean; onChange
 }
 
 /** The chosen photos and videos, with a thumbnail for photos. */
-export function FilePicker({ files, onAdd, onRemove, max = ATTACHMENTS_MAX }: { files: File[]; onAdd: (l: FileList | null) => void; onRemove: (i: number) => void; max?: number }) {
+export function FilePicker({
+  files,
+  onAdd,
+  onRemove,
+  max = ATTACHMENTS_MAX,
+  hint,
+}: {
+  files: File[];
+  onAdd: (l: FileList | null) => void;
+  onRemove: (i: number) => void;
+  max?: number;
+  hint?: string;
+}) {
   const { t } = useI18n();
   const inputRef = useRef<HTMLInputElement>(null);
   const previews = useMemo(() => files.map((f) => (f.type.startsWith('image/') ? URL.createObjectURL(f) : null)), [files]);
   useEffect(() => () => previews.forEach((p) => p && URL.revokeObjectURL(p)), [previews]);
   return (
     <div className="p-files">
-      <p className="p-hint">
-        {t('submit.files.hint', { max: ATTACHMENTS_MAX, size: formatBytes(ATTACHMENT_MAX_BYTES) })}
-      </p>
+      <p className="p-hint">{hint ?? t('submit.files.hint', { max: ATTACHMENTS_MAX, size: formatBytes(ATTACHMENT_MAX_BYTES) })}</p>
       {files.length > 0 && (
         <ul className="p-file-list" data-testid="file-list">
           {files.map((f, i) => (
             <li key={`${f.name}-${i}`} className="p-file">
-              {previews[i] ? <img src={previews[i]!} alt="" className="p-file__thumb" /> : <span className="p-file__thumb p-file__thumb--video" aria-hidden="true">🎬</span>}
+              {previews[i] ? <img src={previews[i]!} alt="" className="p-file__thumb" /> : <span className="p-file__thumb p-file__thumb--video">
+                  <VideoIcon />
+                </span>}
               <span className="p-file__name">{f.name}</span>
               <span className="p-file__size">{formatBytes(f.size)}</span>
               <button type="button" className="p-link-btn" onClick={() => onRemove(i)} aria-label={`${t('common.remove')} ${f.name}`}>
@@ -82,7 +95,7 @@ export function FilePicker({ files, onAdd, onRemove, max = ATTACHMENTS_MAX }: { 
             }}
           />
           <button type="button" className="p-btn" onClick={() => inputRef.current?.click()}>
-            📎 {t('submit.files.choose')}
+            <ClipIcon /> {t('submit.files.choose')}
           </button>
         </>
       )}
