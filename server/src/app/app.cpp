@@ -1,5 +1,8 @@
 #include "app/app.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
 #include "core/keyring.hpp"
 #include "core/log.hpp"
 #include "db/migrations.hpp"
@@ -15,7 +18,12 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/idempotency/idempotency_store.hpp"
+#include "modules/notifications/notifications_routes.hpp"
+#include "modules/notifications/outbox.hpp"
+#include "modules/notifications/webhook_sender.hpp"
 #include "modules/system/system_routes.hpp"
+#include "modules/tips/tips_routes.hpp"
+#include "modules/tips/tips_service.hpp"
 #include "modules/units/units_routes.hpp"
 #include "modules/units/units_service.hpp"
 
@@ -40,6 +48,8 @@ struct App::Impl {
   std::unique_ptr<idempotency::DbIdempotencyStore> idempotency;
   std::unique_ptr<http::StaticFiles> static_files;
   std::unique_ptr<units::UnitsService> units;
+  std::unique_ptr<notifications::Dispatcher> dispatcher;
+  std::unique_ptr<tips::TipsService> tips;
   std::unique_ptr<http::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;
 };
@@ -64,7 +74,27 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
     i.static_files = std::make_unique<http::StaticFiles>(web_root);
   }
 
+  std::vector<std::unique_ptr<notifications::Sender>> senders;
+  senders.push_back(std::make_unique<notifications::WebhookSender>(config.webhook_secret));
+  i.dispatcher = std::make_unique<notifications::Dispatcher>(*i.db, std::move(senders));
+  tips::TipsOptions tips_options;
+  tips_options.challenge = config.public_challenge;
+  tips_options.challenge_bits = std::clamp(config.public_challenge_bits, 0, 24);
+  tips_options.rate_limit = config.public_rate_limit;
+  tips_options.tips_per_hour_per_address = config.public_tips_per_hour;
+  tips_options.tips_per_hour_per_unit = config.public_tips_per_hour_per_unit;
+  tips_options.follow_ups_per_hour_per_address = config.public_follow_ups_per_hour;
+  tips_options.attachments_dir = attachments_dir(config);
+  tips_options.webhook_urls = webhook_urls(config);
+  i.tips = std::make_unique<tips::TipsService>(*i.db, i.keys, *i.audit, tips_options);
+  i.tips->on_intake([d = i.dispatcher.get()] { d->wake(); });
+  std::filesystem::create_directories(std::filesystem::path(tips_options.attachments_dir) / "incoming");
+
   accounts::register_routes(i.router, *i.accounts, {config.secure_cookies});
+  notifications::register_routes(i.router, *i.db);
+  tips::register_public_routes(i.router, *i.tips);
+  tips::register_staff_routes(i.router, *i.tips);
+  tips::register_poster_route(i.router, *i.db, config.public_url);
   audit::register_routes(i.router, *i.db, *i.audit);
   units::register_routes(i.router, *i.units);
   i.pipeline = std::make_unique<http::Pipeline>(i.router, *i.auth, i.idempotency.get(), i.static_files.get(), i.metrics);
@@ -74,11 +104,21 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
 
 App::~App() {
   if (impl_ && impl_->server) impl_->server->stop();
+  if (impl_ && impl_->tips) impl_->tips->stop_background();
+  if (impl_ && impl_->dispatcher) impl_->dispatcher->stop();
 }
 
-std::uint16_t App::start() { return impl_->server->start(); }
+std::uint16_t App::start() {
+  impl_->tips->start_background();
+  impl_->dispatcher->start();
+  return impl_->server->start();
+}
 void App::wait_for_signal() { impl_->server->wait_for_signal(); }
-void App::stop() { impl_->server->stop(); }
+void App::stop() {
+  impl_->server->stop();
+  impl_->tips->stop_background();
+  impl_->dispatcher->stop();
+}
 db::Database& App::database() { return *impl_->db; }
 
 std::vector<std::string> App::route_list() const {

@@ -57,7 +57,17 @@ std::vector<Setting> settings(Config& c) {
           {"session_absolute_hours", Setting::integer, &c.session_absolute_hours},
           {"require_totp_for_admins", Setting::boolean, &c.require_totp_for_admins},
           {"login_attempts_per_minute", Setting::integer, &c.login_attempts_per_minute},
-          {"secure_cookies", Setting::boolean, &c.secure_cookies}};
+          {"secure_cookies", Setting::boolean, &c.secure_cookies},
+          {"public_challenge", Setting::boolean, &c.public_challenge},
+          {"public_challenge_bits", Setting::integer, &c.public_challenge_bits},
+          {"public_rate_limit", Setting::boolean, &c.public_rate_limit},
+          {"public_tips_per_hour", Setting::integer, &c.public_tips_per_hour},
+          {"public_tips_per_hour_per_unit", Setting::integer, &c.public_tips_per_hour_per_unit},
+          {"public_follow_ups_per_hour", Setting::integer, &c.public_follow_ups_per_hour},
+          {"attachments_dir", Setting::text, &c.attachments_dir},
+          {"public_url", Setting::text, &c.public_url},
+          {"webhook_urls", Setting::text, &c.webhook_urls},
+          {"webhook_secret", Setting::text, &c.webhook_secret}};
 }
 
 void assign(const Setting& s, const std::string& value, bool int_is_long) {
@@ -128,7 +138,38 @@ http::ServerOptions server_options(const Config& c) {
   o.header_timeout = std::chrono::milliseconds(c.header_timeout_ms);
   o.body_timeout = std::chrono::milliseconds(c.body_timeout_ms);
   o.trust_forwarded_for = c.trust_forwarded_for;
+  o.upload_dir = (fs::path(attachments_dir(c)) / "incoming").string();
   return o;
+}
+
+std::string attachments_dir(const Config& c) {
+  if (!c.attachments_dir.empty()) return c.attachments_dir;
+  if (c.db.starts_with("sqlite:")) {
+    std::string path = c.db.substr(7);
+    if (path.starts_with("//")) path = path.substr(2);
+    return (fs::path(path).parent_path() / "attachments").string();
+  }
+  return "data/attachments";
+}
+
+std::vector<std::string> webhook_urls(const Config& c) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < c.webhook_urls.size()) {
+    auto comma = c.webhook_urls.find(',', start);
+    if (comma == std::string::npos) comma = c.webhook_urls.size();
+    std::string url = c.webhook_urls.substr(start, comma - start);
+    while (!url.empty() && url.front() == ' ') url.erase(url.begin());
+    while (!url.empty() && url.back() == ' ') url.pop_back();
+    if (!url.empty()) {
+      if (!url.starts_with("http://") && !url.starts_with("https://")) {
+        throw OperatorError("webhook_urls: địa chỉ phải bắt đầu bằng http:// hoặc https://, nhận được '" + url + "'.");
+      }
+      out.push_back(url);
+    }
+    start = comma + 1;
+  }
+  return out;
 }
 
 std::string key_file_path(const Config& c) {

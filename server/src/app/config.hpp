@@ -32,6 +32,18 @@ struct Config {
   bool require_totp_for_admins = false;
   long login_attempts_per_minute = 20;
   bool secure_cookies = false;  // set when served over TLS (behind the reverse proxy)
+  // Public tips (C3). The challenge and rate limits may be switched off for a trusted
+  // integration or a benchmark (ANTQ_PUBLIC_CHALLENGE=off, ANTQ_PUBLIC_RATE_LIMIT=off).
+  bool public_challenge = true;
+  int public_challenge_bits = 16;
+  bool public_rate_limit = true;
+  int public_tips_per_hour = 20;           // per client address
+  int public_tips_per_hour_per_unit = 300;
+  int public_follow_ups_per_hour = 120;    // tracking, messages, attachments per address
+  std::string attachments_dir;  // empty: "attachments" next to a SQLite database, else data/attachments
+  std::string public_url;       // printed on QR posters; empty: the address the request came to
+  std::string webhook_urls;     // comma-separated; each gets a JSON POST per event
+  std::string webhook_secret;   // signs webhook bodies (X-Antq-Signature) when set
 };
 
 // Reads `file` (when given, or ./antq.toml when it exists) and the environment.
@@ -44,6 +56,8 @@ http::ServerOptions server_options(const Config& c);
 crypto::Keyring load_keyring(const Config& c);
 std::string key_file_path(const Config& c);
 accounts::AccountsConfig accounts_config(const Config& c);
+std::string attachments_dir(const Config& c);
+std::vector<std::string> webhook_urls(const Config& c);
 
 // The folder of the built web app, or empty when none is found.
 std::string resolve_web_root(const Config& c);

@@ -255,7 +255,7 @@ struct Server::Impl {
           beast::error_code fec;
           fp.get().body().open(upload.path.c_str(), beast::file_mode::write_new, fec);
           if (fec) {
-            log::write_line(log::Level::error, "không tạo được tệp tải lên " + upload.path + ": " + fec.message());
+            log::error("upload_file_failed", {{"path", upload.path}, {"error", fec.message()}});
             co_await write(stream, reject(req, ApiError(503, "storage_unavailable", "Chưa lưu được tệp, vui lòng thử lại sau.")),
                            false, false, version);
             break;

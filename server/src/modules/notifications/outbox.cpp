@@ -1,0 +1,128 @@
+#include "modules/notifications/outbox.hpp"
+
+#include <algorithm>
+
+#include "core/log.hpp"
+#include "core/time.hpp"
+
+namespace antq::notifications {
+
+namespace {
+constexpr const char* kInsert =
+    "INSERT INTO outbox (channel, target, event, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5)";
+constexpr const char* kDue =
+    "SELECT id, channel, target, event, payload, attempts FROM outbox "
+    "WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT 50";
+constexpr const char* kDelivered = "UPDATE outbox SET delivered_at = $2, attempts = attempts + 1 WHERE id = $1";
+constexpr const char* kRetry =
+    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2, last_error = $3 WHERE id = $1";
+constexpr const char* kFailed =
+    "UPDATE outbox SET attempts = attempts + 1, failed_at = $2, last_error = $3 WHERE id = $1";
+}  // namespace
+
+void enqueue(db::Connection& c, const std::string& channel, const std::vector<std::string>& targets,
+             const std::string& event, const std::string& payload) {
+  if (targets.empty()) return;
+  const std::string now = timeutil::now_utc();
+  for (const auto& t : targets) c.query(kInsert, channel, t, event, payload, now);
+}
+
+Dispatcher::Dispatcher(db::Database& db, std::vector<std::unique_ptr<Sender>> senders, DispatcherOptions o)
+    : db_(db), opt_(o) {
+  for (auto& s : senders) {
+    auto name = s->channel();
+    senders_[name] = std::move(s);
+  }
+}
+
+Dispatcher::~Dispatcher() { stop(); }
+
+void Dispatcher::start() {
+  if (thread_.joinable()) return;
+  thread_ = std::thread([this] { loop(); });
+}
+
+void Dispatcher::stop() {
+  {
+    std::lock_guard g(mutex_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Dispatcher::wake() {
+  {
+    std::lock_guard g(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+int Dispatcher::run_once() {
+  struct Due {
+    std::int64_t id;
+    std::string channel;
+    OutgoingMessage m;
+    int attempts;
+  };
+  const auto now = std::chrono::system_clock::now();
+  auto due = db_.read_value([&](db::Connection& c) {
+    std::vector<Due> out;
+    for (const auto& r : c.query(kDue, timeutil::to_rfc3339(now)).rows) {
+      out.push_back({r.integer(0), r.text(1), {r.text(2), r.text(3), r.text(4)}, static_cast<int>(r.integer(5))});
+    }
+    return out;
+  });
+  int sent = 0;
+  for (const auto& d : due) {
+    std::string error;
+    auto it = senders_.find(d.channel);
+    if (it == senders_.end()) {
+      error = "không có kênh gửi '" + d.channel + "'";
+    } else {
+      try {
+        it->second->send(d.m);
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
+    }
+    const std::string at = timeutil::now_utc();
+    if (error.empty()) {
+      db_.write([&](db::Connection& c) { c.query(kDelivered, d.id, at); });
+      ++sent;
+      continue;
+    }
+    const int attempt = d.attempts + 1;
+    if (attempt >= opt_.max_attempts) {
+      log::warn("outbox_gave_up", {{"id", d.id}, {"attempts", attempt}, {"error", error}});
+      db_.write([&](db::Connection& c) { c.query(kFailed, d.id, at, error); });
+      continue;
+    }
+    // Exponential backoff: first_retry, ×2 each attempt, capped.
+    auto delay = opt_.first_retry * (1LL << std::min(attempt - 1, 20));
+    delay = std::min<std::chrono::milliseconds>(delay, opt_.max_retry);
+    const std::string next = timeutil::to_rfc3339(std::chrono::system_clock::now() + delay);
+    db_.write([&](db::Connection& c) { c.query(kRetry, d.id, next, error); });
+  }
+  return sent;
+}
+
+void Dispatcher::loop() {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      cv_.wait_for(lock, opt_.poll, [&] { return stop_ || woken_; });
+      if (stop_) return;
+      woken_ = false;
+    }
+    try {
+      run_once();
+    } catch (const std::exception& e) {
+      // The database may be briefly unavailable; the next round tries again.
+      log::error("outbox_failed", {{"error", e.what()}});
+    }
+  }
+}
+
+}  // namespace antq::notifications

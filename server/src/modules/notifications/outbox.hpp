@@ -1,0 +1,55 @@
+#pragma once
+// Messages to outside systems, written to the `outbox` table in the same transaction as the event
+// and delivered later by the Dispatcher: a receiver that is down or slow never blocks or fails a
+// request, and nothing is lost across a restart. Retries back off exponentially; after the last
+// attempt the row is marked failed and stays for the operator.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "db/database.hpp"
+#include "modules/notifications/sender.hpp"
+
+namespace antq::notifications {
+
+// One row per configured target of the channel (none when nothing is configured).
+void enqueue(db::Connection& c, const std::string& channel, const std::vector<std::string>& targets,
+             const std::string& event, const std::string& payload);
+
+struct DispatcherOptions {
+  std::chrono::milliseconds poll{2000};       // also woken at once by wake()
+  std::chrono::milliseconds first_retry{1000};
+  std::chrono::milliseconds max_retry{std::chrono::hours(1)};
+  int max_attempts = 12;
+};
+
+class Dispatcher {
+ public:
+  Dispatcher(db::Database& db, std::vector<std::unique_ptr<Sender>> senders, DispatcherOptions o = {});
+  ~Dispatcher();
+  void start();
+  void stop();
+  void wake();
+  // Delivers what is due now; returns how many were sent. Used by the thread and by tests.
+  int run_once();
+
+ private:
+  void loop();
+
+  db::Database& db_;
+  std::map<std::string, std::unique_ptr<Sender>> senders_;
+  DispatcherOptions opt_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  bool woken_ = false;
+  std::thread thread_;
+};
+
+}  // namespace antq::notifications

@@ -1,0 +1,129 @@
+#include "modules/tips/attachments.hpp"
+
+#include <exiv2/exiv2.hpp>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <vector>
+
+namespace antq::tips {
+
+namespace {
+
+bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(0, p.size()) == p; }
+
+std::once_flag exiv2_once;
+void init_exiv2() {
+  std::call_once(exiv2_once, [] {
+    // XMP support must be initialised once before threads use it; Exiv2's own warnings would
+    // otherwise go to stderr in a format our log readers do not expect.
+    Exiv2::XmpParser::initialize();
+    Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
+  });
+}
+
+bool strip_image(const std::string& path) {
+  init_exiv2();
+  try {
+    auto image = Exiv2::ImageFactory::open(path);
+    if (!image.get()) return false;
+    image->readMetadata();
+    Exiv2::ExifData& exif = image->exifData();
+    for (auto it = exif.begin(); it != exif.end();) {
+      if (it->groupName() == "GPSInfo" || it->key() == "Exif.Image.GPSTag") it = exif.erase(it);
+      else ++it;
+    }
+    Exiv2::XmpData& xmp = image->xmpData();
+    for (auto it = xmp.begin(); it != xmp.end();) {
+      const std::string key = it->key();
+      if (key.find("GPS") != std::string::npos || key.find("Location") != std::string::npos) it = xmp.erase(it);
+      else ++it;
+    }
+    image->writeMetadata();
+    return true;
+  } catch (const Exiv2::AnyError&) {
+    return false;
+  }
+}
+
+// ISO base media (MP4, MOV, 3GP): a tree of boxes "size type payload". Location sits in udta
+// (©xyz) and meta (Apple's location keys) boxes under moov and trak; renaming such a box to
+// "free" makes every player skip it while leaving all offsets valid, so the file is cleaned in
+// place without rewriting the media data.
+bool strip_bmff(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "r+b");
+  if (!f) return false;
+  struct Closer {
+    std::FILE* f;
+    ~Closer() { std::fclose(f); }
+  } closer{f};
+  std::fseek(f, 0, SEEK_END);
+  const long long file_size = std::ftell(f);
+  bool ok = true;
+  auto walk = [&](auto&& self, long long start, long long end, int depth) -> void {
+    long long pos = start;
+    while (ok && pos + 8 <= end) {
+      unsigned char h[16];
+      std::fseek(f, pos, SEEK_SET);
+      if (std::fread(h, 1, 8, f) != 8) {
+        ok = false;
+        return;
+      }
+      long long size = (static_cast<long long>(h[0]) << 24) | (h[1] << 16) | (h[2] << 8) | h[3];
+      long long header = 8;
+      if (size == 1) {
+        if (std::fread(h + 8, 1, 8, f) != 8) {
+          ok = false;
+          return;
+        }
+        size = 0;
+        for (int i = 8; i < 16; ++i) size = (size << 8) | h[i];
+        header = 16;
+      } else if (size == 0) {
+        size = end - pos;
+      }
+      if (size < header || pos + size > end) {
+        ok = false;
+        return;
+      }
+      const std::string type(reinterpret_cast<char*>(h + 4), 4);
+      if (depth > 0 && (type == "udta" || type == "meta")) {
+        std::fseek(f, pos + 4, SEEK_SET);
+        if (std::fwrite("free", 1, 4, f) != 4) ok = false;
+      } else if ((type == "moov" || type == "trak") && depth < 4) {
+        self(self, pos + header, pos + size, depth + 1);
+      }
+      pos += size;
+    }
+  };
+  walk(walk, 0, file_size, 0);
+  return ok && std::fflush(f) == 0;
+}
+
+}  // namespace
+
+std::optional<MediaType> sniff_media(std::string_view h) {
+  if (starts_with(h, "\xFF\xD8\xFF")) return MediaType{"image", "image/jpeg"};
+  if (starts_with(h, "\x89PNG\r\n\x1A\n")) return MediaType{"image", "image/png"};
+  if (starts_with(h, "RIFF") && h.size() >= 12 && h.substr(8, 4) == "WEBP") return MediaType{"image", "image/webp"};
+  if (starts_with(h, "\x1A\x45\xDF\xA3")) return MediaType{"video", "video/webm"};
+  if (h.size() >= 12 && h.substr(4, 4) == "ftyp") {
+    const std::string_view brand = h.substr(8, 4);
+    if (brand == "qt  ") return MediaType{"video", "video/quicktime"};
+    if (starts_with(brand, "3gp") || starts_with(brand, "3g2")) return MediaType{"video", "video/3gpp"};
+    // HEIF/AVIF stills share the container but are not videos, and we cannot clean them.
+    if (brand == "heic" || brand == "heix" || brand == "mif1" || brand == "msf1" || brand == "avif") return std::nullopt;
+    return MediaType{"video", "video/mp4"};
+  }
+  return std::nullopt;
+}
+
+bool strip_location(const std::string& path, const MediaType& type) {
+  if (type.kind == "image") return strip_image(path);
+  if (type.media_type == "video/webm") return true;  // Matroska has no standard location tag
+  return strip_bmff(path);
+}
+
+}  // namespace antq::tips

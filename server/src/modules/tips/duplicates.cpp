@@ -1,0 +1,138 @@
+#include "modules/tips/duplicates.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
+#include "core/log.hpp"
+#include "core/tree_path.hpp"
+#include "core/time.hpp"
+
+namespace antq::tips {
+
+namespace {
+
+std::unordered_set<std::string> trigrams(std::string_view s) {
+  // Folded text is lower-case ASCII-ish after diacritic removal; collapse runs of non-alphanumerics.
+  std::string t = " ";
+  for (char c : s) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+    if (word) t += c;
+    else if (t.back() != ' ') t += ' ';
+  }
+  if (t.back() != ' ') t += ' ';
+  std::unordered_set<std::string> out;
+  for (std::size_t i = 0; i + 3 <= t.size(); ++i) out.insert(t.substr(i, 3));
+  return out;
+}
+
+// Tips not yet checked, with what the comparison needs; the commune is the nearest ancestor-or-self
+// of kind commune (or the unit itself for units outside a commune).
+constexpr const char* kPending =
+    "SELECT t.id, t.category, t.received_at, t.search_text, un.path FROM tips t JOIN units un ON un.id = t.unit_id "
+    "WHERE t.dup_checked = 0 ORDER BY t.id LIMIT 200";
+constexpr const char* kCommunePath =
+    "SELECT path FROM units WHERE kind = 'commune' AND CAST($1 AS TEXT) LIKE path || '%' ORDER BY depth DESC LIMIT 1";
+constexpr const char* kCandidates =
+    "SELECT t.id, t.search_text FROM tips t JOIN units un ON un.id = t.unit_id "
+    "WHERE un.path >= $1 AND un.path < $2 AND t.category = $3 AND t.id <> $4 AND t.received_at >= $5 AND t.received_at <= $6 "
+    "AND t.status <> 'duplicate' ORDER BY t.id DESC LIMIT 500";
+constexpr const char* kInsert = "INSERT INTO tip_duplicate_suggestions (tip_id, other_id, score) VALUES ($1, $2, $3)";
+constexpr const char* kChecked = "UPDATE tips SET dup_checked = 1 WHERE id = $1";
+
+}  // namespace
+
+double text_similarity(std::string_view a, std::string_view b) {
+  const auto ta = trigrams(a), tb = trigrams(b);
+  if (ta.empty() || tb.empty()) return 0.0;
+  std::size_t common = 0;
+  for (const auto& g : ta) common += tb.count(g);
+  return static_cast<double>(common) / static_cast<double>(ta.size() + tb.size() - common);
+}
+
+DuplicateFinder::DuplicateFinder(db::Database& db, std::chrono::milliseconds poll) : db_(db), poll_(poll) {}
+DuplicateFinder::~DuplicateFinder() { stop(); }
+
+void DuplicateFinder::start() {
+  if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
+}
+
+void DuplicateFinder::stop() {
+  {
+    std::lock_guard g(mutex_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void DuplicateFinder::wake() {
+  {
+    std::lock_guard g(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+int DuplicateFinder::run_once() {
+  int total = 0;
+  for (;;) {
+    struct Pending {
+      std::int64_t id;
+      std::string category, received_at, text, path;
+    };
+    auto pending = db_.read_value([](db::Connection& c) {
+      std::vector<Pending> out;
+      for (const auto& r : c.query(kPending).rows) out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)});
+      return out;
+    });
+    if (pending.empty()) return total;
+    for (const auto& p : pending) {
+      const auto received = timeutil::parse_rfc3339(p.received_at);
+      const auto window = std::chrono::hours(24 * kDuplicateWindowDays);
+      const std::string lo = received ? timeutil::to_rfc3339(*received - window) : p.received_at;
+      const std::string hi = received ? timeutil::to_rfc3339(*received + window) : p.received_at;
+      std::vector<std::pair<std::int64_t, double>> found;
+      db_.read([&](db::Connection& c) {
+        auto commune = c.query(kCommunePath, p.path);
+        const std::string scope = commune.rows.empty() ? p.path : commune.rows[0].text(0);
+        const auto range = subtree_range(scope);
+        for (const auto& r : c.query(kCandidates, range.lo, range.hi, p.category, p.id, lo, hi).rows) {
+          const double s = text_similarity(p.text, r.text(1));
+          if (s >= kDuplicateThreshold) found.emplace_back(r.integer(0), s);
+        }
+      });
+      std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a.second > b.second; });
+      if (found.size() > 5) found.resize(5);
+      db_.write([&](db::Connection& c) {
+        for (const auto& [other, score] : found) {
+          // Kept once per pair, on the newer tip.
+          const auto newer = std::max(p.id, other), older = std::min(p.id, other);
+          if (c.query("SELECT 1 FROM tip_duplicate_suggestions WHERE tip_id = $1 AND other_id = $2", newer, older).rows.empty()) {
+            c.query(kInsert, newer, older, score);
+          }
+        }
+        c.query(kChecked, p.id);
+      });
+      ++total;
+    }
+  }
+}
+
+void DuplicateFinder::loop() {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      cv_.wait_for(lock, poll_, [&] { return stop_ || woken_; });
+      if (stop_) return;
+      woken_ = false;
+    }
+    try {
+      run_once();
+    } catch (const std::exception& e) {
+      log::error("duplicate_finder_failed", {{"error", e.what()}});
+    }
+  }
+}
+
+}  // namespace antq::tips

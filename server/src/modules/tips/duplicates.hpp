@@ -1,0 +1,45 @@
+#pragma once
+// Likely duplicate tips: several people often report the same thing. Suggestions are computed in
+// the background (intake stays a single fast write) and shown in the inbox; an officer decides.
+// A candidate is an earlier tip of the same category in the same commune, received within
+// kWindowDays, whose text is similar after diacritic folding (character-trigram Jaccard).
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include "db/database.hpp"
+
+namespace antq::tips {
+
+inline constexpr int kDuplicateWindowDays = 14;
+inline constexpr double kDuplicateThreshold = 0.35;
+
+// Similarity in [0, 1] of two folded texts.
+double text_similarity(std::string_view folded_a, std::string_view folded_b);
+
+class DuplicateFinder {
+ public:
+  explicit DuplicateFinder(db::Database& db, std::chrono::milliseconds poll = std::chrono::seconds(30));
+  ~DuplicateFinder();
+  void start();
+  void stop();
+  void wake();  // a tip arrived
+  // Checks every tip not yet checked; returns how many. Used by the thread and by tests.
+  int run_once();
+
+ private:
+  void loop();
+  db::Database& db_;
+  std::chrono::milliseconds poll_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  bool woken_ = false;
+  std::thread thread_;
+};
+
+}  // namespace antq::tips

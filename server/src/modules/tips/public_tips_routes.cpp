@@ -1,0 +1,76 @@
+#include <boost/json.hpp>
+
+#include "core/errors.hpp"
+#include "core/json_input.hpp"
+#include "http/params.hpp"
+#include "modules/tips/attachments.hpp"
+#include "modules/tips/tip_input.hpp"
+#include "modules/tips/tip_json.hpp"
+#include "modules/tips/tips_routes.hpp"
+
+namespace antq::tips {
+
+namespace bj = boost::json;
+
+namespace {
+
+std::string secret_header(const http::Request& req) {
+  const auto s = req.header("x-tip-secret");
+  // Same answer as a wrong secret: a missing header reveals nothing either.
+  if (s.empty() || s.size() > 64) throw NotFound("Không tìm thấy tin báo, hoặc mã bí mật không đúng.");
+  return std::string(s);
+}
+
+}  // namespace
+
+void register_public_routes(http::Router& router, TipsService& service) {
+  router.add({"GET", "/api/v1/public/tip-categories"}, [&service](http::Request&) {
+    bj::array items;
+    for (const auto& c : service.categories(false)) items.push_back(category_json(c));
+    return http::Response::json(bj::object{{"items", std::move(items)}});
+  });
+
+  router.add({"GET", "/api/v1/public/challenge", http::Access::public_, http::Lane::io}, [&service](http::Request&) {
+    auto ch = service.challenge();
+    http::Response r = http::Response::json(
+        ch ? bj::object{{"required", true}, {"token", ch->token}, {"bits", ch->bits}, {"expires_in", ch->expires_in}}
+           : bj::object{{"required", false}});
+    r.header("Cache-Control", "no-store");
+    return r;
+  });
+
+  router.add({"POST", "/api/v1/public/tips"}, [&service](http::Request& req) {
+    service.admit_public_tip(req.client_ip, req.header("x-challenge"));
+    const NewTip tip = parse_new_tip(json::parse_object(req.body), true);
+    http::Response r = http::Response::json(submitted_json(service.submit_public(tip)), 201);
+    r.header("Cache-Control", "no-store");
+    return r;
+  });
+
+  router.add({"GET", "/api/v1/public/tips/{code}"}, [&service](http::Request& req) {
+    service.admit_follow_up(req.client_ip);
+    http::Response r = http::Response::json(reporter_view_json(service.track(req.param("code"), secret_header(req))));
+    r.header("Cache-Control", "no-store");
+    return r;
+  });
+
+  router.add({"POST", "/api/v1/public/tips/{code}/messages"}, [&service](http::Request& req) {
+    service.admit_follow_up(req.client_ip);
+    const std::string secret = secret_header(req);
+    const std::string body = parse_message(json::parse_object(req.body));
+    return http::Response::json(public_message_json(service.reporter_message(req.param("code"), secret, body)), 201);
+  });
+
+  http::RouteSpec upload{"POST", "/api/v1/public/tips/{code}/attachments"};
+  upload.upload_limit = kMaxAttachmentBytes;
+  upload.idempotent = false;  // the body is a file, not part of a fingerprint
+  router.add(upload, [&service](http::Request& req) {
+    service.admit_follow_up(req.client_ip);
+    const std::string secret = secret_header(req);
+    const bool keep = http::bool_param(req, "keep_location");
+    return http::Response::json(
+        public_attachment_json(service.reporter_attachment(req.param("code"), secret, req.body_file, keep)), 201);
+  });
+}
+
+}  // namespace antq::tips

@@ -1,0 +1,85 @@
+#pragma once
+// SQL for tips, kept next to its named statements in tips_repository.cpp. Functions take an open
+// connection: the service decides the transaction.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/tree_path.hpp"
+#include "db/database.hpp"
+#include "modules/tips/tip.hpp"
+
+namespace antq::tips::repo {
+
+struct InsertTip {
+  std::string tracking_code, secret_hash;
+  std::int64_t unit_id = 0;
+  std::string category, channel, description, search_text, place;
+  std::optional<double> lat, lng;
+  std::optional<std::string> occurred_at;
+  bool anonymous = true;
+  std::optional<std::string> reporter_sealed;
+  std::string received_at;
+  std::optional<std::string> received_by;
+  std::string settle_due_at;
+};
+std::int64_t insert_tip(db::Connection& c, const InsertTip& t);
+
+std::optional<TipRecord> find(db::Connection& c, std::int64_t id);
+std::optional<TipRecord> find_by_code(db::Connection& c, const std::string& tracking_code);
+std::optional<std::string> secret_hash(db::Connection& c, std::int64_t id);
+std::optional<std::string> reporter_sealed(db::Connection& c, std::int64_t id);
+
+struct ListFilter {
+  PathRange scope;
+  std::vector<std::string> statuses, categories;
+  std::optional<std::string> received_from, received_to;  // RFC 3339 bounds, inclusive/exclusive
+  bool overdue_only = false;
+  std::optional<std::string> assignee;
+  std::optional<std::string> q_like;  // an escaped LIKE pattern on the folded text
+  std::string now;
+  int page = 1, page_size = 20;
+};
+std::pair<std::vector<TipRecord>, std::int64_t> list(db::Connection& c, const ListFilter& f);
+
+struct Update {
+  std::string status, status_reason;
+  std::optional<std::string> assignee;
+  std::optional<bool> outcome_valid;
+  std::int64_t cases_solved = 0, suspects_arrested = 0, wanted_caught = 0;
+  std::optional<std::string> transferred_to, decision;
+  std::string public_note;
+  std::optional<std::string> decided_at;
+  std::optional<std::int64_t> duplicate_of;
+  std::string settle_due_at;
+  int extensions = 0;
+  bool transfer_required = false;
+  std::optional<std::string> pass_on_due_at, passed_on_at, passed_on_to;
+  std::string updated_at;
+};
+void update(db::Connection& c, std::int64_t id, const Update& u);
+Update update_from(const TipRecord& t);
+
+void add_event(db::Connection& c, std::int64_t tip_id, const TipEvent& e);
+std::vector<TipEvent> events(db::Connection& c, std::int64_t tip_id, bool public_only);
+std::int64_t add_message(db::Connection& c, std::int64_t tip_id, const std::string& at, const std::string& direction,
+                         const std::optional<std::string>& author, const std::string& body);
+std::vector<TipMessage> messages(db::Connection& c, std::int64_t tip_id);
+std::int64_t add_attachment(db::Connection& c, const TipAttachment& a);
+std::vector<TipAttachment> attachments(db::Connection& c, std::int64_t tip_id);
+std::optional<TipAttachment> find_attachment(db::Connection& c, std::int64_t tip_id, std::int64_t attachment_id);
+std::int64_t count_attachments(db::Connection& c, std::int64_t tip_id);
+std::vector<Suggestion> suggestions(db::Connection& c, std::int64_t tip_id);
+// Tips marked as duplicates of this one (their reporters' threads stay open).
+std::vector<TipRecord> merged_into(db::Connection& c, std::int64_t tip_id);
+
+std::vector<Category> categories(db::Connection& c, bool include_inactive);
+std::optional<Category> find_category(db::Connection& c, const std::string& code);
+void insert_category(db::Connection& c, const Category& cat);
+void update_category(db::Connection& c, const Category& cat);
+
+// Staff who should hear about a new tip in this unit: users whose role may handle tips and whose
+// home unit is the tip's commune or a unit below it on the tip's branch (the commune's police).
+std::vector<std::string> local_handlers(db::Connection& c, const std::string& unit_path);
+
+}  // namespace antq::tips::repo

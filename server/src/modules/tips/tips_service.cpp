@@ -1,0 +1,553 @@
+#include "modules/tips/tips_service.hpp"
+
+#include <sodium.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "core/time.hpp"
+#include "http/access.hpp"
+#include "modules/accounts/accounts_repository.hpp"
+#include "modules/audit/reveal.hpp"
+#include "modules/notifications/notifications.hpp"
+#include "modules/notifications/outbox.hpp"
+#include "modules/tips/attachments.hpp"
+#include "modules/tips/duplicates.hpp"
+#include "modules/tips/tip_codes.hpp"
+#include "modules/tips/tips_repository.hpp"
+#include "modules/units/units_repository.hpp"
+
+namespace antq::tips {
+
+namespace bj = boost::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kSecretPurpose = "tip-secret";
+constexpr std::string_view kReporterPurpose = "tip-reporter";
+constexpr const char* kNotFoundForReporter = "Không tìm thấy tin báo, hoặc mã bí mật không đúng.";
+constexpr const char* kNotFound = "Không tìm thấy tin báo.";
+
+std::string secret_hash(const crypto::Keyring& keys, const std::string& canonical_secret) {
+  return keys.keyed_hash(canonical_secret, kSecretPurpose);
+}
+
+bool same_hash(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string search_text(const NewTip& in, const std::string& code) {
+  return text::fold(in.description + " " + in.place + " " + code);
+}
+
+ApiError too_many(int retry_after) {
+  return ApiError(429, "rate_limited", "Bạn đã gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút.").with_retry_after(retry_after);
+}
+
+std::string webhook_payload(const std::string& event, const TipRecord& t) {
+  // No description, place or reporter: a receiver learns that something happened and where.
+  return bj::serialize(bj::object{{"event", event},
+                                  {"tip_id", t.id},
+                                  {"tracking_code", t.tracking_code},
+                                  {"unit", t.unit_code},
+                                  {"category", t.category},
+                                  {"status", t.status},
+                                  {"at", timeutil::now_utc()}});
+}
+
+std::string sealed_reporter(const crypto::Keyring& keys, const Reporter& r) {
+  return keys.seal(bj::serialize(bj::object{{"name", r.name}, {"phone", r.phone}, {"email", r.email}, {"address", r.address}}),
+                   kReporterPurpose);
+}
+
+}  // namespace
+
+TipsService::TipsService(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, TipsOptions options)
+    : db_(db),
+      keys_(keys),
+      audit_(audit),
+      options_(std::move(options)),
+      per_address_(options_.rate_limit ? options_.tips_per_hour_per_address : 0, std::chrono::hours(1)),
+      per_unit_(options_.rate_limit ? options_.tips_per_hour_per_unit : 0, std::chrono::hours(1)),
+      follow_ups_(options_.rate_limit ? options_.follow_ups_per_hour_per_address : 0, std::chrono::hours(1)),
+      duplicates_(std::make_unique<DuplicateFinder>(db)),
+      clock_([] { return std::chrono::system_clock::now(); }) {
+  rules_ = db_.read_value([](db::Connection& c) { return DeadlineRules::load(c); });
+  if (options_.challenge) pow_ = std::make_unique<ProofOfWork>(keys_, options_.challenge_bits);
+  if (!options_.attachments_dir.empty()) fs::create_directories(options_.attachments_dir);
+}
+
+TipsService::~TipsService() { stop_background(); }
+
+void TipsService::start_background() { duplicates_->start(); }
+void TipsService::stop_background() { duplicates_->stop(); }
+
+std::string TipsService::now() const { return timeutil::to_rfc3339(clock_()); }
+
+std::optional<Challenge> TipsService::challenge() const {
+  if (!pow_) return std::nullopt;
+  return pow_->issue();
+}
+
+void TipsService::admit_public_tip(const std::string& client_ip, std::string_view answer) {
+  if (per_address_.enabled()) {
+    if (int wait = per_address_.acquire(client_ip)) throw too_many(wait);
+  }
+  if (pow_) pow_->verify(answer);
+}
+
+void TipsService::admit_follow_up(const std::string& client_ip) {
+  if (follow_ups_.enabled()) {
+    if (int wait = follow_ups_.acquire(client_ip)) throw too_many(wait);
+  }
+}
+
+std::vector<Category> TipsService::categories(bool include_inactive) {
+  return db_.read_value([&](db::Connection& c) { return repo::categories(c, include_inactive); });
+}
+
+Submitted TipsService::submit_public(const NewTip& in) {
+  if (per_unit_.enabled()) {
+    if (int wait = per_unit_.acquire(in.unit_code)) throw too_many(wait);
+  }
+  return intake(in, std::nullopt, nullptr, "");
+}
+
+Submitted TipsService::create(const http::Principal& who, const NewTip& in, const std::string& request_id) {
+  access::require(who, "tips.write");
+  return intake(in, who.username, &who, request_id);
+}
+
+Submitted TipsService::intake(const NewTip& in, const std::optional<std::string>& received_by, const http::Principal* who,
+                              const std::string& request_id) {
+  // Everything that needs no database is prepared before the write, so the shared write
+  // transaction only does inserts.
+  const auto received = clock_();
+  repo::InsertTip row;
+  row.category = in.category;
+  row.channel = in.channel;
+  row.description = in.description;
+  row.place = in.place;
+  row.lat = in.lat;
+  row.lng = in.lng;
+  row.occurred_at = in.occurred_at;
+  row.anonymous = in.anonymous;
+  if (in.reporter && !in.reporter->empty()) row.reporter_sealed = sealed_reporter(keys_, *in.reporter);
+  row.received_at = timeutil::to_rfc3339(received);
+  row.received_by = received_by;
+  row.settle_due_at = timeutil::to_rfc3339(settle_due(rules_, received));
+  std::string secret;
+
+  for (int attempt = 0;; ++attempt) {
+    row.tracking_code = new_tracking_code();
+    secret = new_secret();
+    row.secret_hash = secret_hash(keys_, secret);
+    row.search_text = search_text(in, row.tracking_code);
+    try {
+      TipRecord tip = db_.write_value([&](db::Connection& c) {
+        auto unit = units::repo::find_active(c, in.unit_code);
+        if (!unit || (who && !access::in_scope(*who, unit->path))) {
+          throw BadRequest("Không tìm thấy đơn vị '" + in.unit_code + "'.", "unit");
+        }
+        if (unit->kind != "commune" && unit->kind != "village" && unit->kind != "establishment") {
+          throw BadRequest("Hãy chọn xã, phường hoặc thôn, tổ dân phố nơi xảy ra sự việc.", "unit");
+        }
+        auto cat = repo::find_category(c, in.category);
+        if (!cat || !cat->active) throw BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category");
+        row.unit_id = unit->id;
+        const auto id = repo::insert_tip(c, row);
+        repo::add_event(c, id, {row.received_at, "received", std::string("received"), received_by, true, "", in.channel});
+        TipRecord t = *repo::find(c, id);
+        notifications::notify(c, repo::local_handlers(c, t.unit_path),
+                              {"tip.received", "tip", std::to_string(id), t.tracking_code});
+        notifications::enqueue(c, "webhook", options_.webhook_urls, "tip.received", webhook_payload("tip.received", t));
+        if (who) {
+          audit_.record(c, {who->username, "tip.create", "tip", std::to_string(id), t.unit_path, t.unit_code, "", request_id,
+                            "{\"channel\":\"" + in.channel + "\"}"});
+        }
+        return t;
+      });
+      duplicates_->wake();
+      if (on_intake_ && !options_.webhook_urls.empty()) on_intake_();
+      return {std::move(tip), secret};
+    } catch (const db::UniqueViolation&) {
+      // A tracking code collision (40 bits: rare, but possible at scale): draw again.
+      if (attempt >= 4) throw;
+    }
+  }
+}
+
+TipRecord TipsService::reporter_tip(db::Connection& c, const std::string& code, const std::string& secret) const {
+  const auto canonical_code = normalize_tracking_code(code);
+  const auto canonical_secret = normalize_secret(secret);
+  // The hash is computed even for a malformed code, so timing says nothing about which part was wrong.
+  const std::string presented = secret_hash(keys_, canonical_secret.value_or(secret));
+  if (!canonical_code || !canonical_secret) throw NotFound(kNotFoundForReporter);
+  auto tip = repo::find_by_code(c, *canonical_code);
+  if (!tip) throw NotFound(kNotFoundForReporter);
+  if (!same_hash(*repo::secret_hash(c, tip->id), presented)) throw NotFound(kNotFoundForReporter);
+  return *tip;
+}
+
+ReporterView TipsService::track(const std::string& code, const std::string& secret) {
+  return db_.read_value([&](db::Connection& c) {
+    ReporterView v;
+    v.tip = reporter_tip(c, code, secret);
+    v.timeline = repo::events(c, v.tip.id, true);
+    v.messages = repo::messages(c, v.tip.id);
+    v.attachments = repo::attachments(c, v.tip.id);
+    return v;
+  });
+}
+
+TipMessage TipsService::reporter_message(const std::string& code, const std::string& secret, const std::string& body) {
+  return db_.write_value([&](db::Connection& c) {
+    const TipRecord t = reporter_tip(c, code, secret);
+    const std::string at = now();
+    const auto id = repo::add_message(c, t.id, at, "in", std::nullopt, body);
+    repo::add_event(c, t.id, {at, "message_in", std::nullopt, std::nullopt, true, "", ""});
+    // Whoever handles the tip hears of it; before assignment, the commune's police.
+    const auto to = t.assignee ? std::vector<std::string>{*t.assignee} : repo::local_handlers(c, t.unit_path);
+    notifications::notify(c, to, {"tip.message", "tip", std::to_string(t.id), t.tracking_code});
+    return TipMessage{id, t.id, at, "in", std::nullopt, body};
+  });
+}
+
+TipAttachment TipsService::reporter_attachment(const std::string& code, const std::string& secret, const std::string& file,
+                                               bool keep_location) {
+  // Authenticate before touching the file: an unknown code costs nothing but this lookup.
+  const TipRecord t = db_.read_value([&](db::Connection& c) {
+    TipRecord tip = reporter_tip(c, code, secret);
+    if (repo::count_attachments(c, tip.id) >= kMaxAttachmentsPerTip) {
+      throw RuleViolation("Mỗi tin báo chỉ kèm được tối đa " + std::to_string(kMaxAttachmentsPerTip) + " tệp.");
+    }
+    return tip;
+  });
+  if (options_.attachments_dir.empty()) throw ApiError(503, "storage_unavailable", "Máy chủ chưa được cấu hình nơi lưu tệp đính kèm.");
+  std::error_code ec;
+  const auto size = file.empty() ? 0 : fs::file_size(file, ec);
+  if (file.empty() || ec || size == 0) throw BadRequest("Chưa có tệp nào được gửi lên.", "file");
+  std::string head(64, '\0');
+  {
+    std::ifstream in(file, std::ios::binary);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  const auto type = sniff_media(head);
+  if (!type) {
+    throw ApiError(415, "unsupported_media_type", "Chỉ nhận ảnh (JPEG, PNG, WebP) hoặc video (MP4, MOV, 3GP, WebM).", "file");
+  }
+  if (!keep_location && !strip_location(file, *type)) {
+    throw ApiError(415, "unreadable_media", "Không đọc được tệp: tệp có thể bị hỏng.", "file");
+  }
+  // Digest of what is stored (after cleaning), streamed.
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  {
+    std::ifstream in(file, std::ios::binary);
+    std::vector<char> buf(1 << 16);
+    while (in) {
+      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()), static_cast<unsigned long long>(in.gcount()));
+    }
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&st, digest);
+  const std::string at = now();
+  const std::string month_dir = at.substr(0, 4) + "/" + at.substr(5, 2);
+  const std::string stored_name = month_dir + "/" + crypto::random_hex(16) + ".bin";
+  fs::create_directories(fs::path(options_.attachments_dir) / month_dir);
+  const fs::path target = fs::path(options_.attachments_dir) / stored_name;
+  fs::rename(file, target, ec);
+  if (ec) {
+    // Another filesystem: copy, then the server removes the temporary file.
+    fs::copy_file(file, target, ec);
+    if (ec) throw std::runtime_error("cannot store attachment " + target.string() + ": " + ec.message());
+  }
+  TipAttachment a{0,
+                  t.id,
+                  at,
+                  std::nullopt,
+                  type->kind,
+                  type->media_type,
+                  static_cast<std::int64_t>(fs::file_size(target)),
+                  crypto::to_hex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest)),
+                  stored_name,
+                  !keep_location};
+  try {
+    a.id = db_.write_value([&](db::Connection& c) {
+      const auto id = repo::add_attachment(c, a);
+      repo::add_event(c, t.id, {at, "attachment", std::nullopt, std::nullopt, true, "", a.kind});
+      const auto to = t.assignee ? std::vector<std::string>{*t.assignee} : repo::local_handlers(c, t.unit_path);
+      notifications::notify(c, to, {"tip.attachment", "tip", std::to_string(t.id), t.tracking_code});
+      return id;
+    });
+  } catch (...) {
+    fs::remove(target, ec);
+    throw;
+  }
+  return a;
+}
+
+TipRecord TipsService::staff_tip(db::Connection& c, const http::Principal& who, std::int64_t id) const {
+  auto t = repo::find(c, id);
+  if (!t || !access::in_scope(who, t->unit_path)) throw NotFound(kNotFound);
+  return *t;
+}
+
+std::pair<std::vector<TipRecord>, std::int64_t> TipsService::list(const http::Principal& who, const TipFilter& f) {
+  access::require(who, "tips.read");
+  return db_.read_value([&](db::Connection& c) {
+    repo::ListFilter lf;
+    lf.scope = access::scope_range(who);
+    if (f.unit) {
+      auto u = units::repo::find_active(c, *f.unit);
+      if (!u || !access::in_scope(who, u->path)) throw NotFound("Không tìm thấy đơn vị '" + *f.unit + "'.", "unit");
+      lf.scope = subtree_range(u->path);
+    }
+    lf.statuses = f.statuses;
+    lf.categories = f.categories;
+    // Dates are Vietnam days: [from 00:00, to+1 00:00) in Vietnam time.
+    if (f.from) lf.received_from = timeutil::to_rfc3339(timeutil::from_date(*timeutil::parse_date(*f.from)) - std::chrono::hours(7));
+    if (f.to) {
+      lf.received_to = timeutil::to_rfc3339(timeutil::from_date(*timeutil::parse_date(*f.to)) + std::chrono::hours(24 - 7));
+    }
+    lf.overdue_only = f.overdue;
+    lf.assignee = f.assignee;
+    if (f.q) lf.q_like = "%" + db::escape_like(text::fold(*f.q)) + "%";
+    lf.now = now();
+    lf.page = f.page;
+    lf.page_size = f.page_size;
+    return repo::list(c, lf);
+  });
+}
+
+StaffView TipsService::detail(const http::Principal& who, std::int64_t id) {
+  access::require(who, "tips.read");
+  return db_.read_value([&](db::Connection& c) {
+    StaffView v;
+    v.tip = staff_tip(c, who, id);
+    v.timeline = repo::events(c, id, false);
+    v.messages = repo::messages(c, id);
+    v.attachments = repo::attachments(c, id);
+    v.suggestions = repo::suggestions(c, id);
+    if (v.tip.duplicate_of) {
+      if (auto d = repo::find(c, *v.tip.duplicate_of)) v.duplicate_of = std::make_pair(d->id, d->tracking_code);
+    }
+    for (auto& m : repo::merged_into(c, id)) {
+      auto msgs = repo::messages(c, m.id);
+      v.merged.emplace_back(std::move(m), std::move(msgs));
+    }
+    for (const auto& e : v.timeline)
+      if (e.kind == "extended") v.extensions.push_back(e);
+    return v;
+  });
+}
+
+void TipsService::update(const http::Principal& who, std::int64_t id, const TipPatch& p, const std::string& request_id) {
+  access::require(who, "tips.write");
+  if (p.empty()) throw BadRequest("Không có thay đổi nào được gửi lên.");
+  const auto now_tp = clock_();
+  const std::string at = timeutil::to_rfc3339(now_tp);
+  db_.write([&](db::Connection& c) {
+    const TipRecord cur = staff_tip(c, who, id);
+    repo::Update u = repo::update_from(cur);
+    std::vector<TipEvent> events;
+    std::vector<std::string> changed;
+    std::vector<std::string> notify_assignee;
+
+    if (p.assignee && p.assignee != cur.assignee) {
+      auto user = accounts::repo::find_user(c, *p.assignee);
+      const bool can_handle = user && !user->disabled && path_within(user->unit_path, cur.unit_path) && [&] {
+        for (const auto& perm : accounts::repo::permissions(c, user->role))
+          if (perm == "tips.write") return true;
+        return false;
+      }();
+      if (!can_handle) {
+        throw BadRequest("Cán bộ '" + *p.assignee + "' không có quyền xử lý tin báo ở đơn vị này.", "assignee");
+      }
+      u.assignee = *p.assignee;
+      events.push_back({at, "assigned", std::nullopt, who.username, false, "", *p.assignee});
+      changed.push_back("assignee");
+      if (*p.assignee != who.username) notify_assignee.push_back(*p.assignee);
+    }
+    if (p.outcome) {
+      u.outcome_valid = p.outcome->valid;
+      u.cases_solved = p.outcome->cases_solved;
+      u.suspects_arrested = p.outcome->suspects_arrested;
+      u.wanted_caught = p.outcome->wanted_caught;
+      u.transferred_to = p.outcome->transferred_to;
+      u.decision = p.outcome->decision;
+      if (p.outcome->public_note) u.public_note = *p.outcome->public_note;
+      events.push_back({at, "outcome", std::nullopt, who.username, false, "", ""});
+      changed.push_back("outcome");
+    }
+    if (p.transfer_required && *p.transfer_required != cur.transfer_required) {
+      u.transfer_required = *p.transfer_required;
+      if (u.transfer_required && !u.pass_on_due_at) {
+        const auto received = *timeutil::parse_rfc3339(cur.received_at);
+        const bool remote = rules_.remote_units.count(cur.unit_code) > 0 || [&] {
+          for (const auto& a : units::repo::find_with_ancestors(c, cur.unit_code, std::nullopt))
+            if (rules_.remote_units.count(a.code)) return true;
+          return false;
+        }();
+        u.pass_on_due_at = timeutil::to_rfc3339(pass_on_due(rules_, received, remote));
+      }
+      events.push_back({at, "transfer_required", std::nullopt, who.username, false, "", u.transfer_required ? "1" : "0"});
+      changed.push_back("transfer_required");
+    }
+    if (p.passed_on_to) {
+      u.transfer_required = true;
+      u.passed_on_at = at;
+      u.passed_on_to = *p.passed_on_to;
+      events.push_back({at, "passed_on", std::nullopt, who.username, true, "", *p.passed_on_to});
+      changed.push_back("passed_on_to");
+    }
+    if (p.extend_until) {
+      if (!is_open(cur.status)) throw RuleViolation("Chỉ gia hạn được tin báo đang giải quyết.", "extend");
+      const auto received = *timeutil::parse_rfc3339(cur.received_at);
+      const auto due = extended_due(rules_, received, *timeutil::parse_rfc3339(cur.settle_due_at), cur.extensions, *p.extend_until);
+      u.settle_due_at = timeutil::to_rfc3339(due);
+      u.extensions = cur.extensions + 1;
+      events.push_back({at, "extended", std::nullopt, who.username, true, p.extend_reason.value_or(""), *p.extend_until});
+      changed.push_back("extend");
+    }
+    if (p.duplicate_of) {
+      if (*p.duplicate_of == id) throw BadRequest("Một tin báo không thể trùng với chính nó.", "duplicate_of");
+      auto other = repo::find(c, *p.duplicate_of);
+      if (!other || !access::in_scope(who, other->unit_path)) throw BadRequest("Không tìm thấy tin báo được chọn là bản chính.", "duplicate_of");
+      if (other->status == "duplicate") {
+        throw RuleViolation("Tin báo " + other->tracking_code + " cũng là tin trùng; hãy chọn tin báo gốc.", "duplicate_of");
+      }
+      u.duplicate_of = other->id;
+      changed.push_back("duplicate_of");
+    }
+    if (p.reason) u.status_reason = *p.reason;
+
+    // An assignment moves a tip that nobody handled yet to "assigned" on its own.
+    std::string target = p.status.value_or(cur.status);
+    if (!p.status && p.assignee && status_rank(cur.status) < status_rank("assigned")) target = "assigned";
+    if (target != cur.status) {
+      const int from = status_rank(cur.status), to = status_rank(target);
+      if (cur.status == "rejected" || cur.status == "duplicate" || cur.status == "closed") {
+        throw RuleViolation("Tin báo đã kết thúc (" + std::string(status_label(cur.status)) + "), không đổi trạng thái được nữa.", "status");
+      }
+      if (to < from) throw RuleViolation("Không thể chuyển ngược trạng thái tin báo.", "status");
+      if ((target == "rejected" || target == "duplicate") && !is_open(cur.status)) {
+        throw RuleViolation("Tin báo đã giải quyết không thể chuyển thành không thụ lý hoặc trùng.", "status");
+      }
+      if (target == "assigned" && !u.assignee) throw RuleViolation("Hãy chọn cán bộ được phân công ('assignee').", "assignee");
+      if ((target == "resolved" || target == "closed") && !u.outcome_valid) {
+        throw RuleViolation("Hãy ghi kết quả giải quyết ('outcome') trước khi kết thúc tin báo.", "outcome");
+      }
+      if (target == "rejected" && text::trim(u.status_reason).empty()) {
+        throw RuleViolation("Hãy ghi lý do không thụ lý ('reason').", "reason");
+      }
+      if (target == "duplicate" && !u.duplicate_of) throw RuleViolation("Hãy chọn tin báo gốc ('duplicate_of').", "duplicate_of");
+      u.status = target;
+      events.push_back({at, "status", target, who.username, true, p.reason.value_or(""), ""});
+      if ((target == "resolved" || target == "closed" || target == "rejected" || target == "duplicate") && !cur.decided_at) {
+        u.decided_at = at;
+        events.push_back({at, "decision", target, who.username, true, "", ""});
+      }
+      changed.push_back("status");
+    } else if (p.duplicate_of && cur.status != "duplicate") {
+      throw RuleViolation("Đánh dấu trùng cần gửi kèm \"status\": \"duplicate\".", "status");
+    }
+    if (changed.empty()) return;  // nothing differs from what is stored
+    u.updated_at = at;
+    repo::update(c, id, u);
+    for (const auto& e : events) repo::add_event(c, id, e);
+    notifications::notify(c, notify_assignee, {"tip.assigned", "tip", std::to_string(id), cur.tracking_code});
+    std::string details = "{\"changed\":[";
+    for (std::size_t i = 0; i < changed.size(); ++i) details += (i ? ",\"" : "\"") + changed[i] + "\"";
+    details += "],\"status\":\"" + u.status + "\"}";
+    audit_.record(c, {who.username, "tip.update", "tip", std::to_string(id), cur.unit_path, cur.unit_code, "", request_id, details});
+    if (u.status != cur.status) {
+      TipRecord after = cur;
+      after.status = u.status;
+      notifications::enqueue(c, "webhook", options_.webhook_urls, "tip.status", webhook_payload("tip.status", after));
+    }
+  });
+  if (on_intake_ && !options_.webhook_urls.empty()) on_intake_();
+}
+
+TipMessage TipsService::officer_message(const http::Principal& who, std::int64_t id, const std::string& body,
+                                        const std::string& request_id) {
+  access::require(who, "tips.write");
+  return db_.write_value([&](db::Connection& c) {
+    const TipRecord t = staff_tip(c, who, id);
+    const std::string at = now();
+    const auto mid = repo::add_message(c, id, at, "out", who.username, body);
+    repo::add_event(c, id, {at, "message_out", std::nullopt, who.username, true, "", ""});
+    audit_.record(c, {who.username, "tip.message", "tip", std::to_string(id), t.unit_path, t.unit_code, "", request_id, ""});
+    return TipMessage{mid, id, at, "out", who.username, body};
+  });
+}
+
+Reporter TipsService::reveal(const http::Principal& who, std::int64_t id, const std::string& reason,
+                             const std::string& request_id) {
+  return db_.write_value([&](db::Connection& c) {
+    access::require(who, "tips.reveal");
+    const TipRecord t = staff_tip(c, who, id);
+    const auto sealed = repo::reporter_sealed(c, id);
+    if (!sealed) throw RuleViolation("Tin báo ẩn danh: không có thông tin người báo.");
+    const std::string plain = audit::reveal(c, audit_, keys_, who,
+                                            {"tips.reveal", "tip", std::to_string(id), t.unit_path, t.unit_code, reason, request_id},
+                                            *sealed, kReporterPurpose);
+    const auto o = bj::parse(plain).as_object();
+    auto field = [&](const char* k) { return o.contains(k) ? std::string(o.at(k).as_string()) : std::string(); };
+    return Reporter{field("name"), field("phone"), field("email"), field("address")};
+  });
+}
+
+StoredFile TipsService::attachment_file(const http::Principal& who, std::int64_t id, std::int64_t attachment_id) {
+  access::require(who, "tips.read");
+  auto [tip, a] = db_.read_value([&](db::Connection& c) {
+    TipRecord t = staff_tip(c, who, id);
+    auto att = repo::find_attachment(c, id, attachment_id);
+    if (!att) throw NotFound("Không tìm thấy tệp đính kèm.");
+    return std::make_pair(t, *att);
+  });
+  const std::string ext = a.media_type.substr(a.media_type.find('/') + 1);
+  return {(fs::path(options_.attachments_dir) / a.stored_name).string(), a.media_type,
+          "tin-bao-" + tip.tracking_code + "-" + std::to_string(a.id) + "." + (ext == "quicktime" ? "mov" : ext == "3gpp" ? "3gp" : ext)};
+}
+
+Category TipsService::add_category(const http::Principal& who, const Category& cat, const std::string& request_id) {
+  if (who.role != "admin") throw Forbidden("Chỉ quản trị viên được sửa danh mục loại tin báo.");
+  return db_.write_value([&](db::Connection& c) {
+    if (repo::find_category(c, cat.code)) throw Conflict("Loại tin báo '" + cat.code + "' đã có.", "code");
+    Category stored = cat;
+    const auto all = repo::categories(c, true);
+    stored.sort_order = 0;
+    for (const auto& x : all)
+      if (x.code != "other") stored.sort_order = std::max(stored.sort_order, x.sort_order + 10);
+    repo::insert_category(c, stored);
+    audit_.record(c, {who.username, "tip_category.create", "tip_category", cat.code, "", "", "", request_id, ""});
+    return stored;
+  });
+}
+
+Category TipsService::edit_category(const http::Principal& who, const std::string& code, const std::optional<std::string>& label,
+                                    const std::optional<std::string>& label_en, const std::optional<bool>& active,
+                                    const std::string& request_id) {
+  if (who.role != "admin") throw Forbidden("Chỉ quản trị viên được sửa danh mục loại tin báo.");
+  return db_.write_value([&](db::Connection& c) {
+    auto cat = repo::find_category(c, code);
+    if (!cat) throw NotFound("Không tìm thấy loại tin báo '" + code + "'.");
+    if (label) cat->label = *label;
+    if (label_en) cat->label_en = *label_en;
+    if (active) cat->active = *active;
+    repo::update_category(c, *cat);
+    audit_.record(c, {who.username, "tip_category.update", "tip_category", code, "", "", "", request_id, ""});
+    return *cat;
+  });
+}
+
+}  // namespace antq::tips

@@ -1,0 +1,153 @@
+#pragma once
+// Citizen tips (C3): public intake and follow-up by code and secret, staff handling to an outcome
+// within the legal deadlines, the audited reveal of a reporter's identity, attachments,
+// notifications. Scope and permission checks go through http/access.hpp; every staff change is
+// audited in its own transaction.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/keyring.hpp"
+#include "core/rate_limiter.hpp"
+#include "db/database.hpp"
+#include "http/request.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/tips/deadlines.hpp"
+#include "modules/tips/proof_of_work.hpp"
+#include "modules/tips/tip.hpp"
+
+namespace antq::tips {
+
+class DuplicateFinder;
+
+struct TipsOptions {
+  bool challenge = true;    // ANTQ_PUBLIC_CHALLENGE
+  int challenge_bits = 16;
+  bool rate_limit = true;   // ANTQ_PUBLIC_RATE_LIMIT
+  int tips_per_hour_per_address = 20;
+  int tips_per_hour_per_unit = 300;
+  int follow_ups_per_hour_per_address = 120;  // tracking, messages, attachments
+  std::string attachments_dir;                // outside the web root
+  std::vector<std::string> webhook_urls;
+};
+
+struct Submitted {
+  TipRecord tip;
+  std::string secret;  // shown once, never stored
+};
+
+struct ReporterView {
+  TipRecord tip;
+  std::vector<TipEvent> timeline;
+  std::vector<TipMessage> messages;
+  std::vector<TipAttachment> attachments;
+};
+
+struct StaffView {
+  TipRecord tip;
+  std::vector<TipEvent> timeline;
+  std::vector<TipMessage> messages;
+  std::vector<TipAttachment> attachments;
+  std::vector<Suggestion> suggestions;
+  std::optional<std::pair<std::int64_t, std::string>> duplicate_of;  // id, tracking code
+  std::vector<std::pair<TipRecord, std::vector<TipMessage>>> merged;  // duplicates merged into this tip
+  std::vector<TipEvent> extensions;
+};
+
+struct TipFilter {
+  std::optional<std::string> unit;
+  std::vector<std::string> statuses, categories;
+  std::optional<std::string> from, to;  // Vietnam dates, inclusive
+  bool overdue = false;
+  std::optional<std::string> assignee, q;
+  int page = 1, page_size = 20;
+};
+
+struct Outcome {
+  bool valid = false;
+  std::int64_t cases_solved = 0, suspects_arrested = 0, wanted_caught = 0;
+  std::optional<std::string> transferred_to, decision, public_note;
+};
+
+struct TipPatch {
+  std::optional<std::string> status, reason, assignee;
+  std::optional<Outcome> outcome;
+  std::optional<std::int64_t> duplicate_of;
+  std::optional<bool> transfer_required;
+  std::optional<std::string> passed_on_to;
+  std::optional<std::string> extend_until, extend_reason;
+  bool empty() const {
+    return !status && !reason && !assignee && !outcome && !duplicate_of && !transfer_required && !passed_on_to &&
+           !extend_until;
+  }
+};
+
+struct StoredFile {
+  std::string path, media_type, download_name;
+};
+
+class TipsService {
+ public:
+  TipsService(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, TipsOptions options);
+  ~TipsService();
+  // Background work (duplicate suggestions; webhook delivery is the notifications dispatcher's).
+  void start_background();
+  void stop_background();
+  // Called after each committed intake (wakes the webhook dispatcher).
+  void on_intake(std::function<void()> f) { on_intake_ = std::move(f); }
+  DuplicateFinder& duplicates() { return *duplicates_; }
+
+  const TipsOptions& options() const { return options_; }
+
+  // Public side.
+  std::optional<Challenge> challenge() const;
+  // Throws ApiError 429 (with Retry-After) or BadRequest for the challenge: before any parsing work.
+  void admit_public_tip(const std::string& client_ip, std::string_view challenge_answer);
+  void admit_follow_up(const std::string& client_ip);
+  std::vector<Category> categories(bool include_inactive);
+  Submitted submit_public(const NewTip& in);
+  ReporterView track(const std::string& code, const std::string& secret);
+  TipMessage reporter_message(const std::string& code, const std::string& secret, const std::string& body);
+  TipAttachment reporter_attachment(const std::string& code, const std::string& secret, const std::string& file,
+                                    bool keep_location);
+
+  // Staff side.
+  Submitted create(const http::Principal& who, const NewTip& in, const std::string& request_id);
+  std::pair<std::vector<TipRecord>, std::int64_t> list(const http::Principal& who, const TipFilter& f);
+  StaffView detail(const http::Principal& who, std::int64_t id);
+  void update(const http::Principal& who, std::int64_t id, const TipPatch& p, const std::string& request_id);
+  TipMessage officer_message(const http::Principal& who, std::int64_t id, const std::string& body,
+                             const std::string& request_id);
+  Reporter reveal(const http::Principal& who, std::int64_t id, const std::string& reason, const std::string& request_id);
+  StoredFile attachment_file(const http::Principal& who, std::int64_t id, std::int64_t attachment_id);
+  Category add_category(const http::Principal& who, const Category& c, const std::string& request_id);
+  Category edit_category(const http::Principal& who, const std::string& code, const std::optional<std::string>& label,
+                         const std::optional<std::string>& label_en, const std::optional<bool>& active,
+                         const std::string& request_id);
+
+  // For tests and `antq seed demo`: when "now" is. Defaults to the system clock.
+  void set_clock(std::function<std::chrono::system_clock::time_point()> clock) { clock_ = std::move(clock); }
+
+ private:
+  Submitted intake(const NewTip& in, const std::optional<std::string>& received_by, const http::Principal* who,
+                   const std::string& request_id);
+  TipRecord reporter_tip(db::Connection& c, const std::string& code, const std::string& secret) const;
+  TipRecord staff_tip(db::Connection& c, const http::Principal& who, std::int64_t id) const;
+  std::string now() const;
+
+  db::Database& db_;
+  const crypto::Keyring& keys_;
+  const audit::AuditLog& audit_;
+  TipsOptions options_;
+  DeadlineRules rules_;
+  std::unique_ptr<ProofOfWork> pow_;
+  RateLimiter per_address_, per_unit_, follow_ups_;
+  std::unique_ptr<DuplicateFinder> duplicates_;
+  std::function<void()> on_intake_;
+  std::function<std::chrono::system_clock::time_point()> clock_;
+};
+
+}  // namespace antq::tips
