@@ -12,6 +12,8 @@ const ChangePassword = lazy(() => import('./pages/ChangePassword'));
 const TwoFactor = lazy(() => import('./pages/TwoFactor'));
 const Users = lazy(() => import('./pages/Users'));
 const Audit = lazy(() => import('./pages/Audit'));
+const Tips = lazy(() => import('./pages/Tips'));
+const TipDetail = lazy(() => import('./pages/TipDetail'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 export default function App() {
@@ -50,6 +52,22 @@ export default function App() {
           element={
             <RequireAuth permission={PERMISSIONS.auditRead}>
               <Audit />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="tin-bao"
+          element={
+            <RequireAuth permission={PERMISSIONS.tipsRead}>
+              <Tips />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="tin-bao/:id"
+          element={
+            <RequireAuth permission={PERMISSIONS.tipsRead}>
+              <TipDetail />
             </RequireAuth>
           }
         />

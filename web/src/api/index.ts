@@ -18,9 +18,11 @@ import type {
   User,
   UserListQuery,
 } from './types';
+import type { TipListQuery } from './tips';
 
 export { ApiError, onUnauthorized, setCsrfToken } from './client';
 export type * from './types';
+export * from './tips';
 
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/healthz', undefined, signal);
 
@@ -110,4 +112,8 @@ export const queryKeys = {
   users: (query: UserListQuery) => ['staff', 'users', 'list', query] as const,
   user: (username: string) => ['staff', 'users', 'detail', username] as const,
   audit: (query: AuditQuery) => ['staff', 'audit', 'list', query] as const,
+  tipCategories: ['tips', 'categories'] as const,
+  tips: (query: TipListQuery) => ['staff', 'tips', 'list', query] as const,
+  tip: (id: string) => ['staff', 'tips', 'detail', id] as const,
+  notifications: ['staff', 'notifications'] as const,
 };

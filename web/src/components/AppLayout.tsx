@@ -5,18 +5,20 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { getHealth, getUnit, queryKeys } from '../api';
-import { useAuth } from '../lib/auth';
+import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { unitKindColor, unitKindKey } from '../lib/units';
 import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
 import LanguageSwitch from './LanguageSwitch';
+import NotificationBell from './NotificationBell';
 import UnitPicker from './UnitPicker';
 import UserMenu from './UserMenu';
 
-const NAV = [
+const NAV: readonly { path: string; key: string; permission?: string }[] = [
   { path: '/', key: 'nav.home' },
+  { path: '/tin-bao', key: 'nav.tips', permission: PERMISSIONS.tipsRead },
   { path: '/units', key: 'nav.units' },
   { path: '/login', key: 'nav.login' },
-] as const;
+];
 
 /** The page frame: header (brand, menu, language), unit bar, content, footer. */
 export default function AppLayout() {
@@ -29,10 +31,11 @@ export default function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { user } = useAuth();
   // the unit bar is for browsing; the login, own-account and administration pages do not use it
-  const showUnitBar = !/^\/(login|account|admin)(\/|$)/.test(location.pathname);
+  // (the tip pages have the unit among their own filters)
+  const showUnitBar = !/^\/(login|account|admin|tin-bao)(\/|$)/.test(location.pathname);
 
   // a logged-in user has the user menu instead of the "Đăng nhập" link
-  const nav = user ? NAV.filter((n) => n.path !== '/login') : NAV;
+  const nav = NAV.filter((n) => (user ? n.path !== '/login' : true) && (!n.permission || hasPermission(user, n.permission)));
   const selectedKey = nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ?? (location.pathname === '/' ? '/' : '');
   const menuItems = nav.map((n) => ({
     key: n.path,
@@ -71,6 +74,7 @@ export default function AppLayout() {
           )}
           <div className="antq-header__tools">
             <LanguageSwitch compact={!wide} />
+            {user && <NotificationBell />}
             {user && <UserMenu user={user} compact={!wide} />}
             {!wide && (
               <Button

@@ -6,6 +6,9 @@ import { getSession, logout as apiLogout, onUnauthorized, queryKeys, setCsrfToke
 export const PERMISSIONS = {
   usersManage: 'users.manage',
   auditRead: 'audit.read',
+  tipsRead: 'tips.read',
+  tipsWrite: 'tips.write',
+  tipsReveal: 'tips.reveal',
 } as const;
 
 export interface AuthState {

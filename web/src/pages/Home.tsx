@@ -36,9 +36,9 @@ export default function Home() {
     { key: 'record', icon: <AuditOutlined /> },
     { key: 'figures', icon: <BarChartOutlined /> },
   ];
-  const upcoming: { key: string; icon: ReactNode }[] = [
-    { key: 'submitTip', icon: <SendOutlined /> },
-    { key: 'trackTip', icon: <FileSearchOutlined /> },
+  const upcoming: { key: string; icon: ReactNode; href?: string }[] = [
+    { key: 'submitTip', icon: <SendOutlined />, href: '/gui-tin-bao' },
+    { key: 'trackTip', icon: <FileSearchOutlined />, href: '/tra-cuu-tin-bao' },
     { key: 'opinion', icon: <CommentOutlined /> },
   ];
 
@@ -128,12 +128,18 @@ export default function Home() {
                   <span className="antq-feature__icon" aria-hidden>
                     {u.icon}
                   </span>
-                  <Tag color="gold">{t('home.upcoming.badge')}</Tag>
+                  {!u.href && <Tag color="gold">{t('home.upcoming.badge')}</Tag>}
                 </Flex>
                 <Title level={4}>{t(`home.upcoming.${u.key}.title`)}</Title>
                 <Paragraph type="secondary" className="antq-upcoming__desc">
                   {t(`home.upcoming.${u.key}.desc`)}
                 </Paragraph>
+                {u.href && (
+                  // the citizen pages are a separate, lighter app: a full page load
+                  <Button type="primary" href={u.href} className="antq-block">
+                    {t(`home.upcoming.${u.key}.action`)}
+                  </Button>
+                )}
               </Card>
             </Col>
           ))}
