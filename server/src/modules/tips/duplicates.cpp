@@ -1,5 +1,8 @@
 #include "modules/tips/duplicates.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <unordered_set>
 #include <vector>
@@ -36,19 +39,25 @@ constexpr const char* kCommunePath =
 constexpr const char* kCandidates =
     "SELECT t.id, t.search_text FROM tips t JOIN units un ON un.id = t.unit_id "
     "WHERE un.path >= $1 AND un.path < $2 AND t.category = $3 AND t.id <> $4 AND t.received_at >= $5 AND t.received_at <= $6 "
-    "AND t.status <> 'duplicate' ORDER BY t.id DESC LIMIT 500";
+    "AND t.status <> 'duplicate' ORDER BY t.id DESC LIMIT 200";
 constexpr const char* kInsert = "INSERT INTO tip_duplicate_suggestions (tip_id, other_id, score) VALUES ($1, $2, $3)";
 constexpr const char* kChecked = "UPDATE tips SET dup_checked = 1 WHERE id = $1";
 
+double similarity(const std::unordered_set<std::string>& ta, const std::unordered_set<std::string>& tb);
+
 }  // namespace
 
-double text_similarity(std::string_view a, std::string_view b) {
-  const auto ta = trigrams(a), tb = trigrams(b);
+namespace {
+double similarity(const std::unordered_set<std::string>& ta, const std::unordered_set<std::string>& tb) {
   if (ta.empty() || tb.empty()) return 0.0;
   std::size_t common = 0;
   for (const auto& g : ta) common += tb.count(g);
   return static_cast<double>(common) / static_cast<double>(ta.size() + tb.size() - common);
 }
+
+}  // namespace
+
+double text_similarity(std::string_view a, std::string_view b) { return similarity(trigrams(a), trigrams(b)); }
 
 DuplicateFinder::DuplicateFinder(db::Database& db, std::chrono::milliseconds poll) : db_(db), poll_(poll) {}
 DuplicateFinder::~DuplicateFinder() { stop(); }
@@ -93,12 +102,13 @@ int DuplicateFinder::run_once() {
       const std::string lo = received ? timeutil::to_rfc3339(*received - window) : p.received_at;
       const std::string hi = received ? timeutil::to_rfc3339(*received + window) : p.received_at;
       std::vector<std::pair<std::int64_t, double>> found;
+      const auto mine = trigrams(p.text);
       db_.read([&](db::Connection& c) {
         auto commune = c.query(kCommunePath, p.path);
         const std::string scope = commune.rows.empty() ? p.path : commune.rows[0].text(0);
         const auto range = subtree_range(scope);
         for (const auto& r : c.query(kCandidates, range.lo, range.hi, p.category, p.id, lo, hi).rows) {
-          const double s = text_similarity(p.text, r.text(1));
+          const double s = similarity(mine, trigrams(r.text(1)));
           if (s >= kDuplicateThreshold) found.emplace_back(r.integer(0), s);
         }
       });
@@ -120,6 +130,8 @@ int DuplicateFinder::run_once() {
 }
 
 void DuplicateFinder::loop() {
+  // Background work gives way to requests: under an intake flood, suggestions may lag, intake not.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
   for (;;) {
     {
       std::unique_lock lock(mutex_);

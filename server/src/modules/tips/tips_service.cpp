@@ -143,38 +143,69 @@ Submitted TipsService::intake(const NewTip& in, const std::optional<std::string>
   row.settle_due_at = timeutil::to_rfc3339(settle_due(rules_, received));
   std::string secret;
 
+  // Reads on a reader connection, in parallel with other requests: the shared write transaction
+  // (group commit) then holds only inserts.
+  struct Target {
+    units::Unit unit;
+    std::vector<std::string> handlers;
+  };
+  const Target target = db_.read_value([&](db::Connection& c) {
+    auto unit = units::repo::find_active(c, in.unit_code);
+    if (!unit || (who && !access::in_scope(*who, unit->path))) {
+      throw BadRequest("Không tìm thấy đơn vị '" + in.unit_code + "'.", "unit");
+    }
+    if (unit->kind != "commune" && unit->kind != "village" && unit->kind != "establishment") {
+      throw BadRequest("Hãy chọn xã, phường hoặc thôn, tổ dân phố nơi xảy ra sự việc.", "unit");
+    }
+    auto cat = repo::find_category(c, in.category);
+    if (!cat || !cat->active) throw BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category");
+    return Target{*unit, repo::local_handlers(c, unit->path)};
+  });
+  row.unit_id = target.unit.id;
+
+  TipRecord t;
+  t.unit_id = target.unit.id;
+  t.unit_code = target.unit.code;
+  t.unit_name = target.unit.name;
+  t.unit_full_name = target.unit.full_name;
+  t.unit_path = target.unit.path;
+  t.category = in.category;
+  t.channel = in.channel;
+  t.description = in.description;
+  t.place = in.place;
+  t.lat = in.lat;
+  t.lng = in.lng;
+  t.occurred_at = in.occurred_at;
+  t.anonymous = in.anonymous;
+  t.has_reporter = row.reporter_sealed.has_value();
+  t.status = "received";
+  t.received_at = row.received_at;
+  t.received_by = received_by;
+  t.settle_due_at = row.settle_due_at;
+
   for (int attempt = 0;; ++attempt) {
     row.tracking_code = new_tracking_code();
     secret = new_secret();
     row.secret_hash = secret_hash(keys_, secret);
     row.search_text = search_text(in, row.tracking_code);
+    t.tracking_code = row.tracking_code;
     try {
-      TipRecord tip = db_.write_value([&](db::Connection& c) {
-        auto unit = units::repo::find_active(c, in.unit_code);
-        if (!unit || (who && !access::in_scope(*who, unit->path))) {
-          throw BadRequest("Không tìm thấy đơn vị '" + in.unit_code + "'.", "unit");
-        }
-        if (unit->kind != "commune" && unit->kind != "village" && unit->kind != "establishment") {
-          throw BadRequest("Hãy chọn xã, phường hoặc thôn, tổ dân phố nơi xảy ra sự việc.", "unit");
-        }
-        auto cat = repo::find_category(c, in.category);
-        if (!cat || !cat->active) throw BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category");
-        row.unit_id = unit->id;
+      t.id = db_.write_value([&](db::Connection& c) {
         const auto id = repo::insert_tip(c, row);
         repo::add_event(c, id, {row.received_at, "received", std::string("received"), received_by, true, "", in.channel});
-        TipRecord t = *repo::find(c, id);
-        notifications::notify(c, repo::local_handlers(c, t.unit_path),
-                              {"tip.received", "tip", std::to_string(id), t.tracking_code});
-        notifications::enqueue(c, "webhook", options_.webhook_urls, "tip.received", webhook_payload("tip.received", t));
+        notifications::notify(c, target.handlers, {"tip.received", "tip", std::to_string(id), row.tracking_code});
+        TipRecord stored = t;
+        stored.id = id;
+        notifications::enqueue(c, "webhook", options_.webhook_urls, "tip.received", webhook_payload("tip.received", stored));
         if (who) {
           audit_.record(c, {who->username, "tip.create", "tip", std::to_string(id), t.unit_path, t.unit_code, "", request_id,
                             "{\"channel\":\"" + in.channel + "\"}"});
         }
-        return t;
+        return id;
       });
       duplicates_->wake();
       if (on_intake_ && !options_.webhook_urls.empty()) on_intake_();
-      return {std::move(tip), secret};
+      return {std::move(t), secret};
     } catch (const db::UniqueViolation&) {
       // A tracking code collision (40 bits: rare, but possible at scale): draw again.
       if (attempt >= 4) throw;
