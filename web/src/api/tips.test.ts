@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from './client';
-import { listTips, markNotificationsRead, notificationTip, tipListParams, tipPageSize, updateTip } from './tips';
+import { listTips, markNotificationsRead, notificationTip, tipListParams, updateTip } from './tips';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -14,8 +14,8 @@ const stubFetch = (status: number, body: unknown) => {
 };
 
 describe('tip list parameters', () => {
-  it('drop empty filters and send the page size under both names', () => {
-    expect(tipListParams({ status: 'received,verifying', overdue: true, page: 2, page_size: 20 })).toEqual({
+  it('drop empty filters', () => {
+    expect(tipListParams({ status: 'received,verifying', overdue: true, page: 2, per_page: 20 })).toEqual({
       status: 'received,verifying',
       category: undefined,
       unit: undefined,
@@ -25,7 +25,6 @@ describe('tip list parameters', () => {
       assignee: undefined,
       q: undefined,
       page: 2,
-      page_size: 20,
       per_page: 20,
     });
     expect(tipListParams({ overdue: false, page: 1 }).overdue).toBeUndefined();
@@ -34,16 +33,11 @@ describe('tip list parameters', () => {
 
   it('become the query string of GET /api/v1/tips', async () => {
     const f = stubFetch(200, { items: [], total: 0, page: 1, per_page: 50 });
-    await listTips({ unit: '21220', q: 'ma túy', from: '2026-11-01', page_size: 50 });
+    await listTips({ unit: '21220', q: 'ma túy', from: '2026-11-01', per_page: 50 });
     const url = String((f.mock.calls[0] as unknown[])[0]);
-    expect(url).toBe('/api/v1/tips?unit=21220&from=2026-11-01&q=ma+t%C3%BAy&page_size=50&per_page=50');
+    expect(url).toBe('/api/v1/tips?unit=21220&from=2026-11-01&q=ma+t%C3%BAy&per_page=50');
   });
 
-  it('read the page size under either name', () => {
-    expect(tipPageSize({ items: [], total: 0, page: 1, page_size: 20 }, 50)).toBe(20);
-    expect(tipPageSize({ items: [], total: 0, page: 1, per_page: 100 }, 50)).toBe(100);
-    expect(tipPageSize(undefined, 50)).toBe(50);
-  });
 });
 
 describe('tip changes', () => {

@@ -40,9 +40,7 @@ export interface TipPage {
   items: TipListItem[];
   total: number;
   page: number;
-  /** The contract's name; the server may answer `per_page` (the platform's convention). */
-  page_size?: number;
-  per_page?: number;
+  per_page: number;
 }
 
 export interface TipListQuery {
@@ -55,7 +53,7 @@ export interface TipListQuery {
   assignee?: string;
   q?: string;
   page?: number;
-  page_size?: number;
+  per_page?: number;
 }
 
 export interface TipOutcome {
@@ -182,9 +180,6 @@ export interface NotificationList {
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 
-/** The page size of a page of tips, whichever name the server gives it. */
-export const tipPageSize = (p: TipPage | undefined, fallback: number) => p?.page_size ?? p?.per_page ?? fallback;
-
 /** The tip a notification is about: { id, code } or null. */
 export function notificationTip(n: Notification): { id: string; code: string | null } | null {
   const id = n.tip_id ?? (n.entity === 'tip' || !n.entity ? n.entity_id : null);
@@ -204,9 +199,7 @@ export function tipListParams(q: TipListQuery): Record<string, string | number |
     assignee: q.assignee || undefined,
     q: q.q || undefined,
     page: q.page && q.page > 1 ? q.page : undefined,
-    // the contract says page_size, the platform's lists per_page: send both
-    page_size: q.page_size,
-    per_page: q.page_size,
+    per_page: q.per_page,
   };
 }
 

@@ -124,7 +124,6 @@ export default function TipDetail() {
                 <Facts tip={d} categoryLabel={categoryLabel} canReveal={canReveal} />
                 <Messages tip={d} canWrite={canWrite} />
                 <Attachments tip={d} />
-                <History tip={d} />
               </Space>
             </Col>
             <Col xs={24} lg={9}>
@@ -134,6 +133,10 @@ export default function TipDetail() {
                 <Outcome tip={d} canWrite={canWrite} />
                 <Duplicates tip={d} canWrite={canWrite} />
               </Space>
+            </Col>
+            {/* last on a phone, under the handling forms */}
+            <Col xs={24} lg={15}>
+              <History tip={d} />
             </Col>
           </Row>
         </>
@@ -594,7 +597,7 @@ function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="public_note" label={t('tips.outcome.publicNote')} extra={t('tips.outcome.publicNoteHint')}>
-          <Input.TextArea rows={3} maxLength={1000} showCount />
+          <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
         <Space wrap>
           <Button htmlType="submit" onClick={() => setResolveToo(false)} loading={patch.isPending && !resolveToo}>

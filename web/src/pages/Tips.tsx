@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { listTips, queryKeys, tipPageSize, type TipListItem, type TipListQuery } from '../api';
+import { listTips, queryKeys, type TipListItem, type TipListQuery } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import TipIntakeDrawer from '../components/TipIntakeDrawer';
 import { DueDate, TipStatusTag, useTipCategories } from '../components/TipBits';
@@ -48,7 +48,7 @@ export default function Tips() {
     assignee: filters.assignee || undefined,
     q: filters.q || undefined,
     page,
-    page_size: perPage,
+    per_page: perPage,
   };
   const tips = useQuery({
     queryKey: queryKeys.tips(query),
@@ -144,7 +144,7 @@ export default function Tips() {
     },
   ];
 
-  const size = tipPageSize(tips.data, perPage);
+  const size = tips.data?.per_page ?? perPage;
 
   return (
     <div className="antq-admin" data-testid="tips-page">
@@ -270,7 +270,8 @@ export default function Tips() {
         size="middle"
         columns={narrow ? compactColumns : columns}
         dataSource={tips.data?.items ?? []}
-        loading={tips.isFetching}
+        // the overlay only while nothing (or an older page) is shown, not on background refreshes
+        loading={tips.isPending || (tips.isFetching && tips.isPlaceholderData)}
         rowClassName={(r) => (r.overdue ? 'antq-row-overdue' : '')}
         scroll={narrow ? undefined : { x: 900 }}
         locale={{ emptyText: anyFilter ? t('tips.noneFiltered') : t('tips.none') }}

@@ -1,0 +1,278 @@
+// Browser test of citizen tips end to end against the real server (see harness.mjs): a citizen on a
+// phone sends an anonymous tip (with the server's proof-of-work challenge ON, as by default) and
+// gets the tracking code and secret; an officer of the commune finds it in the inbox and answers;
+// the citizen opens the tracking page and reads the answer.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  ADMIN_PASSWORD,
+  DESKTOP,
+  PHONE,
+  SCREENSHOT_DIR,
+  WEB_DIR,
+  assertNoHorizontalScroll,
+  assertNoProblems,
+  launchBrowser,
+  newPage,
+  shot,
+  startServer,
+} from './harness.mjs';
+
+const OFFICER = { username: 'canbo.sontinh', password: 'mat-khau-son-tinh-7', display_name: 'Trần Văn Bình' };
+const VILLAGE = '21220-001'; // Thôn Trường Thọ, Xã Sơn Tịnh (demo data)
+const DESCRIPTION =
+  'Tối 20/11 có hai thanh niên lạ đi xe máy không biển số đến đầu thôn Trường Thọ bán ma túy cho học sinh.';
+const ANSWER = 'Cảm ơn bạn đã báo tin. Bạn có nhớ màu xe máy và giờ họ thường đến không?';
+const CITIZEN_REPLY = 'Xe màu đỏ, họ thường đến khoảng 20 giờ.';
+// a tiny PNG of the server's own test data
+const PHOTO = path.resolve(WEB_DIR, '../server/tests/data/photo.png');
+// the public pages' budget: JavaScript over the wire (gzip), no Ant Design
+const PUBLIC_JS_BUDGET = 60 * 1024;
+
+let server;
+let browser;
+const tip = { code: '', secret: '' };
+
+async function apiSession(username, password) {
+  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = await res.json();
+  assert.equal(res.status, 200, `API login of ${username}: ${JSON.stringify(body)}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('antq_session='));
+  return {
+    async call(method, p, payload) {
+      const r = await fetch(server.baseUrl + p, {
+        method,
+        headers: {
+          Cookie: cookie,
+          'X-CSRF-Token': body.csrf_token,
+          ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : undefined };
+    },
+  };
+}
+
+async function loginAs(page, username, password) {
+  await page.goto(`${server.baseUrl}/login`);
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Tên đăng nhập').fill(username);
+  await form.getByLabel('Mật khẩu').fill(password);
+  await form.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('user-button').waitFor();
+}
+
+/** Bytes of JavaScript the page fetched (compressed, as sent), and their addresses. */
+async function scriptBytes(page) {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.js(\?|$)/.test(e.name))
+      .map((e) => ({ url: e.name, bytes: e.encodedBodySize || e.transferSize })),
+  );
+}
+
+describe('citizen tips', () => {
+  before(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    // the public challenge stays ON (the default): the browser solves it for real
+    server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
+    browser = await launchBrowser();
+    const admin = await apiSession('admin', ADMIN_PASSWORD);
+    const created = await admin.call('POST', '/api/v1/users', {
+      username: OFFICER.username,
+      password: OFFICER.password,
+      role: 'police_officer',
+      unit: '21220',
+      display_name: OFFICER.display_name,
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('asks the public for a proof of work', async () => {
+    const res = await fetch(`${server.baseUrl}/api/v1/public/challenge`);
+    const body = await res.json();
+    assert.equal(res.status, 200);
+    assert.equal(body.required, true, 'the challenge is on by default');
+    assert.ok(body.bits >= 8, JSON.stringify(body));
+  });
+
+  it('lets a citizen on a phone send an anonymous tip from the QR link, and shows code and secret once', async () => {
+    const page = await newPage(browser, PHONE);
+    const challenges = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/public/tips') challenges.push(r.headers()['x-challenge']);
+    });
+    await page.goto(`${server.baseUrl}/gui-tin-bao?unit=${VILLAGE}`);
+    await page.getByRole('heading', { level: 1, name: 'Gửi tin báo, tố giác tội phạm' }).waitFor();
+    // the QR poster's unit, by its full name, with its commune and province
+    const preset = page.getByTestId('unit-preset');
+    await preset.getByText('Thôn Trường Thọ', { exact: true }).waitFor();
+    await preset.getByText('Xã Sơn Tịnh, Tỉnh Quảng Ngãi').waitFor();
+    await page.getByText(/Luật Tố cáo/).waitFor();
+    // the category list has arrived
+    await page.locator('#tip-category option:not([disabled])').first().waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
+
+    // small: no Ant Design, no staff code
+    const scripts = await scriptBytes(page);
+    const total = scripts.reduce((n, s) => n + s.bytes, 0);
+    console.log(`# public page JavaScript: ${scripts.length} files, ${(total / 1024).toFixed(1)} KiB as sent`);
+    assert.ok(!scripts.some((s) => /\/(antd|staff|libs)-/.test(s.url)), scripts.map((s) => s.url).join('\n'));
+    assert.ok(total > 0 && total < PUBLIC_JS_BUDGET, `public JS ${total} bytes`);
+    await shot(page, 'tip-form');
+
+    // nothing filled in: the form says what is missing, in Vietnamese
+    await page.getByTestId('submit-tip-button').click();
+    await page.getByText('Vui lòng chọn loại vụ việc.').waitFor();
+    await page.getByText('Mô tả cần ít nhất 10 ký tự.').waitFor();
+    assert.equal(challenges.length, 0, 'nothing was sent');
+
+    await page.locator('#tip-category').selectOption({ index: 1 });
+    await page.locator('#tip-description').fill(DESCRIPTION);
+    await page.getByTestId('description-counter').filter({ hasText: `${[...DESCRIPTION].length}/5.000 ký tự` }).waitFor();
+    await page.locator('#tip-occurred-date').fill('20/11/2026');
+    await page.locator('#tip-occurred-time').fill('20h00');
+    await page.locator('#tip-place').fill('Đầu thôn, gần cổng trường');
+    assert.equal(await page.getByTestId('anonymous').isChecked(), true, 'anonymous by default');
+    await page.getByTestId('file-input').setInputFiles(PHOTO);
+    await page.getByTestId('file-list').getByText('photo.png').waitFor();
+    assert.equal(await page.locator('#keep-location').isChecked(), false, 'location removed by default');
+    await shot(page, 'tip-form-filled');
+    await assertNoHorizontalScroll(page);
+
+    await page.getByTestId('submit-tip-button').click();
+    await page.getByTestId('tip-sent').waitFor({ timeout: 60_000 });
+    assert.equal(challenges.length, 1);
+    assert.match(challenges[0] ?? '', /^.+:\d+$/, 'X-Challenge: token:nonce');
+
+    tip.code = (await page.getByTestId('tracking-code').textContent()).trim();
+    tip.secret = (await page.getByTestId('tracking-secret').textContent()).trim();
+    assert.match(tip.code, /^[A-Z0-9]{4}(-[A-Z0-9]{1,4})+$/);
+    assert.ok(tip.secret.length >= 8, tip.secret);
+    await page.getByTestId('secret-warning').getByText(/chỉ hiển thị MỘT LẦN/).waitFor();
+    await page.getByText('Đã tải lên').waitFor();
+    await shot(page, 'tip-sent');
+    await assertNoHorizontalScroll(page);
+
+    // the tracking link carries code and secret in the fragment, which then leaves the address bar
+    await page.getByTestId('track-link').click();
+    await page.getByTestId('tip-view').waitFor();
+    await page.getByTestId('tip-code').filter({ hasText: tip.code }).waitFor();
+    await page.getByTestId('tip-view').getByTestId('tip-status').filter({ hasText: 'Đã tiếp nhận' }).first().waitFor();
+    assert.equal(new URL(page.url()).hash, '');
+    await page.getByTestId('attachments').getByText('Ảnh').waitFor();
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  it('shows the tip in the officer’s inbox and lets the officer answer it', async () => {
+    assert.ok(tip.code, 'the tip was sent');
+    const page = await newPage(browser, DESKTOP);
+    await loginAs(page, OFFICER.username, OFFICER.password);
+    // the menu has "Tin báo"; the bell knows about the new tip
+    await page.getByTestId('main-menu').getByRole('link', { name: 'Tin báo' }).click();
+    await page.waitForURL((u) => new URL(u).pathname === '/tin-bao');
+    await page.getByRole('heading', { level: 1, name: 'Tin báo, tố giác' }).waitFor();
+    const row = page.getByTestId('tips-table').locator('tr', { hasText: tip.code });
+    await row.waitFor();
+    await row.getByText('Đã tiếp nhận').waitFor();
+    await row.getByText('Ẩn danh').waitFor();
+    await page.getByTestId('notification-bell').locator('.ant-badge-count').waitFor();
+    await shot(page, 'tips-inbox');
+
+    // the search ignores diacritics ("ma tuy" finds "ma túy")
+    const search = page.getByPlaceholder('Tìm theo nội dung, địa điểm hoặc mã');
+    await search.fill('ma tuy');
+    await search.press('Enter');
+    await page.waitForURL((u) => new URL(u).searchParams.get('q') === 'ma tuy');
+    await row.waitFor();
+
+    await row.getByTestId('tip-link').click();
+    await page.waitForURL((u) => /^\/tin-bao\/[^/]+$/.test(new URL(u).pathname));
+    await page.getByRole('heading', { level: 1, name: `Tin báo ${tip.code}` }).waitFor();
+    await page.getByTestId('tip-description').filter({ hasText: DESCRIPTION }).waitFor();
+    await page.getByTestId('tip-attachments').locator('img').first().waitFor();
+    await page.getByTestId('tip-deadlines').getByText('Hạn giải quyết', { exact: true }).waitFor();
+
+    await page.getByTestId('tip-reply').fill(ANSWER);
+    await page.getByTestId('tip-reply-send').click();
+    await page.getByTestId('tip-messages').getByTestId('tip-message').filter({ hasText: ANSWER }).waitFor();
+    // the officer moves it on to verification
+    await page.getByTestId('handle-status').click();
+    await page.locator('.ant-select-dropdown').getByText('Đang xác minh', { exact: true }).click();
+    await page.getByTestId('handle-save').click();
+    await page.getByTestId('tip-detail').locator('.antq-tip__head').getByText('Đang xác minh').waitFor();
+    await shot(page, 'tip-detail');
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(300);
+    await shot(page, 'tip-detail');
+    await assertNoHorizontalScroll(page);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  it('lets the citizen read the answer with code and secret, and reply', async () => {
+    assert.ok(tip.code, 'the tip was sent');
+    const page = await newPage(browser, PHONE);
+    await page.goto(`${server.baseUrl}/tra-cuu-tin-bao`);
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu tin báo' }).waitFor();
+    // a wrong secret is "not found", like an unknown code
+    await page.locator('#track-code').fill(tip.code.toLowerCase().replace('-', ' '));
+    await page.locator('#track-secret').fill('sai-ma-bi-mat');
+    await page.getByTestId('track-submit').click();
+    await page.getByTestId('track-error').waitFor();
+    await page.locator('#track-secret').fill(tip.secret);
+    await page.getByTestId('track-submit').click();
+
+    const view = page.getByTestId('tip-view');
+    await view.waitFor();
+    await view.getByTestId('tip-status').filter({ hasText: 'Đang xác minh' }).first().waitFor();
+    const answer = view.getByTestId('message').filter({ hasText: ANSWER });
+    await answer.getByText('Công an', { exact: true }).waitFor();
+    // officers are never named to the reporter
+    const text = await view.textContent();
+    assert.ok(!text.includes(OFFICER.username) && !text.includes(OFFICER.display_name), 'no officer name on the tracking page');
+
+    await page.locator('#reply-body').fill(CITIZEN_REPLY);
+    await page.getByTestId('reply-send').click();
+    await view.getByTestId('message').filter({ hasText: CITIZEN_REPLY }).getByText('Bạn', { exact: true }).waitFor();
+    await shot(page, 'tip-tracking');
+    await assertNoHorizontalScroll(page);
+    await page.setViewportSize(DESKTOP);
+    await page.waitForTimeout(200);
+    await shot(page, 'tip-tracking');
+    assertNoProblems(page, [/status of 404/]);
+    await page.context().close();
+  });
+
+  it('shows the citizen pages in English too', async () => {
+    const page = await newPage(browser, PHONE);
+    await page.goto(`${server.baseUrl}/gui-tin-bao`);
+    await page.getByTestId('public-language').click();
+    await page.getByRole('heading', { level: 1, name: 'Report a crime or send a tip' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    // no unit preset: the chooser starts with the provinces
+    await page.locator('#unit-level-0 option', { hasText: 'Tỉnh Quảng Ngãi' }).waitFor({ state: 'attached' });
+    await page.getByTestId('public-language').click();
+    await page.getByRole('heading', { level: 1, name: 'Gửi tin báo, tố giác tội phạm' }).waitFor();
+    assertNoProblems(page);
+    await page.context().close();
+  });
+});
