@@ -35,6 +35,7 @@ test: build
 
 bench: build
 	@bash bench/run.sh
+	@bash bench/tips.sh
 	@bash bench/login_flood.sh
 	@cmake --build $(BUILD_DIR) --target antq_bench_units && $(BUILD_DIR)/antq_bench_units
 
