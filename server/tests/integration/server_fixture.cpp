@@ -39,6 +39,13 @@ ServerFixture::ServerFixture(const std::string& engine, const ServerOptionsForTe
   config_.body_timeout_ms = 2000;
   config_.require_totp_for_admins = options.require_totp_for_admins;
   config_.login_attempts_per_minute = options.login_attempts_per_minute;
+  config_.public_challenge = options.public_challenge;
+  config_.public_challenge_bits = options.public_challenge_bits;
+  config_.public_rate_limit = options.public_rate_limit;
+  config_.public_tips_per_hour = options.public_tips_per_hour;
+  config_.public_follow_ups_per_hour = options.public_follow_ups_per_hour;
+  config_.webhook_urls = options.webhook_urls;
+  config_.attachments_dir = (db_->dir() / "attachments").string();
 
   db::migrate(db_->db());
   const auto keys = app::load_keyring(config_);

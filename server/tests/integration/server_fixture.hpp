@@ -19,6 +19,14 @@ struct ServerOptionsForTest {
   long header_timeout_ms = 1500;
   bool require_totp_for_admins = false;
   long login_attempts_per_minute = 20;
+  // Public tips: off by default so tests exercise one thing at a time; the tests of the
+  // challenge and the rate limits switch them on.
+  bool public_challenge = false;
+  int public_challenge_bits = 8;
+  bool public_rate_limit = false;
+  int public_tips_per_hour = 20;
+  int public_follow_ups_per_hour = 120;
+  std::string webhook_urls;
 };
 
 // Authorization headers for an API token.

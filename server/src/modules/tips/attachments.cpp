@@ -2,6 +2,7 @@
 
 #include <exiv2/exiv2.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -50,8 +51,8 @@ bool strip_image(const std::string& path) {
 
 // ISO base media (MP4, MOV, 3GP): a tree of boxes "size type payload". Location sits in udta
 // (©xyz) and meta (Apple's location keys) boxes under moov and trak; renaming such a box to
-// "free" makes every player skip it while leaving all offsets valid, so the file is cleaned in
-// place without rewriting the media data.
+// "free" (and zeroing its payload) makes every player skip it while leaving all offsets valid, so
+// the file is cleaned in place without rewriting the media data.
 bool strip_bmff(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "r+b");
   if (!f) return false;
@@ -90,8 +91,16 @@ bool strip_bmff(const std::string& path) {
       }
       const std::string type(reinterpret_cast<char*>(h + 4), 4);
       if (depth > 0 && (type == "udta" || type == "meta")) {
+        // Rename, and wipe the payload: a skipped box would still carry the coordinates.
         std::fseek(f, pos + 4, SEEK_SET);
         if (std::fwrite("free", 1, 4, f) != 4) ok = false;
+        std::fseek(f, pos + header, SEEK_SET);
+        static const char zeros[4096] = {};
+        for (long long left = size - header; ok && left > 0;) {
+          const auto n = static_cast<std::size_t>(std::min<long long>(left, sizeof zeros));
+          if (std::fwrite(zeros, 1, n, f) != n) ok = false;
+          left -= static_cast<long long>(n);
+        }
       } else if ((type == "moov" || type == "trak") && depth < 4) {
         self(self, pos + header, pos + size, depth + 1);
       }
