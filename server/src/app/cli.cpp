@@ -18,6 +18,7 @@
 #include "modules/accounts/passwords.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/units/units_dataset.hpp"
+#include "modules/tips/tips_demo.hpp"
 #include "modules/units/units_demo.hpp"
 
 namespace antq::app {
@@ -238,6 +239,8 @@ int run_cli(int argc, char** argv) {
       std::cout << "Dữ liệu mẫu: thêm " << r.created << " thôn/cơ sở";
       if (r.skipped_communes) std::cout << " (bỏ qua " << r.skipped_communes << " xã không có trong danh mục hiện hành)";
       std::cout << ".\n";
+      const int tips = tips::seed_demo(*ctx.db, ctx.keys);
+      if (tips) std::cout << "Dữ liệu mẫu: thêm " << tips << " tin báo.\n";
       return 0;
     }
     if (user_add->parsed()) {

@@ -23,7 +23,9 @@
 
 #include "core/log.hpp"
 #include "integration/server_fixture.hpp"
+#include "core/keyring.hpp"
 #include "modules/tips/proof_of_work.hpp"
+#include "modules/tips/tips_demo.hpp"
 #include "support/test_database.hpp"
 
 using namespace antq;
@@ -688,3 +690,17 @@ TEST_P(TipsTest, WebhooksAreRetriedAndCarryNoPersonalData) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TipsTest, ::testing::ValuesIn(antq::test::engines()));
+
+TEST_P(TipsTest, DemoTipsCoverEveryStateOnce) {
+  start();
+  auto& db = s_->database().db();
+  const auto keys = crypto::Keyring::from_hex(s_->config().data_key);
+  EXPECT_EQ(tips::seed_demo(db, keys), 12);
+  EXPECT_EQ(tips::seed_demo(db, keys), 0);  // idempotent
+  auto statuses = db.read_value([](db::Connection& c) { return c.query("SELECT DISTINCT status FROM tips ORDER BY status"); });
+  std::vector<std::string> got;
+  for (const auto& r : statuses.rows) got.push_back(r.text(0));
+  EXPECT_EQ(got, (std::vector<std::string>{"assigned", "closed", "duplicate", "received", "rejected", "resolved", "verifying"}));
+  // The inbox shows one of them overdue.
+  EXPECT_EQ(request(port(), "GET", "/api/v1/tips?overdue=true", "", bearer(officer_)).json().at("total").as_int64(), 1);
+}
