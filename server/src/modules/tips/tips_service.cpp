@@ -463,6 +463,9 @@ void TipsService::update(const http::Principal& who, std::int64_t id, const TipP
     // An assignment moves a tip that nobody handled yet to "assigned" on its own.
     std::string target = p.status.value_or(cur.status);
     if (!p.status && p.assignee && status_rank(cur.status) < status_rank("assigned")) target = "assigned";
+    if (p.duplicate_of && target != "duplicate") {
+      throw RuleViolation("Đánh dấu trùng cần gửi kèm \"status\": \"duplicate\".", "status");
+    }
     if (target != cur.status) {
       const int from = status_rank(cur.status), to = status_rank(target);
       if (cur.status == "rejected" || cur.status == "duplicate" || cur.status == "closed") {
@@ -487,8 +490,6 @@ void TipsService::update(const http::Principal& who, std::int64_t id, const TipP
         events.push_back({at, "decision", target, who.username, true, "", ""});
       }
       changed.push_back("status");
-    } else if (p.duplicate_of && cur.status != "duplicate") {
-      throw RuleViolation("Đánh dấu trùng cần gửi kèm \"status\": \"duplicate\".", "status");
     }
     if (changed.empty()) return;  // nothing differs from what is stored
     u.updated_at = at;
