@@ -33,6 +33,7 @@ const PUBLIC_JS_BUDGET = 60 * 1024;
 
 let server;
 let browser;
+let admin; // an API session of the administrator
 const tip = { code: '', secret: '' };
 
 async function apiSession(username, password) {
@@ -89,7 +90,7 @@ describe('citizen tips', () => {
     // the public challenge stays ON (the default): the browser solves it for real
     server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
     browser = await launchBrowser();
-    const admin = await apiSession('admin', ADMIN_PASSWORD);
+    admin = await apiSession('admin', ADMIN_PASSWORD);
     const created = await admin.call('POST', '/api/v1/users', {
       username: OFFICER.username,
       password: OFFICER.password,
@@ -259,6 +260,109 @@ describe('citizen tips', () => {
     await page.waitForTimeout(200);
     await shot(page, 'tip-tracking');
     assertNoProblems(page, [/status of 404/]);
+    await page.context().close();
+  });
+
+  it('records a tip from the phone line, reveals the reporter only with a reason, and settles it', async () => {
+    const page = await newPage(browser, DESKTOP);
+    await loginAs(page, OFFICER.username, OFFICER.password);
+    await page.goto(`${server.baseUrl}/tin-bao`);
+    await page.getByTestId('tip-add').click();
+    const drawer = page.getByTestId('tip-intake');
+    await drawer.getByText('Nhập tin báo').first().waitFor();
+    // where: the commune, through the unit picker
+    await drawer.locator('.ant-select', { has: page.locator('#unit') }).click();
+    await page.locator('.antq-unit-picker-popup').getByTitle('Tỉnh Quảng Ngãi').waitFor();
+    await page.locator('.antq-unit-picker-popup .ant-select-tree-treenode', { hasText: 'Tỉnh Quảng Ngãi' }).locator('.ant-select-tree-switcher').click();
+    await page.locator('.antq-unit-picker-popup').getByTitle('Xã Sơn Tịnh').click();
+    await drawer.getByTestId('intake-category').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await drawer.locator('.ant-select', { has: page.locator('#channel') }).click();
+    await page.locator('.ant-select-dropdown:visible').getByText('Điện thoại', { exact: true }).click();
+    await drawer.getByTestId('intake-description').fill('Người dân gọi điện báo có đánh bạc ăn tiền tại quán nước đầu xã vào các buổi chiều.');
+    await drawer.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
+    await drawer.getByLabel('Số điện thoại').fill('0905123456');
+    await shot(page, 'tip-intake');
+    await page.getByTestId('tip-intake-save').click();
+
+    // the codes for the caller, once
+    const created = page.getByRole('dialog', { name: 'Mã tra cứu cho người báo tin' });
+    await created.waitFor();
+    const codes = await created.locator('.antq-secret-box__value').allTextContents();
+    assert.equal(codes.length, 2, codes.join(' | '));
+    await created.getByRole('button', { name: 'Mở tin báo' }).click();
+    await page.waitForURL((u) => /^\/tin-bao\/[^/]+$/.test(new URL(u).pathname));
+    await page.getByTestId('tip-detail').getByText('Điện thoại', { exact: true }).waitFor();
+
+    // the identity: a reason of at least 10 characters, the answer only inside the dialog
+    assert.equal(await page.getByText('Nguyễn Thị Hoa').count(), 0, 'the name is not on the page');
+    await page.getByTestId('reveal-open').click();
+    const dialog = page.getByRole('dialog', { name: 'Xem danh tính người báo tin' });
+    await dialog.getByText(/được ghi vào nhật ký/).waitFor();
+    await dialog.getByTestId('reveal-reason').fill('xác minh');
+    await dialog.getByTestId('reveal-submit').click();
+    await dialog.getByText('Lý do cần ít nhất 10 ký tự').waitFor();
+    await dialog.getByTestId('reveal-reason').fill('Cần gọi lại người báo tin để xác minh địa điểm');
+    await dialog.getByTestId('reveal-submit').click();
+    await dialog.getByTestId('revealed').getByText('Nguyễn Thị Hoa').waitFor();
+    await dialog.getByTestId('revealed').getByText('0905123456').waitFor();
+    await shot(page, 'tip-reveal');
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.getByText('Nguyễn Thị Hoa').count(), 0, 'closing the dialog forgets the name');
+    // … and the access is in the audit trail, with its reason
+    const audit = await admin.call('GET', '/api/v1/audit?action=tip.reveal');
+    assert.equal(audit.status, 200, JSON.stringify(audit.body));
+    assert.ok(
+      audit.body.items.some((e) => e.actor === OFFICER.username && /xác minh địa điểm/.test(e.reason ?? '')),
+      JSON.stringify(audit.body.items),
+    );
+
+    // resolving needs an outcome: recorded and resolved in one step
+    const outcome = page.getByTestId('tip-outcome');
+    await outcome.getByLabel('Số vụ án được làm rõ').fill('1');
+    await outcome.getByLabel('Số đối tượng bị bắt').fill('3');
+    await outcome.getByLabel('Thông báo cho người báo tin').fill('Đã kiểm tra, xử phạt hành chính 3 người đánh bạc.');
+    await page.getByTestId('outcome-resolve').click();
+    await page.getByTestId('tip-detail').locator('.antq-tip__head').getByText('Đã giải quyết').waitFor();
+    await page.getByTestId('tip-handle').getByText(/không chuyển trạng thái được nữa|Chuyển trạng thái/).first().waitFor();
+    assertNoProblems(page);
+    await page.context().close();
+
+    // the caller sees the decision with the codes the officer handed over
+    const citizen = await newPage(browser, PHONE);
+    await citizen.goto(`${server.baseUrl}/tra-cuu-tin-bao`);
+    await citizen.locator('#track-code').fill(codes[0]);
+    await citizen.locator('#track-secret').fill(codes[1]);
+    await citizen.getByTestId('track-submit').click();
+    const decision = citizen.getByTestId('tip-decision');
+    await decision.getByText('Đã kiểm tra, xử phạt hành chính 3 người đánh bạc.').waitFor();
+    await decision.getByText('Đã giải quyết').waitFor();
+    await shot(citizen, 'tip-decision');
+    assertNoProblems(citizen);
+    await citizen.context().close();
+  });
+
+  it('takes the officer from a notification to its tip, and filters the inbox', async () => {
+    const page = await newPage(browser, PHONE);
+    await loginAs(page, OFFICER.username, OFFICER.password);
+    await page.goto(`${server.baseUrl}/tin-bao?status=received,verifying`);
+    await page.getByTestId('tips-table').getByText(tip.code).waitFor();
+    await shot(page, 'tips-inbox');
+    await assertNoHorizontalScroll(page);
+    await page.getByTestId('notification-bell').click();
+    const list = page.getByTestId('notifications');
+    const item = list.locator('button', { hasText: tip.code }).first();
+    await item.waitFor();
+    await page.waitForTimeout(400); // the drawer slides in
+    await shot(page, 'tips-notifications');
+    await item.click();
+    await page.getByRole('heading', { level: 1, name: `Tin báo ${tip.code}` }).waitFor();
+    // the resolved tip is not among the open ones
+    await page.goto(`${server.baseUrl}/tin-bao?status=resolved`);
+    await page.getByTestId('tips-table').locator('tbody tr').first().waitFor();
+    assert.equal(await page.getByTestId('tips-table').getByText(tip.code).count(), 0);
+    assertNoProblems(page);
     await page.context().close();
   });
 

@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, Popover, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Grid, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -24,6 +24,9 @@ export default function NotificationBell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const screens = Grid.useBreakpoint();
+  // a phone has no room for a popover under the header: a drawer instead
+  const narrow = !(screens.sm ?? window.matchMedia('(min-width: 576px)').matches);
   const list = useQuery({
     queryKey: queryKeys.notifications,
     queryFn: ({ signal }) => listNotifications(signal),
@@ -71,6 +74,31 @@ export default function NotificationBell() {
     </div>
   );
 
+  const bell = (
+    <Button
+      type="text"
+      className="antq-bell"
+      aria-label={t('notifications.open', { n: unread })}
+      data-testid="notification-bell"
+      onClick={narrow ? () => setOpen(true) : undefined}
+      icon={
+        <Badge count={unread} size="small" overflowCount={99}>
+          <BellOutlined className="antq-bell__icon" />
+        </Badge>
+      }
+    />
+  );
+
+  if (narrow) {
+    return (
+      <>
+        {bell}
+        <Drawer title={t('notifications.title')} placement="right" width="100%" open={open} onClose={() => setOpen(false)}>
+          {content}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover
       content={content}
@@ -81,17 +109,7 @@ export default function NotificationBell() {
       placement="bottomRight"
       arrow={false}
     >
-      <Button
-        type="text"
-        className="antq-bell"
-        aria-label={t('notifications.open', { n: unread })}
-        data-testid="notification-bell"
-        icon={
-          <Badge count={unread} size="small" overflowCount={99}>
-            <BellOutlined className="antq-bell__icon" />
-          </Badge>
-        }
-      />
+      {bell}
     </Popover>
   );
 }
