@@ -263,6 +263,40 @@ describe('citizen tips', () => {
     await page.context().close();
   });
 
+  it('assigns a tip, extends its deadline with a reason and records its hand-over', async () => {
+    assert.ok(tip.code, 'the tip was sent');
+    const page = await newPage(browser, DESKTOP);
+    await loginAs(page, OFFICER.username, OFFICER.password);
+    await page.goto(`${server.baseUrl}/tin-bao?q=${encodeURIComponent(tip.code)}`);
+    await page.getByTestId('tips-table').getByText(tip.code).click();
+    await page.getByRole('heading', { level: 1, name: `Tin báo ${tip.code}` }).waitFor();
+
+    const handle = page.getByTestId('tip-handle');
+    await handle.getByTestId('handle-status').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('Đã phân công xử lý', { exact: true }).click();
+    await handle.getByRole('button', { name: 'Giao cho tôi' }).click();
+    await page.getByTestId('handle-save').click();
+    await page.getByTestId('tip-detail').locator('.antq-tip__head').getByText('Đã phân công xử lý').waitFor();
+    await page.getByTestId('tip-detail').locator('.antq-tip-facts').getByText(OFFICER.username).waitFor();
+
+    const deadlines = page.getByTestId('tip-deadlines');
+    await deadlines.getByLabel('Gia hạn đến ngày').fill('20/01/2027');
+    await deadlines.getByLabel('Gia hạn đến ngày').press('Enter');
+    await deadlines.getByLabel('Lý do gia hạn').fill('Cần thêm thời gian xác minh đối tượng ở xã khác');
+    await deadlines.getByRole('button', { name: 'Gia hạn', exact: true }).click();
+    await deadlines.getByText('Đến 20/01/2027 — Cần thêm thời gian xác minh đối tượng ở xã khác').waitFor();
+    await deadlines.getByText('20/01/2027', { exact: true }).waitFor();
+
+    await deadlines.getByRole('button', { name: 'Đánh dấu cần chuyển' }).click();
+    await deadlines.getByText('Hạn chuyển tin').waitFor();
+    await deadlines.getByPlaceholder('Tên cơ quan nhận tin báo').fill('Cơ quan CSĐT Công an tỉnh Quảng Ngãi');
+    await deadlines.getByRole('button', { name: 'Ghi nhận đã chuyển' }).click();
+    await deadlines.getByText(/Đã chuyển cho Cơ quan CSĐT Công an tỉnh Quảng Ngãi lúc/).waitFor();
+    await shot(page, 'tip-deadlines');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
   it('records a tip from the phone line, reveals the reporter only with a reason, and settles it', async () => {
     const page = await newPage(browser, DESKTOP);
     await loginAs(page, OFFICER.username, OFFICER.password);
@@ -346,7 +380,7 @@ describe('citizen tips', () => {
   it('takes the officer from a notification to its tip, and filters the inbox', async () => {
     const page = await newPage(browser, PHONE);
     await loginAs(page, OFFICER.username, OFFICER.password);
-    await page.goto(`${server.baseUrl}/tin-bao?status=received,verifying`);
+    await page.goto(`${server.baseUrl}/tin-bao?status=verifying,assigned`);
     await page.getByTestId('tips-table').getByText(tip.code).waitFor();
     await shot(page, 'tips-inbox');
     await assertNoHorizontalScroll(page);
@@ -376,6 +410,13 @@ describe('citizen tips', () => {
     await page.locator('#unit-level-0 option', { hasText: 'Tỉnh Quảng Ngãi' }).waitFor({ state: 'attached' });
     await page.getByTestId('public-language').click();
     await page.getByRole('heading', { level: 1, name: 'Gửi tin báo, tố giác tội phạm' }).waitFor();
+    // the chooser, level by level, on a wide screen
+    await page.setViewportSize(DESKTOP);
+    await page.locator('#unit-level-0').selectOption({ label: 'Tỉnh Quảng Ngãi' });
+    await page.locator('#unit-level-1 option', { hasText: 'Xã Sơn Tịnh' }).waitFor({ state: 'attached' });
+    await page.locator('#unit-level-1').selectOption({ label: 'Xã Sơn Tịnh' });
+    await page.locator('#unit-level-2 option', { hasText: 'Thôn Trường Thọ' }).waitFor({ state: 'attached' });
+    await shot(page, 'tip-form');
     assertNoProblems(page);
     await page.context().close();
   });

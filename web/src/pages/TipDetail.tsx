@@ -10,6 +10,7 @@ import {
   Descriptions,
   Empty,
   Form,
+  Grid,
   Input,
   InputNumber,
   List,
@@ -71,6 +72,8 @@ export default function TipDetail() {
   const { id = '' } = useParams();
   const { user } = useAuth();
   const { label: categoryLabel } = useTipCategories();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg ?? window.matchMedia('(min-width: 992px)').matches;
   const tip = useQuery({
     queryKey: queryKeys.tip(id),
     queryFn: ({ signal }) => getTip(id, signal),
@@ -124,6 +127,7 @@ export default function TipDetail() {
                 <Facts tip={d} categoryLabel={categoryLabel} canReveal={canReveal} />
                 <Messages tip={d} canWrite={canWrite} />
                 <Attachments tip={d} />
+                {wide && <History tip={d} />}
               </Space>
             </Col>
             <Col xs={24} lg={9}>
@@ -135,9 +139,11 @@ export default function TipDetail() {
               </Space>
             </Col>
             {/* last on a phone, under the handling forms */}
-            <Col xs={24} lg={15}>
-              <History tip={d} />
-            </Col>
+            {!wide && (
+              <Col xs={24}>
+                <History tip={d} />
+              </Col>
+            )}
           </Row>
         </>
       )}
@@ -418,7 +424,7 @@ function Deadlines({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
             : []),
         ]}
       />
-      {dl.passed_on_at && (
+      {dl.passed_on_at && (!canWrite || !open) && (
         <Paragraph>{t('tips.deadlines.passedOn', { to: dl.passed_on_to ?? '', at: formatDateTime(dl.passed_on_at) })}</Paragraph>
       )}
       {dl.extensions.length > 0 && (
@@ -454,10 +460,21 @@ function Deadlines({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
               )
             }
           >
-            <Form.Item name="until" label={t('tips.extend.until')} rules={[{ required: true, message: t('tips.extend.untilRequired') }]}>
+            <Form.Item
+              name="until"
+              label={t('tips.extend.until')}
+              rules={[{ required: true, message: t('tips.extend.untilRequired') }]}
+              // checked when sent: the picker clears itself after a successful extension
+              validateTrigger={false}
+            >
               <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="reason" label={t('tips.extend.reason')} rules={[{ required: true, whitespace: true, message: t('tips.extend.reasonRequired') }]}>
+            <Form.Item
+              name="reason"
+              label={t('tips.extend.reason')}
+              rules={[{ required: true, whitespace: true, message: t('tips.extend.reasonRequired') }]}
+              validateTrigger={false}
+            >
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
             <Button htmlType="submit">{t('tips.extend.save')}</Button>
@@ -466,6 +483,9 @@ function Deadlines({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
           <Title level={5} className="antq-block">
             {t('tips.transfer.title')}
           </Title>
+          {dl.passed_on_at && (
+            <Paragraph>{t('tips.deadlines.passedOn', { to: dl.passed_on_to ?? '', at: formatDateTime(dl.passed_on_at) })}</Paragraph>
+          )}
           {!transferRequired && !dl.passed_on_at && (
             <>
               <Paragraph type="secondary">{t('tips.transfer.requiredHint')}</Paragraph>
@@ -850,7 +870,7 @@ function History({ tip }: { tip: Tip }) {
                 {eventText(e, t)}
                 {e.actor && <Text type="secondary"> — {e.actor}</Text>}
               </div>
-              {e.until && <Text type="secondary">{formatDate(e.until)} </Text>}
+              {e.kind === 'extended' && (e.until || e.detail) && <Text type="secondary">{formatDate(e.until ?? e.detail)} </Text>}
               {e.note && <div className="antq-pre antq-timeline-note">{e.note}</div>}
             </div>
           ),
