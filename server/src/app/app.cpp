@@ -13,6 +13,18 @@
 #include "http/server/server.hpp"
 #include "http/static_files.hpp"
 #include "modules/accounts/accounts_routes.hpp"
+#include "modules/activities/activities_spec.hpp"
+#include "modules/awards/awards_spec.hpp"
+#include "modules/catalog/catalog_routes.hpp"
+#include "modules/groups/groups_spec.hpp"
+#include "modules/mediations/mediations_spec.hpp"
+#include "modules/models/models_spec.hpp"
+#include "modules/opinions/opinions_spec.hpp"
+#include "modules/patrols/patrols_spec.hpp"
+#include "modules/pledges/pledges_spec.hpp"
+#include "modules/programs/programs_spec.hpp"
+#include "modules/registers/register_routes.hpp"
+#include "modules/registers/register_service.hpp"
 #include "modules/accounts/accounts_service.hpp"
 #include "modules/accounts/session_authenticator.hpp"
 #include "modules/audit/audit_log.hpp"
@@ -50,6 +62,7 @@ struct App::Impl {
   std::unique_ptr<units::UnitsService> units;
   std::unique_ptr<notifications::Dispatcher> dispatcher;
   std::unique_ptr<tips::TipsService> tips;
+  std::vector<std::unique_ptr<registers::RegisterService>> registers;
   std::unique_ptr<http::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;
 };
@@ -95,6 +108,13 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   tips::register_public_routes(i.router, *i.tips);
   tips::register_staff_routes(i.router, *i.tips);
   tips::register_poster_route(i.router, *i.db, config.public_url);
+  catalog::register_routes(i.router, *i.db, *i.audit);
+  // The movement registers (C4–C6, C9): one engine, one spec each.
+  for (auto spec : {programs::spec(), activities::spec(), opinions::spec(), models::spec(), groups::spec(), patrols::spec(),
+                    mediations::spec(), pledges::spec(), awards::spec()}) {
+    i.registers.push_back(std::make_unique<registers::RegisterService>(std::move(spec), *i.db, i.keys, *i.audit));
+    registers::register_routes(i.router, *i.registers.back(), *i.db);
+  }
   audit::register_routes(i.router, *i.db, *i.audit);
   units::register_routes(i.router, *i.units);
   i.pipeline = std::make_unique<http::Pipeline>(i.router, *i.auth, i.idempotency.get(), i.static_files.get(), i.metrics);

@@ -1,0 +1,54 @@
+#include "modules/catalog/catalog.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+
+namespace antq::catalog {
+
+namespace {
+constexpr const char* kItems =
+    "SELECT kind, code, label, label_en, sort_order, active FROM catalog_items WHERE kind = $1 ORDER BY sort_order, code";
+constexpr const char* kActive = "SELECT 1 FROM catalog_items WHERE kind = $1 AND code = $2 AND active = 1";
+constexpr const char* kInsert =
+    "INSERT INTO catalog_items (kind, code, label, label_en, sort_order, active) VALUES ($1, $2, $3, $4, "
+    "(SELECT COALESCE(MAX(sort_order), 0) + 10 FROM catalog_items WHERE kind = $1 AND code <> 'other'), 1)";
+constexpr const char* kUpdate = "UPDATE catalog_items SET label = $3, label_en = $4, active = $5 WHERE kind = $1 AND code = $2";
+}  // namespace
+
+const std::vector<std::string>& kinds() {
+  static const std::vector<std::string> k{"forces", "activity_types", "topics", "model_fields", "dispute_types", "award_forms",
+                                          "group_kinds"};
+  return k;
+}
+
+bool is_kind(const std::string& kind) { return std::find(kinds().begin(), kinds().end(), kind) != kinds().end(); }
+
+std::vector<Item> items(db::Connection& c, const std::string& kind, bool include_inactive) {
+  std::vector<Item> out;
+  for (const auto& r : c.query(kItems, kind).rows) {
+    Item i{r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4)), r.integer(5) != 0};
+    if (i.active || include_inactive) out.push_back(std::move(i));
+  }
+  return out;
+}
+
+void require_code(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field) {
+  if (code.empty() || code.size() > 40 || c.query(kActive, kind, code).rows.empty()) {
+    throw BadRequest("Mã '" + code + "' của trường '" + field + "' không có trong danh mục.", field);
+  }
+}
+
+void add(db::Connection& c, const Item& item) {
+  try {
+    c.query(kInsert, item.kind, item.code, item.label, item.label_en);
+  } catch (const db::UniqueViolation&) {
+    throw Conflict("Mã '" + item.code + "' đã có trong danh mục.", "code");
+  }
+}
+
+bool update(db::Connection& c, const Item& item) {
+  return c.query(kUpdate, item.kind, item.code, item.label, item.label_en, item.active ? 1 : 0).affected > 0;
+}
+
+}  // namespace antq::catalog

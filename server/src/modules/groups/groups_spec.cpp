@@ -1,0 +1,27 @@
+#include "modules/groups/groups_spec.hpp"
+
+#include "modules/registers/field_builders.hpp"
+
+namespace antq::groups {
+
+registers::Spec spec() {
+  namespace f = registers::f;
+  registers::Spec s;
+  s.name = "groups";
+  s.entity = "group";
+  s.title = "Tổ, nhóm";
+  s.table = "movement_groups";
+  s.write_permission = "groups.write";
+  s.fields = {f::code("kind", "Loại", "group_kinds", true),
+              f::text("name", "Tên", true),
+              f::date("started_on", "Ngày thành lập", true, true),
+              f::choice("platform", "Nền tảng", {"zalo", "facebook", "other"}),
+              f::text("leader", "Tổ trưởng, quản trị viên", false, 200),
+              f::count("members_count", "Số thành viên"),
+              f::date("dissolved_on", "Ngày giải thể")};
+  s.date_field = "started_on";
+  s.ordered = {{"dissolved_on", "started_on"}};
+  return s;
+}
+
+}  // namespace antq::groups

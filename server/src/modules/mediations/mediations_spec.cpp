@@ -1,0 +1,31 @@
+#include "modules/mediations/mediations_spec.hpp"
+
+#include "modules/registers/field_builders.hpp"
+
+namespace antq::mediations {
+
+registers::Spec spec() {
+  namespace f = registers::f;
+  registers::Spec s;
+  s.name = "mediations";
+  s.entity = "mediation";
+  s.title = "Hòa giải ở cơ sở";
+  s.table = "mediations";
+  s.read_permission = "mediations.read";
+  s.write_permission = "mediations.write";
+  s.fields = {f::date("received_on", "Ngày nhận", true, true),
+              f::code("dispute_type", "Loại việc", "dispute_types", true),
+              f::people("parties", "Các bên", 1),
+              f::choice("outcome", "Kết quả", {"pending", "successful", "unsuccessful", "transferred"}, true),
+              f::text("mediators", "Hòa giải viên, người được mời", false, 500),
+              f::long_text("content", "Nội dung chính"),
+              f::long_text("agreement", "Thỏa thuận, yêu cầu của các bên"),
+              f::date("closed_on", "Ngày kết thúc")};
+  s.fields[4].searchable = true;
+  s.date_field = "received_on";
+  s.ordered = {{"closed_on", "received_on"}};
+  s.unit_kinds = {"village", "commune"};
+  return s;
+}
+
+}  // namespace antq::mediations

@@ -1,0 +1,26 @@
+#include "modules/models/models_spec.hpp"
+
+#include "modules/registers/field_builders.hpp"
+
+namespace antq::models {
+
+registers::Spec spec() {
+  namespace f = registers::f;
+  registers::Spec s;
+  s.name = "models";
+  s.entity = "model";
+  s.title = "Mô hình, chuyên đề";
+  s.table = "models";
+  s.write_permission = "models.write";
+  s.fields = {f::text("name", "Tên mô hình", true),
+              f::choice("kind", "Loại", {"model", "thematic"}, true),
+              f::code("field", "Lĩnh vực", "model_fields", true),
+              f::date("started_on", "Ngày bắt đầu", true, true),
+              f::date("ended_on", "Ngày kết thúc"),
+              f::long_text("description", "Mô tả")};
+  s.date_field = "started_on";
+  s.ordered = {{"ended_on", "started_on"}};
+  return s;
+}
+
+}  // namespace antq::models

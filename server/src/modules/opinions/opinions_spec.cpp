@@ -1,0 +1,26 @@
+#include "modules/opinions/opinions_spec.hpp"
+
+#include "modules/registers/field_builders.hpp"
+
+namespace antq::opinions {
+
+registers::Spec spec() {
+  namespace f = registers::f;
+  registers::Spec s;
+  s.name = "opinions";
+  s.entity = "opinion";
+  s.title = "Ý kiến của Nhân dân";
+  s.table = "opinions";
+  s.write_permission = "opinions.write";
+  s.fields = {f::reference("activity_id", "Hội nghị", "activities"),
+              f::choice("source", "Nguồn", {"conference", "online", "other"}, false, "conference"),
+              f::code("topic", "Lĩnh vực", "topics", true),
+              f::long_text("content", "Nội dung ý kiến", true),
+              f::long_text("response", "Trả lời, giải quyết"),
+              f::choice("status", "Tình trạng", {"received", "answered", "forwarded"}, false, "received"),
+              f::date("received_on", "Ngày nhận", true, true)};
+  s.date_field = "received_on";
+  return s;
+}
+
+}  // namespace antq::opinions

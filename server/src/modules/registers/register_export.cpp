@@ -1,0 +1,125 @@
+// CSV and XLSX of a register's list: the rows the list shows for the same filters, with
+// Vietnamese headers and catalogue labels; sealed lists (names) appear only as their size.
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/crypto.hpp"
+#include "modules/catalog/catalog.hpp"
+#include "modules/registers/register_service.hpp"
+
+namespace antq::registers {
+
+namespace bj = boost::json;
+
+namespace {
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> numeric;
+};
+
+std::string cell(const Field& f, const bj::value& v, const std::map<std::string, std::string>& labels) {
+  auto label = [&](const std::string& code) {
+    auto it = labels.find(f.catalog + "/" + code);
+    return it == labels.end() ? code : it->second;
+  };
+  if (v.is_null()) return "";
+  if (v.is_int64()) return std::to_string(v.as_int64());
+  if (v.is_bool()) return v.as_bool() ? "Có" : "Không";
+  if (v.is_array()) {
+    std::string s;
+    for (const auto& x : v.as_array()) s += (s.empty() ? "" : "; ") + (x.is_string() ? label(std::string(x.as_string())) : "");
+    return s;
+  }
+  const std::string s(v.as_string());
+  return f.type == FieldType::code ? label(s) : s;
+}
+
+Table build(const Spec& spec, const std::vector<Record>& rows, db::Database& db) {
+  std::map<std::string, std::string> labels;
+  db.read([&](db::Connection& c) {
+    for (const auto& kind : catalog::kinds())
+      for (const auto& i : catalog::items(c, kind, true)) labels[kind + "/" + i.code] = i.label;
+  });
+  Table t;
+  t.header = {"Mã số", "Đơn vị"};
+  t.numeric = {true, false};
+  for (const auto& f : spec.fields) {
+    t.header.push_back(f.type == FieldType::sealed_list ? f.label + " (số người)" : f.label);
+    t.numeric.push_back(f.type == FieldType::count || f.type == FieldType::year || f.type == FieldType::sealed_list ||
+                        f.type == FieldType::reference);
+  }
+  t.header.push_back("Người nhập");
+  t.numeric.push_back(false);
+  for (const auto& r : rows) {
+    std::vector<std::string> line{std::to_string(r.id), r.unit_name + " (" + r.unit_code + ")"};
+    for (const auto& f : spec.fields) {
+      if (f.type == FieldType::sealed_list) line.push_back(std::to_string(r.values.at(f.name + "_count").as_int64()));
+      else line.push_back(cell(f, r.values.at(f.name), labels));
+    }
+    line.push_back(r.created_by);
+    t.rows.push_back(std::move(line));
+  }
+  return t;
+}
+
+std::string csv_field(const std::string& s) {
+  // Quote always; a leading = + - @ could be run as a formula by a spreadsheet: prefix a quote.
+  std::string v = s;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string RegisterService::export_csv(const std::vector<Record>& rows, db::Database& db) const {
+  const Table t = build(spec_, rows, db);
+  std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
+    out += "\r\n";
+  };
+  line(t.header);
+  for (const auto& r : t.rows) line(r);
+  return out;
+}
+
+std::string RegisterService::export_xlsx(const std::vector<Record>& rows, db::Database& db) const {
+  const Table t = build(spec_, rows, db);
+  const auto path = std::filesystem::temp_directory_path() / ("antq-export-" + crypto::random_hex(8) + ".xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) throw std::runtime_error("xlsx: cannot create " + path.string());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  for (std::size_t c = 0; c < t.header.size(); ++c) {
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold);
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), t.numeric[c] ? 12 : 28, nullptr);
+  }
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+      const auto& v = t.rows[r][c];
+      const auto row = static_cast<lxw_row_t>(r + 1);
+      const auto col = static_cast<lxw_col_t>(c);
+      if (t.numeric[c] && !v.empty()) worksheet_write_number(ws, row, col, std::stod(v), nullptr);
+      else worksheet_write_string(ws, row, col, v.c_str(), nullptr);
+    }
+  }
+  const lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) throw std::runtime_error(std::string("xlsx: ") + lxw_strerror(err));
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+  return ss.str();
+}
+
+}  // namespace antq::registers

@@ -1,0 +1,93 @@
+#include "modules/registers/register_routes.hpp"
+
+#include <charconv>
+
+#include "core/errors.hpp"
+#include "core/json_input.hpp"
+#include "http/params.hpp"
+
+namespace antq::registers {
+
+namespace bj = boost::json;
+
+std::int64_t id_param(const http::Request& req, const std::string& name) {
+  const std::string& s = req.param(name);
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) throw NotFound("Không tìm thấy bản ghi.");
+  return v;
+}
+
+namespace {
+
+ListQuery list_query(const http::Request& req, const Spec& spec) {
+  ListQuery q;
+  q.unit = http::text_param(req, "unit", 40);
+  q.from = http::date_param(req, "from");
+  q.to = http::date_param(req, "to");
+  q.q = http::text_param(req, "q", 200);
+  for (const auto& f : spec.fields) {
+    if (!f.filterable) continue;
+    if (auto v = http::text_param(req, f.name, 40)) q.filters.emplace_back(f.name, *v);
+  }
+  const auto paging = http::paging(req);
+  q.page = paging.page;
+  q.per_page = paging.per_page;
+  return q;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, RegisterService& service, db::Database& db) {
+  const std::string base = "/api/v1/" + service.spec().name;
+
+  router.add({"GET", base, http::Access::staff}, [&service](http::Request& req) {
+    const ListQuery q = list_query(req, service.spec());
+    auto [rows, total] = service.list(*req.principal, q);
+    bj::array items;
+    for (const auto& r : rows) items.push_back(service.to_json(r, false));
+    return http::page_json(std::move(items), total, {q.page, q.per_page});
+  });
+
+  router.add({"GET", base + "/export", http::Access::staff, http::Lane::heavy}, [&service, &db](http::Request& req) {
+    const std::string format = http::text_param(req, "format", 10).value_or("csv");
+    if (format != "csv" && format != "xlsx") throw BadRequest("Định dạng xuất phải là csv hoặc xlsx.", "format");
+    auto [rows, total] = service.list(*req.principal, list_query(req, service.spec()), true);
+    http::Response r;
+    const std::string name = service.spec().name + "." + format;
+    if (format == "csv") {
+      r.content_type = "text/csv; charset=utf-8";
+      r.body = service.export_csv(rows, db);
+    } else {
+      r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      r.body = service.export_xlsx(rows, db);
+    }
+    r.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    r.header("Cache-Control", "private, no-store");
+    return r;
+  });
+
+  router.add({"POST", base, http::Access::staff}, [&service](http::Request& req) {
+    const auto body = json::parse_object(req.body);
+    return http::Response::json(service.to_json(service.create(*req.principal, body, req.request_id), true), 201);
+  });
+
+  router.add({"GET", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
+    return http::Response::json(service.to_json(service.get(*req.principal, id_param(req)), true));
+  });
+
+  router.add({"PATCH", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
+    const auto id = id_param(req);
+    const auto body = json::parse_object(req.body);
+    return http::Response::json(service.to_json(service.update(*req.principal, id, body, req.request_id), true));
+  });
+
+  router.add({"DELETE", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
+    service.remove(*req.principal, id_param(req), req.request_id);
+    http::Response r;
+    r.status = 204;
+    return r;
+  });
+}
+
+}  // namespace antq::registers

@@ -1,0 +1,67 @@
+#pragma once
+// The engine behind every register: validation against the spec and the catalogue, scope checks,
+// storage (one row per record, catalogue lists in <table>_codes, sealed lists), audit, lists with
+// filters and paging, CSV/XLSX export of exactly what the list shows.
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/keyring.hpp"
+#include "db/database.hpp"
+#include "http/request.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/registers/register_spec.hpp"
+
+namespace antq::registers {
+
+struct Record {
+  std::int64_t id = 0;
+  std::string unit_code, unit_name, unit_path;
+  boost::json::object values;  // field name → value (codes: array; sealed lists: array of objects)
+  std::string created_by, created_at, updated_at;
+};
+
+struct ListQuery {
+  std::optional<std::string> unit, from, to, q;
+  std::vector<std::pair<std::string, std::string>> filters;  // filterable field → value
+  int page = 1, per_page = 50;
+};
+
+class RegisterService {
+ public:
+  RegisterService(Spec spec, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit);
+  const Spec& spec() const { return spec_; }
+
+  Record create(const http::Principal& who, const boost::json::object& body, const std::string& request_id);
+  Record update(const http::Principal& who, std::int64_t id, const boost::json::object& body, const std::string& request_id);
+  void remove(const http::Principal& who, std::int64_t id, const std::string& request_id);
+  Record get(const http::Principal& who, std::int64_t id);
+  std::pair<std::vector<Record>, std::int64_t> list(const http::Principal& who, const ListQuery& q, bool all_rows = false);
+
+  // JSON of a record; `detail` adds sealed lists in clear (lists show only their size).
+  boost::json::object to_json(const Record& r, bool detail) const;
+  std::string export_csv(const std::vector<Record>& rows, db::Database& db) const;
+  std::string export_xlsx(const std::vector<Record>& rows, db::Database& db) const;
+
+  // Inside a caller's transaction: the record (scope-checked) or NotFound. For registers that
+  // add their own sub-resources (replications, members).
+  Record get_in(db::Connection& c, const http::Principal& who, std::int64_t id) const;
+
+ private:
+  boost::json::object validate(db::Connection& c, const http::Principal& who, const boost::json::object& body,
+                               const Record* current, std::int64_t& unit_id, std::string& unit_path) const;
+  void store(db::Connection& c, std::int64_t id, const boost::json::object& values) const;
+  std::vector<Record> load(db::Connection& c, const std::string& where, const std::vector<db::Value>& params,
+                           const std::string& tail) const;
+
+  Spec spec_;
+  db::Database& db_;
+  const crypto::Keyring& keys_;
+  const audit::AuditLog& audit_;
+  std::string select_, insert_, update_;
+};
+
+}  // namespace antq::registers

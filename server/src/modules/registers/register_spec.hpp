@@ -1,0 +1,67 @@
+#pragma once
+// A register of the movement's daily work (activities, models, groups, patrols, mediations,
+// programs, pledges, awards, opinions) described as data: its table, fields, permissions and
+// rules. One engine (RegisterService) validates, stores, lists, exports and audits every register
+// the same way, so a rule fixed once is fixed everywhere; each register keeps its own tables and
+// adds what is particular to it (replications, member lists) next to its spec.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+namespace antq::registers {
+
+enum class FieldType {
+  text,       // one line (max chars)
+  long_text,  // several lines
+  date,       // YYYY-MM-DD (a Vietnam calendar day)
+  datetime,   // RFC 3339, stored UTC
+  count,      // integer ≥ 0, default 0 (a number of people, lượt, leaflets…)
+  year,       // 1990–2100
+  boolean,
+  code,       // one catalogue code of `catalog` kind
+  codes,      // a list of catalogue codes of `catalog` kind (stored in <table>_codes)
+  choice,     // one of `choices`
+  reference,  // id of a record in `ref_table`, which must be inside the caller's area
+  sealed_list // a list of objects with `item_fields`, sealed with the data key; names are personal data
+};
+
+struct Field {
+  std::string name;
+  FieldType type = FieldType::text;
+  bool required = false;
+  std::string label;                  // Vietnamese column header for exports
+  std::size_t max_chars = 500;
+  std::string catalog;                // code, codes
+  std::vector<std::string> choices;   // choice
+  std::string default_choice;         // choice: when not sent
+  std::string ref_table;              // reference
+  std::size_t min_items = 0;          // codes, sealed_list
+  std::vector<std::string> item_fields;  // sealed_list: allowed keys (strings, "birth_year" as year)
+  bool searchable = false;            // included in the folded search text
+  bool filterable = false;            // ?<name>= exact filter on lists
+  bool no_future = false;             // date/datetime: not after today
+};
+
+struct Spec {
+  std::string name;      // URL segment: /api/v1/<name>
+  std::string entity;    // audit entity, e.g. "activity"
+  std::string title;     // Vietnamese register title (exports)
+  std::string table;
+  std::string read_permission = "movement.read";
+  std::string write_permission;
+  std::vector<Field> fields;
+  std::string date_field;  // ?from=&to= and the list's order
+  // Pairs (later, earlier): `later` must not be before `earlier` when both are set.
+  std::vector<std::pair<std::string, std::string>> ordered;
+  // Units a record may belong to: empty = any unit; e.g. {"village", "commune"}.
+  std::vector<std::string> unit_kinds;
+
+  const Field* field(const std::string& name) const;
+  bool has_codes() const;
+  std::string codes_table() const { return table + "_codes"; }
+};
+
+}  // namespace antq::registers
