@@ -201,6 +201,11 @@ function done(summary, latency, requests)
 end
 LUA
 
+CLK_TCK="$(getconf CLK_TCK 2>/dev/null || echo 100)"
+proc_cpu_ticks() {  # proc_cpu_ticks PID -> utime + stime of the process (all threads), in ticks
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
 tips_field() {  # tips_field FILE KEY -> value from the TIPS line
   awk -v k="$2" '/^TIPS / { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' "$1"
 }
@@ -251,7 +256,7 @@ count_rows() {
 # bench_intake NAME KIND DB_FILE_OR_URL: server already running. Warm-up, measure, SIGKILL the
 # server, count rows. Appends a line to $TMP/results.tsv:
 # name, kind, req/s, 2xx/s, p50_ms, p99_ms, requests, ok (measure), non2xx, socket errors,
-# statuses, 2xx (warm-up + measure), rows added, missing rows, extra rows
+# statuses, 2xx (warm-up + measure), rows added, missing rows, extra rows, antq CPU ms per 2xx
 bench_intake() {
   local name="$1" kind="$2" db="$3" url="http://127.0.0.1:$SERVER_PORT" file out
   local rows_before rows_after
@@ -261,12 +266,15 @@ bench_intake() {
   note "warm-up $name ($WARMUP)"
   "$WRK" -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout "$WRK_TIMEOUT" -s "$TMP/tips.lua" "$url" -- w > "$file-warmup.txt"
   note "measure $name: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency POST /api/v1/public/tips"
+  local cpu_before cpu_after
+  cpu_before="$(proc_cpu_ticks "$SERVER_PID")"
   "$WRK" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$WRK_TIMEOUT" --latency -s "$TMP/tips.lua" "$url" -- m > "$file.txt"
+  cpu_after="$(proc_cpu_ticks "$SERVER_PID")"
   # Kill, do not stop: a row must be on disk when its 201 left, not after a clean shutdown.
   stop_pid "$SERVER_PID" KILL; SERVER_PID=""
   rows_after="$(count_rows "$kind" "$db")"
   out="$(cat "$file.txt")"
-  local rps p50 p99 reqs ok non2xx errs statuses dur_us ok_warm added acked missing extra tps
+  local rps p50 p99 reqs ok non2xx errs statuses dur_us ok_warm added acked missing extra tps cpu_per_tip
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p50="$(awk '$1 == "50%" {print $2; exit}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2; exit}' <<<"$out")"
@@ -288,9 +296,13 @@ bench_intake() {
   missing=$(( acked > added ? acked - added : 0 ))
   extra=$(( added > acked ? added - acked : 0 ))
   tps="$(awk -v n="$ok" -v us="$dur_us" 'BEGIN { printf "%.2f", (us > 0) ? n * 1e6 / us : 0 }')"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$kind" "$rps" "$tps" \
+  # antq's own CPU time (all threads, user + system) during the measured run, per 2xx: less
+  # sensitive to a busy machine than req/s (the database server's CPU is not in it).
+  cpu_per_tip="$(awk -v a="$cpu_before" -v b="$cpu_after" -v hz="$CLK_TCK" -v n="$ok" \
+    'BEGIN { printf "%.3f", (n > 0 && b >= a) ? (b - a) * 1000 / hz / n : 0 }')"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$kind" "$rps" "$tps" \
     "$(to_ms "$p50")" "$(to_ms "$p99")" "$reqs" "$ok" "$non2xx" "$errs" "$statuses" "$acked" "$added" "$missing" "$extra" \
-    >> "$TMP/results.tsv"
+    "$cpu_per_tip" >> "$TMP/results.tsv"
   note "$name: $(printf '%.0f' "$rps") req/s, $ok 2xx, $non2xx non-2xx, $errs socket errors; rows added $added for $acked acknowledged (warm-up included)"
   if [ "$missing" -gt 0 ]; then note "DURABILITY MISMATCH: $name: $missing acknowledged tips are not rows in 'tips'."; fi
 }
@@ -446,21 +458,22 @@ if [ -n "$RAW_SINGLE" ]; then
   echo "ratio = durable tips/s (2xx/s) ÷ raw SQLite single-writer rows/s ($(printf '%.0f' "$RAW_SINGLE"), mean of the runs before and after antq on SQLite:"
   echo "        same durability, one row per transaction, same disk, same run)"
 fi
+echo "CPU/tip = antq's CPU time (all threads, user + system) during the measured run ÷ 2xx; PostgreSQL's own CPU is not in it"
 echo "CPU busy with other work just before the run: ${BUSY_BEFORE}%"
 echo
 awk -F'\t' -v raw="$RAW_SINGLE" -v before="$RAW_BEFORE" -v after="$RAW_AFTER" -v cont="$RAW_CONTENDED" -v rt="$RAW_THREADS" 'BEGIN {
-    fmt = "%-32s | %9s | %9s | %9s | %9s | %8s | %s\n"
-    printf fmt, "target", "req/s", "2xx/s", "p50", "p99", "ratio", "rows = every 2xx?"
-    printf "%s\n", "---------------------------------+-----------+-----------+-----------+-----------+----------+------------------"
+    fmt = "%-32s | %9s | %9s | %9s | %9s | %8s | %9s | %s\n"
+    printf fmt, "target", "req/s", "2xx/s", "p50", "p99", "ratio", "CPU/tip", "rows = every 2xx?"
+    printf "%s\n", "---------------------------------+-----------+-----------+-----------+-----------+----------+-----------+------------------"
     if (raw != "") {
-      printf "%-32s | %9s | %9.0f | %9s | %9s | %8.2f | %s\n", "raw SQLite, 1 writer (before)", "-", before, "-", "-", before / raw, "checked"
-      printf "%-32s | %9s | %9.0f | %9s | %9s | %8.2f | %s\n", "raw SQLite, 1 writer (after)", "-", after, "-", "-", after / raw, "checked"
-      printf "%-32s | %9s | %9.0f | %9s | %9s | %8.2f | %s\n", "raw SQLite, " rt " writers contending", "-", cont, "-", "-", (raw > 0 ? cont / raw : 0), "checked"
+      printf "%-32s | %9s | %9.0f | %9s | %9s | %8.2f | %9s | %s\n", "raw SQLite, 1 writer (before)", "-", before, "-", "-", before / raw, "-", "checked"
+      printf "%-32s | %9s | %9.0f | %9s | %9s | %8.2f | %9s | %s\n", "raw SQLite, 1 writer (after)", "-", after, "-", "-", after / raw, "-", "checked"
+      printf "%-32s | %9s | %9.0f | %9s | %9s | %8.2f | %9s | %s\n", "raw SQLite, " rt " writers contending", "-", cont, "-", "-", (raw > 0 ? cont / raw : 0), "-", "checked"
     }
   }
   { check = ($14 > 0) ? sprintf("NO: %d MISSING", $14) : sprintf("yes (%d rows, +%d in flight)", $13, $15)
     ratio = (raw != "" && raw > 0) ? sprintf("%8.2f", $4 / raw) : "       -"
-    printf "%-32s | %9.0f | %9.0f | %7.2fms | %7.2fms | %s | %s\n", $1, $3, $4, $5, $6, ratio, check
+    printf "%-32s | %9.0f | %9.0f | %7.2fms | %7.2fms | %s | %7.3fms | %s\n", $1, $3, $4, $5, $6, ratio, $16, check
     if ($9 > 0 || $10 > 0) notes = notes sprintf("  %s: %d non-2xx (%s), %d socket errors\n", $1, $9, $11, $10) }
   END { if (notes != "") printf "\nerrors during the runs:\n%s", notes }' "$TMP/results.tsv"
 if [ -s "$TMP/server-logs.txt" ]; then echo; echo "server logged at warn or above:"; sed 's/^/  /' "$TMP/server-logs.txt"; fi
@@ -508,8 +521,8 @@ mkdir -p "$RESULTS_DIR"
     "$TARGET_TIPS" "${SQLITE_TPS:-null}" "$SQLITE_VERDICT"
   printf '  "results": [\n'
   awk -F'\t' -v raw="$RAW_SINGLE" '{
-    printf "%s    {\"target\": \"%s\", \"database\": \"%s\", \"requests_per_sec\": %.2f, \"durable_2xx_per_sec\": %.2f, \"p50_ms\": %.2f, \"p99_ms\": %.2f, \"requests\": %d, \"ok_2xx\": %d, \"non_2xx\": %d, \"socket_errors\": %d, \"non_2xx_statuses\": \"%s\", \"acknowledged_incl_warmup\": %d, \"rows_added\": %d, \"missing_rows\": %d, \"extra_rows_in_flight\": %d, \"ratio_to_raw_sqlite\": %s}",
-      (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+    printf "%s    {\"target\": \"%s\", \"database\": \"%s\", \"requests_per_sec\": %.2f, \"durable_2xx_per_sec\": %.2f, \"p50_ms\": %.2f, \"p99_ms\": %.2f, \"requests\": %d, \"ok_2xx\": %d, \"non_2xx\": %d, \"socket_errors\": %d, \"non_2xx_statuses\": \"%s\", \"acknowledged_incl_warmup\": %d, \"rows_added\": %d, \"missing_rows\": %d, \"extra_rows_in_flight\": %d, \"antq_cpu_ms_per_tip\": %.3f, \"ratio_to_raw_sqlite\": %s}",
+      (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
       (raw != "" && raw > 0) ? sprintf("%.3f", $4 / raw) : "null" }
     END { printf "\n" }' "$TMP/results.tsv"
   printf '  ]\n}\n'
