@@ -23,6 +23,7 @@
 #include "modules/patrols/patrols_spec.hpp"
 #include "modules/pledges/pledges_spec.hpp"
 #include "modules/programs/programs_spec.hpp"
+#include "modules/registers/register_openapi.hpp"
 #include "modules/registers/register_routes.hpp"
 #include "modules/registers/register_service.hpp"
 #include "modules/accounts/accounts_service.hpp"
@@ -119,7 +120,10 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   units::register_routes(i.router, *i.units);
   i.pipeline = std::make_unique<http::Pipeline>(i.router, *i.auth, i.idempotency.get(), i.static_files.get(), i.metrics);
   i.server = std::make_unique<http::Server>(server_options(config), *i.pipeline);
-  system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); }});
+  system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); },
+                                     [&i](boost::json::object& paths) {
+                                       for (const auto& r : i.registers) registers::add_openapi_paths(r->spec(), paths);
+                                     }});
 }
 
 App::~App() {

@@ -35,11 +35,17 @@ void register_routes(http::Router& router, SystemDeps deps) {
     return res;
   });
 
-  router.add({"GET", "/api/v1/openapi.json", http::Access::public_, http::Lane::io}, [](http::Request&) {
-    auto doc = resources::find("docs/openapi.json");
-    if (!doc) throw NotFound("Tài liệu OpenAPI không có trong bản build này.");
+  // Built once: the document written by hand plus the paths generated from data.
+  std::string openapi;
+  if (auto doc = resources::find("docs/openapi.json")) {
+    bj::value v = bj::parse(*doc);
+    if (deps.openapi_paths) deps.openapi_paths(v.as_object()["paths"].as_object());
+    openapi = bj::serialize(v);
+  }
+  router.add({"GET", "/api/v1/openapi.json", http::Access::public_, http::Lane::io}, [openapi](http::Request&) {
+    if (openapi.empty()) throw NotFound("Tài liệu OpenAPI không có trong bản build này.");
     http::Response res;
-    res.body = std::string(*doc);
+    res.body = openapi;
     return res;
   });
 }

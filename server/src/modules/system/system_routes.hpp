@@ -1,4 +1,7 @@
 #pragma once
+#include <boost/json/object.hpp>
+
+#include <functional>
 // Operator endpoints: /healthz, /metrics (Prometheus), /api/v1/openapi.json.
 #include <functional>
 #include <string>
@@ -16,6 +19,8 @@ struct SystemDeps {
   db::Database& db;
   http::Metrics& metrics;
   std::function<std::string()> server_metrics;  // gauges of the HTTP server (may be empty)
+  // Paths generated from data (the registers' specs), merged into docs/openapi.json once.
+  std::function<void(boost::json::object& paths)> openapi_paths;
 };
 
 void register_routes(http::Router& router, SystemDeps deps);
