@@ -90,12 +90,17 @@ int DuplicateFinder::run_once() {
       std::int64_t id;
       std::string category, received_at, text, path;
     };
+    {
+      std::lock_guard g(mutex_);
+      if (stop_) return total;
+    }
     auto pending = db_.read_value([](db::Connection& c) {
       std::vector<Pending> out;
       for (const auto& r : c.query(kPending).rows) out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)});
       return out;
     });
     if (pending.empty()) return total;
+    const auto batch_start = std::chrono::steady_clock::now();
     for (const auto& p : pending) {
       const auto received = timeutil::parse_rfc3339(p.received_at);
       const auto window = std::chrono::hours(24 * kDuplicateWindowDays);
@@ -126,6 +131,12 @@ int DuplicateFinder::run_once() {
       });
       ++total;
     }
+    // A flood of tips must not take CPU from intake: after each batch, rest three times as long as
+    // it took (at most a quarter of a core), and let stop() interrupt the rest.
+    const auto spent = std::chrono::steady_clock::now() - batch_start;
+    const auto rest = std::max<std::chrono::steady_clock::duration>(std::chrono::milliseconds(50), 3 * spent);
+    std::unique_lock lock(mutex_);
+    if (cv_.wait_for(lock, rest, [&] { return stop_; })) return total;
   }
 }
 

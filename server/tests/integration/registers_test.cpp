@@ -1,0 +1,211 @@
+// Every movement register, on each engine: a valid record round-trips; validation names the field
+// (negative counts, a future date, an unknown catalogue code, unknown fields); scope isolation;
+// the export carries exactly the filtered list; edits and deletes are audited.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "core/csv.hpp"
+#include "integration/server_fixture.hpp"
+#include "support/http_client.hpp"
+
+using namespace antq;
+using namespace antq::test;
+namespace bj = boost::json;
+
+namespace {
+
+struct Sample {
+  std::string name;         // URL segment
+  std::string body;         // a valid record for village 21220-001 (or the commune)
+  std::string count_field;  // a count field to try negative (empty: none)
+  std::string date_field;   // a date to try in the future
+  std::string code_field;   // a catalogue code to try unknown (empty: none)
+  std::string writer_role;  // a role that may write it
+};
+
+const std::vector<Sample>& samples() {
+  static const std::vector<Sample> s{
+      {"activities",
+       R"({"unit":"21220-001","type":"campaign_launch","date":"2026-08-19","title":"Ngày hội Toàn dân bảo vệ an ninh Tổ quốc thôn Trường Thọ","organizers":["police","front"],"audience":["women_union"],"topics":["drugs","traffic"],"participants":350})",
+       "participants", "date", "type", "front_officer"},
+      {"opinions", R"({"unit":"21220-001","topic":"drugs","content":"Đề nghị tăng cường tuần tra khu vực bãi đất trống cuối thôn.","received_on":"2026-10-02"})",
+       "", "received_on", "topic", "police_officer"},
+      {"models", R"({"unit":"21220-001","name":"Camera an ninh kết nối Công an xã","kind":"model","field":"camera","started_on":"2025-03-01"})",
+       "", "started_on", "field", "front_officer"},
+      {"groups", R"({"unit":"21220-001","kind":"channel","name":"Zalo An ninh thôn Trường Thọ","started_on":"2024-05-01","platform":"zalo","members_count":212})",
+       "members_count", "started_on", "kind", "village_officer"},
+      {"patrols", R"({"unit":"21220-001","started_at":"2026-11-01T20:00:00+07:00","ended_at":"2026-11-01T23:00:00+07:00","route":"Đường trục thôn","participants":6,"incidents":1})",
+       "participants", "started_at", "", "village_officer"},
+      {"mediations", R"({"unit":"21220-001","received_on":"2026-09-10","dispute_type":"land","parties":[{"name":"Phạm Văn Ranh","birth_year":1968},{"name":"Lê Thị Giới"}],"outcome":"successful","mediators":"Tổ hòa giải thôn"})",
+       "", "received_on", "dispute_type", "village_officer"},
+      {"programs", R"({"unit":"21220","number":"09/CTr-BCA-MTTW","title":"Chương trình phối hợp xây dựng phong trào","parties":["police","front"],"signed_on":"2023-06-01","period_from":"2023-06-01","period_to":"2028-06-01"})",
+       "", "signed_on", "", "front_officer"},
+      {"pledges", R"({"unit":"21220-001","pledger_kind":"household","pledger":"Hộ ông Nguyễn Văn Cam","content":"Không vi phạm pháp luật, không tàng trữ ma túy","year":2026})",
+       "", "", "", "front_officer"},
+      {"awards", R"({"unit":"21220","form":"certificate_of_merit","issuer":"Chủ tịch UBND tỉnh","recipient_kind":"collective","recipient_name":"Công an xã Sơn Tịnh","date":"2026-08-19"})",
+       "", "date", "form", "front_officer"},
+  };
+  return s;
+}
+
+std::string with_field(const std::string& body, const std::string& field, bj::value v) {
+  auto o = bj::parse(body).as_object();
+  o[field] = std::move(v);
+  return bj::serialize(o);
+}
+
+std::map<std::string, std::string> json_auth(const std::string& token) {
+  auto h = bearer(token);
+  h["Content-Type"] = "application/json";
+  return h;
+}
+
+}  // namespace
+
+class RegistersTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { s_ = std::make_unique<ServerFixture>(GetParam(), ServerOptionsForTest{}); }
+  std::uint16_t port() const { return s_->port(); }
+  std::unique_ptr<ServerFixture> s_;
+};
+
+TEST_P(RegistersTest, EveryRegisterValidatesScopesExportsAndAudits) {
+  const auto writer_sontinh = s_->add_user("w.sontinh", "front_officer", "21220");
+  const auto police_sontinh = s_->add_user("p.sontinh", "police_officer", "21220");
+  const auto village_sontinh = s_->add_user("v.truongtho", "village_officer", "21220-001");
+  const std::map<std::string, std::string> token_of{
+      {"front_officer", writer_sontinh}, {"police_officer", police_sontinh}, {"village_officer", village_sontinh}};
+  // The same roles in another commune (Phường Sơn Tây, Hà Nội).
+  const std::map<std::string, std::string> outsider_of{{"front_officer", s_->add_user("w.sontay", "front_officer", "09574")},
+                                                       {"police_officer", s_->add_user("p.sontay", "police_officer", "09574")},
+                                                       {"village_officer", s_->add_user("v.sontay", "village_officer", "09574-001")}};
+  for (const auto& s : samples()) {
+    SCOPED_TRACE(s.name);
+    const std::string base = "/api/v1/" + s.name;
+    const auto& token = token_of.at(s.writer_role);
+    auto created = request(port(), "POST", base, s.body, json_auth(token));
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto id = created.json().at("id").as_int64();
+    const std::string item = base + "/" + std::to_string(id);
+
+    // Validation names the field.
+    auto expect_400 = [&](const std::string& body, const std::string& field) {
+      auto r = request(port(), "POST", base, body, json_auth(token));
+      EXPECT_EQ(r.status, 400) << body << " → " << r.body;
+      if (r.status == 400) EXPECT_EQ(std::string(r.json().at("error").at("field").as_string()), field) << r.body;
+    };
+    if (!s.count_field.empty()) expect_400(with_field(s.body, s.count_field, -1), s.count_field);
+    if (!s.date_field.empty()) {
+      const bool dt = s.date_field.find("_at") != std::string::npos;
+      expect_400(with_field(s.body, s.date_field, dt ? "2099-01-01T00:00:00Z" : "2099-01-01"), s.date_field);
+      expect_400(with_field(s.body, s.date_field, "01/02/2026"), s.date_field);
+    }
+    if (!s.code_field.empty()) expect_400(with_field(s.body, s.code_field, "khong_co_ma_nay"), s.code_field);
+    expect_400(with_field(s.body, "colour", "red"), "colour");
+    expect_400(with_field(s.body, "unit", "99999"), "unit");
+    auto missing = bj::parse(s.body).as_object();
+    missing.erase("unit");
+    expect_400(bj::serialize(missing), "unit");
+    EXPECT_EQ(request(port(), "POST", base, "{not json", json_auth(token)).status, 400);
+
+    // Scope: another commune's officer neither sees nor touches it, nor writes into this commune.
+    const auto& front_sontay = outsider_of.at(s.writer_role);
+    auto other_list = request(port(), "GET", base, "", bearer(front_sontay));
+    ASSERT_EQ(other_list.status, 200) << other_list.body;
+    EXPECT_EQ(other_list.json().at("total").as_int64(), 0);
+    EXPECT_EQ(request(port(), "GET", item, "", bearer(front_sontay)).status, 404);
+    EXPECT_EQ(request(port(), "PATCH", item, R"({"unit":"21220-001"})", json_auth(front_sontay)).status, 404);
+    EXPECT_EQ(request(port(), "DELETE", item, "", bearer(front_sontay)).status, 404);
+    EXPECT_EQ(request(port(), "POST", base, s.body, json_auth(front_sontay)).status, 400);
+    EXPECT_EQ(request(port(), "GET", base + "?unit=21220", "", bearer(front_sontay)).status, 404);
+    EXPECT_EQ(request(port(), "GET", base + "/export?format=csv", "", bearer(front_sontay)).body.find(std::to_string(id) + "\""),
+              std::string::npos);
+
+    // A second record elsewhere in the commune, then the filtered list and its export agree.
+    auto second = bj::parse(s.body).as_object();
+    if (second.at("unit").as_string() == "21220-001") second["unit"] = "21220-002";
+    // A village officer writes only in their village: the commune's second record comes from an admin.
+    auto c2 = request(port(), "POST", base, bj::serialize(second), json_auth(s_->commune_admin()));
+    EXPECT_EQ(c2.status, 201) << c2.body;
+    const std::string filter = "?unit=" + std::string(bj::parse(s.body).at("unit").as_string());
+    auto list = request(port(), "GET", base + filter, "", bearer(token));
+    ASSERT_EQ(list.status, 200) << list.body;
+    auto csv = request(port(), "GET", base + "/export" + filter + "&format=csv", "", bearer(token));
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    const auto records = csv::parse(csv.body);
+    ASSERT_EQ(records.size(), list.json().at("items").as_array().size() + 1) << csv.body;
+    for (std::size_t i = 0; i < list.json().at("items").as_array().size(); ++i) {
+      EXPECT_EQ(records[i + 1].fields[0], std::to_string(list.json().at("items").as_array()[i].at("id").as_int64()));
+    }
+    auto xlsx = request(port(), "GET", base + "/export" + filter + "&format=xlsx", "", bearer(token));
+    EXPECT_EQ(xlsx.status, 200);
+    EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+    EXPECT_EQ(request(port(), "GET", base + "/export?format=pdf", "", bearer(token)).status, 400);
+
+    // Edit, then delete: both audited.
+    auto first_field = bj::parse(s.body).as_object();
+    auto edited = request(port(), "PATCH", item, R"({"unit":")" + std::string(first_field.at("unit").as_string()) + "\"}", json_auth(token));
+    EXPECT_EQ(edited.status, 200) << edited.body;
+    EXPECT_EQ(request(port(), "PATCH", item, "{}", json_auth(token)).status, 400);
+    EXPECT_EQ(request(port(), "DELETE", item, "", bearer(token)).status, 204);
+    EXPECT_EQ(request(port(), "GET", item, "", bearer(token)).status, 404);
+  }
+  auto audit = request(port(), "GET", "/api/v1/audit?per_page=500", "", bearer(s_->national_admin()));
+  EXPECT_NE(audit.body.find("activity.delete"), std::string::npos);
+  EXPECT_NE(audit.body.find("mediation.update"), std::string::npos);
+  EXPECT_NE(audit.body.find("award.delete"), std::string::npos);
+}
+
+TEST_P(RegistersTest, RolesWithoutTheRegisterPermissionAreRefused) {
+  const auto steering = s_->add_user("bcd", "steering", "51");
+  const auto village = s_->add_user("v.truongtho", "village_officer", "21220-001");
+  // Steering reads but never writes; a village officer cannot record awards.
+  EXPECT_EQ(request(port(), "GET", "/api/v1/activities", "", bearer(steering)).status, 200);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/activities", samples()[0].body, json_auth(steering)).status, 403);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/awards", samples()[8].body, json_auth(village)).status, 403);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/activities", "").status, 401);
+}
+
+TEST_P(RegistersTest, MediationPartiesAreSealedAndOnlyCountedInLists) {
+  const auto v = s_->add_user("v.truongtho", "village_officer", "21220-001");
+  auto r = request(port(), "POST", "/api/v1/mediations", samples()[5].body, json_auth(v));
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json().at("parties").as_array().size(), 2u);  // the detail, for the mediator
+  auto list = request(port(), "GET", "/api/v1/mediations", "", bearer(v));
+  auto csv = request(port(), "GET", "/api/v1/mediations/export?format=csv", "", bearer(v));
+  auto search = request(port(), "GET", "/api/v1/mediations?q=Ranh", "", bearer(v));
+  for (const auto* out : {&list, &csv, &search}) EXPECT_EQ(out->body.find("Phạm Văn Ranh"), std::string::npos) << out->body;
+  EXPECT_EQ(list.json().at("items").as_array()[0].at("parties_count").as_int64(), 2);
+  EXPECT_EQ(search.json().at("total").as_int64(), 0);
+  auto stored = s_->database().db().read_value([](db::Connection& c) { return c.query("SELECT parties FROM mediations").rows[0].text(0); });
+  EXPECT_EQ(stored.find("Ranh"), std::string::npos);
+  // A mediation belongs to a village or its commune, not to a province.
+  auto wrong = request(port(), "POST", "/api/v1/mediations", with_field(samples()[5].body, "unit", "51"), json_auth(s_->national_admin()));
+  EXPECT_EQ(wrong.status, 400);
+}
+
+TEST_P(RegistersTest, ListsFilterByUnitDateCodeAndText) {
+  const auto w = s_->add_user("w.sontinh", "front_officer", "21220");
+  for (const auto& [unit, date, force, title] : std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+           {"21220-001", "2026-01-15", "police", "Tuyên truyền phòng chống ma túy"},
+           {"21220-002", "2026-03-15", "front", "Tập huấn kỹ năng hòa giải"},
+           {"21220-002", "2026-06-15", "women_union", "Hội nghị lắng nghe ý kiến"}}) {
+    bj::object o{{"unit", unit}, {"type", "propaganda"}, {"date", date}, {"title", title}, {"organizers", bj::array{bj::value(force)}}};
+    ASSERT_EQ(request(port(), "POST", "/api/v1/activities", bj::serialize(o), json_auth(w)).status, 201);
+  }
+  auto total = [&](const std::string& q) {
+    auto r = request(port(), "GET", "/api/v1/activities" + q, "", bearer(w));
+    EXPECT_EQ(r.status, 200) << q << r.body;
+    return r.json().at("total").as_int64();
+  };
+  EXPECT_EQ(total(""), 3);
+  EXPECT_EQ(total("?unit=21220-002"), 2);
+  EXPECT_EQ(total("?from=2026-02-01&to=2026-06-15"), 2);
+  EXPECT_EQ(total("?organizers=front"), 1);
+  EXPECT_EQ(total("?q=ma%20tuy"), 1);  // without diacritics
+  EXPECT_EQ(total("?type=training"), 0);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/activities?from=15/01/2026", "", bearer(w)).status, 400);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RegistersTest, ::testing::ValuesIn(antq::test::engines()));
