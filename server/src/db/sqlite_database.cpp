@@ -174,7 +174,9 @@ std::unique_ptr<SqliteConnection> SqliteDatabase::open_connection(bool writer) {
   sqlite3_busy_timeout(handle, options_.busy_timeout_ms);
   auto conn = std::make_unique<SqliteConnection>(handle);
   conn->execute_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
+      // Reads through a memory map instead of a pread per page (fewer system calls per request).
+      "PRAGMA mmap_size=268435456;");
   if (!writer) conn->execute_script("PRAGMA query_only=ON;");
   return conn;
 }
@@ -245,6 +247,8 @@ struct SqliteDatabase::PendingWrite {
   const std::function<void(Connection&)>* fn;
   std::exception_ptr error;
   bool done = false;
+  bool lead = false;  // handed the lead: this writer runs the next transaction
+  std::condition_variable cv;  // one per writer: finishing a batch wakes its members, not everyone
 };
 
 namespace {
@@ -254,39 +258,39 @@ constexpr std::size_t kMaxBatch = 256;
 
 void SqliteDatabase::write(const std::function<void(Connection&)>& fn) {
   PendingWrite me{&fn};
-  {
-    std::lock_guard g(pool_mutex_);
-    ++in_use_;
-  }
+  ++in_use_;
   struct Done {
     SqliteDatabase* self;
-    ~Done() {
-      std::lock_guard g(self->pool_mutex_);
-      --self->in_use_;
-    }
+    ~Done() { --self->in_use_; }
   } done{this};
   std::unique_lock lock(queue_mutex_);
   queue_.push_back(&me);
-  while (!me.done) {
-    if (leader_active_) {
-      {
-        std::lock_guard g(pool_mutex_);
-        ++waits_;
-      }
-      queue_cv_.wait(lock);
-      continue;
-    }
-    // Lead: take what has queued (our own entry included) into one transaction.
+  if (!leader_active_) {
     leader_active_ = true;
+    me.lead = true;
+  } else {
+    ++waits_;
+    me.cv.wait(lock, [&] { return me.done || me.lead; });
+  }
+  if (!me.done) {
+    // Lead: the queue starts with this writer; take it and those behind it into one transaction.
     const std::size_t n = std::min(queue_.size(), kMaxBatch);
     std::vector<PendingWrite*> batch(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
     lock.unlock();
     write_batch(batch);
     lock.lock();
-    leader_active_ = false;
-    for (auto* p : batch) p->done = true;
-    queue_cv_.notify_all();
+    for (auto* p : batch) {
+      p->done = true;
+      if (p != &me) p->cv.notify_one();  // it cannot leave before we release the lock
+    }
+    // Hand the lead to the first writer that queued meanwhile.
+    if (!queue_.empty()) {
+      queue_.front()->lead = true;
+      queue_.front()->cv.notify_one();
+    } else {
+      leader_active_ = false;
+    }
   }
   lock.unlock();
   if (me.error) std::rethrow_exception(me.error);
@@ -353,7 +357,7 @@ void SqliteDatabase::write_batch(const std::vector<PendingWrite*>& batch) {
 
 PoolStats SqliteDatabase::stats() const {
   std::lock_guard lock(pool_mutex_);
-  return PoolStats{readers_open_ + 1, in_use_, waits_};
+  return PoolStats{readers_open_ + 1, in_use_.load(), waits_.load()};
 }
 
 }  // namespace antq::db

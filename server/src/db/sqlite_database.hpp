@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 // SQLite backend: WAL, one writer connection, a few reader connections, synchronous=FULL so an
 // acknowledged commit is on disk.
 //
@@ -40,7 +41,6 @@ class SqliteDatabase final : public Database {
   Options options_;
   // Group commit: writers waiting for the next transaction, and whether one is being written.
   std::mutex queue_mutex_;
-  std::condition_variable queue_cv_;
   std::vector<PendingWrite*> queue_;
   bool leader_active_ = false;
   std::unique_ptr<SqliteConnection> writer_;
@@ -48,8 +48,8 @@ class SqliteDatabase final : public Database {
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
   int readers_open_ = 0;
-  int in_use_ = 0;
-  std::int64_t waits_ = 0;
+  std::atomic<int> in_use_{0};       // counters for /metrics: atomics, so a write takes no pool lock
+  std::atomic<std::int64_t> waits_{0};
 };
 
 }  // namespace antq::db

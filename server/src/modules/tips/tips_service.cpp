@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <set>
 #include <fstream>
 
 #include "core/crypto.hpp"
@@ -123,6 +124,43 @@ Submitted TipsService::create(const http::Principal& who, const NewTip& in, cons
   return intake(in, who.username, &who, request_id);
 }
 
+TipsService::Target TipsService::intake_target(const NewTip& in, const http::Principal* who) {
+  constexpr auto kTtl = std::chrono::seconds(10);
+  const auto now = std::chrono::steady_clock::now();
+  if (!who) {
+    std::lock_guard g(cache_mutex_);
+    if (now - categories_at_ < kTtl && active_categories_.count(in.category) == 0) {
+      throw BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category");
+    }
+    auto it = targets_.find(in.unit_code);
+    if (it != targets_.end() && now - it->second.first < kTtl && now - categories_at_ < kTtl) return it->second.second;
+  }
+  Target t = db_.read_value([&](db::Connection& c) {
+    auto unit = units::repo::find_active(c, in.unit_code);
+    if (!unit || (who && !access::in_scope(*who, unit->path))) {
+      throw BadRequest("Không tìm thấy đơn vị '" + in.unit_code + "'.", "unit");
+    }
+    if (unit->kind != "commune" && unit->kind != "village" && unit->kind != "establishment") {
+      throw BadRequest("Hãy chọn xã, phường hoặc thôn, tổ dân phố nơi xảy ra sự việc.", "unit");
+    }
+    std::set<std::string> active;
+    for (const auto& cat : repo::categories(c, false)) active.insert(cat.code);
+    if (active.count(in.category) == 0) throw BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category");
+    if (!who) {
+      std::lock_guard g(cache_mutex_);
+      active_categories_ = active;
+      categories_at_ = now;
+    }
+    return Target{*unit, repo::local_handlers(c, unit->path)};
+  });
+  if (!who) {
+    std::lock_guard g(cache_mutex_);
+    if (targets_.size() > 10000) targets_.clear();
+    targets_[in.unit_code] = {now, t};
+  }
+  return t;
+}
+
 Submitted TipsService::intake(const NewTip& in, const std::optional<std::string>& received_by, const http::Principal* who,
                               const std::string& request_id) {
   // Everything that needs no database is prepared before the write, so the shared write
@@ -143,24 +181,11 @@ Submitted TipsService::intake(const NewTip& in, const std::optional<std::string>
   row.settle_due_at = timeutil::to_rfc3339(settle_due(rules_, received));
   std::string secret;
 
-  // Reads on a reader connection, in parallel with other requests: the shared write transaction
-  // (group commit) then holds only inserts.
-  struct Target {
-    units::Unit unit;
-    std::vector<std::string> handlers;
-  };
-  const Target target = db_.read_value([&](db::Connection& c) {
-    auto unit = units::repo::find_active(c, in.unit_code);
-    if (!unit || (who && !access::in_scope(*who, unit->path))) {
-      throw BadRequest("Không tìm thấy đơn vị '" + in.unit_code + "'.", "unit");
-    }
-    if (unit->kind != "commune" && unit->kind != "village" && unit->kind != "establishment") {
-      throw BadRequest("Hãy chọn xã, phường hoặc thôn, tổ dân phố nơi xảy ra sự việc.", "unit");
-    }
-    auto cat = repo::find_category(c, in.category);
-    if (!cat || !cat->active) throw BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category");
-    return Target{*unit, repo::local_handlers(c, unit->path)};
-  });
+  // Reads on a reader connection, in parallel with other requests, so the shared write
+  // transaction (group commit) holds only inserts. The public form's lookups (a unit, who to
+  // notify, the categories) are cached for a few seconds: a flood of tips for one village then
+  // costs no read at all, and a new officer is notified at most that much later.
+  const Target target = intake_target(in, who);
   row.unit_id = target.unit.id;
 
   TipRecord t;

@@ -6,6 +6,9 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <set>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +21,7 @@
 #include "modules/tips/deadlines.hpp"
 #include "modules/tips/proof_of_work.hpp"
 #include "modules/tips/tip.hpp"
+#include "modules/units/unit.hpp"
 
 namespace antq::tips {
 
@@ -134,6 +138,11 @@ class TipsService {
  private:
   Submitted intake(const NewTip& in, const std::optional<std::string>& received_by, const http::Principal* who,
                    const std::string& request_id);
+  struct Target {
+    units::Unit unit;
+    std::vector<std::string> handlers;  // who to notify of a new tip here
+  };
+  Target intake_target(const NewTip& in, const http::Principal* who);
   TipRecord reporter_tip(db::Connection& c, const std::string& code, const std::string& secret) const;
   TipRecord staff_tip(db::Connection& c, const http::Principal& who, std::int64_t id) const;
   std::string now() const;
@@ -148,6 +157,10 @@ class TipsService {
   std::unique_ptr<DuplicateFinder> duplicates_;
   std::function<void()> on_intake_;
   std::function<std::chrono::system_clock::time_point()> clock_;
+  std::mutex cache_mutex_;
+  std::unordered_map<std::string, std::pair<std::chrono::steady_clock::time_point, Target>> targets_;
+  std::set<std::string> active_categories_;
+  std::chrono::steady_clock::time_point categories_at_{};
 };
 
 }  // namespace antq::tips
