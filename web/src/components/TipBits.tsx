@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listTipCategories, queryKeys } from '../api';
 import { formatDate } from '../lib/format';
-import { daysUntil, isTipStatus } from '../lib/tips';
+import { daysUntil, isTipStatus } from '../lib/tipWorkflow';
 
 const STATUS_COLOR: Record<string, string> = {
   received: 'blue',

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  attachmentProblem,
-  daysUntil,
-  descriptionProblem,
-  formatBytes,
-  formatTrackingCode,
-  isForwardMove,
-  isoToVnLocal,
-  parseOccurredAt,
-  parseVnDate,
-  parseVnTime,
-  isPlausibleTrackingCode,
-  missingForStatus,
-  nextStatuses,
-  normaliseSecret,
-  normaliseTrackingCode,
-  parseTrackingHash,
-  sortStatuses,
-  textLength,
-  trackingHash,
-  vnLocalToIso,
-} from './tips';
+import { attachmentProblem, descriptionProblem, formatBytes, formatTrackingCode, isoToVnLocal, parseOccurredAt, parseVnDate, parseVnTime, isPlausibleTrackingCode, normaliseSecret, normaliseTrackingCode, parseTrackingHash, textLength, trackingHash, vnLocalToIso } from './tips';
+import { daysUntil, isForwardMove, missingForStatus, nextStatuses, sortStatuses } from './tipWorkflow';
 
 describe('tracking codes', () => {
   it('are read case-insensitively, dashes and spaces optional', () => {

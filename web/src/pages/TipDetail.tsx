@@ -48,20 +48,8 @@ import ApiErrorAlert, { errorMessage } from '../components/ApiErrorAlert';
 import { DueDate, TipStatusTag, useTipCategories } from '../components/TipBits';
 import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
-import {
-  MESSAGE_MAX,
-  REVEAL_REASON_MIN,
-  TIP_DECISIONS,
-  formatBytes,
-  formatTrackingCode,
-  isFinalStatus,
-  isForwardMove,
-  isOpenStatus,
-  isTipStatus,
-  missingForStatus,
-  nextStatuses,
-  textLength,
-} from '../lib/tips';
+import { MESSAGE_MAX, REVEAL_REASON_MIN, formatBytes, formatTrackingCode, textLength } from '../lib/tips';
+import { TIP_DECISIONS, isFinalStatus, isForwardMove, isOpenStatus, isTipStatus, missingForStatus, nextStatuses } from '../lib/tipWorkflow';
 import NotFound from './NotFound';
 
 const { Title, Paragraph, Text } = Typography;

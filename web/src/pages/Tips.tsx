@@ -14,7 +14,8 @@ import UnitPicker from '../components/UnitPicker';
 import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { PAGE_SIZES, useListParams } from '../lib/listParams';
-import { TIP_STATUSES, formatTrackingCode, sortStatuses } from '../lib/tips';
+import { formatTrackingCode } from '../lib/tips';
+import { TIP_STATUSES, sortStatuses } from '../lib/tipWorkflow';
 import { useSelectedUnit } from '../lib/useSelectedUnit';
 import { usePageTitle } from '../lib/usePageTitle';
 

@@ -1,15 +1,7 @@
 /** `/gui-tin-bao`: the citizen's tip form, and the tracking code and secret once it is sent. */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { formatDateTime, formatNumber } from '../lib/format';
-import {
-  DESCRIPTION_MAX,
-  DESCRIPTION_MIN,
-  descriptionProblem,
-  formatTrackingCode,
-  parseOccurredAt,
-  textLength,
-  trackingHash,
-} from '../lib/tips';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { formatNumber } from '../lib/format';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, descriptionProblem, parseOccurredAt, textLength } from '../lib/tips';
 import {
   PublicApiError,
   getCategories,
@@ -23,11 +15,11 @@ import {
   type UnitDetail,
 } from './api';
 import { ChallengeSolver } from './challenge';
-import { CheckIcon, DownloadIcon, LockIcon, PinIcon, WarnIcon } from './icons';
+import { LockIcon, PinIcon } from './icons';
+import type { UploadResult } from './Sent';
 import { useI18n } from './i18n';
-import UnitChooser from './UnitChooser';
 import { FilePicker, KeepLocation, pickFiles } from './files';
-import { Alert, CopyButton, Field, Spinner, describedBy, errorText } from './ui';
+import { Alert, Field, Spinner, describedBy, errorText } from './ui';
 
 type Errors = Partial<Record<'unit' | 'category' | 'description' | 'occurred_at' | 'place' | 'reporter' | 'files' | 'location', string>>;
 
@@ -37,13 +29,17 @@ interface Geo {
   accuracy: number;
 }
 
-interface UploadResult {
-  name: string;
-  ok: boolean;
-  message?: string;
-}
 
 type Phase = 'idle' | 'challenge' | 'sending' | 'uploading';
+
+// the answer screen is needed only once a tip is sent: loaded then (and fetched while sending)
+const loadSent = () => import('./Sent');
+const Sent = lazy(loadSent);
+// the unit chooser is not needed when the QR poster's link names the unit (the usual way in);
+// without it, the chooser is fetched at once
+const loadChooser = () => import('./UnitChooser');
+const UnitChooser = lazy(loadChooser);
+if (!new URLSearchParams(window.location.search).get('unit')) void loadChooser();
 
 /** The API field an error names → the form's field. */
 function formField(field: string | undefined): keyof Errors | null {
@@ -185,6 +181,7 @@ export default function SubmitTip() {
       focusFirstError(found);
       return;
     }
+    void loadSent();
     const body: NewTip = {
       unit: unit!.code,
       category,
@@ -257,7 +254,13 @@ export default function SubmitTip() {
     window.scrollTo({ top: 0 });
   }
 
-  if (done) return <Sent tip={done.tip} uploads={done.uploads} />;
+  if (done) {
+    return (
+      <Suspense fallback={<Spinner />}>
+        <Sent tip={done.tip} uploads={done.uploads} />
+      </Suspense>
+    );
+  }
 
   const descLen = textLength(description);
   const progress =
@@ -309,13 +312,17 @@ export default function SubmitTip() {
             </div>
           )}
           {presetState === 'missing' && <Alert kind="warning">{t('submit.unit.notFound', { code: presetCode ?? '' })}</Alert>}
-          {(presetState === 'none' || presetState === 'missing') && <UnitChooser
-              onChange={(u) => {
-                setChosen(u);
-                if (u) clear('unit');
-              }}
-              error={errors.unit}
-            />}
+          {(presetState === 'none' || presetState === 'missing') && (
+            <Suspense fallback={<Spinner />}>
+              <UnitChooser
+                onChange={(u) => {
+                  setChosen(u);
+                  if (u) clear('unit');
+                }}
+                error={errors.unit}
+              />
+            </Suspense>
+          )}
           {presetState === 'ok' && errors.unit && <div className="p-error-text">{errors.unit}</div>}
 
           <Field
@@ -558,91 +565,5 @@ function ReporterInput(props: {
         onChange={(e) => props.onChange(e.target.value)}
       />
     </Field>
-  );
-}
-
-/** The answer of a sent tip: the code and the secret, big, once. */
-function Sent({ tip, uploads }: { tip: SentTip; uploads: UploadResult[] }) {
-  const { t } = useI18n();
-  const code = formatTrackingCode(tip.tracking_code);
-  const trackUrl = `/tra-cuu-tin-bao${trackingHash(code, tip.secret)}`;
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const fileText = t('done.fileText', { code, secret: tip.secret, url: `${window.location.origin}/tra-cuu-tin-bao` });
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([fileText + '\n'], { type: 'text/plain;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `tin-bao-${code}.txt`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
-  return (
-    <article className="p-page" data-testid="tip-sent">
-      <div className="p-done">
-        <div className="p-done__icon" aria-hidden="true">
-          <CheckIcon size={34} />
-        </div>
-        <h1 className="p-title" tabIndex={-1} ref={headingRef}>
-          {t('done.title')}
-        </h1>
-        <p className="p-lead">{t('done.lead', { unit: tip.unit.full_name, at: formatDateTime(tip.received_at) })}</p>
-      </div>
-
-      <section className="p-card p-codes">
-        <div className="p-code">
-          <div className="p-code__label">{t('done.code')}</div>
-          <div className="p-code__value" data-testid="tracking-code">
-            {code}
-          </div>
-          <CopyButton text={code} testId="copy-code" />
-        </div>
-        <div className="p-code">
-          <div className="p-code__label">{t('done.secret')}</div>
-          <div className="p-code__value p-code__value--secret" data-testid="tracking-secret">
-            {tip.secret}
-          </div>
-          <CopyButton text={tip.secret} testId="copy-secret" />
-        </div>
-        <Alert kind="warning" testId="secret-warning">
-          <WarnIcon />{' '}
-          {t('done.warning')}
-        </Alert>
-        <div className="p-actions p-actions--row">
-          <CopyButton text={fileText} label={t('done.copyBoth')} />
-          <button type="button" className="p-btn p-btn--small" onClick={download}>
-            <DownloadIcon /> {t('done.download')}
-          </button>
-        </div>
-      </section>
-
-      {uploads.length > 0 && (
-        <section className="p-card">
-          <h2 className="p-card__title">{t('done.uploads')}</h2>
-          <ul className="p-file-list">
-            {uploads.map((u, i) => (
-              <li key={i} className="p-file">
-                <span className="p-file__name">{u.name}</span>
-                <span className={u.ok ? 'p-ok-text' : 'p-error-text'}>{u.ok ? t('done.upload.ok') : t('done.upload.failed', { message: u.message ?? '' })}</span>
-              </li>
-            ))}
-          </ul>
-          {uploads.some((u) => !u.ok) && <p className="p-hint">{t('done.upload.later')}</p>}
-        </section>
-      )}
-
-      <div className="p-actions">
-        <a className="p-btn p-btn--primary p-btn--block" href={trackUrl} data-testid="track-link">
-          {t('done.track')}
-        </a>
-        <a className="p-btn p-btn--block" href={`/gui-tin-bao${window.location.search}`}>
-          {t('done.another')}
-        </a>
-      </div>
-    </article>
   );
 }

@@ -6,22 +6,12 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
-import {
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENTS_MAX,
-  MESSAGE_MAX,
-  formatBytes,
-  formatTrackingCode,
-  isPlausibleTrackingCode,
-  normaliseSecret,
-  parseTrackingHash,
-  textLength,
-} from '../lib/tips';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, MESSAGE_MAX, formatBytes, formatTrackingCode, isPlausibleTrackingCode, normaliseSecret, parseTrackingHash, textLength } from '../lib/tips';
 import { PublicApiError, getCategories, sendMessage, trackTip, uploadAttachment, type Category, type TrackedTip } from './api';
 import { CheckIcon, ImageIcon, RefreshIcon, VideoIcon } from './icons';
 import { useI18n, type TextKey } from './i18n';
 import { FilePicker, KeepLocation, pickFiles } from './files';
-import { Alert, Field, Spinner, StatusBadge, describedBy, errorText } from './ui';
+import { Alert, Field, Spinner, describedBy, errorText } from './ui';
 
 interface Creds {
   code: string;
@@ -421,5 +411,25 @@ function MoreFiles({ creds, room, onDone }: { creds: Creds; room: number; onDone
         </p>
       ))}
     </div>
+  );
+}
+
+const STATUS_TONE: Record<string, string> = {
+  received: 'blue',
+  verifying: 'gold',
+  assigned: 'purple',
+  resolved: 'green',
+  closed: 'grey',
+  rejected: 'red',
+  duplicate: 'grey',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useI18n();
+  const key = `status.${status}` as TextKey;
+  return (
+    <span className={`p-badge p-badge--${STATUS_TONE[status] ?? 'grey'}`} data-testid="tip-status">
+      {t(key) === key ? status : t(key)}
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import vi_ from './i18n/vi.json';
+import vi_ from './i18n/common.vi.json';
 import { translator } from './i18n';
 import { PublicApiError, sendTip, trackTip, uploadAttachment } from './api';
 import { errorText, retryText } from './ui';

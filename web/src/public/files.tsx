@@ -13,7 +13,7 @@ export function pickFiles(current: File[], list: FileList | null, t: T, max = AT
     const p = attachmentProblem(f);
     if (p) {
       problems.push(
-        t(p === 'tooLarge' ? 'submit.files.tooLarge' : p === 'empty' ? 'submit.files.empty' : 'submit.files.badType', {
+        t(p === 'tooLarge' ? 'files.tooLarge' : p === 'empty' ? 'files.empty' : 'files.badType', {
           name: f.name,
           size: formatBytes(ATTACHMENT_MAX_BYTES),
         }),
@@ -21,7 +21,7 @@ export function pickFiles(current: File[], list: FileList | null, t: T, max = AT
       continue;
     }
     if (next.length >= max) {
-      problems.push(t('submit.files.tooMany', { max: ATTACHMENTS_MAX }));
+      problems.push(t('files.tooMany', { max: ATTACHMENTS_MAX }));
       break;
     }
     next.push(f);
@@ -35,9 +35,9 @@ export function KeepLocation({ checked, onChange }: { checked: boolean; onChange
     <div className="p-check">
       <label htmlFor="keep-location">
         <input id="keep-location" type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />{' '}
-        {t('submit.files.keepLocation')}
+        {t('files.keepLocation')}
       </label>
-      <div className="p-hint">{t('submit.files.keepLocationHint')}</div>
+      <div className="p-hint">{t('files.keepLocationHint')}</div>
     </div>
   );
 }
@@ -62,7 +62,7 @@ export function FilePicker({
   useEffect(() => () => previews.forEach((p) => p && URL.revokeObjectURL(p)), [previews]);
   return (
     <div className="p-files">
-      <p className="p-hint">{hint ?? t('submit.files.hint', { max: ATTACHMENTS_MAX, size: formatBytes(ATTACHMENT_MAX_BYTES) })}</p>
+      <p className="p-hint">{hint ?? t('files.hint', { max: ATTACHMENTS_MAX, size: formatBytes(ATTACHMENT_MAX_BYTES) })}</p>
       {files.length > 0 && (
         <ul className="p-file-list" data-testid="file-list">
           {files.map((f, i) => (
@@ -95,7 +95,7 @@ export function FilePicker({
             }}
           />
           <button type="button" className="p-btn" onClick={() => inputRef.current?.click()}>
-            <ClipIcon /> {t('submit.files.choose')}
+            <ClipIcon /> {t('files.choose')}
           </button>
         </>
       )}

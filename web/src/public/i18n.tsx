@@ -1,15 +1,19 @@
 /**
- * The public pages' texts: a small dictionary per language (i18n/vi.json, i18n/en.json), without
- * i18next (the public pages must stay small). English is loaded only when chosen. The choice is
- * shared with the staff app (localStorage `antq.language`).
+ * The public pages' texts: small dictionaries (i18n/common.*.json, plus submit.* or track.* for
+ * the page at hand), without i18next, so that a page carries only its own texts. English is
+ * loaded only when chosen. The choice is shared with the staff app (localStorage `antq.language`).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import vi from './i18n/vi.json';
+import type common from './i18n/common.vi.json';
+import type submit from './i18n/submit.vi.json';
+import type track from './i18n/track.vi.json';
 
-export type Dict = typeof vi;
+/** Every text of the public pages (a page's dictionary holds its own part). */
+export type Dict = typeof common & typeof submit & typeof track;
 export type TextKey = keyof Dict;
 export type Lang = 'vi' | 'en';
 export type T = (key: TextKey, vars?: Record<string, string | number>) => string;
+export type Texts = Partial<Record<TextKey, string>>;
 
 const STORAGE_KEY = 'antq.language';
 
@@ -27,8 +31,9 @@ export function interpolate(text: string, vars?: Record<string, string | number>
   return text.replace(/{{\s*(\w+)\s*}}/g, (all, name: string) => (name in vars ? String(vars[name]) : all));
 }
 
-export function translator(dict: Dict): T {
-  return (key, vars) => interpolate(dict[key] ?? vi[key] ?? key, vars);
+/** t() over a dictionary, falling back to a second one (Vietnamese), then to the key itself. */
+export function translator(dict: Texts, fallback: Texts = {}): T {
+  return (key, vars) => interpolate(dict[key] ?? fallback[key] ?? key, vars);
 }
 
 interface I18n {
@@ -37,18 +42,24 @@ interface I18n {
   setLang: (lang: Lang) => void;
 }
 
-const Ctx = createContext<I18n>({ lang: 'vi', t: translator(vi), setLang: () => {} });
+const Ctx = createContext<I18n>({ lang: 'vi', t: translator({}), setLang: () => {} });
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+interface ProviderProps {
+  /** The page's Vietnamese texts. */
+  vi: Texts;
+  /** Loads the page's English texts. */
+  loadEn: () => Promise<Texts>;
+  children: ReactNode;
+}
+
+export function I18nProvider({ vi, loadEn, children }: ProviderProps) {
   const [lang, setLangState] = useState<Lang>(storedLang);
-  const [en, setEn] = useState<Dict | null>(null);
+  const [en, setEn] = useState<Texts | null>(null);
 
   useEffect(() => {
-    if (lang === 'en' && !en) {
-      void import('./i18n/en.json').then((m) => setEn(m.default as Dict));
-    }
+    if (lang === 'en' && !en) void loadEn().then(setEn);
     document.documentElement.lang = lang === 'en' && en ? 'en' : 'vi';
-  }, [lang, en]);
+  }, [lang, en, loadEn]);
 
   const setLang = useCallback((next: Lang) => {
     try {
@@ -61,9 +72,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     // until English has arrived, Vietnamese
-    const effective: Lang = lang === 'en' && en ? 'en' : 'vi';
-    return { lang: effective, t: translator(effective === 'en' && en ? en : vi), setLang };
-  }, [lang, en, setLang]);
+    const english = lang === 'en' && !!en;
+    return { lang: english ? 'en' : 'vi', t: english ? translator(en, vi) : translator(vi), setLang };
+  }, [lang, en, vi, setLang]);
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -1,15 +1,18 @@
 // The public app: React and the citizen pages, nothing else (see ../main.tsx). Each page has an
-// entry of its own (submit.tsx, track.tsx), so a page loads only its own code.
+// entry of its own (submit.tsx, track.tsx), so a page loads only its own code and texts.
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from './i18n';
+import { I18nProvider, type Texts } from './i18n';
+import common from './i18n/common.vi.json';
 import PublicApp from './PublicApp';
 import './public.css';
 
-export function mount(page: ReactNode): void {
+export function mount(page: ReactNode, vi: Texts, loadEn: () => Promise<Texts>): void {
+  const all: Texts = { ...common, ...vi };
+  const allEn = () => Promise.all([import('./i18n/common.en.json'), loadEn()]).then(([c, p]) => ({ ...c.default, ...p }));
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <I18nProvider>
+      <I18nProvider vi={all} loadEn={allEn}>
         <PublicApp>{page}</PublicApp>
       </I18nProvider>
     </StrictMode>,

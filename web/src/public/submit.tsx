@@ -1,4 +1,5 @@
+import vi from './i18n/submit.vi.json';
 import { mount } from './main';
 import SubmitTip from './SubmitTip';
 
-mount(<SubmitTip />);
+mount(<SubmitTip />, vi, () => import('./i18n/submit.en.json').then((m) => m.default));

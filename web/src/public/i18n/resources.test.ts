@@ -1,28 +1,67 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TIP_STATUSES } from '../../lib/tips';
+import { TIP_STATUSES } from '../../lib/tipWorkflow';
 import { interpolate, translator } from '../i18n';
-import en from './en.json';
-import vi from './vi.json';
+import commonEn from './common.en.json';
+import commonVi from './common.vi.json';
+import submitEn from './submit.en.json';
+import submitVi from './submit.vi.json';
+import trackEn from './track.en.json';
+import trackVi from './track.vi.json';
 
+type Texts = Record<string, string>;
+const PAIRS: [string, Texts, Texts][] = [
+  ['common', commonVi, commonEn],
+  ['submit', submitVi, submitEn],
+  ['track', trackVi, trackEn],
+];
+const vi: Texts = { ...commonVi, ...submitVi, ...trackVi };
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('public pages texts', () => {
   it('have the same keys in Vietnamese and English', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    for (const [name, v, e] of PAIRS) expect(Object.keys(e).sort(), name).toEqual(Object.keys(v).sort());
+  });
+
+  it('keep each key in one file', () => {
+    const seen = new Map<string, string>();
+    for (const [name, v] of PAIRS) {
+      for (const k of Object.keys(v)) {
+        expect(seen.get(k), k).toBeUndefined();
+        seen.set(k, name);
+      }
+    }
   });
 
   it('have no empty texts, the same placeholders, and precomposed letters', () => {
-    for (const [k, v] of Object.entries(vi)) {
-      const e = (en as Record<string, string>)[k] ?? '';
-      expect(v.trim(), k).not.toBe('');
-      expect(e.trim(), k).not.toBe('');
-      expect(placeholders(e), k).toEqual(placeholders(v));
-      expect(v, k).toBe(v.normalize('NFC'));
+    for (const [, v, e] of PAIRS) {
+      for (const [k, text] of Object.entries(v)) {
+        const other = e[k] ?? '';
+        expect(text.trim(), k).not.toBe('');
+        expect(other.trim(), k).not.toBe('');
+        expect(placeholders(other), k).toEqual(placeholders(text));
+        expect(text, k).toBe(text.normalize('NFC'));
+      }
+    }
+  });
+
+  it('contain every key the pages ask for, in the file the page loads', () => {
+    const dir = path.resolve(__dirname, '..');
+    const SUBMIT = ['SubmitTip.tsx', 'UnitChooser.tsx', 'Sent.tsx', 'copy.tsx'];
+    const pageOf = (file: string) => (SUBMIT.includes(file) ? submitVi : file === 'TrackTip.tsx' ? trackVi : {});
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsx'))) {
+      const src = readFileSync(path.join(dir, file), 'utf8');
+      for (const m of src.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) {
+        const key = m[1]!;
+        const texts: Texts = { ...commonVi, ...pageOf(file) };
+        expect(texts[key], `${file}: ${key}`).toBeDefined();
+      }
     }
   });
 
   it('name every status', () => {
-    for (const s of TIP_STATUSES) expect(Object.keys(vi)).toContain(`status.${s}`);
+    for (const s of TIP_STATUSES) expect(Object.keys(commonVi)).toContain(`status.${s}`);
     expect(vi['status.received']).toBe('Đã tiếp nhận');
     expect(vi['status.assigned']).toBe('Đã phân công xử lý');
     expect(vi['status.duplicate']).toBe('Trùng tin báo khác');
@@ -31,14 +70,16 @@ describe('public pages texts', () => {
   it('carry the fixed wording of the form', () => {
     expect(vi['nav.submit']).toBe('Gửi tin báo');
     expect(vi['submit.progress.challenge']).toBe('Đang kiểm tra chống gửi tự động…');
-    expect(vi['submit.files.keepLocation']).toBe('Giữ thông tin vị trí trong ảnh');
+    expect(vi['files.keepLocation']).toBe('Giữ thông tin vị trí trong ảnh');
     expect(vi['submit.secrecy']).toMatch(/Luật Tố cáo/);
     expect(vi['submit.secrecy']).toMatch(/Bộ luật Tố tụng hình sự/);
   });
 
-  it('fill placeholders', () => {
+  it('fill placeholders, falling back to Vietnamese', () => {
     expect(interpolate('{{a}} và {{ b }}', { a: 1, b: 'x' })).toBe('1 và x');
     expect(interpolate('{{a}}', {})).toBe('{{a}}');
     expect(translator(vi)('track.attachments.uploaded', { n: 2 })).toBe('Đã tải lên 2 tệp.');
+    expect(translator({}, vi)('nav.track')).toBe('Tra cứu tin báo');
+    expect(translator({})('nav.track')).toBe('nav.track');
   });
 });
