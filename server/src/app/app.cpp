@@ -19,6 +19,8 @@
 #include "modules/groups/groups_spec.hpp"
 #include "modules/mediations/mediations_spec.hpp"
 #include "modules/models/models_spec.hpp"
+#include "modules/models/replications.hpp"
+#include "modules/opinions/public_opinions.hpp"
 #include "modules/opinions/opinions_spec.hpp"
 #include "modules/patrols/patrols_spec.hpp"
 #include "modules/pledges/pledges_spec.hpp"
@@ -115,6 +117,12 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
                     mediations::spec(), pledges::spec(), awards::spec()}) {
     i.registers.push_back(std::make_unique<registers::RegisterService>(std::move(spec), *i.db, i.keys, *i.audit));
     registers::register_routes(i.router, *i.registers.back(), *i.db);
+    if (i.registers.back()->spec().name == "models") {
+      models::register_replication_routes(i.router, *i.registers.back(), *i.db, *i.audit);
+    }
+    if (i.registers.back()->spec().name == "opinions") {
+      opinions::register_public_route(i.router, *i.registers.back(), config.public_rate_limit ? config.public_tips_per_hour : 0);
+    }
   }
   audit::register_routes(i.router, *i.db, *i.audit);
   units::register_routes(i.router, *i.units);

@@ -209,3 +209,40 @@ TEST_P(RegistersTest, ListsFilterByUnitDateCodeAndText) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RegistersTest, ::testing::ValuesIn(antq::test::engines()));
+
+TEST_P(RegistersTest, AModelRunsWhereItStartedAndWhereverItWasReplicated) {
+  const auto w = s_->add_user("w.sontinh", "front_officer", "21220");
+  auto m = request(port(), "POST", "/api/v1/models", samples()[2].body, json_auth(w));
+  ASSERT_EQ(m.status, 201) << m.body;
+  const std::string reps = "/api/v1/models/" + std::to_string(m.json().at("id").as_int64()) + "/replications";
+  for (const char* unit : {"21220-002", "21220-003", "21220-004"}) {
+    auto r = request(port(), "POST", reps, R"({"unit":")" + std::string(unit) + R"(","started_on":"2025-09-01"})", json_auth(w));
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
+  auto list = request(port(), "GET", reps, "", bearer(w));
+  ASSERT_EQ(list.json().at("items").as_array().size(), 3u);
+  // Already running there; before the model began; its own origin; outside the area.
+  EXPECT_EQ(request(port(), "POST", reps, R"({"unit":"21220-002","started_on":"2025-10-01"})", json_auth(w)).status, 409);
+  EXPECT_EQ(request(port(), "POST", reps, R"({"unit":"21220-005","started_on":"2024-01-01"})", json_auth(w)).status, 400);
+  EXPECT_EQ(request(port(), "POST", reps, R"({"unit":"21220-001","started_on":"2025-10-01"})", json_auth(w)).status, 400);
+  EXPECT_EQ(request(port(), "POST", reps, R"({"unit":"09574-001","started_on":"2025-10-01"})", json_auth(w)).status, 400);
+  const auto rid = list.json().at("items").as_array()[0].at("id").as_int64();
+  auto ended = request(port(), "PATCH", reps + "/" + std::to_string(rid), R"({"ended_on":"2026-06-30"})", json_auth(w));
+  ASSERT_EQ(ended.status, 200) << ended.body;
+  EXPECT_EQ(ended.json().at("items").as_array()[0].at("ended_on"), "2026-06-30");
+  const auto other = s_->add_user("w.sontay", "front_officer", "09574");
+  EXPECT_EQ(request(port(), "GET", reps, "", bearer(other)).status, 404);
+}
+
+TEST_P(RegistersTest, CitizensSendOpinionsOnline) {
+  const std::map<std::string, std::string> json{{"Content-Type", "application/json"}};
+  auto r = request(port(), "POST", "/api/v1/public/opinions",
+                   R"({"unit":"21220-001","topic":"traffic","content":"Đề nghị lắp đèn đường ở ngã ba đầu thôn."})", json);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(request(port(), "POST", "/api/v1/public/opinions", R"({"unit":"21220-001","topic":"nope","content":"x"})", json).status, 400);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/public/opinions", R"({"unit":"21220-001","topic":"traffic","content":"x","source":"conference"})", json).status, 400);
+  const auto p = s_->add_user("p.sontinh", "police_officer", "21220");
+  auto list = request(port(), "GET", "/api/v1/opinions?source=online", "", bearer(p));
+  ASSERT_EQ(list.json().at("total").as_int64(), 1) << list.body;
+  EXPECT_EQ(list.json().at("items").as_array()[0].at("status"), "received");
+}
