@@ -13,29 +13,21 @@
 #include "http/server/server.hpp"
 #include "http/static_files.hpp"
 #include "modules/accounts/accounts_routes.hpp"
-#include "modules/activities/activities_spec.hpp"
-#include "modules/awards/awards_spec.hpp"
-#include "modules/catalog/catalog_routes.hpp"
-#include "modules/groups/groups_spec.hpp"
-#include "modules/mediations/mediations_spec.hpp"
-#include "modules/models/models_spec.hpp"
-#include "modules/models/replications.hpp"
-#include "modules/opinions/public_opinions.hpp"
-#include "modules/opinions/opinions_spec.hpp"
-#include "modules/patrols/patrols_spec.hpp"
-#include "modules/pledges/pledges_spec.hpp"
-#include "modules/programs/programs_spec.hpp"
-#include "modules/registers/register_openapi.hpp"
-#include "modules/registers/register_routes.hpp"
-#include "modules/registers/register_service.hpp"
 #include "modules/accounts/accounts_service.hpp"
 #include "modules/accounts/session_authenticator.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/audit_routes.hpp"
+#include "modules/catalog/catalog_routes.hpp"
 #include "modules/idempotency/idempotency_store.hpp"
+#include "modules/models/replications.hpp"
+#include "modules/movement/movement.hpp"
 #include "modules/notifications/notifications_routes.hpp"
 #include "modules/notifications/outbox.hpp"
 #include "modules/notifications/webhook_sender.hpp"
+#include "modules/opinions/public_opinions.hpp"
+#include "modules/registers/register_openapi.hpp"
+#include "modules/registers/register_routes.hpp"
+#include "modules/registers/register_service.hpp"
 #include "modules/system/system_routes.hpp"
 #include "modules/tips/tips_routes.hpp"
 #include "modules/tips/tips_service.hpp"
@@ -113,8 +105,7 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   tips::register_poster_route(i.router, *i.db, config.public_url);
   catalog::register_routes(i.router, *i.db, *i.audit);
   // The movement registers (C4–C6, C9): one engine, one spec each.
-  for (auto spec : {programs::spec(), activities::spec(), opinions::spec(), models::spec(), groups::spec(), patrols::spec(),
-                    mediations::spec(), pledges::spec(), awards::spec()}) {
+  for (auto spec : movement::specs()) {
     i.registers.push_back(std::make_unique<registers::RegisterService>(std::move(spec), *i.db, i.keys, *i.audit));
     registers::register_routes(i.router, *i.registers.back(), *i.db);
     if (i.registers.back()->spec().name == "models") {

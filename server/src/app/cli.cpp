@@ -18,6 +18,7 @@
 #include "modules/accounts/passwords.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/units/units_dataset.hpp"
+#include "modules/movement/movement.hpp"
 #include "modules/tips/tips_demo.hpp"
 #include "modules/units/units_demo.hpp"
 
@@ -241,6 +242,8 @@ int run_cli(int argc, char** argv) {
       std::cout << ".\n";
       const int tips = tips::seed_demo(*ctx.db, ctx.keys);
       if (tips) std::cout << "Dữ liệu mẫu: thêm " << tips << " tin báo.\n";
+      const int records = movement::seed_demo(*ctx.db, ctx.keys, *ctx.audit);
+      if (records) std::cout << "Dữ liệu mẫu: thêm " << records << " bản ghi phong trào (hoạt động, mô hình, tổ nhóm, hòa giải…).\n";
       return 0;
     }
     if (user_add->parsed()) {

@@ -6,6 +6,9 @@
 #include <boost/json.hpp>
 
 #include "core/csv.hpp"
+#include "core/keyring.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/movement/movement.hpp"
 #include "integration/server_fixture.hpp"
 #include "support/http_client.hpp"
 
@@ -245,4 +248,17 @@ TEST_P(RegistersTest, CitizensSendOpinionsOnline) {
   auto list = request(port(), "GET", "/api/v1/opinions?source=online", "", bearer(p));
   ASSERT_EQ(list.json().at("total").as_int64(), 1) << list.body;
   EXPECT_EQ(list.json().at("items").as_array()[0].at("status"), "received");
+}
+
+TEST_P(RegistersTest, DemoDataFillsEveryRegisterOnce) {
+  auto& db = s_->database().db();
+  const auto keys = crypto::Keyring::from_hex(s_->config().data_key);
+  audit::AuditLog log(keys);
+  EXPECT_GT(movement::seed_demo(db, keys, log), 40);
+  EXPECT_EQ(movement::seed_demo(db, keys, log), 0);
+  for (const auto& s : movement::specs()) {
+    auto r = request(port(), "GET", "/api/v1/" + s.name + "?unit=21220", "", bearer(s_->commune_admin()));
+    ASSERT_EQ(r.status, 200) << s.name << r.body;
+    EXPECT_GT(r.json().at("total").as_int64(), 0) << s.name;
+  }
 }
