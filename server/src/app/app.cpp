@@ -18,6 +18,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/catalog/catalog_routes.hpp"
+#include "modules/groups/members_routes.hpp"
 #include "modules/idempotency/idempotency_store.hpp"
 #include "modules/models/replications.hpp"
 #include "modules/movement/movement.hpp"
@@ -110,6 +111,9 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
     registers::register_routes(i.router, *i.registers.back(), *i.db);
     if (i.registers.back()->spec().name == "models") {
       models::register_replication_routes(i.router, *i.registers.back(), *i.db, *i.audit);
+    }
+    if (i.registers.back()->spec().name == "groups") {
+      groups::register_member_routes(i.router, *i.registers.back(), *i.db, *i.audit);
     }
     if (i.registers.back()->spec().name == "opinions") {
       opinions::register_public_route(i.router, *i.registers.back(), config.public_rate_limit ? config.public_tips_per_hour : 0);

@@ -262,3 +262,60 @@ TEST_P(RegistersTest, DemoDataFillsEveryRegisterOnce) {
     EXPECT_GT(r.json().at("total").as_int64(), 0) << s.name;
   }
 }
+
+TEST_P(RegistersTest, SecurityAndMediationTeamsFollowTheLaw) {
+  const auto v = s_->add_user("p.sontinh", "police_officer", "21220");
+  auto team = request(port(), "POST", "/api/v1/groups",
+                      R"({"unit":"21220-004","kind":"security_team","name":"Tổ bảo vệ ANTT thôn","started_on":"2024-07-01"})", json_auth(v));
+  ASSERT_EQ(team.status, 201) << team.body;
+  // One per village; a team sits in a village, not a commune.
+  auto second = request(port(), "POST", "/api/v1/groups",
+                        R"({"unit":"21220-004","kind":"security_team","name":"Tổ thứ hai","started_on":"2025-01-01"})", json_auth(v));
+  EXPECT_EQ(second.status, 409) << second.body;
+  EXPECT_EQ(request(port(), "POST", "/api/v1/groups", R"({"unit":"21220","kind":"security_team","name":"Tổ xã","started_on":"2025-01-01"})",
+                    json_auth(v)).status, 400);
+  const std::string members = "/api/v1/groups/" + std::to_string(team.json().at("id").as_int64()) + "/members";
+  auto add = [&](const std::string& body) { return request(port(), "POST", members, body, json_auth(v)); };
+  EXPECT_EQ(add(R"({"name":"Người quá tuổi","role":"member","birth_year":1950,"joined_on":"2024-07-01"})").status, 400);
+  EXPECT_EQ(add(R"({"name":"Người chưa đủ tuổi","role":"member","birth_year":2010,"joined_on":"2024-07-01"})").status, 400);
+  EXPECT_EQ(add(R"({"name":"Không năm sinh","role":"member","joined_on":"2024-07-01"})").status, 400);
+  EXPECT_EQ(add(R"({"name":"Trước khi lập tổ","role":"member","birth_year":1990,"joined_on":"2024-01-01"})").status, 400);
+  auto leader = add(R"({"name":"Tổ trưởng mẫu","role":"leader","birth_year":1975,"joined_on":"2024-07-01"})");
+  ASSERT_EQ(leader.status, 201) << leader.body;
+  auto recent = add(R"({"name":"Tổ viên mới","role":"member","birth_year":1995,"joined_on":"2026-06-01"})");
+  ASSERT_EQ(recent.status, 201) << recent.body;
+  auto list = request(port(), "GET", members, "", bearer(v)).json();
+  EXPECT_EQ(list.at("checks").as_array()[0].at("ok"), true);  // exactly one leader
+  const auto leader_id = list.at("items").as_array()[0].at("id").as_int64();
+  const auto recent_id = list.at("items").as_array()[1].at("id").as_int64();
+  // A yearly rating needs 9 months of service by 14/11.
+  auto rate = [&](std::int64_t mid, const std::string& body) {
+    return request(port(), "POST", members + "/" + std::to_string(mid) + "/ratings", body, json_auth(v));
+  };
+  EXPECT_EQ(rate(leader_id, R"({"year":2025,"level":"good"})").status, 200);
+  EXPECT_EQ(rate(recent_id, R"({"year":2026,"level":"good"})").status, 422);
+  EXPECT_EQ(rate(leader_id, R"({"year":2025,"level":"best"})").status, 400);
+  // The group's member count follows its active members.
+  auto g = request(port(), "GET", "/api/v1/groups/" + std::to_string(team.json().at("id").as_int64()), "", bearer(v)).json();
+  EXPECT_EQ(g.at("members_count").as_int64(), 2);
+
+  // A mediation team: at least 3 mediators, at least one woman — reported until it holds.
+  auto med = request(port(), "POST", "/api/v1/groups",
+                     R"({"unit":"21220-004","kind":"mediation_team","name":"Tổ hòa giải thôn","started_on":"2020-01-01"})", json_auth(v));
+  ASSERT_EQ(med.status, 201) << med.body;
+  const std::string mm = "/api/v1/groups/" + std::to_string(med.json().at("id").as_int64()) + "/members";
+  auto post = [&](const std::string& body) { return request(port(), "POST", mm, body, json_auth(v)); };
+  EXPECT_EQ(post(R"({"name":"Không giới tính","role":"mediator","joined_on":"2020-01-01"})").status, 400);
+  ASSERT_EQ(post(R"({"name":"Hòa giải viên 1","role":"leader","gender":"male","joined_on":"2020-01-01"})").status, 201);
+  auto two = post(R"({"name":"Hòa giải viên 2","role":"mediator","gender":"male","joined_on":"2020-01-01"})");
+  ASSERT_EQ(two.status, 201);
+  const auto two_checks = two.json().at("checks").as_array();
+  for (const auto& c : two_checks) EXPECT_EQ(c.at("ok"), false) << c;
+  auto three = post(R"({"name":"Hòa giải viên 3","role":"mediator","gender":"female","joined_on":"2021-03-01"})");
+  ASSERT_EQ(three.status, 201);
+  const auto three_checks = three.json().at("checks").as_array();
+  for (const auto& c : three_checks) EXPECT_EQ(c.at("ok"), true) << c;
+  // Out of scope: another commune's officer cannot see the list.
+  const auto other = s_->add_user("p.sontay", "police_officer", "09574");
+  EXPECT_EQ(request(port(), "GET", mm, "", bearer(other)).status, 404);
+}

@@ -1,5 +1,6 @@
 #include "modules/groups/groups_spec.hpp"
 
+#include "modules/groups/team_rules.hpp"
 #include "modules/registers/field_builders.hpp"
 
 namespace antq::groups {
@@ -21,6 +22,7 @@ registers::Spec spec() {
               f::date("dissolved_on", "Ngày giải thể")};
   s.date_field = "started_on";
   s.ordered = {{"dissolved_on", "started_on"}};
+  s.check = check_group;
   return s;
 }
 

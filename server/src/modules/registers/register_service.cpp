@@ -275,12 +275,19 @@ std::string search_text(const Spec& spec, const bj::object& values) {
 }
 }  // namespace
 
+void RegisterService::run_check(db::Connection& c, const bj::object& values, std::int64_t unit_id, std::int64_t id) const {
+  if (!spec_.check) return;
+  const auto kind = c.query("SELECT kind FROM units WHERE id = $1", unit_id).rows[0].text(0);
+  spec_.check(c, values, kind, unit_id, id);
+}
+
 Record RegisterService::create(const http::Principal& who, const bj::object& body, const std::string& request_id) {
   access::require(who, spec_.write_permission);
   return db_.write_value([&](db::Connection& c) {
     std::int64_t unit_id = 0;
     std::string unit_path;
     const bj::object values = validate(c, who, body, nullptr, unit_id, unit_path);
+    run_check(c, values, unit_id, 0);
     std::vector<db::Value> p{unit_id};
     for (auto& v : row_params(spec_, values, keys_)) p.push_back(std::move(v));
     const std::string now = timeutil::now_utc();
@@ -305,6 +312,7 @@ Record RegisterService::update(const http::Principal& who, std::int64_t id, cons
     std::string unit_path;
     const bj::object values = validate(c, who, body, &cur, unit_id, unit_path);
     if (unit_id == 0) unit_id = c.query("SELECT unit_id FROM " + spec_.table + " WHERE id = $1", id).rows[0].integer(0);
+    run_check(c, values, unit_id, id);
     std::vector<db::Value> p{id};
     for (auto& v : row_params(spec_, values, keys_)) p.push_back(std::move(v));
     p.emplace_back(search_text(spec_, values));

@@ -54,6 +54,7 @@ class RegisterService {
   boost::json::object validate(db::Connection& c, const http::Principal& who, const boost::json::object& body,
                                const Record* current, std::int64_t& unit_id, std::string& unit_path) const;
   void store(db::Connection& c, std::int64_t id, const boost::json::object& values) const;
+  void run_check(db::Connection& c, const boost::json::object& values, std::int64_t unit_id, std::int64_t id) const;
   std::vector<Record> load(db::Connection& c, const std::string& where, const std::vector<db::Value>& params,
                            const std::string& tail) const;
 

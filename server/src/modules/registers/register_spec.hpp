@@ -11,6 +11,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "db/database.hpp"
+
 namespace antq::registers {
 
 enum class FieldType {
@@ -58,6 +60,11 @@ struct Spec {
   std::vector<std::pair<std::string, std::string>> ordered;
   // Units a record may belong to: empty = any unit; e.g. {"village", "commune"}.
   std::vector<std::string> unit_kinds;
+  // Rules particular to the register, run in the write transaction after field validation
+  // (e.g. one security team per village). `id` is 0 on create.
+  std::function<void(db::Connection& c, const boost::json::object& values, const std::string& unit_kind, std::int64_t unit_id,
+                     std::int64_t id)>
+      check;
 
   const Field* field(const std::string& name) const;
   bool has_codes() const;
