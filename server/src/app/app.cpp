@@ -20,6 +20,7 @@
 #include "modules/catalog/catalog_routes.hpp"
 #include "modules/groups/members_routes.hpp"
 #include "modules/idempotency/idempotency_store.hpp"
+#include "modules/mediations/mediation_book.hpp"
 #include "modules/models/replications.hpp"
 #include "modules/movement/movement.hpp"
 #include "modules/notifications/notifications_routes.hpp"
@@ -114,6 +115,9 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
     }
     if (i.registers.back()->spec().name == "groups") {
       groups::register_member_routes(i.router, *i.registers.back(), *i.db, *i.audit);
+    }
+    if (i.registers.back()->spec().name == "mediations") {
+      mediations::register_book_route(i.router, *i.registers.back(), *i.db, *i.audit);
     }
     if (i.registers.back()->spec().name == "opinions") {
       opinions::register_public_route(i.router, *i.registers.back(), config.public_rate_limit ? config.public_tips_per_hour : 0);

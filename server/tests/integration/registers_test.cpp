@@ -183,6 +183,17 @@ TEST_P(RegistersTest, MediationPartiesAreSealedAndOnlyCountedInLists) {
   EXPECT_EQ(search.json().at("total").as_int64(), 0);
   auto stored = s_->database().db().read_value([](db::Connection& c) { return c.query("SELECT parties FROM mediations").rows[0].text(0); });
   EXPECT_EQ(stored.find("Ranh"), std::string::npos);
+  // The year's record book prints the parties (it is the official book), and the print is audited.
+  auto book = request(port(), "GET", "/api/v1/mediations/book?unit=21220-001&year=2026", "", bearer(v));
+  ASSERT_EQ(book.status, 200) << book.body;
+  EXPECT_NE(book.body.find("SỔ THEO DÕI HOẠT ĐỘNG HÒA GIẢI"), std::string::npos);
+  EXPECT_NE(book.body.find("Phạm Văn Ranh, 58 tuổi"), std::string::npos);
+  EXPECT_NE(book.body.find("Thành"), std::string::npos);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/mediations/book?year=2026", "", bearer(v)).status, 400);
+  const auto outsider = s_->add_user("v.sontay", "village_officer", "09574-001");
+  EXPECT_EQ(request(port(), "GET", "/api/v1/mediations/book?unit=21220-001&year=2026", "", bearer(outsider)).status, 404);
+  auto audit = request(port(), "GET", "/api/v1/audit?action=mediation.book_print", "", bearer(s_->national_admin()));
+  EXPECT_EQ(audit.json().at("items").as_array().size(), 1u) << audit.body;
   // A mediation belongs to a village or its commune, not to a province.
   auto wrong = request(port(), "POST", "/api/v1/mediations", with_field(samples()[5].body, "unit", "51"), json_auth(s_->national_admin()));
   EXPECT_EQ(wrong.status, 400);
