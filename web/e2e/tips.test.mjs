@@ -398,6 +398,8 @@ describe('citizen tips', () => {
     await loginAs(page, OFFICER.username, OFFICER.password);
     await page.goto(`${server.baseUrl}/tin-bao?status=verifying,assigned`);
     await page.getByTestId('tips-table').getByText(tip.code).waitFor();
+    await page.getByTestId('filters-toggle').filter({ hasText: 'Bộ lọc (1)' }).waitFor();
+    await page.waitForTimeout(400); // the table's loading shade fades out
     await shot(page, 'tips-inbox');
     await assertNoHorizontalScroll(page);
     await page.getByTestId('notification-bell').click();

@@ -178,7 +178,8 @@ function Facts({ tip, categoryLabel, canReveal }: { tip: Tip; categoryLabel: (c:
     {
       key: 'reporter',
       label: t('tips.detail.reporter'),
-      children: tip.reporter.anonymous ? (
+      // `provided`: the server holds the reporter's details (older answers: not anonymous)
+      children: !(tip.reporter.provided ?? !tip.reporter.anonymous) ? (
         <Text type="secondary">{t('tips.detail.anonymousReporter')}</Text>
       ) : (
         <Space direction="vertical" size={4}>
