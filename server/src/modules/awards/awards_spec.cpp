@@ -14,7 +14,7 @@ registers::Spec spec() {
   s.write_permission = "awards.write";
   s.fields = {f::code("form", "Hình thức", "award_forms", true),
               f::text("issuer", "Cấp khen", true),
-              f::choice("recipient_kind", "Tập thể / cá nhân", {"collective", "individual"}, true),
+              f::choice("recipient_kind", "Tập thể / cá nhân", {{"collective", "Tập thể"}, {"individual", "Cá nhân"}}, true),
               f::text("recipient_name", "Tên tập thể, cá nhân", true),
               f::date("date", "Ngày", true, true),
               f::long_text("reason", "Thành tích"),

@@ -16,7 +16,7 @@ registers::Spec spec() {
   s.fields = {f::code("kind", "Loại", "group_kinds", true),
               f::text("name", "Tên", true),
               f::date("started_on", "Ngày thành lập", true, true),
-              f::choice("platform", "Nền tảng", {"zalo", "facebook", "other"}),
+              f::choice("platform", "Nền tảng", {{"zalo", "Zalo"}, {"facebook", "Facebook"}, {"other", "Khác"}}),
               f::text("leader", "Tổ trưởng, quản trị viên", false, 200),
               f::count("members_count", "Số thành viên"),
               f::date("dissolved_on", "Ngày giải thể")};

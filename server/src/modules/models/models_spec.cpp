@@ -13,7 +13,7 @@ registers::Spec spec() {
   s.table = "models";
   s.write_permission = "models.write";
   s.fields = {f::text("name", "Tên mô hình", true),
-              f::choice("kind", "Loại", {"model", "thematic"}, true),
+              f::choice("kind", "Loại", {{"model", "Mô hình"}, {"thematic", "Chuyên đề"}}, true),
               f::code("field", "Lĩnh vực", "model_fields", true),
               f::date("started_on", "Ngày bắt đầu", true, true),
               f::date("ended_on", "Ngày kết thúc"),

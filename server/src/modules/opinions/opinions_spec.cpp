@@ -13,11 +13,11 @@ registers::Spec spec() {
   s.table = "opinions";
   s.write_permission = "opinions.write";
   s.fields = {f::reference("activity_id", "Hội nghị", "activities"),
-              f::choice("source", "Nguồn", {"conference", "online", "other"}, false, "conference"),
+              f::choice("source", "Nguồn", {{"conference", "Hội nghị"}, {"online", "Trực tuyến"}, {"other", "Khác"}}, false, "conference"),
               f::code("topic", "Lĩnh vực", "topics", true),
               f::long_text("content", "Nội dung ý kiến", true),
               f::long_text("response", "Trả lời, giải quyết"),
-              f::choice("status", "Tình trạng", {"received", "answered", "forwarded"}, false, "received"),
+              f::choice("status", "Tình trạng", {{"received", "Đã tiếp nhận"}, {"answered", "Đã trả lời"}, {"forwarded", "Đã chuyển cơ quan chức năng"}}, false, "received"),
               f::date("received_on", "Ngày nhận", true, true)};
   s.date_field = "received_on";
   return s;

@@ -43,10 +43,14 @@ inline Field codes(std::string name, std::string label, std::string catalog, std
   x.filterable = true;
   return x;
 }
-inline Field choice(std::string name, std::string label, std::vector<std::string> choices, bool required = false,
-                    std::string default_choice = {}) {
+// `choices`: (code, Vietnamese label) pairs.
+inline Field choice(std::string name, std::string label, std::vector<std::pair<std::string, std::string>> choices,
+                    bool required = false, std::string default_choice = {}) {
   Field x{std::move(name), FieldType::choice, required, std::move(label)};
-  x.choices = std::move(choices);
+  for (auto& [code, text] : choices) {
+    x.choices.push_back(code);
+    x.choice_labels.push_back(text);
+  }
   x.default_choice = std::move(default_choice);
   x.filterable = true;
   return x;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/crypto.hpp"
+#include "core/time.hpp"
 #include "modules/catalog/catalog.hpp"
 #include "modules/registers/register_service.hpp"
 
@@ -37,7 +38,15 @@ std::string cell(const Field& f, const bj::value& v, const std::map<std::string,
     return s;
   }
   const std::string s(v.as_string());
-  return f.type == FieldType::code ? label(s) : s;
+  if (f.type == FieldType::code) return label(s);
+  if (f.type == FieldType::choice) {
+    for (std::size_t i = 0; i < f.choices.size() && i < f.choice_labels.size(); ++i)
+      if (f.choices[i] == s) return f.choice_labels[i];
+  }
+  if (f.type == FieldType::date) {
+    if (auto d = timeutil::parse_date(s)) return timeutil::format_vn(*d);  // dd/mm/yyyy, as people read dates
+  }
+  return s;
 }
 
 Table build(const Spec& spec, const std::vector<Record>& rows, db::Database& db) {

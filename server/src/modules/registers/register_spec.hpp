@@ -38,6 +38,7 @@ struct Field {
   std::size_t max_chars = 500;
   std::string catalog;                // code, codes
   std::vector<std::string> choices;   // choice
+  std::vector<std::string> choice_labels;  // choice: Vietnamese labels, same order (exports)
   std::string default_choice;         // choice: when not sent
   std::string ref_table;              // reference
   std::size_t min_items = 0;          // codes, sealed_list
