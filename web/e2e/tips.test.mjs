@@ -418,6 +418,27 @@ describe('citizen tips', () => {
     await page.context().close();
   });
 
+  it('marks a tip as a duplicate of a suggested one', async () => {
+    const page = await newPage(browser, DESKTOP);
+    await loginAs(page, OFFICER.username, OFFICER.password);
+    // the demo data has tips the duplicate finder has paired
+    await page.goto(`${server.baseUrl}/tin-bao?status=received`);
+    const row = page.getByTestId('tips-table').locator('.ant-table-row', { hasText: /tin có thể trùng/ }).first();
+    await row.waitFor();
+    await row.getByTestId('tip-link').click();
+    const box = page.getByTestId('tip-duplicates');
+    await box.getByText(/giống \d+%/).first().waitFor();
+    const other = (await box.locator('.antq-tip-code').first().textContent()).trim();
+    await box.getByRole('button', { name: 'Đánh dấu trùng' }).first().click();
+    await page.locator('.ant-popconfirm').getByText(`Đánh dấu tin báo này trùng với ${other}?`, { exact: false }).waitFor();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Đánh dấu trùng' }).click();
+    await page.getByTestId('tip-detail').locator('.antq-tip__head').getByText('Trùng tin báo khác').waitFor();
+    await box.getByText(`Tin báo này trùng với ${other}`).waitFor();
+    await shot(page, 'tip-duplicate');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
   it('shows the citizen pages in English too', async () => {
     const page = await newPage(browser, PHONE);
     await page.goto(`${server.baseUrl}/gui-tin-bao`);

@@ -554,7 +554,8 @@ function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
     patch.mutate(body, { onSuccess: () => void message.success(t('tips.outcome.saved')) });
   };
 
-  if (!canWrite) {
+  // a tip not taken up, or merged into another, has no outcome of its own to record
+  if (!canWrite || tip.status === 'rejected' || tip.status === 'duplicate') {
     const o = tip.outcome;
     return (
       <Card title={t('tips.outcome.title')} size="small">
