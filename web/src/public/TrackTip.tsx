@@ -280,10 +280,11 @@ function TipView({
   );
 }
 
-function timelineText(e: { kind: string; status?: string | null }, t: ReturnType<typeof useI18n>['t']): string {
+function timelineText(e: { kind: string; status?: string | null; until?: string | null }, t: ReturnType<typeof useI18n>['t']): string {
   const key = `track.timeline.${e.kind}` as TextKey;
   const text = t(key);
   if (text === key) return t('track.timeline.other');
+  if (e.kind === 'extended' && e.until) return t('track.timeline.extendedUntil', { date: formatDate(e.until) });
   if (e.kind === 'status' && e.status) {
     const s = t(`status.${e.status}` as TextKey);
     return t('track.timeline.status', { status: s.startsWith('status.') ? e.status : s });

@@ -149,7 +149,7 @@ export interface TrackedTip {
   unit: { code: string; name: string; full_name: string };
   received_at: string;
   decision: null | { status: string; note: string | null; at: string };
-  timeline: { at: string; kind: string; status?: string | null }[];
+  timeline: { at: string; kind: string; status?: string | null; until?: string | null }[];
   messages: PublicMessage[];
   attachments: PublicAttachment[];
 }
