@@ -21,7 +21,7 @@ struct Config {
   // (bench/tips.sh: 4 workers ≈ 1,400 tips/s, 64 ≈ 6,000 on 2 cores).
   int worker_threads = 64;
   int db_readers = 8;
-  int db_pool_size = 8;
+  int db_pool_size = 16;  // PostgreSQL connections (bench/tips.sh: 16 and 32 alike, 8 starves 64 workers)
   long body_limit_bytes = 1 << 20;
   long header_timeout_ms = 15000;
   long body_timeout_ms = 30000;

@@ -118,6 +118,25 @@ std::optional<double> ObjectReader::optional_number(std::string_view key, double
   return d;
 }
 
+std::optional<std::int64_t> ObjectReader::optional_id(std::string_view key) const {
+  auto it = obj_.find(key);
+  if (it == obj_.end() || it->value().is_null()) return std::nullopt;
+  const bj::value& v = it->value();
+  std::int64_t n = 0;
+  if (v.is_int64()) {
+    n = v.as_int64();
+  } else if (v.is_string() && !v.as_string().empty() && v.as_string().size() <= 18) {
+    for (char c : v.as_string()) {
+      if (c < '0' || c > '9') throw BadRequest("Trường '" + std::string(key) + "' phải là mã số bản ghi.", std::string(key));
+      n = n * 10 + (c - '0');
+    }
+  } else {
+    throw BadRequest("Trường '" + std::string(key) + "' phải là mã số bản ghi.", std::string(key));
+  }
+  if (n <= 0) throw BadRequest("Trường '" + std::string(key) + "' phải là mã số bản ghi.", std::string(key));
+  return n;
+}
+
 const bj::object* ObjectReader::optional_object(std::string_view key) const {
   auto it = obj_.find(key);
   if (it == obj_.end() || it->value().is_null()) return nullptr;

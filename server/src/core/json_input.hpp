@@ -30,6 +30,8 @@ class ObjectReader {
   std::optional<bool> optional_bool(std::string_view key) const;
   // A finite number (integer or decimal) within [min, max].
   std::optional<double> optional_number(std::string_view key, double min, double max) const;
+  // A record id: ids are strings in the API ("42"); a JSON integer is accepted too.
+  std::optional<std::int64_t> optional_id(std::string_view key) const;
   // A nested object; nullptr when absent or null.
   const boost::json::object* optional_object(std::string_view key) const;
   bool has(std::string_view key) const { return obj_.contains(key); }

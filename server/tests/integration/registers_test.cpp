@@ -89,8 +89,8 @@ TEST_P(RegistersTest, EveryRegisterValidatesScopesExportsAndAudits) {
     const auto& token = token_of.at(s.writer_role);
     auto created = request(port(), "POST", base, s.body, json_auth(token));
     ASSERT_EQ(created.status, 201) << created.body;
-    const auto id = created.json().at("id").as_int64();
-    const std::string item = base + "/" + std::to_string(id);
+    const std::string id(created.json().at("id").as_string());
+    const std::string item = base + "/" + id;
 
     // Validation names the field.
     auto expect_400 = [&](const std::string& body, const std::string& field) {
@@ -122,7 +122,7 @@ TEST_P(RegistersTest, EveryRegisterValidatesScopesExportsAndAudits) {
     EXPECT_EQ(request(port(), "DELETE", item, "", bearer(front_sontay)).status, 404);
     EXPECT_EQ(request(port(), "POST", base, s.body, json_auth(front_sontay)).status, 400);
     EXPECT_EQ(request(port(), "GET", base + "?unit=21220", "", bearer(front_sontay)).status, 404);
-    EXPECT_EQ(request(port(), "GET", base + "/export?format=csv", "", bearer(front_sontay)).body.find(std::to_string(id) + "\""),
+    EXPECT_EQ(request(port(), "GET", base + "/export?format=csv", "", bearer(front_sontay)).body.find(id + "\""),
               std::string::npos);
 
     // A second record elsewhere in the commune, then the filtered list and its export agree.
@@ -139,7 +139,7 @@ TEST_P(RegistersTest, EveryRegisterValidatesScopesExportsAndAudits) {
     const auto records = csv::parse(csv.body);
     ASSERT_EQ(records.size(), list.json().at("items").as_array().size() + 1) << csv.body;
     for (std::size_t i = 0; i < list.json().at("items").as_array().size(); ++i) {
-      EXPECT_EQ(records[i + 1].fields[0], std::to_string(list.json().at("items").as_array()[i].at("id").as_int64()));
+      EXPECT_EQ(records[i + 1].fields[0], std::string(list.json().at("items").as_array()[i].at("id").as_string()));
     }
     auto xlsx = request(port(), "GET", base + "/export" + filter + "&format=xlsx", "", bearer(token));
     EXPECT_EQ(xlsx.status, 200);
@@ -228,7 +228,7 @@ TEST_P(RegistersTest, AModelRunsWhereItStartedAndWhereverItWasReplicated) {
   const auto w = s_->add_user("w.sontinh", "front_officer", "21220");
   auto m = request(port(), "POST", "/api/v1/models", samples()[2].body, json_auth(w));
   ASSERT_EQ(m.status, 201) << m.body;
-  const std::string reps = "/api/v1/models/" + std::to_string(m.json().at("id").as_int64()) + "/replications";
+  const std::string reps = "/api/v1/models/" + std::string(m.json().at("id").as_string()) + "/replications";
   for (const char* unit : {"21220-002", "21220-003", "21220-004"}) {
     auto r = request(port(), "POST", reps, R"({"unit":")" + std::string(unit) + R"(","started_on":"2025-09-01"})", json_auth(w));
     ASSERT_EQ(r.status, 201) << r.body;
@@ -240,8 +240,8 @@ TEST_P(RegistersTest, AModelRunsWhereItStartedAndWhereverItWasReplicated) {
   EXPECT_EQ(request(port(), "POST", reps, R"({"unit":"21220-005","started_on":"2024-01-01"})", json_auth(w)).status, 400);
   EXPECT_EQ(request(port(), "POST", reps, R"({"unit":"21220-001","started_on":"2025-10-01"})", json_auth(w)).status, 400);
   EXPECT_EQ(request(port(), "POST", reps, R"({"unit":"09574-001","started_on":"2025-10-01"})", json_auth(w)).status, 400);
-  const auto rid = list.json().at("items").as_array()[0].at("id").as_int64();
-  auto ended = request(port(), "PATCH", reps + "/" + std::to_string(rid), R"({"ended_on":"2026-06-30"})", json_auth(w));
+  const std::string rid(list.json().at("items").as_array()[0].at("id").as_string());
+  auto ended = request(port(), "PATCH", reps + "/" + rid, R"({"ended_on":"2026-06-30"})", json_auth(w));
   ASSERT_EQ(ended.status, 200) << ended.body;
   EXPECT_EQ(ended.json().at("items").as_array()[0].at("ended_on"), "2026-06-30");
   const auto other = s_->add_user("w.sontay", "front_officer", "09574");
@@ -285,7 +285,7 @@ TEST_P(RegistersTest, SecurityAndMediationTeamsFollowTheLaw) {
   EXPECT_EQ(second.status, 409) << second.body;
   EXPECT_EQ(request(port(), "POST", "/api/v1/groups", R"({"unit":"21220","kind":"security_team","name":"Tổ xã","started_on":"2025-01-01"})",
                     json_auth(v)).status, 400);
-  const std::string members = "/api/v1/groups/" + std::to_string(team.json().at("id").as_int64()) + "/members";
+  const std::string members = "/api/v1/groups/" + std::string(team.json().at("id").as_string()) + "/members";
   auto add = [&](const std::string& body) { return request(port(), "POST", members, body, json_auth(v)); };
   EXPECT_EQ(add(R"({"name":"Người quá tuổi","role":"member","birth_year":1950,"joined_on":"2024-07-01"})").status, 400);
   EXPECT_EQ(add(R"({"name":"Người chưa đủ tuổi","role":"member","birth_year":2010,"joined_on":"2024-07-01"})").status, 400);
@@ -297,24 +297,24 @@ TEST_P(RegistersTest, SecurityAndMediationTeamsFollowTheLaw) {
   ASSERT_EQ(recent.status, 201) << recent.body;
   auto list = request(port(), "GET", members, "", bearer(v)).json();
   EXPECT_EQ(list.at("checks").as_array()[0].at("ok"), true);  // exactly one leader
-  const auto leader_id = list.at("items").as_array()[0].at("id").as_int64();
-  const auto recent_id = list.at("items").as_array()[1].at("id").as_int64();
+  const std::string leader_id(list.at("items").as_array()[0].at("id").as_string());
+  const std::string recent_id(list.at("items").as_array()[1].at("id").as_string());
   // A yearly rating needs 9 months of service by 14/11.
-  auto rate = [&](std::int64_t mid, const std::string& body) {
-    return request(port(), "POST", members + "/" + std::to_string(mid) + "/ratings", body, json_auth(v));
+  auto rate = [&](const std::string& mid, const std::string& body) {
+    return request(port(), "POST", members + "/" + mid + "/ratings", body, json_auth(v));
   };
   EXPECT_EQ(rate(leader_id, R"({"year":2025,"level":"good"})").status, 200);
   EXPECT_EQ(rate(recent_id, R"({"year":2026,"level":"good"})").status, 422);
   EXPECT_EQ(rate(leader_id, R"({"year":2025,"level":"best"})").status, 400);
   // The group's member count follows its active members.
-  auto g = request(port(), "GET", "/api/v1/groups/" + std::to_string(team.json().at("id").as_int64()), "", bearer(v)).json();
+  auto g = request(port(), "GET", "/api/v1/groups/" + std::string(team.json().at("id").as_string()), "", bearer(v)).json();
   EXPECT_EQ(g.at("members_count").as_int64(), 2);
 
   // A mediation team: at least 3 mediators, at least one woman — reported until it holds.
   auto med = request(port(), "POST", "/api/v1/groups",
                      R"({"unit":"21220-004","kind":"mediation_team","name":"Tổ hòa giải thôn","started_on":"2020-01-01"})", json_auth(v));
   ASSERT_EQ(med.status, 201) << med.body;
-  const std::string mm = "/api/v1/groups/" + std::to_string(med.json().at("id").as_int64()) + "/members";
+  const std::string mm = "/api/v1/groups/" + std::string(med.json().at("id").as_string()) + "/members";
   auto post = [&](const std::string& body) { return request(port(), "POST", mm, body, json_auth(v)); };
   EXPECT_EQ(post(R"({"name":"Không giới tính","role":"mediator","joined_on":"2020-01-01"})").status, 400);
   ASSERT_EQ(post(R"({"name":"Hòa giải viên 1","role":"leader","gender":"male","joined_on":"2020-01-01"})").status, 201);

@@ -49,7 +49,7 @@ bj::object members_json(db::Connection& c, const TeamRules& rules, const std::st
   std::vector<Member> active;
   for (const auto& m : all) {
     if (!m.left_on) active.push_back(m);
-    items.push_back(bj::object{{"id", m.id},
+    items.push_back(bj::object{{"id", std::to_string(m.id)},
                                {"name", m.name},
                                {"role", m.role},
                                {"gender", m.gender.empty() ? bj::value(nullptr) : bj::value(m.gender)},

@@ -26,7 +26,7 @@ constexpr const char* kEnd = "UPDATE model_replications SET ended_on = $2 WHERE 
 bj::array list(db::Connection& c, std::int64_t model_id) {
   bj::array out;
   for (const auto& r : c.query(kList, model_id).rows) {
-    out.push_back(bj::object{{"id", r.integer(0)},
+    out.push_back(bj::object{{"id", std::to_string(r.integer(0))},
                              {"unit", bj::object{{"code", r.text(1)}, {"name", r.text(2)}}},
                              {"started_on", r.text(3)},
                              {"ended_on", r.is_null(4) ? bj::value(nullptr) : bj::value(r.text(4))},

@@ -18,7 +18,7 @@ void register_routes(http::Router& router, db::Database& db) {
     bj::object out = db.read_value([&](db::Connection& c) {
       bj::array items;
       for (const auto& n : list_for(c, me, limit)) {
-        items.push_back(bj::object{{"id", n.id},
+        items.push_back(bj::object{{"id", std::to_string(n.id)},
                                    {"kind", n.kind},
                                    {"entity", n.entity},
                                    {"entity_id", n.entity_id},
@@ -42,8 +42,8 @@ void register_routes(http::Router& router, db::Database& db) {
           throw BadRequest("Trường 'ids' phải là danh sách (tối đa 500) mã thông báo.", "ids");
         }
         for (const auto& v : it->value().as_array()) {
-          if (!v.is_int64() || v.as_int64() <= 0) throw BadRequest("Mã thông báo không hợp lệ.", "ids");
-          ids.push_back(v.as_int64());
+          const bj::object one{{"id", v}};
+          ids.push_back(*json::ObjectReader(one).optional_id("id"));
         }
       }
     }

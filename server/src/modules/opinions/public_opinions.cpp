@@ -33,7 +33,7 @@ void register_public_route(http::Router& router, registers::RegisterService& opi
     citizen.role = "public";
     citizen.permissions = {"opinions.write"};
     const auto r = opinions.create(citizen, body, req.request_id);
-    return http::Response::json(bj::object{{"id", r.id}, {"received_on", r.values.at("received_on")}}, 201);
+    return http::Response::json(bj::object{{"id", std::to_string(r.id)}, {"received_on", r.values.at("received_on")}}, 201);
   });
 }
 

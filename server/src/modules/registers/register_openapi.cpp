@@ -26,7 +26,7 @@ bj::object schema_of(const Field& f) {
       for (const auto& c : f.choices) e.push_back(bj::value(c));
       return {{"type", "string"}, {"enum", std::move(e)}};
     }
-    case FieldType::reference: return {{"type", "integer"}, {"description", "Mã số bản ghi trong '" + f.ref_table + "'"}};
+    case FieldType::reference: return {{"type", "string"}, {"description", "Mã số bản ghi trong '" + f.ref_table + "'"}};
     case FieldType::sealed_list:
       return {{"type", "array"},
               {"minItems", f.min_items},
@@ -96,7 +96,7 @@ void add_openapi_paths(const Spec& spec, bj::object& paths) {
   bj::object del = op("Xóa: " + spec.title);
   del["responses"] = responses(204, {401, 403, 404, 409});
   paths[base + "/{id}"] = bj::object{
-      {"parameters", bj::array{bj::object{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}}}},
+      {"parameters", bj::array{bj::object{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}}},
       {"get", get},
       {"patch", patch},
       {"delete", del}};

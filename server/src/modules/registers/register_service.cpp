@@ -186,7 +186,7 @@ bj::object RegisterService::validate(db::Connection& c, const http::Principal& w
         break;
       }
       case FieldType::reference: {
-        const auto id = *in.optional_int(f.name, 1, INT64_MAX);
+        const auto id = *in.optional_id(f.name);
         auto r = c.query("SELECT un.path FROM " + f.ref_table + " x JOIN units un ON un.id = x.unit_id WHERE x.id = $1", id);
         if (r.rows.empty() || !access::in_scope(who, r.rows[0].text(0))) {
           throw BadRequest("Không tìm thấy bản ghi " + std::to_string(id) + " của trường '" + f.name + "'.", f.name);
@@ -450,14 +450,15 @@ std::pair<std::vector<Record>, std::int64_t> RegisterService::list(const http::P
 }
 
 bj::object RegisterService::to_json(const Record& r, bool detail) const {
-  bj::object o{{"id", r.id}, {"unit", bj::object{{"code", r.unit_code}, {"name", r.unit_name}}}};
+  bj::object o{{"id", std::to_string(r.id)}, {"unit", bj::object{{"code", r.unit_code}, {"name", r.unit_name}}}};
   for (const auto& f : spec_.fields) {
     if (f.type == FieldType::sealed_list) {
       o[f.name + "_count"] = r.values.at(f.name + "_count");
       if (detail) o[f.name] = r.values.at(f.name);
       continue;
     }
-    o[f.name] = r.values.at(f.name);
+    const auto& v = r.values.at(f.name);
+    o[f.name] = (f.type == FieldType::reference && v.is_int64()) ? bj::value(std::to_string(v.as_int64())) : v;
   }
   o["created_by"] = r.created_by;
   o["created_at"] = r.created_at;

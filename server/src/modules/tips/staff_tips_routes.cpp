@@ -71,7 +71,7 @@ TipPatch parse_patch(const bj::object& body) {
   p.reason = in.optional_string("reason", 1000);
   p.assignee = in.optional_string("assignee", 64);
   if (const auto* o = in.optional_object("outcome")) p.outcome = parse_outcome(*o);
-  p.duplicate_of = in.optional_int("duplicate_of", 1, INT64_MAX);
+  p.duplicate_of = in.optional_id("duplicate_of");
   p.transfer_required = in.optional_bool("transfer_required");
   p.passed_on_to = in.optional_string("passed_on_to", 300);
   if (p.passed_on_to && p.passed_on_to->empty()) throw BadRequest("Hãy ghi cơ quan nhận tin báo.", "passed_on_to");

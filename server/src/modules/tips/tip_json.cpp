@@ -30,11 +30,11 @@ bj::object submitted_json(const Submitted& s) {
 }
 
 bj::object public_message_json(const TipMessage& m) {
-  return bj::object{{"id", m.id}, {"at", m.at}, {"from", m.direction == "in" ? "reporter" : "police"}, {"body", m.body}};
+  return bj::object{{"id", std::to_string(m.id)}, {"at", m.at}, {"from", m.direction == "in" ? "reporter" : "police"}, {"body", m.body}};
 }
 
 bj::object public_attachment_json(const TipAttachment& a) {
-  return bj::object{{"id", a.id}, {"at", a.at}, {"kind", a.kind}, {"media_type", a.media_type}, {"size", a.size},
+  return bj::object{{"id", std::to_string(a.id)}, {"at", a.at}, {"kind", a.kind}, {"media_type", a.media_type}, {"size", a.size},
                     {"location_removed", a.location_removed}};
 }
 
@@ -62,7 +62,7 @@ bj::object reporter_view_json(const ReporterView& v) {
 }
 
 bj::object list_item_json(const TipRecord& t, const std::string& now) {
-  return bj::object{{"id", t.id},
+  return bj::object{{"id", std::to_string(t.id)},
                     {"tracking_code", t.tracking_code},
                     {"unit", bj::object{{"code", t.unit_code}, {"name", t.unit_name}}},
                     {"category", t.category},
@@ -115,18 +115,18 @@ bj::object staff_view_json(const StaffView& v, const std::string& now) {
                               {"pass_on_due_at", opt(t.pass_on_due_at)},
                               {"passed_on_at", opt(t.passed_on_at)},
                               {"passed_on_to", opt(t.passed_on_to)}};
-  o["duplicate_of"] = v.duplicate_of ? bj::value(bj::object{{"id", v.duplicate_of->first}, {"tracking_code", v.duplicate_of->second}})
+  o["duplicate_of"] = v.duplicate_of ? bj::value(bj::object{{"id", std::to_string(v.duplicate_of->first)}, {"tracking_code", v.duplicate_of->second}})
                                      : bj::value(nullptr);
   bj::array merged;
   for (const auto& [m, msgs] : v.merged) {
     bj::array ms;
     for (const auto& x : msgs) ms.push_back(staff_message_json(x));
-    merged.push_back(bj::object{{"id", m.id}, {"tracking_code", m.tracking_code}, {"messages", std::move(ms)}});
+    merged.push_back(bj::object{{"id", std::to_string(m.id)}, {"tracking_code", m.tracking_code}, {"messages", std::move(ms)}});
   }
   o["merged"] = std::move(merged);
   bj::array suggestions;
   for (const auto& s : v.suggestions) {
-    suggestions.push_back(bj::object{{"id", s.id}, {"tracking_code", s.tracking_code}, {"score", s.score},
+    suggestions.push_back(bj::object{{"id", std::to_string(s.id)}, {"tracking_code", s.tracking_code}, {"score", s.score},
                                      {"excerpt", s.excerpt}, {"received_at", s.received_at}, {"status", s.status}});
   }
   o["suggestions"] = std::move(suggestions);

@@ -47,13 +47,13 @@ std::string search_text(const NewTip& in, const std::string& code) {
 }
 
 ApiError too_many(int retry_after) {
-  return ApiError(429, "rate_limited", "Bạn đã gửi quá nhiều yêu cầu, vui lòng thử lại sau ít phút.").with_retry_after(retry_after);
+  return ApiError(429, "rate_limited", "Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.").with_retry_after(retry_after);
 }
 
 std::string webhook_payload(const std::string& event, const TipRecord& t) {
   // No description, place or reporter: a receiver learns that something happened and where.
   return bj::serialize(bj::object{{"event", event},
-                                  {"tip_id", t.id},
+                                  {"tip_id", std::to_string(t.id)},
                                   {"tracking_code", t.tracking_code},
                                   {"unit", t.unit_code},
                                   {"category", t.category},
