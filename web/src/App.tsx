@@ -15,6 +15,9 @@ const Audit = lazy(() => import('./pages/Audit'));
 const Tips = lazy(() => import('./pages/Tips'));
 const TipDetail = lazy(() => import('./pages/TipDetail'));
 const NotFound = lazy(() => import('./pages/NotFound'));
+// the movement registers: one page for all of them, and the quick form of a village officer
+const RegisterPage = lazy(() => import('./registers/RegisterPage'));
+const QuickActivity = lazy(() => import('./registers/QuickActivity'));
 
 export default function App() {
   return (
@@ -71,6 +74,9 @@ export default function App() {
             </RequireAuth>
           }
         />
+        {/* each register checks its own permission (registers/config.ts) */}
+        <Route path="so/ghi-hoat-dong" element={<QuickActivity />} />
+        <Route path="so/:slug" element={<RegisterPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ import { getHealth, getUnit, queryKeys } from '../api';
 import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { unitKindColor, unitKindKey } from '../lib/units';
 import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
+import { REGISTERS_MENU_KEY, registersMenuItem, registersSelectedKey } from '../registers/menu';
 import LanguageSwitch from './LanguageSwitch';
 import NotificationBell from './NotificationBell';
 import UnitPicker from './UnitPicker';
@@ -22,7 +23,7 @@ const NAV: readonly { path: string; key: string; permission?: string }[] = [
 
 /** The page frame: header (brand, menu, language), unit bar, content, footer. */
 export default function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const screens = Grid.useBreakpoint();
   // before the first measurement useBreakpoint() is empty: ask the browser directly
   const wide = screens.lg ?? window.matchMedia('(min-width: 992px)').matches;
@@ -31,12 +32,12 @@ export default function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { user } = useAuth();
   // the unit bar is for browsing; the login, own-account and administration pages do not use it
-  // (the tip pages have the unit among their own filters)
-  const showUnitBar = !/^\/(login|account|admin|tin-bao)(\/|$)/.test(location.pathname);
+  // (the tip and register pages have the unit among their own filters)
+  const showUnitBar = !/^\/(login|account|admin|tin-bao|so)(\/|$)/.test(location.pathname);
 
   // a logged-in user has the user menu instead of the "Đăng nhập" link
   const nav = NAV.filter((n) => (user ? n.path !== '/login' : true) && (!n.permission || hasPermission(user, n.permission)));
-  const selectedKey = nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ?? (location.pathname === '/' ? '/' : '');
+  const selectedKey = registersSelectedKey(location.pathname) ?? nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ?? (location.pathname === '/' ? '/' : '');
   const menuItems = nav.map((n) => ({
     key: n.path,
     label: (
@@ -45,6 +46,12 @@ export default function AppLayout() {
       </Link>
     ),
   }));
+  // "Sổ phong trào" (the movement registers) after the tips
+  const registersItem = registersMenuItem(user, t, i18n.resolvedLanguage, unit, () => setDrawerOpen(false));
+  if (registersItem) {
+    const at = menuItems.findIndex((m) => m.key === '/tin-bao');
+    (menuItems as object[]).splice(at >= 0 ? at + 1 : Math.min(1, menuItems.length), 0, registersItem);
+  }
 
   return (
     <Layout className="antq-layout">
@@ -129,7 +136,7 @@ export default function AppLayout() {
         onClose={() => setDrawerOpen(false)}
         styles={{ body: { padding: 0 } }}
       >
-        <Menu mode="inline" selectedKeys={[selectedKey]} items={menuItems} data-testid="drawer-menu" />
+        <Menu mode="inline" selectedKeys={[selectedKey]} defaultOpenKeys={[REGISTERS_MENU_KEY]} items={menuItems} data-testid="drawer-menu" />
       </Drawer>
     </Layout>
   );

@@ -14,6 +14,7 @@ import HealthStatus from '../components/HealthStatus';
 import { formatNumber } from '../lib/format';
 import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
 import { usePageTitle } from '../lib/usePageTitle';
+import HomeQuick from '../registers/HomeQuick';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -44,6 +45,8 @@ export default function Home() {
 
   return (
     <div className="antq-home">
+      {/* a logged-in officer: "Ghi hoạt động" in one tap, and the registers */}
+      <HomeQuick />
       <section className="antq-hero" aria-labelledby="home-title">
         <Text className="antq-hero__kicker">{t('home.hero.kicker')}</Text>
         <Title level={1} id="home-title" className="antq-hero__title">

@@ -1,0 +1,279 @@
+/**
+ * A group's members: who, role, gender, birth year, since when; the law's checks of a team
+ * (green when met, orange when not); the yearly rating of a security team's members.
+ */
+import { CheckCircleOutlined, ExclamationCircleOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, type ButtonProps, Divider, Empty, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api';
+import ApiErrorAlert, { errorMessage } from '../components/ApiErrorAlert';
+import { formatDate } from '../lib/format';
+import {
+  RATING_LEVELS,
+  addMember,
+  listMembers,
+  rateMember,
+  registerKeys,
+  updateMember,
+  type Member,
+  type Members,
+  type RegisterRecord,
+} from './api';
+import { dayOf, todayVN, yearVN } from './payload';
+import { DateInput } from './RegisterForm';
+
+interface MemberValues {
+  name: string;
+  role: string;
+  gender?: string;
+  birth_year?: number | null;
+  joined_on: Dayjs | null;
+}
+
+/** The roles a member of this kind of group may have (as the server checks them). */
+export function rolesOf(kind: string): string[] {
+  if (kind === 'security_team') return ['leader', 'deputy', 'member'];
+  if (kind === 'mediation_team') return ['leader', 'mediator'];
+  return ['leader', 'deputy', 'member'];
+}
+
+const FIELDS = ['name', 'role', 'gender', 'birth_year', 'joined_on'];
+
+export default function GroupMembers({ group, canWrite }: { group: RegisterRecord; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const kind = typeof group.kind === 'string' ? group.kind : '';
+  const security = kind === 'security_team';
+  const mediation = kind === 'mediation_team';
+  const key = registerKeys.members(group.id);
+  const members = useQuery({ queryKey: key, queryFn: ({ signal }) => listMembers(group.id, signal) });
+  const [adding, setAdding] = useState(false);
+  const [ratingYear, setRatingYear] = useState(yearVN());
+  const [form] = Form.useForm<MemberValues>();
+
+  const changed = async (res: Members) => {
+    queryClient.setQueryData(key, res);
+    // the group's member count follows its members
+    await queryClient.invalidateQueries({ queryKey: registerKeys.all('groups') });
+  };
+
+  const add = useMutation({
+    mutationFn: (v: MemberValues) =>
+      addMember(group.id, {
+        name: v.name.trim(),
+        role: v.role,
+        ...(v.gender ? { gender: v.gender } : {}),
+        ...(typeof v.birth_year === 'number' ? { birth_year: v.birth_year } : {}),
+        joined_on: v.joined_on?.format('YYYY-MM-DD') ?? '',
+      }),
+    onSuccess: async (res, v) => {
+      await changed(res);
+      void message.success(t('registers.members.added', { name: v.name.trim() }));
+      setAdding(false);
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.field && FIELDS.includes(e.field)) form.setFields([{ name: e.field as keyof MemberValues, errors: [e.message] }]);
+    },
+  });
+  const leave = useMutation({
+    mutationFn: (m: Member) => updateMember(group.id, m.id, { left_on: todayVN() }),
+    onSuccess: async (res) => {
+      await changed(res);
+      void message.success(t('registers.members.leftOk'));
+    },
+    onError: (e) => void message.error(errorMessage(e, t('error.title'))),
+  });
+  const rate = useMutation({
+    mutationFn: (v: { member: Member; level: string }) => rateMember(group.id, v.member.id, { year: ratingYear, level: v.level }),
+    onSuccess: async (res) => {
+      await changed(res);
+      void message.success(t('registers.members.rated'));
+    },
+    onError: (e) => void message.error(errorMessage(e, t('error.title'))),
+  });
+
+  const items = members.data?.items ?? [];
+  const current = items.filter((m) => !m.left_on);
+  const roles = rolesOf(kind);
+  const years = [yearVN(), yearVN() - 1, yearVN() - 2];
+
+  return (
+    <section className="antq-reg-extra" data-testid="members" aria-labelledby="members-title">
+      <Divider />
+      <div className="antq-reg-extra__head">
+        <div>
+          <Typography.Title level={4} id="members-title" className="antq-reg-extra__title">
+            {t('registers.members.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('registers.members.summary', { n: current.length })}</Typography.Text>
+        </div>
+        {canWrite && (
+          <Button
+            type="primary"
+            icon={<UserAddOutlined />}
+            onClick={() => {
+              add.reset();
+              setAdding(true);
+            }}
+            data-testid="member-add"
+          >
+            {t('registers.members.add')}
+          </Button>
+        )}
+      </div>
+
+      {(members.data?.checks ?? []).length > 0 && (
+        <div className="antq-reg-checks" data-testid="team-checks" aria-label={t('registers.members.checks')}>
+          {members.data!.checks.map((c) => (
+            <Tag
+              key={c.rule}
+              color={c.ok ? 'green' : 'orange'}
+              icon={c.ok ? <CheckCircleOutlined /> : <ExclamationCircleOutlined />}
+              className="antq-wrap-tag"
+              data-testid={`check-${c.rule}`}
+              data-ok={c.ok ? 'true' : 'false'}
+            >
+              {c.message}
+            </Tag>
+          ))}
+        </div>
+      )}
+
+      {security && items.length > 0 && (
+        <div className="antq-reg-rating-year">
+          <Typography.Text>{t('registers.members.ratingYear')}</Typography.Text>
+          <Select
+            value={ratingYear}
+            onChange={setRatingYear}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+            style={{ width: 100 }}
+            aria-label={t('registers.members.ratingYear')}
+          />
+        </div>
+      )}
+
+      {members.isError && <ApiErrorAlert error={members.error} onRetry={() => void members.refetch()} />}
+      <List<Member>
+        loading={members.isPending}
+        dataSource={items}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registers.members.none')} /> }}
+        renderItem={(m) => (
+          <List.Item data-testid="member" className={m.left_on ? 'antq-reg-member--left' : undefined}>
+            <div className="antq-reg-member">
+              <div className="antq-reg-member__head">
+                <Typography.Text strong>{m.name}</Typography.Text>
+                <Tag color={m.role === 'leader' ? 'blue' : m.role === 'deputy' ? 'geekblue' : 'default'}>
+                  {t(`registers.members.roles.${m.role}`, { defaultValue: m.role })}
+                </Tag>
+              </div>
+              <Typography.Text type="secondary">
+                {[
+                  m.gender ? t(`registers.members.genders.${m.gender}`) : null,
+                  m.birth_year ? t('registers.members.born', { year: m.birth_year }) : null,
+                  t('registers.members.since', { date: formatDate(m.joined_on) }),
+                  m.left_on ? t('registers.members.left', { date: formatDate(m.left_on) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Typography.Text>
+              {security && !m.left_on && (
+                <div className="antq-reg-member__rating">
+                  {canWrite ? (
+                    <Select
+                      size="small"
+                      value={m.ratings[String(ratingYear)]}
+                      placeholder={t('registers.members.notRated')}
+                      options={RATING_LEVELS.map((l) => ({ value: l, label: t(`registers.members.levels.${l}`) }))}
+                      onChange={(level: string) => rate.mutate({ member: m, level })}
+                      aria-label={t('registers.members.ratingOf', { name: m.name, year: ratingYear })}
+                      popupMatchSelectWidth={false}
+                      data-testid="member-rating"
+                    />
+                  ) : m.ratings[String(ratingYear)] ? (
+                    <Tag color="green">{t(`registers.members.levels.${m.ratings[String(ratingYear)]}`)}</Tag>
+                  ) : (
+                    <Typography.Text type="secondary">{t('registers.members.notRated')}</Typography.Text>
+                  )}
+                </div>
+              )}
+            </div>
+            {canWrite && !m.left_on && (
+              <Button size="small" onClick={() => leave.mutate(m)} loading={leave.isPending && leave.variables?.id === m.id}>
+                {t('registers.members.leave')}
+              </Button>
+            )}
+          </List.Item>
+        )}
+      />
+
+      <Modal
+        open={adding}
+        title={t('registers.members.addTitle')}
+        onCancel={() => setAdding(false)}
+        onOk={() => form.submit()}
+        okText={t('registers.members.add')}
+        cancelText={t('common.cancel')}
+        confirmLoading={add.isPending}
+        okButtonProps={{ 'data-testid': 'member-save' } as ButtonProps}
+        destroyOnHidden
+        data-testid="member-modal"
+      >
+        {add.error && !(add.error instanceof ApiError && add.error.field && FIELDS.includes(add.error.field)) && (
+          <ApiErrorAlert error={add.error} />
+        )}
+        <Form<MemberValues>
+          form={form}
+          layout="vertical"
+          requiredMark="optional"
+          onFinish={(v) => add.mutate(v)}
+          initialValues={{ role: mediation ? 'mediator' : 'member', joined_on: dayOf(todayVN()) }}
+          preserve={false}
+        >
+          <Form.Item
+            name="name"
+            label={t('registers.members.name')}
+            rules={[{ required: true, whitespace: true, message: t('registers.form.required', { label: t('registers.members.name') }) }]}
+          >
+            <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="role" label={t('registers.members.role')} rules={[{ required: true }]}>
+            <Select options={roles.map((r) => ({ value: r, label: t(`registers.members.roles.${r}`) }))} data-testid="member-role" />
+          </Form.Item>
+          <Space wrap size={16} className="antq-reg-member-form__row">
+            <Form.Item
+              name="gender"
+              label={t('registers.members.gender')}
+              rules={mediation ? [{ required: true, message: t('registers.members.genderRequired') }] : []}
+            >
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'female', label: t('registers.members.genders.female') },
+                  { value: 'male', label: t('registers.members.genders.male') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item
+              name="birth_year"
+              label={t('registers.members.birthYear')}
+              rules={security ? [{ required: true, message: t('registers.members.birthYearRequired') }] : []}
+            >
+              <InputNumber min={1900} max={yearVN()} precision={0} inputMode="numeric" style={{ width: 120 }} />
+            </Form.Item>
+          </Space>
+          <Form.Item
+            name="joined_on"
+            label={t('registers.members.joinedOn')}
+            rules={[{ required: true, message: t('registers.form.required', { label: t('registers.members.joinedOn') }) }]}
+          >
+            <DateInput noFuture />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </section>
+  );
+}

@@ -1,0 +1,365 @@
+/**
+ * The form of any register, drawn from its field config: one control per field type, the unit
+ * picker first, required marks and the same checks as the server (required, at least N items,
+ * no future dates, a later date not before the earlier one), so most mistakes never leave the
+ * phone; the server's own answer lands on the field it names.
+ */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Form, Grid, Input, InputNumber, Radio, Select, Switch, type FormInstance } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import UnitPicker from '../components/UnitPicker';
+import { formatNumber } from '../lib/format';
+import { getRecord, listRecords, registerKeys, type Id } from './api';
+import { recordTitle, useCatalog, useLabel, useLanguage } from './bits';
+import { REGISTER_BY_NAME, choiceLabel, fieldOfRegister, type FieldSpec, type RegisterConfig } from './config';
+import { todayVN, type FormValues } from './payload';
+
+interface Props {
+  cfg: RegisterConfig;
+  form: FormInstance<FormValues>;
+  onFinish: (values: FormValues) => void;
+  disabled?: boolean;
+  /** Values of the record being edited (for retired catalogue codes still in use). */
+  initialValues?: FormValues;
+  /** Extra content at the top of the form (an error). */
+  header?: React.ReactNode;
+}
+
+export default function RegisterForm({ cfg, form, onFinish, disabled, initialValues, header }: Props) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  return (
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      requiredMark="optional"
+      onFinish={onFinish}
+      disabled={disabled}
+      initialValues={initialValues}
+      scrollToFirstError={{ block: 'center' }}
+      data-testid="register-form"
+      className="antq-reg-form"
+    >
+      {header}
+      <Form.Item
+        name="unit"
+        label={t('registers.form.unit')}
+        extra={cfg.unitKinds?.length ? t('registers.form.unitHintVillage') : t('registers.form.unitHint')}
+        rules={[{ required: true, message: t('registers.form.unitRequired') }]}
+        required
+      >
+        <UnitField />
+      </Form.Item>
+      {cfg.fields.map((f) => (
+        <FieldItem key={f.name} cfg={cfg} field={f} label={label(f.label)} initial={initialValues?.[f.name]} />
+      ))}
+    </Form>
+  );
+}
+
+/** The unit picker as a form control. */
+export function UnitField(props: { id?: string; value?: string | null; onChange?: (v: string | null) => void; disabled?: boolean }) {
+  return <UnitPicker id={props.id} value={props.value ?? null} onChange={(v) => props.onChange?.(v)} disabled={props.disabled} />;
+}
+
+function FieldItem({ cfg, field, label, initial }: { cfg: RegisterConfig; field: FieldSpec; label: string; initial: unknown }) {
+  const { t } = useTranslation();
+  const lab = useLabel();
+  const rules: Rule[] = [];
+  if (field.required && field.type !== 'people') {
+    rules.push({
+      required: true,
+      whitespace: field.type === 'text' || field.type === 'long_text',
+      message: t('registers.form.required', { label }),
+      type: field.type === 'codes' ? 'array' : undefined,
+    });
+  }
+  if (field.type === 'codes' && field.minItems && field.minItems > 1) {
+    rules.push({ type: 'array', min: field.minItems, message: t('registers.form.minItems', { n: field.minItems }) });
+  }
+  const dependencies: string[] = [];
+  if (field.notBefore) {
+    const other = fieldOfRegister(cfg, field.notBefore);
+    dependencies.push(field.notBefore);
+    rules.push(({ getFieldValue }) => ({
+      validator(_, value: Dayjs | null | undefined) {
+        const earlier = getFieldValue(field.notBefore!) as Dayjs | null | undefined;
+        if (!value || !earlier) return Promise.resolve();
+        const unit = field.type === 'date' ? 'day' : 'minute';
+        return value.isBefore(earlier, unit)
+          ? Promise.reject(new Error(t('registers.form.notBefore', { label, other: other ? lab(other.label) : field.notBefore })))
+          : Promise.resolve();
+      },
+    }));
+  }
+  if (field.type === 'people') {
+    return <PartiesEditor field={field} label={label} />;
+  }
+  return (
+    <Form.Item
+      name={field.name}
+      label={label}
+      rules={rules}
+      dependencies={dependencies}
+      valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
+      data-testid={`field-${field.name}`}
+    >
+      {control(field, label, initial)}
+    </Form.Item>
+  );
+}
+
+function control(field: FieldSpec, label: string, initial: unknown) {
+  switch (field.type) {
+    case 'text':
+      return <Input maxLength={field.max} autoComplete="off" />;
+    case 'long_text':
+      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={field.max} />;
+    case 'date':
+      return <DateInput noFuture={field.noFuture} />;
+    case 'datetime':
+      return <DateInput noFuture={field.noFuture} withTime />;
+    case 'count':
+      return <CountInput aria-label={label} />;
+    case 'year':
+      return <InputNumber min={1900} max={2100} precision={0} inputMode="numeric" style={{ width: '100%' }} aria-label={label} />;
+    case 'boolean':
+      return <Switch />;
+    case 'code':
+      return <CatalogSelect field={field} keep={typeof initial === 'string' ? [initial] : []} />;
+    case 'codes':
+      return <CatalogSelect field={field} multiple keep={Array.isArray(initial) ? (initial as string[]) : []} />;
+    case 'choice':
+      return <ChoiceInput field={field} />;
+    case 'reference':
+      return <ReferenceSelect field={field} />;
+    default:
+      return <Input />;
+  }
+}
+
+/** A day (dd/mm/yyyy), or a day and time (dd/mm/yyyy HH:mm); future days greyed out when not allowed. */
+export function DateInput(props: {
+  id?: string;
+  value?: Dayjs | null;
+  onChange?: (v: Dayjs | null) => void;
+  noFuture?: boolean;
+  withTime?: boolean;
+  disabled?: boolean;
+}) {
+  const { noFuture, withTime, ...rest } = props;
+  const screens = Grid.useBreakpoint();
+  const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
+  const today = todayVN();
+  return (
+    <DatePicker
+      {...rest}
+      format={withTime ? 'DD/MM/YYYY HH:mm' : 'DD/MM/YYYY'}
+      showTime={withTime ? { format: 'HH:mm' } : undefined}
+      disabledDate={noFuture ? (d) => d.format('YYYY-MM-DD') > today : undefined}
+      // on a phone the calendar is quicker than the keyboard
+      inputReadOnly={narrow}
+      style={{ width: '100%' }}
+      placeholder={withTime ? 'dd/mm/yyyy hh:mm' : 'dd/mm/yyyy'}
+    />
+  );
+}
+
+/** A whole number ≥ 0, grouped as 16.000. */
+export function CountInput(props: { id?: string; value?: number | null; onChange?: (v: number | null) => void; 'aria-label'?: string; disabled?: boolean; placeholder?: string }) {
+  return (
+    <InputNumber<number>
+      {...props}
+      min={0}
+      max={10_000_000}
+      precision={0}
+      inputMode="numeric"
+      formatter={(v) => (v === undefined || v === null || String(v) === '' ? '' : formatNumber(Number(v), 0))}
+      parser={(s) => Number((s ?? '').replace(/\D/g, '') || 0)}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/** A catalogue code (or several), labels in the shown language, searchable without diacritics. */
+export function CatalogSelect(props: {
+  id?: string;
+  value?: string | string[];
+  onChange?: (v: string | string[] | undefined) => void;
+  field: FieldSpec;
+  multiple?: boolean;
+  keep?: readonly string[];
+  allowClear?: boolean;
+  placeholder?: string;
+  disabled?: boolean;
+}) {
+  const { field, multiple, keep = [], ...rest } = props;
+  const { t } = useTranslation();
+  const { catalog, options } = useCatalog();
+  return (
+    <Select
+      {...rest}
+      mode={multiple ? 'multiple' : undefined}
+      options={field.catalog ? options(field.catalog, keep) : []}
+      loading={catalog.isPending}
+      showSearch
+      filterOption={matchOption}
+      allowClear={props.allowClear ?? !field.required}
+      placeholder={props.placeholder ?? t('registers.form.choose')}
+      data-testid={`select-${field.name}`}
+      notFoundContent={catalog.isError ? catalog.error.message : undefined}
+    />
+  );
+}
+
+/** Options match the words typed, without regard to case or diacritics. */
+export function matchOption(input: string, option?: { label?: unknown }): boolean {
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+  return !!option && typeof option.label === 'string' && fold(option.label).includes(fold(input));
+}
+
+/** Two choices: buttons side by side; more: a select. */
+function ChoiceInput(props: { id?: string; value?: string; onChange?: (v: string | undefined) => void; field: FieldSpec; disabled?: boolean }) {
+  const { field, ...rest } = props;
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const options = (field.choices ?? []).map((c) => ({ value: c.code, label: choiceLabel(field, c.code, lang) }));
+  if (options.length <= 2 && field.required) {
+    return (
+      <Radio.Group
+        id={rest.id}
+        value={rest.value}
+        onChange={(e) => rest.onChange?.(e.target.value as string)}
+        optionType="button"
+        buttonStyle="solid"
+        options={options}
+        disabled={rest.disabled}
+        data-testid={`choice-${field.name}`}
+      />
+    );
+  }
+  return (
+    <Select
+      {...rest}
+      options={options}
+      allowClear={!field.required}
+      placeholder={t('registers.form.choose')}
+      data-testid={`select-${field.name}`}
+    />
+  );
+}
+
+/** A record of another register (a programme, a conference, a patrol team), found by its name. */
+function ReferenceSelect(props: { id?: string; value?: Id; onChange?: (v: Id | undefined) => void; field: FieldSpec; disabled?: boolean }) {
+  const { field, value, ...rest } = props;
+  const { t } = useTranslation();
+  const target = REGISTER_BY_NAME[field.ref!];
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: registerKeys.list(target.name, { q, per_page: 20 }),
+    queryFn: ({ signal }) => listRecords(target.name, { q: q || undefined, per_page: 20 }, signal),
+    staleTime: 60_000,
+  });
+  const current = useQuery({
+    queryKey: registerKeys.record(target.name, value ?? ''),
+    queryFn: ({ signal }) => getRecord(target.name, value!, signal),
+    enabled: value !== undefined && value !== null && value !== '',
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  const options = useMemo(() => {
+    const items = found.data?.items ?? [];
+    const list = items.map((r) => ({ value: r.id, label: `#${r.id} · ${recordTitle(target, r)}` }));
+    if (current.data && !items.some((r) => String(r.id) === String(current.data.id))) {
+      list.unshift({ value: current.data.id, label: `#${current.data.id} · ${recordTitle(target, current.data)}` });
+    }
+    return list;
+  }, [found.data, current.data, target]);
+  return (
+    <Select
+      {...rest}
+      value={value}
+      showSearch
+      filterOption={false}
+      onSearch={(s) => setQ(s.trim())}
+      options={options}
+      loading={found.isFetching}
+      allowClear
+      placeholder={t('registers.form.referencePlaceholder')}
+      notFoundContent={found.isError ? found.error.message : t('registers.form.noneFound')}
+      data-testid={`select-${field.name}`}
+    />
+  );
+}
+
+/** The parties of a mediation: name, birth year, address; rows added and removed. */
+function PartiesEditor({ field, label }: { field: FieldSpec; label: string }) {
+  const { t } = useTranslation();
+  const thisYear = dayjs().year();
+  return (
+    <Form.List
+      name={field.name}
+      rules={[
+        {
+          validator: async (_, items: { name?: string }[] | undefined) => {
+            const named = (items ?? []).filter((p) => p?.name?.trim());
+            if (named.length < (field.minItems ?? 0)) throw new Error(t('registers.parties.required', { n: field.minItems }));
+          },
+        },
+      ]}
+    >
+      {(rows, { add, remove }, { errors }) => (
+        <div className="antq-reg-parties" data-testid={`field-${field.name}`}>
+          <div className="antq-reg-parties__label">
+            <span className="ant-form-item-label">{label}</span>
+          </div>
+          {rows.map((row, i) => (
+            <div key={row.key} className="antq-reg-party" data-testid="party-row">
+              <span className="antq-reg-party__n" aria-hidden>
+                {i + 1}.
+              </span>
+              <Form.Item
+                name={[row.name, 'name']}
+                className="antq-reg-party__name"
+                rules={[{ required: i === 0, whitespace: true, message: t('registers.parties.nameRequired') }]}
+              >
+                <Input placeholder={t('registers.parties.name')} aria-label={t('registers.parties.nameOf', { n: i + 1 })} maxLength={200} autoComplete="off" />
+              </Form.Item>
+              <Form.Item name={[row.name, 'birth_year']} className="antq-reg-party__year">
+                <InputNumber
+                  placeholder={t('registers.parties.birthYear')}
+                  aria-label={t('registers.parties.birthYearOf', { n: i + 1 })}
+                  min={1900}
+                  max={thisYear}
+                  precision={0}
+                  inputMode="numeric"
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+              <Form.Item name={[row.name, 'address']} className="antq-reg-party__address">
+                <Input placeholder={t('registers.parties.address')} aria-label={t('registers.parties.addressOf', { n: i + 1 })} maxLength={200} autoComplete="off" />
+              </Form.Item>
+              <Button
+                icon={<DeleteOutlined />}
+                className="antq-reg-party__remove"
+                aria-label={t('registers.parties.remove', { n: i + 1 })}
+                title={t('registers.parties.remove', { n: i + 1 })}
+                onClick={() => remove(row.name)}
+                disabled={rows.length <= 1}
+              />
+            </div>
+          ))}
+          <Button icon={<PlusOutlined />} onClick={() => add({ name: '', birth_year: null, address: '' })} data-testid="party-add">
+            {t('registers.parties.add')}
+          </Button>
+          <div className="antq-reg-parties__hint">{t('registers.parties.sealed')}</div>
+          <Form.ErrorList errors={errors} />
+        </div>
+      )}
+    </Form.List>
+  );
+}

@@ -1,0 +1,129 @@
+/** Calls of the movement registers (docs/api/registers.md) and of the catalogue. */
+import { apiUrl, getJson, patchJson, postJson, request } from '../api/client';
+import type { Page } from '../api/types';
+import type { CatalogKind, RegisterName } from './config';
+
+export interface CatalogItem {
+  code: string;
+  label: string;
+  label_en?: string | null;
+  active: boolean;
+}
+
+export type Catalog = Record<CatalogKind, CatalogItem[]>;
+
+/** Record ids: strings in the API ("42"); older servers sent JSON numbers. Kept as given. */
+export type Id = string | number;
+
+/** A record of any register: its unit, its fields (by the spec) and who entered it when. */
+export interface RegisterRecord {
+  id: Id;
+  unit: { code: string; name: string };
+  created_by?: string;
+  created_at?: string;
+  updated_at?: string;
+  [field: string]: unknown;
+}
+
+/** What a create or an edit sends: the unit and the register's fields. */
+export type RegisterPayload = Record<string, unknown>;
+
+/** List filters as the API reads them. */
+export type RegisterQuery = Record<string, string | number | undefined>;
+
+export const getCatalog = (signal?: AbortSignal) => getJson<Catalog>('/api/v1/catalog', undefined, signal);
+
+const base = (name: RegisterName) => `/api/v1/${name}`;
+const one = (name: RegisterName, id: Id) => `${base(name)}/${encodeURIComponent(String(id))}`;
+
+export const listRecords = (name: RegisterName, query: RegisterQuery, signal?: AbortSignal) =>
+  getJson<Page<RegisterRecord>>(base(name), query, signal);
+export const getRecord = (name: RegisterName, id: Id, signal?: AbortSignal) =>
+  getJson<RegisterRecord>(one(name, id), undefined, signal);
+export const createRecord = (name: RegisterName, body: RegisterPayload) => postJson<RegisterRecord>(base(name), body);
+export const updateRecord = (name: RegisterName, id: Id, body: RegisterPayload) =>
+  patchJson<RegisterRecord>(one(name, id), body);
+export const deleteRecord = (name: RegisterName, id: Id) => request<void>('DELETE', one(name, id));
+
+/** The download address of the list with the same filters (no paging): CSV or Excel. */
+export function exportUrl(name: RegisterName, query: RegisterQuery, format: 'csv' | 'xlsx'): string {
+  const { page: _page, per_page: _perPage, ...filters } = query;
+  return apiUrl(`${base(name)}/export`, { ...filters, format });
+}
+
+/** The printable mediation record book of a village (or commune) for a year. */
+export const mediationBookUrl = (unit: string, year: number) => apiUrl('/api/v1/mediations/book', { unit, year });
+
+// --- models: replications ------------------------------------------------------------------------
+
+export interface Replication {
+  id: Id;
+  unit: { code: string; name: string };
+  started_on: string;
+  ended_on: string | null;
+  created_by?: string;
+}
+
+interface Items<T> {
+  items: T[];
+}
+
+export const listReplications = (id: Id, signal?: AbortSignal) =>
+  getJson<Items<Replication>>(`${one('models', id)}/replications`, undefined, signal);
+export const replicateModel = (id: Id, body: { unit: string; started_on: string }) =>
+  postJson<Items<Replication>>(`${one('models', id)}/replications`, body);
+export const endReplication = (id: Id, rid: Id, ended_on: string) =>
+  patchJson<Items<Replication>>(`${one('models', id)}/replications/${encodeURIComponent(String(rid))}`, { ended_on });
+
+// --- groups: members, checks, ratings ----------------------------------------------------------
+
+export const MEMBER_ROLES = ['leader', 'deputy', 'member', 'mediator'] as const;
+export const RATING_LEVELS = ['excellent', 'good', 'complete', 'incomplete'] as const;
+
+export interface Member {
+  id: Id;
+  name: string;
+  role: string;
+  gender: 'female' | 'male' | null;
+  birth_year: number | null;
+  joined_on: string;
+  left_on: string | null;
+  /** Yearly ratings of a security team's member: {"2026": "good"}. */
+  ratings: Record<string, string>;
+}
+
+export interface TeamCheck {
+  rule: string;
+  ok: boolean;
+  message: string;
+}
+
+export interface Members {
+  items: Member[];
+  checks: TeamCheck[];
+}
+
+export interface NewMember {
+  name: string;
+  role?: string;
+  gender?: string;
+  birth_year?: number;
+  joined_on: string;
+}
+
+export const listMembers = (id: Id, signal?: AbortSignal) => getJson<Members>(`${one('groups', id)}/members`, undefined, signal);
+export const addMember = (id: Id, body: NewMember) => postJson<Members>(`${one('groups', id)}/members`, body);
+export const updateMember = (id: Id, mid: Id, body: { role?: string; left_on?: string }) =>
+  patchJson<Members>(`${one('groups', id)}/members/${encodeURIComponent(String(mid))}`, body);
+export const rateMember = (id: Id, mid: Id, body: { year: number; level: string }) =>
+  postJson<Members>(`${one('groups', id)}/members/${encodeURIComponent(String(mid))}/ratings`, body);
+
+/** Query keys: everything but the (public) catalogue is staff data, dropped on logout. */
+export const registerKeys = {
+  catalog: ['catalog'] as const,
+  all: (name: RegisterName) => ['staff', 'registers', name] as const,
+  list: (name: RegisterName, query: RegisterQuery) => ['staff', 'registers', name, 'list', query] as const,
+  record: (name: RegisterName, id: Id) => ['staff', 'registers', name, 'detail', String(id)] as const,
+  replications: (id: Id) => ['staff', 'registers', 'models', 'replications', String(id)] as const,
+  members: (id: Id) => ['staff', 'registers', 'groups', 'members', String(id)] as const,
+};

@@ -1,0 +1,117 @@
+/** Small pieces the register pages share: the catalogue, labels in the shown language, values. */
+import { useQuery } from '@tanstack/react-query';
+import { Tag, Typography } from 'antd';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime, formatNumber } from '../lib/format';
+import { getCatalog, registerKeys, type CatalogItem, type RegisterRecord } from './api';
+import { choiceLabel, pick, type CatalogKind, type FieldSpec, type Label, type RegisterConfig } from './config';
+
+/** The language shown: "en" or "vi". */
+export function useLanguage(): 'en' | 'vi' {
+  const { i18n } = useTranslation();
+  return i18n.resolvedLanguage === 'en' ? 'en' : 'vi';
+}
+
+/** A config label in the shown language. */
+export function useLabel() {
+  const lang = useLanguage();
+  return useCallback((l: Label) => pick(l, lang), [lang]);
+}
+
+/** GET /api/v1/catalog, cached (it changes rarely), with labels in the shown language. */
+export function useCatalog() {
+  const lang = useLanguage();
+  const catalog = useQuery({
+    queryKey: registerKeys.catalog,
+    queryFn: ({ signal }) => getCatalog(signal),
+    staleTime: 10 * 60_000,
+    gcTime: 60 * 60_000,
+  });
+  const itemLabel = useCallback(
+    (item: CatalogItem) => (lang === 'en' && item.label_en ? item.label_en : item.label),
+    [lang],
+  );
+  const label = useCallback(
+    (kind: CatalogKind, code: string) => {
+      const item = catalog.data?.[kind]?.find((c) => c.code === code);
+      return item ? itemLabel(item) : code;
+    },
+    [catalog.data, itemLabel],
+  );
+  /** Options of a select: the active codes, plus retired ones still in use by this record. */
+  const options = useCallback(
+    (kind: CatalogKind, keep: readonly string[] = []) =>
+      (catalog.data?.[kind] ?? [])
+        .filter((c) => c.active || keep.includes(c.code))
+        .map((c) => ({ value: c.code, label: itemLabel(c) })),
+    [catalog.data, itemLabel],
+  );
+  return { catalog, label, options };
+}
+
+const CHOICE_COLOR: Record<string, string> = {
+  pending: 'gold',
+  received: 'blue',
+  successful: 'green',
+  answered: 'green',
+  kept: 'green',
+  unsuccessful: 'red',
+  broken: 'red',
+  transferred: 'purple',
+  forwarded: 'purple',
+};
+
+/** A record's value as text or tags: catalogue labels, choice labels, dd/mm/yyyy, 16.000. */
+export function FieldValue({ field, record }: { field: FieldSpec; record: RegisterRecord }) {
+  const lang = useLanguage();
+  const { t } = useTranslation();
+  const { label } = useCatalog();
+  const value = record[field.name];
+  switch (field.type) {
+    case 'code':
+      return typeof value === 'string' && field.catalog ? <span>{label(field.catalog, value)}</span> : null;
+    case 'codes':
+      return Array.isArray(value) && field.catalog ? (
+        <span className="antq-reg-tags">
+          {value.map((c: string) => (
+            <Tag key={c} className="antq-wrap-tag">
+              {label(field.catalog!, c)}
+            </Tag>
+          ))}
+        </span>
+      ) : null;
+    case 'choice':
+      return typeof value === 'string' && value ? (
+        <Tag color={CHOICE_COLOR[value] ?? 'default'} className="antq-wrap-tag" data-testid={`value-${field.name}`}>
+          {choiceLabel(field, value, lang)}
+        </Tag>
+      ) : null;
+    case 'date':
+      return <span className="antq-nowrap">{formatDate(value as string | null)}</span>;
+    case 'datetime':
+      return <span className="antq-nowrap">{formatDateTime(value as string | null)}</span>;
+    case 'count':
+      return <span>{formatNumber(typeof value === 'number' ? value : 0)}</span>;
+    case 'year':
+      return <span>{typeof value === 'number' ? String(value) : ''}</span>;
+    case 'people': {
+      const n = typeof record[`${field.name}_count`] === 'number' ? (record[`${field.name}_count`] as number) : Array.isArray(value) ? value.length : 0;
+      return <span>{t('registers.parties.count', { n: formatNumber(n) })}</span>;
+    }
+    case 'boolean':
+      return <span>{value ? '✓' : ''}</span>;
+    case 'reference':
+      return typeof value === 'number' || (typeof value === 'string' && value) ? (
+        <Typography.Text type="secondary">#{String(value)}</Typography.Text>
+      ) : null;
+    default:
+      return typeof value === 'string' ? <span>{value}</span> : null;
+  }
+}
+
+/** The text that names a record (its title field), or its number. */
+export function recordTitle(cfg: RegisterConfig, record: RegisterRecord): string {
+  const v = record[cfg.titleField];
+  return typeof v === 'string' && v.trim() ? v : `#${record.id}`;
+}
