@@ -219,6 +219,16 @@ TEST_P(RegistersTest, ListsFilterByUnitDateCodeAndText) {
   EXPECT_EQ(total("?organizers=front"), 1);
   EXPECT_EQ(total("?q=ma%20tuy"), 1);  // without diacritics
   EXPECT_EQ(total("?type=training"), 0);
+  // The activities of a coordination program.
+  auto program = request(port(), "POST", "/api/v1/programs", samples()[6].body, json_auth(w));
+  ASSERT_EQ(program.status, 201) << program.body;
+  const std::string pid(program.json().at("id").as_string());
+  bj::object linked{{"unit", "21220"}, {"type", "signing"}, {"date", "2026-05-05"}, {"title", "Ký kết giao ước thi đua"},
+                    {"organizers", bj::array{"police", "front"}}, {"program_id", pid}};
+  auto a = request(port(), "POST", "/api/v1/activities", bj::serialize(linked), json_auth(w));
+  ASSERT_EQ(a.status, 201) << a.body;
+  EXPECT_EQ(a.json().at("program_id"), bj::value(pid));
+  EXPECT_EQ(total("?program_id=" + pid), 1);
   EXPECT_EQ(request(port(), "GET", "/api/v1/activities?from=15/01/2026", "", bearer(w)).status, 400);
 }
 

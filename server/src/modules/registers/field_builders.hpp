@@ -58,6 +58,7 @@ inline Field choice(std::string name, std::string label, std::vector<std::pair<s
 inline Field reference(std::string name, std::string label, std::string table) {
   Field x{std::move(name), FieldType::reference, false, std::move(label)};
   x.ref_table = std::move(table);
+  x.filterable = true;  // e.g. the activities of a program: ?program_id=
   return x;
 }
 inline Field people(std::string name, std::string label, std::size_t min_items) {
