@@ -3,7 +3,7 @@
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "http/params.hpp"
-#include "modules/tips/attachments.hpp"
+#include "modules/media/media.hpp"
 #include "modules/tips/tip_input.hpp"
 #include "modules/tips/tip_json.hpp"
 #include "modules/tips/tips_routes.hpp"
@@ -62,7 +62,7 @@ void register_public_routes(http::Router& router, TipsService& service) {
   });
 
   http::RouteSpec upload{"POST", "/api/v1/public/tips/{code}/attachments"};
-  upload.upload_limit = kMaxAttachmentBytes;
+  upload.upload_limit = media::kMaxAttachmentBytes;
   upload.idempotent = false;  // the body is a file, not part of a fingerprint
   router.add(upload, [&service](http::Request& req) {
     service.admit_follow_up(req.client_ip);

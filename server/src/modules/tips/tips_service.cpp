@@ -16,7 +16,7 @@
 #include "modules/audit/reveal.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/notifications/outbox.hpp"
-#include "modules/tips/attachments.hpp"
+#include "modules/media/media.hpp"
 #include "modules/tips/duplicates.hpp"
 #include "modules/tips/tip_codes.hpp"
 #include "modules/tips/tips_repository.hpp"
@@ -279,62 +279,15 @@ TipAttachment TipsService::reporter_attachment(const std::string& code, const st
   // Authenticate before touching the file: an unknown code costs nothing but this lookup.
   const TipRecord t = db_.read_value([&](db::Connection& c) {
     TipRecord tip = reporter_tip(c, code, secret);
-    if (repo::count_attachments(c, tip.id) >= kMaxAttachmentsPerTip) {
-      throw RuleViolation("Mỗi tin báo chỉ kèm được tối đa " + std::to_string(kMaxAttachmentsPerTip) + " tệp.");
+    if (repo::count_attachments(c, tip.id) >= media::kMaxAttachmentsPerRecord) {
+      throw RuleViolation("Mỗi tin báo chỉ kèm được tối đa " + std::to_string(media::kMaxAttachmentsPerRecord) + " tệp.");
     }
     return tip;
   });
   if (options_.attachments_dir.empty()) throw ApiError(503, "storage_unavailable", "Máy chủ chưa được cấu hình nơi lưu tệp đính kèm.");
-  std::error_code ec;
-  const auto size = file.empty() ? 0 : fs::file_size(file, ec);
-  if (file.empty() || ec || size == 0) throw BadRequest("Chưa có tệp nào được gửi lên.", "file");
-  std::string head(64, '\0');
-  {
-    std::ifstream in(file, std::ios::binary);
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  const auto type = sniff_media(head);
-  if (!type) {
-    throw ApiError(415, "unsupported_media_type", "Chỉ nhận ảnh (JPEG, PNG, WebP) hoặc video (MP4, MOV, 3GP, WebM).", "file");
-  }
-  if (!keep_location && !strip_location(file, *type)) {
-    throw ApiError(415, "unreadable_media", "Không đọc được tệp: tệp có thể bị hỏng.", "file");
-  }
-  // Digest of what is stored (after cleaning), streamed.
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
-  {
-    std::ifstream in(file, std::ios::binary);
-    std::vector<char> buf(1 << 16);
-    while (in) {
-      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()), static_cast<unsigned long long>(in.gcount()));
-    }
-  }
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&st, digest);
+  const media::StoredMedia m = media::store_upload(file, options_.attachments_dir, keep_location);
   const std::string at = now();
-  const std::string month_dir = at.substr(0, 4) + "/" + at.substr(5, 2);
-  const std::string stored_name = month_dir + "/" + crypto::random_hex(16) + ".bin";
-  fs::create_directories(fs::path(options_.attachments_dir) / month_dir);
-  const fs::path target = fs::path(options_.attachments_dir) / stored_name;
-  fs::rename(file, target, ec);
-  if (ec) {
-    // Another filesystem: copy, then the server removes the temporary file.
-    fs::copy_file(file, target, ec);
-    if (ec) throw std::runtime_error("cannot store attachment " + target.string() + ": " + ec.message());
-  }
-  TipAttachment a{0,
-                  t.id,
-                  at,
-                  std::nullopt,
-                  type->kind,
-                  type->media_type,
-                  static_cast<std::int64_t>(fs::file_size(target)),
-                  crypto::to_hex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest)),
-                  stored_name,
-                  !keep_location};
+  TipAttachment a{0, t.id, at, std::nullopt, m.kind, m.media_type, m.size, m.sha256, m.stored_name, m.location_removed};
   try {
     a.id = db_.write_value([&](db::Connection& c) {
       const auto id = repo::add_attachment(c, a);
@@ -344,7 +297,7 @@ TipAttachment TipsService::reporter_attachment(const std::string& code, const st
       return id;
     });
   } catch (...) {
-    fs::remove(target, ec);
+    media::remove_stored(options_.attachments_dir, m.stored_name);
     throw;
   }
   return a;
@@ -571,9 +524,8 @@ StoredFile TipsService::attachment_file(const http::Principal& who, std::int64_t
     if (!att) throw NotFound("Không tìm thấy tệp đính kèm.");
     return std::make_pair(t, *att);
   });
-  const std::string ext = a.media_type.substr(a.media_type.find('/') + 1);
   return {(fs::path(options_.attachments_dir) / a.stored_name).string(), a.media_type,
-          "tin-bao-" + tip.tracking_code + "-" + std::to_string(a.id) + "." + (ext == "quicktime" ? "mov" : ext == "3gpp" ? "3gp" : ext)};
+          "tin-bao-" + tip.tracking_code + "-" + std::to_string(a.id) + "." + media::extension(a.media_type)};
 }
 
 Category TipsService::add_category(const http::Principal& who, const Category& cat, const std::string& request_id) {

@@ -1,8 +1,8 @@
-#include "modules/tips/attachments.hpp"
+#include "modules/media/media.hpp"
 
 #include <gtest/gtest.h>
 
-using namespace antq::tips;
+using namespace antq::media;
 
 TEST(AttachmentSniffing, DecidesByContentNotName) {
   EXPECT_EQ(sniff_media(std::string("\xFF\xD8\xFF\xE0", 4) + std::string(40, '\0'))->media_type, "image/jpeg");

@@ -1,15 +1,21 @@
-#include "modules/tips/attachments.hpp"
+#include "modules/media/media.hpp"
 
 #include <exiv2/exiv2.hpp>
+#include <sodium.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <vector>
 
-namespace antq::tips {
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "core/time.hpp"
+
+namespace antq::media {
 
 namespace {
 
@@ -135,4 +141,66 @@ bool strip_location(const std::string& path, const MediaType& type) {
   return strip_bmff(path);
 }
 
-}  // namespace antq::tips
+StoredMedia store_upload(const std::string& file, const std::string& root, bool keep_location) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto size = file.empty() ? 0 : fs::file_size(file, ec);
+  if (file.empty() || ec || size == 0) throw BadRequest("Chưa có tệp nào được gửi lên.", "file");
+  std::string head(64, '\0');
+  {
+    std::ifstream in(file, std::ios::binary);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  const auto type = sniff_media(head);
+  if (!type) {
+    throw ApiError(415, "unsupported_media_type", "Chỉ nhận ảnh (JPEG, PNG, WebP) hoặc video (MP4, MOV, 3GP, WebM).", "file");
+  }
+  if (!keep_location && !strip_location(file, *type)) {
+    throw ApiError(415, "unreadable_media", "Không đọc được tệp: tệp có thể bị hỏng.", "file");
+  }
+  // Digest of what is stored (after cleaning), streamed.
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  {
+    std::ifstream in(file, std::ios::binary);
+    std::vector<char> buf(1 << 16);
+    while (in) {
+      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()),
+                                static_cast<unsigned long long>(in.gcount()));
+    }
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&st, digest);
+  const std::string now = timeutil::now_utc();
+  const std::string month_dir = now.substr(0, 4) + "/" + now.substr(5, 2);
+  StoredMedia out;
+  out.kind = type->kind;
+  out.media_type = type->media_type;
+  out.sha256 = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+  out.stored_name = month_dir + "/" + crypto::random_hex(16) + ".bin";
+  out.location_removed = !keep_location;
+  fs::create_directories(fs::path(root) / month_dir);
+  const fs::path target = fs::path(root) / out.stored_name;
+  fs::rename(file, target, ec);
+  if (ec) {
+    // Another filesystem: copy; the server removes the temporary file.
+    fs::copy_file(file, target, ec);
+    if (ec) throw std::runtime_error("cannot store attachment " + target.string() + ": " + ec.message());
+  }
+  out.size = static_cast<std::int64_t>(fs::file_size(target));
+  return out;
+}
+
+void remove_stored(const std::string& root, const std::string& stored_name) {
+  std::error_code ec;
+  std::filesystem::remove(std::filesystem::path(root) / stored_name, ec);
+}
+
+std::string extension(const std::string& media_type) {
+  const std::string ext = media_type.substr(media_type.find('/') + 1);
+  return ext == "quicktime" ? "mov" : ext == "3gpp" ? "3gp" : ext;
+}
+
+}  // namespace antq::media
