@@ -109,6 +109,7 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   // The movement registers (C4–C6, C9): one engine, one spec each.
   for (auto spec : movement::specs()) {
     i.registers.push_back(std::make_unique<registers::RegisterService>(std::move(spec), *i.db, i.keys, *i.audit));
+    i.registers.back()->set_attachments_dir((std::filesystem::path(tips_options.attachments_dir) / "registers").string());
     registers::register_routes(i.router, *i.registers.back(), *i.db);
     if (i.registers.back()->spec().name == "models") {
       models::register_replication_routes(i.router, *i.registers.back(), *i.db, *i.audit);

@@ -5,12 +5,16 @@
 
 #include <boost/json.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "core/csv.hpp"
 #include "core/keyring.hpp"
+#include "integration/server_fixture.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/movement/movement.hpp"
-#include "integration/server_fixture.hpp"
 #include "support/http_client.hpp"
+#include "support/test_database.hpp"
 
 using namespace antq;
 using namespace antq::test;
@@ -339,4 +343,31 @@ TEST_P(RegistersTest, SecurityAndMediationTeamsFollowTheLaw) {
   // Out of scope: another commune's officer cannot see the list.
   const auto other = s_->add_user("p.sontay", "police_officer", "09574");
   EXPECT_EQ(request(port(), "GET", mm, "", bearer(other)).status, 404);
+}
+
+TEST_P(RegistersTest, ActivitiesTakePhotosCheckedByContent) {
+  const auto w = s_->add_user("w.sontinh", "front_officer", "21220");
+  auto a = request(port(), "POST", "/api/v1/activities", samples()[0].body, json_auth(w));
+  ASSERT_EQ(a.status, 201) << a.body;
+  const std::string files = "/api/v1/activities/" + std::string(a.json().at("id").as_string()) + "/attachments";
+  auto h = bearer(w);
+  h["Content-Type"] = "application/octet-stream";
+  std::ifstream in(source_dir() + "/server/tests/data/photo.jpg", std::ios::binary);
+  const std::string jpeg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto up = request(port(), "POST", files, jpeg, h);
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(up.json().at("media_type"), "image/jpeg");
+  EXPECT_EQ(request(port(), "POST", files, "not a picture at all, just words", h).status, 415);
+  auto list = request(port(), "GET", files, "", bearer(w));
+  ASSERT_EQ(list.json().at("items").as_array().size(), 1u);
+  auto file = request(port(), "GET", files + "/" + std::string(up.json().at("id").as_string()), "", bearer(w));
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, jpeg);  // no metadata to remove in this one: unchanged
+  const auto outsider = s_->add_user("w.sontay", "front_officer", "09574");
+  auto oh = bearer(outsider);
+  oh["Content-Type"] = "application/octet-stream";
+  EXPECT_EQ(request(port(), "GET", files, "", bearer(outsider)).status, 404);
+  EXPECT_EQ(request(port(), "POST", files, jpeg, oh).status, 404);
+  // Registers without photos have no such route.
+  EXPECT_EQ(request(port(), "GET", "/api/v1/pledges/1/attachments", "", bearer(w)).status, 404);
 }

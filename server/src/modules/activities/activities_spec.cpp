@@ -23,6 +23,7 @@ registers::Spec spec() {
               f::reference("program_id", "Chương trình phối hợp", "programs"),
               f::long_text("notes", "Ghi chú")};
   s.date_field = "date";
+  s.attachments = true;
   return s;
 }
 

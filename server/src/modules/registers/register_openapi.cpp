@@ -100,6 +100,21 @@ void add_openapi_paths(const Spec& spec, bj::object& paths) {
       {"get", get},
       {"patch", patch},
       {"delete", del}};
+
+  if (!spec.attachments) return;
+  const bj::array id_param{bj::object{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}};
+  bj::object up = op("Gửi ảnh, video (nội dung tệp thô, tối đa 25 MiB; loại tệp xác định theo nội dung; xóa vị trí trừ khi keep_location=true)");
+  up["parameters"] = bj::array{bj::object{{"name", "keep_location"}, {"in", "query"}, {"schema", {{"type", "boolean"}}}}};
+  up["requestBody"] = bj::object{{"required", true}, {"content", {{"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+  up["responses"] = responses(201, {400, 401, 403, 404, 413, 415, 422});
+  bj::object files = op("Ảnh, video của bản ghi");
+  files["responses"] = responses(200, {401, 403, 404});
+  paths[base + "/{id}/attachments"] = bj::object{{"parameters", id_param}, {"get", files}, {"post", up}};
+  bj::object one = op("Tải một tệp đính kèm");
+  one["responses"] = responses(200, {401, 403, 404});
+  bj::array both = id_param;
+  both.push_back(bj::object{{"name", "attachment_id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+  paths[base + "/{id}/attachments/{attachment_id}"] = bj::object{{"parameters", both}, {"get", one}};
 }
 
 }  // namespace antq::registers

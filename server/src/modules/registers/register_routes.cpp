@@ -1,10 +1,13 @@
 #include "modules/registers/register_routes.hpp"
 
 #include <charconv>
+#include <fstream>
+#include <sstream>
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "http/params.hpp"
+#include "modules/media/media.hpp"
 
 namespace antq::registers {
 
@@ -81,6 +84,33 @@ void register_routes(http::Router& router, RegisterService& service, db::Databas
     const auto body = json::parse_object(req.body);
     return http::Response::json(service.to_json(service.update(*req.principal, id, body, req.request_id), true));
   });
+
+  if (service.spec().attachments) {
+    http::RouteSpec upload{"POST", base + "/{id}/attachments", http::Access::staff};
+    upload.upload_limit = media::kMaxAttachmentBytes;
+    upload.idempotent = false;  // the body is a file, not part of a fingerprint
+    router.add(upload, [&service](http::Request& req) {
+      const auto id = id_param(req);
+      return http::Response::json(
+          service.add_attachment(*req.principal, id, req.body_file, http::bool_param(req, "keep_location"), req.request_id), 201);
+    });
+    router.add({"GET", base + "/{id}/attachments", http::Access::staff}, [&service](http::Request& req) {
+      return http::Response::json(bj::object{{"items", service.attachments(*req.principal, id_param(req))}});
+    });
+    router.add({"GET", base + "/{id}/attachments/{attachment_id}", http::Access::staff}, [&service](http::Request& req) {
+      const auto [path, media_type, name] = service.attachment_file(*req.principal, id_param(req), id_param(req, "attachment_id"));
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw NotFound("Tệp đính kèm không còn trên máy chủ; hãy báo quản trị viên.");
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      http::Response r;
+      r.content_type = media_type;
+      r.body = ss.str();
+      r.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+      r.header("Cache-Control", "private, no-store");
+      return r;
+    });
+  }
 
   router.add({"DELETE", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
     service.remove(*req.principal, id_param(req), req.request_id);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/keyring.hpp"
@@ -46,6 +47,15 @@ class RegisterService {
   std::string export_csv(const std::vector<Record>& rows, db::Database& db) const;
   std::string export_xlsx(const std::vector<Record>& rows, db::Database& db) const;
 
+  // Attachments (specs with `attachments`): where files live, and the records' photos and videos.
+  void set_attachments_dir(std::string dir) { attachments_dir_ = std::move(dir); }
+  boost::json::object add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path,
+                                     bool keep_location, const std::string& request_id);
+  boost::json::array attachments(const http::Principal& who, std::int64_t id);
+  // Path, media type and download name of one attachment of a record in scope.
+  std::tuple<std::string, std::string, std::string> attachment_file(const http::Principal& who, std::int64_t id,
+                                                                     std::int64_t attachment_id);
+
   // Inside a caller's transaction: the record (scope-checked) or NotFound. For registers that
   // add their own sub-resources (replications, members).
   Record get_in(db::Connection& c, const http::Principal& who, std::int64_t id) const;
@@ -63,6 +73,7 @@ class RegisterService {
   const crypto::Keyring& keys_;
   const audit::AuditLog& audit_;
   std::string select_, insert_, update_;
+  std::string attachments_dir_;
 };
 
 }  // namespace antq::registers

@@ -61,6 +61,7 @@ struct Spec {
   std::vector<std::pair<std::string, std::string>> ordered;
   // Units a record may belong to: empty = any unit; e.g. {"village", "commune"}.
   std::vector<std::string> unit_kinds;
+  bool attachments = false;  // photos and videos: /api/v1/<name>/{id}/attachments
   // Rules particular to the register, run in the write transaction after field validation
   // (e.g. one security team per village). `id` is 0 on create.
   std::function<void(db::Connection& c, const boost::json::object& values, const std::string& unit_kind, std::int64_t unit_id,
