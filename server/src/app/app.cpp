@@ -98,7 +98,16 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   tips_options.webhook_urls = webhook_urls(config);
   i.tips = std::make_unique<tips::TipsService>(*i.db, i.keys, *i.audit, tips_options);
   i.tips->on_intake([d = i.dispatcher.get()] { d->wake(); });
-  std::filesystem::create_directories(std::filesystem::path(tips_options.attachments_dir) / "incoming");
+  const auto incoming = std::filesystem::path(tips_options.attachments_dir) / "incoming";
+  std::filesystem::create_directories(incoming);
+  // Uploads cut short by a crash (kill -9) leave their temporary files; an hour-old one is nobody's.
+  for (const auto& e : std::filesystem::directory_iterator(incoming)) {
+    std::error_code ec;
+    if (e.path().extension() == ".part" &&
+        std::filesystem::last_write_time(e.path(), ec) < std::filesystem::file_time_type::clock::now() - std::chrono::hours(1)) {
+      std::filesystem::remove(e.path(), ec);
+    }
+  }
 
   accounts::register_routes(i.router, *i.accounts, {config.secure_cookies});
   notifications::register_routes(i.router, *i.db);

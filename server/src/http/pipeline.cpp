@@ -101,6 +101,28 @@ std::size_t Pipeline::upload_limit(Request& req) const {
   return req.route == nullptr ? 0 : req.route->spec.upload_limit;
 }
 
+Response Pipeline::admit_upload(Request& req) {
+  const auto incoming = req.header("x-request-id");
+  req.request_id = sane_request_id(incoming) ? std::string(incoming) : ids::next_request_id();
+  route(req);
+  try {
+    if (!req.route) throw NotFound("Không tìm thấy đường dẫn API này.");
+    if (req.route->spec.access == Access::staff) {
+      req.principal = auth_.authenticate(req);
+      if (!req.principal) throw Unauthorized();
+    }
+    if (req.route->spec.admit) req.route->spec.admit(req);
+  } catch (const ApiError& e) {
+    return reject(req, e);
+  } catch (const std::exception& e) {
+    log::error("upload_admission_failed", {{"request_id", req.request_id}, {"error", e.what()}});
+    return reject(req, ApiError(500, "internal_error", "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên mã yêu cầu " + req.request_id + "."));
+  }
+  Response ok;
+  ok.status = 0;
+  return ok;
+}
+
 Response Pipeline::handle(Request& req) {
   const auto start = std::chrono::steady_clock::now();
   const auto incoming = req.header("x-request-id");

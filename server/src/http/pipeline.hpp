@@ -31,6 +31,9 @@ class Pipeline {
   Lane lane(Request& req) const;
   // For an upload route, its body limit (the body goes to a file); 0 for every other request.
   std::size_t upload_limit(Request& req) const;
+  // For an upload route, before its body is read: authentication and the route's `admit` checks.
+  // Status 0 when admitted, otherwise the error response to send (and close the connection).
+  Response admit_upload(Request& req);
   // A response built outside a handler (the server's own 400/408/413), in the common error shape.
   Response reject(const Request& req, const ApiError& error);
 

@@ -28,6 +28,9 @@ struct RouteSpec {
   // > 0: an upload. The body is streamed to a temporary file (Request::body_file) up to this many
   // bytes instead of being held in memory under the general body limit.
   std::size_t upload_limit = 0;
+  // Uploads: checks that need only the headers (who is calling, a tip's secret, rate limits), run
+  // before the body is read, so a refused upload never reaches the disk. Throws ApiError.
+  std::function<void(Request&)> admit;
 };
 
 using Handler = std::function<Response(Request&)>;

@@ -184,6 +184,12 @@ TEST_P(RegistersTest, MediationPartiesAreSealedAndOnlyCountedInLists) {
   auto search = request(port(), "GET", "/api/v1/mediations?q=Ranh", "", bearer(v));
   for (const auto* out : {&list, &csv, &search}) EXPECT_EQ(out->body.find("Phạm Văn Ranh"), std::string::npos) << out->body;
   EXPECT_EQ(list.json().at("items").as_array()[0].at("parties_count").as_int64(), 2);
+  // A reader who does not keep the book (the commune police) sees how many, not who.
+  const auto police = s_->add_user("p.sontinh", "police_officer", "21220");
+  auto read = request(port(), "GET", "/api/v1/mediations/" + std::string(r.json().at("id").as_string()), "", bearer(police));
+  ASSERT_EQ(read.status, 200);
+  EXPECT_FALSE(read.json().as_object().contains("parties"));
+  EXPECT_EQ(read.body.find("Ranh"), std::string::npos);
   EXPECT_EQ(search.json().at("total").as_int64(), 0);
   auto stored = s_->database().db().read_value([](db::Connection& c) { return c.query("SELECT parties FROM mediations").rows[0].text(0); });
   EXPECT_EQ(stored.find("Ranh"), std::string::npos);
@@ -233,6 +239,12 @@ TEST_P(RegistersTest, ListsFilterByUnitDateCodeAndText) {
   ASSERT_EQ(a.status, 201) << a.body;
   EXPECT_EQ(a.json().at("program_id"), bj::value(pid));
   EXPECT_EQ(total("?program_id=" + pid), 1);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/activities?program_id=abc", "", bearer(w)).status, 400);
+  // null clears an optional list.
+  auto cleared = request(port(), "PATCH", "/api/v1/activities/" + std::string(a.json().at("id").as_string()), R"({"audience":null,"program_id":null})", json_auth(w));
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  EXPECT_TRUE(cleared.json().at("audience").as_array().empty());
+  EXPECT_TRUE(cleared.json().at("program_id").is_null());
   EXPECT_EQ(request(port(), "GET", "/api/v1/activities?from=15/01/2026", "", bearer(w)).status, 400);
 }
 
@@ -320,6 +332,7 @@ TEST_P(RegistersTest, SecurityAndMediationTeamsFollowTheLaw) {
   EXPECT_EQ(rate(leader_id, R"({"year":2025,"level":"good"})").status, 200);
   EXPECT_EQ(rate(recent_id, R"({"year":2026,"level":"good"})").status, 422);
   EXPECT_EQ(rate(leader_id, R"({"year":2025,"level":"best"})").status, 400);
+  EXPECT_EQ(request(port(), "PATCH", members + "/" + recent_id, R"({"role":"boss"})", json_auth(v)).status, 400);
   // The group's member count follows its active members.
   auto g = request(port(), "GET", "/api/v1/groups/" + std::string(team.json().at("id").as_string()), "", bearer(v)).json();
   EXPECT_EQ(g.at("members_count").as_int64(), 2);

@@ -355,6 +355,8 @@ TEST_P(TipsTest, StatusesMoveForwardWithWhatEachStepNeeds) {
   r = patch(id, R"({"status":"closed","outcome":{"valid":true,"cases_solved":0}})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(patch(id, R"({"status":"rejected","reason":"Không có căn cứ"})").status, 422);  // already ended
+  EXPECT_EQ(patch(id, R"({"outcome":{"valid":false}})").status, 422);                      // nor edited
+  EXPECT_EQ(patch(id, R"({"assignee":"ca.sontinh"})").status, 422);
   // Every change is audited.
   auto audit = request(port(), "GET", "/api/v1/audit?action=tip.update", "", bearer(s_->national_admin()));
   EXPECT_EQ(audit.json().at("items").as_array().size(), 2u) << audit.body;
@@ -476,8 +478,22 @@ TEST_P(TipsTest, AttachmentsAreCheckedByContentAndCleanedOfLocation) {
   auto big = send_raw(port(), "POST " + up + " HTTP/1.1\r\nHost: x\r\nX-Tip-Secret: " + t.secret +
                                   "\r\nContent-Length: 30000000\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(big.status, 413);
-  // Wrong secret: nothing stored.
-  EXPECT_EQ(request(port(), "POST", up, jpeg, {{"X-Tip-Secret", "AAAAA-AAAAA-AAAAA-AAAAA"}}).status, 404);
+  // Wrong secret: refused on the headers, before any body is read (none is sent here).
+  auto early = send_raw(port(), "POST " + up + " HTTP/1.1\r\nHost: x\r\nX-Tip-Secret: AAAAA-AAAAA-AAAAA-AAAAA"
+                                "\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(early.status, 404);
+  // A forged 64-bit box size must not make the cleaner write past the file.
+  {
+    std::string forged = mp4_with_location().substr(0, 32);  // ftyp + the start of moov
+    const std::string udta = std::string("\0\0\0\x01udta", 8) + std::string("\x7F\xFF\xFF\xFF\xFF\xFF\xFF\xF0", 8);
+    std::string moov_payload = udta + std::string(16, '\0');
+    const auto n = static_cast<std::uint32_t>(8 + moov_payload.size());
+    forged = mp4_with_location().substr(0, 28) + std::string{static_cast<char>(n >> 24), static_cast<char>(n >> 16),
+                                                              static_cast<char>(n >> 8), static_cast<char>(n)} +
+             "moov" + moov_payload;
+    auto r = request(port(), "POST", up, forged, h);
+    EXPECT_EQ(r.status, 415) << r.body;
+  }
   // At most 10 per tip.
   for (int i = 0; i < 6; ++i) ASSERT_EQ(request(port(), "POST", up, jpeg, h).status, 201);
   EXPECT_EQ(request(port(), "POST", up, jpeg, h).status, 422);
@@ -558,6 +574,8 @@ TEST_P(TipsTest, BadInputGetsAClearVietnameseMessage) {
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips/999999", "", bearer(officer_)).status, 404);
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips?status=lost", "", bearer(officer_)).status, 400);
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips?from=22/11/2026", "", bearer(officer_)).status, 400);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/notifications/read", R"({"ids":[null]})", with(bearer(officer_), "Content-Type", "application/json")).status, 400);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/notifications/read", R"({"ids":["x1"]})", with(bearer(officer_), "Content-Type", "application/json")).status, 400);
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips", "").status, 401);
   const Sent t = send_tip("Một tin báo để thử dữ liệu sai khi xử lý.");
   const auto id = staff_id(t.code);

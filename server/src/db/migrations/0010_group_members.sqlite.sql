@@ -27,5 +27,9 @@ CREATE TABLE group_member_ratings (
   PRIMARY KEY (member_id, year)
 );
 
+-- One security team per village (Luật 30/2023): also under concurrent writes.
+CREATE UNIQUE INDEX movement_groups_one_security_team ON movement_groups (unit_id)
+  WHERE kind = 'security_team' AND dissolved_on IS NULL;
+
 INSERT INTO catalog_items (kind, code, label, label_en, sort_order) VALUES
   ('group_kinds', 'mediation_team', 'Tổ hòa giải', 'Mediation team', 50);

@@ -56,6 +56,15 @@ struct HandleJob {
 };
 HandleJob handle_job(Pipeline& p, Request&& req) { return HandleJob{&p, std::make_shared<Request>(std::move(req))}; }
 
+// Upload admission (authentication, the route's header checks) may read the database: it runs on
+// the worker pool too. It works on the session's own Request, which lives in the coroutine frame
+// while the coroutine waits (no move of a frame local: see HandleJob).
+struct AdmitJob {
+  Pipeline* pipeline;
+  Request* req;
+  Response operator()() const { return pipeline->admit_upload(*req); }
+};
+
 // A streamed upload's temporary file: the handler moves it to its final place; whatever is left
 // (a refused or failed upload) goes when the request ends.
 struct TempFile {
@@ -86,6 +95,7 @@ struct Server::Impl {
   std::set<beast::tcp_stream*> idle;
   std::uint16_t bound_port = 0;
   std::atomic<int> heavy_pending{0};
+  std::atomic<int> uploads{0};
   asio::io_context ioc;
   asio::thread_pool workers;
   asio::thread_pool heavy;
@@ -237,7 +247,9 @@ struct Server::Impl {
         }
         const std::size_t upload_limit = target_ok ? pipeline.upload_limit(req) : 0;
         const std::size_t limit = upload_limit > 0 ? upload_limit : opt.body_limit;
-        if (h[bhttp::field::expect] == "100-continue" && parser.content_length().value_or(0) <= limit) {
+        const bool expects_continue =
+            h[bhttp::field::expect] == "100-continue" && parser.content_length().value_or(0) <= limit;
+        if (expects_continue && upload_limit == 0) {
           bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
           co_await bhttp::async_write(stream, cont, use_awaitable);
         }
@@ -248,7 +260,33 @@ struct Server::Impl {
         bool keep_alive = false;
         bool head = false;
         TempFile upload;
+        struct UploadSlot {
+          std::atomic<int>* n = nullptr;
+          ~UploadSlot() {
+            if (n) --*n;
+          }
+        } slot;
         if (upload_limit > 0) {
+          // Checks on the headers first: a refused upload is answered before its body is read,
+          // and the connection closed rather than drained.
+          if (uploads.fetch_add(1) >= opt.max_uploads) {
+            --uploads;
+            co_await write(stream, reject(req, ApiError(503, "busy", "Máy chủ đang nhận nhiều tệp, vui lòng thử lại sau ít phút.").with_retry_after(30)),
+                           false, false, version);
+            break;
+          }
+          slot.n = &uploads;
+          take_message(parser.get(), req);
+          Response verdict = co_await offload(workers, AdmitJob{&pipeline, &req});
+          if (verdict.status != 0) {
+            co_await write(stream, std::move(verdict), false, false, version);
+            break;
+          }
+          req.headers.clear();  // taken again with the complete message below
+          if (expects_continue) {
+            bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
+            co_await bhttp::async_write(stream, cont, use_awaitable);
+          }
           bhttp::request_parser<bhttp::file_body> fp{std::move(parser)};
           fp.body_limit(upload_limit);
           upload.path = opt.upload_dir + "/upload-" + crypto::random_hex(12) + ".part";

@@ -22,6 +22,7 @@ struct ServerOptions {
   std::chrono::milliseconds header_timeout{15000};  // idle keep-alive wait + reading the headers
   std::chrono::milliseconds body_timeout{30000};
   std::chrono::milliseconds upload_timeout{600000};
+  int max_uploads = 16;  // bodies being streamed to disk at once; more: 503 at once
   std::chrono::milliseconds shutdown_grace{10000};
   bool trust_forwarded_for = false;  // behind our own reverse proxy only
 };

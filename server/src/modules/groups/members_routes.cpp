@@ -125,6 +125,9 @@ void register_member_routes(http::Router& router, registers::RegisterService& gr
     const json::ObjectReader in(obj);
     in.allow_only({"role", "left_on"});
     const auto role = in.optional_string("role", 20);
+    if (role && *role != "leader" && *role != "deputy" && *role != "member" && *role != "mediator") {
+      throw BadRequest("Vai trò phải là leader, deputy, member hoặc mediator.", "role");
+    }
     const std::string left = date_of(in, "left_on", false);
     if (!role && left.empty()) throw BadRequest("Không có thay đổi nào được gửi lên.");
     auto out = db.write_value([&](db::Connection& c) {

@@ -1,6 +1,9 @@
 #include "modules/media/media.hpp"
 
 #include <exiv2/exiv2.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -20,6 +23,15 @@ namespace antq::media {
 namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(0, p.size()) == p; }
+
+// fsync of a file or a directory (after a rename, so the new name survives a power cut).
+bool sync_path(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
 
 std::once_flag exiv2_once;
 void init_exiv2() {
@@ -51,6 +63,9 @@ bool strip_image(const std::string& path) {
     image->writeMetadata();
     return true;
   } catch (const Exiv2::AnyError&) {
+    return false;
+  } catch (const std::exception&) {
+    // A hostile file may trip other failures inside the parser: it is refused all the same.
     return false;
   }
 }
@@ -91,12 +106,23 @@ bool strip_bmff(const std::string& path) {
       } else if (size == 0) {
         size = end - pos;
       }
-      if (size < header || pos + size > end) {
+      // Compare without overflow: a forged 64-bit size must not pass as "fits".
+      if (size < header || size > end - pos) {
         ok = false;
         return;
       }
       const std::string type(reinterpret_cast<char*>(h + 4), 4);
-      if (depth > 0 && (type == "udta" || type == "meta")) {
+      bool wipe = depth > 0 && (type == "udta" || type == "meta");
+      if (depth == 0 && type == "meta") wipe = true;
+      if (type == "uuid" && size >= header + 16) {
+        // XMP packets (which can carry GPS) live in a uuid box with this identifier.
+        static const unsigned char kXmp[16] = {0xBE, 0x7A, 0xCF, 0xCB, 0x97, 0xA9, 0x42, 0xE8,
+                                               0x9C, 0x71, 0x99, 0x94, 0x91, 0xE3, 0xAF, 0xAC};
+        unsigned char id[16];
+        std::fseek(f, pos + header, SEEK_SET);
+        if (std::fread(id, 1, 16, f) == 16 && std::memcmp(id, kXmp, 16) == 0) wipe = true;
+      }
+      if (wipe) {
         // Rename, and wipe the payload: a skipped box would still carry the coordinates.
         std::fseek(f, pos + 4, SEEK_SET);
         if (std::fwrite("free", 1, 4, f) != 4) ok = false;
@@ -159,6 +185,10 @@ StoredMedia store_upload(const std::string& file, const std::string& root, bool 
   if (!keep_location && !strip_location(file, *type)) {
     throw ApiError(415, "unreadable_media", "Không đọc được tệp: tệp có thể bị hỏng.", "file");
   }
+  // Only the server reads these files; and the content must be on disk before the record that
+  // points to it is acknowledged.
+  ::chmod(file.c_str(), 0600);
+  if (!sync_path(file)) throw std::runtime_error("cannot fsync upload " + file);
   // Digest of what is stored (after cleaning), streamed.
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
@@ -190,6 +220,7 @@ StoredMedia store_upload(const std::string& file, const std::string& root, bool 
     if (ec) throw std::runtime_error("cannot store attachment " + target.string() + ": " + ec.message());
   }
   out.size = static_cast<std::int64_t>(fs::file_size(target));
+  if (!sync_path(target.parent_path().string())) throw std::runtime_error("cannot fsync " + target.parent_path().string());
   return out;
 }
 

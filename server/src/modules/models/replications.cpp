@@ -20,7 +20,9 @@ constexpr const char* kInsert =
     "INSERT INTO model_replications (model_id, unit_id, started_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
 constexpr const char* kOpenHere =
     "SELECT 1 FROM model_replications WHERE model_id = $1 AND unit_id = $2 AND ended_on IS NULL";
-constexpr const char* kFind = "SELECT started_on, ended_on FROM model_replications WHERE id = $1 AND model_id = $2";
+constexpr const char* kFind =
+    "SELECT r.started_on, r.ended_on, un.path FROM model_replications r JOIN units un ON un.id = r.unit_id "
+    "WHERE r.id = $1 AND r.model_id = $2";
 constexpr const char* kEnd = "UPDATE model_replications SET ended_on = $2 WHERE id = $1";
 
 bj::array list(db::Connection& c, std::int64_t model_id) {
@@ -91,7 +93,9 @@ void register_replication_routes(http::Router& router, registers::RegisterServic
     auto out = db.write_value([&](db::Connection& c) {
       const auto model = models.get_in(c, *req.principal, id);
       auto r = c.query(kFind, rid, id);
-      if (r.rows.empty()) throw NotFound("Không tìm thấy lần nhân rộng này.");
+      if (r.rows.empty() || !access::in_scope(*req.principal, r.rows[0].text(2))) {
+        throw NotFound("Không tìm thấy lần nhân rộng này.");
+      }
       if (ended < r.rows[0].text(0)) throw BadRequest("Ngày kết thúc trước ngày bắt đầu.", "ended_on");
       c.query(kEnd, rid, ended);
       audit.record(c, {req.principal->username, "model.replication_end", "model", std::to_string(id), model.unit_path,

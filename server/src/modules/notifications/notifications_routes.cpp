@@ -43,7 +43,9 @@ void register_routes(http::Router& router, db::Database& db) {
         }
         for (const auto& v : it->value().as_array()) {
           const bj::object one{{"id", v}};
-          ids.push_back(*json::ObjectReader(one).optional_id("id"));
+          const auto id = json::ObjectReader(one).optional_id("id");
+          if (!id) throw BadRequest("Mã thông báo không hợp lệ.", "ids");
+          ids.push_back(*id);
         }
       }
     }

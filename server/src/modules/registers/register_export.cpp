@@ -80,7 +80,7 @@ Table build(const Spec& spec, const std::vector<Record>& rows, db::Database& db)
 std::string csv_field(const std::string& s) {
   // Quote always; a leading = + - @ could be run as a formula by a spreadsheet: prefix a quote.
   std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) v = "'" + v;
   std::string out = "\"";
   for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";

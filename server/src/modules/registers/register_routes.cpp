@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
+#include "http/access.hpp"
 #include "http/params.hpp"
 #include "modules/media/media.hpp"
 
@@ -37,6 +38,12 @@ ListQuery list_query(const http::Request& req, const Spec& spec) {
   q.page = paging.page;
   q.per_page = paging.per_page;
   return q;
+}
+
+// Sealed lists (mediation parties) appear in clear only to those who keep the register (the
+// mediators who wrote them down); readers get their count, like lists and exports.
+bool writer(const http::Request& req, const RegisterService& service) {
+  return access::can(*req.principal, service.spec().write_permission);
 }
 
 }  // namespace
@@ -72,23 +79,24 @@ void register_routes(http::Router& router, RegisterService& service, db::Databas
 
   router.add({"POST", base, http::Access::staff}, [&service](http::Request& req) {
     const auto body = json::parse_object(req.body);
-    return http::Response::json(service.to_json(service.create(*req.principal, body, req.request_id), true), 201);
+    return http::Response::json(service.to_json(service.create(*req.principal, body, req.request_id), writer(req, service)), 201);
   });
 
   router.add({"GET", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    return http::Response::json(service.to_json(service.get(*req.principal, id_param(req)), true));
+    return http::Response::json(service.to_json(service.get(*req.principal, id_param(req)), writer(req, service)));
   });
 
   router.add({"PATCH", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
     const auto id = id_param(req);
     const auto body = json::parse_object(req.body);
-    return http::Response::json(service.to_json(service.update(*req.principal, id, body, req.request_id), true));
+    return http::Response::json(service.to_json(service.update(*req.principal, id, body, req.request_id), writer(req, service)));
   });
 
   if (service.spec().attachments) {
     http::RouteSpec upload{"POST", base + "/{id}/attachments", http::Access::staff};
     upload.upload_limit = media::kMaxAttachmentBytes;
     upload.idempotent = false;  // the body is a file, not part of a fingerprint
+    upload.admit = [&service](http::Request& req) { service.admit_attachment(*req.principal, id_param(req)); };
     router.add(upload, [&service](http::Request& req) {
       const auto id = id_param(req);
       return http::Response::json(

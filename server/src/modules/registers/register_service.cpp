@@ -119,7 +119,12 @@ bj::object RegisterService::validate(db::Connection& c, const http::Principal& w
     if (!sent) {
       if (it != body.end() && current) {
         if (f.required) throw BadRequest("Trường '" + f.name + "' không được để trống.", f.name);
-        out[f.name] = nullptr;  // explicit null clears an optional field
+        // An explicit null clears an optional field (a list becomes empty, a count zero).
+        if (f.type == FieldType::codes || f.type == FieldType::sealed_list) out[f.name] = bj::array{};
+        else if (f.type == FieldType::count) out[f.name] = 0;
+        else if (f.type == FieldType::boolean) out[f.name] = false;
+        else if (f.type == FieldType::text || f.type == FieldType::long_text) out[f.name] = "";
+        else out[f.name] = nullptr;
       } else if (!current) {
         if (f.required) throw BadRequest("Thiếu trường bắt buộc '" + f.name + "'.", f.name);
         if (f.type == FieldType::choice && !f.default_choice.empty()) out[f.name] = f.default_choice;
@@ -296,7 +301,12 @@ Record RegisterService::create(const http::Principal& who, const bj::object& bod
     p.emplace_back(search_text(spec_, values));
     p.emplace_back(who.username);
     p.emplace_back(now);
-    const auto id = c.execute(insert_, p).rows[0].integer(0);
+    std::int64_t id = 0;
+    try {
+      id = c.execute(insert_, p).rows[0].integer(0);
+    } catch (const db::UniqueViolation&) {
+      throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
+    }
     store(c, id, values);
     Record r = get_in(c, who, id);
     audit_.record(c, {who.username, spec_.entity + ".create", spec_.entity, std::to_string(id), r.unit_path, r.unit_code, "",
@@ -320,7 +330,11 @@ Record RegisterService::update(const http::Principal& who, std::int64_t id, cons
     p.emplace_back(search_text(spec_, values));
     p.emplace_back(timeutil::now_utc());
     p.emplace_back(unit_id);
-    c.execute(update_, p);
+    try {
+      c.execute(update_, p);
+    } catch (const db::UniqueViolation&) {
+      throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
+    }
     store(c, id, values);
     std::string changed;
     for (const auto& kv : body) changed += std::string(changed.empty() ? "\"" : ",\"") + std::string(kv.key()) + "\"";
@@ -435,6 +449,14 @@ std::pair<std::vector<Record>, std::int64_t> RegisterService::list(const http::P
     if (q.q) where += " AND r.search_text LIKE " + param("%" + db::escape_like(text::fold(*q.q)) + "%") + " ESCAPE '\\'";
     for (const auto& [name, value] : q.filters) {
       const Field* f = spec_.field(name);
+      if (f->type == FieldType::reference || f->type == FieldType::year) {
+        // Numbers on both engines: PostgreSQL would refuse a non-number as a typed parameter.
+        if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos) {
+          throw BadRequest("Tham số '" + name + "' phải là số.", name);
+        }
+        where += " AND r." + name + " = " + param(std::int64_t{std::stoll(value)});
+        continue;
+      }
       if (f->type == FieldType::codes) {
         where += " AND EXISTS (SELECT 1 FROM " + spec_.codes_table() + " k WHERE k.record_id = r.id AND k.field = " + param(name) +
                  " AND k.code = " + param(value) + ")";
@@ -467,8 +489,7 @@ bj::object attachment_json(const db::Row& r) {
 }
 }  // namespace
 
-bj::object RegisterService::add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path,
-                                           bool keep_location, const std::string& request_id) {
+void RegisterService::admit_attachment(const http::Principal& who, std::int64_t id) {
   access::require(who, spec_.write_permission);
   if (!spec_.attachments) throw NotFound("Sổ này không nhận tệp đính kèm.");
   db_.read([&](db::Connection& c) {
@@ -480,10 +501,19 @@ bj::object RegisterService::add_attachment(const http::Principal& who, std::int6
       throw RuleViolation("Mỗi bản ghi chỉ kèm được tối đa " + std::to_string(media::kMaxAttachmentsPerRecord) + " tệp.");
     }
   });
+}
+
+bj::object RegisterService::add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path,
+                                           bool keep_location, const std::string& request_id) {
+  access::require(who, spec_.write_permission);
   const media::StoredMedia m = media::store_upload(upload_path, attachments_dir_, keep_location);
   try {
     return db_.write_value([&](db::Connection& c) {
       const Record r = get_in(c, who, id);  // still there, still in scope
+      if (c.query("SELECT COUNT(*) FROM register_attachments WHERE register = $1 AND record_id = $2", spec_.name, id).rows[0].integer(0) >=
+          media::kMaxAttachmentsPerRecord) {
+        throw RuleViolation("Mỗi bản ghi chỉ kèm được tối đa " + std::to_string(media::kMaxAttachmentsPerRecord) + " tệp.");
+      }
       const auto aid = c.query("INSERT INTO register_attachments (register, record_id, at, uploaded_by, kind, media_type, size, "
                                "sha256, stored_name, location_removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
                                spec_.name, id, timeutil::now_utc(), who.username, m.kind, m.media_type, m.size, m.sha256,

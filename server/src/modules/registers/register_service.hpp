@@ -49,6 +49,8 @@ class RegisterService {
 
   // Attachments (specs with `attachments`): where files live, and the records' photos and videos.
   void set_attachments_dir(std::string dir) { attachments_dir_ = std::move(dir); }
+  // Before an upload's body is read: the caller may attach to this record, which takes more files.
+  void admit_attachment(const http::Principal& who, std::int64_t id);
   boost::json::object add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path,
                                      bool keep_location, const std::string& request_id);
   boost::json::array attachments(const http::Principal& who, std::int64_t id);

@@ -64,8 +64,11 @@ void register_public_routes(http::Router& router, TipsService& service) {
   http::RouteSpec upload{"POST", "/api/v1/public/tips/{code}/attachments"};
   upload.upload_limit = media::kMaxAttachmentBytes;
   upload.idempotent = false;  // the body is a file, not part of a fingerprint
-  router.add(upload, [&service](http::Request& req) {
+  upload.admit = [&service](http::Request& req) {
     service.admit_follow_up(req.client_ip);
+    service.admit_reporter_upload(req.param("code"), secret_header(req));
+  };
+  router.add(upload, [&service](http::Request& req) {
     const std::string secret = secret_header(req);
     const bool keep = http::bool_param(req, "keep_location");
     return http::Response::json(

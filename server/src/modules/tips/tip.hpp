@@ -82,6 +82,7 @@ struct Suggestion {
   std::string tracking_code;
   double score = 0;
   std::string excerpt, received_at, status;
+  std::string unit_path;  // for the caller's scope
 };
 
 struct Category {

@@ -253,11 +253,11 @@ std::int64_t count_attachments(db::Connection& c, std::int64_t tip_id) {
 std::vector<Suggestion> suggestions(db::Connection& c, std::int64_t tip_id) {
   std::vector<Suggestion> out;
   const char* sql =
-      "SELECT o.id, o.tracking_code, s.score, o.description, o.received_at, o.status FROM tip_duplicate_suggestions s "
-      "JOIN tips o ON o.id = CASE WHEN s.tip_id = $1 THEN s.other_id ELSE s.tip_id END "
+      "SELECT o.id, o.tracking_code, s.score, o.description, o.received_at, o.status, un.path FROM tip_duplicate_suggestions s "
+      "JOIN tips o ON o.id = CASE WHEN s.tip_id = $1 THEN s.other_id ELSE s.tip_id END JOIN units un ON un.id = o.unit_id "
       "WHERE s.tip_id = $1 OR s.other_id = $1 ORDER BY s.score DESC LIMIT 10";
   for (const auto& r : c.query(sql, tip_id).rows) {
-    out.push_back({r.integer(0), r.text(1), r.real(2), excerpt(r.text(3)), r.text(4), r.text(5)});
+    out.push_back({r.integer(0), r.text(1), r.real(2), excerpt(r.text(3)), r.text(4), r.text(5), r.text(6)});
   }
   return out;
 }

@@ -274,6 +274,15 @@ TipMessage TipsService::reporter_message(const std::string& code, const std::str
   });
 }
 
+void TipsService::admit_reporter_upload(const std::string& code, const std::string& secret) {
+  db_.read([&](db::Connection& c) {
+    const TipRecord tip = reporter_tip(c, code, secret);
+    if (repo::count_attachments(c, tip.id) >= media::kMaxAttachmentsPerRecord) {
+      throw RuleViolation("Mỗi tin báo chỉ kèm được tối đa " + std::to_string(media::kMaxAttachmentsPerRecord) + " tệp.");
+    }
+  });
+}
+
 TipAttachment TipsService::reporter_attachment(const std::string& code, const std::string& secret, const std::string& file,
                                                bool keep_location) {
   // Authenticate before touching the file: an unknown code costs nothing but this lookup.
@@ -290,6 +299,10 @@ TipAttachment TipsService::reporter_attachment(const std::string& code, const st
   TipAttachment a{0, t.id, at, std::nullopt, m.kind, m.media_type, m.size, m.sha256, m.stored_name, m.location_removed};
   try {
     a.id = db_.write_value([&](db::Connection& c) {
+      // Counted again here: two uploads at once must not both pass the check made before.
+      if (repo::count_attachments(c, t.id) >= media::kMaxAttachmentsPerRecord) {
+        throw RuleViolation("Mỗi tin báo chỉ kèm được tối đa " + std::to_string(media::kMaxAttachmentsPerRecord) + " tệp.");
+      }
       const auto id = repo::add_attachment(c, a);
       repo::add_event(c, t.id, {at, "attachment", std::nullopt, std::nullopt, true, "", a.kind});
       const auto to = t.assignee ? std::vector<std::string>{*t.assignee} : repo::local_handlers(c, t.unit_path);
@@ -344,11 +357,16 @@ StaffView TipsService::detail(const http::Principal& who, std::int64_t id) {
     v.timeline = repo::events(c, id, false);
     v.messages = repo::messages(c, id);
     v.attachments = repo::attachments(c, id);
-    v.suggestions = repo::suggestions(c, id);
+    // Other tips shown here must be inside the caller's area too (a village officer sees
+    // suggestions and merged threads from their own village only).
+    for (auto& s : repo::suggestions(c, id))
+      if (access::in_scope(who, s.unit_path)) v.suggestions.push_back(std::move(s));
     if (v.tip.duplicate_of) {
-      if (auto d = repo::find(c, *v.tip.duplicate_of)) v.duplicate_of = std::make_pair(d->id, d->tracking_code);
+      auto d = repo::find(c, *v.tip.duplicate_of);
+      if (d && access::in_scope(who, d->unit_path)) v.duplicate_of = std::make_pair(d->id, d->tracking_code);
     }
     for (auto& m : repo::merged_into(c, id)) {
+      if (!access::in_scope(who, m.unit_path)) continue;
       auto msgs = repo::messages(c, m.id);
       v.merged.emplace_back(std::move(m), std::move(msgs));
     }
@@ -365,6 +383,9 @@ void TipsService::update(const http::Principal& who, std::int64_t id, const TipP
   const std::string at = timeutil::to_rfc3339(now_tp);
   db_.write([&](db::Connection& c) {
     const TipRecord cur = staff_tip(c, who, id);
+    if (cur.status == "closed" || cur.status == "rejected" || cur.status == "duplicate") {
+      throw RuleViolation("Tin báo đã kết thúc (" + std::string(status_label(cur.status)) + "), không sửa được nữa.", "status");
+    }
     repo::Update u = repo::update_from(cur);
     std::vector<TipEvent> events;
     std::vector<std::string> changed;

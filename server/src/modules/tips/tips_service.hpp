@@ -115,6 +115,8 @@ class TipsService {
   Submitted submit_public(const NewTip& in);
   ReporterView track(const std::string& code, const std::string& secret);
   TipMessage reporter_message(const std::string& code, const std::string& secret, const std::string& body);
+  // Before an upload's body is read: the code and secret are right and the tip takes more files.
+  void admit_reporter_upload(const std::string& code, const std::string& secret);
   TipAttachment reporter_attachment(const std::string& code, const std::string& secret, const std::string& file,
                                     bool keep_location);
 
