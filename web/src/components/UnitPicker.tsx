@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, TreeSelect } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getUnit, listUnits, queryKeys, type UnitSummary } from '../api';
+import { getUnit, listUnits, queryKeys, type ItemList, type UnitSummary } from '../api';
 import { errorMessage } from './ApiErrorAlert';
 
 interface Props {
@@ -54,7 +54,9 @@ export default function UnitPicker({ value, onChange, id, className, disabled }:
   const treeData = useMemo(() => {
     const build = (items: UnitSummary[]): TreeNode[] =>
       items.map((u) => {
-        const kids = loaded[u.code];
+        // children another picker has loaded already come from the query cache: a branch whose
+        // loadData answers at once (from the cache) made rc-tree ask again and again, freezing the page
+        const kids = loaded[u.code] ?? queryClient.getQueryData<ItemList<UnitSummary>>(queryKeys.unitChildren(u.code))?.items;
         return {
           value: u.code,
           title: u.full_name,
@@ -63,7 +65,7 @@ export default function UnitPicker({ value, onChange, id, className, disabled }:
         };
       });
     return build(top.data?.items ?? []);
-  }, [top.data, loaded]);
+  }, [top.data, loaded, queryClient]);
 
   const loadData = useCallback(
     async (node: { value?: string | number | null }) => {
@@ -75,7 +77,7 @@ export default function UnitPicker({ value, onChange, id, className, disabled }:
           queryFn: ({ signal }) => listUnits(code, signal),
           staleTime: 5 * 60_000,
         });
-        setLoaded((prev) => ({ ...prev, [code]: res.items }));
+        setLoaded((prev) => (prev[code] ? prev : { ...prev, [code]: res.items }));
       } catch (e) {
         void message.error(errorMessage(e, t('unitPicker.loadError')));
         throw e;

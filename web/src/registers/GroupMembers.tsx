@@ -227,6 +227,7 @@ export default function GroupMembers({ group, canWrite }: { group: RegisterRecor
         )}
         <Form<MemberValues>
           form={form}
+          name="member"
           layout="vertical"
           requiredMark="optional"
           onFinish={(v) => add.mutate(v)}

@@ -23,7 +23,7 @@ export default function HomeQuick() {
           {t('registers.home.title')}
         </Typography.Title>
         <div className="antq-reg-home__links">
-          {readable.slice(0, 5).map((r) => (
+          {readable.map((r) => (
             <Link key={r.name} to={registerPath(r)}>
               {label(r.title)}
             </Link>

@@ -130,7 +130,7 @@ export default function ModelReplications({ model, canWrite }: { model: Register
         data-testid="replicate-modal"
       >
         {replicate.error && !(replicate.error instanceof ApiError && replicate.error.field) && <ApiErrorAlert error={replicate.error} />}
-        <Form<ReplicateValues> form={addForm} layout="vertical" onFinish={(v) => replicate.mutate(v)}
+        <Form<ReplicateValues> form={addForm} name="replicate" layout="vertical" onFinish={(v) => replicate.mutate(v)}
           initialValues={{ unit: null, started_on: dayOf(todayVN()) }}
           preserve={false}
         >
@@ -166,6 +166,7 @@ export default function ModelReplications({ model, canWrite }: { model: Register
         {end.error && !(end.error instanceof ApiError && end.error.field) && <ApiErrorAlert error={end.error} />}
         <Form<{ ended_on: Dayjs | null }>
           form={endForm}
+          name="replication_end"
           layout="vertical"
           onFinish={(v) => ending && end.mutate({ rid: ending.id, ended_on: v.ended_on?.format('YYYY-MM-DD') ?? '' })}
           initialValues={{ ended_on: dayOf(todayVN()) }}

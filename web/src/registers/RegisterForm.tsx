@@ -71,12 +71,12 @@ function FieldItem({ cfg, field, label, initial }: { cfg: RegisterConfig; field:
   const lab = useLabel();
   const rules: Rule[] = [];
   if (field.required && field.type !== 'people') {
-    rules.push({
-      required: true,
-      whitespace: field.type === 'text' || field.type === 'long_text',
-      message: t('registers.form.required', { label }),
-      type: field.type === 'codes' ? 'array' : undefined,
-    });
+    // only the keys each type needs: a rule with any key besides `required` and `message` is
+    // checked as a string by the validator, which a date (Dayjs) or a number would fail
+    const message = t('registers.form.required', { label });
+    if (field.type === 'text' || field.type === 'long_text') rules.push({ required: true, whitespace: true, message });
+    else if (field.type === 'codes') rules.push({ required: true, type: 'array', message });
+    else rules.push({ required: true, message });
   }
   if (field.type === 'codes' && field.minItems && field.minItems > 1) {
     rules.push({ type: 'array', min: field.minItems, message: t('registers.form.minItems', { n: field.minItems }) });

@@ -319,18 +319,23 @@ function RecordName({ cfg, record }: { cfg: RegisterConfig; record: RegisterReco
   return <>{kind ? `${title} · ${kind}` : title}</>;
 }
 
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
 /** A record as a card on a phone: title, tags, date and unit, the other columns. */
 function RecordCard({ cfg, record, title }: { cfg: RegisterConfig; record: RegisterRecord; title: ReactNode }) {
   const label = useLabel();
   const dateField = cfg.dateField ? fieldOfRegister(cfg, cfg.dateField) : undefined;
   const shown = cfg.columns.map((n) => fieldOfRegister(cfg, n)).filter((f): f is FieldSpec => !!f && f.name !== cfg.titleField);
   const tags = shown.filter((f) => f.type === 'choice');
-  const rest = shown.filter((f) => f.type !== 'choice');
+  // empty values make no line on a phone
+  const rest = shown.filter((f) => f.type !== 'choice' && !isEmpty(record[f.name]) && !(f.type === 'people' && !record[`${f.name}_count`]));
   return (
     <div className="antq-compact-row antq-reg-card" data-testid="record-card">
       <div className="antq-compact-row__head">
         {title}
-        <span className="antq-reg-tags">
+        <span className="antq-reg-tags antq-reg-card__tags">
           {tags.map((f) => (
             <FieldValue key={f.name} field={f} record={record} />
           ))}
@@ -392,7 +397,7 @@ function MediationBook({ open, onClose, defaultUnit }: { open: boolean; onClose:
       }
     >
       <Paragraph type="secondary">{t('registers.book.hint')}</Paragraph>
-      <Form layout="vertical">
+      <Form layout="vertical" name="book">
         <Form.Item label={t('registers.book.unit')} required>
           <UnitPicker value={unit} onChange={setUnit} />
         </Form.Item>
