@@ -266,7 +266,7 @@ describe('movement registers', () => {
       await page.getByRole('heading', { level: 1, name: 'Mô hình, chuyên đề' }).waitFor();
       await page.getByTestId('record-add').click();
       const drawer = page.getByTestId('record-drawer');
-      const name = 'Camera an ninh kết nối Công an xã';
+      const name = 'Camera an ninh ở các ngã ba kết nối Công an xã';
       const [startIso, startShown] = daysAgo(40);
       await drawer.locator('#name').fill(name);
       await drawer.getByTestId('choice-kind').getByText('Mô hình', { exact: true }).click();
@@ -314,7 +314,7 @@ describe('movement registers', () => {
       await reps.scrollIntoViewIfNeeded();
       await shot(page, 'registers-model');
 
-      const models = await admin.call('GET', `/api/v1/models?q=${encodeURIComponent('Camera an ninh kết nối')}`);
+      const models = await admin.call('GET', `/api/v1/models?q=${encodeURIComponent('ngã ba kết nối')}`);
       const model = models.body.items.find((m) => m.name === name);
       assert.ok(model, JSON.stringify(models.body));
       assert.equal(model.kind, 'model');
@@ -522,7 +522,7 @@ describe('movement registers', () => {
       await page.getByTestId('register-table').waitFor();
       assert.equal(await page.getByTestId('record-add').count(), 0, 'no "Thêm" without programs.write');
       await page.goto(`${server.baseUrl}/so/hoa-giai`);
-      await page.getByTestId('register-table').waitFor();
+      await page.getByTestId('record-card').filter({ hasText: 'Tranh chấp ranh giới đất vườn' }).getByText('2 người').waitFor();
       await shot(page, 'registers-mediations');
       await assertNoHorizontalScroll(page);
       assertNoProblems(page);

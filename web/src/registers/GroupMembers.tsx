@@ -4,7 +4,7 @@
  */
 import { CheckCircleOutlined, ExclamationCircleOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, type ButtonProps, Divider, Empty, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, type ButtonProps, Divider, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -185,7 +185,8 @@ export default function GroupMembers({ group, canWrite }: { group: RegisterRecor
                   {canWrite ? (
                     <Select
                       size="small"
-                      value={m.ratings[String(ratingYear)]}
+                      // controlled even when not rated: a refused rating goes back to "Chưa xếp loại"
+                      value={m.ratings[String(ratingYear)] ?? null}
                       placeholder={t('registers.members.notRated')}
                       options={RATING_LEVELS.map((l) => ({ value: l, label: t(`registers.members.levels.${l}`) }))}
                       onChange={(level: string) => rate.mutate({ member: m, level })}
@@ -202,9 +203,16 @@ export default function GroupMembers({ group, canWrite }: { group: RegisterRecor
               )}
             </div>
             {canWrite && !m.left_on && (
-              <Button size="small" onClick={() => leave.mutate(m)} loading={leave.isPending && leave.variables?.id === m.id}>
-                {t('registers.members.leave')}
-              </Button>
+              <Popconfirm
+                title={t('registers.members.leaveConfirm', { name: m.name })}
+                okText={t('registers.members.leave')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => leave.mutate(m)}
+              >
+                <Button size="small" loading={leave.isPending && leave.variables?.id === m.id}>
+                  {t('registers.members.leave')}
+                </Button>
+              </Popconfirm>
             )}
           </List.Item>
         )}

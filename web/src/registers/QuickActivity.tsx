@@ -2,7 +2,7 @@
  * `/so/ghi-hoat-dong`: the quick path of a village officer on a phone — type, date (today),
  * content, organising forces (one tap each), participants; the unit is the officer's own.
  */
-import { CheckCircleFilled, CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Result, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -74,7 +74,7 @@ function QuickActivity() {
       <div className="antq-reg-quick" data-testid="quick-activity-done">
         <Card>
           <Result
-            icon={<CheckCircleFilled className="antq-reg-quick__ok" />}
+            status="success"
             title={<h1 className="antq-result-title">{t('registers.quick.saved')}</h1>}
             subTitle={
               <span data-testid="quick-saved-title">

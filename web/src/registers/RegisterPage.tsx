@@ -114,7 +114,7 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
         <FieldValue field={f} record={r} />
       ),
     align: f.type === 'count' ? 'right' : undefined,
-    width: f.type === 'count' || f.type === 'year' ? 110 : undefined,
+    width: f.type === 'count' ? 130 : f.type === 'year' ? 90 : undefined,
   });
 
   const columns: ColumnsType<RegisterRecord> = [
@@ -330,7 +330,9 @@ function RecordCard({ cfg, record, title }: { cfg: RegisterConfig; record: Regis
   const shown = cfg.columns.map((n) => fieldOfRegister(cfg, n)).filter((f): f is FieldSpec => !!f && f.name !== cfg.titleField);
   const tags = shown.filter((f) => f.type === 'choice');
   // empty values make no line on a phone
-  const rest = shown.filter((f) => f.type !== 'choice' && !isEmpty(record[f.name]) && !(f.type === 'people' && !record[`${f.name}_count`]));
+  const rest = shown.filter((f) =>
+    f.type === 'people' ? !!record[`${f.name}_count`] : f.type !== 'choice' && !isEmpty(record[f.name]),
+  );
   return (
     <div className="antq-compact-row antq-reg-card" data-testid="record-card">
       <div className="antq-compact-row__head">
