@@ -190,9 +190,9 @@ describe('movement registers', () => {
 
       // nothing filled in: the form says what is missing, in Vietnamese
       await page.getByTestId('record-save').click();
-      await drawer.getByText('Vui lòng nhập “Loại hoạt động”.').waitFor();
+      await drawer.getByText('Vui lòng chọn “Loại hoạt động”.').waitFor();
       await drawer.getByText('Vui lòng nhập “Nội dung”.').waitFor();
-      await drawer.getByText('Vui lòng nhập “Lực lượng tổ chức”.').waitFor();
+      await drawer.getByText('Vui lòng chọn “Lực lượng tổ chức”.').waitFor();
 
       const [dayIso, dayShown] = daysAgo(3);
       const title = 'Phát động phong trào Toàn dân bảo vệ an ninh Tổ quốc tại xã Sơn Tịnh';

@@ -277,7 +277,7 @@ export default function GroupMembers({ group, canWrite }: { group: RegisterRecor
           <Form.Item
             name="joined_on"
             label={t('registers.members.joinedOn')}
-            rules={[{ required: true, message: t('registers.form.required', { label: t('registers.members.joinedOn') }) }]}
+            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: t('registers.members.joinedOn') }) }]}
           >
             <DateInput noFuture />
           </Form.Item>

@@ -145,7 +145,7 @@ export default function ModelReplications({ model, canWrite }: { model: Register
           <Form.Item
             name="started_on"
             label={t('registers.replications.startedOn')}
-            rules={[{ required: true, message: t('registers.form.required', { label: t('registers.replications.startedOn') }) }]}
+            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: t('registers.replications.startedOn') }) }]}
           >
             <DateInput noFuture />
           </Form.Item>
@@ -175,7 +175,7 @@ export default function ModelReplications({ model, canWrite }: { model: Register
           <Form.Item
             name="ended_on"
             label={t('registers.replications.endedOn')}
-            rules={[{ required: true, message: t('registers.form.required', { label: t('registers.replications.endedOn') }) }]}
+            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: t('registers.replications.endedOn') }) }]}
           >
             <DateInput noFuture />
           </Form.Item>

@@ -124,11 +124,11 @@ function QuickActivity() {
           <Form.Item
             name="type"
             label={label(field('type').label)}
-            rules={[{ required: true, message: t('registers.form.required', { label: label(field('type').label) }) }]}
+            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: label(field('type').label) }) }]}
           >
             <CatalogSelect field={field('type')} />
           </Form.Item>
-          <Form.Item name="date" label={label(field('date').label)} rules={[{ required: true, message: t('registers.form.required', { label: label(field('date').label) }) }]}>
+          <Form.Item name="date" label={label(field('date').label)} rules={[{ required: true, message: t('registers.form.requiredChoose', { label: label(field('date').label) }) }]}>
             <DateInput noFuture />
           </Form.Item>
           <Form.Item

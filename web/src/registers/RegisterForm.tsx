@@ -73,7 +73,8 @@ function FieldItem({ cfg, field, label, initial }: { cfg: RegisterConfig; field:
   if (field.required && field.type !== 'people') {
     // only the keys each type needs: a rule with any key besides `required` and `message` is
     // checked as a string by the validator, which a date (Dayjs) or a number would fail
-    const message = t('registers.form.required', { label });
+    const chosen = ['code', 'codes', 'choice', 'reference', 'date', 'datetime'].includes(field.type);
+    const message = t(chosen ? 'registers.form.requiredChoose' : 'registers.form.required', { label });
     if (field.type === 'text' || field.type === 'long_text') rules.push({ required: true, whitespace: true, message });
     else if (field.type === 'codes') rules.push({ required: true, type: 'array', message });
     else rules.push({ required: true, message });
