@@ -332,6 +332,13 @@ TEST_P(RegistersTest, SecurityAndMediationTeamsFollowTheLaw) {
   EXPECT_EQ(rate(leader_id, R"({"year":2025,"level":"good"})").status, 200);
   EXPECT_EQ(rate(recent_id, R"({"year":2026,"level":"good"})").status, 422);
   EXPECT_EQ(rate(leader_id, R"({"year":2025,"level":"best"})").status, 400);
+  // "Excellent" beyond 20% of "good" is flagged (one excellent, nobody good).
+  auto rated = rate(leader_id, R"({"year":2025,"level":"excellent"})");
+  ASSERT_EQ(rated.status, 200);
+  bool flagged = false;
+  const auto rated_checks = rated.json().at("checks").as_array();
+  for (const auto& c : rated_checks) flagged = flagged || (c.at("rule") == "excellent_share" && c.at("ok") == false);
+  EXPECT_TRUE(flagged) << rated.body;
   EXPECT_EQ(request(port(), "PATCH", members + "/" + recent_id, R"({"role":"boss"})", json_auth(v)).status, 400);
   // The group's member count follows its active members.
   auto g = request(port(), "GET", "/api/v1/groups/" + std::string(team.json().at("id").as_string()), "", bearer(v)).json();

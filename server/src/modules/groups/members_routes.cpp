@@ -58,7 +58,26 @@ bj::object members_json(db::Connection& c, const TeamRules& rules, const std::st
                                {"left_on", m.left_on ? bj::value(*m.left_on) : bj::value(nullptr)},
                                {"ratings", ratings[m.id]}});
   }
-  return bj::object{{"items", std::move(items)}, {"checks", compliance(rules, kind, active)}};
+  bj::array checks = compliance(rules, kind, active);
+  if (kind == "security_team") {
+    // HD 01/HD-BCA-V05: "excellent" at most 20% of those rated "good", year by year.
+    std::map<std::string, std::pair<int, int>> per_year;  // year → (excellent, good)
+    for (const auto& [member, years] : ratings) {
+      for (const auto& [year, level] : years) {
+        if (level == "excellent") ++per_year[std::string(year)].first;
+        if (level == "good") ++per_year[std::string(year)].second;
+      }
+    }
+    for (const auto& [year, counts] : per_year) {
+      const bool ok = counts.first * 100 <= counts.second * rules.excellent_percent_of_good;
+      checks.push_back(bj::object{{"rule", "excellent_share"},
+                                  {"ok", ok},
+                                  {"message", "Năm " + year + ": xuất sắc " + std::to_string(counts.first) + ", tốt " +
+                                                  std::to_string(counts.second) + " (xuất sắc không quá " +
+                                                  std::to_string(rules.excellent_percent_of_good) + "% số được xếp loại tốt)."}});
+    }
+  }
+  return bj::object{{"items", std::move(items)}, {"checks", std::move(checks)}};
 }
 
 std::string date_of(const json::ObjectReader& in, const char* key, bool required) {

@@ -34,6 +34,7 @@ TeamRules TeamRules::load(db::Connection& c) {
   r.security_min_age = setting(c, "groups.security_team.min_age", r.security_min_age);
   r.security_max_age = setting(c, "groups.security_team.max_age", r.security_max_age);
   r.rating_min_months = setting(c, "groups.security_team.rating_min_months", r.rating_min_months);
+  r.excellent_percent_of_good = setting(c, "groups.security_team.excellent_percent_of_good", r.excellent_percent_of_good);
   r.mediation_min_mediators = setting(c, "groups.mediation_team.min_mediators", r.mediation_min_mediators);
   r.mediation_min_women = setting(c, "groups.mediation_team.min_women", r.mediation_min_women);
   return r;

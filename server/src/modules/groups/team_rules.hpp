@@ -19,6 +19,7 @@ struct TeamRules {
   int security_min_age = 18;
   int security_max_age = 70;
   int rating_min_months = 9;
+  int excellent_percent_of_good = 20;
   int mediation_min_mediators = 3;
   int mediation_min_women = 1;
   static TeamRules load(db::Connection& c);
