@@ -380,6 +380,13 @@ TEST_P(TipsTest, LikelyDuplicatesAreSuggestedAndMergingKeepsBothThreads) {
   EXPECT_EQ(std::stoll(std::string(sug[0].at("id").as_string())), a);
   EXPECT_TRUE(request(port(), "GET", "/api/v1/tips/" + std::to_string(c), "", bearer(officer_)).json().at("suggestions").as_array().empty());
 
+  // An officer whose area is the second village does not learn of the first village's tip.
+  const auto village_police = s_->add_user("ca.thon2", "police_officer", "21220-002");
+  auto theirs = request(port(), "GET", "/api/v1/tips?q=" + second.code, "", bearer(village_police));
+  ASSERT_EQ(theirs.json().at("total").as_int64(), 1) << theirs.body;
+  EXPECT_EQ(theirs.json().at("items").as_array()[0].at("duplicates").as_int64(), 0);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/tips?q=" + second.code, "", bearer(officer_)).json().at("items").as_array()[0].at("duplicates").as_int64(), 1);
+  EXPECT_TRUE(request(port(), "GET", "/api/v1/tips/" + std::to_string(b), "", bearer(village_police)).json().at("suggestions").as_array().empty());
   auto merged = patch(b, R"({"status":"duplicate","duplicate_of":")" + std::to_string(a) + "\"}");
   ASSERT_EQ(merged.status, 200) << merged.body;
   EXPECT_EQ(std::stoll(std::string(merged.json().at("duplicate_of").at("id").as_string())), a);

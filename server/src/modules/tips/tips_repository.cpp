@@ -152,7 +152,17 @@ std::pair<std::vector<TipRecord>, std::int64_t> list(db::Connection& c, const Li
   std::vector<db::Value> page_params = params;
   page_params.emplace_back(std::int64_t{f.page_size});
   page_params.emplace_back(std::int64_t{(f.page - 1) * f.page_size});
-  const std::string sql = std::string("SELECT ") + kColumns + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT $" +
+  // The list's count of likely duplicates counts only tips the caller may see.
+  std::string columns = kColumns;
+  const std::string all_count = "(SELECT COUNT(*) FROM tip_duplicate_suggestions s WHERE s.tip_id = t.id OR s.other_id = t.id)";
+  const std::string lo = "$" + std::to_string(params.size() + 3), hi = "$" + std::to_string(params.size() + 4);
+  columns.replace(columns.find(all_count), all_count.size(),
+                  "(SELECT COUNT(*) FROM tip_duplicate_suggestions s JOIN tips o ON o.id = CASE WHEN s.tip_id = t.id THEN "
+                  "s.other_id ELSE s.tip_id END JOIN units ou ON ou.id = o.unit_id WHERE (s.tip_id = t.id OR s.other_id = t.id) "
+                  "AND ou.path >= " + lo + " AND ou.path < " + hi + ")");
+  page_params.emplace_back(f.caller_scope.lo);
+  page_params.emplace_back(f.caller_scope.hi);
+  const std::string sql = std::string("SELECT ") + columns + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT $" +
                           std::to_string(params.size() + 1) + " OFFSET $" + std::to_string(params.size() + 2);
   std::vector<TipRecord> out;
   for (const auto& r : c.execute(sql, page_params).rows) out.push_back(to_tip(r));

@@ -31,7 +31,8 @@ std::optional<std::string> secret_hash(db::Connection& c, std::int64_t id);
 std::optional<std::string> reporter_sealed(db::Connection& c, std::int64_t id);
 
 struct ListFilter {
-  PathRange scope;
+  PathRange scope;         // the rows: the caller's area, or a unit inside it
+  PathRange caller_scope;  // what the caller may see (counts of related tips)
   std::vector<std::string> statuses, categories;
   std::optional<std::string> received_from, received_to;  // RFC 3339 bounds, inclusive/exclusive
   bool overdue_only = false;

@@ -327,6 +327,7 @@ std::pair<std::vector<TipRecord>, std::int64_t> TipsService::list(const http::Pr
   return db_.read_value([&](db::Connection& c) {
     repo::ListFilter lf;
     lf.scope = access::scope_range(who);
+    lf.caller_scope = lf.scope;
     if (f.unit) {
       auto u = units::repo::find_active(c, *f.unit);
       if (!u || !access::in_scope(who, u->path)) throw NotFound("Không tìm thấy đơn vị '" + *f.unit + "'.", "unit");
