@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
+  apiSession,
   ADMIN_PASSWORD,
   DESKTOP,
   PHONE,
@@ -33,36 +34,6 @@ async function open(pathname, viewport = DESKTOP) {
 }
 
 /** Logs in through the API (Node's fetch); returns a small client carrying cookie and CSRF token. */
-async function apiSession(username, password) {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = await res.json();
-  assert.equal(res.status, 200, `API login of ${username}: ${JSON.stringify(body)}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('antq_session='));
-  assert.ok(cookie, 'the login sets the antq_session cookie');
-  return {
-    user: body.user,
-    async call(method, path, payload) {
-      const r = await fetch(server.baseUrl + path, {
-        method,
-        headers: {
-          Cookie: cookie,
-          'X-CSRF-Token': body.csrf_token,
-          ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: payload === undefined ? undefined : JSON.stringify(payload),
-      });
-      const text = await r.text();
-      return { status: r.status, headers: r.headers, body: text ? JSON.parse(text) : undefined };
-    },
-  };
-}
 
 /** A login attempt through the API, without following up: { status, body, retryAfter }. */
 async function apiLoginAttempt(username, password) {
@@ -115,7 +86,7 @@ describe('ANTQ staff side', () => {
     // minute the server allows one address by default
     server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
     browser = await launchBrowser();
-    admin = await apiSession('admin', ADMIN_PASSWORD);
+    admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
   });
 
   after(async () => {

@@ -4,12 +4,12 @@
 //   ANTQ_BIN        server binary (default: ../build/antq relative to web/)
 //   ANTQ_CHROMIUM   browser binary (default: /usr/bin/chromium)
 //   ANTQ_E2E_KEEP   set to 1 to keep the temporary directory (database, server log)
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -166,4 +166,43 @@ export function assertNoProblems(page, expected = []) {
 export async function assertNoHorizontalScroll(page) {
   const { scrollWidth, innerWidth } = await horizontalOverflow(page);
   assert.ok(scrollWidth <= innerWidth, `page scrolls sideways on ${page.url()}: ${scrollWidth} > ${innerWidth}`);
+}
+
+// An API session as a logged-in user (cookie + CSRF), for setting up and checking what the pages
+// did. `call` answers {status, headers, body}: JSON parsed, other bodies (CSV, HTML) as text.
+export async function apiSession(baseUrl, username, password) {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = await res.json();
+  assert.equal(res.status, 200, `API login of ${username}: ${JSON.stringify(body)}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('antq_session='));
+  assert.ok(cookie, 'the login sets the antq_session cookie');
+  return {
+    user: body.user,
+    async call(method, path, payload) {
+      const r = await fetch(baseUrl + path, {
+        method,
+        headers: {
+          Cookie: cookie,
+          'X-CSRF-Token': body.csrf_token,
+          ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      });
+      const text = await r.text();
+      let parsed = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // CSV, HTML: kept as text
+      }
+      return { status: r.status, headers: r.headers, body: parsed };
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+  apiSession,
   ADMIN_PASSWORD,
   ANTQ_BIN,
   DESKTOP,
@@ -49,40 +50,6 @@ function addUser(u) {
   assert.equal(res.status, 0, `antq user add ${u.username}: ${res.stdout}\n${res.stderr}`);
 }
 
-async function apiSession(username, password) {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = await res.json();
-  assert.equal(res.status, 200, `API login of ${username}: ${JSON.stringify(body)}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('antq_session='));
-  return {
-    async call(method, p, payload) {
-      const r = await fetch(server.baseUrl + p, {
-        method,
-        headers: {
-          Cookie: cookie,
-          'X-CSRF-Token': body.csrf_token,
-          ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: payload === undefined ? undefined : JSON.stringify(payload),
-      });
-      const text = await r.text();
-      let parsed = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        // CSV, HTML
-      }
-      return { status: r.status, body: parsed };
-    },
-  };
-}
 
 async function loginAs(page, user) {
   await page.goto(`${server.baseUrl}/login`);
@@ -163,7 +130,7 @@ describe('movement registers', () => {
     browser = await launchBrowser();
     addUser(FRONT);
     addUser(VILLAGE);
-    admin = await apiSession('admin', ADMIN_PASSWORD);
+    admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
   });
 
   after(async () => {

@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+  apiSession,
   ADMIN_PASSWORD,
   DESKTOP,
   PHONE,
@@ -37,34 +38,6 @@ let browser;
 let admin; // an API session of the administrator
 const tip = { code: '', secret: '' };
 
-async function apiSession(username, password) {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = await res.json();
-  assert.equal(res.status, 200, `API login of ${username}: ${JSON.stringify(body)}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('antq_session='));
-  return {
-    async call(method, p, payload) {
-      const r = await fetch(server.baseUrl + p, {
-        method,
-        headers: {
-          Cookie: cookie,
-          'X-CSRF-Token': body.csrf_token,
-          ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: payload === undefined ? undefined : JSON.stringify(payload),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : undefined };
-    },
-  };
-}
 
 async function loginAs(page, username, password) {
   await page.goto(`${server.baseUrl}/login`);
@@ -106,7 +79,7 @@ describe('citizen tips', () => {
     // the public challenge stays ON (the default): the browser solves it for real
     server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
     browser = await launchBrowser();
-    admin = await apiSession('admin', ADMIN_PASSWORD);
+    admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
     const created = await admin.call('POST', '/api/v1/users', {
       username: OFFICER.username,
       password: OFFICER.password,
