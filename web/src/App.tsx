@@ -18,6 +18,10 @@ const NotFound = lazy(() => import('./pages/NotFound'));
 // the movement registers: one page for all of them, and the quick form of a village officer
 const RegisterPage = lazy(() => import('./registers/RegisterPage'));
 const QuickActivity = lazy(() => import('./registers/QuickActivity'));
+// security work: reintegration and hotspots (registers with their own addresses), evaluations
+const Evaluations = lazy(() => import('./evaluations/EvaluationsPage'));
+const EvaluationDetail = lazy(() => import('./evaluations/EvaluationDetail'));
+const CriteriaSets = lazy(() => import('./evaluations/CriteriaSets'));
 
 export default function App() {
   return (
@@ -77,6 +81,11 @@ export default function App() {
         {/* each register checks its own permission (registers/config.ts) */}
         <Route path="so/ghi-hoat-dong" element={<QuickActivity />} />
         <Route path="so/:slug" element={<RegisterPage />} />
+        <Route path="tai-hoa-nhap" element={<RegisterPage name="reintegration" />} />
+        <Route path="dia-ban-trong-diem" element={<RegisterPage name="hotspots" />} />
+        <Route path="danh-gia-an-toan" element={<Evaluations />} />
+        <Route path="danh-gia-an-toan/bo-tieu-chi" element={<CriteriaSets />} />
+        <Route path="danh-gia-an-toan/:id" element={<EvaluationDetail />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -8,7 +8,7 @@ import { getHealth, getUnit, queryKeys } from '../api';
 import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { unitKindColor, unitKindKey } from '../lib/units';
 import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
-import { REGISTERS_MENU_KEY, registersMenuItem, registersSelectedKey } from '../registers/menu';
+import { REGISTERS_MENU_KEY, SECURITY_MENU_KEY, registersMenuItem, registersSelectedKey, securityMenuItem } from '../registers/menu';
 import LanguageSwitch from './LanguageSwitch';
 import NotificationBell from './NotificationBell';
 import UnitPicker from './UnitPicker';
@@ -33,7 +33,7 @@ export default function AppLayout() {
   const { user } = useAuth();
   // the unit bar is for browsing; the login, own-account and administration pages do not use it
   // (the tip and register pages have the unit among their own filters)
-  const showUnitBar = !/^\/(login|account|admin|tin-bao|so)(\/|$)/.test(location.pathname);
+  const showUnitBar = !/^\/(login|account|admin|tin-bao|so|tai-hoa-nhap|dia-ban-trong-diem|danh-gia-an-toan)(\/|$)/.test(location.pathname);
 
   // a logged-in user has the user menu instead of the "Đăng nhập" link
   const nav = NAV.filter((n) => (user ? n.path !== '/login' : true) && (!n.permission || hasPermission(user, n.permission)));
@@ -48,9 +48,12 @@ export default function AppLayout() {
   }));
   // "Sổ phong trào" (the movement registers) after the tips
   const registersItem = registersMenuItem(user, t, i18n.resolvedLanguage, unit, () => setDrawerOpen(false));
-  if (registersItem) {
+  // "An ninh, trật tự" (reintegration, hotspots, evaluations) after them
+  const securityItem = securityMenuItem(user, t, i18n.resolvedLanguage, unit, () => setDrawerOpen(false));
+  const groups = [registersItem, securityItem].filter((g): g is NonNullable<typeof g> => !!g);
+  if (groups.length) {
     const at = menuItems.findIndex((m) => m.key === '/tin-bao');
-    (menuItems as object[]).splice(at >= 0 ? at + 1 : Math.min(1, menuItems.length), 0, registersItem);
+    (menuItems as object[]).splice(at >= 0 ? at + 1 : Math.min(1, menuItems.length), 0, ...groups);
   }
 
   return (
@@ -136,7 +139,7 @@ export default function AppLayout() {
         onClose={() => setDrawerOpen(false)}
         styles={{ body: { padding: 0 } }}
       >
-        <Menu mode="inline" selectedKeys={[selectedKey]} defaultOpenKeys={[REGISTERS_MENU_KEY]} items={menuItems} data-testid="drawer-menu" />
+        <Menu mode="inline" selectedKeys={[selectedKey]} defaultOpenKeys={[REGISTERS_MENU_KEY, SECURITY_MENU_KEY]} items={menuItems} data-testid="drawer-menu" />
       </Drawer>
     </Layout>
   );

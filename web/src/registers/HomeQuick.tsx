@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission, useAuth } from '../lib/auth';
 import { useLabel } from './bits';
-import { QUICK_ACTIVITY_PATH, REGISTERS, REGISTER_BY_NAME, registerPath } from './config';
+import { MOVEMENT_REGISTERS as REGISTERS, QUICK_ACTIVITY_PATH, REGISTER_BY_NAME, registerPath } from './config';
 import './registers.css';
 
 export default function HomeQuick() {

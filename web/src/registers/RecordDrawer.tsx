@@ -4,8 +4,8 @@
  */
 import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, type ButtonProps, Drawer, Form, Grid, Popconfirm, Skeleton, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { App, Button, type ButtonProps, Drawer, Form, Grid, Popconfirm, Skeleton, Tabs, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -18,6 +18,7 @@ import GroupMembers from './GroupMembers';
 import ModelReplications from './ModelReplications';
 import { formToPayload, newFormValues, readableMessage, recordFormValues, type FormValues } from './payload';
 import RegisterForm from './RegisterForm';
+import { SealedIdentity, SessionsPanel, StatusPanel } from './Reintegration';
 
 /** The drawer: closed, a new record, or the record with this id. */
 export type DrawerState = null | { mode: 'create' } | { mode: 'edit'; id: string };
@@ -43,6 +44,9 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
   const id = state?.mode === 'edit' ? state.id : null;
   const canWrite = hasPermission(user, cfg.writePermission);
   const fields = useMemo(() => formFieldNames(cfg), [cfg]);
+  // reintegration: the record, its status and its sessions in tabs; the footer saves the record
+  const [tab, setTab] = useState('record');
+  useEffect(() => setTab('record'), [state]);
 
   const record = useQuery({
     queryKey: registerKeys.record(cfg.name, id ?? ''),
@@ -121,6 +125,45 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
         ? recordTitle(cfg, record.data)
         : t('registers.form.loading');
 
+  const recordPane = (
+        <>
+          {!canWrite && (
+            <Typography.Paragraph type="secondary" data-testid="read-only">
+              {t('registers.form.readOnly')}
+            </Typography.Paragraph>
+          )}
+          {record.data && cfg.name === 'reintegration' && <SealedIdentity record={record.data} />}
+          <RegisterForm
+            cfg={cfg}
+            form={form}
+            record={id !== null ? record.data : null}
+            initialValues={initialValues}
+            disabled={!canWrite || save.isPending}
+            onFinish={(v) => save.mutate(v)}
+            header={
+              otherError ? (
+                <div className="antq-block-sm">
+                  <ApiErrorAlert error={otherError} />
+                </div>
+              ) : undefined
+            }
+          />
+          {record.data && (
+            <Typography.Paragraph type="secondary" className="antq-reg-meta">
+              {t('registers.form.enteredBy', {
+                user: record.data.created_by ?? '',
+                at: formatDateTime(record.data.created_at ?? ''),
+              })}
+              {record.data.updated_at && record.data.updated_at !== record.data.created_at
+                ? ` · ${t('registers.form.updatedAt', { at: formatDateTime(record.data.updated_at) })}`
+                : ''}
+            </Typography.Paragraph>
+          )}
+          {record.data && cfg.name === 'models' && <ModelReplications model={record.data} canWrite={canWrite} />}
+          {record.data && cfg.name === 'groups' && <GroupMembers group={record.data} canWrite={canWrite} />}
+        </>
+  );
+
   return (
     <Drawer
       title={<span className="antq-reg-drawer-title">{title}</span>}
@@ -130,7 +173,7 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
       destroyOnHidden
       data-testid="record-drawer"
       footer={
-        canWrite ? (
+        canWrite && tab === 'record' ? (
           <div className="antq-reg-actions">
             {id !== null && record.data && (
               <Popconfirm
@@ -168,42 +211,28 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
     >
       {id !== null && record.isPending && <Skeleton active />}
       {id !== null && record.isError && <ApiErrorAlert error={record.error} onRetry={() => void record.refetch()} />}
-      {(id === null || record.data) && (
-        <>
-          {!canWrite && (
-            <Typography.Paragraph type="secondary" data-testid="read-only">
-              {t('registers.form.readOnly')}
-            </Typography.Paragraph>
-          )}
-          <RegisterForm
-            cfg={cfg}
-            form={form}
-            initialValues={initialValues}
-            disabled={!canWrite || save.isPending}
-            onFinish={(v) => save.mutate(v)}
-            header={
-              otherError ? (
-                <div className="antq-block-sm">
-                  <ApiErrorAlert error={otherError} />
-                </div>
-              ) : undefined
-            }
-          />
-          {record.data && (
-            <Typography.Paragraph type="secondary" className="antq-reg-meta">
-              {t('registers.form.enteredBy', {
-                user: record.data.created_by ?? '',
-                at: formatDateTime(record.data.created_at ?? ''),
-              })}
-              {record.data.updated_at && record.data.updated_at !== record.data.created_at
-                ? ` · ${t('registers.form.updatedAt', { at: formatDateTime(record.data.updated_at) })}`
-                : ''}
-            </Typography.Paragraph>
-          )}
-          {record.data && cfg.name === 'models' && <ModelReplications model={record.data} canWrite={canWrite} />}
-          {record.data && cfg.name === 'groups' && <GroupMembers group={record.data} canWrite={canWrite} />}
-        </>
-      )}
+      {(id === null || record.data) && (cfg.name === 'reintegration' && record.data ? (
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          data-testid="record-tabs"
+          items={[
+            { key: 'record', label: t('registers.reintegration.tabRecord'), children: recordPane },
+            {
+              key: 'status',
+              label: t('registers.reintegration.tabStatus'),
+              children: <StatusPanel record={record.data} canWrite={canWrite} />,
+            },
+            {
+              key: 'sessions',
+              label: t('registers.reintegration.tabSessions'),
+              children: <SessionsPanel record={record.data} canWrite={canWrite} />,
+            },
+          ]}
+        />
+      ) : (
+        recordPane
+      ))}
     </Drawer>
   );
 }

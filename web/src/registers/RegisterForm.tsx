@@ -4,7 +4,7 @@
  * no future dates, a later date not before the earlier one), so most mistakes never leave the
  * phone; the server's own answer lands on the field it names.
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Form, Grid, Input, InputNumber, Radio, Select, Switch, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
@@ -13,10 +13,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import UnitPicker from '../components/UnitPicker';
 import { formatNumber } from '../lib/format';
-import { getRecord, listRecords, registerKeys, type Id } from './api';
+import { getRecord, listRecords, registerKeys, type Id, type RegisterRecord } from './api';
 import { recordTitle, useCatalog, useLabel, useLanguage } from './bits';
 import { REGISTER_BY_NAME, choiceLabel, fieldOfRegister, type FieldSpec, type RegisterConfig } from './config';
-import { todayVN, type FormValues } from './payload';
+import { shownInForm, todayVN, type FormValues } from './payload';
 
 interface Props {
   cfg: RegisterConfig;
@@ -27,9 +27,11 @@ interface Props {
   initialValues?: FormValues;
   /** Extra content at the top of the form (an error). */
   header?: React.ReactNode;
+  /** The stored record (an edit): decides which fields the form shows. */
+  record?: RegisterRecord | null;
 }
 
-export default function RegisterForm({ cfg, form, onFinish, disabled, initialValues, header }: Props) {
+export default function RegisterForm({ cfg, form, onFinish, disabled, initialValues, header, record }: Props) {
   const { t } = useTranslation();
   const label = useLabel();
   return (
@@ -54,9 +56,11 @@ export default function RegisterForm({ cfg, form, onFinish, disabled, initialVal
       >
         <UnitField />
       </Form.Item>
-      {cfg.fields.map((f) => (
-        <FieldItem key={f.name} cfg={cfg} field={f} label={label(f.label)} initial={initialValues?.[f.name]} />
-      ))}
+      {cfg.fields
+        .filter((f) => shownInForm(cfg, f, record))
+        .map((f) => (
+          <FieldItem key={f.name} cfg={cfg} field={f} label={label(f.label)} initial={initialValues?.[f.name]} />
+        ))}
     </Form>
   );
 }
@@ -70,7 +74,8 @@ function FieldItem({ cfg, field, label, initial }: { cfg: RegisterConfig; field:
   const { t } = useTranslation();
   const lab = useLabel();
   const rules: Rule[] = [];
-  if (field.required && field.type !== 'people') {
+  const dependencies: string[] = [];
+  if (field.required && field.type !== 'people' && field.type !== 'items') {
     // only the keys each type needs: a rule with any key besides `required` and `message` is
     // checked as a string by the validator, which a date (Dayjs) or a number would fail
     const chosen = ['code', 'codes', 'choice', 'reference', 'date', 'datetime'].includes(field.type);
@@ -79,10 +84,19 @@ function FieldItem({ cfg, field, label, initial }: { cfg: RegisterConfig; field:
     else if (field.type === 'codes') rules.push({ required: true, type: 'array', message });
     else rules.push({ required: true, message });
   }
+  if (field.requiredWhen) {
+    const { field: other, value: when } = field.requiredWhen;
+    dependencies.push(other);
+    rules.push(({ getFieldValue }) => ({
+      validator(_, value: unknown) {
+        if (getFieldValue(other) !== when || (value !== null && value !== undefined && value !== '')) return Promise.resolve();
+        return Promise.reject(new Error(t('registers.form.requiredChoose', { label })));
+      },
+    }));
+  }
   if (field.type === 'codes' && field.minItems && field.minItems > 1) {
     rules.push({ type: 'array', min: field.minItems, message: t('registers.form.minItems', { n: field.minItems }) });
   }
-  const dependencies: string[] = [];
   if (field.notBefore) {
     const other = fieldOfRegister(cfg, field.notBefore);
     dependencies.push(field.notBefore);
@@ -100,10 +114,21 @@ function FieldItem({ cfg, field, label, initial }: { cfg: RegisterConfig; field:
   if (field.type === 'people') {
     return <PartiesEditor field={field} label={label} />;
   }
+  if (field.type === 'items') {
+    return <ItemsEditor field={field} label={label} />;
+  }
   return (
     <Form.Item
       name={field.name}
-      label={label}
+      label={
+        field.sealed ? (
+          <span className="antq-reg-sealed-label">
+            {label} <LockOutlined aria-label={t('registers.form.sealed')} title={t('registers.form.sealed')} />
+          </span>
+        ) : (
+          label
+        )
+      }
       rules={rules}
       dependencies={dependencies}
       valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
@@ -362,5 +387,76 @@ function PartiesEditor({ field, label }: { field: FieldSpec; label: string }) {
         </div>
       )}
     </Form.List>
+  );
+}
+
+/**
+ * A list of plain items (a hotspot's milestones: title, due date, done date): one row each, dates
+ * as dd/mm/yyyy, rows added and removed; `itemRequired` keys are required on every row.
+ */
+function ItemsEditor({ field, label }: { field: FieldSpec; label: string }) {
+  const { t } = useTranslation();
+  const keys = field.itemFields ?? [];
+  const empty = Object.fromEntries(keys.map((k) => [k, k.endsWith('_on') ? null : '']));
+  const keyLabel = (k: string) => t(`registers.items.${field.name}.${k}`, { defaultValue: k });
+  return (
+    <Form.List name={field.name}>
+      {(rows, { add, remove }) => (
+        <div className="antq-reg-items" data-testid={`field-${field.name}`}>
+          <div className="antq-reg-parties__label">
+            <span className="ant-form-item-label">{label}</span>
+          </div>
+          {rows.length === 0 && <div className="antq-reg-parties__hint">{t('registers.items.none')}</div>}
+          {rows.map((row, i) => (
+            <div key={row.key} className="antq-reg-item" data-testid="item-row">
+              <span className="antq-reg-party__n" aria-hidden>
+                {i + 1}.
+              </span>
+              {keys.map((k) => {
+                const required = field.itemRequired?.includes(k);
+                const message = t(k.endsWith('_on') ? 'registers.form.requiredChoose' : 'registers.form.required', { label: keyLabel(k) });
+                return (
+                  <Form.Item
+                    key={k}
+                    name={[row.name, k]}
+                    className={`antq-reg-item__field antq-reg-item__${k.endsWith('_on') ? 'date' : 'text'}`}
+                    rules={required ? [k.endsWith('_on') ? { required: true, message } : { required: true, whitespace: true, message }] : []}
+                  >
+                    {k.endsWith('_on') ? (
+                      <ItemDate ariaLabel={`${keyLabel(k)} ${i + 1}`} placeholder={keyLabel(k)} />
+                    ) : (
+                      <Input placeholder={keyLabel(k)} aria-label={`${keyLabel(k)} ${i + 1}`} maxLength={300} autoComplete="off" />
+                    )}
+                  </Form.Item>
+                );
+              })}
+              <Button
+                icon={<DeleteOutlined />}
+                className="antq-reg-party__remove"
+                aria-label={t('registers.items.remove', { n: i + 1 })}
+                title={t('registers.items.remove', { n: i + 1 })}
+                onClick={() => remove(row.name)}
+              />
+            </div>
+          ))}
+          <Button icon={<PlusOutlined />} onClick={() => add({ ...empty })} data-testid={`item-add-${field.name}`}>
+            {t('registers.items.add')}
+          </Button>
+        </div>
+      )}
+    </Form.List>
+  );
+}
+
+function ItemDate(props: { id?: string; value?: Dayjs | null; onChange?: (v: Dayjs | null) => void; ariaLabel: string; placeholder: string; disabled?: boolean }) {
+  const { ariaLabel, placeholder, ...rest } = props;
+  return (
+    <DatePicker
+      {...rest}
+      format="DD/MM/YYYY"
+      placeholder={placeholder}
+      aria-label={ariaLabel}
+      style={{ width: '100%' }}
+    />
   );
 }

@@ -18,9 +18,20 @@ import { hasPermission, useAuth } from '../lib/auth';
 import { formatNumber } from '../lib/format';
 import { PAGE_SIZES, useListParams } from '../lib/listParams';
 import { useSelectedUnit } from '../lib/useSelectedUnit';
+import type { Page } from '../api/types';
 import { exportUrl, listRecords, mediationBookUrl, registerKeys, type RegisterRecord } from './api';
 import { FieldValue, recordTitle, useCatalog, useLabel, useLanguage } from './bits';
-import { choiceLabel, fieldOfRegister, filterFields, registerBySlug, type FieldSpec, type RegisterConfig } from './config';
+import {
+  REGISTER_BY_NAME,
+  choiceLabel,
+  fieldOfRegister,
+  filterFields,
+  registerBySlug,
+  type FieldSpec,
+  type RegisterConfig,
+  type RegisterName,
+} from './config';
+import IdentitySearch from './IdentitySearch';
 import RecordDrawer, { type DrawerState } from './RecordDrawer';
 import { CatalogSelect, DateInput, matchOption } from './RegisterForm';
 import { dayOf, filterKeys, listQuery, yearVN } from './payload';
@@ -31,9 +42,9 @@ const { Title, Paragraph, Text } = Typography;
 /** The record open in the drawer lives in the address too (`?record=12`, `?record=new`). */
 const RECORD_PARAM = 'record';
 
-export default function RegisterPage() {
+export default function RegisterPage({ name }: { name?: RegisterName }) {
   const { slug } = useParams();
-  const cfg = registerBySlug(slug);
+  const cfg = name ? REGISTER_BY_NAME[name] : registerBySlug(slug);
   if (!cfg) return <NotFound />;
   return (
     <RequireAuth permission={cfg.readPermission}>
@@ -72,6 +83,8 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
   const [text, setText] = useState(filters.q ?? '');
   const [showFilters, setShowFilters] = useState(false);
   const [bookOpen, setBookOpen] = useState(false);
+  // the exact identity search (reintegration): its answer replaces the list until it is cleared
+  const [found, setFound] = useState<Page<RegisterRecord> | null>(null);
   const screens = Grid.useBreakpoint();
   const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
   const canWrite = hasPermission(user, cfg.writePermission);
@@ -126,6 +139,9 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
   if (!cfg.columns.includes(cfg.titleField)) {
     const titleField = fieldOfRegister(cfg, cfg.titleField);
     if (titleField) columns.splice(dateField ? 1 : 0, 0, columnOf(titleField));
+    // a person is named by a pseudonymous reference, never by name
+    else if (cfg.pseudonymous)
+      columns.splice(0, 0, { title: t('registers.list.ref'), key: 'ref', render: (_, r) => titleLink(r), width: 130 });
   }
 
   const compactColumns: ColumnsType<RegisterRecord> = [
@@ -161,6 +177,10 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
           )}
         </Space>
       </div>
+
+      {cfg.pseudonymous && (
+        <IdentitySearch cfg={cfg} unit={unit} onFound={setFound} active={!!found} onOpen={open} />
+      )}
 
       <div className="antq-reg-filters" data-testid="register-filters">
         <div className="antq-reg-filter antq-reg-filter--wide">
@@ -254,7 +274,11 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
 
       <div className="antq-reg-toolbar">
         <Text type="secondary" data-testid="register-total">
-          {list.data ? t('registers.list.total', { n: formatNumber(list.data.total) }) : ''}
+          {found
+            ? t('registers.identity.found', { n: formatNumber(found.total) })
+            : list.data
+              ? t('registers.list.total', { n: formatNumber(list.data.total) })
+              : ''}
         </Text>
         <Space wrap>
           <Button icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'csv')} download data-testid="export-csv">
@@ -279,12 +303,12 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
         size="middle"
         columns={narrow ? compactColumns : columns}
         showHeader={!narrow}
-        dataSource={list.data?.items ?? []}
-        loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
+        dataSource={found ? found.items : (list.data?.items ?? [])}
+        loading={!found && (list.isPending || (list.isFetching && list.isPlaceholderData))}
         scroll={narrow ? undefined : { x: 900 }}
         onRow={(r) => ({ onClick: (e) => !(e.target as HTMLElement).closest('button,a') && open(r), className: 'antq-reg-row' })}
-        locale={{ emptyText: anyFilter ? t('registers.list.noneFiltered') : t('registers.list.none') }}
-        pagination={{
+        locale={{ emptyText: found ? t('registers.identity.none') : anyFilter ? t('registers.list.noneFiltered') : t('registers.list.none') }}
+        pagination={found ? false : {
           current: list.data?.page ?? page,
           pageSize: size,
           total: list.data?.total ?? 0,
@@ -300,7 +324,11 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
         state={drawer}
         defaultUnit={unit}
         onClose={() => setDrawer(null)}
-        onCreated={(r) => (cfg.name === 'models' || cfg.name === 'groups' ? setDrawer({ mode: 'edit', id: String(r.id) }) : setDrawer(null))}
+        onCreated={(r) =>
+          cfg.name === 'models' || cfg.name === 'groups' || cfg.name === 'reintegration'
+            ? setDrawer({ mode: 'edit', id: String(r.id) })
+            : setDrawer(null)
+        }
       />
       {cfg.name === 'mediations' && <MediationBook open={bookOpen} onClose={() => setBookOpen(false)} defaultUnit={unit ?? user?.unit?.code ?? null} />}
     </div>

@@ -1,7 +1,7 @@
 /** Calls of the movement registers (docs/api/registers.md) and of the catalogue. */
 import { apiUrl, getJson, patchJson, postJson, request } from '../api/client';
 import type { Page } from '../api/types';
-import type { CatalogKind, RegisterName } from './config';
+import { registerApiPath, type CatalogKind, type RegisterName } from './config';
 
 export interface CatalogItem {
   code: string;
@@ -33,7 +33,7 @@ export type RegisterQuery = Record<string, string | number | undefined>;
 
 export const getCatalog = (signal?: AbortSignal) => getJson<Catalog>('/api/v1/catalog', undefined, signal);
 
-const base = (name: RegisterName) => `/api/v1/${name}`;
+const base = (name: RegisterName) => `/api/v1/${registerApiPath(name)}`;
 const one = (name: RegisterName, id: Id) => `${base(name)}/${encodeURIComponent(String(id))}`;
 
 export const listRecords = (name: RegisterName, query: RegisterQuery, signal?: AbortSignal) =>
@@ -118,6 +118,52 @@ export const updateMember = (id: Id, mid: Id, body: { role?: string; left_on?: s
 export const rateMember = (id: Id, mid: Id, body: { year: number; level: string }) =>
   postJson<Members>(`${one('groups', id)}/members/${encodeURIComponent(String(mid))}/ratings`, body);
 
+// --- reintegration: identity, search, status history, sessions -------------------------------
+
+/** A status change: the first entry is the creation. */
+export interface StatusChange {
+  status: string;
+  on: string;
+  by: string;
+}
+
+export const SESSION_KINDS = ['visit', 'education', 'support'] as const;
+
+/** One "lượt" of help. `helpers` and `notes` are sealed: only with the identity. */
+export interface HelpSession {
+  id: Id;
+  date: string;
+  kind: string;
+  helpers?: string | null;
+  notes?: string | null;
+  created_by?: string;
+  created_at?: string;
+}
+
+export interface NewHelpSession {
+  date: string;
+  kind: string;
+  helpers?: string;
+  notes?: string;
+}
+
+/** What the identity search sends: in the body, so the terms never appear in an address or a log. */
+export interface IdentitySearch {
+  name?: string;
+  id_number?: string;
+  unit?: string;
+}
+
+const person = (id: Id) => one('reintegration', id);
+
+export const searchPeople = (body: IdentitySearch) => postJson<Page<RegisterRecord>>(`${base('reintegration')}/search`, body);
+/** The sealed fields in clear, after a stated reason (audited by the server). */
+export const revealPerson = (id: Id, reason: string) => postJson<Record<string, unknown>>(`${person(id)}/reveal`, { reason });
+export const statusHistory = (id: Id, signal?: AbortSignal) => getJson<Items<StatusChange>>(`${person(id)}/status-history`, undefined, signal);
+export const listSessions = (id: Id, signal?: AbortSignal) => getJson<Items<HelpSession>>(`${person(id)}/sessions`, undefined, signal);
+export const addSession = (id: Id, body: NewHelpSession) => postJson<unknown>(`${person(id)}/sessions`, body);
+export const deleteSession = (id: Id, sid: Id) => request<void>('DELETE', `${person(id)}/sessions/${encodeURIComponent(String(sid))}`);
+
 /** Query keys: everything but the (public) catalogue is staff data, dropped on logout. */
 export const registerKeys = {
   catalog: ['catalog'] as const,
@@ -126,4 +172,6 @@ export const registerKeys = {
   record: (name: RegisterName, id: Id) => ['staff', 'registers', name, 'detail', String(id)] as const,
   replications: (id: Id) => ['staff', 'registers', 'models', 'replications', String(id)] as const,
   members: (id: Id) => ['staff', 'registers', 'groups', 'members', String(id)] as const,
+  statusHistory: (id: Id) => ['staff', 'registers', 'reintegration', 'status-history', String(id)] as const,
+  sessions: (id: Id) => ['staff', 'registers', 'reintegration', 'sessions', String(id)] as const,
 };

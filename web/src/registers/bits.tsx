@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { getCatalog, registerKeys, type CatalogItem, type RegisterRecord } from './api';
+import { milestoneSummary } from './payload';
 import { choiceLabel, pick, type CatalogKind, type FieldSpec, type Label, type RegisterConfig } from './config';
 
 /** The language shown: "en" or "vi". */
@@ -60,6 +61,17 @@ const CHOICE_COLOR: Record<string, string> = {
   broken: 'red',
   transferred: 'purple',
   forwarded: 'purple',
+  // reintegration
+  active: 'blue',
+  progressing: 'cyan',
+  completed: 'green',
+  reoffended: 'red',
+  moved: 'default',
+  // hotspots
+  designated: 'orange',
+  transforming: 'gold',
+  transformed: 'green',
+  removed: 'default',
 };
 
 /** A record's value as text or tags: catalogue labels, choice labels, dd/mm/yyyy, 16.000. */
@@ -101,6 +113,20 @@ export function FieldValue({ field, record }: { field: FieldSpec; record: Regist
     }
     case 'boolean':
       return <span>{value ? '✓' : ''}</span>;
+    case 'items': {
+      const m = milestoneSummary(value);
+      if (!m.total) return null;
+      return (
+        <span className="antq-nowrap" data-testid={`value-${field.name}`}>
+          {t('registers.items.summary', { done: m.done, total: m.total })}
+          {m.late > 0 && (
+            <Tag color="red" className="antq-reg-late">
+              {t('registers.items.late', { n: m.late })}
+            </Tag>
+          )}
+        </span>
+      );
+    }
     case 'reference':
       return typeof value === 'number' || (typeof value === 'string' && value) ? (
         <Typography.Text type="secondary">#{String(value)}</Typography.Text>

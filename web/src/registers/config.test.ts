@@ -7,7 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.json';
 import vi from '../i18n/vi.json';
-import { CATALOG_KINDS, REGISTERS, choiceLabel, filterFields, pick, registerBySlug, type FieldType, type RegisterName } from './config';
+import {
+  CATALOG_KINDS,
+  MOVEMENT_REGISTERS,
+  REGISTERS,
+  REGISTER_BY_NAME,
+  choiceLabel,
+  filterFields,
+  pick,
+  registerApiPath,
+  registerBySlug,
+  registerPath,
+  type FieldType,
+  type RegisterName,
+} from './config';
 
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../server/src/modules');
 
@@ -16,6 +29,9 @@ interface ServerField {
   name: string;
   label: string;
   args: string;
+  /** f::sealed(f::text(…), hashed, …) */
+  sealed: boolean;
+  hashed: boolean;
 }
 
 interface ServerSpec {
@@ -28,18 +44,47 @@ interface ServerSpec {
   filterable: string[];
 }
 
+/** The calls `f::name(args)` at the top level of `text`, args as written (strings kept whole). */
+function calls(text: string): { fn: string; args: string }[] {
+  const out: { fn: string; args: string }[] = [];
+  const re = /f::(\w+)\(/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let depth = 1;
+    let i = re.lastIndex;
+    let inString = false;
+    for (; i < text.length && depth > 0; i++) {
+      const c = text[i]!;
+      if (inString) {
+        if (c === '\\') i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+    }
+    out.push({ fn: m[1]!, args: text.slice(re.lastIndex, i - 1) });
+    re.lastIndex = i;
+  }
+  return out;
+}
+
+function fieldOf(fn: string, args: string): ServerField {
+  if (fn === 'sealed') {
+    const [inner] = calls(args);
+    if (!inner) throw new Error(`cannot read f::sealed(${args})`);
+    const rest = args.slice(args.lastIndexOf(')') + 1);
+    return { ...fieldOf(inner.fn, inner.args), sealed: true, hashed: /^\s*,\s*true\b/.test(rest) };
+  }
+  const m = /^\s*"(\w+)",\s*"([^"]*)"([\s\S]*)$/.exec(args);
+  if (!m) throw new Error(`cannot read f::${fn}(${args})`);
+  return { builder: fn, name: m[1]!, label: m[2]!, args: m[3]!.trim(), sealed: false, hashed: false };
+}
+
 /** The pieces of a spec file the web needs (the builders are written one call per field). */
 function readSpec(name: string): ServerSpec {
-  const src = readFileSync(path.join(SERVER, name, `${name}_spec.cpp`), 'utf8');
-  const body = /s\.fields = \{([\s\S]*?)\};/.exec(src)?.[1] ?? '';
-  const fields = body
-    .split(/(?=f::\w+\()/)
-    .filter((chunk) => chunk.startsWith('f::'))
-    .map((chunk) => {
-      const m = /^f::(\w+)\("(\w+)",\s*"([^"]*)"([\s\S]*)$/.exec(chunk.trim());
-      if (!m) throw new Error(`cannot read ${chunk}`);
-      return { builder: m[1]!, name: m[2]!, label: m[3]!, args: m[4]!.replace(/\),?\s*$/, '') };
-    });
+  const src = readFileSync(specFile(name), 'utf8');
+  const body = /s\.fields = \{([\s\S]*?)\};\n/.exec(src)?.[1] ?? '';
+  const fields = calls(body).map((c) => fieldOf(c.fn, c.args));
   const str = (re: RegExp) => re.exec(src)?.[1];
   const ordered = [...(str(/s\.ordered = \{([\s\S]*?)\};/) ?? '').matchAll(/\{"(\w+)",\s*"(\w+)"\}/g)].map(
     (m) => [m[1]!, m[2]!] as [string, string],
@@ -57,6 +102,8 @@ function readSpec(name: string): ServerSpec {
   };
 }
 
+const specFile = (name: string) => path.join(SERVER, name, `${name}_spec.cpp`);
+
 const TYPE_OF: Record<string, FieldType> = {
   text: 'text',
   long_text: 'long_text',
@@ -69,6 +116,7 @@ const TYPE_OF: Record<string, FieldType> = {
   choice: 'choice',
   reference: 'reference',
   people: 'people',
+  items: 'items',
 };
 
 const REF_REGISTER: Record<string, RegisterName> = { movement_groups: 'groups' };
@@ -80,7 +128,9 @@ describe('register configs', () => {
   const haveServer = existsSync(SERVER);
 
   for (const cfg of REGISTERS) {
-    it.runIf(haveServer)(`${cfg.name} mirrors the server spec`, () => {
+    // reintegration and hotspots: checked once the server's specs exist
+    const present = haveServer && existsSync(specFile(cfg.name));
+    it.runIf(present)(`${cfg.name} mirrors the server spec`, () => {
       const spec = readSpec(cfg.name);
       expect(cfg.fields.map((f) => f.name)).toEqual(spec.fields.map((f) => f.name));
       expect(cfg.readPermission).toBe(spec.readPermission);
@@ -92,6 +142,8 @@ describe('register configs', () => {
         const where = `${cfg.name}.${f.name}`;
         expect(f.type, where).toBe(TYPE_OF[sf.builder]);
         expect(f.label.vi, where).toBe(sf.label);
+        expect(!!f.sealed, where).toBe(sf.sealed);
+        expect(!!f.hashed, where).toBe(sf.hashed);
         const flags = bools(sf.args);
         const strs = strings(sf.args);
         switch (sf.builder) {
@@ -120,6 +172,9 @@ describe('register configs', () => {
           case 'people':
             expect(f.minItems, where).toBe(Number(/,\s*(\d+)\s*$/.exec(sf.args)?.[1]));
             break;
+          case 'items':
+            expect([...(f.itemFields ?? [])], where).toEqual(strs);
+            break;
           case 'date':
           case 'datetime':
             expect(!!f.required, where).toBe(flags[0] ?? false);
@@ -133,7 +188,7 @@ describe('register configs', () => {
             break;
         }
         // what the server filters on is what the list offers
-        const serverFilters = ['code', 'codes', 'choice'].includes(sf.builder) || spec.filterable.includes(sf.name);
+        const serverFilters = (['code', 'codes', 'choice'].includes(sf.builder) && !sf.sealed) || spec.filterable.includes(sf.name);
         expect(!!f.filter, where).toBe(serverFilters);
       }
       // "later not before earlier" pairs
@@ -144,9 +199,17 @@ describe('register configs', () => {
 
   it('has every register of the API contract, at its own address', () => {
     expect(REGISTERS.map((r) => r.name).sort()).toEqual(
-      ['activities', 'awards', 'groups', 'mediations', 'models', 'opinions', 'patrols', 'pledges', 'programs'].sort(),
+      ['activities', 'awards', 'groups', 'hotspots', 'mediations', 'models', 'opinions', 'patrols', 'pledges', 'programs', 'reintegration'].sort(),
     );
     expect(new Set(REGISTERS.map((r) => r.slug)).size).toBe(REGISTERS.length);
+    expect(new Set(REGISTERS.map(registerPath)).size).toBe(REGISTERS.length);
+    expect(registerPath(REGISTER_BY_NAME.reintegration)).toBe('/tai-hoa-nhap');
+    expect(registerPath(REGISTER_BY_NAME.hotspots)).toBe('/dia-ban-trong-diem');
+    expect(registerApiPath('reintegration')).toBe('reintegration/people');
+    expect(registerApiPath('activities')).toBe('activities');
+    // the security registers have their own addresses, not /so/<slug>
+    expect(registerBySlug('tai-hoa-nhap')).toBeUndefined();
+    expect(MOVEMENT_REGISTERS.map((r) => r.name)).not.toContain('reintegration');
     expect(registerBySlug('hoat-dong')?.name).toBe('activities');
     expect(registerBySlug('mo-hinh')?.name).toBe('models');
     expect(registerBySlug('hoa-giai')?.name).toBe('mediations');
@@ -156,7 +219,11 @@ describe('register configs', () => {
   it('names registers, fields and choices in both languages', () => {
     for (const r of REGISTERS) {
       expect(r.title.vi && r.title.en && r.item.vi && r.item.en, r.name).toBeTruthy();
-      expect(r.fields.some((f) => f.name === r.titleField), r.name).toBe(true);
+      // a person is named by a pseudonymous reference, never by a field
+      expect(r.pseudonymous ? r.titleField === 'ref' : r.fields.some((f) => f.name === r.titleField), r.name).toBe(true);
+      // nothing sealed is ever a column or a filter
+      for (const c of r.columns) expect(r.fields.find((f) => f.name === c)?.sealed ?? false, `${r.name}.${c}`).toBe(false);
+      for (const f of r.fields) if (f.sealed) expect(!!f.filter, `${r.name}.${f.name}`).toBe(false);
       for (const c of r.columns) expect(r.fields.some((f) => f.name === c), `${r.name}.${c}`).toBe(true);
       for (const f of r.fields) {
         expect(f.label.vi.trim() && f.label.en.trim(), `${r.name}.${f.name}`).toBeTruthy();

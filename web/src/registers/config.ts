@@ -18,7 +18,8 @@ export type FieldType =
   | 'codes' // a list of catalogue codes
   | 'choice' // one of fixed values
   | 'reference' // id of a record of another register
-  | 'people'; // a sealed list of {name, birth_year, address}
+  | 'people' // a sealed list of {name, birth_year, address}
+  | 'items'; // a list of plain objects (`itemFields`; keys ending in "_on" are dates), e.g. milestones
 
 /** Kinds of GET /api/v1/catalog. */
 export const CATALOG_KINDS = [
@@ -41,7 +42,9 @@ export type RegisterName =
   | 'mediations'
   | 'programs'
   | 'pledges'
-  | 'awards';
+  | 'awards'
+  | 'reintegration'
+  | 'hotspots';
 
 /** A text in both languages: Vietnamese (the server's wording) and English. */
 export interface Label {
@@ -77,6 +80,19 @@ export interface FieldSpec {
   filter?: boolean;
   /** date: must not be before this other date field of the same record. */
   notBefore?: string;
+  /**
+   * text, long_text, year: a sealed personal field (a person's name, ID number, address): never
+   * in lists, searches or exports; in the detail only when the caller may see the identity.
+   */
+  sealed?: boolean;
+  /** sealed: also searchable exactly (through a keyed hash on the server). */
+  hashed?: boolean;
+  /** items: the keys of each item, in order (keys ending in "_on" are dates). */
+  itemFields?: readonly string[];
+  /** items: the keys that every item must have. */
+  itemRequired?: readonly string[];
+  /** Required only while another field has this value (hotspots: transformed_on when transformed). */
+  requiredWhen?: { field: string; value: string };
 }
 
 export interface RegisterConfig {
@@ -98,6 +114,16 @@ export interface RegisterConfig {
   columns: readonly string[];
   /** Units a record may belong to (empty: any). */
   unitKinds?: readonly string[];
+  /** The API path after /api/v1/ when it is not the register's name ("reintegration/people"). */
+  apiPath?: string;
+  /** The page's own address when it is not /so/<slug> ("/tai-hoa-nhap"). */
+  path?: string;
+  /** The menu group: the movement registers (default) or the security work. */
+  menu?: 'movement' | 'security';
+  /** Records are named by a pseudonymous reference `ref` ("HN-000012"), never by a person's name. */
+  pseudonymous?: boolean;
+  /** Fields the edit form leaves out because the page changes them elsewhere (a status with its date). */
+  editElsewhere?: readonly string[];
 }
 
 // --- field builders (as terse as the server's) ------------------------------------------------
@@ -157,6 +183,16 @@ const people = (name: string, label: Label, minItems: number): FieldSpec => ({
   label,
   minItems,
   required: minItems > 0,
+});
+
+/** A sealed personal field (see FieldSpec.sealed); `hashed`: exact search. */
+const sealed = (f: FieldSpec, hashed = false): FieldSpec => ({ ...f, sealed: true, hashed, filter: false });
+const items = (name: string, label: Label, itemFields: readonly string[], itemRequired: readonly string[] = []): FieldSpec => ({
+  name,
+  type: 'items',
+  label,
+  itemFields,
+  itemRequired,
 });
 
 // --- the registers -----------------------------------------------------------------------------
@@ -383,17 +419,117 @@ export const REGISTERS: readonly RegisterConfig[] = [
     ],
     columns: ['form', 'recipient_name', 'recipient_kind', 'issuer'],
   },
+  {
+    name: 'reintegration',
+    slug: 'tai-hoa-nhap',
+    path: '/tai-hoa-nhap',
+    apiPath: 'reintegration/people',
+    menu: 'security',
+    pseudonymous: true,
+    title: L('Giúp đỡ, tái hòa nhập cộng đồng', 'Community reintegration'),
+    item: L('người được giúp đỡ', 'person helped'),
+    readPermission: 'reintegration.read',
+    writePermission: 'reintegration.write',
+    dateField: 'start_date',
+    titleField: 'ref',
+    fields: [
+      choice(
+        'category',
+        L('Diện', 'Category'),
+        [
+          C('released_prisoner', 'Người chấp hành xong án phạt tù', 'Released from prison'),
+          C('post_rehab', 'Người sau cai nghiện ma túy', 'After drug rehabilitation'),
+          C('juvenile_offender', 'Người chưa thành niên vi phạm pháp luật', 'Juvenile offender'),
+          C('administrative_measure', 'Người bị áp dụng biện pháp xử lý hành chính', 'Under an administrative measure'),
+          C('other', 'Khác', 'Other'),
+        ],
+        true,
+      ),
+      sealed(text('name', L('Họ và tên', 'Full name'), true, 120), true),
+      sealed(year('birth_year', L('Năm sinh', 'Year of birth'))),
+      sealed(text('id_number', L('Số định danh cá nhân', 'Personal ID number'), false, 20), true),
+      sealed(text('address', L('Nơi cư trú', 'Residence'))),
+      date('start_date', L('Ngày bắt đầu giúp đỡ', 'Help started on'), true, true),
+      sealed(text('helper_family', L('Người thân giúp đỡ', 'Family member helping'), false, 200)),
+      sealed(text('helper_clan', L('Dòng họ giúp đỡ', 'Clan helping'), false, 200)),
+      text('helper_organisation', L('Tổ chức giúp đỡ', 'Organisation helping'), false, 200),
+      text('helper_officer', L('Cán bộ phụ trách', 'Officer in charge'), false, 120),
+      sealed(longText('plan', L('Kế hoạch giúp đỡ', 'Help plan'))),
+      choice(
+        'status',
+        L('Tình trạng', 'Status'),
+        [
+          C('active', 'Đang giúp đỡ', 'Being helped'),
+          C('progressing', 'Có tiến bộ', 'Progressing'),
+          C('completed', 'Đã hoàn thành', 'Completed'),
+          C('reoffended', 'Tái phạm', 'Reoffended'),
+          C('moved', 'Chuyển nơi cư trú', 'Moved away'),
+        ],
+        false,
+        'active',
+      ),
+      date('status_since', L('Ngày chuyển tình trạng', 'Status since'), false, true, 'start_date'),
+    ],
+    columns: ['category', 'status'],
+    unitKinds: ['village', 'commune'],
+    editElsewhere: ['status', 'status_since'],
+  },
+  {
+    name: 'hotspots',
+    slug: 'dia-ban-trong-diem',
+    path: '/dia-ban-trong-diem',
+    menu: 'security',
+    title: L('Địa bàn trọng điểm', 'Hotspots'),
+    item: L('địa bàn trọng điểm', 'hotspot'),
+    readPermission: 'hotspots.read',
+    writePermission: 'hotspots.write',
+    dateField: 'designated_on',
+    titleField: 'name',
+    fields: [
+      text('name', L('Tên địa bàn', 'Area'), true, 200),
+      codes('problem_types', L('Vấn đề phức tạp', 'Problems'), 'topics', 1),
+      date('designated_on', L('Ngày xác định', 'Designated on'), true, true),
+      text('decision', L('Quyết định, văn bản xác định', 'Designation decision'), false, 200),
+      longText('plan', L('Kế hoạch chuyển hóa', 'Transformation plan')),
+      items('milestones', L('Các mốc kế hoạch', 'Plan milestones'), ['title', 'due_on', 'done_on'], ['title', 'due_on']),
+      choice(
+        'status',
+        L('Tình trạng', 'Status'),
+        [
+          C('designated', 'Đã xác định', 'Designated'),
+          C('transforming', 'Đang chuyển hóa', 'Transforming'),
+          C('transformed', 'Đã chuyển hóa', 'Transformed'),
+          C('removed', 'Đưa ra khỏi danh sách', 'Removed from the list'),
+        ],
+        false,
+        'designated',
+      ),
+      { ...date('transformed_on', L('Ngày công nhận chuyển hóa', 'Recognised as transformed on'), false, true, 'designated_on'), requiredWhen: { field: 'status', value: 'transformed' } },
+      longText('notes', L('Ghi chú', 'Notes')),
+    ],
+    columns: ['name', 'problem_types', 'milestones', 'status', 'transformed_on'],
+    unitKinds: ['village', 'commune'],
+  },
 ];
 
 export const REGISTER_BY_NAME = Object.fromEntries(REGISTERS.map((r) => [r.name, r])) as Record<RegisterName, RegisterConfig>;
 
 /** The register shown at /so/<slug>, or undefined. */
 export function registerBySlug(slug: string | undefined): RegisterConfig | undefined {
-  return REGISTERS.find((r) => r.slug === slug);
+  return MOVEMENT_REGISTERS.find((r) => r.slug === slug);
 }
 
 /** The address of a register's page. */
-export const registerPath = (r: RegisterConfig) => `/so/${r.slug}`;
+export const registerPath = (r: RegisterConfig) => r.path ?? `/so/${r.slug}`;
+
+/** The registers of the "Sổ phong trào" menu group (and the /so/<slug> pages). */
+export const MOVEMENT_REGISTERS = REGISTERS.filter((r) => (r.menu ?? 'movement') === 'movement');
+
+/** The API path of a register after /api/v1/. */
+export const registerApiPath = (r: RegisterConfig | RegisterName) => {
+  const cfg = typeof r === 'string' ? REGISTER_BY_NAME[r] : r;
+  return cfg?.apiPath ?? (typeof r === 'string' ? r : r.name);
+};
 
 /** The quick "Ghi hoạt động" form of a village officer. */
 export const QUICK_ACTIVITY_PATH = '/so/ghi-hoat-dong';

@@ -89,7 +89,32 @@ export function apiValue(field: FieldSpec, value: unknown): unknown {
       return Array.isArray(value) ? [...new Set(value.filter((x): x is string => typeof x === 'string' && !!x))] : [];
     case 'people':
       return Array.isArray(value) ? value.map(personOf).filter((p): p is Person => p !== null) : [];
+    case 'items':
+      return Array.isArray(value) ? value.map((v) => itemOf(field, v)).filter((x): x is Item => x !== null) : [];
   }
+}
+
+/** One item of an `items` field (a milestone): strings trimmed, dates as YYYY-MM-DD, empty keys left out. */
+export type Item = Record<string, string>;
+
+const isDateKey = (key: string) => key.endsWith('_on');
+
+function itemOf(field: FieldSpec, v: unknown): Item | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  const item: Item = {};
+  for (const key of field.itemFields ?? []) {
+    const raw = o[key];
+    let value: string | null = null;
+    if (isDateKey(key)) {
+      if (isDayjs(raw)) value = raw.isValid() ? raw.format('YYYY-MM-DD') : null;
+      else if (typeof raw === 'string' && dayOf(raw)) value = raw;
+    } else if (typeof raw === 'string' && raw.trim()) {
+      value = raw.trim();
+    }
+    if (value !== null) item[key] = value;
+  }
+  return Object.keys(item).length ? item : null; // an empty row of the editor
 }
 
 function personOf(v: unknown): Person | null {
@@ -122,12 +147,35 @@ export function formValue(field: FieldSpec, value: unknown): unknown {
             address: p.address ?? '',
           }))
         : [];
+    case 'items':
+      return Array.isArray(value)
+        ? value.map((it: Record<string, unknown>) =>
+            Object.fromEntries((field.itemFields ?? []).map((k) => [k, isDateKey(k) ? dayOf(it?.[k]) : typeof it?.[k] === 'string' ? it[k] : ''])),
+          )
+        : [];
     case 'text':
     case 'long_text':
       return typeof value === 'string' ? value : '';
     default:
       return value === null ? undefined : value;
   }
+}
+
+/**
+ * Whether the form shows this field for this record: sealed fields only when the record carries
+ * the identity (a new record, or a detail answered with `identity_visible: true`); a field the page
+ * changes elsewhere (a status with its date) not in an edit.
+ */
+export function shownInForm(cfg: RegisterConfig, field: FieldSpec, record?: RegisterRecord | null): boolean {
+  if (!record) return true;
+  if (cfg.editElsewhere?.includes(field.name)) return false;
+  if (field.sealed && !identityVisible(record)) return false;
+  return true;
+}
+
+/** True when a record's detail carries its sealed fields. */
+export function identityVisible(record: RegisterRecord): boolean {
+  return record.identity_visible !== false;
 }
 
 export interface NewFormOptions {
@@ -144,7 +192,7 @@ export function newFormValues(cfg: RegisterConfig, { unit = null, today = todayV
   const v: FormValues = { unit };
   for (const f of cfg.fields) {
     if (f.type === 'choice' && f.defaultChoice) v[f.name] = f.defaultChoice;
-    else if (f.type === 'codes') v[f.name] = [];
+    else if (f.type === 'codes' || f.type === 'items') v[f.name] = [];
     else if (f.type === 'people') v[f.name] = [{ name: '', birth_year: null, address: '' }];
     else if (f.type === 'year' && f.required) v[f.name] = Number(today.slice(0, 4));
     else if (f.name === cfg.dateField && f.type === 'date') v[f.name] = dayOf(today);
@@ -158,6 +206,8 @@ export function recordFormValues(cfg: RegisterConfig, record: RegisterRecord): F
   for (const f of cfg.fields) {
     // a list carries the sealed parties' number only; the detail carries the parties
     if (f.type === 'people' && !(f.name in record)) continue;
+    // sealed fields the caller may not see, and fields changed elsewhere, stay out of the form
+    if (!shownInForm(cfg, f, record)) continue;
     v[f.name] = formValue(f, record[f.name]);
   }
   return v;
@@ -193,6 +243,11 @@ export function formToPayload(cfg: RegisterConfig, values: FormValues, initial?:
     if (!initial) {
       if (v === null || (Array.isArray(v) && v.length === 0)) continue;
       body[f.name] = v;
+      continue;
+    }
+    if (f.sealed && !(f.name in initial)) {
+      // the identity was not shown: send what was typed in, never an emptying null
+      if (v !== null) body[f.name] = v;
       continue;
     }
     if (f.type === 'people' && !(f.name in initial)) {
@@ -246,4 +301,50 @@ export function readableMessage(cfg: RegisterConfig, message: string, label: (f:
     const f = fieldOfRegister(cfg, name);
     return f ? `“${label(f)}”` : whole;
   });
+}
+
+/**
+ * The body of the exact identity search (reintegration): the name and/or the ID number typed in,
+ * trimmed (the ID number's spaces and dots dropped: the server compares digits), the chosen unit;
+ * null when nothing was typed.
+ */
+export function identitySearchBody(
+  values: { name?: string; id_number?: string },
+  unit: string | null,
+): { name?: string; id_number?: string; unit?: string } | null {
+  const name = (values.name ?? '').replace(/\s+/g, ' ').trim();
+  const id = (values.id_number ?? '').replace(/[\s.\-]/g, '');
+  if (!name && !id) return null;
+  return { ...(name ? { name } : {}), ...(id ? { id_number: id } : {}), ...(unit ? { unit } : {}) };
+}
+
+/** A milestone list's progress: how many are done, how many are late (due before today, not done). */
+export function milestoneSummary(value: unknown, today: string = todayVN()): { done: number; total: number; late: number } {
+  const list = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  let done = 0;
+  let late = 0;
+  for (const m of list) {
+    if (typeof m?.done_on === 'string' && m.done_on) done++;
+    else if (typeof m?.due_on === 'string' && m.due_on < today) late++;
+  }
+  return { done, total: list.length, late };
+}
+
+/**
+ * The sealed fields of a reveal's answer. The contract says "the sealed fields in clear": read
+ * them at the top level, or inside `fields`/`identity`/`person`/`record` when the server nests them.
+ */
+export function revealedFields(cfg: RegisterConfig, answer: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (typeof answer !== 'object' || answer === null) return out;
+  const top = answer as Record<string, unknown>;
+  const nested = ['fields', 'identity', 'person', 'record'].map((k) => top[k]).find((v) => typeof v === 'object' && v !== null) as
+    | Record<string, unknown>
+    | undefined;
+  for (const f of cfg.fields) {
+    if (!f.sealed) continue;
+    if (f.name in top) out[f.name] = top[f.name];
+    else if (nested && f.name in nested) out[f.name] = nested[f.name];
+  }
+  return out;
 }

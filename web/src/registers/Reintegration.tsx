@@ -1,0 +1,394 @@
+/**
+ * What the record drawer adds for a person under community education (reintegration): the sealed
+ * identity and its reveal (a stated reason, audited), the status with its history, and the
+ * sessions of help (each one a "lượt" in the reports).
+ */
+import { DeleteOutlined, EyeOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Descriptions, Empty, Form, Input, Modal, Popconfirm, Radio, Select, Skeleton, Tag, Timeline, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import ApiErrorAlert from '../components/ApiErrorAlert';
+import { hasPermission, useAuth } from '../lib/auth';
+import { formatDate, formatNumber } from '../lib/format';
+import {
+  SESSION_KINDS,
+  addSession,
+  deleteSession,
+  listSessions,
+  registerKeys,
+  revealPerson,
+  statusHistory,
+  updateRecord,
+  type HelpSession,
+  type RegisterRecord,
+} from './api';
+import { FieldValue, useLabel, useLanguage } from './bits';
+import { REGISTER_BY_NAME, choiceLabel, fieldOfRegister } from './config';
+import { dayOf, identityVisible, revealedFields, todayVN } from './payload';
+import { DateInput } from './RegisterForm';
+
+const { Paragraph, Text } = Typography;
+
+const cfg = REGISTER_BY_NAME.reintegration;
+export const REVEAL_PERMISSION = 'reintegration.reveal';
+export const REVEAL_REASON_MIN = 10;
+
+/** At the top of the record: the identity is sealed; those who may, reveal it with a reason. */
+export function SealedIdentity({ record }: { record: RegisterRecord }) {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const [open, setOpen] = useState(false);
+  if (identityVisible(record)) {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        icon={<LockOutlined />}
+        className="antq-block-sm"
+        message={t('registers.reintegration.identityShown')}
+        data-testid="identity-visible"
+      />
+    );
+  }
+  const canReveal = hasPermission(user, REVEAL_PERMISSION);
+  return (
+    <>
+      <Alert
+        type="warning"
+        showIcon
+        icon={<LockOutlined />}
+        className="antq-block-sm"
+        message={t('registers.reintegration.identitySealed')}
+        description={canReveal ? t('registers.reintegration.identitySealedHint') : t('registers.reintegration.identityNoReveal')}
+        action={
+          canReveal ? (
+            <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="reveal-open">
+              {t('registers.reintegration.reveal')}
+            </Button>
+          ) : undefined
+        }
+        data-testid="identity-sealed"
+      />
+      {open && <RevealPersonDialog record={record} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** Asks for a reason, shows the sealed fields in the dialog only, and forgets them on close. */
+function RevealPersonDialog({ record, onClose }: { record: RegisterRecord; onClose: () => void }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const [reason, setReason] = useState('');
+  const [short, setShort] = useState(false);
+  const [shown, setShown] = useState<Record<string, unknown> | null>(null);
+  const reveal = useMutation({
+    mutationFn: () => revealPerson(record.id, reason.trim()),
+    onSuccess: (answer) => setShown(revealedFields(cfg, answer)),
+  });
+  const submit = () => {
+    if ([...reason.trim()].length < REVEAL_REASON_MIN) {
+      setShort(true);
+      return;
+    }
+    reveal.mutate();
+  };
+  const value = (name: string) => {
+    const v = shown?.[name];
+    if (v === null || v === undefined || v === '') return <Text type="secondary">—</Text>;
+    return <span className="antq-pre">{String(v)}</span>;
+  };
+  return (
+    <Modal
+      open
+      title={t('registers.reintegration.revealTitle', { ref: String(record.ref ?? record.id) })}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+      data-testid="reveal-dialog"
+      footer={
+        shown ? (
+          <Button onClick={onClose}>{t('common.close')}</Button>
+        ) : (
+          <>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="primary" danger loading={reveal.isPending} onClick={submit} data-testid="reveal-submit">
+              {t('registers.reintegration.revealSubmit')}
+            </Button>
+          </>
+        )
+      }
+    >
+      <Alert type="warning" showIcon message={t('registers.reintegration.revealWarning')} className="antq-block-sm" />
+      {shown ? (
+        <>
+          <Descriptions
+            column={1}
+            bordered
+            size="small"
+            data-testid="revealed"
+            items={cfg.fields.filter((f) => f.sealed).map((f) => ({ key: f.name, label: label(f.label), children: value(f.name) }))}
+          />
+          <Paragraph type="secondary" className="antq-block">
+            {t('registers.reintegration.revealRecorded')}
+          </Paragraph>
+        </>
+      ) : (
+        <Form layout="vertical" onFinish={submit}>
+          {reveal.isError && <ApiErrorAlert error={reveal.error} />}
+          <Form.Item
+            label={t('registers.reintegration.revealReason')}
+            extra={t('registers.reintegration.revealReasonHint', { min: REVEAL_REASON_MIN })}
+            validateStatus={short ? 'error' : undefined}
+            help={short ? t('registers.reintegration.revealReasonShort', { min: REVEAL_REASON_MIN }) : undefined}
+            required
+          >
+            <Input.TextArea
+              rows={3}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setShort(false);
+              }}
+              data-testid="reveal-reason"
+            />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+/** The current status, a change of status with its date, and every change so far. */
+export function StatusPanel({ record, canWrite }: { record: RegisterRecord; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const statusField = fieldOfRegister(cfg, 'status')!;
+  const [form] = Form.useForm<{ status?: string; status_since?: Dayjs | null }>();
+  const history = useQuery({
+    queryKey: registerKeys.statusHistory(record.id),
+    queryFn: ({ signal }) => statusHistory(record.id, signal),
+  });
+  const change = useMutation({
+    mutationFn: (v: { status: string; status_since: string }) => updateRecord('reintegration', record.id, v),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(registerKeys.record('reintegration', record.id), saved);
+      form.resetFields();
+      void message.success(t('registers.reintegration.statusChanged'));
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: registerKeys.statusHistory(record.id) }),
+        queryClient.invalidateQueries({ queryKey: registerKeys.all('reintegration') }),
+      ]);
+    },
+  });
+  const current = typeof record.status === 'string' ? record.status : 'active';
+  return (
+    <section className="antq-reg-section" data-testid="status-panel">
+      <div className="antq-reg-status-now">
+        <Text type="secondary">{t('registers.reintegration.statusNow')}</Text>
+        <FieldValue field={statusField} record={record} />
+        {typeof record.status_since === 'string' && record.status_since && (
+          <Text type="secondary">{t('registers.reintegration.since', { date: formatDate(record.status_since) })}</Text>
+        )}
+      </div>
+      {canWrite && (
+        <Form
+          form={form}
+          layout="vertical"
+          className="antq-reg-inline-form"
+          initialValues={{ status_since: dayOf(todayVN()) }}
+          onFinish={(v) => change.mutate({ status: v.status!, status_since: (v.status_since ?? dayOf(todayVN())!).format('YYYY-MM-DD') })}
+          data-testid="status-form"
+        >
+          {change.isError && <ApiErrorAlert error={change.error} />}
+          <Form.Item
+            name="status"
+            label={t('registers.reintegration.newStatus')}
+            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: t('registers.reintegration.newStatus') }) }]}
+          >
+            <Select
+              placeholder={t('registers.form.choose')}
+              options={(statusField.choices ?? []).filter((c) => c.code !== current).map((c) => ({ value: c.code, label: choiceLabel(statusField, c.code, lang) }))}
+              data-testid="status-select"
+            />
+          </Form.Item>
+          <Form.Item
+            name="status_since"
+            label={t('registers.reintegration.statusSince')}
+            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: t('registers.reintegration.statusSince') }) }]}
+          >
+            <DateInput noFuture />
+          </Form.Item>
+          <Form.Item label=" " className="antq-reg-inline-form__submit">
+            <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="status-submit">
+              {t('registers.reintegration.changeStatus')}
+            </Button>
+          </Form.Item>
+        </Form>
+      )}
+      <h3 className="antq-reg-section__title">{t('registers.reintegration.history')}</h3>
+      {history.isPending && <Skeleton active paragraph={{ rows: 2 }} />}
+      {history.isError && <ApiErrorAlert error={history.error} onRetry={() => void history.refetch()} />}
+      {history.data && (
+        <Timeline
+          data-testid="status-history"
+          items={history.data.items.map((h, i) => ({
+            key: i,
+            color: h.status === 'reoffended' ? 'red' : h.status === 'completed' ? 'green' : 'blue',
+            children: (
+              <div>
+                <Tag>{choiceLabel(statusField, h.status, lang)}</Tag>
+                <Text>{formatDate(h.on)}</Text>
+                {h.by && <Text type="secondary"> · {h.by}</Text>}
+                {i === 0 && <Text type="secondary"> · {t('registers.reintegration.created')}</Text>}
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The sessions of help: add one (date, kind, helpers, notes), list them, delete a wrong one. */
+export function SessionsPanel({ record, canWrite }: { record: RegisterRecord; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm<{ date?: Dayjs | null; kind?: string; helpers?: string; notes?: string }>();
+  const key = registerKeys.sessions(record.id);
+  const sessions = useQuery({ queryKey: key, queryFn: ({ signal }) => listSessions(record.id, signal) });
+  const add = useMutation({
+    mutationFn: (v: { date: string; kind: string; helpers?: string; notes?: string }) => addSession(record.id, v),
+    onSuccess: async () => {
+      void message.success(t('registers.sessions.added'));
+      form.resetFields();
+      setAdding(false);
+      await queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (sid: HelpSession['id']) => deleteSession(record.id, sid),
+    onSuccess: async () => {
+      void message.success(t('registers.sessions.deleted'));
+      await queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const items = [...(sessions.data?.items ?? [])].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return (
+    <section className="antq-reg-section" data-testid="sessions-panel">
+      <div className="antq-reg-section__head">
+        <Text type="secondary">{t('registers.sessions.summary', { n: formatNumber(items.length) })}</Text>
+        {canWrite && !adding && (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="session-add">
+            {t('registers.sessions.add')}
+          </Button>
+        )}
+      </div>
+      {adding && (
+        <Form
+          form={form}
+          layout="vertical"
+          className="antq-reg-subform"
+          initialValues={{ date: dayOf(todayVN()), kind: 'visit' }}
+          onFinish={(v) =>
+            add.mutate({
+              date: v.date!.format('YYYY-MM-DD'),
+              kind: v.kind!,
+              ...(v.helpers?.trim() ? { helpers: v.helpers.trim() } : {}),
+              ...(v.notes?.trim() ? { notes: v.notes.trim() } : {}),
+            })
+          }
+          data-testid="session-form"
+        >
+          {add.isError && <ApiErrorAlert error={add.error} />}
+          <Form.Item
+            name="date"
+            label={t('registers.sessions.date')}
+            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: t('registers.sessions.date') }) }]}
+          >
+            <DateInput noFuture />
+          </Form.Item>
+          <Form.Item name="kind" label={t('registers.sessions.kind')} rules={[{ required: true }]}>
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={SESSION_KINDS.map((k) => ({ value: k, label: t(`registers.sessions.kinds.${k}`) }))}
+              data-testid="session-kind"
+            />
+          </Form.Item>
+          <Form.Item
+            name="helpers"
+            label={
+              <span>
+                {t('registers.sessions.helpers')} <LockOutlined title={t('registers.form.sealed')} />
+              </span>
+            }
+          >
+            <Input maxLength={300} autoComplete="off" data-testid="session-helpers" />
+          </Form.Item>
+          <Form.Item
+            name="notes"
+            label={
+              <span>
+                {t('registers.sessions.notes')} <LockOutlined title={t('registers.form.sealed')} />
+              </span>
+            }
+            extra={t('registers.sessions.sealedHint')}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} data-testid="session-notes" />
+          </Form.Item>
+          <div className="antq-form-actions">
+            <Button onClick={() => setAdding(false)}>{t('common.cancel')}</Button>
+            <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="session-save">
+              {t('common.save')}
+            </Button>
+          </div>
+        </Form>
+      )}
+      {sessions.isPending && <Skeleton active paragraph={{ rows: 2 }} />}
+      {sessions.isError && <ApiErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} />}
+      {remove.isError && <ApiErrorAlert error={remove.error} />}
+      {sessions.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registers.sessions.none')} />}
+      {items.length > 0 && (
+        <ul className="antq-reg-sessions" data-testid="sessions">
+          {items.map((s) => (
+            <li key={String(s.id)} className="antq-reg-session" data-testid="session">
+              <div className="antq-reg-session__head">
+                <Text strong>{formatDate(s.date)}</Text>
+                <Tag color={s.kind === 'visit' ? 'blue' : s.kind === 'education' ? 'purple' : 'green'}>
+                  {t(`registers.sessions.kinds.${s.kind}`, { defaultValue: s.kind })}
+                </Tag>
+                {s.created_by && <Text type="secondary">{s.created_by}</Text>}
+                <span className="antq-reg-actions__spacer" />
+                {canWrite && (
+                  <Popconfirm
+                    title={t('registers.sessions.deleteConfirm')}
+                    okText={t('registers.form.delete')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove.mutate(s.id)}
+                  >
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('registers.sessions.delete')} />
+                  </Popconfirm>
+                )}
+              </div>
+              {s.helpers && (
+                <div>
+                  <Text type="secondary">{t('registers.sessions.helpers')}: </Text>
+                  {s.helpers}
+                </div>
+              )}
+              {s.notes && <Paragraph className="antq-pre antq-reg-session__notes">{s.notes}</Paragraph>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
