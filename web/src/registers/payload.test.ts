@@ -6,10 +6,14 @@ import {
   apiValue,
   filterKeys,
   formToPayload,
+  identitySearchBody,
   listQuery,
+  milestoneSummary,
   newFormValues,
   readableMessage,
   recordFormValues,
+  revealedFields,
+  shownInForm,
   todayVN,
   vnIso,
   vnWallClock,
@@ -264,5 +268,120 @@ describe('readableMessage', () => {
       "Mã 'nope' của trường “Loại hoạt động” không có trong danh mục.",
     );
     expect(readableMessage(activities, "Thiếu trường bắt buộc 'unit'.", vi)).toBe('Thiếu trường bắt buộc “Đơn vị”.');
+  });
+});
+
+describe('reintegration: sealed identity', () => {
+  const people = REGISTER_BY_NAME.reintegration;
+  const stored: RegisterRecord = {
+    id: '7',
+    ref: 'HN-000007',
+    unit: { code: '21220-001', name: 'Thôn Trường Thọ' },
+    category: 'post_rehab',
+    start_date: '2026-03-01',
+    helper_organisation: 'Đoàn Thanh niên',
+    helper_officer: null,
+    status: 'active',
+    status_since: '2026-03-01',
+    identity_visible: false,
+  };
+
+  it('keeps sealed fields and the status out of the form of a record whose identity is hidden', () => {
+    const v = recordFormValues(people, stored);
+    expect(Object.keys(v).sort()).toEqual(['category', 'helper_officer', 'helper_organisation', 'start_date', 'unit'].sort());
+    const shown = people.fields.filter((f) => shownInForm(people, f, stored)).map((f) => f.name);
+    expect(shown).not.toContain('name');
+    expect(shown).not.toContain('status');
+    expect(shownInForm(people, field(people, 'name'), { ...stored, identity_visible: true })).toBe(true);
+    expect(people.fields.every((f) => shownInForm(people, f, null))).toBe(true);
+  });
+
+  it('sends a sealed field only when something was typed into it', () => {
+    const v = { ...recordFormValues(people, stored), helper_organisation: 'Hội Phụ nữ' };
+    expect(formToPayload(people, v, stored)).toEqual({ helper_organisation: 'Hội Phụ nữ' });
+    expect(formToPayload(people, { ...v, address: ' Thôn Phú Thọ ' }, stored)).toEqual({ helper_organisation: 'Hội Phụ nữ', address: 'Thôn Phú Thọ' });
+    expect(formToPayload(people, { ...v, address: '' }, stored)).toEqual({ helper_organisation: 'Hội Phụ nữ' });
+  });
+
+  it('creates a person with the identity and the status default', () => {
+    const v = {
+      ...newFormValues(people, { unit: '21220-001', today: '2026-11-22' }),
+      category: 'released_prisoner',
+      name: ' Nguyễn Văn Bình ',
+      birth_year: 1990,
+      id_number: '051090001234',
+    };
+    expect(formToPayload(people, v)).toEqual({
+      unit: '21220-001',
+      category: 'released_prisoner',
+      name: 'Nguyễn Văn Bình',
+      birth_year: 1990,
+      id_number: '051090001234',
+      start_date: '2026-11-22',
+      status: 'active',
+    });
+  });
+
+  it('puts the search terms in a body, trimmed, ID digits only', () => {
+    expect(identitySearchBody({ name: '  Nguyễn   Văn Bình ', id_number: '' }, '21220')).toEqual({ name: 'Nguyễn Văn Bình', unit: '21220' });
+    expect(identitySearchBody({ id_number: ' 051 090.001-234 ' }, null)).toEqual({ id_number: '051090001234' });
+    expect(identitySearchBody({ name: '  ', id_number: '' }, '21220')).toBeNull();
+  });
+
+  it('reads the revealed fields at the top level or nested', () => {
+    expect(revealedFields(people, { name: 'Nguyễn Văn Bình', birth_year: 1990, sessions: [], category: 'x' })).toEqual({
+      name: 'Nguyễn Văn Bình',
+      birth_year: 1990,
+    });
+    expect(revealedFields(people, { identity: { name: 'B', address: 'Thôn 1' } })).toEqual({ name: 'B', address: 'Thôn 1' });
+    expect(revealedFields(people, null)).toEqual({});
+  });
+});
+
+describe('hotspots: milestones', () => {
+  const hotspots = REGISTER_BY_NAME.hotspots;
+  const milestones = field(hotspots, 'milestones');
+
+  it('sends milestones with dates, drops empty rows and empty keys', () => {
+    expect(
+      apiValue(milestones, [
+        { title: ' Lắp camera ', due_on: dayjs('2026-12-01'), done_on: null },
+        { title: '', due_on: null, done_on: null },
+        { title: 'Họp dân', due_on: '2026-10-01', done_on: dayjs('2026-10-03') },
+      ]),
+    ).toEqual([
+      { title: 'Lắp camera', due_on: '2026-12-01' },
+      { title: 'Họp dân', due_on: '2026-10-01', done_on: '2026-10-03' },
+    ]);
+  });
+
+  it('shows stored milestones with day pickers and sends nothing when unchanged', () => {
+    const stored: RegisterRecord = {
+      id: '3',
+      unit: { code: '21220-001', name: 'Thôn Trường Thọ' },
+      name: 'Bãi sông thôn 3',
+      problem_types: ['drugs'],
+      designated_on: '2026-01-10',
+      milestones: [{ title: 'Lắp camera', due_on: '2026-12-01', done_on: null }],
+      status: 'transforming',
+    };
+    const v = recordFormValues(hotspots, stored);
+    const rows = v.milestones as Record<string, unknown>[];
+    expect((rows[0]!.due_on as dayjs.Dayjs).format('DD/MM/YYYY')).toBe('01/12/2026');
+    expect(rows[0]!.done_on).toBeNull();
+    expect(formToPayload(hotspots, v, stored)).toBeNull();
+    rows[0]!.done_on = dayjs('2026-11-20');
+    expect(formToPayload(hotspots, v, stored)).toEqual({ milestones: [{ title: 'Lắp camera', due_on: '2026-12-01', done_on: '2026-11-20' }] });
+    expect(newFormValues(hotspots, { today: '2026-11-22' }).milestones).toEqual([]);
+  });
+
+  it('summarises done and late milestones', () => {
+    const list = [
+      { title: 'a', due_on: '2026-10-01', done_on: '2026-10-03' },
+      { title: 'b', due_on: '2026-11-01' },
+      { title: 'c', due_on: '2026-12-01' },
+    ];
+    expect(milestoneSummary(list, '2026-11-22')).toEqual({ done: 1, total: 3, late: 1 });
+    expect(milestoneSummary(undefined, '2026-11-22')).toEqual({ done: 0, total: 0, late: 0 });
   });
 });
