@@ -22,6 +22,7 @@
 #include "modules/idempotency/idempotency_store.hpp"
 #include "modules/mediations/mediation_book.hpp"
 #include "modules/models/replications.hpp"
+#include "modules/evaluations/evaluations_routes.hpp"
 #include "modules/movement/movement.hpp"
 #include "modules/notifications/notifications_routes.hpp"
 #include "modules/notifications/outbox.hpp"
@@ -29,6 +30,7 @@
 #include "modules/opinions/public_opinions.hpp"
 #include "modules/registers/register_openapi.hpp"
 #include "modules/registers/register_routes.hpp"
+#include "modules/reintegration/reintegration_routes.hpp"
 #include "modules/registers/register_service.hpp"
 #include "modules/system/system_routes.hpp"
 #include "modules/tips/tips_routes.hpp"
@@ -60,6 +62,7 @@ struct App::Impl {
   std::unique_ptr<notifications::Dispatcher> dispatcher;
   std::unique_ptr<tips::TipsService> tips;
   std::vector<std::unique_ptr<registers::RegisterService>> registers;
+  std::unique_ptr<evaluations::EvaluationsService> evaluations;
   std::unique_ptr<http::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;
 };
@@ -129,10 +132,16 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
     if (i.registers.back()->spec().name == "mediations") {
       mediations::register_book_route(i.router, *i.registers.back(), *i.db, *i.audit);
     }
+    if (i.registers.back()->spec().name == "reintegration/people") {
+      reintegration::register_routes(i.router, *i.registers.back(), *i.db, i.keys, *i.audit);
+    }
     if (i.registers.back()->spec().name == "opinions") {
       opinions::register_public_route(i.router, *i.registers.back(), config.public_rate_limit ? config.public_tips_per_hour : 0);
     }
   }
+  i.evaluations = std::make_unique<evaluations::EvaluationsService>(
+      *i.db, *i.audit, (std::filesystem::path(tips_options.attachments_dir) / "evaluations").string());
+  evaluations::register_routes(i.router, *i.evaluations, *i.db, *i.audit);
   audit::register_routes(i.router, *i.db, *i.audit);
   units::register_routes(i.router, *i.units);
   i.pipeline = std::make_unique<http::Pipeline>(i.router, *i.auth, i.idempotency.get(), i.static_files.get(), i.metrics);

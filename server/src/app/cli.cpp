@@ -19,6 +19,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/units/units_dataset.hpp"
 #include "modules/movement/movement.hpp"
+#include "modules/evaluations/evaluations_demo.hpp"
 #include "modules/tips/tips_demo.hpp"
 #include "modules/units/units_demo.hpp"
 
@@ -244,6 +245,8 @@ int run_cli(int argc, char** argv) {
       if (tips) std::cout << "Dữ liệu mẫu: thêm " << tips << " tin báo.\n";
       const int records = movement::seed_demo(*ctx.db, ctx.keys, *ctx.audit);
       if (records) std::cout << "Dữ liệu mẫu: thêm " << records << " bản ghi phong trào (hoạt động, mô hình, tổ nhóm, hòa giải…).\n";
+      const int evaluation_count = evaluations::seed_demo(*ctx.db, *ctx.audit);
+      if (evaluation_count) std::cout << "Dữ liệu mẫu: thêm " << evaluation_count << " bản đánh giá \"An toàn về an ninh, trật tự\".\n";
       return 0;
     }
     if (user_add->parsed()) {

@@ -24,6 +24,14 @@ bj::object parse_object(std::string_view body) {
 }
 
 void ObjectReader::allow_only(std::initializer_list<std::string_view> allowed) const {
+  allow_only(std::vector<std::string_view>(allowed));
+}
+
+void ObjectReader::allow_only(const std::vector<std::string>& allowed) const {
+  allow_only(std::vector<std::string_view>(allowed.begin(), allowed.end()));
+}
+
+void ObjectReader::allow_only(const std::vector<std::string_view>& allowed) const {
   for (const auto& kv : obj_) {
     bool ok = false;
     for (auto a : allowed) ok = ok || kv.key() == a;

@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace antq::json {
@@ -21,6 +22,8 @@ class ObjectReader {
 
   // Rejects any key not in `allowed` (a typo must not be silently ignored).
   void allow_only(std::initializer_list<std::string_view> allowed) const;
+  void allow_only(const std::vector<std::string>& allowed) const;
+  void allow_only(const std::vector<std::string_view>& allowed) const;
 
   std::string required_string(std::string_view key, std::size_t max_chars = 500) const;
   std::optional<std::string> optional_string(std::string_view key, std::size_t max_chars = 500) const;

@@ -24,7 +24,12 @@ struct RevealRequest {
 
 inline constexpr std::size_t kMinReasonChars = 10;
 
+// The checks and the audit entry alone, for a record whose sealed fields its module opens in the
+// same transaction right after (several fields of one person at once).
 // Throws Forbidden (no permission), NotFound (outside the area), BadRequest (no or short reason).
+void authorize_reveal(db::Connection& c, const AuditLog& log, const http::Principal& who, const RevealRequest& r);
+
+// authorize_reveal, then the sealed value in clear.
 std::string reveal(db::Connection& c, const AuditLog& log, const crypto::Keyring& keys, const http::Principal& who,
                    const RevealRequest& r, std::string_view sealed, std::string_view purpose);
 

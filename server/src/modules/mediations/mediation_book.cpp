@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/errors.hpp"
+#include "core/html.hpp"
 #include "core/time.hpp"
 #include "http/access.hpp"
 #include "http/params.hpp"
@@ -16,20 +17,8 @@ namespace bj = boost::json;
 
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "<br>"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc_br(std::string_view s) { return html::escape(s, true); }
+
 
 std::string vn_date(const bj::value& v) {
   if (!v.is_string()) return "";
@@ -66,7 +55,7 @@ void register_book_route(http::Router& router, registers::RegisterService& media
                        "{\"year\":" + std::to_string(year) + "}"});
     });
     std::string header;
-    for (const auto& u : chain) header += "<div>" + esc(u.full_name) + "</div>";
+    for (const auto& u : chain) header += "<div>" + esc_br(u.full_name) + "</div>";
     // Rows in the order cases were received.
     std::reverse(rows.begin(), rows.end());
     std::string body;
@@ -77,9 +66,9 @@ void register_book_route(http::Router& router, registers::RegisterService& media
       std::string parties;
       for (const auto& p : v.at("parties").as_array()) {
         const auto& o = p.as_object();
-        parties += esc(o.at("name").as_string());
+        parties += esc_br(o.at("name").as_string());
         if (o.contains("birth_year")) parties += ", " + std::to_string(year - o.at("birth_year").as_int64()) + " tuổi";
-        if (o.contains("address")) parties += ", " + esc(o.at("address").as_string());
+        if (o.contains("address")) parties += ", " + esc_br(o.at("address").as_string());
         parties += "<br>";
       }
       const std::string outcome(v.at("outcome").as_string());
@@ -87,15 +76,15 @@ void register_book_route(http::Router& router, registers::RegisterService& media
       ++by_result[outcome];
       ++by_kind[kind];
       body += "<tr><td>" + std::to_string(++n) + "</td><td>" + vn_date(v.at("received_on")) + "</td><td>" +
-              esc(v.at("mediators").as_string()) + "</td><td>" + parties + "</td><td>" + esc(labels[kind]) + ": " +
-              esc(v.at("content").as_string()) + "</td><td>" + esc(v.at("agreement").as_string()) + "</td><td>" +
-              esc(kOutcome.count(outcome) ? kOutcome.at(outcome) : outcome) + "</td><td></td><td>" +
+              esc_br(v.at("mediators").as_string()) + "</td><td>" + parties + "</td><td>" + esc_br(labels[kind]) + ": " +
+              esc_br(v.at("content").as_string()) + "</td><td>" + esc_br(v.at("agreement").as_string()) + "</td><td>" +
+              esc_br(kOutcome.count(outcome) ? kOutcome.at(outcome) : outcome) + "</td><td></td><td>" +
               (v.at("closed_on").is_string() ? "Kết thúc " + vn_date(v.at("closed_on")) : "") + "</td></tr>\n";
     }
     std::string totals;
-    for (const auto& [k, c] : by_result) totals += "<tr><td>" + esc(kOutcome.count(k) ? kOutcome.at(k) : k) + "</td><td>" + std::to_string(c) + "</td></tr>";
+    for (const auto& [k, c] : by_result) totals += "<tr><td>" + esc_br(kOutcome.count(k) ? kOutcome.at(k) : k) + "</td><td>" + std::to_string(c) + "</td></tr>";
     std::string kinds;
-    for (const auto& [k, c] : by_kind) kinds += "<tr><td>" + esc(labels[k]) + "</td><td>" + std::to_string(c) + "</td></tr>";
+    for (const auto& [k, c] : by_kind) kinds += "<tr><td>" + esc_br(labels[k]) + "</td><td>" + std::to_string(c) + "</td></tr>";
     http::Response res;
     res.content_type = "text/html; charset=utf-8";
     res.header("Cache-Control", "private, no-store");

@@ -10,6 +10,7 @@
 #include "modules/activities/activities_spec.hpp"
 #include "modules/awards/awards_spec.hpp"
 #include "modules/groups/groups_spec.hpp"
+#include "modules/hotspots/hotspots_spec.hpp"
 #include "modules/mediations/mediations_spec.hpp"
 #include "modules/models/models_spec.hpp"
 #include "modules/opinions/opinions_spec.hpp"
@@ -17,6 +18,7 @@
 #include "modules/pledges/pledges_spec.hpp"
 #include "modules/programs/programs_spec.hpp"
 #include "modules/registers/register_service.hpp"
+#include "modules/reintegration/reintegration_spec.hpp"
 #include "modules/units/units_repository.hpp"
 
 namespace antq::movement {
@@ -25,7 +27,7 @@ namespace bj = boost::json;
 
 std::vector<registers::Spec> specs() {
   return {programs::spec(), activities::spec(), opinions::spec(), models::spec(), groups::spec(),
-          patrols::spec(),  mediations::spec(), pledges::spec(),  awards::spec()};
+          patrols::spec(),  mediations::spec(), pledges::spec(),  awards::spec(), reintegration::spec(), hotspots::spec()};
 }
 
 namespace {
@@ -64,6 +66,11 @@ constexpr DemoRecord kRecords[] = {
     {"pledges", R"({"unit":"{V3}","pledger_kind":"establishment","pledger":"Cơ sở kinh doanh karaoke","content":"Chấp hành quy định phòng cháy, chữa cháy và giờ hoạt động","year":"{YN}"})"},
     {"awards", R"({"unit":"{C}","form":"certificate_of_merit","issuer":"Chủ tịch UBND tỉnh","recipient_kind":"collective","recipient_name":"Công an xã","date":"{P}-08-19","reason":"Có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc","program_id":"{PROGRAM}"})"},
     {"awards", R"({"unit":"{V1}","form":"commendation","issuer":"Chủ tịch UBND xã","recipient_kind":"individual","recipient_name":"Trưởng thôn","date":"{P}-08-19"})"},
+    {"reintegration/people", R"({"unit":"{V1}","category":"released_prisoner","name":"Lê Văn Thử","birth_year":1988,"id_number":"051088000123","address":"Xóm Trên","start_date":"{P}-03-15","helper_family":"Vợ","helper_organisation":"Hội Cựu chiến binh","helper_officer":"Công an viên phụ trách thôn","plan":"Giúp học nghề sửa xe máy, giới thiệu vay vốn ưu đãi","status":"active"})"},
+    {"reintegration/people", R"({"unit":"{V2}","category":"post_rehab","name":"Trần Văn Mẫu","birth_year":1995,"start_date":"{P}-06-01","helper_organisation":"Đoàn Thanh niên","helper_officer":"Công an viên phụ trách thôn","status":"progressing","status_since":"{Y}-01-10"})"},
+    {"reintegration/people", R"({"unit":"{V3}","category":"juvenile_offender","name":"Phạm Văn Thí","birth_year":2009,"start_date":"{Y}-02-20","helper_family":"Bố mẹ","helper_organisation":"Hội Phụ nữ","status":"active"})"},
+    {"hotspots", R"({"unit":"{V2}","name":"Khu vực bãi đất trống cuối thôn","problem_types":["drugs","social_evils"],"designated_on":"{P}-04-10","decision":"Quyết định của Ban Chỉ đạo xã","plan":"Lắp đèn chiếu sáng, camera; tuần tra ban đêm; vận động gia đình có người nghiện","milestones":[{"title":"Lắp đèn chiếu sáng","due_on":"{P}-06-30","done_on":"{P}-06-20"},{"title":"Lắp camera kết nối Công an xã","due_on":"{Y}-03-31"}],"status":"transforming"})"},
+    {"hotspots", R"({"unit":"{C}","name":"Tuyến đường ven sông","problem_types":["traffic","crime"],"designated_on":"{P}-01-15","plan":"Tuần tra, kiểm soát giờ cao điểm","status":"transformed","transformed_on":"{Y}-01-05"})"},
 };
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
@@ -85,10 +92,12 @@ int seed_demo(db::Database& db, const crypto::Keyring& keys, const audit::AuditL
   http::Principal demo;
   demo.username = "demo";
   demo.role = "admin";
-  for (const auto& s : specs()) demo.permissions.push_back(s.write_permission);
-  demo.permissions.push_back("movement.read");
-  demo.permissions.push_back("mediations.read");
+  for (const auto& s : specs()) {
+    demo.permissions.push_back(s.write_permission);
+    demo.permissions.push_back(s.read_permission);
+  }
   std::sort(demo.permissions.begin(), demo.permissions.end());
+  demo.permissions.erase(std::unique(demo.permissions.begin(), demo.permissions.end()), demo.permissions.end());
 
   const std::string today = timeutil::today_vietnam();
   const int this_year = std::stoi(today.substr(0, 4));
@@ -125,6 +134,17 @@ int seed_demo(db::Database& db, const crypto::Keyring& keys, const audit::AuditL
       if (reg == "activities" && body.at("type") == "listening_conference") ids["ACTIVITY_CONF"] = std::to_string(rec.id);
       if (reg == "groups" && body.at("kind") == "patrol_team") ids["PATROL_TEAM"] = std::to_string(rec.id);
       if (reg == "models" && body.at("field") == "camera") ids["CAMERA_MODEL"] = std::to_string(rec.id);
+      if (reg == "reintegration/people") {
+        // Home visits and education sessions: each one a lượt.
+        db.write([&](db::Connection& c) {
+          for (const char* kind : {"visit", "education", "support"}) {
+            c.query("INSERT INTO reintegration_sessions (person_id, date, kind, helpers, notes, created_by, created_at) "
+                    "VALUES ($1, $2, $3, NULL, $4, 'demo', $5)",
+                    rec.id, std::string(body.at("start_date").as_string()), std::string(kind),
+                    keys.seal("Gặp gỡ, động viên tại nhà", "reintegration_session.notes"), timeutil::now_utc());
+          }
+        });
+      }
     }
     // The camera model was taken up by two more villages.
     db.write([&](db::Connection& c) {

@@ -68,4 +68,20 @@ inline Field people(std::string name, std::string label, std::size_t min_items) 
   return x;
 }
 
+// A sealed personal field (text, or year with `year`): see Field::sealed.
+inline Field sealed(Field x, bool hashed = false, std::string (*normalize)(std::string_view) = nullptr) {
+  x.sealed = true;
+  x.searchable = false;
+  x.filterable = false;
+  x.hashed = hashed;
+  x.normalize = normalize;
+  return x;
+}
+// A list of plain objects, e.g. a plan's milestones {"title","due_on","done_on"}.
+inline Field items(std::string name, std::string label, std::vector<std::string> item_fields) {
+  Field x{std::move(name), FieldType::items, false, std::move(label)};
+  x.item_fields = std::move(item_fields);
+  return x;
+}
+
 }  // namespace antq::registers::f

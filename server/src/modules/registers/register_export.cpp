@@ -32,6 +32,21 @@ std::string cell(const Field& f, const bj::value& v, const std::map<std::string,
   if (v.is_null()) return "";
   if (v.is_int64()) return std::to_string(v.as_int64());
   if (v.is_bool()) return v.as_bool() ? "Có" : "Không";
+  if (f.type == FieldType::items) {
+    // "title (hạn dd/mm/yyyy, xong dd/mm/yyyy); …"
+    std::string s;
+    for (const auto& x : v.as_array()) {
+      const auto& o = x.as_object();
+      std::string part = o.contains("title") ? std::string(o.at("title").as_string()) : "";
+      for (const auto& [key, word] : {std::pair<const char*, const char*>{"due_on", "hạn"}, {"done_on", "xong"}}) {
+        if (!o.contains(key)) continue;
+        const auto d = timeutil::parse_date(std::string(o.at(key).as_string()));
+        part += std::string(part.empty() ? "" : " ") + "(" + word + " " + (d ? timeutil::format_vn(*d) : "") + ")";
+      }
+      s += (s.empty() ? "" : "; ") + part;
+    }
+    return s;
+  }
   if (v.is_array()) {
     std::string s;
     for (const auto& x : v.as_array()) s += (s.empty() ? "" : "; ") + (x.is_string() ? label(std::string(x.as_string())) : "");
@@ -56,9 +71,10 @@ Table build(const Spec& spec, const std::vector<Record>& rows, db::Database& db)
       for (const auto& i : catalog::items(c, kind, true)) labels[kind + "/" + i.code] = i.label;
   });
   Table t;
-  t.header = {"Mã số", "Đơn vị"};
-  t.numeric = {true, false};
+  t.header = {spec.ref_prefix.empty() ? "Mã số" : "Số hiệu", "Đơn vị"};
+  t.numeric = {spec.ref_prefix.empty(), false};
   for (const auto& f : spec.fields) {
+    if (f.sealed) continue;  // a person's identity never leaves in an export
     t.header.push_back(f.type == FieldType::sealed_list ? f.label + " (số người)" : f.label);
     t.numeric.push_back(f.type == FieldType::count || f.type == FieldType::year || f.type == FieldType::sealed_list ||
                         f.type == FieldType::reference);
@@ -66,8 +82,9 @@ Table build(const Spec& spec, const std::vector<Record>& rows, db::Database& db)
   t.header.push_back("Người nhập");
   t.numeric.push_back(false);
   for (const auto& r : rows) {
-    std::vector<std::string> line{std::to_string(r.id), r.unit_name + " (" + r.unit_code + ")"};
+    std::vector<std::string> line{spec.reference(r.id), r.unit_name + " (" + r.unit_code + ")"};
     for (const auto& f : spec.fields) {
+      if (f.sealed) continue;
       if (f.type == FieldType::sealed_list) line.push_back(std::to_string(r.values.at(f.name + "_count").as_int64()));
       else line.push_back(cell(f, r.values.at(f.name), labels));
     }

@@ -27,6 +27,14 @@ bj::object schema_of(const Field& f) {
       return {{"type", "string"}, {"enum", std::move(e)}};
     }
     case FieldType::reference: return {{"type", "string"}, {"description", "Mã số bản ghi trong '" + f.ref_table + "'"}};
+    case FieldType::items: {
+      bj::object item_props;
+      for (const auto& k : f.item_fields) {
+        const bool is_date = k.size() > 3 && k.compare(k.size() - 3, 3, "_on") == 0;
+        item_props[k] = is_date ? bj::object{{"type", "string"}, {"format", "date"}} : bj::object{{"type", "string"}};
+      }
+      return {{"type", "array"}, {"items", {{"type", "object"}, {"properties", item_props}, {"required", bj::array{bj::value(f.item_fields.front())}}}}};
+    }
     case FieldType::sealed_list:
       return {{"type", "array"},
               {"minItems", f.min_items},
@@ -45,6 +53,10 @@ void add_openapi_paths(const Spec& spec, bj::object& paths) {
   bj::array required{"unit"};
   for (const auto& f : spec.fields) {
     props[f.name] = schema_of(f);
+    if (f.sealed) {
+      props[f.name].as_object()["description"] =
+          "Được mã hóa; chỉ có trong chi tiết cho người được phép xem, không có trong danh sách, tìm kiếm và tệp xuất";
+    }
     if (f.required) required.push_back(bj::value(f.name));
   }
   const bj::object body_schema{{"type", "object"}, {"additionalProperties", false}, {"properties", props}, {"required", required}};

@@ -22,6 +22,19 @@ std::int64_t id_param(const http::Request& req, const std::string& name) {
   return v;
 }
 
+http::Response file_response(const std::string& path, const std::string& media_type, const std::string& download_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw NotFound("Tệp đính kèm không còn trên máy chủ; hãy báo quản trị viên.");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  http::Response r;
+  r.content_type = media_type;
+  r.body = ss.str();
+  r.header("Content-Disposition", "attachment; filename=\"" + download_name + "\"");
+  r.header("Cache-Control", "private, no-store");
+  return r;
+}
+
 namespace {
 
 ListQuery list_query(const http::Request& req, const Spec& spec) {
@@ -40,10 +53,17 @@ ListQuery list_query(const http::Request& req, const Spec& spec) {
   return q;
 }
 
-// Sealed lists (mediation parties) appear in clear only to those who keep the register (the
-// mediators who wrote them down); readers get their count, like lists and exports.
-bool writer(const http::Request& req, const RegisterService& service) {
-  return access::can(*req.principal, service.spec().write_permission);
+// Sealed fields (mediation parties, a person's identity) appear in clear only to those the spec
+// names (by default who keeps the register); others get counts, like lists and exports.
+bj::object detail_json(const http::Request& req, const RegisterService& service, const Record& r) {
+  return service.to_json(r, service.sees_sealed(*req.principal, r));
+}
+
+// A file name from the register's URL segment ("reintegration/people" → "reintegration-people").
+std::string file_stem(std::string name) {
+  for (auto& ch : name)
+    if (ch == '/') ch = '-';
+  return name;
 }
 
 }  // namespace
@@ -64,7 +84,7 @@ void register_routes(http::Router& router, RegisterService& service, db::Databas
     if (format != "csv" && format != "xlsx") throw BadRequest("Định dạng xuất phải là csv hoặc xlsx.", "format");
     auto [rows, total] = service.list(*req.principal, list_query(req, service.spec()), true);
     http::Response r;
-    const std::string name = service.spec().name + "." + format;
+    const std::string name = file_stem(service.spec().name) + "." + format;
     if (format == "csv") {
       r.content_type = "text/csv; charset=utf-8";
       r.body = service.export_csv(rows, db);
@@ -79,17 +99,17 @@ void register_routes(http::Router& router, RegisterService& service, db::Databas
 
   router.add({"POST", base, http::Access::staff}, [&service](http::Request& req) {
     const auto body = json::parse_object(req.body);
-    return http::Response::json(service.to_json(service.create(*req.principal, body, req.request_id), writer(req, service)), 201);
+    return http::Response::json(detail_json(req, service, service.create(*req.principal, body, req.request_id)), 201);
   });
 
   router.add({"GET", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    return http::Response::json(service.to_json(service.get(*req.principal, id_param(req)), writer(req, service)));
+    return http::Response::json(detail_json(req, service, service.get(*req.principal, id_param(req))));
   });
 
   router.add({"PATCH", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
     const auto id = id_param(req);
     const auto body = json::parse_object(req.body);
-    return http::Response::json(service.to_json(service.update(*req.principal, id, body, req.request_id), writer(req, service)));
+    return http::Response::json(detail_json(req, service, service.update(*req.principal, id, body, req.request_id)));
   });
 
   if (service.spec().attachments) {
@@ -107,16 +127,7 @@ void register_routes(http::Router& router, RegisterService& service, db::Databas
     });
     router.add({"GET", base + "/{id}/attachments/{attachment_id}", http::Access::staff}, [&service](http::Request& req) {
       const auto [path, media_type, name] = service.attachment_file(*req.principal, id_param(req), id_param(req, "attachment_id"));
-      std::ifstream in(path, std::ios::binary);
-      if (!in) throw NotFound("Tệp đính kèm không còn trên máy chủ; hãy báo quản trị viên.");
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      http::Response r;
-      r.content_type = media_type;
-      r.body = ss.str();
-      r.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-      r.header("Cache-Control", "private, no-store");
-      return r;
+      return file_response(path, media_type, name);
     });
   }
 

@@ -26,7 +26,19 @@ std::string sealed_purpose(const Spec& s, const Field& f) { return s.entity + ".
 
 std::string today() { return timeutil::today_vietnam(); }
 
+// The plain text of a sealed field's value ("" when empty).
+std::string sealed_plain(const bj::value* v) {
+  if (!v || v->is_null()) return {};
+  return v->is_int64() ? std::to_string(v->as_int64()) : std::string(v->as_string());
+}
+
 db::Value to_db(const Field& f, const bj::value* v, const crypto::Keyring& keys, const Spec& spec) {
+  if (f.sealed) {
+    const std::string plain = sealed_plain(v);
+    if (plain.empty()) return nullptr;
+    return keys.seal(plain, sealed_purpose(spec, f));
+  }
+  if (f.type == FieldType::items) return (!v || v->is_null()) ? std::string("[]") : bj::serialize(*v);
   if (!v || v->is_null()) {
     if (f.type == FieldType::count) return std::int64_t{0};
     if (f.type == FieldType::boolean) return std::int64_t{0};
@@ -44,6 +56,7 @@ db::Value to_db(const Field& f, const bj::value* v, const crypto::Keyring& keys,
 }
 
 bj::value from_row(const Field& f, const db::Row& r, std::size_t i) {
+  if (f.type == FieldType::items) return r.is_null(i) ? bj::value(bj::array{}) : bj::parse(r.text(i));
   if (r.is_null(i)) {
     if (f.type == FieldType::sealed_list) return bj::array{};
     return nullptr;
@@ -70,6 +83,12 @@ RegisterService::RegisterService(Spec spec, db::Database& db, const crypto::Keyr
     cols += ", " + f.name;
     params += ", $" + std::to_string(n);
     sets += ", " + f.name + " = $" + std::to_string(n);
+    if (f.hashed) {
+      ++n;
+      cols += ", " + f.name + "_hash";
+      params += ", $" + std::to_string(n);
+      sets += ", " + f.name + "_hash = $" + std::to_string(n);
+    }
     if (f.type == FieldType::sealed_list) {
       ++n;
       cols += ", " + f.name + "_count";
@@ -120,16 +139,16 @@ bj::object RegisterService::validate(db::Connection& c, const http::Principal& w
       if (it != body.end() && current) {
         if (f.required) throw BadRequest("Trường '" + f.name + "' không được để trống.", f.name);
         // An explicit null clears an optional field (a list becomes empty, a count zero).
-        if (f.type == FieldType::codes || f.type == FieldType::sealed_list) out[f.name] = bj::array{};
+        if (f.type == FieldType::codes || f.type == FieldType::sealed_list || f.type == FieldType::items) out[f.name] = bj::array{};
         else if (f.type == FieldType::count) out[f.name] = 0;
         else if (f.type == FieldType::boolean) out[f.name] = false;
-        else if (f.type == FieldType::text || f.type == FieldType::long_text) out[f.name] = "";
+        else if ((f.type == FieldType::text || f.type == FieldType::long_text) && !f.sealed) out[f.name] = "";
         else out[f.name] = nullptr;
       } else if (!current) {
         if (f.required) throw BadRequest("Thiếu trường bắt buộc '" + f.name + "'.", f.name);
         if (f.type == FieldType::choice && !f.default_choice.empty()) out[f.name] = f.default_choice;
         else if (f.type == FieldType::count) out[f.name] = 0;
-        else if (f.type == FieldType::codes || f.type == FieldType::sealed_list) out[f.name] = bj::array{};
+        else if (f.type == FieldType::codes || f.type == FieldType::sealed_list || f.type == FieldType::items) out[f.name] = bj::array{};
         else if (f.type == FieldType::boolean) out[f.name] = false;
         else out[f.name] = nullptr;
       }
@@ -201,6 +220,31 @@ bj::object RegisterService::validate(db::Connection& c, const http::Principal& w
         out[f.name] = id;
         break;
       }
+      case FieldType::items: {
+        if (!v.is_array() || v.as_array().size() > 100) throw BadRequest("Trường '" + f.name + "' phải là danh sách.", f.name);
+        bj::array items;
+        for (const auto& x : v.as_array()) {
+          if (!x.is_object()) throw BadRequest("Mỗi phần tử của '" + f.name + "' phải là một đối tượng.", f.name);
+          const json::ObjectReader item(x.as_object());
+          item.allow_only(f.item_fields);
+          bj::object clean;
+          for (const auto& k : f.item_fields) {
+            const bool is_date = k.size() > 3 && k.compare(k.size() - 3, 3, "_on") == 0;
+            auto s = item.optional_string(k, is_date ? 10 : 300);
+            if (!s || s->empty()) continue;
+            if (is_date && !timeutil::parse_date(*s)) {
+              throw BadRequest("Trường '" + f.name + "." + k + "' phải là ngày dạng YYYY-MM-DD.", f.name);
+            }
+            clean[k] = *s;
+          }
+          if (!clean.contains(f.item_fields.front())) {
+            throw BadRequest("Mỗi phần tử của '" + f.name + "' cần có '" + f.item_fields.front() + "'.", f.name);
+          }
+          items.push_back(std::move(clean));
+        }
+        out[f.name] = std::move(items);
+        break;
+      }
       case FieldType::sealed_list: {
         if (!v.is_array() || v.as_array().size() > 100) throw BadRequest("Trường '" + f.name + "' phải là danh sách.", f.name);
         bj::array items;
@@ -266,6 +310,11 @@ std::vector<db::Value> row_params(const Spec& spec, const bj::object& values, co
     auto it = values.find(f.name);
     const bj::value* v = it == values.end() ? nullptr : &it->value();
     p.push_back(to_db(f, v, keys, spec));
+    if (f.hashed) {
+      const std::string plain = sealed_plain(v);
+      if (plain.empty()) p.emplace_back(nullptr);
+      else p.emplace_back(keys.keyed_hash(f.normalize ? f.normalize(plain) : plain, sealed_purpose(spec, f)));
+    }
     if (f.type == FieldType::sealed_list) p.emplace_back(static_cast<std::int64_t>(v && v->is_array() ? v->as_array().size() : 0));
   }
   return p;
@@ -274,7 +323,7 @@ std::vector<db::Value> row_params(const Spec& spec, const bj::object& values, co
 std::string search_text(const Spec& spec, const bj::object& values) {
   std::string s;
   for (const auto& f : spec.fields) {
-    if (!f.searchable) continue;
+    if (!f.searchable || f.sealed) continue;
     auto it = values.find(f.name);
     if (it != values.end() && it->value().is_string()) s += std::string(it->value().as_string()) + " ";
   }
@@ -308,6 +357,7 @@ Record RegisterService::create(const http::Principal& who, const bj::object& bod
       throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
     }
     store(c, id, values);
+    if (spec_.after_write) spec_.after_write(c, who, id, nullptr, values, body);
     Record r = get_in(c, who, id);
     audit_.record(c, {who.username, spec_.entity + ".create", spec_.entity, std::to_string(id), r.unit_path, r.unit_code, "",
                       request_id, ""});
@@ -336,6 +386,7 @@ Record RegisterService::update(const http::Principal& who, std::int64_t id, cons
       throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
     }
     store(c, id, values);
+    if (spec_.after_write) spec_.after_write(c, who, id, &cur.values, values, body);
     std::string changed;
     for (const auto& kv : body) changed += std::string(changed.empty() ? "\"" : ",\"") + std::string(kv.key()) + "\"";
     audit_.record(c, {who.username, spec_.entity + ".update", spec_.entity, std::to_string(id), cur.unit_path, cur.unit_code, "",
@@ -382,6 +433,18 @@ std::vector<Record> RegisterService::load(db::Connection& c, const std::string& 
         rec.values[f.name] = std::move(items);
         rec.values[f.name + "_count"] = r.integer(i + 1);
         i += 2;
+        continue;
+      }
+      if (f.sealed) {
+        bj::value v = nullptr;
+        if (!r.is_null(i)) {
+          auto plain = keys_.open(r.text(i), sealed_purpose(spec_, f));
+          if (!plain) throw std::runtime_error(spec_.entity + " " + std::to_string(rec.id) + ": sealed field does not open");
+          if (f.type == FieldType::year) v = std::int64_t{std::stoll(*plain)};
+          else v = bj::string(*plain);
+        }
+        rec.values[f.name] = std::move(v);
+        ++i;
         continue;
       }
       rec.values[f.name] = from_row(f, r, i++);
@@ -447,6 +510,11 @@ std::pair<std::vector<Record>, std::int64_t> RegisterService::list(const http::P
       if (q.to) where += " AND r." + spec_.date_field + " < " + param(bound(*q.to, 1));
     }
     if (q.q) where += " AND r.search_text LIKE " + param("%" + db::escape_like(text::fold(*q.q)) + "%") + " ESCAPE '\\'";
+    for (const auto& [name, value] : q.hashed) {
+      const Field* f = spec_.field(name);
+      const std::string norm = f->normalize ? f->normalize(value) : value;
+      where += " AND r." + name + "_hash = " + param(keys_.keyed_hash(norm, sealed_purpose(spec_, *f)));
+    }
     for (const auto& [name, value] : q.filters) {
       const Field* f = spec_.field(name);
       if (f->type == FieldType::reference || f->type == FieldType::year) {
@@ -558,9 +626,20 @@ std::tuple<std::string, std::string, std::string> RegisterService::attachment_fi
   });
 }
 
+bool RegisterService::sees_sealed(const http::Principal& who, const Record& r) const {
+  if (!spec_.identity_visible) return access::can(who, spec_.write_permission);
+  return db_.read_value([&](db::Connection& c) { return spec_.identity_visible(c, who, r.unit_path); });
+}
+
 bj::object RegisterService::to_json(const Record& r, bool detail) const {
   bj::object o{{"id", std::to_string(r.id)}, {"unit", bj::object{{"code", r.unit_code}, {"name", r.unit_name}}}};
+  if (!spec_.ref_prefix.empty()) o["ref"] = spec_.reference(r.id);
+  if (spec_.has_sealed()) o["identity_visible"] = detail;
   for (const auto& f : spec_.fields) {
+    if (f.sealed) {
+      if (detail) o[f.name] = r.values.at(f.name);
+      continue;
+    }
     if (f.type == FieldType::sealed_list) {
       o[f.name + "_count"] = r.values.at(f.name + "_count");
       if (detail) o[f.name] = r.values.at(f.name);

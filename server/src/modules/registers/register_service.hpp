@@ -28,6 +28,7 @@ struct Record {
 struct ListQuery {
   std::optional<std::string> unit, from, to, q;
   std::vector<std::pair<std::string, std::string>> filters;  // filterable field → value
+  std::vector<std::pair<std::string, std::string>> hashed;   // hashed sealed field → exact value
   int page = 1, per_page = 50;
 };
 
@@ -42,8 +43,10 @@ class RegisterService {
   Record get(const http::Principal& who, std::int64_t id);
   std::pair<std::vector<Record>, std::int64_t> list(const http::Principal& who, const ListQuery& q, bool all_rows = false);
 
-  // JSON of a record; `detail` adds sealed lists in clear (lists show only their size).
+  // JSON of a record; `detail` adds sealed fields and lists in clear (lists show only their size).
   boost::json::object to_json(const Record& r, bool detail) const;
+  // Whether `who` sees this record's sealed fields in its detail (Spec::identity_visible).
+  bool sees_sealed(const http::Principal& who, const Record& r) const;
   std::string export_csv(const std::vector<Record>& rows, db::Database& db) const;
   std::string export_xlsx(const std::vector<Record>& rows, db::Database& db) const;
 

@@ -7,11 +7,13 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/json/object.hpp>
 
 #include "db/database.hpp"
+#include "http/request.hpp"
 
 namespace antq::registers {
 
@@ -27,7 +29,8 @@ enum class FieldType {
   codes,      // a list of catalogue codes of `catalog` kind (stored in <table>_codes)
   choice,     // one of `choices`
   reference,  // id of a record in `ref_table`, which must be inside the caller's area
-  sealed_list // a list of objects with `item_fields`, sealed with the data key; names are personal data
+  sealed_list, // a list of objects with `item_fields`, sealed with the data key; names are personal data
+  items       // a list of plain objects with `item_fields` (keys ending in "_on" are dates), e.g. milestones
 };
 
 struct Field {
@@ -46,6 +49,12 @@ struct Field {
   bool searchable = false;            // included in the folded search text
   bool filterable = false;            // ?<name>= exact filter on lists
   bool no_future = false;             // date/datetime: not after today
+  // text, long_text, year: stored sealed with the data key (a person's name, ID number, address).
+  // Never searched, filtered, listed or exported; shown only where Spec::identity_visible allows.
+  bool sealed = false;
+  // sealed: also stored as a keyed hash of `normalize(value)` in <name>_hash, for exact search.
+  bool hashed = false;
+  std::string (*normalize)(std::string_view) = nullptr;
 };
 
 struct Spec {
@@ -68,7 +77,20 @@ struct Spec {
                      std::int64_t id)>
       check;
 
+  // Records are also named by a pseudonymous reference "<ref_prefix>-000042" (people's registers).
+  std::string ref_prefix;
+  // Who sees sealed fields in a record's detail. Unset: those who may write the register.
+  std::function<bool(db::Connection& c, const http::Principal& who, const std::string& unit_path)> identity_visible;
+  // After a create (`before` null) or an update, in the same transaction: history kept by the
+  // register (e.g. each status change with its date). `body` is what the caller sent.
+  std::function<void(db::Connection& c, const http::Principal& who, std::int64_t id, const boost::json::object* before,
+                     const boost::json::object& after, const boost::json::object& body)>
+      after_write;
+
   const Field* field(const std::string& name) const;
+  bool has_sealed() const;
+  // "HN-000042" (ref_prefix and the id); the id alone without a prefix.
+  std::string reference(std::int64_t id) const;
   bool has_codes() const;
   std::string codes_table() const { return table + "_codes"; }
 };

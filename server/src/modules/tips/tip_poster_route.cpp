@@ -1,6 +1,7 @@
 #include <string>
 
 #include "core/errors.hpp"
+#include "core/html.hpp"
 #include "modules/tips/qr_svg.hpp"
 #include "modules/tips/tips_routes.hpp"
 #include "modules/units/units_repository.hpp"
@@ -8,21 +9,6 @@
 namespace antq::tips {
 
 namespace {
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 bool sane_host(std::string_view h) {
   if (h.empty() || h.size() > 255) return false;
@@ -40,7 +26,7 @@ bool sane_host(std::string_view h) {
 std::string poster_html(const units::Unit& u, const std::string& url) {
   return R"(<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Gửi tin báo – )" +
-         html_escape(u.full_name) + R"(</title>
+         html::escape(u.full_name) + R"(</title>
 <style>
 @page { size: A4; margin: 18mm; }
 body { font-family: "Times New Roman", "Liberation Serif", serif; color: #000; margin: 0; text-align: center; }
@@ -56,13 +42,13 @@ ul { text-align: left; font-size: 14pt; line-height: 1.5; margin: 0 auto; max-wi
 @media screen { body { background: #eee; } .sheet { background: #fff; padding: 18mm; margin: 8mm auto; box-shadow: 0 0 6px #999; } }
 </style></head>
 <body><div class="sheet">
-<p class="unit">)" + html_escape(u.full_name) +
+<p class="unit">)" + html::escape(u.full_name) +
          R"(</p>
 <h1>GỬI TIN BÁO VỀ AN NINH, TRẬT TỰ</h1>
 <p class="lead">Quét mã bằng camera điện thoại để báo cho Công an nơi đây</p>
 <div class="qr">)" + qr_svg(url) +
          R"(</div>
-<p class="url">)" + html_escape(url) +
+<p class="url">)" + html::escape(url) +
          R"(</p>
 <ul>
 <li>Có thể gửi <b>ẩn danh</b>, không cần đăng nhập.</li>
