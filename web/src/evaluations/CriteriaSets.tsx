@@ -120,7 +120,7 @@ interface SetValues {
   title?: string;
   basis?: string;
   optional?: boolean;
-  criteria?: { code?: string; text?: string; confirmed?: boolean; auto?: boolean }[];
+  criteria?: { code?: string; text?: string; confirmed?: boolean; auto?: string | boolean }[];
 }
 
 function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onClose: () => void }) {
@@ -141,7 +141,7 @@ function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onC
         optional: from.optional,
         criteria: from.criteria.map((c) => ({ ...c })),
       });
-    else form.setFieldsValue({ criteria: [{ code: '', text: '', confirmed: true, auto: false }] });
+    else form.setFieldsValue({ criteria: [{ code: '', text: '', confirmed: true, auto: '' }] });
   }, [from, form]);
   const save = useMutation({
     mutationFn: (v: SetValues) =>
@@ -151,7 +151,7 @@ function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onC
         title: v.title!.trim(),
         ...(v.basis?.trim() ? { basis: v.basis.trim() } : {}),
         optional: !!v.optional,
-        criteria: (v.criteria ?? []).map((c) => ({ code: c.code!.trim(), text: c.text!.trim(), confirmed: c.confirmed ?? true, auto: !!c.auto })),
+        criteria: (v.criteria ?? []).map((c) => ({ code: c.code!.trim(), text: c.text!.trim(), confirmed: c.confirmed ?? true, auto: c.auto || '' })),
       }),
     onSuccess: async () => {
       void message.success(t('evaluations.criteria.saved'));
@@ -217,7 +217,7 @@ function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onC
                   <Button icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label={t('registers.items.remove', { n: i + 1 })} />
                 </div>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ code: '', text: '', confirmed: true, auto: false })}>
+              <Button icon={<PlusOutlined />} onClick={() => add({ code: '', text: '', confirmed: true, auto: '' })}>
                 {t('evaluations.criteria.addCriterion')}
               </Button>
             </div>

@@ -22,7 +22,8 @@ export interface Criterion {
   code: string;
   text: string;
   confirmed: boolean;
-  auto: boolean;
+  /** The rule that computes it ("subunits"); "" (or false) for a criterion the officer answers. */
+  auto: string | boolean;
 }
 
 export interface CriteriaSet {
@@ -150,7 +151,7 @@ export const createCriteriaSet = (body: {
   title: string;
   basis?: string;
   optional?: boolean;
-  criteria: { code: string; text: string; confirmed?: boolean; auto?: boolean }[];
+  criteria: { code: string; text: string; confirmed?: boolean; auto?: string | boolean }[];
 }) => postJson<CriteriaSet>('/api/v1/evaluation-criteria', body);
 
 export interface EvaluationPatch {

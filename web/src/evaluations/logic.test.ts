@@ -6,14 +6,14 @@ const crit = (code: string, over: Partial<CriterionAnswer> = {}): CriterionAnswe
   code,
   text: `Tiêu chí ${code}`,
   confirmed: true,
-  auto: false,
+  auto: '',
   met: null,
   evidence: null,
   attachments: [],
   ...over,
 });
 
-const criteria = [crit('c1', { met: true, evidence: 'Biên bản họp' }), crit('c2'), crit('c3'), crit('subunits', { auto: true, met: null })];
+const criteria = [crit('c1', { met: true, evidence: 'Biên bản họp' }), crit('c2'), crit('c3'), crit('subunits', { auto: 'subunits', met: null })];
 
 describe('checklist progress', () => {
   it('counts what the officer answered and what the server computed', () => {
