@@ -26,6 +26,7 @@
 #include "core/keyring.hpp"
 #include "modules/tips/proof_of_work.hpp"
 #include "modules/tips/tips_demo.hpp"
+#include "support/log_capture.hpp"
 #include "support/test_database.hpp"
 
 using namespace antq;
@@ -198,15 +199,7 @@ TEST_P(TipsTest, StaffSeeOnlyTheirArea) {
 }
 
 TEST_P(TipsTest, ReporterIdentityOnlyThroughAnAuditedReveal) {
-  // Capture the server's log (stderr) for the whole test.
-  const auto log_path = (std::filesystem::temp_directory_path() / ("antq-tips-log-" + std::to_string(::getpid()) + ".txt")).string();
-  std::fflush(stderr);
-  const int saved = ::dup(2);
-  const int fd = ::open(log_path.c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
-  ASSERT_GE(fd, 0);
-  ::dup2(fd, 2);
-  ::close(fd);
-  log::setup("debug");  // everything the server would ever write
+  LogCapture capture;  // the server's log for the whole test
   start();
   const Sent t = send_tip("Tôi thấy một người mang theo vật giống súng tự chế vào quán karaoke trên đường chính.", false,
                           "21220-001", "weapons");
@@ -249,14 +242,7 @@ TEST_P(TipsTest, ReporterIdentityOnlyThroughAnAuditedReveal) {
   EXPECT_EQ(outputs[2].json().at("total").as_int64(), 0) << "the reporter's name is not searchable";
   EXPECT_EQ(outputs[3].json().at("reporter").at("provided"), true);
   s_.reset();  // stop the server: every log line is written
-  log::flush();
-  std::fflush(stderr);
-  ::dup2(saved, 2);
-  ::close(saved);
-  const char* level = std::getenv("ANTQ_TEST_LOG_LEVEL");
-  log::setup(level ? level : "off");
-  const std::string log_text = read_file(log_path);
-  std::filesystem::remove(log_path);
+  const std::string log_text = capture.stop();
   EXPECT_NE(log_text.find("/api/v1/tips"), std::string::npos) << "the log was captured";
   for (const auto& needle : {kReporterName, kReporterPhone, std::string("912345678")}) {
     for (const auto& o : outputs) EXPECT_EQ(o.body.find(needle), std::string::npos) << needle << " in " << o.body;

@@ -226,7 +226,11 @@ bj::object RegisterService::validate(db::Connection& c, const http::Principal& w
         for (const auto& x : v.as_array()) {
           if (!x.is_object()) throw BadRequest("Mỗi phần tử của '" + f.name + "' phải là một đối tượng.", f.name);
           const json::ObjectReader item(x.as_object());
-          item.allow_only(f.item_fields);
+          for (const auto& kv : x.as_object()) {
+            if (std::find(f.item_fields.begin(), f.item_fields.end(), std::string(kv.key())) == f.item_fields.end()) {
+              throw BadRequest("Trường '" + f.name + "." + std::string(kv.key()) + "' không được hỗ trợ.", f.name);
+            }
+          }
           bj::object clean;
           for (const auto& k : f.item_fields) {
             const bool is_date = k.size() > 3 && k.compare(k.size() - 3, 3, "_on") == 0;
