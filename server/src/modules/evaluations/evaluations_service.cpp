@@ -133,7 +133,8 @@ std::optional<Registration> registration_of(db::Connection& c, std::int64_t unit
 
 Subunits subunits_of(db::Connection& c, const units::Unit& commune, int year) {
   const auto range = subtree_range(commune.path);
-  const auto& r = c.query(kSubunits, range.lo, range.hi, std::int64_t{year}).rows[0];
+  const auto q = c.query(kSubunits, range.lo, range.hi, std::int64_t{year});
+  const auto& r = q.rows[0];
   return {r.integer(0), r.integer(1), r.integer(2)};
 }
 
