@@ -83,7 +83,8 @@ export default function AppLayout() {
             </nav>
           )}
           <div className="antq-header__tools">
-            <LanguageSwitch compact={!wide} />
+            {/* a logged-in officer's menu has up to six entries: short labels leave them room below 1600 px */}
+            <LanguageSwitch compact={!wide || (!!user && !screens.xxl)} />
             {user && <NotificationBell />}
             {user && <UserMenu user={user} compact={!wide} />}
             {!wide && (

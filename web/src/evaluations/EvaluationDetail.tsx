@@ -175,7 +175,7 @@ function Checklist({ ev }: { ev: Evaluation }) {
           </Paragraph>
           <Space wrap size={4}>
             <StatusTag status={ev.status} />
-            <ResultTag result={ev.result} />
+            <ResultTag result={ev.result} expected={ev.status !== 'approved'} />
             {ev.certificate && <Tag color="gold">{t('evaluations.detail.certificateNo', { number: ev.certificate.number, date: formatDate(ev.certificate.date) })}</Tag>}
           </Space>
         </div>
@@ -282,7 +282,7 @@ function Checklist({ ev }: { ev: Evaluation }) {
             </ul>
             <div className="antq-eval-result">
               <Text>{t('evaluations.detail.result')} </Text>
-              <ResultTag result={ev.result} />
+              <ResultTag result={ev.result} expected={ev.status !== 'approved'} />
             </div>
           </Card>
           <Card size="small" title={t('evaluations.detail.about')} className="antq-block">

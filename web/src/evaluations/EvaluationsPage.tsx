@@ -145,7 +145,7 @@ function EvaluationList() {
     { title: t('evaluations.list.kind'), key: 'kind', render: (_, r) => t(`evaluations.kinds.${r.target_kind}`, { defaultValue: r.target_kind }) },
     { title: t('evaluations.list.year'), dataIndex: 'year', key: 'year', width: 80 },
     { title: t('evaluations.list.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} />, width: 150 },
-    { title: t('evaluations.list.result'), key: 'result', render: (_, r) => <ResultTag result={r.result} />, width: 130 },
+    { title: t('evaluations.list.result'), key: 'result', render: (_, r) => <ResultTag result={r.result} expected={r.status !== 'approved'} />, width: 150 },
     {
       title: t('evaluations.list.progress'),
       key: 'progress',
@@ -164,7 +164,7 @@ function EvaluationList() {
           <div className="antq-compact-row__head">
             {link(r)}
             <span>
-              <StatusTag status={r.status} /> <ResultTag result={r.result} />
+              <StatusTag status={r.status} /> <ResultTag result={r.result} expected={r.status !== 'approved'} />
             </span>
           </div>
           <Text type="secondary">
@@ -240,7 +240,7 @@ function EvaluationList() {
         data-testid="evaluation-table"
         rowKey={(r) => String(r.id)}
         size="middle"
-        columns={narrow ? compact : columns}
+        columns={narrow ? compact : columns.filter((c) => c.key !== 'progress' || list.data?.items.some((r) => r.progress))}
         showHeader={!narrow}
         dataSource={list.data?.items ?? []}
         loading={list.isPending}
@@ -285,7 +285,7 @@ function PendingList({ onCreate }: { onCreate: (unit: string, year: number) => v
       render: (_, r) =>
         r.evaluation ? (
           <Link to={evaluationPath(r.evaluation.id)}>
-            <StatusTag status={r.evaluation.status} /> <ResultTag result={r.evaluation.result} />
+            <StatusTag status={r.evaluation.status} /> <ResultTag result={r.evaluation.result} expected={r.evaluation.status !== 'approved'} />
           </Link>
         ) : canWrite ? (
           <Button size="small" icon={<PlusOutlined />} onClick={() => onCreate(r.unit.code, year)} data-testid="pending-create">

@@ -14,9 +14,16 @@ export function StatusTag({ status }: { status: string }) {
   );
 }
 
-export function ResultTag({ result }: { result: EvaluationResult | undefined }) {
+/** The result; `expected`: before approval, what the answers lead to (a lighter, dashed tag). */
+export function ResultTag({ result, expected = false }: { result: EvaluationResult | undefined; expected?: boolean }) {
   const { t } = useTranslation();
   if (!result) return <Tag data-testid="evaluation-result">{t('evaluations.result.none')}</Tag>;
+  if (expected)
+    return (
+      <Tag className="antq-eval-expected" data-testid="evaluation-result">
+        {t(`evaluations.result.expected_${result}`)}
+      </Tag>
+    );
   return (
     <Tag color={result === 'passed' ? 'green' : 'red'} data-testid="evaluation-result">
       {t(`evaluations.result.${result}`)}

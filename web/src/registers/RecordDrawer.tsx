@@ -46,7 +46,8 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
   const fields = useMemo(() => formFieldNames(cfg), [cfg]);
   // reintegration: the record, its status and its sessions in tabs; the footer saves the record
   const [tab, setTab] = useState('record');
-  useEffect(() => setTab('record'), [state]);
+  const which = state === null ? null : state.mode === 'create' ? 'new' : state.id;
+  useEffect(() => setTab('record'), [which]);
 
   const record = useQuery({
     queryKey: registerKeys.record(cfg.name, id ?? ''),
