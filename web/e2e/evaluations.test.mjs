@@ -195,6 +195,7 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
       await page.getByText('Đã lưu kết quả đánh giá.').waitFor();
       const [dayIso, dayShown] = today();
       await typeDate(page.locator('#evaluated-on input'), dayShown);
+      await page.getByTestId('evaluation-title').click(); // closes the calendar
       await shot(page, 'evaluation-checklist');
 
       await page.getByTestId('evaluation-submit').click();

@@ -220,10 +220,12 @@ function Checklist({ ev }: { ev: Evaluation }) {
                 <Text strong data-testid="progress-text">
                   {t('evaluations.detail.progress', { answered: progress.answered, total: progress.total })}
                 </Text>
-                <div>
-                  <Text type="secondary">{t('evaluations.detail.expected')} </Text>
-                  <ResultTag result={expected} />
-                </div>
+                {ev.status !== 'approved' && (
+                  <div>
+                    <Text type="secondary">{t('evaluations.detail.expected')} </Text>
+                    <ResultTag result={expected} />
+                  </div>
+                )}
               </div>
             </div>
           </Card>
@@ -417,14 +419,13 @@ function CriterionCard({
         <Paragraph type="secondary" className="antq-eval-criterion__auto">
           {t('evaluations.detail.autoHint')} <ResultTag result={met === true ? 'passed' : met === false ? 'not_passed' : null} />
         </Paragraph>
-      ) : (
+      ) : editable ? (
         <>
           <Radio.Group
             value={value}
             onChange={(e) => onChange({ ...answer, met: e.target.value === 'met' })}
             optionType="button"
             buttonStyle="solid"
-            disabled={!editable}
             className="antq-eval-criterion__choice"
             aria-label={t('evaluations.detail.answerOf', { n: index })}
             options={[
@@ -441,11 +442,22 @@ function CriterionCard({
             aria-label={t('evaluations.detail.evidenceOf', { n: index })}
             autoSize={{ minRows: 1, maxRows: 6 }}
             maxLength={2000}
-            disabled={!editable}
             className="antq-eval-criterion__evidence"
             data-testid="criterion-evidence"
           />
         </>
+      ) : (
+        // read only (sent, decided, or no right to write): the answer and its evidence as text
+        <div className="antq-eval-criterion__answer" data-testid="criterion-answer">
+          {met === null ? (
+            <Tag>{t('evaluations.detail.unanswered')}</Tag>
+          ) : (
+            <Tag color={met ? 'green' : 'red'} icon={met ? <CheckCircleFilled /> : <CloseCircleFilled />}>
+              {met ? t('evaluations.detail.met') : t('evaluations.detail.notMet')}
+            </Tag>
+          )}
+          {answer.evidence.trim() && <span className="antq-pre">{answer.evidence}</span>}
+        </div>
       )}
       <div className="antq-eval-criterion__files">
         {c.attachments.map((a) => (

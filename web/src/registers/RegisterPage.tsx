@@ -108,7 +108,12 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
 
   const open = (r: RegisterRecord) => setDrawer({ mode: 'edit', id: String(r.id) });
   const titleLink = (r: RegisterRecord) => (
-    <Button type="link" className="antq-link-button antq-reg-title-link" onClick={() => open(r)} data-testid="record-link">
+    <Button
+      type="link"
+      className={`antq-link-button antq-reg-title-link${cfg.pseudonymous ? ' antq-reg-ref' : ''}`}
+      onClick={() => open(r)}
+      data-testid="record-link"
+    >
       <RecordName cfg={cfg} record={r} />
     </Button>
   );
@@ -188,8 +193,8 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
             value={text}
             onChange={(e) => setText(e.target.value)}
             onSearch={(v) => setFilters({ q: v })}
-            placeholder={t('registers.list.search')}
-            aria-label={t('registers.list.search')}
+            placeholder={cfg.pseudonymous ? t('registers.list.searchPseudonymous') : t('registers.list.search')}
+            aria-label={cfg.pseudonymous ? t('registers.list.searchPseudonymous') : t('registers.list.search')}
             enterButton={t('registers.list.searchButton')}
             allowClear
             maxLength={200}

@@ -61,13 +61,15 @@ export function SealedIdentity({ record }: { record: RegisterRecord }) {
         icon={<LockOutlined />}
         className="antq-block-sm"
         message={t('registers.reintegration.identitySealed')}
-        description={canReveal ? t('registers.reintegration.identitySealedHint') : t('registers.reintegration.identityNoReveal')}
-        action={
-          canReveal ? (
-            <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="reveal-open">
-              {t('registers.reintegration.reveal')}
-            </Button>
-          ) : undefined
+        description={
+          <>
+            <div>{canReveal ? t('registers.reintegration.identitySealedHint') : t('registers.reintegration.identityNoReveal')}</div>
+            {canReveal && (
+              <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} className="antq-reg-reveal-button" data-testid="reveal-open">
+                {t('registers.reintegration.reveal')}
+              </Button>
+            )}
+          </>
         }
         data-testid="identity-sealed"
       />
