@@ -302,9 +302,14 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
       await page.getByTestId('evaluation-card').first().waitFor();
       await assertNoHorizontalScroll(page);
       await shot(page, 'evaluations-list');
-      await page.getByRole('tab', { name: 'Chưa được công nhận năm nay' }).click();
-      await page.getByTestId('pending-table').locator('tr', { hasText: 'Thôn Cổ Lũy' }).waitFor();
+      await page.getByRole('tab', { name: 'Chưa công nhận' }).click();
+      await page.getByTestId('pending-card').filter({ hasText: 'Thôn Cổ Lũy' }).waitFor();
+      await assertNoHorizontalScroll(page);
       await shot(page, 'evaluations-pending');
+      await page.getByRole('tab', { name: 'Đăng ký' }).click();
+      await page.getByTestId('registration-table').getByText(VILLAGE.name).waitFor();
+      await assertNoHorizontalScroll(page);
+      await shot(page, 'evaluations-registrations');
       await page.goto(evaluationUrl);
       await page.getByTestId('evaluation-title').waitFor();
       await assertNoHorizontalScroll(page);

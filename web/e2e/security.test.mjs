@@ -232,6 +232,8 @@ describe('security registers: reintegration and hotspots', () => {
       await revealed.getByText(PERSON.name).waitFor();
       await revealed.getByText(PERSON.id_number).waitFor();
       await revealed.getByText('1990').waitFor();
+      // the sealed helpers and notes of the sessions come with the identity
+      await dialog.getByTestId('revealed-sessions').getByText('Đã nhận việc tại xưởng may.').waitFor();
       await shot(page, 'reintegration-reveal');
       await dialog.getByRole('button', { name: 'Đóng' }).click();
       await dialog.waitFor({ state: 'hidden' });

@@ -70,6 +70,7 @@ function Evaluations() {
     document.title = t('app.documentTitle', { page: t('evaluations.title') });
   }, [t]);
 
+  const narrow = useNarrow();
   const setTab = (next: string) =>
     setParams((prev) => {
       const p = new URLSearchParams();
@@ -102,9 +103,13 @@ function Evaluations() {
         onChange={setTab}
         destroyOnHidden
         items={[
-          { key: 'list', label: t('evaluations.tabs.list'), children: <EvaluationList /> },
-          { key: 'pending', label: t('evaluations.tabs.pending'), children: <PendingList onCreate={(unit, year) => setCreating({ unit, year })} /> },
-          { key: 'registrations', label: t('evaluations.tabs.registrations'), children: <Registrations /> },
+          { key: 'list', label: t(narrow ? 'evaluations.tabs.listShort' : 'evaluations.tabs.list'), children: <EvaluationList /> },
+          {
+            key: 'pending',
+            label: t(narrow ? 'evaluations.tabs.pendingShort' : 'evaluations.tabs.pending'),
+            children: <PendingList onCreate={(unit, year) => setCreating({ unit, year })} />,
+          },
+          { key: 'registrations', label: t(narrow ? 'evaluations.tabs.registrationsShort' : 'evaluations.tabs.registrations'), children: <Registrations /> },
         ]}
       />
       <CreateDialog open={creating !== null} initial={creating ?? {}} onClose={() => setCreating(null)} />
@@ -271,30 +276,40 @@ function PendingList({ onCreate }: { onCreate: (unit: string, year: number) => v
   const canWrite = hasPermission(user, EVALUATIONS_WRITE);
   const query = { unit: unit ?? undefined, year };
   const pending = useQuery({ queryKey: evaluationKeys.pending(query), queryFn: ({ signal }) => listPending(query, signal) });
+  const registeredTag = (r: PendingUnit) =>
+    r.registered ? <Tag color="green">{t('evaluations.pending.yes')}</Tag> : <Tag>{t('evaluations.pending.no')}</Tag>;
+  const evaluationCell = (r: PendingUnit) =>
+    r.evaluation ? (
+      <Link to={evaluationPath(r.evaluation.id)}>
+        <StatusTag status={r.evaluation.status} /> <ResultTag result={r.evaluation.result} expected={r.evaluation.status !== 'approved'} />
+      </Link>
+    ) : canWrite ? (
+      <Button size="small" icon={<PlusOutlined />} onClick={() => onCreate(r.unit.code, year)} data-testid="pending-create">
+        {t('evaluations.pending.create')}
+      </Button>
+    ) : (
+      <Text type="secondary">{t('evaluations.pending.none')}</Text>
+    );
+  const compact: ColumnsType<PendingUnit> = [
+    {
+      key: 'card',
+      render: (_, r) => (
+        <div className="antq-compact-row" data-testid="pending-card">
+          <div className="antq-compact-row__head">
+            <Text strong>{unitName(r.unit)}</Text>
+            {registeredTag(r)}
+          </div>
+          <Text type="secondary">{t(`evaluations.kinds.${r.target_kind}`, { defaultValue: r.target_kind })}</Text>
+          <div>{evaluationCell(r)}</div>
+        </div>
+      ),
+    },
+  ];
   const columns: ColumnsType<PendingUnit> = [
     { title: t('evaluations.list.unit'), key: 'unit', render: (_, r) => unitName(r.unit) },
     { title: t('evaluations.list.kind'), key: 'kind', render: (_, r) => t(`evaluations.kinds.${r.target_kind}`, { defaultValue: r.target_kind }) },
-    {
-      title: t('evaluations.pending.registered'),
-      key: 'registered',
-      render: (_, r) => (r.registered ? <Tag color="green">{t('evaluations.pending.yes')}</Tag> : <Tag>{t('evaluations.pending.no')}</Tag>),
-    },
-    {
-      title: t('evaluations.pending.evaluation'),
-      key: 'evaluation',
-      render: (_, r) =>
-        r.evaluation ? (
-          <Link to={evaluationPath(r.evaluation.id)}>
-            <StatusTag status={r.evaluation.status} /> <ResultTag result={r.evaluation.result} expected={r.evaluation.status !== 'approved'} />
-          </Link>
-        ) : canWrite ? (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => onCreate(r.unit.code, year)} data-testid="pending-create">
-            {t('evaluations.pending.create')}
-          </Button>
-        ) : (
-          <Text type="secondary">{t('evaluations.pending.none')}</Text>
-        ),
-    },
+    { title: t('evaluations.pending.registered'), key: 'registered', render: (_, r) => registeredTag(r) },
+    { title: t('evaluations.pending.evaluation'), key: 'evaluation', render: (_, r) => evaluationCell(r) },
   ];
   return (
     <>
@@ -316,10 +331,10 @@ function PendingList({ onCreate }: { onCreate: (unit: string, year: number) => v
         data-testid="pending-table"
         rowKey={(r) => r.unit.code}
         size="middle"
-        columns={narrow ? columns.filter((c) => c.key !== 'kind') : columns}
+        columns={narrow ? compact : columns}
+        showHeader={!narrow}
         dataSource={pending.data?.items ?? []}
         loading={pending.isPending}
-        scroll={narrow ? { x: 520 } : undefined}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('evaluations.pending.empty') }}
       />
@@ -347,23 +362,44 @@ function Registrations() {
   const canWrite = hasPermission(user, EVALUATIONS_WRITE);
   const query = { unit: unit ?? undefined, year };
   const regs = useQuery({ queryKey: evaluationKeys.registrations(query), queryFn: ({ signal }) => listRegistrations(query, signal) });
+  const households = (r: Registration) => {
+    const share = householdShare(r.households_total, r.households_registered);
+    if (share === null) return <Text type="secondary">—</Text>;
+    return (
+      <span className="antq-nowrap">
+        {formatNumber(r.households_registered ?? 0)}/{formatNumber(r.households_total ?? 0)}{' '}
+        <Tag color={share >= 100 ? 'green' : 'orange'}>{share}%</Tag>
+      </span>
+    );
+  };
+  const compact: ColumnsType<Registration> = [
+    {
+      key: 'card',
+      render: (_, r) => (
+        <div className="antq-compact-row" data-testid="registration-card">
+          <div className="antq-compact-row__head">
+            <Text strong>{unitName(r.unit)}</Text>
+            {canWrite && (
+              <Button size="small" onClick={() => setEditing(r)}>
+                {t('evaluations.registrations.edit')}
+              </Button>
+            )}
+          </div>
+          <Text type="secondary">
+            {t('evaluations.registrations.registeredOn')}: {formatDate(r.registered_on)}
+          </Text>
+          <div>
+            <Text type="secondary">{t('evaluations.registrations.households')}: </Text>
+            {households(r)}
+          </div>
+        </div>
+      ),
+    },
+  ];
   const columns: ColumnsType<Registration> = [
     { title: t('evaluations.list.unit'), key: 'unit', render: (_, r) => unitName(r.unit) },
     { title: t('evaluations.registrations.registeredOn'), key: 'on', render: (_, r) => formatDate(r.registered_on), width: 130 },
-    {
-      title: t('evaluations.registrations.households'),
-      key: 'households',
-      render: (_, r) => {
-        const share = householdShare(r.households_total, r.households_registered);
-        if (share === null) return <Text type="secondary">—</Text>;
-        return (
-          <span>
-            {formatNumber(r.households_registered ?? 0)}/{formatNumber(r.households_total ?? 0)}{' '}
-            <Tag color={share >= 100 ? 'green' : 'orange'}>{share}%</Tag>
-          </span>
-        );
-      },
-    },
+    { title: t('evaluations.registrations.households'), key: 'households', render: (_, r) => households(r) },
     ...(canWrite
       ? [
           {
@@ -406,10 +442,10 @@ function Registrations() {
         data-testid="registration-table"
         rowKey={(r) => String(r.id)}
         size="middle"
-        columns={columns}
+        columns={narrow ? compact : columns}
+        showHeader={!narrow}
         dataSource={regs.data?.items ?? []}
         loading={regs.isPending}
-        scroll={narrow ? { x: 560 } : undefined}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('evaluations.registrations.none') }}
       />

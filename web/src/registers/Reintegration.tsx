@@ -85,9 +85,14 @@ function RevealPersonDialog({ record, onClose }: { record: RegisterRecord; onClo
   const [reason, setReason] = useState('');
   const [short, setShort] = useState(false);
   const [shown, setShown] = useState<Record<string, unknown> | null>(null);
+  const [sessions, setSessions] = useState<HelpSession[]>([]);
   const reveal = useMutation({
     mutationFn: () => revealPerson(record.id, reason.trim()),
-    onSuccess: (answer) => setShown(revealedFields(cfg, answer)),
+    onSuccess: (answer) => {
+      setShown(revealedFields(cfg, answer));
+      // the sessions' helpers and notes are sealed too: the reveal carries them
+      setSessions(Array.isArray(answer.sessions) ? (answer.sessions as HelpSession[]).filter((x) => x.helpers || x.notes) : []);
+    },
   });
   const submit = () => {
     if ([...reason.trim()].length < REVEAL_REASON_MIN) {
@@ -132,6 +137,25 @@ function RevealPersonDialog({ record, onClose }: { record: RegisterRecord; onClo
             data-testid="revealed"
             items={cfg.fields.filter((f) => f.sealed).map((f) => ({ key: f.name, label: label(f.label), children: value(f.name) }))}
           />
+          {sessions.length > 0 && (
+            <>
+              <h3 className="antq-reg-section__title">{t('registers.reintegration.tabSessions')}</h3>
+              <ul className="antq-reg-sessions" data-testid="revealed-sessions">
+                {sessions.map((x) => (
+                  <li key={String(x.id)} className="antq-reg-session">
+                    <Text strong>{formatDate(x.date)}</Text> <Tag>{t(`registers.sessions.kinds.${x.kind}`, { defaultValue: x.kind })}</Tag>
+                    {x.helpers && (
+                      <div>
+                        <Text type="secondary">{t('registers.sessions.helpers')}: </Text>
+                        {x.helpers}
+                      </div>
+                    )}
+                    {x.notes && <div className="antq-pre">{x.notes}</div>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <Paragraph type="secondary" className="antq-block">
             {t('registers.reintegration.revealRecorded')}
           </Paragraph>
