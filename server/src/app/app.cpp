@@ -24,6 +24,7 @@
 #include "modules/models/replications.hpp"
 #include "modules/evaluations/evaluations_routes.hpp"
 #include "modules/movement/movement.hpp"
+#include "modules/reports/reports_routes.hpp"
 #include "modules/notifications/notifications_routes.hpp"
 #include "modules/notifications/outbox.hpp"
 #include "modules/notifications/webhook_sender.hpp"
@@ -63,6 +64,8 @@ struct App::Impl {
   std::unique_ptr<tips::TipsService> tips;
   std::vector<std::unique_ptr<registers::RegisterService>> registers;
   std::unique_ptr<evaluations::EvaluationsService> evaluations;
+  std::unique_ptr<reports::Rollups> rollups;
+  std::unique_ptr<reports::ReportsService> reports;
   std::unique_ptr<http::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;
 };
@@ -142,6 +145,11 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   i.evaluations = std::make_unique<evaluations::EvaluationsService>(
       *i.db, *i.audit, (std::filesystem::path(tips_options.attachments_dir) / "evaluations").string());
   evaluations::register_routes(i.router, *i.evaluations, *i.db, *i.audit);
+  // Reports (C11): the rollup folds in the background; a report folds what is left first.
+  i.rollups = std::make_unique<reports::Rollups>(*i.db);
+  i.rollups->start_background(std::chrono::milliseconds(1000));
+  i.reports = std::make_unique<reports::ReportsService>(*i.db, *i.rollups, *i.audit);
+  reports::register_routes(i.router, *i.reports);
   audit::register_routes(i.router, *i.db, *i.audit);
   units::register_routes(i.router, *i.units);
   i.pipeline = std::make_unique<http::Pipeline>(i.router, *i.auth, i.idempotency.get(), i.static_files.get(), i.metrics);
@@ -156,6 +164,7 @@ App::~App() {
   if (impl_ && impl_->server) impl_->server->stop();
   if (impl_ && impl_->tips) impl_->tips->stop_background();
   if (impl_ && impl_->dispatcher) impl_->dispatcher->stop();
+  if (impl_ && impl_->rollups) impl_->rollups->stop_background();
 }
 
 std::uint16_t App::start() {

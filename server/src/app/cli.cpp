@@ -20,6 +20,7 @@
 #include "modules/units/units_dataset.hpp"
 #include "modules/movement/movement.hpp"
 #include "modules/evaluations/evaluations_demo.hpp"
+#include "modules/reports/rollups.hpp"
 #include "modules/tips/tips_demo.hpp"
 #include "modules/units/units_demo.hpp"
 
@@ -200,6 +201,11 @@ int run_cli(int argc, char** argv) {
   auto* keys_rotate = keys_cmd->add_subcommand("rotate", "Tạo khóa mới và mã hóa lại dữ liệu nhạy cảm");
   add_db(keys_rotate);
 
+  auto* rollup_cmd = cli.add_subcommand("rollup", "Số liệu tổng hợp cho báo cáo");
+  rollup_cmd->require_subcommand(1);
+  auto* rollup_rebuild = rollup_cmd->add_subcommand("rebuild", "Tính lại toàn bộ số liệu tổng hợp từ các bản ghi");
+  add_db(rollup_rebuild);
+
   cli.add_subcommand("version", "In phiên bản")->callback([] { std::cout << "antq " << ANTQ_VERSION << "\n"; });
 
   try {
@@ -298,6 +304,16 @@ int run_cli(int argc, char** argv) {
       std::cout << "NHẬT KÝ BỊ THAY ĐỔI: " << r.problem << " (mục đầu tiên có vấn đề: " << *r.first_bad_id
                 << "; đã kiểm tra đúng " << r.checked << " mục trước đó).\n";
       return 3;
+    }
+    if (rollup_rebuild->parsed()) {
+      Context ctx(c);
+      const auto started = std::chrono::steady_clock::now();
+      reports::Rollups rollups(*ctx.db);
+      rollups.rebuild();
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+      std::cout << "Đã tính lại số liệu tổng hợp (" << ms << " ms).\n";
+      ctx.record("rollup.rebuild", "{\"ms\":" + std::to_string(ms) + "}");
+      return 0;
     }
     if (keys_rotate->parsed()) {
       if (!c.data_key.empty()) throw OperatorError("Khóa đang lấy từ ANTQ_DATA_KEY: xoay khóa cần tệp khóa (data_key_file).");

@@ -1,6 +1,7 @@
 #include "core/time.hpp"
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace antq::timeutil {
 
@@ -96,6 +97,17 @@ std::string format_vn(const year_month_day& d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", unsigned(d.day()), unsigned(d.month()), int(d.year()));
   return buf;
+}
+
+std::string add_days(const std::string& day, int n) {
+  const auto d = parse_date(day);
+  if (!d) throw std::invalid_argument("add_days: not a date: " + day);
+  return vietnam_date(sys_days(*d) + std::chrono::days(n) - hours(7));
+}
+
+std::string vietnam_day_of(std::string_view rfc3339) {
+  const auto tp = parse_rfc3339(rfc3339);
+  return tp ? vietnam_date(*tp) : std::string();
 }
 
 }  // namespace antq::timeutil

@@ -21,5 +21,9 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
 std::chrono::system_clock::time_point from_date(const std::chrono::year_month_day& d);  // 00:00 UTC
 // dd/mm/yyyy as Vietnamese users read dates.
 std::string format_vn(const std::chrono::year_month_day& d);
+// YYYY-MM-DD plus n days (n may be negative); the input must be a valid date.
+std::string add_days(const std::string& day, int n);
+// The Vietnam day of an RFC 3339 instant ("2026-11-21T18:30:00Z" → "2026-11-22"); "" if unparsable.
+std::string vietnam_day_of(std::string_view rfc3339);
 
 }  // namespace antq::timeutil

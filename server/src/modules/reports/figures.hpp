@@ -1,0 +1,51 @@
+#pragma once
+// The review figures of an area and a period (GET /api/v1/reports/summary), computed from prefix
+// sums of the events (sources.hpp): a unit with buckets (the country, a province, a district) adds
+// a few dozen of them; a commune or a village adds its own records, which are few.
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "db/database.hpp"
+#include "modules/reports/rollups.hpp"
+#include "modules/units/unit.hpp"
+
+namespace antq::reports {
+
+// The area of a report: a unit (its subtree, merged units included) or the whole country.
+struct Area {
+  std::optional<units::Unit> unit;  // none: the whole country
+  std::int64_t node() const;        // its rollup node, or -1 when it is computed from its records
+};
+
+struct Period {
+  std::string from, to;  // YYYY-MM-DD, inclusive
+};
+
+class FigureSource {
+ public:
+  FigureSource(db::Connection& c, Rollups& rollups, const Area& area, const Period& p);
+  // A figure by its path in the summary ("tips.received", "groups.self_managed.members",
+  // "activities.training.by_audience.women_union.participants", "models.fields"…).
+  std::int64_t value(const std::string& path);
+  // Σ up to `to` and up to the day before `from` (raw metric names).
+  const Figures& at_end() const { return end_; }
+
+ private:
+  db::Connection& c_;
+  const Area& area_;
+  Period p_;
+  Figures end_, before_;
+};
+
+// The whole summary: every key of docs/api/reports.md, zero when nothing happened.
+boost::json::object summary(db::Connection& c, Rollups& rollups, const Area& area, const Period& p);
+
+// The same period a year earlier (29/02 becomes 28/02).
+Period previous_year(const Period& p);
+
+// Leaf-by-leaf difference a − b of two summaries (the "so với cùng kỳ" column).
+boost::json::object difference(const boost::json::object& a, const boost::json::object& b);
+
+}  // namespace antq::reports

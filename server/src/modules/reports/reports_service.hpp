@@ -1,0 +1,50 @@
+#pragma once
+// Reports (C11): the summary of an area and a period, its time series and breakdowns, and issued
+// reports (number, date and figures stored, reopened unchanged). Staff only, `reports.read`,
+// inside the caller's area.
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "db/database.hpp"
+#include "http/request.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/reports/figures.hpp"
+#include "modules/reports/report_document.hpp"
+#include "modules/reports/rollups.hpp"
+
+namespace antq::reports {
+
+struct ReportQuery {
+  std::optional<std::string> unit, dataset;  // none: the caller's area
+  std::string from, to;
+  bool compare_previous_year = false;
+};
+
+class ReportsService {
+ public:
+  ReportsService(db::Database& db, Rollups& rollups, const audit::AuditLog& audit) : db_(db), rollups_(rollups), audit_(audit) {}
+
+  boost::json::object summary(const http::Principal& who, const ReportQuery& q);
+  // The figures as a document: "html" | "xlsx" | "csv".
+  std::string render(const http::Principal& who, const boost::json::object& figures, const std::string& format,
+                     const DocumentInfo* issued = nullptr);
+  boost::json::object timeseries(const http::Principal& who, const ReportQuery& q, const std::string& metric, const std::string& interval);
+  boost::json::object breakdown(const http::Principal& who, const ReportQuery& q, const std::string& metric, const std::string& by);
+
+  boost::json::object issue(const http::Principal& who, const boost::json::object& body, const std::string& request_id);
+  boost::json::object issued(const http::Principal& who, std::int64_t id);
+  boost::json::array list_issued(const http::Principal& who, const std::optional<std::string>& unit);
+  DocumentInfo document_info(const http::Principal& who, const boost::json::object& report);
+
+ private:
+  Area area(db::Connection& c, const http::Principal& who, const ReportQuery& q);
+  Labels labels(db::Connection& c);
+
+  db::Database& db_;
+  Rollups& rollups_;
+  const audit::AuditLog& audit_;
+};
+
+}  // namespace antq::reports

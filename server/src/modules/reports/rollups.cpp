@@ -1,0 +1,400 @@
+#include "modules/reports/rollups.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+#include "core/log.hpp"
+#include "core/time.hpp"
+#include "modules/reports/sources.hpp"
+
+namespace antq::reports {
+
+namespace {
+
+constexpr const char* kUpsert =
+    "INSERT INTO rollup_buckets (node_id, grain, bucket, data) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (node_id, grain, bucket) DO UPDATE SET data = excluded.data";
+constexpr const char* kPrefix =
+    "SELECT data FROM rollup_buckets WHERE node_id = $1 AND ((grain = 'y' AND bucket < $2) OR "
+    "(grain = 'm' AND bucket >= $3 AND bucket < $4) OR (grain = 'd' AND bucket >= $5 AND bucket <= $6))";
+
+std::int64_t max_id(db::Connection& c, const char* table) {
+  auto r = c.query(std::string("SELECT MAX(id) FROM ") + table);
+  return r.rows.empty() || r.rows[0].is_null(0) ? 0 : r.rows[0].integer(0);
+}
+
+void add(std::map<int, std::int64_t>& into, const std::map<int, std::int64_t>& v, int sign = 1) {
+  for (const auto& [k, x] : v) {
+    auto& slot = into[k];
+    slot += sign * x;
+    if (slot == 0) into.erase(k);
+  }
+}
+
+}  // namespace
+
+// --- metric names ------------------------------------------------------------------------------
+
+int Rollups::metric_id(db::Connection& c, const std::string& name) {
+  {
+    std::lock_guard lk(names_mutex_);
+    auto it = ids_.find(name);
+    if (it != ids_.end()) return it->second;
+  }
+  c.query("INSERT INTO rollup_metrics (name) VALUES ($1) ON CONFLICT (name) DO NOTHING", name);
+  const int id = static_cast<int>(c.query("SELECT id FROM rollup_metrics WHERE name = $1", name).rows[0].integer(0));
+  std::lock_guard lk(names_mutex_);
+  ids_[name] = id;
+  if (names_.size() <= static_cast<std::size_t>(id)) names_.resize(id + 1);
+  names_[id] = name;
+  return id;
+}
+
+const std::string& Rollups::metric_name(db::Connection& c, int id) {
+  std::lock_guard lk(names_mutex_);
+  if (static_cast<std::size_t>(id) >= names_.size() || names_[id].empty()) {
+    // Interned by another process (a rebuild from the command line): read them all again.
+    for (const auto& r : c.query("SELECT id, name FROM rollup_metrics").rows) {
+      const auto i = static_cast<std::size_t>(r.integer(0));
+      if (names_.size() <= i) names_.resize(i + 1);
+      names_[i] = r.text(1);
+      ids_[names_[i]] = static_cast<int>(i);
+    }
+  }
+  if (static_cast<std::size_t>(id) >= names_.size() || names_[id].empty()) {
+    throw std::runtime_error("rollup: metric id " + std::to_string(id) + " has no name");
+  }
+  return names_[id];
+}
+
+std::string Rollups::encode(const Sparse& v) const {
+  std::string out;
+  for (const auto& [k, x] : v) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(k);
+    out += ':';
+    out += std::to_string(x);
+  }
+  return out;
+}
+
+Rollups::Sparse Rollups::decode(const std::string& s) const {
+  Sparse out;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    int k = 0;
+    std::int64_t x = 0;
+    auto r1 = std::from_chars(p, end, k);
+    if (r1.ec != std::errc() || r1.ptr >= end || *r1.ptr != ':') throw std::runtime_error("rollup: corrupt bucket data");
+    auto r2 = std::from_chars(r1.ptr + 1, end, x);
+    if (r2.ec != std::errc()) throw std::runtime_error("rollup: corrupt bucket data");
+    out[k] = x;
+    p = r2.ptr < end ? r2.ptr + 1 : end;
+  }
+  return out;
+}
+
+Figures Rollups::named(db::Connection& c, const Sparse& v) {
+  Figures out;
+  for (const auto& [k, x] : v) out[metric_name(c, k)] = x;
+  return out;
+}
+
+// --- buckets -----------------------------------------------------------------------------------
+
+Rollups::Sparse Rollups::read_bucket(db::Connection& c, std::int64_t node, const char* grain, const std::string& bucket) {
+  auto r = c.query("SELECT data FROM rollup_buckets WHERE node_id = $1 AND grain = $2 AND bucket = $3", node, std::string(grain), bucket);
+  return r.rows.empty() ? Sparse{} : decode(r.rows[0].text(0));
+}
+
+void Rollups::write_bucket(db::Connection& c, std::int64_t node, const char* grain, const std::string& bucket, const Sparse& v) {
+  if (v.empty()) {
+    c.query("DELETE FROM rollup_buckets WHERE node_id = $1 AND grain = $2 AND bucket = $3", node, std::string(grain), bucket);
+  } else {
+    c.query(kUpsert, node, std::string(grain), bucket, encode(v));
+  }
+}
+
+void Rollups::add_to_bucket(db::Connection& c, std::int64_t node, const char* grain, const std::string& bucket, const Sparse& delta) {
+  Sparse v = read_bucket(c, node, grain, bucket);
+  add(v, delta);
+  write_bucket(c, node, grain, bucket, v);
+}
+
+// --- the unit tree -----------------------------------------------------------------------------
+
+void Rollups::load_nodes(db::Connection& c) {
+  nodes_sorted_.clear();
+  for (const auto& r : c.query("SELECT id FROM units WHERE kind IN ('province', 'district')").rows) nodes_sorted_.push_back(r.integer(0));
+  std::sort(nodes_sorted_.begin(), nodes_sorted_.end());
+}
+
+std::vector<std::int64_t> Rollups::nodes_of_path(const std::string& path) const {
+  std::vector<std::int64_t> out{0};
+  std::size_t i = 1;
+  while (i < path.size()) {
+    const auto j = path.find('/', i);
+    if (j == std::string::npos) break;
+    std::int64_t id = 0;
+    std::from_chars(path.data() + i, path.data() + j, id);
+    if (std::binary_search(nodes_sorted_.begin(), nodes_sorted_.end(), id)) out.push_back(id);
+    i = j + 1;
+  }
+  return out;
+}
+
+void Rollups::load_ancestors(db::Connection& c, const std::vector<std::int64_t>& unit_ids) {
+  std::vector<std::int64_t> missing;
+  for (auto id : unit_ids)
+    if (!ancestors_.count(id)) missing.push_back(id);
+  std::sort(missing.begin(), missing.end());
+  missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+  for (std::size_t at = 0; at < missing.size(); at += 500) {
+    std::string in;
+    std::vector<db::Value> p;
+    for (std::size_t k = at; k < std::min(missing.size(), at + 500); ++k) {
+      p.emplace_back(missing[k]);
+      in += (in.empty() ? "$" : ", $") + std::to_string(p.size());
+    }
+    for (const auto& r : c.execute("SELECT id, path FROM units WHERE id IN (" + in + ")", p).rows) {
+      ancestors_[r.integer(0)] = nodes_of_path(r.text(1));
+    }
+  }
+}
+
+const std::vector<std::int64_t>& Rollups::ancestors(db::Connection& c, std::int64_t unit_id) {
+  auto it = ancestors_.find(unit_id);
+  if (it != ancestors_.end()) return it->second;
+  load_ancestors(c, {unit_id});
+  it = ancestors_.find(unit_id);
+  if (it == ancestors_.end()) it = ancestors_.emplace(unit_id, std::vector<std::int64_t>{0}).first;  // a unit gone: the country
+  return it->second;
+}
+
+// --- folding -----------------------------------------------------------------------------------
+
+void Rollups::recompute_days(db::Connection& c, const std::map<std::string, std::vector<std::int64_t>>& node_days) {
+  for (const auto& [day, nodes] : node_days) {
+    std::vector<Event> events;
+    collect_events(c, EventFilter{std::nullopt, day, day}, [&](const Event& e) { events.push_back(e); });
+    std::vector<std::int64_t> units;
+    for (const auto& e : events) units.push_back(e.unit_id);
+    load_ancestors(c, units);
+    std::map<std::int64_t, Sparse> fresh;
+    for (const auto& e : events) {
+      const int id = metric_id(c, e.metric);
+      for (auto node : ancestors(c, e.unit_id)) {
+        if (!std::binary_search(nodes.begin(), nodes.end(), node)) continue;
+        auto& slot = fresh[node][id];
+        slot += e.value;
+        if (slot == 0) fresh[node].erase(id);
+      }
+    }
+    for (auto node : nodes) {
+      const Sparse now = fresh[node];
+      Sparse delta = read_bucket(c, node, "d", day);
+      if (delta == now) continue;
+      write_bucket(c, node, "d", day, now);
+      // delta = now − before
+      Sparse d = now;
+      add(d, delta, -1);
+      add_to_bucket(c, node, "m", day.substr(0, 7), d);
+      add_to_bucket(c, node, "y", day.substr(0, 4), d);
+    }
+  }
+}
+
+void Rollups::fold() {
+  std::lock_guard lk(fold_mutex_);
+  db_.write([&](db::Connection& c) { fold_in(c); });
+}
+
+void Rollups::fold_in(db::Connection& c) {
+  const auto max_dirty = max_id(c, "rollup_dirty");
+  const auto max_keys = max_id(c, "rollup_dirty_keys");
+  if (max_dirty == 0 && max_keys == 0) return;
+  load_nodes(c);
+  std::set<std::pair<std::int64_t, std::string>> unit_days;
+  std::set<std::int64_t> full_nodes;
+  bool everything = false;
+  for (const auto& r : c.query("SELECT DISTINCT kind, key FROM rollup_dirty_keys WHERE id <= $1", max_keys).rows) {
+    const std::string kind = r.text(0), key = r.text(1);
+    if (kind == "rebuild") everything = true;
+    if (kind == "path") {
+      // A merge moved a subtree: the nodes above its old and new place are derived again.
+      ancestors_.clear();
+      for (auto n : nodes_of_path(key)) full_nodes.insert(n);
+    }
+  }
+  if (everything) {
+    ancestors_.clear();
+    rebuild_in(c, nullptr);
+  } else {
+    for (const auto& r : c.query("SELECT DISTINCT kind, key FROM rollup_dirty_keys WHERE id <= $1", max_keys).rows) {
+      const std::string kind = r.text(0);
+      const std::int64_t key = kind == "path" ? 0 : std::stoll(r.text(1));
+      if (kind == "coverage")
+        for (auto& ud : refresh_coverage(c, key)) unit_days.insert(std::move(ud));
+      if (kind == "person") refresh_person_gaps(c, key);
+    }
+    for (const auto& r : c.query("SELECT DISTINCT unit_id, day FROM rollup_dirty WHERE id <= $1", max_dirty).rows) {
+      unit_days.emplace(r.integer(0), r.text(1));
+    }
+    std::vector<std::int64_t> units;
+    for (const auto& [u, d] : unit_days) units.push_back(u);
+    load_ancestors(c, units);
+    std::map<std::string, std::vector<std::int64_t>> node_days;
+    for (const auto& [u, d] : unit_days) {
+      if (!timeutil::parse_date(d)) continue;
+      for (auto n : ancestors(c, u))
+        if (!full_nodes.count(n)) node_days[d].push_back(n);
+    }
+    for (auto& [d, nodes] : node_days) {
+      std::sort(nodes.begin(), nodes.end());
+      nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    }
+    recompute_days(c, node_days);
+    if (!full_nodes.empty()) {
+      const std::vector<std::int64_t> nodes(full_nodes.begin(), full_nodes.end());
+      rebuild_in(c, &nodes);
+    }
+  }
+  c.query("DELETE FROM rollup_dirty WHERE id <= $1", max_dirty);
+  c.query("DELETE FROM rollup_dirty_keys WHERE id <= $1", max_keys);
+}
+
+void Rollups::rebuild() {
+  std::lock_guard lk(fold_mutex_);
+  db_.write([&](db::Connection& c) {
+    const auto max_dirty = max_id(c, "rollup_dirty");
+    const auto max_keys = max_id(c, "rollup_dirty_keys");
+    ancestors_.clear();
+    load_nodes(c);
+    rebuild_in(c, nullptr);
+    c.query("DELETE FROM rollup_dirty WHERE id <= $1", max_dirty);
+    c.query("DELETE FROM rollup_dirty_keys WHERE id <= $1", max_keys);
+  });
+}
+
+void Rollups::rebuild_in(db::Connection& c, const std::vector<std::int64_t>* only_nodes) {
+  if (!only_nodes) {
+    c.query("DELETE FROM rollup_buckets");
+    // Derived rows first: the coverage periods are events themselves.
+    std::vector<std::int64_t> units;
+    for (const auto& r : c.query("SELECT unit_id FROM models UNION SELECT unit_id FROM model_replications UNION "
+                                 "SELECT unit_id FROM rollup_coverage")
+                             .rows) {
+      units.push_back(r.integer(0));
+    }
+    for (auto u : units) refresh_coverage(c, u);
+    c.query("DELETE FROM rollup_gaps WHERE metric IN ($1, $2)", std::string(kProgressed), std::string(kReoffended));
+    std::vector<std::int64_t> people;
+    for (const auto& r : c.query("SELECT DISTINCT person_id FROM reintegration_status_changes").rows) people.push_back(r.integer(0));
+    for (auto p : people) refresh_person_gaps(c, p);
+  } else {
+    for (auto n : *only_nodes) c.query("DELETE FROM rollup_buckets WHERE node_id = $1", n);
+  }
+  const auto span = event_span(c);
+  if (!span) return;
+  // Every unit's nodes at once: a rebuild sees every unit anyway.
+  for (const auto& r : c.query("SELECT id, path FROM units").rows) ancestors_[r.integer(0)] = nodes_of_path(r.text(1));
+  auto wanted = [&](std::int64_t node) {
+    return !only_nodes || std::find(only_nodes->begin(), only_nodes->end(), node) != only_nodes->end();
+  };
+  // A month at a time: its days, then the month; years as they close.
+  std::map<std::int64_t, Sparse> year_acc;
+  std::string year = span->first.substr(0, 4);
+  auto flush_year = [&] {
+    for (const auto& [node, v] : year_acc) write_bucket(c, node, "y", year, v);
+    year_acc.clear();
+  };
+  for (std::string month_start = span->first.substr(0, 7) + "-01"; month_start <= span->second;) {
+    const std::string next = timeutil::add_days(month_start, 32).substr(0, 7) + "-01";
+    const std::string month_end = timeutil::add_days(next, -1);
+    if (month_start.substr(0, 4) != year) {
+      flush_year();
+      year = month_start.substr(0, 4);
+    }
+    std::map<std::int64_t, std::map<std::string, Sparse>> acc;  // node → day → values
+    collect_events(c, EventFilter{std::nullopt, month_start, month_end}, [&](const Event& e) {
+      const int id = metric_id(c, e.metric);
+      for (auto node : ancestors(c, e.unit_id)) {
+        if (!wanted(node)) continue;
+        acc[node][e.day][id] += e.value;
+      }
+    });
+    for (auto& [node, days] : acc) {
+      Sparse month;
+      for (auto& [day, v] : days) {
+        for (auto it = v.begin(); it != v.end();) it = it->second == 0 ? v.erase(it) : std::next(it);
+        write_bucket(c, node, "d", day, v);
+        add(month, v);
+      }
+      write_bucket(c, node, "m", month_start.substr(0, 7), month);
+      add(year_acc[node], month);
+    }
+    month_start = next;
+  }
+  flush_year();
+}
+
+// --- reading -----------------------------------------------------------------------------------
+
+Figures Rollups::prefix(db::Connection& c, std::int64_t node, const std::string& day) {
+  const std::string y = day.substr(0, 4), m = day.substr(0, 7);
+  Sparse sum;
+  for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", day).rows) add(sum, decode(r.text(0)));
+  return named(c, sum);
+}
+
+std::map<std::string, Figures> Rollups::days(db::Connection& c, std::int64_t node, const std::string& from, const std::string& to) {
+  std::map<std::string, Figures> out;
+  for (const auto& r : c.query("SELECT bucket, data FROM rollup_buckets WHERE node_id = $1 AND grain = 'd' AND bucket >= $2 AND bucket <= $3",
+                               node, from, to)
+                           .rows) {
+    out[r.text(0)] = named(c, decode(r.text(1)));
+  }
+  return out;
+}
+
+std::map<std::string, Figures> Rollups::dump(db::Connection& c) {
+  std::map<std::string, Figures> out;
+  for (const auto& r : c.query("SELECT node_id, grain, bucket, data FROM rollup_buckets").rows) {
+    out[std::to_string(r.integer(0)) + "|" + r.text(1) + "|" + r.text(2)] = named(c, decode(r.text(3)));
+  }
+  return out;
+}
+
+// --- background --------------------------------------------------------------------------------
+
+void Rollups::start_background(std::chrono::milliseconds every) {
+  stop_ = false;
+  thread_ = std::thread([this, every] {
+    while (!stop_) {
+      {
+        std::unique_lock lk(wake_mutex_);
+        wake_.wait_for(lk, every, [this] { return stop_.load(); });
+      }
+      if (stop_) break;
+      try {
+        const bool pending = db_.read_value([](db::Connection& c) {
+          return !c.query("SELECT 1 FROM rollup_dirty LIMIT 1").rows.empty() ||
+                 !c.query("SELECT 1 FROM rollup_dirty_keys LIMIT 1").rows.empty();
+        });
+        if (pending) fold();
+      } catch (const std::exception& e) {
+        log::error("rollup_fold_failed", {{"error", e.what()}});
+      }
+    }
+  });
+}
+
+void Rollups::stop_background() {
+  stop_ = true;
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace antq::reports

@@ -1,0 +1,76 @@
+#pragma once
+// The rollup: per-day, per-month and per-year sums of every metric for the country (node 0), each
+// province and each district, kept exact by one folder. Writers only append to rollup_dirty (the
+// triggers of migration 0014): there is no row every writer waits on. The folder recomputes each
+// touched (node, day) bucket from the records, and carries the difference into its month and
+// year. A report folds what is pending first, then adds a few dozen buckets.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace antq::reports {
+
+using Figures = std::map<std::string, std::int64_t>;
+
+class Rollups {
+ public:
+  explicit Rollups(db::Database& db) : db_(db) {}
+  ~Rollups() { stop_background(); }
+
+  // Applies every pending change. Serialised; cheap when nothing is pending.
+  void fold();
+  // Derives everything again from the records (`antq rollup rebuild`).
+  void rebuild();
+  // Σ of every metric over the node's days up to and including `day`.
+  Figures prefix(db::Connection& c, std::int64_t node, const std::string& day);
+  // The node's day buckets in [from, to].
+  std::map<std::string, Figures> days(db::Connection& c, std::int64_t node, const std::string& from, const std::string& to);
+  // The maintained state, for comparison with a rebuild (tests): "node|grain|bucket" → figures.
+  std::map<std::string, Figures> dump(db::Connection& c);
+
+  // Folds in the background every `every` while there is something pending.
+  void start_background(std::chrono::milliseconds every);
+  void stop_background();
+
+ private:
+  using Sparse = std::map<int, std::int64_t>;
+  void fold_in(db::Connection& c);
+  void rebuild_in(db::Connection& c, const std::vector<std::int64_t>* only_nodes);
+  void recompute_days(db::Connection& c, const std::map<std::string, std::vector<std::int64_t>>& node_days);
+  const std::vector<std::int64_t>& ancestors(db::Connection& c, std::int64_t unit_id);
+  void load_ancestors(db::Connection& c, const std::vector<std::int64_t>& unit_ids);
+  std::vector<std::int64_t> nodes_of_path(const std::string& path) const;
+  void load_nodes(db::Connection& c);
+  int metric_id(db::Connection& c, const std::string& name);
+  const std::string& metric_name(db::Connection& c, int id);
+  std::string encode(const Sparse& v) const;
+  Sparse decode(const std::string& s) const;
+  Figures named(db::Connection& c, const Sparse& v);
+  Sparse read_bucket(db::Connection& c, std::int64_t node, const char* grain, const std::string& bucket);
+  void write_bucket(db::Connection& c, std::int64_t node, const char* grain, const std::string& bucket, const Sparse& v);
+  void add_to_bucket(db::Connection& c, std::int64_t node, const char* grain, const std::string& bucket, const Sparse& delta);
+
+  db::Database& db_;
+  std::mutex fold_mutex_;  // one folder at a time (fold, rebuild)
+  std::mutex names_mutex_;
+  std::unordered_map<std::string, int> ids_;
+  std::vector<std::string> names_;  // id → name (index)
+  std::vector<std::int64_t> nodes_sorted_;  // ids of provinces and districts
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> ancestors_;  // unit → nodes above it (0 first)
+
+  std::thread thread_;
+  std::mutex wake_mutex_;
+  std::condition_variable wake_;
+  std::atomic<bool> stop_{false};
+};
+
+}  // namespace antq::reports
