@@ -141,14 +141,28 @@ function EvaluationList() {
   });
   const anyFilter = LIST_KEYS.some((k) => filters[k]) || !!unit;
   const link = (r: EvaluationRow) => (
-    <Link to={evaluationPath(r.id)} data-testid="evaluation-link">
-      {unitName(r.unit)}
-    </Link>
+    <>
+      <Link to={evaluationPath(r.id)} data-testid="evaluation-link">
+        {unitName(r.unit)}
+      </Link>
+      {/* an optional set ("6 không") beside the official one: say which */}
+      {r.criteria_set?.optional && (
+        <Tag color="purple" className="antq-eval-set-tag">
+          {r.criteria_set.title}
+        </Tag>
+      )}
+    </>
   );
   const columns: ColumnsType<EvaluationRow> = [
     { title: t('evaluations.list.unit'), key: 'unit', render: (_, r) => link(r) },
     { title: t('evaluations.list.kind'), key: 'kind', render: (_, r) => t(`evaluations.kinds.${r.target_kind}`, { defaultValue: r.target_kind }) },
     { title: t('evaluations.list.year'), dataIndex: 'year', key: 'year', width: 80 },
+    {
+      title: t('evaluations.detail.evaluatedOn'),
+      key: 'evaluated_on',
+      width: 130,
+      render: (_, r) => <span className="antq-nowrap">{formatDate(r.evaluated_on ?? null)}</span>,
+    },
     { title: t('evaluations.list.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} />, width: 150 },
     { title: t('evaluations.list.result'), key: 'result', render: (_, r) => <ResultTag result={r.result} expected={r.status !== 'approved'} />, width: 150 },
     {
@@ -174,6 +188,7 @@ function EvaluationList() {
           </div>
           <Text type="secondary">
             {t(`evaluations.kinds.${r.target_kind}`, { defaultValue: r.target_kind })} · {r.year}
+            {r.evaluated_on ? ` · ${formatDate(r.evaluated_on)}` : ''}
             {r.progress ? ` · ${r.progress.answered}/${r.progress.total}` : ''}
           </Text>
         </div>
