@@ -19,6 +19,12 @@ constexpr const char* kPrefix =
     "SELECT data FROM rollup_buckets WHERE node_id = $1 AND ((grain = 'y' AND bucket < $2) OR "
     "(grain = 'm' AND bucket >= $3 AND bucket < $4) OR (grain = 'd' AND bucket >= $5 AND bucket <= $6))";
 
+// Several servers on one PostgreSQL database each run a folder: one at a time, or two would add
+// the same difference to a month twice. (SQLite has one writer anyway.)
+void exclusive(db::Connection& c) {
+  if (c.engine() == db::Engine::postgresql) c.query("SELECT pg_advisory_xact_lock(741100)");
+}
+
 std::int64_t max_id(db::Connection& c, const char* table) {
   auto r = c.query(std::string("SELECT MAX(id) FROM ") + table);
   return r.rows.empty() || r.rows[0].is_null(0) ? 0 : r.rows[0].integer(0);
@@ -212,6 +218,7 @@ void Rollups::fold() {
 }
 
 void Rollups::fold_in(db::Connection& c) {
+  exclusive(c);
   const auto max_dirty = max_id(c, "rollup_dirty");
   const auto max_keys = max_id(c, "rollup_dirty_keys");
   if (max_dirty == 0 && max_keys == 0) return;
@@ -268,6 +275,7 @@ void Rollups::fold_in(db::Connection& c) {
 void Rollups::rebuild() {
   std::lock_guard lk(fold_mutex_);
   db_.write([&](db::Connection& c) {
+    exclusive(c);
     const auto max_dirty = max_id(c, "rollup_dirty");
     const auto max_keys = max_id(c, "rollup_dirty_keys");
     ancestors_.clear();
