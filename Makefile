@@ -37,6 +37,7 @@ bench: build
 	@bash bench/run.sh
 	@bash bench/tips.sh
 	@bash bench/login_flood.sh
+	@bash bench/reports.sh
 	@cmake --build $(BUILD_DIR) --target antq_bench_units && $(BUILD_DIR)/antq_bench_units
 
 clean:

@@ -21,6 +21,7 @@
 #include "modules/movement/movement.hpp"
 #include "modules/evaluations/evaluations_demo.hpp"
 #include "modules/reports/rollups.hpp"
+#include "modules/reports/synthetic.hpp"
 #include "modules/tips/tips_demo.hpp"
 #include "modules/units/units_demo.hpp"
 
@@ -161,6 +162,13 @@ int run_cli(int argc, char** argv) {
   auto* seed_demo = seed->add_subcommand("demo", "Dữ liệu mẫu để dùng thử");
   add_db(seed_demo);
 
+  auto* seed_synthetic = seed->add_subcommand("synthetic", "Dữ liệu tổng hợp quy mô toàn quốc để đo hiệu năng");
+  add_db(seed_synthetic);
+  std::string scale = "national";
+  std::uint64_t synthetic_seed = 1;
+  seed_synthetic->add_option("--scale", scale, "national | province | tiny")->check(CLI::IsMember({"national", "province", "tiny"}));
+  seed_synthetic->add_option("--seed", synthetic_seed, "Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)");
+
   auto* user = cli.add_subcommand("user", "Tài khoản cán bộ");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "Thêm tài khoản (mật khẩu đọc từ stdin)");
@@ -253,6 +261,13 @@ int run_cli(int argc, char** argv) {
       if (records) std::cout << "Dữ liệu mẫu: thêm " << records << " bản ghi phong trào (hoạt động, mô hình, tổ nhóm, hòa giải…).\n";
       const int evaluation_count = evaluations::seed_demo(*ctx.db, *ctx.audit);
       if (evaluation_count) std::cout << "Dữ liệu mẫu: thêm " << evaluation_count << " bản đánh giá \"An toàn về an ninh, trật tự\".\n";
+      return 0;
+    }
+    if (seed_synthetic->parsed()) {
+      Context ctx(c);
+      const auto r = reports::seed_synthetic(*ctx.db, reports::synthetic_scale(scale), synthetic_seed);
+      std::cout << "Dữ liệu tổng hợp: " << r.villages << " thôn, " << r.rows << " bản ghi trong " << r.seconds_data
+                << " s; số liệu tổng hợp trong " << r.seconds_rollup << " s.\n";
       return 0;
     }
     if (user_add->parsed()) {

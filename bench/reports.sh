@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# ANTQ reports benchmark (make bench; issue 7). Not a test: it exits 0 once the measurements ran,
+# whatever the numbers; non-zero only when it could not run.
+#
+# 1. A SQLite database with the pre-reform unit list (63 provinces, ~700 districts, ~10,600
+#    communes) and `antq seed synthetic --scale $BENCH_REPORT_SCALE --seed 1` (national: 10 villages
+#    per commune, 10 million activities, 1 million tips… over ten years; the rollup is derived
+#    once). Kept in $BENCH_REPORT_DIR and reused by later runs.
+# 2. The server; GET /api/v1/reports/summary for a random province and for the whole country, ten
+#    years ending today (the start moved by a few days each time), over keep-alive: p50/p95.
+# 3. The reference, same run: the naive GROUP BY over the raw tables for the same figures
+#    (activities by type and by organiser, tips, mediations, sessions, active groups), median of 3.
+# 4. The server's peak memory (VmHWM).
+# Writes bench/results/reports-latest.json.
+#
+# Knobs: BENCH_REPORT_SCALE=national|province|tiny  BENCH_REPORT_REQUESTS=40
+#        BENCH_REPORT_DIR=/var/tmp/antq-bench-reports-<scale>  ANTQ_BIN=build/antq
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+SCALE="${BENCH_REPORT_SCALE:-national}"
+REQUESTS="${BENCH_REPORT_REQUESTS:-40}"
+DIR="${BENCH_REPORT_DIR:-/var/tmp/antq-bench-reports-$SCALE}"
+ANTQ_BIN="${ANTQ_BIN:-$ROOT/build/antq}"
+PASSWORD="Mat-khau-du-dai-2026"
+
+die() { echo "reports bench: $*" >&2; exit 2; }
+note() { echo "reports bench: $*" >&2; }
+[ -x "$ANTQ_BIN" ] || die "server binary $ANTQ_BIN not found (run 'make build')."
+command -v python3 >/dev/null || die "python3 not found."
+
+mkdir -p "$DIR" "$BENCH_DIR/results"
+DB="$DIR/antq.db"
+if [ ! -f "$DIR/seeded" ]; then
+  rm -f "$DB" "$DB-wal" "$DB-shm" "$DIR/antq.key"
+  note "creating the $SCALE synthetic database in $DIR (minutes at national scale)…"
+  echo "$PASSWORD" | "$ANTQ_BIN" init --db "sqlite:$DB" --units vn-3tier --admin-password-stdin >/dev/null
+  start=$(date +%s.%N)
+  "$ANTQ_BIN" seed synthetic --db "sqlite:$DB" --scale "$SCALE" --seed 1 | tee "$DIR/seed.txt" >&2
+  end=$(date +%s.%N)
+  python3 -c "print(round($end - $start, 1))" > "$DIR/seed_seconds"
+  echo "$PASSWORD" | "$ANTQ_BIN" user add bench --role admin --password-stdin --db "sqlite:$DB" >/dev/null
+  touch "$DIR/seeded"
+fi
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+ANTQ_LOG_LEVEL=warn "$ANTQ_BIN" serve --db "sqlite:$DB" --listen "127.0.0.1:$PORT" > "$DIR/server.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || die "the server did not start (see $DIR/server.log)."
+
+python3 - "$PORT" "$DB" "$REQUESTS" "$PASSWORD" "$PID" "$SCALE" "$DIR" "$BENCH_DIR/results/reports-latest.json" <<'PY'
+import datetime, http.client, json, random, sqlite3, statistics, sys, time
+port, db, n, password, pid, scale, d, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6], sys.argv[7], sys.argv[8]
+conn = http.client.HTTPConnection("127.0.0.1", int(port), timeout=120)
+conn.request("POST", "/api/v1/auth/login", json.dumps({"username": "bench", "password": password}), {"Content-Type": "application/json"})
+r = conn.getresponse(); body = json.loads(r.read())
+cookie = r.getheader("Set-Cookie").split(";")[0]
+hdr = {"Cookie": cookie}
+conn.close()
+conn = http.client.HTTPConnection("127.0.0.1", int(port), timeout=120)
+raw = sqlite3.connect(db)
+provinces = [row for row in raw.execute("SELECT code, path FROM units WHERE kind = 'province' AND active = 1 ORDER BY code")]
+today = datetime.date.today()
+rng = random.Random(1)
+def period():
+    to = today - datetime.timedelta(days=rng.randrange(0, 30))
+    return (to.replace(year=to.year - 10) + datetime.timedelta(days=1)).isoformat(), to.isoformat()
+def timed(path):
+    global conn
+    t = time.perf_counter()
+    try:
+        conn.request("GET", path, headers=hdr); r = conn.getresponse(); b = r.read()
+    except (http.client.RemoteDisconnected, ConnectionError):
+        conn = http.client.HTTPConnection("127.0.0.1", int(port), timeout=120)
+        t = time.perf_counter(); conn.request("GET", path, headers=hdr); r = conn.getresponse(); b = r.read()
+    if r.status != 200: raise SystemExit(f"{path} -> {r.status} {b[:200]}")
+    return (time.perf_counter() - t) * 1000, json.loads(b)
+def run(kind):
+    lat = []
+    for i in range(n + 5):
+        f, t = period()
+        unit = "" if kind == "national" else "unit=" + rng.choice(provinces)[0] + "&"
+        ms, _ = timed(f"/api/v1/reports/summary?{unit}from={f}&to={t}")
+        if i >= 5: lat.append(ms)
+    lat.sort()
+    return {"p50_ms": round(statistics.median(lat), 2), "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 2), "requests": len(lat)}
+# The naive reference: the main figures straight from the raw tables.
+def naive(path_lo, path_hi, f, t):
+    q = [
+      ("SELECT a.type, COUNT(*), SUM(a.participants), SUM(a.quantity) FROM activities a JOIN units u ON u.id = a.unit_id "
+       "WHERE u.path >= ? AND u.path < ? AND a.date BETWEEN ? AND ? GROUP BY a.type", (path_lo, path_hi, f, t)),
+      ("SELECT a.type, k.code, COUNT(*), SUM(a.participants) FROM activities a JOIN units u ON u.id = a.unit_id JOIN activities_codes k "
+       "ON k.record_id = a.id WHERE u.path >= ? AND u.path < ? AND a.date BETWEEN ? AND ? GROUP BY a.type, k.field, k.code", (path_lo, path_hi, f, t)),
+      ("SELECT COUNT(*), SUM(outcome_valid), SUM(cases_solved), SUM(suspects_arrested), SUM(wanted_caught) FROM tips x JOIN units u ON u.id = x.unit_id "
+       "WHERE u.path >= ? AND u.path < ? AND x.received_at >= ? AND x.received_at < ? AND x.status <> 'duplicate'", (path_lo, path_hi, f, t + "T17")),
+      ("SELECT x.outcome, COUNT(*) FROM mediations x JOIN units u ON u.id = x.unit_id WHERE u.path >= ? AND u.path < ? AND x.received_on BETWEEN ? AND ? GROUP BY x.outcome", (path_lo, path_hi, f, t)),
+      ("SELECT COUNT(*) FROM reintegration_sessions s JOIN reintegration_people p ON p.id = s.person_id JOIN units u ON u.id = p.unit_id "
+       "WHERE u.path >= ? AND u.path < ? AND s.date BETWEEN ? AND ?", (path_lo, path_hi, f, t)),
+      ("SELECT g.kind, COUNT(*), SUM(g.members_count) FROM movement_groups g JOIN units u ON u.id = g.unit_id WHERE u.path >= ? AND u.path < ? "
+       "AND g.started_on <= ? AND (g.dissolved_on IS NULL OR g.dissolved_on >= ?) GROUP BY g.kind", (path_lo, path_hi, t, f)),
+      ("SELECT COUNT(*), SUM(participants), SUM(incidents) FROM patrols x JOIN units u ON u.id = x.unit_id WHERE u.path >= ? AND u.path < ? "
+       "AND x.started_at >= ? AND x.started_at < ?", (path_lo, path_hi, f, t + "T17")),
+    ]
+    times = []
+    for _ in range(3):
+        s = time.perf_counter()
+        for sql, args in q: raw.execute(sql, args).fetchall()
+        times.append((time.perf_counter() - s) * 1000)
+    return round(statistics.median(times), 1)
+f, t = period()
+code, path = provinces[len(provinces) // 2]
+ref_province = naive(path, path[:-1] + "0", f, t)
+ref_national = naive("/", "0", f, t)
+province = run("province")
+national = run("national")
+status = open(f"/proc/{pid}/status").read()
+peak_kb = int([l for l in status.splitlines() if l.startswith("VmHWM")][0].split()[1])
+rows = {t: raw.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("units", "activities", "activities_codes", "tips", "mediations", "reintegration_sessions", "movement_groups", "patrols", "rollup_buckets")}
+res = {"scale": scale, "rows": rows, "seed_seconds": float(open(f"{d}/seed_seconds").read()),
+       "province_10y": {**province, "naive_ms": ref_province, "ratio": round(ref_province / province["p95_ms"], 1)},
+       "national_10y": {**national, "naive_ms": ref_national, "ratio": round(ref_national / national["p95_ms"], 1)},
+       "server_peak_rss_mib": round(peak_kb / 1024, 1), "target": "p95 <= 20 ms and >= 100x the naive query"}
+json.dump(res, open(out, "w"), indent=2)
+print(f"\nreports bench ({scale}): rows {rows}")
+print(f"{'':12} {'p50 ms':>8} {'p95 ms':>8} {'naive ms':>10} {'naive/p95':>10}")
+for k in ("province_10y", "national_10y"):
+    x = res[k]; print(f"{k:12} {x['p50_ms']:>8} {x['p95_ms']:>8} {x['naive_ms']:>10} {x['ratio']:>10}")
+ok = all(res[k]["p95_ms"] <= 20 and res[k]["ratio"] >= 100 for k in ("province_10y", "national_10y"))
+print(f"server peak RSS {res['server_peak_rss_mib']} MiB; target p95 <= 20 ms and >= 100x naive: {'PASS' if ok else 'NOT MET'}")
+PY
