@@ -22,6 +22,8 @@ const QuickActivity = lazy(() => import('./registers/QuickActivity'));
 const Evaluations = lazy(() => import('./evaluations/EvaluationsPage'));
 const EvaluationDetail = lazy(() => import('./evaluations/EvaluationDetail'));
 const CriteriaSets = lazy(() => import('./evaluations/CriteriaSets'));
+// the reports dashboard (with ECharts and the province map: its own chunks)
+const Reports = lazy(() => import('./reports/ReportsPage'));
 
 export default function App() {
   return (
@@ -86,6 +88,7 @@ export default function App() {
         <Route path="danh-gia-an-toan" element={<Evaluations />} />
         <Route path="danh-gia-an-toan/bo-tieu-chi" element={<CriteriaSets />} />
         <Route path="danh-gia-an-toan/:id" element={<EvaluationDetail />} />
+        <Route path="bao-cao" element={<Reports />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

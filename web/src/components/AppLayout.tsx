@@ -8,6 +8,8 @@ import { getHealth, getUnit, queryKeys } from '../api';
 import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { unitKindColor, unitKindKey } from '../lib/units';
 import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
+import '../reports/i18n';
+import { REPORTS_PATH, REPORTS_READ } from '../reports/paths';
 import { REGISTERS_MENU_KEY, SECURITY_MENU_KEY, registersMenuItem, registersSelectedKey, securityMenuItem } from '../registers/menu';
 import LanguageSwitch from './LanguageSwitch';
 import NotificationBell from './NotificationBell';
@@ -17,6 +19,7 @@ import UserMenu from './UserMenu';
 const NAV: readonly { path: string; key: string; permission?: string }[] = [
   { path: '/', key: 'nav.home' },
   { path: '/tin-bao', key: 'nav.tips', permission: PERMISSIONS.tipsRead },
+  { path: REPORTS_PATH, key: 'reports.nav', permission: REPORTS_READ },
   { path: '/units', key: 'nav.units' },
   { path: '/login', key: 'nav.login' },
 ];
@@ -33,7 +36,7 @@ export default function AppLayout() {
   const { user } = useAuth();
   // the unit bar is for browsing; the login, own-account and administration pages do not use it
   // (the tip and register pages have the unit among their own filters)
-  const showUnitBar = !/^\/(login|account|admin|tin-bao|so|tai-hoa-nhap|dia-ban-trong-diem|danh-gia-an-toan)(\/|$)/.test(location.pathname);
+  const showUnitBar = !/^\/(login|account|admin|tin-bao|so|tai-hoa-nhap|dia-ban-trong-diem|danh-gia-an-toan|bao-cao)(\/|$)/.test(location.pathname);
 
   // a logged-in user has the user menu instead of the "Đăng nhập" link
   const nav = NAV.filter((n) => (user ? n.path !== '/login' : true) && (!n.permission || hasPermission(user, n.permission)));

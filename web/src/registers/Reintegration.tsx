@@ -391,6 +391,11 @@ export function SessionsPanel({ record, canWrite }: { record: RegisterRecord; ca
                   {t(`registers.sessions.kinds.${s.kind}`, { defaultValue: s.kind })}
                 </Tag>
                 {s.created_by && <Text type="secondary">{s.created_by}</Text>}
+                {s.has_notes && !s.helpers && !s.notes && (
+                  <Tag icon={<LockOutlined />} title={t('registers.sessions.sealedHint')}>
+                    {t('registers.sessions.sealed')}
+                  </Tag>
+                )}
                 <span className="antq-reg-actions__spacer" />
                 {canWrite && (
                   <Popconfirm

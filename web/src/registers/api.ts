@@ -136,6 +136,8 @@ export interface HelpSession {
   kind: string;
   helpers?: string | null;
   notes?: string | null;
+  /** Without the identity: whether sealed helpers or notes exist. */
+  has_notes?: boolean;
   created_by?: string;
   created_at?: string;
 }
