@@ -29,6 +29,8 @@ export default defineConfig({
           groups: [
             // only the two-factor page draws QR codes: keep it out of the chunk every page loads
             { name: 'qrcode', test: /[\\/]node_modules[\\/](qrcode|dijkstrajs|pngjs)[\\/]/, priority: 30 },
+            // Apache ECharts (and its renderer zrender): only the reports dashboard loads it
+            { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
             // React alone: the public pages (/gui-tin-bao, /tra-cuu-tin-bao) load this and nothing else
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 25 },
             // the proof of work's SHA-256 (the worker has its own copy; this one is the fallback)

@@ -7,7 +7,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const EXTENSIONS = new Set(['.js', '.css', '.html', '.svg', '.json']);
+const EXTENSIONS = new Set(['.js', '.css', '.html', '.svg', '.json', '.geojson']);
 const MIN_SIZE = 1024;
 
 const root = path.resolve(process.argv[2] ?? 'dist');

@@ -46,7 +46,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { getUnit, queryKeys, type UnitRef } from '../api';
+import { getUnit, queryKeys, type UnitDetail, type UnitRef } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import RequireAuth from '../components/RequireAuth';
 import UnitPicker from '../components/UnitPicker';
@@ -363,7 +363,7 @@ function AreaBreadcrumb({
   onSelect,
 }: {
   unit: string | null;
-  detail: { code: string; full_name: string; ancestors: UnitRef[] } | null;
+  detail: UnitDetail | null;
   own: UnitRef | null;
   onSelect: (code: string | null) => void;
 }) {
@@ -371,7 +371,7 @@ function AreaBreadcrumb({
   const root = own?.full_name ?? t('reports.country');
   const chain: UnitRef[] = [];
   if (unit && detail && detail.code === unit) {
-    const path = [...detail.ancestors, detail as UnitRef];
+    const path: UnitRef[] = [...detail.ancestors, detail];
     // only the levels inside the user's area: from below the user's own unit down
     const ownAt = own ? path.findIndex((a) => a.code === own.code) : -1;
     chain.push(...path.slice(ownAt + 1));
@@ -693,7 +693,7 @@ function ChildrenCard({ q, metric, onDrill, narrow }: { q: ReportQuery; metric: 
       align: 'right' as const,
       width: i === 0 ? 150 : 130,
       className: i === 0 ? 'antq-reports__col-main' : undefined,
-      defaultSortOrder: undefined,
+      defaultSortOrder: i === 0 ? ('descend' as const) : undefined,
       sorter: (a: ChildRow, b: ChildRow) => (a.values[m] ?? 0) - (b.values[m] ?? 0),
       render: (_: unknown, row: ChildRow) => formatNumber(row.values[m] ?? 0),
     })),
@@ -721,7 +721,7 @@ function ChildrenCard({ q, metric, onDrill, narrow }: { q: ReportQuery; metric: 
           columns={columns}
           dataSource={rows}
           loading={first?.isPending}
-          pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          pagination={rows.length > 15 ? { pageSize: 15, showSizeChanger: false, size: 'small' } : false}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.children.none')} /> }}
           onRow={(row) => ({

@@ -36,7 +36,7 @@ export interface Kpi {
 
 /** The KPI cards, in the order of the seed articles' paragraphs. */
 export const KPIS: readonly Kpi[] = [
-  { metric: 'activities.count', key: 'activities', detail: { metric: 'activities.participants', key: 'participants' } },
+  { metric: 'activities.count', key: 'activities' },
   { metric: 'activities.participants', key: 'participants' },
   { metric: 'tips.received', key: 'tipsReceived', detail: { metric: 'tips.valid', key: 'tipsValid' } },
   { metric: 'tips.valid', key: 'tipsValid' },
@@ -48,8 +48,6 @@ export const KPIS: readonly Kpi[] = [
   { metric: 'models.by_kind.model', key: 'models', detail: { metric: 'models.replicated_units', key: 'replicatedUnits' } },
   { metric: 'models.by_kind.thematic', key: 'thematic' },
   { metric: 'activities.leaflet_distribution.quantity', key: 'leaflets' },
-  { metric: 'patrols.count', key: 'patrols', detail: { metric: 'patrols.participants', key: 'participants' } },
-  { metric: 'hotspots.transformed', key: 'hotspotsTransformed' },
 ];
 
 /** Metrics the trend, the map and the table of child units can show (all accepted by the API). */
