@@ -5,7 +5,7 @@
  */
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Drawer, Empty, Form, Grid, Input, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Drawer, Empty, Form, Grid, Input, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -195,8 +195,8 @@ function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onC
         <Form.Item name="basis" label={t('evaluations.criteria.basis')}>
           <Input maxLength={300} />
         </Form.Item>
-        <Form.Item name="optional" label={t('evaluations.criteria.optional')} valuePropName="checked">
-          <Switch />
+        <Form.Item name="optional" valuePropName="checked">
+          <Checkbox>{t('evaluations.criteria.optionalSet')}</Checkbox>
         </Form.Item>
         <Form.List name="criteria">
           {(rows, { add, remove }) => (

@@ -6,7 +6,7 @@
  */
 import { CloseOutlined, LockOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form, Input, Typography } from 'antd';
+import { Button, Form, Grid, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -28,6 +28,10 @@ export default function IdentitySearch({ unit, active, onFound, onOpen }: Props)
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name?: string; id_number?: string }>();
   const [empty, setEmpty] = useState(false);
+  // on a phone the panel opens on demand: the list comes first
+  const screens = Grid.useBreakpoint();
+  const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
+  const [expanded, setExpanded] = useState(false);
   const search = useMutation({
     mutationFn: searchPeople,
     onSuccess: (page) => {
@@ -50,6 +54,15 @@ export default function IdentitySearch({ unit, active, onFound, onOpen }: Props)
     setEmpty(false);
     onFound(null);
   };
+  if (narrow && !expanded && !active) {
+    return (
+      <div className="antq-reg-identity-toggle">
+        <Button icon={<LockOutlined />} onClick={() => setExpanded(true)} block data-testid="identity-open">
+          {t('registers.identity.open')}
+        </Button>
+      </div>
+    );
+  }
   return (
     <section className="antq-reg-identity" aria-labelledby="identity-search-title" data-testid="identity-search">
       <Typography.Text strong id="identity-search-title">
