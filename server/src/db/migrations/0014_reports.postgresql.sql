@@ -308,8 +308,7 @@ CREATE TRIGGER rollup_awards AFTER INSERT OR UPDATE OR DELETE ON awards FOR EACH
 CREATE FUNCTION rollup_units_path() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.path <> NEW.path THEN
-    INSERT INTO rollup_dirty_keys (kind, key) VALUES ('path', OLD.path);
-    INSERT INTO rollup_dirty_keys (kind, key) VALUES ('path', NEW.path);
+    INSERT INTO rollup_dirty_keys (kind, key) VALUES ('path', OLD.path || '|' || NEW.path);
   END IF;
   RETURN NULL;
 END $$;

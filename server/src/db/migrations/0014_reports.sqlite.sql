@@ -349,8 +349,7 @@ CREATE TRIGGER rollup_awards_delete AFTER DELETE ON awards BEGIN
 END;
 
 CREATE TRIGGER rollup_units_path AFTER UPDATE OF path ON units WHEN OLD.path <> NEW.path BEGIN
-  INSERT INTO rollup_dirty_keys (kind, key) VALUES ('path', OLD.path);
-  INSERT INTO rollup_dirty_keys (kind, key) VALUES ('path', NEW.path);
+  INSERT INTO rollup_dirty_keys (kind, key) VALUES ('path', OLD.path || '|' || NEW.path);
 END;
 
 INSERT INTO rollup_dirty_keys (kind, key) VALUES ('rebuild', 'all');

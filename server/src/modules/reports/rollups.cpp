@@ -6,6 +6,7 @@
 
 #include "core/log.hpp"
 #include "core/time.hpp"
+#include "core/tree_path.hpp"
 #include "modules/reports/sources.hpp"
 
 namespace antq::reports {
@@ -212,7 +213,15 @@ void Rollups::recompute_days(db::Connection& c, const std::map<std::string, std:
   }
 }
 
+bool Rollups::pending() {
+  return db_.read_value([](db::Connection& c) {
+    return !c.query("SELECT 1 FROM rollup_dirty LIMIT 1").rows.empty() || !c.query("SELECT 1 FROM rollup_dirty_keys LIMIT 1").rows.empty();
+  });
+}
+
 void Rollups::fold() {
+  // A report asks first: with nothing pending, no write transaction (readers never queue behind writers).
+  if (!pending()) return;
   std::lock_guard lk(fold_mutex_);
   db_.write([&](db::Connection& c) { fold_in(c); });
 }
@@ -222,6 +231,9 @@ void Rollups::fold_in(db::Connection& c) {
   const auto max_dirty = max_id(c, "rollup_dirty");
   const auto max_keys = max_id(c, "rollup_dirty_keys");
   if (max_dirty == 0 && max_keys == 0) return;
+  // The tree as it is now: another folder (another server, a command) may have applied a merge
+  // this one never saw, so nothing about units is kept from one fold to the next.
+  ancestors_.clear();
   load_nodes(c);
   std::set<std::pair<std::int64_t, std::string>> unit_days;
   std::set<std::int64_t> full_nodes;
@@ -230,9 +242,16 @@ void Rollups::fold_in(db::Connection& c) {
     const std::string kind = r.text(0), key = r.text(1);
     if (kind == "rebuild") everything = true;
     if (kind == "path") {
-      // A merge moved a subtree: the nodes above its old and new place are derived again.
+      // A merge moved a subtree ("old|new"): the nodes above one place and not the other are
+      // derived again (the country, above both, keeps its figures).
       ancestors_.clear();
-      for (auto n : nodes_of_path(key)) full_nodes.insert(n);
+      const auto bar = key.find('|');
+      const auto before = nodes_of_path(key.substr(0, bar));
+      const auto after = nodes_of_path(bar == std::string::npos ? std::string() : key.substr(bar + 1));
+      for (auto n : before)
+        if (std::find(after.begin(), after.end(), n) == after.end()) full_nodes.insert(n);
+      for (auto n : after)
+        if (std::find(before.begin(), before.end(), n) == before.end()) full_nodes.insert(n);
     }
   }
   if (everything) {
@@ -304,13 +323,27 @@ void Rollups::rebuild_in(db::Connection& c, const std::vector<std::int64_t>* onl
   } else {
     for (auto n : *only_nodes) c.query("DELETE FROM rollup_buckets WHERE node_id = $1", n);
   }
-  const auto span = event_span(c);
-  if (!span) return;
   // Every unit's nodes at once: a rebuild sees every unit anyway.
   for (const auto& r : c.query("SELECT id, path FROM units").rows) ancestors_[r.integer(0)] = nodes_of_path(r.text(1));
-  auto wanted = [&](std::int64_t node) {
-    return !only_nodes || std::find(only_nodes->begin(), only_nodes->end(), node) != only_nodes->end();
-  };
+  if (!only_nodes) {
+    derive(c, std::nullopt, [](std::int64_t) { return true; });
+    return;
+  }
+  // One node: only the records under it (the country would be every record).
+  for (auto node : *only_nodes) {
+    std::optional<PathRange> scope;
+    if (node != 0) {
+      auto r = c.query("SELECT path FROM units WHERE id = $1", node);
+      if (r.rows.empty()) continue;
+      scope = subtree_range(r.rows[0].text(0));
+    }
+    derive(c, scope, [node](std::int64_t n) { return n == node; });
+  }
+}
+
+void Rollups::derive(db::Connection& c, const std::optional<PathRange>& scope, const std::function<bool(std::int64_t)>& wanted) {
+  const auto span = event_span(c);
+  if (!span) return;
   // A month at a time: its days, then the month; years as they close.
   std::map<std::int64_t, Sparse> year_acc;
   std::string year = span->first.substr(0, 4);
@@ -326,7 +359,7 @@ void Rollups::rebuild_in(db::Connection& c, const std::vector<std::int64_t>* onl
       year = month_start.substr(0, 4);
     }
     std::map<std::int64_t, std::map<std::string, Sparse>> acc;  // node → day → values
-    collect_events(c, EventFilter{std::nullopt, month_start, month_end}, [&](const Event& e) {
+    collect_events(c, EventFilter{scope, month_start, month_end}, [&](const Event& e) {
       const int id = metric_id(c, e.metric);
       for (auto node : ancestors(c, e.unit_id)) {
         if (!wanted(node)) continue;
@@ -387,11 +420,7 @@ void Rollups::start_background(std::chrono::milliseconds every) {
       }
       if (stop_) break;
       try {
-        const bool pending = db_.read_value([](db::Connection& c) {
-          return !c.query("SELECT 1 FROM rollup_dirty LIMIT 1").rows.empty() ||
-                 !c.query("SELECT 1 FROM rollup_dirty_keys LIMIT 1").rows.empty();
-        });
-        if (pending) fold();
+        fold();
       } catch (const std::exception& e) {
         log::error("rollup_fold_failed", {{"error", e.what()}});
       }

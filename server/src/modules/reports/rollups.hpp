@@ -5,6 +5,8 @@
 // touched (node, day) bucket from the records, and carries the difference into its month and
 // year. A report folds what is pending first, then adds a few dozen buckets.
 #include <atomic>
+#include <functional>
+#include <optional>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -15,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/tree_path.hpp"
 #include "db/database.hpp"
 
 namespace antq::reports {
@@ -26,8 +29,9 @@ class Rollups {
   explicit Rollups(db::Database& db) : db_(db) {}
   ~Rollups() { stop_background(); }
 
-  // Applies every pending change. Serialised; cheap when nothing is pending.
+  // Applies every pending change. Serialised; a read and nothing more when nothing is pending.
   void fold();
+  bool pending();
   // Derives everything again from the records (`antq rollup rebuild`).
   void rebuild();
   // Σ of every metric over the node's days up to and including `day`.
@@ -45,6 +49,8 @@ class Rollups {
   using Sparse = std::map<int, std::int64_t>;
   void fold_in(db::Connection& c);
   void rebuild_in(db::Connection& c, const std::vector<std::int64_t>* only_nodes);
+  // Writes the buckets of the nodes `wanted` from the events of `scope` (none: every record).
+  void derive(db::Connection& c, const std::optional<PathRange>& scope, const std::function<bool(std::int64_t)>& wanted);
   void recompute_days(db::Connection& c, const std::map<std::string, std::vector<std::int64_t>>& node_days);
   const std::vector<std::int64_t>& ancestors(db::Connection& c, std::int64_t unit_id);
   void load_ancestors(db::Connection& c, const std::vector<std::int64_t>& unit_ids);
@@ -65,7 +71,7 @@ class Rollups {
   std::unordered_map<std::string, int> ids_;
   std::vector<std::string> names_;  // id → name (index)
   std::vector<std::int64_t> nodes_sorted_;  // ids of provinces and districts
-  std::unordered_map<std::int64_t, std::vector<std::int64_t>> ancestors_;  // unit → nodes above it (0 first)
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> ancestors_;  // unit → nodes above it (0 first), within one fold
 
   std::thread thread_;
   std::mutex wake_mutex_;
