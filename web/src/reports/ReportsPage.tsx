@@ -201,7 +201,7 @@ function Dashboard() {
     <div className="antq-reports" data-testid="reports-page">
       <div className="antq-reports__head">
         <div>
-          <Title level={2} className="antq-reports__title">
+          <Title level={1} className="antq-page-title antq-reports__title">
             {t('reports.title')}
           </Title>
           <Paragraph type="secondary" className="antq-reports__subtitle">
@@ -239,12 +239,23 @@ function Dashboard() {
           <div className="antq-reports__field antq-reports__field--period">
             <label>{t('reports.period')}</label>
             <Space wrap size={[8, 8]}>
-              <Segmented
-                data-testid="period-presets"
-                value={preset ?? 'custom'}
-                onChange={(v) => onPeriod(v as Preset | 'custom')}
-                options={[...PRESETS, 'custom'].map((p) => ({ value: p, label: t(`reports.presets.${p}`) }))}
-              />
+              {narrow ? (
+                <Select
+                  data-testid="period-presets"
+                  aria-label={t('reports.period')}
+                  value={preset ?? 'custom'}
+                  onChange={(v) => onPeriod(v as Preset | 'custom')}
+                  options={[...PRESETS, 'custom'].map((p) => ({ value: p, label: t(`reports.presets.${p}`) }))}
+                  style={{ minWidth: 140 }}
+                />
+              ) : (
+                <Segmented
+                  data-testid="period-presets"
+                  value={preset ?? 'custom'}
+                  onChange={(v) => onPeriod(v as Preset | 'custom')}
+                  options={[...PRESETS, 'custom'].map((p) => ({ value: p, label: t(`reports.presets.${p}`) }))}
+                />
+              )}
               {preset && (
                 <Space.Compact>
                   <Tooltip title={t('reports.earlier')}>
@@ -806,7 +817,7 @@ function PreviewModal({ url, onClose }: { url: string | null; onClose: () => voi
       open={!!url}
       onCancel={onClose}
       title={t('reports.preview.title')}
-      width={A4_WIDTH_PX + 64}
+      width={A4_WIDTH_PX + 100}
       className="antq-reports__preview-modal"
       destroyOnHidden
       footer={[
