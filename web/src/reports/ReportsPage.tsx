@@ -322,7 +322,7 @@ function Dashboard() {
           <TrendCard q={q} metric={metric} metricLabel={metricLabel} compare={compare} narrow={narrow} language={i18n.resolvedLanguage} />
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={t('reports.map.title')} className="antq-reports__card" extra={<Text type="secondary">{metricLabel}</Text>}>
+          <Card size="small" title={t('reports.map.title')} className="antq-reports__card" extra={narrow ? undefined : <Text type="secondary">{metricLabel}</Text>}>
             <ProvinceMap
               values={mapValues}
               selected={provinceCode}
@@ -506,7 +506,7 @@ function TrendCard({
       xAxis: {
         type: 'category',
         data: points.map((p) => axisLabel(p, interval)),
-        axisLabel: { fontSize: 11, hideOverlap: true, rotate: narrow && points.length > 6 ? 45 : 0 },
+        axisLabel: { fontSize: 11, hideOverlap: true },
       },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11, formatter: (v: number) => compactNumber(v, language) } },
       series: [
@@ -542,14 +542,14 @@ function TrendCard({
           {t('reports.trend.title')} <Text type="secondary">{t(`reports.trend.${interval}`)}</Text>
         </span>
       }
-      extra={<Text type="secondary">{metricLabel}</Text>}
+      extra={narrow ? undefined : <Text type="secondary">{metricLabel}</Text>}
     >
       {series.isError ? (
         <ApiErrorAlert error={series.error} />
       ) : option ? (
-        <EChart option={option} height={narrow ? 280 : 340} testId="reports-trend" ariaLabel={`${t('reports.trend.title')}: ${metricLabel}`} />
+        <EChart option={option} height={narrow ? 280 : 460} testId="reports-trend" ariaLabel={`${t('reports.trend.title')}: ${metricLabel}`} />
       ) : (
-        <div className="antq-reports__placeholder" style={{ height: narrow ? 280 : 340 }}>
+        <div className="antq-reports__placeholder" style={{ height: narrow ? 280 : 460 }}>
           <Spin />
         </div>
       )}

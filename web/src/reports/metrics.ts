@@ -38,7 +38,7 @@ export interface Kpi {
 export const KPIS: readonly Kpi[] = [
   { metric: 'activities.count', key: 'activities' },
   { metric: 'activities.participants', key: 'participants' },
-  { metric: 'tips.received', key: 'tipsReceived', detail: { metric: 'tips.valid', key: 'tipsValid' } },
+  { metric: 'tips.received', key: 'tipsReceived' },
   { metric: 'tips.valid', key: 'tipsValid' },
   { metric: 'tips.cases_solved', key: 'casesSolved', detail: { metric: 'tips.suspects_arrested', key: 'suspectsArrested' } },
   { metric: 'mediations.total', key: 'mediations', detail: { metric: 'mediations.successful', key: 'mediationsSuccessful' } },
