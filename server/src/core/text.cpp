@@ -119,4 +119,14 @@ std::string trim(std::string_view utf8) {
   return out;
 }
 
+std::string group_thousands(std::int64_t n) {
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
 }  // namespace antq::text

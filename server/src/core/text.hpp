@@ -1,6 +1,7 @@
 #pragma once
 // Vietnamese text helpers built on ICU: folding for diacritic-insensitive search and collation
 // keys for Vietnamese alphabetical order.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -8,6 +9,8 @@ namespace antq::text {
 
 // Lowercase, without diacritics, đ → d, runs of whitespace collapsed: "Xã Sơn  Tịnh" → "xa son tinh".
 std::string fold(std::string_view utf8);
+// 16000 → "16.000", −5 → "-5": numbers as Vietnamese readers write them.
+std::string group_thousands(std::int64_t n);
 
 // A key whose byte order is Vietnamese alphabetical order (ICU collator "vi"), hex-encoded so it
 // sorts the same as text in both SQLite and PostgreSQL (COLLATE "C").

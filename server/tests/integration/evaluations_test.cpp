@@ -20,11 +20,6 @@ namespace bj = boost::json;
 
 namespace {
 
-std::map<std::string, std::string> json_auth(const std::string& token) {
-  auto h = bearer(token);
-  h["Content-Type"] = "application/json";
-  return h;
-}
 
 // Last year: its windows have closed whatever day the tests run.
 int last_year() { return std::stoi(timeutil::today_vietnam().substr(0, 4)) - 1; }

@@ -62,11 +62,6 @@ std::string with_field(const std::string& body, const std::string& field, bj::va
   return bj::serialize(o);
 }
 
-std::map<std::string, std::string> json_auth(const std::string& token) {
-  auto h = bearer(token);
-  h["Content-Type"] = "application/json";
-  return h;
-}
 
 }  // namespace
 

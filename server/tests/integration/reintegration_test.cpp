@@ -22,11 +22,6 @@ constexpr const char* kIdNumber = "036099001234";
 constexpr const char* kAddress = "Số 7 ngõ Vắng Vẻ";
 constexpr const char* kFamily = "Chị gái Hoàng Thị Kínđáo";
 
-std::map<std::string, std::string> json_auth(const std::string& token) {
-  auto h = bearer(token);
-  h["Content-Type"] = "application/json";
-  return h;
-}
 
 std::string person_body(const std::string& unit = "21220-001") {
   return bj::serialize(bj::object{{"unit", unit},

@@ -21,11 +21,6 @@ namespace bj = boost::json;
 
 namespace {
 
-std::map<std::string, std::string> json_auth(const std::string& token) {
-  auto h = bearer(token);
-  h["Content-Type"] = "application/json";
-  return h;
-}
 
 std::string today() { return timeutil::today_vietnam(); }
 std::string days_ago(int n) { return timeutil::add_days(today(), -n); }

@@ -23,6 +23,12 @@ const char* const kSmallList =
 
 std::map<std::string, std::string> bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
+std::map<std::string, std::string> json_auth(const std::string& token) {
+  auto h = bearer(token);
+  h["Content-Type"] = "application/json";
+  return h;
+}
+
 namespace {
 void write_file(const std::filesystem::path& p, const std::string& content) {
   std::filesystem::create_directories(p.parent_path());

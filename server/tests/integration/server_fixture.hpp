@@ -31,6 +31,8 @@ struct ServerOptionsForTest {
 
 // Authorization headers for an API token.
 std::map<std::string, std::string> bearer(const std::string& token);
+// The same with "Content-Type: application/json", for bodies.
+std::map<std::string, std::string> json_auth(const std::string& token);
 
 class ServerFixture {
  public:

@@ -1,5 +1,8 @@
 #include "modules/evaluations/evaluation_rules.hpp"
 
+#include "core/text.hpp"
+#include "core/time.hpp"
+
 namespace antq::evaluations {
 
 std::optional<std::string> target_kind(const std::string& unit_kind, const std::string& subkind) {
@@ -27,6 +30,10 @@ Window window(const std::string& target_kind, int year) {
 }
 
 namespace {
+std::string vn_date(const std::string& iso) {
+  const auto d = timeutil::parse_date(iso);
+  return d ? timeutil::format_vn(*d) : iso;
+}
 std::string percent(std::int64_t part, std::int64_t whole) {
   if (whole == 0) return "0%";
   return std::to_string(part * 100 / whole) + "%";
@@ -56,23 +63,23 @@ Outcome decide(const std::string& target_kind, const std::vector<Criterion>& cri
   }
 
   o.rules.push_back({"registered", "Đăng ký phấn đấu đạt tiêu chuẩn trong năm", registration.has_value(),
-                     registration ? "Đăng ký ngày " + registration->registered_on : "Chưa đăng ký"});
+                     registration ? "Đăng ký ngày " + vn_date(registration->registered_on) : "Chưa đăng ký"});
   if (target_kind == "residential_area") {
     const bool known = registration && registration->households_total && registration->households_registered;
     const bool met = known && *registration->households_total > 0 &&
                      *registration->households_registered >= *registration->households_total;
     o.rules.push_back({"households", "100% hộ gia đình đăng ký thực hiện", met,
-                       known ? std::to_string(*registration->households_registered) + "/" +
-                                   std::to_string(*registration->households_total) + " hộ"
+                       known ? text::group_thousands(*registration->households_registered) + "/" +
+                                   text::group_thousands(*registration->households_total) + " hộ"
                              : "Chưa có số hộ đăng ký"});
   }
   if (target_kind == "commune") {
     o.rules.push_back({"subunits_registered", "100% khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục đăng ký",
                        subunits.total > 0 && subunits.registered == subunits.total,
-                       std::to_string(subunits.registered) + "/" + std::to_string(subunits.total)});
+                       text::group_thousands(subunits.registered) + "/" + text::group_thousands(subunits.total)});
     o.rules.push_back({"subunits_recognised", "Ít nhất 70% được công nhận đạt tiêu chuẩn",
                        subunits.total > 0 && subunits.recognised * 10 >= subunits.total * 7,
-                       std::to_string(subunits.recognised) + "/" + std::to_string(subunits.total) + " (" +
+                       text::group_thousands(subunits.recognised) + "/" + text::group_thousands(subunits.total) + " (" +
                            percent(subunits.recognised, subunits.total) + ")"});
   }
   for (const auto& r : o.rules) all_met = all_met && r.met;

@@ -13,6 +13,7 @@
 #include "modules/evaluations/criteria_sets.hpp"
 #include "modules/evaluations/evaluation_rules.hpp"
 #include "modules/media/media.hpp"
+#include "modules/units/area.hpp"
 #include "modules/units/units_repository.hpp"
 
 namespace antq::evaluations {
@@ -451,12 +452,7 @@ void EvaluationsService::remove(const http::Principal& who, std::int64_t id, con
 std::pair<bj::array, std::int64_t> EvaluationsService::list(const http::Principal& who, const ListFilter& f) {
   access::require(who, "movement.read");
   return db_.read_value([&](db::Connection& c) {
-    PathRange scope = access::scope_range(who);
-    if (f.unit) {
-      auto u = units::repo::find_active(c, *f.unit);
-      if (!u || !access::in_scope(who, u->path)) throw NotFound("Không tìm thấy đơn vị '" + *f.unit + "'.", "unit");
-      scope = subtree_range(u->path);
-    }
+    const PathRange scope = units::area_range(c, who, f.unit);
     std::vector<db::Value> p{scope.lo, scope.hi};
     std::string where = "WHERE u.path >= $1 AND u.path < $2";
     auto param = [&](db::Value v) {
@@ -493,12 +489,7 @@ std::pair<bj::array, std::int64_t> EvaluationsService::list(const http::Principa
 bj::array EvaluationsService::pending(const http::Principal& who, const std::optional<std::string>& unit, int year) {
   access::require(who, "movement.read");
   return db_.read_value([&](db::Connection& c) {
-    PathRange scope = access::scope_range(who);
-    if (unit) {
-      auto u = units::repo::find_active(c, *unit);
-      if (!u || !access::in_scope(who, u->path)) throw NotFound("Không tìm thấy đơn vị '" + *unit + "'.", "unit");
-      scope = subtree_range(u->path);
-    }
+    const PathRange scope = units::area_range(c, who, unit);
     // The official evaluation of each unit this year (at most one: one per set, one official set per kind).
     const std::string sql =
         "SELECT u.code, u.name, u.kind, u.subkind, "
@@ -525,12 +516,7 @@ bj::array EvaluationsService::registrations(const http::Principal& who, const st
                                             std::optional<int> year) {
   access::require(who, "movement.read");
   return db_.read_value([&](db::Connection& c) {
-    PathRange scope = access::scope_range(who);
-    if (unit) {
-      auto u = units::repo::find_active(c, *unit);
-      if (!u || !access::in_scope(who, u->path)) throw NotFound("Không tìm thấy đơn vị '" + *unit + "'.", "unit");
-      scope = subtree_range(u->path);
-    }
+    const PathRange scope = units::area_range(c, who, unit);
     std::vector<db::Value> p{scope.lo, scope.hi};
     std::string sql = std::string(kRegistrationColumns) + "WHERE u.path >= $1 AND u.path < $2";
     if (year) {

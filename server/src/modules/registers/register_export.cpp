@@ -9,6 +9,7 @@
 
 #include "core/crypto.hpp"
 #include "core/time.hpp"
+#include "core/xlsx.hpp"
 #include "modules/catalog/catalog.hpp"
 #include "modules/registers/register_service.hpp"
 
@@ -119,33 +120,24 @@ std::string RegisterService::export_csv(const std::vector<Record>& rows, db::Dat
 
 std::string RegisterService::export_xlsx(const std::vector<Record>& rows, db::Database& db) const {
   const Table t = build(spec_, rows, db);
-  const auto path = std::filesystem::temp_directory_path() / ("antq-export-" + crypto::random_hex(8) + ".xlsx");
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) throw std::runtime_error("xlsx: cannot create " + path.string());
-  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  for (std::size_t c = 0; c < t.header.size(); ++c) {
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold);
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), t.numeric[c] ? 12 : 28, nullptr);
-  }
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
-      const auto& v = t.rows[r][c];
-      const auto row = static_cast<lxw_row_t>(r + 1);
-      const auto col = static_cast<lxw_col_t>(c);
-      if (t.numeric[c] && !v.empty()) worksheet_write_number(ws, row, col, std::stod(v), nullptr);
-      else worksheet_write_string(ws, row, col, v.c_str(), nullptr);
+  return xlsx::build([&](lxw_workbook* wb) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+    lxw_format* bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    for (std::size_t c = 0; c < t.header.size(); ++c) {
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold);
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), t.numeric[c] ? 12 : 28, nullptr);
     }
-  }
-  const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) throw std::runtime_error(std::string("xlsx: ") + lxw_strerror(err));
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::error_code ec;
-  std::filesystem::remove(path, ec);
-  return ss.str();
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+        const auto& v = t.rows[r][c];
+        const auto row = static_cast<lxw_row_t>(r + 1);
+        const auto col = static_cast<lxw_col_t>(c);
+        if (t.numeric[c] && !v.empty()) worksheet_write_number(ws, row, col, std::stod(v), nullptr);
+        else worksheet_write_string(ws, row, col, v.c_str(), nullptr);
+      }
+    }
+  });
 }
 
 }  // namespace antq::registers

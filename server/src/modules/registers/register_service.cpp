@@ -11,6 +11,7 @@
 #include "http/access.hpp"
 #include "modules/catalog/catalog.hpp"
 #include "modules/media/media.hpp"
+#include "modules/units/area.hpp"
 #include "modules/units/units_repository.hpp"
 
 namespace antq::registers {
@@ -490,12 +491,7 @@ Record RegisterService::get(const http::Principal& who, std::int64_t id) {
 std::pair<std::vector<Record>, std::int64_t> RegisterService::list(const http::Principal& who, const ListQuery& q, bool all_rows) {
   access::require(who, spec_.read_permission);
   return db_.read_value([&](db::Connection& c) {
-    PathRange scope = access::scope_range(who);
-    if (q.unit) {
-      auto u = units::repo::find_active(c, *q.unit);
-      if (!u || !access::in_scope(who, u->path)) throw NotFound("Không tìm thấy đơn vị '" + *q.unit + "'.", "unit");
-      scope = subtree_range(u->path);
-    }
+    const PathRange scope = units::area_range(c, who, q.unit);
     std::vector<db::Value> p{scope.lo, scope.hi};
     std::string where = "WHERE un.path >= $1 AND un.path < $2";
     auto param = [&](db::Value v) {

@@ -1,29 +1,17 @@
 #include "modules/reports/report_document.hpp"
 
-#include <xlsxwriter.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
-#include "core/crypto.hpp"
 #include "core/html.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
+#include "core/xlsx.hpp"
 
 namespace antq::reports {
 
 namespace bj = boost::json;
 
-std::string vn_number(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
+std::string vn_number(std::int64_t n) { return text::group_thousands(n); }
 
 namespace {
 
@@ -311,46 +299,37 @@ std::string report_csv(const bj::object& f, const Labels& l) {
 }
 
 std::string report_xlsx(const bj::object& f, const Labels& l) {
-  const auto path = std::filesystem::temp_directory_path() / ("antq-report-" + crypto::random_hex(8) + ".xlsx");
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) throw std::runtime_error("xlsx: cannot create " + path.string());
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* number = workbook_add_format(wb);
-  format_set_num_format(number, "#,##0");
-  int n = 0;
-  for (const auto& s : sections(f, l)) {
-    // Sheet names: at most 31 characters, none of []:*?/\ — numbered so they stay unique.
-    std::string name = std::to_string(++n) + ". " + s.title;
-    for (auto& ch : name)
-      if (std::string_view("[]:*?/\\").find(ch) != std::string_view::npos) ch = ' ';
-    std::size_t cut = 0, chars = 0;
-    while (cut < name.size() && chars < 31) {
-      const auto c = static_cast<unsigned char>(name[cut]);
-      cut += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      ++chars;
-    }
-    lxw_worksheet* ws = workbook_add_worksheet(wb, name.substr(0, cut).c_str());
-    worksheet_set_column(ws, 0, 0, 48, nullptr);
-    worksheet_set_column(ws, 1, static_cast<lxw_col_t>(s.headers.size()), 18, nullptr);
-    worksheet_write_string(ws, 0, 0, "Nội dung", bold);
-    for (std::size_t c = 0; c < s.headers.size(); ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c + 1), s.headers[c].c_str(), bold);
-    for (std::size_t r = 0; r < s.rows.size(); ++r) {
-      worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), 0, s.rows[r].label.c_str(), nullptr);
-      for (std::size_t c = 0; c < s.rows[r].values.size(); ++c) {
-        worksheet_write_number(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c + 1),
-                               static_cast<double>(s.rows[r].values[c]), number);
+  return xlsx::build([&](lxw_workbook* wb) {
+    lxw_format* bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    lxw_format* number = workbook_add_format(wb);
+    format_set_num_format(number, "#,##0");
+    int n = 0;
+    for (const auto& s : sections(f, l)) {
+      // Sheet names: at most 31 characters, none of []:*?/\ — numbered so they stay unique.
+      std::string name = std::to_string(++n) + ". " + s.title;
+      for (auto& ch : name)
+        if (std::string_view("[]:*?/\\").find(ch) != std::string_view::npos) ch = ' ';
+      std::size_t cut = 0, chars = 0;
+      while (cut < name.size() && chars < 31) {
+        const auto c = static_cast<unsigned char>(name[cut]);
+        cut += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        ++chars;
+      }
+      lxw_worksheet* ws = workbook_add_worksheet(wb, name.substr(0, cut).c_str());
+      worksheet_set_column(ws, 0, 0, 48, nullptr);
+      worksheet_set_column(ws, 1, static_cast<lxw_col_t>(s.headers.size()), 18, nullptr);
+      worksheet_write_string(ws, 0, 0, "Nội dung", bold);
+      for (std::size_t c = 0; c < s.headers.size(); ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c + 1), s.headers[c].c_str(), bold);
+      for (std::size_t r = 0; r < s.rows.size(); ++r) {
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), 0, s.rows[r].label.c_str(), nullptr);
+        for (std::size_t c = 0; c < s.rows[r].values.size(); ++c) {
+          worksheet_write_number(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c + 1),
+                                 static_cast<double>(s.rows[r].values[c]), number);
+        }
       }
     }
-  }
-  const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) throw std::runtime_error(std::string("xlsx: ") + lxw_strerror(err));
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::error_code ec;
-  std::filesystem::remove(path, ec);
-  return ss.str();
+  });
 }
 
 }  // namespace antq::reports

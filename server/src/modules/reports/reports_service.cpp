@@ -7,6 +7,7 @@
 #include "core/time.hpp"
 #include "http/access.hpp"
 #include "modules/catalog/catalog.hpp"
+#include "modules/units/area.hpp"
 #include "modules/units/units_repository.hpp"
 
 namespace antq::reports {
@@ -278,12 +279,7 @@ bj::object ReportsService::issued(const http::Principal& who, std::int64_t id) {
 bj::array ReportsService::list_issued(const http::Principal& who, const std::optional<std::string>& unit) {
   access::require(who, "reports.read");
   return db_.read_value([&](db::Connection& c) {
-    PathRange scope = access::scope_range(who);
-    if (unit) {
-      auto u = units::repo::find_active(c, *unit);
-      if (!u || !access::in_scope(who, u->path)) throw NotFound("Không tìm thấy đơn vị '" + *unit + "'.", "unit");
-      scope = subtree_range(u->path);
-    }
+    const PathRange scope = units::area_range(c, who, unit);
     bj::array out;
     for (const auto& r : c.query(std::string(kIssuedColumns) + "WHERE u.path >= $1 AND u.path < $2 ORDER BY r.issued_on DESC, r.id DESC LIMIT 200",
                                  scope.lo, scope.hi)
