@@ -119,6 +119,12 @@ TEST_P(ReintegrationTest, IdentityNeverLeavesExceptThroughTheCommunePoliceOrARev
               json_auth(police_)),
       request(port(), "POST", "/api/v1/reintegration/people/search",
               bj::serialize(bj::object{{"name", kName}, {"unit", "09574"}}), json_auth(police_)),
+      // Reports: figures, the printable document and the tables.
+      request(port(), "GET", "/api/v1/reports/summary?unit=21220&from=2025-01-01&to=" + timeutil::today_vietnam(), "", bearer(police_)),
+      request(port(), "GET", "/api/v1/reports/summary?unit=21220&from=2025-01-01&to=" + timeutil::today_vietnam() + "&format=html", "",
+              bearer(police_)),
+      request(port(), "GET", "/api/v1/reports/summary?unit=21220&from=2025-01-01&to=" + timeutil::today_vietnam() + "&format=csv", "",
+              bearer(police_)),
   };
   EXPECT_EQ(outputs[2].json().at("total").as_int64(), 0) << "a name is not in the free-text search";
   EXPECT_EQ(outputs[5].json().at("identity_visible"), false);
@@ -129,6 +135,7 @@ TEST_P(ReintegrationTest, IdentityNeverLeavesExceptThroughTheCommunePoliceOrARev
   EXPECT_EQ(outputs[12].status, 400);
   EXPECT_EQ(outputs[13].status, 400);
   EXPECT_EQ(outputs[14].status, 404);
+  EXPECT_EQ(outputs[15].json().at("reintegration").at("people"), 1) << "the person is counted, never named";
   // At rest: sealed, never the clear value.
   auto rows = s_->database().db().read_value([&](db::Connection& c) {
     return c.query("SELECT name, id_number, address, helper_family, plan, name_hash, search_text FROM reintegration_people");
