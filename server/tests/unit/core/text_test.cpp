@@ -38,3 +38,12 @@ TEST(TextTrim, TrimsUnicodeWhitespace) {
   EXPECT_EQ(trim("\xC2\xA0 Thôn 1 \t"), "Thôn 1");
   EXPECT_EQ(length("Sơn"), 3u);
 }
+
+TEST(Text, NumbersAreGroupedTheVietnameseWay) {
+  EXPECT_EQ(antq::text::group_thousands(0), "0");
+  EXPECT_EQ(antq::text::group_thousands(999), "999");
+  EXPECT_EQ(antq::text::group_thousands(3421), "3.421");
+  EXPECT_EQ(antq::text::group_thousands(35000), "35.000");
+  EXPECT_EQ(antq::text::group_thousands(10000000), "10.000.000");
+  EXPECT_EQ(antq::text::group_thousands(-1200), "-1.200");
+}

@@ -33,3 +33,22 @@ TEST(Rfc3339, ParsesZoneOffsetsAndFractions) {
     EXPECT_FALSE(parse_rfc3339(bad).has_value()) << bad;
   }
 }
+
+TEST(Time, AddDaysCrossesMonthsYearsAndLeapDays) {
+  using antq::timeutil::add_days;
+  EXPECT_EQ(add_days("2026-11-22", 0), "2026-11-22");
+  EXPECT_EQ(add_days("2026-12-31", 1), "2027-01-01");
+  EXPECT_EQ(add_days("2024-02-28", 1), "2024-02-29");
+  EXPECT_EQ(add_days("2024-03-01", -1), "2024-02-29");
+  EXPECT_EQ(add_days("2023-03-01", -1), "2023-02-28");
+  EXPECT_EQ(add_days("2026-11-22", -3650), "2016-11-24");
+  EXPECT_THROW(add_days("22/11/2026", 1), std::invalid_argument);
+}
+
+TEST(Time, VietnamDayOfAnInstant) {
+  using antq::timeutil::vietnam_day_of;
+  EXPECT_EQ(vietnam_day_of("2026-11-21T16:59:59Z"), "2026-11-21");
+  EXPECT_EQ(vietnam_day_of("2026-11-21T17:00:00.000Z"), "2026-11-22");
+  EXPECT_EQ(vietnam_day_of("2026-11-22T00:30:00+07:00"), "2026-11-22");
+  EXPECT_EQ(vietnam_day_of("not a time"), "");
+}
