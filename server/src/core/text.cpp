@@ -129,4 +129,10 @@ std::string group_thousands(std::int64_t n) {
   return (n < 0 ? "-" : "") + out;
 }
 
+std::string lower_initial(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  else if (s.rfind("\xC4\x90", 0) == 0) s[1] = '\x91';  // Đ → đ
+  return s;
+}
+
 }  // namespace antq::text

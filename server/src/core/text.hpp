@@ -11,6 +11,8 @@ namespace antq::text {
 std::string fold(std::string_view utf8);
 // 16000 → "16.000", −5 → "-5": numbers as Vietnamese readers write them.
 std::string group_thousands(std::int64_t n);
+// "Xã Sơn Tịnh" → "xã Sơn Tịnh", "Đặc khu …" → "đặc khu …": a unit's kind read mid-sentence.
+std::string lower_initial(std::string s);
 
 // A key whose byte order is Vietnamese alphabetical order (ICU collator "vi"), hex-encoded so it
 // sorts the same as text in both SQLite and PostgreSQL (COLLATE "C").

@@ -1,6 +1,7 @@
 #include "modules/evaluations/certificate.hpp"
 
 #include "core/html.hpp"
+#include "core/text.hpp"
 
 namespace antq::evaluations {
 
@@ -13,7 +14,7 @@ body { font-family: "Times New Roman", "Liberation Serif", "Tinos", serif; font-
 .issuer { width: 40%; font-size: 13pt; }
 .issuer .name { font-weight: bold; text-transform: uppercase; }
 .motto { width: 60%; }
-.motto .republic { font-size: 13pt; font-weight: bold; text-transform: uppercase; }
+.motto .republic { font-size: 12pt; font-weight: bold; text-transform: uppercase; white-space: nowrap; }
 .motto .slogan { font-size: 14pt; font-weight: bold; }
 .rule { width: 40%; margin: 1mm auto 0; border-top: 1px solid #000; }
 .meta { display: flex; justify-content: space-between; margin-top: 4mm; }
@@ -34,17 +35,11 @@ std::string vn_long_date(const std::string& iso) {
   return "ngày " + iso.substr(8, 2) + " tháng " + iso.substr(5, 2) + " năm " + iso.substr(0, 4);
 }
 
-// "Xã Sơn Tịnh" → "xã Sơn Tịnh", as it reads after "Ủy ban nhân dân".
-std::string lower_first(std::string s) {
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  else if (s.rfind("\xC4\x90", 0) == 0) s[1] = '\x91';  // Đ → đ
-  return s;
-}
 
 }  // namespace
 
 std::string certificate_html(const CertificateData& d) {
-  const std::string issuer = "Ủy ban nhân dân " + lower_first(d.issuer_full_name);
+  const std::string issuer = "Ủy ban nhân dân " + text::lower_initial(d.issuer_full_name);
   const std::string year = std::to_string(d.year);
   std::string h = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Giấy công nhận " + html::escape(d.number) +
                   "</title><style>" + kStyle + "</style></head><body>";

@@ -162,7 +162,7 @@ std::vector<Section> sections(const bj::object& f, const Labels& l) {
 
 std::string narrative(const bj::object& f, const Labels& l) {
   std::string place = "trên địa bàn";
-  if (f.contains("unit") && f.at("unit").is_object()) place += " " + std::string(f.at("unit").at("full_name").as_string());
+  if (f.contains("unit") && f.at("unit").is_object()) place += " " + text::lower_initial(std::string(f.at("unit").at("full_name").as_string()));
   else place += " cả nước";
   std::vector<std::string> people;
   if (auto n = num(f, {"reintegration", "sessions"})) people.push_back("cảm hóa giáo dục tại nhà " + vn_number(n) + " lượt đối tượng");
@@ -232,8 +232,8 @@ std::string report_html(const bj::object& f, const DocumentInfo& info, const Lab
 @page :first { @top-center { content: none; } }
 body { font-family: "Times New Roman", "Liberation Serif", "Tinos", serif; font-size: 14pt; color: #000; margin: 0; line-height: 1.3; }
 .head { display: flex; justify-content: space-between; text-align: center; }
-.issuer { width: 42%; font-size: 13pt; } .issuer .parent { text-transform: uppercase; } .issuer .name { font-weight: bold; text-transform: uppercase; }
-.motto { width: 58%; } .motto .republic { font-size: 13pt; font-weight: bold; text-transform: uppercase; } .motto .slogan { font-weight: bold; }
+.issuer { width: 40%; font-size: 12pt; } .issuer .parent { text-transform: uppercase; } .issuer .name { font-weight: bold; text-transform: uppercase; }
+.motto { width: 60%; } .motto .republic { font-size: 12pt; font-weight: bold; text-transform: uppercase; white-space: nowrap; } .motto .slogan { font-size: 13pt; font-weight: bold; white-space: nowrap; }
 .rule { width: 35%; margin: 1mm auto 0; border-top: 1px solid #000; }
 .meta { display: flex; justify-content: space-between; margin-top: 4mm; font-size: 13pt; } .meta .place { font-style: italic; font-size: 14pt; }
 h1 { text-align: center; font-size: 14pt; margin: 10mm 0 0; text-transform: uppercase; }
