@@ -20,7 +20,6 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import {
   Alert,
   App,
-  Breadcrumb,
   Button,
   Card,
   Col,
@@ -399,16 +398,23 @@ function AreaBreadcrumb({
       {label}
     </a>
   );
+  // a plain list (Ant Design's Breadcrumb would add weight to the chunk every staff page loads)
   const items = [
-    { key: 'root', title: chain.length ? link(root, null, 'crumb-root') : <span data-testid="crumb-root">{root}</span> },
+    { key: 'root', node: chain.length ? link(root, null, 'crumb-root') : <span data-testid="crumb-root">{root}</span> },
     ...chain.map((u, i) => ({
       key: u.code,
-      title: i < chain.length - 1 ? link(u.full_name, u.code, `crumb-${u.code}`) : <span data-testid={`crumb-${u.code}`}>{u.full_name}</span>,
+      node: i < chain.length - 1 ? link(u.full_name, u.code, `crumb-${u.code}`) : <span data-testid={`crumb-${u.code}`}>{u.full_name}</span>,
     })),
   ];
   return (
     <nav aria-label={t('reports.breadcrumb')} className="antq-reports__crumbs" data-testid="reports-breadcrumb">
-      <Breadcrumb items={items} />
+      <ol>
+        {items.map((it, i) => (
+          <li key={it.key} aria-current={i === items.length - 1 ? 'location' : undefined}>
+            {it.node}
+          </li>
+        ))}
+      </ol>
     </nav>
   );
 }
