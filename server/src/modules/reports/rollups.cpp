@@ -182,31 +182,42 @@ const std::vector<std::int64_t>& Rollups::ancestors(db::Connection& c, std::int6
 
 // --- folding -----------------------------------------------------------------------------------
 
-void Rollups::recompute_days(db::Connection& c, const std::map<std::string, std::vector<std::int64_t>>& node_days) {
+Rollups::Fresh Rollups::collect_fresh(db::Connection& c, const NodeDays& node_days) {
+  // Names, not ids: this runs in a read transaction, and a new metric's id is a write.
+  Fresh fresh;
   for (const auto& [day, nodes] : node_days) {
     std::vector<Event> events;
     collect_events(c, EventFilter{std::nullopt, day, day}, [&](const Event& e) { events.push_back(e); });
     std::vector<std::int64_t> units;
     for (const auto& e : events) units.push_back(e.unit_id);
     load_ancestors(c, units);
-    std::map<std::int64_t, Sparse> fresh;
+    auto& of_day = fresh[day];
     for (const auto& e : events) {
-      const int id = metric_id(c, e.metric);
       for (auto node : ancestors(c, e.unit_id)) {
         if (!std::binary_search(nodes.begin(), nodes.end(), node)) continue;
-        auto& slot = fresh[node][id];
-        slot += e.value;
-        if (slot == 0) fresh[node].erase(id);
+        of_day[node][e.metric] += e.value;
       }
     }
+  }
+  return fresh;
+}
+
+void Rollups::apply_fresh(db::Connection& c, const NodeDays& node_days, const Fresh& fresh) {
+  for (const auto& [day, nodes] : node_days) {
+    const auto of_day = fresh.find(day);
     for (auto node : nodes) {
-      const Sparse now = fresh[node];
-      Sparse delta = read_bucket(c, node, "d", day);
-      if (delta == now) continue;
+      Sparse now;
+      if (of_day != fresh.end()) {
+        if (auto it = of_day->second.find(node); it != of_day->second.end()) {
+          for (const auto& [name, v] : it->second)
+            if (v != 0) now[metric_id(c, name)] = v;
+        }
+      }
+      const Sparse before = read_bucket(c, node, "d", day);
+      if (before == now) continue;
       write_bucket(c, node, "d", day, now);
-      // delta = now − before
-      Sparse d = now;
-      add(d, delta, -1);
+      Sparse d = now;  // now − before, carried into the month and the year
+      add(d, before, -1);
       add_to_bucket(c, node, "m", day.substr(0, 7), d);
       add_to_bucket(c, node, "y", day.substr(0, 4), d);
     }
@@ -223,14 +234,40 @@ void Rollups::fold() {
   // A report asks first: with nothing pending, no write transaction (readers never queue behind writers).
   if (!pending()) return;
   std::lock_guard lk(fold_mutex_);
-  db_.write([&](db::Connection& c) { fold_in(c); });
+  // 1. Take the work (short write): what is pending, derived rows refreshed.
+  Work w;
+  db_.write([&](db::Connection& c) { w = take_work(c); });
+  if (w.done) return;
+  // 2. Recompute the touched buckets from the records (a read: writers are not held up meanwhile).
+  Fresh fresh;
+  db_.read([&](db::Connection& c) { fresh = collect_fresh(c, w.node_days); });
+  // 3. Apply (short write), unless another folder (another server on the same database, a
+  //    rebuild) took these rows meanwhile: its figures are as new as ours or newer, and the next
+  //    fold redoes whatever is left.
+  db_.write([&](db::Connection& c) {
+    exclusive(c);
+    if (c.query("SELECT COUNT(*) FROM rollup_dirty WHERE id <= $1", w.max_dirty).rows[0].integer(0) != w.dirty_rows ||
+        c.query("SELECT COUNT(*) FROM rollup_dirty_keys WHERE id <= $1", w.max_keys).rows[0].integer(0) != w.key_rows) {
+      return;
+    }
+    apply_fresh(c, w.node_days, fresh);
+    if (!w.full_nodes.empty()) rebuild_in(c, &w.full_nodes);
+    c.query("DELETE FROM rollup_dirty WHERE id <= $1", w.max_dirty);
+    c.query("DELETE FROM rollup_dirty_keys WHERE id <= $1", w.max_keys);
+  });
 }
 
-void Rollups::fold_in(db::Connection& c) {
+Rollups::Work Rollups::take_work(db::Connection& c) {
   exclusive(c);
-  const auto max_dirty = max_id(c, "rollup_dirty");
-  const auto max_keys = max_id(c, "rollup_dirty_keys");
-  if (max_dirty == 0 && max_keys == 0) return;
+  Work w;
+  w.max_dirty = max_id(c, "rollup_dirty");
+  w.max_keys = max_id(c, "rollup_dirty_keys");
+  if (w.max_dirty == 0 && w.max_keys == 0) {
+    w.done = true;
+    return w;
+  }
+  w.dirty_rows = c.query("SELECT COUNT(*) FROM rollup_dirty WHERE id <= $1", w.max_dirty).rows[0].integer(0);
+  w.key_rows = c.query("SELECT COUNT(*) FROM rollup_dirty_keys WHERE id <= $1", w.max_keys).rows[0].integer(0);
   // The tree as it is now: another folder (another server, a command) may have applied a merge
   // this one never saw, so nothing about units is kept from one fold to the next.
   ancestors_.clear();
@@ -238,13 +275,13 @@ void Rollups::fold_in(db::Connection& c) {
   std::set<std::pair<std::int64_t, std::string>> unit_days;
   std::set<std::int64_t> full_nodes;
   bool everything = false;
-  for (const auto& r : c.query("SELECT DISTINCT kind, key FROM rollup_dirty_keys WHERE id <= $1", max_keys).rows) {
+  const auto keys = c.query("SELECT DISTINCT kind, key FROM rollup_dirty_keys WHERE id <= $1", w.max_keys);
+  for (const auto& r : keys.rows) {
     const std::string kind = r.text(0), key = r.text(1);
     if (kind == "rebuild") everything = true;
     if (kind == "path") {
       // A merge moved a subtree ("old|new"): the nodes above one place and not the other are
       // derived again (the country, above both, keeps its figures).
-      ancestors_.clear();
       const auto bar = key.find('|');
       const auto before = nodes_of_path(key.substr(0, bar));
       const auto after = nodes_of_path(bar == std::string::npos ? std::string() : key.substr(bar + 1));
@@ -255,40 +292,36 @@ void Rollups::fold_in(db::Connection& c) {
     }
   }
   if (everything) {
-    ancestors_.clear();
+    // The first fold after the migration (or a request for it): everything, here and now.
     rebuild_in(c, nullptr);
-  } else {
-    for (const auto& r : c.query("SELECT DISTINCT kind, key FROM rollup_dirty_keys WHERE id <= $1", max_keys).rows) {
-      const std::string kind = r.text(0);
-      const std::int64_t key = kind == "path" ? 0 : std::stoll(r.text(1));
-      if (kind == "coverage")
-        for (auto& ud : refresh_coverage(c, key)) unit_days.insert(std::move(ud));
-      if (kind == "person") refresh_person_gaps(c, key);
-    }
-    for (const auto& r : c.query("SELECT DISTINCT unit_id, day FROM rollup_dirty WHERE id <= $1", max_dirty).rows) {
-      unit_days.emplace(r.integer(0), r.text(1));
-    }
-    std::vector<std::int64_t> units;
-    for (const auto& [u, d] : unit_days) units.push_back(u);
-    load_ancestors(c, units);
-    std::map<std::string, std::vector<std::int64_t>> node_days;
-    for (const auto& [u, d] : unit_days) {
-      if (!timeutil::parse_date(d)) continue;
-      for (auto n : ancestors(c, u))
-        if (!full_nodes.count(n)) node_days[d].push_back(n);
-    }
-    for (auto& [d, nodes] : node_days) {
-      std::sort(nodes.begin(), nodes.end());
-      nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-    }
-    recompute_days(c, node_days);
-    if (!full_nodes.empty()) {
-      const std::vector<std::int64_t> nodes(full_nodes.begin(), full_nodes.end());
-      rebuild_in(c, &nodes);
-    }
+    c.query("DELETE FROM rollup_dirty WHERE id <= $1", w.max_dirty);
+    c.query("DELETE FROM rollup_dirty_keys WHERE id <= $1", w.max_keys);
+    w.done = true;
+    return w;
   }
-  c.query("DELETE FROM rollup_dirty WHERE id <= $1", max_dirty);
-  c.query("DELETE FROM rollup_dirty_keys WHERE id <= $1", max_keys);
+  for (const auto& r : keys.rows) {
+    const std::string kind = r.text(0);
+    if (kind == "coverage")
+      for (auto& ud : refresh_coverage(c, std::stoll(r.text(1)))) unit_days.insert(std::move(ud));
+    if (kind == "person") refresh_person_gaps(c, std::stoll(r.text(1)));
+  }
+  for (const auto& r : c.query("SELECT DISTINCT unit_id, day FROM rollup_dirty WHERE id <= $1", w.max_dirty).rows) {
+    unit_days.emplace(r.integer(0), r.text(1));
+  }
+  std::vector<std::int64_t> units;
+  for (const auto& [u, d] : unit_days) units.push_back(u);
+  load_ancestors(c, units);
+  for (const auto& [u, d] : unit_days) {
+    if (!timeutil::parse_date(d)) continue;
+    for (auto n : ancestors(c, u))
+      if (!full_nodes.count(n)) w.node_days[d].push_back(n);
+  }
+  for (auto& [d, nodes] : w.node_days) {
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+  }
+  w.full_nodes.assign(full_nodes.begin(), full_nodes.end());
+  return w;
 }
 
 void Rollups::rebuild() {

@@ -47,11 +47,21 @@ class Rollups {
 
  private:
   using Sparse = std::map<int, std::int64_t>;
-  void fold_in(db::Connection& c);
+  using NodeDays = std::map<std::string, std::vector<std::int64_t>>;  // day → nodes
+  // day → node → metric name → value
+  using Fresh = std::map<std::string, std::map<std::int64_t, std::map<std::string, std::int64_t>>>;
+  struct Work {
+    bool done = false;
+    std::int64_t max_dirty = 0, max_keys = 0, dirty_rows = 0, key_rows = 0;
+    NodeDays node_days;
+    std::vector<std::int64_t> full_nodes;
+  };
+  Work take_work(db::Connection& c);
+  Fresh collect_fresh(db::Connection& c, const NodeDays& node_days);
+  void apply_fresh(db::Connection& c, const NodeDays& node_days, const Fresh& fresh);
   void rebuild_in(db::Connection& c, const std::vector<std::int64_t>* only_nodes);
   // Writes the buckets of the nodes `wanted` from the events of `scope` (none: every record).
   void derive(db::Connection& c, const std::optional<PathRange>& scope, const std::function<bool(std::int64_t)>& wanted);
-  void recompute_days(db::Connection& c, const std::map<std::string, std::vector<std::int64_t>>& node_days);
   const std::vector<std::int64_t>& ancestors(db::Connection& c, std::int64_t unit_id);
   void load_ancestors(db::Connection& c, const std::vector<std::int64_t>& unit_ids);
   std::vector<std::int64_t> nodes_of_path(const std::string& path) const;
