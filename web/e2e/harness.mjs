@@ -206,3 +206,39 @@ export async function apiSession(baseUrl, username, password) {
     },
   };
 }
+
+/** Signs `user` ({username, password}) in through the login page. */
+export async function signIn(page, baseUrl, user) {
+  await page.goto(`${baseUrl}/login`);
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Tên đăng nhập').fill(user.username);
+  await form.getByLabel('Mật khẩu').fill(user.password);
+  await form.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('user-button').waitFor();
+}
+
+/** Walks the unit picker `picker` down `names` (the last one is chosen). */
+export async function pickUnit(page, picker, ...names) {
+  await picker.click();
+  const popup = page.locator('.antq-unit-picker-popup:visible');
+  const node = (title) =>
+    popup.locator('.ant-select-tree-treenode').filter({
+      has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }),
+    });
+  for (const [i, name] of names.slice(0, -1).entries()) {
+    const switcher = node(name).locator('.ant-select-tree-switcher');
+    const child = node(names[i + 1]);
+    // a click while the list is still opening can be lost: open the branch until its child shows
+    for (let attempt = 0; ; attempt++) {
+      if (!(await switcher.getAttribute('class')).includes('switcher_open')) await switcher.click();
+      try {
+        await child.waitFor({ timeout: 3000 });
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+      }
+    }
+  }
+  await node(names.at(-1)).locator('.ant-select-tree-title').click();
+  await picker.locator('.ant-select-selection-item', { hasText: names.at(-1) }).waitFor();
+}

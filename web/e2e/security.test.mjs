@@ -20,6 +20,8 @@ import {
   newPage,
   shot,
   startServer,
+  signIn,
+  pickUnit,
 } from './harness.mjs';
 
 const POLICE = { username: 'ca.sontinh', password: 'mat-khau-cong-an-3', role: 'police_officer', unit: '21220', display_name: 'Đỗ Minh Quân' };
@@ -47,39 +49,8 @@ async function choose(page, select, option) {
   await select.locator('.ant-select-selection-item', { hasText: option }).first().waitFor();
 }
 
-async function loginAs(page, user) {
-  await page.goto(`${server.baseUrl}/login`);
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Tên đăng nhập').fill(user.username);
-  await form.getByLabel('Mật khẩu').fill(user.password);
-  await form.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('user-button').waitFor();
-}
+const loginAs = (page, user) => signIn(page, server.baseUrl, user);
 
-/** Walks the unit picker `picker` down `names` (the last one is chosen). */
-async function pickUnit(page, picker, ...names) {
-  await picker.click();
-  const popup = page.locator('.antq-unit-picker-popup:visible');
-  const node = (title) =>
-    popup.locator('.ant-select-tree-treenode').filter({
-      has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }),
-    });
-  for (const [i, name] of names.slice(0, -1).entries()) {
-    const switcher = node(name).locator('.ant-select-tree-switcher');
-    const child = node(names[i + 1]);
-    for (let attempt = 0; ; attempt++) {
-      if (!(await switcher.getAttribute('class')).includes('switcher_open')) await switcher.click();
-      try {
-        await child.waitFor({ timeout: 3000 });
-        break;
-      } catch (e) {
-        if (attempt >= 2) throw e;
-      }
-    }
-  }
-  await node(names.at(-1)).locator('.ant-select-tree-title').click();
-  await picker.locator('.ant-select-selection-item', { hasText: names.at(-1) }).waitFor();
-}
 
 /** Runs `fn(page)`; when it fails, keeps a screenshot of the page for the record. */
 async function withPage(viewport, name, fn) {
