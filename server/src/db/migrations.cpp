@@ -57,7 +57,8 @@ MigrationReport migrate(Database& db) {
       applied[static_cast<int>(row.integer(0))] = {row.text(1), row.text(2)};
     }
     for (const auto& [version, info] : applied) {
-      auto it = std::find_if(migrations.begin(), migrations.end(), [&](const Migration& m) { return m.version == version; });
+      // Copied into the lambda: clang 14 cannot capture a structured binding (the fuzz build uses it).
+      auto it = std::find_if(migrations.begin(), migrations.end(), [&, v = version](const Migration& m) { return m.version == v; });
       if (it == migrations.end()) {
         throw OperatorError("CSDL có migration " + std::to_string(version) + " (" + info.first +
                             ") mà phiên bản antq này không biết: hãy dùng bản antq mới hơn.");

@@ -114,7 +114,10 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
   // Locked accounts are refused before the password is checked (and answer the same for names
   // that do not exist, which can be "locked" too).
   auto state = db_.read_value([&](db::Connection& c) { return std::make_pair(repo::failures(c, key), repo::find_user(c, key)); });
-  auto& [fails, user] = state;
+  // Plain references, not a structured binding: the lambdas below use them and clang 14 cannot
+  // capture a structured binding (the fuzz build uses it).
+  auto& fails = state.first;
+  auto& user = state.second;
   if (fails.locked_until && *fails.locked_until > now_s) {
     // Not audited one by one: the lock itself was (login_failed with "locked"), and an attacker
     // must not be able to fill the audit log by hammering a locked name.

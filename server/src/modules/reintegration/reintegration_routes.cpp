@@ -51,7 +51,8 @@ void register_routes(http::Router& router, registers::RegisterService& people, d
     q.per_page = static_cast<int>(in.optional_int("per_page", 1, 500).value_or(50));
     auto [rows, total] = people.list(*req.principal, q);
     // Who looked for someone is itself worth knowing; the terms are not written down.
-    db.write([&](db::Connection& c) {
+    // `total` copied in: clang 14 cannot capture a structured binding (the fuzz build uses it).
+    db.write([&, total = total](db::Connection& c) {
       audit.record(c, {req.principal->username, "reintegration_person.search", "reintegration_person", "",
                        req.principal->unit_path, req.principal->unit_code, "", req.request_id,
                        "{\"found\":" + std::to_string(total) + "}"});
