@@ -217,7 +217,11 @@ export async function signIn(page, baseUrl, user) {
   await page.getByTestId('user-button').waitFor();
 }
 
-/** Walks the unit picker `picker` down `names` (the last one is chosen). */
+/**
+ * Walks the unit picker `picker` down `names` (the last one is chosen). The picker starts at the
+ * user's own area: the names above it (the province of a commune officer) are not in the tree and
+ * are skipped.
+ */
 export async function pickUnit(page, picker, ...names) {
   await picker.click();
   const popup = page.locator('.antq-unit-picker-popup:visible');
@@ -225,6 +229,8 @@ export async function pickUnit(page, picker, ...names) {
     popup.locator('.ant-select-tree-treenode').filter({
       has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }),
     });
+  await popup.locator('.ant-select-tree-treenode').first().waitFor();
+  while (names.length > 1 && (await node(names[0]).count()) === 0) names = names.slice(1);
   for (const [i, name] of names.slice(0, -1).entries()) {
     const switcher = node(name).locator('.ant-select-tree-switcher');
     const child = node(names[i + 1]);

@@ -308,7 +308,7 @@ describe('movement registers', () => {
       await row.getByTestId('record-link').click();
       await drawer.getByLabel('Họ tên người thứ 2').waitFor();
       assert.equal(await drawer.getByLabel('Họ tên người thứ 1').inputValue(), 'Phạm Văn Hùng', 'the mediator sees the parties');
-      await choose(page, drawer.getByTestId('select-outcome'), 'Thành');
+      await choose(page, drawer.getByTestId('select-outcome'), 'Hòa giải thành');
       const [closedIso, closedShown] = daysAgo(0);
       await typeDate(drawer.locator('#closed_on'), closedShown);
       await drawer.locator('#agreement').fill('Hai hộ thống nhất cắm mốc ranh giới theo bản đồ địa chính.');
@@ -316,7 +316,7 @@ describe('movement registers', () => {
       await page.getByTestId('record-save').click();
       await page.getByText('Đã lưu thay đổi.').waitFor();
       await drawer.locator('.ant-drawer-footer').getByRole('button', { name: 'Đóng', exact: true }).click();
-      await row.getByText('Thành', { exact: true }).waitFor();
+      await row.getByText('Hòa giải thành', { exact: true }).waitFor();
       await row.getByText(closedShown).waitFor();
 
       const list = await admin.call('GET', '/api/v1/mediations?unit=21220-001&outcome=successful');

@@ -295,8 +295,8 @@ describe('citizen tips', () => {
     await drawer.getByText('Nhập tin báo').first().waitFor();
     // where: the commune, through the unit picker
     await drawer.locator('.ant-select', { has: page.locator('#unit') }).click();
-    await page.locator('.antq-unit-picker-popup').getByTitle('Tỉnh Quảng Ngãi').waitFor();
-    await page.locator('.antq-unit-picker-popup .ant-select-tree-treenode', { hasText: 'Tỉnh Quảng Ngãi' }).locator('.ant-select-tree-switcher').click();
+    // the picker starts at the officer's own area: the commune, its villages open below it
+    await page.locator('.antq-unit-picker-popup').getByTitle('Thôn Trường Thọ').waitFor();
     await page.locator('.antq-unit-picker-popup').getByTitle('Xã Sơn Tịnh').click();
     await drawer.getByTestId('intake-category').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
@@ -343,6 +343,8 @@ describe('citizen tips', () => {
 
     // resolving needs an outcome: recorded and resolved in one step
     const outcome = page.getByTestId('tip-outcome');
+    // "Tin báo có cơ sở" has no default: the officer says so
+    await outcome.getByTestId('outcome-valid').getByText('Có', { exact: true }).click();
     await outcome.getByLabel('Số vụ án được làm rõ').fill('1');
     await outcome.getByLabel('Số đối tượng bị bắt').fill('3');
     await outcome.getByLabel('Thông báo cho người báo tin').fill('Đã kiểm tra, xử phạt hành chính 3 người đánh bạc.');

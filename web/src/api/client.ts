@@ -87,6 +87,21 @@ export function onUnauthorized(handler: (error: ApiError, path: string) => void)
   };
 }
 
+let reauthenticator: (() => Promise<boolean>) | null = null;
+
+/**
+ * Registers the function asked to log in again when a request of a logged-in user is answered
+ * 401 (the session expired while the page was open): it resolves true once the user has logged in
+ * again (the request is then sent once more, with the new CSRF token), false when the user gave up.
+ * Returns a function that unregisters it.
+ */
+export function setReauthenticator(fn: () => Promise<boolean>): () => void {
+  reauthenticator = fn;
+  return () => {
+    if (reauthenticator === fn) reauthenticator = null;
+  };
+}
+
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** True for methods that change state, which need the CSRF token. */
@@ -105,12 +120,16 @@ export function requestHeaders(method: string, hasBody: boolean): Record<string,
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A file sent as the raw body (uploads), with its own media type; instead of `body`. */
+  file?: Blob;
   signal?: AbortSignal;
   /**
    * Do not treat a 401 answer as the end of the session: the login itself, and checks of the
    * user's own password, answer 401 for wrong credentials.
    */
   credentialCheck?: boolean;
+  /** Internal: the request is already the repeat after a new login. */
+  retried?: boolean;
 }
 
 /** Codes of 401 answers that are about the credentials typed in, not about the session. */
@@ -125,13 +144,17 @@ export function endsSession(error: ApiError, credentialCheck = false): boolean {
 
 /** Sends a request and returns the parsed JSON body (undefined for 204); throws ApiError on any failure. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const { query, body, signal, credentialCheck = false } = options;
+  const { query, body, file, signal, credentialCheck = false } = options;
+  // the session the request was sent with: a 401 with a session asks for the password again
+  const hadSession = csrfToken !== null;
   let res: Response;
   try {
+    const headers = requestHeaders(method, body !== undefined);
+    if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
     res = await fetch(apiUrl(path, query), {
       method,
-      headers: requestHeaders(method, body !== undefined),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers,
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
       credentials: 'same-origin',
       signal,
     });
@@ -141,7 +164,14 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (!res.ok) {
     const error = await errorFromResponse(res);
-    if (endsSession(error, credentialCheck)) unauthorizedHandler?.(error, path);
+    if (endsSession(error, credentialCheck)) {
+      // the session ended while the page was open (idle time-out): log in again in place, keep
+      // what the page holds (a form being filled in) and send the request once more
+      if (hadSession && !options.retried && reauthenticator && !signal?.aborted) {
+        if (await reauthenticator()) return request<T>(method, path, { ...options, retried: true });
+      }
+      unauthorizedHandler?.(error, path);
+    }
     throw error;
   }
   if (res.status === 204 || res.status === 205) return undefined as T;
@@ -164,3 +194,6 @@ export const postJson = <T>(path: string, body?: unknown, options: Omit<RequestO
 
 export const patchJson = <T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
   request<T>('PATCH', path, { ...options, body });
+
+/** Uploads one file as the raw body of a POST (photos, evidence), through the same session and CSRF handling. */
+export const uploadFile = <T>(path: string, file: Blob, query?: Query) => request<T>('POST', path, { query, file });

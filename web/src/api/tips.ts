@@ -3,7 +3,7 @@
  * Ids come as JSON numbers or strings; the client keeps them as given and sends numbers where
  * the server reads integers.
  */
-import { getJson, patchJson, postJson } from './client';
+import { ApiError, getJson, patchJson, postJson } from './client';
 
 export type Id = string | number;
 
@@ -220,6 +220,36 @@ export const revealReporter = (id: Id, reason: string) =>
   postJson<{ reporter: RevealedReporter }>(`/api/v1/tips/${enc(id)}/reveal`, { reason });
 
 export const tipAttachmentUrl = (id: Id, attachmentId: Id) => `/api/v1/tips/${enc(id)}/attachments/${enc(attachmentId)}`;
+
+/** A colleague a tip can be given to. */
+export interface TipAssignee {
+  username: string;
+  display_name: string | null;
+  role_label?: string;
+  unit: { code: string; name: string; full_name?: string } | null;
+}
+
+/**
+ * The active police officers of the tip's unit and the units above it, within the caller's area:
+ * `GET /api/v1/tips/{id}/assignees` (asked of the server; see the report of issue 18). Until the
+ * server answers it, an administrator's own list of accounts is read and filtered the same way.
+ */
+export async function listTipAssignees(id: Id, unitChain: readonly string[], signal?: AbortSignal): Promise<TipAssignee[]> {
+  try {
+    const res = await getJson<{ items: TipAssignee[] }>(`/api/v1/tips/${enc(id)}/assignees`, undefined, signal);
+    return res.items;
+  } catch (e) {
+    if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) throw e;
+  }
+  const users = await getJson<{ items: (TipAssignee & { role: string; disabled: boolean; permissions: string[] })[] }>(
+    '/api/v1/users',
+    { per_page: 500 },
+    signal,
+  );
+  return users.items.filter(
+    (u) => !u.disabled && u.role === 'police_officer' && u.permissions.includes('tips.write') && !!u.unit && unitChain.includes(u.unit.code),
+  );
+}
 
 export const listNotifications = (signal?: AbortSignal) =>
   getJson<NotificationList>('/api/v1/notifications', undefined, signal);

@@ -115,8 +115,10 @@ export interface CreateUserRequest {
   username: string;
   password: string;
   role: string;
-  /** Code of the home unit; null for the whole country. */
-  unit: string | null;
+  /** Code of the home unit; absent when `nationwide` is chosen. */
+  unit?: string;
+  /** The whole country, chosen explicitly (a national administrator only). */
+  nationwide?: boolean;
   display_name?: string;
 }
 

@@ -13,8 +13,10 @@ import { REPORTS_PATH, REPORTS_READ } from '../reports/paths';
 import { REGISTERS_MENU_KEY, SECURITY_MENU_KEY, registersMenuItem, registersSelectedKey, securityMenuItem } from '../registers/menu';
 import LanguageSwitch from './LanguageSwitch';
 import NotificationBell from './NotificationBell';
-import UnitPicker from './UnitPicker';
+import ReauthModal from './ReauthModal';
+import UnitField from './form/UnitField';
 import UserMenu from './UserMenu';
+import './workspace.css';
 
 const NAV: readonly { path: string; key: string; permission?: string }[] = [
   { path: '/', key: 'nav.home' },
@@ -111,7 +113,7 @@ export default function AppLayout() {
               {t('unitPicker.label')}
             </label>
             <div className="antq-unitbar__picker">
-              <UnitPicker id="antq-unit-picker" value={unit} onChange={setUnit} />
+              <UnitField id="antq-unit-picker" value={unit} onChange={setUnit} />
             </div>
             {unit && <SelectedUnitPath code={unit} />}
           </div>
@@ -134,6 +136,8 @@ export default function AppLayout() {
           <FooterVersion />
         </div>
       </Layout.Footer>
+
+      {user && <ReauthModal />}
 
       <Drawer
         title={t('nav.menuTitle')}

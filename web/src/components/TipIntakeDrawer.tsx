@@ -10,7 +10,7 @@ import { DESCRIPTION_MAX, DESCRIPTION_MIN, formatTrackingCode, textLength, vnLoc
 import { STAFF_CHANNELS } from '../lib/tipWorkflow';
 import ApiErrorAlert from './ApiErrorAlert';
 import { useTipCategories } from './TipBits';
-import UnitPicker from './UnitPicker';
+import UnitField from './form/UnitField';
 
 const { Text, Paragraph } = Typography;
 
@@ -195,8 +195,4 @@ export default function TipIntakeDrawer({ open, defaultUnit, onClose }: { open: 
       </Modal>
     </>
   );
-}
-
-function UnitField(props: { id?: string; value?: string | null; onChange?: (v: string | null) => void }) {
-  return <UnitPicker id={props.id} value={props.value ?? null} onChange={(v) => props.onChange?.(v)} />;
 }

@@ -14,12 +14,12 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import RequireAuth from '../components/RequireAuth';
-import UnitPicker from '../components/UnitPicker';
+import UnitField from '../components/form/UnitField';
 import { hasPermission, useAuth } from '../lib/auth';
 import { formatDate, formatNumber } from '../lib/format';
 import { PAGE_SIZES, useListParams } from '../lib/listParams';
 import { useSelectedUnit } from '../lib/useSelectedUnit';
-import { CountInput, DateInput, UnitField } from '../registers/RegisterForm';
+import { CountInput, DateInput } from '../registers/RegisterForm';
 import { dayOf, todayVN, yearVN } from '../registers/payload';
 import {
   EVALUATION_STATUSES,
@@ -200,7 +200,7 @@ function EvaluationList() {
       <div className="antq-reg-filters" data-testid="evaluation-filters">
         <div className="antq-reg-filter antq-reg-filter--wide">
           <span className="antq-reg-filter__label">{t('evaluations.list.unit')}</span>
-          <UnitPicker value={unit} onChange={setUnit} />
+          <UnitField value={unit} onChange={setUnit} />
         </div>
         <label className="antq-reg-filter">
           <span className="antq-reg-filter__label">{t('evaluations.list.year')}</span>
@@ -331,7 +331,7 @@ function PendingList({ onCreate }: { onCreate: (unit: string, year: number) => v
       <div className="antq-reg-filters">
         <div className="antq-reg-filter antq-reg-filter--wide">
           <span className="antq-reg-filter__label">{t('evaluations.list.unit')}</span>
-          <UnitPicker value={unit} onChange={setUnit} />
+          <UnitField value={unit} onChange={setUnit} />
         </div>
         <label className="antq-reg-filter">
           <span className="antq-reg-filter__label">{t('evaluations.list.year')}</span>
@@ -435,7 +435,7 @@ function Registrations() {
       <div className="antq-reg-filters">
         <div className="antq-reg-filter antq-reg-filter--wide">
           <span className="antq-reg-filter__label">{t('evaluations.list.unit')}</span>
-          <UnitPicker value={unit} onChange={setUnit} />
+          <UnitField value={unit} onChange={setUnit} />
         </div>
         <label className="antq-reg-filter">
           <span className="antq-reg-filter__label">{t('evaluations.list.year')}</span>

@@ -1,8 +1,6 @@
 /** Calls of the yearly "An toàn về an ninh, trật tự" evaluation (docs/api/evaluations.md). */
-import { apiUrl, errorFromResponse, getCsrfToken, getJson, patchJson, postJson, request } from '../api/client';
-import { ApiError } from '../api/client';
+import { getJson, patchJson, postJson, request, uploadFile } from '../api/client';
 import type { Page } from '../api/types';
-import i18n from '../i18n';
 
 export type Id = string | number;
 export type TargetKind = 'residential_area' | 'commune' | 'agency' | 'enterprise' | 'school';
@@ -160,26 +158,9 @@ export interface EvaluationPatch {
   notes?: string | null;
 }
 
-/** Uploads one file as the evidence of a criterion (raw body, like activity photos). */
-export async function uploadAttachment(id: Id, criterion: string, file: File): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
-  const csrf = getCsrfToken();
-  if (csrf) headers['X-CSRF-Token'] = csrf;
-  let res: Response;
-  try {
-    res = await fetch(apiUrl(`${BASE}/${enc(id)}/attachments`, { criterion }), {
-      method: 'POST',
-      headers,
-      body: file,
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('error.network'));
-  }
-  if (!res.ok) throw await errorFromResponse(res);
-  const text = await res.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
+/** Uploads one file as the evidence of a criterion (raw body, through the shared session and CSRF handling). */
+export const uploadAttachment = (id: Id, criterion: string, file: File) =>
+  uploadFile<unknown>(`${BASE}/${enc(id)}/attachments`, file, { criterion });
 
 export const evaluationKeys = {
   all: ['staff', 'evaluations'] as const,

@@ -10,8 +10,15 @@ export function auditLabel(t: Translate, group: 'auditAction' | 'auditEntity', c
   return /^[a-z0-9_.-]+$/.test(code) ? t(`${group}.${code.replace(/[.-]/g, '_')}`, { defaultValue: code }) : code;
 }
 
-/** Actions the server records (offered by the action filter; others still show as their code). */
+/** The registers' entities (server specs): each writes `<entity>.create|update|delete`, and `.attach` for photos. */
+const REGISTER_ENTITIES = ['activity', 'opinion', 'model', 'group', 'patrol', 'mediation', 'program', 'pledge', 'award', 'hotspot', 'reintegration_person'] as const;
+
+/**
+ * Every action the server writes to the trail (grep `audit.record`, `audit_.record`, `audit(c,` and
+ * the reveal helper in server/src), each with a Vietnamese name in `auditAction.*`; the filter offers them.
+ */
 export const AUDIT_ACTIONS = [
+  // accounts
   'login',
   'login_failed',
   'login_locked',
@@ -24,15 +31,70 @@ export const AUDIT_ACTIONS = [
   'user.disable',
   'token.create',
   'token.revoke',
+  // units, catalogue, operations
   'unit.create',
   'unit.update',
   'units.import',
+  'catalog.add',
+  'catalog.update',
+  'rollup.rebuild',
+  'keys.rotate',
+  // tips
+  'tip.create',
+  'tip.update',
+  'tip.message',
+  'tip.reveal',
+  'tip_category.create',
+  'tip_category.update',
+  // reports
+  'report.issue',
+  // registers
+  ...REGISTER_ENTITIES.flatMap((e) => [`${e}.create`, `${e}.update`, `${e}.delete`]),
+  'activity.attach',
+  'patrol.attach',
+  'mediation.attach',
+  'model.replicate',
+  'model.replication_end',
+  'group.member_add',
+  'group.member_update',
+  'group.member_rate',
+  // reintegration (sealed identities)
+  'reintegration_person.reveal',
+  'reintegration_person.search',
+  'reintegration_person.session',
+  'reintegration_person.session_delete',
+  // evaluations
+  'evaluation.create',
+  'evaluation.update',
+  'evaluation.delete',
+  'evaluation.submit',
+  'evaluation.return',
+  'evaluation.approve',
+  'evaluation.attach',
+  'evaluation_criteria.create',
+  'evaluation_registration.create',
+  'evaluation_registration.update',
 ] as const;
 
 /** Kinds of objects the entries are about. */
-export const AUDIT_ENTITIES = ['user', 'unit', 'token'] as const;
+export const AUDIT_ENTITIES = [
+  'user',
+  'api_token',
+  'unit',
+  'catalog',
+  'tip',
+  'tip_category',
+  'report',
+  ...REGISTER_ENTITIES,
+  'evaluation',
+  'evaluation_criteria',
+  'evaluation_registration',
+] as const;
 
-/** Options of a filter box: "Đăng nhập (login)", matching either the words or the code. */
+/** Options of a filter list: the Vietnamese name, sorted in Vietnamese order; searching matches the words. */
 export function auditOptions(t: Translate, group: 'auditAction' | 'auditEntity', codes: readonly string[]) {
-  return codes.map((code) => ({ value: code, label: `${auditLabel(t, group, code)} (${code})` }));
+  const collator = new Intl.Collator('vi');
+  return codes
+    .map((code) => ({ value: code, label: auditLabel(t, group, code) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
 }

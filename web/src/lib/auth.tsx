@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { getSession, logout as apiLogout, onUnauthorized, queryKeys, setCsrfToken, type Session, type User } from '../api';
+import { setReauthenticator } from '../api/client';
+import { askReauth } from './reauth';
 
 /** Permissions the staff screens check (the server checks them again on every request). */
 export const PERMISSIONS = {
@@ -65,6 +67,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => onUnauthorized(() => signedOut()), [signedOut]);
+  // a session that ended while a page was open: the re-login dialog, the page kept as it is
+  useEffect(() => setReauthenticator(askReauth), []);
 
   const logout = useCallback(async () => {
     await apiLogout();

@@ -41,3 +41,14 @@ export function subkindLabel(t: Translate, subkind: string | null | undefined): 
 export function datasetLabel(t: Translate, dataset: string | null | undefined): string {
   return codeLabel(t, 'dataset', dataset);
 }
+
+/** Text folded for matching: lower case, no Vietnamese diacritics ("Sơn Tịnh" → "son tinh", "Đ" → "d"). */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

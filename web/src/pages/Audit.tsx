@@ -1,6 +1,6 @@
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, AutoComplete, Button, DatePicker, Form, Grid, Input, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Grid, Input, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -9,6 +9,7 @@ import { listAudit, queryKeys, verifyAudit, type AuditEntry, type AuditVerify } 
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditLabel, auditOptions } from '../lib/audit';
 import { formatDateTime, formatNumber } from '../lib/format';
+import { foldText } from '../lib/units';
 import { PAGE_SIZES, useListParams } from '../lib/listParams';
 import { usePageTitle } from '../lib/usePageTitle';
 
@@ -26,10 +27,9 @@ interface FilterValues {
   to?: Dayjs | null;
 }
 
-/** Filter-box options match the words or the code, without regard to case or diacritics. */
+/** Filter-list options match the words typed, without regard to case or diacritics ("xem danh tinh"). */
 function matchOption(input: string, option?: { value: string; label: string }): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
-  return !!option && fold(option.label).includes(fold(input));
+  return !!option && foldText(option.label).includes(foldText(input));
 }
 
 function toDay(value: string): Dayjs | null {
@@ -49,8 +49,8 @@ export default function Audit() {
   useEffect(() => {
     form.setFieldsValue({
       actor: filters.actor,
-      action: filters.action,
-      entity: filters.entity,
+      action: filters.action || undefined,
+      entity: filters.entity || undefined,
       from: toDay(filters.from),
       to: toDay(filters.to),
     });
@@ -88,19 +88,12 @@ export default function Audit() {
   const screens = Grid.useBreakpoint();
   const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
 
-  const actionCell = (action: string) => {
-    const label = auditLabel(t, 'auditAction', action);
-    return (
-      <div className="antq-audit-code">
-        <span>{label}</span>
-        {label !== action && (
-          <Text type="secondary" className="antq-audit-code__raw">
-            {action}
-          </Text>
-        )}
-      </div>
-    );
-  };
+  // the action in words; an action this page does not know yet shows its code
+  const actionCell = (action: string) => (
+    <div className="antq-audit-code">
+      <span data-testid="audit-action">{auditLabel(t, 'auditAction', action)}</span>
+    </div>
+  );
   const entityCell = (e: AuditEntry) =>
     e.entity ? (
       <div className="antq-audit-code">
@@ -213,22 +206,25 @@ export default function Audit() {
           <Input allowClear maxLength={64} autoComplete="off" placeholder={t('audit.filter.actorPlaceholder')} />
         </Form.Item>
         <Form.Item name="action" label={t('audit.filter.action')}>
-          <AutoComplete
+          <Select
             allowClear
-            maxLength={64}
+            showSearch
             placeholder={t('audit.filter.actionPlaceholder')}
             options={auditOptions(t, 'auditAction', AUDIT_ACTIONS)}
             filterOption={matchOption}
-            popupMatchSelectWidth={280}
+            popupMatchSelectWidth={320}
+            data-testid="audit-filter-action"
           />
         </Form.Item>
         <Form.Item name="entity" label={t('audit.filter.entity')}>
-          <AutoComplete
+          <Select
             allowClear
-            maxLength={64}
+            showSearch
             placeholder={t('audit.filter.entityPlaceholder')}
             options={auditOptions(t, 'auditEntity', AUDIT_ENTITIES)}
             filterOption={matchOption}
+            popupMatchSelectWidth={280}
+            data-testid="audit-filter-entity"
           />
         </Form.Item>
         <Form.Item name="from" label={t('audit.filter.from')}>

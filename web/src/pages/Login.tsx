@@ -7,6 +7,7 @@ import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { ApiError, login, type LoginRequest } from '../api';
 import { errorMessage } from '../components/ApiErrorAlert';
 import { safeNext, useAuth } from '../lib/auth';
+import { landingPath } from '../lib/landing';
 import { isTotpCode, normaliseTotp } from '../lib/passwords';
 import { usePageTitle } from '../lib/usePageTitle';
 
@@ -24,7 +25,7 @@ interface Credentials {
 export default function Login() {
   const { t } = useTranslation();
   usePageTitle('login.pageTitle');
-  const { status, signedIn, signedOut } = useAuth();
+  const { status, user, signedIn, signedOut } = useAuth();
   const [params] = useSearchParams();
   const location = useLocation();
   const notice = (location.state as { notice?: LoginNotice } | null)?.notice;
@@ -61,8 +62,8 @@ export default function Login() {
   }, [leaving, signedOut]);
 
   if (status === 'loading' || leaving) return <Spin size="large" className="antq-page-spin" />;
-  // logged in (now or before): on to the page the user came from
-  if (status === 'authenticated') return <Navigate to={next} replace />;
+  // logged in (now or before): on to the page the user came from, else where the role starts its day
+  if (status === 'authenticated') return <Navigate to={params.get('next') ? next : landingPath(user)} replace />;
 
   // "totp_required" is not an error for the user: it opens the second step
   const error = mutation.error instanceof ApiError && mutation.error.code === 'totp_required' ? null : mutation.error;

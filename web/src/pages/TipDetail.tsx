@@ -16,11 +16,11 @@ import {
   List,
   Modal,
   Popconfirm,
+  Radio,
   Row,
   Select,
   Skeleton,
   Space,
-  Switch,
   Tag,
   Timeline,
   Typography,
@@ -32,6 +32,8 @@ import { Link, useParams } from 'react-router';
 import {
   ApiError,
   getTip,
+  getUnit,
+  listTipAssignees,
   queryKeys,
   revealReporter,
   sendTipMessage,
@@ -48,6 +50,7 @@ import ApiErrorAlert, { errorMessage } from '../components/ApiErrorAlert';
 import { DueDate, TipStatusTag, useTipCategories } from '../components/TipBits';
 import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
+import { foldText } from '../lib/units';
 import { MESSAGE_MAX, REVEAL_REASON_MIN, formatBytes, formatTrackingCode, textLength } from '../lib/tips';
 import { TIP_DECISIONS, isFinalStatus, isForwardMove, isOpenStatus, isTipStatus, missingForStatus, nextStatuses } from '../lib/tipWorkflow';
 import NotFound from './NotFound';
@@ -358,7 +361,7 @@ function Handle({ tip }: { tip: Tip }) {
         <Form.Item label={t('tips.handle.assignee')} extra={t('tips.handle.assigneeHint')}>
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item name="assignee" noStyle>
-              <Input maxLength={64} autoComplete="off" data-testid="handle-assignee" />
+              <AssigneeSelect tip={tip} />
             </Form.Item>
             {user && <Button onClick={() => form.setFieldValue('assignee', user.username)}>{t('tips.handle.assignMe')}</Button>}
           </Space.Compact>
@@ -384,6 +387,52 @@ function Handle({ tip }: { tip: Tip }) {
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/**
+ * The colleague to give the tip to: a list of the active police officers of the tip's unit and the
+ * units above it, within the caller's area (searchable without diacritics); the caller is always there.
+ */
+function AssigneeSelect(props: { id?: string; value?: string; onChange?: (v: string) => void; tip: Tip; disabled?: boolean }) {
+  const { tip, value, onChange, id, disabled } = props;
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const unit = useQuery({ queryKey: queryKeys.unit(tip.unit.code), queryFn: ({ signal }) => getUnit(tip.unit.code, signal), staleTime: 5 * 60_000 });
+  const chain = unit.data ? [tip.unit.code, ...unit.data.ancestors.map((a) => a.code)] : null;
+  const people = useQuery({
+    queryKey: ['staff', 'tips', 'assignees', String(tip.id)],
+    queryFn: ({ signal }) => listTipAssignees(tip.id, chain ?? [tip.unit.code], signal),
+    enabled: !!chain,
+    staleTime: 60_000,
+    retry: false,
+  });
+  const options = (people.data ?? []).map((u) => ({
+    value: u.username,
+    label: `${u.display_name || u.username} (${u.username})${u.unit ? ` · ${u.unit.name}` : ''}`,
+  }));
+  // the caller and the current assignee are always offered, even when the list cannot be read
+  if (user && !options.some((o) => o.value === user.username)) {
+    options.unshift({ value: user.username, label: `${user.display_name || user.username} (${user.username}) · ${t('tips.handle.me')}` });
+  }
+  if (tip.assignee && !options.some((o) => o.value === tip.assignee)) options.push({ value: tip.assignee, label: tip.assignee });
+  return (
+    <Select
+      id={id}
+      value={value || undefined}
+      onChange={(v?: string) => onChange?.(v ?? '')}
+      options={options}
+      showSearch
+      allowClear
+      disabled={disabled}
+      filterOption={(input, o) => foldText(String(o?.label ?? '')).includes(foldText(input))}
+      loading={unit.isPending || people.isFetching}
+      placeholder={t('tips.handle.assigneePlaceholder')}
+      notFoundContent={people.isError ? t('tips.handle.assigneesUnavailable') : t('tips.handle.noAssignees')}
+      aria-label={t('tips.handle.assignee')}
+      data-testid="handle-assignee"
+      style={{ width: '100%' }}
+    />
   );
 }
 
@@ -513,7 +562,9 @@ function Deadlines({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
   );
 }
 
-type OutcomeValues = Required<Pick<TipOutcome, 'valid' | 'cases_solved' | 'suspects_arrested' | 'wanted_caught'>> & {
+type OutcomeValues = Required<Pick<TipOutcome, 'cases_solved' | 'suspects_arrested' | 'wanted_caught'>> & {
+  /** No default: the officer says whether the tip had grounds ("có cơ sở"). */
+  valid?: boolean;
   transferred_to?: string;
   decision?: string;
   public_note?: string;
@@ -529,7 +580,7 @@ function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
   useEffect(() => {
     const o = tip.outcome;
     form.setFieldsValue({
-      valid: o?.valid ?? true,
+      valid: o ? o.valid : undefined,
       cases_solved: o?.cases_solved ?? 0,
       suspects_arrested: o?.suspects_arrested ?? 0,
       wanted_caught: o?.wanted_caught ?? 0,
@@ -541,7 +592,7 @@ function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
 
   const submit = (v: OutcomeValues) => {
     const outcome: TipOutcome = {
-      valid: !!v.valid,
+      valid: v.valid === true,
       cases_solved: v.cases_solved ?? 0,
       suspects_arrested: v.suspects_arrested ?? 0,
       wanted_caught: v.wanted_caught ?? 0,
@@ -580,8 +631,16 @@ function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
   return (
     <Card title={t('tips.outcome.title')} size="small" data-testid="tip-outcome">
       <Form form={form} layout="vertical" onFinish={submit} disabled={patch.isPending}>
-        <Form.Item name="valid" label={t('tips.outcome.valid')} valuePropName="checked">
-          <Switch checkedChildren={t('tips.outcome.yes')} unCheckedChildren={t('tips.outcome.no')} />
+        <Form.Item name="valid" label={t('tips.outcome.valid')} rules={[{ required: true, message: t('tips.outcome.validRequired') }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: true, label: t('tips.outcome.yes') },
+              { value: false, label: t('tips.outcome.no') },
+            ]}
+            data-testid="outcome-valid"
+          />
         </Form.Item>
         <Row gutter={8}>
           <Col span={8}>

@@ -1,4 +1,4 @@
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, DatePicker, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -9,8 +9,9 @@ import { Link } from 'react-router';
 import { listTips, queryKeys, type TipListItem, type TipListQuery } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import TipIntakeDrawer from '../components/TipIntakeDrawer';
+import TipsTodo from '../components/TipsTodo';
 import { DueDate, TipStatusTag, useTipCategories } from '../components/TipBits';
-import UnitPicker from '../components/UnitPicker';
+import UnitField from '../components/form/UnitField';
 import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { PAGE_SIZES, useListParams } from '../lib/listParams';
@@ -21,6 +22,8 @@ import { usePageTitle } from '../lib/usePageTitle';
 
 const { Title, Paragraph, Text } = Typography;
 const FILTERS = ['status', 'category', 'from', 'to', 'overdue', 'assignee', 'q'] as const;
+/** `?xem=viec-can-lam`: the to-do panel above the inbox (where a police officer lands after login). */
+export const TODO_VIEW = 'viec-can-lam';
 
 /** `/tin-bao`: the inbox of tips in the user's area, with filters kept in the address. */
 export default function Tips() {
@@ -28,6 +31,8 @@ export default function Tips() {
   usePageTitle('tips.pageTitle');
   const { user } = useAuth();
   const { filters, page, perPage, setFilters, setPage } = useListParams(FILTERS);
+  const view = useListParams(['xem'] as const);
+  const todo = view.filters.xem === TODO_VIEW;
   const [unit, setUnit] = useSelectedUnit();
   const [text, setText] = useState(filters.q);
   const [assignee, setAssignee] = useState(filters.assignee);
@@ -160,12 +165,25 @@ export default function Tips() {
           </Title>
           <Paragraph type="secondary">{t('tips.intro')}</Paragraph>
         </div>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntakeOpen(true)} data-testid="tip-add">
-            {t('tips.add')}
+        <div className="antq-admin__actions">
+          <Button
+            icon={<CheckSquareOutlined />}
+            aria-pressed={todo}
+            type={todo ? 'default' : 'dashed'}
+            onClick={() => view.setFilters({ xem: todo ? '' : TODO_VIEW })}
+            data-testid="tips-todo-toggle"
+          >
+            {todo ? t('tips.todo.hide') : t('tips.todo.show')}
           </Button>
-        )}
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntakeOpen(true)} data-testid="tip-add">
+              {t('tips.add')}
+            </Button>
+          )}
+        </div>
       </div>
+
+      {todo && <TipsTodo unit={unit} onShowAll={(f) => setFilters(f)} />}
 
       <div className="antq-tip-filters" data-testid="tip-filters">
         <div className="antq-tip-filter antq-tip-filter--wide">
@@ -215,7 +233,7 @@ export default function Tips() {
             </label>
             <div className="antq-tip-filter">
               <span className="antq-tip-filter__label">{t('tips.filter.unit')}</span>
-              <UnitPicker value={unit} onChange={setUnit} />
+              <UnitField value={unit} onChange={setUnit} />
             </div>
             <label className="antq-tip-filter">
               <span className="antq-tip-filter__label">{t('tips.filter.dates')}</span>

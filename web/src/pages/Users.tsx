@@ -1,6 +1,6 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Form, Grid, Input, Select, Skeleton, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Drawer, Form, Grid, Input, Select, Skeleton, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ import {
   type User,
 } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
-import UnitPicker from '../components/UnitPicker';
+import UnitField from '../components/form/UnitField';
 import { useAuth } from '../lib/auth';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { fieldOf, showFieldError } from '../lib/forms';
@@ -202,6 +202,8 @@ interface FormValues {
   display_name: string;
   role: string;
   unit: string | null;
+  /** The whole country: an explicit choice, offered to a national administrator only. */
+  nationwide: boolean;
   password: string;
   disabled: boolean;
 }
@@ -220,6 +222,9 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
   const open = editing !== null;
   const username = editing?.mode === 'edit' ? editing.username : null;
   const fields: readonly string[] = username ? EDIT_FIELDS : CREATE_FIELDS;
+  // only an administrator whose own unit is the whole country may give an account nationwide scope
+  const nationalAdmin = !!me && me.role === 'admin' && me.unit === null;
+  const nationwide = Form.useWatch('nationwide', form) === true;
 
   const roles = useQuery({
     queryKey: queryKeys.roles,
@@ -243,6 +248,7 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
         display_name: existing.data.display_name ?? '',
         role: existing.data.role,
         unit: existing.data.unit?.code ?? null,
+        nationwide: existing.data.unit === null,
         disabled: existing.data.disabled,
         password: '',
       });
@@ -256,7 +262,8 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
           username: v.username.trim(),
           password: v.password,
           role: v.role,
-          unit: v.unit ?? null,
+          // nationwide scope is sent as a choice of its own, never as a missing unit
+          ...(v.nationwide && nationalAdmin ? { nationwide: true } : { unit: v.unit ?? '' }),
         };
         if (v.display_name?.trim()) body.display_name = v.display_name.trim();
         return createUser(body);
@@ -266,7 +273,8 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
       const body: UpdateUserRequest = {};
       if ((v.display_name ?? '').trim() !== (before?.display_name ?? '')) body.display_name = (v.display_name ?? '').trim();
       if (v.role !== before?.role) body.role = v.role;
-      if ((v.unit ?? null) !== (before?.unit?.code ?? null)) body.unit = v.unit ?? null;
+      const unit = v.nationwide && nationalAdmin ? null : (v.unit ?? null);
+      if (unit !== (before?.unit?.code ?? null)) body.unit = unit;
       if (v.disabled !== before?.disabled) body.disabled = v.disabled;
       if (v.password) body.password = v.password;
       // nothing to send (the server refuses an empty change)
@@ -325,7 +333,7 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
           requiredMark={username ? false : 'optional'}
           onFinish={(v) => save.mutate(v)}
           disabled={save.isPending}
-          initialValues={{ unit: null, disabled: false, display_name: '', password: '' }}
+          initialValues={{ unit: null, nationwide: false, disabled: false, display_name: '', password: '' }}
           data-testid="user-form"
         >
           {otherError && (
@@ -373,9 +381,30 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
               data-testid="user-role"
             />
           </Form.Item>
-          <Form.Item name="unit" label={t('users.form.unit')} extra={isSelf ? t('users.form.selfLocked') : t('users.form.unitHint')}>
-            <UnitField disabled={isSelf} />
+          <Form.Item
+            name="unit"
+            label={t('users.form.unit')}
+            extra={isSelf ? t('users.form.selfLocked') : nationwide ? t('users.form.nationwideHint') : t('users.form.unitHint')}
+            rules={[{ required: !nationwide && !isSelf, message: t('users.form.unitRequired') }]}
+            required={!nationwide}
+            data-testid="user-unit"
+          >
+            <UnitField disabled={isSelf || nationwide} />
           </Form.Item>
+          {nationalAdmin && (
+            <Form.Item name="nationwide" valuePropName="checked" className="antq-user-nationwide">
+              <Checkbox
+                disabled={isSelf}
+                onChange={(e) => {
+                  if (e.target.checked) form.setFieldValue('unit', null);
+                  void form.validateFields(['unit']).catch(() => undefined);
+                }}
+                data-testid="user-nationwide"
+              >
+                {t('users.form.nationwide')}
+              </Checkbox>
+            </Form.Item>
+          )}
           {username && (
             <Form.Item
               name="disabled"
@@ -433,10 +462,4 @@ function LockSwitch(props: { id?: string; checked?: boolean; onChange?: (v: bool
       )}
     </span>
   );
-}
-
-/** The unit picker as a form control; empty means the whole country. */
-function UnitField(props: { id?: string; value?: string | null; onChange?: (v: string | null) => void; disabled?: boolean }) {
-  const { id, value, onChange, disabled } = props;
-  return <UnitPicker id={id} value={value ?? null} onChange={(v) => onChange?.(v)} disabled={disabled} />;
 }

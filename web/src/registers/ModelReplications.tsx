@@ -10,7 +10,8 @@ import ApiErrorAlert from '../components/ApiErrorAlert';
 import { formatDate } from '../lib/format';
 import { endReplication, listReplications, registerKeys, replicateModel, type Id, type RegisterRecord, type Replication } from './api';
 import { dayOf, todayVN } from './payload';
-import { DateInput, UnitField } from './RegisterForm';
+import UnitField from '../components/form/UnitField';
+import { DateInput } from './RegisterForm';
 
 interface ReplicateValues {
   unit: string | null;

@@ -1,43 +1,112 @@
 /**
- * `/so/ghi-hoat-dong`: the quick path of a village officer on a phone — type, date (today),
- * content, organising forces (one tap each), participants; the unit is the officer's own.
+ * `/so/ghi-hoat-dong`: the quick path of a village officer on a phone (where they land after
+ * logging in) — an activity: type, date (today), content, organising forces (one tap each),
+ * participants, photos; or (`?loai=tuan-tra`) a patrol of the village with its photos. The unit is
+ * the officer's own.
  */
 import { CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Result, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Result, Segmented, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
+import UnitField from '../components/form/UnitField';
 import RequireAuth from '../components/RequireAuth';
-import { useAuth } from '../lib/auth';
-import { formatNumber } from '../lib/format';
+import { hasPermission, useAuth } from '../lib/auth';
+import { formatDateTime, formatNumber } from '../lib/format';
 import { createRecord, registerKeys, type RegisterRecord } from './api';
 import { useCatalog, useLabel } from './bits';
-import { REGISTER_BY_NAME, fieldOfRegister, pick, registerPath } from './config';
+import { REGISTER_BY_NAME, formFieldNames, fieldOfRegister, pick, registerPath, type RegisterConfig } from './config';
 import { formToPayload, newFormValues, readableMessage, type FormValues } from './payload';
-import { CatalogSelect, CountInput, DateInput, UnitField } from './RegisterForm';
+import { PhotoInput, uploadAll } from './Photos';
+import RegisterForm, { CatalogSelect, CountInput, DateInput } from './RegisterForm';
 import './registers.css';
 
 const cfg = REGISTER_BY_NAME.activities;
+const patrols = REGISTER_BY_NAME.patrols;
 const FIELDS = ['unit', 'type', 'date', 'title', 'organizers', 'participants'] as const;
+/** `?loai=tuan-tra`: the patrol form instead of the activity form. */
+const KIND_PARAM = 'loai';
+const PATROL = 'tuan-tra';
 
 export default function QuickActivityPage() {
   return (
     <RequireAuth permission={cfg.writePermission}>
-      <QuickActivity />
+      <QuickEntry />
     </RequireAuth>
   );
+}
+
+/** The quick entry: an activity, or a patrol for those who may record one. */
+function QuickEntry() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const canPatrol = hasPermission(user, patrols.writePermission);
+  const kind = canPatrol && params.get(KIND_PARAM) === PATROL ? 'patrol' : 'activity';
+  const choose = (k: string) =>
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      if (k === 'patrol') p.set(KIND_PARAM, PATROL);
+      else p.delete(KIND_PARAM);
+      return p;
+    });
+  return (
+    <div className="antq-reg-quick">
+      {canPatrol && (
+        <Segmented
+          block
+          size="large"
+          className="antq-reg-quick__kind"
+          value={kind}
+          onChange={(v) => choose(String(v))}
+          options={[
+            { value: 'activity', label: t('registers.quick.kindActivity') },
+            { value: 'patrol', label: t('registers.quick.kindPatrol') },
+          ]}
+          data-testid="quick-kind"
+        />
+      )}
+      {kind === 'patrol' ? <QuickPatrol /> : <QuickActivity />}
+    </div>
+  );
+}
+
+/** Saves a record, then its photos; a refused photo leaves the record saved and says so. */
+function useSaveWithPhotos(register: RegisterConfig, onSaved: (r: RegisterRecord) => void, fields: readonly string[], form: ReturnType<typeof Form.useForm<FormValues>>[0]) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (v: FormValues) => {
+      const created = await createRecord(register.name, formToPayload(register, v) ?? {});
+      const photos = Array.isArray(v.photos) ? (v.photos as File[]) : [];
+      if (photos.length) {
+        const { failed, error } = await uploadAll(register, created.id, photos);
+        if (failed) void message.error(t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }));
+      }
+      return { record: created, photos: photos.length };
+    },
+    onSuccess: async ({ record }) => {
+      onSaved(record);
+      await queryClient.invalidateQueries({ queryKey: registerKeys.all(register.name) });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.field && fields.includes(e.field)) {
+        form.setFields([{ name: e.field, errors: [readableMessage(register, e.message, (f) => pick(f.label, 'vi'))] }]);
+      }
+    },
+  });
 }
 
 function QuickActivity() {
   const { t } = useTranslation();
   const label = useLabel();
   const { user } = useAuth();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const [saved, setSaved] = useState<RegisterRecord | null>(null);
+  const [saved, setSaved] = useState<{ record: RegisterRecord; photos: number } | null>(null);
   const field = (name: string) => fieldOfRegister(cfg, name)!;
 
   useEffect(() => {
@@ -46,21 +115,13 @@ function QuickActivity() {
 
   const initial = useMemo(() => {
     const all = newFormValues(cfg, { unit: user?.unit?.code ?? null });
-    return Object.fromEntries(FIELDS.map((k) => [k, all[k]]));
+    return { ...Object.fromEntries(FIELDS.map((k) => [k, all[k]])), photos: [] };
   }, [user]);
 
-  const save = useMutation({
-    mutationFn: (v: FormValues) => createRecord(cfg.name, formToPayload(cfg, v) ?? {}),
-    onSuccess: async (r) => {
-      setSaved(r);
-      await queryClient.invalidateQueries({ queryKey: registerKeys.all(cfg.name) });
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.field && (FIELDS as readonly string[]).includes(e.field)) {
-        form.setFields([{ name: e.field, errors: [readableMessage(cfg, e.message, (f) => pick(f.label, 'vi'))] }]);
-      }
-    },
-  });
+  const save = useSaveWithPhotos(cfg, () => undefined, FIELDS, form);
+  useEffect(() => {
+    if (save.data) setSaved(save.data);
+  }, [save.data]);
 
   const again = () => {
     save.reset();
@@ -70,23 +131,24 @@ function QuickActivity() {
   const otherError = save.error && !(save.error instanceof ApiError && save.error.field && (FIELDS as readonly string[]).includes(save.error.field));
 
   if (saved) {
+    const r = saved.record;
     return (
-      <div className="antq-reg-quick" data-testid="quick-activity-done">
+      <div data-testid="quick-activity-done">
         <Card>
           <Result
             status="success"
             title={<h1 className="antq-result-title">{t('registers.quick.saved')}</h1>}
             subTitle={
               <span data-testid="quick-saved-title">
-                {String(saved.title)} · {saved.unit.name} ·{' '}
-                {t('registers.quick.people', { n: formatNumber(typeof saved.participants === 'number' ? saved.participants : 0) })}
+                {String(r.title)} · {r.unit.name} · {t('registers.quick.people', { n: formatNumber(typeof r.participants === 'number' ? r.participants : 0) })}
+                {saved.photos > 0 && ` · ${t('registers.photos.count', { n: saved.photos })}`}
               </span>
             }
             extra={[
               <Button key="again" type="primary" size="large" onClick={again} data-testid="quick-again">
                 {t('registers.quick.again')}
               </Button>,
-              <Link key="list" to={`${registerPath(cfg)}?record=${saved.id}`}>
+              <Link key="list" to={`${registerPath(cfg)}?record=${r.id}`}>
                 <Button size="large">{t('registers.quick.view')}</Button>
               </Link>,
             ]}
@@ -97,7 +159,7 @@ function QuickActivity() {
   }
 
   return (
-    <div className="antq-reg-quick" data-testid="quick-activity">
+    <div data-testid="quick-activity">
       <Typography.Title level={1} className="antq-page-title">
         {t('registers.quick.title')}
       </Typography.Title>
@@ -148,10 +210,105 @@ function QuickActivity() {
           <Form.Item name="participants" label={label(field('participants').label)}>
             <CountInput placeholder="0" aria-label={label(field('participants').label)} />
           </Form.Item>
+          <Form.Item name="photos" label={t('registers.photos.title')}>
+            <PhotoInput />
+          </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={save.isPending} data-testid="quick-save">
             {t('registers.quick.save')}
           </Button>
         </Form>
+      </Card>
+    </div>
+  );
+}
+
+/** A patrol of the officer's village: the register's own form (start now), with photos. */
+function QuickPatrol() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const [form] = Form.useForm<FormValues>();
+  const fields = useMemo(() => formFieldNames(patrols), []);
+  const [saved, setSaved] = useState<{ record: RegisterRecord; photos: number } | null>(null);
+  const save = useSaveWithPhotos(patrols, () => undefined, fields, form);
+  useEffect(() => {
+    if (save.data) setSaved(save.data);
+  }, [save.data]);
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: t('registers.quick.patrolTitle') });
+  }, [t]);
+  const initial = useMemo(() => ({ ...newFormValues(patrols, { unit: user?.unit?.code ?? null }), photos: [] }), [user]);
+  const otherError = save.error && !(save.error instanceof ApiError && save.error.field && fields.includes(save.error.field));
+
+  if (saved) {
+    const r = saved.record;
+    return (
+      <div data-testid="quick-patrol-done">
+        <Card>
+          <Result
+            status="success"
+            title={<h1 className="antq-result-title">{t('registers.quick.patrolSaved')}</h1>}
+            subTitle={
+              <span data-testid="quick-saved-title">
+                {r.unit.name} · {formatDateTime(typeof r.started_at === 'string' ? r.started_at : null)}
+                {saved.photos > 0 && ` · ${t('registers.photos.count', { n: saved.photos })}`}
+              </span>
+            }
+            extra={[
+              <Button
+                key="again"
+                type="primary"
+                size="large"
+                onClick={() => {
+                  save.reset();
+                  setSaved(null);
+                }}
+                data-testid="quick-again"
+              >
+                {t('registers.quick.patrolAgain')}
+              </Button>,
+              <Link key="list" to={`${registerPath(patrols)}?record=${r.id}`}>
+                <Button size="large" data-testid="quick-view">
+                  {t('registers.quick.view')}
+                </Button>
+              </Link>,
+            ]}
+          />
+        </Card>
+      </div>
+    );
+  }
+
+  return (
+    <div data-testid="quick-patrol">
+      <Typography.Title level={1} className="antq-page-title">
+        {t('registers.quick.patrolTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('registers.quick.patrolIntro')}</Typography.Paragraph>
+      <Card size="small" className="antq-reg-quick__card">
+        <RegisterForm
+          cfg={patrols}
+          form={form}
+          initialValues={initial}
+          disabled={save.isPending}
+          onFinish={(v) => save.mutate(v)}
+          header={
+            otherError ? (
+              <div className="antq-block-sm">
+                <ApiErrorAlert error={save.error} />
+              </div>
+            ) : undefined
+          }
+          footer={
+            <>
+              <Form.Item name="photos" label={t('registers.photos.title')} data-testid="field-photos">
+                <PhotoInput />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" size="large" block loading={save.isPending} data-testid="quick-save">
+                {t('registers.quick.patrolSave')}
+              </Button>
+            </>
+          }
+        />
       </Card>
     </div>
   );

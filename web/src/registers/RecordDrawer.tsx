@@ -17,6 +17,7 @@ import { formFieldNames, pick, type RegisterConfig } from './config';
 import GroupMembers from './GroupMembers';
 import ModelReplications from './ModelReplications';
 import { formToPayload, newFormValues, readableMessage, recordFormValues, type FormValues } from './payload';
+import { PhotoInput, RecordPhotos, uploadAll } from './Photos';
 import RegisterForm from './RegisterForm';
 import { SealedIdentity, SessionsPanel, StatusPanel } from './Reintegration';
 
@@ -74,7 +75,16 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
     mutationFn: async (values: FormValues) => {
       const body = formToPayload(cfg, values, id !== null ? record.data : undefined);
       if (body === null) return null;
-      return id === null ? createRecord(cfg.name, body) : updateRecord(cfg.name, id, body);
+      if (id !== null) return updateRecord(cfg.name, id, body);
+      const created = await createRecord(cfg.name, body);
+      // the photos chosen in the form go up once the record exists
+      const photos = Array.isArray(values.photos) ? (values.photos as File[]) : [];
+      if (cfg.attachments && photos.length) {
+        const { failed, error } = await uploadAll(cfg, created.id, photos);
+        if (failed) void message.error(t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }));
+        else void message.success(t('registers.photos.uploaded', { n: photos.length }));
+      }
+      return created;
     },
     onSuccess: async (saved) => {
       if (!saved) {
@@ -141,6 +151,13 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
             initialValues={initialValues}
             disabled={!canWrite || save.isPending}
             onFinish={(v) => save.mutate(v)}
+            footer={
+              cfg.attachments && id === null && canWrite ? (
+                <Form.Item name="photos" label={t('registers.photos.title')} data-testid="field-photos">
+                  <PhotoInput />
+                </Form.Item>
+              ) : undefined
+            }
             header={
               otherError ? (
                 <div className="antq-block-sm">
@@ -160,6 +177,7 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
                 : ''}
             </Typography.Paragraph>
           )}
+          {record.data && cfg.attachments && <RecordPhotos cfg={cfg} recordId={record.data.id} canWrite={canWrite} />}
           {record.data && cfg.name === 'models' && <ModelReplications model={record.data} canWrite={canWrite} />}
           {record.data && cfg.name === 'groups' && <GroupMembers group={record.data} canWrite={canWrite} />}
         </>

@@ -11,7 +11,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import UnitPicker from '../components/UnitPicker';
+import UnitField from '../components/form/UnitField';
 import { formatNumber } from '../lib/format';
 import { getRecord, listRecords, registerKeys, type Id, type RegisterRecord } from './api';
 import { recordTitle, useCatalog, useLabel, useLanguage } from './bits';
@@ -29,9 +29,11 @@ interface Props {
   header?: React.ReactNode;
   /** The stored record (an edit): decides which fields the form shows. */
   record?: RegisterRecord | null;
+  /** Extra controls after the register's fields (a new record's photos). */
+  footer?: React.ReactNode;
 }
 
-export default function RegisterForm({ cfg, form, onFinish, disabled, initialValues, header, record }: Props) {
+export default function RegisterForm({ cfg, form, onFinish, disabled, initialValues, header, record, footer }: Props) {
   const { t } = useTranslation();
   const label = useLabel();
   return (
@@ -54,21 +56,18 @@ export default function RegisterForm({ cfg, form, onFinish, disabled, initialVal
         rules={[{ required: true, message: t('registers.form.unitRequired') }]}
         required
       >
-        <UnitField />
+        <UnitField kinds={cfg.unitKinds} />
       </Form.Item>
       {cfg.fields
         .filter((f) => shownInForm(cfg, f, record))
         .map((f) => (
           <FieldItem key={f.name} cfg={cfg} field={f} label={label(f.label)} initial={initialValues?.[f.name]} />
         ))}
+      {footer}
     </Form>
   );
 }
 
-/** The unit picker as a form control. */
-export function UnitField(props: { id?: string; value?: string | null; onChange?: (v: string | null) => void; disabled?: boolean }) {
-  return <UnitPicker id={props.id} value={props.value ?? null} onChange={(v) => props.onChange?.(v)} disabled={props.disabled} />;
-}
 
 function FieldItem({ cfg, field, label, initial }: { cfg: RegisterConfig; field: FieldSpec; label: string; initial: unknown }) {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import RequireAuth from '../components/RequireAuth';
-import UnitPicker from '../components/UnitPicker';
+import UnitField from '../components/form/UnitField';
 import NotFound from '../pages/NotFound';
 import { hasPermission, useAuth } from '../lib/auth';
 import { formatNumber } from '../lib/format';
@@ -212,7 +212,7 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
           <>
             <div className="antq-reg-filter">
               <span className="antq-reg-filter__label">{t('registers.list.unit')}</span>
-              <UnitPicker value={unit} onChange={setUnit} />
+              <UnitField value={unit} onChange={setUnit} />
             </div>
             {dateField && (
               <>
@@ -434,7 +434,7 @@ function MediationBook({ open, onClose, defaultUnit }: { open: boolean; onClose:
       <Paragraph type="secondary">{t('registers.book.hint')}</Paragraph>
       <Form layout="vertical" name="book">
         <Form.Item label={t('registers.book.unit')} required>
-          <UnitPicker value={unit} onChange={setUnit} />
+          <UnitField value={unit} onChange={setUnit} />
         </Form.Item>
         <Form.Item label={t('registers.book.year')} required>
           <InputNumber value={year} onChange={(v) => setYear(v)} min={2000} max={yearVN()} precision={0} style={{ width: 140 }} />

@@ -1,5 +1,5 @@
 /** Calls of the movement registers (docs/api/registers.md) and of the catalogue. */
-import { apiUrl, getJson, patchJson, postJson, request } from '../api/client';
+import { apiUrl, getJson, patchJson, postJson, request, uploadFile } from '../api/client';
 import type { Page } from '../api/types';
 import { registerApiPath, type CatalogKind, type RegisterName } from './config';
 
@@ -44,6 +44,26 @@ export const createRecord = (name: RegisterName, body: RegisterPayload) => postJ
 export const updateRecord = (name: RegisterName, id: Id, body: RegisterPayload) =>
   patchJson<RegisterRecord>(one(name, id), body);
 export const deleteRecord = (name: RegisterName, id: Id) => request<void>('DELETE', one(name, id));
+
+// --- photos and videos (registers whose spec has attachments) --------------------------------------
+
+export interface RegisterAttachment {
+  id: Id;
+  at: string;
+  uploaded_by: string;
+  /** "image" or "video". */
+  kind: string;
+  media_type: string;
+  size: number;
+  location_removed: boolean;
+}
+
+export const listAttachments = (name: RegisterName, id: Id, signal?: AbortSignal) =>
+  getJson<{ items: RegisterAttachment[] }>(`${one(name, id)}/attachments`, undefined, signal);
+/** One photo or video, sent as it is (the server checks the type by content and removes the location). */
+export const uploadAttachment = (name: RegisterName, id: Id, file: Blob) => uploadFile<RegisterAttachment>(`${one(name, id)}/attachments`, file);
+export const attachmentUrl = (name: RegisterName, id: Id, attachmentId: Id) =>
+  `${one(name, id)}/attachments/${encodeURIComponent(String(attachmentId))}`;
 
 /** The download address of the list with the same filters (no paging): CSV or Excel. */
 export function exportUrl(name: RegisterName, query: RegisterQuery, format: 'csv' | 'xlsx'): string {
@@ -172,6 +192,7 @@ export const registerKeys = {
   all: (name: RegisterName) => ['staff', 'registers', name] as const,
   list: (name: RegisterName, query: RegisterQuery) => ['staff', 'registers', name, 'list', query] as const,
   record: (name: RegisterName, id: Id) => ['staff', 'registers', name, 'detail', String(id)] as const,
+  attachments: (name: RegisterName, id: Id) => ['staff', 'registers', name, 'attachments', String(id)] as const,
   replications: (id: Id) => ['staff', 'registers', 'models', 'replications', String(id)] as const,
   members: (id: Id) => ['staff', 'registers', 'groups', 'members', String(id)] as const,
   statusHistory: (id: Id) => ['staff', 'registers', 'reintegration', 'status-history', String(id)] as const,

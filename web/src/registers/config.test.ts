@@ -42,6 +42,7 @@ interface ServerSpec {
   ordered: [string, string][];
   unitKinds: string[];
   filterable: string[];
+  attachments: boolean;
 }
 
 /** The calls `f::name(args)` at the top level of `text`, args as written (strings kept whole). */
@@ -98,6 +99,7 @@ function readSpec(name: string): ServerSpec {
     dateField: str(/s\.date_field = "(\w+)"/),
     ordered,
     unitKinds,
+    attachments: /s\.attachments = true/.test(src),
     filterable,
   };
 }
@@ -137,6 +139,7 @@ describe('register configs', () => {
       expect(cfg.writePermission).toBe(spec.writePermission);
       expect(cfg.dateField).toBe(spec.dateField);
       expect([...(cfg.unitKinds ?? [])]).toEqual(spec.unitKinds);
+      expect(!!cfg.attachments, `${cfg.name} takes photos`).toBe(spec.attachments);
       for (const [i, sf] of spec.fields.entries()) {
         const f = cfg.fields[i]!;
         const where = `${cfg.name}.${f.name}`;
@@ -238,7 +241,7 @@ describe('register configs', () => {
 
   it('shows choices in the language asked for', () => {
     const outcome = registerBySlug('hoa-giai')!.fields.find((f) => f.name === 'outcome')!;
-    expect(choiceLabel(outcome, 'successful', 'vi')).toBe('Thành');
+    expect(choiceLabel(outcome, 'successful', 'vi')).toBe('Hòa giải thành');
     expect(choiceLabel(outcome, 'successful', 'en')).toBe('Successful');
     expect(choiceLabel(outcome, 'unknown', 'vi')).toBe('unknown');
     expect(choiceLabel(outcome, null, 'vi')).toBe('');

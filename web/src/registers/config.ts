@@ -124,6 +124,8 @@ export interface RegisterConfig {
   pseudonymous?: boolean;
   /** Fields the edit form leaves out because the page changes them elsewhere (a status with its date). */
   editElsewhere?: readonly string[];
+  /** Records take photos and videos (`/api/v1/<register>/{id}/attachments`), as the server's spec says. */
+  attachments?: boolean;
 }
 
 // --- field builders (as terse as the server's) ------------------------------------------------
@@ -205,6 +207,7 @@ export const REGISTERS: readonly RegisterConfig[] = [
     item: L('hoạt động', 'activity'),
     readPermission: 'movement.read',
     writePermission: 'activities.write',
+    attachments: true,
     dateField: 'date',
     titleField: 'title',
     fields: [
@@ -303,6 +306,7 @@ export const REGISTERS: readonly RegisterConfig[] = [
     item: L('buổi tuần tra', 'patrol'),
     readPermission: 'movement.read',
     writePermission: 'patrols.write',
+    attachments: true,
     dateField: 'started_at',
     titleField: 'route',
     fields: [
@@ -323,6 +327,7 @@ export const REGISTERS: readonly RegisterConfig[] = [
     item: L('vụ việc hòa giải', 'mediation case'),
     readPermission: 'mediations.read',
     writePermission: 'mediations.write',
+    attachments: true,
     dateField: 'received_on',
     titleField: 'content',
     fields: [
@@ -334,8 +339,8 @@ export const REGISTERS: readonly RegisterConfig[] = [
         L('Kết quả', 'Outcome'),
         [
           C('pending', 'Đang hòa giải', 'In progress'),
-          C('successful', 'Thành', 'Successful'),
-          C('unsuccessful', 'Không thành', 'Unsuccessful'),
+          C('successful', 'Hòa giải thành', 'Successful'),
+          C('unsuccessful', 'Hòa giải không thành', 'Unsuccessful'),
           C('transferred', 'Chuyển cơ quan có thẩm quyền', 'Transferred to the authorities'),
         ],
         true,

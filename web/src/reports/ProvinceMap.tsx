@@ -11,19 +11,46 @@ const GEOJSON_URL = '/geo/provinces.geojson';
 
 interface Feature {
   properties: { code: string; name: string; full_name: string };
+  geometry?: { type: string; coordinates: unknown };
 }
 interface Geo {
   type: 'FeatureCollection';
   features: Feature[];
 }
 
-/** Fetches the shipped GeoJSON once and registers it with ECharts; answers code → full name. */
-async function loadProvinces(signal?: AbortSignal): Promise<Record<string, string>> {
+type Box = [number, number, number, number]; // west, south, east, north
+
+/** The bounding box of a GeoJSON geometry's coordinates. */
+function bbox(coords: unknown, box: Box = [Infinity, Infinity, -Infinity, -Infinity]): Box {
+  if (Array.isArray(coords) && typeof coords[0] === 'number' && typeof coords[1] === 'number') {
+    box[0] = Math.min(box[0], coords[0]);
+    box[1] = Math.min(box[1], coords[1]);
+    box[2] = Math.max(box[2], coords[0]);
+    box[3] = Math.max(box[3], coords[1]);
+  } else if (Array.isArray(coords)) {
+    for (const c of coords) bbox(c, box);
+  }
+  return box;
+}
+
+interface Provinces {
+  names: Record<string, string>;
+  boxes: Record<string, Box>;
+  country: Box;
+}
+
+/** Fetches the shipped GeoJSON once and registers it with ECharts; answers names and extents by code. */
+async function loadProvinces(signal?: AbortSignal): Promise<Provinces> {
   const res = await fetch(GEOJSON_URL, { signal });
   if (!res.ok) throw new Error(`GET ${GEOJSON_URL}: ${res.status}`);
   const geo = (await res.json()) as Geo;
   if (!echarts.getMap(MAP_NAME)) echarts.registerMap(MAP_NAME, geo as never);
-  return Object.fromEntries(geo.features.map((f) => [f.properties.code, f.properties.full_name]));
+  const boxes = Object.fromEntries(geo.features.map((f) => [f.properties.code, bbox(f.geometry?.coordinates)]));
+  return {
+    names: Object.fromEntries(geo.features.map((f) => [f.properties.code, f.properties.full_name])),
+    boxes,
+    country: Object.values(boxes).reduce<Box>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]),
+  };
 }
 
 interface Props {
@@ -34,10 +61,15 @@ interface Props {
   metricLabel: string;
   height: number;
   onSelect?: (code: string) => void;
+  /**
+   * A province to zoom to (the area of a district or commune account: only province boundaries
+   * are shipped, so its province is shown, centred and highlighted, with the country around it).
+   */
+  focus?: string | null;
 }
 
 /** The provinces coloured by a figure (a choropleth, no tiles). */
-export default function ProvinceMap({ values, selected, metricLabel, height, onSelect }: Props) {
+export default function ProvinceMap({ values, selected, metricLabel, height, onSelect, focus }: Props) {
   const { t } = useTranslation();
   const provinces = useQuery({
     queryKey: ['geo', 'provinces'],
@@ -48,8 +80,17 @@ export default function ProvinceMap({ values, selected, metricLabel, height, onS
   });
 
   const option = useMemo<EChartsOption | null>(() => {
-    const names = provinces.data;
-    if (!names) return null;
+    if (!provinces.data) return null;
+    const { names, boxes, country } = provinces.data;
+    const box = focus ? boxes[focus] : undefined;
+    // zoomed to the province: its centre, as much as fits (the country stays around it)
+    const view =
+      box && Number.isFinite(box[0])
+        ? {
+            center: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2],
+            zoom: Math.max(1, Math.min(10, 0.8 * Math.min((country[2] - country[0]) / (box[2] - box[0]), (country[3] - country[1]) / (box[3] - box[1])))),
+          }
+        : {};
     const max = Math.max(1, ...Object.values(values));
     const data = Object.keys(names).map((code) => ({
       name: code,
@@ -87,6 +128,7 @@ export default function ProvinceMap({ values, selected, metricLabel, height, onS
           layoutCenter: ['55%', '50%'],
           layoutSize: '95%',
           aspectScale: 1,
+          ...view,
           selectedMode: false,
           itemStyle: { areaColor: '#f5f5f5', borderColor: '#8c8c8c', borderWidth: 0.5 },
           emphasis: { label: { show: true, formatter: (p: { name: string }) => names[p.name] ?? p.name }, itemStyle: { areaColor: '#ffd666' } },
@@ -95,7 +137,7 @@ export default function ProvinceMap({ values, selected, metricLabel, height, onS
         },
       ],
     } as EChartsOption;
-  }, [provinces.data, values, selected, metricLabel, t]);
+  }, [provinces.data, values, selected, metricLabel, t, focus]);
 
   const events = useMemo(
     () => (onSelect ? { click: (p: { name?: string }) => p.name && onSelect(p.name) } : undefined),

@@ -8,6 +8,7 @@
 import {
   ArrowDownOutlined,
   ArrowUpOutlined,
+  EnvironmentOutlined,
   FileExcelOutlined,
   FileTextOutlined,
   LeftOutlined,
@@ -48,7 +49,7 @@ import { useSearchParams } from 'react-router';
 import { getUnit, queryKeys, type UnitDetail, type UnitRef } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import RequireAuth from '../components/RequireAuth';
-import UnitPicker from '../components/UnitPicker';
+import UnitField from '../components/form/UnitField';
 import { useAuth } from '../lib/auth';
 import { formatDate, formatNumber } from '../lib/format';
 import { unitKindColor, unitKindKey } from '../lib/units';
@@ -161,16 +162,35 @@ function Dashboard() {
     retry: false,
   });
 
+  // the account's own unit with its ancestors (a district or commune account: its province)
+  const ownCode = user?.unit && user.unit.kind !== 'province' ? user.unit.code : '';
+  const ownUnit = useQuery({
+    queryKey: queryKeys.unit(ownCode),
+    queryFn: ({ signal }) => getUnit(ownCode, signal),
+    enabled: !!ownCode,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
   // the province of the selected unit (itself, or its ancestor), highlighted on the map
   const provinceCode = useMemo(() => {
-    const u = unit ? selectedUnit.data : null;
+    const u = unit ? selectedUnit.data : (ownUnit.data ?? null);
     if (u) {
       if (u.kind === 'province') return u.code;
       return u.ancestors.find((a) => a.kind === 'province')?.code ?? null;
     }
     if (!unit && user?.unit?.kind === 'province') return user.unit.code;
     return null;
-  }, [unit, selectedUnit.data, user]);
+  }, [unit, selectedUnit.data, ownUnit.data, user]);
+  // below a province the map (province boundaries only) shows the province, zoomed and highlighted
+  const areaKind = unit ? selectedUnit.data?.kind : user?.unit?.kind;
+  const belowProvince = !!areaKind && areaKind !== 'province';
+  // on a phone the map (2 MB of boundaries) loads only when asked for
+  const [mapAsked, setMapAsked] = useState(false);
+  const showMap = !narrow || mapAsked;
+  const provinceName = (code: string) => {
+    const u = unit ? selectedUnit.data : ownUnit.data;
+    return u?.ancestors.find((a) => a.code === code)?.full_name ?? (u?.code === code ? u.full_name : code);
+  };
 
   // the whole country's provinces colour the map (a national account); otherwise the own province
   const countryQuery: ReportQuery = useMemo(() => ({ unit: null, from: period.from, to: period.to }), [period.from, period.to]);
@@ -184,8 +204,9 @@ function Dashboard() {
     if (national) return Object.fromEntries((countryBreakdown.data?.items ?? []).map((i) => [i.key, i.value]));
     if (provinceCode && summary.data && selectedUnit.data?.kind === 'province') return { [provinceCode]: figure(summary.data, metric) };
     if (provinceCode && summary.data && !unit) return { [provinceCode]: figure(summary.data, metric) };
+    if (provinceCode && summary.data && belowProvince) return { [provinceCode]: figure(summary.data, metric) };
     return {};
-  }, [national, countryBreakdown.data, provinceCode, summary.data, selectedUnit.data, unit, metric]);
+  }, [national, countryBreakdown.data, provinceCode, summary.data, selectedUnit.data, unit, metric, belowProvince]);
 
   const onPeriod = (p: Preset | 'custom') => {
     if (p === 'custom') update({ period: 'custom', back: null, from: period.from, to: period.to });
@@ -228,7 +249,7 @@ function Dashboard() {
         <div className="antq-reports__filter-grid">
           <div className="antq-reports__field antq-reports__field--unit">
             <label htmlFor="reports-unit">{t('reports.unit')}</label>
-            <UnitPicker id="reports-unit" value={unit} onChange={setUnit} />
+            <UnitField id="reports-unit" value={unit} onChange={setUnit} />
             {!unit && (
               <Text type="secondary" className="antq-reports__hint">
                 {t('reports.ownArea')}: {user?.unit?.full_name ?? t('reports.country')}
@@ -322,16 +343,26 @@ function Dashboard() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('reports.map.title')} className="antq-reports__card" extra={narrow ? undefined : <Text type="secondary">{metricLabel}</Text>}>
-            <ProvinceMap
-              values={mapValues}
-              selected={provinceCode}
-              metricLabel={metricLabel}
-              height={narrow ? 440 : 480}
-              onSelect={national ? setUnit : undefined}
-            />
-            {provinceCode && (
-              <Text type="secondary" className="antq-reports__hint">
-                {t('reports.map.scopeNote')}
+            {showMap ? (
+              <ProvinceMap
+                values={mapValues}
+                selected={provinceCode}
+                focus={belowProvince || !national ? provinceCode : null}
+                metricLabel={metricLabel}
+                height={narrow ? 440 : 480}
+                onSelect={national ? setUnit : undefined}
+              />
+            ) : (
+              <div className="antq-reports__map-ask" data-testid="reports-map-ask">
+                <Text type="secondary">{t('reports.map.onDemand')}</Text>
+                <Button icon={<EnvironmentOutlined />} onClick={() => setMapAsked(true)} data-testid="reports-map-show">
+                  {t('reports.map.show')}
+                </Button>
+              </div>
+            )}
+            {showMap && provinceCode && (
+              <Text type="secondary" className="antq-reports__hint" data-testid="reports-map-note">
+                {belowProvince ? t('reports.map.provinceOf', { province: provinceName(provinceCode), unit: unitName }) : t('reports.map.scopeNote')}
               </Text>
             )}
           </Card>

@@ -82,6 +82,9 @@ const vi = {
     selected: 'Địa bàn đang xem',
     noData: 'Chưa có số liệu',
     scopeNote: 'Tỉnh, thành phố đang xem được tô đậm.',
+    provinceOf: 'Bản đồ chỉ có ranh giới cấp tỉnh: {{province}} (nơi có {{unit}}) được phóng to và tô đậm, màu theo số liệu của {{unit}}.',
+    onDemand: 'Bản đồ (khoảng 2 MB) chỉ tải khi bạn cần, để tiết kiệm dữ liệu di động.',
+    show: 'Xem bản đồ',
   },
   children: {
     title: 'Số liệu các đơn vị trực thuộc',
@@ -210,6 +213,9 @@ const en: Shape<Texts> = {
     selected: 'Selected area',
     noData: 'No figures yet',
     scopeNote: 'The selected province is highlighted.',
+    provinceOf: 'The map has province boundaries only: {{province}} (where {{unit}} is) is zoomed in and highlighted, coloured by the figures of {{unit}}.',
+    onDemand: 'The map (about 2 MB) loads only when you ask, to save mobile data.',
+    show: 'Show the map',
   },
   children: {
     title: 'Figures of the units below',

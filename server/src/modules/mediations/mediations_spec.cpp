@@ -16,7 +16,7 @@ registers::Spec spec() {
   s.fields = {f::date("received_on", "Ngày nhận", true, true),
               f::code("dispute_type", "Loại việc", "dispute_types", true),
               f::people("parties", "Các bên", 1),
-              f::choice("outcome", "Kết quả", {{"pending", "Đang hòa giải"}, {"successful", "Thành"}, {"unsuccessful", "Không thành"}, {"transferred", "Chuyển cơ quan có thẩm quyền"}}, true),
+              f::choice("outcome", "Kết quả", {{"pending", "Đang hòa giải"}, {"successful", "Hòa giải thành"}, {"unsuccessful", "Hòa giải không thành"}, {"transferred", "Chuyển cơ quan có thẩm quyền"}}, true),
               f::text("mediators", "Hòa giải viên, người được mời", false, 500),
               f::long_text("content", "Nội dung chính"),
               f::long_text("agreement", "Thỏa thuận, yêu cầu của các bên"),
@@ -25,6 +25,7 @@ registers::Spec spec() {
   s.date_field = "received_on";
   s.ordered = {{"closed_on", "received_on"}};
   s.unit_kinds = {"village", "commune"};
+  s.attachments = true;  // photos of the minutes, from the phone form
   return s;
 }
 

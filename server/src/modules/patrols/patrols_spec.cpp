@@ -21,6 +21,7 @@ registers::Spec spec() {
               f::long_text("notes", "Ghi chú")};
   s.date_field = "started_at";
   s.ordered = {{"ended_at", "started_at"}};
+  s.attachments = true;  // photos from the phone form
   return s;
 }
 
