@@ -178,7 +178,8 @@ describe('movement registers', () => {
       const download = page.waitForEvent('download');
       await page.getByTestId('export-csv').click();
       const file = await download;
-      assert.equal(file.suggestedFilename(), 'activities.csv');
+      // named in Vietnamese with the unit and the day
+      assert.equal(file.suggestedFilename(), `so-hoat-dong_xa-son-tinh_${daysAgo(0)[0]}.csv`);
       const csv = await admin.call('GET', csvHref);
       assert.equal(csv.status, 200);
       assert.ok(csv.body.includes(title), 'the export has the new activity');

@@ -1,10 +1,11 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Drawer, Grid, Layout, Menu, Spin, Tag, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { getHealth, getUnit, queryKeys } from '../api';
+import { installIconLabels } from '../lib/a11y';
 import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { unitKindColor, unitKindKey } from '../lib/units';
 import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
@@ -36,6 +37,8 @@ export default function AppLayout() {
   const [unit, setUnit] = useSelectedUnit();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { user } = useAuth();
+  // icon names ("close", "plus") are not read out; icon-only controls get a Vietnamese name
+  useEffect(() => installIconLabels(), []);
   // the unit bar is for browsing; the login, own-account and administration pages do not use it
   // (the tip and register pages have the unit among their own filters)
   const showUnitBar = !/^\/(login|account|admin|tin-bao|so|tai-hoa-nhap|dia-ban-trong-diem|danh-gia-an-toan|bao-cao)(\/|$)/.test(location.pathname);

@@ -14,7 +14,8 @@ import UnitField from '../components/form/UnitField';
 import { DateInput } from './RegisterForm';
 
 interface ReplicateValues {
-  unit: string | null;
+  /** The units (villages) the model goes to: several at once. */
+  unit: string[];
   started_on: Dayjs | null;
 }
 
@@ -29,16 +30,43 @@ export default function ModelReplications({ model, canWrite }: { model: Register
   const [addForm] = Form.useForm<ReplicateValues>();
   const [endForm] = Form.useForm<{ ended_on: Dayjs | null }>();
 
+  // one request per unit, one after the other; those that went through stay, the others are named
   const replicate = useMutation({
-    mutationFn: (v: ReplicateValues) => replicateModel(model.id, { unit: v.unit ?? '', started_on: v.started_on?.format('YYYY-MM-DD') ?? '' }),
+    mutationFn: async (v: ReplicateValues) => {
+      const started_on = v.started_on?.format('YYYY-MM-DD') ?? '';
+      const done: string[] = [];
+      let last: Awaited<ReturnType<typeof replicateModel>> | null = null;
+      for (const unit of v.unit) {
+        try {
+          last = await replicateModel(model.id, { unit, started_on });
+          done.push(unit);
+        } catch (e) {
+          if (last) queryClient.setQueryData(key, last);
+          throw Object.assign(e instanceof Error ? e : new Error(String(e)), { unit, done });
+        }
+      }
+      return last!;
+    },
     onSuccess: (res, v) => {
       queryClient.setQueryData(key, res);
-      const added = res.items.find((r) => r.unit.code === v.unit);
-      void message.success(t('registers.replications.added', { unit: added?.unit.name ?? v.unit }));
+      const names = v.unit.map((code) => res.items.find((r) => r.unit.code === code)?.unit.name ?? code);
+      void message.success(
+        names.length === 1 ? t('registers.replications.added', { unit: names[0] }) : t('registers.replications.addedMany', { n: names.length, units: names.join(', ') }),
+      );
       setAdding(false);
     },
-    onError: (e) => {
-      if (e instanceof ApiError && (e.field === 'unit' || e.field === 'started_on')) addForm.setFields([{ name: e.field, errors: [e.message] }]);
+    onError: (e, v) => {
+      const failed = (e as { unit?: string }).unit;
+      const done = (e as { done?: string[] }).done ?? [];
+      if (done.length) {
+        void queryClient.invalidateQueries({ queryKey: key });
+        addForm.setFieldValue('unit', v.unit.filter((u) => !done.includes(u)));
+      }
+      if (e instanceof ApiError && (e.field === 'unit' || e.field === 'started_on')) {
+        const name = failed ? (replications.data?.items.find((r) => r.unit.code === failed)?.unit.name ?? failed) : '';
+        const text = e.field === 'unit' && v.unit.length > 1 && name ? `${name}: ${e.message}` : e.message;
+        addForm.setFields([{ name: e.field, errors: [text] }]);
+      }
     },
   });
   const end = useMutation({
@@ -132,16 +160,17 @@ export default function ModelReplications({ model, canWrite }: { model: Register
       >
         {replicate.error && !(replicate.error instanceof ApiError && replicate.error.field) && <ApiErrorAlert error={replicate.error} />}
         <Form<ReplicateValues> form={addForm} name="replicate" layout="vertical" onFinish={(v) => replicate.mutate(v)}
-          initialValues={{ unit: null, started_on: dayOf(todayVN()) }}
+          initialValues={{ unit: [], started_on: dayOf(todayVN()) }}
           preserve={false}
         >
           <Form.Item
             name="unit"
             label={t('registers.replications.unit')}
-            rules={[{ required: true, message: t('registers.form.unitRequired') }]}
+            extra={t('registers.replications.unitHint')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('registers.form.unitRequired') }]}
             data-testid="replicate-unit"
           >
-            <UnitField />
+            <UnitField multiple />
           </Form.Item>
           <Form.Item
             name="started_on"

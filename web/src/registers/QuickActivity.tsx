@@ -7,6 +7,7 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Result, Segmented, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -236,7 +237,11 @@ function QuickPatrol() {
   useEffect(() => {
     document.title = t('app.documentTitle', { page: t('registers.quick.patrolTitle') });
   }, [t]);
-  const initial = useMemo(() => ({ ...newFormValues(patrols, { unit: user?.unit?.code ?? null }), photos: [] }), [user]);
+  // a patrol is recorded as it starts or right after: now, to the minute
+  const initial = useMemo(
+    () => ({ ...newFormValues(patrols, { unit: user?.unit?.code ?? null }), started_at: dayjs().second(0).millisecond(0), photos: [] }),
+    [user],
+  );
   const otherError = save.error && !(save.error instanceof ApiError && save.error.field && fields.includes(save.error.field));
 
   if (saved) {

@@ -6,7 +6,7 @@
  */
 import { DeleteOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Grid, Input, InputNumber, Radio, Select, Switch, type FormInstance } from 'antd';
+import { Button, DatePicker, Form, Grid, Input, InputNumber, Radio, Select, Space, Switch, TimePicker, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -180,6 +180,41 @@ export function DateInput(props: {
   const screens = Grid.useBreakpoint();
   const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
   const today = todayVN();
+  const { t } = useTranslation();
+  if (withTime && narrow) {
+    // a phone has no room for the calendar and the clock side by side: the day, then the time
+    const { value, onChange, id, disabled } = rest;
+    return (
+      <Space.Compact block className="antq-datetime">
+        <DatePicker
+          id={id}
+          value={value ?? null}
+          disabled={disabled}
+          format="DD/MM/YYYY"
+          inputReadOnly
+          disabledDate={noFuture ? (d) => d.format('YYYY-MM-DD') > today : undefined}
+          onChange={(d) => onChange?.(d ? d.hour(value?.hour() ?? dayjs().hour()).minute(value?.minute() ?? dayjs().minute()).second(0) : null)}
+          placeholder="dd/mm/yyyy"
+          aria-label={t('registers.form.day')}
+          style={{ width: '60%' }}
+          data-testid="datetime-day"
+        />
+        <TimePicker
+          value={value ?? null}
+          disabled={disabled || !value}
+          format="HH:mm"
+          inputReadOnly
+          showNow={false}
+          needConfirm={false}
+          onChange={(tm) => onChange?.(tm && value ? value.hour(tm.hour()).minute(tm.minute()).second(0) : value ?? null)}
+          placeholder="hh:mm"
+          aria-label={t('registers.form.time')}
+          style={{ width: '40%' }}
+          data-testid="datetime-time"
+        />
+      </Space.Compact>
+    );
+  }
   return (
     <DatePicker
       {...rest}

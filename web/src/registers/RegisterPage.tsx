@@ -5,6 +5,7 @@
  */
 import { DownloadOutlined, FilterOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getUnit, queryKeys } from '../api';
 import { Button, Form, Grid, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
@@ -15,6 +16,7 @@ import RequireAuth from '../components/RequireAuth';
 import UnitField from '../components/form/UnitField';
 import NotFound from '../pages/NotFound';
 import { hasPermission, useAuth } from '../lib/auth';
+import { downloadName } from '../lib/files';
 import { formatNumber } from '../lib/format';
 import { PAGE_SIZES, useListParams } from '../lib/listParams';
 import { useSelectedUnit } from '../lib/useSelectedUnit';
@@ -26,6 +28,7 @@ import {
   choiceLabel,
   fieldOfRegister,
   filterFields,
+  pick,
   registerBySlug,
   type FieldSpec,
   type RegisterConfig,
@@ -34,7 +37,7 @@ import {
 import IdentitySearch from './IdentitySearch';
 import RecordDrawer, { type DrawerState } from './RecordDrawer';
 import { CatalogSelect, DateInput, matchOption } from './RegisterForm';
-import { dayOf, filterKeys, listQuery, yearVN } from './payload';
+import { dayOf, filterKeys, listQuery, todayVN, yearVN } from './payload';
 import './registers.css';
 
 const { Title, Paragraph, Text } = Typography;
@@ -157,7 +160,17 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
     },
   ];
 
+  const chosenUnit = useQuery({
+    queryKey: queryKeys.unit(unit ?? ''),
+    queryFn: ({ signal }) => getUnit(unit ?? '', signal),
+    enabled: !!unit,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
   const exportQuery = listQuery(cfg, filters, unit);
+  // downloads named in Vietnamese: so-tuan-tra_xa-son-tinh_2026-12-04.xlsx
+  const fileName = (ext: string) =>
+    downloadName(`Sổ ${pick(cfg.title, 'vi')}`, unit ? (chosenUnit.data?.full_name ?? unit) : (user?.unit?.full_name ?? null), todayVN(), ext);
   const size = list.data?.per_page ?? perPage;
 
   return (
@@ -286,10 +299,10 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
               : ''}
         </Text>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'csv')} download data-testid="export-csv">
+          <Button icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'csv')} download={fileName('csv')} data-testid="export-csv">
             {t('registers.list.exportCsv')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'xlsx')} download data-testid="export-xlsx">
+          <Button icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'xlsx')} download={fileName('xlsx')} data-testid="export-xlsx">
             {t('registers.list.exportXlsx')}
           </Button>
         </Space>

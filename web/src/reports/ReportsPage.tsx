@@ -51,6 +51,7 @@ import ApiErrorAlert from '../components/ApiErrorAlert';
 import RequireAuth from '../components/RequireAuth';
 import UnitField from '../components/form/UnitField';
 import { useAuth } from '../lib/auth';
+import { downloadName } from '../lib/files';
 import { formatDate, formatNumber } from '../lib/format';
 import { unitKindColor, unitKindKey } from '../lib/units';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -229,10 +230,10 @@ function Dashboard() {
           </Paragraph>
         </div>
         <Space wrap className="antq-reports__actions">
-          <Button icon={<FileExcelOutlined />} href={summaryUrl(exportQuery, 'xlsx')} download data-testid="export-xlsx">
+          <Button icon={<FileExcelOutlined />} href={summaryUrl(exportQuery, 'xlsx')} download={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'xlsx')} data-testid="export-xlsx">
             {t('reports.export.xlsx')}
           </Button>
-          <Button icon={<FileTextOutlined />} href={summaryUrl(exportQuery, 'csv')} download data-testid="export-csv">
+          <Button icon={<FileTextOutlined />} href={summaryUrl(exportQuery, 'csv')} download={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'csv')} data-testid="export-csv">
             {t('reports.export.csv')}
           </Button>
           <Button icon={<PrinterOutlined />} onClick={() => setPreviewUrl(summaryUrl(exportQuery, 'html'))} data-testid="print-preview">
@@ -812,7 +813,7 @@ function IssuedCard({ unit, onOpen }: { unit: string | null; onOpen: (url: strin
           <Button size="small" icon={<PrinterOutlined />} onClick={() => onOpen(issuedReportUrl(r.id, 'html'))} data-testid={`issued-open-${r.id}`}>
             {t('reports.issued.open')}
           </Button>
-          <Button size="small" icon={<FileExcelOutlined />} href={issuedReportUrl(r.id, 'xlsx')} download aria-label={t('reports.export.xlsx')} />
+          <Button size="small" icon={<FileExcelOutlined />} href={issuedReportUrl(r.id, 'xlsx')} download={downloadName(`Báo cáo ${r.number}`, r.unit?.full_name ?? null, r.issued_on, 'xlsx')} aria-label={t('reports.export.xlsx')} />
         </Space>
       ),
     },

@@ -1,0 +1,409 @@
+// Browser tests of issue 18, "the first day in a real office" (staff side), against the real server
+// (see harness.mjs), on a 1440×900 desktop and a 390×844 phone: an administrator creates a village
+// officer with a unit (nationwide is an explicit choice); a session that expires while a form is
+// filled in keeps the draft, logs in again in a dialog and saves what was typed; each role lands on
+// its own page after login; the unit picker searches without diacritics and replicates a model to
+// three villages in a few clicks; a village officer attaches a photo to a patrol on a phone; the
+// audit trail is filtered by a Vietnamese action name, with nothing read out in English.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  ADMIN_PASSWORD,
+  PHONE,
+  SCREENSHOT_DIR,
+  apiSession,
+  assertNoHorizontalScroll,
+  assertNoProblems,
+  launchBrowser,
+  newPage,
+  pickUnit,
+  shot,
+  signIn,
+  startServer,
+} from './harness.mjs';
+
+const WIDE = { width: 1440, height: 900 };
+const POLICE = { username: 'ca.sontinh', password: 'mat-khau-cong-an-5', role: 'police_officer', unit: '21220', display_name: 'Trần Văn Bình' };
+const VILLAGE = { username: 'cb.truongtho', password: 'mat-khau-thon-tt-4', role: 'village_officer', unit: '21220-001', display_name: 'Lê Văn Tư' };
+const STEERING = { username: 'bcd.quangngai', password: 'mat-khau-bcd-qn-8', role: 'steering', unit: '51', display_name: 'Phạm Thị Mai' };
+const FRONT = { username: 'mttq.sontinh', password: 'mat-khau-mat-tran-9', role: 'front_officer', unit: '21220', display_name: 'Nguyễn Thị Lan' };
+
+// a real 2×2 PNG (the server checks the type by content)
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let server;
+let browser;
+let admin;
+
+/** Vietnam's today as YYYY-MM-DD. */
+const todayVN = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+async function withPage(viewport, name, fn) {
+  const page = await newPage(browser, viewport);
+  try {
+    await fn(page);
+  } catch (e) {
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+    console.log(`# ${name}: console of the page: ${JSON.stringify(page.problems)}`);
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+}
+
+const loginAs = (page, user) => signIn(page, server.baseUrl, user);
+
+/** The open dropdown of a select. */
+const dropdown = (page) => page.locator('.ant-select-dropdown:visible');
+
+describe('the first day in a real office (staff side)', () => {
+  before(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
+    browser = await launchBrowser();
+    admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    for (const u of [POLICE, VILLAGE, STEERING, FRONT]) {
+      const r = await admin.call('POST', '/api/v1/users', u);
+      assert.equal(r.status, 201, `${u.username}: ${JSON.stringify(r.body)}`);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    const { code } = await server.stop();
+    assert.equal(code, 0, 'the server stops cleanly');
+  });
+
+  it('an administrator creates a village officer with a unit; nationwide scope needs its own tick', async () => {
+    await withPage(WIDE, 'office-users', async (page) => {
+      const posted = [];
+      page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/users') && posted.push(r.postDataJSON()));
+      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+      await page.goto(`${server.baseUrl}/admin/users`);
+      await page.getByTestId('user-add').click();
+      const drawer = page.getByTestId('user-drawer');
+      const form = drawer.getByTestId('user-form');
+      await form.getByLabel('Tên đăng nhập').fill('cb.phutho');
+      await form.getByLabel('Họ và tên').fill('Đỗ Văn Hải');
+      await form.getByTestId('user-role').click();
+      await dropdown(page).getByText('Cán bộ thôn, tổ dân phố', { exact: true }).click();
+      await form.getByLabel('Mật khẩu ban đầu').fill('mat-khau-phu-tho-3');
+      // a national administrator sees the explicit choice, not ticked
+      const nationwide = form.getByRole('checkbox', { name: /Toàn quốc/ });
+      await nationwide.waitFor();
+      assert.equal(await nationwide.isChecked(), false);
+      // no unit: the form says so and sends nothing
+      await drawer.getByTestId('user-save').click();
+      await form.getByText('Vui lòng chọn đơn vị của tài khoản').waitFor();
+      assert.equal(posted.length, 0, 'an account without a unit is not sent');
+      await shot(page, 'office-user-unit-required');
+      // ticking "Toàn quốc" turns the unit off; unticking brings it back
+      await nationwide.click();
+      await form.getByText('Tài khoản có phạm vi toàn quốc', { exact: false }).waitFor();
+      assert.ok(await form.locator('#unit').isDisabled(), 'the unit is off for a nationwide account');
+      await nationwide.click();
+      await pickUnit(page, form.locator('.ant-select', { has: page.locator('#unit') }), 'Tỉnh Quảng Ngãi', 'Xã Sơn Tịnh', 'Thôn Phú Thọ');
+      await shot(page, 'office-user-create');
+      await drawer.getByTestId('user-save').click();
+      await page.getByText('cb.phutho', { exact: false }).first().waitFor();
+      await drawer.waitFor({ state: 'hidden' });
+      assert.equal(posted.length, 1);
+      assert.equal(posted[0].nationwide, undefined, 'nationwide is not sent unless chosen');
+      assert.match(posted[0].unit, /^21220-\d+$/);
+      const saved = await admin.call('GET', '/api/v1/users/cb.phutho');
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      assert.equal(saved.body.role, 'village_officer');
+      assert.equal(saved.body.unit.full_name, 'Thôn Phú Thọ');
+      await assertNoHorizontalScroll(page);
+      assertNoProblems(page);
+    });
+    // the same form on a phone
+    await withPage(PHONE, 'office-users-phone', async (page) => {
+      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+      await page.goto(`${server.baseUrl}/admin/users`);
+      await page.getByTestId('user-add').click();
+      await page.getByTestId('user-nationwide').waitFor();
+      await shot(page, 'office-user-create');
+      await assertNoHorizontalScroll(page);
+      assertNoProblems(page);
+    });
+  });
+
+  it('keeps the draft when the session expires, logs in again in place and saves what was typed', async () => {
+    await withPage(WIDE, 'office-session', async (page) => {
+      await loginAs(page, VILLAGE);
+      // the village officer lands on the quick entry of the village
+      await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+      const form = page.getByTestId('quick-form');
+      await form.locator('.ant-select', { has: page.locator('#unit') }).getByText('Thôn Trường Thọ').waitFor();
+      const title = 'Họp dân bàn phương án giữ gìn an ninh trật tự dịp Tết';
+      await form.locator('.ant-select', { has: page.locator('#type') }).click();
+      await dropdown(page).locator('.ant-select-item-option', { hasText: /^Tuyên truyền$/ }).click();
+      await form.getByTestId('quick-title').fill(title);
+      await form.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
+      await form.locator('#participants').fill('37');
+
+      // meanwhile the session ends on the server (as after 30 idle minutes)
+      const cookie = (await page.context().cookies()).find((c) => c.name === 'antq_session');
+      assert.ok(cookie, 'the browser holds the session cookie');
+      const me = await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { Cookie: `antq_session=${cookie.value}` } });
+      const { csrf_token: csrf } = await me.json();
+      const out = await fetch(`${server.baseUrl}/api/v1/auth/logout`, {
+        method: 'POST',
+        headers: { Cookie: `antq_session=${cookie.value}`, 'X-CSRF-Token': csrf },
+      });
+      assert.ok(out.status < 300, `logout: ${out.status}`);
+      const gone = await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { Cookie: `antq_session=${cookie.value}` } });
+      assert.equal(gone.status, 401, 'the session is over');
+
+      // saving asks for the password in place; the page and the draft stay
+      await page.getByTestId('quick-save').click();
+      const modal = page.getByTestId('reauth-modal');
+      await modal.getByText('Phiên làm việc đã hết hạn').waitFor();
+      await modal.getByTestId('reauth-username').getByText(VILLAGE.username).waitFor();
+      assert.match(page.url(), /\/so\/ghi-hoat-dong$/, 'still on the form, not sent to the login page');
+      assert.equal(await form.getByTestId('quick-title').inputValue(), title, 'the draft is kept');
+      await shot(page, 'office-session-expired');
+      // a wrong password is said in the dialog
+      await modal.getByLabel('Mật khẩu').fill('sai-mat-khau-123');
+      await modal.getByTestId('reauth-submit').click();
+      await modal.getByTestId('reauth-error').waitFor();
+      await modal.getByLabel('Mật khẩu').fill(VILLAGE.password);
+      await modal.getByTestId('reauth-submit').click();
+      // the request that failed goes again: the activity is saved with what was typed
+      await page.getByTestId('quick-activity-done').waitFor();
+      await modal.waitFor({ state: 'hidden' });
+      await page.getByTestId('quick-saved-title').filter({ hasText: `${title} · Thôn Trường Thọ · 37 người tham gia` }).waitFor();
+      const list = await admin.call('GET', '/api/v1/activities?unit=21220-001');
+      const saved = list.body.items.filter((a) => a.title === title);
+      assert.equal(saved.length, 1, 'saved once');
+      assert.equal(saved[0].participants, 37);
+      assert.deepEqual(saved[0].organizers, ['police']);
+      assert.equal(saved[0].created_by, VILLAGE.username);
+      // the new session works on
+      await page.getByTestId('user-button').waitFor();
+      assertNoProblems(page, [/status of 401/, /status of 400/]);
+    });
+  });
+
+  it('lands each role on its own page after login', async () => {
+    // the police officer: the new and overdue tips, the deadlines
+    const tip = await (await apiSession(server.baseUrl, POLICE.username, POLICE.password)).call('POST', '/api/v1/tips', {
+      unit: '21220-002',
+      category: (await (await fetch(`${server.baseUrl}/api/v1/public/tip-categories`)).json()).items[0].code,
+      channel: 'phone',
+      description: 'Có nhóm thanh niên lạ tụ tập đua xe trái phép ở đường liên thôn vào ban đêm.',
+    });
+    assert.equal(tip.status, 201, JSON.stringify(tip.body));
+    const police = await apiSession(server.baseUrl, POLICE.username, POLICE.password);
+    const fresh = (await police.call('GET', '/api/v1/tips?status=received&per_page=1')).body.total;
+    const overdue = (await police.call('GET', '/api/v1/tips?overdue=true&per_page=1')).body.total;
+    assert.ok(fresh >= 1);
+    for (const vp of [WIDE, PHONE]) {
+      await withPage(vp, 'office-landing-police', async (page) => {
+        await loginAs(page, POLICE);
+        await page.waitForURL(/\/tin-bao\?xem=viec-can-lam$/);
+        const todo = page.getByTestId('tips-todo');
+        await todo.getByTestId('todo-new-count').filter({ hasText: new RegExp(`^${fresh}$`) }).waitFor();
+        await todo.getByTestId('todo-overdue-count').filter({ hasText: new RegExp(`^${overdue}$`) }).waitFor();
+        await todo.getByTestId('todo-new').getByTestId('todo-tip').filter({ hasText: tip.body.tracking_code.replace(/-/g, '').replace(/^(.{4})/, '$1-') }).waitFor();
+        await todo.getByTestId('todo-overdue').waitFor();
+        await todo.getByTestId('todo-due').getByTestId('todo-tip').waitFor();
+        await shot(page, 'office-landing-police');
+        await assertNoHorizontalScroll(page);
+        assertNoProblems(page);
+      });
+    }
+    // the steering member: the dashboard; on a phone the map waits to be asked for
+    await withPage(PHONE, 'office-landing-steering', async (page) => {
+      const geo = [];
+      page.on('request', (r) => /\/geo\//.test(r.url()) && geo.push(r.url()));
+      await loginAs(page, STEERING);
+      await page.waitForURL(/\/bao-cao$/);
+      await page.getByTestId('reports-unit-name').getByText('Tỉnh Quảng Ngãi').waitFor();
+      await page.getByTestId('reports-map-ask').waitFor();
+      assert.deepEqual(geo, [], 'no map downloaded on a phone before it is asked for');
+      await shot(page, 'office-landing-steering');
+      await page.getByTestId('reports-map-show').click();
+      await page.getByTestId('reports-map').locator('svg').waitFor();
+      assert.equal(geo.length, 1);
+      await assertNoHorizontalScroll(page);
+      assertNoProblems(page);
+    });
+    // a commune account's map: its province, zoomed and highlighted, and the note saying so
+    await withPage(WIDE, 'office-map-commune', async (page) => {
+      await loginAs(page, POLICE);
+      await page.goto(`${server.baseUrl}/bao-cao`);
+      await page.getByTestId('reports-map').locator('svg').waitFor();
+      await page.getByTestId('reports-map').getByText('Tỉnh Quảng Ngãi').waitFor();
+      await page.getByTestId('reports-map-note').getByText(/Tỉnh Quảng Ngãi \(nơi có Xã Sơn Tịnh\)/).waitFor();
+      await shot(page, 'office-map-commune');
+      // the header of a logged-in officer at 1440 px: every entry without the overflow menu
+      await page.getByTestId('main-menu').getByRole('menuitem', { name: /Báo cáo/ }).waitFor();
+      assert.equal(await page.getByTestId('main-menu').locator('.ant-menu-overflow-item-rest:visible').count(), 0, 'no "⋯" menu at 1440 px');
+      assertNoProblems(page);
+    });
+    // the village officer: the quick entry (activity or patrol) — also in the session test above
+    await withPage(PHONE, 'office-landing-village', async (page) => {
+      await loginAs(page, VILLAGE);
+      await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+      await page.getByTestId('quick-kind').waitFor();
+      await shot(page, 'office-landing-village');
+      await assertNoHorizontalScroll(page);
+      assertNoProblems(page);
+    });
+  });
+
+  it('finds "son tinh" without diacritics and replicates a model to three villages in a few clicks', async () => {
+    // the unit bar of a national account: "son tinh" finds Xã Sơn Tịnh
+    await withPage(WIDE, 'office-unit-search', async (page) => {
+      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+      await page.goto(`${server.baseUrl}/units`);
+      const picker = page.locator('.antq-unitbar__picker .ant-select');
+      await picker.click();
+      await page.keyboard.type('son tinh');
+      const hit = page.locator('.antq-unit-picker-popup .antq-unit-hit', { hasText: 'Xã Sơn Tịnh' });
+      await hit.first().waitFor();
+      await hit.first().getByText('Tỉnh Quảng Ngãi').waitFor();
+      await shot(page, 'office-unit-search');
+      await hit.first().click();
+      await page.waitForURL(/[?&]unit=21220(&|$)/);
+      assertNoProblems(page);
+    });
+
+    const catalog = await admin.call('GET', '/api/v1/catalog');
+    const model = await admin.call('POST', '/api/v1/models', {
+      unit: '21220',
+      name: 'Camera an ninh kết nối cộng đồng',
+      kind: 'model',
+      field: catalog.body.model_fields[0].code,
+      started_on: '2026-01-05',
+    });
+    assert.equal(model.status, 201, JSON.stringify(model.body));
+
+    await withPage(WIDE, 'office-replicate', async (page) => {
+      await loginAs(page, FRONT);
+      await page.goto(`${server.baseUrl}/so/mo-hinh?record=${model.body.id}`);
+      const reps = page.getByTestId('replications');
+      await reps.getByText('Chưa nhân rộng ở đơn vị nào.').waitFor();
+      let clicks = 0;
+      const click = async (locator) => {
+        clicks += 1;
+        await locator.click();
+      };
+      await click(reps.getByTestId('replicate'));
+      const modal = page.getByTestId('replicate-modal');
+      // the picker starts at the officer's commune, its villages open: a tick each
+      await click(modal.locator('.ant-select', { has: page.locator('#replicate_unit') }));
+      const popup = page.locator('.antq-unit-picker-popup:visible');
+      // within the own area, "truong tho" (no diacritics) finds the village too
+      const villages = ['Thôn Trường Thọ', 'Thôn Phú Thọ', 'Thôn Thọ Trung'];
+      for (const v of villages) {
+        await click(popup.locator('.ant-select-tree-treenode').filter({ has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${v}$`) }) }).locator('.ant-select-tree-title'));
+      }
+      for (const v of villages) await modal.locator('.ant-select-selection-item', { hasText: v }).waitFor();
+      await shot(page, 'office-replicate');
+      await click(modal.locator('.ant-modal-title'));
+      await click(page.getByTestId('replicate-save'));
+      await page.getByText(/Đã nhân rộng đến 3 đơn vị/).waitFor();
+      await reps.getByText('Nhân rộng ở 3 đơn vị, đang chạy ở 3.').waitFor();
+      console.log(`# a model replicated to three villages in ${clicks} clicks`);
+      assert.ok(clicks <= 7, `${clicks} clicks`);
+      const list = await admin.call('GET', `/api/v1/models/${model.body.id}/replications`);
+      assert.deepEqual(list.body.items.map((r) => r.unit.name).sort(), [...villages].sort());
+
+      // a search inside the own area, without diacritics
+      await reps.getByTestId('replicate').click();
+      await modal.locator('.ant-select', { has: page.locator('#replicate_unit') }).click();
+      await page.keyboard.type('lien hiep');
+      await page.locator('.antq-unit-picker-popup:visible .antq-unit-hit', { hasText: 'Thôn Liên Hiệp' }).waitFor();
+      await assertNoHorizontalScroll(page);
+      assertNoProblems(page);
+    });
+  });
+
+  it('lets a village officer attach a photo to a patrol on a phone', async () => {
+    await withPage(PHONE, 'office-patrol-photo', async (page) => {
+      await loginAs(page, VILLAGE);
+      await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+      await page.getByTestId('quick-kind').getByText('Tuần tra').click();
+      const patrol = page.getByTestId('quick-patrol');
+      await patrol.waitFor();
+      await patrol.locator('#route').fill('Đường liên thôn Trường Thọ – Phú Thọ');
+      await patrol.locator('#participants').fill('6');
+      // the day and the time fit the phone
+      await patrol.getByTestId('datetime-day').first().waitFor();
+      await patrol.getByTestId('photo-input').setInputFiles({ name: 'tuan-tra.png', mimeType: 'image/png', buffer: PNG });
+      await patrol.getByTestId('photo-chosen').waitFor();
+      await shot(page, 'office-patrol-photo');
+      await assertNoHorizontalScroll(page);
+      await page.getByTestId('quick-save').click();
+      await page.getByTestId('quick-patrol-done').getByText('1 ảnh', { exact: false }).waitFor();
+      const list = await admin.call('GET', '/api/v1/patrols?unit=21220-001');
+      const p = list.body.items.find((x) => x.route === 'Đường liên thôn Trường Thọ – Phú Thọ');
+      assert.ok(p, JSON.stringify(list.body));
+      const files = await admin.call('GET', `/api/v1/patrols/${p.id}/attachments`);
+      assert.equal(files.status, 200, JSON.stringify(files.body));
+      assert.equal(files.body.items.length, 1);
+      assert.equal(files.body.items[0].kind, 'image');
+      // the register shows the photo with the record
+      await page.getByTestId('quick-view').click();
+      const drawer = page.getByTestId('record-drawer');
+      await drawer.getByTestId('record-photos').getByTestId('photo-saved').waitFor();
+      await drawer.getByTestId('photo-saved').locator('img').waitFor();
+      await shot(page, 'office-patrol-record');
+      await assertNoHorizontalScroll(page);
+      assertNoProblems(page);
+    });
+  });
+
+  it('filters the audit trail by a Vietnamese action name, and reads nothing out in English', async () => {
+    const police = await apiSession(server.baseUrl, POLICE.username, POLICE.password);
+    const categories = await (await fetch(`${server.baseUrl}/api/v1/public/tip-categories`)).json();
+    const tip = await police.call('POST', '/api/v1/tips', {
+      unit: '21220',
+      category: categories.items[0].code,
+      channel: 'in_person',
+      description: 'Người dân trình báo có đối tượng lạ cất giấu hàng cấm trong vườn nhà bỏ hoang.',
+      reporter: { name: 'Nguyễn Văn An', phone: '0905000111' },
+    });
+    assert.equal(tip.status, 201, JSON.stringify(tip.body));
+    const reveal = await police.call('POST', `/api/v1/tips/${tip.body.id}/reveal`, { reason: 'Cần gọi lại người báo để xác minh địa điểm' });
+    assert.equal(reveal.status, 200, JSON.stringify(reveal.body));
+
+    for (const vp of [WIDE, PHONE]) {
+      await withPage(vp, 'office-audit', async (page) => {
+        await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+        await page.goto(`${server.baseUrl}/admin/audit`);
+        const filters = page.getByTestId('audit-filters');
+        await filters.getByTestId('audit-filter-action').click();
+        await page.keyboard.type('xem danh tinh nguoi bao');
+        await dropdown(page).getByText('Xem danh tính người báo', { exact: true }).click();
+        await page.getByTestId('audit-filter-apply').click();
+        await page.waitForURL(/[?&]action=tip\.reveal/);
+        const table = page.getByTestId('audit-table');
+        // the filtered list replaces the whole trail
+        await table.locator('tr.ant-table-row').nth(1).waitFor({ state: 'detached' });
+        await table.locator('tr.ant-table-row', { hasText: 'Xem danh tính người báo' }).first().waitFor();
+        await table.locator('tr.ant-table-row', { hasText: POLICE.username }).first().waitFor();
+        assert.equal(await table.getByText('tip.reveal', { exact: true }).count(), 0, 'no internal code shown');
+        assert.equal(await table.locator('tr.ant-table-row').count(), 1);
+        // icons are not read out, icon-only controls have Vietnamese names
+        const english = await page.evaluate(() =>
+          [...document.querySelectorAll('[aria-label]')]
+            .map((e) => e.getAttribute('aria-label'))
+            .filter((l) => /^(close|search|plus|left|right|down|up|edit|delete|eye|eye-invisible|close-circle|menu|bell|calendar|Close)$/.test(l ?? '')),
+        );
+        assert.deepEqual(english, [], 'English icon names read out');
+        await shot(page, 'office-audit');
+        await assertNoHorizontalScroll(page);
+        assertNoProblems(page);
+      });
+    }
+  });
+});
