@@ -3,7 +3,7 @@
  * Ids come as JSON numbers or strings; the client keeps them as given and sends numbers where
  * the server reads integers.
  */
-import { ApiError, getJson, patchJson, postJson } from './client';
+import { getJson, patchJson, postJson } from './client';
 
 export type Id = string | number;
 
@@ -229,18 +229,28 @@ export interface TipAssignee {
   unit: { code: string; name: string; full_name?: string } | null;
 }
 
+const ASSIGNEES_PATH = '/api/v1/tips/{id}/assignees';
+let assigneesRoute: Promise<boolean> | null = null;
+
+/** Whether the server answers `GET /api/v1/tips/{id}/assignees` (its OpenAPI document says so; asked once). */
+function hasAssigneesRoute(): Promise<boolean> {
+  assigneesRoute ??= getJson<{ paths?: Record<string, unknown> }>('/api/v1/openapi.json')
+    .then((doc) => !!doc.paths && ASSIGNEES_PATH in doc.paths)
+    .catch(() => false);
+  return assigneesRoute;
+}
+
 /**
  * The active police officers of the tip's unit and the units above it, within the caller's area:
- * `GET /api/v1/tips/{id}/assignees` (asked of the server; see the report of issue 18). Until the
- * server answers it, an administrator's own list of accounts is read and filtered the same way.
+ * `GET /api/v1/tips/{id}/assignees` where the server has it (asked of the server; see the report of
+ * issue 18); else, for an administrator, the accounts list filtered the same way; else nobody (the
+ * form still offers the caller and the current assignee).
  */
-export async function listTipAssignees(id: Id, unitChain: readonly string[], signal?: AbortSignal): Promise<TipAssignee[]> {
-  try {
-    const res = await getJson<{ items: TipAssignee[] }>(`/api/v1/tips/${enc(id)}/assignees`, undefined, signal);
-    return res.items;
-  } catch (e) {
-    if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) throw e;
+export async function listTipAssignees(id: Id, unitChain: readonly string[], canListUsers: boolean, signal?: AbortSignal): Promise<TipAssignee[]> {
+  if (await hasAssigneesRoute()) {
+    return (await getJson<{ items: TipAssignee[] }>(ASSIGNEES_PATH.replace('{id}', enc(id)), undefined, signal)).items;
   }
+  if (!canListUsers) return [];
   const users = await getJson<{ items: (TipAssignee & { role: string; disabled: boolean; permissions: string[] })[] }>(
     '/api/v1/users',
     { per_page: 500 },

@@ -402,7 +402,7 @@ function AssigneeSelect(props: { id?: string; value?: string; onChange?: (v: str
   const chain = unit.data ? [tip.unit.code, ...unit.data.ancestors.map((a) => a.code)] : null;
   const people = useQuery({
     queryKey: ['staff', 'tips', 'assignees', String(tip.id)],
-    queryFn: ({ signal }) => listTipAssignees(tip.id, chain ?? [tip.unit.code], signal),
+    queryFn: ({ signal }) => listTipAssignees(tip.id, chain ?? [tip.unit.code], hasPermission(user, PERMISSIONS.usersManage), signal),
     enabled: !!chain,
     staleTime: 60_000,
     retry: false,
