@@ -13,6 +13,7 @@ PKGS=(
   libpq-dev postgresql postgresql-contrib
   libsodium-dev libicu-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libxlsxwriter-dev zlib1g-dev liboath-dev libcurl4-openssl-dev libexiv2-dev libqrencode-dev
+  libavformat-dev libavcodec-dev libavutil-dev libjpeg62-turbo-dev
   libgtest-dev libgmock-dev
   nodejs npm
   chromium fonts-noto-core fonts-dejavu-core

@@ -1,22 +1,20 @@
 #include "modules/media/media.hpp"
 
-#include <exiv2/exiv2.hpp>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <sodium.h>
 
-#include <algorithm>
-#include <cstdio>
-#include <cstring>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <vector>
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "core/time.hpp"
+#include "modules/media/media_internal.hpp"
 
 namespace antq::media {
 
@@ -33,117 +31,44 @@ bool sync_path(const std::string& path) {
   return ok;
 }
 
-std::once_flag exiv2_once;
-void init_exiv2() {
-  std::call_once(exiv2_once, [] {
-    // XMP support must be initialised once before threads use it; Exiv2's own warnings would
-    // otherwise go to stderr in a format our log readers do not expect.
-    Exiv2::XmpParser::initialize();
-    Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
-  });
-}
-
-bool strip_image(const std::string& path) {
-  init_exiv2();
-  try {
-    auto image = Exiv2::ImageFactory::open(path);
-    if (!image.get()) return false;
-    image->readMetadata();
-    Exiv2::ExifData& exif = image->exifData();
-    for (auto it = exif.begin(); it != exif.end();) {
-      if (it->groupName() == "GPSInfo" || it->key() == "Exif.Image.GPSTag") it = exif.erase(it);
-      else ++it;
-    }
-    Exiv2::XmpData& xmp = image->xmpData();
-    for (auto it = xmp.begin(); it != xmp.end();) {
-      const std::string key = it->key();
-      if (key.find("GPS") != std::string::npos || key.find("Location") != std::string::npos) it = xmp.erase(it);
-      else ++it;
-    }
-    image->writeMetadata();
-    return true;
-  } catch (const Exiv2::AnyError&) {
-    return false;
-  } catch (const std::exception&) {
-    // A hostile file may trip other failures inside the parser: it is refused all the same.
-    return false;
-  }
-}
-
-// ISO base media (MP4, MOV, 3GP): a tree of boxes "size type payload". Location sits in udta
-// (©xyz) and meta (Apple's location keys) boxes under moov and trak; renaming such a box to
-// "free" (and zeroing its payload) makes every player skip it while leaving all offsets valid, so
-// the file is cleaned in place without rewriting the media data.
-bool strip_bmff(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "r+b");
-  if (!f) return false;
-  struct Closer {
-    std::FILE* f;
-    ~Closer() { std::fclose(f); }
-  } closer{f};
-  std::fseek(f, 0, SEEK_END);
-  const long long file_size = std::ftell(f);
-  bool ok = true;
-  auto walk = [&](auto&& self, long long start, long long end, int depth) -> void {
-    long long pos = start;
-    while (ok && pos + 8 <= end) {
-      unsigned char h[16];
-      std::fseek(f, pos, SEEK_SET);
-      if (std::fread(h, 1, 8, f) != 8) {
-        ok = false;
-        return;
-      }
-      long long size = (static_cast<long long>(h[0]) << 24) | (h[1] << 16) | (h[2] << 8) | h[3];
-      long long header = 8;
-      if (size == 1) {
-        if (std::fread(h + 8, 1, 8, f) != 8) {
-          ok = false;
-          return;
-        }
-        size = 0;
-        for (int i = 8; i < 16; ++i) size = (size << 8) | h[i];
-        header = 16;
-      } else if (size == 0) {
-        size = end - pos;
-      }
-      // Compare without overflow: a forged 64-bit size must not pass as "fits".
-      if (size < header || size > end - pos) {
-        ok = false;
-        return;
-      }
-      const std::string type(reinterpret_cast<char*>(h + 4), 4);
-      bool wipe = depth > 0 && (type == "udta" || type == "meta");
-      if (depth == 0 && type == "meta") wipe = true;
-      if (type == "uuid" && size >= header + 16) {
-        // XMP packets (which can carry GPS) live in a uuid box with this identifier.
-        static const unsigned char kXmp[16] = {0xBE, 0x7A, 0xCF, 0xCB, 0x97, 0xA9, 0x42, 0xE8,
-                                               0x9C, 0x71, 0x99, 0x94, 0x91, 0xE3, 0xAF, 0xAC};
-        unsigned char id[16];
-        std::fseek(f, pos + header, SEEK_SET);
-        if (std::fread(id, 1, 16, f) == 16 && std::memcmp(id, kXmp, 16) == 0) wipe = true;
-      }
-      if (wipe) {
-        // Rename, and wipe the payload: a skipped box would still carry the coordinates.
-        std::fseek(f, pos + 4, SEEK_SET);
-        if (std::fwrite("free", 1, 4, f) != 4) ok = false;
-        std::fseek(f, pos + header, SEEK_SET);
-        static const char zeros[4096] = {};
-        for (long long left = size - header; ok && left > 0;) {
-          const auto n = static_cast<std::size_t>(std::min<long long>(left, sizeof zeros));
-          if (std::fwrite(zeros, 1, n, f) != n) ok = false;
-          left -= static_cast<long long>(n);
-        }
-      } else if ((type == "moov" || type == "trak") && depth < 4) {
-        self(self, pos + header, pos + size, depth + 1);
-      }
-      pos += size;
-    }
-  };
-  walk(walk, 0, file_size, 0);
-  return ok && std::fflush(f) == 0;
-}
-
 }  // namespace
+
+namespace detail {
+
+void log_refused(const MediaType& type, std::string_view stage) {
+  log::info("media refused", {{"media_type", type.media_type}, {"stage", stage}});
+}
+
+Replacement::Replacement(const std::string& target) : target_(target) {
+  // Same directory (so the rename is atomic), a name no upload has, only the server can read it.
+  temp_ = target + ".clean-" + crypto::random_hex(8);
+  fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+}
+
+Replacement::~Replacement() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_ && fd_ >= 0) ::unlink(temp_.c_str());
+}
+
+bool Replacement::write(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+bool Replacement::commit() {
+  if (fd_ < 0 || ::fsync(fd_) != 0) return false;
+  if (::rename(temp_.c_str(), target_.c_str()) != 0) return false;
+  committed_ = true;
+  const std::string dir = std::filesystem::path(target_).parent_path().string();
+  return sync_path(dir.empty() ? "." : dir);
+}
+
+}  // namespace detail
 
 std::optional<MediaType> sniff_media(std::string_view h) {
   if (starts_with(h, "\xFF\xD8\xFF")) return MediaType{"image", "image/jpeg"};
@@ -162,9 +87,15 @@ std::optional<MediaType> sniff_media(std::string_view h) {
 }
 
 bool strip_location(const std::string& path, const MediaType& type) {
-  if (type.kind == "image") return strip_image(path);
-  if (type.media_type == "video/webm") return true;  // Matroska has no standard location tag
-  return strip_bmff(path);
+  if (type.kind == "image") return detail::clean_image(path, type);
+  if (type.kind == "video") return detail::clean_video(path, type);
+  return false;
+}
+
+bool validate_media(const std::string& path, const MediaType& type) {
+  if (type.kind == "image") return detail::validate_image(path, type);
+  if (type.kind == "video") return detail::validate_video(path, type);
+  return false;
 }
 
 StoredMedia store_upload(const std::string& file, const std::string& root, bool keep_location) {
@@ -178,12 +109,25 @@ StoredMedia store_upload(const std::string& file, const std::string& root, bool 
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
   }
-  const auto type = sniff_media(head);
+  auto type = sniff_media(head);
   if (!type) {
     throw ApiError(415, "unsupported_media_type", "Chỉ nhận ảnh (JPEG, PNG, WebP) hoặc video (MP4, MOV, 3GP, WebM).", "file");
   }
-  if (!keep_location && !strip_location(file, *type)) {
+  // Kept or not, the file must be what its first bytes claim: a file no library can read is not
+  // stored, whether or not it was to be cleaned.
+  if (!(keep_location ? validate_media(file, *type) : strip_location(file, *type))) {
     throw ApiError(415, "unreadable_media", "Không đọc được tệp: tệp có thể bị hỏng.", "file");
+  }
+  if (!keep_location) {
+    // A remux may write the family's sibling container (an MP4 whose codecs the mp4 muxer does not
+    // take becomes QuickTime): the stored type is what the stored bytes are.
+    std::string cleaned_head(64, '\0');
+    std::ifstream in(file, std::ios::binary);
+    in.read(cleaned_head.data(), static_cast<std::streamsize>(cleaned_head.size()));
+    cleaned_head.resize(static_cast<std::size_t>(in.gcount()));
+    const auto cleaned = sniff_media(cleaned_head);
+    if (!cleaned || cleaned->kind != type->kind) throw std::runtime_error("cleaned attachment is not of its type: " + file);
+    type = cleaned;
   }
   // Only the server reads these files; and the content must be on disk before the record that
   // points to it is acknowledged.

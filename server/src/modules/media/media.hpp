@@ -1,9 +1,11 @@
 #pragma once
 // Photos and videos attached to records (a tip, an activity). The type is decided by the
-// file's first bytes, never by its name or the client's Content-Type; location metadata (EXIF/XMP
-// GPS in images, the udta/meta boxes of MP4/QuickTime that carry it in videos) is removed unless
-// the reporter asks to keep it. Files live under the attachments directory, outside the web
-// root, named by a random id; only staff in scope can fetch them.
+// file's first bytes, never by its name or the client's Content-Type, and the file must then read
+// as that type. Unless the reporter asks to keep it, metadata that can name a place or a person is
+// removed: photos keep only Orientation and the capture time (Exiv2, then a filter of the file's
+// segments/chunks); videos are remuxed by libavformat into a new file holding only the audio and
+// video packets (docs/decisions/0009-media-cleaning.md). Files live under the attachments
+// directory, outside the web root, named by a random id; only staff in scope can fetch them.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,9 +21,16 @@ struct MediaType {
 // From the first bytes of a file (at least 32); nullopt for anything not accepted.
 std::optional<MediaType> sniff_media(std::string_view head);
 
-// Removes location metadata in place. Returns false when the file could not be parsed (the
-// caller refuses it: a file we cannot clean must not be stored as cleaned).
+// Removes location (and identifying) metadata: the file at `path` is replaced by a cleaned copy
+// (written next to it, fsynced, renamed over it). Returns false when the file could not be read
+// as `type` (the caller refuses it: a file we cannot clean must not be stored as cleaned); throws
+// when the disk fails. Bounded: a video gets 20 s and at most 32 streams.
 bool strip_location(const std::string& path, const MediaType& type);
+
+// Whether the file reads as what its sniffed type claims (Exiv2 and the segment/chunk structure
+// for photos, complete to the end; libavformat probing the expected container, with an audio or
+// video stream, for videos), without changing it. For uploads kept with their location.
+bool validate_media(const std::string& path, const MediaType& type);
 
 inline constexpr std::size_t kMaxAttachmentBytes = 25u << 20;
 inline constexpr int kMaxAttachmentsPerRecord = 10;
@@ -32,7 +41,8 @@ struct StoredMedia {
   bool location_removed = true;
 };
 
-// Checks an upload's streamed file (type by content, location removed unless kept), then moves it
+// Checks an upload's streamed file (type by content, readable as that type, location removed
+// unless kept; the stored type is that of the cleaned bytes), then moves it
 // under `root`/YYYY/MM/ with a random name. Throws ApiError 400 (empty), 415 (not an accepted or
 // readable photo/video). The caller records it, and removes `root`/stored_name if that fails.
 StoredMedia store_upload(const std::string& upload_path, const std::string& root, bool keep_location);
