@@ -31,8 +31,18 @@ export default defineConfig({
             { name: 'qrcode', test: /[\\/]node_modules[\\/](qrcode|dijkstrajs|pngjs)[\\/]/, priority: 30 },
             // Apache ECharts (and its renderer zrender): only the reports dashboard loads it
             { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
-            // React alone: the public pages (/gui-tin-bao, /tra-cuu-tin-bao) load this and nothing else
+            // React alone: the public pages (/, /gui-tin-bao, /tra-cuu-tin-bao, /gop-y …) load this and their own code only
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 25 },
+            // the public pages' frame, texts machinery, API calls and form parts: one chunk for all of
+            // them (small shared chunks each cost a request and their own compression overhead)
+            {
+              name: 'public',
+              test: /[\\/]src[\\/]public[\\/]((main|PublicApp|i18n|ui|api|icons|files)\.tsx?|i18n[\\/]common\.vi\.json)$/,
+              priority: 25,
+              // only these: what they import (lib/*, shared with the staff app) stays out, else the
+              // staff app would load this chunk and the public pages' CSS
+              includeDependenciesRecursively: false,
+            },
             // the proof of work's SHA-256 (the worker has its own copy; this one is the fallback)
             { name: 'sha256', test: /[\\/]node_modules[\\/]@noble[\\/]/, priority: 25 },
             // the staff app's companions of React

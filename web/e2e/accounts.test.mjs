@@ -100,7 +100,8 @@ describe('ANTQ staff side', () => {
     await shot(page, 'login');
     await submitLogin(page, 'admin', ADMIN_PASSWORD);
     await page.getByTestId('user-button').waitFor();
-    await page.waitForURL((u) => new URL(u).pathname === '/');
+    // an officer's home is the workspace (the site's "/" is the citizens' page)
+    await page.waitForURL((u) => new URL(u).pathname === '/lam-viec');
     // the "Đăng nhập" link gives way to the user menu
     assert.equal(await page.getByTestId('main-menu').getByRole('link', { name: 'Đăng nhập' }).count(), 0);
     await openUserMenu(page);

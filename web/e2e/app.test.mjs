@@ -15,6 +15,7 @@ import {
 } from './harness.mjs';
 
 const HOME_TITLE = 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc';
+const WORKSPACE_TITLE = 'Trang làm việc của cán bộ';
 
 let server;
 let browser;
@@ -40,24 +41,39 @@ describe('ANTQ web app', () => {
   });
 
   it('renders the home page in Vietnamese', async () => {
+    // the site's home page is the citizens' page of the small public app (e2e/citizen.test.mjs)
     const page = await open('/');
     await page.getByRole('heading', { level: 1, name: HOME_TITLE }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
-    const header = page.getByTestId('app-header');
-    await header.getByText('ANTQ', { exact: true }).waitFor();
-    for (const item of ['Trang chủ', 'Đơn vị hành chính', 'Đăng nhập']) {
-      await page.getByTestId('main-menu').getByRole('link', { name: item }).waitFor();
+    await page.getByTestId('public-header').getByText('ANTQ', { exact: true }).waitFor();
+    for (const item of ['Gửi tin báo', 'Tra cứu tin báo', 'Góp ý kiến']) {
+      await page.getByTestId('public-nav').getByRole('link', { name: item, exact: true }).waitFor();
+      await page.getByTestId('home-actions').getByRole('link', { name: new RegExp(`^${item}`) }).waitFor();
     }
-    for (const card of ['Gửi tin báo', 'Theo dõi tin báo', 'Ý kiến nhân dân']) {
-      await page.getByRole('heading', { name: card, exact: true }).waitFor();
-    }
-    await page.getByText('16.000', { exact: true }).waitFor();
-    const health = page.getByTestId('health');
-    await health.filter({ hasText: 'Hệ thống hoạt động bình thường — CSDL: sqlite' }).waitFor();
+    await page.getByRole('link', { name: 'Cán bộ đăng nhập' }).first().waitFor();
     assert.match(await page.title(), /ANTQ/);
     await shot(page, 'home');
     assertNoProblems(page);
     await page.context().close();
+
+    // the staff workspace: the staff app's frame, the figures a review adds up, the system's state
+    const workspace = await open('/lam-viec');
+    await workspace.getByRole('heading', { level: 1, name: WORKSPACE_TITLE }).waitFor();
+    const header = workspace.getByTestId('app-header');
+    await header.getByText('ANTQ', { exact: true }).waitFor();
+    for (const item of ['Trang chủ', 'Đơn vị hành chính', 'Đăng nhập']) {
+      await workspace.getByTestId('main-menu').getByRole('link', { name: item }).waitFor();
+    }
+    for (const card of ['Gửi tin báo', 'Theo dõi tin báo', 'Ý kiến nhân dân']) {
+      await workspace.getByRole('heading', { name: card, exact: true }).waitFor();
+    }
+    await workspace.getByText('16.000', { exact: true }).waitFor();
+    const health = workspace.getByTestId('health');
+    await health.filter({ hasText: 'Hệ thống hoạt động bình thường — CSDL: sqlite' }).waitFor();
+    assert.match(await workspace.title(), /ANTQ/);
+    await shot(workspace, 'workspace');
+    assertNoProblems(workspace);
+    await workspace.context().close();
   });
 
   it('walks the unit picker: Quảng Ngãi → Xã Sơn Tịnh → Thôn Trường Thọ', async () => {
@@ -150,16 +166,22 @@ describe('ANTQ web app', () => {
   });
 
   it('switches to English and remembers the choice', async () => {
-    const page = await open('/');
+    const page = await open('/lam-viec');
     await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
     const menu = page.getByTestId('main-menu');
     await menu.getByRole('link', { name: 'Home', exact: true }).waitFor();
     await menu.getByRole('link', { name: 'Administrative units' }).waitFor();
-    await page.getByRole('heading', { level: 1, name: 'All-People National Security Protection movement' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Staff workspace' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     await page.reload();
     await page.getByTestId('main-menu').getByRole('link', { name: 'Home', exact: true }).waitFor();
+    await shot(page, 'workspace-en');
+    // the choice holds on the home page (the public app shares it)
+    await page.getByTestId('main-menu').getByRole('link', { name: 'Home', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'All-People National Security Protection movement' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     await shot(page, 'home-en');
+    await page.goBack();
     await page.getByTestId('language-switch').getByText('Tiếng Việt', { exact: true }).click();
     await page.getByTestId('main-menu').getByRole('link', { name: 'Trang chủ' }).waitFor();
     assertNoProblems(page);
@@ -168,7 +190,8 @@ describe('ANTQ web app', () => {
 
   it('fits every page on a desktop and a phone screen', async () => {
     const pages = [
-      { name: 'home', path: '/', ready: (p) => p.getByTestId('health').filter({ hasText: 'sqlite' }).waitFor() },
+      { name: 'home', path: '/', ready: (p) => p.getByRole('heading', { level: 1, name: HOME_TITLE }).waitFor() },
+      { name: 'workspace', path: '/lam-viec', ready: (p) => p.getByTestId('health').filter({ hasText: 'sqlite' }).waitFor() },
       { name: 'units', path: '/units?unit=21220', ready: (p) => p.getByText('Thôn Trường Thọ').first().waitFor() },
       { name: 'units-top', path: '/units', ready: (p) => p.getByText('Tỉnh Quảng Ngãi').first().waitFor() },
       { name: 'login', path: '/login', ready: (p) => p.getByTestId('login-form').waitFor() },
@@ -187,7 +210,7 @@ describe('ANTQ web app', () => {
   });
 
   it('collapses the menu into a drawer on a phone', async () => {
-    const page = await open('/', PHONE);
+    const page = await open('/lam-viec', PHONE);
     assert.equal(await page.getByTestId('main-menu').count(), 0, 'no horizontal menu on a phone');
     await page.getByTestId('menu-button').click();
     const drawerMenu = page.getByTestId('drawer-menu');

@@ -4,6 +4,7 @@
 //   ANTQ_BIN        server binary (default: ../build/antq relative to web/)
 //   ANTQ_CHROMIUM   browser binary (default: /usr/bin/chromium)
 //   ANTQ_E2E_KEEP   set to 1 to keep the temporary directory (database, server log)
+//   ANTQ_WEB_ROOT   the built web files to serve (default: web/dist)
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST_DIR = path.join(WEB_DIR, 'dist');
+// ANTQ_WEB_ROOT: a build elsewhere (e.g. `npx vite build --outDir /tmp/x`), so that a test run is not
+// disturbed by another build of web/dist at the same time
+export const DIST_DIR = process.env.ANTQ_WEB_ROOT ? path.resolve(process.env.ANTQ_WEB_ROOT) : path.join(WEB_DIR, 'dist');
 export const SCREENSHOT_DIR = path.join(WEB_DIR, 'test-results', 'screenshots');
 export const ANTQ_BIN = path.resolve(WEB_DIR, process.env.ANTQ_BIN ?? '../build/antq');
 export const CHROMIUM = process.env.ANTQ_CHROMIUM ?? '/usr/bin/chromium';

@@ -402,7 +402,8 @@ describe('movement registers', () => {
   it('lets a village officer on a phone record an activity for the village in under a minute', async () => {
     await withPage(PHONE, 'quick', async (page) => {
       await loginAs(page, VILLAGE);
-      await page.goto(`${server.baseUrl}/`);
+      // the officer's home: the workspace
+      await page.goto(`${server.baseUrl}/lam-viec`);
       await page.getByTestId('home-quick-activity').waitFor();
       await shot(page, 'registers-home');
       const title = 'Tuyên truyền phòng chống lừa đảo qua mạng tại nhà văn hóa thôn';

@@ -3,9 +3,11 @@ import { Route, Routes } from 'react-router';
 import AppLayout from './components/AppLayout';
 import RequireAuth from './components/RequireAuth';
 import { PERMISSIONS } from './lib/auth';
-import Home from './pages/Home';
+import Home, { HomeRedirect } from './pages/Home';
+import { STAFF_HOME } from './public/paths';
 
-// The home page is in the main bundle (it is the landing page); the others load on demand.
+// The site's home page (/) is the citizens' page of the small public app (main.tsx); the staff
+// workspace (/lam-viec) is in the main bundle (the landing page after login); the others load on demand.
 const Units = lazy(() => import('./pages/Units'));
 const Login = lazy(() => import('./pages/Login'));
 const ChangePassword = lazy(() => import('./pages/ChangePassword'));
@@ -29,7 +31,9 @@ export default function App() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<Home />} />
+        {/* "/" inside this app: the workspace for an officer, else a full load of the public home page */}
+        <Route index element={<HomeRedirect />} />
+        <Route path={STAFF_HOME.slice(1)} element={<Home />} />
         <Route path="units" element={<Units />} />
         <Route path="login" element={<Login />} />
         <Route

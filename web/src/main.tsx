@@ -1,17 +1,19 @@
-// Entry point: the citizen pages (/gui-tin-bao, /tra-cuu-tin-bao) load a small app of their own,
-// without Ant Design or the staff workspace, so that a phone on a slow network opens them fast.
-import { publicPage } from './public/paths';
+// Entry point: the citizen pages (the home page /, /gui-tin-bao, /tra-cuu-tin-bao, /gop-y,
+// /huy-nhan-tin) load a small app of their own, without Ant Design or the staff workspace, so that
+// a phone on a slow network opens them fast.
+import { publicPage, type PublicPage } from './public/paths';
 
 // one function per import: each preloads only what its own chunk needs
-function loadSubmit() {
-  return import('./public/submit');
-}
-function loadTrack() {
-  return import('./public/track');
-}
+const PAGES: Record<PublicPage, () => Promise<unknown>> = {
+  home: () => import('./public/home'),
+  submit: () => import('./public/submit'),
+  track: () => import('./public/track'),
+  opinion: () => import('./public/opinion'),
+  unsubscribe: () => import('./public/unsubscribe'),
+};
 function loadStaff() {
   return import('./staff');
 }
 
 const page = publicPage(window.location.pathname);
-void (page === 'submit' ? loadSubmit() : page === 'track' ? loadTrack() : loadStaff());
+void (page ? PAGES[page]() : loadStaff());

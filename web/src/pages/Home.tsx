@@ -6,14 +6,16 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Card, Col, Flex, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import HealthStatus from '../components/HealthStatus';
+import { useAuth } from '../lib/auth';
 import { formatNumber } from '../lib/format';
 import { unitSearch, useSelectedUnit } from '../lib/useSelectedUnit';
 import { usePageTitle } from '../lib/usePageTitle';
+import { STAFF_HOME as WORKSPACE_PATH } from '../public/paths';
 import HomeQuick from '../registers/HomeQuick';
 
 const { Title, Paragraph, Text } = Typography;
@@ -27,20 +29,40 @@ const REVIEW_FIGURES = [
   { key: 'disputes', value: 79 },
 ] as const;
 
+/**
+ * "/" reached inside the staff app (the menu's "Trang chủ", a link, the login's default next page):
+ * an officer's home is the workspace; anyone else gets the citizens' home page, which is the small
+ * public app (a full page load, as when "/" is opened directly).
+ */
+export function HomeRedirect() {
+  const { status } = useAuth();
+  const { search, hash } = useLocation();
+  useEffect(() => {
+    if (status === 'anonymous') window.location.replace(`/${search}${hash}`);
+  }, [status, search, hash]);
+  if (status === 'authenticated') return <Navigate to={{ pathname: WORKSPACE_PATH, search, hash }} replace />;
+  return <Spin size="large" className="antq-page-spin" />;
+}
+
+/**
+ * The staff workspace (/lam-viec): an officer's quick start, what the platform does, the system's
+ * state. The site's home page (/) is the citizens' page of the small public app (src/public).
+ */
 export default function Home() {
   const { t } = useTranslation();
   usePageTitle('home.pageTitle');
   const [unit] = useSelectedUnit();
+  const { user } = useAuth();
 
   const does: { key: string; icon: ReactNode }[] = [
     { key: 'tips', icon: <SafetyCertificateOutlined /> },
     { key: 'record', icon: <AuditOutlined /> },
     { key: 'figures', icon: <BarChartOutlined /> },
   ];
-  const upcoming: { key: string; icon: ReactNode; href?: string }[] = [
+  const citizens: { key: string; icon: ReactNode; href: string }[] = [
     { key: 'submitTip', icon: <SendOutlined />, href: '/gui-tin-bao' },
     { key: 'trackTip', icon: <FileSearchOutlined />, href: '/tra-cuu-tin-bao' },
-    { key: 'opinion', icon: <CommentOutlined /> },
+    { key: 'opinion', icon: <CommentOutlined />, href: '/gop-y' },
   ];
 
   return (
@@ -59,11 +81,13 @@ export default function Home() {
               {t('home.hero.browseUnits')}
             </Button>
           </Link>
-          <Link to="/login">
-            <Button size="large" ghost>
-              {t('home.hero.login')}
-            </Button>
-          </Link>
+          {!user && (
+            <Link to="/login">
+              <Button size="large" ghost>
+                {t('home.hero.login')}
+              </Button>
+            </Link>
+          )}
         </Space>
       </section>
 
@@ -123,26 +147,24 @@ export default function Home() {
         <Title level={2} id="home-upcoming">
           {t('home.upcoming.title')}
         </Title>
+        <Paragraph type="secondary">{t('home.upcoming.lead')}</Paragraph>
         <Row gutter={[16, 16]}>
-          {upcoming.map((u) => (
+          {citizens.map((u) => (
             <Col key={u.key} xs={24} md={8}>
               <Card className="antq-upcoming" data-testid={`upcoming-${u.key}`}>
                 <Flex justify="space-between" align="center" className="antq-upcoming__head">
                   <span className="antq-feature__icon" aria-hidden>
                     {u.icon}
                   </span>
-                  {!u.href && <Tag color="gold">{t('home.upcoming.badge')}</Tag>}
                 </Flex>
                 <Title level={4}>{t(`home.upcoming.${u.key}.title`)}</Title>
                 <Paragraph type="secondary" className="antq-upcoming__desc">
                   {t(`home.upcoming.${u.key}.desc`)}
                 </Paragraph>
-                {u.href && (
-                  // the citizen pages are a separate, lighter app: a full page load
-                  <Button type="primary" href={u.href} className="antq-block">
-                    {t(`home.upcoming.${u.key}.action`)}
-                  </Button>
-                )}
+                {/* the citizen pages are a separate, lighter app: a full page load */}
+                <Button type="primary" href={u.href} className="antq-block">
+                  {t(`home.upcoming.${u.key}.action`)}
+                </Button>
               </Card>
             </Col>
           ))}

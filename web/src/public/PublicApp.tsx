@@ -1,22 +1,31 @@
 /** The public pages' frame: a light header, the page, the footer. Plain React, no router. */
 import type { ReactNode } from 'react';
-import { PUBLIC_PATHS } from './paths';
+import { PUBLIC_PATHS, publicPage } from './paths';
 import { PhoneIcon } from './icons';
 import { useI18n } from './i18n';
 
+/** The citizen's three ways in, in the menu of every public page. */
+const TABS = [
+  { page: 'submit', key: 'nav.submit' },
+  { page: 'track', key: 'nav.track' },
+  { page: 'opinion', key: 'nav.opinion' },
+] as const;
+
+/** The staff login (an officer then lands where the role starts the day; else the workspace). */
+export const STAFF_LOGIN = '/login';
+
 export default function PublicApp({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
-  const path = window.location.pathname.replace(/\/+$/, '');
-  const tracking = path === PUBLIC_PATHS.track;
+  const current = publicPage(window.location.pathname) ?? 'home';
 
   return (
-    <div className="p-app">
+    <div className={`p-app p-app--${current}`}>
       <a className="p-skip" href="#main">
         {t('app.skip')}
       </a>
       <header className="p-header" data-testid="public-header">
         <div className="p-container p-header__inner">
-          <a className="p-brand" href="/" aria-label={t('app.home')}>
+          <a className="p-brand" href={PUBLIC_PATHS.home} aria-label={t('app.home')}>
             <img src="/favicon.svg" alt="" width={32} height={32} />
             <span className="p-brand__text">
               <span className="p-brand__name">{t('app.name')}</span>
@@ -34,14 +43,18 @@ export default function PublicApp({ children }: { children: ReactNode }) {
             {lang === 'vi' ? 'EN' : 'VI'}
           </button>
         </div>
-        <nav className="p-tabs" aria-label={t('nav.label')}>
+        <nav className="p-tabs" aria-label={t('nav.label')} data-testid="public-nav">
           <div className="p-container p-tabs__inner">
-            <a href={PUBLIC_PATHS.submit} className="p-tab" aria-current={!tracking ? 'page' : undefined}>
-              {t('nav.submit')}
-            </a>
-            <a href={PUBLIC_PATHS.track} className="p-tab" aria-current={tracking ? 'page' : undefined}>
-              {t('nav.track')}
-            </a>
+            {TABS.map((tab) => (
+              <a
+                key={tab.page}
+                href={PUBLIC_PATHS[tab.page]}
+                className="p-tab"
+                aria-current={current === tab.page ? 'page' : undefined}
+              >
+                {t(tab.key)}
+              </a>
+            ))}
           </div>
         </nav>
       </header>
@@ -54,7 +67,12 @@ export default function PublicApp({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="p-footer">
-        <div className="p-container">{t('app.footer')}</div>
+        <div className="p-container p-footer__inner">
+          <span>{t('app.footer')}</span>
+          <a href={STAFF_LOGIN} className="p-footer__staff" data-testid="footer-staff-login">
+            {t('nav.staff')}
+          </a>
+        </div>
       </footer>
     </div>
   );

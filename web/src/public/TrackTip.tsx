@@ -7,11 +7,21 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, MESSAGE_MAX, formatBytes, formatTrackingCode, isPlausibleTrackingCode, normaliseSecret, parseTrackingHash, textLength } from '../lib/tips';
-import { PublicApiError, getCategories, sendMessage, trackTip, uploadAttachment, type Category, type TrackedTip } from './api';
-import { CheckIcon, ImageIcon, RefreshIcon, VideoIcon } from './icons';
+import {
+  PublicApiError,
+  getCategories,
+  sendMessage,
+  subscribeTipUpdates,
+  trackTip,
+  unsubscribeTipUpdates,
+  uploadAttachment,
+  type Category,
+  type TrackedTip,
+} from './api';
+import { CheckIcon, ImageIcon, RefreshIcon, Svg, VideoIcon } from './icons';
 import { useI18n, type TextKey } from './i18n';
 import { FilePicker, KeepLocation, pickFiles } from './files';
-import { Alert, Field, Spinner, describedBy, errorText } from './ui';
+import { Alert, Field, Spinner, describedBy, errorText, retryText } from './ui';
 
 interface Creds {
   code: string;
@@ -163,7 +173,7 @@ function TipView({
   const category = categories.find((c) => c.code === tip.category);
   const categoryLabel = category ? (lang === 'en' && category.label_en ? category.label_en : category.label) : tip.category;
   const messages = [...tip.messages].sort((a, b) => a.at.localeCompare(b.at));
-  const timeline = [...tip.timeline].sort((a, b) => a.at.localeCompare(b.at));
+  const timeline = citizenTimeline(tip.timeline);
 
   return (
     <article className="p-page" data-testid="tip-view">
@@ -216,6 +226,8 @@ function TipView({
           <p className="p-muted">{t('track.decision.none')}</p>
         )}
       </section>
+
+      <NotifySection creds={creds} subscribed={tip.notify === true} />
 
       <section className="p-card" aria-labelledby="messages-title">
         <h2 className="p-card__title" id="messages-title">
@@ -280,13 +292,35 @@ function TipView({
   );
 }
 
+/**
+ * The status a citizen reads: a tip that was resolved and then closed by the police (filed away)
+ * stays "Đã giải quyết" to its reporter — "đã kết thúc" reads as if it had been dropped.
+ */
+export function citizenStatus(status: string): string {
+  return status === 'closed' ? 'resolved' : status;
+}
+
+/** The history in time order, without a second "Đã giải quyết" when the tip is then closed. */
+export function citizenTimeline(events: TrackedTip['timeline']): TrackedTip['timeline'] {
+  let last: string | null = null;
+  return [...events]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .filter((e) => {
+      if (e.kind !== 'status' || !e.status) return true;
+      const shown = citizenStatus(e.status);
+      const repeated = shown === last;
+      last = shown;
+      return !repeated;
+    });
+}
+
 function timelineText(e: { kind: string; status?: string | null; until?: string | null }, t: ReturnType<typeof useI18n>['t']): string {
   const key = `track.timeline.${e.kind}` as TextKey;
   const text = t(key);
   if (text === key) return t('track.timeline.other');
   if (e.kind === 'extended' && e.until) return t('track.timeline.extendedUntil', { date: formatDate(e.until) });
   if (e.kind === 'status' && e.status) {
-    const s = t(`status.${e.status}` as TextKey);
+    const s = t(`status.${citizenStatus(e.status)}` as TextKey);
     return t('track.timeline.status', { status: s.startsWith('status.') ? e.status : s });
   }
   return text;
@@ -427,10 +461,146 @@ const STATUS_TONE: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
-  const key = `status.${status}` as TextKey;
+  const shown = citizenStatus(status);
+  const key = `status.${shown}` as TextKey;
   return (
-    <span className={`p-badge p-badge--${STATUS_TONE[status] ?? 'grey'}`} data-testid="tip-status">
+    <span className={`p-badge p-badge--${STATUS_TONE[shown] ?? 'grey'}`} data-testid="tip-status">
       {t(key) === key ? status : t(key)}
     </span>
   );
 }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * "Nhận thông báo khi có cập nhật": an e-mail told of each update (the police answer or decide)
+ * with "có cập nhật mới" and the link only. `POST …/notify {"email"}` / `DELETE …/notify` with
+ * X-Tip-Secret → 204; the tip view says `notify: true|false`. A server without this API answers
+ * 404: then a neutral note instead of the form.
+ */
+function NotifySection({ creds, subscribed }: { creds: Creds; subscribed: boolean }) {
+  const { t } = useI18n();
+  const [on, setOn] = useState(subscribed);
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<'subscribed' | 'unsubscribed' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [unavailable, setUnavailable] = useState(false);
+  // a refresh of the tip brings the server's word
+  useEffect(() => setOn(subscribed), [subscribed]);
+
+  const fail = (e: unknown) => {
+    if (e instanceof PublicApiError && (e.status === 404 || e.status === 405 || e.status === 501)) setUnavailable(true);
+    else if (e instanceof PublicApiError && e.status === 400 && e.field === 'email') setError(t('track.notify.email.invalid'));
+    else if (e instanceof PublicApiError && e.status === 429)
+      setError(`${t('track.notify.rateLimited')} ${e.retryAfter !== undefined ? retryText(e.retryAfter, t) : ''}`.trim());
+    else setError(errorText(e, t));
+  };
+
+  const subscribe = async (ev: FormEvent) => {
+    ev.preventDefault();
+    setNote(null);
+    const value = email.trim();
+    if (!EMAIL.test(value) || value.length > 254) {
+      setError(t('track.notify.email.invalid'));
+      document.getElementById('notify-email')?.focus();
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      await subscribeTipUpdates(creds.code, creds.secret, value);
+      setOn(true);
+      setEmail('');
+      setNote('subscribed');
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unsubscribe = async () => {
+    setNote(null);
+    setError(null);
+    setBusy(true);
+    try {
+      await unsubscribeTipUpdates(creds.code, creds.secret);
+      setOn(false);
+      setNote('unsubscribed');
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="p-card" aria-labelledby="notify-title" data-testid="tip-notify">
+      <h2 className="p-card__title" id="notify-title">
+        <MailIcon /> {t('track.notify')}
+      </h2>
+      {unavailable ? (
+        <Alert kind="info" testId="notify-unavailable">
+          {t('track.notify.unavailable')}
+        </Alert>
+      ) : on ? (
+        <>
+          <p className="p-notify__on" data-testid="notify-on">
+            {t('track.notify.on')}
+          </p>
+          {error && <p className="p-error-text" role="alert">{error}</p>}
+          <div className="p-actions p-actions--row">
+            <button type="button" className="p-btn" onClick={() => void unsubscribe()} disabled={busy} data-testid="notify-unsubscribe">
+              {busy && <Spinner />} {t('track.notify.unsubscribe')}
+            </button>
+            {note === 'subscribed' && (
+              <span className="p-ok-text" role="status">
+                <CheckIcon /> {t('track.notify.subscribed')}
+              </span>
+            )}
+          </div>
+        </>
+      ) : (
+        <form className="p-notify" onSubmit={(e) => void subscribe(e)} noValidate data-testid="notify-form">
+          <p className="p-muted">{t('track.notify.lead')}</p>
+          <Field id="notify-email" label={t('track.notify.email')} error={error ?? undefined}>
+            <input
+              id="notify-email"
+              className="p-input"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              maxLength={254}
+              value={email}
+              placeholder={t('track.notify.email.placeholder')}
+              aria-invalid={!!error}
+              aria-describedby={describedBy('notify-email', false, error ?? undefined)}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                setError(null);
+              }}
+            />
+          </Field>
+          <div className="p-actions p-actions--row">
+            <button type="submit" className="p-btn p-btn--primary" disabled={busy} data-testid="notify-subscribe">
+              {busy && <Spinner />} {t('track.notify.subscribe')}
+            </button>
+            {note === 'unsubscribed' && (
+              <span className="p-ok-text" role="status">
+                <CheckIcon /> {t('track.notify.unsubscribed')}
+              </span>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+const MailIcon = ({ size }: { size?: number }) => (
+  <Svg size={size}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="M3.5 6.5l8.5 6.5 8.5-6.5" />
+  </Svg>
+);

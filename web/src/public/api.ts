@@ -30,6 +30,8 @@ interface CallOptions {
   body?: Blob;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** 'same-origin' sends the staff session cookie (only to ask who is logged in). */
+  credentials?: RequestCredentials;
 }
 
 export async function call<T>(method: string, path: string, opts: CallOptions = {}): Promise<T> {
@@ -48,7 +50,7 @@ export async function call<T>(method: string, path: string, opts: CallOptions = 
   }
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, body, signal: opts.signal, credentials: 'omit' });
+    res = await fetch(url, { method, headers, body, signal: opts.signal, credentials: opts.credentials ?? 'omit' });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new PublicApiError(0, 'network', '');
@@ -152,6 +154,39 @@ export interface TrackedTip {
   timeline: { at: string; kind: string; status?: string | null; until?: string | null }[];
   messages: PublicMessage[];
   attachments: PublicAttachment[];
+  /** Whether an e-mail is told of updates (absent on servers without the notification API). */
+  notify?: boolean;
+}
+
+/** A hit of the unit search (`GET /api/v1/units/search`). */
+export interface UnitHit extends Unit {
+  active?: boolean;
+  parent_full_name?: string | null;
+}
+
+/** An entry of a catalogue (`GET /api/v1/catalog`). */
+export interface CatalogItem {
+  code: string;
+  label: string;
+  label_en?: string | null;
+  active?: boolean;
+}
+
+/** `POST /api/v1/public/opinions` takes exactly these fields (any other is refused). */
+export interface NewOpinion {
+  unit: string;
+  topic: string;
+  content: string;
+}
+
+export interface SentOpinion {
+  id: string;
+  received_on: string;
+}
+
+/** Who is logged in on this browser (staff), from `GET /api/v1/auth/me`. */
+export interface StaffSession {
+  user: { username: string; display_name?: string | null };
 }
 
 // --- calls ----------------------------------------------------------------------------------------
@@ -183,3 +218,36 @@ export const uploadAttachment = (code: string, secret: string, file: Blob, keepL
     headers: { 'X-Tip-Secret': secret },
     query: { keep_location: keepLocation ? 'true' : undefined },
   });
+
+export const searchUnits = (q: string, signal?: AbortSignal) =>
+  call<{ items: UnitHit[] }>('GET', '/api/v1/units/search', { query: { q, limit: '20' }, signal });
+
+/** The topics (lĩnh vực) of opinions: the `topics` catalogue. */
+export const getTopics = (signal?: AbortSignal) =>
+  call<{ topics?: CatalogItem[] }>('GET', '/api/v1/catalog', { signal }).then((c) => (c.topics ?? []).filter((i) => i.active !== false));
+
+export const sendOpinion = (opinion: NewOpinion, idempotencyKey: string) =>
+  call<SentOpinion>('POST', '/api/v1/public/opinions', { json: opinion, headers: { 'Idempotency-Key': idempotencyKey } });
+
+// E-mail when a tip changes (POST/DELETE …/notify → 204); the server seals the address like the
+// reporter's identity and sends only "có cập nhật mới" with the link.
+export const subscribeTipUpdates = (code: string, secret: string, email: string) =>
+  call<void>('POST', `/api/v1/public/tips/${enc(code)}/notify`, { json: { email }, headers: { 'X-Tip-Secret': secret } });
+
+export const unsubscribeTipUpdates = (code: string, secret: string) =>
+  call<void>('DELETE', `/api/v1/public/tips/${enc(code)}/notify`, { headers: { 'X-Tip-Secret': secret } });
+
+/** The one-click link of a notification e-mail (`/huy-nhan-tin?token=…`). */
+export const unsubscribeByToken = (token: string) =>
+  call<void>('POST', '/api/v1/public/notifications/unsubscribe', { json: { token } });
+
+/** The staff session of this browser, if any (401 for a visitor). */
+export const getStaffSession = (signal?: AbortSignal) =>
+  call<StaffSession>('GET', '/api/v1/auth/me', { signal, credentials: 'same-origin' });
+
+/** A random key for `Idempotency-Key` (crypto.randomUUID exists only on secure origins). */
+export function randomKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

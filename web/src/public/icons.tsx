@@ -1,7 +1,8 @@
 /** A few line icons drawn inline (emoji are missing on some phones and in headless browsers). */
 import type { ReactNode } from 'react';
 
-function Svg({ children, size = 18 }: { children: ReactNode; size?: number }) {
+/** An inline line icon (the pages draw their own few from it). */
+export function Svg({ children, size = 18 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       className="p-icon"

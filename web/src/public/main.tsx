@@ -7,6 +7,13 @@ import common from './i18n/common.vi.json';
 import PublicApp from './PublicApp';
 import './public.css';
 
+// The public app has no router: a step back or forward in the history that lands on another
+// address (e.g. back into the staff app, whose "Trang chủ" came here) loads that address.
+const loadedPath = window.location.pathname;
+window.addEventListener('popstate', () => {
+  if (window.location.pathname !== loadedPath) window.location.reload();
+});
+
 export function mount(page: ReactNode, vi: Texts, loadEn: () => Promise<Texts>): void {
   const all: Texts = { ...common, ...vi };
   const allEn = () => Promise.all([import('./i18n/common.en.json'), loadEn()]).then(([c, p]) => ({ ...c.default, ...p }));

@@ -5,18 +5,27 @@ import { TIP_STATUSES } from '../../lib/tipWorkflow';
 import { interpolate, translator } from '../i18n';
 import commonEn from './common.en.json';
 import commonVi from './common.vi.json';
+import homeEn from './home.en.json';
+import homeVi from './home.vi.json';
+import opinionEn from './opinion.en.json';
+import opinionVi from './opinion.vi.json';
 import submitEn from './submit.en.json';
 import submitVi from './submit.vi.json';
 import trackEn from './track.en.json';
 import trackVi from './track.vi.json';
+import unsubscribeEn from './unsubscribe.en.json';
+import unsubscribeVi from './unsubscribe.vi.json';
 
 type Texts = Record<string, string>;
 const PAIRS: [string, Texts, Texts][] = [
   ['common', commonVi, commonEn],
+  ['home', homeVi, homeEn],
   ['submit', submitVi, submitEn],
   ['track', trackVi, trackEn],
+  ['opinion', opinionVi, opinionEn],
+  ['unsubscribe', unsubscribeVi, unsubscribeEn],
 ];
-const vi: Texts = { ...commonVi, ...submitVi, ...trackVi };
+const vi: Texts = { ...commonVi, ...homeVi, ...submitVi, ...trackVi, ...opinionVi, ...unsubscribeVi };
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('public pages texts', () => {
@@ -49,7 +58,19 @@ describe('public pages texts', () => {
   it('contain every key the pages ask for, in the file the page loads', () => {
     const dir = path.resolve(__dirname, '..');
     const SUBMIT = ['SubmitTip.tsx', 'UnitChooser.tsx', 'Sent.tsx', 'copy.tsx'];
-    const pageOf = (file: string) => (SUBMIT.includes(file) ? submitVi : file === 'TrackTip.tsx' ? trackVi : {});
+    const OPINION = ['SubmitOpinion.tsx', 'UnitSearch.tsx'];
+    const pageOf = (file: string): Texts =>
+      SUBMIT.includes(file)
+        ? submitVi
+        : OPINION.includes(file)
+          ? opinionVi
+          : file === 'TrackTip.tsx'
+            ? trackVi
+            : file === 'PublicHome.tsx'
+              ? homeVi
+              : file === 'UnsubscribePage.tsx'
+                ? unsubscribeVi
+                : {};
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsx'))) {
       const src = readFileSync(path.join(dir, file), 'utf8');
       for (const m of src.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) {
@@ -67,8 +88,19 @@ describe('public pages texts', () => {
     expect(vi['status.duplicate']).toBe('Trùng tin báo khác');
   });
 
+  it('tell a citizen a resolved tip is resolved, also once the police have closed it', () => {
+    expect(vi['status.resolved']).toBe('Đã giải quyết');
+    expect(vi['status.closed']).toBe('Đã giải quyết');
+    expect(Object.values(vi).join('\n')).not.toMatch(/đã kết thúc/i);
+  });
+
   it('carry the fixed wording of the form', () => {
     expect(vi['nav.submit']).toBe('Gửi tin báo');
+    expect(vi['nav.track']).toBe('Tra cứu tin báo');
+    expect(vi['nav.opinion']).toBe('Góp ý kiến');
+    expect(vi['nav.staff']).toBe('Cán bộ đăng nhập');
+    expect(vi['track.notify']).toBe('Nhận thông báo khi có cập nhật');
+    expect(vi['unsubscribe.done']).toBe('Đã hủy nhận thông báo');
     expect(vi['submit.progress.challenge']).toBe('Đang kiểm tra chống gửi tự động…');
     expect(vi['files.keepLocation']).toBe('Giữ thông tin vị trí trong ảnh');
     expect(vi['submit.secrecy']).toMatch(/Luật Tố cáo/);

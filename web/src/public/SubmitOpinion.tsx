@@ -1,0 +1,300 @@
+/**
+ * `/gop-y`: a citizen's opinion (ý kiến của Nhân dân) for a commune or a village, without login.
+ * `POST /api/v1/public/opinions` takes exactly `unit`, `topic` (the `topics` catalogue) and
+ * `content` (at most 2,000 characters); it asks for no proof of work and no contact details (it
+ * refuses any other field), and limits how many opinions one address sends per hour (429 with
+ * Retry-After). The opinion lands in the commune's register of opinions (source "online").
+ * `?unit=CODE` presets the unit (the home page passes it on).
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { formatDate, formatNumber } from '../lib/format';
+import { textLength } from '../lib/tips';
+import { PublicApiError, getTopics, getUnit, randomKey, sendOpinion, type CatalogItem, type NewOpinion, type SentOpinion, type UnitHit } from './api';
+import { CheckIcon, LockIcon } from './icons';
+import { useI18n, type T } from './i18n';
+import { PUBLIC_PATHS } from './paths';
+import { Alert, Field, Spinner, describedBy, errorText, retryText } from './ui';
+import UnitSearch from './UnitSearch';
+
+/** The server's limit of `content`. */
+export const OPINION_MAX = 2000;
+
+type Errors = Partial<Record<'unit' | 'topic' | 'content', string>>;
+
+/** The Vietnamese (or English) text of a refused opinion: on its field, or for the whole form. */
+export function opinionError(e: unknown, content: string, t: T): { field?: keyof Errors; text: string } {
+  if (e instanceof PublicApiError) {
+    if (e.status === 429) {
+      return { text: `${t('opinion.error.rateLimited')} ${e.retryAfter !== undefined ? retryText(e.retryAfter, t) : ''}`.trim() };
+    }
+    if (e.status === 413) return { field: 'content', text: t('opinion.error.tooLarge') };
+    if (e.status === 400 && e.field === 'unit') return { field: 'unit', text: t('opinion.error.unit') };
+    if (e.status === 400 && e.field === 'topic') return { field: 'topic', text: t('opinion.error.topic') };
+    if (e.status === 400 && e.field === 'content') {
+      return {
+        field: 'content',
+        text: textLength(content) > OPINION_MAX ? t('opinion.content.long', { max: formatNumber(OPINION_MAX) }) : t('opinion.content.required'),
+      };
+    }
+    if (e.status === 400) return { text: e.fromServer ? `${t('opinion.error.invalid')} ${e.message}` : errorText(e, t) };
+  }
+  return { text: errorText(e, t) };
+}
+
+export default function SubmitOpinion() {
+  const { t, lang } = useI18n();
+  const presetCode = useMemo(() => new URLSearchParams(window.location.search).get('unit')?.trim() || null, []);
+  const [unit, setUnit] = useState<UnitHit | null>(null);
+  const [presetMissing, setPresetMissing] = useState(false);
+  const [topics, setTopics] = useState<CatalogItem[] | null>(null);
+  const [topicsError, setTopicsError] = useState<unknown>(null);
+  const [topic, setTopic] = useState('');
+  const [content, setContent] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [done, setDone] = useState<{ sent: SentOpinion; unit: UnitHit; topic: string } | null>(null);
+  /** The key of the last attempt: reused only when that attempt got no answer (network). */
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const doneRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: t('opinion.pageTitle') });
+  }, [t]);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    getTopics(ac.signal)
+      .then(setTopics)
+      .catch((e: unknown) => {
+        if (!ac.signal.aborted) setTopicsError(e);
+      });
+    if (presetCode) {
+      getUnit(presetCode, ac.signal)
+        .then(async (u) => {
+          if (u.active === false && u.successor) u = await getUnit(u.successor.code, ac.signal);
+          if (u.kind !== 'commune' && u.kind !== 'village') throw new Error('not a commune or a village');
+          const parent = u.ancestors[u.ancestors.length - 1]; // the ancestors run from the top down
+          setUnit({ ...u, parent_full_name: parent ? parent.full_name : null });
+        })
+        .catch(() => {
+          if (!ac.signal.aborted) setPresetMissing(true);
+        });
+    }
+    return () => ac.abort();
+  }, [presetCode]);
+
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  const topicLabel = (c: CatalogItem) => (lang === 'en' && c.label_en ? c.label_en : c.label);
+  const clear = (f: keyof Errors) => setErrors((prev) => (prev[f] ? { ...prev, [f]: undefined } : prev));
+  const length = textLength(content);
+
+  function validate(): Errors {
+    const e: Errors = {};
+    if (!unit) e.unit = t('opinion.unit.required');
+    if (!topic) e.topic = t('opinion.topic.required');
+    if (length === 0) e.content = t('opinion.content.required');
+    else if (length > OPINION_MAX) e.content = t('opinion.content.long', { max: formatNumber(OPINION_MAX) });
+    return e;
+  }
+
+  function focusField(f: keyof Errors) {
+    const el = formRef.current?.querySelector<HTMLElement>(`#opinion-${f}`);
+    el?.focus();
+    el?.scrollIntoView({ block: 'center' });
+  }
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    if (sending) return;
+    setFailure(null);
+    const found = validate();
+    setErrors(found);
+    const first = (['unit', 'topic', 'content'] as const).find((f) => found[f]);
+    if (first) {
+      focusField(first);
+      return;
+    }
+    const body: NewOpinion = { unit: unit!.code, topic, content: content.trim() };
+    const text = JSON.stringify(body);
+    // a retry of the very same opinion after a lost answer must not record it twice
+    if (attempt.current?.body !== text) attempt.current = { body: text, key: randomKey() };
+    setSending(true);
+    try {
+      const sent = await sendOpinion(body, attempt.current.key);
+      attempt.current = null;
+      const chosen = topics?.find((c) => c.code === topic);
+      setDone({ sent, unit: unit!, topic: chosen ? topicLabel(chosen) : topic });
+      window.scrollTo({ top: 0 });
+    } catch (e) {
+      // an answer (even a refusal) is final for this key: a new one next time
+      if (!(e instanceof PublicApiError && e.status === 0)) attempt.current = null;
+      const { field, text: message } = opinionError(e, content, t);
+      if (field) {
+        setErrors({ [field]: message });
+        focusField(field);
+      } else {
+        setFailure(message);
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <article className="p-page" data-testid="opinion-sent">
+        <div className="p-done">
+          <div className="p-done__icon" aria-hidden="true">
+            <CheckIcon size={34} />
+          </div>
+          <h1 className="p-title" tabIndex={-1} ref={doneRef}>
+            {t('opinion.done.title')}
+          </h1>
+          <p className="p-lead">
+            {t('opinion.done.lead', { topic: done.topic, unit: done.unit.full_name, date: formatDate(done.sent.received_on) })}
+          </p>
+          <p className="p-muted" data-testid="opinion-number">
+            {t('opinion.done.number', { id: done.sent.id })}
+          </p>
+        </div>
+        <p className="p-card">{t('opinion.done.next')}</p>
+        <div className="p-actions">
+          <button
+            type="button"
+            className="p-btn p-btn--primary p-btn--block"
+            onClick={() => {
+              setDone(null);
+              setContent('');
+              setTopic('');
+            }}
+          >
+            {t('opinion.done.another')}
+          </button>
+          <a className="p-btn p-btn--block" href={PUBLIC_PATHS.home}>
+            {t('opinion.done.home')}
+          </a>
+        </div>
+      </article>
+    );
+  }
+
+  const [hintBefore, hintAfter] = t('opinion.tipHint').split('{{link}}');
+  return (
+    <article className="p-page" data-testid="submit-opinion">
+      <h1 className="p-title">{t('opinion.title')}</h1>
+      <p className="p-lead">{t('opinion.lead')}</p>
+      <div className="p-secrecy">
+        <span className="p-secrecy__icon">
+          <LockIcon />
+        </span>
+        <div>
+          <p>{t('opinion.privacy')}</p>
+          <p className="p-secrecy__more">
+            {hintBefore}
+            <a href={PUBLIC_PATHS.submit}>{t('opinion.tipHint.link')}</a>
+            {hintAfter}
+          </p>
+        </div>
+      </div>
+
+      <form ref={formRef} className="p-form" noValidate onSubmit={(e) => void submit(e)} data-testid="opinion-form">
+        <fieldset className="p-card" disabled={sending}>
+          <legend className="p-sr-only">{t('opinion.title')}</legend>
+          <div className={`p-field${errors.unit ? ' p-field--error' : ''}`}>
+            <label className="p-label" htmlFor="opinion-unit">
+              {t('opinion.unit')}
+            </label>
+            {presetMissing && !unit && <Alert kind="warning">{t('opinion.unit.presetMissing', { code: presetCode ?? '' })}</Alert>}
+            <UnitSearch
+              id="opinion-unit"
+              value={unit}
+              onChange={(u) => {
+                setUnit(u);
+                if (u) clear('unit');
+              }}
+              error={errors.unit}
+            />
+          </div>
+
+          <Field
+            id="opinion-topic"
+            label={t('opinion.topic')}
+            error={errors.topic ?? (topicsError ? `${t('opinion.topic.loadError')} ${errorText(topicsError, t)}` : undefined)}
+          >
+            <select
+              id="opinion-topic"
+              className="p-input"
+              value={topic}
+              disabled={!topics}
+              aria-invalid={!!errors.topic}
+              aria-describedby={describedBy('opinion-topic', false, errors.topic)}
+              onChange={(e) => {
+                setTopic(e.target.value);
+                clear('topic');
+              }}
+            >
+              <option value="" disabled>
+                {topics ? t('opinion.topic.choose') : t('common.loading')}
+              </option>
+              {topics?.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {topicLabel(c)}
+                </option>
+              ))}
+            </select>
+          </Field>
+
+          <Field
+            id="opinion-content"
+            label={t('opinion.content')}
+            hint={t('opinion.content.hint', { max: formatNumber(OPINION_MAX) })}
+            error={errors.content}
+            extra={
+              <div className={`p-counter${length > OPINION_MAX ? ' p-counter--over' : ''}`} aria-live="polite" data-testid="opinion-counter">
+                {t('opinion.content.counter', { n: formatNumber(length), max: formatNumber(OPINION_MAX) })}
+              </div>
+            }
+          >
+            <textarea
+              id="opinion-content"
+              className="p-input p-textarea"
+              rows={6}
+              value={content}
+              placeholder={t('opinion.content.placeholder')}
+              aria-invalid={!!errors.content}
+              aria-describedby={describedBy('opinion-content', true, errors.content)}
+              onChange={(e) => {
+                setContent(e.target.value);
+                clear('content');
+              }}
+            />
+          </Field>
+        </fieldset>
+
+        {failure && (
+          <Alert kind="error" testId="opinion-error">
+            <strong>{t('error.title')}.</strong> {failure}
+          </Alert>
+        )}
+        {Object.values(errors).some(Boolean) && !failure && <p className="p-error-text">{t('opinion.fixErrors')}</p>}
+
+        <div className="p-actions">
+          <button type="submit" className="p-btn p-btn--primary p-btn--block" disabled={sending} data-testid="opinion-send">
+            {sending ? (
+              <>
+                <Spinner /> {t('opinion.sending')}
+              </>
+            ) : (
+              t('opinion.send')
+            )}
+          </button>
+        </div>
+      </form>
+    </article>
+  );
+}

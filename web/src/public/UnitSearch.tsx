@@ -1,0 +1,163 @@
+/**
+ * Finds a commune, ward, village or residential group by name, with or without diacritics
+ * ("son tinh" finds "Xã Sơn Tịnh"): GET /api/v1/units/search, as the visitor types.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { searchUnits, type UnitHit } from './api';
+import { useI18n, type TextKey } from './i18n';
+import { PinIcon } from './icons';
+import { Spinner, errorText } from './ui';
+
+/** The kinds a citizen's opinion may go to. */
+const KINDS = new Set(['commune', 'village']);
+const MIN_CHARS = 2;
+const DELAY_MS = 250;
+
+interface Props {
+  /** The id of the search box (the form's label points at it). */
+  id: string;
+  value: UnitHit | null;
+  onChange: (unit: UnitHit | null) => void;
+  error?: string;
+}
+
+/** "Xã Sơn Tịnh — Tỉnh Quảng Ngãi" */
+export function unitPlace(u: UnitHit): string {
+  return u.parent_full_name ? `${u.full_name} — ${u.parent_full_name}` : u.full_name;
+}
+
+export default function UnitSearch({ id, value, onChange, error }: Props) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<UnitHit[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [failed, setFailed] = useState<unknown>(null);
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const changeRef = useRef<HTMLButtonElement>(null);
+  const wasChosen = useRef(!!value);
+
+  useEffect(() => {
+    const text = q.trim();
+    if ([...text].length < MIN_CHARS) {
+      setHits(null);
+      setSearching(false);
+      return;
+    }
+    const ac = new AbortController();
+    setSearching(true);
+    const timer = setTimeout(() => {
+      searchUnits(text, ac.signal)
+        .then((r) => {
+          setHits(r.items.filter((u) => KINDS.has(u.kind) && u.active !== false));
+          setFailed(null);
+        })
+        .catch((e: unknown) => {
+          if (!ac.signal.aborted) setFailed(e);
+        })
+        .finally(() => {
+          if (!ac.signal.aborted) setSearching(false);
+        });
+    }, DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      ac.abort();
+    };
+  }, [q]);
+
+  // focus follows the choice: to "change" once chosen, back to the search box when changing
+  useEffect(() => {
+    if (value && !wasChosen.current) changeRef.current?.focus();
+    if (!value && wasChosen.current) inputRef.current?.focus();
+    wasChosen.current = !!value;
+  }, [value]);
+
+  if (value) {
+    return (
+      <div className="p-preset" data-testid="opinion-unit-chosen">
+        <div className="p-preset__name">{value.full_name}</div>
+        {value.parent_full_name && <div className="p-muted">{value.parent_full_name}</div>}
+        <button type="button" id={id} ref={changeRef} className="p-link-btn" onClick={() => onChange(null)}>
+          {t('opinion.unit.change')}
+        </button>
+        {error && (
+          <div className="p-error-text" id={`${id}-error`} role="alert">
+            {error}
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const short = q.trim() !== '' && [...q.trim()].length < MIN_CHARS;
+  return (
+    <div className="p-unit-search" data-testid="opinion-unit-search">
+      <input
+        id={id}
+        ref={inputRef}
+        className="p-input"
+        type="search"
+        value={q}
+        placeholder={t('opinion.unit.placeholder')}
+        autoComplete="off"
+        spellCheck={false}
+        enterKeyHint="search"
+        aria-invalid={!!error}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        aria-controls={listId}
+        onChange={(e) => setQ(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter picks the only hit, and never sends the form from here
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            if (hits?.length === 1) onChange(hits[0]!);
+          }
+        }}
+      />
+      <div className="p-hint" id={`${id}-hint`}>
+        {t('opinion.unit.hint')}
+      </div>
+      <div className="p-muted" role="status" aria-live="polite">
+        {searching ? (
+          <>
+            <Spinner /> {t('opinion.unit.searching')}
+          </>
+        ) : short ? (
+          t('opinion.unit.short')
+        ) : hits && hits.length > 0 ? (
+          t('opinion.unit.results', { n: hits.length })
+        ) : hits ? (
+          t('opinion.unit.none')
+        ) : null}
+      </div>
+      {hits && hits.length > 0 && (
+        <ul className="p-hits" id={listId} data-testid="opinion-unit-hits">
+          {hits.map((u) => (
+            <li key={u.code}>
+              <button type="button" className="p-hit" onClick={() => onChange(u)}>
+                <PinIcon />
+                <span className="p-hit__text">
+                  <span className="p-hit__name">{u.full_name}</span>
+                  <span className="p-hit__meta">
+                    {t(`opinion.kind.${u.kind}` as TextKey)}
+                    {u.parent_full_name ? ` · ${u.parent_full_name}` : ''}
+                  </span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {failed !== null && (
+        <div className="p-error-text" role="alert">
+          {t('opinion.unit.loadError')} {errorText(failed, t)}
+        </div>
+      )}
+      {error && (
+        <div className="p-error-text" id={`${id}-error`} role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
