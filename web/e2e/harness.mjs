@@ -229,10 +229,10 @@ export async function pickUnit(page, picker, ...names) {
   await picker.click();
   const popup = page.locator('.antq-unit-picker-popup:visible');
   const node = (title) =>
-    popup.locator('.ant-select-tree-treenode').filter({
+    popup.locator('.ant-select-tree-treenode:not([aria-hidden="true"])').filter({
       has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }),
     });
-  await popup.locator('.ant-select-tree-treenode').first().waitFor();
+  await popup.locator('.ant-select-tree-treenode:not([aria-hidden="true"])').first().waitFor();
   while (names.length > 1 && (await node(names[0]).count()) === 0) names = names.slice(1);
   for (const [i, name] of names.slice(0, -1).entries()) {
     const switcher = node(name).locator('.ant-select-tree-switcher');
@@ -250,4 +250,9 @@ export async function pickUnit(page, picker, ...names) {
   }
   await node(names.at(-1)).locator('.ant-select-tree-title').click();
   await picker.locator('.ant-select-selection-item', { hasText: names.at(-1) }).waitFor();
+  // a picker of several units keeps its list open for more: leaving the field closes it
+  if ((await picker.getAttribute('class'))?.includes('ant-select-multiple')) {
+    await page.keyboard.press('Tab');
+    await popup.waitFor({ state: 'hidden' });
+  }
 }

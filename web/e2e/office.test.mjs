@@ -213,7 +213,7 @@ describe('the first day in a real office (staff side)', () => {
         await todo.getByTestId('todo-overdue-count').filter({ hasText: new RegExp(`^${overdue}$`) }).waitFor();
         await todo.getByTestId('todo-new').getByTestId('todo-tip').filter({ hasText: tip.body.tracking_code.replace(/-/g, '').replace(/^(.{4})/, '$1-') }).waitFor();
         await todo.getByTestId('todo-overdue').waitFor();
-        await todo.getByTestId('todo-due').getByTestId('todo-tip').waitFor();
+        await todo.getByTestId('todo-due').getByTestId('todo-tip').first().waitFor();
         await shot(page, 'office-landing-police');
         await assertNoHorizontalScroll(page);
         assertNoProblems(page);

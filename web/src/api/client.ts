@@ -130,6 +130,8 @@ export interface RequestOptions {
   credentialCheck?: boolean;
   /** Internal: the request is already the repeat after a new login. */
   retried?: boolean;
+  /** `blob`: the answer is a file (a download), returned as a Blob. */
+  as?: 'json' | 'blob';
 }
 
 /** Codes of 401 answers that are about the credentials typed in, not about the session. */
@@ -151,6 +153,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   try {
     const headers = requestHeaders(method, body !== undefined);
     if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
+    if (options.as === 'blob') headers.Accept = '*/*';
     res = await fetch(apiUrl(path, query), {
       method,
       headers,
@@ -174,6 +177,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
     throw error;
   }
+  if (options.as === 'blob') return (await res.blob()) as T;
   if (res.status === 204 || res.status === 205) return undefined as T;
   const text = await res.text();
   if (text === '') return undefined as T;
@@ -197,3 +201,6 @@ export const patchJson = <T>(path: string, body: unknown, options: Omit<RequestO
 
 /** Uploads one file as the raw body of a POST (photos, evidence), through the same session and CSRF handling. */
 export const uploadFile = <T>(path: string, file: Blob, query?: Query) => request<T>('POST', path, { query, file });
+
+/** Fetches a file (an export) through the same session handling, for saving under a name of the app's choosing. */
+export const fetchBlob = (url: string, signal?: AbortSignal) => request<Blob>('GET', url, { as: 'blob', signal });

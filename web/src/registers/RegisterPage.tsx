@@ -12,6 +12,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import ApiErrorAlert from '../components/ApiErrorAlert';
+import DownloadButton from '../components/DownloadButton';
 import RequireAuth from '../components/RequireAuth';
 import UnitField from '../components/form/UnitField';
 import NotFound from '../pages/NotFound';
@@ -299,12 +300,12 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
               : ''}
         </Text>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'csv')} download={fileName('csv')} data-testid="export-csv">
+          <DownloadButton icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'csv')} fileName={fileName('csv')} data-testid="export-csv">
             {t('registers.list.exportCsv')}
-          </Button>
-          <Button icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'xlsx')} download={fileName('xlsx')} data-testid="export-xlsx">
+          </DownloadButton>
+          <DownloadButton icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'xlsx')} fileName={fileName('xlsx')} data-testid="export-xlsx">
             {t('registers.list.exportXlsx')}
-          </Button>
+          </DownloadButton>
         </Space>
       </div>
 

@@ -48,6 +48,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { getUnit, queryKeys, type UnitDetail, type UnitRef } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
+import DownloadButton from '../components/DownloadButton';
 import RequireAuth from '../components/RequireAuth';
 import UnitField from '../components/form/UnitField';
 import { useAuth } from '../lib/auth';
@@ -230,12 +231,12 @@ function Dashboard() {
           </Paragraph>
         </div>
         <Space wrap className="antq-reports__actions">
-          <Button icon={<FileExcelOutlined />} href={summaryUrl(exportQuery, 'xlsx')} download={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'xlsx')} data-testid="export-xlsx">
+          <DownloadButton icon={<FileExcelOutlined />} href={summaryUrl(exportQuery, 'xlsx')} fileName={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'xlsx')} data-testid="export-xlsx">
             {t('reports.export.xlsx')}
-          </Button>
-          <Button icon={<FileTextOutlined />} href={summaryUrl(exportQuery, 'csv')} download={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'csv')} data-testid="export-csv">
+          </DownloadButton>
+          <DownloadButton icon={<FileTextOutlined />} href={summaryUrl(exportQuery, 'csv')} fileName={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'csv')} data-testid="export-csv">
             {t('reports.export.csv')}
-          </Button>
+          </DownloadButton>
           <Button icon={<PrinterOutlined />} onClick={() => setPreviewUrl(summaryUrl(exportQuery, 'html'))} data-testid="print-preview">
             {t('reports.export.preview')}
           </Button>
@@ -813,7 +814,7 @@ function IssuedCard({ unit, onOpen }: { unit: string | null; onOpen: (url: strin
           <Button size="small" icon={<PrinterOutlined />} onClick={() => onOpen(issuedReportUrl(r.id, 'html'))} data-testid={`issued-open-${r.id}`}>
             {t('reports.issued.open')}
           </Button>
-          <Button size="small" icon={<FileExcelOutlined />} href={issuedReportUrl(r.id, 'xlsx')} download={downloadName(`Báo cáo ${r.number}`, r.unit?.full_name ?? null, r.issued_on, 'xlsx')} aria-label={t('reports.export.xlsx')} />
+          <DownloadButton size="small" icon={<FileExcelOutlined />} href={issuedReportUrl(r.id, 'xlsx')} fileName={downloadName(`Báo cáo ${r.number}`, r.unit?.full_name ?? null, r.issued_on, 'xlsx')} aria-label={t('reports.export.xlsx')} />
         </Space>
       ),
     },
