@@ -210,6 +210,8 @@ describe('reports dashboard', () => {
   it('a province steering officer opens the dashboard from the menu on a phone and sees the own province', async () => {
     const province = await summaryOf('51');
     await withPage(PHONE, 'reports-phone', async (page) => {
+      const geo = [];
+      page.on('request', (r) => /\/geo\//.test(r.url()) && geo.push(r.url()));
       await loginAs(page, STEERING.username, STEERING.password);
       await page.getByTestId('menu-button').click();
       await page.getByTestId('drawer-menu').getByRole('link', { name: 'Báo cáo, số liệu' }).click();
@@ -217,6 +219,9 @@ describe('reports dashboard', () => {
       // no unit chosen: the officer's own area
       await page.getByTestId('reports-unit-name').getByText('Tỉnh Quảng Ngãi').waitFor();
       await kpi(page, 'activities.count').getByText(vn(activitiesCount(province)), { exact: true }).waitFor();
+      // on a phone the map (2 MB) is downloaded only when asked for
+      assert.deepEqual(geo, [], 'no map before it is asked for');
+      await page.getByTestId('reports-map-show').click();
       await waitForCharts(page);
       await page.getByTestId('children-table').getByTestId('child-21220').waitFor();
       await assertNoHorizontalScroll(page);
