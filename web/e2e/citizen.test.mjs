@@ -158,6 +158,16 @@ describe('citizen pages', () => {
     await assertNoHorizontalScroll(page);
     await shot(page, 'public-home');
     assertNoProblems(page);
+
+    // a commune's or a village's own link: the place is named and carried on to the forms
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.baseUrl}/?unit=21220-001`);
+    await page.getByTestId('selected-unit').filter({ hasText: 'Địa bàn: Thôn Trường Thọ, Xã Sơn Tịnh, Tỉnh Quảng Ngãi' }).waitFor();
+    assert.equal(await page.getByTestId('home-submit').getAttribute('href'), '/gui-tin-bao?unit=21220-001');
+    assert.equal(await page.getByTestId('home-opinion').getAttribute('href'), '/gop-y?unit=21220-001');
+    await assertOnFirstScreen(page, page.getByTestId('home-submit'), '"Gửi tin báo" under the named place');
+    await shot(page, 'public-home-unit');
+    assertNoProblems(page);
     await page.context().close();
   });
 

@@ -563,7 +563,7 @@ function NotifySection({ creds, subscribed }: { creds: Creds; subscribed: boolea
         </>
       ) : (
         <form className="p-notify" onSubmit={(e) => void subscribe(e)} noValidate data-testid="notify-form">
-          <p className="p-muted">{t('track.notify.lead')}</p>
+          <p className="p-notify__lead">{t('track.notify.lead')}</p>
           <Field id="notify-email" label={t('track.notify.email')} error={error ?? undefined}>
             <input
               id="notify-email"
