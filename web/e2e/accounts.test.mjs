@@ -213,11 +213,13 @@ describe('ANTQ staff side', () => {
     await drawer.getByLabel('Họ và tên').fill('Trần Thị Mai');
     await drawer.getByLabel('Vai trò').click();
     const roles = (await admin.call('GET', '/api/v1/roles')).body.items;
-    // A steering-committee account may work for the whole country (no unit chosen); other roles
-    // must have a unit, which the server checks.
+    // A steering-committee account may work for the whole country ("Toàn quốc" ticked); other roles
+    // must have a unit, which the form and the server check.
     const newRole = roles.find((r) => r.code === 'steering');
     assert.ok(newRole, 'GET /api/v1/roles lists steering');
     await page.locator('.ant-select-item-option', { hasText: newRole.label }).click();
+    // the whole country is an explicit choice of a national administrator, never an empty unit
+    await drawer.getByRole('checkbox', { name: /Toàn quốc/ }).check();
     await drawer.getByLabel('Mật khẩu ban đầu').fill('mat-khau-ban-dau-2');
     await shot(page, 'user-create');
     // "admin" is taken: the server's message appears next to the username

@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  ApiError,
   createUser,
   getUser,
   listRoles,
@@ -266,7 +267,17 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
           ...(v.nationwide && nationalAdmin ? { nationwide: true } : { unit: v.unit ?? '' }),
         };
         if (v.display_name?.trim()) body.display_name = v.display_name.trim();
-        return createUser(body);
+        try {
+          return await createUser(body);
+        } catch (e) {
+          // a server from before the explicit choice does not know `nationwide` (there, no unit
+          // meant the whole country): the same account, asked the old way
+          if (body.nationwide && e instanceof ApiError && e.code === 'unknown_field' && e.field === 'nationwide') {
+            const { nationwide: _n, ...old } = body;
+            return createUser(old);
+          }
+          throw e;
+        }
       }
       // only what changed
       const before = existing.data;
