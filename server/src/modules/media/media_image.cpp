@@ -137,10 +137,10 @@ bool plan_jpeg(std::string_view in, Plan& plan) {
     if (m >= 0xE0 && m <= 0xEF) {
       if (m == 0xE0 && payload.size() >= 14 && starts_with(payload, std::string_view("JFIF\0", 5))) {
         // Version, units and density; the thumbnail size set to 0×0 and its pixels left out.
-        std::string app0("\xFF\xE0\x00\x10", 4);
+        std::string& app0 = plan.owned.emplace_back("\xFF\xE0\x00\x10", 4);
         app0.append(payload.substr(0, 12));
         app0.append(2, '\0');
-        plan.keep_owned(std::move(app0));
+        plan.pieces.push_back(app0);
       } else if (m == 0xE1 && !exif && starts_with(payload, std::string_view("Exif\0\0", 6))) {
         exif = true;
         plan.keep(segment);

@@ -166,7 +166,7 @@ bool iso_complete(AVFormatContext* ic, std::int64_t file_size) {
     const int n = avformat_index_get_entries_count(st);
     for (int k = 0; k < n; ++k) {
       const AVIndexEntry* e = avformat_index_get_entry(st, k);
-      if (e && (e->pos < 0 || e->pos + e->size > file_size)) return false;
+      if (e && (e->pos < 0 || e->size < 0 || e->pos > file_size - e->size)) return false;
     }
   }
   return true;
