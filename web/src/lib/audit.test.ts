@@ -62,7 +62,7 @@ describe('audit actions', () => {
   it('shows Vietnamese names, sorted in Vietnamese order, for the filter list', () => {
     const t = (key: string, o?: { defaultValue: string }) => {
       const [group, k] = key.split('.') as [string, string];
-      return ((vi as Record<string, Record<string, string>>)[group]?.[k] ?? o?.defaultValue ?? key) as string;
+      return ((vi as unknown as Record<string, Record<string, string>>)[group]?.[k] ?? o?.defaultValue ?? key) as string;
     };
     expect(auditLabel(t, 'auditAction', 'tip.reveal')).toBe('Xem danh tính người báo');
     expect(auditLabel(t, 'auditAction', 'report.issue')).toBe('Ban hành báo cáo');
@@ -71,6 +71,6 @@ describe('audit actions', () => {
     expect(options.every((o) => o.label !== o.value)).toBe(true);
     const labels = options.map((o) => o.label);
     expect(labels).toEqual([...labels].sort(new Intl.Collator('vi').compare));
-    for (const e of AUDIT_ENTITIES) expect((en as Record<string, Record<string, string>>).auditEntity?.[e], e).toBeTruthy();
+    for (const e of AUDIT_ENTITIES) expect((en as unknown as Record<string, Record<string, string>>).auditEntity?.[e], e).toBeTruthy();
   });
 });
