@@ -57,6 +57,31 @@ struct RuleViolation : ApiError {
       : ApiError(422, "rule_violated", std::move(message), std::move(field)) {}
 };
 
+// Storage faults: neither the client's mistake nor a bug, so never a 4xx and never a 500. They are
+// thrown by the database layer and by whatever writes files (uploads, attachments), and become
+// responses in one place (http/pipeline.cpp); docs/decisions/0011-faults.md says why these codes.
+//
+// Nothing could be stored because a disk is full (ENOSPC / EDQUOT, SQLITE_FULL, PostgreSQL 53100
+// disk_full). The write did not happen. HTTP 507 with Retry-After: it clears only when an operator
+// frees space, so clients should keep the data and retry later, not at once.
+class StorageFull : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+// The database cannot be used right now but will be again by itself: SQLite locked by another
+// process past the busy timeout, PostgreSQL restarting or unreachable, the connection pool
+// exhausted. The write did not happen (or, for a connection lost during COMMIT, its outcome is
+// unknown: retry with the same Idempotency-Key). HTTP 503 with Retry-After.
+class StorageUnavailable : public std::runtime_error {
+ public:
+  explicit StorageUnavailable(const std::string& what, int retry_after_seconds = 5)
+      : std::runtime_error(what), retry_after_(retry_after_seconds) {}
+  int retry_after() const { return retry_after_; }
+
+ private:
+  int retry_after_;
+};
+
 // An operator-facing failure (bad configuration, unreachable database, failed migration): it
 // stops a command with a message that says what to fix. Never shown to API clients.
 class OperatorError : public std::runtime_error {

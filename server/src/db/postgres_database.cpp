@@ -1,6 +1,7 @@
 #include "db/postgres_database.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <charconv>
 #include <chrono>
@@ -27,6 +28,16 @@ class PgConnection final : public Connection {
   ~PgConnection() override { PQfinish(conn_); }
   Engine engine() const override { return Engine::postgresql; }
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+  // For a connection taken from the pool: libpq learns that the server went away (a restart, an
+  // administrator's pg_terminate_backend) only when the connection is next used, and the server's
+  // farewell (57P01 and EOF) is already waiting on the socket. An idle connection is sent nothing
+  // in this application (no LISTEN), so anything readable means it is finished.
+  bool usable_after_idle() const {
+    if (!healthy()) return false;
+    pollfd p{PQsocket(conn_), POLLIN, 0};
+    if (p.fd < 0) return false;
+    return ::poll(&p, 1, 0) == 0;
+  }
 
   Result execute(std::string_view sql, const std::vector<Value>& params) override {
     const std::string& name = prepare(sql);
@@ -110,8 +121,18 @@ class PgConnection final : public Connection {
     const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     std::string msg = PQresultErrorMessage(res);
     if (msg.empty()) msg = PQerrorMessage(conn_);
-    if (state && std::strcmp(state, "23505") == 0) throw UniqueViolation(msg);
-    throw DatabaseError("PostgreSQL: " + msg + " in: " + std::string(sql.substr(0, 120)));
+    const std::string_view code = state ? state : "";
+    if (code == "23505") throw UniqueViolation(msg);
+    const std::string detail = "PostgreSQL " + std::string(code) + ": " + msg + " in: " + std::string(sql.substr(0, 120));
+    if (code == "53100") throw StorageFull(detail);  // disk_full
+    // Class 08 (connection exception), 57P01-57P03 (the server shutting down, crashed, or not yet
+    // accepting connections), 53300 (too many connections), or no answer at all: the server
+    // will be back; nothing about the statement was wrong.
+    if (code.starts_with("08") || code == "57P01" || code == "57P02" || code == "57P03" || code == "53300" ||
+        PQstatus(conn_) != CONNECTION_OK) {
+      throw StorageUnavailable(detail, 2);
+    }
+    throw DatabaseError(detail);
   }
 
   PGconn* conn_;
@@ -129,12 +150,17 @@ PostgresDatabase::PostgresDatabase(std::string url, const Options& options) : ur
   } else {
     connect_url_ = url_;
   }
-  release(acquire());  // fail at start-up, not at the first request, when the server is unreachable
+  try {
+    release(acquire());  // fail at start-up, not at the first request, when the server is unreachable
+  } catch (const StorageUnavailable& e) {
+    throw OperatorError("Không kết nối được PostgreSQL '" + redact_url(url_) + "': " + e.what());
+  }
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
 
 std::unique_ptr<PgConnection> PostgresDatabase::acquire() {
+  std::unique_ptr<PgConnection> reused;
   {
     std::unique_lock lock(mutex_);
     if (idle_.empty() && open_ >= options_.pool_size) {
@@ -142,16 +168,21 @@ std::unique_ptr<PgConnection> PostgresDatabase::acquire() {
       // A slot frees up either as an idle connection or as a dropped (broken) one.
       if (!cv_.wait_for(lock, std::chrono::milliseconds(options_.busy_timeout_ms),
                         [&] { return !idle_.empty() || open_ < options_.pool_size; })) {
-        throw DatabaseError("PostgreSQL: no free connection in the pool");
+        throw StorageUnavailable("PostgreSQL: no free connection in the pool", 2);
       }
     }
     ++in_use_;
     if (!idle_.empty()) {
-      auto conn = std::move(idle_.back());
+      reused = std::move(idle_.back());
       idle_.pop_back();
-      return conn;
+    } else {
+      ++open_;
     }
-    ++open_;
+  }
+  if (reused) {
+    if (reused->usable_after_idle()) return reused;
+    // Broken while it waited in the pool (the server restarted): a new connection takes its slot.
+    reused.reset();
   }
   auto give_back_slot = [this] {
     {
@@ -166,7 +197,8 @@ std::unique_ptr<PgConnection> PostgresDatabase::acquire() {
     std::string msg = PQerrorMessage(raw);
     PQfinish(raw);
     give_back_slot();
-    throw OperatorError("Không kết nối được PostgreSQL '" + redact_url(url_) + "': " + msg);
+    // At run time the server may be restarting: the request is answered 503 and retried later.
+    throw StorageUnavailable("PostgreSQL unreachable: " + msg, 5);
   }
   PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
   auto conn = std::make_unique<PgConnection>(raw);
@@ -194,16 +226,28 @@ void PostgresDatabase::release(std::unique_ptr<PgConnection> conn) {
   cv_.notify_one();
 }
 
+void PostgresDatabase::drop_idle() {
+  std::vector<std::unique_ptr<PgConnection>> dropped;
+  {
+    std::lock_guard lock(mutex_);
+    dropped.swap(idle_);
+    open_ -= static_cast<int>(dropped.size());
+  }
+  cv_.notify_all();
+}  // closed here, outside the lock
+
 void PostgresDatabase::run(const char* begin, const std::function<void(Connection&)>& fn) {
   auto conn = acquire();
   try {
     conn->execute(begin, {});
-  } catch (const DatabaseError&) {
+  } catch (const StorageUnavailable&) {
     const bool broken = !conn->healthy();
     release(std::move(conn));  // a broken connection is dropped here
     if (!broken) throw;
-    // libpq notices a dead connection (server restarted) only when it is used. Nothing has run
-    // yet, so retrying once on a fresh connection is safe.
+    // It broke between the pool's check and BEGIN; the idle ones were opened before the same
+    // event (a restart), so they go too. Nothing has run yet, so retrying once on a fresh
+    // connection is safe; if the server is still down, that attempt answers "unavailable".
+    drop_idle();
     conn = acquire();
     try {
       conn->execute(begin, {});
@@ -211,6 +255,9 @@ void PostgresDatabase::run(const char* begin, const std::function<void(Connectio
       release(std::move(conn));
       throw;
     }
+  } catch (...) {
+    release(std::move(conn));
+    throw;
   }
   try {
     fn(*conn);

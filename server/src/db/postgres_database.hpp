@@ -26,6 +26,8 @@ class PostgresDatabase final : public Database {
   std::unique_ptr<PgConnection> acquire();
   void release(std::unique_ptr<PgConnection> conn);
   void run(const char* begin, const std::function<void(Connection&)>& fn);
+  // Closes every idle connection (after one was found broken: they all saw the same restart).
+  void drop_idle();
 
   std::string url_;
   std::string connect_url_;  // url_ plus defaults (connect_timeout)

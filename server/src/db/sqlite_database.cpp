@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 #include <algorithm>
 #include <filesystem>
 #include <unordered_map>
@@ -33,6 +35,23 @@ std::string rewrite_placeholders(std::string_view sql) {
     }
   }
   return out;
+}
+
+// Turns a failed SQLite call into the exception its cause calls for. A full disk shows as
+// SQLITE_FULL for database and WAL writes, but as an I/O error (e.g. SQLITE_IOERR_SHMSIZE when the
+// WAL index grows, SQLITE_IOERR_WRITE elsewhere) with errno ENOSPC in a few places: both are
+// "storage full". SQLITE_BUSY / SQLITE_LOCKED come only after the busy timeout has run out:
+// another process (a backup, the sqlite3 shell, a second server) holds the write lock.
+[[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view context) {
+  const int ext = sqlite3_extended_errcode(db);
+  const std::string msg = sqlite3_errmsg(db);
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) throw UniqueViolation(msg);
+  const int primary = rc & 0xff;
+  const int sys = sqlite3_system_errno(db);
+  const std::string detail = "SQLite error " + std::to_string(ext) + ": " + msg + " in: " + std::string(context.substr(0, 120));
+  if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))) throw StorageFull(detail);
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw StorageUnavailable(detail, 2);
+  throw DatabaseError(detail);
 }
 
 }  // namespace
@@ -101,13 +120,9 @@ class SqliteConnection final : public Connection {
   }
 
   void execute_script(std::string_view sql) override {
-    char* err = nullptr;
     const std::string s(sql);
-    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : "unknown error";
-      sqlite3_free(err);
-      throw DatabaseError("SQLite: " + msg);
-    }
+    const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) throw_sqlite(db_, rc, sql);
   }
 
   sqlite3* handle() { return db_; }
@@ -125,14 +140,7 @@ class SqliteConnection final : public Connection {
     return stmt;
   }
 
-  [[noreturn]] void fail(int rc, std::string_view sql) {
-    const std::string msg = sqlite3_errmsg(db_);
-    if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_UNIQUE ||
-        sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_PRIMARYKEY) {
-      throw UniqueViolation(msg);
-    }
-    throw DatabaseError("SQLite error " + std::to_string(rc) + ": " + msg + " in: " + std::string(sql.substr(0, 120)));
-  }
+  [[noreturn]] void fail(int rc, std::string_view sql) { throw_sqlite(db_, rc, sql); }
 
   sqlite3* db_;
   // Heterogeneous lookup: finding a cached statement allocates nothing.
@@ -312,10 +320,23 @@ void SqliteDatabase::write_batch(const std::vector<PendingWrite*>& batch) {
     for (auto* p : batch) p->error = std::current_exception();
     return;
   }
-  bool aborted = false;
+  // When the whole transaction is lost, the other writers of the batch did nothing wrong: they get
+  // the cause when it is a full disk (their write would fail the same way), otherwise "try again"
+  // (503), never a 500 for someone else's failure.
+  std::exception_ptr aborted;
+  const auto abort_error = [&] {
+    try {
+      std::rethrow_exception(aborted);
+    } catch (const StorageFull&) {
+      return aborted;
+    } catch (...) {
+      return std::make_exception_ptr(
+          StorageUnavailable("write transaction rolled back by another write of the same batch", 1));
+    }
+  };
   for (auto* p : batch) {
     if (aborted) {
-      p->error = std::make_exception_ptr(DatabaseError("Giao dịch ghi bị hủy do lỗi của thao tác khác, vui lòng thử lại."));
+      p->error = abort_error();
       continue;
     }
     try {
@@ -327,19 +348,19 @@ void SqliteDatabase::write_batch(const std::vector<PendingWrite*>& batch) {
       if (sqlite3_get_autocommit(conn.handle())) {
         // SQLite rolled the whole transaction back (disk full, I/O error): the callbacks already
         // run lost their writes too, so none of them may be acknowledged.
-        aborted = true;
+        aborted = p->error;
         continue;
       }
       try {
         conn.execute("ROLLBACK TO antq_write", {});
         conn.execute("RELEASE antq_write", {});
       } catch (...) {
-        aborted = true;
+        aborted = std::current_exception();
       }
     }
   }
   if (aborted) {
-    const auto err = std::make_exception_ptr(DatabaseError("Giao dịch ghi bị hủy do lỗi của thao tác khác, vui lòng thử lại."));
+    const auto err = abort_error();
     for (auto* p : batch)
       if (!p->error) p->error = err;
     if (!sqlite3_get_autocommit(conn.handle())) sqlite3_exec(conn.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

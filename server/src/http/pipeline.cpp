@@ -4,8 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <iterator>
+#include <optional>
+#include <system_error>
 
 #include "core/crypto.hpp"
 #include "core/ids.hpp"
@@ -59,6 +63,35 @@ constexpr std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
      "frame-ancestors 'none'"},
     {"Permissions-Policy", "camera=(self), geolocation=(self), microphone=()"},
 };
+
+// A full disk or a database that is briefly unavailable is neither the client's mistake nor a bug:
+// the answer says that nothing was stored and when to try again (docs/decisions/0011-faults.md).
+// 507 for a full disk (it clears only when an operator frees space: retry in minutes, keep the
+// data), 503 for a database that is restarting or locked (it clears by itself: retry in seconds).
+// Returns nothing for any other exception.
+std::optional<ApiError> storage_fault(const std::exception& e, const std::string& request_id, std::string_view route) {
+  bool full = dynamic_cast<const StorageFull*>(&e) != nullptr;
+  if (const auto* sys = dynamic_cast<const std::system_error*>(&e)) {
+    // Files written outside the database (std::filesystem, streams): ENOSPC or a quota.
+    full = sys->code() == std::errc::no_space_on_device ||
+           sys->code() == std::error_condition(EDQUOT, std::generic_category());
+  }
+  if (full) {
+    log::error("storage_full", {{"request_id", request_id}, {"route", route}, {"error", e.what()}});
+    return ApiError(507, "storage_full",
+                    "Máy chủ đã hết dung lượng lưu trữ nên dữ liệu của bạn chưa được lưu. Vui lòng giữ lại nội "
+                    "dung và gửi lại sau; nếu lỗi kéo dài, hãy báo quản trị viên.")
+        .with_retry_after(60);
+  }
+  if (const auto* busy = dynamic_cast<const StorageUnavailable*>(&e)) {
+    log::warn("storage_unavailable", {{"request_id", request_id}, {"route", route}, {"error", e.what()}});
+    return ApiError(503, "storage_unavailable",
+                    "Cơ sở dữ liệu đang tạm thời bận hoặc đang khởi động lại nên yêu cầu chưa được thực hiện. "
+                    "Vui lòng thử lại sau ít giây.")
+        .with_retry_after(std::max(1, busy->retry_after()));
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -115,6 +148,7 @@ Response Pipeline::admit_upload(Request& req) {
   } catch (const ApiError& e) {
     return reject(req, e);
   } catch (const std::exception& e) {
+    if (auto fault = storage_fault(e, req.request_id, "upload_admission")) return reject(req, *fault);
     log::error("upload_admission_failed", {{"request_id", req.request_id}, {"error", e.what()}});
     return reject(req, ApiError(500, "internal_error", "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên mã yêu cầu " + req.request_id + "."));
   }
@@ -136,12 +170,16 @@ Response Pipeline::handle(Request& req) {
   } catch (const db::UniqueViolation&) {
     res = error_response(Conflict("Dữ liệu bị trùng với bản ghi đã có."), req.request_id);
   } catch (const std::exception& e) {
-    // Not the client's fault: log the cause for the operator, tell the client only the request id.
-    log::error("unhandled_exception", {{"request_id", req.request_id}, {"route", route_name}, {"error", e.what()}});
-    res = error_response(ApiError(500, "internal_error",
-                                  "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên mã yêu cầu " +
-                                      req.request_id + "."),
-                         req.request_id);
+    if (auto fault = storage_fault(e, req.request_id, route_name)) {
+      res = error_response(*fault, req.request_id);
+    } else {
+      // Not the client's fault: log the cause for the operator, tell the client only the request id.
+      log::error("unhandled_exception", {{"request_id", req.request_id}, {"route", route_name}, {"error", e.what()}});
+      res = error_response(ApiError(500, "internal_error",
+                                    "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên mã yêu cầu " +
+                                        req.request_id + "."),
+                           req.request_id);
+    }
   }
   finish(req, res, route_name,
          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
