@@ -39,6 +39,7 @@ bench: build
 	@bash bench/login_flood.sh
 	@bash bench/reports.sh
 	@cmake --build $(BUILD_DIR) --target antq_bench_units && $(BUILD_DIR)/antq_bench_units
+	@ANTQ_BIN=$(BUILD_DIR)/antq bash bench/soak.sh
 
 clean:
 	rm -rf $(BUILD_DIR) web/dist web/test-results
