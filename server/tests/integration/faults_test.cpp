@@ -345,7 +345,9 @@ class FaultDiskFull : public ::testing::Test {
   // Runs a command inside the server's namespaces (where the small disk is mounted).
   int in_namespace(const std::vector<std::string>& cmd, std::string& out, const std::map<std::string, std::string>& env = {}) {
     std::vector<std::string> argv{"nsenter", "-t", std::to_string(server_.pid), "-m"};
-    if (unshare_.size() > 1) argv.insert(argv.begin() + 3, "-U");
+    // In a user namespace made with --map-root-user, setgroups is denied: keep our credentials
+    // (our uid is root in there anyway).
+    if (unshare_.size() > 1) argv.insert(argv.begin() + 3, {"-U", "--preserve-credentials"});
     argv.insert(argv.end(), cmd.begin(), cmd.end());
     return run_command(argv, out, env);
   }
