@@ -41,5 +41,12 @@ bench: build
 	@cmake --build $(BUILD_DIR) --target antq_bench_units && $(BUILD_DIR)/antq_bench_units
 	@ANTQ_BIN=$(BUILD_DIR)/antq bash bench/soak.sh
 
+# libFuzzer targets with ASan and UBSan (clang, in build-fuzz/), each run FUZZ_SECONDS on a copy of
+# its seed corpus; non-zero exit and the reproducer's path on any finding (server/fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash server/fuzz/run.sh
+
 clean:
 	rm -rf $(BUILD_DIR) web/dist web/test-results

@@ -15,6 +15,7 @@ PKGS=(
   libxlsxwriter-dev zlib1g-dev liboath-dev libcurl4-openssl-dev libexiv2-dev libqrencode-dev
   libavformat-dev libavcodec-dev libavutil-dev libjpeg62-turbo-dev
   libgtest-dev libgmock-dev
+  clang libclang-rt-14-dev llvm
   nodejs npm
   chromium fonts-noto-core fonts-dejavu-core
   nginx-light wrk curl ca-certificates

@@ -8,6 +8,9 @@ BUILD_DIR=${BUILD_DIR:-build}
 echo "== C++ tests (SQLite and PostgreSQL)"
 bash scripts/with-postgres.sh ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error --parallel 2 --timeout 300
 
+echo "== Fuzz smoke (each libFuzzer target: its seed corpus, then ${FUZZ_SMOKE_SECONDS:-3} s of mutations)"
+FUZZ_SECONDS=${FUZZ_SMOKE_SECONDS:-3} bash server/fuzz/run.sh
+
 echo "== Web unit tests"
 (cd web && npm test --silent)
 

@@ -179,6 +179,7 @@ void App::stop() {
   impl_->dispatcher->stop();
 }
 db::Database& App::database() { return *impl_->db; }
+http::Pipeline& App::pipeline() { return *impl_->pipeline; }
 
 std::vector<std::string> App::route_list() const {
   std::vector<std::string> out;

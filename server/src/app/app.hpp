@@ -9,6 +9,9 @@
 #include "app/config.hpp"
 #include "db/database.hpp"
 
+namespace antq::http {
+class Pipeline;
+}
 
 namespace antq::app {
 
@@ -23,6 +26,8 @@ class App {
   void wait_for_signal();
   void stop();
   db::Database& database();
+  // The request pipeline without the socket: the fuzz target (server/fuzz/pipeline.cpp) feeds it.
+  http::Pipeline& pipeline();
   // "METHOD /pattern" of every API route (the OpenAPI document is checked against it).
   std::vector<std::string> route_list() const;
 

@@ -105,7 +105,8 @@ Config load_config(const std::optional<std::string>& file) {
       throw OperatorError("Không đọc được tệp cấu hình '" + *path + "': " + std::string(e.description()));
     }
     for (const auto& [key, node] : doc) {
-      auto it = std::find_if(table.begin(), table.end(), [&](const Setting& s) { return key.str() == s.key; });
+      // `name` copied in: clang 14 cannot capture a structured binding (the fuzz build uses it).
+      auto it = std::find_if(table.begin(), table.end(), [&, name = key.str()](const Setting& s) { return name == s.key; });
       if (it == table.end()) throw OperatorError("Tệp cấu hình '" + *path + "': khóa không hỗ trợ '" + std::string(key.str()) + "'.");
       std::string value;
       if (auto s = node.value<std::string>()) value = *s;
