@@ -13,7 +13,8 @@ std::string now_utc();                       // RFC 3339 UTC with milliseconds
 std::string to_rfc3339(std::chrono::system_clock::time_point tp);
 std::string today_vietnam();                 // YYYY-MM-DD in Asia/Ho_Chi_Minh
 std::string vietnam_date(std::chrono::system_clock::time_point tp);
-// Parses a strict YYYY-MM-DD calendar date; nullopt when malformed or not a real day.
+// Parses a strict YYYY-MM-DD calendar date of the years 1900–2200; nullopt when malformed, not a
+// real day, or out of that range.
 std::optional<std::chrono::year_month_day> parse_date(std::string_view s);
 // Parses an RFC 3339 timestamp ("2026-11-20T13:05:00Z", "…+07:00", optional fraction); nullopt
 // when malformed or not a real instant.

@@ -18,6 +18,11 @@ TEST(Time, ParsesOnlyRealCalendarDates) {
   EXPECT_FALSE(parse_date("2024-13-01").has_value());
   EXPECT_FALSE(parse_date("24-01-01").has_value());
   EXPECT_FALSE(parse_date("2024/01/01").has_value());
+  // Years a nanosecond time point cannot hold are refused (fuzzing found the overflow through
+  // /api/v1/audit?from=4052-01-01).
+  EXPECT_TRUE(parse_date("2200-12-31").has_value());
+  EXPECT_FALSE(parse_date("4052-01-01").has_value());
+  EXPECT_FALSE(parse_date("9999-12-31").has_value());
   EXPECT_EQ(format_vn(*parse_date("2020-08-19")), "19/08/2020");
 }
 
