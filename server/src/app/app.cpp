@@ -133,7 +133,7 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
       groups::register_member_routes(i.router, *i.registers.back(), *i.db, *i.audit);
     }
     if (i.registers.back()->spec().name == "mediations") {
-      mediations::register_book_route(i.router, *i.registers.back(), *i.db, *i.audit);
+      mediations::register_book_route(i.router, *i.registers.back(), *i.db);
     }
     if (i.registers.back()->spec().name == "reintegration/people") {
       reintegration::register_routes(i.router, *i.registers.back(), *i.db, i.keys, *i.audit);
@@ -157,7 +157,8 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); },
                                      [&i](boost::json::object& paths) {
                                        for (const auto& r : i.registers) registers::add_openapi_paths(r->spec(), paths);
-                                     }});
+                                     },
+                                     config.metrics_token});
 }
 
 App::~App() {

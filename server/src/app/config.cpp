@@ -50,6 +50,9 @@ std::vector<Setting> settings(Config& c) {
           {"body_limit_bytes", Setting::integer, &c.body_limit_bytes},
           {"header_timeout_ms", Setting::integer, &c.header_timeout_ms},
           {"body_timeout_ms", Setting::integer, &c.body_timeout_ms},
+          {"upload_min_rate_bytes", Setting::integer, &c.upload_min_rate_bytes},
+          {"upload_grace_ms", Setting::integer, &c.upload_grace_ms},
+          {"public_uploads_per_address", Setting::integer, &c.public_uploads_per_address},
           {"trust_forwarded_for", Setting::boolean, &c.trust_forwarded_for},
           {"data_key", Setting::text, &c.data_key},
           {"data_key_file", Setting::text, &c.data_key_file},
@@ -67,7 +70,8 @@ std::vector<Setting> settings(Config& c) {
           {"attachments_dir", Setting::text, &c.attachments_dir},
           {"public_url", Setting::text, &c.public_url},
           {"webhook_urls", Setting::text, &c.webhook_urls},
-          {"webhook_secret", Setting::text, &c.webhook_secret}};
+          {"webhook_secret", Setting::text, &c.webhook_secret},
+          {"metrics_token", Setting::text, &c.metrics_token}};
 }
 
 void assign(const Setting& s, const std::string& value, bool int_is_long) {
@@ -82,7 +86,7 @@ void assign(const Setting& s, const std::string& value, bool int_is_long) {
 }
 
 bool is_long(const Config& c, const Setting& s) {
-  return s.target == &c.body_limit_bytes || s.target == &c.header_timeout_ms || s.target == &c.body_timeout_ms ||
+  return s.target == &c.body_limit_bytes || s.target == &c.header_timeout_ms || s.target == &c.body_timeout_ms || s.target == &c.upload_min_rate_bytes || s.target == &c.upload_grace_ms ||
          s.target == &c.session_idle_minutes || s.target == &c.session_absolute_hours ||
          s.target == &c.login_attempts_per_minute;
 }
@@ -138,6 +142,9 @@ http::ServerOptions server_options(const Config& c) {
   o.body_limit = static_cast<std::size_t>(std::max(1024L, c.body_limit_bytes));
   o.header_timeout = std::chrono::milliseconds(c.header_timeout_ms);
   o.body_timeout = std::chrono::milliseconds(c.body_timeout_ms);
+  o.upload_min_rate = static_cast<std::size_t>(std::max(1L, c.upload_min_rate_bytes));
+  o.upload_grace = std::chrono::milliseconds(std::max(0L, c.upload_grace_ms));
+  o.upload_slots.public_per_address = std::max(1, c.public_uploads_per_address);
   o.trust_forwarded_for = c.trust_forwarded_for;
   o.upload_dir = (fs::path(attachments_dir(c)) / "incoming").string();
   return o;

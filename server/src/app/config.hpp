@@ -25,6 +25,9 @@ struct Config {
   long body_limit_bytes = 1 << 20;
   long header_timeout_ms = 15000;
   long body_timeout_ms = 30000;
+  long upload_min_rate_bytes = 16 * 1024;  // an upload averaging less (after upload_grace_ms) is cut off
+  long upload_grace_ms = 30000;
+  int public_uploads_per_address = 2;      // public uploads streaming at once from one address (or IPv6 /64)
   bool trust_forwarded_for = false;
   // Data keys (sealed fields, keyed hashes, audit chain): ANTQ_DATA_KEY (hex) or a 0600 key file.
   std::string data_key;
@@ -47,6 +50,9 @@ struct Config {
   std::string public_url;       // printed on QR posters; empty: the address the request came to
   std::string webhook_urls;     // comma-separated; each gets a JSON POST per event
   std::string webhook_secret;   // signs webhook bodies (X-Antq-Signature) when set
+  // /metrics: with a token, only `Authorization: Bearer <token>`; without one, only direct
+  // connections from this machine (loopback, not through a proxy).
+  std::string metrics_token;
 };
 
 // Reads `file` (when given, or ./antq.toml when it exists) and the environment.

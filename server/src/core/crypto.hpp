@@ -11,6 +11,8 @@ std::string random_hex(std::size_t bytes);        // 2*bytes hex characters
 std::string sha256_hex(std::string_view data);
 std::string blake2b_hex(std::string_view data);   // 32-byte BLAKE2b, hex
 std::string to_hex(std::string_view bytes);
+// Constant-time comparison of secrets of equal length (false when the lengths differ).
+bool equal(std::string_view a, std::string_view b);
 // A readable password for generated accounts: letters and digits without look-alikes.
 std::string generate_password(std::size_t length = 16);
 

@@ -56,4 +56,17 @@ std::optional<std::size_t> column(const Record& header, std::string_view name) {
   return std::nullopt;
 }
 
+std::string field(std::string_view value) {
+  std::string out = "\"";
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' || value[0] == '\t' ||
+                         value[0] == '\r')) {
+    out += '\'';
+  }
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace antq::csv

@@ -16,6 +16,11 @@ struct Record {
 // Throws BadRequest on an unterminated quote. A UTF-8 BOM at the start is skipped.
 std::vector<Record> parse(std::string_view text);
 
+// One field for writing: always quoted, quotes doubled, and a value a spreadsheet would run as a
+// formula (starting with = + - @, or with a tab or carriage return before one) prefixed with an
+// apostrophe (CSV injection). Every CSV the server writes uses this.
+std::string field(std::string_view value);
+
 // Column index by header name, nullopt when absent.
 std::optional<std::size_t> column(const Record& header, std::string_view name);
 

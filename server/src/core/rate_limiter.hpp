@@ -27,4 +27,24 @@ class RateLimiter {
   std::unordered_map<std::string, Window> windows_;
 };
 
+// The same fixed windows, counting without ever refusing: for limits whose answer to "too many"
+// is something other than a refusal (a flooded unit's tips are held for review, not refused).
+class FloodCounter {
+ public:
+  explicit FloodCounter(std::chrono::seconds window) : window_(window) {}
+  // Counts one event for `key` and returns the number in the current window, this one included.
+  int record(const std::string& key);
+  // The number in the current window, without counting.
+  int current(const std::string& key) const;
+
+ private:
+  struct Window {
+    std::chrono::steady_clock::time_point start;
+    int count = 0;
+  };
+  std::chrono::seconds window_;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, Window> windows_;
+};
+
 }  // namespace antq

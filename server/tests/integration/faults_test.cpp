@@ -445,7 +445,7 @@ TEST_F(FaultDiskFull, WritesGet507ReadsWorkNothingAcknowledgedIsLostAndWritesRes
 // the streaming of the body to attachments/incoming (server/src/http/server/server.cpp) and the
 // storing of the file (modules/media/media.cpp) are being changed by others (issue 12 report says
 // what each needs). Enable it with that change: it fails today (status 0, no answer).
-TEST_F(FaultDiskFull, DISABLED_UploadWhileFullGets507AndSucceedsOnceSpaceReturns) {
+TEST_F(FaultDiskFull, UploadWhileFullGets507AndSucceedsOnceSpaceReturns) {
   start_on_small_disk();
   auto r = call(server_.port, "POST", "/api/v1/public/tips", tip_body("anh"));
   ASSERT_EQ(r.status, 201) << r.body;

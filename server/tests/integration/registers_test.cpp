@@ -10,6 +10,7 @@
 
 #include "core/csv.hpp"
 #include "core/keyring.hpp"
+#include "integration/register_samples.hpp"
 #include "integration/server_fixture.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/movement/movement.hpp"
@@ -22,39 +23,8 @@ namespace bj = boost::json;
 
 namespace {
 
-struct Sample {
-  std::string name;         // URL segment
-  std::string body;         // a valid record for village 21220-001 (or the commune)
-  std::string count_field;  // a count field to try negative (empty: none)
-  std::string date_field;   // a date to try in the future
-  std::string code_field;   // a catalogue code to try unknown (empty: none)
-  std::string writer_role;  // a role that may write it
-};
-
-const std::vector<Sample>& samples() {
-  static const std::vector<Sample> s{
-      {"activities",
-       R"({"unit":"21220-001","type":"campaign_launch","date":"2026-08-19","title":"Ngày hội Toàn dân bảo vệ an ninh Tổ quốc thôn Trường Thọ","organizers":["police","front"],"audience":["women_union"],"topics":["drugs","traffic"],"participants":350})",
-       "participants", "date", "type", "front_officer"},
-      {"opinions", R"({"unit":"21220-001","topic":"drugs","content":"Đề nghị tăng cường tuần tra khu vực bãi đất trống cuối thôn.","received_on":"2026-10-02"})",
-       "", "received_on", "topic", "police_officer"},
-      {"models", R"({"unit":"21220-001","name":"Camera an ninh kết nối Công an xã","kind":"model","field":"camera","started_on":"2025-03-01"})",
-       "", "started_on", "field", "front_officer"},
-      {"groups", R"({"unit":"21220-001","kind":"channel","name":"Zalo An ninh thôn Trường Thọ","started_on":"2024-05-01","platform":"zalo","members_count":212})",
-       "members_count", "started_on", "kind", "village_officer"},
-      {"patrols", R"({"unit":"21220-001","started_at":"2026-11-01T20:00:00+07:00","ended_at":"2026-11-01T23:00:00+07:00","route":"Đường trục thôn","participants":6,"incidents":1})",
-       "participants", "started_at", "", "village_officer"},
-      {"mediations", R"({"unit":"21220-001","received_on":"2026-09-10","dispute_type":"land","parties":[{"name":"Phạm Văn Ranh","birth_year":1968},{"name":"Lê Thị Giới"}],"outcome":"successful","mediators":"Tổ hòa giải thôn"})",
-       "", "received_on", "dispute_type", "village_officer"},
-      {"programs", R"({"unit":"21220","number":"09/CTr-BCA-MTTW","title":"Chương trình phối hợp xây dựng phong trào","parties":["police","front"],"signed_on":"2023-06-01","period_from":"2023-06-01","period_to":"2028-06-01"})",
-       "", "signed_on", "", "front_officer"},
-      {"pledges", R"({"unit":"21220-001","pledger_kind":"household","pledger":"Hộ ông Nguyễn Văn Cam","content":"Không vi phạm pháp luật, không tàng trữ ma túy","year":2026})",
-       "", "", "", "front_officer"},
-      {"awards", R"({"unit":"21220","form":"certificate_of_merit","issuer":"Chủ tịch UBND tỉnh","recipient_kind":"collective","recipient_name":"Công an xã Sơn Tịnh","date":"2026-08-19"})",
-       "", "date", "form", "front_officer"},
-  };
-  return s;
-}
+using Sample = RegisterSample;
+const std::vector<Sample>& samples() { return movement_samples(); }
 
 std::string with_field(const std::string& body, const std::string& field, bj::value v) {
   auto o = bj::parse(body).as_object();
@@ -188,7 +158,8 @@ TEST_P(RegistersTest, MediationPartiesAreSealedAndOnlyCountedInLists) {
   EXPECT_EQ(search.json().at("total").as_int64(), 0);
   auto stored = s_->database().db().read_value([](db::Connection& c) { return c.query("SELECT parties FROM mediations").rows[0].text(0); });
   EXPECT_EQ(stored.find("Ranh"), std::string::npos);
-  // The year's record book prints the parties (it is the official book), and the print is audited.
+  // The year's record book prints the parties to those who keep the register (as the detail shows
+  // them), and printing is a plain read: nothing is written.
   auto book = request(port(), "GET", "/api/v1/mediations/book?unit=21220-001&year=2026", "", bearer(v));
   ASSERT_EQ(book.status, 200) << book.body;
   EXPECT_NE(book.body.find("SỔ THEO DÕI HOẠT ĐỘNG HÒA GIẢI"), std::string::npos);
@@ -198,7 +169,15 @@ TEST_P(RegistersTest, MediationPartiesAreSealedAndOnlyCountedInLists) {
   const auto outsider = s_->add_user("v.sontay", "village_officer", "09574-001");
   EXPECT_EQ(request(port(), "GET", "/api/v1/mediations/book?unit=21220-001&year=2026", "", bearer(outsider)).status, 404);
   auto audit = request(port(), "GET", "/api/v1/audit?action=mediation.book_print", "", bearer(s_->national_admin()));
-  EXPECT_EQ(audit.json().at("items").as_array().size(), 1u) << audit.body;
+  EXPECT_EQ(audit.json().at("items").as_array().size(), 0u) << audit.body;
+  // A reader who may not see the parties in a record's detail does not see them in the book either
+  // (the book printed every sealed name to every reader before).
+  const auto reader = s_->add_user("bcd.sontinh.book", "steering", "21220");
+  auto hidden = request(port(), "GET", "/api/v1/mediations/book?unit=21220-001&year=2026", "", bearer(reader));
+  ASSERT_EQ(hidden.status, 200) << hidden.body;
+  EXPECT_EQ(hidden.body.find("Ranh"), std::string::npos);
+  EXPECT_EQ(hidden.body.find("Giới"), std::string::npos);
+  EXPECT_NE(hidden.body.find("2 bên (thông tin được bảo mật)"), std::string::npos);
   // A mediation belongs to a village or its commune, not to a province.
   auto wrong = request(port(), "POST", "/api/v1/mediations", with_field(samples()[5].body, "unit", "51"), json_auth(s_->national_admin()));
   EXPECT_EQ(wrong.status, 400);

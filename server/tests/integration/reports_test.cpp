@@ -395,8 +395,11 @@ TEST_P(ReportsTest, IssuedReportsStayAsIssuedAndEverythingIsScoped) {
   admin.post("/api/v1/mediations", {{"unit", "21220-001"}, {"received_on", days_ago(3)}, {"dispute_type", "land"},
                                     {"parties", bj::array{bj::object{{"name", "A"}}}}, {"outcome", "successful"}});
   const std::string period = "from=" + days_ago(30) + "&to=" + today();
-  auto issued = api.post("/api/v1/reports", {{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}, {"compare", "previous_year"},
-                                             {"signer", "Nguyễn Văn A"}});
+  // Issuing is the steering committee's act (reports.issue), not every reader's.
+  api.post("/api/v1/reports", {{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}}, 403);
+  Client steering(s.port(), s.add_user("bcd.sontinh", "steering", "21220"));
+  auto issued = steering.post("/api/v1/reports", {{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}, {"compare", "previous_year"},
+                                                  {"signer", "Nguyễn Văn A"}});
   ASSERT_TRUE(issued.is_object());
   EXPECT_EQ(issued.at("number"), "1/BC-BCĐ");
   EXPECT_EQ(at(issued, {"figures", "mediations", "total"}), 1);
@@ -448,8 +451,8 @@ TEST_P(ReportsTest, IssuedReportsStayAsIssuedAndEverythingIsScoped) {
   }
   EXPECT_EQ(api.get("/api/v1/reports/summary?unit=99999&" + period).status, 404);
   EXPECT_EQ(api.get("/api/v1/reports/abc").status, 404);
-  api.post("/api/v1/reports", {{"unit", "21220"}, {"from", "2025-01-01"}}, 400);
-  api.post("/api/v1/reports", {{"unit", "09574"}, {"from", "2025-01-01"}, {"to", "2025-02-01"}}, 404);
+  steering.post("/api/v1/reports", {{"unit", "21220"}, {"from", "2025-01-01"}}, 400);
+  steering.post("/api/v1/reports", {{"unit", "09574"}, {"from", "2025-01-01"}, {"to", "2025-02-01"}}, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ReportsTest, ::testing::ValuesIn(antq::test::engines()));

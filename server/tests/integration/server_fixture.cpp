@@ -51,6 +51,13 @@ ServerFixture::ServerFixture(const std::string& engine, const ServerOptionsForTe
   config_.public_tips_per_hour = options.public_tips_per_hour;
   config_.public_follow_ups_per_hour = options.public_follow_ups_per_hour;
   config_.webhook_urls = options.webhook_urls;
+  config_.public_tips_per_hour_per_unit = options.public_tips_per_hour_per_unit;
+  config_.public_url = options.public_url;
+  config_.metrics_token = options.metrics_token;
+  config_.upload_min_rate_bytes = options.upload_min_rate_bytes;
+  config_.upload_grace_ms = options.upload_grace_ms;
+  config_.public_uploads_per_address = options.public_uploads_per_address;
+  config_.trust_forwarded_for = options.trust_forwarded_for;
   config_.attachments_dir = (db_->dir() / "attachments").string();
 
   db::migrate(db_->db());

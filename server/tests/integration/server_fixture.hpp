@@ -27,6 +27,13 @@ struct ServerOptionsForTest {
   int public_tips_per_hour = 20;
   int public_follow_ups_per_hour = 120;
   std::string webhook_urls;
+  int public_tips_per_hour_per_unit = 300;
+  std::string public_url;
+  std::string metrics_token;
+  long upload_min_rate_bytes = 16 * 1024;
+  long upload_grace_ms = 30000;
+  int public_uploads_per_address = 2;
+  bool trust_forwarded_for = false;  // tests of per-address rules send X-Forwarded-For
 };
 
 // Authorization headers for an API token.

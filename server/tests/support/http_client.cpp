@@ -52,7 +52,7 @@ HttpReply send_raw(std::uint16_t port, const std::string& bytes) {
   char buf[65536];
   for (;;) {
     pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 10000) <= 0) break;
+    if (::poll(&p, 1, 60000) <= 0) break;  // a 24 MiB upload is cleaned and fsynced before the answer
     const auto n = ::recv(fd, buf, sizeof buf, 0);
     if (n <= 0) break;
     raw.append(buf, static_cast<std::size_t>(n));

@@ -4,12 +4,15 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
+#include <cerrno>
 #include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
 
+#include "core/client_address.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
@@ -95,7 +98,7 @@ struct Server::Impl {
   std::set<beast::tcp_stream*> idle;
   std::uint16_t bound_port = 0;
   std::atomic<int> heavy_pending{0};
-  std::atomic<int> uploads{0};
+  UploadSlots upload_slots;
   asio::io_context ioc;
   asio::thread_pool workers;
   asio::thread_pool heavy;
@@ -103,7 +106,8 @@ struct Server::Impl {
   std::vector<std::thread> threads;
 
   Impl(ServerOptions o, Pipeline& p)
-      : opt(std::move(o)), pipeline(p), ioc(opt.io_threads), workers(static_cast<std::size_t>(opt.worker_threads)),
+      : opt(std::move(o)), pipeline(p), upload_slots(opt.upload_slots), ioc(opt.io_threads),
+        workers(static_cast<std::size_t>(opt.worker_threads)),
         heavy(static_cast<std::size_t>(std::max(1, opt.heavy_threads))) {}
 
   awaitable<void> accept_loop() {
@@ -152,7 +156,27 @@ struct Server::Impl {
     }
   }
 
-  enum class ReadResult { ok, too_large, timeout, closed };
+  enum class ReadResult { ok, too_large, timeout, malformed, storage_full, closed };
+
+  static ReadResult classify(const beast::error_code& ec) {
+    if (!ec) return ReadResult::ok;
+    if (ec == bhttp::error::body_limit) return ReadResult::too_large;
+    if (ec == beast::error::timeout) return ReadResult::timeout;
+    // The upload's temporary file could not grow (file_body reports write(2)'s error).
+    if (ec == boost::system::errc::no_space_on_device ||
+        (ec.category() == boost::system::system_category() && ec.value() == EDQUOT)) {
+      return ReadResult::storage_full;
+    }
+    // The peer went away: nobody to answer.
+    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message || ec == asio::error::eof ||
+        ec == asio::error::connection_reset || ec == asio::error::operation_aborted || ec == asio::error::broken_pipe) {
+      return ReadResult::closed;
+    }
+    // Everything else the parser refuses (a malformed chunk size, bad chunk framing…) is the
+    // client's mistake and gets an answer saying so.
+    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_chunk).category()) return ReadResult::malformed;
+    return ReadResult::closed;
+  }
 
   template <class Parser>
   awaitable<ReadResult> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, Parser& parser,
@@ -161,14 +185,65 @@ struct Server::Impl {
     beast::error_code ec;
     stream.expires_after(timeout);
     co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
-    if (ec == bhttp::error::body_limit) co_return ReadResult::too_large;
-    if (ec == beast::error::timeout) co_return ReadResult::timeout;
-    if (ec) co_return ReadResult::closed;
+    co_return classify(ec);
+  }
+
+  // An upload's body, read piece by piece so that both a stalled client (nothing for
+  // body_timeout) and one trickling bytes to hold its slot (below upload_min_rate on average
+  // once upload_grace is over) are cut off, however large the file it announced.
+  template <class Parser>
+  awaitable<ReadResult> read_upload(beast::tcp_stream& stream, beast::flat_buffer& buffer, Parser& parser) {
+    using clock = std::chrono::steady_clock;
+    const auto start = clock::now();
+    const double rate = static_cast<double>(std::max<std::size_t>(1, opt.upload_min_rate));
+    std::uint64_t received = 0;
+    while (!parser.is_done()) {
+      // Progress, not the announced size, earns time: the next 64 KiB must arrive before the
+      // average since the start (after the grace period) drops below the minimum rate. A client
+      // announcing 25 MiB and sending a byte a second is cut off after the grace period.
+      const std::uint64_t basis = received + 64 * 1024;
+      const auto allowance = opt.upload_grace + std::chrono::milliseconds(static_cast<std::int64_t>(1000.0 * static_cast<double>(basis) / rate));
+      const auto deadline = std::min(start + allowance, clock::now() + opt.body_timeout);
+      if (deadline <= clock::now()) co_return ReadResult::timeout;
+      stream.expires_at(deadline);
+      beast::error_code ec;
+      const std::size_t n = co_await bhttp::async_read_some(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      if (ec) co_return classify(ec);
+      received += n;
+    }
     co_return ReadResult::ok;
+  }
+
+  static ApiError storage_full() {
+    return ApiError(507, "storage_full",
+                    "Máy chủ đã hết dung lượng lưu trữ nên tệp của bạn chưa được lưu. Vui lòng giữ lại tệp và gửi lại sau; "
+                    "nếu lỗi kéo dài, hãy báo quản trị viên.")
+        .with_retry_after(60);
+  }
+
+  // After refusing a request whose body was not read (too large, no upload slot, refused on its
+  // headers), the client — often our own nginx, which sends the body it buffered before reading
+  // any answer — is still sending. Closing with unread data makes the kernel send a reset that
+  // can destroy the answer (nginx then shows its own 502), so the sending side is closed and what
+  // still arrives is read and dropped, within bounds of time and size.
+  awaitable<void> drain(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    buffer.consume(buffer.size());
+    std::array<char, 64 * 1024> scratch;
+    std::size_t total = 0;
+    stream.expires_after(std::chrono::seconds(5));
+    while (total < (64u << 20)) {
+      const std::size_t n = co_await stream.async_read_some(asio::buffer(scratch), asio::redirect_error(use_awaitable, ec));
+      if (ec) break;
+      total += n;
+    }
   }
 
   static ApiError read_error(ReadResult r) {
     if (r == ReadResult::too_large) return PayloadTooLarge();
+    if (r == ReadResult::malformed) return ApiError(400, "bad_request", "Nội dung yêu cầu HTTP không đúng định dạng (chunked).");
+    if (r == ReadResult::storage_full) return storage_full();
     return ApiError(408, "request_timeout", "Gửi dữ liệu quá chậm, yêu cầu đã bị hủy.");
   }
 
@@ -196,6 +271,7 @@ struct Server::Impl {
       }
     } count{this, &stream};
     beast::flat_buffer buffer;
+    bool unread_body = false;  // answered before reading a body the client is still sending
     std::string client_ip;
     {
       beast::error_code ec;
@@ -206,7 +282,10 @@ struct Server::Impl {
       while (!stopping) {
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(16 * 1024);
-        parser.body_limit(opt.body_limit);
+        // No body limit while the headers are read: which limit applies (the general one, or an
+        // upload route's larger one) is known only once the request is routed, below. A limit
+        // here made Beast refuse every photo over 1 MiB sent with Content-Length.
+        parser.body_limit(boost::none);
         beast::error_code ec;
         set_idle(&stream, true);
         if (stopping) break;
@@ -247,6 +326,7 @@ struct Server::Impl {
         }
         const std::size_t upload_limit = target_ok ? pipeline.upload_limit(req) : 0;
         const std::size_t limit = upload_limit > 0 ? upload_limit : opt.body_limit;
+        parser.body_limit(limit);  // chunked bodies: counted as they arrive
         const bool expects_continue =
             h[bhttp::field::expect] == "100-continue" && parser.content_length().value_or(0) <= limit;
         if (expects_continue && upload_limit == 0) {
@@ -255,31 +335,29 @@ struct Server::Impl {
         }
         if (parser.content_length() && *parser.content_length() > limit) {
           co_await write(stream, reject(req, PayloadTooLarge()), false, false, version);
+          unread_body = true;
           break;
         }
         bool keep_alive = false;
         bool head = false;
         TempFile upload;
-        struct UploadSlot {
-          std::atomic<int>* n = nullptr;
-          ~UploadSlot() {
-            if (n) --*n;
-          }
-        } slot;
+        UploadSlots::Ticket slot;
         if (upload_limit > 0) {
           // Checks on the headers first: a refused upload is answered before its body is read,
           // and the connection closed rather than drained.
-          if (uploads.fetch_add(1) >= opt.max_uploads) {
-            --uploads;
+          take_message(parser.get(), req);  // the client address, behind our proxy, comes from here
+          const bool is_public = req.route != nullptr && req.route->spec.access == Access::public_;
+          slot = upload_slots.try_acquire(is_public, net::client_key(req.client_ip));
+          if (!slot) {
             co_await write(stream, reject(req, ApiError(503, "busy", "Máy chủ đang nhận nhiều tệp, vui lòng thử lại sau ít phút.").with_retry_after(30)),
                            false, false, version);
+            unread_body = true;
             break;
           }
-          slot.n = &uploads;
-          take_message(parser.get(), req);
           Response verdict = co_await offload(workers, AdmitJob{&pipeline, &req});
           if (verdict.status != 0) {
             co_await write(stream, std::move(verdict), false, false, version);
+            unread_body = true;
             break;
           }
           req.headers.clear();  // taken again with the complete message below
@@ -294,14 +372,17 @@ struct Server::Impl {
           fp.get().body().open(upload.path.c_str(), beast::file_mode::write_new, fec);
           if (fec) {
             log::error("upload_file_failed", {{"path", upload.path}, {"error", fec.message()}});
-            co_await write(stream, reject(req, ApiError(503, "storage_unavailable", "Chưa lưu được tệp, vui lòng thử lại sau.")),
+            const bool full = fec == boost::system::errc::no_space_on_device ||
+                              (fec.category() == boost::system::system_category() && fec.value() == EDQUOT);
+            co_await write(stream, reject(req, full ? storage_full() : ApiError(503, "storage_unavailable", "Chưa lưu được tệp, vui lòng thử lại sau.").with_retry_after(5)),
                            false, false, version);
+            unread_body = true;
             break;
           }
-          // A phone on a weak network may need minutes for a video.
-          const ReadResult rr = co_await read_body(stream, buffer, fp, std::max(opt.body_timeout, opt.upload_timeout));
+          const ReadResult rr = co_await read_upload(stream, buffer, fp);
           if (rr != ReadResult::ok) {
             if (rr != ReadResult::closed) co_await write(stream, reject(req, read_error(rr)), false, false, version);
+            unread_body = rr == ReadResult::too_large || rr == ReadResult::storage_full;
             break;
           }
           auto msg = fp.release();
@@ -313,6 +394,7 @@ struct Server::Impl {
           const ReadResult rr = co_await read_body(stream, buffer, parser, opt.body_timeout);
           if (rr != ReadResult::ok) {
             if (rr != ReadResult::closed) co_await write(stream, reject(req, read_error(rr)), false, false, version);
+            unread_body = rr == ReadResult::too_large;
             break;
           }
           auto msg = parser.release();
@@ -342,6 +424,13 @@ struct Server::Impl {
     } catch (const std::exception& e) {
       // A peer that vanished mid-write is normal on mobile networks; anything else is logged.
       log::write(log::Level::debug, "connection_closed", {{"error", e.what()}});
+    }
+    if (unread_body && !stopping) {
+      try {
+        co_await drain(stream, buffer);
+      } catch (const std::exception& e) {
+        log::write(log::Level::debug, "drain_failed", {{"error", e.what()}});
+      }
     }
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -423,7 +512,10 @@ void Server::stop() {
 }
 
 std::string Server::metrics_text() const {
-  return "# TYPE antq_http_connections gauge\nantq_http_connections " + std::to_string(impl_->connections.load()) +
+  return "# TYPE antq_http_uploads_in_progress gauge\nantq_http_uploads_in_progress{caller=\"public\"} " +
+         std::to_string(impl_->upload_slots.in_use_public()) + "\nantq_http_uploads_in_progress{caller=\"staff\"} " +
+         std::to_string(impl_->upload_slots.in_use_staff()) + "\n" +
+         "# TYPE antq_http_connections gauge\nantq_http_connections " + std::to_string(impl_->connections.load()) +
          "\n# TYPE antq_http_in_flight_requests gauge\nantq_http_in_flight_requests " +
          std::to_string(impl_->in_flight.load()) + "\n";
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http/pipeline.hpp"
+#include "http/upload_slots.hpp"
 
 namespace antq::http {
 
@@ -20,9 +21,14 @@ struct ServerOptions {
   std::size_t body_limit = 1 << 20;
   std::string upload_dir = "/tmp";  // where upload routes stream bodies before their handler runs
   std::chrono::milliseconds header_timeout{15000};  // idle keep-alive wait + reading the headers
+  // Also the longest an upload may go without sending a byte.
   std::chrono::milliseconds body_timeout{30000};
-  std::chrono::milliseconds upload_timeout{600000};
-  int max_uploads = 16;  // bodies being streamed to disk at once; more: 503 at once
+  // An upload must average at least this many bytes a second (after a grace period): a phone on
+  // a weak network still sends a 12 MB photo in about 12 minutes, while a client that trickles
+  // bytes to hold a slot is cut off.
+  std::size_t upload_min_rate = 16 * 1024;
+  std::chrono::milliseconds upload_grace{30000};
+  UploadSlotLimits upload_slots;  // more uploads than these at once: 503 with Retry-After
   std::chrono::milliseconds shutdown_grace{10000};
   bool trust_forwarded_for = false;  // behind our own reverse proxy only
 };

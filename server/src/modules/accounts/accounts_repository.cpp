@@ -10,7 +10,8 @@ namespace {
 #define USER_SELECT                                                                                          \
   "SELECT u.username, u.display_name, u.password_hash, u.role, r.label, u.unit_id, COALESCE(n.code, ''), "   \
   "COALESCE(n.name, ''), COALESCE(n.full_name, ''), COALESCE(n.kind, ''), COALESCE(n.path, ''), u.disabled, " \
-  "u.totp_enabled, u.totp_secret, u.totp_pending, u.totp_last_step, u.last_login_at, u.created_at "           \
+  "u.totp_enabled, u.totp_secret, u.totp_pending, u.totp_last_step, u.last_login_at, u.created_at, "         \
+  "u.must_change_password "                                                                                   \
   "FROM users u JOIN roles r ON r.code = u.role LEFT JOIN units n ON n.id = u.unit_id "
 
 constexpr const char* kFindUser = USER_SELECT "WHERE u.username = $1";
@@ -30,12 +31,12 @@ constexpr const char* kRoleExists = "SELECT 1 FROM roles WHERE code = $1";
 constexpr const char* kRoles = "SELECT code, label FROM roles ORDER BY sort_order, code";
 constexpr const char* kInsertUser =
     "INSERT INTO users (username, display_name, search_text, password_hash, role, unit_id, disabled, "
-    "password_changed_at, created_at, updated_at) VALUES ($1, $2, $7, $3, $4, $5, 0, $6, $6, $6)";
+    "password_changed_at, created_at, updated_at, must_change_password) VALUES ($1, $2, $7, $3, $4, $5, 0, $6, $6, $6, $8)";
 constexpr const char* kUpdateProfile =
     "UPDATE users SET display_name = $2, role = $3, unit_id = $4, disabled = $5, updated_at = $6, search_text = $7 "
     "WHERE username = $1";
 constexpr const char* kSetPassword =
-    "UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE username = $1";
+    "UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3, must_change_password = $4 WHERE username = $1";
 constexpr const char* kSetRehash = "UPDATE users SET password_hash = $2 WHERE username = $1";
 constexpr const char* kSetTotp =
     "UPDATE users SET totp_secret = $2, totp_pending = $3, totp_enabled = $4, updated_at = $5 WHERE username = $1";
@@ -56,6 +57,8 @@ constexpr const char* kLock =
 constexpr const char* kResetExpired =
     "UPDATE login_failures SET failures = 0, locked_until = NULL WHERE username = $1 AND locked_until <= $2";
 constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE username = $1";
+// Failures are kept per "username|address": every address's lock of one account.
+constexpr const char* kClearAllFailures = "DELETE FROM login_failures WHERE username = $1 OR username LIKE $2 ESCAPE '\\'";
 
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at, expires_at) "
@@ -95,6 +98,7 @@ User from_row(const db::Row& r) {
   u.totp_last_step = r.integer(15);
   u.last_login_at = r.opt_text(16);
   u.created_at = r.text(17);
+  u.must_change_password = r.integer(18) != 0;
   return u;
 }
 
@@ -146,7 +150,7 @@ std::string user_search_text(const std::string& username, const std::string& dis
 
 void insert_user(db::Connection& c, const User& u) {
   c.query(kInsertUser, u.username, u.display_name, u.password_hash, u.role, u.unit_id, timeutil::now_utc(),
-          user_search_text(u.username, u.display_name));
+          user_search_text(u.username, u.display_name), std::int64_t{u.must_change_password ? 1 : 0});
 }
 
 void update_profile(db::Connection& c, const std::string& username, const std::string& display_name,
@@ -155,8 +159,8 @@ void update_profile(db::Connection& c, const std::string& username, const std::s
           user_search_text(username, display_name));
 }
 
-void set_password(db::Connection& c, const std::string& username, const std::string& hash) {
-  c.query(kSetPassword, username, hash, timeutil::now_utc());
+void set_password(db::Connection& c, const std::string& username, const std::string& hash, bool temporary) {
+  c.query(kSetPassword, username, hash, timeutil::now_utc(), std::int64_t{temporary ? 1 : 0});
 }
 void set_rehash(db::Connection& c, const std::string& username, const std::string& hash) { c.query(kSetRehash, username, hash); }
 
@@ -183,6 +187,9 @@ bool claim_totp_step(db::Connection& c, const std::string& username, std::int64_
   return c.query(kClaimTotpStep, username, step).affected == 1;
 }
 void clear_failures(db::Connection& c, const std::string& username) { c.query(kClearFailures, username); }
+void clear_all_failures(db::Connection& c, const std::string& username) {
+  c.query(kClearAllFailures, username, db::escape_like(username) + "|%");
+}
 
 void insert_session(db::Connection& c, const std::string& token_hash, const std::string& username,
                     const std::string& csrf, const std::string& expires_at) {

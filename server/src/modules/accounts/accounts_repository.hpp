@@ -30,7 +30,8 @@ UserPage list_users(db::Connection& c, const std::string& scope_path, const std:
 void insert_user(db::Connection& c, const User& u);
 void update_profile(db::Connection& c, const std::string& username, const std::string& display_name,
                     const std::string& role, std::optional<std::int64_t> unit_id, bool disabled);
-void set_password(db::Connection& c, const std::string& username, const std::string& hash);
+// `temporary`: set by an administrator; its owner must change it at first login.
+void set_password(db::Connection& c, const std::string& username, const std::string& hash, bool temporary);
 void set_rehash(db::Connection& c, const std::string& username, const std::string& hash);
 void set_totp(db::Connection& c, const std::string& username, const std::optional<std::string>& secret,
               const std::optional<std::string>& pending, bool enabled);
@@ -48,6 +49,8 @@ void lock(db::Connection& c, const std::string& username, const std::string& unt
 void reset_expired_lock(db::Connection& c, const std::string& username, const std::string& now);
 bool claim_totp_step(db::Connection& c, const std::string& username, std::int64_t step);
 void clear_failures(db::Connection& c, const std::string& username);
+// Every address's failures and lock of one account (an administrator unlocks it).
+void clear_all_failures(db::Connection& c, const std::string& username);
 
 struct Session {
   std::string username, csrf_token, created_at, last_seen_at, expires_at;

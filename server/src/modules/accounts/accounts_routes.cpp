@@ -118,9 +118,11 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
   router.add({"POST", "/api/v1/users", http::Access::staff, http::Lane::heavy, false}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
-    in.allow_only({"username", "password", "role", "unit", "display_name"});
+    in.allow_only({"username", "password", "role", "unit", "display_name", "nationwide"});
     NewUser u{in.required_string("username", 64), password_field(in, "password"), in.required_string("role", 40),
               in.optional_string("unit", 40), in.optional_string("display_name", 200).value_or("")};
+    u.nationwide = in.optional_bool("nationwide").value_or(false);
+    if (u.nationwide && u.unit_code) throw BadRequest("Chọn một đơn vị hoặc 'Toàn quốc', không cả hai.", "nationwide");
     return http::Response::json(to_json(service.create_user(*req.principal, u, caller_of(req))), 201);
   });
 
@@ -131,7 +133,7 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
   router.add({"PATCH", "/api/v1/users/{username}", http::Access::staff, http::Lane::heavy}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
-    in.allow_only({"display_name", "role", "unit", "disabled", "password", "totp_reset"});
+    in.allow_only({"display_name", "role", "unit", "disabled", "password", "totp_reset", "unlock"});
     UserUpdate u;
     u.display_name = in.optional_string("display_name", 200);
     u.role = in.optional_string("role", 40);
@@ -140,7 +142,8 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
     u.disabled = in.optional_bool("disabled");
     if (in.has("password")) u.password = password_field(in, "password");
     u.totp_reset = in.optional_bool("totp_reset").value_or(false);
-    if (!u.display_name && !u.role && !u.unit_code && !u.clear_unit && !u.disabled && !u.password && !u.totp_reset) {
+    u.unlock = in.optional_bool("unlock").value_or(false);
+    if (!u.display_name && !u.role && !u.unit_code && !u.clear_unit && !u.disabled && !u.password && !u.totp_reset && !u.unlock) {
       throw BadRequest("Không có thay đổi nào được gửi lên.");
     }
     return http::Response::json(to_json(service.update_user(*req.principal, req.param("username"), u, caller_of(req))));

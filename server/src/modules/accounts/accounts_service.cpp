@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/client_address.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
@@ -108,22 +109,30 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
         .with_retry_after(wait);
   }
   const std::string key = login_key(username);
+  // Failures are counted, and the lock applies, per account AND client address (an IPv6 /64):
+  // a stranger's five wrong passwords lock the stranger out, not the officer at their own desk.
+  const std::string lock_key = key + "|" + net::client_key(caller.ip);
   const auto now = system_clock::now();
   const std::string now_s = timeutil::to_rfc3339(now);
 
   // Locked accounts are refused before the password is checked (and answer the same for names
   // that do not exist, which can be "locked" too).
-  auto state = db_.read_value([&](db::Connection& c) { return std::make_pair(repo::failures(c, key), repo::find_user(c, key)); });
+  auto state = db_.read_value([&](db::Connection& c) { return std::make_pair(repo::failures(c, lock_key), repo::find_user(c, key)); });
   // Plain references, not a structured binding: the lambdas below use them and clang 14 cannot
   // capture a structured binding (the fuzz build uses it).
   auto& fails = state.first;
   auto& user = state.second;
-  if (fails.locked_until && *fails.locked_until > now_s) {
+  const bool locked = fails.locked_until && *fails.locked_until > now_s;
+  // A locked user with a second factor still gets in from that address with password and code;
+  // while locked every failure answers alike, so the lock never tells a right password apart.
+  const bool totp_way_in = locked && user && user->totp_enabled && totp_code && !totp_code->empty();
+  if (locked && !totp_way_in) {
     // Not audited one by one: the lock itself was (login_failed with "locked"), and an attacker
     // must not be able to fill the audit log by hammering a locked name.
     const int minutes = config_.lockout_minutes;
     throw ApiError(429, "account_locked",
-                   "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau " + std::to_string(minutes) + " phút.")
+                   "Đăng nhập tài khoản này từ địa chỉ của bạn tạm khóa do sai nhiều lần. Vui lòng thử lại sau " +
+                       std::to_string(minutes) + " phút, đăng nhập kèm mã xác thực hai bước, hoặc nhờ quản trị viên mở khóa.")
         .with_retry_after(minutes * 60);
   }
   bool ok;
@@ -138,14 +147,14 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
   const std::string actor = user ? key : "(không rõ)";
   auto fail = [&](ApiError error, const char* action) -> ApiError {
     db_.write([&](db::Connection& c) {
-      repo::reset_expired_lock(c, key, now_s);
-      const int n = repo::count_failure(c, key);
+      repo::reset_expired_lock(c, lock_key, now_s);
+      const int n = repo::count_failure(c, lock_key);
       const bool locking = n >= config_.lockout_failures;
-      if (locking) repo::lock(c, key, timeutil::to_rfc3339(now + std::chrono::minutes(config_.lockout_minutes)));
+      if (locking) repo::lock(c, lock_key, timeutil::to_rfc3339(now + std::chrono::minutes(config_.lockout_minutes)));
       audit(c, actor, action, "user", user ? key : "", user ? user->unit_path : "", user ? user->unit_code : "",
             caller.request_id, R"({"failures":)" + std::to_string(n) + (locking ? R"(,"locked":true})" : "}"));
     });
-    return error;
+    return totp_way_in ? invalid_credentials() : error;
   };
   if (!ok) throw fail(invalid_credentials(), "login_failed");
 
@@ -175,7 +184,7 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
       replayed = true;
       return;
     }
-    repo::clear_failures(c, key);
+    repo::clear_failures(c, lock_key);
     if (rehash) repo::set_rehash(c, user->username, new_hash);
     repo::set_last_login(c, user->username);
     repo::insert_session(c, session_hash(result.session_token), user->username, result.csrf_token, expires);
@@ -215,7 +224,7 @@ void AccountsService::change_password(const http::Principal& who, const std::str
   if (current == next) throw BadRequest("Mật khẩu mới phải khác mật khẩu hiện tại.", "new_password");
   const std::string hash = hash_password(next);
   db_.write([&](db::Connection& c) {
-    repo::set_password(c, who.username, hash);
+    repo::set_password(c, who.username, hash, false);
     repo::delete_sessions_of(c, who.username);  // every session, this one included
     audit(c, who.username, "password_change", "user", who.username, who.unit_path, who.unit_code, caller.request_id);
   });
@@ -318,12 +327,15 @@ User AccountsService::create_user_in(db::Connection& c, const NewUser& in, const
     u.unit_code = unit->code;
   } else if (!scope_path.empty()) {
     throw BadRequest("Hãy chọn đơn vị của tài khoản (trong địa bàn bạn quản lý).", "unit");
+  } else if (!in.nationwide) {
+    throw BadRequest("Hãy chọn đơn vị của tài khoản, hoặc chọn rõ 'Toàn quốc'.", "unit");
   } else if (in.role != "admin" && in.role != "steering") {
     // Only administrators and steering committees work for the whole country.
     throw BadRequest("Vai trò này phải gắn với một đơn vị.", "unit");
   }
   if (repo::find_user(c, u.username)) throw Conflict("Tên đăng nhập '" + u.username + "' đã được dùng.", "username");
   u.password_hash = password_hash;
+  u.must_change_password = in.temporary_password;
   repo::insert_user(c, u);
   audit(c, actor, "user.create", "user", u.username, u.unit_path, u.unit_code, caller.request_id,
         R"({"role":)" + json_str(u.role) + "}");
@@ -337,8 +349,13 @@ User AccountsService::create_user(const http::Principal& who, const NewUser& in,
   check_username(in.username);
   check_new_password(in.username, in.password, "password");
   // Hashing takes ~100 ms: done before the write transaction, not while holding the writer.
+  if (in.nationwide && !access::is_national_admin(who)) {
+    throw Forbidden("Chỉ quản trị viên cấp trung ương được tạo tài khoản toàn quốc.");
+  }
   const std::string hash = hash_password(in.password);
-  return db_.write_value([&](db::Connection& c) { return create_user_in(c, in, hash, who.username, who.unit_path, caller); });
+  NewUser u = in;
+  u.temporary_password = true;  // the administrator chose it: its owner changes it at first login
+  return db_.write_value([&](db::Connection& c) { return create_user_in(c, u, hash, who.username, who.unit_path, caller); });
 }
 
 User AccountsService::update_user(const http::Principal& who, const std::string& username, const UserUpdate& in,
@@ -376,7 +393,8 @@ User AccountsService::update_user(const http::Principal& who, const std::string&
     }
     const bool disabled = in.disabled.value_or(u->disabled);
     repo::update_profile(c, username, in.display_name.value_or(u->display_name), role, unit_id, disabled);
-    if (in.password) repo::set_password(c, username, new_hash);
+    if (in.password) repo::set_password(c, username, new_hash, true);  // a reset: the owner chooses the next one
+    if (in.unlock) repo::clear_all_failures(c, username);
     if (in.totp_reset) repo::set_totp(c, username, std::nullopt, std::nullopt, false);  // lost phone
     // Disabling, a new password or a new role ends the person's sessions at once.
     if (disabled || in.password || in.totp_reset || role != u->role || unit_id != u->unit_id) {
@@ -390,6 +408,7 @@ User AccountsService::update_user(const http::Principal& who, const std::string&
     if (in.disabled) add("disabled");
     if (in.password) add("password");
     if (in.totp_reset) add("totp_reset");
+    if (in.unlock) add("unlock");
     audit(c, who.username, "user.update", "user", username, unit_path, unit_code, caller.request_id,
           "{\"changed\":[" + changed + "]}");
     auto updated = *repo::find_user(c, username);
@@ -406,7 +425,9 @@ void AccountsService::create_admin(const std::string& password) {
   check_new_password("admin", password, "password");
   const std::string hash = hash_password(password);
   db_.write([&](db::Connection& c) {
-    create_user_in(c, {"admin", password, "admin", std::nullopt, "Quản trị viên"}, hash, "cli", "", {});
+    NewUser admin{"admin", password, "admin", std::nullopt, "Quản trị viên"};
+    admin.nationwide = true;
+    create_user_in(c, admin, hash, "cli", "", {});
   });
 }
 
@@ -414,7 +435,10 @@ void AccountsService::add_user(const NewUser& in) {
   check_username(in.username);
   check_new_password(in.username, in.password, "password");
   const std::string hash = hash_password(in.password);
-  db_.write([&](db::Connection& c) { create_user_in(c, in, hash, "cli", "", {}); });
+  // The command line names its unit or none: without --unit it means the whole country.
+  NewUser u = in;
+  u.nationwide = !u.unit_code;
+  db_.write([&](db::Connection& c) { create_user_in(c, u, hash, "cli", "", {}); });
 }
 
 void AccountsService::disable_user(const std::string& username) {
@@ -456,6 +480,18 @@ void AccountsService::revoke_token(const std::string& id_or_token) {
   });
 }
 
+// "Last used" is bookkeeping on a read: a full disk or a locked database must not turn an
+// officer's read into a 507 or a 503 (the next request touches it again).
+void AccountsService::best_effort_touch(const std::function<void(db::Connection&)>& write) {
+  try {
+    db_.write(write);
+  } catch (const StorageFull& e) {
+    log::warn("session_touch_skipped", {{"error", e.what()}});
+  } catch (const StorageUnavailable& e) {
+    log::warn("session_touch_skipped", {{"error", e.what()}});
+  }
+}
+
 std::optional<AccountsService::SessionAuth> AccountsService::authenticate_session(const std::string& session_token) {
   if (session_token.empty() || session_token.size() > 100) return std::nullopt;
   const std::string h = session_hash(session_token);
@@ -474,12 +510,13 @@ std::optional<AccountsService::SessionAuth> AccountsService::authenticate_sessio
     }
     auto u = repo::find_user(c, s->username);
     if (!u || u->disabled) return;
-    out = SessionAuth{principal_of(c, *u), config_.require_totp_for_admins && u->role == "admin" && !u->totp_enabled};
+    out = SessionAuth{principal_of(c, *u), config_.require_totp_for_admins && u->role == "admin" && !u->totp_enabled,
+                      u->must_change_password};
     out->principal.session_csrf = s->csrf_token;
     touch = s->last_seen_at < touch_cut;  // write at most once a minute per session
   });
   if (expired) db_.write([&](db::Connection& c) { repo::delete_session(c, h); });
-  if (touch) db_.write([&](db::Connection& c) { repo::touch_session(c, h); });
+  if (touch) best_effort_touch([&](db::Connection& c) { repo::touch_session(c, h); });
   return out;
 }
 
@@ -494,11 +531,11 @@ std::optional<AccountsService::SessionAuth> AccountsService::authenticate_token(
     if (!t || t->revoked_at || (t->expires_at && *t->expires_at <= now_s)) return;
     auto u = repo::find_user(c, t->username);
     if (!u || u->disabled) return;
-    out = SessionAuth{principal_of(c, *u), false};
+    out = SessionAuth{principal_of(c, *u), false, false};
     out->principal.via_token = true;
     if (!t->last_used_at || *t->last_used_at < touch_cut) touch_id = t->id;
   });
-  if (!touch_id.empty()) db_.write([&](db::Connection& c) { repo::touch_token(c, touch_id); });
+  if (!touch_id.empty()) best_effort_touch([&](db::Connection& c) { repo::touch_token(c, touch_id); });
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Accounts (C2): login with lockout and rate limits, sessions, TOTP, API tokens, and user
 // administration within the administrator's own subtree. Every change is audited in the same
 // transaction.
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -38,8 +39,12 @@ struct LoginResult {
 
 struct NewUser {
   std::string username, password, role;
-  std::optional<std::string> unit_code;  // nullopt: the whole country
+  std::optional<std::string> unit_code;  // nullopt: the whole country (with `nationwide`)
   std::string display_name;
+  // No unit means the whole country only when asked for explicitly (a national admin's choice);
+  // otherwise a forgotten unit field would silently give nationwide scope.
+  bool nationwide = false;
+  bool temporary_password = false;  // an administrator chose it: to be changed at first login
 };
 
 struct UserUpdate {
@@ -47,6 +52,7 @@ struct UserUpdate {
   std::optional<bool> disabled;
   bool clear_unit = false;  // "unit": null → the whole country
   bool totp_reset = false;  // the person lost their authenticator
+  bool unlock = false;      // lift every address's login lock of this account
 };
 
 class AccountsService {
@@ -82,9 +88,15 @@ class AccountsService {
   struct SessionAuth {
     http::Principal principal;
     bool totp_setup_required = false;
+    bool password_change_required = false;
   };
   std::optional<SessionAuth> authenticate_session(const std::string& session_token);
   std::optional<SessionAuth> authenticate_token(const std::string& bearer);
+
+ private:
+  void best_effort_touch(const std::function<void(db::Connection&)>& write);
+
+ public:
 
   const AccountsConfig& config() const { return config_; }
 

@@ -43,6 +43,11 @@ std::optional<http::Principal> SessionAuthenticator::authenticate(const http::Re
   if (auth->totp_setup_required && !req.path.starts_with("/api/v1/auth/")) {
     throw ApiError(403, "totp_setup_required", "Quản trị viên phải bật xác thực hai bước trước khi tiếp tục.");
   }
+  // A temporary password (set by an administrator) opens only the way to choose one's own.
+  if (auth->password_change_required && req.path != "/api/v1/auth/me" && req.path != "/api/v1/auth/password" &&
+      req.path != "/api/v1/auth/logout") {
+    throw ApiError(403, "password_change_required", "Mật khẩu này do quản trị viên đặt tạm: hãy đổi mật khẩu của riêng bạn trước khi tiếp tục.");
+  }
   return std::move(auth->principal);
 }
 

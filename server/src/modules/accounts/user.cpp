@@ -21,6 +21,7 @@ boost::json::object to_json(const User& u) {
   o["disabled"] = u.disabled;
   o["last_login_at"] = u.last_login_at ? boost::json::value(*u.last_login_at) : boost::json::value(nullptr);
   o["created_at"] = u.created_at;
+  o["must_change_password"] = u.must_change_password;
   return o;
 }
 

@@ -22,6 +22,7 @@ struct User {
   std::int64_t totp_last_step = 0;
   std::optional<std::string> last_login_at;
   std::string created_at;
+  bool must_change_password = false;     // an administrator's temporary password
   std::vector<std::string> permissions;  // filled when needed
 };
 

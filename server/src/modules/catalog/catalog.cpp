@@ -3,16 +3,17 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "http/access.hpp"
 
 namespace antq::catalog {
 
 namespace {
 constexpr const char* kItems =
-    "SELECT kind, code, label, label_en, sort_order, active FROM catalog_items WHERE kind = $1 ORDER BY sort_order, code";
-constexpr const char* kActive = "SELECT 1 FROM catalog_items WHERE kind = $1 AND code = $2 AND active = 1";
+    "SELECT kind, code, label, label_en, sort_order, active, owner_path FROM catalog_items WHERE kind = $1 ORDER BY sort_order, code";
+constexpr const char* kActive = "SELECT owner_path FROM catalog_items WHERE kind = $1 AND code = $2 AND active = 1";
 constexpr const char* kInsert =
-    "INSERT INTO catalog_items (kind, code, label, label_en, sort_order, active) VALUES ($1, $2, $3, $4, "
-    "(SELECT COALESCE(MAX(sort_order), 0) + 10 FROM catalog_items WHERE kind = $1 AND code <> 'other'), 1)";
+    "INSERT INTO catalog_items (kind, code, label, label_en, sort_order, active, owner_path) VALUES ($1, $2, $3, $4, "
+    "(SELECT COALESCE(MAX(sort_order), 0) + 10 FROM catalog_items WHERE kind = $1 AND code <> 'other'), 1, $5)";
 constexpr const char* kUpdate = "UPDATE catalog_items SET label = $3, label_en = $4, active = $5 WHERE kind = $1 AND code = $2";
 }  // namespace
 
@@ -27,21 +28,35 @@ bool is_kind(const std::string& kind) { return std::find(kinds().begin(), kinds(
 std::vector<Item> items(db::Connection& c, const std::string& kind, bool include_inactive) {
   std::vector<Item> out;
   for (const auto& r : c.query(kItems, kind).rows) {
-    Item i{r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4)), r.integer(5) != 0};
+    Item i{r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4)), r.integer(5) != 0,
+           r.is_null(6) ? std::nullopt : std::optional<std::string>(r.text(6))};
     if (i.active || include_inactive) out.push_back(std::move(i));
   }
   return out;
 }
 
-void require_code(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field) {
-  if (code.empty() || code.size() > 40 || c.query(kActive, kind, code).rows.empty()) {
-    throw BadRequest("Mã '" + code + "' của trường '" + field + "' không có trong danh mục.", field);
+std::vector<Item> items_for(db::Connection& c, const std::string& kind, bool include_inactive,
+                            const std::optional<std::string>& unit_path) {
+  auto all = items(c, kind, include_inactive);
+  std::erase_if(all, [&](const Item& i) { return i.owner_path && !(unit_path && access::list_entry_applies(i.owner_path, *unit_path)); });
+  return all;
+}
+
+void require_code(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field,
+                  const std::string& unit_path) {
+  if (!code.empty() && code.size() <= 40) {
+    auto r = c.query(kActive, kind, code);
+    if (!r.rows.empty() && access::list_entry_applies(r.rows[0].is_null(0) ? std::nullopt : std::optional<std::string>(r.rows[0].text(0)),
+                                                      unit_path)) {
+      return;
+    }
   }
+  throw BadRequest("Mã '" + code + "' của trường '" + field + "' không có trong danh mục.", field);
 }
 
 void add(db::Connection& c, const Item& item) {
   try {
-    c.query(kInsert, item.kind, item.code, item.label, item.label_en);
+    c.query(kInsert, item.kind, item.code, item.label, item.label_en, item.owner_path ? db::Value(*item.owner_path) : db::Value(nullptr));
   } catch (const db::UniqueViolation&) {
     throw Conflict("Mã '" + item.code + "' đã có trong danh mục.", "code");
   }

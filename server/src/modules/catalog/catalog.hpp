@@ -2,6 +2,7 @@
 // The movement's shared vocabulary (catalog_items): what records store as codes and reports count
 // by. Validation of a code goes through here, so every register names the offending field the
 // same way.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,15 +14,23 @@ struct Item {
   std::string kind, code, label, label_en;
   int sort_order = 0;
   bool active = true;
+  std::optional<std::string> owner_path;  // nullopt: national; otherwise the province that added it
 };
 
 // The kinds GET /api/v1/catalog returns, in order.
 const std::vector<std::string>& kinds();
 bool is_kind(const std::string& kind);
 
+// Every entry of `kind`, national and provincial (labels for lists, exports and reports).
 std::vector<Item> items(db::Connection& c, const std::string& kind, bool include_inactive);
-// Throws BadRequest naming `field` when `code` is not an active code of `kind`.
-void require_code(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field);
+// The entries that apply to records of the unit at `unit_path`: national ones and those its
+// province added. nullopt: national entries only.
+std::vector<Item> items_for(db::Connection& c, const std::string& kind, bool include_inactive,
+                            const std::optional<std::string>& unit_path);
+// Throws BadRequest naming `field` when `code` is not an active code of `kind` that applies to a
+// record of the unit at `unit_path`.
+void require_code(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field,
+                  const std::string& unit_path);
 void add(db::Connection& c, const Item& item);
 bool update(db::Connection& c, const Item& item);
 

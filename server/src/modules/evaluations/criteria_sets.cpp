@@ -16,17 +16,17 @@ namespace bj = boost::json;
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, code, version, target_kind, title, basis, optional, criteria, created_by, created_at FROM evaluation_criteria_sets ";
+    "SELECT id, code, version, target_kind, title, basis, optional, criteria, created_by, created_at, owner_path FROM evaluation_criteria_sets ";
 constexpr const char* kLatest =
     "WHERE version = (SELECT MAX(version) FROM evaluation_criteria_sets x WHERE x.code = evaluation_criteria_sets.code) ";
 constexpr const char* kInsert =
-    "INSERT INTO evaluation_criteria_sets (code, version, target_kind, title, basis, optional, criteria, created_by, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+    "INSERT INTO evaluation_criteria_sets (code, version, target_kind, title, basis, optional, criteria, created_by, created_at, owner_path) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
 constexpr const char* kTargetKinds[] = {"residential_area", "commune", "agency", "enterprise", "school"};
 
 CriteriaSet from_row(const db::Row& r) {
   CriteriaSet s{r.integer(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3), r.text(4), r.text(5), r.integer(6) != 0,
-                {}, r.text(8), r.text(9)};
+                {}, r.text(8), r.text(9), r.is_null(10) ? std::nullopt : std::optional<std::string>(r.text(10))};
   const bj::value parsed = bj::parse(r.text(7));  // kept alive: the loop runs over its array
   for (const auto& v : parsed.as_array()) {
     const auto& o = v.as_object();
@@ -75,16 +75,23 @@ std::optional<CriteriaSet> find(db::Connection& c, std::int64_t id) {
 }
 
 std::optional<CriteriaSet> default_for(db::Connection& c, const std::string& target_kind) {
-  auto r = c.query(std::string(kColumns) + kLatest + "AND target_kind = $1 AND optional = 0 ORDER BY id LIMIT 1", target_kind);
+  // The official set is the national one first published for this kind (the circular's).
+  auto r = c.query(std::string(kColumns) + kLatest +
+                       "AND target_kind = $1 AND optional = 0 AND owner_path IS NULL ORDER BY "
+                       "(SELECT MIN(x.id) FROM evaluation_criteria_sets x WHERE x.code = evaluation_criteria_sets.code) LIMIT 1",
+                   target_kind);
   if (r.rows.empty()) return std::nullopt;
   return from_row(r.rows[0]);
 }
+
+bool applies_to(const CriteriaSet& s, const std::string& unit_path) { return access::list_entry_applies(s.owner_path, unit_path); }
 
 bj::object to_json(const CriteriaSet& s) {
   return bj::object{{"id", std::to_string(s.id)}, {"code", s.code},           {"version", s.version},
                     {"target_kind", s.target_kind}, {"title", s.title},       {"basis", s.basis},
                     {"optional", s.optional},       {"criteria", criteria_json(s.criteria)},
-                    {"created_by", s.created_by},   {"created_at", s.created_at}};
+                    {"created_by", s.created_by},   {"created_at", s.created_at},
+                    {"national", !s.owner_path}};
 }
 
 void register_routes(http::Router& router, db::Database& db, const audit::AuditLog& audit) {
@@ -100,7 +107,13 @@ void register_routes(http::Router& router, db::Database& db, const audit::AuditL
         sql += "AND target_kind = $1 ";
       }
       bj::array items;
-      for (const auto& r : c.execute(sql + "ORDER BY optional, id", p).rows) items.push_back(to_json(from_row(r)));
+      const auto& who = *req.principal;
+      for (const auto& r : c.execute(sql + "ORDER BY optional, id", p).rows) {
+        const CriteriaSet s = from_row(r);
+        // Another province's own sets are its business; national ones and one's own are shown.
+        if (s.owner_path && !path_within(who.unit_path, *s.owner_path) && !path_within(*s.owner_path, who.unit_path)) continue;
+        items.push_back(to_json(s));
+      }
       return bj::object{{"items", std::move(items)}};
     }));
   });
@@ -110,7 +123,10 @@ void register_routes(http::Router& router, db::Database& db, const audit::AuditL
     const auto id = registers::id_param(req);
     return http::Response::json(db.read_value([&](db::Connection& c) {
       auto s = find(c, id);
-      if (!s) throw NotFound("Không tìm thấy bộ tiêu chí.");
+      const auto& who = *req.principal;
+      if (!s || (s->owner_path && !path_within(who.unit_path, *s->owner_path) && !path_within(*s->owner_path, who.unit_path))) {
+        throw NotFound("Không tìm thấy bộ tiêu chí.");
+      }
       return to_json(*s);
     }));
   });
@@ -135,14 +151,23 @@ void register_routes(http::Router& router, db::Database& db, const audit::AuditL
     auto it = obj.find("criteria");
     const auto criteria = parse_criteria(it == obj.end() ? nullptr : &it->value(), kind);
     auto out = db.write_value([&](db::Connection& c) {
-      auto prev = c.query("SELECT MAX(version), MIN(target_kind) FROM evaluation_criteria_sets WHERE code = $1", code);
+      auto prev = c.query("SELECT MAX(version), MIN(target_kind), MIN(owner_path), COUNT(owner_path) FROM evaluation_criteria_sets WHERE code = $1",
+                          code);
       int version = 1;
+      std::optional<std::string> owner;
       if (!prev.rows.empty() && !prev.rows[0].is_null(0)) {
+        // A new version of an existing set: only whoever owns it (the official sets: a national
+        // admin) may publish it, and it keeps its owner.
+        if (prev.rows[0].integer(3) > 0) owner = prev.rows[0].text(2);
+        access::require_list_owner(*req.principal, owner);
         if (prev.rows[0].text(1) != kind) throw Conflict("Bộ tiêu chí '" + code + "' dùng cho loại đối tượng khác.", "target_kind");
         version = static_cast<int>(prev.rows[0].integer(0)) + 1;
+      } else {
+        owner = access::list_owner_for(*req.principal);
       }
       const auto id = c.query(kInsert, code, std::int64_t{version}, kind, title, basis, std::int64_t{optional ? 1 : 0},
-                              bj::serialize(criteria_json(criteria)), req.principal->username, timeutil::now_utc())
+                              bj::serialize(criteria_json(criteria)), req.principal->username, timeutil::now_utc(),
+                              owner ? db::Value(*owner) : db::Value(nullptr))
                           .rows[0]
                           .integer(0);
       audit.record(c, {req.principal->username, "evaluation_criteria.create", "evaluation_criteria", std::to_string(id),

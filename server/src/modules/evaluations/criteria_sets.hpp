@@ -23,13 +23,17 @@ struct CriteriaSet {
   bool optional = false;
   std::vector<Criterion> criteria;
   std::string created_by, created_at;
+  std::optional<std::string> owner_path;  // nullopt: official (national); otherwise the province's own set
 };
 
 namespace criteria_sets {
 
 std::optional<CriteriaSet> find(db::Connection& c, std::int64_t id);
-// The latest version of the official (not optional) set for a target kind.
+// The latest version of the official (national, not optional) set for a target kind. A
+// province's own sets are never a default: they are chosen explicitly.
 std::optional<CriteriaSet> default_for(db::Connection& c, const std::string& target_kind);
+// Whether a set may be used for a unit at `unit_path` (national, or its province's own).
+bool applies_to(const CriteriaSet& s, const std::string& unit_path);
 boost::json::object to_json(const CriteriaSet& s);
 
 // GET /api/v1/evaluation-criteria, GET …/{id}, POST (a new version).

@@ -308,7 +308,7 @@ bj::object EvaluationsService::create(const http::Principal& who, const bj::obje
     const auto kind = target_kind(u.kind, u.subkind);
     if (!kind) throw BadRequest("Chỉ đánh giá khu dân cư, xã, phường, cơ quan, doanh nghiệp, cơ sở giáo dục.", "unit");
     std::optional<CriteriaSet> set = set_id ? criteria_sets::find(c, *set_id) : criteria_sets::default_for(c, *kind);
-    if (!set) throw BadRequest("Không tìm thấy bộ tiêu chí.", "criteria_set");
+    if (!set || !criteria_sets::applies_to(*set, u.path)) throw BadRequest("Không tìm thấy bộ tiêu chí.", "criteria_set");
     if (set->target_kind != *kind) {
       throw BadRequest("Bộ tiêu chí '" + set->title + "' không dùng cho " + target_kind_label(*kind) + ".", "criteria_set");
     }

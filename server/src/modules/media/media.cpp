@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <system_error>
 #include <fstream>
 #include <vector>
 
@@ -27,8 +28,24 @@ bool sync_path(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   const bool ok = ::fsync(fd) == 0;
+  const int saved = errno;
   ::close(fd);
+  errno = saved;
   return ok;
+}
+
+// A failed fsync carries its errno (ENOSPC on thin or network volumes), which the pipeline turns
+// into 507 rather than a 500.
+void sync_or_throw(const std::string& path) {
+  if (!sync_path(path)) throw std::system_error(errno, std::generic_category(), "fsync " + path);
+}
+
+// Cleaning writes a new copy of the file: on a disk without room for it the libraries just fail,
+// and that must read as "the disk is full" (507), not as "your file is broken" (415).
+bool room_for(const std::string& file, std::uintmax_t bytes) {
+  std::error_code ec;
+  const auto space = std::filesystem::space(std::filesystem::path(file).parent_path(), ec);
+  return ec || space.available > bytes + (1u << 20);
 }
 
 }  // namespace
@@ -116,6 +133,9 @@ StoredMedia store_upload(const std::string& file, const std::string& root, bool 
   // Kept or not, the file must be what its first bytes claim: a file no library can read is not
   // stored, whether or not it was to be cleaned.
   if (!(keep_location ? validate_media(file, *type) : strip_location(file, *type))) {
+    if (!keep_location && !room_for(file, size)) {
+      throw StorageFull("no space to clean an upload of " + std::to_string(size) + " bytes in " + file);
+    }
     throw ApiError(415, "unreadable_media", "Không đọc được tệp: tệp có thể bị hỏng.", "file");
   }
   if (!keep_location) {
@@ -132,7 +152,7 @@ StoredMedia store_upload(const std::string& file, const std::string& root, bool 
   // Only the server reads these files; and the content must be on disk before the record that
   // points to it is acknowledged.
   ::chmod(file.c_str(), 0600);
-  if (!sync_path(file)) throw std::runtime_error("cannot fsync upload " + file);
+  sync_or_throw(file);
   // Digest of what is stored (after cleaning), streamed.
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
@@ -161,10 +181,10 @@ StoredMedia store_upload(const std::string& file, const std::string& root, bool 
   if (ec) {
     // Another filesystem: copy; the server removes the temporary file.
     fs::copy_file(file, target, ec);
-    if (ec) throw std::runtime_error("cannot store attachment " + target.string() + ": " + ec.message());
+    if (ec) throw std::filesystem::filesystem_error("cannot store attachment", file, target, ec);
   }
   out.size = static_cast<std::int64_t>(fs::file_size(target));
-  if (!sync_path(target.parent_path().string())) throw std::runtime_error("cannot fsync " + target.parent_path().string());
+  sync_or_throw(target.parent_path().string());
   return out;
 }
 

@@ -31,9 +31,8 @@ const std::map<std::string, std::string> kOutcome{
 
 }  // namespace
 
-void register_book_route(http::Router& router, registers::RegisterService& mediations, db::Database& db,
-                         const audit::AuditLog& audit) {
-  router.add({"GET", "/api/v1/mediations/book", http::Access::staff}, [&mediations, &db, &audit](http::Request& req) {
+void register_book_route(http::Router& router, registers::RegisterService& mediations, db::Database& db) {
+  router.add({"GET", "/api/v1/mediations/book", http::Access::staff}, [&mediations, &db](http::Request& req) {
     const auto& who = *req.principal;
     access::require(who, mediations.spec().read_permission);
     const auto unit_code = http::text_param(req, "unit", 40);
@@ -46,13 +45,14 @@ void register_book_route(http::Router& router, registers::RegisterService& media
     auto [rows, total] = mediations.list(who, q, true);
     std::vector<units::Unit> chain;
     std::map<std::string, std::string> labels;
-    db.write([&](db::Connection& c) {
+    // A read: printing shows nothing the detail would not show this reader, so it changes no
+    // state and needs no audit entry (a GET that wrote was a CSRF-able state change).
+    db.read([&](db::Connection& c) {
       auto u = units::repo::find_active(c, *unit_code);
+      if (!u) throw NotFound("Không tìm thấy đơn vị.", "unit");
       chain = units::repo::ancestors(c, *u);
       chain.push_back(*u);
       for (const auto& i : catalog::items(c, "dispute_types", true)) labels[i.code] = i.label;
-      audit.record(c, {who.username, "mediation.book_print", "mediation", "", u->path, u->code, "", req.request_id,
-                       "{\"year\":" + std::to_string(year) + "}"});
     });
     std::string header;
     for (const auto& u : chain) header += "<div>" + esc_br(u.full_name) + "</div>";
@@ -64,6 +64,11 @@ void register_book_route(http::Router& router, registers::RegisterService& media
     for (const auto& r : rows) {
       const auto& v = r.values;
       std::string parties;
+      // The parties are sealed: the book shows their names only to those the record's detail
+      // shows them to (Spec::identity_visible), and only how many they are to everyone else.
+      if (!mediations.sees_sealed(who, r)) {
+        parties = std::to_string(v.at("parties_count").as_int64()) + " bên (thông tin được bảo mật)";
+      } else
       for (const auto& p : v.at("parties").as_array()) {
         const auto& o = p.as_object();
         parties += esc_br(o.at("name").as_string());

@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kList =
     "SELECT r.id, un.code, un.name, r.started_on, r.ended_on, r.created_by FROM model_replications r "
-    "JOIN units un ON un.id = r.unit_id WHERE r.model_id = $1 ORDER BY r.started_on, r.id";
+    "JOIN units un ON un.id = r.unit_id WHERE r.model_id = $1 AND un.path >= $2 AND un.path < $3 ORDER BY r.started_on, r.id";
 constexpr const char* kInsert =
     "INSERT INTO model_replications (model_id, unit_id, started_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
 constexpr const char* kOpenHere =
@@ -25,9 +25,12 @@ constexpr const char* kFind =
     "WHERE r.id = $1 AND r.model_id = $2";
 constexpr const char* kEnd = "UPDATE model_replications SET ended_on = $2 WHERE id = $1";
 
-bj::array list(db::Connection& c, std::int64_t model_id) {
+// Only the places inside the caller's area: a district officer who sees a model started in their
+// district does not learn where else in the country it was copied (that is other areas' data).
+bj::array list(db::Connection& c, const http::Principal& who, std::int64_t model_id) {
+  const PathRange scope = access::scope_range(who);
   bj::array out;
-  for (const auto& r : c.query(kList, model_id).rows) {
+  for (const auto& r : c.query(kList, model_id, scope.lo, scope.hi).rows) {
     out.push_back(bj::object{{"id", std::to_string(r.integer(0))},
                              {"unit", bj::object{{"code", r.text(1)}, {"name", r.text(2)}}},
                              {"started_on", r.text(3)},
@@ -53,7 +56,7 @@ void register_replication_routes(http::Router& router, registers::RegisterServic
     const auto id = registers::id_param(req);
     return http::Response::json(db.read_value([&](db::Connection& c) {
       models.get_in(c, *req.principal, id);
-      return bj::object{{"items", list(c, id)}};
+      return bj::object{{"items", list(c, *req.principal, id)}};
     }));
   });
 
@@ -77,7 +80,7 @@ void register_replication_routes(http::Router& router, registers::RegisterServic
       const auto rid = c.query(kInsert, id, u->id, started, req.principal->username, timeutil::now_utc()).rows[0].integer(0);
       audit.record(c, {req.principal->username, "model.replicate", "model", std::to_string(id), u->path, u->code, "",
                        req.request_id, "{\"replication\":" + std::to_string(rid) + "}"});
-      return bj::object{{"items", list(c, id)}};
+      return bj::object{{"items", list(c, *req.principal, id)}};
     });
     return http::Response::json(out, 201);
   });
@@ -100,7 +103,7 @@ void register_replication_routes(http::Router& router, registers::RegisterServic
       c.query(kEnd, rid, ended);
       audit.record(c, {req.principal->username, "model.replication_end", "model", std::to_string(id), model.unit_path,
                        model.unit_code, "", req.request_id, "{\"replication\":" + std::to_string(rid) + "}"});
-      return bj::object{{"items", list(c, id)}};
+      return bj::object{{"items", list(c, *req.principal, id)}};
     });
     return http::Response::json(out);
   });

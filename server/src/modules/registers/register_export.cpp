@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/csv.hpp"
 #include "core/crypto.hpp"
 #include "core/time.hpp"
 #include "core/xlsx.hpp"
@@ -95,22 +96,13 @@ Table build(const Spec& spec, const std::vector<Record>& rows, db::Database& db)
   return t;
 }
 
-std::string csv_field(const std::string& s) {
-  // Quote always; a leading = + - @ could be run as a formula by a spreadsheet: prefix a quote.
-  std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) v = "'" + v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string RegisterService::export_csv(const std::vector<Record>& rows, db::Database& db) const {
   const Table t = build(spec_, rows, db);
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
   auto line = [&](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv::field(cells[i]);
     out += "\r\n";
   };
   line(t.header);

@@ -132,13 +132,19 @@ bj::object RegisterService::validate(db::Connection& c, const http::Principal& w
     unit_path = u->path;
   }
 
+  // Catalogue codes are checked against the lists that apply where the record is (a province's
+  // own entries count only inside that province).
+  const std::string record_path = unit_code ? unit_path : current->unit_path;
   bj::object out = current ? current->values : bj::object{};
   for (const auto& f : spec_.fields) {
     auto it = body.find(f.name);
     const bool sent = it != body.end() && !it->value().is_null();
     if (!sent) {
       if (it != body.end() && current) {
-        if (f.required) throw BadRequest("Trường '" + f.name + "' không được để trống.", f.name);
+        // A choice with a default (a status, a result) always has a value: null cannot clear it.
+        if (f.required || (f.type == FieldType::choice && !f.default_choice.empty())) {
+          throw BadRequest("Trường '" + f.name + "' không được để trống.", f.name);
+        }
         // An explicit null clears an optional field (a list becomes empty, a count zero).
         if (f.type == FieldType::codes || f.type == FieldType::sealed_list || f.type == FieldType::items) out[f.name] = bj::array{};
         else if (f.type == FieldType::count) out[f.name] = 0;
@@ -186,7 +192,7 @@ bj::object RegisterService::validate(db::Connection& c, const http::Principal& w
       case FieldType::boolean: out[f.name] = *in.optional_bool(f.name); break;
       case FieldType::code: {
         auto s = in.optional_string(f.name, 40);
-        catalog::require_code(c, f.catalog, *s, f.name);
+        catalog::require_code(c, f.catalog, *s, f.name, record_path);
         out[f.name] = *s;
         break;
       }
@@ -206,7 +212,7 @@ bj::object RegisterService::validate(db::Connection& c, const http::Principal& w
         for (const auto& x : v.as_array()) {
           if (!x.is_string()) throw BadRequest("Trường '" + f.name + "' phải là danh sách mã.", f.name);
           const std::string code(x.as_string());
-          catalog::require_code(c, f.catalog, code, f.name);
+          catalog::require_code(c, f.catalog, code, f.name, record_path);
           if (std::find(codes.begin(), codes.end(), bj::value(code)) == codes.end()) codes.push_back(bj::value(code));
         }
         out[f.name] = std::move(codes);

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/csv.hpp"
 #include "core/html.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
@@ -280,13 +281,7 @@ th, td { border: 1px solid #000; padding: 1mm 2mm; } th { font-weight: bold; tex
 }
 
 std::string report_csv(const bj::object& f, const Labels& l) {
-  auto field = [](const std::string& s) {
-    std::string v = s;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-    std::string out = "\"";
-    for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
+  auto field = [](const std::string& s) { return csv::field(s); };
   std::string out = "\xEF\xBB\xBF" + field("Mục") + "," + field("Nội dung") + "," + field("Cột") + "," + field("Giá trị") + "\r\n";
   for (const auto& s : sections(f, l)) {
     for (const auto& r : s.rows) {

@@ -231,6 +231,7 @@ bj::object ReportsService::breakdown(const http::Principal& who, const ReportQue
 }
 
 bj::object ReportsService::issue(const http::Principal& who, const bj::object& body, const std::string& request_id) {
+  access::require(who, "reports.issue");
   const json::ObjectReader in(body);
   in.allow_only({"unit", "from", "to", "compare", "title", "signer", "number"});
   ReportQuery q;

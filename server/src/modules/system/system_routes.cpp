@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/resources.hpp"
 #include "http/metrics.hpp"
@@ -10,6 +11,26 @@ namespace antq::system {
 
 namespace bj = boost::json;
 
+namespace {
+
+bool loopback(std::string_view ip) { return ip.starts_with("127.") || ip == "::1" || ip.starts_with("::ffff:127."); }
+
+// Metrics name routes, volumes and pool sizes: operators' business, not the public's. A request
+// relayed by a proxy carries its client's address in a header, so even a proxy on this machine
+// does not make /metrics public.
+void require_operator(const http::Request& req, const std::string& token) {
+  if (!token.empty()) {
+    const auto auth = req.header("authorization");
+    const std::string expected = "Bearer " + token;
+    if (auth.size() == expected.size() && crypto::equal(auth, expected)) return;
+  } else if (loopback(req.client_ip) && req.header("x-forwarded-for").empty() && req.header("forwarded").empty()) {
+    return;
+  }
+  throw Forbidden("Chỉ truy cập /metrics từ chính máy chủ, hoặc với metrics_token đã cấu hình.");
+}
+
+}  // namespace
+
 void register_routes(http::Router& router, SystemDeps deps) {
   // Answered on the I/O thread: it must stay cheap and must not wait for the database pool.
   router.add({"GET", "/healthz", http::Access::public_, http::Lane::io}, [&db = deps.db](http::Request&) {
@@ -17,7 +38,8 @@ void register_routes(http::Router& router, SystemDeps deps) {
         bj::object{{"status", "ok"}, {"database", db::engine_name(db.engine())}, {"version", ANTQ_VERSION}});
   });
 
-  router.add({"GET", "/metrics", http::Access::public_, http::Lane::io}, [deps](http::Request&) {
+  router.add({"GET", "/metrics", http::Access::public_, http::Lane::io}, [deps](http::Request& req) {
+    require_operator(req, deps.metrics_token);
     const auto pool = deps.db.stats();
     std::string extra = "# HELP antq_db_connections_open Database connections open.\n"
                         "# TYPE antq_db_connections_open gauge\nantq_db_connections_open " +

@@ -21,6 +21,9 @@ struct SystemDeps {
   std::function<std::string()> server_metrics;  // gauges of the HTTP server (may be empty)
   // Paths generated from data (the registers' specs), merged into docs/openapi.json once.
   std::function<void(boost::json::object& paths)> openapi_paths;
+  // /metrics: when set, only `Authorization: Bearer <metrics_token>`; when empty, only direct
+  // connections from this machine.
+  std::string metrics_token;
 };
 
 void register_routes(http::Router& router, SystemDeps deps);

@@ -23,9 +23,10 @@ ProofOfWork::ProofOfWork(const crypto::Keyring& keys, int bits, std::chrono::sec
 
 std::string ProofOfWork::sign(std::string_view body) const { return keys_.keyed_hash(body, "pow-challenge").substr(0, 32); }
 
-Challenge ProofOfWork::issue() const {
-  const std::string body = std::to_string(unix_now() + ttl_.count()) + "." + std::to_string(bits_) + "." + crypto::random_hex(12);
-  return {body + "." + sign(body), bits_, static_cast<int>(ttl_.count())};
+Challenge ProofOfWork::issue(int extra_bits) const {
+  const int bits = bits_ + std::max(0, extra_bits);
+  const std::string body = std::to_string(unix_now() + ttl_.count()) + "." + std::to_string(bits) + "." + crypto::random_hex(12);
+  return {body + "." + sign(body), bits, static_cast<int>(ttl_.count())};
 }
 
 int ProofOfWork::leading_zero_bits(std::string_view data) {
@@ -43,7 +44,7 @@ int ProofOfWork::leading_zero_bits(std::string_view data) {
   return n;
 }
 
-void ProofOfWork::verify(std::string_view answer) {
+int ProofOfWork::verify(std::string_view answer) {
   if (answer.empty()) {
     throw BadRequest("Thiếu mã kiểm tra chống gửi tự động (X-Challenge).", {}, "challenge_required");
   }
@@ -76,6 +77,7 @@ void ProofOfWork::verify(std::string_view answer) {
     for (auto it = used_.begin(); it != used_.end();) it = it->second < now ? used_.erase(it) : std::next(it);
   }
   if (!used_.emplace(std::string(token), expiry).second) throw failed();
+  return bits;
 }
 
 }  // namespace antq::tips

@@ -22,10 +22,11 @@ struct Challenge {
 class ProofOfWork {
  public:
   ProofOfWork(const crypto::Keyring& keys, int bits, std::chrono::seconds ttl = std::chrono::minutes(10));
-  Challenge issue() const;
+  // `extra_bits` on top of the configured difficulty (a flooded unit).
+  Challenge issue(int extra_bits = 0) const;
   // `answer` is "token:nonce" from the X-Challenge header. Throws BadRequest (challenge_required
-  // when missing, challenge_failed when wrong, expired or already used).
-  void verify(std::string_view answer);
+  // when missing, challenge_failed when wrong, expired or already used). Returns the token's bits.
+  int verify(std::string_view answer);
   int bits() const { return bits_; }
 
   // Leading zero bits of SHA-256(data): exposed for tests and the benchmark client.

@@ -24,14 +24,14 @@ std::string secret_header(const http::Request& req) {
 }  // namespace
 
 void register_public_routes(http::Router& router, TipsService& service) {
-  router.add({"GET", "/api/v1/public/tip-categories"}, [&service](http::Request&) {
+  router.add({"GET", "/api/v1/public/tip-categories"}, [&service](http::Request& req) {
     bj::array items;
-    for (const auto& c : service.categories(false)) items.push_back(category_json(c));
+    for (const auto& c : service.categories_for(http::text_param(req, "unit", 40))) items.push_back(category_json(c));
     return http::Response::json(bj::object{{"items", std::move(items)}});
   });
 
-  router.add({"GET", "/api/v1/public/challenge", http::Access::public_, http::Lane::io}, [&service](http::Request&) {
-    auto ch = service.challenge();
+  router.add({"GET", "/api/v1/public/challenge", http::Access::public_, http::Lane::io}, [&service](http::Request& req) {
+    auto ch = service.challenge(http::text_param(req, "unit", 40));
     http::Response r = http::Response::json(
         ch ? bj::object{{"required", true}, {"token", ch->token}, {"bits", ch->bits}, {"expires_in", ch->expires_in}}
            : bj::object{{"required", false}});
@@ -40,9 +40,9 @@ void register_public_routes(http::Router& router, TipsService& service) {
   });
 
   router.add({"POST", "/api/v1/public/tips"}, [&service](http::Request& req) {
-    service.admit_public_tip(req.client_ip, req.header("x-challenge"));
+    const int proven_bits = service.admit_public_tip(req.client_ip, req.header("x-challenge"));
     const NewTip tip = parse_new_tip(json::parse_object(req.body), true);
-    http::Response r = http::Response::json(submitted_json(service.submit_public(tip)), 201);
+    http::Response r = http::Response::json(submitted_json(service.submit_public(tip, proven_bits)), 201);
     r.header("Cache-Control", "no-store");
     return r;
   });

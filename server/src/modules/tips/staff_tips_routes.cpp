@@ -105,6 +105,7 @@ void register_staff_routes(http::Router& router, TipsService& service) {
     f.from = http::date_param(req, "from");
     f.to = http::date_param(req, "to");
     f.overdue = http::bool_param(req, "overdue");
+    if (req.query.count("held")) f.held = http::bool_param(req, "held");
     f.assignee = http::text_param(req, "assignee", 64);
     f.q = http::text_param(req, "q", 200);
     const auto paging = http::paging(req);
@@ -115,6 +116,13 @@ void register_staff_routes(http::Router& router, TipsService& service) {
     bj::array items;
     for (const auto& t : tips) items.push_back(list_item_json(t, now));
     return http::page_json(std::move(items), total, paging);
+  });
+
+  // Screening a tip held during a flood: it joins the ordinary inbox (handling it does too).
+  router.add({"POST", "/api/v1/tips/{id}/release", http::Access::staff}, [&service](http::Request& req) {
+    const auto id = id_param(req, "id");
+    service.release(*req.principal, id, req.request_id);
+    return http::Response::json(staff_view_json(service.detail(*req.principal, id), timeutil::now_utc()));
   });
 
   router.add({"GET", "/api/v1/tips/{id}", http::Access::staff}, [&service](http::Request& req) {

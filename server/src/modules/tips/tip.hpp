@@ -43,6 +43,7 @@ struct TipRecord {
   std::optional<std::string> decided_at;
   std::optional<std::int64_t> duplicate_of;
   std::int64_t suggestion_count = 0;
+  bool held_for_review = false;  // sent during a flood of tips to its unit: screen it
 };
 
 // Overdue: still open and past the settle deadline, or past the pass-on deadline without having
@@ -89,6 +90,7 @@ struct Category {
   std::string code, label, label_en;
   int sort_order = 0;
   bool active = true;
+  std::optional<std::string> owner_path;  // nullopt: national; otherwise the province that added it
 };
 
 // What the reporter gives. Every field is already validated by the route.

@@ -19,7 +19,7 @@ bj::value decision_json(const TipRecord& t) {
 }  // namespace
 
 bj::object category_json(const Category& c) {
-  return bj::object{{"code", c.code}, {"label", c.label}, {"label_en", c.label_en}, {"active", c.active}};
+  return bj::object{{"code", c.code}, {"label", c.label}, {"label_en", c.label_en}, {"active", c.active}, {"national", !c.owner_path}};
 }
 
 bj::object submitted_json(const Submitted& s) {
@@ -74,7 +74,8 @@ bj::object list_item_json(const TipRecord& t, const std::string& now) {
                     {"due_at", is_open(t.status) ? bj::value(current_due(t)) : bj::value(nullptr)},
                     {"overdue", is_overdue(t, now)},
                     {"anonymous", t.anonymous},
-                    {"duplicates", t.suggestion_count}};
+                    {"duplicates", t.suggestion_count},
+                    {"held_for_review", t.held_for_review}};
 }
 
 bj::object staff_message_json(const TipMessage& m) {

@@ -10,17 +10,6 @@ namespace antq::tips {
 
 namespace {
 
-bool sane_host(std::string_view h) {
-  if (h.empty() || h.size() > 255) return false;
-  for (char c : h) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
-          c == '[' || c == ']')) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // The poster: A4, the unit's name, a large QR code to the public form preset to the unit, and
 // what a citizen needs to know before scanning it (anonymous, kept secret, 113 for emergencies).
 std::string poster_html(const units::Unit& u, const std::string& url) {
@@ -68,11 +57,12 @@ void register_poster_route(http::Router& router, db::Database& db, std::string p
     if (code.size() > 40) throw NotFound("Không tìm thấy đơn vị.");
     auto unit = db.read_value([&](db::Connection& c) { return units::repo::find_active(c, code); });
     if (!unit) throw NotFound("Không tìm thấy đơn vị '" + code + "'.");
+    // Never from the request's Host header: whoever sends the request would choose where the
+    // printed QR code sends citizens with their tips.
     std::string base = public_url;
     if (base.empty()) {
-      const auto host = req.header("host");
-      if (!sane_host(host)) throw BadRequest("Tiêu đề Host không hợp lệ.");
-      base = "http://" + std::string(host);
+      throw RuleViolation("Chưa in được áp phích: máy chủ chưa cấu hình địa chỉ công khai (public_url hoặc ANTQ_PUBLIC_URL), "
+                          "là địa chỉ người dân mở khi quét mã QR. Hãy báo quản trị viên hệ thống.");
     }
     while (!base.empty() && base.back() == '/') base.pop_back();
     std::string encoded;

@@ -10,19 +10,20 @@ constexpr const char* kColumns =
     "t.status, t.status_reason, t.assignee, t.received_at, t.received_by, t.settle_due_at, t.extensions, "
     "t.transfer_required, t.pass_on_due_at, t.passed_on_at, t.passed_on_to, t.outcome_valid, t.cases_solved, "
     "t.suspects_arrested, t.wanted_caught, t.transferred_to, t.decision, t.public_note, t.decided_at, t.duplicate_of, "
-    "(SELECT COUNT(*) FROM tip_duplicate_suggestions s WHERE s.tip_id = t.id OR s.other_id = t.id) "
+    "(SELECT COUNT(*) FROM tip_duplicate_suggestions s WHERE s.tip_id = t.id OR s.other_id = t.id), t.held_for_review "
     "FROM tips t JOIN units un ON un.id = t.unit_id ";
 
 constexpr const char* kInsert =
     "INSERT INTO tips (tracking_code, secret_hash, unit_id, category, channel, description, search_text, place, lat, lng, "
-    "occurred_at, anonymous, reporter_sealed, status, received_at, received_by, settle_due_at, updated_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'received', $14, $15, $16, $14) RETURNING id";
+    "occurred_at, anonymous, reporter_sealed, status, received_at, received_by, settle_due_at, updated_at, held_for_review) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'received', $14, $15, $16, $14, $17) RETURNING id";
 
 constexpr const char* kUpdate =
     "UPDATE tips SET status = $2, status_reason = $3, assignee = $4, outcome_valid = $5, cases_solved = $6, "
     "suspects_arrested = $7, wanted_caught = $8, transferred_to = $9, decision = $10, public_note = $11, decided_at = $12, "
     "duplicate_of = $13, settle_due_at = $14, extensions = $15, transfer_required = $16, pass_on_due_at = $17, "
-    "passed_on_at = $18, passed_on_to = $19, updated_at = $20 WHERE id = $1";
+    "passed_on_at = $18, passed_on_to = $19, updated_at = $20, "
+    "held_for_review = CASE WHEN $2 = 'received' THEN held_for_review ELSE 0 END WHERE id = $1";
 
 constexpr const char* kOverdue =
     " AND t.status IN ('received', 'verifying', 'assigned') AND (t.settle_due_at < $N OR (t.transfer_required = 1 AND "
@@ -76,6 +77,7 @@ TipRecord to_tip(const db::Row& r) {
   t.decided_at = r.opt_text(34);
   t.duplicate_of = r.opt_integer(35);
   t.suggestion_count = r.integer(36);
+  t.held_for_review = r.integer(37) != 0;
   return t;
 }
 
@@ -97,9 +99,13 @@ std::int64_t insert_tip(db::Connection& c, const InsertTip& t) {
   return c.execute(kInsert, {t.tracking_code, t.secret_hash, t.unit_id, t.category, t.channel, t.description,
                              t.search_text, t.place, opt(t.lat), opt(t.lng), opt(t.occurred_at),
                              std::int64_t{t.anonymous ? 1 : 0}, opt(t.reporter_sealed), t.received_at, opt(t.received_by),
-                             t.settle_due_at})
+                             t.settle_due_at, std::int64_t{t.held_for_review ? 1 : 0}})
       .rows[0]
       .integer(0);
+}
+
+void release_hold(db::Connection& c, std::int64_t id, const std::string& now) {
+  c.query("UPDATE tips SET held_for_review = 0, updated_at = $2 WHERE id = $1", id, now);
 }
 
 std::optional<TipRecord> find(db::Connection& c, std::int64_t id) {
@@ -140,6 +146,7 @@ std::pair<std::vector<TipRecord>, std::int64_t> list(db::Connection& c, const Li
   if (f.received_from) where += " AND t.received_at >= " + param(*f.received_from);
   if (f.received_to) where += " AND t.received_at < " + param(*f.received_to);
   if (f.assignee) where += " AND t.assignee = " + param(*f.assignee);
+  if (f.held) where += *f.held ? " AND t.held_for_review = 1" : " AND t.held_for_review = 0";
   if (f.q_like) where += " AND t.search_text LIKE " + param(*f.q_like) + " ESCAPE '\\'";
   if (f.overdue_only) {
     std::string clause = kOverdue;
@@ -282,24 +289,27 @@ std::vector<TipRecord> merged_into(db::Connection& c, std::int64_t tip_id) {
 
 std::vector<Category> categories(db::Connection& c, bool include_inactive) {
   std::vector<Category> out;
-  const std::string sql = std::string("SELECT code, label, label_en, sort_order, active FROM tip_categories") +
+  const std::string sql = std::string("SELECT code, label, label_en, sort_order, active, owner_path FROM tip_categories") +
                           (include_inactive ? "" : " WHERE active = 1") + " ORDER BY sort_order, code";
   for (const auto& r : c.query(sql).rows) {
-    out.push_back({r.text(0), r.text(1), r.text(2), static_cast<int>(r.integer(3)), r.integer(4) != 0});
+    out.push_back({r.text(0), r.text(1), r.text(2), static_cast<int>(r.integer(3)), r.integer(4) != 0,
+                   r.is_null(5) ? std::nullopt : std::optional<std::string>(r.text(5))});
   }
   return out;
 }
 
 std::optional<Category> find_category(db::Connection& c, const std::string& code) {
-  auto r = c.query("SELECT code, label, label_en, sort_order, active FROM tip_categories WHERE code = $1", code);
+  auto r = c.query("SELECT code, label, label_en, sort_order, active, owner_path FROM tip_categories WHERE code = $1", code);
   if (r.rows.empty()) return std::nullopt;
   const auto& row = r.rows[0];
-  return Category{row.text(0), row.text(1), row.text(2), static_cast<int>(row.integer(3)), row.integer(4) != 0};
+  return Category{row.text(0), row.text(1), row.text(2), static_cast<int>(row.integer(3)), row.integer(4) != 0,
+                  row.is_null(5) ? std::nullopt : std::optional<std::string>(row.text(5))};
 }
 
 void insert_category(db::Connection& c, const Category& cat) {
-  c.query("INSERT INTO tip_categories (code, label, label_en, sort_order, active) VALUES ($1, $2, $3, $4, $5)", cat.code,
-          cat.label, cat.label_en, cat.sort_order, cat.active ? 1 : 0);
+  c.query("INSERT INTO tip_categories (code, label, label_en, sort_order, active, owner_path) VALUES ($1, $2, $3, $4, $5, $6)",
+          cat.code, cat.label, cat.label_en, cat.sort_order, cat.active ? 1 : 0,
+          cat.owner_path ? db::Value(*cat.owner_path) : db::Value(nullptr));
 }
 
 void update_category(db::Connection& c, const Category& cat) {

@@ -22,8 +22,11 @@ struct InsertTip {
   std::string received_at;
   std::optional<std::string> received_by;
   std::string settle_due_at;
+  bool held_for_review = false;
 };
 std::int64_t insert_tip(db::Connection& c, const InsertTip& t);
+// Screened: the tip joins the ordinary inbox.
+void release_hold(db::Connection& c, std::int64_t id, const std::string& now);
 
 std::optional<TipRecord> find(db::Connection& c, std::int64_t id);
 std::optional<TipRecord> find_by_code(db::Connection& c, const std::string& tracking_code);
@@ -37,6 +40,7 @@ struct ListFilter {
   std::optional<std::string> received_from, received_to;  // RFC 3339 bounds, inclusive/exclusive
   bool overdue_only = false;
   std::optional<std::string> assignee;
+  std::optional<bool> held;           // only tips held for review (true) or only the others (false)
   std::optional<std::string> q_like;  // an escaped LIKE pattern on the folded text
   std::string now;
   int page = 1, page_size = 20;

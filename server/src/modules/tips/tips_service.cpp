@@ -4,9 +4,11 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <limits>
 #include <set>
 #include <fstream>
 
+#include "core/client_address.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
@@ -74,7 +76,7 @@ TipsService::TipsService(db::Database& db, const crypto::Keyring& keys, const au
       audit_(audit),
       options_(std::move(options)),
       per_address_(options_.rate_limit ? options_.tips_per_hour_per_address : 0, std::chrono::hours(1)),
-      per_unit_(options_.rate_limit ? options_.tips_per_hour_per_unit : 0, std::chrono::hours(1)),
+      per_unit_(std::chrono::hours(1)),
       follow_ups_(options_.rate_limit ? options_.follow_ups_per_hour_per_address : 0, std::chrono::hours(1)),
       duplicates_(std::make_unique<DuplicateFinder>(db)),
       clock_([] { return std::chrono::system_clock::now(); }) {
@@ -90,21 +92,32 @@ void TipsService::stop_background() { duplicates_->stop(); }
 
 std::string TipsService::now() const { return timeutil::to_rfc3339(clock_()); }
 
-std::optional<Challenge> TipsService::challenge() const {
-  if (!pow_) return std::nullopt;
-  return pow_->issue();
+// Two more bits (four times the work) each time a unit's hourly count passes another multiple of
+// its threshold, at most four more: a cheap phone still solves it in seconds, a flood of
+// thousands pays thousands of times that.
+int TipsService::bits_for(const std::string& unit_code) const {
+  const int threshold = options_.tips_per_hour_per_unit;
+  if (!options_.rate_limit || threshold <= 0) return 0;
+  const int n = per_unit_.current(unit_code);
+  if (n < threshold) return 0;
+  return std::min(4, 2 * (n / threshold));
 }
 
-void TipsService::admit_public_tip(const std::string& client_ip, std::string_view answer) {
+std::optional<Challenge> TipsService::challenge(const std::optional<std::string>& unit_code) {
+  if (!pow_) return std::nullopt;
+  return pow_->issue(unit_code ? bits_for(*unit_code) : 0);
+}
+
+int TipsService::admit_public_tip(const std::string& client_ip, std::string_view answer) {
   if (per_address_.enabled()) {
-    if (int wait = per_address_.acquire(client_ip)) throw too_many(wait);
+    if (int wait = per_address_.acquire(net::client_key(client_ip))) throw too_many(wait);
   }
-  if (pow_) pow_->verify(answer);
+  return pow_ ? pow_->verify(answer) : std::numeric_limits<int>::max();
 }
 
 void TipsService::admit_follow_up(const std::string& client_ip) {
   if (follow_ups_.enabled()) {
-    if (int wait = follow_ups_.acquire(client_ip)) throw too_many(wait);
+    if (int wait = follow_ups_.acquire(net::client_key(client_ip))) throw too_many(wait);
   }
 }
 
@@ -112,11 +125,30 @@ std::vector<Category> TipsService::categories(bool include_inactive) {
   return db_.read_value([&](db::Connection& c) { return repo::categories(c, include_inactive); });
 }
 
-Submitted TipsService::submit_public(const NewTip& in) {
-  if (per_unit_.enabled()) {
-    if (int wait = per_unit_.acquire(in.unit_code)) throw too_many(wait);
+std::vector<Category> TipsService::categories_for(const std::optional<std::string>& unit_code) {
+  return db_.read_value([&](db::Connection& c) {
+    std::optional<std::string> path;
+    if (unit_code) {
+      auto u = units::repo::find_active(c, *unit_code);
+      if (!u) throw NotFound("Không tìm thấy đơn vị '" + *unit_code + "'.", "unit");
+      path = u->path;
+    }
+    auto all = repo::categories(c, false);
+    std::erase_if(all, [&](const Category& cat) { return cat.owner_path && !(path && access::list_entry_applies(cat.owner_path, *path)); });
+    return all;
+  });
+}
+
+Submitted TipsService::submit_public(const NewTip& in, int proven_bits) {
+  // A unit under a flood is never closed to its citizens (one forged flood used to silence a
+  // commune for an hour): the work asked grows, and what arrives past the threshold is kept
+  // but held for an officer to screen.
+  if (pow_ && proven_bits < pow_->bits() + bits_for(in.unit_code)) {
+    throw BadRequest("Nơi này đang nhận rất nhiều tin báo; máy của bạn cần giải lại mã kiểm tra rồi gửi lại.", {}, "challenge_harder");
   }
-  return intake(in, std::nullopt, nullptr, "");
+  const int threshold = options_.tips_per_hour_per_unit;
+  const bool flood = options_.rate_limit && threshold > 0 && per_unit_.record(in.unit_code) > threshold;
+  return intake(in, std::nullopt, nullptr, "", flood);
 }
 
 Submitted TipsService::create(const http::Principal& who, const NewTip& in, const std::string& request_id) {
@@ -127,13 +159,18 @@ Submitted TipsService::create(const http::Principal& who, const NewTip& in, cons
 TipsService::Target TipsService::intake_target(const NewTip& in, const http::Principal* who) {
   constexpr auto kTtl = std::chrono::seconds(10);
   const auto now = std::chrono::steady_clock::now();
+  auto unknown_category = [&] { return BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category"); };
   if (!who) {
     std::lock_guard g(cache_mutex_);
-    if (now - categories_at_ < kTtl && active_categories_.count(in.category) == 0) {
-      throw BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category");
+    if (now - categories_at_ < kTtl) {
+      auto cat = active_categories_.find(in.category);
+      if (cat == active_categories_.end()) throw unknown_category();
+      auto it = targets_.find(in.unit_code);
+      if (it != targets_.end() && now - it->second.first < kTtl) {
+        if (!access::list_entry_applies(cat->second, it->second.second.unit.path)) throw unknown_category();
+        return it->second.second;
+      }
     }
-    auto it = targets_.find(in.unit_code);
-    if (it != targets_.end() && now - it->second.first < kTtl && now - categories_at_ < kTtl) return it->second.second;
   }
   Target t = db_.read_value([&](db::Connection& c) {
     auto unit = units::repo::find_active(c, in.unit_code);
@@ -143,9 +180,11 @@ TipsService::Target TipsService::intake_target(const NewTip& in, const http::Pri
     if (unit->kind != "commune" && unit->kind != "village" && unit->kind != "establishment") {
       throw BadRequest("Hãy chọn xã, phường hoặc thôn, tổ dân phố nơi xảy ra sự việc.", "unit");
     }
-    std::set<std::string> active;
-    for (const auto& cat : repo::categories(c, false)) active.insert(cat.code);
-    if (active.count(in.category) == 0) throw BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category");
+    std::map<std::string, std::optional<std::string>> active;
+    for (const auto& cat : repo::categories(c, false)) active.emplace(cat.code, cat.owner_path);
+    // A province's own categories are offered, and accepted, only inside that province.
+    auto cat = active.find(in.category);
+    if (cat == active.end() || !access::list_entry_applies(cat->second, unit->path)) throw unknown_category();
     if (!who) {
       std::lock_guard g(cache_mutex_);
       active_categories_ = active;
@@ -162,7 +201,7 @@ TipsService::Target TipsService::intake_target(const NewTip& in, const http::Pri
 }
 
 Submitted TipsService::intake(const NewTip& in, const std::optional<std::string>& received_by, const http::Principal* who,
-                              const std::string& request_id) {
+                              const std::string& request_id, bool held) {
   // Everything that needs no database is prepared before the write, so the shared write
   // transaction only does inserts.
   const auto received = clock_();
@@ -179,6 +218,7 @@ Submitted TipsService::intake(const NewTip& in, const std::optional<std::string>
   row.received_at = timeutil::to_rfc3339(received);
   row.received_by = received_by;
   row.settle_due_at = timeutil::to_rfc3339(settle_due(rules_, received));
+  row.held_for_review = held;
   std::string secret;
 
   // Reads on a reader connection, in parallel with other requests, so the shared write
@@ -207,6 +247,7 @@ Submitted TipsService::intake(const NewTip& in, const std::optional<std::string>
   t.received_at = row.received_at;
   t.received_by = received_by;
   t.settle_due_at = row.settle_due_at;
+  t.held_for_review = held;
 
   for (int attempt = 0;; ++attempt) {
     row.tracking_code = new_tracking_code();
@@ -218,7 +259,9 @@ Submitted TipsService::intake(const NewTip& in, const std::optional<std::string>
       t.id = db_.write_value([&](db::Connection& c) {
         const auto id = repo::insert_tip(c, row);
         repo::add_event(c, id, {row.received_at, "received", std::string("received"), received_by, true, "", in.channel});
-        notifications::notify(c, target.handlers, {"tip.received", "tip", std::to_string(id), row.tracking_code});
+        // A held tip (a flood) does not ring every officer's bell once per tip; the inbox shows
+        // how many wait for screening.
+        if (!held) notifications::notify(c, target.handlers, {"tip.received", "tip", std::to_string(id), row.tracking_code});
         TipRecord stored = t;
         stored.id = id;
         notifications::enqueue(c, "webhook", options_.webhook_urls, "tip.received", webhook_payload("tip.received", stored));
@@ -316,6 +359,16 @@ TipAttachment TipsService::reporter_attachment(const std::string& code, const st
   return a;
 }
 
+void TipsService::release(const http::Principal& who, std::int64_t id, const std::string& request_id) {
+  access::require(who, "tips.write");
+  db_.write([&](db::Connection& c) {
+    const TipRecord t = staff_tip(c, who, id);
+    if (!t.held_for_review) return;
+    repo::release_hold(c, id, now());
+    audit_.record(c, {who.username, "tip.release", "tip", std::to_string(id), t.unit_path, t.unit_code, "", request_id, ""});
+  });
+}
+
 TipRecord TipsService::staff_tip(db::Connection& c, const http::Principal& who, std::int64_t id) const {
   auto t = repo::find(c, id);
   if (!t || !access::in_scope(who, t->unit_path)) throw NotFound(kNotFound);
@@ -342,6 +395,7 @@ std::pair<std::vector<TipRecord>, std::int64_t> TipsService::list(const http::Pr
     }
     lf.overdue_only = f.overdue;
     lf.assignee = f.assignee;
+    lf.held = f.held;
     if (f.q) lf.q_like = "%" + db::escape_like(text::fold(*f.q)) + "%";
     lf.now = now();
     lf.page = f.page;
@@ -552,15 +606,18 @@ StoredFile TipsService::attachment_file(const http::Principal& who, std::int64_t
 
 Category TipsService::add_category(const http::Principal& who, const Category& cat, const std::string& request_id) {
   if (who.role != "admin") throw Forbidden("Chỉ quản trị viên được sửa danh mục loại tin báo.");
+  const auto owner = access::list_owner_for(who);
   return db_.write_value([&](db::Connection& c) {
     if (repo::find_category(c, cat.code)) throw Conflict("Loại tin báo '" + cat.code + "' đã có.", "code");
     Category stored = cat;
+    stored.owner_path = owner;
     const auto all = repo::categories(c, true);
     stored.sort_order = 0;
     for (const auto& x : all)
       if (x.code != "other") stored.sort_order = std::max(stored.sort_order, x.sort_order + 10);
     repo::insert_category(c, stored);
-    audit_.record(c, {who.username, "tip_category.create", "tip_category", cat.code, "", "", "", request_id, ""});
+    audit_.record(c, {who.username, "tip_category.create", "tip_category", cat.code, owner.value_or(""), owner ? who.unit_code : "", "",
+                      request_id, ""});
     return stored;
   });
 }
@@ -572,6 +629,7 @@ Category TipsService::edit_category(const http::Principal& who, const std::strin
   return db_.write_value([&](db::Connection& c) {
     auto cat = repo::find_category(c, code);
     if (!cat) throw NotFound("Không tìm thấy loại tin báo '" + code + "'.");
+    access::require_list_owner(who, cat->owner_path);
     if (label) cat->label = *label;
     if (label_en) cat->label_en = *label_en;
     if (active) cat->active = *active;

@@ -66,6 +66,7 @@ struct TipFilter {
   std::vector<std::string> statuses, categories;
   std::optional<std::string> from, to;  // Vietnam dates, inclusive
   bool overdue = false;
+  std::optional<bool> held;
   std::optional<std::string> assignee, q;
   int page = 1, page_size = 20;
 };
@@ -107,12 +108,23 @@ class TipsService {
   const TipsOptions& options() const { return options_; }
 
   // Public side.
-  std::optional<Challenge> challenge() const;
+  // `unit_code`: the unit the tip will be sent to. A unit receiving a flood of tips asks for
+  // harder work (more bits), so a flood costs its sender more while a citizen still gets through.
+  std::optional<Challenge> challenge(const std::optional<std::string>& unit_code = std::nullopt);
   // Throws ApiError 429 (with Retry-After) or BadRequest for the challenge: before any parsing work.
-  void admit_public_tip(const std::string& client_ip, std::string_view challenge_answer);
+  // Before the body is parsed: the per-address limit and the proof of work. Returns the bits the
+  // answer proved (a large number when the challenge is off), for submit_public.
+  int admit_public_tip(const std::string& client_ip, std::string_view challenge_answer);
   void admit_follow_up(const std::string& client_ip);
   std::vector<Category> categories(bool include_inactive);
-  Submitted submit_public(const NewTip& in);
+  // The categories a citizen may choose for a tip in the unit `unit_code` (national ones and its
+  // province's own); without a unit, the national ones. NotFound for an unknown unit.
+  std::vector<Category> categories_for(const std::optional<std::string>& unit_code);
+  // `proven_bits` from admit_public_tip: a flooded unit may need more than were proved (400
+  // challenge_harder: fetch a challenge for the unit and send again).
+  Submitted submit_public(const NewTip& in, int proven_bits);
+  // Staff: a tip held for review (a flood) is screened and joins the ordinary inbox.
+  void release(const http::Principal& who, std::int64_t id, const std::string& request_id);
   ReporterView track(const std::string& code, const std::string& secret);
   TipMessage reporter_message(const std::string& code, const std::string& secret, const std::string& body);
   // Before an upload's body is read: the code and secret are right and the tip takes more files.
@@ -139,7 +151,7 @@ class TipsService {
 
  private:
   Submitted intake(const NewTip& in, const std::optional<std::string>& received_by, const http::Principal* who,
-                   const std::string& request_id);
+                   const std::string& request_id, bool held = false);
   struct Target {
     units::Unit unit;
     std::vector<std::string> handlers;  // who to notify of a new tip here
@@ -155,13 +167,18 @@ class TipsService {
   TipsOptions options_;
   DeadlineRules rules_;
   std::unique_ptr<ProofOfWork> pow_;
-  RateLimiter per_address_, per_unit_, follow_ups_;
+  RateLimiter per_address_, follow_ups_;
+  // Public tips per unit in the current hour: past tips_per_hour_per_unit a unit is flooded; its
+  // new tips are held for review and its challenge gets harder (never a refusal).
+  FloodCounter per_unit_;
+  int bits_for(const std::string& unit_code) const;
   std::unique_ptr<DuplicateFinder> duplicates_;
   std::function<void()> on_intake_;
   std::function<std::chrono::system_clock::time_point()> clock_;
   std::mutex cache_mutex_;
   std::unordered_map<std::string, std::pair<std::chrono::steady_clock::time_point, Target>> targets_;
-  std::set<std::string> active_categories_;
+  // Active category → the province that added it (nullopt: national).
+  std::map<std::string, std::optional<std::string>> active_categories_;
   std::chrono::steady_clock::time_point categories_at_{};
 };
 

@@ -19,3 +19,16 @@ TEST(Csv, ParsesQuotedFieldsAndKeepsLineNumbers) {
 }
 
 TEST(Csv, UnterminatedQuoteIsAnError) { EXPECT_THROW(csv::parse("a,\"b\n"), BadRequest); }
+
+// CSV injection: a spreadsheet runs a cell starting with = + - @ (and a tab or carriage return
+// before one) as a formula. Every CSV the server writes goes through csv::field (the report CSV's
+// own copy missed tab and carriage return).
+TEST(Csv, FieldsAreQuotedAndFormulasDefused) {
+  EXPECT_EQ(csv::field("Thôn \"A\""), "\"Thôn \"\"A\"\"\"");
+  EXPECT_EQ(csv::field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  for (const std::string v : {"+1", "-1+2", "@SUM(A1)", "\t=1+1", "\r=1+1"}) {
+    EXPECT_EQ(csv::field(v).substr(0, 2), "\"'") << v;
+  }
+  EXPECT_EQ(csv::field("16.000"), "\"16.000\"");
+  EXPECT_EQ(csv::field(""), "\"\"");
+}
