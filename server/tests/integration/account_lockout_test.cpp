@@ -3,7 +3,8 @@
 // everyone. Now the lock holds per (account, client address); a locked user still gets in with
 // their second factor; an administrator can lift it.
 // Issue 18, items 5 and 6: a new account needs a unit (nationwide only explicitly, by a national
-// admin); a password an administrator sets is temporary and must be changed at first login.
+// admin, also when editing an account); a password an administrator sets is temporary and must be
+// changed at first login.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -142,6 +143,57 @@ TEST_P(AccountLockoutTest, ANewAccountNeedsAUnitAndChangesItsTemporaryPassword) 
   ASSERT_EQ(request(port(), "PATCH", "/api/v1/users/thon.moi", R"({"password":"Mat-khau-tam-thoi-2"})", admin).status, 200);
   auto reset = login("192.0.2.1", "thon.moi", "Mat-khau-tam-thoi-2");
   EXPECT_EQ(reset.json().at("user").at("must_change_password"), true);
+}
+
+// Issue 18, item 6 on an existing account: the whole country is chosen explicitly with
+// "nationwide": true (a national admin only, for the roles that may work nationwide); the older
+// "unit": null keeps working.
+TEST_P(AccountLockoutTest, AnExistingAccountBecomesNationwideOnlyExplicitly) {
+  const auto admin = json_auth(s_->national_admin());
+  const auto province_admin = json_auth(s_->add_user("qt.qn", "admin", std::string("51")));
+  ASSERT_EQ(request(port(), "POST", "/api/v1/users",
+                    R"({"username":"bcd.qn","password":"Mot-mat-khau-dai-9","role":"steering","unit":"51"})", admin)
+                .status,
+            201);
+  auto patch = [&](const std::string& body, const std::map<std::string, std::string>& who) {
+    return request(port(), "PATCH", "/api/v1/users/bcd.qn", body, who);
+  };
+  // Only a national administrator gives nationwide scope.
+  auto by_province = patch(R"({"nationwide":true})", province_admin);
+  EXPECT_EQ(by_province.status, 403) << by_province.body;
+  // A unit and the whole country at once, or "false" without a unit, say nothing clear.
+  auto both = patch(R"({"nationwide":true,"unit":"51"})", admin);
+  EXPECT_EQ(both.status, 400);
+  EXPECT_EQ(both.json().at("error").at("field"), "nationwide");
+  auto no_unit = patch(R"({"nationwide":false})", admin);
+  EXPECT_EQ(no_unit.status, 400);
+  EXPECT_EQ(no_unit.json().at("error").at("field"), "unit");
+  EXPECT_EQ(patch(R"({"nationwide":"yes"})", admin).status, 400);
+  auto unchanged = request(port(), "GET", "/api/v1/users/bcd.qn", "", admin);
+  EXPECT_EQ(unchanged.json().at("unit").at("code"), "51");
+
+  auto wide = patch(R"({"nationwide":true})", admin);
+  ASSERT_EQ(wide.status, 200) << wide.body;
+  EXPECT_TRUE(wide.json().at("unit").is_null());
+  auto audit = request(port(), "GET", "/api/v1/audit?action=user.update&entity_id=bcd.qn", "", bearer(s_->national_admin()));
+  EXPECT_NE(audit.body.find(R"("changed":["unit"])"), std::string::npos) << audit.body;
+  // Back to a unit, with or without saying "nationwide": false; "unit": null still clears it.
+  auto back = patch(R"({"nationwide":false,"unit":"51"})", admin);
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(back.json().at("unit").at("code"), "51");
+  auto old_way = patch(R"({"unit":null})", admin);
+  ASSERT_EQ(old_way.status, 200) << old_way.body;
+  EXPECT_TRUE(old_way.json().at("unit").is_null());
+  // A role that works in one unit never becomes nationwide, either way.
+  s_->add_user("thon.tt", "village_officer", std::string("21220-001"));
+  for (const std::string body : {R"({"nationwide":true})", R"({"unit":null})", R"({"unit":null,"role":"police_officer"})"}) {
+    auto village = request(port(), "PATCH", "/api/v1/users/thon.tt", body, admin);
+    EXPECT_EQ(village.status, 400) << body << ": " << village.body;
+    EXPECT_EQ(village.json().at("error").at("field"), "unit");
+  }
+  // Neither by a change of role of a nationwide account.
+  auto demoted = patch(R"({"role":"village_officer"})", admin);
+  EXPECT_EQ(demoted.status, 400) << demoted.body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AccountLockoutTest, ::testing::ValuesIn(antq::test::engines()));

@@ -133,12 +133,23 @@ void register_routes(http::Router& router, AccountsService& service, RouteOption
   router.add({"PATCH", "/api/v1/users/{username}", http::Access::staff, http::Lane::heavy}, [&service](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
-    in.allow_only({"display_name", "role", "unit", "disabled", "password", "totp_reset", "unlock"});
+    in.allow_only({"display_name", "role", "unit", "nationwide", "disabled", "password", "totp_reset", "unlock"});
     UserUpdate u;
     u.display_name = in.optional_string("display_name", 200);
     u.role = in.optional_string("role", 40);
     u.unit_code = in.optional_string("unit", 40);
-    u.clear_unit = in.has("unit") && obj.at("unit").is_null();
+    // The whole country is said explicitly ("nationwide": true), as when creating an account;
+    // "unit": null, the older way, still means the same.
+    const auto nationwide = in.optional_bool("nationwide");
+    if (nationwide == true && in.has("unit") && !obj.at("unit").is_null()) {
+      throw BadRequest("Chọn một đơn vị hoặc 'Toàn quốc', không cả hai.", "nationwide");
+    }
+    if (nationwide == false && !u.unit_code) {
+      // Leaving nationwide scope means choosing a unit; "false" alone would change nothing.
+      throw BadRequest("Hãy chọn đơn vị của tài khoản thay cho phạm vi toàn quốc.", "unit");
+    }
+    u.nationwide = nationwide == true;
+    u.clear_unit = u.nationwide || (in.has("unit") && obj.at("unit").is_null());
     u.disabled = in.optional_bool("disabled");
     if (in.has("password")) u.password = password_field(in, "password");
     u.totp_reset = in.optional_bool("totp_reset").value_or(false);

@@ -361,6 +361,9 @@ User AccountsService::create_user(const http::Principal& who, const NewUser& in,
 User AccountsService::update_user(const http::Principal& who, const std::string& username, const UserUpdate& in,
                                   const Caller& caller) {
   access::require(who, "users.manage");
+  if (in.nationwide && !access::is_national_admin(who)) {
+    throw Forbidden("Chỉ quản trị viên cấp trung ương được đặt tài khoản toàn quốc.");
+  }
   if (in.password) check_new_password(username, *in.password, "password");
   if (in.display_name && text::length(*in.display_name) > 100) {
     throw BadRequest("Tên hiển thị dài quá 100 ký tự.", "display_name");
@@ -390,6 +393,12 @@ User AccountsService::update_user(const http::Principal& who, const std::string&
       unit_id.reset();
       unit_path.clear();
       unit_code.clear();
+    }
+    // As when creating: only administrators and steering committees work for the whole country
+    // (a police or village account without a unit would see every record of the country). Checked
+    // on a change of role or scope only, so an older such account can still be disabled.
+    if ((in.role || in.clear_unit) && !unit_id && role != "admin" && role != "steering") {
+      throw BadRequest("Vai trò này phải gắn với một đơn vị.", "unit");
     }
     const bool disabled = in.disabled.value_or(u->disabled);
     repo::update_profile(c, username, in.display_name.value_or(u->display_name), role, unit_id, disabled);

@@ -50,7 +50,8 @@ struct NewUser {
 struct UserUpdate {
   std::optional<std::string> display_name, role, unit_code, password;
   std::optional<bool> disabled;
-  bool clear_unit = false;  // "unit": null → the whole country
+  bool clear_unit = false;  // "unit": null or "nationwide": true → the whole country
+  bool nationwide = false;  // asked for explicitly (a national admin's choice, as in NewUser)
   bool totp_reset = false;  // the person lost their authenticator
   bool unlock = false;      // lift every address's login lock of this account
 };
