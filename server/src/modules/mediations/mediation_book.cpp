@@ -26,8 +26,10 @@ std::string vn_date(const bj::value& v) {
   return d ? timeutil::format_vn(*d) : "";
 }
 
+// The words of the register's outcome field (mediations_spec.cpp) and of the web, so the printed
+// book reads as the screen does.
 const std::map<std::string, std::string> kOutcome{
-    {"successful", "Thành"}, {"unsuccessful", "Không thành"}, {"pending", "Đang hòa giải"}, {"transferred", "Chuyển cơ quan có thẩm quyền"}};
+    {"successful", "Hòa giải thành"}, {"unsuccessful", "Hòa giải không thành"}, {"pending", "Đang hòa giải"}, {"transferred", "Chuyển cơ quan có thẩm quyền"}};
 
 }  // namespace
 
