@@ -2,13 +2,17 @@
 
 #include <charconv>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "core/download_name.hpp"
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
+#include "core/time.hpp"
 #include "http/access.hpp"
 #include "http/params.hpp"
 #include "modules/media/media.hpp"
+#include "modules/units/units_repository.hpp"
 
 namespace antq::registers {
 
@@ -30,7 +34,7 @@ http::Response file_response(const std::string& path, const std::string& media_t
   http::Response r;
   r.content_type = media_type;
   r.body = ss.str();
-  r.header("Content-Disposition", "attachment; filename=\"" + download_name + "\"");
+  r.header("Content-Disposition", download::content_disposition(download_name));
   r.header("Cache-Control", "private, no-store");
   return r;
 }
@@ -59,11 +63,31 @@ bj::object detail_json(const http::Request& req, const RegisterService& service,
   return service.to_json(r, service.sees_sealed(*req.principal, r));
 }
 
-// A file name from the register's URL segment ("reintegration/people" → "reintegration-people").
-std::string file_stem(std::string name) {
-  for (auto& ch : name)
-    if (ch == '/') ch = '-';
-  return name;
+// The registers as the web's menu names them (web/src/registers/config.ts, `title`): an export is
+// "Sổ <that name>", so the file the server names and the one the page saves are the same
+// (`so-tuan-tra_xa-son-tinh_2026-12-04.xlsx`). A register the web does not know yet: its own title.
+std::string download_title(const Spec& spec) {
+  static const std::map<std::string, std::string> kMenuNames{
+      {"activities", "Hoạt động"},        {"opinions", "Ý kiến nhân dân"},
+      {"models", "Mô hình, chuyên đề"},   {"groups", "Tổ, nhóm"},
+      {"patrols", "Tuần tra"},            {"mediations", "Hòa giải"},
+      {"programs", "Chương trình phối hợp"}, {"pledges", "Cam kết"},
+      {"awards", "Khen thưởng"},          {"reintegration/people", "Giúp đỡ, tái hòa nhập cộng đồng"},
+      {"hotspots", "Địa bàn trọng điểm"}};
+  const auto it = kMenuNames.find(spec.name);
+  return "Sổ " + (it != kMenuNames.end() ? it->second : spec.title);
+}
+
+// The unit an export covers, by its full name: the one filtered on, else the caller's own ("" for
+// the whole country). The filter was already checked against the caller's area by the list.
+std::string export_unit_name(db::Database& db, const http::Principal& who, const std::optional<std::string>& filter) {
+  const std::string code = filter.value_or(who.unit_code);
+  if (code.empty()) return "";
+  return db.read_value([&](db::Connection& c) {
+    auto u = units::repo::find_active(c, code);
+    if (!u) u = units::repo::find_latest_retired(c, code);  // an account of a unit merged away
+    return u ? u->full_name : code;
+  });
 }
 
 }  // namespace
@@ -82,9 +106,11 @@ void register_routes(http::Router& router, RegisterService& service, db::Databas
   router.add({"GET", base + "/export", http::Access::staff, http::Lane::heavy}, [&service, &db](http::Request& req) {
     const std::string format = http::text_param(req, "format", 10).value_or("csv");
     if (format != "csv" && format != "xlsx") throw BadRequest("Định dạng xuất phải là csv hoặc xlsx.", "format");
-    auto [rows, total] = service.list(*req.principal, list_query(req, service.spec()), true);
+    const ListQuery q = list_query(req, service.spec());
+    auto [rows, total] = service.list(*req.principal, q, true);
     http::Response r;
-    const std::string name = file_stem(service.spec().name) + "." + format;
+    const std::string name = download::file_name(download_title(service.spec()), export_unit_name(db, *req.principal, q.unit),
+                                                 timeutil::today_vietnam(), format);
     if (format == "csv") {
       r.content_type = "text/csv; charset=utf-8";
       r.body = service.export_csv(rows, db);
@@ -92,7 +118,7 @@ void register_routes(http::Router& router, RegisterService& service, db::Databas
       r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
       r.body = service.export_xlsx(rows, db);
     }
-    r.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    r.header("Content-Disposition", download::content_disposition(name));
     r.header("Cache-Control", "private, no-store");
     return r;
   });
