@@ -186,7 +186,7 @@ TEST_P(ReportsTest, GoldenSonTayFiveYears) {
                               std::string("bắt 5 đối tượng truy nã"), std::string("giúp đỡ 21 người tiến bộ"), std::string("35.000 tờ rơi"),
                               std::string("592 lượt hội viên Hội Liên hiệp Phụ nữ"), std::string("638 lượt hội viên Hội Cựu chiến binh"),
                               std::string("163 tổ, nhóm nhân dân tự quản"), std::string("15 chuyên đề"), std::string("10 mô hình"),
-                              std::string("Cộng hòa xã hội chủ nghĩa Việt Nam"), std::string("Độc lập - Tự do - Hạnh phúc"),
+                              std::string("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string("Độc lập - Tự do - Hạnh phúc"),
                               std::string("Thị xã Sơn Tây"), std::string("size: A4"), std::string("Times New Roman"),
                               std::string("Nơi nhận")}) {
     EXPECT_NE(html.body.find(s), std::string::npos) << s;

@@ -3,6 +3,7 @@
 #include "core/time.hpp"
 #include "core/tree_path.hpp"
 #include "modules/catalog/catalog.hpp"
+#include "modules/groups/groups_spec.hpp"
 #include "modules/reports/sources.hpp"
 
 namespace antq::reports {
@@ -46,6 +47,16 @@ std::int64_t overdue_tips(db::Connection& c, const Area& area, const Period& p) 
     if (day >= p.from && day <= p.to) ++n;
   }
   return n;
+}
+
+// The platforms a channel group can be on, as the groups register defines them.
+const std::vector<std::string>& platforms() {
+  static const std::vector<std::string> list = [] {
+    for (const auto& field : groups::spec().fields)
+      if (field.name == "platform") return field.choices;
+    return std::vector<std::string>{};
+  }();
+  return list;
 }
 
 std::int64_t get(const Figures& f, const std::string& k) {
@@ -101,10 +112,16 @@ bj::object summary(db::Connection& c, Rollups& rollups, const Area& area, const 
     return out;
   };
   const auto forces = codes("forces");
+  const auto topics = codes("topics");
   bj::object activities;
   for (const auto& type : codes("activity_types")) {
     const std::string a = "activities." + type;
-    bj::object by_org, by_aud;
+    bj::object by_org, by_aud, by_topic;
+    for (const auto& t : topics) {
+      const std::string m = a + ".by_topic." + t;
+      by_topic[t] = bj::object{{"count", f.value(m + ".count")}, {"participants", f.value(m + ".participants")},
+                               {"quantity", f.value(m + ".quantity")}};
+    }
     for (const auto& o : forces) {
       const std::string m = a + ".by_organizer." + o;
       by_org[o] = bj::object{{"count", f.value(m + ".count")}, {"participants", f.value(m + ".participants")},
@@ -116,12 +133,23 @@ bj::object summary(db::Connection& c, Rollups& rollups, const Area& area, const 
                                   {"participants", f.value(a + ".participants")},
                                   {"quantity", f.value(a + ".quantity")},
                                   {"by_organizer", std::move(by_org)},
-                                  {"by_audience", std::move(by_aud)}};
+                                  {"by_audience", std::move(by_aud)},
+                                  {"by_topic", std::move(by_topic)},
+                                  {"with_audience", bj::object{{"count", f.value(a + ".with_audience.count")},
+                                                               {"participants", f.value(a + ".with_audience.participants")}}}};
   }
   bj::object groups;
   for (const auto& kind : codes("group_kinds")) {
-    groups[kind] = bj::object{{"count", f.value("groups." + kind + ".count")}, {"members", f.value("groups." + kind + ".members")}};
+    const std::string g = "groups." + kind;
+    bj::object by_platform;
+    for (const auto& p : platforms()) {
+      by_platform[p] = bj::object{{"count", f.value(g + ".by_platform." + p + ".count")},
+                                  {"members", f.value(g + ".by_platform." + p + ".members")}};
+    }
+    groups[kind] = bj::object{{"count", f.value(g + ".count")}, {"members", f.value(g + ".members")}, {"by_platform", std::move(by_platform)}};
   }
+  bj::object by_field;
+  for (const auto& field : codes("model_fields")) by_field[field] = f.value("models.field." + field);
   bj::object awards;
   for (const auto& form : codes("award_forms")) {
     awards[form] = bj::object{{"collective", f.value("awards." + form + ".collective")},
@@ -159,7 +187,8 @@ bj::object summary(db::Connection& c, Rollups& rollups, const Area& area, const 
       {"models", bj::object{{"count", f.value("models.count")},
                             {"fields", f.value("models.fields")},
                             {"replicated_units", f.value("models.replicated_units")},
-                            {"by_kind", bj::object{{"model", f.value("models.by_kind.model")}, {"thematic", f.value("models.by_kind.thematic")}}}}},
+                            {"by_kind", bj::object{{"model", f.value("models.by_kind.model")}, {"thematic", f.value("models.by_kind.thematic")}}},
+                            {"by_field", std::move(by_field)}}},
       {"hotspots", bj::object{{"designated", f.value("hotspots.designated")}, {"transformed", f.value("hotspots.transformed")}}},
       {"evaluations", bj::object{{"evaluated", f.value("evaluations.evaluated")}, {"passed", f.value("evaluations.passed")}}},
       {"programs", bj::object{{"active", f.value("programs.active")}}},

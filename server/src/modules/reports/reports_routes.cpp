@@ -30,17 +30,24 @@ ReportQuery query_of(const http::Request& req) {
 
 std::string format_of(const http::Request& req) {
   const std::string f = http::text_param(req, "format", 10).value_or("json");
-  if (f != "json" && f != "html" && f != "xlsx" && f != "csv") throw BadRequest("Định dạng phải là json, html, xlsx hoặc csv.", "format");
+  if (f != "json" && f != "html" && f != "docx" && f != "xlsx" && f != "csv") {
+    throw BadRequest("Định dạng phải là json, html, docx, xlsx hoặc csv.", "format");
+  }
   return f;
+}
+
+const char* content_type(const std::string& format) {
+  if (format == "html") return "text/html; charset=utf-8";
+  if (format == "csv") return "text/csv; charset=utf-8";
+  if (format == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }
 
 http::Response document(ReportsService& service, const http::Request& req, const bj::object& figures, const std::string& format,
                         const std::string& name, const DocumentInfo* info) {
   http::Response r;
   r.body = service.render(*req.principal, figures, format, info);
-  r.content_type = format == "html"  ? "text/html; charset=utf-8"
-                   : format == "csv" ? "text/csv; charset=utf-8"
-                                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.content_type = content_type(format);
   if (format != "html") r.header("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
   r.header("Cache-Control", "private, no-store");
   return r;
@@ -51,9 +58,20 @@ http::Response document(ReportsService& service, const http::Request& req, const
 void register_routes(http::Router& router, ReportsService& service) {
   router.add({"GET", "/api/v1/reports/summary", http::Access::staff}, [&service](http::Request& req) {
     const auto format = format_of(req);
-    const auto figures = service.summary(*req.principal, query_of(req));
-    if (format == "json") return http::Response::json(figures);
-    return document(service, req, figures, format, "bao-cao", nullptr);
+    if (format == "json") return http::Response::json(service.summary(*req.principal, query_of(req)));
+    return document(service, req, service.document_figures(*req.principal, query_of(req)), format, "bao-cao", nullptr);
+  });
+
+  // The document a POST /api/v1/reports with this body would issue (the issue dialog's preview).
+  router.add({"POST", "/api/v1/reports/preview", http::Access::staff}, [&service](http::Request& req) {
+    const auto format = http::text_param(req, "format", 10).value_or("html");
+    if (format != "html" && format != "docx") throw BadRequest("Bản xem trước chỉ có dạng html hoặc docx.", "format");
+    http::Response r;
+    r.body = service.preview(*req.principal, json::parse_object(req.body), format);
+    r.content_type = content_type(format);
+    if (format == "docx") r.header("Content-Disposition", "attachment; filename=\"bao-cao-du-thao.docx\"");
+    r.header("Cache-Control", "private, no-store");
+    return r;
   });
 
   router.add({"GET", "/api/v1/reports/timeseries", http::Access::staff}, [&service](http::Request& req) {

@@ -4,8 +4,11 @@
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/access.hpp"
+#include "modules/groups/groups_spec.hpp"
+#include "modules/reports/report_tables.hpp"
 #include "modules/catalog/catalog.hpp"
 #include "modules/units/area.hpp"
 #include "modules/units/units_repository.hpp"
@@ -18,7 +21,14 @@ namespace {
 
 constexpr const char* kIssuedColumns =
     "SELECT r.id, r.number, u.code, u.name, u.full_name, u.kind, u.path, r.period_from, r.period_to, r.title, r.issued_on, "
-    "r.issued_by, r.signer, r.figures FROM reports r JOIN units u ON u.id = r.unit_id ";
+    "r.issued_by, r.signer, r.figures, r.assessment, r.direction, r.heading FROM reports r JOIN units u ON u.id = r.unit_id ";
+constexpr const char* kInsertIssued =
+    "INSERT INTO reports (number, unit_id, period_from, period_to, title, issued_on, issued_by, signer, figures, assessment, direction, "
+    "heading, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
+constexpr const char* kCountIssuedThisYear = "SELECT COUNT(*) FROM reports WHERE unit_id = $1 AND issued_on >= $2";
+
+// The hand-written parts: room for a few pages, not a book.
+constexpr std::size_t kHandTextMaxChars = 8000;
 
 constexpr const char* kSections[] = {"activities", "opinions", "tips", "mediations", "reintegration", "groups", "patrols",
                                      "models", "hotspots", "evaluations", "programs", "pledges", "awards"};
@@ -74,7 +84,59 @@ bj::object issued_json(const db::Row& r) {
                     {"issued_on", r.text(10)},
                     {"issued_by", r.text(11)},
                     {"signer", r.text(12)},
+                    {"assessment", r.text(14)},
+                    {"direction", r.text(15)},
+                    {"heading", heading_from_json(r.text(16)) ? bj::value(to_json(*heading_from_json(r.text(16)))) : bj::value(nullptr)},
                     {"figures", bj::parse(r.text(13))}};
+}
+
+// "Đánh giá chung" / "Phương hướng, nhiệm vụ" as typed: lines kept (one paragraph each), Windows
+// line ends made plain, NFC, no control characters, at most kHandTextMaxChars.
+std::string hand_text(const bj::object& body, const char* key, const char* name) {
+  auto it = body.find(key);
+  if (it == body.end() || it->value().is_null()) return {};
+  if (!it->value().is_string()) throw BadRequest(std::string("Phần “") + name + "” phải là văn bản.", key);
+  std::string raw(it->value().as_string()), s;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\r') {
+      s += '\n';
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+    } else {
+      s += raw[i];
+    }
+  }
+  s = text::trim(text::nfc(s));
+  for (unsigned char c : s) {
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+      throw BadRequest(std::string("Phần “") + name + "” chứa ký tự điều khiển không hợp lệ.", key);
+    }
+  }
+  if (const auto n = text::length(s); n > kHandTextMaxChars) {
+    throw BadRequest(std::string("Phần “") + name + "” dài " + text::group_thousands(static_cast<std::int64_t>(n)) + " ký tự, quá giới hạn " +
+                         text::group_thousands(kHandTextMaxChars) + " ký tự.",
+                     key);
+  }
+  return s;
+}
+
+ReportDraft read_draft(const bj::object& body) {
+  const json::ObjectReader in(body);
+  in.allow_only({"unit", "from", "to", "compare", "title", "signer", "number", "assessment", "direction"});
+  ReportDraft d;
+  d.query.unit = in.optional_string("unit", 40);
+  d.query.from = in.required_string("from", 10);
+  d.query.to = in.required_string("to", 10);
+  const auto compare = in.optional_string("compare", 20);
+  if (compare && *compare != "previous_year") throw BadRequest("Trường 'compare' chỉ nhận 'previous_year'.", "compare");
+  d.query.compare_previous_year = compare.has_value();
+  d.title = in.optional_string("title", 300);
+  if (d.title && d.title->empty()) d.title.reset();
+  d.signer = in.optional_string("signer", 120).value_or("");
+  d.number = in.optional_string("number", 60);
+  if (d.number && d.number->empty()) d.number.reset();
+  d.assessment = hand_text(body, "assessment", "Đánh giá chung");
+  d.direction = hand_text(body, "direction", "Phương hướng, nhiệm vụ");
+  return d;
 }
 
 std::string default_title(const Period& p) {
@@ -100,8 +162,12 @@ Area ReportsService::area(db::Connection& c, const http::Principal& who, const R
 
 Labels ReportsService::labels(db::Connection& c) {
   Labels l;
-  for (const char* kind : {"forces", "activity_types", "group_kinds", "award_forms", "topics"})
+  for (const char* kind : {"forces", "activity_types", "group_kinds", "award_forms", "topics", "model_fields"})
     for (const auto& i : catalog::items(c, kind, true)) l[std::string(kind) + "/" + i.code] = i.label;
+  for (const auto& field : groups::spec().fields) {
+    if (field.name != "platform") continue;
+    for (std::size_t i = 0; i < field.choices.size() && i < field.choice_labels.size(); ++i) l["platforms/" + field.choices[i]] = field.choice_labels[i];
+  }
   for (const auto& r : c.query("SELECT code, label FROM tip_categories").rows) l["tip_categories/" + r.text(0)] = r.text(1);
   return l;
 }
@@ -124,20 +190,70 @@ bj::object ReportsService::summary(const http::Principal& who, const ReportQuery
   });
 }
 
+bj::object ReportsService::document_figures(const http::Principal& who, const ReportQuery& q) {
+  bj::object s = summary(who, q);
+  db_.read([&](db::Connection& c) {
+    const Area a = area(c, who, q);
+    s["children"] = children_table(c, a, {q.from, q.to});
+  });
+  return s;
+}
+
+bj::object ReportsService::children_table(db::Connection& c, const Area& a, const Period& p) {
+  auto values = [&](FigureSource& f) {
+    bj::array v;
+    for (const auto& m : child_metrics()) v.push_back(f.value(m.path));
+    return v;
+  };
+  bj::array items;
+  for (const auto& child : units::repo::children(c, a.unit ? std::optional<std::int64_t>(a.unit->id) : std::nullopt)) {
+    const Area sub{child};
+    FigureSource f(c, rollups_, sub, p);
+    items.push_back(bj::object{{"code", child.code}, {"name", child.name}, {"full_name", child.full_name}, {"kind", child.kind},
+                               {"values", values(f)}});
+  }
+  FigureSource whole(c, rollups_, a, p);
+  bj::array metrics;
+  for (const auto& m : child_metrics()) metrics.push_back(bj::string(m.path));
+  return bj::object{{"metrics", std::move(metrics)}, {"items", std::move(items)}, {"total", values(whole)}};
+}
+
+Heading ReportsService::heading_of(db::Connection& c, const bj::object& figures) {
+  if (!figures.contains("unit") || !figures.at("unit").is_object()) return heading_for(std::nullopt, std::nullopt);
+  const auto& u = figures.at("unit").as_object();
+  const HeadingUnit unit{std::string(u.at("name").as_string()), std::string(u.at("full_name").as_string()), std::string(u.at("kind").as_string())};
+  std::optional<HeadingUnit> commune;
+  if (unit.kind == "village" || unit.kind == "establishment") {
+    // The administrative unit it belongs to (a village may sit under another village or group).
+    auto at = units::repo::find_active(c, std::string(u.at("code").as_string()));
+    for (int depth = 0; at && at->parent_id && depth < 8; ++depth) {
+      at = units::repo::find_by_id(c, *at->parent_id);
+      if (at && units::is_admin_kind(at->kind)) {
+        commune = HeadingUnit{at->name, at->full_name, at->kind};
+        break;
+      }
+    }
+  }
+  return heading_for(unit, commune);
+}
+
 DocumentInfo ReportsService::document_info(const http::Principal&, const bj::object& report) {
   DocumentInfo d;
   const auto& f = report.at("figures").as_object();
-  d.issuer = "Ban Chỉ đạo phong trào Toàn dân bảo vệ ANTQ";
-  if (f.contains("unit") && f.at("unit").is_object()) {
-    const auto& u = f.at("unit").as_object();
-    d.parent = std::string(u.at("full_name").as_string());
-    d.place = std::string(u.at("name").as_string());
-  }
-  d.number = report.contains("number") ? std::string(report.at("number").as_string()) : "";
-  d.date = report.contains("issued_on") ? std::string(report.at("issued_on").as_string()) : timeutil::today_vietnam();
-  d.title = report.contains("title") ? std::string(report.at("title").as_string())
-                                     : default_title({std::string(f.at("from").as_string()), std::string(f.at("to").as_string())});
-  d.signer = report.contains("signer") ? std::string(report.at("signer").as_string()) : "";
+  auto text = [&](const char* k) {
+    auto it = report.find(k);
+    return it != report.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
+  };
+  std::optional<Heading> stored;
+  if (report.contains("heading") && report.at("heading").is_object()) stored = heading_from_json(bj::serialize(report.at("heading")));
+  d.heading = stored ? *stored : db_.read_value([&](db::Connection& c) { return heading_of(c, f); });
+  d.number = text("number");
+  d.date = text("issued_on");  // a draft has no date yet: "ngày … tháng … năm …"
+  d.title = text("title");
+  if (d.title.empty()) d.title = default_title({std::string(f.at("from").as_string()), std::string(f.at("to").as_string())});
+  d.signer = text("signer");
+  d.assessment = text("assessment");
+  d.direction = text("direction");
   return d;
 }
 
@@ -146,8 +262,9 @@ std::string ReportsService::render(const http::Principal& who, const bj::object&
   const Labels l = db_.read_value([&](db::Connection& c) { return labels(c); });
   if (format == "csv") return report_csv(figures, l);
   if (format == "xlsx") return report_xlsx(figures, l);
-  if (issued) return report_html(figures, *issued, l);
-  return report_html(figures, document_info(who, bj::object{{"figures", figures}}), l);
+  const DocumentInfo info = issued ? *issued : document_info(who, bj::object{{"figures", figures}});
+  if (format == "docx") return converter_.convert(report_html(figures, info, l, HtmlTarget::word));
+  return report_html(figures, info, l, HtmlTarget::print);
 }
 
 bj::object ReportsService::timeseries(const http::Principal& who, const ReportQuery& q, const std::string& metric,
@@ -232,40 +349,38 @@ bj::object ReportsService::breakdown(const http::Principal& who, const ReportQue
 
 bj::object ReportsService::issue(const http::Principal& who, const bj::object& body, const std::string& request_id) {
   access::require(who, "reports.issue");
-  const json::ObjectReader in(body);
-  in.allow_only({"unit", "from", "to", "compare", "title", "signer", "number"});
-  ReportQuery q;
-  q.unit = in.optional_string("unit", 40);
-  q.from = in.required_string("from", 10);
-  q.to = in.required_string("to", 10);
-  const auto compare = in.optional_string("compare", 20);
-  if (compare && *compare != "previous_year") throw BadRequest("Trường 'compare' chỉ nhận 'previous_year'.", "compare");
-  q.compare_previous_year = compare.has_value();
-  const auto title = in.optional_string("title", 300);
-  const std::string signer = in.optional_string("signer", 120).value_or("");
-  const auto number = in.optional_string("number", 60);
-  bj::object figures = summary(who, q);
+  const ReportDraft d = read_draft(body);
+  bj::object figures = document_figures(who, d.query);
   if (!figures.at("unit").is_object()) throw BadRequest("Hãy chọn đơn vị của báo cáo.", "unit");
   return db_.write_value([&](db::Connection& c) {
-    const Area a = area(c, who, q);
+    const Area a = area(c, who, d.query);
+    const Heading heading = heading_of(c, figures);
     const std::string today = timeutil::today_vietnam();
-    std::string no = number.value_or("");
+    std::string no = d.number.value_or("");
     if (no.empty()) {
-      const auto n = c.query("SELECT COUNT(*) FROM reports WHERE unit_id = $1 AND issued_on >= $2", a.unit->id, today.substr(0, 4) + "-01-01")
-                         .rows[0]
-                         .integer(0);
-      no = std::to_string(n + 1) + "/BC-BCĐ";
+      const auto n = c.query(kCountIssuedThisYear, a.unit->id, today.substr(0, 4) + "-01-01").rows[0].integer(0);
+      no = std::to_string(n + 1) + "/" + heading.symbol;
     }
-    const auto id = c.query("INSERT INTO reports (number, unit_id, period_from, period_to, title, issued_on, issued_by, signer, figures, "
-                            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-                            no, a.unit->id, q.from, q.to, title.value_or(default_title({q.from, q.to})), today, who.username, signer,
-                            bj::serialize(figures), timeutil::now_utc())
+    const auto id = c.query(kInsertIssued, no, a.unit->id, d.query.from, d.query.to, d.title.value_or(default_title({d.query.from, d.query.to})),
+                            today, who.username, d.signer, bj::serialize(figures), d.assessment, d.direction, bj::serialize(to_json(heading)),
+                            timeutil::now_utc())
                         .rows[0]
                         .integer(0);
     audit_.record(c, {who.username, "report.issue", "report", std::to_string(id), a.unit->path, a.unit->code, "", request_id,
                       bj::serialize(bj::object{{"number", no}})});
     return issued_json(c.query(std::string(kIssuedColumns) + "WHERE r.id = $1", id).rows[0]);
   });
+}
+
+std::string ReportsService::preview(const http::Principal& who, const bj::object& body, const std::string& format) {
+  access::require(who, "reports.read");
+  const ReportDraft d = read_draft(body);
+  const bj::object figures = document_figures(who, d.query);
+  bj::object draft{{"figures", figures}, {"signer", d.signer}, {"assessment", d.assessment}, {"direction", d.direction}};
+  if (d.title) draft["title"] = *d.title;
+  if (d.number) draft["number"] = *d.number;
+  const DocumentInfo info = document_info(who, draft);
+  return render(who, figures, format, &info);
 }
 
 bj::object ReportsService::issued(const http::Principal& who, std::int64_t id) {
@@ -287,6 +402,8 @@ bj::array ReportsService::list_issued(const http::Principal& who, const std::opt
                              .rows) {
       auto o = issued_json(r);
       o.erase("figures");
+      o.erase("assessment");
+      o.erase("direction");
       out.push_back(std::move(o));
     }
     return out;

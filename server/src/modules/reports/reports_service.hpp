@@ -10,6 +10,7 @@
 #include "db/database.hpp"
 #include "http/request.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/reports/docx_converter.hpp"
 #include "modules/reports/figures.hpp"
 #include "modules/reports/report_document.hpp"
 #include "modules/reports/rollups.hpp"
@@ -22,18 +23,31 @@ struct ReportQuery {
   bool compare_previous_year = false;
 };
 
+// The parts of a report its issuer writes (POST /api/v1/reports and its preview).
+struct ReportDraft {
+  ReportQuery query;
+  std::optional<std::string> title, number;
+  std::string signer, assessment, direction;
+};
+
 class ReportsService {
  public:
-  ReportsService(db::Database& db, Rollups& rollups, const audit::AuditLog& audit) : db_(db), rollups_(rollups), audit_(audit) {}
+  ReportsService(db::Database& db, Rollups& rollups, const audit::AuditLog& audit)
+      : db_(db), rollups_(rollups), audit_(audit), converter_(DocxConverter::from_environment()) {}
 
   boost::json::object summary(const http::Principal& who, const ReportQuery& q);
-  // The figures as a document: "html" | "xlsx" | "csv".
+  // The summary with what only documents show (the table of child units).
+  boost::json::object document_figures(const http::Principal& who, const ReportQuery& q);
+  // The figures as a document: "html" | "docx" | "xlsx" | "csv". `issued`: the stored heading,
+  // number, texts of an issued report (none: a draft of the caller's area).
   std::string render(const http::Principal& who, const boost::json::object& figures, const std::string& format,
                      const DocumentInfo* issued = nullptr);
   boost::json::object timeseries(const http::Principal& who, const ReportQuery& q, const std::string& metric, const std::string& interval);
   boost::json::object breakdown(const http::Principal& who, const ReportQuery& q, const std::string& metric, const std::string& by);
 
   boost::json::object issue(const http::Principal& who, const boost::json::object& body, const std::string& request_id);
+  // The document the same body would issue, not stored (the issue dialog's preview).
+  std::string preview(const http::Principal& who, const boost::json::object& body, const std::string& format);
   boost::json::object issued(const http::Principal& who, std::int64_t id);
   boost::json::array list_issued(const http::Principal& who, const std::optional<std::string>& unit);
   DocumentInfo document_info(const http::Principal& who, const boost::json::object& report);
@@ -41,10 +55,13 @@ class ReportsService {
  private:
   Area area(db::Connection& c, const http::Principal& who, const ReportQuery& q);
   Labels labels(db::Connection& c);
+  boost::json::object children_table(db::Connection& c, const Area& a, const Period& p);
+  Heading heading_of(db::Connection& c, const boost::json::object& figures);
 
   db::Database& db_;
   Rollups& rollups_;
   const audit::AuditLog& audit_;
+  DocxConverter converter_;
 };
 
 }  // namespace antq::reports

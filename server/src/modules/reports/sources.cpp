@@ -79,6 +79,7 @@ void activities(db::Connection& c, const EventFilter& f, const Emitter& emit) {
     emit(unit, day, "activities_all.count", 1);
     emit(unit, day, "activities_all.participants", p);
     emit(unit, day, "activities_all.quantity", q);
+    bool has_audience = false;
     for (const auto& [field, code] : codes[r.integer(0)]) {
       if (field == "organizers") {
         const std::string m = type + ".by_organizer." + code;
@@ -91,10 +92,23 @@ void activities(db::Connection& c, const EventFilter& f, const Emitter& emit) {
         const std::string m = type + ".by_audience." + code;
         emit(unit, day, m + ".count", 1);
         emit(unit, day, m + ".participants", p);
+        has_audience = true;
       } else if (field == "topics") {
         emit(unit, day, "activity_topics." + code + ".count", 1);
         emit(unit, day, "activity_topics." + code + ".participants", p);
+        // The type's topics: a report says "tập huấn về phòng cháy, chữa cháy" only from these.
+        const std::string m = type + ".by_topic." + code;
+        emit(unit, day, m + ".count", 1);
+        emit(unit, day, m + ".participants", p);
+        emit(unit, day, m + ".quantity", q);
       }
+    }
+    // Participants of the activities that name an audience, each counted once: when the
+    // audiences' participants add up to this, no activity had two audiences and "cho 592 lượt hội
+    // viên Hội Liên hiệp Phụ nữ" is exact; otherwise the report does not split the lượt by audience.
+    if (has_audience) {
+      emit(unit, day, type + ".with_audience.count", 1);
+      emit(unit, day, type + ".with_audience.participants", p);
     }
   }
 }
@@ -182,13 +196,19 @@ void groups(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   Where w;
   w.scope(f);
   w.days(f, {"g.started_on", "g.dissolved_on"});
-  for (const auto& r : run(c, "SELECT g.unit_id, g.kind, g.started_on, g.members_count, g.dissolved_on FROM movement_groups g "
+  for (const auto& r : run(c, "SELECT g.unit_id, g.kind, g.started_on, g.members_count, g.dissolved_on, g.platform FROM movement_groups g "
                               "JOIN units u ON u.id = g.unit_id",
                            w)
                            .rows) {
     const std::string m = "groups." + r.text(1);
     emit.period(r.integer(0), r.text(2), r, 4, m + ".count", 1);
     emit.period(r.integer(0), r.text(2), r, 4, m + ".members", r.integer(3));
+    // Channel groups by platform ("1 nhóm Zalo với 214 thành viên").
+    if (!r.is_null(5) && !r.text(5).empty()) {
+      const std::string p = m + ".by_platform." + r.text(5);
+      emit.period(r.integer(0), r.text(2), r, 4, p + ".count", 1);
+      emit.period(r.integer(0), r.text(2), r, 4, p + ".members", r.integer(3));
+    }
   }
 }
 
