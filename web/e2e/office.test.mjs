@@ -32,7 +32,7 @@ const FRONT = { username: 'mttq.sontinh', password: 'mat-khau-mat-tran-9', role:
 
 // a real 2×2 PNG (the server checks the type by content)
 const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGM4IScnd0KOAUIBAB3SBBHfPB1bAAAAAElFTkSuQmCC',
   'base64',
 );
 
