@@ -17,13 +17,10 @@
 #include "modules/accounts/accounts_service.hpp"
 #include "modules/accounts/passwords.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/demo/demo_seed.hpp"
 #include "modules/units/units_dataset.hpp"
-#include "modules/movement/movement.hpp"
-#include "modules/evaluations/evaluations_demo.hpp"
 #include "modules/reports/rollups.hpp"
 #include "modules/reports/synthetic.hpp"
-#include "modules/tips/tips_demo.hpp"
-#include "modules/units/units_demo.hpp"
 
 namespace antq::app {
 
@@ -159,7 +156,7 @@ int run_cli(int argc, char** argv) {
 
   auto* seed = cli.add_subcommand("seed", "Nạp dữ liệu mẫu");
   seed->require_subcommand(1);
-  auto* seed_demo = seed->add_subcommand("demo", "Dữ liệu mẫu để dùng thử");
+  auto* seed_demo = seed->add_subcommand("demo", "Dữ liệu mẫu để dùng thử (một lần cho mỗi CSDL, trong một giao dịch)");
   add_db(seed_demo);
 
   auto* seed_synthetic = seed->add_subcommand("synthetic", "Dữ liệu tổng hợp quy mô toàn quốc để đo hiệu năng");
@@ -251,16 +248,7 @@ int run_cli(int argc, char** argv) {
     }
     if (seed_demo->parsed()) {
       Context ctx(c);
-      const auto r = units::seed_demo(*ctx.db, *ctx.audit);
-      std::cout << "Dữ liệu mẫu: thêm " << r.created << " thôn/cơ sở";
-      if (r.skipped_communes) std::cout << " (bỏ qua " << r.skipped_communes << " xã không có trong danh mục hiện hành)";
-      std::cout << ".\n";
-      const int tips = tips::seed_demo(*ctx.db, ctx.keys);
-      if (tips) std::cout << "Dữ liệu mẫu: thêm " << tips << " tin báo.\n";
-      const int records = movement::seed_demo(*ctx.db, ctx.keys, *ctx.audit);
-      if (records) std::cout << "Dữ liệu mẫu: thêm " << records << " bản ghi phong trào (hoạt động, mô hình, tổ nhóm, hòa giải…).\n";
-      const int evaluation_count = evaluations::seed_demo(*ctx.db, *ctx.audit);
-      if (evaluation_count) std::cout << "Dữ liệu mẫu: thêm " << evaluation_count << " bản đánh giá \"An toàn về an ninh, trật tự\".\n";
+      std::cout << demo::describe(demo::seed_demo(*ctx.db, ctx.keys, *ctx.audit));
       return 0;
     }
     if (seed_synthetic->parsed()) {
