@@ -19,6 +19,10 @@ PKGS=(
   nodejs npm
   chromium fonts-noto-core fonts-dejavu-core
   nginx-light wrk curl ca-certificates
+  # Reports as Word documents (decision 0012): LibreOffice headless converts them; the tests read
+  # PDFs back with poppler's pdftotext and workbooks with unzip; Liberation Serif stands in for
+  # Times New Roman with the same metrics.
+  libreoffice-writer-nogui poppler-utils unzip fonts-liberation2
 )
 
 missing=()
