@@ -20,15 +20,23 @@
 // police officer of Xã Sơn Tịnh), $SESSION a session cookie of the national administrator and
 // $CSRF its token. Without an Authorization or Cookie header the request carries the national
 // administrator's token; an empty "Authorization:" line makes it anonymous.
+//
+// Half of the mutations are libFuzzer's own (bytes, dictionary, crossover); the other half parse
+// the body as JSON and change one value or key the way a careless or hostile client would (another
+// type, an extreme number, an impossible date, a huge string, a key added or removed), so the
+// registers' validation is exercised with well-formed bodies and not only with broken JSON.
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -240,12 +248,119 @@ void check_response(const http::Request& req, std::string_view target, const htt
   }
   if (res.content_type.starts_with("application/json") && !res.body.empty() && res.status != 304) {
     boost::system::error_code ec;
-    (void)boost::json::parse(res.body, ec);
+    const auto v = boost::json::parse(res.body, ec);
     if (ec) fuzz::finding("response is not JSON for\n" + fuzz::escaped(describe(req, target)), input);
+    // Every refusal has the API's error shape: {"error": {"code", "message", "field"?}}.
+    const auto* e = res.status >= 400 && v.is_object() ? v.as_object().if_contains("error") : nullptr;
+    if (res.status >= 400 && !(e && e->is_object() && e->as_object().contains("code") && e->as_object().contains("message") &&
+                               e->as_object().at("message").is_string() && !e->as_object().at("message").as_string().empty())) {
+      fuzz::finding("HTTP " + std::to_string(res.status) + " without the error shape for\n" + fuzz::escaped(describe(req, target)) +
+                        "\nresponse: " + fuzz::escaped(res.body, 1000),
+                    input);
+    }
   }
 }
 
+// ---- JSON-aware mutation of the body
+
+std::vector<std::string> load_json_keys() {
+  std::vector<std::string> keys;
+  std::ifstream in(ANTQ_FUZZ_JSON_DICT);
+  std::string line;
+  // Lines like "\"unit\":" — the key between the escaped quotes.
+  while (std::getline(in, line)) {
+    const auto a = line.find("\\\"");
+    const auto b = line.find("\\\":");
+    if (a != std::string::npos && b != std::string::npos && b > a + 2) keys.push_back(line.substr(a + 2, b - a - 2));
+  }
+  if (keys.empty()) keys = {"unit", "date", "id", "status", "name", "title", "notes", "year"};
+  return keys;
+}
+
+void collect(boost::json::value& v, std::vector<boost::json::value*>& out) {
+  out.push_back(&v);
+  if (v.is_object()) {
+    for (auto& kv : v.as_object()) collect(kv.value(), out);
+  } else if (v.is_array()) {
+    for (auto& e : v.as_array()) collect(e, out);
+  }
+}
+
+boost::json::value odd_value(std::mt19937& rng, const boost::json::value& was) {
+  namespace bj = boost::json;
+  switch (rng() % 24) {
+    case 0: return nullptr;
+    case 1: return true;
+    case 2: return 0;
+    case 3: return -1;
+    case 4: return INT64_MAX;
+    case 5: return INT64_MIN;
+    case 6: return UINT64_MAX;
+    case 7: return 1e308;
+    case 8: return -0.0;
+    case 9: return 0.5;
+    case 10: return "";
+    case 11: return bj::value(std::string(1 + rng() % 3000, 'a'));
+    case 12: return "Sơn Tịnh\x01\t";
+    case 13: return "2026-02-30";
+    case 14: return "9999-12-31";
+    case 15: return "1899-12-31";
+    case 16: return "2026-11-01T25:61:00+07:00";
+    case 17: return bj::array{};
+    case 18: return bj::object{};
+    case 19: return bj::array{was};
+    case 20: return was.is_string() ? bj::value(std::string(was.as_string()) + std::string(was.as_string())) : bj::value(bj::serialize(was));
+    case 21: return was.is_number() ? bj::value(bj::serialize(was)) : bj::value(static_cast<std::int64_t>(rng() % 100000));
+    case 22: return "21220-001";
+    default: return " \u00a0 ";
+  }
+}
+
+// One structural change to the JSON body of `input`; false when there is no JSON body.
+bool mutate_json_body(std::string& input, std::mt19937& rng) {
+  static const std::vector<std::string> keys = load_json_keys();
+  const auto split = input.find("\n\n");
+  if (split == std::string::npos) return false;
+  boost::system::error_code ec;
+  boost::json::value body = boost::json::parse(std::string_view(input).substr(split + 2), ec);
+  if (ec) return false;
+  std::vector<boost::json::value*> values;
+  collect(body, values);
+  boost::json::value& v = *values[rng() % values.size()];
+  if (v.is_object() && rng() % 3 == 0) {
+    auto& o = v.as_object();
+    if (!o.empty() && rng() % 2) {
+      o.erase(std::next(o.begin(), static_cast<std::ptrdiff_t>(rng() % o.size())));
+    } else {
+      o[keys[rng() % keys.size()]] = odd_value(rng, nullptr);
+    }
+  } else if (v.is_array() && !v.as_array().empty() && rng() % 3 == 0) {
+    auto& a = v.as_array();
+    a.push_back(a[rng() % a.size()]);
+  } else if (&v != &body) {
+    v = odd_value(rng, v);
+  } else {
+    return false;
+  }
+  input = input.substr(0, split + 2) + boost::json::serialize(body);
+  return true;
+}
+
 }  // namespace
+
+extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t max_size, unsigned int seed) {
+  std::mt19937 rng(seed);
+  if (rng() % 2) {
+    std::string input(reinterpret_cast<const char*>(data), size);
+    if (mutate_json_body(input, rng) && input.size() <= max_size) {
+      std::memcpy(data, input.data(), input.size());
+      return input.size();
+    }
+  }
+  return LLVMFuzzerMutate(data, size, max_size);
+}
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   fuzz::quiet_logs();
