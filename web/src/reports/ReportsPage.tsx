@@ -11,6 +11,7 @@ import {
   EnvironmentOutlined,
   FileExcelOutlined,
   FileTextOutlined,
+  FileWordOutlined,
   LeftOutlined,
   MinusOutlined,
   PrinterOutlined,
@@ -51,7 +52,7 @@ import ApiErrorAlert from '../components/ApiErrorAlert';
 import DownloadButton from '../components/DownloadButton';
 import RequireAuth from '../components/RequireAuth';
 import UnitField from '../components/form/UnitField';
-import { useAuth } from '../lib/auth';
+import { hasPermission, useAuth } from '../lib/auth';
 import { downloadName } from '../lib/files';
 import { formatDate, formatNumber } from '../lib/format';
 import { unitKindColor, unitKindKey } from '../lib/units';
@@ -64,6 +65,7 @@ import {
   getTimeseries,
   issueReport,
   issuedReportUrl,
+  previewReport,
   listIssuedReports,
   reportKeys,
   summaryUrl,
@@ -77,7 +79,7 @@ import type { EChartsOption } from './echarts';
 import './i18n';
 import { KPIS, METRICS, compactNumber, figure, formatChange, formatChangePercent, metricKey, trend } from './metrics';
 import { PRESETS, isDay, presetPeriod, previousYear, trendInterval, vietnamToday, type Period, type Preset } from './period';
-import { REPORTS_READ } from './paths';
+import { REPORTS_ISSUE, REPORTS_READ } from './paths';
 import ProvinceMap from './ProvinceMap';
 import './reports.css';
 
@@ -142,6 +144,8 @@ function Dashboard() {
   const narrow = useNarrow();
   const { unit, preset, back, period, compare, metric, update } = useDashboardParams();
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  // the draft of the issue dialog, rendered by the server with the texts being written
+  const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [issuing, setIssuing] = useState(false);
   const [breakdownField, setBreakdownField] = useState<'count' | 'participants'>('count');
 
@@ -217,6 +221,8 @@ function Dashboard() {
   const step = (delta: number) => update({ period: preset ?? DEFAULT_PRESET, back: String(Math.max(0, back + delta)) || null, from: null, to: null });
 
   const exportQuery = { ...q, compare };
+  const canIssue = hasPermission(user, REPORTS_ISSUE);
+  const today = vietnamToday();
   const unitName = summary.data?.unit?.full_name ?? (unit ? (selectedUnit.data?.full_name ?? unit) : (user?.unit?.full_name ?? t('reports.country')));
 
   return (
@@ -234,15 +240,20 @@ function Dashboard() {
           <DownloadButton icon={<FileExcelOutlined />} href={summaryUrl(exportQuery, 'xlsx')} fileName={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'xlsx')} data-testid="export-xlsx">
             {t('reports.export.xlsx')}
           </DownloadButton>
+          <DownloadButton icon={<FileWordOutlined />} href={summaryUrl(exportQuery, 'docx')} fileName={downloadName('Báo cáo', unitName, today, 'docx')} data-testid="export-docx">
+            {t('reports.export.docx')}
+          </DownloadButton>
           <DownloadButton icon={<FileTextOutlined />} href={summaryUrl(exportQuery, 'csv')} fileName={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'csv')} data-testid="export-csv">
             {t('reports.export.csv')}
           </DownloadButton>
           <Button icon={<PrinterOutlined />} onClick={() => setPreviewUrl(summaryUrl(exportQuery, 'html'))} data-testid="print-preview">
             {t('reports.export.preview')}
           </Button>
-          <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setIssuing(true)} data-testid="issue-report">
-            {t('reports.export.issue')}
-          </Button>
+          {canIssue && (
+            <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setIssuing(true)} data-testid="issue-report">
+              {t('reports.export.issue')}
+            </Button>
+          )}
         </Space>
       </div>
 
@@ -393,7 +404,8 @@ function Dashboard() {
       <IssuedCard unit={unit} onOpen={setPreviewUrl} />
 
       <PreviewModal url={previewUrl} onClose={() => setPreviewUrl(null)} />
-      <IssueModal open={issuing} onClose={() => setIssuing(false)} q={exportQuery} unitName={unitName} />
+      <PreviewModal html={previewHtml} onClose={() => setPreviewHtml(null)} testId="draft-preview" />
+      {canIssue && <IssueModal open={issuing} onClose={() => setIssuing(false)} q={exportQuery} unitName={unitName} onPreview={setPreviewHtml} />}
     </div>
   );
 }
@@ -808,13 +820,32 @@ function IssuedCard({ unit, onOpen }: { unit: string | null; onOpen: (url: strin
     {
       title: '',
       key: 'open',
-      width: 170,
+      width: 200,
       render: (_: unknown, r) => (
         <Space size={4}>
           <Button size="small" icon={<PrinterOutlined />} onClick={() => onOpen(issuedReportUrl(r.id, 'html'))} data-testid={`issued-open-${r.id}`}>
             {t('reports.issued.open')}
           </Button>
-          <DownloadButton size="small" icon={<FileExcelOutlined />} href={issuedReportUrl(r.id, 'xlsx')} fileName={downloadName(`Báo cáo ${r.number}`, r.unit?.full_name ?? null, r.issued_on, 'xlsx')} aria-label={t('reports.export.xlsx')} />
+          <Tooltip title={t('reports.export.docx')}>
+            <DownloadButton
+              size="small"
+              icon={<FileWordOutlined />}
+              href={issuedReportUrl(r.id, 'docx')}
+              fileName={downloadName(`Báo cáo ${r.number}`, r.unit?.full_name ?? null, r.issued_on, 'docx')}
+              aria-label={t('reports.export.docx')}
+              data-testid={`issued-docx-${r.id}`}
+            />
+          </Tooltip>
+          <Tooltip title={t('reports.export.xlsx')}>
+            <DownloadButton
+              size="small"
+              icon={<FileExcelOutlined />}
+              href={issuedReportUrl(r.id, 'xlsx')}
+              fileName={downloadName(`Báo cáo ${r.number}`, r.unit?.full_name ?? null, r.issued_on, 'xlsx')}
+              aria-label={t('reports.export.xlsx')}
+              data-testid={`issued-xlsx-${r.id}`}
+            />
+          </Tooltip>
         </Space>
       ),
     },
@@ -840,37 +871,46 @@ function IssuedCard({ unit, onOpen }: { unit: string | null; onOpen: (url: strin
   );
 }
 
-/** The A4 report in a frame (its HTML fetched: the server does not let its page be framed). */
-function PreviewModal({ url, onClose }: { url: string | null; onClose: () => void }) {
+/**
+ * The A4 report in a frame: fetched from `url` (the server does not let its page be framed), or
+ * the `html` of a draft the server rendered for the issue dialog.
+ */
+function PreviewModal({ url = null, html: given = null, onClose, testId = 'report-preview-frame' }: { url?: string | null; html?: string | null; onClose: () => void; testId?: string }) {
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
-  const html = useQuery({
+  const fetched = useQuery({
     queryKey: ['staff', 'reports', 'html', url],
     queryFn: ({ signal }) => fetchHtml(url!, signal),
     enabled: !!url,
     staleTime: 0,
     gcTime: 0,
   });
+  const open = !!url || given !== null;
+  const html = given ?? fetched.data;
   return (
     <Modal
-      open={!!url}
+      open={open}
       onCancel={onClose}
       title={t('reports.preview.title')}
       width={A4_WIDTH_PX + 100}
       className="antq-reports__preview-modal"
       destroyOnHidden
       footer={[
-        <Button key="tab" href={url ?? undefined} target="_blank" rel="noopener">
-          {t('reports.preview.newTab')}
-        </Button>,
-        <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!html.data} onClick={() => frame.current?.contentWindow?.print()}>
+        ...(url
+          ? [
+              <Button key="tab" href={url} target="_blank" rel="noopener">
+                {t('reports.preview.newTab')}
+              </Button>,
+            ]
+          : []),
+        <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!html} onClick={() => frame.current?.contentWindow?.print()}>
           {t('reports.preview.print')}
         </Button>,
       ]}
     >
-      {html.isError ? (
-        <ApiErrorAlert error={html.error} />
-      ) : !html.data ? (
+      {fetched.isError && !given ? (
+        <ApiErrorAlert error={fetched.error} />
+      ) : !html ? (
         <div className="antq-reports__placeholder" style={{ height: 300 }}>
           <Spin tip={t('reports.preview.loading')}>
             <span />
@@ -881,11 +921,11 @@ function PreviewModal({ url, onClose }: { url: string | null; onClose: () => voi
           <iframe
             ref={frame}
             title={t('reports.preview.title')}
-            srcDoc={html.data}
+            srcDoc={html}
             sandbox="allow-same-origin allow-modals"
             className="antq-reports__paper"
             style={{ width: A4_WIDTH_PX, height: A4_HEIGHT_PX }}
-            data-testid="report-preview-frame"
+            data-testid={testId}
           />
         </div>
       )}
@@ -893,22 +933,47 @@ function PreviewModal({ url, onClose }: { url: string | null; onClose: () => voi
   );
 }
 
-function IssueModal({ open, onClose, q, unitName }: { open: boolean; onClose: () => void; q: ReportQuery & { compare?: boolean }; unitName: string }) {
+interface IssueForm {
+  title?: string;
+  number?: string;
+  signer?: string;
+  assessment?: string;
+  direction?: string;
+}
+
+/** Limit of each hand-written part (the server's, docs/api/reports.md). */
+const HAND_TEXT_MAX = 8000;
+
+function IssueModal({
+  open,
+  onClose,
+  q,
+  unitName,
+  onPreview,
+}: {
+  open: boolean;
+  onClose: () => void;
+  q: ReportQuery & { compare?: boolean };
+  unitName: string;
+  onPreview: (html: string) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ title?: string; number?: string; signer?: string }>();
+  const [form] = Form.useForm<IssueForm>();
+  const request = (v: IssueForm) => ({
+    unit: q.unit,
+    from: q.from,
+    to: q.to,
+    ...(q.compare ? { compare: 'previous_year' } : {}),
+    ...(v.title?.trim() ? { title: v.title.trim() } : {}),
+    ...(v.number?.trim() ? { number: v.number.trim() } : {}),
+    ...(v.signer?.trim() ? { signer: v.signer.trim() } : {}),
+    ...(v.assessment?.trim() ? { assessment: v.assessment.trim() } : {}),
+    ...(v.direction?.trim() ? { direction: v.direction.trim() } : {}),
+  });
   const issue = useMutation({
-    mutationFn: (v: { title?: string; number?: string; signer?: string }) =>
-      issueReport({
-        unit: q.unit,
-        from: q.from,
-        to: q.to,
-        ...(q.compare ? { compare: 'previous_year' } : {}),
-        ...(v.title?.trim() ? { title: v.title.trim() } : {}),
-        ...(v.number?.trim() ? { number: v.number.trim() } : {}),
-        ...(v.signer?.trim() ? { signer: v.signer.trim() } : {}),
-      }),
+    mutationFn: (v: IssueForm) => issueReport(request(v)),
     onSuccess: (r) => {
       void message.success(t('reports.issue.done', { number: r.number }));
       void queryClient.invalidateQueries({ queryKey: reportKeys.all });
@@ -916,30 +981,49 @@ function IssueModal({ open, onClose, q, unitName }: { open: boolean; onClose: ()
       onClose();
     },
   });
+  const preview = useMutation({ mutationFn: (v: IssueForm) => previewReport(request(v)), onSuccess: onPreview });
+  const error = issue.error ?? preview.error;
   return (
     <Modal
       open={open}
       onCancel={onClose}
       title={t('reports.issue.title')}
-      okText={t('reports.issue.submit')}
-      onOk={() => form.submit()}
-      confirmLoading={issue.isPending}
+      width={720}
       destroyOnHidden
+      footer={[
+        <Button key="preview" icon={<PrinterOutlined />} loading={preview.isPending} onClick={() => preview.mutate(form.getFieldsValue())} data-testid="issue-preview">
+          {t('reports.issue.preview')}
+        </Button>,
+        <Button key="issue" type="primary" icon={<SafetyCertificateOutlined />} loading={issue.isPending} onClick={() => form.submit()}>
+          {t('reports.issue.submit')}
+        </Button>,
+      ]}
     >
       <Paragraph>
         <b>{unitName}</b> · {t('reports.periodText', { from: formatDate(q.from), to: formatDate(q.to) })}
       </Paragraph>
       <Alert type="info" showIcon message={t('reports.issue.intro')} className="antq-reports__issue-intro" />
-      {issue.isError && <ApiErrorAlert error={issue.error} />}
+      {error && <ApiErrorAlert error={error} />}
       <Form form={form} layout="vertical" onFinish={(v) => issue.mutate(v)} data-testid="issue-form">
         <Form.Item name="title" label={t('reports.issue.reportTitle')}>
           <Input maxLength={300} />
         </Form.Item>
-        <Form.Item name="number" label={t('reports.issue.number')}>
-          <Input maxLength={50} />
+        <div className="antq-reports__issue-pair">
+          <Form.Item name="number" label={t('reports.issue.number')}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="signer" label={t('reports.issue.signer')}>
+            <Input maxLength={120} />
+          </Form.Item>
+        </div>
+        <Paragraph type="secondary" className="antq-reports__hint">
+          {t('reports.issue.handHint')}
+        </Paragraph>
+        <Form.Item name="assessment" label={t('reports.issue.assessment')}>
+          <Input.TextArea rows={5} maxLength={HAND_TEXT_MAX} showCount placeholder={t('reports.issue.assessmentPlaceholder')} data-testid="issue-assessment" />
         </Form.Item>
-        <Form.Item name="signer" label={t('reports.issue.signer')}>
-          <Input maxLength={120} />
+        <Form.Item name="direction" label={t('reports.issue.direction')}>
+          <Input.TextArea rows={5} maxLength={HAND_TEXT_MAX} showCount placeholder={t('reports.issue.directionPlaceholder')} data-testid="issue-direction" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 /** Calls of the reports API (docs/api/reports.md). */
-import { apiUrl, errorFromResponse, getJson, postJson } from '../api/client';
+import { apiUrl, errorFromResponse, getJson, postJson, request } from '../api/client';
 import { ApiError } from '../api/client';
 import type { UnitRef } from '../api/types';
 import i18n from '../i18n';
@@ -48,6 +48,9 @@ export interface IssuedReport {
   issued_on: string;
   issued_by: string;
   signer: string;
+  /** "Đánh giá chung" and "Phương hướng, nhiệm vụ" as written when issuing (GET /reports/{id} only). */
+  assessment?: string;
+  direction?: string;
 }
 
 export interface ReportQuery {
@@ -69,10 +72,10 @@ export const getBreakdown = (q: ReportQuery, metric: string, by: 'child' | 'orga
   getJson<Breakdown>('/api/v1/reports/breakdown', { ...base(q), metric, by }, signal);
 
 /** The summary as a file or a printable page (`format=xlsx|csv|html`), for links. */
-export const summaryUrl = (q: ReportQuery, format: 'xlsx' | 'csv' | 'html') =>
+export const summaryUrl = (q: ReportQuery, format: 'xlsx' | 'csv' | 'html' | 'docx') =>
   apiUrl('/api/v1/reports/summary', { ...base(q), compare: q.compare ? 'previous_year' : undefined, format });
 
-export const issuedReportUrl = (id: string, format: 'html' | 'xlsx' | 'csv') =>
+export const issuedReportUrl = (id: string, format: 'html' | 'xlsx' | 'csv' | 'docx') =>
   apiUrl(`/api/v1/reports/${encodeURIComponent(id)}`, { format });
 
 /** The A4 HTML report as text (shown in an iframe: the server forbids framing its own page). */
@@ -99,10 +102,18 @@ export interface IssueRequest {
   title?: string;
   signer?: string;
   number?: string;
+  assessment?: string;
+  direction?: string;
 }
 
 /** Issues the report; the whole country (no unit) sends no `unit`. */
 export const issueReport = ({ unit, ...rest }: IssueRequest) => postJson<IssuedReport>('/api/v1/reports', unit ? { unit, ...rest } : rest);
+
+/** The A4 document the same request would issue, not stored (the issue dialog's preview). */
+export async function previewReport({ unit, ...rest }: IssueRequest, signal?: AbortSignal): Promise<string> {
+  const blob = await request<Blob>('POST', '/api/v1/reports/preview', { query: { format: 'html' }, body: unit ? { unit, ...rest } : rest, as: 'blob', signal });
+  return blob.text();
+}
 
 export const reportKeys = {
   all: ['staff', 'reports'] as const,
