@@ -187,7 +187,7 @@ TEST_P(ReportsTest, GoldenSonTayFiveYears) {
                               std::string("592 lượt hội viên Hội Liên hiệp Phụ nữ"), std::string("638 lượt hội viên Hội Cựu chiến binh"),
                               std::string("163 tổ, nhóm nhân dân tự quản"), std::string("15 chuyên đề"), std::string("10 mô hình"),
                               std::string("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string("Độc lập - Tự do - Hạnh phúc"),
-                              std::string("Thị xã Sơn Tây"), std::string("size: A4"), std::string("Times New Roman"),
+                              std::string("UBND THỊ XÃ SƠN TÂY"), std::string("BAN CHỈ ĐẠO 138 THỊ XÃ SƠN TÂY"), std::string("trên địa bàn thị xã Sơn Tây"), std::string("size: A4"), std::string("Times New Roman"),
                               std::string("Nơi nhận")}) {
     EXPECT_NE(html.body.find(s), std::string::npos) << s;
   }
