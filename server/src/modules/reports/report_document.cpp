@@ -51,7 +51,8 @@ constexpr const char* kWordStyle = R"(
 @page { size: 21cm 29.7cm; margin: 20mm 15mm 20mm 30mm; }
 @page :first { margin-top: 20mm; }
 body { font-family: "Times New Roman", serif; font-size: 14pt; }
-p { text-align: justify; margin-top: 0; margin-bottom: 6pt; text-indent: 1cm; font-size: 14pt; }
+p { text-align: justify; margin-top: 0; margin-bottom: 6pt; font-size: 14pt; }
+p.t { text-indent: 1cm; }
 p.c { text-align: center; text-indent: 0; margin-bottom: 0; }
 p.l { text-align: left; text-indent: 0; margin-bottom: 0; }
 p.pageno { text-align: center; text-indent: 0; font-size: 13pt; margin: 0; }
@@ -115,17 +116,23 @@ class Writer {
   }
 
   void title(const std::string& t) {
-    h += std::string("<h1>BÁO CÁO</h1><p class=\"subject\"") + (word_ ? " align=\"center\" style=\"text-indent:0\"" : "") + ">" + esc(t) + "</p>";
+    // Word: the centred class without indent (the import applies one class, and "p" indents).
+    h += "<h1>BÁO CÁO</h1>" + std::string(word_ ? "<p class=\"c\" style=\"margin-bottom:14pt;page-break-after:avoid\"><b>" + esc(t) + "</b></p>"
+                                               : "<p class=\"subject\">" + esc(t) + "</p>");
   }
   void h2(const std::string& t) { h += "<h2>" + esc(t) + "</h2>"; }
   void h3(const std::string& t) { h += "<h3>" + esc(t) + "</h3>"; }
   void p(const std::string& t, bool keep_with_next = false) {
-    h += std::string(keep_with_next && word_ ? "<p class=\"keep\">" : "<p>") + esc(t) + "</p>";
+    // Word: an inline style (the import reads one class per element, not "dots keep").
+    // Word: body text indented by its class ("p" alone would indent the heading cells too, and the
+    // import does not let a class undo it).
+    h += std::string(!word_ ? "<p>" : keep_with_next ? "<p class=\"t\" style=\"page-break-after:avoid\">" : "<p class=\"t\">") + esc(t) + "</p>";
   }
   void dots(bool keep_with_next) {
     // A line to write on by hand (the parts the committee has not written yet).
     const std::string line(word_ ? 125 : 220, '.');
-    h += std::string("<p class=\"dots") + (keep_with_next && word_ ? " keep" : "") + "\"" + (word_ ? " style=\"text-indent:0\"" : "") + ">" + line + "</p>";
+    h += std::string("<p class=\"dots\"") + (word_ ? std::string(" style=\"text-indent:0") + (keep_with_next ? ";page-break-after:avoid" : "") + "\"" : "") +
+         ">" + line + "</p>";
   }
 
   void table(const TableSection& s) {
@@ -143,7 +150,10 @@ class Writer {
 
   void signature(const DocumentInfo& info) {
     const Heading& hd = info.heading;
-    h += word_ ? "<table class=\"sign\" width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\"><tr>" : "<table class=\"sign\"><tr>";
+    // Word: the row may not break across pages (LibreOffice writes it as w:cantSplit), and the
+    // paragraph before it is kept with it.
+    h += word_ ? "<table class=\"sign\" width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" style=\"page-break-inside:avoid\"><tr>"
+               : "<table class=\"sign\"><tr>";
     h += word_ ? "<td width=\"45%\" valign=\"top\" align=\"left\">" : cell("recipients", "45%");
     const std::string left = word_ ? "<p class=\"l\" align=\"left\">" : "<p class=\"l\">";
     h += left + std::string(word_ ? "<b><i><font style=\"font-size:12pt\">" : "<span class=\"to\">") + "Nơi nhận:" + (word_ ? "</font></i></b>" : "</span>") +
