@@ -23,6 +23,9 @@ PKGS=(
   # PDFs back with poppler's pdftotext and workbooks with unzip; Liberation Serif stands in for
   # Times New Roman with the same metrics.
   libreoffice-writer-nogui poppler-utils unzip fonts-liberation2
+  # The update e-mails to reporters are tested against a real SMTP server on loopback (aiosmtpd,
+  # run with /usr/bin/python3: server/tests/support/smtp_sink.py).
+  python3-aiosmtpd
 )
 
 missing=()

@@ -27,6 +27,7 @@
 #include "modules/reports/reports_routes.hpp"
 #include "modules/notifications/notifications_routes.hpp"
 #include "modules/notifications/outbox.hpp"
+#include "modules/notifications/smtp_sender.hpp"
 #include "modules/notifications/webhook_sender.hpp"
 #include "modules/opinions/public_opinions.hpp"
 #include "modules/registers/register_openapi.hpp"
@@ -34,6 +35,7 @@
 #include "modules/reintegration/reintegration_routes.hpp"
 #include "modules/registers/register_service.hpp"
 #include "modules/system/system_routes.hpp"
+#include "modules/tips/tip_notify.hpp"
 #include "modules/tips/tips_routes.hpp"
 #include "modules/tips/tips_service.hpp"
 #include "modules/units/units_routes.hpp"
@@ -90,8 +92,13 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
     i.static_files = std::make_unique<http::StaticFiles>(web_root);
   }
 
+  check_mail_settings(config);
   std::vector<std::unique_ptr<notifications::Sender>> senders;
   senders.push_back(std::make_unique<notifications::WebhookSender>(config.webhook_secret));
+  if (!config.smtp_url.empty()) {
+    senders.push_back(std::make_unique<notifications::SmtpSender>(notifications::SmtpOptions{config.smtp_url, config.mail_from},
+                                                                  tips::notify::composer(*i.db, i.keys, config.public_url)));
+  }
   i.dispatcher = std::make_unique<notifications::Dispatcher>(*i.db, std::move(senders));
   tips::TipsOptions tips_options;
   tips_options.challenge = config.public_challenge;
@@ -102,6 +109,7 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   tips_options.follow_ups_per_hour_per_address = config.public_follow_ups_per_hour;
   tips_options.attachments_dir = attachments_dir(config);
   tips_options.webhook_urls = webhook_urls(config);
+  tips_options.email_updates = !config.smtp_url.empty();
   i.tips = std::make_unique<tips::TipsService>(*i.db, i.keys, *i.audit, tips_options);
   i.tips->on_intake([d = i.dispatcher.get()] { d->wake(); });
   const auto incoming = std::filesystem::path(tips_options.attachments_dir) / "incoming";
@@ -139,7 +147,7 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
       reintegration::register_routes(i.router, *i.registers.back(), *i.db, i.keys, *i.audit);
     }
     if (i.registers.back()->spec().name == "opinions") {
-      opinions::register_public_route(i.router, *i.registers.back(), config.public_rate_limit ? config.public_tips_per_hour : 0);
+      opinions::register_public_route(i.router, *i.registers.back(), *i.db, config.public_rate_limit ? config.public_opinions_per_hour : 0);
     }
   }
   i.evaluations = std::make_unique<evaluations::EvaluationsService>(

@@ -67,10 +67,13 @@ std::vector<Setting> settings(Config& c) {
           {"public_tips_per_hour", Setting::integer, &c.public_tips_per_hour},
           {"public_tips_per_hour_per_unit", Setting::integer, &c.public_tips_per_hour_per_unit},
           {"public_follow_ups_per_hour", Setting::integer, &c.public_follow_ups_per_hour},
+          {"public_opinions_per_hour", Setting::integer, &c.public_opinions_per_hour},
           {"attachments_dir", Setting::text, &c.attachments_dir},
           {"public_url", Setting::text, &c.public_url},
           {"webhook_urls", Setting::text, &c.webhook_urls},
           {"webhook_secret", Setting::text, &c.webhook_secret},
+          {"smtp_url", Setting::text, &c.smtp_url},
+          {"mail_from", Setting::text, &c.mail_from},
           {"metrics_token", Setting::text, &c.metrics_token}};
 }
 
@@ -178,6 +181,28 @@ std::vector<std::string> webhook_urls(const Config& c) {
     start = comma + 1;
   }
   return out;
+}
+
+void check_mail_settings(const Config& c) {
+  if (c.smtp_url.empty()) return;
+  // The URL may carry a password: never repeated in a message.
+  if (!c.smtp_url.starts_with("smtp://") && !c.smtp_url.starts_with("smtps://")) {
+    throw OperatorError("smtp_url phải bắt đầu bằng smtp:// (STARTTLS khi máy chủ thư hỗ trợ) hoặc smtps://.");
+  }
+  const std::string from = c.mail_from;
+  const auto at = from.find('@');
+  if (from.empty() || at == std::string::npos) {
+    throw OperatorError("Đã đặt smtp_url nhưng thiếu mail_from (địa chỉ gửi thư, ví dụ no-reply@antq.example.vn).");
+  }
+  for (char ch : from) {
+    if (static_cast<unsigned char>(ch) < 0x20 || static_cast<unsigned char>(ch) > 0x7e) {
+      throw OperatorError("mail_from chỉ gồm ký tự ASCII in được (ví dụ: ANTQ <no-reply@antq.example.vn>).");
+    }
+  }
+  // The link in each e-mail must not come from a request's Host header (anyone can send one).
+  if (c.public_url.empty() || (!c.public_url.starts_with("https://") && !c.public_url.starts_with("http://"))) {
+    throw OperatorError("Đã đặt smtp_url nhưng thiếu public_url (địa chỉ trang công khai, ví dụ https://antq.example.vn) để ghi đường link trong thư.");
+  }
 }
 
 std::string key_file_path(const Config& c) {

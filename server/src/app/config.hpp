@@ -46,10 +46,16 @@ struct Config {
   int public_tips_per_hour = 20;           // per client address
   int public_tips_per_hour_per_unit = 300;
   int public_follow_ups_per_hour = 120;    // tracking, messages, attachments per address
+  int public_opinions_per_hour = 20;       // opinions sent online (/gop-y) per address
   std::string attachments_dir;  // empty: "attachments" next to a SQLite database, else data/attachments
   std::string public_url;       // printed on QR posters; empty: the address the request came to
   std::string webhook_urls;     // comma-separated; each gets a JSON POST per event
   std::string webhook_secret;   // signs webhook bodies (X-Antq-Signature) when set
+  // E-mail to reporters who ask to be told of updates: smtp://host:port (STARTTLS when offered) or
+  // smtps://host:port, credentials as smtp://user:password@host. Empty: no e-mail (the tracking
+  // page hides the form). Needs mail_from and public_url (the link in the e-mail).
+  std::string smtp_url;
+  std::string mail_from;        // "no-reply@antq.example.vn" or "ANTQ <no-reply@antq.example.vn>"
   // /metrics: with a token, only `Authorization: Bearer <token>`; without one, only direct
   // connections from this machine (loopback, not through a proxy).
   std::string metrics_token;
@@ -67,6 +73,8 @@ std::string key_file_path(const Config& c);
 accounts::AccountsConfig accounts_config(const Config& c);
 std::string attachments_dir(const Config& c);
 std::vector<std::string> webhook_urls(const Config& c);
+// Throws OperatorError when smtp_url is set without what an e-mail needs (mail_from, public_url).
+void check_mail_settings(const Config& c);
 
 // The folder of the built web app, or empty when none is found.
 std::string resolve_web_root(const Config& c);

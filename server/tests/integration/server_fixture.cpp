@@ -75,6 +75,7 @@ ServerFixture::ServerFixture(const std::string& engine, const ServerOptionsForTe
 
   national_admin_ = add_user("quantri", "admin", std::nullopt);
   if (options.units_label == "vn-2tier") commune_admin_ = add_user("admin.sontinh", "admin", std::string("21220"));
+  if (options.configure) options.configure(config_);
   app_ = std::make_unique<app::App>(config_);
   port_ = app_->start();
 }

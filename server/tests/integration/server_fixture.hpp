@@ -2,6 +2,7 @@
 // A real server on port 0 against a real database (SQLite file or PostgreSQL schema), with a small
 // web root, driven over sockets.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -34,6 +35,8 @@ struct ServerOptionsForTest {
   long upload_grace_ms = 30000;
   int public_uploads_per_address = 2;
   bool trust_forwarded_for = false;  // tests of per-address rules send X-Forwarded-For
+  // Any other setting, applied last (e.g. smtp_url, public_opinions_per_hour).
+  std::function<void(app::Config&)> configure;
 };
 
 // Authorization headers for an API token.

@@ -329,9 +329,15 @@ TEST_P(TipsTest, StatusesMoveForwardWithWhatEachStepNeeds) {
   start();
   const Sent t = send_tip("Khu vực nhà văn hóa thôn có nguy cơ cháy do đường dây điện cũ chằng chịt.", true, "21220-001", "fire_risk");
   const auto id = staff_id(t.code);
+  // "Tin báo có cơ sở" has no default: resolving without saying yes or no is refused on that field.
   auto r = patch(id, R"({"status":"resolved"})");
-  EXPECT_EQ(r.status, 422);
-  EXPECT_EQ(r.json().at("error").at("field"), "outcome");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json().at("error").at("field"), "outcome.valid");
+  for (const char* outcome : {R"({})", R"({"valid":null})", R"({"valid":"true"})", R"({"valid":1,"cases_solved":1})"}) {
+    r = patch(id, std::string(R"({"status":"resolved","assignee":"ca.sontinh","outcome":)") + outcome + "}");
+    EXPECT_EQ(r.status, 400) << outcome << " → " << r.body;
+    EXPECT_EQ(r.json().at("error").at("field"), "outcome.valid") << outcome;
+  }
   EXPECT_EQ(patch(id, R"({"status":"assigned"})").status, 422);  // nobody to assign to
   EXPECT_EQ(patch(id, R"({"status":"rejected"})").status, 422);  // a reason is needed
   // An assignment alone moves a new tip to "assigned".
@@ -710,6 +716,69 @@ TEST_P(TipsTest, WebhooksAreRetriedAndCarryNoPersonalData) {
   EXPECT_EQ(payload.at("tracking_code").as_string(), t.code);
   EXPECT_EQ(bodies[0].find("biên giới"), std::string::npos);
   EXPECT_EQ(bodies[0].find("Tố Giác"), std::string::npos);
+}
+
+TEST_P(TipsTest, AssigneesAreTheHandlersOfTheTipsBranchInTheCallersArea) {
+  start();
+  const std::string province = s_->add_user("ca.quangngai", "police_officer", "51");
+  s_->add_user("ca.tinhkhe", "police_officer", "21211");     // another commune: not on the branch
+  s_->add_user("ca.truongtho", "police_officer", "21220-001");  // the tip's village
+  s_->add_user("ca.thonkhac", "police_officer", "21220-002");   // a sister village: not on the branch
+  s_->add_user("ca.nghihuu", "police_officer", "21220");
+  s_->add_user("mttq.sontinh", "front_officer", "21220");       // may not handle tips
+  ASSERT_EQ(request(port(), "PATCH", "/api/v1/users/ca.nghihuu", R"({"disabled":true})", json_auth(s_->national_admin())).status, 200);
+  const Sent t = send_tip("Có người lạ đến hỏi mua ruộng giá cao bất thường, nghi lừa đảo chiếm đoạt tài sản.");
+  const auto id = staff_id(t.code);
+  auto names = [&](const std::string& token) {
+    auto r = request(port(), "GET", "/api/v1/tips/" + std::to_string(id) + "/assignees", "", bearer(token));
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<std::string> out;
+    if (r.status != 200) return out;
+    const auto reply = r.json();
+    for (const auto& a : reply.at("items").as_array()) {
+      out.push_back(std::string(a.at("username").as_string()));
+      if (a.at("username") == "ca.truongtho") {
+        EXPECT_EQ(a.at("unit").at("code"), "21220-001");
+        EXPECT_FALSE(a.at("unit").at("full_name").as_string().empty());
+        EXPECT_TRUE(a.as_object().contains("display_name"));
+      }
+      if (a.at("username") == "quantri") EXPECT_TRUE(a.at("unit").is_null()) << "a nationwide account";
+    }
+    return out;
+  };
+  // The commune's officer: the village's and the commune's handlers, nearest first; not the
+  // province (outside the caller's area), a sister village, another commune, a disabled account
+  // or a role without tips.write.
+  EXPECT_EQ(names(officer_), (std::vector<std::string>{"ca.truongtho", "admin.sontinh", "ca.sontinh"}));
+  // The province's officer sees the province's too; the national administrator everyone on the branch.
+  EXPECT_EQ(names(province), (std::vector<std::string>{"ca.truongtho", "admin.sontinh", "ca.sontinh", "ca.quangngai"}));
+  EXPECT_EQ(names(s_->national_admin()), (std::vector<std::string>{"ca.truongtho", "admin.sontinh", "ca.sontinh", "ca.quangngai", "quantri"}));
+  // Outside the caller's area: 404, as the tip itself.
+  EXPECT_EQ(request(port(), "GET", "/api/v1/tips/" + std::to_string(id) + "/assignees", "", bearer(other_officer_)).status, 404);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/tips/999999/assignees", "", bearer(officer_)).status, 404);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/tips/" + std::to_string(id) + "/assignees", "").status, 401);
+  // Every name offered is accepted by the handling form.
+  auto r = patch(id, R"({"assignee":"ca.truongtho"})");
+  EXPECT_EQ(r.status, 200) << r.body;
+}
+
+TEST_P(TipsTest, AReporterReadsResolvedAlsoOnceTheTipIsClosed) {
+  start();
+  const Sent t = send_tip("Một nhóm thanh niên tụ tập đua xe trái phép trên đường liên xã vào ban đêm.");
+  const auto id = staff_id(t.code);
+  ASSERT_EQ(patch(id, R"({"status":"resolved","assignee":"ca.sontinh","outcome":{"valid":true,"public_note":"Đã xử lý."}})").status, 200);
+  auto view = track(t);
+  EXPECT_EQ(view.json().at("status_label"), "Đã giải quyết");
+  ASSERT_EQ(patch(id, R"({"status":"closed"})").status, 200);
+  view = track(t);
+  ASSERT_EQ(view.status, 200);
+  EXPECT_EQ(view.json().at("status"), "closed");
+  EXPECT_EQ(view.json().at("status_label"), "Đã giải quyết") << view.body;
+  EXPECT_EQ(view.json().at("decision").at("label"), "Đã giải quyết") << view.body;
+  EXPECT_EQ(view.body.find("Đã kết thúc"), std::string::npos);
+  // Staff still see the step they took.
+  auto staff = request(port(), "GET", "/api/v1/tips/" + std::to_string(id), "", bearer(officer_));
+  EXPECT_EQ(staff.json().at("decision").at("label"), "Đã kết thúc");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TipsTest, ::testing::ValuesIn(antq::test::engines()));

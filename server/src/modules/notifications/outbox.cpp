@@ -10,6 +10,8 @@ namespace antq::notifications {
 namespace {
 constexpr const char* kInsert =
     "INSERT INTO outbox (channel, target, event, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5)";
+constexpr const char* kWaiting =
+    "SELECT 1 FROM outbox WHERE channel = $1 AND target = $2 AND delivered_at IS NULL AND failed_at IS NULL";
 constexpr const char* kDue =
     "SELECT id, channel, target, event, payload, attempts FROM outbox "
     "WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT 50";
@@ -25,6 +27,13 @@ void enqueue(db::Connection& c, const std::string& channel, const std::vector<st
   if (targets.empty()) return;
   const std::string now = timeutil::now_utc();
   for (const auto& t : targets) c.query(kInsert, channel, t, event, payload, now);
+}
+
+bool enqueue_once(db::Connection& c, const std::string& channel, const std::string& target, const std::string& event,
+                  const std::string& payload) {
+  if (!c.query(kWaiting, channel, target).empty()) return false;
+  c.query(kInsert, channel, target, event, payload, timeutil::now_utc());
+  return true;
 }
 
 Dispatcher::Dispatcher(db::Database& db, std::vector<std::unique_ptr<Sender>> senders, DispatcherOptions o)

@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
+#include "core/text.hpp"
 #include "http/params.hpp"
 #include "modules/media/media.hpp"
 #include "modules/tips/tip_input.hpp"
@@ -19,6 +20,13 @@ std::string secret_header(const http::Request& req) {
   // Same answer as a wrong secret: a missing header reveals nothing either.
   if (s.empty() || s.size() > 64) throw NotFound("Không tìm thấy tin báo, hoặc mã bí mật không đúng.");
   return std::string(s);
+}
+
+http::Response no_content() {
+  http::Response r;
+  r.status = 204;
+  r.header("Cache-Control", "no-store");
+  return r;
 }
 
 }  // namespace
@@ -59,6 +67,47 @@ void register_public_routes(http::Router& router, TipsService& service) {
     const std::string secret = secret_header(req);
     const std::string body = parse_message(json::parse_object(req.body));
     return http::Response::json(public_message_json(service.reporter_message(req.param("code"), secret, body)), 201);
+  });
+
+  // E-mail when the tip changes. Not idempotent-stored: the body holds an address, the store
+  // would keep a fingerprint of it (and asking twice changes nothing anyway).
+  http::RouteSpec subscribe{"POST", "/api/v1/public/tips/{code}/notify"};
+  subscribe.idempotent = false;
+  router.add(subscribe, [&service](http::Request& req) {
+    service.admit_follow_up(req.client_ip);
+    const std::string secret = secret_header(req);
+    const auto obj = json::parse_object(req.body);
+    const json::ObjectReader in(obj);
+    in.allow_only({"email"});
+    const auto it = obj.find("email");
+    if (it == obj.end() || !it->value().is_string()) throw BadRequest("Hãy nhập địa chỉ email.", "email");
+    // Checked here rather than by the generic reader, whose messages would quote the value.
+    const std::string email = text::trim(std::string(it->value().as_string()));
+    service.subscribe_updates(req.param("code"), secret, email);
+    return no_content();
+  });
+
+  router.add({"DELETE", "/api/v1/public/tips/{code}/notify"}, [&service](http::Request& req) {
+    service.admit_follow_up(req.client_ip);
+    service.unsubscribe_updates(req.param("code"), secret_header(req));
+    return no_content();
+  });
+
+  // The e-mail's one-click link: `{"token"}` from the page /huy-nhan-tin, or `?token=` with the
+  // form body "List-Unsubscribe=One-Click" that mail clients POST (RFC 8058).
+  http::RouteSpec unsubscribe{"POST", "/api/v1/public/notifications/unsubscribe"};
+  unsubscribe.idempotent = false;  // the token is a credential: no stored copy or fingerprint
+  router.add(unsubscribe, [&service](http::Request& req) {
+    service.admit_follow_up(req.client_ip);
+    auto token = http::text_param(req, "token", 200);
+    if (!token) {
+      const auto obj = json::parse_object(req.body);
+      const json::ObjectReader in(obj);
+      in.allow_only({"token"});
+      token = in.required_string("token", 200);
+    }
+    service.unsubscribe_by_token(*token);
+    return no_content();
   });
 
   http::RouteSpec upload{"POST", "/api/v1/public/tips/{code}/attachments"};

@@ -44,10 +44,14 @@ std::vector<std::string> list_param(const http::Request& req, const std::string&
 Outcome parse_outcome(const bj::object& o) {
   const json::ObjectReader in(o);
   in.allow_only({"valid", "cases_solved", "suspects_arrested", "wanted_caught", "transferred_to", "decision", "public_note"});
-  const auto valid = in.optional_bool("valid");
-  if (!valid) throw BadRequest("Kết quả cần ghi rõ tin báo đúng hay không ('outcome.valid').", "outcome.valid");
+  // No default: a missing or null answer is not "no" (it would count as an unfounded tip).
+  const auto v = o.find("valid");
+  if (v == o.end() || !v->value().is_bool()) {
+    throw BadRequest("Hãy ghi rõ tin báo có cơ sở hay không (outcome.valid: true hoặc false).", "outcome.valid");
+  }
+  const bool valid = v->value().as_bool();
   Outcome out;
-  out.valid = *valid;
+  out.valid = valid;
   out.cases_solved = in.optional_int("cases_solved", 0, 100000).value_or(0);
   out.suspects_arrested = in.optional_int("suspects_arrested", 0, 100000).value_or(0);
   out.wanted_caught = in.optional_int("wanted_caught", 0, 100000).value_or(0);
@@ -123,6 +127,13 @@ void register_staff_routes(http::Router& router, TipsService& service) {
     const auto id = id_param(req, "id");
     service.release(*req.principal, id, req.request_id);
     return http::Response::json(staff_view_json(service.detail(*req.principal, id), timeutil::now_utc()));
+  });
+
+  // Whom the tip may be given to (the handling form's list).
+  router.add({"GET", "/api/v1/tips/{id}/assignees", http::Access::staff}, [&service](http::Request& req) {
+    bj::array items;
+    for (const auto& a : service.assignees(*req.principal, id_param(req, "id"))) items.push_back(assignee_json(a));
+    return http::Response::json(bj::object{{"items", std::move(items)}});
   });
 
   router.add({"GET", "/api/v1/tips/{id}", http::Access::staff}, [&service](http::Request& req) {

@@ -38,6 +38,10 @@ std::string_view status_label(std::string_view status) {
   return status;
 }
 
+std::string_view public_status_label(std::string_view status) {
+  return status_label(status == "closed" ? std::string_view("resolved") : status);
+}
+
 bool is_overdue(const TipRecord& t, const std::string& now) {
   if (!is_open(t.status)) return false;
   if (t.settle_due_at < now) return true;

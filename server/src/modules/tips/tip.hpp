@@ -16,7 +16,10 @@ bool is_status(std::string_view status);
 bool is_open(std::string_view status);     // still being handled: deadlines apply
 bool is_channel(std::string_view channel);
 bool is_decision(std::string_view decision);
-std::string_view status_label(std::string_view status);  // Vietnamese, for the tracking page
+std::string_view status_label(std::string_view status);  // Vietnamese, for staff
+// What the reporter reads: a tip resolved and then closed (filed away) by the police stays
+// "Đã giải quyết" — "Đã kết thúc" reads as if it had been dropped.
+std::string_view public_status_label(std::string_view status);
 
 struct TipRecord {
   std::int64_t id = 0;

@@ -12,9 +12,13 @@ bj::object unit_json(const TipRecord& t) {
   return bj::object{{"code", t.unit_code}, {"name", t.unit_name}, {"full_name", t.unit_full_name}};
 }
 
-bj::value decision_json(const TipRecord& t) {
+// `for_reporter`: the label the reporter reads (a closed tip stays "Đã giải quyết" to them).
+bj::value decision_json(const TipRecord& t, bool for_reporter) {
   if (!t.decided_at) return nullptr;
-  return bj::object{{"status", t.status}, {"label", status_label(t.status)}, {"note", t.public_note}, {"at", *t.decided_at}};
+  return bj::object{{"status", t.status},
+                    {"label", for_reporter ? public_status_label(t.status) : status_label(t.status)},
+                    {"note", t.public_note},
+                    {"at", *t.decided_at}};
 }
 }  // namespace
 
@@ -51,14 +55,22 @@ bj::object reporter_view_json(const ReporterView& v) {
   const auto& t = v.tip;
   return bj::object{{"tracking_code", t.tracking_code},
                     {"status", t.status},
-                    {"status_label", status_label(t.status)},
+                    {"status_label", public_status_label(t.status)},
                     {"category", t.category},
                     {"unit", unit_json(t)},
                     {"received_at", t.received_at},
-                    {"decision", decision_json(t)},
+                    {"decision", decision_json(t, true)},
                     {"timeline", std::move(timeline)},
                     {"messages", std::move(messages)},
-                    {"attachments", std::move(attachments)}};
+                    {"attachments", std::move(attachments)},
+                    {"notify", v.notify},
+                    {"notify_available", v.notify_available}};
+}
+
+bj::object assignee_json(const Assignee& a) {
+  bj::value unit = nullptr;
+  if (a.unit_code) unit = bj::object{{"code", *a.unit_code}, {"name", a.unit_name.value_or("")}, {"full_name", a.unit_full_name.value_or("")}};
+  return bj::object{{"username", a.username}, {"display_name", a.display_name}, {"unit", std::move(unit)}};
 }
 
 bj::object list_item_json(const TipRecord& t, const std::string& now) {
@@ -107,7 +119,7 @@ bj::object staff_view_json(const StaffView& v, const std::string& now) {
   } else {
     o["outcome"] = nullptr;
   }
-  o["decision"] = decision_json(t);
+  o["decision"] = decision_json(t, false);
   bj::array extensions;
   for (const auto& e : v.extensions) extensions.push_back(bj::object{{"at", e.at}, {"until", e.detail}, {"reason", e.note}});
   o["deadlines"] = bj::object{{"settle_due_at", t.settle_due_at},

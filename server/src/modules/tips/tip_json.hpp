@@ -15,5 +15,6 @@ boost::json::object public_attachment_json(const TipAttachment& a);
 boost::json::object list_item_json(const TipRecord& t, const std::string& now);
 boost::json::object staff_view_json(const StaffView& v, const std::string& now);
 boost::json::object staff_message_json(const TipMessage& m);
+boost::json::object assignee_json(const Assignee& a);
 
 }  // namespace antq::tips

@@ -329,4 +329,17 @@ std::vector<std::string> local_handlers(db::Connection& c, const std::string& un
   return out;
 }
 
+std::vector<Handler> branch_handlers(db::Connection& c, const std::string& unit_path) {
+  const char* sql =
+      "SELECT u.username, u.display_name, un.code, un.name, un.full_name, un.path FROM users u "
+      "LEFT JOIN units un ON un.id = u.unit_id "
+      "JOIN role_permissions rp ON rp.role = u.role AND rp.permission = 'tips.write' "
+      "WHERE u.disabled = 0 AND (u.unit_id IS NULL OR CAST($1 AS TEXT) LIKE un.path || '%') ORDER BY u.username";
+  std::vector<Handler> out;
+  for (const auto& r : c.query(sql, unit_path).rows) {
+    out.push_back({r.text(0), r.opt_text(1).value_or(""), r.opt_text(2), r.opt_text(3), r.opt_text(4), r.opt_text(5).value_or("")});
+  }
+  return out;
+}
+
 }  // namespace antq::tips::repo

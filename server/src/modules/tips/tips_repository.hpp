@@ -87,4 +87,13 @@ void update_category(db::Connection& c, const Category& cat);
 // home unit is the tip's commune or a unit below it on the tip's branch (the commune's police).
 std::vector<std::string> local_handlers(db::Connection& c, const std::string& unit_path);
 
+// Active accounts whose role may handle tips and whose home unit is on the tip's branch (the
+// tip's unit or above it), nationwide accounts included (empty unit_path).
+struct Handler {
+  std::string username, display_name;
+  std::optional<std::string> unit_code, unit_name, unit_full_name;
+  std::string unit_path;
+};
+std::vector<Handler> branch_handlers(db::Connection& c, const std::string& unit_path);
+
 }  // namespace antq::tips::repo

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <set>
@@ -21,6 +22,7 @@
 #include "modules/media/media.hpp"
 #include "modules/tips/duplicates.hpp"
 #include "modules/tips/tip_codes.hpp"
+#include "modules/tips/tip_notify.hpp"
 #include "modules/tips/tips_repository.hpp"
 #include "modules/units/units_repository.hpp"
 
@@ -76,8 +78,8 @@ TipsService::TipsService(db::Database& db, const crypto::Keyring& keys, const au
       audit_(audit),
       options_(std::move(options)),
       per_address_(options_.rate_limit ? options_.tips_per_hour_per_address : 0, std::chrono::hours(1)),
-      per_unit_(std::chrono::hours(1)),
       follow_ups_(options_.rate_limit ? options_.follow_ups_per_hour_per_address : 0, std::chrono::hours(1)),
+      per_unit_(std::chrono::hours(1)),
       duplicates_(std::make_unique<DuplicateFinder>(db)),
       clock_([] { return std::chrono::system_clock::now(); }) {
   rules_ = db_.read_value([](db::Connection& c) { return DeadlineRules::load(c); });
@@ -91,6 +93,11 @@ void TipsService::start_background() { duplicates_->start(); }
 void TipsService::stop_background() { duplicates_->stop(); }
 
 std::string TipsService::now() const { return timeutil::to_rfc3339(clock_()); }
+
+// The dispatcher delivers webhooks and e-mails; it is woken after a commit that enqueued one.
+void TipsService::wake_outbox() const {
+  if (on_intake_) on_intake_();
+}
 
 // Two more bits (four times the work) each time a unit's hourly count passes another multiple of
 // its threshold, at most four more: a cheap phone still solves it in seconds, a flood of
@@ -300,8 +307,32 @@ ReporterView TipsService::track(const std::string& code, const std::string& secr
     v.timeline = repo::events(c, v.tip.id, true);
     v.messages = repo::messages(c, v.tip.id);
     v.attachments = repo::attachments(c, v.tip.id);
+    v.notify = notify::subscribed(c, v.tip.id);
+    v.notify_available = options_.email_updates;
     return v;
   });
+}
+
+void TipsService::subscribe_updates(const std::string& code, const std::string& secret, const std::string& email) {
+  if (!options_.email_updates) {
+    throw ApiError(503, "email_unavailable",
+                   "Máy chủ chưa cấu hình gửi thư, nên chưa gửi được thông báo qua email. Vui lòng quay lại trang này để xem cập nhật.");
+  }
+  // The address is never repeated back: not in this message, not in a log.
+  if (!notify::valid_address(email)) throw BadRequest("Địa chỉ email không hợp lệ.", "email");
+  db_.write([&](db::Connection& c) {
+    const TipRecord t = reporter_tip(c, code, secret);
+    notify::subscribe(c, keys_, t.id, email, now());
+  });
+}
+
+void TipsService::unsubscribe_updates(const std::string& code, const std::string& secret) {
+  db_.write([&](db::Connection& c) { notify::unsubscribe(c, reporter_tip(c, code, secret).id); });
+}
+
+void TipsService::unsubscribe_by_token(const std::string& token) {
+  const bool ended = db_.write_value([&](db::Connection& c) { return notify::unsubscribe_by_token(c, keys_, token).has_value(); });
+  if (!ended) throw NotFound("Không tìm thấy đăng ký nhận thông báo ứng với đường link này; có thể bạn đã hủy trước đó.");
 }
 
 TipMessage TipsService::reporter_message(const std::string& code, const std::string& secret, const std::string& body) {
@@ -431,11 +462,36 @@ StaffView TipsService::detail(const http::Principal& who, std::int64_t id) {
   });
 }
 
+std::vector<Assignee> TipsService::assignees(const http::Principal& who, std::int64_t id) {
+  access::require(who, "tips.write");
+  return db_.read_value([&](db::Connection& c) {
+    const TipRecord t = staff_tip(c, who, id);
+    std::vector<repo::Handler> found;
+    for (auto& h : repo::branch_handlers(c, t.unit_path))
+      if (access::in_scope(who, h.unit_path)) found.push_back(std::move(h));
+    // Nearest first (the village's, then the commune's, … then nationwide accounts), then by name
+    // in Vietnamese order.
+    auto depth = [](const repo::Handler& h) { return std::count(h.unit_path.begin(), h.unit_path.end(), '/'); };
+    auto name = [](const repo::Handler& h) { return text::sort_key(h.display_name.empty() ? h.username : h.display_name); };
+    std::sort(found.begin(), found.end(), [&](const repo::Handler& a, const repo::Handler& b) {
+      if (depth(a) != depth(b)) return depth(a) > depth(b);
+      return name(a) < name(b);
+    });
+    std::vector<Assignee> out;
+    for (auto& h : found) {
+      out.push_back({std::move(h.username), std::move(h.display_name), std::move(h.unit_code), std::move(h.unit_name),
+                     std::move(h.unit_full_name)});
+    }
+    return out;
+  });
+}
+
 void TipsService::update(const http::Principal& who, std::int64_t id, const TipPatch& p, const std::string& request_id) {
   access::require(who, "tips.write");
   if (p.empty()) throw BadRequest("Không có thay đổi nào được gửi lên.");
   const auto now_tp = clock_();
   const std::string at = timeutil::to_rfc3339(now_tp);
+  bool emailed = false;
   db_.write([&](db::Connection& c) {
     const TipRecord cur = staff_tip(c, who, id);
     if (cur.status == "closed" || cur.status == "rejected" || cur.status == "duplicate") {
@@ -530,8 +586,11 @@ void TipsService::update(const http::Principal& who, std::int64_t id, const TipP
         throw RuleViolation("Tin báo đã giải quyết không thể chuyển thành không thụ lý hoặc trùng.", "status");
       }
       if (target == "assigned" && !u.assignee) throw RuleViolation("Hãy chọn cán bộ được phân công ('assignee').", "assignee");
+      // "Tin báo có cơ sở" has no default: the officer says yes or no (a missing answer must not
+      // count as either in the review figures).
       if ((target == "resolved" || target == "closed") && !u.outcome_valid) {
-        throw RuleViolation("Hãy ghi kết quả giải quyết ('outcome') trước khi kết thúc tin báo.", "outcome");
+        throw BadRequest("Hãy ghi rõ tin báo có cơ sở hay không (outcome.valid: true hoặc false) trước khi giải quyết tin báo.",
+                         "outcome.valid");
       }
       if (target == "rejected" && text::trim(u.status_reason).empty()) {
         throw RuleViolation("Hãy ghi lý do không thụ lý ('reason').", "reason");
@@ -558,22 +617,28 @@ void TipsService::update(const http::Principal& who, std::int64_t id, const TipP
       TipRecord after = cur;
       after.status = u.status;
       notifications::enqueue(c, "webhook", options_.webhook_urls, "tip.status", webhook_payload("tip.status", after));
+      // The reporter sees a new status (and with it any decision): one e-mail says so.
+      emailed = notify::enqueue_update(c, id);
     }
   });
-  if (on_intake_ && !options_.webhook_urls.empty()) on_intake_();
+  if (emailed || !options_.webhook_urls.empty()) wake_outbox();
 }
 
 TipMessage TipsService::officer_message(const http::Principal& who, std::int64_t id, const std::string& body,
                                         const std::string& request_id) {
   access::require(who, "tips.write");
-  return db_.write_value([&](db::Connection& c) {
+  bool emailed = false;
+  TipMessage m = db_.write_value([&](db::Connection& c) {
     const TipRecord t = staff_tip(c, who, id);
     const std::string at = now();
     const auto mid = repo::add_message(c, id, at, "out", who.username, body);
     repo::add_event(c, id, {at, "message_out", std::nullopt, who.username, true, "", ""});
     audit_.record(c, {who.username, "tip.message", "tip", std::to_string(id), t.unit_path, t.unit_code, "", request_id, ""});
+    emailed = notify::enqueue_update(c, id);
     return TipMessage{mid, id, at, "out", who.username, body};
   });
+  if (emailed) wake_outbox();
+  return m;
 }
 
 Reporter TipsService::reveal(const http::Principal& who, std::int64_t id, const std::string& reason,

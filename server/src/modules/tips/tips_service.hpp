@@ -36,6 +36,7 @@ struct TipsOptions {
   int follow_ups_per_hour_per_address = 120;  // tracking, messages, attachments
   std::string attachments_dir;                // outside the web root
   std::vector<std::string> webhook_urls;
+  bool email_updates = false;                 // an SMTP server is configured: reporters may ask for e-mails
 };
 
 struct Submitted {
@@ -48,6 +49,14 @@ struct ReporterView {
   std::vector<TipEvent> timeline;
   std::vector<TipMessage> messages;
   std::vector<TipAttachment> attachments;
+  bool notify = false;            // an address is told of updates
+  bool notify_available = false;  // the server can send e-mail at all
+};
+
+// A colleague a tip may be given to.
+struct Assignee {
+  std::string username, display_name;
+  std::optional<std::string> unit_code, unit_name, unit_full_name;  // nullopt: a nationwide account
 };
 
 struct StaffView {
@@ -126,6 +135,11 @@ class TipsService {
   // Staff: a tip held for review (a flood) is screened and joins the ordinary inbox.
   void release(const http::Principal& who, std::int64_t id, const std::string& request_id);
   ReporterView track(const std::string& code, const std::string& secret);
+  // E-mail when the tip changes: 503 without an SMTP server; the address is sealed, never echoed.
+  void subscribe_updates(const std::string& code, const std::string& secret, const std::string& email);
+  void unsubscribe_updates(const std::string& code, const std::string& secret);
+  // The one-click link of an e-mail (404 for a token that ends nothing).
+  void unsubscribe_by_token(const std::string& token);
   TipMessage reporter_message(const std::string& code, const std::string& secret, const std::string& body);
   // Before an upload's body is read: the code and secret are right and the tip takes more files.
   void admit_reporter_upload(const std::string& code, const std::string& secret);
@@ -136,6 +150,9 @@ class TipsService {
   Submitted create(const http::Principal& who, const NewTip& in, const std::string& request_id);
   std::pair<std::vector<TipRecord>, std::int64_t> list(const http::Principal& who, const TipFilter& f);
   StaffView detail(const http::Principal& who, std::int64_t id);
+  // Active accounts that may handle the tip: permission tips.write, home unit the tip's unit or one
+  // above it (a nationwide account too), inside the caller's area. Nearest unit first.
+  std::vector<Assignee> assignees(const http::Principal& who, std::int64_t id);
   void update(const http::Principal& who, std::int64_t id, const TipPatch& p, const std::string& request_id);
   TipMessage officer_message(const http::Principal& who, std::int64_t id, const std::string& body,
                              const std::string& request_id);
@@ -160,6 +177,7 @@ class TipsService {
   TipRecord reporter_tip(db::Connection& c, const std::string& code, const std::string& secret) const;
   TipRecord staff_tip(db::Connection& c, const http::Principal& who, std::int64_t id) const;
   std::string now() const;
+  void wake_outbox() const;
 
   db::Database& db_;
   const crypto::Keyring& keys_;
