@@ -34,7 +34,10 @@ export const AUDIT_ACTIONS = [
   // units, catalogue, operations
   'unit.create',
   'unit.update',
+  'unit.merge',
+  'unit.retire',
   'units.import',
+  'demo.seed',
   'catalog.add',
   'catalog.update',
   'rollup.rebuild',

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, RightOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Input, List, Row, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -6,10 +6,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getUnit, listUnits, queryKeys, searchUnits, type UnitDetail, type UnitSummary } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
+import { useAuth } from '../lib/auth';
 import { formatDate, formatNumber } from '../lib/format';
 import { datasetLabel, subkindLabel, unitKindColor, unitKindKey } from '../lib/units';
 import { usePageTitle } from '../lib/usePageTitle';
 import { useSelectedUnit } from '../lib/useSelectedUnit';
+import AddUnitModal from '../units/AddUnitModal';
+import { canAddUnder, canManage } from '../units/manage';
+import PosterLink from '../units/PosterLink';
+import UnitActions from '../units/UnitActions';
+import '../units/units.css';
 
 const { Title, Paragraph, Text } = Typography;
 const SEARCH_LIMIT = 20;
@@ -19,6 +25,8 @@ export default function Units() {
   const { t } = useTranslation();
   usePageTitle('units.pageTitle');
   const [code, setCode] = useSelectedUnit();
+  const { user } = useAuth();
+  const [adding, setAdding] = useState(false);
 
   const detail = useQuery({
     queryKey: queryKeys.unit(code ?? ''),
@@ -54,7 +62,7 @@ export default function Units() {
       <Row gutter={[16, 16]} className="antq-block">
         {code && detail.data && (
           <Col xs={24} lg={10}>
-            <UnitDetailCard unit={detail.data} onPick={setCode} />
+            <UnitDetailCard unit={detail.data} onPick={setCode} manage={canManage(user, detail.data)} />
           </Col>
         )}
         {(!code || detail.data) && (
@@ -67,6 +75,14 @@ export default function Units() {
               }
               data-testid="unit-children"
             >
+              {code && detail.data && canAddUnder(user, detail.data) && (
+                // in the card, not its header: the header has no room for it on a phone
+                <div className="antq-units-add">
+                  <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="unit-add">
+                    {t('units.manage.addButton')}
+                  </Button>
+                </div>
+              )}
               {children.isError ? (
                 <ApiErrorAlert error={children.error} onRetry={() => void children.refetch()} />
               ) : (
@@ -76,6 +92,14 @@ export default function Units() {
           </Col>
         )}
       </Row>
+      {adding && detail.data && (
+        <AddUnitModal
+          parent={detail.data}
+          open
+          onClose={() => setAdding(false)}
+          onCreated={() => setAdding(false)}
+        />
+      )}
     </div>
   );
 }
@@ -157,7 +181,7 @@ function UnitSearch({ onPick }: { onPick: (code: string) => void }) {
   );
 }
 
-function UnitDetailCard({ unit, onPick }: { unit: UnitDetail; onPick: (code: string | null) => void }) {
+function UnitDetailCard({ unit, onPick, manage }: { unit: UnitDetail; onPick: (code: string | null) => void; manage: boolean }) {
   const { t } = useTranslation();
   const parent = unit.ancestors[unit.ancestors.length - 1];
   const none = t('units.detail.none');
@@ -214,6 +238,13 @@ function UnitDetailCard({ unit, onPick }: { unit: UnitDetail; onPick: (code: str
         )}
         <Descriptions.Item label={t('units.detail.dataset')}>{datasetLabel(t, unit.dataset) || none}</Descriptions.Item>
       </Descriptions>
+      {unit.active && (
+        // full width below the table: the explanation when it cannot be printed is a paragraph
+        <section className="antq-unit-poster-block" aria-label={t('units.manage.posterLabel')}>
+          <PosterLink code={unit.code} />
+        </section>
+      )}
+      {manage && <UnitActions unit={unit} onMoved={onPick} />}
     </Card>
   );
 }

@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
+#include "core/text.hpp"
 #include "http/params.hpp"
 
 namespace antq::units {
@@ -31,6 +32,13 @@ bj::object detail_json(const UnitDetail& d) {
   o["successor"] = d.successor ? bj::value(brief(*d.successor)) : bj::value(nullptr);
   o["retired_on"] = d.unit.retired_on ? bj::value(*d.unit.retired_on) : bj::value(nullptr);
   return o;
+}
+
+// A name as people will read it: trimmed, not blank.
+std::string unit_name(const std::string& raw) {
+  std::string name = text::trim(raw);
+  if (name.empty()) throw BadRequest("Trường 'name' (tên đơn vị) không được để trống.", "name");
+  return name;
 }
 
 bj::object list_json(bj::array items) {
@@ -70,7 +78,7 @@ void register_routes(http::Router& router, UnitsService& service) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"parent", "name", "kind", "code", "subkind"});
-    CreateUnit c{in.required_string("parent", 40), in.required_string("name", 200), in.required_string("kind", 20),
+    CreateUnit c{in.required_string("parent", 40), unit_name(in.required_string("name", 200)), in.required_string("kind", 20),
                  in.optional_string("code", 32), in.optional_string("subkind", 50)};
     const Unit u = service.create(*req.principal, c, req.request_id);
     return http::Response::json(detail_json(service.get(u.code, std::nullopt)), 201);
@@ -81,10 +89,29 @@ void register_routes(http::Router& router, UnitsService& service) {
     const json::ObjectReader in(obj);
     in.allow_only({"name", "subkind", "successor"});
     UpdateUnit u{in.optional_string("name", 200), in.optional_string("subkind", 50), in.optional_string("successor", 40)};
-    if (u.name && u.name->empty()) throw BadRequest("Trường 'name' không được để trống.", "name");
+    if (u.name) u.name = unit_name(*u.name);
     if (!u.name && !u.subkind && !u.successor_code) throw BadRequest("Không có thay đổi nào được gửi lên.");
     const Unit updated = service.update(*req.principal, req.param("code"), u, req.request_id);
     return http::Response::json(detail_json(service.get(updated.code, updated.dataset)));
+  });
+
+  // Merge into a sibling: {"into": "<code>"}. Answers the merged (now retired) unit, naming its successor.
+  router.add({"POST", "/api/v1/units/{code}/merge", http::Access::staff}, [&service](http::Request& req) {
+    const auto obj = json::parse_object(req.body);
+    const json::ObjectReader in(obj);
+    in.allow_only({"into"});
+    const Unit merged = service.merge(*req.principal, req.param("code"), MergeUnit{in.required_string("into", 40)}, req.request_id);
+    return http::Response::json(detail_json(service.get(merged.code, merged.dataset)));
+  });
+
+  // Retire (dissolve) without a successor; an empty body or {}.
+  router.add({"POST", "/api/v1/units/{code}/retire", http::Access::staff}, [&service](http::Request& req) {
+    if (!req.body.empty()) {
+      const auto obj = json::parse_object(req.body);
+      json::ObjectReader(obj).allow_only(std::initializer_list<std::string_view>{});
+    }
+    const Unit retired = service.retire(*req.principal, req.param("code"), req.request_id);
+    return http::Response::json(detail_json(service.get(retired.code, retired.dataset)));
   });
 }
 

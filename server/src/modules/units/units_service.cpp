@@ -15,6 +15,15 @@ namespace {
 
 NotFound unit_not_found() { return NotFound("Không tìm thấy đơn vị."); }
 
+// A local unit strictly below the caller's home unit, for merging and retiring.
+Unit local_unit_below(db::Connection& c, const http::Principal& who, const std::string& code) {
+  auto u = repo::find_active(c, code);
+  if (!u || !access::in_scope(who, u->path)) throw unit_not_found();
+  if (u->path == who.unit_path) throw Forbidden("Chỉ quản lý được các đơn vị trực thuộc đơn vị của bạn, không phải chính đơn vị của bạn.");
+  if (is_admin_kind(u->kind)) throw RuleViolation("Tỉnh, xã thay đổi theo danh mục hành chính: dùng 'antq import units'.", "code");
+  return *u;
+}
+
 bool valid_code(const std::string& code) {
   if (code.empty() || code.size() > 32) return false;
   return std::all_of(code.begin(), code.end(), [](char c) {
@@ -25,6 +34,24 @@ bool valid_code(const std::string& code) {
 }  // namespace
 
 bool in_scope(const std::string& scope_path, const std::string& unit_path) { return path_within(scope_path, unit_path); }
+
+namespace {
+
+// The succession: `u` is retired into `s`; its children move to `s`, and its records roll up
+// there (its path now lies under `s`). Shared by PATCH {successor} and the merge.
+void retire_into(db::Connection& c, const Unit& u, const Unit& s, const char* field) {
+  if (s.id == u.id || s.path.starts_with(u.path)) {
+    throw RuleViolation("Đơn vị kế thừa không được là chính nó hoặc đơn vị trực thuộc nó.", field);
+  }
+  for (const auto& child : repo::children(c, u.id)) {
+    repo::set_parent(c, child.id, s.id);
+  }
+  repo::retire(c, u.id, s.id, timeutil::today_vietnam());
+  // Only the retired unit's old subtree moves.
+  repo::rebuild_paths(c, subtree_range(u.path));
+}
+
+}  // namespace
 
 std::vector<Unit> UnitsService::children(const std::optional<std::string>& parent_code) {
   return db_.read_value([&](db::Connection& c) {
@@ -166,16 +193,7 @@ Unit UnitsService::update(const http::Principal& who, const std::string& code, c
     if (in.successor_code) {
       auto s = repo::find_active(c, *in.successor_code);
       if (!s || !access::in_scope(who, s->path)) throw NotFound("Không tìm thấy đơn vị kế thừa.");
-      if (s->id == u->id || s->path.starts_with(u->path)) {
-        throw RuleViolation("Đơn vị kế thừa không được là chính nó hoặc đơn vị trực thuộc nó.", "successor");
-      }
-      // Its children move to the successor; its own records then roll up there too.
-      for (const auto& child : repo::children(c, u->id)) {
-        repo::set_parent(c, child.id, s->id);
-      }
-      repo::retire(c, u->id, s->id, timeutil::today_vietnam());
-      // Only the retired unit's old subtree moves.
-      repo::rebuild_paths(c, subtree_range(u->path));
+      retire_into(c, *u, *s, "successor");
     }
     auto updated = *repo::find_by_id(c, u->id);
     std::string changed;
@@ -186,6 +204,42 @@ Unit UnitsService::update(const http::Principal& who, const std::string& code, c
     audit_.record(c, {who.username, "unit.update", "unit", updated.code, updated.path, updated.code, "", request_id,
                       "{\"changed\":[" + changed + "]}"});
     return updated;
+  });
+}
+
+Unit UnitsService::merge(const http::Principal& who, const std::string& code, const MergeUnit& in, const std::string& request_id) {
+  access::require(who, "units.write");
+  return db_.write_value([&](db::Connection& c) {
+    repo::lock_tree(c);
+    const Unit u = local_unit_below(c, who, code);
+    auto into = repo::find_active(c, in.into_code);
+    if (!into || !access::in_scope(who, into->path)) {
+      throw BadRequest("Không tìm thấy đơn vị '" + in.into_code + "' để sáp nhập vào.", "into");
+    }
+    if (into->id == u.id) throw BadRequest("Hãy chọn một đơn vị khác để sáp nhập vào.", "into");
+    if (into->parent_id != u.parent_id || into->kind != u.kind) {
+      throw RuleViolation("Chỉ sáp nhập được vào một đơn vị cùng loại, cùng trực thuộc một đơn vị cấp trên.", "into");
+    }
+    retire_into(c, u, *into, "into");
+    auto merged = *repo::find_by_id(c, u.id);
+    audit_.record(c, {who.username, "unit.merge", "unit", merged.code, merged.path, merged.code, "", request_id,
+                      "{\"into\":\"" + into->code + "\"}"});
+    return merged;
+  });
+}
+
+Unit UnitsService::retire(const http::Principal& who, const std::string& code, const std::string& request_id) {
+  access::require(who, "units.write");
+  return db_.write_value([&](db::Connection& c) {
+    repo::lock_tree(c);
+    const Unit u = local_unit_below(c, who, code);
+    if (u.has_children) {
+      throw RuleViolation("Đơn vị còn đơn vị trực thuộc: hãy sáp nhập hoặc cho thôi hoạt động các đơn vị đó trước.", "code");
+    }
+    repo::retire(c, u.id, std::nullopt, timeutil::today_vietnam());
+    auto retired = *repo::find_by_id(c, u.id);
+    audit_.record(c, {who.username, "unit.retire", "unit", retired.code, retired.path, retired.code, "", request_id, ""});
+    return retired;
   });
 }
 

@@ -37,6 +37,12 @@ struct UpdateUnit {
   std::optional<std::string> successor_code;  // retire this unit into another
 };
 
+// A village or establishment joined to a sibling (the same parent, the same kind): it is retired
+// with the sibling as its successor, its own units move there, and its records roll up there.
+struct MergeUnit {
+  std::string into_code;
+};
+
 class UnitsService {
  public:
   UnitsService(db::Database& db, const audit::AuditLog& audit) : db_(db), audit_(audit) {}
@@ -48,6 +54,12 @@ class UnitsService {
   Unit create(const http::Principal& who, const CreateUnit& input, const std::string& request_id = {});
   Unit update(const http::Principal& who, const std::string& code, const UpdateUnit& input,
               const std::string& request_id = {});
+  // Villages and establishments below the caller's own unit only (403 for the caller's own unit,
+  // 404 outside the area, 422 for provinces, districts and communes, which follow the lists).
+  Unit merge(const http::Principal& who, const std::string& code, const MergeUnit& input, const std::string& request_id = {});
+  // Retired without a successor (dissolved): its records stay where they were and still count for
+  // the units above it; a unit that still has units of its own is refused (merge them first).
+  Unit retire(const http::Principal& who, const std::string& code, const std::string& request_id = {});
 
   // The path of an active unit, for scope checks and subtree filters of other modules.
   std::optional<std::string> path_of(const std::string& code);
