@@ -38,6 +38,8 @@ async function createAccount(account) {
 /** Runs `fn(page)`; when it fails, keeps a screenshot of the page for the record. */
 async function withPage(viewport, name, fn) {
   const page = await newPage(browser, viewport);
+  // a preview and a Word conversion run on the server while other tests may load the machine
+  page.setDefaultTimeout(30_000);
   try {
     await fn(page);
   } catch (e) {

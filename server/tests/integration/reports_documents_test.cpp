@@ -238,7 +238,7 @@ TEST_P(ReportDocumentsTest, DecreeThirtyLinesAndTheHandWrittenPartsFrozenWithThe
   auto again = steering.get("/api/v1/reports/" + id).json();
   EXPECT_EQ(again.at("assessment"), issued.at("assessment"));
   // The issue dialog's preview: the same document, not stored.
-  auto preview = request(s.port(), "POST", "/api/v1/reports/preview?format=html",
+  auto preview = request(s.port(), "POST", "/api/v1/reports?dry_run=1&format=html",
                          bj::serialize(bj::object{{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}, {"direction", "Xem trước <i>"}}),
                          json_auth(steering.token));
   ASSERT_EQ(preview.status, 200) << preview.body;
@@ -260,10 +260,10 @@ TEST(ReportPagesTest, PrintedPagesKeepHeadingsWithTheirTextAndTheSignatureWithTh
   Scratch scratch;
   // Directions of growing length move the signature across a page break at some point.
   int crossings = 0, last_pages = 0;
-  for (int k = 1; k <= 40; k += 3) {
+  for (int k = 1; k <= 41; k += 4) {
     std::string direction;
     for (int i = 1; i <= k; ++i) direction += "Nhiệm vụ số " + std::to_string(i) + ": tiếp tục duy trì nhóm Zalo an ninh của xã.\n";
-    auto html = request(s.port(), "POST", "/api/v1/reports/preview?format=html",
+    auto html = request(s.port(), "POST", "/api/v1/reports?dry_run=1&format=html",
                         bj::serialize(bj::object{{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}, {"direction", direction},
                                                  {"assessment", "Ưu điểm: các lực lượng đã phối hợp."}}),
                         json_auth(api.token));

@@ -62,18 +62,6 @@ void register_routes(http::Router& router, ReportsService& service) {
     return document(service, req, service.document_figures(*req.principal, query_of(req)), format, "bao-cao", nullptr);
   });
 
-  // The document a POST /api/v1/reports with this body would issue (the issue dialog's preview).
-  router.add({"POST", "/api/v1/reports/preview", http::Access::staff}, [&service](http::Request& req) {
-    const auto format = http::text_param(req, "format", 10).value_or("html");
-    if (format != "html" && format != "docx") throw BadRequest("Bản xem trước chỉ có dạng html hoặc docx.", "format");
-    http::Response r;
-    r.body = service.preview(*req.principal, json::parse_object(req.body), format);
-    r.content_type = content_type(format);
-    if (format == "docx") r.header("Content-Disposition", "attachment; filename=\"bao-cao-du-thao.docx\"");
-    r.header("Cache-Control", "private, no-store");
-    return r;
-  });
-
   router.add({"GET", "/api/v1/reports/timeseries", http::Access::staff}, [&service](http::Request& req) {
     const auto metric = http::text_param(req, "metric", 120);
     if (!metric) throw BadRequest("Thiếu tham số 'metric'.", "metric");
@@ -89,6 +77,17 @@ void register_routes(http::Router& router, ReportsService& service) {
   });
 
   router.add({"POST", "/api/v1/reports", http::Access::staff}, [&service](http::Request& req) {
+    // ?dry_run=1: the document this body would issue, stored nowhere (the issue dialog's preview).
+    if (http::text_param(req, "dry_run", 5).value_or("") == "1") {
+      const auto format = http::text_param(req, "format", 10).value_or("html");
+      if (format != "html" && format != "docx") throw BadRequest("Bản xem trước chỉ có dạng html hoặc docx.", "format");
+      http::Response r;
+      r.body = service.preview(*req.principal, json::parse_object(req.body), format);
+      r.content_type = content_type(format);
+      if (format == "docx") r.header("Content-Disposition", "attachment; filename=\"bao-cao-du-thao.docx\"");
+      r.header("Cache-Control", "private, no-store");
+      return r;
+    }
     return http::Response::json(service.issue(*req.principal, json::parse_object(req.body), req.request_id), 201);
   });
 

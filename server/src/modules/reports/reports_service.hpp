@@ -46,7 +46,8 @@ class ReportsService {
   boost::json::object breakdown(const http::Principal& who, const ReportQuery& q, const std::string& metric, const std::string& by);
 
   boost::json::object issue(const http::Principal& who, const boost::json::object& body, const std::string& request_id);
-  // The document the same body would issue, not stored (the issue dialog's preview).
+  // The document the same body would issue, not stored (POST /api/v1/reports?dry_run=1: the issue
+  // dialog's preview).
   std::string preview(const http::Principal& who, const boost::json::object& body, const std::string& format);
   boost::json::object issued(const http::Principal& who, std::int64_t id);
   boost::json::array list_issued(const http::Principal& who, const std::optional<std::string>& unit);
