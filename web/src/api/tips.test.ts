@@ -29,6 +29,10 @@ describe('tip list parameters', () => {
     });
     expect(tipListParams({ overdue: false, page: 1 }).overdue).toBeUndefined();
     expect(tipListParams({ page: 1 }).page).toBeUndefined();
+    // the tips held during a flood: only them, or all but them
+    expect(tipListParams({ held: true }).held).toBe('true');
+    expect(tipListParams({ held: false }).held).toBe('false');
+    expect(tipListParams({}).held).toBeUndefined();
   });
 
   it('become the query string of GET /api/v1/tips', async () => {

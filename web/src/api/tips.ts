@@ -34,6 +34,8 @@ export interface TipListItem {
   overdue: boolean;
   anonymous: boolean;
   duplicates: number;
+  /** Sent while its unit received a flood of tips (past the hourly threshold): waits to be screened. */
+  held_for_review?: boolean;
 }
 
 export interface TipPage {
@@ -52,6 +54,8 @@ export interface TipListQuery {
   overdue?: boolean;
   assignee?: string;
   q?: string;
+  /** true: only tips held for review (a flood); false: without them. */
+  held?: boolean;
   page?: number;
   per_page?: number;
 }
@@ -198,6 +202,7 @@ export function tipListParams(q: TipListQuery): Record<string, string | number |
     overdue: q.overdue ? 'true' : undefined,
     assignee: q.assignee || undefined,
     q: q.q || undefined,
+    held: q.held === undefined ? undefined : String(q.held),
     page: q.page && q.page > 1 ? q.page : undefined,
     per_page: q.per_page,
   };
@@ -213,6 +218,9 @@ export const getTip = (id: Id, signal?: AbortSignal) => getJson<TipDetail>(`/api
 export const createTip = (body: NewStaffTip) => postJson<CreatedTip>('/api/v1/tips', body);
 
 export const updateTip = (id: Id, body: TipPatch) => patchJson<TipDetail>(`/api/v1/tips/${enc(id)}`, body);
+
+/** Screened: a tip held during a flood joins the ordinary inbox (audited). */
+export const releaseTip = (id: Id) => postJson<TipDetail>(`/api/v1/tips/${enc(id)}/release`, {});
 
 export const sendTipMessage = (id: Id, body: string) => postJson<TipMessage>(`/api/v1/tips/${enc(id)}/messages`, { body });
 

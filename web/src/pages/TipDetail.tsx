@@ -35,6 +35,7 @@ import {
   getUnit,
   listTipAssignees,
   queryKeys,
+  releaseTip,
   revealReporter,
   sendTipMessage,
   tipAttachmentUrl,
@@ -102,6 +103,7 @@ export default function TipDetail() {
                   {t('tips.overdue')}
                 </Tag>
               )}
+              {d.held_for_review && <Tag color="volcano">{t('tips.held.tag')}</Tag>}
               {d.reporter.anonymous && <Tag>{t('tips.anonymous')}</Tag>}
               <Button size="small" icon={<ReloadOutlined />} onClick={() => void tip.refetch()} loading={tip.isFetching}>
                 {t('tips.detail.refresh')}
@@ -111,6 +113,8 @@ export default function TipDetail() {
           <Paragraph type="secondary">
             {categoryLabel(d.category)} · {d.unit.full_name ?? d.unit.name} · {formatDateTime(d.received_at)}
           </Paragraph>
+
+          {d.held_for_review && <HeldNotice tip={d} canWrite={canWrite} />}
 
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={15}>
@@ -139,6 +143,45 @@ export default function TipDetail() {
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * A tip that arrived during a flood of tips to its unit waits to be screened: "Đã sàng lọc" moves it
+ * into the ordinary inbox (`POST …/release`, audited). Handling it does the same.
+ */
+function HeldNotice({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const release = useMutation({
+    mutationFn: () => releaseTip(tip.id),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(queryKeys.tip(String(tip.id)), updated);
+      await queryClient.invalidateQueries({ queryKey: ['staff', 'tips', 'list'] });
+      void message.success(t('tips.held.released'));
+    },
+    onError: (e) => void message.error(errorMessage(e, '')),
+  });
+  return (
+    <Alert
+      className="antq-block-sm"
+      type="warning"
+      showIcon
+      data-testid="tip-held"
+      message={t('tips.held.tag')}
+      description={
+        // the button under the text: beside it, a phone would squeeze the text into a column
+        <Space direction="vertical" size={8}>
+          <span>{t('tips.held.detail')}</span>
+          {canWrite && (
+            <Button type="primary" onClick={() => release.mutate()} loading={release.isPending} data-testid="tip-release">
+              {t('tips.held.release')}
+            </Button>
+          )}
+        </Space>
+      }
+    />
   );
 }
 

@@ -1,6 +1,6 @@
-import { CheckSquareOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, FilterOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, DatePicker, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -21,7 +21,8 @@ import { useSelectedUnit } from '../lib/useSelectedUnit';
 import { usePageTitle } from '../lib/usePageTitle';
 
 const { Title, Paragraph, Text } = Typography;
-const FILTERS = ['status', 'category', 'from', 'to', 'overdue', 'assignee', 'q'] as const;
+// `held`: 'true' only the tips held for review during a flood, 'false' all but them, '' all
+const FILTERS = ['status', 'category', 'from', 'to', 'overdue', 'assignee', 'q', 'held'] as const;
 /** `?xem=viec-can-lam`: the to-do panel above the inbox (where a police officer lands after login). */
 export const TODO_VIEW = 'viec-can-lam';
 
@@ -55,6 +56,7 @@ export default function Tips() {
     overdue: filters.overdue === 'true' || undefined,
     assignee: filters.assignee || undefined,
     q: filters.q || undefined,
+    held: filters.held === 'true' ? true : filters.held === 'false' ? false : undefined,
     page,
     per_page: perPage,
   };
@@ -64,6 +66,14 @@ export default function Tips() {
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
+  // how many tips of the area (or the chosen unit) wait to be screened after a flood
+  const heldQuery: TipListQuery = { unit: unit ?? undefined, held: true, per_page: 1 };
+  const held = useQuery({
+    queryKey: queryKeys.tips(heldQuery),
+    queryFn: ({ signal }) => listTips(heldQuery, signal),
+    refetchInterval: 60_000,
+  });
+  const heldCount = held.data?.total ?? 0;
 
   const statuses = filters.status ? filters.status.split(',').filter(Boolean) : [];
   const anyFilter = FILTERS.some((k) => filters[k]) || !!unit;
@@ -78,6 +88,11 @@ export default function Tips() {
   );
   const badges = (r: TipListItem) => (
     <>
+      {r.held_for_review && (
+        <Tag color="volcano" data-testid="held-tag">
+          {t('tips.held.tag')}
+        </Tag>
+      )}
       {r.anonymous && <Tag>{t('tips.anonymous')}</Tag>}
       {r.duplicates > 0 && (
         <Tag color="orange" icon={<WarningOutlined />}>
@@ -184,6 +199,38 @@ export default function Tips() {
       </div>
 
       {todo && <TipsTodo unit={unit} onShowAll={(f) => setFilters(f)} />}
+
+      {(heldCount > 0 || filters.held) && (
+        <Alert
+          className="antq-block-sm"
+          type="warning"
+          showIcon
+          data-testid="held-banner"
+          message={heldCount > 0 ? t('tips.held.banner', { n: formatNumber(heldCount) }) : t(filters.held === 'true' ? 'tips.held.showingOnly' : 'tips.held.showingWithout')}
+          description={
+            <Space direction="vertical" size={8} style={{ width: '100%' }}>
+              {heldCount > 0 && <span>{t('tips.held.bannerHint')}</span>}
+              <Space wrap>
+                {filters.held !== 'true' && heldCount > 0 && (
+                  <Button icon={<FilterOutlined />} onClick={() => setFilters({ held: 'true' })} data-testid="held-only">
+                    {t('tips.held.only')}
+                  </Button>
+                )}
+                {filters.held !== 'false' && heldCount > 0 && (
+                  <Button onClick={() => setFilters({ held: 'false' })} data-testid="held-hide">
+                    {t('tips.held.hide')}
+                  </Button>
+                )}
+                {filters.held && (
+                  <Button onClick={() => setFilters({ held: '' })} data-testid="held-all">
+                    {t('tips.held.all')}
+                  </Button>
+                )}
+              </Space>
+            </Space>
+          }
+        />
+      )}
 
       <div className="antq-tip-filters" data-testid="tip-filters">
         <div className="antq-tip-filter antq-tip-filter--wide">

@@ -110,6 +110,12 @@ export default function SubmitTip() {
 
   const unit: Unit | null = presetState === 'ok' ? preset : chosen;
   const busy = phase !== 'idle';
+  // the challenge is the unit's (harder where a flood of tips arrives): asked again when it changes
+  const unitCode = unit?.code;
+  useEffect(() => {
+    if (unitCode && formRef.current?.contains(document.activeElement)) solver.prepare(unitCode);
+  }, [unitCode, solver]);
+  useEffect(() => () => solver.reset(), [solver]);
 
   const categoryLabel = (c: Category) => (lang === 'en' && c.label_en ? c.label_en : c.label);
 
@@ -207,7 +213,7 @@ export default function SubmitTip() {
         setPhase('challenge');
         let header: string | null;
         try {
-          header = await solver.take();
+          header = await solver.take(unit!.code);
         } catch (e) {
           throw e instanceof PublicApiError ? e : new Error(t('submit.challengeFailed'));
         }
@@ -215,8 +221,10 @@ export default function SubmitTip() {
         try {
           sent = await sendTip(body, header);
         } catch (e) {
-          // the answer was refused (expired, used): one more round with a new challenge
-          const retry = e instanceof PublicApiError && (e.code === 'challenge_required' || e.code === 'challenge_failed');
+          // the answer was refused (expired, used, or too easy now that the place receives a flood
+          // of tips): one more round, silently, with a new challenge for the unit
+          const retry =
+            e instanceof PublicApiError && (e.code === 'challenge_required' || e.code === 'challenge_failed' || e.code === 'challenge_harder');
           if (!retry || attempt >= 1) throw e;
         }
       }
@@ -231,7 +239,7 @@ export default function SubmitTip() {
         setFailure(errorText(e, t));
       }
       // a new answer for the next try (the last one has been used)
-      solver.prepare();
+      solver.prepare(unit?.code);
       return;
     }
 
@@ -289,7 +297,7 @@ export default function SubmitTip() {
         noValidate
         onSubmit={(e) => void submit(e)}
         // answer the anti-robot check while the visitor is writing
-        onFocus={() => solver.prepare()}
+        onFocus={() => unit && solver.prepare(unit.code)}
         data-testid="tip-form"
       >
         <fieldset className="p-card" disabled={busy}>

@@ -128,6 +128,8 @@ export default function TrackTip() {
         <Field id="track-secret" label={t('track.secret')} error={errors.secret}>
           <input
             id="track-secret"
+            // the link of an update e-mail brings the code only: the secret is what is left to type
+            autoFocus={!!initial?.code && !initial.secret}
             className="p-input p-input--code"
             value={secret}
             autoComplete="off"
@@ -227,7 +229,8 @@ function TipView({
         )}
       </section>
 
-      <NotifySection creds={creds} subscribed={tip.notify === true} />
+      {/* a server that cannot send e-mail says so: no form to fill in for nothing */}
+      {(tip.notify_available !== false || tip.notify === true) && <NotifySection creds={creds} subscribed={tip.notify === true} />}
 
       <section className="p-card" aria-labelledby="messages-title">
         <h2 className="p-card__title" id="messages-title">
@@ -475,8 +478,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /**
  * "Nhận thông báo khi có cập nhật": an e-mail told of each update (the police answer or decide)
  * with "có cập nhật mới" and the link only. `POST …/notify {"email"}` / `DELETE …/notify` with
- * X-Tip-Secret → 204; the tip view says `notify: true|false`. A server without this API answers
- * 404: then a neutral note instead of the form.
+ * X-Tip-Secret → 204; the tip view says `notify: true|false`, and `notify_available: false` when the
+ * server has no mail server (the section is then not shown). A server without this API answers
+ * 404, one without a mail server 503 `email_unavailable`: then a neutral note instead of the form.
  */
 function NotifySection({ creds, subscribed }: { creds: Creds; subscribed: boolean }) {
   const { t } = useI18n();
@@ -490,7 +494,7 @@ function NotifySection({ creds, subscribed }: { creds: Creds; subscribed: boolea
   useEffect(() => setOn(subscribed), [subscribed]);
 
   const fail = (e: unknown) => {
-    if (e instanceof PublicApiError && (e.status === 404 || e.status === 405 || e.status === 501)) setUnavailable(true);
+    if (e instanceof PublicApiError && (e.status === 404 || e.status === 405 || e.status === 501 || e.code === 'email_unavailable')) setUnavailable(true);
     else if (e instanceof PublicApiError && e.status === 400 && e.field === 'email') setError(t('track.notify.email.invalid'));
     else if (e instanceof PublicApiError && e.status === 429)
       setError(`${t('track.notify.rateLimited')} ${e.retryAfter !== undefined ? retryText(e.retryAfter, t) : ''}`.trim());

@@ -156,6 +156,8 @@ export interface TrackedTip {
   attachments: PublicAttachment[];
   /** Whether an e-mail is told of updates (absent on servers without the notification API). */
   notify?: boolean;
+  /** False when the server cannot send e-mail (no SMTP server configured): the form is hidden. */
+  notify_available?: boolean;
 }
 
 /** A hit of the unit search (`GET /api/v1/units/search`). */
@@ -201,7 +203,9 @@ export const getUnit = (code: string, signal?: AbortSignal) => call<UnitDetail>(
 export const getCategories = (signal?: AbortSignal) =>
   call<{ items: Category[] }>('GET', '/api/v1/public/tip-categories', { signal });
 
-export const getChallenge = (signal?: AbortSignal) => call<Challenge>('GET', '/api/v1/public/challenge', { signal });
+/** The challenge for a tip to `unit` (a unit receiving a flood of tips asks for more work). */
+export const getChallenge = (unit?: string, signal?: AbortSignal) =>
+  call<Challenge>('GET', '/api/v1/public/challenge', { query: { unit }, signal });
 
 export const sendTip = (tip: NewTip, challenge: string | null) =>
   call<SentTip>('POST', '/api/v1/public/tips', { json: tip, headers: challenge ? { 'X-Challenge': challenge } : {} });

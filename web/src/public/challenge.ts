@@ -77,25 +77,35 @@ const EXPIRY_MARGIN_MS = 15_000;
 
 /**
  * One challenge at a time, fetched and solved ahead (when the visitor starts filling in the form)
- * so that sending rarely waits; each solved token is handed out once.
+ * so that sending rarely waits; each solved token is handed out once. A challenge is asked for the
+ * unit the tip goes to: a unit receiving a flood of tips asks for more work, and an answer for
+ * another unit (or for none) would be refused with `challenge_harder`.
  */
 export class ChallengeSolver {
   private pending: Promise<SolvedChallenge> | null = null;
+  private pendingUnit: string | undefined;
+  private abort: AbortController | null = null;
   private listeners = new Set<(share: number) => void>();
 
-  /** Starts fetching and solving a challenge, unless one is under way or ready. */
-  prepare(): void {
-    if (!this.pending) this.pending = this.fetchAndSolve();
+  /** Starts fetching and solving a challenge for `unit`, unless one for it is under way or ready. */
+  prepare(unit?: string): void {
+    // one prepared for another unit is dropped (its worker stopped): it may be too easy there
+    if (this.pending && this.pendingUnit !== unit) this.reset();
+    if (!this.pending) {
+      this.pendingUnit = unit;
+      this.abort = new AbortController();
+      this.pending = this.fetchAndSolve(unit, this.abort.signal);
+    }
     // a failure here is reported by take()
     this.pending.catch(() => {});
   }
 
-  /** A fresh answer (waiting for the solving when needed); the answer is not handed out again. */
-  async take(onProgress?: (share: number) => void): Promise<string | null> {
+  /** A fresh answer for `unit` (waiting for the solving when needed); it is not handed out again. */
+  async take(unit?: string, onProgress?: (share: number) => void): Promise<string | null> {
     if (onProgress) this.listeners.add(onProgress);
     try {
       for (let attempt = 0; attempt < 2; attempt++) {
-        this.prepare();
+        this.prepare(unit);
         const pending = this.pending!;
         let solved: SolvedChallenge;
         try {
@@ -114,18 +124,20 @@ export class ChallengeSolver {
     }
   }
 
-  /** Forgets the prepared answer (e.g. the server refused it). */
+  /** Forgets the prepared answer (e.g. the server refused it, or the unit changed). */
   reset(): void {
+    this.abort?.abort();
+    this.abort = null;
     this.pending = null;
   }
 
-  private async fetchAndSolve(): Promise<SolvedChallenge> {
+  private async fetchAndSolve(unit: string | undefined, signal: AbortSignal): Promise<SolvedChallenge> {
     const fetchedAt = Date.now();
-    const c = await getChallenge();
+    const c = await getChallenge(unit, signal);
     if (!c.required) return { header: null, expiresAt: Number.POSITIVE_INFINITY };
     const lifetime = c.expires_in * 1000;
     const expiresAt = fetchedAt + lifetime - Math.min(EXPIRY_MARGIN_MS, lifetime / 4);
-    const nonce = await solve(c.token, c.bits, (share) => this.listeners.forEach((l) => l(share)));
+    const nonce = await solve(c.token, c.bits, (share) => this.listeners.forEach((l) => l(share)), signal);
     return { header: challengeHeader(c.token, nonce), expiresAt };
   }
 }
