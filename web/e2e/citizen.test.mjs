@@ -19,6 +19,7 @@ import {
   shot,
   startServer,
 } from './harness.mjs';
+import { startMailSink } from './mail-sink.mjs';
 
 const WIDE = { width: 1440, height: 900 };
 const HOME_TITLE = 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc';
@@ -26,6 +27,10 @@ const HOME_TITLE = 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc';
 const HOME_JS_BUDGET = 60 * 1024;
 // opinions (and tips) one address may send per hour: low, so that the test reaches the limit
 const PUBLIC_PER_HOUR = 8;
+// where the e-mails' links point (the server's own address is known only once it listens)
+const PUBLIC_URL = 'https://antq.example.vn';
+const EMAIL = 'nguoi.bao.tin@example.vn';
+const ANSWER = 'Cảm ơn bạn. Bạn có nhớ nhóm người đó thường đến lúc mấy giờ không?';
 const POLICE = { username: 'ca.sontinh', password: 'mat-khau-cong-an-9', role: 'police_officer', unit: '21220' };
 const FRONT = { username: 'mttq.sontinh', password: 'mat-khau-mat-tran-9', role: 'front_officer', unit: '21220' };
 const DESCRIPTION = 'Chiều nay có nhóm người lạ tụ tập đánh bạc ăn tiền ở bãi đất trống sau chợ thôn Trường Thọ.';
@@ -34,6 +39,7 @@ const EXPECTED_404 = [/Failed to load resource: the server responded with a stat
 
 let server;
 let browser;
+let mail; // the SMTP sink the server sends to
 let police; // API sessions
 let front;
 const tip = { code: '', secret: '' };
@@ -91,8 +97,18 @@ function todayVn() {
 describe('citizen pages', () => {
   before(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    // a real mail server on loopback receives the update e-mails
+    mail = await startMailSink();
     // the proof of work stays ON (the default): the browser solves it for real
-    server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500', ANTQ_PUBLIC_TIPS_PER_HOUR: String(PUBLIC_PER_HOUR) } });
+    server = await startServer({
+      env: {
+        ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500',
+        ANTQ_PUBLIC_TIPS_PER_HOUR: String(PUBLIC_PER_HOUR),
+        ANTQ_PUBLIC_OPINIONS_PER_HOUR: String(PUBLIC_PER_HOUR),
+        ANTQ_PUBLIC_URL: PUBLIC_URL,
+        ...mail.env,
+      },
+    });
     browser = await launchBrowser();
     const admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
     for (const u of [POLICE, FRONT]) {
@@ -105,7 +121,10 @@ describe('citizen pages', () => {
 
   after(async () => {
     await browser?.close();
-    await server?.stop();
+    const stopped = await server?.stop();
+    await mail?.stop();
+    // the reporter's address never reached the server's log
+    if (stopped) assert.ok(!stopped.log.includes(EMAIL), 'the e-mail address is not in the server log');
   });
 
   it('opens the home page on a phone with the small public bundle and "Gửi tin báo" on the first screen', async () => {
@@ -247,24 +266,21 @@ describe('citizen pages', () => {
     assert.equal(inbox.body.items[0]?.unit.code, '21220-001');
   });
 
-  it('offers e-mail notifications on the tracking page, and the one-click unsubscribe page', async () => {
+  it('tells the citizen by e-mail when the police answer, with the link only; stops from the page or the e-mail', async () => {
     assert.ok(tip.code, 'the tip was sent');
-    const view = await fetch(`${server.baseUrl}/api/v1/public/tips/${tip.code}`, { headers: { 'X-Tip-Secret': tip.secret } }).then((r) => r.json());
-    // TODO(issue 18, item 17): the server's notification API is being built. Contract:
-    //   POST   /api/v1/public/tips/{code}/notify   X-Tip-Secret, {"email": "…"} → 204 (the e-mail sealed like the
-    //          reporter's identity; one e-mail per update saying only "có cập nhật mới", with the link)
-    //   DELETE /api/v1/public/tips/{code}/notify   X-Tip-Secret → 204
-    //   GET    /api/v1/public/tips/{code}          gains "notify": true|false
-    //   POST   /api/v1/public/notifications/unsubscribe {"token"} → 204 (the link /huy-nhan-tin?token=… in each e-mail)
-    // Until it lands the page shows a neutral note (asserted below); once `notify` is in the tip view the
-    // "landed" branch runs. Still to do then: read a real unsubscribe token from the e-mail (SMTP sink) and
-    // drop the routed 204 at the end of this test.
-    const landed = typeof view.notify === 'boolean';
+    const tracked = () => fetch(`${server.baseUrl}/api/v1/public/tips/${tip.code}`, { headers: { 'X-Tip-Secret': tip.secret } }).then((r) => r.json());
+    const view = await tracked();
+    assert.equal(view.notify, false);
+    assert.equal(view.notify_available, true, 'the server has a mail server');
+    const found = await police.call('GET', `/api/v1/tips?q=${encodeURIComponent(tip.code)}`);
+    const tipId = found.body.items[0].id;
+    const answer = async (body) => assert.equal((await police.call('POST', `/api/v1/tips/${tipId}/messages`, { body })).status, 201);
+
     const page = await newPage(browser, PHONE);
     const calls = [];
     page.on('request', (r) => {
       if (/\/notify$|\/notifications\/unsubscribe$/.test(new URL(r.url()).pathname)) {
-        calls.push({ method: r.method(), path: new URL(r.url()).pathname, secret: r.headers()['x-tip-secret'], body: r.postData() });
+        calls.push({ method: r.method(), path: new URL(r.url()).pathname, secret: r.headers()['x-tip-secret'], body: r.postData() ?? undefined });
       }
     });
     await page.goto(`${server.baseUrl}/tra-cuu-tin-bao#code=${encodeURIComponent(tip.code)}&secret=${encodeURIComponent(tip.secret)}`);
@@ -278,44 +294,84 @@ describe('citizen pages', () => {
     await section.getByText('Địa chỉ email không hợp lệ.').waitFor();
     assert.equal(calls.length, 0);
 
-    await section.getByLabel('Email của bạn').fill('nguoi.bao.tin@example.vn');
+    await section.getByLabel('Email của bạn').fill(EMAIL);
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'tip-notify-form');
     await section.getByTestId('notify-subscribe').click();
-    if (!landed) {
-      await section
-        .getByTestId('notify-unavailable')
-        .filter({ hasText: 'Hệ thống hiện chưa gửi được thông báo qua email. Vui lòng quay lại trang này để xem cập nhật.' })
-        .waitFor();
-    } else {
-      await section.getByTestId('notify-on').waitFor();
-      const after = await fetch(`${server.baseUrl}/api/v1/public/tips/${tip.code}`, { headers: { 'X-Tip-Secret': tip.secret } }).then((r) => r.json());
-      assert.equal(after.notify, true);
-      await page.getByTestId('tip-view').getByRole('button', { name: 'Cập nhật' }).click();
-      await section.getByTestId('notify-on').waitFor();
-      await section.getByTestId('notify-unsubscribe').click();
-      await section.getByText('Đã hủy nhận thông báo.').waitFor();
-      const off = await fetch(`${server.baseUrl}/api/v1/public/tips/${tip.code}`, { headers: { 'X-Tip-Secret': tip.secret } }).then((r) => r.json());
-      assert.equal(off.notify, false);
-    }
+    await section.getByTestId('notify-on').waitFor();
+    await section.getByText('Đã đăng ký nhận thông báo.').waitFor();
+    assert.equal((await tracked()).notify, true);
     // what went over the wire follows the contract
-    assert.deepEqual(calls[0], {
-      method: 'POST',
-      path: `/api/v1/public/tips/${tip.code}/notify`,
-      secret: tip.secret,
-      body: JSON.stringify({ email: 'nguoi.bao.tin@example.vn' }),
-    });
-    if (landed) assert.deepEqual(calls[1], { method: 'DELETE', path: `/api/v1/public/tips/${tip.code}/notify`, secret: tip.secret, body: undefined });
+    assert.deepEqual(calls[0], { method: 'POST', path: `/api/v1/public/tips/${tip.code}/notify`, secret: tip.secret, body: JSON.stringify({ email: EMAIL }) });
     await assertNoHorizontalScroll(page);
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'tip-notify');
     await page.setViewportSize(WIDE);
     await page.waitForTimeout(200);
     await shot(page, 'tip-notify');
-    assertNoProblems(page, EXPECTED_404);
+    await page.setViewportSize(PHONE);
+
+    // the police answer: exactly one e-mail, "Có cập nhật mới" and the link, nothing of the tip
+    assert.equal(mail.messages().length, 0, 'nothing happened yet');
+    await answer(ANSWER);
+    let mails = await mail.waitFor(1);
+    await new Promise((r) => setTimeout(r, 2500));
+    mails = mail.messages();
+    assert.equal(mails.length, 1, 'one e-mail for one update');
+    const [first] = mails;
+    assert.deepEqual(first.rcpt_tos, [EMAIL]);
+    assert.equal(first.mail_from, 'no-reply@antq.example.vn');
+    assert.equal(first.subject, 'Có cập nhật mới');
+    const link = `${PUBLIC_URL}/tra-cuu-tin-bao#code=${tip.code}`;
+    assert.ok(first.text.includes(link), first.text);
+    for (const never of [tip.secret, ANSWER, DESCRIPTION, POLICE.username, 'Trường Thọ', 'Bãi đất trống']) {
+      assert.ok(!first.text.includes(never) && !first.raw.includes(never) && !first.subject.includes(never), `"${never}" is not in the e-mail`);
+    }
+    const token = /token=([0-9a-f]+)>/.exec(first.header('List-Unsubscribe'))?.[1];
+    assert.ok(token, first.header('List-Unsubscribe'));
+    assert.equal(first.header('List-Unsubscribe'), `<${PUBLIC_URL}/api/v1/public/notifications/unsubscribe?token=${token}>`);
+    assert.equal(first.header('List-Unsubscribe-Post'), 'List-Unsubscribe=One-Click');
+    assert.ok(first.text.includes(`${PUBLIC_URL}/huy-nhan-tin?token=${token}`), first.text);
+
+    // the link opens the tracking page with the code filled in; the secret is what is left to type
+    const opened = await newPage(browser, PHONE);
+    await opened.goto(link.replace(PUBLIC_URL, server.baseUrl));
+    await opened.getByTestId('track-form').waitFor();
+    assert.equal(await opened.locator('#track-code').inputValue(), tip.code);
+    assert.equal(await opened.evaluate(() => document.activeElement?.id), 'track-secret');
+    assert.equal(new URL(opened.url()).hash, '', 'the code leaves the address bar');
+    await opened.locator('#track-secret').fill(tip.secret);
+    await opened.getByTestId('track-submit').click();
+    await opened.getByTestId('messages').getByText(ANSWER).waitFor();
+    assertNoProblems(opened);
+    await opened.context().close();
+
+    // stopped from the tracking page: the next answer sends nothing
+    await page.getByTestId('tip-view').getByRole('button', { name: 'Cập nhật' }).click();
+    await section.getByTestId('notify-on').waitFor();
+    await section.getByTestId('notify-unsubscribe').click();
+    await section.getByText('Đã hủy nhận thông báo.').waitFor();
+    assert.equal((await tracked()).notify, false);
+    assert.deepEqual(calls[1], { method: 'DELETE', path: `/api/v1/public/tips/${tip.code}/notify`, secret: tip.secret, body: undefined });
+    await answer('Chúng tôi đã nhận được thông tin bổ sung, cảm ơn bạn.');
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.equal(mail.messages().length, 1, 'no e-mail once stopped');
+    assertNoProblems(page);
     await page.context().close();
 
-    // the e-mail's link: one press, no login
+    // again, and stopped with one press on the e-mail's link (no login): a real token this time
+    const again = await fetch(`${server.baseUrl}/api/v1/public/tips/${tip.code}/notify`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Tip-Secret': tip.secret },
+      body: JSON.stringify({ email: EMAIL }),
+    });
+    assert.equal(again.status, 204);
+    await answer('Bạn có thể gửi thêm ảnh nếu có.');
+    mails = await mail.waitFor(2);
+    assert.equal(mails.length, 2);
+    const stopLink = /https:\/\/\S+\/huy-nhan-tin\?token=[0-9a-f]+/.exec(mails[1].text)?.[0];
+    assert.ok(stopLink, mails[1].text);
+
     const unsub = await newPage(browser, PHONE);
     const posted = [];
     unsub.on('request', (r) => {
@@ -324,17 +380,19 @@ describe('citizen pages', () => {
     await unsub.goto(`${server.baseUrl}/huy-nhan-tin`);
     await unsub.getByTestId('unsubscribe-error').filter({ hasText: 'Đường link thiếu mã hủy nhận thông báo.' }).waitFor();
     await unsub.goto(`${server.baseUrl}/huy-nhan-tin?token=ma-huy-khong-ton-tai`);
+    await unsub.getByTestId('unsubscribe-button').click();
+    await unsub.getByTestId('unsubscribe-error').filter({ hasText: 'Không tìm thấy đăng ký nhận thông báo ứng với đường link này.' }).waitFor();
+    await unsub.goto(stopLink.replace(PUBLIC_URL, server.baseUrl));
     await unsub.getByRole('heading', { level: 1, name: 'Hủy nhận thông báo' }).waitFor();
-    assert.equal(posted.length, 0, 'opening the link changes nothing (mail scanners open links)');
+    assert.equal(posted.length, 1, 'opening the link changes nothing (mail scanners open links)');
     await shot(unsub, 'unsubscribe');
     await unsub.getByTestId('unsubscribe-button').click();
-    // an unknown token (and, until the API lands, every token): a plain Vietnamese note
-    await unsub.getByTestId('unsubscribe-error').filter({ hasText: 'Không tìm thấy đăng ký nhận thông báo ứng với đường link này.' }).waitFor();
-    assert.deepEqual(posted, [{ method: 'POST', body: JSON.stringify({ token: 'ma-huy-khong-ton-tai' }) }]);
-    // the answer of the contract for a valid token (routed here until a real token can be read from an e-mail)
-    await unsub.route('**/api/v1/public/notifications/unsubscribe', (route) => route.fulfill({ status: 204, body: '' }));
-    await unsub.getByTestId('unsubscribe-button').click();
     await unsub.getByRole('heading', { level: 1, name: 'Đã hủy nhận thông báo' }).waitFor();
+    assert.deepEqual(posted[1], { method: 'POST', body: JSON.stringify({ token: new URL(stopLink).searchParams.get('token') }) });
+    assert.equal((await tracked()).notify, false);
+    await answer('Tin nhắn này không còn báo qua email.');
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.equal(mail.messages().length, 2, 'no e-mail after the one-click stop');
     await assertNoHorizontalScroll(unsub);
     await shot(unsub, 'unsubscribe-done');
     await unsub.setViewportSize(WIDE);
@@ -342,6 +400,14 @@ describe('citizen pages', () => {
     await shot(unsub, 'unsubscribe-done');
     assertNoProblems(unsub, EXPECTED_404);
     await unsub.context().close();
+
+    // the address is nowhere for staff: not in the tip, its list or the audit trail
+    const detail = await police.call('GET', `/api/v1/tips/${tipId}`);
+    assert.ok(!JSON.stringify(detail.body).includes('example.vn'));
+    const adminApi = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const audit = await adminApi.call('GET', '/api/v1/audit?per_page=500');
+    assert.equal(audit.status, 200);
+    assert.ok(!JSON.stringify(audit.body).includes('example.vn'));
   });
 
   it('tells the citizen a resolved tip is "Đã giải quyết", also once the police have closed it', async () => {

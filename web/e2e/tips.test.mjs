@@ -3,6 +3,7 @@
 // gets the tracking code and secret; an officer of the commune finds it in the inbox and answers;
 // the citizen opens the tracking page and reads the answer.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -39,8 +40,8 @@ let admin; // an API session of the administrator
 const tip = { code: '', secret: '' };
 
 
-async function loginAs(page, username, password) {
-  await page.goto(`${server.baseUrl}/login`);
+async function loginAs(page, username, password, baseUrl = server.baseUrl) {
+  await page.goto(`${baseUrl}/login`);
   const form = page.getByTestId('login-form');
   await form.getByLabel('Tên đăng nhập').fill(username);
   await form.getByLabel('Mật khẩu').fill(password);
@@ -239,6 +240,8 @@ describe('citizen tips', () => {
     // officers are never named to the reporter
     const text = await view.textContent();
     assert.ok(!text.includes(OFFICER.username) && !text.includes(OFFICER.display_name), 'no officer name on the tracking page');
+    // this server has no mail server (no ANTQ_SMTP_URL): no e-mail form to fill in for nothing
+    assert.equal(await view.getByTestId('tip-notify').count(), 0);
 
     await page.locator('#reply-body').fill(CITIZEN_REPLY);
     await page.getByTestId('reply-send').click();
@@ -261,6 +264,13 @@ describe('citizen tips', () => {
     await page.getByRole('heading', { level: 1, name: `Tin báo ${tip.code}` }).waitFor();
 
     const handle = page.getByTestId('tip-handle');
+    // the colleagues the tip can be given to come from the server (GET …/assignees): the commune's
+    // officers, with their unit; not the nationwide administrator (outside an officer's area)
+    await handle.getByTestId('handle-assignee').click();
+    const people = page.locator('.ant-select-dropdown:visible');
+    await people.getByText(`${OFFICER.display_name} (${OFFICER.username}) · Sơn Tịnh`).waitFor();
+    assert.equal(await people.getByText('(admin)').count(), 0);
+    await page.keyboard.press('Escape');
     await handle.getByTestId('handle-status').click();
     await page.locator('.ant-select-dropdown:visible').getByText('Đã phân công xử lý', { exact: true }).click();
     await handle.getByRole('button', { name: 'Giao cho tôi' }).click();
@@ -431,6 +441,193 @@ describe('citizen tips', () => {
     await page.locator('#unit-level-1').selectOption({ label: 'Xã Sơn Tịnh' });
     await page.locator('#unit-level-2 option', { hasText: 'Thôn Trường Thọ' }).waitFor({ state: 'attached' });
     await shot(page, 'tip-form');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+});
+
+// A flood of tips to one village (issue 12, defect 6): the server asks harder proofs of work of that
+// unit and holds what arrives past its hourly threshold for screening. The form fetches the
+// challenge for the chosen unit and, told `challenge_harder`, solves a new one and sends again
+// without a word to the citizen; the inbox says how many tips wait to be screened.
+describe('a flood of tips', () => {
+  const FLOODED = '21220-002'; // Thôn Phú Thọ
+  const PER_UNIT = 2; // the hourly threshold of a unit, low for the test
+  const SCREENER = { username: 'sangloc.sontinh', password: 'mat-khau-sang-loc-7', display_name: 'Lê Thị Lọc' };
+  let flood;
+  let floodBrowser;
+  let citizenCode = '';
+
+  /** The first screen only (the demo inbox makes a full-page picture metres long). */
+  async function shotScreen(page, name) {
+    const vp = page.viewportSize();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${vp && vp.width < 600 ? 'phone' : 'desktop'}.png`), timeout: 30_000 });
+  }
+
+  /** A page that waits longer: this machine is shared, and a busy minute must not fail a test. */
+  async function patientPage(viewport) {
+    const page = await newPage(floodBrowser, viewport);
+    page.setDefaultTimeout(30_000);
+    return page;
+  }
+
+  /** Leading zero bits of SHA-256(token:nonce) reach `bits`: the nonce, found as the browser would. */
+  function solve(token, bits) {
+    for (let nonce = 0; ; nonce++) {
+      const h = createHash('sha256').update(`${token}:${nonce}`).digest();
+      let zero = 0;
+      for (const b of h) {
+        if (b === 0) {
+          zero += 8;
+          continue;
+        }
+        zero += Math.clz32(b) - 24;
+        break;
+      }
+      if (zero >= bits) return nonce;
+    }
+  }
+
+  /** A tip sent to `unit` the way a script would (with a solved challenge for that unit). */
+  async function sendByScript(unit, n) {
+    const c = await fetch(`${flood.baseUrl}/api/v1/public/challenge?unit=${unit}`).then((r) => r.json());
+    const res = await fetch(`${flood.baseUrl}/api/v1/public/tips`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Challenge': `${c.token}:${solve(c.token, c.bits)}` },
+      body: JSON.stringify({ unit, category: 'other', description: `Tin báo gửi dồn dập số ${n} để thử sàng lọc.`, anonymous: true }),
+    });
+    assert.equal(res.status, 201, await res.text());
+    return c.bits;
+  }
+
+  before(async () => {
+    flood = await startServer({
+      env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500', ANTQ_PUBLIC_TIPS_PER_HOUR_PER_UNIT: String(PER_UNIT), ANTQ_PUBLIC_CHALLENGE_BITS: '10' },
+    });
+    floodBrowser = await launchBrowser();
+    const admin = await apiSession(flood.baseUrl, 'admin', ADMIN_PASSWORD);
+    const created = await admin.call('POST', '/api/v1/users', { ...SCREENER, role: 'police_officer', unit: '21220' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+  });
+
+  after(async () => {
+    await floodBrowser?.close();
+    await flood?.stop();
+  });
+
+  it('sends a citizen\'s tip through a flood: a new, harder challenge for the unit, silently', async () => {
+    const page = await patientPage(PHONE);
+    const challenges = [];
+    const posts = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname === '/api/v1/public/challenge') challenges.push(u.searchParams.get('unit'));
+      if (r.method() === 'POST' && u.pathname === '/api/v1/public/tips') posts.push(r);
+    });
+    const answers = [];
+    page.on('response', async (r) => {
+      if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/public/tips') {
+        answers.push({ status: r.status(), body: await r.json().catch(() => null) });
+      }
+    });
+    await page.goto(`${flood.baseUrl}/gui-tin-bao?unit=${FLOODED}`);
+    await page.getByTestId('unit-preset').getByText('Thôn Phú Thọ', { exact: true }).waitFor();
+    await page.locator('#tip-category option:not([disabled])').first().waitFor({ state: 'attached' });
+    await page.locator('#tip-category').selectOption({ index: 1 });
+    await page.locator('#tip-description').fill('Có người lạ đến thôn hỏi mua gom đất giá cao bất thường, nghi lừa đảo.');
+    // the form fetched (and solves, while the citizen writes) the challenge of that unit
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/api/v1/public/challenge')));
+    assert.deepEqual(challenges, [FLOODED]);
+    await page.waitForTimeout(500);
+
+    // meanwhile a script floods the village: past the threshold its challenge gets harder
+    const bits = [];
+    for (let i = 1; i <= PER_UNIT + 1; i++) bits.push(await sendByScript(FLOODED, i));
+    assert.ok(bits.at(-1) > bits[0], `harder for the flooded unit: ${bits}`);
+
+    await page.getByTestId('submit-tip-button').click();
+    await page.getByTestId('tip-sent').waitFor({ timeout: 60_000 });
+    citizenCode = (await page.getByTestId('tracking-code').textContent()).trim();
+    // the first answer was too easy now: refused with challenge_harder, then sent again with a new one
+    assert.equal(answers.length, 2, JSON.stringify(answers));
+    assert.equal(answers[0].status, 400);
+    assert.equal(answers[0].body.error.code, 'challenge_harder');
+    assert.equal(answers[1].status, 201);
+    assert.deepEqual(challenges, [FLOODED, FLOODED], 'each challenge asked for the unit');
+    assert.notEqual(posts[0].headers()['x-challenge'], posts[1].headers()['x-challenge']);
+    assert.equal(await page.getByTestId('submit-error').count(), 0, 'nothing said to the citizen');
+    await shotScreen(page, 'tip-sent-flood');
+    assertNoProblems(page, [/status of 400/]);
+    await page.context().close();
+  });
+
+  it('shows the officer how many tips wait to be screened, tags them, and screens one', async () => {
+    assert.ok(citizenCode, 'the citizen\'s tip was sent');
+    const api = await apiSession(flood.baseUrl, SCREENER.username, SCREENER.password);
+    const held = await api.call('GET', '/api/v1/tips?held=true');
+    // the script's last tip and the citizen's arrived past the threshold
+    assert.equal(held.body.total, 2, JSON.stringify(held.body));
+    assert.ok(held.body.items.some((t) => t.tracking_code === citizenCode && t.held_for_review));
+
+    const page = await patientPage({ width: 1440, height: 900 });
+    await loginAs(page, SCREENER.username, SCREENER.password, flood.baseUrl);
+    await page.goto(`${flood.baseUrl}/tin-bao`);
+    const banner = page.getByTestId('held-banner');
+    await banner.getByText('2 tin báo chờ sàng lọc (gửi dồn dập)').waitFor();
+    const table = page.getByTestId('tips-table');
+    await table.getByText(citizenCode).waitFor();
+    assert.equal(await table.getByTestId('held-tag').count(), 2);
+    await shotScreen(page, 'tips-held');
+    await banner.getByTestId('held-only').click();
+    await page.waitForURL((u) => new URL(u).searchParams.get('held') === 'true');
+    // (the previous page stays on screen until the filtered one arrives)
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="tips-table"] tbody tr.ant-table-row').length === 2);
+    assert.equal(await table.getByTestId('held-tag').count(), 2);
+
+    // the citizen's tip: read, then screened
+    await table.getByText(citizenCode).click();
+    const notice = page.getByTestId('tip-held');
+    await notice.getByText(/đang chờ sàng lọc/).waitFor();
+    await shotScreen(page, 'tip-held');
+    await notice.getByTestId('tip-release').click();
+    await page.getByText('Tin báo đã vào hộp tin như thường.').waitFor();
+    await notice.waitFor({ state: 'detached' });
+    const audit = await (await apiSession(flood.baseUrl, 'admin', ADMIN_PASSWORD)).call('GET', '/api/v1/audit?action=tip.release');
+    assert.equal(audit.body.items?.length, 1, JSON.stringify(audit.body));
+
+    // back in the inbox: one left; handling it (a status change) releases it too
+    await page.goBack();
+    await banner.getByText('1 tin báo chờ sàng lọc (gửi dồn dập)').waitFor();
+    const other = held.body.items.find((t) => t.tracking_code !== citizenCode);
+    assert.equal((await api.call('PATCH', `/api/v1/tips/${other.id}`, { status: 'verifying' })).status, 200);
+    await page.reload();
+    await banner.getByText('Đang xem các tin chờ sàng lọc.').waitFor();
+    await banner.getByTestId('held-all').click();
+    await banner.waitFor({ state: 'detached' });
+    await table.getByText(citizenCode).waitFor();
+    assert.equal(await table.getByTestId('held-tag').count(), 0);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  it('shows the banner and the screening on a phone', async () => {
+    // a new flood, so that something waits again
+    for (let i = 1; i <= 2; i++) await sendByScript(FLOODED, 10 + i);
+    const api = await apiSession(flood.baseUrl, SCREENER.username, SCREENER.password);
+    const waiting = (await api.call('GET', '/api/v1/tips?held=true&per_page=1')).body.total;
+    assert.ok(waiting >= 2, `tips wait to be screened: ${waiting}`);
+    const page = await patientPage(PHONE);
+    await loginAs(page, SCREENER.username, SCREENER.password, flood.baseUrl);
+    await page.goto(`${flood.baseUrl}/tin-bao`);
+    const banner = page.getByTestId('held-banner');
+    await banner.getByText(`${waiting} tin báo chờ sàng lọc (gửi dồn dập)`).waitFor();
+    await assertNoHorizontalScroll(page);
+    await shotScreen(page, 'tips-held');
+    await banner.getByTestId('held-only').click();
+    await page.getByTestId('tips-table').getByTestId('tip-link').first().click();
+    await page.getByTestId('tip-held').waitFor();
+    await assertNoHorizontalScroll(page);
+    await shotScreen(page, 'tip-held');
     assertNoProblems(page);
     await page.context().close();
   });
