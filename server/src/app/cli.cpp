@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "app/cli_text.hpp"
 #include "app/config.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
@@ -121,97 +122,108 @@ int cmd_serve(const Config& c) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  CLI::App cli{"ANTQ — nền tảng phong trào Toàn dân bảo vệ an ninh Tổ quốc"};
+  // Vietnamese, or English when the locale is English (LANG=en_US.UTF-8, LC_ALL=en …): the
+  // descriptions below come in both, CLI11's own words through cli_text.
+  const auto lang = cli_text::language_from_environment();
+  auto T = [lang](const char* vi, const char* en) { return cli_text::pick(lang, vi, en); };
+  CLI::App cli{T("ANTQ — nền tảng phong trào Toàn dân bảo vệ an ninh Tổ quốc",
+                 "ANTQ — the platform of the All-People National Security Protection movement")};
+  cli_text::localize(cli, lang);
   cli.require_subcommand(1);
   std::optional<std::string> config_file;
   std::string db_url, listen, web_root;
-  cli.add_option_function<std::string>("--config", [&](const std::string& v) { config_file = v; }, "Tệp cấu hình TOML");
+  cli.add_option_function<std::string>("--config", [&](const std::string& v) { config_file = v; }, T("Tệp cấu hình TOML", "TOML configuration file"));
 
-  auto add_db = [&](CLI::App* sub) { sub->add_option("--db", db_url, "sqlite:ĐƯỜNG_DẪN hoặc postgresql://user@host:port/db"); };
+  auto add_db = [&](CLI::App* sub) { sub->add_option("--db", db_url, T("sqlite:ĐƯỜNG_DẪN hoặc postgresql://user@host:port/db", "sqlite:PATH or postgresql://user@host:port/db")); };
 
-  auto* init = cli.add_subcommand("init", "Tạo CSDL, khóa dữ liệu, danh mục đơn vị và tài khoản admin");
+  auto* init = cli.add_subcommand("init", T("Tạo CSDL, khóa dữ liệu, danh mục đơn vị và tài khoản admin", "Create the database, the data key, the unit list and the admin account"));
   add_db(init);
   std::string units_list = "vn-2tier";
   bool password_stdin = false;
-  init->add_option("--units", units_list, "vn-2tier | vn-3tier | none")->check(CLI::IsMember({"vn-2tier", "vn-3tier", "none"}));
-  init->add_flag("--admin-password-stdin", password_stdin, "Đọc mật khẩu admin từ stdin");
+  init->add_option("--units", units_list,
+                   T("Danh mục đơn vị: vn-2tier (hiện hành), vn-3tier (trước 01/7/2025, có cấp huyện), none",
+                     "Unit list: vn-2tier (current), vn-3tier (before 1 July 2025, with districts), none"))->check(CLI::IsMember({"vn-2tier", "vn-3tier", "none"}));
+  init->add_flag("--admin-password-stdin", password_stdin, T("Đọc mật khẩu admin từ stdin", "Read the admin password from standard input"));
 
-  auto* serve = cli.add_subcommand("serve", "Chạy máy chủ API và giao diện web");
+  auto* serve = cli.add_subcommand("serve", T("Chạy máy chủ API và giao diện web", "Run the API server and the web interface"));
   add_db(serve);
-  serve->add_option("--listen", listen, "HOST:PORT (mặc định 127.0.0.1:8080; cổng 0 = tự chọn)");
-  serve->add_option("--web-root", web_root, "Thư mục giao diện web đã build");
-  serve->add_option_function<std::string>("--config", [&](const std::string& v) { config_file = v; }, "Tệp cấu hình TOML");
+  serve->add_option("--listen", listen, T("HOST:PORT (mặc định 127.0.0.1:8080; cổng 0 = tự chọn)", "HOST:PORT (default 127.0.0.1:8080; port 0 = any free port)"));
+  serve->add_option("--web-root", web_root, T("Thư mục giao diện web đã build", "Directory of the built web interface"));
+  serve->add_option_function<std::string>("--config", [&](const std::string& v) { config_file = v; }, T("Tệp cấu hình TOML", "TOML configuration file"));
 
-  auto* migrate = cli.add_subcommand("migrate", "Cập nhật cấu trúc CSDL lên phiên bản mới nhất");
+  auto* migrate = cli.add_subcommand("migrate", T("Cập nhật cấu trúc CSDL lên phiên bản mới nhất", "Bring the database structure up to the latest version"));
   add_db(migrate);
 
-  auto* import = cli.add_subcommand("import", "Nhập dữ liệu");
+  auto* import = cli.add_subcommand("import", T("Nhập dữ liệu", "Import data"));
   import->require_subcommand(1);
-  auto* import_units = import->add_subcommand("units", "Nhập danh mục đơn vị hành chính (CSV)");
+  auto* import_units = import->add_subcommand("units", T("Nhập danh mục đơn vị hành chính (CSV)", "Import a list of administrative units (CSV)"));
   add_db(import_units);
   std::string file, version, successions;
   import_units->add_option("--file", file, "CSV: code,name,level,parent_code[,full_name,unit_type]")->required();
-  import_units->add_option("--version", version, "Nhãn phiên bản danh mục, ví dụ vn-2tier-2026")->required();
+  import_units->add_option("--version", version, T("Nhãn phiên bản danh mục, ví dụ vn-2tier-2026", "Version label of the list, e.g. vn-2tier-2026"))->required();
   import_units->add_option("--successions", successions, "CSV: old_code,new_code");
 
-  auto* seed = cli.add_subcommand("seed", "Nạp dữ liệu mẫu");
+  auto* seed = cli.add_subcommand("seed", T("Nạp dữ liệu mẫu", "Load sample data"));
   seed->require_subcommand(1);
-  auto* seed_demo = seed->add_subcommand("demo", "Dữ liệu mẫu để dùng thử (một lần cho mỗi CSDL, trong một giao dịch)");
+  auto* seed_demo = seed->add_subcommand("demo", T("Dữ liệu mẫu để dùng thử (một lần cho mỗi CSDL, trong một giao dịch)", "Sample data to try the platform (once per database, in one transaction)"));
   add_db(seed_demo);
 
-  auto* seed_synthetic = seed->add_subcommand("synthetic", "Dữ liệu tổng hợp quy mô toàn quốc để đo hiệu năng");
+  auto* seed_synthetic = seed->add_subcommand("synthetic", T("Dữ liệu tổng hợp quy mô toàn quốc để đo hiệu năng", "Nationwide synthetic data for benchmarks"));
   add_db(seed_synthetic);
   std::string scale = "national";
   std::uint64_t synthetic_seed = 1;
   seed_synthetic->add_option("--scale", scale, "national | province | tiny")->check(CLI::IsMember({"national", "province", "tiny"}));
-  seed_synthetic->add_option("--seed", synthetic_seed, "Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)");
+  seed_synthetic->add_option("--seed", synthetic_seed, T("Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)", "Random seed (same seed, same data)"));
 
-  auto* user = cli.add_subcommand("user", "Tài khoản cán bộ");
+  auto* user = cli.add_subcommand("user", T("Tài khoản cán bộ", "Staff accounts"));
   user->require_subcommand(1);
-  auto* user_add = user->add_subcommand("add", "Thêm tài khoản (mật khẩu đọc từ stdin)");
+  auto* user_add = user->add_subcommand("add", T("Thêm tài khoản (mật khẩu đọc từ stdin)", "Add an account (password read from standard input)"));
   add_db(user_add);
   std::string username, role, unit, display_name;
   bool user_password_stdin = false;
-  user_add->add_option("USERNAME", username, "Tên đăng nhập")->required();
+  user_add->add_option("USERNAME", username, T("Tên đăng nhập", "Login name"))->required();
   user_add->add_option("--role", role, "admin | steering | front_officer | police_officer | village_officer")->required();
-  user_add->add_option("--unit", unit, "Mã đơn vị (bỏ trống: cả nước)");
-  user_add->add_option("--display-name", display_name, "Họ tên hiển thị");
-  user_add->add_flag("--password-stdin", user_password_stdin, "Đọc mật khẩu từ stdin")->required();
-  auto* user_disable = user->add_subcommand("disable", "Khóa tài khoản (chấm dứt mọi phiên đăng nhập)");
+  user_add->add_option("--unit", unit, T("Mã đơn vị (bỏ trống: cả nước)", "Unit code (none: the whole country)"));
+  user_add->add_option("--display-name", display_name, T("Họ tên hiển thị", "Display name"));
+  user_add->add_flag("--password-stdin", user_password_stdin, T("Đọc mật khẩu từ stdin", "Read the password from standard input"))->required();
+  auto* user_disable = user->add_subcommand("disable", T("Khóa tài khoản (chấm dứt mọi phiên đăng nhập)", "Disable an account (ends every login session at once)"));
   add_db(user_disable);
-  user_disable->add_option("USERNAME", username, "Tên đăng nhập")->required();
+  user_disable->add_option("USERNAME", username, T("Tên đăng nhập", "Login name"))->required();
 
-  auto* token = cli.add_subcommand("token", "Token API cho hệ thống tích hợp");
+  auto* token = cli.add_subcommand("token", T("Token API cho hệ thống tích hợp", "API tokens for integrations"));
   token->require_subcommand(1);
-  auto* token_create = token->add_subcommand("create", "Tạo token (in một lần, ở dòng cuối)");
+  auto* token_create = token->add_subcommand("create", T("Tạo token (in một lần, ở dòng cuối)", "Create a token (printed once, on the last line)"));
   add_db(token_create);
   std::optional<int> expires_days;
-  token_create->add_option("USERNAME", username, "Tài khoản sở hữu token")->required();
-  token_create->add_option("--expires-days", expires_days, "Số ngày hiệu lực");
-  auto* token_revoke = token->add_subcommand("revoke", "Thu hồi token (theo mã token hoặc chính token)");
+  token_create->add_option("USERNAME", username, T("Tài khoản sở hữu token", "Account that owns the token"))->required();
+  token_create->add_option("--expires-days", expires_days, T("Số ngày hiệu lực", "Days of validity"));
+  auto* token_revoke = token->add_subcommand("revoke", T("Thu hồi token (theo mã token hoặc chính token)", "Revoke a token (by its id or the token itself)"));
   add_db(token_revoke);
   std::string token_ref;
-  token_revoke->add_option("TOKEN", token_ref, "Mã token (id) hoặc token")->required();
+  token_revoke->add_option("TOKEN", token_ref, T("Mã token (id) hoặc token", "Token id or the token"))->required();
 
-  auto* audit_cmd = cli.add_subcommand("audit", "Nhật ký hệ thống");
+  auto* audit_cmd = cli.add_subcommand("audit", T("Nhật ký hệ thống", "Audit log"));
   audit_cmd->require_subcommand(1);
-  auto* audit_verify = audit_cmd->add_subcommand("verify", "Kiểm tra toàn vẹn chuỗi nhật ký");
+  auto* audit_verify = audit_cmd->add_subcommand("verify", T("Kiểm tra toàn vẹn chuỗi nhật ký", "Check the integrity of the log chain"));
   add_db(audit_verify);
   std::string expect_head;
   audit_verify->add_option("--expect-head", expect_head,
-                           "ID:HASH của mục mới nhất đã ghi nhận trước đó (phát hiện việc xóa các mục cuối)");
+                           T("ID:HASH của mục mới nhất đã ghi nhận trước đó (phát hiện việc xóa các mục cuối)",
+                             "ID:HASH of the newest entry recorded earlier (detects deleted last entries)"));
 
-  auto* keys_cmd = cli.add_subcommand("keys", "Khóa dữ liệu");
+  auto* keys_cmd = cli.add_subcommand("keys", T("Khóa dữ liệu", "Data key"));
   keys_cmd->require_subcommand(1);
-  auto* keys_rotate = keys_cmd->add_subcommand("rotate", "Tạo khóa mới và mã hóa lại dữ liệu nhạy cảm");
+  auto* keys_rotate = keys_cmd->add_subcommand("rotate", T("Tạo khóa mới và mã hóa lại dữ liệu nhạy cảm", "Create a new key and encrypt sensitive data again with it"));
   add_db(keys_rotate);
 
-  auto* rollup_cmd = cli.add_subcommand("rollup", "Số liệu tổng hợp cho báo cáo");
+  auto* rollup_cmd = cli.add_subcommand("rollup", T("Số liệu tổng hợp cho báo cáo", "Aggregated figures for reports"));
   rollup_cmd->require_subcommand(1);
-  auto* rollup_rebuild = rollup_cmd->add_subcommand("rebuild", "Tính lại toàn bộ số liệu tổng hợp từ các bản ghi");
+  auto* rollup_rebuild = rollup_cmd->add_subcommand("rebuild", T("Tính lại toàn bộ số liệu tổng hợp từ các bản ghi", "Recompute every aggregated figure from the records"));
   add_db(rollup_rebuild);
 
-  cli.add_subcommand("version", "In phiên bản")->callback([] { std::cout << "antq " << ANTQ_VERSION << "\n"; });
+  cli.add_subcommand("version", T("In phiên bản", "Print the version"))->callback([] { std::cout << "antq " << ANTQ_VERSION << "\n"; });
+
+  cli_text::finish(cli, lang);
 
   try {
     cli.parse(argc, argv);
@@ -340,7 +352,7 @@ int run_cli(int argc, char** argv) {
     std::cerr << "antq: " << e.what() << "\n";
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "antq: lỗi: " << e.what() << "\n";
+    std::cerr << T("antq: lỗi: ", "antq: error: ") << e.what() << "\n";
     return 1;
   }
 }
