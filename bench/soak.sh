@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
 # ANTQ soak (make bench). Not a test: SOAK_MINUTES (30) of mixed, throttled traffic against one
 # real `antq serve` on SQLite, to see whether memory or file descriptors grow while nothing about
-# the load changes. Every minute it prints the server's VmRSS, the part of it that is the database
-# file mapped by SQLite (RssFile), the rest (VmRSS − RssFile: heap, stacks), its open file
-# descriptors (/proc/PID/fd), its threads and the requests it answered that minute (from its own
-# /metrics, by class of status). At the end, a verdict:
+# the load changes. Every minute it prints the server's VmRSS, the part of it that is mapped files
+# (RssFile: the database mapped by SQLite, the binary and its libraries), the rest (VmRSS −
+# RssFile: heap, thread stacks, anonymous maps), its open file descriptors (/proc/PID/fd), its
+# threads and the requests it answered that minute (from its own /metrics, by class of status).
+# At the end, a verdict:
 #   PASS  when no "VmRSS − file" and no FD figure after the reference minute (5, or the middle of a
 #         shorter run) exceeds the reference minute's figure by more than 10 %;
 #   FAIL  otherwise, naming the figures.
-# Why not VmRSS itself: the database grows all the time (tips arrive) and SQLite reads it through a
-# memory map (up to 256 MiB), so VmRSS counts more of the file as it grows; those pages are the
-# kernel's page cache, shared and reclaimable, not memory the server holds.
-# Figures are the minimum of five samples over about a second: a leak stays, an export that is
-# being built or a curl connection that is being opened at that instant does not. A 15-second
-# burst of concurrent reads first opens every pooled reader connection, so the pool filling up
-# lazily later is not mistaken for growth.
+#
+# Why the verdict is on VmRSS − RssFile and not on VmRSS (both are printed):
+#   RssFile is page cache mapped into the process: SQLite reads the database through a memory map
+#   (mmap_size 256 MiB) and the database grows all the time (tips arrive), so VmRSS counts more of
+#   the file as it grows, and it goes up or down with what the kernel keeps cached. Those pages are
+#   shared, clean or written back, and reclaimable; a leak cannot hide there, because memory the
+#   server allocates (malloc, new, thread stacks, an mmap of its own) is anonymous and lands in
+#   VmRSS − RssFile (= RssAnon + RssShmem).
+# Why the lowest figure of the minute:
+#   the server is looked at every 2 s; each line shows the look with the lowest "VmRSS − file" (and
+#   the lowest FD count). Memory that stays (a leak, a cache that keeps growing, an allocator that
+#   keeps what it was given) raises that floor; requests in flight do not: an XLSX export being
+#   built, a photo being cleaned, and above all a login, whose Argon2id hash maps 64 MiB for the
+#   fraction of a second it runs (libsodium maps and unmaps it directly). "peak −file" shows the
+#   highest look of the minute, so the transients stay visible.
+# A 15-second burst of concurrent reads first opens every pooled reader connection, so the pool
+# filling up lazily later is not mistaken for growth.
+# What this run found and what was fixed: docs/decisions/0011-faults.md, "Soak".
 #
 # Traffic (loopback only, every loop bounded by the deadline):
 #   wrk, 2 connections, ~40 req/s   POST /api/v1/public/tips (JSON, a different text each time)
@@ -248,39 +260,41 @@ requests_by_class() {
     /^antq_http_requests_total\{/ { m = $0; sub(/.*status="/, "", m); c = substr(m, 1, 1); n[c] += $NF; t += $NF }
     END { printf "%d %d %d %d %d\n", t, n["2"], n["3"], n["4"], n["5"] }'
 }
-status_kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
-sample() {  # -> "VmRSS_KiB RssFile_KiB fds threads", each the minimum of five samples over ~1 s
-  local i r a f t mr="" ma="" mf="" mt=""
-  for i in 1 2 3 4 5; do
-    r=$(status_kib "$SERVER_PID" VmRSS); a=$(status_kib "$SERVER_PID" RssFile); t=$(status_kib "$SERVER_PID" Threads)
-    f=$(ls "/proc/$SERVER_PID/fd" | wc -l)
-    [ -z "$mr" ] || [ "$r" -lt "$mr" ] && mr=$r
-    [ -z "$ma" ] || [ "$a" -lt "$ma" ] && ma=$a
-    [ -z "$mf" ] || [ "$f" -lt "$mf" ] && mf=$f
-    [ -z "$mt" ] || [ "$t" -lt "$mt" ] && mt=$t
-    sleep 0.2
-  done
-  echo "$mr $ma $mf $mt"
+# One look at the server: "VmRSS_KiB RssFile_KiB fds threads", the two sizes from the same read.
+look() {
+  awk '$1 == "VmRSS:" { r = $2 } $1 == "RssFile:" { f = $2 } $1 == "Threads:" { t = $2 } END { printf "%d %d ", r, f; print t }' \
+    "/proc/$SERVER_PID/status" | { read -r r f t; echo "$r $f $(ls "/proc/$SERVER_PID/fd" | wc -l) $t"; }
 }
 
 note "soaking for $MINUTES minutes against $BASE (photo: $PHOTO_BYTES bytes); a line a minute."
 printf '\nANTQ soak — %s — %s CPU(s), SQLite, %s minute(s), reference minute %s\n' "$(date -u +%FT%TZ)" "$(nproc)" "$MINUTES" "$REF"
-printf '%6s | %9s | %8s | %11s | %5s | %7s | %8s | %9s | %6s | %6s | %6s\n' \
-  minute "VmRSS MiB" "file MiB" "-file MiB" FDs threads "req/min" total 2xx 4xx 5xx
-printf -- '-------+-----------+----------+-------------+-------+---------+----------+-----------+--------+--------+-------\n'
+printf 'Each figure is the lowest of the minute (a look every 2 s): VmRSS and file at the look where\n'
+printf '"VmRSS − file" was lowest; "peak −file" is the highest look of the minute (requests in flight).\n'
+printf '%6s | %9s | %8s | %11s | %11s | %5s | %7s | %8s | %9s | %6s | %6s | %6s\n' \
+  minute "VmRSS MiB" "file MiB" "-file MiB" "peak -file" FDs threads "req/min" total 2xx 4xx 5xx
+printf -- '-------+-----------+----------+-------------+-------------+-------+---------+----------+-----------+--------+--------+-------\n'
 START=$(date +%s)
 read -r prev_total _ _ _ _ < <(requests_by_class)
 declare -a RSS FDS
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 for m in $(seq 1 "$MINUTES"); do
-  # Sleep to the minute mark (the samples themselves take about a second).
-  now=$(date +%s); target=$((START + m * 60 - 2)); [ "$now" -lt "$target" ] && sleep $((target - now))
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$TMP/server.log" >&2; die "the server died at minute $m."; }
-  read -r rss file fds threads < <(sample)
+  # Look every 2 s until the minute mark, keeping the lowest figures and the highest anon one.
+  lo_anon="" lo_rss="" lo_file="" hi_anon=0 lo_fds="" lo_threads=""
+  while :; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$TMP/server.log" >&2; die "the server died at minute $m."; }
+    read -r rss file fds threads < <(look)
+    anon=$((rss - file))
+    if [ -z "$lo_anon" ] || [ "$anon" -lt "$lo_anon" ]; then lo_anon=$anon; lo_rss=$rss; lo_file=$file; fi
+    [ "$anon" -gt "$hi_anon" ] && hi_anon=$anon
+    if [ -z "$lo_fds" ] || [ "$fds" -lt "$lo_fds" ]; then lo_fds=$fds; fi
+    if [ -z "$lo_threads" ] || [ "$threads" -lt "$lo_threads" ]; then lo_threads=$threads; fi
+    [ "$(date +%s)" -ge $((START + m * 60)) ] && break
+    sleep 2
+  done
   read -r total c2 c3 c4 c5 < <(requests_by_class)
-  RSS[$m]=$((rss - file)); FDS[$m]=$fds
-  printf '%6d | %9.1f | %8.1f | %11.1f | %5d | %7d | %8d | %9d | %6d | %6d | %6d\n' \
-    "$m" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$file" 'BEGIN { print k / 1024 }')" \
-    "$(awk -v k="${RSS[$m]}" 'BEGIN { print k / 1024 }')" "$fds" "$threads" \
+  RSS[$m]=$lo_anon; FDS[$m]=$lo_fds
+  printf '%6d | %9s | %8s | %11s | %11s | %5d | %7d | %8d | %9d | %6d | %6d | %6d\n' \
+    "$m" "$(mib "$lo_rss")" "$(mib "$lo_file")" "$(mib "$lo_anon")" "$(mib "$hi_anon")" "$lo_fds" "$lo_threads" \
     $((total - prev_total)) "$total" "$c2" "$c4" "$c5"
   prev_total=$total
 done

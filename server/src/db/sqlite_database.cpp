@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <list>
 #include <unordered_map>
 
 #include "core/errors.hpp"
+#include "db/each_row.hpp"
 
 namespace antq::db {
 
@@ -60,20 +62,37 @@ class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   ~SqliteConnection() override {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (auto& e : lru_) sqlite3_finalize(e.stmt);
     sqlite3_close_v2(db_);
   }
   Engine engine() const override { return Engine::sqlite; }
 
   Result execute(std::string_view sql, const std::vector<Value>& params) override {
-    sqlite3_stmt* stmt = prepare(sql);
-    struct Reset {
-      sqlite3_stmt* s;
-      ~Reset() {
-        sqlite3_reset(s);
-        sqlite3_clear_bindings(s);
-      }
-    } reset{stmt};
+    Result result;
+    run(sql, params, &result.columns, [&](std::vector<Value>&& values) { result.rows.emplace_back(std::move(values)); });
+    result.affected = sqlite3_changes64(db_);
+    return result;
+  }
+
+  // Rows one at a time, none kept (db::each_row).
+  void each(std::string_view sql, const std::vector<Value>& params, const std::function<void(const Row&)>& fn) {
+    run(sql, params, nullptr, [&](std::vector<Value>&& values) { fn(Row(std::move(values))); });
+  }
+
+  void execute_script(std::string_view sql) override {
+    const std::string s(sql);
+    const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) throw_sqlite(db_, rc, sql);
+  }
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  // Binds, steps and hands each row over as it comes.
+  template <class OnRow>
+  void run(std::string_view sql, const std::vector<Value>& params, std::vector<std::string>* columns, OnRow&& on_row) {
+    Statement st = prepare(sql, params.size());
+    sqlite3_stmt* stmt = st.stmt;
     if (static_cast<int>(params.size()) > sqlite3_bind_parameter_count(stmt)) {
       throw DatabaseError("too many parameters for: " + std::string(sql.substr(0, 80)));
     }
@@ -93,9 +112,9 @@ class SqliteConnection final : public Connection {
       }
       if (rc != SQLITE_OK) fail(rc, sql);
     }
-    Result result;
     const int ncol = sqlite3_column_count(stmt);
-    for (int c = 0; c < ncol; ++c) result.columns.emplace_back(sqlite3_column_name(stmt, c));
+    if (columns)
+      for (int c = 0; c < ncol; ++c) columns->emplace_back(sqlite3_column_name(stmt, c));
     for (;;) {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
@@ -113,30 +132,75 @@ class SqliteConnection final : public Connection {
           }
         }
       }
-      result.rows.emplace_back(std::move(values));
+      on_row(std::move(values));
     }
-    result.affected = sqlite3_changes64(db_);
-    return result;
   }
 
-  void execute_script(std::string_view sql) override {
-    const std::string s(sql);
-    const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) throw_sqlite(db_, rc, sql);
+  // The prepared-statement cache is bounded (kCachedStatements per connection, least recently used
+  // out). Keyed by SQL text, it used to keep every text ever run; some texts are built per call
+  // (`IN ($1, …, $n)` with one placeholder per record of a page or of an export, filters that
+  // appear or not), so over a long run each pooled connection collected statements that were
+  // never used again (+2.5 MiB in 12 minutes of bench/soak.sh, decision 0011). The soak's whole
+  // mix uses about 110 distinct texts: 256 leaves room without re-preparing, and bounds the cache
+  // at a few MiB per connection. Statements with more than kMaxCachedParams placeholders are
+  // one-offs: prepared, used and finalized.
+  static constexpr std::size_t kCachedStatements = 256;
+  static constexpr std::size_t kMaxCachedParams = 100;
+  struct Entry {
+    std::string sql;
+    sqlite3_stmt* stmt;
+  };
+  // A statement for one use: reset (and finalized when not cached) when the use ends.
+  struct Statement {
+    sqlite3_stmt* stmt = nullptr;
+    bool owned = false;
+    Statement(sqlite3_stmt* s, bool o) : stmt(s), owned(o) {}
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement() {
+      if (owned) {
+        sqlite3_finalize(stmt);
+      } else {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+      }
+    }
+  };
+
+  Statement prepare(std::string_view sql, std::size_t nparams) {
+    if (auto it = index_.find(sql); it != index_.end()) {
+      // In use further up the stack (a query run from inside each_row's callback with the same
+      // text): a private copy, so the outer one keeps its place.
+      if (sqlite3_stmt_busy(it->second->stmt)) return Statement(compile(sql, false), true);
+      lru_.splice(lru_.begin(), lru_, it->second);
+      return Statement(it->second->stmt, false);
+    }
+    if (nparams > kMaxCachedParams) return Statement(compile(sql, false), true);
+    sqlite3_stmt* stmt = compile(sql, true);
+    lru_.push_front(Entry{std::string(sql), stmt});
+    index_.emplace(std::string_view(lru_.front().sql), lru_.begin());
+    if (lru_.size() > kCachedStatements) {
+      // The least recently used that is not running (a running one sits in an outer each_row).
+      for (auto victim = std::prev(lru_.end()); victim != lru_.begin(); --victim) {
+        if (sqlite3_stmt_busy(victim->stmt)) continue;
+        index_.erase(std::string_view(victim->sql));
+        sqlite3_finalize(victim->stmt);
+        lru_.erase(victim);
+        break;
+      }
+    }
+    return Statement(stmt, false);
   }
 
-  sqlite3* handle() { return db_; }
-
- private:
-  sqlite3_stmt* prepare(std::string_view sql) {
-    auto it = cache_.find(sql);
-    if (it != cache_.end()) return it->second;
+  sqlite3_stmt* compile(std::string_view sql, bool persistent) {
     const std::string rewritten = rewrite_placeholders(sql);
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(db_, rewritten.c_str(), static_cast<int>(rewritten.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) fail(rc, sql);
-    cache_.emplace(std::string(sql), stmt);
+                                      persistent ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_finalize(stmt);
+      fail(rc, sql);
+    }
     return stmt;
   }
 
@@ -148,8 +212,17 @@ class SqliteConnection final : public Connection {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> cache_;
+  std::list<Entry> lru_;  // most recently used first; the index's keys point into its strings
+  std::unordered_map<std::string_view, std::list<Entry>::iterator, Hash, std::equal_to<>> index_;
 };
+
+void each_row(Connection& c, std::string_view sql, const std::vector<Value>& params, const std::function<void(const Row&)>& fn) {
+  if (auto* s = dynamic_cast<SqliteConnection*>(&c)) {
+    s->each(sql, params, fn);
+    return;
+  }
+  for (const auto& row : c.execute(sql, params).rows) fn(row);
+}
 
 SqliteDatabase::SqliteDatabase(std::string path, const Options& options) : path_(std::move(path)), options_(options) {
   const auto parent = std::filesystem::path(path_).parent_path();

@@ -184,18 +184,21 @@ const std::vector<std::int64_t>& Rollups::ancestors(db::Connection& c, std::int6
 
 Rollups::Fresh Rollups::collect_fresh(db::Connection& c, const NodeDays& node_days) {
   // Names, not ids: this runs in a read transaction, and a new metric's id is a write.
+  // Summed per unit as the events come, then carried up to the nodes: memory grows with the units
+  // and metrics of the day, not with its records (a day of a tip flood is tens of thousands).
   Fresh fresh;
   for (const auto& [day, nodes] : node_days) {
-    std::vector<Event> events;
-    collect_events(c, EventFilter{std::nullopt, day, day}, [&](const Event& e) { events.push_back(e); });
+    std::map<std::int64_t, std::map<std::string, std::int64_t>> by_unit;
+    collect_events(c, EventFilter{std::nullopt, day, day}, [&](const Event& e) { by_unit[e.unit_id][e.metric] += e.value; });
     std::vector<std::int64_t> units;
-    for (const auto& e : events) units.push_back(e.unit_id);
+    units.reserve(by_unit.size());
+    for (const auto& [unit, _] : by_unit) units.push_back(unit);
     load_ancestors(c, units);
     auto& of_day = fresh[day];
-    for (const auto& e : events) {
-      for (auto node : ancestors(c, e.unit_id)) {
+    for (const auto& [unit, metrics] : by_unit) {
+      for (auto node : ancestors(c, unit)) {
         if (!std::binary_search(nodes.begin(), nodes.end(), node)) continue;
-        of_day[node][e.metric] += e.value;
+        for (const auto& [metric, value] : metrics) of_day[node][metric] += value;
       }
     }
   }

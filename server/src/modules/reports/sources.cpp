@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "db/each_row.hpp"
 
 namespace antq::reports {
 
@@ -129,11 +130,13 @@ void tips(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   w.instants(f, "t.received_at");
   // A tip merged into another as its duplicate is the same information: counted once, as the original.
   w.sql += " AND t.status <> 'duplicate'";
-  for (const auto& r : run(c,
-                           "SELECT t.unit_id, t.received_at, t.category, t.outcome_valid, t.cases_solved, t.suspects_arrested, "
-                           "t.wanted_caught FROM tips t JOIN units u ON u.id = t.unit_id",
-                           w)
-                           .rows) {
+  // Row by row, none kept: anyone can send tips, so a day can hold tens of thousands, and the
+  // rollup fold reads the whole day each time (decision 0011, "Soak").
+  const std::string sql =
+      "SELECT t.unit_id, t.received_at, t.category, t.outcome_valid, t.cases_solved, t.suspects_arrested, "
+      "t.wanted_caught FROM tips t JOIN units u ON u.id = t.unit_id " +
+      w.sql;
+  db::each_row(c, sql, w.params, [&](const db::Row& r) {
     const auto unit = r.integer(0);
     const std::string day = timeutil::vietnam_day_of(r.text(1));
     emit(unit, day, "tips.received", 1);
@@ -142,7 +145,7 @@ void tips(db::Connection& c, const EventFilter& f, const Emitter& emit) {
     emit(unit, day, "tips.cases_solved", r.integer(4));
     emit(unit, day, "tips.suspects_arrested", r.integer(5));
     emit(unit, day, "tips.wanted_caught", r.integer(6));
-  }
+  });
 }
 
 void mediations(db::Connection& c, const EventFilter& f, const Emitter& emit) {
