@@ -619,9 +619,19 @@ TEST_P(TipsTest, PosterCarriesAQrCodeToTheUnitsForm) {
   auto unset = request(port(), "GET", "/api/v1/units/21220-001/tip-poster", "", {{"Host", "attacker.example"}});
   EXPECT_EQ(unset.status, 422) << unset.body;
   EXPECT_NE(unset.body.find("public_url"), std::string::npos);
+  // The units page asks first (?check=1): a 200 either way, with the reason when it cannot print.
+  auto check_unset = request(port(), "GET", "/api/v1/units/21220-001/tip-poster?check=1");
+  ASSERT_EQ(check_unset.status, 200) << check_unset.body;
+  EXPECT_EQ(check_unset.json().at("available"), false);
+  EXPECT_NE(check_unset.body.find("public_url"), std::string::npos);
+  EXPECT_EQ(get(port(), "/api/v1/units/00000/tip-poster?check=1").status, 404);
   ServerOptionsForTest o;
   o.public_url = "https://antq.quangngai.gov.vn/";
   start(o);
+  auto check = request(port(), "GET", "/api/v1/units/21220-001/tip-poster?check=1");
+  ASSERT_EQ(check.status, 200) << check.body;
+  EXPECT_EQ(check.json().at("available"), true);
+  EXPECT_FALSE(check.json().as_object().contains("message"));
   auto r = request(port(), "GET", "/api/v1/units/21220-001/tip-poster", "", {{"Host", "attacker.example"}});
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("https://antq.quangngai.gov.vn/gui-tin-bao?unit=21220-001"), std::string::npos);

@@ -10,7 +10,7 @@ const { Text } = Typography;
 
 export default function PosterLink({ code }: { code: string }) {
   const { t } = useTranslation();
-  // asked before offering the link: without a public address configured the server answers 422
+  // asked before offering the link: without a public address configured the poster itself is a 422
   // with a Vietnamese message, which a click would otherwise show as raw JSON in a new tab
   const state = useQuery({
     queryKey: unitAdminKeys.poster(code),

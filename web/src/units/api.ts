@@ -31,13 +31,14 @@ export const posterUrl = (code: string) => `${path(code)}/tip-poster`;
 export type PosterState = { ok: true } | { ok: false; message: string };
 
 /**
- * Whether the poster can be printed: the server answers 422 with a Vietnamese explanation when it
- * has no public address configured (the one the QR code sends citizens to).
+ * Whether the poster can be printed (`?check=1`: 200 either way): without a public address
+ * configured (the one the QR code sends citizens to) the server says why in Vietnamese.
  */
 export async function checkPoster(code: string, signal?: AbortSignal): Promise<PosterState> {
-  const res = await fetch(posterUrl(code), { credentials: 'same-origin', signal });
-  if (res.ok) return { ok: true };
-  return { ok: false, message: (await errorFromResponse(res)).message };
+  const res = await fetch(`${posterUrl(code)}?check=1`, { credentials: 'same-origin', signal });
+  if (!res.ok) throw await errorFromResponse(res);
+  const body = (await res.json()) as { available: boolean; message?: string };
+  return body.available ? { ok: true } : { ok: false, message: body.message ?? '' };
 }
 
 export const unitAdminKeys = {

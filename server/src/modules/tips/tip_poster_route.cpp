@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/html.hpp"
+#include "http/params.hpp"
 #include "modules/tips/qr_svg.hpp"
 #include "modules/tips/tips_routes.hpp"
 #include "modules/units/units_repository.hpp"
@@ -60,10 +61,17 @@ void register_poster_route(http::Router& router, db::Database& db, std::string p
     // Never from the request's Host header: whoever sends the request would choose where the
     // printed QR code sends citizens with their tips.
     std::string base = public_url;
-    if (base.empty()) {
-      throw RuleViolation("Chưa in được áp phích: máy chủ chưa cấu hình địa chỉ công khai (public_url hoặc ANTQ_PUBLIC_URL), "
-                          "là địa chỉ người dân mở khi quét mã QR. Hãy báo quản trị viên hệ thống.");
+    const char* unavailable =
+        "Chưa in được áp phích: máy chủ chưa cấu hình địa chỉ công khai (public_url hoặc ANTQ_PUBLIC_URL), "
+        "là địa chỉ người dân mở khi quét mã QR. Hãy báo quản trị viên hệ thống.";
+    // ?check=1: whether the poster can be printed, as a 200 either way, so the units page can offer
+    // the link or say why not without a failed request in the browser's console.
+    if (http::bool_param(req, "check")) {
+      boost::json::object o{{"available", !base.empty()}};
+      if (base.empty()) o["message"] = unavailable;
+      return http::Response::json(o);
     }
+    if (base.empty()) throw RuleViolation(unavailable);
     while (!base.empty() && base.back() == '/') base.pop_back();
     std::string encoded;
     for (char c : unit->code) {
