@@ -12,6 +12,7 @@ import {
   PHONE,
   SCREENSHOT_DIR,
   apiSession,
+  createAccount,
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
@@ -112,7 +113,7 @@ describe('citizen pages', () => {
     browser = await launchBrowser();
     const admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
     for (const u of [POLICE, FRONT]) {
-      const created = await admin.call('POST', '/api/v1/users', u);
+      const created = await createAccount(admin, u);
       assert.equal(created.status, 201, JSON.stringify(created.body));
     }
     police = await apiSession(server.baseUrl, POLICE.username, POLICE.password);

@@ -188,6 +188,7 @@ export async function apiSession(baseUrl, username, password) {
   assert.ok(cookie, 'the login sets the antq_session cookie');
   return {
     user: body.user,
+    baseUrl,
     async call(method, path, payload) {
       const r = await fetch(baseUrl + path, {
         method,
@@ -208,6 +209,55 @@ export async function apiSession(baseUrl, username, password) {
       return { status: r.status, headers: r.headers, body: parsed };
     },
   };
+}
+
+/**
+ * Creates a staff account as an administrator does (`admin`: an apiSession), then its owner sets
+ * `account.password` for good. The password an administrator gives is a temporary one: until its
+ * owner changes it, every staff request but the password change answers 403
+ * `password_change_required` (tests of that first day create their accounts with a plain
+ * POST /api/v1/users instead). Answers the creation's {status, body}.
+ */
+export async function createAccount(admin, account) {
+  const temporary = `tam-${account.password}`;
+  const created = await admin.call('POST', '/api/v1/users', { ...account, password: temporary });
+  if (created.status !== 201) return created;
+  const owner = await apiSession(admin.baseUrl, account.username, temporary);
+  assert.equal(owner.user.must_change_password, true, `${account.username} starts with a temporary password`);
+  const changed = await owner.call('POST', '/api/v1/auth/password', { current_password: temporary, new_password: account.password });
+  assert.equal(changed.status, 204, `${account.username} sets their own password: ${JSON.stringify(changed.body)}`);
+  return created;
+}
+
+/**
+ * Chooses `options` (their exact labels) in the Ant Design select `select`, each confirmed as
+ * selected. A click on an option while the list is still opening (its slide-in animation, slow on
+ * a loaded machine) can be lost: the list is reopened and the option clicked again, up to three
+ * times, before the test fails.
+ */
+export async function choose(page, select, ...options) {
+  const list = page.locator('.ant-select-dropdown:visible');
+  const selected = (o) => select.locator('.ant-select-selection-item', { hasText: o }).first();
+  for (const o of options) {
+    const option = list.locator('.ant-select-item-option', { hasText: new RegExp(`^${o}$`) });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // this select's own list (another one may still be closing)
+        if (!(await select.getAttribute('class'))?.includes('ant-select-open')) await select.click();
+        await option.waitFor({ timeout: 5000 });
+        await option.click();
+        // a multiple select keeps its list open: the option is ticked before the next one
+        if (options.length > 1) await option.and(page.locator('.ant-select-item-option-selected')).waitFor({ timeout: 3000 });
+        else await selected(o).waitFor({ timeout: 3000 });
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
+  }
+  if (options.length > 1) await page.keyboard.press('Escape');
+  for (const o of options) await selected(o).waitFor();
 }
 
 /** Signs `user` ({username, password}) in through the login page. */

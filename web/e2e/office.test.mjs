@@ -4,7 +4,9 @@
 // filled in keeps the draft, logs in again in a dialog and saves what was typed; each role lands on
 // its own page after login; the unit picker searches without diacritics and replicates a model to
 // three villages in a few clicks; a village officer attaches a photo to a patrol on a phone; the
-// audit trail is filtered by a Vietnamese action name, with nothing read out in English.
+// audit trail is filtered by a Vietnamese action name, with nothing read out in English; the
+// administrator's password is a temporary one, so a new officer first chooses their own (and can
+// open nothing else meanwhile); an administrator lifts a login lock and sets a temporary password.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import {
   PHONE,
   SCREENSHOT_DIR,
   apiSession,
+  createAccount,
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
@@ -39,6 +42,11 @@ const PNG = Buffer.from(
 let server;
 let browser;
 let admin;
+
+// A Vietnamese message has Vietnamese letters.
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+// The browser logs failed API answers; the tests that provoke them expect them.
+const FAILED = (status) => new RegExp(`Failed to load resource: the server responded with a status of ${status}`);
 
 /** Vietnam's today as YYYY-MM-DD. */
 const todayVN = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -67,8 +75,9 @@ describe('the first day in a real office (staff side)', () => {
     server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
     browser = await launchBrowser();
     admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    // accounts whose owners have already replaced the administrator's temporary password
     for (const u of [POLICE, VILLAGE, STEERING, FRONT]) {
-      const r = await admin.call('POST', '/api/v1/users', u);
+      const r = await createAccount(admin, u);
       assert.equal(r.status, 201, `${u.username}: ${JSON.stringify(r.body)}`);
     }
   });
@@ -131,6 +140,194 @@ describe('the first day in a real office (staff side)', () => {
       await shot(page, 'office-user-create');
       await assertNoHorizontalScroll(page);
       assertNoProblems(page);
+    });
+  });
+
+  it('sends the new officer to choose their own password first, and nowhere else until then', async () => {
+    // cb.phutho was created in the test above, with the administrator's (temporary) password
+    const TEMPORARY = 'mat-khau-phu-tho-3';
+    const OWN = 'Lúa xanh Phú Thọ 2026';
+    await withPage(PHONE, 'office-first-password', async (page) => {
+      await page.goto(`${server.baseUrl}/login`);
+      const login = page.getByTestId('login-form');
+      await login.getByLabel('Tên đăng nhập').fill('cb.phutho');
+      await login.getByLabel('Mật khẩu').fill(TEMPORARY);
+      await login.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((u) => new URL(u).pathname === '/account/set-password');
+      const card = page.getByTestId('first-password-card');
+      await card.getByRole('heading', { level: 1, name: 'Đặt mật khẩu của bạn' }).waitFor();
+      await card.getByTestId('first-password-why').filter({ hasText: 'cb.phutho' }).waitFor();
+      // nothing else meanwhile: no menu, every address leads back here, the server refuses the rest
+      for (const id of ['main-menu', 'menu-button', 'user-button', 'notification-bell']) {
+        assert.equal(await page.getByTestId(id).count(), 0, `no ${id} on the first-password page`);
+      }
+      for (const path of ['/so/ghi-hoat-dong', '/lam-viec', '/tin-bao', '/admin/users', '/account/password', '/login']) {
+        await page.goto(server.baseUrl + path);
+        await page.waitForURL((u) => new URL(u).pathname === '/account/set-password');
+        await card.waitFor();
+      }
+      const refused = await page.evaluate(async () => {
+        const r = await fetch('/api/v1/activities');
+        return { status: r.status, body: await r.json() };
+      });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.code, 'password_change_required');
+      assert.match(refused.body.error.message, VIETNAMESE);
+      // the rules and words of "Đổi mật khẩu"
+      const form = page.getByTestId('first-password-form');
+      await form.getByLabel('Mật khẩu tạm').fill(TEMPORARY);
+      await form.getByLabel('Mật khẩu mới', { exact: true }).fill(TEMPORARY);
+      await form.getByLabel('Nhập lại mật khẩu mới').fill('khac');
+      await form.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+      await form.getByText('Mật khẩu mới phải khác mật khẩu hiện tại').waitFor();
+      await form.getByText('Hai lần nhập mật khẩu mới không khớp').waitFor();
+      await form.getByLabel('Mật khẩu mới', { exact: true }).fill('ngan');
+      await form.getByText('Mật khẩu cần ít nhất 10 ký tự').waitFor();
+      // a wrong temporary password: the server's words next to it
+      await form.getByLabel('Mật khẩu tạm').fill('khong-phai-mat-khau-tam');
+      await form.getByLabel('Mật khẩu mới', { exact: true }).fill(OWN);
+      await form.getByLabel('Nhập lại mật khẩu mới').fill(OWN);
+      await form.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+      const current = form.locator('.ant-form-item', { has: page.getByLabel('Mật khẩu tạm') });
+      await current.locator('.ant-form-item-explain-error').filter({ hasText: 'Mật khẩu hiện tại không đúng' }).waitFor();
+      await shot(page, 'office-first-password');
+      await assertNoHorizontalScroll(page);
+      // the right one: the server ends every session, the officer logs in again with their own
+      await form.getByLabel('Mật khẩu tạm').fill(TEMPORARY);
+      await form.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+      await page.waitForURL((u) => new URL(u).pathname === '/login');
+      await page.getByTestId('login-notice').filter({ hasText: 'Đã đặt mật khẩu của bạn' }).waitFor();
+      assert.equal(await page.getByTestId('user-button').count(), 0);
+      await loginAs(page, { username: 'cb.phutho', password: OWN });
+      // and lands as usual: the quick entry of the village
+      await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+      await page.getByTestId('quick-form').locator('.ant-select', { has: page.locator('#unit') }).getByText('Thôn Phú Thọ').waitFor();
+      const saved = await admin.call('GET', '/api/v1/users/cb.phutho');
+      assert.equal(saved.body.must_change_password, false);
+      assertNoProblems(page, [FAILED(401), FAILED(403)]);
+    });
+  });
+
+  it('lets an administrator lift a login lock, and set a temporary password the officer then replaces', async () => {
+    const THO = { username: 'cb.thotrung', password: 'mat-khau-tho-trung-6', role: 'village_officer', unit: '21220-001', display_name: 'Võ Thị Hoa' };
+    const TEMPORARY = 'mat-khau-tam-thoi-77';
+    const OWN = 'Mưa thuận gió hòa 2027';
+    assert.equal((await createAccount(admin, THO)).status, 201);
+    const attempt = async (password) =>
+      (
+        await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: THO.username, password }),
+        })
+      ).status;
+    // five wrong passwords from this address lock the account here, the right one included
+    for (let i = 1; i <= 5; i++) assert.equal(await attempt(`sai-mat-khau-${i}`), 401);
+    assert.equal(await attempt(THO.password), 429);
+
+    const findRow = (page) =>
+      page.getByTestId('users-table').locator('tr', { has: page.getByRole('button', { name: THO.username, exact: true }) });
+    await withPage(WIDE, 'office-unlock', async (page) => {
+      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+      await page.goto(`${server.baseUrl}/admin/users?q=${THO.username}`);
+      const row = findRow(page);
+      await row.getByTestId('user-login-locked').filter({ hasText: 'Tạm khóa đăng nhập' }).waitFor();
+      assert.equal(await row.getByTestId('user-temporary-password').count(), 0, 'the owner chose their own password');
+      await row.getByRole('button', { name: `Sửa tài khoản ${THO.username}` }).click();
+      const actions = page.getByTestId('user-drawer').getByTestId('user-login-actions');
+      await actions.getByTestId('user-login-lock').filter({ hasText: 'Đang tạm khóa đăng nhập' }).waitFor();
+      await actions.getByTestId('user-unlock').click();
+      // asked first, saying what it does
+      const confirm = page.locator('.ant-modal-confirm');
+      await confirm.locator('.ant-modal-confirm-title', { hasText: `Mở khóa đăng nhập cho ${THO.username}?` }).waitFor();
+      await confirm.locator('.ant-modal-confirm-content', { hasText: 'ghi vào nhật ký' }).waitFor();
+      await page.waitForTimeout(300); // the dialog zooms in
+      await shot(page, 'office-unlock-confirm');
+      await confirm.getByRole('button', { name: 'Mở khóa đăng nhập' }).click();
+      await page.getByText(`Đã mở khóa đăng nhập cho ${THO.username}.`).waitFor();
+      await actions.getByTestId('user-login-lock').filter({ hasText: 'Không bị khóa đăng nhập' }).waitFor();
+      await row.getByTestId('user-login-locked').waitFor({ state: 'detached' });
+      assert.equal(await attempt(THO.password), 200, 'the officer gets in again');
+      const audit = await admin.call('GET', `/api/v1/audit?action=user.update&entity_id=${THO.username}`);
+      assert.ok(
+        audit.body.items.some((e) => (e.details?.changed ?? []).includes('unlock')),
+        `the unlock is audited: ${JSON.stringify(audit.body.items)}`,
+      );
+      await assertNoHorizontalScroll(page);
+      assertNoProblems(page);
+    });
+
+    // the same actions on a phone
+    await withPage(PHONE, 'office-user-login-actions', async (page) => {
+      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+      await page.goto(`${server.baseUrl}/admin/users?q=${THO.username}`);
+      await page.getByRole('button', { name: `Sửa tài khoản ${THO.username}` }).click();
+      const actions = page.getByTestId('user-drawer').getByTestId('user-login-actions');
+      await actions.getByTestId('user-login-lock').filter({ hasText: 'Không bị khóa đăng nhập' }).waitFor();
+      await actions.getByTestId('user-unlock').scrollIntoViewIfNeeded();
+      await shot(page, 'office-user-login-actions');
+      await assertNoHorizontalScroll(page);
+      assertNoProblems(page);
+    });
+
+    // The officer is at work when the administrator sets a temporary password (a forgotten one,
+    // say): the session ends; logging in again with the temporary password leads to choosing one's own.
+    await withPage(WIDE, 'office-temporary-password', async (officer) => {
+      await loginAs(officer, THO);
+      await officer.waitForURL(/\/so\/ghi-hoat-dong$/);
+      const quick = officer.getByTestId('quick-form');
+      await quick.locator('.ant-select', { has: officer.locator('#type') }).click();
+      await dropdown(officer).locator('.ant-select-item-option', { hasText: /^Tuyên truyền$/ }).click();
+      await quick.getByTestId('quick-title').fill('Tuyên truyền phòng chống lừa đảo qua mạng');
+      await quick.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
+      await quick.locator('#participants').fill('25');
+
+      await withPage(WIDE, 'office-temporary-password-admin', async (page) => {
+        await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+        await page.goto(`${server.baseUrl}/admin/users?q=${THO.username}`);
+        const row = findRow(page);
+        await row.getByRole('button', { name: `Sửa tài khoản ${THO.username}` }).click();
+        const actions = page.getByTestId('user-drawer').getByTestId('user-login-actions');
+        await actions.getByTestId('user-login-password').filter({ hasText: 'do chính người dùng đặt' }).waitFor();
+        await actions.getByTestId('user-reset-password').click();
+        const modal = page.locator('.ant-modal', { has: page.locator('.ant-modal-title', { hasText: `Đặt mật khẩu tạm cho ${THO.username}` }) });
+        await modal.getByText('phải đổi mật khẩu này ở lần đăng nhập đầu tiên').waitFor();
+        // the strength rules of every password
+        await modal.getByLabel('Mật khẩu tạm').fill('ngan');
+        await modal.getByRole('button', { name: 'Đặt mật khẩu tạm' }).click();
+        await modal.getByText('Mật khẩu cần ít nhất 10 ký tự').waitFor();
+        await modal.getByLabel('Mật khẩu tạm').fill(TEMPORARY);
+        await page.waitForTimeout(300);
+        await shot(page, 'office-temporary-password');
+        await modal.getByRole('button', { name: 'Đặt mật khẩu tạm' }).click();
+        await page.getByText(`Đã đặt mật khẩu tạm cho ${THO.username}.`).waitFor();
+        await row.getByTestId('user-temporary-password').filter({ hasText: 'Mật khẩu tạm' }).waitFor();
+        await actions.getByTestId('user-login-password').filter({ hasText: 'mật khẩu tạm' }).waitFor();
+        assertNoProblems(page);
+      });
+      const saved = await admin.call('GET', `/api/v1/users/${THO.username}`);
+      assert.equal(saved.body.must_change_password, true);
+
+      // saving asks for the password again; the temporary one opens only "Đặt mật khẩu của bạn"
+      await officer.getByTestId('quick-save').click();
+      const modal = officer.getByTestId('reauth-modal');
+      await modal.getByLabel('Mật khẩu').fill(TEMPORARY);
+      await modal.getByTestId('reauth-submit').click();
+      await officer.waitForURL((u) => new URL(u).pathname === '/account/set-password');
+      const form = officer.getByTestId('first-password-form');
+      await form.getByLabel('Mật khẩu tạm').fill(TEMPORARY);
+      await form.getByLabel('Mật khẩu mới', { exact: true }).fill(OWN);
+      await form.getByLabel('Nhập lại mật khẩu mới').fill(OWN);
+      await shot(officer, 'office-first-password');
+      await assertNoHorizontalScroll(officer);
+      await form.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+      await officer.getByTestId('login-notice').filter({ hasText: 'Đã đặt mật khẩu của bạn' }).waitFor();
+      await loginAs(officer, { username: THO.username, password: OWN });
+      await officer.waitForURL(/\/so\/ghi-hoat-dong$/);
+      // nothing was saved with the temporary password
+      const list = await admin.call('GET', '/api/v1/activities?unit=21220-001');
+      assert.equal(list.body.items.filter((a) => a.title === 'Tuyên truyền phòng chống lừa đảo qua mạng').length, 0);
+      assertNoProblems(officer, [FAILED(401), FAILED(403)]);
     });
   });
 

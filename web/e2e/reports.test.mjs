@@ -14,6 +14,7 @@ import {
   PHONE,
   SCREENSHOT_DIR,
   apiSession,
+  createAccount,
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
@@ -92,7 +93,7 @@ describe('reports dashboard', () => {
     browser = await launchBrowser();
     admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
     const { username, password, role, unit, display_name } = STEERING;
-    const created = await admin.call('POST', '/api/v1/users', { username, password, role, unit, display_name });
+    const created = await createAccount(admin, { username, password, role, unit, display_name });
     assert.equal(created.status, 201, JSON.stringify(created.body));
   });
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   apiSession,
+  createAccount,
   ADMIN_PASSWORD,
   DESKTOP,
   PHONE,
@@ -81,7 +82,7 @@ describe('citizen tips', () => {
     server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
     browser = await launchBrowser();
     admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    const created = await admin.call('POST', '/api/v1/users', {
+    const created = await createAccount(admin, {
       username: OFFICER.username,
       password: OFFICER.password,
       role: 'police_officer',
@@ -506,7 +507,7 @@ describe('a flood of tips', () => {
     });
     floodBrowser = await launchBrowser();
     const admin = await apiSession(flood.baseUrl, 'admin', ADMIN_PASSWORD);
-    const created = await admin.call('POST', '/api/v1/users', { ...SCREENER, role: 'police_officer', unit: '21220' });
+    const created = await createAccount(admin, { ...SCREENER, role: 'police_officer', unit: '21220' });
     assert.equal(created.status, 201, JSON.stringify(created.body));
   });
 

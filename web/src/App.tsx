@@ -1,6 +1,8 @@
-import { lazy } from 'react';
+import { Spin } from 'antd';
+import { Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import AppLayout from './components/AppLayout';
+import PasswordChangeGate from './components/PasswordChangeGate';
 import RequireAuth from './components/RequireAuth';
 import { PERMISSIONS } from './lib/auth';
 import Home, { HomeRedirect } from './pages/Home';
@@ -11,6 +13,8 @@ import { STAFF_HOME } from './public/paths';
 const Units = lazy(() => import('./pages/Units'));
 const Login = lazy(() => import('./pages/Login'));
 const ChangePassword = lazy(() => import('./pages/ChangePassword'));
+// a temporary password's first page: outside the workspace's frame (its menu would not open)
+const SetPassword = lazy(() => import('./pages/SetPassword'));
 const TwoFactor = lazy(() => import('./pages/TwoFactor'));
 const Users = lazy(() => import('./pages/Users'));
 const Audit = lazy(() => import('./pages/Audit'));
@@ -29,72 +33,82 @@ const Reports = lazy(() => import('./reports/ReportsPage'));
 
 export default function App() {
   return (
-    <Routes>
-      <Route element={<AppLayout />}>
-        {/* "/" inside this app: the workspace for an officer, else a full load of the public home page */}
-        <Route index element={<HomeRedirect />} />
-        <Route path={STAFF_HOME.slice(1)} element={<Home />} />
-        <Route path="units" element={<Units />} />
-        <Route path="login" element={<Login />} />
+    <PasswordChangeGate>
+      <Routes>
         <Route
-          path="account/password"
+          path="account/set-password"
           element={
-            <RequireAuth>
-              <ChangePassword />
-            </RequireAuth>
+            <Suspense fallback={<Spin size="large" className="antq-page-spin" />}>
+              <SetPassword />
+            </Suspense>
           }
         />
-        <Route
-          path="account/totp"
-          element={
-            <RequireAuth>
-              <TwoFactor />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="admin/users"
-          element={
-            <RequireAuth permission={PERMISSIONS.usersManage}>
-              <Users />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="admin/audit"
-          element={
-            <RequireAuth permission={PERMISSIONS.auditRead}>
-              <Audit />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="tin-bao"
-          element={
-            <RequireAuth permission={PERMISSIONS.tipsRead}>
-              <Tips />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="tin-bao/:id"
-          element={
-            <RequireAuth permission={PERMISSIONS.tipsRead}>
-              <TipDetail />
-            </RequireAuth>
-          }
-        />
-        {/* each register checks its own permission (registers/config.ts) */}
-        <Route path="so/ghi-hoat-dong" element={<QuickActivity />} />
-        <Route path="so/:slug" element={<RegisterPage />} />
-        <Route path="tai-hoa-nhap" element={<RegisterPage name="reintegration" />} />
-        <Route path="dia-ban-trong-diem" element={<RegisterPage name="hotspots" />} />
-        <Route path="danh-gia-an-toan" element={<Evaluations />} />
-        <Route path="danh-gia-an-toan/bo-tieu-chi" element={<CriteriaSets />} />
-        <Route path="danh-gia-an-toan/:id" element={<EvaluationDetail />} />
-        <Route path="bao-cao" element={<Reports />} />
-        <Route path="*" element={<NotFound />} />
-      </Route>
-    </Routes>
+        <Route element={<AppLayout />}>
+          {/* "/" inside this app: the workspace for an officer, else a full load of the public home page */}
+          <Route index element={<HomeRedirect />} />
+          <Route path={STAFF_HOME.slice(1)} element={<Home />} />
+          <Route path="units" element={<Units />} />
+          <Route path="login" element={<Login />} />
+          <Route
+            path="account/password"
+            element={
+              <RequireAuth>
+                <ChangePassword />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="account/totp"
+            element={
+              <RequireAuth>
+                <TwoFactor />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <RequireAuth permission={PERMISSIONS.usersManage}>
+                <Users />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="admin/audit"
+            element={
+              <RequireAuth permission={PERMISSIONS.auditRead}>
+                <Audit />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="tin-bao"
+            element={
+              <RequireAuth permission={PERMISSIONS.tipsRead}>
+                <Tips />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="tin-bao/:id"
+            element={
+              <RequireAuth permission={PERMISSIONS.tipsRead}>
+                <TipDetail />
+              </RequireAuth>
+            }
+          />
+          {/* each register checks its own permission (registers/config.ts) */}
+          <Route path="so/ghi-hoat-dong" element={<QuickActivity />} />
+          <Route path="so/:slug" element={<RegisterPage />} />
+          <Route path="tai-hoa-nhap" element={<RegisterPage name="reintegration" />} />
+          <Route path="dia-ban-trong-diem" element={<RegisterPage name="hotspots" />} />
+          <Route path="danh-gia-an-toan" element={<Evaluations />} />
+          <Route path="danh-gia-an-toan/bo-tieu-chi" element={<CriteriaSets />} />
+          <Route path="danh-gia-an-toan/:id" element={<EvaluationDetail />} />
+          <Route path="bao-cao" element={<Reports />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </PasswordChangeGate>
   );
 }

@@ -92,8 +92,16 @@ TEST_P(AccountLockoutTest, ALockedUserGetsInWithTheSecondFactorOrAnAdmin) {
   // Without a second factor: an administrator of the area lifts the lock (audited).
   for (int i = 0; i < 5; ++i) login(here, "ca.plain", "sai-mat-khau-" + std::to_string(i));
   EXPECT_EQ(code_of(login(here, "ca.plain", ServerFixture::kPassword)), "account_locked");
+  // The administrator sees whom to unlock, in the list and the detail.
+  auto listed = request(port(), "GET", "/api/v1/users?q=ca.", "", bearer(s_->commune_admin()));
+  const auto listed_json = listed.json();
+  for (const auto& u : listed_json.at("items").as_array()) {
+    EXPECT_EQ(u.at("login_locked"), u.at("username") == "ca.plain") << u;
+  }
+  EXPECT_EQ(request(port(), "GET", "/api/v1/users/ca.plain", "", bearer(s_->commune_admin())).json().at("login_locked"), true);
   auto unlock = request(port(), "PATCH", "/api/v1/users/ca.plain", R"({"unlock":true})", json_auth(s_->commune_admin()));
   ASSERT_EQ(unlock.status, 200) << unlock.body;
+  EXPECT_EQ(unlock.json().at("login_locked"), false);
   EXPECT_EQ(login(here, "ca.plain", ServerFixture::kPassword).status, 200);
   auto audit = request(port(), "GET", "/api/v1/audit?action=user.update&entity_id=ca.plain", "", bearer(s_->national_admin()));
   EXPECT_NE(audit.body.find("unlock"), std::string::npos) << audit.body;

@@ -87,6 +87,20 @@ export function onUnauthorized(handler: (error: ApiError, path: string) => void)
   };
 }
 
+let passwordChangeHandler: ((error: ApiError) => void) | null = null;
+
+/**
+ * Registers the function told about a 403 `password_change_required` answer (the account's
+ * password is a temporary one an administrator set: nothing else opens until its owner changes it).
+ * Returns a function that unregisters it.
+ */
+export function onPasswordChangeRequired(handler: (error: ApiError) => void): () => void {
+  passwordChangeHandler = handler;
+  return () => {
+    if (passwordChangeHandler === handler) passwordChangeHandler = null;
+  };
+}
+
 let reauthenticator: (() => Promise<boolean>) | null = null;
 
 /**
@@ -175,6 +189,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       }
       unauthorizedHandler?.(error, path);
     }
+    if (error.status === 403 && error.code === 'password_change_required') passwordChangeHandler?.(error);
     throw error;
   }
   if (options.as === 'blob') return (await res.blob()) as T;

@@ -71,6 +71,13 @@ export interface User {
   disabled: boolean;
   last_login_at: string | null;
   created_at: string;
+  /**
+   * The password was set by an administrator (a new account, a reset): until its owner chooses
+   * their own, every other staff request is answered 403 `password_change_required`.
+   */
+  must_change_password?: boolean;
+  /** Locked out after wrong passwords from some address now (in the administrators' lists). */
+  login_locked?: boolean;
 }
 
 /** The answer of login and of `GET /api/v1/auth/me`. */
@@ -125,9 +132,15 @@ export interface CreateUserRequest {
 export interface UpdateUserRequest {
   display_name?: string;
   role?: string;
+  /** A new home unit (`null`, the older way, is the same as `nationwide: true`). */
   unit?: string | null;
+  /** The whole country, chosen explicitly (a national administrator only). */
+  nationwide?: boolean;
   disabled?: boolean;
+  /** A temporary password: its owner must change it at the next login. */
   password?: string;
+  /** Lifts the login lock (after wrong passwords) from every address; audited. */
+  unlock?: boolean;
 }
 
 export interface AuditEntry {

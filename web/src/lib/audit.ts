@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'tip.update',
   'tip.message',
   'tip.reveal',
+  'tip.release',
   'tip_category.create',
   'tip_category.update',
   // reports

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { getSession, logout as apiLogout, onUnauthorized, queryKeys, setCsrfToken, type Session, type User } from '../api';
-import { setReauthenticator } from '../api/client';
+import { onPasswordChangeRequired, setReauthenticator } from '../api/client';
 import { askReauth } from './reauth';
 
 /** Permissions the staff screens check (the server checks them again on every request). */
@@ -13,10 +13,18 @@ export const PERMISSIONS = {
   tipsReveal: 'tips.reveal',
 } as const;
 
+/**
+ * Where an account with a temporary password (set by an administrator) chooses its own: the only
+ * page it may open until then (components/PasswordChangeGate).
+ */
+export const SET_PASSWORD_PATH = '/account/set-password';
+
 export interface AuthState {
   /** `loading` until the first answer of `GET /api/v1/auth/me`. */
   status: 'loading' | 'anonymous' | 'authenticated';
   user: User | null;
+  /** The user's password is a temporary one: nothing but SET_PASSWORD_PATH opens. */
+  mustChangePassword: boolean;
   csrfToken: string | null;
   /** Stores the session answered by a successful login. */
   signedIn: (session: Session) => void;
@@ -67,6 +75,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => onUnauthorized(() => signedOut()), [signedOut]);
+  // the server says the password is temporary (an administrator reset it while this page was
+  // open, or the session was kept from before): the user is sent to choose their own
+  useEffect(
+    () =>
+      onPasswordChangeRequired(() =>
+        queryClient.setQueryData<Session | null>(queryKeys.session, (s) =>
+          s && !s.user.must_change_password ? { ...s, user: { ...s.user, must_change_password: true } } : s,
+        ),
+      ),
+    [queryClient],
+  );
   // a session that ended while a page was open: the re-login dialog, the page kept as it is
   useEffect(() => setReauthenticator(askReauth), []);
 
@@ -85,6 +104,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return {
       status,
       user: data?.user ?? null,
+      mustChangePassword: data?.user.must_change_password === true,
       csrfToken: data?.csrf_token ?? null,
       signedIn,
       signedOut,

@@ -14,7 +14,7 @@ import { usePageTitle } from '../lib/usePageTitle';
 const { Title, Paragraph, Text } = Typography;
 
 /** Notices other pages leave for the login page (in the router's location state). */
-export type LoginNotice = 'passwordChanged' | 'loggedOut';
+export type LoginNotice = 'passwordChanged' | 'passwordSet' | 'loggedOut';
 
 interface Credentials {
   username: string;
@@ -102,6 +102,23 @@ export default function Login() {
           />
         )}
         {error && <LoginError error={error} />}
+        {/* a lock after wrong passwords (per account and address) still lets in whoever also has
+            the second factor: password and code together, in one request */}
+        {!pending && mutation.variables && mutation.error instanceof ApiError && mutation.error.code === 'account_locked' && (
+          <Button
+            type="link"
+            block
+            icon={<SafetyOutlined />}
+            className="antq-block-sm"
+            data-testid="login-totp-way-in"
+            onClick={() => {
+              const { username, password } = mutation.variables as LoginRequest;
+              setPending({ username, password });
+            }}
+          >
+            {t('login.totpWayIn')}
+          </Button>
+        )}
 
         {!pending ? (
           <Form<Credentials>

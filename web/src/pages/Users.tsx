@@ -1,11 +1,28 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Drawer, Form, Grid, Input, Select, Skeleton, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Divider,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Select,
+  Skeleton,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
-  ApiError,
   createUser,
   getUser,
   listRoles,
@@ -24,6 +41,7 @@ import { fieldOf, showFieldError } from '../lib/forms';
 import { PAGE_SIZES, useListParams } from '../lib/listParams';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem } from '../lib/passwords';
 import { usePageTitle } from '../lib/usePageTitle';
+import './Users.css';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -50,8 +68,27 @@ export default function Users() {
   // before the first measurement useBreakpoint() is empty: ask the browser directly
   const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
 
-  const statusTag = (u: User) =>
-    u.disabled ? <Tag color="red">{t('users.status.disabled')}</Tag> : <Tag color="green">{t('users.status.active')}</Tag>;
+  // the account's state, then what its owner must know about logging in: a temporary password not
+  // yet changed, a login lock after wrong passwords (which an administrator can lift)
+  const statusTag = (u: User) => (
+    <span className="antq-user-tags">
+      {u.disabled ? <Tag color="red">{t('users.status.disabled')}</Tag> : <Tag color="green">{t('users.status.active')}</Tag>}
+      {u.must_change_password && (
+        <Tooltip title={t('users.status.temporaryPasswordHint')}>
+          <Tag color="orange" data-testid="user-temporary-password">
+            {t('users.status.temporaryPassword')}
+          </Tag>
+        </Tooltip>
+      )}
+      {u.login_locked && (
+        <Tooltip title={t('users.status.loginLockedHint')}>
+          <Tag color="volcano" data-testid="user-login-locked">
+            {t('users.status.loginLocked')}
+          </Tag>
+        </Tooltip>
+      )}
+    </span>
+  );
   const totpTag = (u: User) =>
     u.totp_enabled ? <Tag color="blue">{t('users.totp.on')}</Tag> : <Tag>{t('users.totp.off')}</Tag>;
   const lastLogin = (u: User) =>
@@ -123,7 +160,7 @@ export default function Users() {
       key: 'unit',
       render: (_, u) => u.unit?.full_name ?? <Text type="secondary">{t('units.root')}</Text>,
     },
-    { title: t('users.col.status'), key: 'status', render: (_, u) => statusTag(u) },
+    { title: t('users.col.status'), key: 'status', width: 150, render: (_, u) => statusTag(u) },
     { title: t('users.col.totp'), key: 'totp', render: (_, u) => totpTag(u) },
     { title: t('users.col.lastLogin'), key: 'last_login_at', render: (_, u) => lastLogin(u) },
     {
@@ -205,14 +242,18 @@ interface FormValues {
   unit: string | null;
   /** The whole country: an explicit choice, offered to a national administrator only. */
   nationwide: boolean;
+  /** A new account's first password: a temporary one, which its owner changes at first login. */
   password: string;
   disabled: boolean;
 }
 
-const CREATE_FIELDS = ['username', 'display_name', 'role', 'unit', 'password'] as const;
-const EDIT_FIELDS = ['display_name', 'role', 'unit', 'disabled', 'password'] as const;
+const CREATE_FIELDS = ['username', 'display_name', 'role', 'unit', 'nationwide', 'password'] as const;
+const EDIT_FIELDS = ['display_name', 'role', 'unit', 'nationwide', 'disabled'] as const;
 
-/** The form of a new account, or of an existing one (role, unit, name, lock, new password). */
+/**
+ * The form of a new account, or of an existing one (role, unit, name, lock), with the login actions
+ * of an existing account: a temporary password, lifting a login lock.
+ */
 function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => void }) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
@@ -251,7 +292,6 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
         unit: existing.data.unit?.code ?? null,
         nationwide: existing.data.unit === null,
         disabled: existing.data.disabled,
-        password: '',
       });
     }
   }, [open, username, existing.data, form]);
@@ -267,27 +307,20 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
           ...(v.nationwide && nationalAdmin ? { nationwide: true } : { unit: v.unit ?? '' }),
         };
         if (v.display_name?.trim()) body.display_name = v.display_name.trim();
-        try {
-          return await createUser(body);
-        } catch (e) {
-          // a server from before the explicit choice does not know `nationwide` (there, no unit
-          // meant the whole country): the same account, asked the old way
-          if (body.nationwide && e instanceof ApiError && e.code === 'unknown_field' && e.field === 'nationwide') {
-            const { nationwide: _n, ...old } = body;
-            return createUser(old);
-          }
-          throw e;
-        }
+        return createUser(body);
       }
       // only what changed
       const before = existing.data;
       const body: UpdateUserRequest = {};
       if ((v.display_name ?? '').trim() !== (before?.display_name ?? '')) body.display_name = (v.display_name ?? '').trim();
       if (v.role !== before?.role) body.role = v.role;
-      const unit = v.nationwide && nationalAdmin ? null : (v.unit ?? null);
-      if (unit !== (before?.unit?.code ?? null)) body.unit = unit;
+      // the whole country is asked for explicitly, as when creating; a unit by its code
+      if (v.nationwide && nationalAdmin) {
+        if (before?.unit) body.nationwide = true;
+      } else if ((v.unit ?? null) !== (before?.unit?.code ?? null) && v.unit) {
+        body.unit = v.unit;
+      }
       if (v.disabled !== before?.disabled) body.disabled = v.disabled;
-      if (v.password) body.password = v.password;
       // nothing to send (the server refuses an empty change)
       if (Object.keys(body).length === 0) return null;
       return updateUser(username, body);
@@ -426,25 +459,17 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
               <LockSwitch disabled={isSelf} />
             </Form.Item>
           )}
-          <Form.Item
-            name="password"
-            label={username ? t('users.form.newPassword') : t('users.form.password')}
-            extra={username ? t('users.form.newPasswordHint', { min: MIN_PASSWORD_LENGTH }) : t('password.hint', { min: MIN_PASSWORD_LENGTH })}
-            rules={[
-              {
-                validator: (_, v: string | undefined) => {
-                  if (username && !v) return Promise.resolve(); // unchanged
-                  const problem = newPasswordProblem(v ?? '');
-                  return problem
-                    ? Promise.reject(new Error(t(problem, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH })))
-                    : Promise.resolve();
-                },
-              },
-            ]}
-            required={!username}
-          >
-            <Input.Password autoComplete="new-password" maxLength={MAX_PASSWORD_LENGTH} />
-          </Form.Item>
+          {!username && (
+            <Form.Item
+              name="password"
+              label={t('users.form.password')}
+              extra={t('users.form.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+              rules={[{ validator: (_, v: string | undefined) => passwordRule(t, v) }]}
+              required
+            >
+              <Input.Password autoComplete="new-password" maxLength={MAX_PASSWORD_LENGTH} />
+            </Form.Item>
+          )}
           {username && existing.data && (
             <div className="antq-user-facts">
               <Text type="secondary">
@@ -455,7 +480,131 @@ function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => voi
           )}
         </Form>
       )}
+      {username && existing.data && !isSelf && <LoginActions user={existing.data} disabled={save.isPending} />}
     </Drawer>
+  );
+}
+
+/** The strength rule of a password an administrator types (the server checks it again). */
+function passwordRule(t: TFunction, v: string | undefined): Promise<void> {
+  const problem = newPasswordProblem(v ?? '');
+  return problem ? Promise.reject(new Error(t(problem, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }))) : Promise.resolve();
+}
+
+/**
+ * What an administrator does about someone's login: set a temporary password (its owner must
+ * change it at the next login; their sessions end), and lift a login lock after wrong passwords
+ * (from every address; audited). Each asks before it acts.
+ */
+function LoginActions({ user, disabled }: { user: User; disabled: boolean }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [resetOpen, setResetOpen] = useState(false);
+  const [form] = Form.useForm<{ password: string }>();
+
+  const saved = async (u: User) => {
+    queryClient.setQueryData(queryKeys.user(u.username), u);
+    await queryClient.invalidateQueries({ queryKey: ['staff', 'users', 'list'] });
+  };
+  const reset = useMutation({
+    mutationFn: (password: string) => updateUser(user.username, { password }),
+    onSuccess: async (u) => {
+      void message.success(t('users.login.resetDone', { username: u.username }));
+      setResetOpen(false);
+      await saved(u);
+    },
+    onError: (e) => {
+      showFieldError(form, e, ['password']);
+    },
+  });
+  const unlock = useMutation({
+    mutationFn: () => updateUser(user.username, { unlock: true }),
+    onSuccess: async (u) => {
+      void message.success(t('users.login.unlockDone', { username: u.username }));
+      await saved(u);
+    },
+    onError: (e) => void message.error(e.message),
+  });
+  const resetError = reset.error && !fieldOf(reset.error, ['password']) ? reset.error : null;
+
+  const askUnlock = () =>
+    void modal.confirm({
+      title: t('users.login.unlockConfirmTitle', { username: user.username }),
+      content: t('users.login.unlockConfirm'),
+      okText: t('users.login.unlock'),
+      cancelText: t('common.cancel'),
+      icon: <UnlockOutlined />,
+      onOk: () => unlock.mutateAsync().catch(() => undefined),
+    });
+
+  return (
+    <section className="antq-user-login" aria-labelledby="antq-user-login-title" data-testid="user-login-actions">
+      <Divider className="antq-user-login__divider" />
+      <Typography.Title level={2} className="antq-user-login__title" id="antq-user-login-title">
+        {t('users.login.title')}
+      </Typography.Title>
+      <div className="antq-user-facts">
+        <Text data-testid="user-login-password">
+          {user.must_change_password ? t('users.login.passwordTemporary') : t('users.login.passwordOwn')}
+        </Text>
+        <Text data-testid="user-login-lock" type={user.login_locked ? 'danger' : undefined}>
+          {user.login_locked ? t('users.login.locked') : user.login_locked === false ? t('users.login.notLocked') : null}
+        </Text>
+      </div>
+      <div className="antq-user-login__actions">
+        <Button
+          icon={<KeyOutlined />}
+          disabled={disabled}
+          onClick={() => {
+            form.resetFields();
+            reset.reset();
+            setResetOpen(true);
+          }}
+          data-testid="user-reset-password"
+        >
+          {t('users.login.reset')}
+        </Button>
+        <Button
+          icon={<UnlockOutlined />}
+          type={user.login_locked ? 'primary' : 'default'}
+          disabled={disabled}
+          loading={unlock.isPending}
+          onClick={askUnlock}
+          data-testid="user-unlock"
+        >
+          {t('users.login.unlock')}
+        </Button>
+      </div>
+      <Modal
+        title={t('users.login.resetTitle', { username: user.username })}
+        open={resetOpen}
+        onCancel={() => setResetOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('users.login.reset')}
+        cancelText={t('common.cancel')}
+        confirmLoading={reset.isPending}
+        destroyOnHidden
+        data-testid="user-reset-modal"
+      >
+        <Typography.Paragraph>{t('users.login.resetExplain')}</Typography.Paragraph>
+        {resetError && (
+          <div className="antq-block-sm">
+            <ApiErrorAlert error={resetError} />
+          </div>
+        )}
+        <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => reset.mutate(v.password)} disabled={reset.isPending}>
+          <Form.Item
+            name="password"
+            label={t('users.login.resetField')}
+            extra={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
+            rules={[{ validator: (_, v: string | undefined) => passwordRule(t, v) }]}
+          >
+            <Input.Password autoComplete="new-password" maxLength={MAX_PASSWORD_LENGTH} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </section>
   );
 }
 

@@ -59,6 +59,7 @@ constexpr const char* kResetExpired =
 constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE username = $1";
 // Failures are kept per "username|address": every address's lock of one account.
 constexpr const char* kClearAllFailures = "DELETE FROM login_failures WHERE username = $1 OR username LIKE $2 ESCAPE '\\'";
+constexpr const char* kLockedNow = "SELECT username FROM login_failures WHERE locked_until > $1";
 
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at, expires_at) "
@@ -189,6 +190,14 @@ bool claim_totp_step(db::Connection& c, const std::string& username, std::int64_
 void clear_failures(db::Connection& c, const std::string& username) { c.query(kClearFailures, username); }
 void clear_all_failures(db::Connection& c, const std::string& username) {
   c.query(kClearAllFailures, username, db::escape_like(username) + "|%");
+}
+std::set<std::string> locked_accounts(db::Connection& c, const std::string& now) {
+  std::set<std::string> out;
+  for (const auto& r : c.query(kLockedNow, now).rows) {
+    const std::string key = r.text(0);
+    out.insert(key.substr(0, key.find('|')));  // "name|address"; a lock kept from before is "name"
+  }
+  return out;
 }
 
 void insert_session(db::Connection& c, const std::string& token_hash, const std::string& username,

@@ -1,6 +1,7 @@
 #pragma once
 // SQL of the accounts module: users, roles, sessions, API tokens, login failures.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ bool claim_totp_step(db::Connection& c, const std::string& username, std::int64_
 void clear_failures(db::Connection& c, const std::string& username);
 // Every address's failures and lock of one account (an administrator unlocks it).
 void clear_all_failures(db::Connection& c, const std::string& username);
+// Names of the accounts locked out from at least one address at `now` (a lock lasts minutes, so
+// these are few).
+std::set<std::string> locked_accounts(db::Connection& c, const std::string& now);
 
 struct Session {
   std::string username, csrf_token, created_at, last_seen_at, expires_at;

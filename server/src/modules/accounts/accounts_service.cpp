@@ -280,7 +280,11 @@ repo::UserPage AccountsService::list_users(const http::Principal& who, const std
   access::require(who, "users.manage");
   return db_.read_value([&](db::Connection& c) {
     auto p = repo::list_users(c, who.unit_path, q, page, per_page);
-    for (auto& u : p.items) u.permissions = repo::permissions(c, u.role);
+    const auto locked = repo::locked_accounts(c, timeutil::now_utc());
+    for (auto& u : p.items) {
+      u.permissions = repo::permissions(c, u.role);
+      u.login_locked = locked.count(u.username) > 0;  // the administrator sees whom to unlock
+    }
     return p;
   });
 }
@@ -306,6 +310,7 @@ User AccountsService::get_user(const http::Principal& who, const std::string& us
     auto u = repo::find_user(c, username);
     if (!u || !visible_to(who, *u)) throw NotFound("Không tìm thấy tài khoản.");
     u->permissions = repo::permissions(c, u->role);
+    u->login_locked = repo::locked_accounts(c, timeutil::now_utc()).count(u->username) > 0;
     return *u;
   });
 }
@@ -422,6 +427,7 @@ User AccountsService::update_user(const http::Principal& who, const std::string&
           "{\"changed\":[" + changed + "]}");
     auto updated = *repo::find_user(c, username);
     updated.permissions = repo::permissions(c, updated.role);
+    updated.login_locked = repo::locked_accounts(c, timeutil::now_utc()).count(username) > 0;
     return updated;
   });
 }

@@ -22,6 +22,7 @@ boost::json::object to_json(const User& u) {
   o["last_login_at"] = u.last_login_at ? boost::json::value(*u.last_login_at) : boost::json::value(nullptr);
   o["created_at"] = u.created_at;
   o["must_change_password"] = u.must_change_password;
+  o["login_locked"] = u.login_locked;
   return o;
 }
 

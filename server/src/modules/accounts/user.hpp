@@ -23,6 +23,7 @@ struct User {
   std::optional<std::string> last_login_at;
   std::string created_at;
   bool must_change_password = false;     // an administrator's temporary password
+  bool login_locked = false;             // locked out from some address now (filled for administrators)
   std::vector<std::string> permissions;  // filled when needed
 };
 
