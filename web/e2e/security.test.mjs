@@ -14,6 +14,8 @@ import {
   PHONE,
   SCREENSHOT_DIR,
   apiSession,
+  choose,
+  createAccount,
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
@@ -30,6 +32,8 @@ const PERSON = { name: 'Nguyễn Văn Bình', id_number: '051090001234', address
 let server;
 let browser;
 let admin;
+/** The reference (HN-…) of the person the first test records: the demo has years of others. */
+let personRef;
 
 /** A day `days` before today in Vietnam: [YYYY-MM-DD, dd/mm/yyyy]. */
 function daysAgo(days) {
@@ -42,12 +46,6 @@ function daysAgo(days) {
 /** The open dropdown of a select (Ant Design renders it at the end of the page). */
 const dropdown = (page) => page.locator('.ant-select-dropdown:visible');
 
-/** Chooses `option` (its exact label) in the select `select`. */
-async function choose(page, select, option) {
-  await select.click();
-  await dropdown(page).locator('.ant-select-item-option', { hasText: new RegExp(`^${option}$`) }).click();
-  await select.locator('.ant-select-selection-item', { hasText: option }).first().waitFor();
-}
 
 const loginAs = (page, user) => signIn(page, server.baseUrl, user);
 
@@ -78,7 +76,7 @@ describe('security registers: reintegration and hotspots', () => {
     server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
     browser = await launchBrowser();
     admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    const created = await admin.call('POST', '/api/v1/users', POLICE);
+    const created = await createAccount(admin, POLICE);
     assert.equal(created.status, 201, JSON.stringify(created.body));
   });
 
@@ -116,6 +114,7 @@ describe('security registers: reintegration and hotspots', () => {
       await drawer.getByTestId('identity-visible').waitFor();
       const title = (await drawer.locator('.antq-reg-drawer-title').innerText()).trim();
       assert.match(title, /^HN-\d+$/);
+      personRef = title;
       assert.equal(await drawer.locator('#name').inputValue(), PERSON.name);
 
       // a session of help
@@ -185,7 +184,7 @@ describe('security registers: reintegration and hotspots', () => {
     await withPage(DESKTOP, 'reintegration-reveal', async (page) => {
       await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/tai-hoa-nhap`);
-      await page.getByTestId('record-link').first().click();
+      await page.getByTestId('record-link').filter({ hasText: new RegExp(`^${personRef}$`) }).click();
       const drawer = page.getByTestId('record-drawer');
       const sealed = drawer.getByTestId('identity-sealed');
       await sealed.waitFor();

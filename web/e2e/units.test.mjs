@@ -12,6 +12,7 @@ import {
   PHONE,
   SCREENSHOT_DIR,
   apiSession,
+  choose,
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
@@ -58,13 +59,7 @@ async function withPage(viewport, name, fn) {
   }
 }
 
-const dropdown = (page) => page.locator('.ant-select-dropdown:visible');
 
-async function choose(page, select, option) {
-  await select.click();
-  await dropdown(page).locator('.ant-select-item-option', { hasText: new RegExp(`^${option}$`) }).click();
-  await select.locator('.ant-select-selection-item', { hasText: option }).waitFor();
-}
 
 /** The children of a unit through the API: full name → code. */
 async function childrenOf(code) {
