@@ -3,6 +3,9 @@ SHELL := /bin/bash
 BUILD_DIR ?= build
 DB ?= data/antq.db
 LISTEN ?= 127.0.0.1:8080
+# The public address printed on the units' QR posters (public_url; never taken from a request):
+# here the address `make run` serves. Set it to the real one behind a proxy.
+ANTQ_PUBLIC_URL ?= http://$(LISTEN)
 
 .PHONY: all deps build server web run test test-server test-web bench clean
 
@@ -28,7 +31,7 @@ run: build
 	@if [ ! -f "$(DB)" ]; then \
 	  $(BUILD_DIR)/antq init --db sqlite:$(DB) && $(BUILD_DIR)/antq seed demo --db sqlite:$(DB); \
 	fi
-	$(BUILD_DIR)/antq serve --db sqlite:$(DB) --listen $(LISTEN)
+	ANTQ_PUBLIC_URL=$(ANTQ_PUBLIC_URL) $(BUILD_DIR)/antq serve --db sqlite:$(DB) --listen $(LISTEN)
 
 test: build
 	@bash scripts/test.sh
