@@ -156,7 +156,8 @@ export async function horizontalOverflow(page) {
 export async function shot(page, name) {
   const vp = page.viewportSize();
   const kind = vp && vp.width < 600 ? 'phone' : 'desktop';
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${kind}.png`), fullPage: true });
+  // animations ended: a drawer or a dialog caught mid-slide looks cut off in the picture
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${kind}.png`), fullPage: true, animations: 'disabled' });
 }
 
 /** Fails the test when the page logged console errors or threw (minus the expected ones). */
