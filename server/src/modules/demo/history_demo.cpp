@@ -103,7 +103,7 @@ struct Commune {
 };
 
 std::string ymd(int y, int m, int d) {
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler sees no truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
