@@ -1,6 +1,7 @@
 #pragma once
 // Client errors are typed exceptions; the HTTP layer turns them into responses in one place
-// (http/error_mapping.cpp). Messages are Vietnamese because they reach the user as they are.
+// (error_response in http/pipeline.cpp: status, {"error": {code, message, field}} and Retry-After).
+// Messages are Vietnamese because they reach the user as they are.
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -14,12 +15,12 @@ class ApiError : public std::runtime_error {
   int status() const { return status_; }
   const std::string& code() const { return code_; }
   const std::string& field() const { return field_; }
-  // Seconds a client should wait (429 / 503); 0 when not applicable.
+  // Seconds a client should wait (429 / 503 / 507), sent as Retry-After; 0 when not applicable.
   int retry_after() const { return retry_after_; }
-  ApiError& with_retry_after(int seconds) {
-    retry_after_ = seconds;
-    return *this;
-  }
+
+ protected:
+  // Only the typed errors below that carry a wait set it, so a 429 or 503 is never built by hand.
+  void set_retry_after(int seconds) { retry_after_ = seconds; }
 
  private:
   int status_;
@@ -55,6 +56,32 @@ struct PayloadTooLarge : ApiError {
 struct RuleViolation : ApiError {
   explicit RuleViolation(std::string message, std::string field = {})
       : ApiError(422, "rule_violated", std::move(message), std::move(field)) {}
+};
+// 429: this client asked too often. Retry-After is the wait the limit itself computed (the rest
+// of its window, or the lockout), so a well-behaved client retries exactly once, at the right time.
+// The code tells a rate limit ("rate_limited") from a locked login ("account_locked").
+struct TooManyRequests : ApiError {
+  TooManyRequests(std::string message, int retry_after_seconds, std::string code = "rate_limited")
+      : ApiError(429, std::move(code), std::move(message)) {
+    set_retry_after(retry_after_seconds);
+  }
+};
+// 503: the server cannot do this now; the client did nothing wrong and nothing was done. With a
+// wait (Retry-After) when it clears by itself (busy, a database restarting, a converter queue);
+// without one (0) when only an operator can change it (no mail server, no attachments folder).
+struct ServiceUnavailable : ApiError {
+  ServiceUnavailable(std::string code, std::string message, int retry_after_seconds = 0)
+      : ApiError(503, std::move(code), std::move(message)) {
+    set_retry_after(retry_after_seconds);
+  }
+};
+// 507: a disk is full, so nothing was stored (see StorageFull below). Retry-After in minutes, not
+// seconds: it clears only when an operator frees space, so the client keeps its data meanwhile.
+struct InsufficientStorage : ApiError {
+  explicit InsufficientStorage(std::string message, int retry_after_seconds = 60)
+      : ApiError(507, "storage_full", std::move(message)) {
+    set_retry_after(retry_after_seconds);
+  }
 };
 
 // Storage faults: neither the client's mistake nor a bug, so never a 4xx and never a 500. They are

@@ -78,17 +78,16 @@ std::optional<ApiError> storage_fault(const std::exception& e, const std::string
   }
   if (full) {
     log::error("storage_full", {{"request_id", request_id}, {"route", route}, {"error", e.what()}});
-    return ApiError(507, "storage_full",
-                    "Máy chủ đã hết dung lượng lưu trữ nên dữ liệu của bạn chưa được lưu. Vui lòng giữ lại nội "
-                    "dung và gửi lại sau; nếu lỗi kéo dài, hãy báo quản trị viên.")
-        .with_retry_after(60);
+    return InsufficientStorage(
+        "Máy chủ đã hết dung lượng lưu trữ nên dữ liệu của bạn chưa được lưu. Vui lòng giữ lại nội "
+        "dung và gửi lại sau; nếu lỗi kéo dài, hãy báo quản trị viên.");
   }
   if (const auto* busy = dynamic_cast<const StorageUnavailable*>(&e)) {
     log::warn("storage_unavailable", {{"request_id", request_id}, {"route", route}, {"error", e.what()}});
-    return ApiError(503, "storage_unavailable",
-                    "Cơ sở dữ liệu đang tạm thời bận hoặc đang khởi động lại nên yêu cầu chưa được thực hiện. "
-                    "Vui lòng thử lại sau ít giây.")
-        .with_retry_after(std::max(1, busy->retry_after()));
+    return ServiceUnavailable("storage_unavailable",
+                              "Cơ sở dữ liệu đang tạm thời bận hoặc đang khởi động lại nên yêu cầu chưa được thực hiện. "
+                              "Vui lòng thử lại sau ít giây.",
+                              std::max(1, busy->retry_after()));
   }
   return std::nullopt;
 }

@@ -215,10 +215,9 @@ struct Server::Impl {
   }
 
   static ApiError storage_full() {
-    return ApiError(507, "storage_full",
-                    "Máy chủ đã hết dung lượng lưu trữ nên tệp của bạn chưa được lưu. Vui lòng giữ lại tệp và gửi lại sau; "
-                    "nếu lỗi kéo dài, hãy báo quản trị viên.")
-        .with_retry_after(60);
+    return InsufficientStorage(
+        "Máy chủ đã hết dung lượng lưu trữ nên tệp của bạn chưa được lưu. Vui lòng giữ lại tệp và gửi lại sau; "
+        "nếu lỗi kéo dài, hãy báo quản trị viên.");
   }
 
   // After refusing a request whose body was not read (too large, no upload slot, refused on its
@@ -349,7 +348,7 @@ struct Server::Impl {
           const bool is_public = req.route != nullptr && req.route->spec.access == Access::public_;
           slot = upload_slots.try_acquire(is_public, net::client_key(req.client_ip));
           if (!slot) {
-            co_await write(stream, reject(req, ApiError(503, "busy", "Máy chủ đang nhận nhiều tệp, vui lòng thử lại sau ít phút.").with_retry_after(30)),
+            co_await write(stream, reject(req, ServiceUnavailable("busy", "Máy chủ đang nhận nhiều tệp, vui lòng thử lại sau ít phút.", 30)),
                            false, false, version);
             unread_body = true;
             break;
@@ -374,7 +373,7 @@ struct Server::Impl {
             log::error("upload_file_failed", {{"path", upload.path}, {"error", fec.message()}});
             const bool full = fec == boost::system::errc::no_space_on_device ||
                               (fec.category() == boost::system::system_category() && fec.value() == EDQUOT);
-            co_await write(stream, reject(req, full ? storage_full() : ApiError(503, "storage_unavailable", "Chưa lưu được tệp, vui lòng thử lại sau.").with_retry_after(5)),
+            co_await write(stream, reject(req, full ? storage_full() : ServiceUnavailable("storage_unavailable", "Chưa lưu được tệp, vui lòng thử lại sau.", 5)),
                            false, false, version);
             unread_body = true;
             break;
@@ -409,7 +408,7 @@ struct Server::Impl {
             case Lane::worker: res = co_await offload(workers, handle_job(pipeline, std::move(req))); break;
             case Lane::heavy:
               if (heavy_pending.load() >= opt.heavy_queue_limit) {
-                res = reject(req, ApiError(503, "busy", "Hệ thống đang bận, vui lòng thử lại sau ít giây.").with_retry_after(5));
+                res = reject(req, ServiceUnavailable("busy", "Hệ thống đang bận, vui lòng thử lại sau ít giây.", 5));
               } else {
                 ++heavy_pending;
                 res = co_await offload(heavy, handle_job(pipeline, std::move(req)));

@@ -105,8 +105,7 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
     throw BadRequest("Mật khẩu không hợp lệ.", "password");
   }
   if (const int wait = login_limiter_.acquire("ip:" + caller.ip); wait > 0) {
-    throw ApiError(429, "rate_limited", "Có quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau ít phút.")
-        .with_retry_after(wait);
+    throw TooManyRequests("Có quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau ít phút.", wait);
   }
   const std::string key = login_key(username);
   // Failures are counted, and the lock applies, per account AND client address (an IPv6 /64):
@@ -130,10 +129,9 @@ LoginResult AccountsService::login(const std::string& username, const std::strin
     // Not audited one by one: the lock itself was (login_failed with "locked"), and an attacker
     // must not be able to fill the audit log by hammering a locked name.
     const int minutes = config_.lockout_minutes;
-    throw ApiError(429, "account_locked",
-                   "Đăng nhập tài khoản này từ địa chỉ của bạn tạm khóa do sai nhiều lần. Vui lòng thử lại sau " +
-                       std::to_string(minutes) + " phút, đăng nhập kèm mã xác thực hai bước, hoặc nhờ quản trị viên mở khóa.")
-        .with_retry_after(minutes * 60);
+    throw TooManyRequests("Đăng nhập tài khoản này từ địa chỉ của bạn tạm khóa do sai nhiều lần. Vui lòng thử lại sau " +
+                              std::to_string(minutes) + " phút, đăng nhập kèm mã xác thực hai bước, hoặc nhờ quản trị viên mở khóa.",
+                          minutes * 60, "account_locked");
   }
   bool ok;
   if (user) {

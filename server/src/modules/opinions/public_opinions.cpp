@@ -41,7 +41,7 @@ void register_public_route(http::Router& router, registers::RegisterService& opi
   router.add({"POST", "/api/v1/public/opinions"}, [&opinions, &db, limiter](http::Request& req) {
     if (limiter->enabled()) {
       if (int wait = limiter->acquire(net::client_key(req.client_ip))) {
-        throw ApiError(429, "rate_limited", "Bạn đã gửi quá nhiều ý kiến, vui lòng thử lại sau.").with_retry_after(wait);
+        throw TooManyRequests("Bạn đã gửi quá nhiều ý kiến, vui lòng thử lại sau.", wait);
       }
     }
     bj::object obj;

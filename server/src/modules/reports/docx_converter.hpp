@@ -16,11 +16,9 @@
 namespace antq::reports {
 
 // 503: the Word document cannot be made right now (converter missing, busy or too slow).
-struct ConverterUnavailable : ApiError {
+struct ConverterUnavailable : ServiceUnavailable {
   explicit ConverterUnavailable(std::string message, int retry_after_seconds = 30)
-      : ApiError(503, "converter_unavailable", std::move(message)) {
-    with_retry_after(retry_after_seconds);
-  }
+      : ServiceUnavailable("converter_unavailable", std::move(message), retry_after_seconds) {}
 };
 
 class DocxConverter {

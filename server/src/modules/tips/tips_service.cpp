@@ -50,8 +50,8 @@ std::string search_text(const NewTip& in, const std::string& code) {
   return text::fold(in.description + " " + in.place + " " + code);
 }
 
-ApiError too_many(int retry_after) {
-  return ApiError(429, "rate_limited", "Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.").with_retry_after(retry_after);
+TooManyRequests too_many(int retry_after) {
+  return TooManyRequests("Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.", retry_after);
 }
 
 std::string webhook_payload(const std::string& event, const TipRecord& t) {
@@ -315,8 +315,8 @@ ReporterView TipsService::track(const std::string& code, const std::string& secr
 
 void TipsService::subscribe_updates(const std::string& code, const std::string& secret, const std::string& email) {
   if (!options_.email_updates) {
-    throw ApiError(503, "email_unavailable",
-                   "Máy chủ chưa cấu hình gửi thư, nên chưa gửi được thông báo qua email. Vui lòng quay lại trang này để xem cập nhật.");
+    throw ServiceUnavailable("email_unavailable",
+                             "Máy chủ chưa cấu hình gửi thư, nên chưa gửi được thông báo qua email. Vui lòng quay lại trang này để xem cập nhật.");
   }
   // The address is never repeated back: not in this message, not in a log.
   if (!notify::valid_address(email)) throw BadRequest("Địa chỉ email không hợp lệ.", "email");
@@ -367,7 +367,7 @@ TipAttachment TipsService::reporter_attachment(const std::string& code, const st
     }
     return tip;
   });
-  if (options_.attachments_dir.empty()) throw ApiError(503, "storage_unavailable", "Máy chủ chưa được cấu hình nơi lưu tệp đính kèm.");
+  if (options_.attachments_dir.empty()) throw ServiceUnavailable("storage_unavailable", "Máy chủ chưa được cấu hình nơi lưu tệp đính kèm.");
   const media::StoredMedia m = media::store_upload(file, options_.attachments_dir, keep_location);
   const std::string at = now();
   TipAttachment a{0, t.id, at, std::nullopt, m.kind, m.media_type, m.size, m.sha256, m.stored_name, m.location_removed};

@@ -120,7 +120,7 @@ class TipsService {
   // `unit_code`: the unit the tip will be sent to. A unit receiving a flood of tips asks for
   // harder work (more bits), so a flood costs its sender more while a citizen still gets through.
   std::optional<Challenge> challenge(const std::optional<std::string>& unit_code = std::nullopt);
-  // Throws ApiError 429 (with Retry-After) or BadRequest for the challenge: before any parsing work.
+  // Throws TooManyRequests (429 with Retry-After) or BadRequest for the challenge: before any parsing work.
   // Before the body is parsed: the per-address limit and the proof of work. Returns the bits the
   // answer proved (a large number when the challenge is off), for submit_public.
   int admit_public_tip(const std::string& client_ip, std::string_view challenge_answer);
