@@ -17,6 +17,9 @@ import {
   newPage,
   shot,
   startServer,
+  loginAs,
+  openPage,
+  submitLogin,
 } from './harness.mjs';
 
 let server;
@@ -26,15 +29,6 @@ let browser;
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 // The browser logs failed API answers; the tests that provoke them expect them.
 const FAILED = (status) => new RegExp(`Failed to load resource: the server responded with a status of ${status}`);
-
-async function open(pathname, viewport = DESKTOP) {
-  const page = await newPage(browser, viewport);
-  await page.goto(server.baseUrl + pathname);
-  await page.waitForLoadState('networkidle');
-  return page;
-}
-
-/** Logs in through the API (Node's fetch); returns a small client carrying cookie and CSRF token. */
 
 /** A login attempt through the API, without following up: { status, body, retryAfter }. */
 async function apiLoginAttempt(username, password) {
@@ -57,20 +51,6 @@ function totpCode(secret, at = Date.now()) {
   const h = createHmac('sha1', key).update(counter).digest();
   const o = h[h.length - 1] & 15;
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-/** Fills and sends the login form; the page must be on /login. */
-async function submitLogin(page, username, password) {
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Tên đăng nhập').fill(username);
-  await form.getByLabel('Mật khẩu').fill(password);
-  await form.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-async function loginAs(page, username, password) {
-  await page.goto(`${server.baseUrl}/login`);
-  await submitLogin(page, username, password);
-  await page.getByTestId('user-button').waitFor();
 }
 
 async function openUserMenu(page) {
@@ -96,7 +76,7 @@ describe('ANTQ staff side', () => {
   });
 
   it('logs the admin in, shows the user menu, and logs out to anonymous', async () => {
-    const page = await open('/login');
+    const page = await openPage(browser, server.baseUrl + '/login');
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' }).waitFor();
     await shot(page, 'login');
     await submitLogin(page, 'admin', ADMIN_PASSWORD);
@@ -127,7 +107,7 @@ describe('ANTQ staff side', () => {
   });
 
   it('shows the server’s Vietnamese message for a wrong password', async () => {
-    const page = await open('/login');
+    const page = await openPage(browser, server.baseUrl + '/login');
     await submitLogin(page, 'admin', 'not-the-password');
     const alert = page.getByTestId('login-error');
     await alert.waitFor();
@@ -154,7 +134,7 @@ describe('ANTQ staff side', () => {
       display_name: 'Nguyễn Văn Khóa',
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const page = await open('/login');
+    const page = await openPage(browser, server.baseUrl + '/login');
     let lockedAt = 0;
     for (let attempt = 1; attempt <= 6 && !lockedAt; attempt++) {
       const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
@@ -190,7 +170,7 @@ describe('ANTQ staff side', () => {
   });
 
   it('sends an anonymous visitor to the login and back to the page asked for', async () => {
-    const page = await open('/admin/users?q=admin');
+    const page = await openPage(browser, server.baseUrl + '/admin/users?q=admin');
     await page.waitForURL((u) => new URL(u).pathname === '/login');
     assert.equal(new URL(page.url()).searchParams.get('next'), '/admin/users?q=admin');
     await submitLogin(page, 'admin', ADMIN_PASSWORD);
@@ -203,7 +183,7 @@ describe('ANTQ staff side', () => {
 
   it('lists, creates and edits accounts', async () => {
     const page = await newPage(browser, DESKTOP);
-    await loginAs(page, 'admin', ADMIN_PASSWORD);
+    await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
     await openUserMenu(page);
     await page.getByTestId('user-menu').getByRole('menuitem', { name: 'Quản lý tài khoản' }).click();
     await page.getByRole('heading', { level: 1, name: 'Quản lý tài khoản' }).waitFor();
@@ -268,7 +248,7 @@ describe('ANTQ staff side', () => {
 
   it('shows the login entries in the audit trail and checks its integrity', async () => {
     const page = await newPage(browser, DESKTOP);
-    await loginAs(page, 'admin', ADMIN_PASSWORD);
+    await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
     await page.goto(`${server.baseUrl}/admin/audit`);
     await page.getByRole('heading', { level: 1, name: 'Nhật ký hệ thống' }).waitFor();
     const api = await admin.call('GET', '/api/v1/audit?actor=admin&per_page=200');
@@ -309,7 +289,7 @@ describe('ANTQ staff side', () => {
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const page = await newPage(browser, DESKTOP);
-    await loginAs(page, 'canbo.doimk', 'mat-khau-cu-12345');
+    await loginAs(page, server.baseUrl, { username: 'canbo.doimk', password: 'mat-khau-cu-12345' });
     await openUserMenu(page);
     const menu = page.getByTestId('user-menu');
     // no administration for a village officer
@@ -356,7 +336,7 @@ describe('ANTQ staff side', () => {
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const page = await newPage(browser, DESKTOP);
-    await loginAs(page, 'canbo.totp', 'mat-khau-totp-123');
+    await loginAs(page, server.baseUrl, { username: 'canbo.totp', password: 'mat-khau-totp-123' });
     await page.goto(`${server.baseUrl}/account/totp`);
     await page.getByTestId('totp-status').filter({ hasText: 'Chưa bật' }).waitFor();
     await page.getByTestId('totp-setup').click();
@@ -373,7 +353,7 @@ describe('ANTQ staff side', () => {
     await shot(page, 'totp-enabled');
 
     // a fresh browser: password, then the code
-    const page2 = await open('/login');
+    const page2 = await openPage(browser, server.baseUrl + '/login');
     await submitLogin(page2, 'canbo.totp', 'mat-khau-totp-123');
     const totpForm = page2.getByTestId('totp-form');
     await totpForm.waitFor();
@@ -404,7 +384,7 @@ describe('ANTQ staff side', () => {
       const page = await newPage(browser, viewport);
       for (const spec of pages) {
         if (spec.login !== false && (await page.getByTestId('user-button').count()) === 0) {
-          await loginAs(page, 'admin', ADMIN_PASSWORD);
+          await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
         }
         await page.goto(server.baseUrl + spec.path);
         await spec.ready(page);

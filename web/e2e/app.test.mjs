@@ -9,9 +9,9 @@ import {
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
-  newPage,
   shot,
   startServer,
+  openPage,
 } from './harness.mjs';
 
 const HOME_TITLE = 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc';
@@ -20,13 +20,6 @@ const WORKSPACE_TITLE = 'Trang làm việc của cán bộ';
 let server;
 let browser;
 let serverStopped = false;
-
-async function open(pathname, viewport = DESKTOP) {
-  const page = await newPage(browser, viewport);
-  await page.goto(server.baseUrl + pathname);
-  await page.waitForLoadState('networkidle');
-  return page;
-}
 
 describe('ANTQ web app', () => {
   before(async () => {
@@ -42,7 +35,7 @@ describe('ANTQ web app', () => {
 
   it('renders the home page in Vietnamese', async () => {
     // the site's home page is the citizens' page of the small public app (e2e/citizen.test.mjs)
-    const page = await open('/');
+    const page = await openPage(browser, server.baseUrl + '/');
     await page.getByRole('heading', { level: 1, name: HOME_TITLE }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
     await page.getByTestId('public-header').getByText('ANTQ', { exact: true }).waitFor();
@@ -57,7 +50,7 @@ describe('ANTQ web app', () => {
     await page.context().close();
 
     // the staff workspace: the staff app's frame, the figures a review adds up, the system's state
-    const workspace = await open('/lam-viec');
+    const workspace = await openPage(browser, server.baseUrl + '/lam-viec');
     await workspace.getByRole('heading', { level: 1, name: WORKSPACE_TITLE }).waitFor();
     const header = workspace.getByTestId('app-header');
     await header.getByText('ANTQ', { exact: true }).waitFor();
@@ -77,7 +70,7 @@ describe('ANTQ web app', () => {
   });
 
   it('walks the unit picker: Quảng Ngãi → Xã Sơn Tịnh → Thôn Trường Thọ', async () => {
-    const page = await open('/units');
+    const page = await openPage(browser, server.baseUrl + '/units');
     await page.locator('.antq-unitbar__picker .ant-select-selector').click();
     const popup = page.locator('.antq-unit-picker-popup');
     const node = (title) => popup.locator('.ant-select-tree-treenode').filter({
@@ -110,7 +103,7 @@ describe('ANTQ web app', () => {
   });
 
   it('finds "Xã Sơn Tịnh" when searching "son tinh" without diacritics', async () => {
-    const page = await open('/units');
+    const page = await openPage(browser, server.baseUrl + '/units');
     await page.locator('#antq-unit-search').fill('son tinh');
     const results = page.getByTestId('unit-search-results');
     const hit = results.getByRole('button', { name: 'Xã Sơn Tịnh', exact: true });
@@ -139,7 +132,7 @@ describe('ANTQ web app', () => {
     assert.equal(res.status, 404);
     const body = await res.json();
     assert.equal(typeof body.error?.message, 'string');
-    const page = await open('/units?unit=99999');
+    const page = await openPage(browser, server.baseUrl + '/units?unit=99999');
     await page.getByTestId('api-error').filter({ hasText: body.error.message }).waitFor();
     // the browser itself logs the 404 answers of the API: those are expected here
     assertNoProblems(page, [/Failed to load resource: the server responded with a status of 404/]);
@@ -147,7 +140,7 @@ describe('ANTQ web app', () => {
   });
 
   it('shows the 404 page for an unknown address', async () => {
-    const page = await open('/khong-co-trang-nay');
+    const page = await openPage(browser, server.baseUrl + '/khong-co-trang-nay');
     await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
     await page.getByRole('link', { name: 'Về trang chủ' }).click();
     await page.getByRole('heading', { level: 1, name: HOME_TITLE }).waitFor();
@@ -156,7 +149,7 @@ describe('ANTQ web app', () => {
   });
 
   it('shows the login form', async () => {
-    const page = await open('/login');
+    const page = await openPage(browser, server.baseUrl + '/login');
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' }).waitFor();
     await page.getByLabel('Tên đăng nhập').waitFor();
     await page.getByLabel('Mật khẩu').waitFor();
@@ -166,7 +159,7 @@ describe('ANTQ web app', () => {
   });
 
   it('switches to English and remembers the choice', async () => {
-    const page = await open('/lam-viec');
+    const page = await openPage(browser, server.baseUrl + '/lam-viec');
     await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
     const menu = page.getByTestId('main-menu');
     await menu.getByRole('link', { name: 'Home', exact: true }).waitFor();
@@ -199,7 +192,7 @@ describe('ANTQ web app', () => {
     ];
     for (const viewport of [DESKTOP, PHONE]) {
       for (const spec of pages) {
-        const page = await open(spec.path, viewport);
+        const page = await openPage(browser, server.baseUrl + spec.path, viewport);
         await spec.ready(page);
         await assertNoHorizontalScroll(page);
         await shot(page, spec.name);
@@ -210,7 +203,7 @@ describe('ANTQ web app', () => {
   });
 
   it('collapses the menu into a drawer on a phone', async () => {
-    const page = await open('/lam-viec', PHONE);
+    const page = await openPage(browser, server.baseUrl + '/lam-viec', PHONE);
     assert.equal(await page.getByTestId('main-menu').count(), 0, 'no horizontal menu on a phone');
     await page.getByTestId('menu-button').click();
     const drawerMenu = page.getByTestId('drawer-menu');

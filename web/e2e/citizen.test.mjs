@@ -5,7 +5,6 @@
 // "Nhận thông báo khi có cập nhật" section and the one-click unsubscribe page.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import {
   ADMIN_PASSWORD,
@@ -19,6 +18,8 @@ import {
   newPage,
   shot,
   startServer,
+  daysAgo,
+  scriptBytes,
 } from './harness.mjs';
 import { startMailSink } from './mail-sink.mjs';
 
@@ -45,31 +46,6 @@ let police; // API sessions
 let front;
 const tip = { code: '', secret: '' };
 
-/** The JavaScript files the page loaded, with their size as the server sends them gzip-compressed. */
-async function scriptBytes(page) {
-  const urls = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((e) => e.name)
-      .filter((n) => /\.js(\?|$)/.test(n)),
-  );
-  return Promise.all(
-    urls.map(
-      (url) =>
-        new Promise((resolve, reject) => {
-          // node:http leaves the body compressed (fetch would inflate it)
-          http
-            .get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
-              let bytes = 0;
-              res.on('data', (c) => (bytes += c.length));
-              res.on('end', () => resolve({ url, bytes, encoding: res.headers['content-encoding'] ?? 'identity' }));
-            })
-            .on('error', reject);
-        }),
-    ),
-  );
-}
-
 /** Fails when `locator` is not entirely on the first screen (nothing scrolled). */
 async function assertOnFirstScreen(page, locator, what) {
   await locator.waitFor();
@@ -87,12 +63,6 @@ async function smallTargets(page) {
       .map((el) => ({ el: `${el.tagName.toLowerCase()} ${(el.textContent || el.id || el.getAttribute('aria-label') || '').trim().slice(0, 30)}`, h: el.getBoundingClientRect().height }))
       .filter((x) => x.h < 36),
   );
-}
-
-/** Today in Vietnam as dd/mm/yyyy. */
-function todayVn() {
-  const d = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  return d.split('-').reverse().join('/');
 }
 
 describe('citizen pages', () => {
@@ -498,7 +468,7 @@ describe('citizen pages', () => {
 
     const sent = page.getByTestId('opinion-sent');
     await sent.getByRole('heading', { level: 1, name: 'Đã gửi ý kiến' }).waitFor();
-    await sent.getByText(`Ý kiến của bạn về lĩnh vực “Ma túy” đã được chuyển tới Thôn Trường Thọ ngày ${todayVn()}.`).waitFor();
+    await sent.getByText(`Ý kiến của bạn về lĩnh vực “Ma túy” đã được chuyển tới Thôn Trường Thọ ngày ${daysAgo(0)[1]}.`).waitFor();
     // exactly the API's fields, with a key against sending twice
     assert.equal(posts.length, 1);
     assert.deepEqual(posts[0].body, { unit: '21220-001', topic: 'drugs', content: OPINION });
@@ -522,7 +492,7 @@ describe('citizen pages', () => {
     assert.equal(found.content, OPINION);
     assert.equal(found.source, 'online');
     assert.equal(found.status, 'received');
-    assert.equal(found.received_on.split('-').reverse().join('/'), todayVn());
+    assert.equal(found.received_on.split('-').reverse().join('/'), daysAgo(0)[1]);
     // … and sees it in the register's page
     const staff = await newPage(browser, WIDE);
     await staff.goto(`${server.baseUrl}/login?next=${encodeURIComponent('/so/y-kien?unit=21220')}`);

@@ -19,11 +19,13 @@ import {
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
-  newPage,
   shot,
   startServer,
-  signIn,
   pickUnit,
+  withPage,
+  typeDate,
+  loginAs,
+  daysAgo,
 } from './harness.mjs';
 
 // the commune's Front officer drafts and submits; the commune's steering committee approves
@@ -36,36 +38,6 @@ const RETURN_COMMENT = 'Bổ sung biên bản họp dân về tiêu chí 1 và d
 let server;
 let browser;
 let admin;
-
-/** Today in Vietnam: [YYYY-MM-DD, dd/mm/yyyy]. */
-function today() {
-  const iso = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  const [y, m, d] = iso.split('-');
-  return [iso, `${d}/${m}/${y}`];
-}
-
-const loginAs = (page, user) => signIn(page, server.baseUrl, user);
-
-
-/** Runs `fn(page)`; when it fails, keeps a screenshot of the page for the record. */
-async function withPage(viewport, name, fn) {
-  const page = await newPage(browser, viewport);
-  try {
-    await fn(page);
-  } catch (e) {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
-    console.log(`# ${name}: console of the page: ${JSON.stringify(page.problems)}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-async function typeDate(input, ddmmyyyy) {
-  await input.click();
-  await input.fill(ddmmyyyy);
-  await input.press('Enter');
-}
 
 /** The evaluation of the village this year, through the API. */
 async function evaluationOfVillage(session) {
@@ -100,8 +72,8 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
   });
 
   it('a commune officer registers a village, starts its evaluation and submits every criterion', async () => {
-    await withPage(DESKTOP, 'evaluation-submit', async (page) => {
-      await loginAs(page, OFFICER);
+    await withPage(browser, DESKTOP, 'evaluation-submit', async (page) => {
+      await loginAs(page, server.baseUrl, OFFICER);
       await page.getByTestId('menu-security').hover();
       await page.getByTestId('menu-evaluations').click();
       await page.getByRole('heading', { level: 1, name: 'Đánh giá, công nhận “An toàn về an ninh, trật tự”' }).waitFor();
@@ -165,7 +137,7 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
       await page.getByTestId('evaluation-progress').getByText('Đạt', { exact: true }).waitFor();
       await page.getByTestId('evaluation-save').click();
       await page.getByText('Đã lưu kết quả đánh giá.').waitFor();
-      const [dayIso, dayShown] = today();
+      const [dayIso, dayShown] = daysAgo(0);
       await typeDate(page.locator('#evaluated-on input'), dayShown);
       await page.getByTestId('evaluation-title').click(); // closes the calendar
       await shot(page, 'evaluation-checklist');
@@ -190,8 +162,8 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
   });
 
   it('the commune steering committee returns it with a comment', async () => {
-    await withPage(DESKTOP, 'evaluation-return', async (page) => {
-      await loginAs(page, APPROVER);
+    await withPage(browser, DESKTOP, 'evaluation-return', async (page) => {
+      await loginAs(page, server.baseUrl, APPROVER);
       await page.goto(evaluationUrl);
       await page.getByTestId('evaluation-status').filter({ hasText: 'Chờ duyệt' }).waitFor();
       await page.getByTestId('evaluation-return').click();
@@ -211,8 +183,8 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
   });
 
   it('the officer reads the comment on a phone, completes the evidence and submits again', async () => {
-    await withPage(PHONE, 'evaluation-resubmit', async (page) => {
-      await loginAs(page, OFFICER);
+    await withPage(browser, PHONE, 'evaluation-resubmit', async (page) => {
+      await loginAs(page, server.baseUrl, OFFICER);
       await page.goto(evaluationUrl);
       const alert = page.getByTestId('return-comment');
       await alert.getByText(RETURN_COMMENT).waitFor();
@@ -233,8 +205,8 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
   });
 
   it('the approver approves it and prints the certificate', async () => {
-    await withPage(DESKTOP, 'evaluation-approve', async (page) => {
-      await loginAs(page, APPROVER);
+    await withPage(browser, DESKTOP, 'evaluation-approve', async (page) => {
+      await loginAs(page, server.baseUrl, APPROVER);
       // the list filtered to what waits for a decision
       await page.goto(`${server.baseUrl}/danh-gia-an-toan?status=submitted`);
       await page.getByTestId('evaluation-table').getByText(VILLAGE.name).click();
@@ -267,8 +239,8 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
   });
 
   it('shows the criteria sets and the list on a phone', async () => {
-    await withPage(PHONE, 'evaluation-phone', async (page) => {
-      await loginAs(page, OFFICER);
+    await withPage(browser, PHONE, 'evaluation-phone', async (page) => {
+      await loginAs(page, server.baseUrl, OFFICER);
       await page.getByTestId('menu-button').click();
       await page.getByTestId('menu-evaluations').click();
       await page.getByTestId('evaluation-card').first().waitFor();
@@ -294,8 +266,8 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
       await shot(page, 'evaluation-criteria');
       assertNoProblems(page);
     });
-    await withPage(DESKTOP, 'evaluation-criteria', async (page) => {
-      await loginAs(page, OFFICER);
+    await withPage(browser, DESKTOP, 'evaluation-criteria', async (page) => {
+      await loginAs(page, server.baseUrl, OFFICER);
       await page.goto(`${server.baseUrl}/danh-gia-an-toan/bo-tieu-chi`);
       await page.getByTestId('criteria-set').first().waitFor();
       await shot(page, 'evaluation-criteria');

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -261,14 +262,89 @@ export async function choose(page, select, ...options) {
   for (const o of options) await selected(o).waitFor();
 }
 
-/** Signs `user` ({username, password}) in through the login page. */
-export async function signIn(page, baseUrl, user) {
-  await page.goto(`${baseUrl}/login`);
+/** Fills and sends the login form; the page must be on /login. Waits for nothing. */
+export async function submitLogin(page, username, password) {
   const form = page.getByTestId('login-form');
-  await form.getByLabel('Tên đăng nhập').fill(user.username);
-  await form.getByLabel('Mật khẩu').fill(user.password);
+  await form.getByLabel('Tên đăng nhập').fill(username);
+  await form.getByLabel('Mật khẩu').fill(password);
   await form.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Signs `user` ({username, password}) in through the login page of the server at `baseUrl`. */
+export async function loginAs(page, baseUrl, user) {
+  await page.goto(`${baseUrl}/login`);
+  await submitLogin(page, user.username, user.password);
   await page.getByTestId('user-button').waitFor();
+}
+
+/** A new page (see newPage) at `url`, once the network is idle. */
+export async function openPage(browser, url, viewport = DESKTOP) {
+  const page = await newPage(browser, viewport);
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+/**
+ * Runs `fn(page)` in a new page of `browser` (see newPage) and closes its context after; when it
+ * fails, keeps a screenshot test-results/screenshots/FAILED-<name>.png and logs the page's console
+ * problems. `timeout`: the page's default timeout instead of newPage's.
+ */
+export async function withPage(browser, viewport, name, fn, { timeout } = {}) {
+  const page = await newPage(browser, viewport);
+  if (timeout !== undefined) page.setDefaultTimeout(timeout);
+  try {
+    await fn(page);
+  } catch (e) {
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+    console.log(`# ${name}: console of the page: ${JSON.stringify(page.problems)}`);
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Types a day (dd/mm/yyyy) into an Ant Design date picker's input and confirms it. */
+export async function typeDate(input, ddmmyyyy) {
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+}
+
+/** The open dropdown of a select (Ant Design renders it at the end of the page). */
+export const dropdown = (page) => page.locator('.ant-select-dropdown:visible');
+
+/** A day `days` before today in Vietnam (UTC+7): [YYYY-MM-DD, dd/mm/yyyy]; daysAgo(0) is today. */
+export function daysAgo(days) {
+  const d = new Date(Date.now() + 7 * 3600_000 - days * 86_400_000);
+  const iso = d.toISOString().slice(0, 10);
+  const [y, m, dd] = iso.split('-');
+  return [iso, `${dd}/${m}/${y}`];
+}
+
+/** The JavaScript files the page loaded, with their size as the server sends them gzip-compressed. */
+export async function scriptBytes(page) {
+  const urls = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => /\.js(\?|$)/.test(n)),
+  );
+  return Promise.all(
+    urls.map(
+      (url) =>
+        new Promise((resolve, reject) => {
+          // node:http leaves the body compressed (fetch would inflate it)
+          http
+            .get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+              let bytes = 0;
+              res.on('data', (c) => (bytes += c.length));
+              res.on('end', () => resolve({ url, bytes, encoding: res.headers['content-encoding'] ?? 'identity' }));
+            })
+            .on('error', reject);
+        }),
+    ),
+  );
 }
 
 /**

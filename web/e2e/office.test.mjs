@@ -9,7 +9,6 @@
 // open nothing else meanwhile); an administrator lifts a login lock and sets a temporary password.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   ADMIN_PASSWORD,
@@ -20,11 +19,12 @@ import {
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
-  newPage,
   pickUnit,
   shot,
-  signIn,
   startServer,
+  withPage,
+  loginAs,
+  dropdown,
 } from './harness.mjs';
 
 const WIDE = { width: 1440, height: 900 };
@@ -48,27 +48,6 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽ�
 // The browser logs failed API answers; the tests that provoke them expect them.
 const FAILED = (status) => new RegExp(`Failed to load resource: the server responded with a status of ${status}`);
 
-/** Vietnam's today as YYYY-MM-DD. */
-const todayVN = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
-async function withPage(viewport, name, fn) {
-  const page = await newPage(browser, viewport);
-  try {
-    await fn(page);
-  } catch (e) {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
-    console.log(`# ${name}: console of the page: ${JSON.stringify(page.problems)}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-const loginAs = (page, user) => signIn(page, server.baseUrl, user);
-
-/** The open dropdown of a select. */
-const dropdown = (page) => page.locator('.ant-select-dropdown:visible');
-
 describe('the first day in a real office (staff side)', () => {
   before(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -89,10 +68,10 @@ describe('the first day in a real office (staff side)', () => {
   });
 
   it('an administrator creates a village officer with a unit; nationwide scope needs its own tick', async () => {
-    await withPage(WIDE, 'office-users', async (page) => {
+    await withPage(browser, WIDE, 'office-users', async (page) => {
       const posted = [];
       page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/users') && posted.push(r.postDataJSON()));
-      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+      await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/admin/users`);
       await page.getByTestId('user-add').click();
       const drawer = page.getByTestId('user-drawer');
@@ -132,8 +111,8 @@ describe('the first day in a real office (staff side)', () => {
       assertNoProblems(page);
     });
     // the same form on a phone
-    await withPage(PHONE, 'office-users-phone', async (page) => {
-      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+    await withPage(browser, PHONE, 'office-users-phone', async (page) => {
+      await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/admin/users`);
       await page.getByTestId('user-add').click();
       await page.getByTestId('user-nationwide').waitFor();
@@ -147,7 +126,7 @@ describe('the first day in a real office (staff side)', () => {
     // cb.phutho was created in the test above, with the administrator's (temporary) password
     const TEMPORARY = 'mat-khau-phu-tho-3';
     const OWN = 'Lúa xanh Phú Thọ 2026';
-    await withPage(PHONE, 'office-first-password', async (page) => {
+    await withPage(browser, PHONE, 'office-first-password', async (page) => {
       await page.goto(`${server.baseUrl}/login`);
       const login = page.getByTestId('login-form');
       await login.getByLabel('Tên đăng nhập').fill('cb.phutho');
@@ -198,7 +177,7 @@ describe('the first day in a real office (staff side)', () => {
       await page.waitForURL((u) => new URL(u).pathname === '/login');
       await page.getByTestId('login-notice').filter({ hasText: 'Đã đặt mật khẩu của bạn' }).waitFor();
       assert.equal(await page.getByTestId('user-button').count(), 0);
-      await loginAs(page, { username: 'cb.phutho', password: OWN });
+      await loginAs(page, server.baseUrl, { username: 'cb.phutho', password: OWN });
       // and lands as usual: the quick entry of the village
       await page.waitForURL(/\/so\/ghi-hoat-dong$/);
       await page.getByTestId('quick-form').locator('.ant-select', { has: page.locator('#unit') }).getByText('Thôn Phú Thọ').waitFor();
@@ -227,8 +206,8 @@ describe('the first day in a real office (staff side)', () => {
 
     const findRow = (page) =>
       page.getByTestId('users-table').locator('tr', { has: page.getByRole('button', { name: THO.username, exact: true }) });
-    await withPage(WIDE, 'office-unlock', async (page) => {
-      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+    await withPage(browser, WIDE, 'office-unlock', async (page) => {
+      await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/admin/users?q=${THO.username}`);
       const row = findRow(page);
       await row.getByTestId('user-login-locked').filter({ hasText: 'Tạm khóa đăng nhập' }).waitFor();
@@ -258,8 +237,8 @@ describe('the first day in a real office (staff side)', () => {
     });
 
     // the same actions on a phone
-    await withPage(PHONE, 'office-user-login-actions', async (page) => {
-      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+    await withPage(browser, PHONE, 'office-user-login-actions', async (page) => {
+      await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/admin/users?q=${THO.username}`);
       await page.getByRole('button', { name: `Sửa tài khoản ${THO.username}` }).click();
       const actions = page.getByTestId('user-drawer').getByTestId('user-login-actions');
@@ -272,8 +251,8 @@ describe('the first day in a real office (staff side)', () => {
 
     // The officer is at work when the administrator sets a temporary password (a forgotten one,
     // say): the session ends; logging in again with the temporary password leads to choosing one's own.
-    await withPage(WIDE, 'office-temporary-password', async (officer) => {
-      await loginAs(officer, THO);
+    await withPage(browser, WIDE, 'office-temporary-password', async (officer) => {
+      await loginAs(officer, server.baseUrl, THO);
       await officer.waitForURL(/\/so\/ghi-hoat-dong$/);
       const quick = officer.getByTestId('quick-form');
       await quick.locator('.ant-select', { has: officer.locator('#type') }).click();
@@ -282,8 +261,8 @@ describe('the first day in a real office (staff side)', () => {
       await quick.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
       await quick.locator('#participants').fill('25');
 
-      await withPage(WIDE, 'office-temporary-password-admin', async (page) => {
-        await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+      await withPage(browser, WIDE, 'office-temporary-password-admin', async (page) => {
+        await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
         await page.goto(`${server.baseUrl}/admin/users?q=${THO.username}`);
         const row = findRow(page);
         await row.getByRole('button', { name: `Sửa tài khoản ${THO.username}` }).click();
@@ -322,7 +301,7 @@ describe('the first day in a real office (staff side)', () => {
       await assertNoHorizontalScroll(officer);
       await form.getByRole('button', { name: 'Đặt mật khẩu' }).click();
       await officer.getByTestId('login-notice').filter({ hasText: 'Đã đặt mật khẩu của bạn' }).waitFor();
-      await loginAs(officer, { username: THO.username, password: OWN });
+      await loginAs(officer, server.baseUrl, { username: THO.username, password: OWN });
       await officer.waitForURL(/\/so\/ghi-hoat-dong$/);
       // nothing was saved with the temporary password
       const list = await admin.call('GET', '/api/v1/activities?unit=21220-001');
@@ -332,8 +311,8 @@ describe('the first day in a real office (staff side)', () => {
   });
 
   it('keeps the draft when the session expires, logs in again in place and saves what was typed', async () => {
-    await withPage(WIDE, 'office-session', async (page) => {
-      await loginAs(page, VILLAGE);
+    await withPage(browser, WIDE, 'office-session', async (page) => {
+      await loginAs(page, server.baseUrl, VILLAGE);
       // the village officer lands on the quick entry of the village
       await page.waitForURL(/\/so\/ghi-hoat-dong$/);
       const form = page.getByTestId('quick-form');
@@ -402,8 +381,8 @@ describe('the first day in a real office (staff side)', () => {
     const overdue = (await police.call('GET', '/api/v1/tips?overdue=true&per_page=1')).body.total;
     assert.ok(fresh >= 1);
     for (const vp of [WIDE, PHONE]) {
-      await withPage(vp, 'office-landing-police', async (page) => {
-        await loginAs(page, POLICE);
+      await withPage(browser, vp, 'office-landing-police', async (page) => {
+        await loginAs(page, server.baseUrl, POLICE);
         await page.waitForURL(/\/tin-bao\?xem=viec-can-lam$/);
         const todo = page.getByTestId('tips-todo');
         await todo.getByTestId('todo-new-count').filter({ hasText: new RegExp(`^${fresh}$`) }).waitFor();
@@ -417,10 +396,10 @@ describe('the first day in a real office (staff side)', () => {
       });
     }
     // the steering member: the dashboard; on a phone the map waits to be asked for
-    await withPage(PHONE, 'office-landing-steering', async (page) => {
+    await withPage(browser, PHONE, 'office-landing-steering', async (page) => {
       const geo = [];
       page.on('request', (r) => /\/geo\//.test(r.url()) && geo.push(r.url()));
-      await loginAs(page, STEERING);
+      await loginAs(page, server.baseUrl, STEERING);
       await page.waitForURL(/\/bao-cao$/);
       await page.getByTestId('reports-unit-name').getByText('Tỉnh Quảng Ngãi').waitFor();
       await page.getByTestId('reports-map-ask').waitFor();
@@ -433,8 +412,8 @@ describe('the first day in a real office (staff side)', () => {
       assertNoProblems(page);
     });
     // a commune account's map: its province, zoomed and highlighted, and the note saying so
-    await withPage(WIDE, 'office-map-commune', async (page) => {
-      await loginAs(page, POLICE);
+    await withPage(browser, WIDE, 'office-map-commune', async (page) => {
+      await loginAs(page, server.baseUrl, POLICE);
       await page.goto(`${server.baseUrl}/bao-cao`);
       await page.getByTestId('reports-map').locator('svg').waitFor();
       await page.getByTestId('reports-map').getByText('Tỉnh Quảng Ngãi').waitFor();
@@ -446,8 +425,8 @@ describe('the first day in a real office (staff side)', () => {
       assertNoProblems(page);
     });
     // the village officer: the quick entry (activity or patrol) — also in the session test above
-    await withPage(PHONE, 'office-landing-village', async (page) => {
-      await loginAs(page, VILLAGE);
+    await withPage(browser, PHONE, 'office-landing-village', async (page) => {
+      await loginAs(page, server.baseUrl, VILLAGE);
       await page.waitForURL(/\/so\/ghi-hoat-dong$/);
       await page.getByTestId('quick-kind').waitFor();
       await shot(page, 'office-landing-village');
@@ -458,8 +437,8 @@ describe('the first day in a real office (staff side)', () => {
 
   it('finds "son tinh" without diacritics and replicates a model to three villages in a few clicks', async () => {
     // the unit bar of a national account: "son tinh" finds Xã Sơn Tịnh
-    await withPage(WIDE, 'office-unit-search', async (page) => {
-      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+    await withPage(browser, WIDE, 'office-unit-search', async (page) => {
+      await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/units`);
       const picker = page.locator('.antq-unitbar__picker .ant-select');
       await picker.click();
@@ -483,8 +462,8 @@ describe('the first day in a real office (staff side)', () => {
     });
     assert.equal(model.status, 201, JSON.stringify(model.body));
 
-    await withPage(WIDE, 'office-replicate', async (page) => {
-      await loginAs(page, FRONT);
+    await withPage(browser, WIDE, 'office-replicate', async (page) => {
+      await loginAs(page, server.baseUrl, FRONT);
       await page.goto(`${server.baseUrl}/so/mo-hinh?record=${model.body.id}`);
       const reps = page.getByTestId('replications');
       await reps.getByText('Chưa nhân rộng ở đơn vị nào.').waitFor();
@@ -525,8 +504,8 @@ describe('the first day in a real office (staff side)', () => {
   });
 
   it('lets a village officer attach a photo to a patrol on a phone', async () => {
-    await withPage(PHONE, 'office-patrol-photo', async (page) => {
-      await loginAs(page, VILLAGE);
+    await withPage(browser, PHONE, 'office-patrol-photo', async (page) => {
+      await loginAs(page, server.baseUrl, VILLAGE);
       await page.waitForURL(/\/so\/ghi-hoat-dong$/);
       await page.getByTestId('quick-kind').getByText('Tuần tra').click();
       const patrol = page.getByTestId('quick-patrol');
@@ -574,8 +553,8 @@ describe('the first day in a real office (staff side)', () => {
     assert.equal(reveal.status, 200, JSON.stringify(reveal.body));
 
     for (const vp of [WIDE, PHONE]) {
-      await withPage(vp, 'office-audit', async (page) => {
-        await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+      await withPage(browser, vp, 'office-audit', async (page) => {
+        await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
         await page.goto(`${server.baseUrl}/admin/audit`);
         const filters = page.getByTestId('audit-filters');
         await filters.getByTestId('audit-filter-action').click();

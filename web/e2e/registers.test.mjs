@@ -19,11 +19,13 @@ import {
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
-  newPage,
   shot,
   startServer,
-  signIn,
   pickUnit,
+  withPage,
+  typeDate,
+  loginAs,
+  daysAgo,
 } from './harness.mjs';
 
 const FRONT = { username: 'mttq.sontinh', password: 'mat-khau-mat-tran-9', role: 'front_officer', unit: '21220', name: 'Nguyễn Thị Lan' };
@@ -35,14 +37,6 @@ let server;
 let browser;
 let admin;
 
-/** A day `days` before today in Vietnam: [YYYY-MM-DD, dd/mm/yyyy]. */
-function daysAgo(days) {
-  const d = new Date(Date.now() + 7 * 3600_000 - days * 86_400_000);
-  const iso = d.toISOString().slice(0, 10);
-  const [y, m, dd] = iso.split('-');
-  return [iso, `${dd}/${m}/${y}`];
-}
-
 /** Adds an account with the command line, as an administrator of the server would. */
 function addUser(u) {
   const res = spawnSync(
@@ -51,33 +45,6 @@ function addUser(u) {
     { input: `${u.password}\n`, encoding: 'utf8', timeout: 30_000 },
   );
   assert.equal(res.status, 0, `antq user add ${u.username}: ${res.stdout}\n${res.stderr}`);
-}
-
-
-const loginAs = (page, user) => signIn(page, server.baseUrl, user);
-
-
-
-
-/** Runs `fn(page)`; when it fails, keeps a screenshot of the page for the record. */
-async function withPage(viewport, name, fn) {
-  const page = await newPage(browser, viewport);
-  try {
-    await fn(page);
-  } catch (e) {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
-    console.log(`# ${name}: console of the page: ${JSON.stringify(page.problems)}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-/** Types a day into a date picker (desktop) and confirms it. */
-async function typeDate(input, ddmmyyyy) {
-  await input.click();
-  await input.fill(ddmmyyyy);
-  await input.press('Enter');
 }
 
 describe('movement registers', () => {
@@ -97,8 +64,8 @@ describe('movement registers', () => {
   });
 
   it('records a campaign launch with two organising forces, and filters and exports it', async () => {
-    await withPage(DESKTOP, 'campaign', async (page) => {
-      await loginAs(page, FRONT);
+    await withPage(browser, DESKTOP, 'campaign', async (page) => {
+      await loginAs(page, server.baseUrl, FRONT);
       // the menu group leads to the register
       await page.getByTestId('menu-registers').hover();
       await page.getByTestId('menu-register-activities').click();
@@ -189,8 +156,8 @@ describe('movement registers', () => {
   });
 
   it('creates a model and replicates it to three villages, then ends one', async () => {
-    await withPage(DESKTOP, 'model', async (page) => {
-      await loginAs(page, FRONT);
+    await withPage(browser, DESKTOP, 'model', async (page) => {
+      await loginAs(page, server.baseUrl, FRONT);
       await page.goto(`${server.baseUrl}/so/mo-hinh`);
       await page.getByRole('heading', { level: 1, name: 'Mô hình, chuyên đề' }).waitFor();
       await page.getByTestId('record-add').click();
@@ -260,8 +227,8 @@ describe('movement registers', () => {
   });
 
   it('records a pending mediation, then takes it to a successful outcome; prints the book', async () => {
-    await withPage(DESKTOP, 'mediation', async (page) => {
-      await loginAs(page, FRONT);
+    await withPage(browser, DESKTOP, 'mediation', async (page) => {
+      await loginAs(page, server.baseUrl, FRONT);
       await page.goto(`${server.baseUrl}/so/hoa-giai`);
       await page.getByRole('heading', { level: 1, name: 'Hòa giải' }).waitFor();
       await page.getByTestId('record-add').click();
@@ -346,8 +313,8 @@ describe('movement registers', () => {
   });
 
   it('keeps a mediation team to the law: three mediators including a woman', async () => {
-    await withPage(PHONE, 'team', async (page) => {
-      await loginAs(page, FRONT);
+    await withPage(browser, PHONE, 'team', async (page) => {
+      await loginAs(page, server.baseUrl, FRONT);
       await page.goto(`${server.baseUrl}/so/to-nhom`);
       await page.getByTestId('record-add').click();
       const drawer = page.getByTestId('record-drawer');
@@ -394,8 +361,8 @@ describe('movement registers', () => {
   });
 
   it('lets a village officer on a phone record an activity for the village in under a minute', async () => {
-    await withPage(PHONE, 'quick', async (page) => {
-      await loginAs(page, VILLAGE);
+    await withPage(browser, PHONE, 'quick', async (page) => {
+      await loginAs(page, server.baseUrl, VILLAGE);
       // the officer's home: the workspace
       await page.goto(`${server.baseUrl}/lam-viec`);
       await page.getByTestId('home-quick-activity').waitFor();

@@ -8,48 +8,33 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_PASSWORD, PHONE, SCREENSHOT_DIR, apiSession, assertNoHorizontalScroll, assertNoProblems, launchBrowser, newPage, shot, signIn, startServer } from './harness.mjs';
+import {
+  ADMIN_PASSWORD,
+  PHONE,
+  SCREENSHOT_DIR,
+  apiSession,
+  assertNoHorizontalScroll,
+  assertNoProblems,
+  launchBrowser,
+  shot,
+  startServer,
+  withPage,
+  loginAs,
+  createAccount,
+  daysAgo,
+} from './harness.mjs';
 
 const WIDE = { width: 1440, height: 900 };
 const STEERING = { username: 'bcd.sontinh', password: 'mat-khau-bao-cao-21220', role: 'steering', unit: '21220', display_name: 'Trần Văn Ban' };
 const POLICE = { username: 'ca.sontinh.bc', password: 'mat-khau-cong-an-21220', role: 'police_officer', unit: '21220', display_name: 'Phạm Công An' };
 // A conversion by LibreOffice takes seconds on a busy machine.
 const CONVERSION_MS = 90_000;
+// a preview and a Word conversion run on the server while other tests may load the machine
+const SLOW = { timeout: 30_000 };
 
 let server;
 let browser;
 let admin;
-
-const vietnamToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/**
- * Creates a staff account as an administrator does (with a temporary password), then its owner
- * sets `account.password` for good (until then every request but the change answers 403).
- */
-async function createAccount(account) {
-  const temporary = `tam-${account.password}`;
-  const created = await admin.call('POST', '/api/v1/users', { ...account, password: temporary });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const owner = await apiSession(server.baseUrl, account.username, temporary);
-  const changed = await owner.call('POST', '/api/v1/auth/password', { current_password: temporary, new_password: account.password });
-  assert.equal(changed.status, 204, JSON.stringify(changed.body));
-}
-
-/** Runs `fn(page)`; when it fails, keeps a screenshot of the page for the record. */
-async function withPage(viewport, name, fn) {
-  const page = await newPage(browser, viewport);
-  // a preview and a Word conversion run on the server while other tests may load the machine
-  page.setDefaultTimeout(30_000);
-  try {
-    await fn(page);
-  } catch (e) {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
-    console.log(`# ${name}: console of the page: ${JSON.stringify(page.problems)}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
 
 /** Clicks `control`, waits for the download and checks that it is a real Office file of `kind`. */
 async function download(page, control, kind) {
@@ -95,7 +80,10 @@ describe('reports as documents', () => {
     server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
     browser = await launchBrowser();
     admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    for (const u of [STEERING, POLICE]) await createAccount(u);
+    for (const u of [STEERING, POLICE]) {
+      const created = await createAccount(admin, u);
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+    }
   });
 
   after(async () => {
@@ -105,8 +93,8 @@ describe('reports as documents', () => {
   });
 
   it('a steering member writes the assessment and the direction, previews, issues and downloads Word and Excel (desktop)', async () => {
-    await withPage(WIDE, 'reports-documents-desktop', async (page) => {
-      await signIn(page, server.baseUrl, STEERING);
+    await withPage(browser, WIDE, 'reports-documents-desktop', async (page) => {
+      await loginAs(page, server.baseUrl, STEERING);
       await page.goto(`${server.baseUrl}/bao-cao`);
       await page.getByTestId('reports-unit-name').getByText('Xã Sơn Tịnh').waitFor();
       const assessment = '1. Ưu điểm: Công an và Mặt trận phối hợp chặt chẽ.\n2. Hạn chế: còn thôn chưa có nhóm Zalo <an ninh>.';
@@ -128,7 +116,7 @@ describe('reports as documents', () => {
       assert.equal(await download(page, page.getByTestId(`issued-docx-${report.id}`), 'docx'), `bao-cao-1-bc-bcd_xa-son-tinh_${day}.docx`);
       assert.equal(await download(page, page.getByTestId(`issued-xlsx-${report.id}`), 'xlsx'), `bao-cao-1-bc-bcd_xa-son-tinh_${day}.xlsx`);
       // the live summary as Word and Excel
-      assert.equal(await download(page, page.getByTestId('export-docx'), 'docx'), `bao-cao_xa-son-tinh_${vietnamToday()}.docx`);
+      assert.equal(await download(page, page.getByTestId('export-docx'), 'docx'), `bao-cao_xa-son-tinh_${daysAgo(0)[0]}.docx`);
       assert.match(await download(page, page.getByTestId('export-xlsx'), 'xlsx'), /^bao-cao-so-lieu_xa-son-tinh_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xlsx$/);
 
       // the issued report opens with its texts
@@ -139,20 +127,20 @@ describe('reports as documents', () => {
       assert.ok(srcdoc.includes('&lt;an ninh&gt;'), 'typed text is escaped');
       await shot(page, 'reports-issued-open');
       assertNoProblems(page);
-    });
+    }, SLOW);
   });
 
   it('on a phone: the police officer has no issue button; the steering member issues and downloads', async () => {
-    await withPage(PHONE, 'reports-documents-phone-police', async (page) => {
-      await signIn(page, server.baseUrl, POLICE);
+    await withPage(browser, PHONE, 'reports-documents-phone-police', async (page) => {
+      await loginAs(page, server.baseUrl, POLICE);
       await page.goto(`${server.baseUrl}/bao-cao`);
       await page.getByTestId('reports-unit-name').getByText('Xã Sơn Tịnh').waitFor();
       await page.getByTestId('export-docx').waitFor();
       assert.equal(await page.getByTestId('issue-report').count(), 0, 'reports.issue is the steering committee’s');
       assertNoProblems(page);
-    });
-    await withPage(PHONE, 'reports-documents-phone', async (page) => {
-      await signIn(page, server.baseUrl, STEERING);
+    }, SLOW);
+    await withPage(browser, PHONE, 'reports-documents-phone', async (page) => {
+      await loginAs(page, server.baseUrl, STEERING);
       await page.goto(`${server.baseUrl}/bao-cao`);
       await page.getByTestId('reports-unit-name').getByText('Xã Sơn Tịnh').waitFor();
       await issueFromDialog(page, {
@@ -170,6 +158,6 @@ describe('reports as documents', () => {
       await assertNoHorizontalScroll(page);
       await shot(page, 'reports-documents');
       assertNoProblems(page);
-    });
+    }, SLOW);
   });
 });

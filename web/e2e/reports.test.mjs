@@ -18,9 +18,10 @@ import {
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
-  newPage,
   shot,
   startServer,
+  withPage,
+  loginAs,
 } from './harness.mjs';
 
 const WIDE = { width: 1366, height: 900 };
@@ -49,29 +50,6 @@ async function summaryOf(unit) {
   const res = await admin.call('GET', `/api/v1/reports/summary?${unit ? `unit=${unit}&` : ''}from=${from}&to=${to}`);
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return res.body;
-}
-
-async function loginAs(page, username, password) {
-  await page.goto(`${server.baseUrl}/login`);
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Tên đăng nhập').fill(username);
-  await form.getByLabel('Mật khẩu').fill(password);
-  await form.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('user-button').waitFor();
-}
-
-/** Runs `fn(page)`; when it fails, keeps a screenshot of the page for the record. */
-async function withPage(viewport, name, fn) {
-  const page = await newPage(browser, viewport);
-  try {
-    await fn(page);
-  } catch (e) {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
-    console.log(`# ${name}: console of the page: ${JSON.stringify(page.problems)}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
 }
 
 /** The text of a KPI card's value. */
@@ -110,12 +88,12 @@ describe('reports dashboard', () => {
     assert.ok(activitiesCount(province) > 0, 'the demo data has activities in Quảng Ngãi this reporting year');
     assert.notEqual(activitiesCount(country), activitiesCount(province), 'Hà Nội adds to the whole country');
 
-    await withPage(WIDE, 'reports-province', async (page) => {
+    await withPage(browser, WIDE, 'reports-province', async (page) => {
       const asked = [];
       page.on('request', (r) => {
         if (r.url().includes('/api/v1/reports')) asked.push(decodeURIComponent(r.url()));
       });
-      await loginAs(page, 'admin', ADMIN_PASSWORD);
+      await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/bao-cao?unit=51`);
       await page.getByRole('heading', { level: 1, name: 'Báo cáo, số liệu phong trào' }).waitFor();
       await page.getByTestId('reports-unit-name').getByText('Tỉnh Quảng Ngãi').waitFor();
@@ -210,10 +188,10 @@ describe('reports dashboard', () => {
 
   it('a province steering officer opens the dashboard from the menu on a phone and sees the own province', async () => {
     const province = await summaryOf('51');
-    await withPage(PHONE, 'reports-phone', async (page) => {
+    await withPage(browser, PHONE, 'reports-phone', async (page) => {
       const geo = [];
       page.on('request', (r) => /\/geo\//.test(r.url()) && geo.push(r.url()));
-      await loginAs(page, STEERING.username, STEERING.password);
+      await loginAs(page, server.baseUrl, STEERING);
       await page.getByTestId('menu-button').click();
       await page.getByTestId('drawer-menu').getByRole('link', { name: 'Báo cáo, số liệu' }).click();
       await page.getByRole('heading', { level: 1, name: 'Báo cáo, số liệu phong trào' }).waitFor();

@@ -6,7 +6,6 @@
 // hotspot with its milestones. Screenshots at 1366×800 and 390×844.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   ADMIN_PASSWORD,
@@ -19,11 +18,14 @@ import {
   assertNoHorizontalScroll,
   assertNoProblems,
   launchBrowser,
-  newPage,
   shot,
   startServer,
-  signIn,
   pickUnit,
+  withPage,
+  typeDate,
+  loginAs,
+  daysAgo,
+  dropdown,
 } from './harness.mjs';
 
 const POLICE = { username: 'ca.sontinh', password: 'mat-khau-cong-an-3', role: 'police_officer', unit: '21220', display_name: 'Đỗ Minh Quân' };
@@ -34,41 +36,6 @@ let browser;
 let admin;
 /** The reference (HN-…) of the person the first test records: the demo has years of others. */
 let personRef;
-
-/** A day `days` before today in Vietnam: [YYYY-MM-DD, dd/mm/yyyy]. */
-function daysAgo(days) {
-  const d = new Date(Date.now() + 7 * 3600_000 - days * 86_400_000);
-  const iso = d.toISOString().slice(0, 10);
-  const [y, m, dd] = iso.split('-');
-  return [iso, `${dd}/${m}/${y}`];
-}
-
-/** The open dropdown of a select (Ant Design renders it at the end of the page). */
-const dropdown = (page) => page.locator('.ant-select-dropdown:visible');
-
-
-const loginAs = (page, user) => signIn(page, server.baseUrl, user);
-
-
-/** Runs `fn(page)`; when it fails, keeps a screenshot of the page for the record. */
-async function withPage(viewport, name, fn) {
-  const page = await newPage(browser, viewport);
-  try {
-    await fn(page);
-  } catch (e) {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
-    console.log(`# ${name}: console of the page: ${JSON.stringify(page.problems)}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-async function typeDate(input, ddmmyyyy) {
-  await input.click();
-  await input.fill(ddmmyyyy);
-  await input.press('Enter');
-}
 
 describe('security registers: reintegration and hotspots', () => {
   before(async () => {
@@ -87,8 +54,8 @@ describe('security registers: reintegration and hotspots', () => {
   });
 
   it('a commune police officer records a person, a session and a change of status; the list never names the person', async () => {
-    await withPage(DESKTOP, 'reintegration-create', async (page) => {
-      await loginAs(page, POLICE);
+    await withPage(browser, DESKTOP, 'reintegration-create', async (page) => {
+      await loginAs(page, server.baseUrl, POLICE);
       await page.getByTestId('menu-security').hover();
       await page.getByTestId('menu-register-reintegration').click();
       await page.getByRole('heading', { level: 1, name: 'Giúp đỡ, tái hòa nhập cộng đồng' }).waitFor();
@@ -181,8 +148,8 @@ describe('security registers: reintegration and hotspots', () => {
   });
 
   it('an administrator outside the commune police reveals the identity with a reason', async () => {
-    await withPage(DESKTOP, 'reintegration-reveal', async (page) => {
-      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+    await withPage(browser, DESKTOP, 'reintegration-reveal', async (page) => {
+      await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/tai-hoa-nhap`);
       await page.getByTestId('record-link').filter({ hasText: new RegExp(`^${personRef}$`) }).click();
       const drawer = page.getByTestId('record-drawer');
@@ -210,8 +177,8 @@ describe('security registers: reintegration and hotspots', () => {
       assert.ok(!(await page.locator('body').innerText()).includes(PERSON.name), 'the identity is gone with the dialog');
       assertNoProblems(page);
     });
-    await withPage(PHONE, 'reintegration-phone', async (page) => {
-      await loginAs(page, { username: 'admin', password: ADMIN_PASSWORD });
+    await withPage(browser, PHONE, 'reintegration-phone', async (page) => {
+      await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/tai-hoa-nhap`);
       await page.getByTestId('record-card').first().waitFor();
       await assertNoHorizontalScroll(page);
@@ -226,8 +193,8 @@ describe('security registers: reintegration and hotspots', () => {
   });
 
   it('records a hotspot with its milestones', async () => {
-    await withPage(DESKTOP, 'hotspots', async (page) => {
-      await loginAs(page, POLICE);
+    await withPage(browser, DESKTOP, 'hotspots', async (page) => {
+      await loginAs(page, server.baseUrl, POLICE);
       await page.getByTestId('menu-security').hover();
       await page.getByTestId('menu-register-hotspots').click();
       await page.getByRole('heading', { level: 1, name: 'Địa bàn trọng điểm' }).waitFor();
@@ -268,8 +235,8 @@ describe('security registers: reintegration and hotspots', () => {
       assert.equal(saved.milestones[0].due_on, daysAgo(-30)[0]);
       assertNoProblems(page);
     });
-    await withPage(PHONE, 'hotspots-phone', async (page) => {
-      await loginAs(page, POLICE);
+    await withPage(browser, PHONE, 'hotspots-phone', async (page) => {
+      await loginAs(page, server.baseUrl, POLICE);
       await page.goto(`${server.baseUrl}/dia-ban-trong-diem`);
       await page.getByTestId('record-card').first().waitFor();
       await assertNoHorizontalScroll(page);

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -22,6 +21,8 @@ import {
   newPage,
   shot,
   startServer,
+  loginAs,
+  scriptBytes,
 } from './harness.mjs';
 
 const OFFICER = { username: 'canbo.sontinh', password: 'mat-khau-son-tinh-7', display_name: 'Trần Văn Bình' };
@@ -39,41 +40,6 @@ let server;
 let browser;
 let admin; // an API session of the administrator
 const tip = { code: '', secret: '' };
-
-
-async function loginAs(page, username, password, baseUrl = server.baseUrl) {
-  await page.goto(`${baseUrl}/login`);
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Tên đăng nhập').fill(username);
-  await form.getByLabel('Mật khẩu').fill(password);
-  await form.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('user-button').waitFor();
-}
-
-/** The JavaScript files the page loaded, with their size as the server sends them gzip-compressed. */
-async function scriptBytes(page) {
-  const urls = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((e) => e.name)
-      .filter((n) => /\.js(\?|$)/.test(n)),
-  );
-  return Promise.all(
-    urls.map(
-      (url) =>
-        new Promise((resolve, reject) => {
-          // node:http leaves the body compressed (fetch would inflate it)
-          http
-            .get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
-              let bytes = 0;
-              res.on('data', (c) => (bytes += c.length));
-              res.on('end', () => resolve({ url, bytes, encoding: res.headers['content-encoding'] ?? 'identity' }));
-            })
-            .on('error', reject);
-        }),
-    ),
-  );
-}
 
 describe('citizen tips', () => {
   before(async () => {
@@ -177,7 +143,7 @@ describe('citizen tips', () => {
   it('shows the tip in the officer’s inbox and lets the officer answer it', async () => {
     assert.ok(tip.code, 'the tip was sent');
     const page = await newPage(browser, DESKTOP);
-    await loginAs(page, OFFICER.username, OFFICER.password);
+    await loginAs(page, server.baseUrl, OFFICER);
     // the menu has "Tin báo"; the bell knows about the new tip
     await page.getByTestId('main-menu').getByRole('link', { name: 'Tin báo' }).click();
     await page.waitForURL((u) => new URL(u).pathname === '/tin-bao');
@@ -259,7 +225,7 @@ describe('citizen tips', () => {
   it('assigns a tip, extends its deadline with a reason and records its hand-over', async () => {
     assert.ok(tip.code, 'the tip was sent');
     const page = await newPage(browser, DESKTOP);
-    await loginAs(page, OFFICER.username, OFFICER.password);
+    await loginAs(page, server.baseUrl, OFFICER);
     await page.goto(`${server.baseUrl}/tin-bao?q=${encodeURIComponent(tip.code)}`);
     await page.getByTestId('tips-table').getByText(tip.code).click();
     await page.getByRole('heading', { level: 1, name: `Tin báo ${tip.code}` }).waitFor();
@@ -299,7 +265,7 @@ describe('citizen tips', () => {
 
   it('records a tip from the phone line, reveals the reporter only with a reason, and settles it', async () => {
     const page = await newPage(browser, DESKTOP);
-    await loginAs(page, OFFICER.username, OFFICER.password);
+    await loginAs(page, server.baseUrl, OFFICER);
     await page.goto(`${server.baseUrl}/tin-bao`);
     await page.getByTestId('tip-add').click();
     const drawer = page.getByTestId('tip-intake');
@@ -381,7 +347,7 @@ describe('citizen tips', () => {
 
   it('takes the officer from a notification to its tip, and filters the inbox', async () => {
     const page = await newPage(browser, PHONE);
-    await loginAs(page, OFFICER.username, OFFICER.password);
+    await loginAs(page, server.baseUrl, OFFICER);
     await page.goto(`${server.baseUrl}/tin-bao?status=verifying,assigned`);
     await page.getByTestId('tips-table').getByText(tip.code).waitFor();
     await page.getByTestId('filters-toggle').filter({ hasText: 'Bộ lọc (1)' }).waitFor();
@@ -406,7 +372,7 @@ describe('citizen tips', () => {
 
   it('marks a tip as a duplicate of a suggested one', async () => {
     const page = await newPage(browser, DESKTOP);
-    await loginAs(page, OFFICER.username, OFFICER.password);
+    await loginAs(page, server.baseUrl, OFFICER);
     // the demo data has tips the duplicate finder has paired
     await page.goto(`${server.baseUrl}/tin-bao?status=received`);
     const row = page.getByTestId('tips-table').locator('.ant-table-row', { hasText: /tin có thể trùng/ }).first();
@@ -571,7 +537,7 @@ describe('a flood of tips', () => {
     assert.ok(held.body.items.some((t) => t.tracking_code === citizenCode && t.held_for_review));
 
     const page = await patientPage({ width: 1440, height: 900 });
-    await loginAs(page, SCREENER.username, SCREENER.password, flood.baseUrl);
+    await loginAs(page, flood.baseUrl, SCREENER);
     await page.goto(`${flood.baseUrl}/tin-bao`);
     const banner = page.getByTestId('held-banner');
     await banner.getByText('2 tin báo chờ sàng lọc (gửi dồn dập)').waitFor();
@@ -618,7 +584,7 @@ describe('a flood of tips', () => {
     const waiting = (await api.call('GET', '/api/v1/tips?held=true&per_page=1')).body.total;
     assert.ok(waiting >= 2, `tips wait to be screened: ${waiting}`);
     const page = await patientPage(PHONE);
-    await loginAs(page, SCREENER.username, SCREENER.password, flood.baseUrl);
+    await loginAs(page, flood.baseUrl, SCREENER);
     await page.goto(`${flood.baseUrl}/tin-bao`);
     const banner = page.getByTestId('held-banner');
     await banner.getByText(`${waiting} tin báo chờ sàng lọc (gửi dồn dập)`).waitFor();

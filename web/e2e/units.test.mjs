@@ -5,7 +5,6 @@
 // explanation on a server without a public address. On a desktop (1440 × 900) and a phone.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   ADMIN_PASSWORD,
@@ -19,8 +18,10 @@ import {
   newPage,
   pickUnit,
   shot,
-  signIn,
   startServer,
+  withPage,
+  loginAs,
+  createAccount,
 } from './harness.mjs';
 
 const WIDE = { width: 1440, height: 900 };
@@ -34,32 +35,6 @@ let server;
 let browser;
 let national;
 let commune;
-
-/** An account created by an administrator, its temporary password replaced by its owner. */
-async function createAccount(admin, account) {
-  const temporary = `tam-${account.password}`;
-  const created = await admin.call('POST', '/api/v1/users', { ...account, password: temporary });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const owner = await apiSession(server.baseUrl, account.username, temporary);
-  const changed = await owner.call('POST', '/api/v1/auth/password', { current_password: temporary, new_password: account.password });
-  assert.equal(changed.status, 204, JSON.stringify(changed.body));
-}
-
-/** Runs `fn(page)`; when it fails, keeps a screenshot of the page for the record. */
-async function withPage(viewport, name, fn) {
-  const page = await newPage(browser, viewport);
-  try {
-    await fn(page);
-  } catch (e) {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
-    console.log(`# ${name}: console of the page: ${JSON.stringify(page.problems)}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-
 
 /** The children of a unit through the API: full name → code. */
 async function childrenOf(code) {
@@ -79,7 +54,8 @@ describe('units page: an administrator manages the villages of the commune', () 
     server = await startServer({ env: { ANTQ_PUBLIC_URL: PUBLIC_URL, ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
     browser = await launchBrowser();
     national = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    await createAccount(national, COMMUNE_ADMIN);
+    const created = await createAccount(national, COMMUNE_ADMIN);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
     commune = await apiSession(server.baseUrl, COMMUNE_ADMIN.username, COMMUNE_ADMIN.password);
   });
 
@@ -96,8 +72,8 @@ describe('units page: an administrator manages the villages of the commune', () 
   ];
   for (const c of cases) {
     it(`adds a ${c.type.toLowerCase()}, renames it, prints its poster and creates its village officer (${c.kind})`, async () => {
-      await withPage(c.viewport, `units-add-${c.kind}`, async (page) => {
-        await signIn(page, server.baseUrl, COMMUNE_ADMIN);
+      await withPage(browser, c.viewport, `units-add-${c.kind}`, async (page) => {
+        await loginAs(page, server.baseUrl, COMMUNE_ADMIN);
         await openUnit(page, '21220', 'Xã Sơn Tịnh');
         // the commune itself is not theirs to rename, merge or retire: only what lies below it
         assert.equal(await page.getByTestId('unit-manage').count(), 0);
@@ -190,8 +166,8 @@ describe('units page: an administrator manages the villages of the commune', () 
     });
     assert.equal(activity.status, 201, JSON.stringify(activity.body));
 
-    await withPage(WIDE, 'units-merge', async (page) => {
-      await signIn(page, server.baseUrl, COMMUNE_ADMIN);
+    await withPage(browser, WIDE, 'units-merge', async (page) => {
+      await loginAs(page, server.baseUrl, COMMUNE_ADMIN);
       await openUnit(page, made['Thôn Gò Sáp Nhập'], 'Thôn Gò Sáp Nhập');
       await page.getByTestId('unit-merge').click();
       const modal = page.getByTestId('unit-merge-modal');
@@ -213,8 +189,8 @@ describe('units page: an administrator manages the villages of the commune', () 
     const followed = await commune.call('GET', '/api/v1/activities?unit=21220-001&per_page=500');
     assert.ok(followed.body.items.some((a) => a.id === activity.body.id), 'the merged village’s activity counts for Thôn Trường Thọ');
 
-    await withPage(PHONE, 'units-retire', async (page) => {
-      await signIn(page, server.baseUrl, COMMUNE_ADMIN);
+    await withPage(browser, PHONE, 'units-retire', async (page) => {
+      await loginAs(page, server.baseUrl, COMMUNE_ADMIN);
       await openUnit(page, made['Thôn Bàu Giải Thể'], 'Thôn Bàu Giải Thể');
       await page.getByTestId('unit-retire').click();
       await page.getByTestId('unit-retire-modal').getByText(/vẫn được tính cho Xã Sơn Tịnh/).waitFor();
@@ -234,8 +210,8 @@ describe('units page: an administrator manages the villages of the commune', () 
   });
 
   it('offers nothing to manage outside the area or to other roles', async () => {
-    await withPage(WIDE, 'units-scope', async (page) => {
-      await signIn(page, server.baseUrl, COMMUNE_ADMIN);
+    await withPage(browser, WIDE, 'units-scope', async (page) => {
+      await loginAs(page, server.baseUrl, COMMUNE_ADMIN);
       await openUnit(page, '09574', 'Phường Sơn Tây');
       await page.getByTestId('unit-children').getByText('Tổ dân phố 1').waitFor();
       assert.equal(await page.getByTestId('unit-add').count(), 0);
@@ -246,9 +222,10 @@ describe('units page: an administrator manages the villages of the commune', () 
       assertNoProblems(page);
     });
     const front = { username: 'mttq.tinhha', password: 'mat-khau-mat-tran-6', role: 'front_officer', unit: '21220', display_name: 'Phan Thị Hà' };
-    await createAccount(national, front);
-    await withPage(PHONE, 'units-front', async (page) => {
-      await signIn(page, server.baseUrl, front);
+    const created = await createAccount(national, front);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    await withPage(browser, PHONE, 'units-front', async (page) => {
+      await loginAs(page, server.baseUrl, front);
       await openUnit(page, '21220-002', 'Thôn Phú Thọ');
       await page.getByTestId('unit-poster').waitFor();
       assert.equal(await page.getByTestId('unit-manage').count(), 0);
