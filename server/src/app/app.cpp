@@ -153,9 +153,8 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   i.evaluations = std::make_unique<evaluations::EvaluationsService>(
       *i.db, *i.audit, (std::filesystem::path(tips_options.attachments_dir) / "evaluations").string());
   evaluations::register_routes(i.router, *i.evaluations, *i.db, *i.audit);
-  // Reports (C11): the rollup folds in the background; a report folds what is left first.
+  // Reports (C11): the rollup folds in the background (from start()); a report folds what is left first.
   i.rollups = std::make_unique<reports::Rollups>(*i.db);
-  i.rollups->start_background(std::chrono::milliseconds(1000));
   i.reports = std::make_unique<reports::ReportsService>(*i.db, *i.rollups, *i.audit);
   reports::register_routes(i.router, *i.reports);
   audit::register_routes(i.router, *i.db, *i.audit);
@@ -176,9 +175,12 @@ App::~App() {
   if (impl_ && impl_->rollups) impl_->rollups->stop_background();
 }
 
+// The background workers (duplicate finder, outbox, rollup folder) run between start() and stop():
+// stop() ends every one of them, so nothing writes to the database after the server has stopped.
 std::uint16_t App::start() {
   impl_->tips->start_background();
   impl_->dispatcher->start();
+  impl_->rollups->start_background(std::chrono::milliseconds(1000));
   return impl_->server->start();
 }
 void App::wait_for_signal() { impl_->server->wait_for_signal(); }
@@ -186,6 +188,7 @@ void App::stop() {
   impl_->server->stop();
   impl_->tips->stop_background();
   impl_->dispatcher->stop();
+  impl_->rollups->stop_background();
 }
 db::Database& App::database() { return *impl_->db; }
 http::Pipeline& App::pipeline() { return *impl_->pipeline; }

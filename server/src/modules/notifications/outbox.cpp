@@ -37,7 +37,7 @@ bool enqueue_once(db::Connection& c, const std::string& channel, const std::stri
 }
 
 Dispatcher::Dispatcher(db::Database& db, std::vector<std::unique_ptr<Sender>> senders, DispatcherOptions o)
-    : db_(db), opt_(o) {
+    : db_(db), opt_(o), worker_("outbox", [this] { run_once(); }, {o.poll, false}) {
   for (auto& s : senders) {
     auto name = s->channel();
     senders_[name] = std::move(s);
@@ -46,27 +46,11 @@ Dispatcher::Dispatcher(db::Database& db, std::vector<std::unique_ptr<Sender>> se
 
 Dispatcher::~Dispatcher() { stop(); }
 
-void Dispatcher::start() {
-  if (thread_.joinable()) return;
-  thread_ = std::thread([this] { loop(); });
-}
-
-void Dispatcher::stop() {
-  {
-    std::lock_guard g(mutex_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void Dispatcher::wake() {
-  {
-    std::lock_guard g(mutex_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
+// A round that throws (the database briefly unavailable) is logged as outbox_failed by the
+// worker, and the next round tries again.
+void Dispatcher::start() { worker_.start(); }
+void Dispatcher::stop() { worker_.stop(); }
+void Dispatcher::wake() { worker_.wake(); }
 
 int Dispatcher::run_once() {
   struct Due {
@@ -115,23 +99,6 @@ int Dispatcher::run_once() {
     db_.write([&](db::Connection& c) { c.query(kRetry, d.id, next, error); });
   }
   return sent;
-}
-
-void Dispatcher::loop() {
-  for (;;) {
-    {
-      std::unique_lock lock(mutex_);
-      cv_.wait_for(lock, opt_.poll, [&] { return stop_ || woken_; });
-      if (stop_) return;
-      woken_ = false;
-    }
-    try {
-      run_once();
-    } catch (const std::exception& e) {
-      // The database may be briefly unavailable; the next round tries again.
-      log::error("outbox_failed", {{"error", e.what()}});
-    }
-  }
 }
 
 }  // namespace antq::notifications

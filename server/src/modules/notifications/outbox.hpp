@@ -3,16 +3,13 @@
 // and delivered later by the Dispatcher: a receiver that is down or slow never blocks or fails a
 // request, and nothing is lost across a restart. Retries back off exponentially; after the last
 // attempt the row is marked failed and stays for the operator.
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "core/background_worker.hpp"
 #include "db/database.hpp"
 #include "modules/notifications/sender.hpp"
 
@@ -44,16 +41,10 @@ class Dispatcher {
   int run_once();
 
  private:
-  void loop();
-
   db::Database& db_;
   std::map<std::string, std::unique_ptr<Sender>> senders_;
   DispatcherOptions opt_;
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  bool woken_ = false;
-  std::thread thread_;
+  BackgroundWorker worker_;  // last: stopped before the senders it uses go away
 };
 
 }  // namespace antq::notifications

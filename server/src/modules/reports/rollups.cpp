@@ -446,28 +446,16 @@ std::map<std::string, Figures> Rollups::dump(db::Connection& c) {
 
 // --- background --------------------------------------------------------------------------------
 
+// A fold that throws is logged as rollup_fold_failed by the worker; the next round tries again.
 void Rollups::start_background(std::chrono::milliseconds every) {
-  stop_ = false;
-  thread_ = std::thread([this, every] {
-    while (!stop_) {
-      {
-        std::unique_lock lk(wake_mutex_);
-        wake_.wait_for(lk, every, [this] { return stop_.load(); });
-      }
-      if (stop_) break;
-      try {
-        fold();
-      } catch (const std::exception& e) {
-        log::error("rollup_fold_failed", {{"error", e.what()}});
-      }
-    }
-  });
+  std::lock_guard g(folder_mutex_);
+  if (!folder_) folder_ = std::make_unique<BackgroundWorker>("rollup_fold", [this] { fold(); }, BackgroundWorker::Options{every, false});
+  folder_->start();
 }
 
 void Rollups::stop_background() {
-  stop_ = true;
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  std::lock_guard g(folder_mutex_);
+  if (folder_) folder_->stop();
 }
 
 }  // namespace antq::reports

@@ -4,19 +4,18 @@
 // triggers of migration 0014): there is no row every writer waits on. The folder recomputes each
 // touched (node, day) bucket from the records, and carries the difference into its month and
 // year. A report folds what is pending first, then adds a few dozen buckets.
-#include <atomic>
-#include <functional>
-#include <optional>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
+#include "core/background_worker.hpp"
 #include "core/tree_path.hpp"
 #include "db/database.hpp"
 
@@ -41,7 +40,8 @@ class Rollups {
   // The maintained state, for comparison with a rebuild (tests): "node|grain|bucket" → figures.
   std::map<std::string, Figures> dump(db::Connection& c);
 
-  // Folds in the background every `every` while there is something pending.
+  // Folds in the background every `every` while there is something pending. Once: a second
+  // start, or a start after stop_background(), does nothing (see core/background_worker.hpp).
   void start_background(std::chrono::milliseconds every);
   void stop_background();
 
@@ -83,10 +83,8 @@ class Rollups {
   std::vector<std::int64_t> nodes_sorted_;  // ids of provinces and districts
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> ancestors_;  // unit → nodes above it (0 first), within one fold
 
-  std::thread thread_;
-  std::mutex wake_mutex_;
-  std::condition_variable wake_;
-  std::atomic<bool> stop_{false};
+  std::mutex folder_mutex_;  // guards folder_ (start and stop may come from different threads)
+  std::unique_ptr<BackgroundWorker> folder_;  // last: stopped before what fold() uses goes away
 };
 
 }  // namespace antq::reports

@@ -1,8 +1,5 @@
 #include "modules/tips/duplicates.hpp"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <unordered_set>
 #include <vector>
@@ -59,29 +56,15 @@ double similarity(const std::unordered_set<std::string>& ta, const std::unordere
 
 double text_similarity(std::string_view a, std::string_view b) { return similarity(trigrams(a), trigrams(b)); }
 
-DuplicateFinder::DuplicateFinder(db::Database& db, std::chrono::milliseconds poll) : db_(db), poll_(poll) {}
+// Background work gives way to requests (low priority): under an intake flood, suggestions may
+// lag, intake not.
+DuplicateFinder::DuplicateFinder(db::Database& db, std::chrono::milliseconds poll)
+    : db_(db), worker_("duplicate_finder", [this] { run_once(); }, {poll, true}) {}
 DuplicateFinder::~DuplicateFinder() { stop(); }
 
-void DuplicateFinder::start() {
-  if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
-}
-
-void DuplicateFinder::stop() {
-  {
-    std::lock_guard g(mutex_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void DuplicateFinder::wake() {
-  {
-    std::lock_guard g(mutex_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
+void DuplicateFinder::start() { worker_.start(); }
+void DuplicateFinder::stop() { worker_.stop(); }
+void DuplicateFinder::wake() { worker_.wake(); }
 
 int DuplicateFinder::run_once() {
   int total = 0;
@@ -90,10 +73,7 @@ int DuplicateFinder::run_once() {
       std::int64_t id;
       std::string category, received_at, text, path;
     };
-    {
-      std::lock_guard g(mutex_);
-      if (stop_) return total;
-    }
+    if (worker_.stopping()) return total;
     auto pending = db_.read_value([](db::Connection& c) {
       std::vector<Pending> out;
       for (const auto& r : c.query(kPending).rows) out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)});
@@ -135,26 +115,7 @@ int DuplicateFinder::run_once() {
     // it took (at most a quarter of a core), and let stop() interrupt the rest.
     const auto spent = std::chrono::steady_clock::now() - batch_start;
     const auto rest = std::max<std::chrono::steady_clock::duration>(std::chrono::milliseconds(50), 3 * spent);
-    std::unique_lock lock(mutex_);
-    if (cv_.wait_for(lock, rest, [&] { return stop_; })) return total;
-  }
-}
-
-void DuplicateFinder::loop() {
-  // Background work gives way to requests: under an intake flood, suggestions may lag, intake not.
-  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
-  for (;;) {
-    {
-      std::unique_lock lock(mutex_);
-      cv_.wait_for(lock, poll_, [&] { return stop_ || woken_; });
-      if (stop_) return;
-      woken_ = false;
-    }
-    try {
-      run_once();
-    } catch (const std::exception& e) {
-      log::error("duplicate_finder_failed", {{"error", e.what()}});
-    }
+    if (worker_.rest(rest)) return total;
   }
 }
 

@@ -3,14 +3,11 @@
 // the background (intake stays a single fast write) and shown in the inbox; an officer decides.
 // A candidate is an earlier tip of the same category in the same commune, received within
 // kWindowDays, whose text is similar after diacritic folding (character-trigram Jaccard).
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
 
+#include "core/background_worker.hpp"
 #include "db/database.hpp"
 
 namespace antq::tips {
@@ -32,14 +29,8 @@ class DuplicateFinder {
   int run_once();
 
  private:
-  void loop();
   db::Database& db_;
-  std::chrono::milliseconds poll_;
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  bool woken_ = false;
-  std::thread thread_;
+  BackgroundWorker worker_;  // last: stopped before what its rounds use goes away
 };
 
 }  // namespace antq::tips
