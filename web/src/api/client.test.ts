@@ -14,6 +14,8 @@ import {
   request,
   requestHeaders,
   setCsrfToken,
+  setReauthenticator,
+  uploadFile,
 } from './client';
 
 const jsonResponse = (status: number, body: unknown) =>
@@ -176,5 +178,45 @@ describe('a 401 answer', () => {
     expect(endsSession(new ApiError(401, 'invalid_credentials', 'x'))).toBe(false);
     expect(endsSession(new ApiError(401, 'x', 'x', 'password'))).toBe(false);
     expect(endsSession(new ApiError(403, 'forbidden', 'x'))).toBe(false);
+  });
+});
+
+describe('uploadFile (the one upload client: registers, evaluations)', () => {
+  afterEach(() => setCsrfToken(null));
+
+  it('sends the file as the raw body with its type, the session cookie and the CSRF token', async () => {
+    setCsrfToken('csrf-abc');
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => jsonResponse(201, { id: '7' }));
+    vi.stubGlobal('fetch', fetchMock);
+    const file = new Blob(['png-bytes'], { type: 'image/png' });
+    await expect(uploadFile('/api/v1/evaluations/3/attachments', file, { criterion: 'c1' })).resolves.toEqual({ id: '7' });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/evaluations/3/attachments?criterion=c1');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(file);
+    expect(init.credentials).toBe('same-origin');
+    const headers = init.headers as Record<string, string>;
+    expect(headers['X-CSRF-Token']).toBe('csrf-abc');
+    expect(headers['Content-Type']).toBe('image/png');
+  });
+
+  it('logs in again in place when the session expired, then sends the file once more', async () => {
+    setCsrfToken('old');
+    const answers = [jsonResponse(401, { error: { code: 'unauthorized', message: 'Phiên làm việc đã hết hạn' } }), jsonResponse(201, { id: '8' })];
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => answers.shift()!);
+    vi.stubGlobal('fetch', fetchMock);
+    const off = setReauthenticator(async () => {
+      setCsrfToken('new');
+      return true;
+    });
+    try {
+      await expect(uploadFile('/api/v1/activities/5/attachments', new Blob(['x']))).resolves.toEqual({ id: '8' });
+    } finally {
+      off();
+    }
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    const retried = fetchMock.mock.calls[1]![1].headers as Record<string, string>;
+    expect(retried['X-CSRF-Token']).toBe('new');
+    expect(retried['Content-Type']).toBe('application/octet-stream');
   });
 });

@@ -1,6 +1,6 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Grid, Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { Button, Drawer, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -18,6 +18,7 @@ import ReauthModal from './ReauthModal';
 import UnitField from './form/UnitField';
 import UserMenu from './UserMenu';
 import './workspace.css';
+import { useBreakpoint } from './useBreakpoint';
 
 const NAV: readonly { path: string; key: string; permission?: string }[] = [
   { path: '/', key: 'nav.home' },
@@ -30,9 +31,8 @@ const NAV: readonly { path: string; key: string; permission?: string }[] = [
 /** The page frame: header (brand, menu, language), unit bar, content, footer. */
 export default function AppLayout() {
   const { t, i18n } = useTranslation();
-  const screens = Grid.useBreakpoint();
-  // before the first measurement useBreakpoint() is empty: ask the browser directly
-  const wide = screens.lg ?? window.matchMedia('(min-width: 992px)').matches;
+  const screens = useBreakpoint();
+  const wide = screens.lg;
   const location = useLocation();
   const [unit, setUnit] = useSelectedUnit();
   const [drawerOpen, setDrawerOpen] = useState(false);

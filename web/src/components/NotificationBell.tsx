@@ -1,12 +1,13 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Drawer, Empty, Grid, Popover, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { listNotifications, markNotificationsRead, notificationTip, queryKeys, type Notification } from '../api';
 import { formatDateTime } from '../lib/format';
 import { formatTrackingCode } from '../lib/tips';
+import { useBreakpoint } from './useBreakpoint';
 
 const { Text } = Typography;
 
@@ -24,9 +25,9 @@ export default function NotificationBell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const screens = Grid.useBreakpoint();
+  const screens = useBreakpoint();
   // a phone has no room for a popover under the header: a drawer instead
-  const narrow = !(screens.sm ?? window.matchMedia('(min-width: 576px)').matches);
+  const narrow = !screens.sm;
   const list = useQuery({
     queryKey: queryKeys.notifications,
     queryFn: ({ signal }) => listNotifications(signal),

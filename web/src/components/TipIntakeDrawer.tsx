@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Divider, Drawer, Form, Grid, Input, Modal, Select, Typography } from 'antd';
+import { App, Button, DatePicker, Divider, Drawer, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { STAFF_CHANNELS } from '../lib/tipWorkflow';
 import ApiErrorAlert from './ApiErrorAlert';
 import { useTipCategories } from './TipBits';
 import UnitField from './form/UnitField';
+import { useBreakpoint } from './useBreakpoint';
 
 const { Text, Paragraph } = Typography;
 
@@ -33,7 +34,7 @@ const ALIASES = { 'reporter.name': 'name', 'reporter.phone': 'phone', 'reporter.
 /** "Nhập tin báo": a tip received in person, by phone, on the hotline or by chat. */
 export default function TipIntakeDrawer({ open, defaultUnit, onClose }: { open: boolean; defaultUnit: string | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
+  const screens = useBreakpoint();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const navigate = useNavigate();

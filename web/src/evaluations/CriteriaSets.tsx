@@ -5,7 +5,7 @@
  */
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Drawer, Empty, Form, Grid, Input, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Drawer, Empty, Form, Input, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,6 +16,7 @@ import { formatDate } from '../lib/format';
 import { TARGET_KINDS, createCriteriaSet, evaluationKeys, listCriteriaSets, type CriteriaSet } from './api';
 import { EVALUATIONS_CRITERIA, EVALUATIONS_PATH, EVALUATIONS_READ } from './paths';
 import './evaluations.css';
+import { useBreakpoint } from '../components/useBreakpoint';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -126,7 +127,7 @@ interface SetValues {
 function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
+  const screens = useBreakpoint();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SetValues>();
   useEffect(() => {

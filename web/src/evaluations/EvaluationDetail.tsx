@@ -24,7 +24,7 @@ import ApiErrorAlert from '../components/ApiErrorAlert';
 import RequireAuth from '../components/RequireAuth';
 import { useAuth } from '../lib/auth';
 import { formatDate, formatDateTime } from '../lib/format';
-import { DateInput } from '../registers/RegisterForm';
+import DateInput from '../components/form/DateInput';
 import { dayOf } from '../registers/payload';
 import {
   approveEvaluation,

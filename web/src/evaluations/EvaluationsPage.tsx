@@ -5,7 +5,7 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, type ButtonProps, Form, Grid, InputNumber, Modal, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, type ButtonProps, Form, InputNumber, Modal, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -19,7 +19,8 @@ import { hasPermission, useAuth } from '../lib/auth';
 import { formatDate, formatNumber } from '../lib/format';
 import { PAGE_SIZES, useListParams } from '../lib/listParams';
 import { useSelectedUnit } from '../lib/useSelectedUnit';
-import { CountInput, DateInput } from '../registers/RegisterForm';
+import CountInput from '../components/form/CountInput';
+import DateInput from '../components/form/DateInput';
 import { dayOf, todayVN, yearVN } from '../registers/payload';
 import {
   EVALUATION_STATUSES,
@@ -40,6 +41,7 @@ import { householdShare } from './logic';
 import { EVALUATIONS_READ, EVALUATIONS_WRITE, EVALUATION_CRITERIA_PATH, evaluationPath } from './paths';
 import { ResultTag, StatusTag, unitName } from './tags';
 import './evaluations.css';
+import { useNarrow } from '../components/useBreakpoint';
 
 const { Title, Paragraph, Text } = Typography;
 const TABS = ['list', 'pending', 'registrations'] as const;
@@ -53,10 +55,6 @@ export default function EvaluationsPage() {
   );
 }
 
-function useNarrow() {
-  const screens = Grid.useBreakpoint();
-  return !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
-}
 
 function Evaluations() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentProblem, descriptionProblem, formatBytes, formatTrackingCode, isoToVnLocal, parseOccurredAt, parseVnDate, parseVnTime, isPlausibleTrackingCode, normaliseSecret, normaliseTrackingCode, parseTrackingHash, textLength, trackingHash, vnLocalToIso } from './tips';
+import { attachmentProblem, descriptionProblem, formatBytes, formatTrackingCode, isoToVnLocal, parseOccurredAt, parseVnDate, parseVnTime, isPlausibleTrackingCode, normaliseSecret, normaliseTrackingCode, parseTrackingHash, revealReasonLongEnough, textLength, trackingHash, vnLocalToIso } from './tips';
 import { daysUntil, isForwardMove, missingForStatus, nextStatuses, sortStatuses } from './tipWorkflow';
 
 describe('tracking codes', () => {
@@ -77,6 +77,14 @@ describe('descriptions', () => {
     expect(textLength('Sơn Tịnh'.normalize('NFD'))).toBe(8);
     expect(textLength('  a  ')).toBe(1);
     expect(textLength('😀')).toBe(1);
+  });
+
+  it('a reason to reveal needs 10 characters, spaces around not counted, a composed letter counted once', () => {
+    expect(revealReasonLongEnough('xác minh 1')).toBe(true);
+    expect(revealReasonLongEnough('  xác minh  ')).toBe(false);
+    expect(revealReasonLongEnough('xác minh 1'.normalize('NFD'))).toBe(true);
+    expect(revealReasonLongEnough('Sơn Tịnh'.normalize('NFD') + '12')).toBe(true);
+    expect(revealReasonLongEnough('Sơn Tịnh'.normalize('NFD') + '1')).toBe(false);
   });
 
   it('need 10 to 5.000 characters', () => {

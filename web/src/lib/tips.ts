@@ -66,6 +66,11 @@ export function textLength(text: string): number {
   return n;
 }
 
+/** True when a reason to reveal sealed data is long enough to send (REVEAL_REASON_MIN characters, spaces around not counted). */
+export function revealReasonLongEnough(reason: string): boolean {
+  return textLength(reason) >= REVEAL_REASON_MIN;
+}
+
 /** 'short' | 'long' | null for a description. */
 export function descriptionProblem(text: string): 'short' | 'long' | null {
   const n = textLength(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import { datasetLabel, subkindLabel, unitKindColor, unitKindKey } from './units';
+import { datasetLabel, matchOption, subkindLabel, unitKindColor, unitKindKey } from './units';
 
 describe('unit kinds', () => {
   it('map known kinds to their i18n keys', () => {
@@ -37,5 +37,21 @@ describe('subkind and dataset labels', () => {
     expect(datasetLabel(t, 'vn-2tier')).toBe('Danh mục đơn vị hành chính 2 cấp');
     expect(datasetLabel(t, 'other-source')).toBe('other-source');
     expect(datasetLabel(t, undefined)).toBe('');
+  });
+});
+
+describe('matchOption (the filter of every searchable select)', () => {
+  it('finds the words typed without regard to case, diacritics or extra spaces', () => {
+    expect(matchOption('son tinh', { label: 'Xã Sơn Tịnh' })).toBe(true);
+    expect(matchOption('SƠN  TỊNH ', { label: 'Xã Sơn Tịnh' })).toBe(true);
+    expect(matchOption('dong', { label: 'Đồng Nai' })).toBe(true);
+    expect(matchOption('xem danh tinh', { label: 'Xem danh tính người báo tin' })).toBe(true);
+    expect(matchOption('son tay', { label: 'Xã Sơn Tịnh' })).toBe(false);
+  });
+
+  it('matches nothing without a text label', () => {
+    expect(matchOption('a', undefined)).toBe(false);
+    expect(matchOption('a', {})).toBe(false);
+    expect(matchOption('1', { label: 1 })).toBe(false);
   });
 });

@@ -52,3 +52,8 @@ export function foldText(s: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A select's filterOption: the option's label holds the words typed, regardless of case, diacritics and extra spaces. */
+export function matchOption(input: string, option?: { label?: unknown }): boolean {
+  return !!option && typeof option.label === 'string' && foldText(option.label).includes(foldText(input));
+}

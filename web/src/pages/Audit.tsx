@@ -1,6 +1,6 @@
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Grid, Input, Select, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -9,9 +9,10 @@ import { listAudit, queryKeys, verifyAudit, type AuditEntry, type AuditVerify } 
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditLabel, auditOptions } from '../lib/audit';
 import { formatDateTime, formatNumber } from '../lib/format';
-import { foldText } from '../lib/units';
+import { matchOption } from '../lib/units';
 import { PAGE_SIZES, useListParams } from '../lib/listParams';
 import { usePageTitle } from '../lib/usePageTitle';
+import { useNarrow } from '../components/useBreakpoint';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -25,11 +26,6 @@ interface FilterValues {
   entity?: string;
   from?: Dayjs | null;
   to?: Dayjs | null;
-}
-
-/** Filter-list options match the words typed, without regard to case or diacritics ("xem danh tinh"). */
-function matchOption(input: string, option?: { value: string; label: string }): boolean {
-  return !!option && foldText(option.label).includes(foldText(input));
 }
 
 function toDay(value: string): Dayjs | null {
@@ -85,8 +81,7 @@ export default function Audit() {
     setFilters({ actor: '', action: '', entity: '', from: '', to: '' });
   };
 
-  const screens = Grid.useBreakpoint();
-  const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
+  const narrow = useNarrow();
 
   // the action in words; an action this page does not know yet shows its code
   const actionCell = (action: string) => (

@@ -10,11 +10,9 @@ import {
   Descriptions,
   Empty,
   Form,
-  Grid,
   Input,
   InputNumber,
   List,
-  Modal,
   Popconfirm,
   Radio,
   Row,
@@ -48,13 +46,15 @@ import {
   type TipPatch,
 } from '../api';
 import ApiErrorAlert, { errorMessage } from '../components/ApiErrorAlert';
+import RevealDialog from '../components/RevealDialog';
 import { DueDate, TipStatusTag, useTipCategories } from '../components/TipBits';
 import { PERMISSIONS, hasPermission, useAuth } from '../lib/auth';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
-import { foldText } from '../lib/units';
-import { MESSAGE_MAX, REVEAL_REASON_MIN, formatBytes, formatTrackingCode, textLength } from '../lib/tips';
+import { matchOption } from '../lib/units';
+import { MESSAGE_MAX, formatBytes, formatTrackingCode, textLength } from '../lib/tips';
 import { TIP_DECISIONS, isFinalStatus, isForwardMove, isOpenStatus, isTipStatus, missingForStatus, nextStatuses } from '../lib/tipWorkflow';
 import NotFound from './NotFound';
+import { useBreakpoint } from '../components/useBreakpoint';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -64,8 +64,8 @@ export default function TipDetail() {
   const { id = '' } = useParams();
   const { user } = useAuth();
   const { label: categoryLabel } = useTipCategories();
-  const screens = Grid.useBreakpoint();
-  const wide = screens.lg ?? window.matchMedia('(min-width: 992px)').matches;
+  const screens = useBreakpoint();
+  const wide = screens.lg;
   const tip = useQuery({
     queryKey: queryKeys.tip(id),
     queryFn: ({ signal }) => getTip(id, signal),
@@ -247,97 +247,38 @@ function Facts({ tip, categoryLabel, canReveal }: { tip: Tip; categoryLabel: (c:
         {tip.description}
       </Paragraph>
       <Descriptions column={1} size="small" bordered items={items} className="antq-tip-facts" />
-      {revealing && <RevealDialog tip={tip} onClose={() => setRevealing(false)} />}
+      {revealing && <RevealReporterDialog tip={tip} onClose={() => setRevealing(false)} />}
     </Card>
   );
 }
 
-/** Asks for a reason, reveals the reporter's identity in the dialog only, and forgets it on close. */
-function RevealDialog({ tip, onClose }: { tip: Tip; onClose: () => void }) {
+/** The reporter's identity, revealed with a reason in the dialog only (see RevealDialog). */
+function RevealReporterDialog({ tip, onClose }: { tip: Tip; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [shortReason, setShortReason] = useState(false);
-  const [reporter, setReporter] = useState<RevealedReporter | null>(null);
-  const reveal = useMutation({
-    mutationFn: () => revealReporter(tip.id, reason.trim()),
-    onSuccess: (r) => {
-      setReporter(r.reporter);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.tip(String(tip.id)) });
-    },
-  });
-  const submit = () => {
-    if (textLength(reason) < REVEAL_REASON_MIN) {
-      setShortReason(true);
-      return;
-    }
-    reveal.mutate();
-  };
   const value = (v: string | null | undefined) => v || <Text type="secondary">—</Text>;
   return (
-    <Modal
-      open
-      title={t('tips.reveal.title')}
-      onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
-      data-testid="reveal-dialog"
-      footer={
-        reporter ? (
-          <Button onClick={onClose}>{t('common.close')}</Button>
-        ) : (
-          <>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" danger loading={reveal.isPending} onClick={submit} data-testid="reveal-submit">
-              {t('tips.reveal.submit')}
-            </Button>
-          </>
-        )
-      }
+    <RevealDialog<RevealedReporter>
+      texts="tips.reveal"
+      reveal={async (reason) => (await revealReporter(tip.id, reason)).reporter}
+      onRevealed={() => void queryClient.invalidateQueries({ queryKey: queryKeys.tip(String(tip.id)) })}
+      onClose={onClose}
     >
-      <Alert type="warning" showIcon message={t('tips.reveal.warning')} className="antq-block-sm" />
-      {reporter ? (
-        <>
-          <Descriptions
-            column={1}
-            bordered
-            size="small"
-            data-testid="revealed"
-            items={[
-              { key: 'name', label: t('tips.reveal.name'), children: value(reporter.name) },
-              { key: 'phone', label: t('tips.reveal.phone'), children: value(reporter.phone) },
-              { key: 'email', label: t('tips.reveal.email'), children: value(reporter.email) },
-              { key: 'address', label: t('tips.reveal.address'), children: value(reporter.address) },
-            ]}
-          />
-          <Paragraph type="secondary" className="antq-block">
-            {t('tips.reveal.recorded')}
-          </Paragraph>
-        </>
-      ) : (
-        <Form layout="vertical" onFinish={submit}>
-          {reveal.isError && <ApiErrorAlert error={reveal.error} />}
-          <Form.Item
-            label={t('tips.reveal.reason')}
-            extra={t('tips.reveal.reasonHint', { min: REVEAL_REASON_MIN })}
-            validateStatus={shortReason ? 'error' : undefined}
-            help={shortReason ? t('tips.reveal.reasonShort', { min: REVEAL_REASON_MIN }) : undefined}
-            required
-          >
-            <Input.TextArea
-              rows={3}
-              value={reason}
-              maxLength={500}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setShortReason(false);
-              }}
-              data-testid="reveal-reason"
-            />
-          </Form.Item>
-        </Form>
+      {(reporter) => (
+        <Descriptions
+          column={1}
+          bordered
+          size="small"
+          data-testid="revealed"
+          items={[
+            { key: 'name', label: t('tips.reveal.name'), children: value(reporter.name) },
+            { key: 'phone', label: t('tips.reveal.phone'), children: value(reporter.phone) },
+            { key: 'email', label: t('tips.reveal.email'), children: value(reporter.email) },
+            { key: 'address', label: t('tips.reveal.address'), children: value(reporter.address) },
+          ]}
+        />
       )}
-    </Modal>
+    </RevealDialog>
   );
 }
 
@@ -468,7 +409,7 @@ function AssigneeSelect(props: { id?: string; value?: string; onChange?: (v: str
       showSearch
       allowClear
       disabled={disabled}
-      filterOption={(input, o) => foldText(String(o?.label ?? '')).includes(foldText(input))}
+      filterOption={matchOption}
       loading={unit.isPending || people.isFetching}
       placeholder={t('tips.handle.assigneePlaceholder')}
       notFoundContent={people.isError ? t('tips.handle.assigneesUnavailable') : t('tips.handle.noAssignees')}

@@ -1,6 +1,6 @@
 import { CheckSquareOutlined, FilterOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -19,6 +19,7 @@ import { formatTrackingCode } from '../lib/tips';
 import { TIP_STATUSES, sortStatuses } from '../lib/tipWorkflow';
 import { useSelectedUnit } from '../lib/useSelectedUnit';
 import { usePageTitle } from '../lib/usePageTitle';
+import { useNarrow } from '../components/useBreakpoint';
 
 const { Title, Paragraph, Text } = Typography;
 // `held`: 'true' only the tips held for review during a flood, 'false' all but them, '' all
@@ -41,8 +42,7 @@ export default function Tips() {
   // on a phone the filters fold away behind a button; the search box stays
   const [showFilters, setShowFilters] = useState(false);
   const { categories, label: categoryLabel } = useTipCategories();
-  const screens = Grid.useBreakpoint();
-  const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
+  const narrow = useNarrow();
 
   useEffect(() => setText(filters.q), [filters.q]);
   useEffect(() => setAssignee(filters.assignee), [filters.assignee]);

@@ -7,7 +7,6 @@ import {
   Divider,
   Drawer,
   Form,
-  Grid,
   Input,
   Modal,
   Select,
@@ -42,6 +41,7 @@ import { PAGE_SIZES, useListParams } from '../lib/listParams';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem } from '../lib/passwords';
 import { usePageTitle } from '../lib/usePageTitle';
 import './Users.css';
+import { useBreakpoint, useNarrow } from '../components/useBreakpoint';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -64,9 +64,7 @@ export default function Users() {
     placeholderData: keepPreviousData,
   });
 
-  const screens = Grid.useBreakpoint();
-  // before the first measurement useBreakpoint() is empty: ask the browser directly
-  const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
+  const narrow = useNarrow();
 
   // the account's state, then what its owner must know about logging in: a temporary password not
   // yet changed, a login lock after wrong passwords (which an administrator can lift)
@@ -256,7 +254,7 @@ const EDIT_FIELDS = ['display_name', 'role', 'unit', 'nationwide', 'disabled'] a
  */
 function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => void }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
+  const screens = useBreakpoint();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { user: me, refresh } = useAuth();

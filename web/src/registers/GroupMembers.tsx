@@ -23,7 +23,7 @@ import {
   type RegisterRecord,
 } from './api';
 import { dayOf, todayVN, yearVN } from './payload';
-import { DateInput } from './RegisterForm';
+import DateInput from '../components/form/DateInput';
 
 interface MemberValues {
   name: string;

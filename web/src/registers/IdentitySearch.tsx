@@ -6,7 +6,7 @@
  */
 import { CloseOutlined, LockOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form, Grid, Input, Typography } from 'antd';
+import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -14,6 +14,7 @@ import type { Page } from '../api/types';
 import { searchPeople, type RegisterRecord } from './api';
 import type { RegisterConfig } from './config';
 import { identitySearchBody } from './payload';
+import { useNarrow } from '../components/useBreakpoint';
 
 interface Props {
   cfg: RegisterConfig;
@@ -29,8 +30,7 @@ export default function IdentitySearch({ unit, active, onFound, onOpen }: Props)
   const [form] = Form.useForm<{ name?: string; id_number?: string }>();
   const [empty, setEmpty] = useState(false);
   // on a phone the panel opens on demand: the list comes first
-  const screens = Grid.useBreakpoint();
-  const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
+  const narrow = useNarrow();
   const [expanded, setExpanded] = useState(false);
   const search = useMutation({
     mutationFn: searchPeople,

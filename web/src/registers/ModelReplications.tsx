@@ -11,7 +11,7 @@ import { formatDate } from '../lib/format';
 import { endReplication, listReplications, registerKeys, replicateModel, type Id, type RegisterRecord, type Replication } from './api';
 import { dayOf, todayVN } from './payload';
 import UnitField from '../components/form/UnitField';
-import { DateInput } from './RegisterForm';
+import DateInput from '../components/form/DateInput';
 
 interface ReplicateValues {
   /** The units (villages) the model goes to: several at once. */

@@ -22,7 +22,10 @@ import { useCatalog, useLabel } from './bits';
 import { REGISTER_BY_NAME, formFieldNames, fieldOfRegister, pick, registerPath, type RegisterConfig } from './config';
 import { formToPayload, newFormValues, readableMessage, type FormValues } from './payload';
 import { PhotoInput, uploadAll } from './Photos';
-import RegisterForm, { CatalogSelect, CountInput, DateInput } from './RegisterForm';
+import CatalogSelect from '../components/form/CatalogSelect';
+import CountInput from '../components/form/CountInput';
+import DateInput from '../components/form/DateInput';
+import RegisterForm from './RegisterForm';
 import './registers.css';
 
 const cfg = REGISTER_BY_NAME.activities;

@@ -4,7 +4,7 @@
  */
 import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, type ButtonProps, Drawer, Form, Grid, Popconfirm, Skeleton, Tabs, Typography } from 'antd';
+import { App, Button, type ButtonProps, Drawer, Form, Popconfirm, Skeleton, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
@@ -20,6 +20,7 @@ import { formToPayload, newFormValues, readableMessage, recordFormValues, type F
 import { PhotoInput, RecordPhotos, uploadAll } from './Photos';
 import RegisterForm from './RegisterForm';
 import { SealedIdentity, SessionsPanel, StatusPanel } from './Reintegration';
+import { useBreakpoint } from '../components/useBreakpoint';
 
 /** The drawer: closed, a new record, or the record with this id. */
 export type DrawerState = null | { mode: 'create' } | { mode: 'edit'; id: string };
@@ -36,7 +37,7 @@ interface Props {
 export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const label = useLabel();
-  const screens = Grid.useBreakpoint();
+  const screens = useBreakpoint();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { user } = useAuth();

@@ -6,17 +6,19 @@
  */
 import { DeleteOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Grid, Input, InputNumber, Radio, Select, Space, Switch, TimePicker, type FormInstance } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import CatalogSelect from '../components/form/CatalogSelect';
+import CountInput from '../components/form/CountInput';
+import DateInput from '../components/form/DateInput';
 import UnitField from '../components/form/UnitField';
-import { formatNumber } from '../lib/format';
 import { getRecord, listRecords, registerKeys, type Id, type RegisterRecord } from './api';
-import { recordTitle, useCatalog, useLabel, useLanguage } from './bits';
+import { recordTitle, useLabel, useLanguage } from './bits';
 import { REGISTER_BY_NAME, choiceLabel, fieldOfRegister, type FieldSpec, type RegisterConfig } from './config';
-import { shownInForm, todayVN, type FormValues } from './payload';
+import { shownInForm, type FormValues } from './payload';
 
 interface Props {
   cfg: RegisterConfig;
@@ -165,121 +167,6 @@ function control(field: FieldSpec, label: string, initial: unknown) {
     default:
       return <Input />;
   }
-}
-
-/** A day (dd/mm/yyyy), or a day and time (dd/mm/yyyy HH:mm); future days greyed out when not allowed. */
-export function DateInput(props: {
-  id?: string;
-  value?: Dayjs | null;
-  onChange?: (v: Dayjs | null) => void;
-  noFuture?: boolean;
-  withTime?: boolean;
-  disabled?: boolean;
-}) {
-  const { noFuture, withTime, ...rest } = props;
-  const screens = Grid.useBreakpoint();
-  const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
-  const today = todayVN();
-  const { t } = useTranslation();
-  if (withTime && narrow) {
-    // a phone has no room for the calendar and the clock side by side: the day, then the time
-    const { value, onChange, id, disabled } = rest;
-    return (
-      <Space.Compact block className="antq-datetime">
-        <DatePicker
-          id={id}
-          value={value ?? null}
-          disabled={disabled}
-          format="DD/MM/YYYY"
-          inputReadOnly
-          disabledDate={noFuture ? (d) => d.format('YYYY-MM-DD') > today : undefined}
-          onChange={(d) => onChange?.(d ? d.hour(value?.hour() ?? dayjs().hour()).minute(value?.minute() ?? dayjs().minute()).second(0) : null)}
-          placeholder="dd/mm/yyyy"
-          aria-label={t('registers.form.day')}
-          style={{ width: '60%' }}
-          data-testid="datetime-day"
-        />
-        <TimePicker
-          value={value ?? null}
-          disabled={disabled || !value}
-          format="HH:mm"
-          inputReadOnly
-          showNow={false}
-          needConfirm={false}
-          onChange={(tm) => onChange?.(tm && value ? value.hour(tm.hour()).minute(tm.minute()).second(0) : value ?? null)}
-          placeholder="hh:mm"
-          aria-label={t('registers.form.time')}
-          style={{ width: '40%' }}
-          data-testid="datetime-time"
-        />
-      </Space.Compact>
-    );
-  }
-  return (
-    <DatePicker
-      {...rest}
-      format={withTime ? 'DD/MM/YYYY HH:mm' : 'DD/MM/YYYY'}
-      showTime={withTime ? { format: 'HH:mm' } : undefined}
-      disabledDate={noFuture ? (d) => d.format('YYYY-MM-DD') > today : undefined}
-      // on a phone the calendar is quicker than the keyboard
-      inputReadOnly={narrow}
-      style={{ width: '100%' }}
-      placeholder={withTime ? 'dd/mm/yyyy hh:mm' : 'dd/mm/yyyy'}
-    />
-  );
-}
-
-/** A whole number ≥ 0, grouped as 16.000. */
-export function CountInput(props: { id?: string; value?: number | null; onChange?: (v: number | null) => void; 'aria-label'?: string; disabled?: boolean; placeholder?: string }) {
-  return (
-    <InputNumber<number>
-      {...props}
-      min={0}
-      max={10_000_000}
-      precision={0}
-      inputMode="numeric"
-      formatter={(v) => (v === undefined || v === null || String(v) === '' ? '' : formatNumber(Number(v), 0))}
-      parser={(s) => Number((s ?? '').replace(/\D/g, '') || 0)}
-      style={{ width: '100%' }}
-    />
-  );
-}
-
-/** A catalogue code (or several), labels in the shown language, searchable without diacritics. */
-export function CatalogSelect(props: {
-  id?: string;
-  value?: string | string[];
-  onChange?: (v: string | string[] | undefined) => void;
-  field: FieldSpec;
-  multiple?: boolean;
-  keep?: readonly string[];
-  allowClear?: boolean;
-  placeholder?: string;
-  disabled?: boolean;
-}) {
-  const { field, multiple, keep = [], ...rest } = props;
-  const { t } = useTranslation();
-  const { catalog, options } = useCatalog();
-  return (
-    <Select
-      {...rest}
-      mode={multiple ? 'multiple' : undefined}
-      options={field.catalog ? options(field.catalog, keep) : []}
-      loading={catalog.isPending}
-      showSearch
-      filterOption={matchOption}
-      allowClear={props.allowClear ?? !field.required}
-      placeholder={props.placeholder ?? t('registers.form.choose')}
-      data-testid={`select-${field.name}`}
-      notFoundContent={catalog.isError ? catalog.error.message : undefined}
-    />
-  );
-}
-
-/** Options match the words typed, without regard to case or diacritics. */
-export function matchOption(input: string, option?: { label?: unknown }): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
-  return !!option && typeof option.label === 'string' && fold(option.label).includes(fold(input));
 }
 
 /** Two choices: buttons side by side; more: a select. */

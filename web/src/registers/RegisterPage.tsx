@@ -6,7 +6,7 @@
 import { DownloadOutlined, FilterOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getUnit, queryKeys } from '../api';
-import { Button, Form, Grid, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,9 +37,12 @@ import {
 } from './config';
 import IdentitySearch from './IdentitySearch';
 import RecordDrawer, { type DrawerState } from './RecordDrawer';
-import { CatalogSelect, DateInput, matchOption } from './RegisterForm';
+import CatalogSelect from '../components/form/CatalogSelect';
+import DateInput from '../components/form/DateInput';
+import { matchOption } from '../lib/units';
 import { dayOf, filterKeys, listQuery, todayVN, yearVN } from './payload';
 import './registers.css';
+import { useNarrow } from '../components/useBreakpoint';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -89,8 +92,7 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
   const [bookOpen, setBookOpen] = useState(false);
   // the exact identity search (reintegration): its answer replaces the list until it is cleared
   const [found, setFound] = useState<Page<RegisterRecord> | null>(null);
-  const screens = Grid.useBreakpoint();
-  const narrow = !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
+  const narrow = useNarrow();
   const canWrite = hasPermission(user, cfg.writePermission);
 
   useEffect(() => {

@@ -5,11 +5,12 @@
  */
 import { DeleteOutlined, EyeOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Empty, Form, Input, Modal, Popconfirm, Radio, Select, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Empty, Form, Input, Popconfirm, Radio, Select, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
+import RevealDialog from '../components/RevealDialog';
 import { hasPermission, useAuth } from '../lib/auth';
 import { formatDate, formatNumber } from '../lib/format';
 import {
@@ -27,13 +28,12 @@ import {
 import { FieldValue, useLabel, useLanguage } from './bits';
 import { REGISTER_BY_NAME, choiceLabel, fieldOfRegister } from './config';
 import { dayOf, identityVisible, revealedFields, todayVN } from './payload';
-import { DateInput } from './RegisterForm';
+import DateInput from '../components/form/DateInput';
 
 const { Paragraph, Text } = Typography;
 
 const cfg = REGISTER_BY_NAME.reintegration;
 export const REVEAL_PERMISSION = 'reintegration.reveal';
-export const REVEAL_REASON_MIN = 10;
 
 /** At the top of the record: the identity is sealed; those who may, reveal it with a reason. */
 export function SealedIdentity({ record }: { record: RegisterRecord }) {
@@ -78,64 +78,37 @@ export function SealedIdentity({ record }: { record: RegisterRecord }) {
   );
 }
 
-/** Asks for a reason, shows the sealed fields in the dialog only, and forgets them on close. */
+/** The sealed fields (and the sessions' helpers and notes), revealed with a reason in the dialog only (see RevealDialog). */
 function RevealPersonDialog({ record, onClose }: { record: RegisterRecord; onClose: () => void }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const [reason, setReason] = useState('');
-  const [short, setShort] = useState(false);
-  const [shown, setShown] = useState<Record<string, unknown> | null>(null);
-  const [sessions, setSessions] = useState<HelpSession[]>([]);
-  const reveal = useMutation({
-    mutationFn: () => revealPerson(record.id, reason.trim()),
-    onSuccess: (answer) => {
-      setShown(revealedFields(cfg, answer));
-      // the sessions' helpers and notes are sealed too: the reveal carries them
-      setSessions(Array.isArray(answer.sessions) ? (answer.sessions as HelpSession[]).filter((x) => x.helpers || x.notes) : []);
-    },
-  });
-  const submit = () => {
-    if ([...reason.trim()].length < REVEAL_REASON_MIN) {
-      setShort(true);
-      return;
-    }
-    reveal.mutate();
-  };
-  const value = (name: string) => {
-    const v = shown?.[name];
+  const value = (shown: Record<string, unknown>, name: string) => {
+    const v = shown[name];
     if (v === null || v === undefined || v === '') return <Text type="secondary">—</Text>;
     return <span className="antq-pre">{String(v)}</span>;
   };
   return (
-    <Modal
-      open
-      title={t('registers.reintegration.revealTitle', { ref: String(record.ref ?? record.id) })}
-      onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
-      data-testid="reveal-dialog"
-      footer={
-        shown ? (
-          <Button onClick={onClose}>{t('common.close')}</Button>
-        ) : (
-          <>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" danger loading={reveal.isPending} onClick={submit} data-testid="reveal-submit">
-              {t('registers.reintegration.revealSubmit')}
-            </Button>
-          </>
-        )
-      }
+    <RevealDialog
+      texts="registers.reintegration.revealDialog"
+      titleValues={{ ref: String(record.ref ?? record.id) }}
+      reveal={async (reason) => {
+        const answer = await revealPerson(record.id, reason);
+        return {
+          shown: revealedFields(cfg, answer),
+          // the sessions' helpers and notes are sealed too: the reveal carries them
+          sessions: Array.isArray(answer.sessions) ? (answer.sessions as HelpSession[]).filter((x) => x.helpers || x.notes) : [],
+        };
+      }}
+      onClose={onClose}
     >
-      <Alert type="warning" showIcon message={t('registers.reintegration.revealWarning')} className="antq-block-sm" />
-      {shown ? (
+      {({ shown, sessions }) => (
         <>
           <Descriptions
             column={1}
             bordered
             size="small"
             data-testid="revealed"
-            items={cfg.fields.filter((f) => f.sealed).map((f) => ({ key: f.name, label: label(f.label), children: value(f.name) }))}
+            items={cfg.fields.filter((f) => f.sealed).map((f) => ({ key: f.name, label: label(f.label), children: value(shown, f.name) }))}
           />
           {sessions.length > 0 && (
             <>
@@ -156,34 +129,9 @@ function RevealPersonDialog({ record, onClose }: { record: RegisterRecord; onClo
               </ul>
             </>
           )}
-          <Paragraph type="secondary" className="antq-block">
-            {t('registers.reintegration.revealRecorded')}
-          </Paragraph>
         </>
-      ) : (
-        <Form layout="vertical" onFinish={submit}>
-          {reveal.isError && <ApiErrorAlert error={reveal.error} />}
-          <Form.Item
-            label={t('registers.reintegration.revealReason')}
-            extra={t('registers.reintegration.revealReasonHint', { min: REVEAL_REASON_MIN })}
-            validateStatus={short ? 'error' : undefined}
-            help={short ? t('registers.reintegration.revealReasonShort', { min: REVEAL_REASON_MIN }) : undefined}
-            required
-          >
-            <Input.TextArea
-              rows={3}
-              value={reason}
-              maxLength={500}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setShort(false);
-              }}
-              data-testid="reveal-reason"
-            />
-          </Form.Item>
-        </Form>
       )}
-    </Modal>
+    </RevealDialog>
   );
 }
 

@@ -28,7 +28,6 @@ import {
   DatePicker,
   Empty,
   Form,
-  Grid,
   Input,
   Modal,
   Row,
@@ -82,6 +81,7 @@ import { PRESETS, isDay, presetPeriod, previousYear, trendInterval, vietnamToday
 import { REPORTS_ISSUE, REPORTS_READ } from './paths';
 import ProvinceMap from './ProvinceMap';
 import './reports.css';
+import { useNarrow } from '../components/useBreakpoint';
 
 const { Title, Text, Paragraph } = Typography;
 
@@ -132,10 +132,6 @@ function useDashboardParams() {
   return { unit, preset, back, period, compare, metric, update };
 }
 
-function useNarrow() {
-  const screens = Grid.useBreakpoint();
-  return !(screens.md ?? window.matchMedia('(min-width: 768px)').matches);
-}
 
 function Dashboard() {
   const { t, i18n } = useTranslation();
