@@ -375,8 +375,18 @@ export async function pickUnit(page, picker, ...names) {
       }
     }
   }
-  await node(names.at(-1)).locator('.ant-select-tree-title').click();
-  await picker.locator('.ant-select-selection-item', { hasText: names.at(-1) }).waitFor();
+  // the same for the choice itself: clicked again only while it is not selected (a second click on
+  // a picker of several units would take it out again)
+  const chosen = picker.locator('.ant-select-selection-item', { hasText: names.at(-1) });
+  for (let attempt = 0; ; attempt++) {
+    if (!(await chosen.count())) await node(names.at(-1)).locator('.ant-select-tree-title').click();
+    try {
+      await chosen.waitFor({ timeout: 3000 });
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
   // a picker of several units keeps its list open for more: leaving the field closes it
   if ((await picker.getAttribute('class'))?.includes('ant-select-multiple')) {
     await page.keyboard.press('Tab');
