@@ -199,4 +199,12 @@ std::vector<std::string> App::route_list() const {
   return out;
 }
 
+std::vector<std::string> App::public_route_list() const {
+  std::vector<std::string> out;
+  for (const auto& r : impl_->router.routes()) {
+    if (r.spec.access == http::Access::public_) out.push_back(r.spec.method + " " + r.spec.pattern);
+  }
+  return out;
+}
+
 }  // namespace antq::app

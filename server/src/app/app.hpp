@@ -30,6 +30,8 @@ class App {
   http::Pipeline& pipeline();
   // "METHOD /pattern" of every API route (the OpenAPI document is checked against it).
   std::vector<std::string> route_list() const;
+  // The same for the routes declared public (no account needed); every other route is staff-only.
+  std::vector<std::string> public_route_list() const;
 
  private:
   struct Impl;

@@ -10,6 +10,9 @@
 
 namespace antq::http {
 
+// Who may call a route. Staff (a session or an API token) unless the route is declared public:
+// a route that forgets to say is closed, not open to the internet. Every public route is listed by
+// name in server/tests/integration/public_routes_test.cpp, so opening one is a deliberate change.
 enum class Access { public_, staff };
 
 // Where a handler runs: on the I/O thread (cheap, never waits), on the worker pool (database), or
@@ -20,7 +23,7 @@ enum class Lane { io, worker, heavy };
 struct RouteSpec {
   std::string method;
   std::string pattern;
-  Access access = Access::public_;
+  Access access = Access::staff;
   Lane lane = Lane::worker;
   // Idempotency-Key is honoured on every POST except those carrying credentials (a stored
   // answer or fingerprint of a login must not exist).

@@ -44,7 +44,8 @@ const std::string& kind_param(const http::Request& req) {
 }  // namespace
 
 void register_routes(http::Router& router, db::Database& db, const audit::AuditLog& audit) {
-  router.add({"GET", "/api/v1/catalog"}, [&db](http::Request& req) {
+  // Public: the public forms offer the catalogue's lists (topics of an opinion).
+  router.add({"GET", "/api/v1/catalog", http::Access::public_}, [&db](http::Request& req) {
     const bool all = http::bool_param(req, "include_inactive");
     bj::object out = db.read_value([&](db::Connection& c) {
       bj::object o;

@@ -38,7 +38,7 @@ std::string text_field(const bj::object& o, const char* key, const char* missing
 
 void register_public_route(http::Router& router, registers::RegisterService& opinions, db::Database& db, int per_hour) {
   auto limiter = std::make_shared<RateLimiter>(per_hour, std::chrono::hours(1));
-  router.add({"POST", "/api/v1/public/opinions"}, [&opinions, &db, limiter](http::Request& req) {
+  router.add({"POST", "/api/v1/public/opinions", http::Access::public_}, [&opinions, &db, limiter](http::Request& req) {
     if (limiter->enabled()) {
       if (int wait = limiter->acquire(net::client_key(req.client_ip))) {
         throw TooManyRequests("Bạn đã gửi quá nhiều ý kiến, vui lòng thử lại sau.", wait);

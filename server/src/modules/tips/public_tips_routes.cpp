@@ -31,8 +31,9 @@ http::Response no_content() {
 
 }  // namespace
 
+// Every route here is public: citizens have no account (a tip's code and secret guard what is theirs).
 void register_public_routes(http::Router& router, TipsService& service) {
-  router.add({"GET", "/api/v1/public/tip-categories"}, [&service](http::Request& req) {
+  router.add({"GET", "/api/v1/public/tip-categories", http::Access::public_}, [&service](http::Request& req) {
     bj::array items;
     for (const auto& c : service.categories_for(http::text_param(req, "unit", 40))) items.push_back(category_json(c));
     return http::Response::json(bj::object{{"items", std::move(items)}});
@@ -47,7 +48,7 @@ void register_public_routes(http::Router& router, TipsService& service) {
     return r;
   });
 
-  router.add({"POST", "/api/v1/public/tips"}, [&service](http::Request& req) {
+  router.add({"POST", "/api/v1/public/tips", http::Access::public_}, [&service](http::Request& req) {
     const int proven_bits = service.admit_public_tip(req.client_ip, req.header("x-challenge"));
     const NewTip tip = parse_new_tip(json::parse_object(req.body), true);
     http::Response r = http::Response::json(submitted_json(service.submit_public(tip, proven_bits)), 201);
@@ -55,14 +56,14 @@ void register_public_routes(http::Router& router, TipsService& service) {
     return r;
   });
 
-  router.add({"GET", "/api/v1/public/tips/{code}"}, [&service](http::Request& req) {
+  router.add({"GET", "/api/v1/public/tips/{code}", http::Access::public_}, [&service](http::Request& req) {
     service.admit_follow_up(req.client_ip);
     http::Response r = http::Response::json(reporter_view_json(service.track(req.param("code"), secret_header(req))));
     r.header("Cache-Control", "no-store");
     return r;
   });
 
-  router.add({"POST", "/api/v1/public/tips/{code}/messages"}, [&service](http::Request& req) {
+  router.add({"POST", "/api/v1/public/tips/{code}/messages", http::Access::public_}, [&service](http::Request& req) {
     service.admit_follow_up(req.client_ip);
     const std::string secret = secret_header(req);
     const std::string body = parse_message(json::parse_object(req.body));
@@ -71,7 +72,7 @@ void register_public_routes(http::Router& router, TipsService& service) {
 
   // E-mail when the tip changes. Not idempotent-stored: the body holds an address, the store
   // would keep a fingerprint of it (and asking twice changes nothing anyway).
-  http::RouteSpec subscribe{"POST", "/api/v1/public/tips/{code}/notify"};
+  http::RouteSpec subscribe{"POST", "/api/v1/public/tips/{code}/notify", http::Access::public_};
   subscribe.idempotent = false;
   router.add(subscribe, [&service](http::Request& req) {
     service.admit_follow_up(req.client_ip);
@@ -87,7 +88,7 @@ void register_public_routes(http::Router& router, TipsService& service) {
     return no_content();
   });
 
-  router.add({"DELETE", "/api/v1/public/tips/{code}/notify"}, [&service](http::Request& req) {
+  router.add({"DELETE", "/api/v1/public/tips/{code}/notify", http::Access::public_}, [&service](http::Request& req) {
     service.admit_follow_up(req.client_ip);
     service.unsubscribe_updates(req.param("code"), secret_header(req));
     return no_content();
@@ -95,7 +96,7 @@ void register_public_routes(http::Router& router, TipsService& service) {
 
   // The e-mail's one-click link: `{"token"}` from the page /huy-nhan-tin, or `?token=` with the
   // form body "List-Unsubscribe=One-Click" that mail clients POST (RFC 8058).
-  http::RouteSpec unsubscribe{"POST", "/api/v1/public/notifications/unsubscribe"};
+  http::RouteSpec unsubscribe{"POST", "/api/v1/public/notifications/unsubscribe", http::Access::public_};
   unsubscribe.idempotent = false;  // the token is a credential: no stored copy or fingerprint
   router.add(unsubscribe, [&service](http::Request& req) {
     service.admit_follow_up(req.client_ip);
@@ -110,7 +111,7 @@ void register_public_routes(http::Router& router, TipsService& service) {
     return no_content();
   });
 
-  http::RouteSpec upload{"POST", "/api/v1/public/tips/{code}/attachments"};
+  http::RouteSpec upload{"POST", "/api/v1/public/tips/{code}/attachments", http::Access::public_};
   upload.upload_limit = media::kMaxAttachmentBytes;
   upload.idempotent = false;  // the body is a file, not part of a fingerprint
   upload.admit = [&service](http::Request& req) {

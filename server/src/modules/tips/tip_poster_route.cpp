@@ -53,7 +53,8 @@ ul { text-align: left; font-size: 14pt; line-height: 1.5; margin: 0 auto; max-wi
 }  // namespace
 
 void register_poster_route(http::Router& router, db::Database& db, std::string public_url) {
-  router.add({"GET", "/api/v1/units/{code}/tip-poster"}, [&db, public_url](http::Request& req) {
+  // Public: a printable page of public information (where to send a tip), opened in a new tab.
+  router.add({"GET", "/api/v1/units/{code}/tip-poster", http::Access::public_}, [&db, public_url](http::Request& req) {
     const std::string& code = req.param("code");
     if (code.size() > 40) throw NotFound("Không tìm thấy đơn vị.");
     auto unit = db.read_value([&](db::Connection& c) { return units::repo::find_active(c, code); });

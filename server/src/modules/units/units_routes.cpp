@@ -49,13 +49,14 @@ bj::object list_json(bj::array items) {
 }  // namespace
 
 void register_routes(http::Router& router, UnitsService& service) {
-  router.add({"GET", "/api/v1/units"}, [&service](http::Request& req) {
+  // Reading the unit tree is public: the public forms need it (the citizen picks a commune).
+  router.add({"GET", "/api/v1/units", http::Access::public_}, [&service](http::Request& req) {
     bj::array items;
     for (const auto& u : service.children(code_param(req, "parent"))) items.push_back(to_json(u));
     return http::Response::json(list_json(std::move(items)));
   });
 
-  router.add({"GET", "/api/v1/units/search"}, [&service](http::Request& req) {
+  router.add({"GET", "/api/v1/units/search", http::Access::public_}, [&service](http::Request& req) {
     auto q = req.query_param("q");
     if (!q) throw BadRequest("Thiếu tham số tìm kiếm 'q'.", "q");
     const int limit = http::int_param(req, "limit", 20, 1, 100);
@@ -68,7 +69,7 @@ void register_routes(http::Router& router, UnitsService& service) {
     return http::Response::json(list_json(std::move(items)));
   });
 
-  router.add({"GET", "/api/v1/units/{code}"}, [&service](http::Request& req) {
+  router.add({"GET", "/api/v1/units/{code}", http::Access::public_}, [&service](http::Request& req) {
     const std::string& code = req.param("code");
     if (code.size() > 40) throw NotFound("Không tìm thấy đơn vị.");
     return http::Response::json(detail_json(service.get(code, code_param(req, "dataset"))));

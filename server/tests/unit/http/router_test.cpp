@@ -41,3 +41,11 @@ TEST(Router, DistinguishesUnknownPathFromWrongMethod) {
   EXPECT_EQ(r.match("GET", "/api/v1/units/").route, nullptr);
   EXPECT_EQ(r.match("GET", "/api/v1/units/1/2").route, nullptr);
 }
+
+// A route that does not say who may call it is staff-only: forgetting is closed, not open.
+TEST(Router, RoutesAreStaffOnlyUnlessDeclaredPublic) {
+  const RouteSpec undeclared{"GET", "/api/v1/anything"};
+  EXPECT_EQ(undeclared.access, Access::staff);
+  const RouteSpec declared{"GET", "/api/v1/public/anything", Access::public_};
+  EXPECT_EQ(declared.access, Access::public_);
+}
