@@ -128,7 +128,9 @@ export async function launchBrowser() {
  * produces collected in `page.problems`.
  */
 export async function newPage(browser, viewport = DESKTOP, { locale = 'vi-VN' } = {}) {
-  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Ho_Chi_Minh' });
+  // reduced motion: the app then opens dialogs, drawers and lists without sliding them in, so a click
+  // on a loaded machine never lands on something still moving (it was lost now and then before)
+  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce' });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

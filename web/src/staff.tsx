@@ -18,6 +18,12 @@ import { AuthProvider } from './lib/auth';
 import './styles.css';
 import { theme } from './theme';
 
+// Whoever asked their system for less motion (an accessibility setting) gets none: drawers,
+// dialogs and lists appear at once. The browser tests ask for it too, so a click is never aimed at
+// a dialog or a list still sliding in.
+const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+const appTheme = reduceMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme;
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -35,7 +41,7 @@ function Root() {
   // month and day names of the date pickers
   dayjs.locale(english ? 'en' : 'vi');
   return (
-    <ConfigProvider locale={english ? enUS : viVN} theme={theme}>
+    <ConfigProvider locale={english ? enUS : viVN} theme={appTheme}>
       <AntApp>
         <App />
       </AntApp>
