@@ -1,26 +1,26 @@
 import { Spin } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import AppLayout from './components/AppLayout';
-import PasswordChangeGate from './components/PasswordChangeGate';
-import RequireAuth from './components/RequireAuth';
-import { PERMISSIONS } from './lib/auth';
-import Home, { HomeRedirect } from './pages/Home';
+import AppLayout from './shell/AppLayout';
+import PasswordChangeGate from './accounts/PasswordChangeGate';
+import RequireAuth from './accounts/RequireAuth';
+import { PERMISSIONS } from './accounts/auth';
+import Home, { HomeRedirect } from './shell/Home';
 import { STAFF_HOME } from './public/paths';
 
 // The site's home page (/) is the citizens' page of the small public app (main.tsx); the staff
 // workspace (/lam-viec) is in the main bundle (the landing page after login); the others load on demand.
-const Units = lazy(() => import('./pages/Units'));
-const Login = lazy(() => import('./pages/Login'));
-const ChangePassword = lazy(() => import('./pages/ChangePassword'));
+const Units = lazy(() => import('./units/UnitsPage'));
+const Login = lazy(() => import('./accounts/Login'));
+const ChangePassword = lazy(() => import('./accounts/ChangePassword'));
 // a temporary password's first page: outside the workspace's frame (its menu would not open)
-const SetPassword = lazy(() => import('./pages/SetPassword'));
-const TwoFactor = lazy(() => import('./pages/TwoFactor'));
-const Users = lazy(() => import('./pages/Users'));
-const Audit = lazy(() => import('./pages/Audit'));
-const Tips = lazy(() => import('./pages/Tips'));
-const TipDetail = lazy(() => import('./pages/TipDetail'));
-const NotFound = lazy(() => import('./pages/NotFound'));
+const SetPassword = lazy(() => import('./accounts/SetPassword'));
+const TwoFactor = lazy(() => import('./accounts/TwoFactor'));
+const Users = lazy(() => import('./accounts/users/UsersPage'));
+const Audit = lazy(() => import('./audit/AuditPage'));
+const Tips = lazy(() => import('./tips/TipsPage'));
+const TipDetail = lazy(() => import('./tips/TipDetailPage'));
+const NotFound = lazy(() => import('./shell/NotFound'));
 // the movement registers: one page for all of them, and the quick form of a village officer
 const RegisterPage = lazy(() => import('./registers/RegisterPage'));
 const QuickActivity = lazy(() => import('./registers/QuickActivity'));

@@ -14,7 +14,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api';
 import App from './App';
 import './i18n';
-import { AuthProvider } from './lib/auth';
+import { AuthProvider } from './accounts/auth';
 import './styles.css';
 import { theme } from './theme';
 

@@ -80,30 +80,6 @@ export interface User {
   login_locked?: boolean;
 }
 
-/** The answer of login and of `GET /api/v1/auth/me`. */
-export interface Session {
-  user: User;
-  /** null when the caller authenticated with an API token rather than the session cookie. */
-  csrf_token: string | null;
-}
-
-export interface LoginRequest {
-  username: string;
-  password: string;
-  totp?: string;
-}
-
-export interface TotpSetup {
-  secret: string;
-  otpauth_uri: string;
-}
-
-export interface Role {
-  code: string;
-  label: string;
-  permissions: string[];
-}
-
 /** A page of a paginated list. */
 export interface Page<T> {
   items: T[];
@@ -112,65 +88,3 @@ export interface Page<T> {
   per_page: number;
 }
 
-export interface UserListQuery {
-  q?: string;
-  page?: number;
-  per_page?: number;
-}
-
-export interface CreateUserRequest {
-  username: string;
-  password: string;
-  role: string;
-  /** Code of the home unit; absent when `nationwide` is chosen. */
-  unit?: string;
-  /** The whole country, chosen explicitly (a national administrator only). */
-  nationwide?: boolean;
-  display_name?: string;
-}
-
-export interface UpdateUserRequest {
-  display_name?: string;
-  role?: string;
-  /** A new home unit (`null`, the older way, is the same as `nationwide: true`). */
-  unit?: string | null;
-  /** The whole country, chosen explicitly (a national administrator only). */
-  nationwide?: boolean;
-  disabled?: boolean;
-  /** A temporary password: its owner must change it at the next login. */
-  password?: string;
-  /** Lifts the login lock (after wrong passwords) from every address; audited. */
-  unlock?: boolean;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string | null;
-  action: string;
-  entity: string | null;
-  entity_id: string | null;
-  unit_code: string | null;
-  reason: string | null;
-  request_id: string | null;
-  details: Record<string, unknown> | null;
-}
-
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  /** YYYY-MM-DD */
-  from?: string;
-  /** YYYY-MM-DD */
-  to?: string;
-  page?: number;
-  per_page?: number;
-}
-
-export interface AuditVerify {
-  ok: boolean;
-  checked: number;
-  first_bad_id: string | null;
-  problem: string | null;
-}

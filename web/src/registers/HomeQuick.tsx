@@ -3,7 +3,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasPermission, useAuth } from '../lib/auth';
+import { hasPermission, useAuth } from '../accounts/auth';
 import { useLabel } from './bits';
 import { MOVEMENT_REGISTERS as REGISTERS, QUICK_ACTIVITY_PATH, REGISTER_BY_NAME, registerPath } from './config';
 import './registers.css';

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
-import { hasPermission, useAuth } from '../lib/auth';
+import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDateTime } from '../lib/format';
 import { createRecord, deleteRecord, getRecord, registerKeys, updateRecord, type RegisterRecord } from './api';
 import { recordTitle, useLabel } from './bits';

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import RevealDialog from '../components/RevealDialog';
-import { hasPermission, useAuth } from '../lib/auth';
+import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDate, formatNumber } from '../lib/format';
 import {
   SESSION_KINDS,

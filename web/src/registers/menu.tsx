@@ -5,8 +5,8 @@
 import { Link } from 'react-router';
 import type { User } from '../api';
 import { EVALUATIONS_PATH, EVALUATION_CRITERIA_PATH, EVALUATIONS_READ } from '../evaluations/paths';
-import { hasPermission } from '../lib/auth';
-import { unitSearch } from '../lib/useSelectedUnit';
+import { hasPermission } from '../accounts/auth';
+import { unitSearch } from '../components/useSelectedUnit';
 import { MOVEMENT_REGISTERS, QUICK_ACTIVITY_PATH, REGISTERS, REGISTER_BY_NAME, pick, registerPath } from './config';
 
 export const REGISTERS_MENU_KEY = 'registers';

@@ -49,14 +49,14 @@ import { useSearchParams } from 'react-router';
 import { getUnit, queryKeys, type UnitDetail, type UnitRef } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import DownloadButton from '../components/DownloadButton';
-import RequireAuth from '../components/RequireAuth';
+import RequireAuth from '../accounts/RequireAuth';
 import UnitField from '../components/form/UnitField';
-import { hasPermission, useAuth } from '../lib/auth';
+import { hasPermission, useAuth } from '../accounts/auth';
 import { downloadName } from '../lib/files';
 import { formatDate, formatNumber } from '../lib/format';
 import { unitKindColor, unitKindKey } from '../lib/units';
-import { usePageTitle } from '../lib/usePageTitle';
-import { UNIT_PARAM } from '../lib/useSelectedUnit';
+import { usePageTitle } from '../components/usePageTitle';
+import { UNIT_PARAM } from '../components/useSelectedUnit';
 import {
   fetchHtml,
   getBreakdown,

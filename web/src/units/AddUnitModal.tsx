@@ -4,7 +4,7 @@ import { App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type UnitDetail } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
-import { showFieldError } from '../lib/forms';
+import { showFieldError } from '../components/forms';
 import { subkindLabel } from '../lib/units';
 import { createUnit, type CreateUnitBody } from './api';
 import { ESTABLISHMENT_TYPES, VILLAGE_TYPES } from './manage';

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, listUnits, queryKeys, type UnitDetail } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
-import { showFieldError } from '../lib/forms';
+import { showFieldError } from '../components/forms';
 import { subkindLabel } from '../lib/units';
 import { mergeUnit, renameUnit, retireUnit } from './api';
 import { ESTABLISHMENT_TYPES, VILLAGE_TYPES } from './manage';

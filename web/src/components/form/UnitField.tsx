@@ -13,7 +13,7 @@ import { App, TreeSelect } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getUnit, listUnits, queryKeys, searchUnits, type ItemList, type UnitSummary } from '../../api';
-import { useAuth } from '../../lib/auth';
+import { useAuth } from '../../accounts/auth';
 import { foldText } from '../../lib/units';
 import { errorMessage } from '../ApiErrorAlert';
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TIP_STATUSES } from '../../lib/tipWorkflow';
+import { TIP_STATUSES } from '../../tips/workflow';
 import { interpolate, translator } from '../i18n';
 import commonEn from './common.en.json';
 import commonVi from './common.vi.json';

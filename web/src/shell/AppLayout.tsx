@@ -1,0 +1,192 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Drawer, Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { getHealth, getUnit, queryKeys } from '../api';
+import { installIconLabels } from './a11y';
+import { PERMISSIONS, hasPermission, useAuth } from '../accounts/auth';
+import { unitKindColor, unitKindKey } from '../lib/units';
+import { unitSearch, useSelectedUnit } from '../components/useSelectedUnit';
+import '../reports/i18n';
+import { REPORTS_PATH, REPORTS_READ } from '../reports/paths';
+import { REGISTERS_MENU_KEY, SECURITY_MENU_KEY, registersMenuItem, registersSelectedKey, securityMenuItem } from '../registers/menu';
+import LanguageSwitch from '../components/LanguageSwitch';
+import NotificationBell from '../tips/NotificationBell';
+import ReauthModal from '../accounts/ReauthModal';
+import UnitField from '../components/form/UnitField';
+import UserMenu from '../accounts/UserMenu';
+import './workspace.css';
+import { useBreakpoint } from '../components/useBreakpoint';
+
+const NAV: readonly { path: string; key: string; permission?: string }[] = [
+  { path: '/', key: 'nav.home' },
+  { path: '/tin-bao', key: 'nav.tips', permission: PERMISSIONS.tipsRead },
+  { path: REPORTS_PATH, key: 'reports.nav', permission: REPORTS_READ },
+  { path: '/units', key: 'nav.units' },
+  { path: '/login', key: 'nav.login' },
+];
+
+/** The page frame: header (brand, menu, language), unit bar, content, footer. */
+export default function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const screens = useBreakpoint();
+  const wide = screens.lg;
+  const location = useLocation();
+  const [unit, setUnit] = useSelectedUnit();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { user } = useAuth();
+  // icon names ("close", "plus") are not read out; icon-only controls get a Vietnamese name
+  useEffect(() => installIconLabels(), []);
+  // the unit bar is for browsing; the login, own-account and administration pages do not use it
+  // (the tip and register pages have the unit among their own filters)
+  const showUnitBar = !/^\/(login|account|admin|tin-bao|so|tai-hoa-nhap|dia-ban-trong-diem|danh-gia-an-toan|bao-cao)(\/|$)/.test(location.pathname);
+
+  // a logged-in user has the user menu instead of the "Đăng nhập" link
+  const nav = NAV.filter((n) => (user ? n.path !== '/login' : true) && (!n.permission || hasPermission(user, n.permission)));
+  const selectedKey = registersSelectedKey(location.pathname) ?? nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ?? (location.pathname === '/' ? '/' : '');
+  const menuItems = nav.map((n) => ({
+    key: n.path,
+    label: (
+      <Link to={{ pathname: n.path, search: unitSearch(unit) }} onClick={() => setDrawerOpen(false)}>
+        {t(n.key)}
+      </Link>
+    ),
+  }));
+  // "Sổ phong trào" (the movement registers) after the tips
+  const registersItem = registersMenuItem(user, t, i18n.resolvedLanguage, unit, () => setDrawerOpen(false));
+  // "An ninh, trật tự" (reintegration, hotspots, evaluations) after them
+  const securityItem = securityMenuItem(user, t, i18n.resolvedLanguage, unit, () => setDrawerOpen(false));
+  const groups = [registersItem, securityItem].filter((g): g is NonNullable<typeof g> => !!g);
+  if (groups.length) {
+    const at = menuItems.findIndex((m) => m.key === '/tin-bao');
+    (menuItems as object[]).splice(at >= 0 ? at + 1 : Math.min(1, menuItems.length), 0, ...groups);
+  }
+
+  return (
+    <Layout className="antq-layout">
+      <a className="antq-skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="antq-header" data-testid="app-header">
+        <div className="antq-container antq-header__inner">
+          <Link to={{ pathname: '/', search: unitSearch(unit) }} className="antq-brand" aria-label={t('nav.home')}>
+            <img src="/favicon.svg" alt="" width={36} height={36} />
+            <span className="antq-brand__text">
+              <span className="antq-brand__name">{t('app.name')}</span>
+              <span className="antq-brand__subtitle">{t('app.subtitle')}</span>
+            </span>
+          </Link>
+          {wide && (
+            <nav className="antq-header__nav" aria-label={t('nav.menuTitle')}>
+              <Menu
+                theme="dark"
+                mode="horizontal"
+                selectedKeys={[selectedKey]}
+                items={menuItems}
+                data-testid="main-menu"
+                className="antq-menu"
+              />
+            </nav>
+          )}
+          <div className="antq-header__tools">
+            {/* a logged-in officer's menu has up to six entries: short labels leave them room below 1600 px */}
+            <LanguageSwitch compact={!wide || (!!user && !screens.xxl)} />
+            {user && <NotificationBell />}
+            {user && <UserMenu user={user} compact={!wide} />}
+            {!wide && (
+              <Button
+                type="text"
+                className="antq-menu-button"
+                icon={<MenuOutlined />}
+                aria-label={t('nav.openMenu')}
+                data-testid="menu-button"
+                onClick={() => setDrawerOpen(true)}
+              />
+            )}
+          </div>
+        </div>
+      </header>
+
+      {showUnitBar && (
+        <div className="antq-unitbar" data-testid="unit-bar">
+          <div className="antq-container antq-unitbar__inner">
+            <label className="antq-unitbar__label" htmlFor="antq-unit-picker">
+              {t('unitPicker.label')}
+            </label>
+            <div className="antq-unitbar__picker">
+              <UnitField id="antq-unit-picker" value={unit} onChange={setUnit} />
+            </div>
+            {unit && <SelectedUnitPath code={unit} />}
+          </div>
+        </div>
+      )}
+
+      <Layout.Content id="main" className="antq-content" tabIndex={-1}>
+        <div className="antq-container">
+          <Suspense fallback={<Spin size="large" className="antq-page-spin" />}>
+            <Outlet />
+          </Suspense>
+        </div>
+      </Layout.Content>
+
+      <Layout.Footer className="antq-footer">
+        <div className="antq-container">
+          <Typography.Text type="secondary">
+            © {new Date().getFullYear()} {t('app.footer')}
+          </Typography.Text>
+          <FooterVersion />
+        </div>
+      </Layout.Footer>
+
+      {user && <ReauthModal />}
+
+      <Drawer
+        title={t('nav.menuTitle')}
+        placement="right"
+        width={280}
+        open={!wide && drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        styles={{ body: { padding: 0 } }}
+      >
+        <Menu mode="inline" selectedKeys={[selectedKey]} defaultOpenKeys={[REGISTERS_MENU_KEY, SECURITY_MENU_KEY]} items={menuItems} data-testid="drawer-menu" />
+      </Drawer>
+    </Layout>
+  );
+}
+
+/** "Đang xem: Tỉnh Quảng Ngãi › Xã Sơn Tịnh" with the unit's kind. */
+function SelectedUnitPath({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const unit = useQuery({
+    queryKey: queryKeys.unit(code),
+    queryFn: ({ signal }) => getUnit(code, signal),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  if (!unit.data) return null;
+  const path = [...unit.data.ancestors.map((a) => a.full_name), unit.data.full_name].join(' › ');
+  return (
+    <div className="antq-unitbar__current" data-testid="selected-unit">
+      <Typography.Text type="secondary" className="antq-unitbar__current-label">
+        {t('unitPicker.current')}:
+      </Typography.Text>
+      <Typography.Text strong ellipsis={{ tooltip: path }} className="antq-unitbar__path">
+        {path}
+      </Typography.Text>
+      <Tag color={unitKindColor(unit.data.kind)}>{t(unitKindKey(unit.data.kind))}</Tag>
+    </div>
+  );
+}
+
+function FooterVersion() {
+  const { t } = useTranslation();
+  const health = useQuery({ queryKey: queryKeys.health, queryFn: ({ signal }) => getHealth(signal), retry: 1 });
+  if (!health.data?.version) return null;
+  return (
+    <Typography.Text type="secondary" className="antq-footer__version">
+      {t('app.version', { version: health.data.version })}
+    </Typography.Text>
+  );
+}

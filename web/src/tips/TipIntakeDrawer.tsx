@@ -1,0 +1,199 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Divider, Drawer, Form, Input, Modal, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { createTip, type CreatedTip, type NewStaffTip } from './api';
+import { fieldOf, showFieldError } from '../components/forms';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, formatTrackingCode, textLength, vnLocalToIso } from '../lib/tips';
+import { STAFF_CHANNELS } from './workflow';
+import ApiErrorAlert from '../components/ApiErrorAlert';
+import { useTipCategories } from './TipBits';
+import UnitField from '../components/form/UnitField';
+import { useBreakpoint } from '../components/useBreakpoint';
+
+const { Text, Paragraph } = Typography;
+
+interface Values {
+  unit: string | null;
+  category: string;
+  channel: string;
+  description: string;
+  occurred_at: Dayjs | null;
+  place: string;
+  name: string;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+const FIELDS = ['unit', 'category', 'channel', 'description', 'occurred_at', 'place', 'name', 'phone', 'email', 'address'] as const;
+const ALIASES = { 'reporter.name': 'name', 'reporter.phone': 'phone', 'reporter.email': 'email', 'reporter.address': 'address', reporter: 'name' };
+
+/** "Nhập tin báo": a tip received in person, by phone, on the hotline or by chat. */
+export default function TipIntakeDrawer({ open, defaultUnit, onClose }: { open: boolean; defaultUnit: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const screens = useBreakpoint();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const { categories, label } = useTipCategories();
+  const [created, setCreated] = useState<CreatedTip | null>(null);
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      form.setFieldsValue({ unit: defaultUnit, channel: 'in_person' });
+    }
+  }, [open, defaultUnit, form]);
+
+  const save = useMutation({
+    mutationFn: (v: Values) => {
+      const body: NewStaffTip = {
+        unit: v.unit ?? '',
+        category: v.category,
+        channel: v.channel,
+        description: v.description.trim(),
+      };
+      // the picker shows the officer's wall clock: read it as Vietnam time
+      const occurred = v.occurred_at ? vnLocalToIso(v.occurred_at.format('YYYY-MM-DDTHH:mm')) : null;
+      if (occurred) body.occurred_at = occurred;
+      if (v.place?.trim()) body.place = v.place.trim();
+      const reporter: NonNullable<NewStaffTip['reporter']> = {};
+      for (const k of ['name', 'phone', 'email', 'address'] as const) if (v[k]?.trim()) reporter[k] = v[k].trim();
+      if (Object.keys(reporter).length) body.reporter = reporter;
+      return createTip(body);
+    },
+    onSuccess: async (tip) => {
+      void message.success(t('tips.intake.created', { code: formatTrackingCode(tip.tracking_code) }));
+      await queryClient.invalidateQueries({ queryKey: ['staff', 'tips', 'list'] });
+      onClose();
+      if (tip.secret) setCreated(tip);
+      else void navigate(`/tin-bao/${encodeURIComponent(String(tip.id))}`);
+    },
+    onError: (e) => {
+      showFieldError(form, e, FIELDS, ALIASES);
+    },
+  });
+  const resetSave = save.reset;
+  useEffect(() => {
+    if (!open) resetSave();
+  }, [open, resetSave]);
+
+  const otherError = save.error && !fieldOf(save.error, FIELDS, ALIASES) ? save.error : null;
+
+  return (
+    <>
+      <Drawer
+        title={t('tips.intake.title')}
+        open={open}
+        onClose={onClose}
+        width={screens.sm ? 560 : '100%'}
+        destroyOnHidden
+        data-testid="tip-intake"
+        footer={
+          <div className="antq-form-actions">
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="tip-intake-save">
+              {t('tips.intake.save')}
+            </Button>
+          </div>
+        }
+      >
+        <Paragraph type="secondary">{t('tips.intake.intro')}</Paragraph>
+        {otherError && (
+          <div className="antq-block-sm">
+            <ApiErrorAlert error={otherError} />
+          </div>
+        )}
+        <Form<Values> form={form} layout="vertical" requiredMark="optional" onFinish={(v) => save.mutate(v)} disabled={save.isPending}>
+          <Form.Item name="unit" label={t('tips.intake.unit')} extra={t('tips.intake.unitHint')} rules={[{ required: true, message: t('tips.intake.unitRequired') }]}>
+            <UnitField />
+          </Form.Item>
+          <Form.Item name="category" label={t('tips.intake.category')} rules={[{ required: true, message: t('tips.intake.categoryRequired') }]}>
+            <Select options={categories.map((c) => ({ value: c.code, label: label(c.code) }))} data-testid="intake-category" />
+          </Form.Item>
+          <Form.Item name="channel" label={t('tips.intake.channel')} rules={[{ required: true }]}>
+            <Select options={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`tips.channel.${c}`) }))} />
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label={t('tips.intake.description')}
+            rules={[
+              {
+                validator: (_, v: string | undefined) => {
+                  const n = textLength(v ?? '');
+                  return n >= DESCRIPTION_MIN && n <= DESCRIPTION_MAX
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('tips.intake.descriptionShort', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX })));
+                },
+              },
+            ]}
+            required
+          >
+            <Input.TextArea rows={5} showCount maxLength={DESCRIPTION_MAX} data-testid="intake-description" />
+          </Form.Item>
+          <Form.Item name="occurred_at" label={t('tips.intake.occurredAt')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="place" label={t('tips.intake.place')}>
+            <Input maxLength={500} />
+          </Form.Item>
+          <Divider />
+          <Typography.Title level={5}>{t('tips.intake.reporterTitle')}</Typography.Title>
+          <Paragraph type="secondary">{t('tips.intake.reporterHint')}</Paragraph>
+          <Form.Item name="name" label={t('tips.intake.name')}>
+            <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('tips.intake.phone')}>
+            <Input maxLength={50} autoComplete="off" inputMode="tel" />
+          </Form.Item>
+          <Form.Item name="email" label={t('tips.intake.email')}>
+            <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="address" label={t('tips.intake.address')}>
+            <Input maxLength={300} autoComplete="off" />
+          </Form.Item>
+        </Form>
+      </Drawer>
+
+      <Modal
+        open={!!created}
+        title={t('tips.intake.secretTitle')}
+        onCancel={() => setCreated(null)}
+        maskClosable={false}
+        data-testid="tip-created"
+        footer={
+          <Button
+            type="primary"
+            onClick={() => {
+              const id = created?.id;
+              setCreated(null);
+              if (id !== undefined) void navigate(`/tin-bao/${encodeURIComponent(String(id))}`);
+            }}
+          >
+            {t('tips.intake.open')}
+          </Button>
+        }
+      >
+        {created && (
+          <>
+            <Paragraph>{t('tips.intake.secretText')}</Paragraph>
+            <div className="antq-secret-box">
+              <Text type="secondary">{t('tips.intake.code')}</Text>
+              <Text strong copyable className="antq-secret-box__value">
+                {formatTrackingCode(created.tracking_code)}
+              </Text>
+              <Text type="secondary">{t('tips.intake.secret')}</Text>
+              <Text strong copyable className="antq-secret-box__value">
+                {created.secret}
+              </Text>
+            </div>
+          </>
+        )}
+      </Modal>
+    </>
+  );
+}
