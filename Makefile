@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 # here the address `make run` serves. Set it to the real one behind a proxy.
 ANTQ_PUBLIC_URL ?= http://$(LISTEN)
 
-.PHONY: all deps build server web run test test-server test-web bench clean
+.PHONY: all deps build server web run test test-server test-web bench clean lint format
 
 all: build
 
@@ -35,6 +35,15 @@ run: build
 
 test: build
 	@bash scripts/test.sh
+
+# clang-format, clang-tidy, ESLint, Prettier and the 500-line limit, all at once; fails on any finding
+# and prints file and reason (scripts/lint.sh). Needs no build: clang-tidy configures build-lint/ itself.
+lint: deps
+	@bash scripts/lint.sh
+
+# Rewrites the tree the way `make lint` checks it (clang-format -i, prettier --write).
+format: deps
+	@bash scripts/format-tree.sh
 
 bench: build
 	@bash bench/run.sh

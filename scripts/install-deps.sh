@@ -16,6 +16,8 @@ PKGS=(
   libavformat-dev libavcodec-dev libavutil-dev libjpeg62-turbo-dev
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev llvm
+  # `make lint` (scripts/lint.sh): the formatter and the checks of .clang-format and .clang-tidy.
+  clang-format clang-tidy
   nodejs npm
   chromium fonts-noto-core fonts-dejavu-core
   nginx-light wrk curl ca-certificates

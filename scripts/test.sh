@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 
+echo "== Lint self-test (make lint refuses a misformatted file, a long function, a file over 500 lines)"
+bash scripts/lint/lint_test.sh
+
 echo "== C++ tests (SQLite and PostgreSQL)"
 bash scripts/with-postgres.sh ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error --parallel 2 --timeout 300
 
