@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import OwnPasswordForm from './OwnPasswordForm';
 import { MIN_PASSWORD_LENGTH } from './passwords';
 import { usePageTitle } from '../components/usePageTitle';
+import './accounts.css';
 
 const { Title, Paragraph } = Typography;
 

@@ -11,6 +11,7 @@ import { safeNext, useAuth } from './auth';
 import { landingPath } from './landing';
 import { isTotpCode, normaliseTotp } from './passwords';
 import { usePageTitle } from '../components/usePageTitle';
+import './accounts.css';
 
 const { Title, Paragraph, Text } = Typography;
 

@@ -14,6 +14,7 @@ import { useAuth } from './auth';
 import { isTotpCode, normaliseTotp } from './passwords';
 import { endReauth, registerReauthHost, useReauthNeeded } from './reauth';
 import { errorMessage } from '../components/ApiErrorAlert';
+import './accounts.css';
 
 export default function ReauthModal() {
   const { t } = useTranslation();

@@ -10,6 +10,7 @@ import { landingPath } from './landing';
 import { MIN_PASSWORD_LENGTH } from './passwords';
 import { usePageTitle } from '../components/usePageTitle';
 import './SetPassword.css';
+import './accounts.css';
 
 const { Title, Paragraph } = Typography;
 

@@ -10,6 +10,7 @@ import { useAuth } from './auth';
 import { fieldOf, showFieldError } from '../components/forms';
 import { groupSecret, isTotpCode, normaliseTotp } from './passwords';
 import { usePageTitle } from '../components/usePageTitle';
+import './accounts.css';
 
 const { Title, Paragraph, Text } = Typography;
 

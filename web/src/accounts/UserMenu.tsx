@@ -14,6 +14,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, type User } from '../api';
 import { PERMISSIONS, hasPermission, useAuth } from './auth';
 import { errorMessage } from '../components/ApiErrorAlert';
+import './UserMenu.css';
 
 /** The name to show for a user: the display name, else the username. */
 export function userName(user: Pick<User, 'display_name' | 'username'>): string {

@@ -13,6 +13,7 @@ import { matchOption } from '../lib/units';
 import { PAGE_SIZES, useListParams } from '../components/listParams';
 import { usePageTitle } from '../components/usePageTitle';
 import { useNarrow } from '../components/useBreakpoint';
+import './audit.css';
 
 const { Title, Paragraph, Text } = Typography;
 

@@ -17,6 +17,7 @@ import { unitSearch, useSelectedUnit } from '../components/useSelectedUnit';
 import { usePageTitle } from '../components/usePageTitle';
 import { STAFF_HOME as WORKSPACE_PATH } from '../public/paths';
 import HomeQuick from '../registers/HomeQuick';
+import './home.css';
 
 const { Title, Paragraph, Text } = Typography;
 

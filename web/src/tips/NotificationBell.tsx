@@ -8,6 +8,7 @@ import { listNotifications, markNotificationsRead, notificationTip, tipKeys, typ
 import { formatDateTime } from '../lib/format';
 import { formatTrackingCode } from '../lib/tips';
 import { useBreakpoint } from '../components/useBreakpoint';
+import './notifications.css';
 
 const { Text } = Typography;
 

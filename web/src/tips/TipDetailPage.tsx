@@ -22,6 +22,7 @@ import HeldNotice from './detail/HeldNotice';
 import History from './detail/HistoryCard';
 import Messages from './detail/MessagesCard';
 import Outcome from './detail/OutcomeCard';
+import './tips.css';
 
 const { Title, Paragraph } = Typography;
 

@@ -20,6 +20,7 @@ import { TIP_STATUSES, sortStatuses } from './workflow';
 import { useSelectedUnit } from '../components/useSelectedUnit';
 import { usePageTitle } from '../components/usePageTitle';
 import { useNarrow } from '../components/useBreakpoint';
+import './tips.css';
 
 const { Title, Paragraph, Text } = Typography;
 // `held`: 'true' only the tips held for review during a flood, 'false' all but them, '' all
