@@ -1,15 +1,15 @@
-import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
 import { login, type LoginRequest } from './api';
-import { errorMessage } from '../components/ApiErrorAlert';
 import { safeNext, useAuth } from './auth';
 import { landingPath } from './landing';
-import { isTotpCode, normaliseTotp } from './passwords';
+import { CredentialsForm, LoginError, TotpForm, type Credentials } from './LoginForms';
+import { normaliseTotp } from './passwords';
 import { usePageTitle } from '../components/usePageTitle';
 import './accounts.css';
 
@@ -17,11 +17,6 @@ const { Title, Paragraph, Text } = Typography;
 
 /** Notices other pages leave for the login page (in the router's location state). */
 export type LoginNotice = 'passwordChanged' | 'passwordSet' | 'loggedOut';
-
-interface Credentials {
-  username: string;
-  password: string;
-}
 
 /** Staff login: username and password, then the two-factor code when the account asks for one. */
 export default function Login() {
@@ -123,101 +118,14 @@ export default function Login() {
         )}
 
         {!pending ? (
-          <Form<Credentials>
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={submitCredentials}
-            disabled={mutation.isPending}
-            data-testid="login-form"
-          >
-            <Form.Item
-              name="username"
-              label={t('login.username')}
-              rules={[{ required: true, whitespace: true, message: t('login.errors.usernameRequired') }]}
-            >
-              <Input
-                prefix={<UserOutlined />}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                autoFocus
-                maxLength={64}
-                size="large"
-              />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('login.password')}
-              rules={[{ required: true, message: t('login.errors.passwordRequired') }]}
-            >
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} size="large" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={mutation.isPending}>
-              {t('login.submit')}
-            </Button>
-          </Form>
+          <CredentialsForm form={form} onFinish={submitCredentials} busy={mutation.isPending} />
         ) : (
-          <Form<{ totp: string }>
-            form={totpForm}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={submitTotp}
-            disabled={mutation.isPending}
-            data-testid="totp-form"
-          >
-            <Form.Item
-              name="totp"
-              label={t('login.totp.code')}
-              rules={[
-                {
-                  validator: (_, v: string | undefined) =>
-                    isTotpCode(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('login.errors.totpFormat'))),
-                },
-              ]}
-            >
-              <Input
-                prefix={<SafetyOutlined />}
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                maxLength={7}
-                autoFocus
-                size="large"
-                className="antq-totp-input"
-              />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={mutation.isPending}>
-              {t('login.totp.submit')}
-            </Button>
-            <Button type="link" block onClick={back} className="antq-block-sm">
-              {t('login.totp.back')}
-            </Button>
-          </Form>
+          <TotpForm form={totpForm} onFinish={submitTotp} busy={mutation.isPending} onBack={back} />
         )}
         <Text type="secondary" className="antq-auth-card__foot">
           {t('login.citizens')}
         </Text>
       </Card>
     </div>
-  );
-}
-
-/** The server's message; for a lockout, also when to try again. */
-function LoginError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const limited = error instanceof ApiError && error.status === 429;
-  const minutes = limited && error.retryAfter ? Math.max(1, Math.ceil(error.retryAfter / 60)) : null;
-  // the server's message may already say when ("… sau 15 phút"): then it is not repeated
-  const said = minutes !== null && error instanceof Error && new RegExp(`\\b${minutes}\\b`).test(error.message);
-  return (
-    <Alert
-      className="antq-block-sm"
-      type="error"
-      showIcon
-      role="alert"
-      data-testid="login-error"
-      message={errorMessage(error, t('error.title'))}
-      description={minutes && !said ? t('login.retryAfter', { minutes }) : undefined}
-    />
   );
 }
