@@ -22,15 +22,12 @@ interface Props {
 /** The inbox's filters (kept in the address); on a phone they fold away behind a button, the search box stays. */
 export default function TipFilters({ filters, setFilters, unit, setUnit }: Props) {
   const { t } = useTranslation();
-  const { user } = useAuth();
   const [text, setText] = useState(filters.q);
-  const [assignee, setAssignee] = useState(filters.assignee);
   const [showFilters, setShowFilters] = useState(false);
   const { categories, label: categoryLabel } = useTipCategories();
   const narrow = useNarrow();
 
   useEffect(() => setText(filters.q), [filters.q]);
-  useEffect(() => setAssignee(filters.assignee), [filters.assignee]);
 
   const statuses = filters.status ? filters.status.split(',').filter(Boolean) : [];
   const anyFilter = FILTERS.some((k) => filters[k]) || !!unit;
@@ -101,24 +98,7 @@ export default function TipFilters({ filters, setFilters, unit, setUnit }: Props
             style={{ width: '100%' }}
           />
         </label>
-        <label className="antq-tip-filter">
-          <span className="antq-tip-filter__label">{t('tips.filter.assignee')}</span>
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
-              value={assignee}
-              placeholder={t('tips.filter.assigneePlaceholder')}
-              onChange={(e) => setAssignee(e.target.value)}
-              onPressEnter={() => setFilters({ assignee })}
-              onBlur={() => assignee !== filters.assignee && setFilters({ assignee })}
-              allowClear
-              maxLength={64}
-              autoComplete="off"
-            />
-            {user && (
-              <Button onClick={() => setFilters({ assignee: user.username })}>{t('tips.filter.mine')}</Button>
-            )}
-          </Space.Compact>
-        </label>
+        <AssigneeFilter value={filters.assignee} onChange={(assignee) => setFilters({ assignee })} />
         <div className="antq-tip-filter antq-tip-filter--check">
           <Checkbox
             checked={filters.overdue === 'true'}
@@ -143,5 +123,33 @@ export default function TipFilters({ filters, setFilters, unit, setUnit }: Props
       </>
     )}
   </div>
+  );
+}
+
+/** Whose tips: a username typed (sent on Enter or when leaving the field), or "mine". */
+function AssigneeFilter({ value, onChange }: { value: string; onChange: (assignee: string) => void }) {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const [assignee, setAssignee] = useState(value);
+  useEffect(() => setAssignee(value), [value]);
+  return (
+    <label className="antq-tip-filter">
+      <span className="antq-tip-filter__label">{t('tips.filter.assignee')}</span>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          value={assignee}
+          placeholder={t('tips.filter.assigneePlaceholder')}
+          onChange={(e) => setAssignee(e.target.value)}
+          onPressEnter={() => onChange(assignee)}
+          onBlur={() => assignee !== value && onChange(assignee)}
+          allowClear
+          maxLength={64}
+          autoComplete="off"
+        />
+        {user && (
+          <Button onClick={() => onChange(user.username)}>{t('tips.filter.mine')}</Button>
+        )}
+      </Space.Compact>
+    </label>
   );
 }

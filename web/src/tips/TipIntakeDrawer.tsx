@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Divider, Drawer, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,10 @@ import ApiErrorAlert from '../components/ApiErrorAlert';
 import { useTipCategories } from './TipBits';
 import UnitField from '../components/form/UnitField';
 import { useBreakpoint } from '../components/useBreakpoint';
+import CreatedTipModal from './CreatedTipModal';
+import ReporterFields from './ReporterFields';
 
-const { Text, Paragraph } = Typography;
+const { Paragraph } = Typography;
 
 interface Values {
   unit: string | null;
@@ -141,59 +143,11 @@ export default function TipIntakeDrawer({ open, defaultUnit, onClose }: { open: 
           <Form.Item name="place" label={t('tips.intake.place')}>
             <Input maxLength={500} />
           </Form.Item>
-          <Divider />
-          <Typography.Title level={5}>{t('tips.intake.reporterTitle')}</Typography.Title>
-          <Paragraph type="secondary">{t('tips.intake.reporterHint')}</Paragraph>
-          <Form.Item name="name" label={t('tips.intake.name')}>
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('tips.intake.phone')}>
-            <Input maxLength={50} autoComplete="off" inputMode="tel" />
-          </Form.Item>
-          <Form.Item name="email" label={t('tips.intake.email')}>
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="address" label={t('tips.intake.address')}>
-            <Input maxLength={300} autoComplete="off" />
-          </Form.Item>
+          <ReporterFields />
         </Form>
       </Drawer>
 
-      <Modal
-        open={!!created}
-        title={t('tips.intake.secretTitle')}
-        onCancel={() => setCreated(null)}
-        maskClosable={false}
-        data-testid="tip-created"
-        footer={
-          <Button
-            type="primary"
-            onClick={() => {
-              const id = created?.id;
-              setCreated(null);
-              if (id !== undefined) void navigate(`/tin-bao/${encodeURIComponent(String(id))}`);
-            }}
-          >
-            {t('tips.intake.open')}
-          </Button>
-        }
-      >
-        {created && (
-          <>
-            <Paragraph>{t('tips.intake.secretText')}</Paragraph>
-            <div className="antq-secret-box">
-              <Text type="secondary">{t('tips.intake.code')}</Text>
-              <Text strong copyable className="antq-secret-box__value">
-                {formatTrackingCode(created.tracking_code)}
-              </Text>
-              <Text type="secondary">{t('tips.intake.secret')}</Text>
-              <Text strong copyable className="antq-secret-box__value">
-                {created.secret}
-              </Text>
-            </div>
-          </>
-        )}
-      </Modal>
+      <CreatedTipModal created={created} onClose={() => setCreated(null)} />
     </>
   );
 }
