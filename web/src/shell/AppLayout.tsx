@@ -109,19 +109,7 @@ export default function AppLayout() {
         </div>
       </header>
 
-      {showUnitBar && (
-        <div className="antq-unitbar" data-testid="unit-bar">
-          <div className="antq-container antq-unitbar__inner">
-            <label className="antq-unitbar__label" htmlFor="antq-unit-picker">
-              {t('unitPicker.label')}
-            </label>
-            <div className="antq-unitbar__picker">
-              <UnitField id="antq-unit-picker" value={unit} onChange={setUnit} />
-            </div>
-            {unit && <SelectedUnitPath code={unit} />}
-          </div>
-        </div>
-      )}
+      {showUnitBar && <UnitBar unit={unit} setUnit={setUnit} />}
 
       <Layout.Content id="main" className="antq-content" tabIndex={-1}>
         <div className="antq-container">
@@ -153,6 +141,24 @@ export default function AppLayout() {
         <Menu mode="inline" selectedKeys={[selectedKey]} defaultOpenKeys={[REGISTERS_MENU_KEY, SECURITY_MENU_KEY]} items={menuItems} data-testid="drawer-menu" />
       </Drawer>
     </Layout>
+  );
+}
+
+/** The unit being browsed, chosen in the bar under the header (kept in the address). */
+function UnitBar({ unit, setUnit }: { unit: string | null; setUnit: (code: string | null) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="antq-unitbar" data-testid="unit-bar">
+      <div className="antq-container antq-unitbar__inner">
+        <label className="antq-unitbar__label" htmlFor="antq-unit-picker">
+          {t('unitPicker.label')}
+        </label>
+        <div className="antq-unitbar__picker">
+          <UnitField id="antq-unit-picker" value={unit} onChange={setUnit} />
+        </div>
+        {unit && <SelectedUnitPath code={unit} />}
+      </div>
+    </div>
   );
 }
 

@@ -60,11 +60,6 @@ export default function Home() {
     { key: 'record', icon: <AuditOutlined /> },
     { key: 'figures', icon: <BarChartOutlined /> },
   ];
-  const citizens: { key: string; icon: ReactNode; href: string }[] = [
-    { key: 'submitTip', icon: <SendOutlined />, href: '/gui-tin-bao' },
-    { key: 'trackTip', icon: <FileSearchOutlined />, href: '/tra-cuu-tin-bao' },
-    { key: 'opinion', icon: <CommentOutlined />, href: '/gop-y' },
-  ];
 
   return (
     <div className="antq-home">
@@ -124,53 +119,9 @@ export default function Home() {
         </Row>
       </section>
 
-      <section className="antq-section" aria-labelledby="home-why">
-        <Title level={2} id="home-why">
-          {t('home.why.title')}
-        </Title>
-        <Paragraph type="secondary">{t('home.why.desc')}</Paragraph>
-        <Card size="small" title={<Tag>{t('home.why.example')}</Tag>} className="antq-figures">
-          <Row gutter={[16, 16]}>
-            {REVIEW_FIGURES.map((f) => (
-              <Col key={f.key} xs={12} sm={8} lg={{ flex: '20%' }}>
-                <Statistic
-                  title={t(`home.why.${f.key}`)}
-                  value={f.value}
-                  formatter={(v) => formatNumber(Number(v))}
-                />
-              </Col>
-            ))}
-          </Row>
-        </Card>
-      </section>
+      <ReviewFigures />
 
-      <section className="antq-section" aria-labelledby="home-upcoming">
-        <Title level={2} id="home-upcoming">
-          {t('home.upcoming.title')}
-        </Title>
-        <Paragraph type="secondary">{t('home.upcoming.lead')}</Paragraph>
-        <Row gutter={[16, 16]}>
-          {citizens.map((u) => (
-            <Col key={u.key} xs={24} md={8}>
-              <Card className="antq-upcoming" data-testid={`upcoming-${u.key}`}>
-                <Flex justify="space-between" align="center" className="antq-upcoming__head">
-                  <span className="antq-feature__icon" aria-hidden>
-                    {u.icon}
-                  </span>
-                </Flex>
-                <Title level={4}>{t(`home.upcoming.${u.key}.title`)}</Title>
-                <Paragraph type="secondary" className="antq-upcoming__desc">
-                  {t(`home.upcoming.${u.key}.desc`)}
-                </Paragraph>
-                {/* the citizen pages are a separate, lighter app: a full page load */}
-                <Button type="primary" href={u.href} className="antq-block">
-                  {t(`home.upcoming.${u.key}.action`)}
-                </Button>
-              </Card>
-            </Col>
-          ))}
-        </Row>
-      </section>
+      <CitizenPages />
 
       <section className="antq-section antq-status" aria-labelledby="home-status">
         <Flex wrap gap={12} align="center">
@@ -181,5 +132,70 @@ export default function Home() {
         </Flex>
       </section>
     </div>
+  );
+}
+
+/** Why the platform: the figures of a yearly review, as an example. */
+function ReviewFigures() {
+  const { t } = useTranslation();
+  return (
+  <section className="antq-section" aria-labelledby="home-why">
+    <Title level={2} id="home-why">
+      {t('home.why.title')}
+    </Title>
+    <Paragraph type="secondary">{t('home.why.desc')}</Paragraph>
+    <Card size="small" title={<Tag>{t('home.why.example')}</Tag>} className="antq-figures">
+      <Row gutter={[16, 16]}>
+        {REVIEW_FIGURES.map((f) => (
+          <Col key={f.key} xs={12} sm={8} lg={{ flex: '20%' }}>
+            <Statistic
+              title={t(`home.why.${f.key}`)}
+              value={f.value}
+              formatter={(v) => formatNumber(Number(v))}
+            />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  </section>
+  );
+}
+
+/** The citizens' pages (a separate, lighter app), each with what it is for. */
+function CitizenPages() {
+  const { t } = useTranslation();
+  const citizens: { key: string; icon: ReactNode; href: string }[] = [
+    { key: 'submitTip', icon: <SendOutlined />, href: '/gui-tin-bao' },
+    { key: 'trackTip', icon: <FileSearchOutlined />, href: '/tra-cuu-tin-bao' },
+    { key: 'opinion', icon: <CommentOutlined />, href: '/gop-y' },
+  ];
+  return (
+  <section className="antq-section" aria-labelledby="home-upcoming">
+    <Title level={2} id="home-upcoming">
+      {t('home.upcoming.title')}
+    </Title>
+    <Paragraph type="secondary">{t('home.upcoming.lead')}</Paragraph>
+    <Row gutter={[16, 16]}>
+      {citizens.map((u) => (
+        <Col key={u.key} xs={24} md={8}>
+          <Card className="antq-upcoming" data-testid={`upcoming-${u.key}`}>
+            <Flex justify="space-between" align="center" className="antq-upcoming__head">
+              <span className="antq-feature__icon" aria-hidden>
+                {u.icon}
+              </span>
+            </Flex>
+            <Title level={4}>{t(`home.upcoming.${u.key}.title`)}</Title>
+            <Paragraph type="secondary" className="antq-upcoming__desc">
+              {t(`home.upcoming.${u.key}.desc`)}
+            </Paragraph>
+            {/* the citizen pages are a separate, lighter app: a full page load */}
+            <Button type="primary" href={u.href} className="antq-block">
+              {t(`home.upcoming.${u.key}.action`)}
+            </Button>
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  </section>
   );
 }
