@@ -4,6 +4,10 @@
 // decided by the body the circular names (the commune for its residential areas, agencies,
 // enterprises and schools; the level above for a commune). A passed, approved evaluation gets a
 // recognition certificate (Giấy công nhận).
+//
+// One service, its members defined by job: evaluation_workflow.cpp (draft, submit, return,
+// approve), evaluation_registrations.cpp, evaluations_service.cpp (reading, evidence files);
+// SQL in evaluations_repository.cpp, shared pieces in evaluation_parts.hpp.
 #include <boost/json.hpp>
 
 #include <optional>
