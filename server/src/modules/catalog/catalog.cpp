@@ -10,6 +10,8 @@ namespace antq::catalog {
 namespace {
 constexpr const char* kItems =
     "SELECT kind, code, label, label_en, sort_order, active, owner_path FROM catalog_items WHERE kind = $1 ORDER BY sort_order, code";
+constexpr const char* kFind =
+    "SELECT kind, code, label, label_en, sort_order, active, owner_path FROM catalog_items WHERE kind = $1 AND code = $2";
 constexpr const char* kActive = "SELECT owner_path FROM catalog_items WHERE kind = $1 AND code = $2 AND active = 1";
 constexpr const char* kInsert =
     "INSERT INTO catalog_items (kind, code, label, label_en, sort_order, active, owner_path) VALUES ($1, $2, $3, $4, "
@@ -25,14 +27,25 @@ const std::vector<std::string>& kinds() {
 
 bool is_kind(const std::string& kind) { return std::find(kinds().begin(), kinds().end(), kind) != kinds().end(); }
 
+namespace {
+Item to_item(const db::Row& r) {
+  return Item{r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4)), r.integer(5) != 0, r.opt_text(6)};
+}
+}  // namespace
+
 std::vector<Item> items(db::Connection& c, const std::string& kind, bool include_inactive) {
   std::vector<Item> out;
   for (const auto& r : c.query(kItems, kind).rows) {
-    Item i{r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4)), r.integer(5) != 0,
-           r.is_null(6) ? std::nullopt : std::optional<std::string>(r.text(6))};
+    Item i = to_item(r);
     if (i.active || include_inactive) out.push_back(std::move(i));
   }
   return out;
+}
+
+std::optional<Item> find(db::Connection& c, const std::string& kind, const std::string& code) {
+  const auto r = c.query(kFind, kind, code);
+  if (r.rows.empty()) return std::nullopt;
+  return to_item(r.rows[0]);
 }
 
 std::vector<Item> items_for(db::Connection& c, const std::string& kind, bool include_inactive,

@@ -17,7 +17,8 @@ struct Item {
   std::optional<std::string> owner_path;  // nullopt: national; otherwise the province that added it
 };
 
-// The kinds GET /api/v1/catalog returns, in order.
+// The kinds GET /api/v1/catalog returns, in order. Other modules keep lists here too, under their
+// own kind and routes (tips: "tip_categories", /api/v1/tip-categories).
 const std::vector<std::string>& kinds();
 bool is_kind(const std::string& kind);
 
@@ -31,6 +32,8 @@ std::vector<Item> items_for(db::Connection& c, const std::string& kind, bool inc
 // record of the unit at `unit_path`.
 void require_code(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field,
                   const std::string& unit_path);
+std::optional<Item> find(db::Connection& c, const std::string& kind, const std::string& code);
+// Active, at the end of its list (before "other"). Conflict (409) when the code is taken.
 void add(db::Connection& c, const Item& item);
 bool update(db::Connection& c, const Item& item);
 

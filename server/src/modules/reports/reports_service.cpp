@@ -168,7 +168,7 @@ Labels ReportsService::labels(db::Connection& c) {
     if (field.name != "platform") continue;
     for (std::size_t i = 0; i < field.choices.size() && i < field.choice_labels.size(); ++i) l["platforms/" + field.choices[i]] = field.choice_labels[i];
   }
-  for (const auto& r : c.query("SELECT code, label FROM tip_categories").rows) l["tip_categories/" + r.text(0)] = r.text(1);
+  for (const auto& i : catalog::items(c, "tip_categories", true)) l["tip_categories/" + i.code] = i.label;
   return l;
 }
 
@@ -331,11 +331,7 @@ bj::object ReportsService::breakdown(const http::Principal& who, const ReportQue
       }
       FigureSource f(c, rollups_, a, p);
       std::vector<std::pair<std::string, std::string>> codes;
-      if (kind == "tip_categories") {
-        for (const auto& r : c.query("SELECT code, label FROM tip_categories ORDER BY sort_order, code").rows) codes.emplace_back(r.text(0), r.text(1));
-      } else {
-        for (const auto& i : catalog::items(c, kind, true)) codes.emplace_back(i.code, i.label);
-      }
+      for (const auto& i : catalog::items(c, kind, true)) codes.emplace_back(i.code, i.label);
       for (const auto& [code, label] : codes) {
         std::string m = pattern;
         m.replace(m.find("{}"), 2, code);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/catalog/catalog.hpp"
+
 namespace antq::tips {
 
 // received → verifying → assigned → resolved → closed; rejected and duplicate end a tip early.
@@ -89,12 +91,10 @@ struct Suggestion {
   std::string unit_path;  // for the caller's scope
 };
 
-struct Category {
-  std::string code, label, label_en;
-  int sort_order = 0;
-  bool active = true;
-  std::optional<std::string> owner_path;  // nullopt: national; otherwise the province that added it
-};
+// Tip categories are a list of the shared catalogue (modules/catalog) under this kind: national
+// entries and a province's own, like every other list.
+inline constexpr const char* kCategoryKind = "tip_categories";
+using Category = catalog::Item;
 
 // What the reporter gives. Every field is already validated by the route.
 struct Reporter {

@@ -1,5 +1,7 @@
 #include "modules/tips/tip_json.hpp"
 
+#include "core/time.hpp"
+
 namespace antq::tips {
 
 namespace bj = boost::json;
@@ -162,6 +164,16 @@ bj::object staff_view_json(const StaffView& v, const std::string& now) {
   o["messages"] = std::move(messages);
   o["attachments"] = std::move(attachments);
   return o;
+}
+
+std::string webhook_payload(const std::string& event, const TipRecord& t) {
+  return bj::serialize(bj::object{{"event", event},
+                                  {"tip_id", std::to_string(t.id)},
+                                  {"tracking_code", t.tracking_code},
+                                  {"unit", t.unit_code},
+                                  {"category", t.category},
+                                  {"status", t.status},
+                                  {"at", timeutil::now_utc()}});
 }
 
 }  // namespace antq::tips

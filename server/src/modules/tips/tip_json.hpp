@@ -16,5 +16,8 @@ boost::json::object list_item_json(const TipRecord& t, const std::string& now);
 boost::json::object staff_view_json(const StaffView& v, const std::string& now);
 boost::json::object staff_message_json(const TipMessage& m);
 boost::json::object assignee_json(const Assignee& a);
+// A webhook's body: no description, place or reporter; a receiver learns that something happened
+// and where.
+std::string webhook_payload(const std::string& event, const TipRecord& t);
 
 }  // namespace antq::tips

@@ -287,36 +287,6 @@ std::vector<TipRecord> merged_into(db::Connection& c, std::int64_t tip_id) {
   return out;
 }
 
-std::vector<Category> categories(db::Connection& c, bool include_inactive) {
-  std::vector<Category> out;
-  const std::string sql = std::string("SELECT code, label, label_en, sort_order, active, owner_path FROM tip_categories") +
-                          (include_inactive ? "" : " WHERE active = 1") + " ORDER BY sort_order, code";
-  for (const auto& r : c.query(sql).rows) {
-    out.push_back({r.text(0), r.text(1), r.text(2), static_cast<int>(r.integer(3)), r.integer(4) != 0,
-                   r.is_null(5) ? std::nullopt : std::optional<std::string>(r.text(5))});
-  }
-  return out;
-}
-
-std::optional<Category> find_category(db::Connection& c, const std::string& code) {
-  auto r = c.query("SELECT code, label, label_en, sort_order, active, owner_path FROM tip_categories WHERE code = $1", code);
-  if (r.rows.empty()) return std::nullopt;
-  const auto& row = r.rows[0];
-  return Category{row.text(0), row.text(1), row.text(2), static_cast<int>(row.integer(3)), row.integer(4) != 0,
-                  row.is_null(5) ? std::nullopt : std::optional<std::string>(row.text(5))};
-}
-
-void insert_category(db::Connection& c, const Category& cat) {
-  c.query("INSERT INTO tip_categories (code, label, label_en, sort_order, active, owner_path) VALUES ($1, $2, $3, $4, $5, $6)",
-          cat.code, cat.label, cat.label_en, cat.sort_order, cat.active ? 1 : 0,
-          cat.owner_path ? db::Value(*cat.owner_path) : db::Value(nullptr));
-}
-
-void update_category(db::Connection& c, const Category& cat) {
-  c.query("UPDATE tip_categories SET label = $2, label_en = $3, active = $4 WHERE code = $1", cat.code, cat.label,
-          cat.label_en, cat.active ? 1 : 0);
-}
-
 std::vector<std::string> local_handlers(db::Connection& c, const std::string& unit_path) {
   // Home units on the tip's branch (a prefix of its path) at commune level or below.
   const char* sql =

@@ -78,11 +78,6 @@ std::vector<Suggestion> suggestions(db::Connection& c, std::int64_t tip_id);
 // Tips marked as duplicates of this one (their reporters' threads stay open).
 std::vector<TipRecord> merged_into(db::Connection& c, std::int64_t tip_id);
 
-std::vector<Category> categories(db::Connection& c, bool include_inactive);
-std::optional<Category> find_category(db::Connection& c, const std::string& code);
-void insert_category(db::Connection& c, const Category& cat);
-void update_category(db::Connection& c, const Category& cat);
-
 // Staff who should hear about a new tip in this unit: users whose role may handle tips and whose
 // home unit is the tip's commune or a unit below it on the tip's branch (the commune's police).
 std::vector<std::string> local_handlers(db::Connection& c, const std::string& unit_path);

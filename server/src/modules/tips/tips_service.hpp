@@ -3,6 +3,15 @@
 // within the legal deadlines, the audited reveal of a reporter's identity, attachments,
 // notifications. Scope and permission checks go through http/access.hpp; every staff change is
 // audited in its own transaction.
+//
+// One service, its members defined by job:
+//   tip_admission.cpp   limits and proof of work before any work is done (public and staff intake)
+//   tip_intake.cpp      a new tip, from the public form or an officer (challenge, submit, create)
+//   tip_follow_up.cpp   the reporter's side: tracking, messages, e-mail updates
+//   tip_handling.cpp    the staff side: inbox, detail, status and assignment, deadlines, outcome,
+//                       messages, release, reveal (the status machine itself: tip_workflow.cpp)
+//   tip_categories.cpp  the categories a tip is filed under (a list of the shared catalogue)
+//   tips_service.cpp    construction, background work, attachments
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -14,12 +23,12 @@
 #include <vector>
 
 #include "core/keyring.hpp"
-#include "core/rate_limiter.hpp"
 #include "db/database.hpp"
 #include "http/request.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/tips/deadlines.hpp"
 #include "modules/tips/proof_of_work.hpp"
+#include "modules/tips/tip_admission.hpp"
 #include "modules/tips/tip.hpp"
 #include "modules/units/unit.hpp"
 
@@ -27,13 +36,9 @@ namespace antq::tips {
 
 class DuplicateFinder;
 
-struct TipsOptions {
-  bool challenge = true;    // ANTQ_PUBLIC_CHALLENGE
-  int challenge_bits = 16;
-  bool rate_limit = true;   // ANTQ_PUBLIC_RATE_LIMIT
-  int tips_per_hour_per_address = 20;
-  int tips_per_hour_per_unit = 300;
-  int follow_ups_per_hour_per_address = 120;  // tracking, messages, attachments
+// The admission settings (tip_admission.hpp: ANTQ_PUBLIC_CHALLENGE, ANTQ_PUBLIC_RATE_LIMIT and the
+// hourly limits), then the rest.
+struct TipsOptions : AdmissionOptions {
   std::string attachments_dir;                // outside the web root
   std::vector<std::string> webhook_urls;
   bool email_updates = false;                 // an SMTP server is configured: reporters may ask for e-mails
@@ -125,7 +130,6 @@ class TipsService {
   // answer proved (a large number when the challenge is off), for submit_public.
   int admit_public_tip(const std::string& client_ip, std::string_view challenge_answer);
   void admit_follow_up(const std::string& client_ip);
-  std::vector<Category> categories(bool include_inactive);
   // The categories a citizen may choose for a tip in the unit `unit_code` (national ones and its
   // province's own); without a unit, the national ones. NotFound for an unknown unit.
   std::vector<Category> categories_for(const std::optional<std::string>& unit_code);
@@ -184,12 +188,7 @@ class TipsService {
   const audit::AuditLog& audit_;
   TipsOptions options_;
   DeadlineRules rules_;
-  std::unique_ptr<ProofOfWork> pow_;
-  RateLimiter per_address_, follow_ups_;
-  // Public tips per unit in the current hour: past tips_per_hour_per_unit a unit is flooded; its
-  // new tips are held for review and its challenge gets harder (never a refusal).
-  FloodCounter per_unit_;
-  int bits_for(const std::string& unit_code) const;
+  Admission admission_;
   std::unique_ptr<DuplicateFinder> duplicates_;
   std::function<void()> on_intake_;
   std::function<std::chrono::system_clock::time_point()> clock_;

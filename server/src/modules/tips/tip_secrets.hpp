@@ -1,0 +1,23 @@
+#pragma once
+// The two secrets of a tip: the reporter's follow-up secret, kept only as a keyed hash, and the
+// reporter's identity, sealed with the data key and opened only through audit::reveal.
+#include <string>
+#include <string_view>
+
+#include "core/keyring.hpp"
+#include "modules/tips/tip.hpp"
+
+namespace antq::tips {
+
+inline constexpr std::string_view kReporterPurpose = "tip-reporter";
+
+// The stored form of a canonical secret (tip_codes.hpp normalizes what a person typed).
+std::string secret_hash(const crypto::Keyring& keys, const std::string& canonical_secret);
+// Constant time: how long the comparison takes says nothing about where the first difference is.
+bool same_hash(const std::string& a, const std::string& b);
+
+std::string seal_reporter(const crypto::Keyring& keys, const Reporter& r);
+// The plain JSON audit::reveal returns → the reporter (absent fields empty).
+Reporter reporter_from_json(const std::string& plain);
+
+}  // namespace antq::tips
