@@ -12,8 +12,9 @@ import { auditKeys, listAudit, verifyAudit, type AuditEntry } from './api';
 import { useAuditColumns } from './columns';
 import VerifyResult from './VerifyResult';
 import './audit.css';
+import PageHead from '../components/PageHead';
 
-const { Title, Paragraph, Text } = Typography;
+const { Text } = Typography;
 
 
 /** The audit trail: who did what, when, to what and why; filters, paging and the hash chain check. */
@@ -43,13 +44,7 @@ export default function Audit() {
 
   return (
     <div className="antq-admin" data-testid="audit-page">
-      <div className="antq-admin__head">
-        <div>
-          <Title level={1} className="antq-page-title">
-            {t('audit.pageTitle')}
-          </Title>
-          <Paragraph type="secondary">{t('audit.intro')}</Paragraph>
-        </div>
+      <PageHead title={t('audit.pageTitle')} intro={t('audit.intro')}>
         <Button
           icon={<SafetyCertificateOutlined />}
           loading={verify.isPending}
@@ -58,7 +53,7 @@ export default function Audit() {
         >
           {t('audit.verify.button')}
         </Button>
-      </div>
+      </PageHead>
 
       {verify.isError && (
         <div className="antq-block-sm">

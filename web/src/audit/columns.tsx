@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../lib/format';
 import type { AuditEntry } from './api';
 import { auditLabel } from './labels';
+import { compactColumn } from '../components/compactColumn';
 
 const { Text } = Typography;
 
@@ -37,41 +38,41 @@ export function useAuditColumns(): { columns: ColumnsType<AuditEntry>; compactCo
   const actorCell = (actor: string | null) => actor || <Text type="secondary">{t('audit.system')}</Text>;
 
   // a phone has no room for six columns: one column with the same facts, stacked
-  const compactColumns: ColumnsType<AuditEntry> = [
-    {
-      title: t('audit.col.entry'),
-      key: 'entry',
-      render: (_, e) => (
-        <div className="antq-compact-row">
-          <div className="antq-compact-row__head">
-            <Text strong className="antq-nowrap">
-              {formatDateTime(e.at, { seconds: true })}
-            </Text>
-            <span>{actorCell(e.actor)}</span>
+  const compactColumns = compactColumn<AuditEntry>(
+    t('audit.col.entry'),
+    'entry',
+    (e) => (
+      <>
+        <Text strong className="antq-nowrap">
+          {formatDateTime(e.at, { seconds: true })}
+        </Text>
+        <span>{actorCell(e.actor)}</span>
+      </>
+    ),
+    (e) => (
+      <>
+        {actionCell(e.action)}
+        {e.entity && (
+          <div>
+            <Text type="secondary">{t('audit.col.entity')}: </Text>
+            <span>{auditLabel(t, 'auditEntity', e.entity)}</span> {e.entity_id && <Text code>{e.entity_id}</Text>}
           </div>
-          {actionCell(e.action)}
-          {e.entity && (
-            <div>
-              <Text type="secondary">{t('audit.col.entity')}: </Text>
-              <span>{auditLabel(t, 'auditEntity', e.entity)}</span> {e.entity_id && <Text code>{e.entity_id}</Text>}
-            </div>
-          )}
-          {e.reason && (
-            <div>
-              <Text type="secondary">{t('audit.col.reason')}: </Text>
-              {e.reason}
-            </div>
-          )}
-          {e.request_id && (
-            <div>
-              <Text type="secondary">{t('audit.col.requestId')}: </Text>
-              {requestIdCell(e.request_id)}
-            </div>
-          )}
-        </div>
-      ),
-    },
-  ];
+        )}
+        {e.reason && (
+          <div>
+            <Text type="secondary">{t('audit.col.reason')}: </Text>
+            {e.reason}
+          </div>
+        )}
+        {e.request_id && (
+          <div>
+            <Text type="secondary">{t('audit.col.requestId')}: </Text>
+            {requestIdCell(e.request_id)}
+          </div>
+        )}
+      </>
+    ),
+  );
 
   const columns: ColumnsType<AuditEntry> = [
     {

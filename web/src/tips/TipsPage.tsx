@@ -1,6 +1,6 @@
 import { CheckSquareOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Table, Typography } from 'antd';
+import { Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERMISSIONS, hasPermission, useAuth } from '../accounts/auth';
@@ -17,8 +17,8 @@ import TipFilters, { FILTERS } from './TipFilters';
 import TipIntakeDrawer from './TipIntakeDrawer';
 import TipsTodo from './TipsTodo';
 import './tips.css';
+import PageHead from '../components/PageHead';
 
-const { Title, Paragraph } = Typography;
 /** `?xem=viec-can-lam`: the to-do panel above the inbox (where a police officer lands after login). */
 export const TODO_VIEW = 'viec-can-lam';
 
@@ -71,13 +71,7 @@ export default function Tips() {
 
   return (
     <div className="antq-admin" data-testid="tips-page">
-      <div className="antq-admin__head">
-        <div>
-          <Title level={1} className="antq-page-title">
-            {t('tips.pageTitle')}
-          </Title>
-          <Paragraph type="secondary">{t('tips.intro')}</Paragraph>
-        </div>
+      <PageHead title={t('tips.pageTitle')} intro={t('tips.intro')}>
         <div className="antq-admin__actions">
           <Button
             icon={<CheckSquareOutlined />}
@@ -94,7 +88,7 @@ export default function Tips() {
             </Button>
           )}
         </div>
-      </div>
+      </PageHead>
 
       {todo && <TipsTodo unit={unit} onShowAll={(f) => setFilters(f)} />}
 

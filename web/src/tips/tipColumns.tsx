@@ -7,6 +7,7 @@ import { formatDateTime } from '../lib/format';
 import { formatTrackingCode } from '../lib/tips';
 import type { TipListItem } from './api';
 import { DueDate, TipStatusTag, useTipCategories } from './TipBits';
+import { compactColumn } from '../components/compactColumn';
 
 const { Paragraph, Text } = Typography;
 
@@ -74,34 +75,34 @@ export function useTipColumns(): { columns: ColumnsType<TipListItem>; compactCol
     { title: t('tips.col.due'), key: 'due', width: 140, render: (_, r) => <DueDate at={r.due_at} overdue={r.overdue} /> },
   ];
 
-  const compactColumns: ColumnsType<TipListItem> = [
-    {
-      title: t('tips.col.tip'),
-      key: 'tip',
-      render: (_, r) => (
-        <div className="antq-compact-row">
-          <div className="antq-compact-row__head">
-            {codeLink(r)}
-            <TipStatusTag status={r.status} />
-          </div>
-          <Text strong>{categoryLabel(r.category)}</Text>
-          <Paragraph ellipsis={{ rows: 2 }} className="antq-tip-excerpt__text">
-            {r.excerpt}
-          </Paragraph>
-          <Text type="secondary">
-            {r.unit.name} · {formatDateTime(r.received_at)}
-          </Text>
-          <div className="antq-compact-row__tags">
-            <DueDate at={r.due_at} overdue={r.overdue} />
-            {badges(r)}
-          </div>
-          <Text type="secondary">
-            {t('tips.col.assignee')}: {r.assignee ?? t('tips.unassigned')}
-          </Text>
+  const compactColumns = compactColumn<TipListItem>(
+    t('tips.col.tip'),
+    'tip',
+    (r) => (
+      <>
+        {codeLink(r)}
+        <TipStatusTag status={r.status} />
+      </>
+    ),
+    (r) => (
+      <>
+        <Text strong>{categoryLabel(r.category)}</Text>
+        <Paragraph ellipsis={{ rows: 2 }} className="antq-tip-excerpt__text">
+          {r.excerpt}
+        </Paragraph>
+        <Text type="secondary">
+          {r.unit.name} · {formatDateTime(r.received_at)}
+        </Text>
+        <div className="antq-compact-row__tags">
+          <DueDate at={r.due_at} overdue={r.overdue} />
+          {badges(r)}
         </div>
-      ),
-    },
-  ];
+        <Text type="secondary">
+          {t('tips.col.assignee')}: {r.assignee ?? t('tips.unassigned')}
+        </Text>
+      </>
+    ),
+  );
 
   return { columns, compactColumns };
 }

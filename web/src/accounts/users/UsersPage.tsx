@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Table, Typography } from 'antd';
+import { Button, Input, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUsers, accountKeys } from '../api';
@@ -14,8 +14,8 @@ import { useNarrow } from '../../components/useBreakpoint';
 import { useUserColumns } from './columns';
 import UserDrawer from './UserDrawer';
 import type { Editing } from './userForm';
+import PageHead from '../../components/PageHead';
 
-const { Title, Paragraph } = Typography;
 
 export default function Users() {
   const { t } = useTranslation();
@@ -39,17 +39,11 @@ export default function Users() {
 
   return (
     <div className="antq-admin" data-testid="users-page">
-      <div className="antq-admin__head">
-        <div>
-          <Title level={1} className="antq-page-title">
-            {t('users.pageTitle')}
-          </Title>
-          <Paragraph type="secondary">{t('users.intro')}</Paragraph>
-        </div>
+      <PageHead title={t('users.pageTitle')} intro={t('users.intro')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })} data-testid="user-add">
           {t('users.add')}
         </Button>
-      </div>
+      </PageHead>
 
       <div className="antq-toolbar">
         <label htmlFor="antq-user-search" className="antq-sr-only">

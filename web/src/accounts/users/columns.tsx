@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api';
 import { formatDateTime } from '../../lib/format';
+import { compactColumn } from '../../components/compactColumn';
 
 const { Text } = Typography;
 
@@ -49,35 +50,35 @@ export function useUserColumns(onEdit: (username: string) => void): { columns: C
   );
 
   // a phone has no room for eight columns: one column with the same facts, stacked
-  const compactColumns: ColumnsType<User> = [
-    {
-      title: t('users.col.account'),
-      key: 'account',
-      render: (_, u) => (
-        <div className="antq-compact-row">
-          <div className="antq-compact-row__head">
-            <Button type="link" className="antq-link-button" onClick={() => onEdit(u.username)}>
-              {u.username}
-            </Button>
-            {editButton(u)}
-          </div>
-          {u.display_name && <Text strong>{u.display_name}</Text>}
-          <Text>
-            {u.role_label} · {u.unit?.full_name ?? t('units.root')}
-          </Text>
-          <div className="antq-compact-row__tags">
-            {statusTag(u)}
-            <span>
-              {t('users.col.totp')}: {totpTag(u)}
-            </span>
-          </div>
-          <Text type="secondary">
-            {t('users.col.lastLogin')}: {lastLogin(u)}
-          </Text>
+  const compactColumns = compactColumn<User>(
+    t('users.col.account'),
+    'account',
+    (u) => (
+      <>
+        <Button type="link" className="antq-link-button" onClick={() => onEdit(u.username)}>
+          {u.username}
+        </Button>
+        {editButton(u)}
+      </>
+    ),
+    (u) => (
+      <>
+        {u.display_name && <Text strong>{u.display_name}</Text>}
+        <Text>
+          {u.role_label} · {u.unit?.full_name ?? t('units.root')}
+        </Text>
+        <div className="antq-compact-row__tags">
+          {statusTag(u)}
+          <span>
+            {t('users.col.totp')}: {totpTag(u)}
+          </span>
         </div>
-      ),
-    },
-  ];
+        <Text type="secondary">
+          {t('users.col.lastLogin')}: {lastLogin(u)}
+        </Text>
+      </>
+    ),
+  );
 
   const columns: ColumnsType<User> = [
     {
