@@ -7,6 +7,7 @@ import { CopyButton } from './copy';
 import { useI18n } from './i18n';
 import { CheckIcon, DownloadIcon, WarnIcon } from './icons';
 import { Alert } from './ui';
+import './Sent.css';
 
 export interface UploadResult {
   name: string;

@@ -4,7 +4,7 @@ import { translator } from './i18n';
 import common from './i18n/common.vi.json';
 import opinion from './i18n/opinion.vi.json';
 import { OPINION_MAX, opinionError } from './SubmitOpinion';
-import { citizenStatus, citizenTimeline } from './TrackTip';
+import { citizenStatus, citizenTimeline } from './tipTracking/status';
 
 const t = translator({ ...common, ...opinion });
 

@@ -5,7 +5,10 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider, type Texts } from './i18n';
 import common from './i18n/common.vi.json';
 import PublicApp from './PublicApp';
+// in this order: the later ones override the earlier ones
 import './public.css';
+import './controls.css';
+import './screens.css';
 
 // The public app has no router: a step back or forward in the history that lands on another
 // address (e.g. back into the staff app, whose "Trang chủ" came here) loads that address.

@@ -1,4 +1,4 @@
-/** Small building blocks of the public pages (plain elements styled by public.css). */
+/** Small building blocks of the public pages (plain elements styled by controls.css). */
 import type { ReactNode } from 'react';
 import { PublicApiError } from './api';
 import { useI18n, type T } from './i18n';

@@ -57,6 +57,8 @@ describe('public pages texts', () => {
 
   it('contain every key the pages ask for, in the file the page loads', () => {
     const dir = path.resolve(__dirname, '..');
+    // a page's own folder loads that page's texts
+    const FOLDERS: Record<string, Texts> = { tipForm: submitVi, tipTracking: trackVi };
     const SUBMIT = ['SubmitTip.tsx', 'UnitChooser.tsx', 'Sent.tsx', 'copy.tsx'];
     const OPINION = ['SubmitOpinion.tsx', 'UnitSearch.tsx'];
     const pageOf = (file: string): Texts =>
@@ -71,11 +73,17 @@ describe('public pages texts', () => {
               : file === 'UnsubscribePage.tsx'
                 ? unsubscribeVi
                 : {};
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsx'))) {
+    const files: [string, Texts][] = readdirSync(dir)
+      .filter((f) => f.endsWith('.tsx'))
+      .map((f) => [f, pageOf(f)]);
+    for (const [folder, texts] of Object.entries(FOLDERS)) {
+      for (const f of readdirSync(path.join(dir, folder)).filter((n) => /\.tsx?$/.test(n) && !n.endsWith('.test.ts'))) files.push([`${folder}/${f}`, texts]);
+    }
+    for (const [file, page] of files) {
       const src = readFileSync(path.join(dir, file), 'utf8');
       for (const m of src.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) {
         const key = m[1]!;
-        const texts: Texts = { ...commonVi, ...pageOf(file) };
+        const texts: Texts = { ...commonVi, ...page };
         expect(texts[key], `${file}: ${key}`).toBeDefined();
       }
     }
