@@ -12,7 +12,6 @@ import { LockIcon, PinIcon, Svg } from './icons';
 import { useI18n, type TextKey } from './i18n';
 import { PUBLIC_PATHS, STAFF_HOME } from './paths';
 import { STAFF_LOGIN } from './PublicApp';
-import './PublicHome.css';
 
 /** Whether a unit is precise enough to be preset on the forms (a commune or below). */
 function presettable(u: UnitDetail): boolean {

@@ -15,7 +15,6 @@ import { useI18n, type T } from './i18n';
 import { PUBLIC_PATHS } from './paths';
 import { Alert, Field, Spinner, describedBy, errorText, retryText } from './ui';
 import UnitSearch from './UnitSearch';
-import './SubmitOpinion.css';
 
 /** The server's limit of `content`. */
 export const OPINION_MAX = 2000;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PublicApiError, unsubscribeByToken } from './api';
-import { CheckIcon, MailIcon } from './icons';
+import { CheckIcon, Svg } from './icons';
 import { useI18n } from './i18n';
 import { PUBLIC_PATHS } from './paths';
 import { Alert, Spinner, errorText, retryText } from './ui';
@@ -92,3 +92,10 @@ export default function Unsubscribe() {
     </article>
   );
 }
+
+const MailIcon = ({ size }: { size?: number }) => (
+  <Svg size={size}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="M3.5 6.5l8.5 6.5 8.5-6.5" />
+  </Svg>
+);

@@ -17,9 +17,8 @@ export interface SolvedChallenge {
   expiresAt: number;
 }
 
-/** Finds the nonce; `onProgress` gets the share of the expected effort done (may pass 1). */
-export function solve(token: string, bits: number, onProgress?: (share: number) => void, signal?: AbortSignal): Promise<number> {
-  const expected = expectedHashes(bits);
+/** Finds the nonce (the worker's reports of work done are not shown: the form says it is checking). */
+export function solve(token: string, bits: number, signal?: AbortSignal): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     let worker: Worker | null = null;
     try {
@@ -28,7 +27,7 @@ export function solve(token: string, bits: number, onProgress?: (share: number) 
       worker = null;
     }
     if (!worker) {
-      void solveOnMainThread(token, bits, onProgress, signal).then(resolve, reject);
+      void solveOnMainThread(token, bits, signal).then(resolve, reject);
       return;
     }
     const w = worker;
@@ -41,9 +40,7 @@ export function solve(token: string, bits: number, onProgress?: (share: number) 
       if (e.data.nonce !== undefined) {
         stop();
         resolve(e.data.nonce);
-      } else if (e.data.tried !== undefined) {
-        onProgress?.(e.data.tried / expected);
-      } else {
+      } else if (e.data.tried === undefined) {
         stop();
         reject(new Error(e.data.error ?? 'pow'));
       }
@@ -52,13 +49,13 @@ export function solve(token: string, bits: number, onProgress?: (share: number) 
       // a worker the page may not start (old browser, policy): do it here instead
       ev.preventDefault();
       stop();
-      void solveOnMainThread(token, bits, onProgress, signal).then(resolve, reject);
+      void solveOnMainThread(token, bits, signal).then(resolve, reject);
     };
     w.postMessage({ token, bits });
   });
 }
 
-async function solveOnMainThread(token: string, bits: number, onProgress?: (share: number) => void, signal?: AbortSignal): Promise<number> {
+async function solveOnMainThread(token: string, bits: number, signal?: AbortSignal): Promise<number> {
   const { solveRange } = await import('../lib/pow');
   const SLICE = 4096;
   const expected = expectedHashes(bits);
@@ -66,7 +63,6 @@ async function solveOnMainThread(token: string, bits: number, onProgress?: (shar
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const nonce = solveRange(token, bits, start, SLICE);
     if (nonce !== null) return nonce;
-    onProgress?.((start + SLICE) / expected);
     await new Promise((r) => setTimeout(r, 0));
   }
   throw new Error('exhausted');
@@ -85,7 +81,6 @@ export class ChallengeSolver {
   private pending: Promise<SolvedChallenge> | null = null;
   private pendingUnit: string | undefined;
   private abort: AbortController | null = null;
-  private listeners = new Set<(share: number) => void>();
 
   /** Starts fetching and solving a challenge for `unit`, unless one for it is under way or ready. */
   prepare(unit?: string): void {
@@ -101,27 +96,22 @@ export class ChallengeSolver {
   }
 
   /** A fresh answer for `unit` (waiting for the solving when needed); it is not handed out again. */
-  async take(unit?: string, onProgress?: (share: number) => void): Promise<string | null> {
-    if (onProgress) this.listeners.add(onProgress);
-    try {
-      for (let attempt = 0; attempt < 2; attempt++) {
-        this.prepare(unit);
-        const pending = this.pending!;
-        let solved: SolvedChallenge;
-        try {
-          solved = await pending;
-        } catch (e) {
-          if (this.pending === pending) this.pending = null;
-          throw e;
-        }
+  async take(unit?: string): Promise<string | null> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      this.prepare(unit);
+      const pending = this.pending!;
+      let solved: SolvedChallenge;
+      try {
+        solved = await pending;
+      } catch (e) {
         if (this.pending === pending) this.pending = null;
-        if (solved.header === null || Date.now() < solved.expiresAt) return solved.header;
-        // expired while the visitor was typing: get another one
+        throw e;
       }
-      throw new Error('expired');
-    } finally {
-      if (onProgress) this.listeners.delete(onProgress);
+      if (this.pending === pending) this.pending = null;
+      if (solved.header === null || Date.now() < solved.expiresAt) return solved.header;
+      // expired while the visitor was typing: get another one
     }
+    throw new Error('expired');
   }
 
   /** Forgets the prepared answer (e.g. the server refused it, or the unit changed). */
@@ -137,7 +127,7 @@ export class ChallengeSolver {
     if (!c.required) return { header: null, expiresAt: Number.POSITIVE_INFINITY };
     const lifetime = c.expires_in * 1000;
     const expiresAt = fetchedAt + lifetime - Math.min(EXPIRY_MARGIN_MS, lifetime / 4);
-    const nonce = await solve(c.token, c.bits, (share) => this.listeners.forEach((l) => l(share)), signal);
+    const nonce = await solve(c.token, c.bits, signal);
     return { header: challengeHeader(c.token, nonce), expiresAt };
   }
 }

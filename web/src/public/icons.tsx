@@ -78,10 +78,3 @@ export const PhoneIcon = () => (
     <path d="M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z" />
   </Svg>
 );
-
-export const MailIcon = ({ size }: { size?: number }) => (
-  <Svg size={size}>
-    <rect x="3" y="5" width="18" height="14" rx="2" />
-    <path d="M3.5 6.5l8.5 6.5 8.5-6.5" />
-  </Svg>
-);

@@ -5,10 +5,16 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider, type Texts } from './i18n';
 import common from './i18n/common.vi.json';
 import PublicApp from './PublicApp';
-// in this order: the later ones override the earlier ones
+// The public styles, one stylesheet for every public page (one request; each page's own file lives
+// next to it). In this order: a later file wins over an earlier one where both style an element.
 import './public.css';
 import './controls.css';
 import './screens.css';
+import './Sent.css';
+import './tipTracking/tipTracking.css';
+import './PublicHome.css';
+import './SubmitOpinion.css';
+import './tipForm/tipForm.css';
 
 // The public app has no router: a step back or forward in the history that lands on another
 // address (e.g. back into the staff app, whose "Trang chủ" came here) loads that address.

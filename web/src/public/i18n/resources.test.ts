@@ -9,6 +9,8 @@ import homeEn from './home.en.json';
 import homeVi from './home.vi.json';
 import opinionEn from './opinion.en.json';
 import opinionVi from './opinion.vi.json';
+import sentEn from './sent.en.json';
+import sentVi from './sent.vi.json';
 import submitEn from './submit.en.json';
 import submitVi from './submit.vi.json';
 import trackEn from './track.en.json';
@@ -21,11 +23,12 @@ const PAIRS: [string, Texts, Texts][] = [
   ['common', commonVi, commonEn],
   ['home', homeVi, homeEn],
   ['submit', submitVi, submitEn],
+  ['sent', sentVi, sentEn],
   ['track', trackVi, trackEn],
   ['opinion', opinionVi, opinionEn],
   ['unsubscribe', unsubscribeVi, unsubscribeEn],
 ];
-const vi: Texts = { ...commonVi, ...homeVi, ...submitVi, ...trackVi, ...opinionVi, ...unsubscribeVi };
+const vi: Texts = { ...commonVi, ...homeVi, ...submitVi, ...sentVi, ...trackVi, ...opinionVi, ...unsubscribeVi };
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('public pages texts', () => {
@@ -59,11 +62,13 @@ describe('public pages texts', () => {
     const dir = path.resolve(__dirname, '..');
     // a page's own folder loads that page's texts
     const FOLDERS: Record<string, Texts> = { tipForm: submitVi, tipTracking: trackVi };
-    const SUBMIT = ['SubmitTip.tsx', 'UnitChooser.tsx', 'Sent.tsx', 'copy.tsx'];
+    const SUBMIT = ['SubmitTip.tsx', 'UnitChooser.tsx', 'copy.tsx'];
     const OPINION = ['SubmitOpinion.tsx', 'UnitSearch.tsx'];
     const pageOf = (file: string): Texts =>
       SUBMIT.includes(file)
         ? submitVi
+        : file === 'Sent.tsx'
+          ? { ...submitVi, ...sentVi }
         : OPINION.includes(file)
           ? opinionVi
           : file === 'TrackTip.tsx'

@@ -12,7 +12,6 @@ import { useSendTip, type Sent as SentResult } from './useSendTip';
 import { WhatSection } from './WhatSection';
 import { WhereSection } from './WhereSection';
 import { WhoSection } from './WhoSection';
-import './tipForm.css';
 
 // the answer screen is needed only once a tip is sent: loaded then (and fetched while sending)
 const loadSent = () => import('../Sent');
@@ -53,7 +52,7 @@ export default function SubmitTip() {
     if (busy) return;
     setFailure(null);
     const found = validateDraft(draft, unit, t);
-    dispatch({ type: 'errors', errors: found });
+    dispatch({ errors: found });
     if (hasErrors(found)) {
       focusFirstError(found);
       return;
@@ -69,7 +68,7 @@ export default function SubmitTip() {
         return;
       }
       const next = { [field]: errorText(e, t) };
-      dispatch({ type: 'errors', errors: next });
+      dispatch({ errors: next });
       focusFirstError(next);
     }
   }
@@ -137,15 +136,18 @@ function FilesSection({ draft, dispatch, disabled }: { draft: Draft; dispatch: D
       <legend className="p-card__title">{t('submit.section.files')}</legend>
       <FilePicker
         files={draft.files}
-        onAdd={(list) => dispatch({ type: 'files', ...pickFiles(draft.files, list, t) })}
-        onRemove={(index) => dispatch({ type: 'removeFile', index })}
+        onAdd={(list) => {
+          const picked = pickFiles(draft.files, list, t);
+          dispatch((d) => ({ files: picked.files, errors: { ...d.errors, files: picked.problem } }));
+        }}
+        onRemove={(i) => dispatch({ files: draft.files.filter((_, j) => j !== i) })}
       />
       {draft.errors.files && (
         <div className="p-error-text" role="alert">
           {draft.errors.files}
         </div>
       )}
-      {draft.files.length > 0 && <KeepLocation checked={draft.keepLocation} onChange={(value) => dispatch({ type: 'keepLocation', value })} />}
+      {draft.files.length > 0 && <KeepLocation checked={draft.keepLocation} onChange={(keepLocation) => dispatch({ keepLocation })} />}
     </fieldset>
   );
 }

@@ -38,7 +38,7 @@ export function WhatSection({
           value={draft.category}
           aria-invalid={!!errors.category}
           aria-describedby={describedBy('tip-category', false, errors.category)}
-          onChange={(e) => dispatch({ type: 'text', field: 'category', value: e.target.value })}
+          onChange={(e) => dispatch({ category: e.target.value })}
           disabled={!categories.items}
         >
           <option value="" disabled>
@@ -70,7 +70,7 @@ export function WhatSection({
           value={draft.description}
           aria-invalid={!!errors.description}
           aria-describedby={describedBy('tip-description', true, errors.description)}
-          onChange={(e) => dispatch({ type: 'text', field: 'description', value: e.target.value })}
+          onChange={(e) => dispatch({ description: e.target.value })}
         />
       </Field>
 
@@ -103,7 +103,7 @@ function OccurredAt({ draft, dispatch }: { draft: Draft; dispatch: Dispatch<Draf
             value={draft.occurredDate}
             aria-invalid={!!error}
             aria-describedby={describe}
-            onChange={(e) => dispatch({ type: 'text', field: 'occurredDate', value: e.target.value })}
+            onChange={(e) => dispatch({ occurredDate: e.target.value })}
           />
         </label>
         <label className="p-row__item p-row__item--time">
@@ -118,7 +118,7 @@ function OccurredAt({ draft, dispatch }: { draft: Draft; dispatch: Dispatch<Draf
             value={draft.occurredTime}
             aria-invalid={!!error}
             aria-describedby={describe}
-            onChange={(e) => dispatch({ type: 'text', field: 'occurredTime', value: e.target.value })}
+            onChange={(e) => dispatch({ occurredTime: e.target.value })}
           />
         </label>
       </div>

@@ -5,7 +5,7 @@ import type { Unit, UnitDetail } from '../api';
 import { useI18n } from '../i18n';
 import { PinIcon } from '../icons';
 import { Alert, Field, Spinner, describedBy } from '../ui';
-import type { Draft, DraftAction, Geo } from './draft';
+import { withError, withoutError, type Draft, type DraftAction, type Geo } from './draft';
 
 // the unit chooser is not needed when the QR poster's link names the unit (the usual way in);
 // without it, the chooser is fetched at once
@@ -52,7 +52,7 @@ export function WhereSection({ draft, dispatch, units, disabled }: { draft: Draf
           <UnitChooser
             onChange={(u) => {
               units.choose(u);
-              if (u) dispatch({ type: 'clear', field: 'unit' });
+              if (u) dispatch(withoutError('unit'));
             }}
             error={errors.unit}
           />
@@ -68,7 +68,7 @@ export function WhereSection({ draft, dispatch, units, disabled }: { draft: Draf
           maxLength={500}
           placeholder={t('submit.place.placeholder')}
           aria-describedby={describedBy('tip-place', false, errors.place)}
-          onChange={(e) => dispatch({ type: 'text', field: 'place', value: e.target.value })}
+          onChange={(e) => dispatch({ place: e.target.value })}
         />
       </Field>
     </fieldset>
@@ -80,7 +80,7 @@ function Location({ draft, dispatch }: { draft: Draft; dispatch: Dispatch<DraftA
   const { t } = useI18n();
   const [locating, setLocating] = useState(false);
   const { geo } = draft;
-  const setError = (message: string | undefined) => dispatch({ type: 'error', field: 'location', message });
+  const setError = (message: string | undefined) => dispatch(withError('location', message));
 
   function locate() {
     if (!('geolocation' in navigator)) {
@@ -93,7 +93,7 @@ function Location({ draft, dispatch }: { draft: Draft; dispatch: Dispatch<DraftA
       (pos) => {
         setLocating(false);
         const value: Geo = { lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: pos.coords.accuracy };
-        dispatch({ type: 'geo', value });
+        dispatch({ geo: value });
       },
       () => {
         setLocating(false);
@@ -115,7 +115,7 @@ function Location({ draft, dispatch }: { draft: Draft; dispatch: Dispatch<DraftA
               accuracy: formatNumber(Math.round(geo.accuracy), 0),
             })}
           </span>
-          <button type="button" className="p-link-btn" onClick={() => dispatch({ type: 'geo', value: null })}>
+          <button type="button" className="p-link-btn" onClick={() => dispatch({ geo: null })}>
             {t('submit.location.remove')}
           </button>
         </div>

@@ -7,7 +7,7 @@ import type { Draft, DraftAction, Reporter } from './draft';
 export function WhoSection({ draft, dispatch, disabled }: { draft: Draft; dispatch: Dispatch<DraftAction>; disabled: boolean }) {
   const { t } = useI18n();
   const { anonymous, reporter, errors } = draft;
-  const set = (field: keyof Reporter) => (value: string) => dispatch({ type: 'reporter', field, value });
+  const set = (field: keyof Reporter) => (value: string) => dispatch({ reporter: { ...reporter, [field]: value } });
   return (
     <fieldset className="p-card" disabled={disabled}>
       <legend className="p-card__title">{t('submit.section.who')}</legend>
@@ -17,7 +17,7 @@ export function WhoSection({ draft, dispatch, disabled }: { draft: Draft; dispat
           type="checkbox"
           role="switch"
           checked={anonymous}
-          onChange={(e) => dispatch({ type: 'anonymous', value: e.target.checked })}
+          onChange={(e) => dispatch({ anonymous: e.target.checked })}
           data-testid="anonymous"
         />
         <span className="p-switch__track" aria-hidden="true" />

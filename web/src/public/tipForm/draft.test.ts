@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../api';
 import type { T } from '../i18n';
-import { EMPTY_DRAFT, draftBody, draftReducer, formField, hasErrors, validateDraft, type Draft, type DraftAction } from './draft';
+import { EMPTY_DRAFT, draftBody, draftReducer, formField, hasErrors, validateDraft, withError, withoutError, type Draft, type DraftAction } from './draft';
 
 // the key and its values, so that a test sees which text was chosen
 const t = ((key: string, vars?: Record<string, string | number>) => (vars ? `${key} ${JSON.stringify(vars)}` : key)) as T;
@@ -12,52 +12,49 @@ const valid = (over: Partial<Draft> = {}): Draft => ({ ...EMPTY_DRAFT, category:
 
 describe('the tip draft', () => {
   it('forgets a field’s error when the visitor changes that field, and only that error', () => {
-    const start = apply({ type: 'errors', errors: { category: 'x', description: 'y', occurred_at: 'z', place: 'p' } });
-    expect(draftReducer(start, { type: 'text', field: 'category', value: 'a' }).errors).toEqual({ category: undefined, description: 'y', occurred_at: 'z', place: 'p' });
-    expect(draftReducer(start, { type: 'text', field: 'occurredTime', value: '13:00' }).errors.occurred_at).toBeUndefined();
-    expect(draftReducer(start, { type: 'text', field: 'occurredDate', value: '1/2/2026' }).errors.occurred_at).toBeUndefined();
-    const placed = draftReducer(start, { type: 'text', field: 'place', value: 'Thôn 1' });
+    const start = apply({ errors: { category: 'x', description: 'y', occurred_at: 'z', place: 'p' } });
+    expect(draftReducer(start, { category: 'a' }).errors).toEqual({ category: undefined, description: 'y', occurred_at: 'z', place: 'p' });
+    expect(draftReducer(start, { occurredTime: '13:00' }).errors.occurred_at).toBeUndefined();
+    expect(draftReducer(start, { occurredDate: '1/2/2026' }).errors.occurred_at).toBeUndefined();
+    const placed = draftReducer(start, { place: 'Thôn 1' });
     expect(placed.place).toBe('Thôn 1');
     expect(placed.errors.place).toBeUndefined();
     expect(placed.errors.category).toBe('x');
   });
 
   it('keeps the same errors object when there was nothing to forget', () => {
-    const start = apply({ type: 'errors', errors: { category: 'x' } });
-    expect(draftReducer(start, { type: 'text', field: 'description', value: 'abc' }).errors).toBe(start.errors);
+    const start = apply({ errors: { category: 'x' } });
+    expect(draftReducer(start, { description: 'abc' }).errors).toBe(start.errors);
+    expect(draftReducer(start, { anonymous: false }).errors).toBe(start.errors);
+    expect(draftReducer(start, withoutError('unit')).errors).toBe(start.errors);
+  });
+
+  it('sets the errors a change brings, whole', () => {
+    const start = apply({ errors: { category: 'x', location: 'l' } });
+    expect(draftReducer(start, { errors: { unit: 'u' } }).errors).toEqual({ unit: 'u' });
+    expect(draftReducer(start, { category: 'a', errors: { description: 'd' } }).errors).toEqual({ description: 'd' });
   });
 
   it('forgets the reporter error on a name or phone, not on an e-mail or address', () => {
-    const start = apply({ type: 'anonymous', value: false }, { type: 'errors', errors: { reporter: 'r' } });
-    expect(draftReducer(start, { type: 'reporter', field: 'email', value: 'a@b.vn' }).errors.reporter).toBe('r');
-    expect(draftReducer(start, { type: 'reporter', field: 'address', value: 'Thôn 2' }).errors.reporter).toBe('r');
-    expect(draftReducer(start, { type: 'reporter', field: 'name', value: 'An' }).errors.reporter).toBeUndefined();
-    const phoned = draftReducer(start, { type: 'reporter', field: 'phone', value: '0912' });
+    const start = apply({ anonymous: false }, { errors: { reporter: 'r' } });
+    const set = (d: Draft, field: keyof Draft['reporter'], value: string) => draftReducer(d, { reporter: { ...d.reporter, [field]: value } });
+    expect(set(start, 'email', 'a@b.vn').errors.reporter).toBe('r');
+    expect(set(start, 'address', 'Thôn 2').errors.reporter).toBe('r');
+    expect(set(start, 'name', 'An').errors.reporter).toBeUndefined();
+    const phoned = set(start, 'phone', '0912');
     expect(phoned.errors.reporter).toBeUndefined();
     expect(phoned.reporter).toEqual({ name: '', phone: '0912', email: '', address: '' });
   });
 
-  it('takes picked files with what was left out, and removes one', () => {
-    const a = new File(['a'], 'a.jpg', { type: 'image/jpeg' });
-    const b = new File(['b'], 'b.jpg', { type: 'image/jpeg' });
-    const picked = apply({ type: 'files', files: [a, b], problem: 'c.exe' });
-    expect(picked.files).toEqual([a, b]);
-    expect(picked.errors.files).toBe('c.exe');
-    const removed = draftReducer(picked, { type: 'removeFile', index: 0 });
-    expect(removed.files).toEqual([b]);
-    expect(removed.errors.files).toBe('c.exe');
-    expect(draftReducer(picked, { type: 'files', files: [a] }).errors.files).toBeUndefined();
-  });
-
-  it('sets and clears the location, the switch and its error', () => {
-    const located = apply({ type: 'geo', value: { lat: 15.1, lng: 108.8, accuracy: 12 } }, { type: 'keepLocation', value: true });
+  it('sets and forgets one error against the draft as it is then', () => {
+    const located = apply({ geo: { lat: 15.1, lng: 108.8, accuracy: 12 } }, { keepLocation: true }, { errors: { category: 'c' } });
     expect(located.geo).toEqual({ lat: 15.1, lng: 108.8, accuracy: 12 });
     expect(located.keepLocation).toBe(true);
-    expect(draftReducer(located, { type: 'geo', value: null }).geo).toBeNull();
-    const denied = draftReducer(located, { type: 'error', field: 'location', message: 'denied' });
-    expect(denied.errors.location).toBe('denied');
-    expect(draftReducer(denied, { type: 'clear', field: 'location' }).errors.location).toBeUndefined();
-    expect(draftReducer(denied, { type: 'error', field: 'location', message: undefined }).errors.location).toBeUndefined();
+    expect(draftReducer(located, { geo: null }).geo).toBeNull();
+    const denied = draftReducer(located, withError('location', 'denied'));
+    expect(denied.errors).toEqual({ category: 'c', location: 'denied' });
+    expect(draftReducer(denied, withoutError('location')).errors).toEqual({ category: 'c', location: undefined });
+    expect(draftReducer(denied, withError('files', 'too big')).errors).toEqual({ category: 'c', location: 'denied', files: 'too big' });
   });
 });
 

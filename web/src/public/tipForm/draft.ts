@@ -37,27 +37,22 @@ export interface Draft {
   errors: Errors;
 }
 
-/** The text fields of the form, each with the error its change forgets. */
-const TEXT_ERROR = {
+/** The fields whose change forgets an error, and that error. */
+const FORGETS: Partial<Record<keyof Draft, ErrorField>> = {
   category: 'category',
   description: 'description',
   occurredDate: 'occurred_at',
   occurredTime: 'occurred_at',
   place: 'place',
-} as const satisfies Record<string, ErrorField>;
-export type TextField = keyof typeof TEXT_ERROR;
+};
 
-export type DraftAction =
-  | { type: 'text'; field: TextField; value: string }
-  | { type: 'reporter'; field: keyof Reporter; value: string }
-  | { type: 'anonymous'; value: boolean }
-  | { type: 'geo'; value: Geo | null }
-  | { type: 'files'; files: File[]; problem?: string }
-  | { type: 'removeFile'; index: number }
-  | { type: 'keepLocation'; value: boolean }
-  | { type: 'error'; field: ErrorField; message: string | undefined }
-  | { type: 'errors'; errors: Errors }
-  | { type: 'clear'; field: ErrorField };
+/**
+ * A change of the draft: the new values, or a function of the draft for a change made later (a
+ * position found). A change that brings `errors` sets them; any other forgets the errors of the
+ * fields it changes (a reporter's name or phone number forgets the reporter error: they are what
+ * makes a named tip valid).
+ */
+export type DraftAction = Partial<Draft> | ((d: Draft) => Partial<Draft>);
 
 export const EMPTY_DRAFT: Draft = {
   category: '',
@@ -78,33 +73,28 @@ function forget(errors: Errors, field: ErrorField): Errors {
   return errors[field] ? { ...errors, [field]: undefined } : errors;
 }
 
-export function draftReducer(d: Draft, a: DraftAction): Draft {
-  switch (a.type) {
-    case 'text':
-      return { ...d, [a.field]: a.value, errors: forget(d.errors, TEXT_ERROR[a.field]) };
-    case 'reporter': {
-      // a name or a phone number is what makes a named tip valid: only they forget the error
-      const errors = a.field === 'name' || a.field === 'phone' ? forget(d.errors, 'reporter') : d.errors;
-      return { ...d, reporter: { ...d.reporter, [a.field]: a.value }, errors };
+export function draftReducer(d: Draft, action: DraftAction): Draft {
+  const c = typeof action === 'function' ? action(d) : action;
+  let errors = c.errors ?? d.errors;
+  if (!c.errors) {
+    for (const k of Object.keys(c) as (keyof Draft)[]) {
+      const field = FORGETS[k];
+      if (field) errors = forget(errors, field);
     }
-    case 'anonymous':
-      return { ...d, anonymous: a.value };
-    case 'geo':
-      return { ...d, geo: a.value };
-    case 'files':
-      return { ...d, files: a.files, errors: { ...d.errors, files: a.problem } };
-    case 'removeFile':
-      return { ...d, files: d.files.filter((_, j) => j !== a.index) };
-    case 'keepLocation':
-      return { ...d, keepLocation: a.value };
-    case 'error':
-      return { ...d, errors: { ...d.errors, [a.field]: a.message } };
-    case 'errors':
-      return { ...d, errors: a.errors };
-    case 'clear':
-      return { ...d, errors: forget(d.errors, a.field) };
+    if (c.reporter && (c.reporter.name !== d.reporter.name || c.reporter.phone !== d.reporter.phone)) errors = forget(errors, 'reporter');
   }
+  return { ...d, ...c, errors };
 }
+
+/** Forgets one error (the same errors when there was none). */
+export const withoutError =
+  (field: ErrorField): DraftAction =>
+  (d) => ({ errors: forget(d.errors, field) });
+
+/** Sets one error, keeping the others as they are then. */
+export const withError =
+  (field: ErrorField, message: string | undefined): DraftAction =>
+  (d) => ({ errors: { ...d.errors, [field]: message } });
 
 export const hasErrors = (e: Errors) => Object.values(e).some(Boolean);
 

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { PublicApiError, subscribeTipUpdates, unsubscribeTipUpdates } from '../api';
 import { useI18n } from '../i18n';
-import { CheckIcon, MailIcon } from '../icons';
+import { CheckIcon, Svg } from '../icons';
 import { Alert, Field, Spinner, describedBy, errorText, retryText } from '../ui';
 import type { Creds } from './creds';
 
@@ -152,3 +152,10 @@ function NotifyForm({ state }: { state: ReturnType<typeof useNotify> }) {
     </form>
   );
 }
+
+const MailIcon = ({ size }: { size?: number }) => (
+  <Svg size={size}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="M3.5 6.5l8.5 6.5 8.5-6.5" />
+  </Svg>
+);

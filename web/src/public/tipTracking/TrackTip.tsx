@@ -11,7 +11,6 @@ import { useI18n } from '../i18n';
 import { Alert, Field, Spinner, describedBy, errorText } from '../ui';
 import type { Creds } from './creds';
 import { TipView } from './TipView';
-import './tipTracking.css';
 
 export default function TrackTip() {
   const { t } = useI18n();

@@ -1,0 +1,114 @@
+/** The dashboard of an area for a period: filters, KPI cards, charts, the map, the units below, the issued reports. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Col, Row, Spin, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import ApiErrorAlert from '../../components/ApiErrorAlert';
+import { hasPermission, useAuth } from '../../accounts/auth';
+import { formatDate } from '../../lib/format';
+import { usePageTitle } from '../../components/usePageTitle';
+import { UNIT_PARAM } from '../../components/useSelectedUnit';
+import { getSummary, reportKeys, type ReportQuery } from '../api';
+import { metricKey } from '../metrics';
+import { REPORTS_ISSUE } from '../paths';
+import { useNarrow } from '../../components/useBreakpoint';
+import { BreakdownCard } from './BreakdownCard';
+import { ChildrenCard } from './ChildrenCard';
+import { KpiCards } from './KpiCards';
+import { useDashboardParams } from './params';
+import { TrendCard } from './TrendCard';
+import { FiltersCard } from './FiltersCard';
+import { MapCard } from './MapCard';
+import { ReportsHead } from './ReportsHead';
+import { useArea } from './useArea';
+import { IssuedCard } from '../issued/IssuedCard';
+import { IssueModal } from '../issued/IssueModal';
+import { PreviewModal } from '../issued/PreviewModal';
+
+const { Title, Text } = Typography;
+
+export function Dashboard() {
+  const { t, i18n } = useTranslation();
+  usePageTitle('reports.title');
+  const { user } = useAuth();
+  const narrow = useNarrow();
+  const params = useDashboardParams();
+  const { unit, period, compare, metric, update } = params;
+  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  // the draft of the issue dialog, rendered by the server with the texts being written
+  const [previewHtml, setPreviewHtml] = useState<string | null>(null);
+  const [issuing, setIssuing] = useState(false);
+  const [breakdownField, setBreakdownField] = useState<'count' | 'participants'>('count');
+
+  const q: ReportQuery = useMemo(() => ({ unit, from: period.from, to: period.to }), [unit, period.from, period.to]);
+  const metricLabel = t(`reports.metricNames.${metricKey(metric)}`);
+  const setUnit = useCallback((code: string | null) => update({ [UNIT_PARAM]: code }), [update]);
+
+  const summary = useQuery({
+    queryKey: reportKeys.summary({ ...q, compare }),
+    queryFn: ({ signal }) => getSummary({ ...q, compare }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const area = useArea(unit, period, metric, summary.data);
+
+  const exportQuery = { ...q, compare };
+  const canIssue = hasPermission(user, REPORTS_ISSUE);
+  const unitName = summary.data?.unit?.full_name ?? (unit ? (area.selectedUnit?.full_name ?? unit) : (user?.unit?.full_name ?? t('reports.country')));
+
+  return (
+    <div className="antq-reports" data-testid="reports-page">
+      <ReportsHead exportQuery={exportQuery} unitName={unitName} period={period} canIssue={canIssue} onPreview={setPreviewUrl} onIssue={() => setIssuing(true)} />
+
+      <FiltersCard params={params} detail={area.selectedUnit} narrow={narrow} />
+
+      <div className="antq-reports__scope" data-testid="reports-scope">
+        <Title level={3} className="antq-reports__unit" data-testid="reports-unit-name">
+          {unitName}
+        </Title>
+        <Text type="secondary" data-testid="reports-period">
+          {t('reports.periodText', { from: formatDate(period.from), to: formatDate(period.to) })}
+        </Text>
+        {summary.isFetching && <Spin size="small" />}
+      </div>
+
+      {summary.isError && <ApiErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />}
+
+      <KpiCards summary={summary.data ?? null} compare={compare} loading={summary.isPending} />
+
+      <Row gutter={[16, 16]} className="antq-reports__row">
+        <Col xs={24} lg={14}>
+          <TrendCard q={q} metric={metric} metricLabel={metricLabel} compare={compare} narrow={narrow} language={i18n.resolvedLanguage} />
+        </Col>
+        <Col xs={24} lg={10}>
+          <MapCard area={area} metricLabel={metricLabel} unitName={unitName} narrow={narrow} onSelect={setUnit} />
+        </Col>
+      </Row>
+
+      <Row gutter={[16, 16]} className="antq-reports__row">
+        <Col xs={24} lg={12}>
+          <BreakdownCard
+            q={q}
+            by="organizer"
+            title={t('reports.byOrganizer')}
+            field={breakdownField}
+            onField={setBreakdownField}
+            narrow={narrow}
+            language={i18n.resolvedLanguage}
+          />
+        </Col>
+        <Col xs={24} lg={12}>
+          <BreakdownCard q={q} by="topic" title={t('reports.byTopic')} field={breakdownField} onField={setBreakdownField} narrow={narrow} language={i18n.resolvedLanguage} />
+        </Col>
+      </Row>
+
+      <ChildrenCard q={q} metric={metric} onDrill={setUnit} narrow={narrow} />
+
+      <IssuedCard unit={unit} onOpen={setPreviewUrl} />
+
+      <PreviewModal url={previewUrl} onClose={() => setPreviewUrl(null)} />
+      <PreviewModal html={previewHtml} onClose={() => setPreviewHtml(null)} testId="draft-preview" />
+      {canIssue && <IssueModal open={issuing} onClose={() => setIssuing(false)} q={exportQuery} unitName={unitName} onPreview={setPreviewHtml} />}
+    </div>
+  );
+}
+

@@ -1,0 +1,108 @@
+/** The dashboard's filters: the area, the period (a preset stepped back and forth, or two days), the comparison, the figure. */
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Segmented, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { type UnitDetail } from '../../api';
+import UnitField from '../../components/form/UnitField';
+import { useAuth } from '../../accounts/auth';
+import { formatDate } from '../../lib/format';
+import { UNIT_PARAM } from '../../components/useSelectedUnit';
+import { METRICS, metricKey } from '../metrics';
+import { PRESETS, previousYear, type Preset } from '../period';
+import { AreaBreadcrumb } from './AreaBreadcrumb';
+import { DEFAULT_METRIC, DEFAULT_PRESET, type DashboardParams } from './params';
+
+const { Text } = Typography;
+
+export function FiltersCard({ params, detail, narrow }: { params: DashboardParams; detail: UnitDetail | null; narrow: boolean }) {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const { unit, preset, back, period, compare, metric, update } = params;
+  const setUnit = (code: string | null) => update({ [UNIT_PARAM]: code });
+  const onPeriod = (p: Preset | 'custom') => {
+    if (p === 'custom') update({ period: 'custom', back: null, from: period.from, to: period.to });
+    else update({ period: p, back: null, from: null, to: null });
+  };
+  const step = (delta: number) => update({ period: preset ?? DEFAULT_PRESET, back: String(Math.max(0, back + delta)) || null, from: null, to: null });
+  return (
+    <Card className="antq-reports__filters" size="small">
+      <AreaBreadcrumb unit={unit} detail={detail} own={user?.unit ?? null} onSelect={setUnit} />
+      <div className="antq-reports__filter-grid">
+        <div className="antq-reports__field antq-reports__field--unit">
+          <label htmlFor="reports-unit">{t('reports.unit')}</label>
+          <UnitField id="reports-unit" value={unit} onChange={setUnit} />
+          {!unit && (
+            <Text type="secondary" className="antq-reports__hint">
+              {t('reports.ownArea')}: {user?.unit?.full_name ?? t('reports.country')}
+            </Text>
+          )}
+        </div>
+        <div className="antq-reports__field antq-reports__field--period">
+          <label>{t('reports.period')}</label>
+          <Space wrap size={[8, 8]}>
+            {narrow ? (
+              <Select
+                data-testid="period-presets"
+                aria-label={t('reports.period')}
+                value={preset ?? 'custom'}
+                onChange={(v) => onPeriod(v as Preset | 'custom')}
+                options={[...PRESETS, 'custom'].map((p) => ({ value: p, label: t(`reports.presets.${p}`) }))}
+                style={{ minWidth: 140 }}
+              />
+            ) : (
+              <Segmented
+                data-testid="period-presets"
+                value={preset ?? 'custom'}
+                onChange={(v) => onPeriod(v as Preset | 'custom')}
+                options={[...PRESETS, 'custom'].map((p) => ({ value: p, label: t(`reports.presets.${p}`) }))}
+              />
+            )}
+            {preset && (
+              <Space.Compact>
+                <Tooltip title={t('reports.earlier')}>
+                  <Button icon={<LeftOutlined />} aria-label={t('reports.earlier')} onClick={() => step(1)} data-testid="period-earlier" />
+                </Tooltip>
+                <Tooltip title={t('reports.later')}>
+                  <Button icon={<RightOutlined />} aria-label={t('reports.later')} onClick={() => step(-1)} disabled={back === 0} />
+                </Tooltip>
+              </Space.Compact>
+            )}
+          </Space>
+          <DatePicker.RangePicker
+            className="antq-reports__range"
+            aria-label={t('reports.range')}
+            format="DD/MM/YYYY"
+            allowClear={false}
+            value={[dayjs(period.from), dayjs(period.to)]}
+            onChange={(v) => {
+              const [a, b] = (v ?? []) as [Dayjs | null, Dayjs | null];
+              if (a && b) update({ period: 'custom', back: null, from: a.format('YYYY-MM-DD'), to: b.format('YYYY-MM-DD') });
+            }}
+            data-testid="period-range"
+          />
+        </div>
+        <div className="antq-reports__field antq-reports__field--compare">
+          <label htmlFor="reports-compare">{t('reports.compare')}</label>
+          <Switch id="reports-compare" checked={compare} onChange={(on) => update({ compare: on ? '1' : null })} data-testid="compare-switch" />
+          {compare && (
+            <Text type="secondary" className="antq-reports__hint">
+              {t('reports.compareText', { from: formatDate(previousYear(period).from), to: formatDate(previousYear(period).to) })}
+            </Text>
+          )}
+        </div>
+        <div className="antq-reports__field antq-reports__field--metric">
+          <label htmlFor="reports-metric">{t('reports.metric')}</label>
+          <Select
+            id="reports-metric"
+            value={metric}
+            onChange={(m) => update({ metric: m === DEFAULT_METRIC ? null : m })}
+            options={METRICS.map((m) => ({ value: m, label: t(`reports.metricNames.${metricKey(m)}`) }))}
+            data-testid="metric-select"
+            popupMatchSelectWidth={false}
+          />
+        </div>
+      </div>
+    </Card>
+  );
+}
