@@ -1,13 +1,13 @@
 /** The answer of a sent tip: the tracking code and the secret, big, once (loaded when a tip is sent). */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatDateTime } from '../lib/format';
 import { formatTrackingCode, trackingHash } from '../lib/tips';
 import type { SentTip } from './api';
 import { CopyButton } from './copy';
-import { translator, useI18n, type T } from './i18n';
 import sentEn from './i18n/sent.en.json';
 import sentVi from './i18n/sent.vi.json';
 import { CheckIcon, DownloadIcon, WarnIcon } from './icons';
+import { useOwnTexts } from './ownTexts';
 import { Alert } from './ui';
 
 export interface UploadResult {
@@ -16,21 +16,9 @@ export interface UploadResult {
   message?: string;
 }
 
-/**
- * The page's texts with this screen's own: they come with it, not with the form (which a phone
- * loads first and should be small).
- */
-function useSentTexts(): T {
-  const { t, lang } = useI18n();
-  return useMemo(() => {
-    const own = lang === 'en' ? translator(sentEn, sentVi) : translator(sentVi);
-    return (key, vars) => (key.startsWith('done.') ? own(key, vars) : t(key, vars));
-  }, [t, lang]);
-}
-
 /** The answer of a sent tip: the code and the secret, big, once. */
 export default function Sent({ tip, uploads }: { tip: SentTip; uploads: UploadResult[] }) {
-  const t = useSentTexts();
+  const t = useOwnTexts(sentVi, sentEn);
   const code = formatTrackingCode(tip.tracking_code);
   const trackUrl = `/tra-cuu-tin-bao${trackingHash(code, tip.secret)}`;
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -5,7 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import { listUnits, type Unit } from './api';
-import { useI18n, type TextKey } from './i18n';
+import type { TextKey } from './i18n';
+import chooserEn from './i18n/chooser.en.json';
+import chooserVi from './i18n/chooser.vi.json';
+import { useOwnTexts } from './ownTexts';
 import { errorText } from './ui';
 
 interface Props {
@@ -37,7 +40,7 @@ export function levelLabelKey(items: Unit[]): TextKey {
 }
 
 export default function UnitChooser({ onChange, error }: Props) {
-  const { t } = useI18n();
+  const t = useOwnTexts(chooserVi, chooserEn);
   /** Children lists by parent code ('' = the provinces). */
   const [lists, setLists] = useState<Record<string, Unit[]>>({});
   const [failed, setFailed] = useState<unknown>(null);

@@ -1,11 +1,12 @@
 /**
  * The public pages' texts: small dictionaries (i18n/common.*.json, plus home.*, submit.*, track.*,
- * opinion.* or unsubscribe.* for the page at hand; sent.* come with the answer screen), without i18next, so that a page carries only
+ * opinion.* or unsubscribe.* for the page at hand; the unit chooser's and the answer screen's come with them), without i18next, so that a page carries only
  * its own texts. English is loaded only when chosen. The choice is shared with the staff app (localStorage `antq.language`).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type common from './i18n/common.vi.json';
 import type home from './i18n/home.vi.json';
+import type chooser from './i18n/chooser.vi.json';
 import type opinion from './i18n/opinion.vi.json';
 import type sent from './i18n/sent.vi.json';
 import type submit from './i18n/submit.vi.json';
@@ -13,7 +14,7 @@ import type track from './i18n/track.vi.json';
 import type unsubscribe from './i18n/unsubscribe.vi.json';
 
 /** Every text of the public pages (a page's dictionary holds its own part). */
-export type Dict = typeof common & typeof home & typeof submit & typeof sent & typeof track & typeof opinion & typeof unsubscribe;
+export type Dict = typeof common & typeof home & typeof submit & typeof chooser & typeof sent & typeof track & typeof opinion & typeof unsubscribe;
 export type TextKey = keyof Dict;
 export type Lang = 'vi' | 'en';
 export type T = (key: TextKey, vars?: Record<string, string | number>) => string;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TIP_STATUSES } from '../../tips/workflow';
 import { interpolate, translator } from '../i18n';
+import chooserEn from './chooser.en.json';
+import chooserVi from './chooser.vi.json';
 import commonEn from './common.en.json';
 import commonVi from './common.vi.json';
 import homeEn from './home.en.json';
@@ -23,12 +25,13 @@ const PAIRS: [string, Texts, Texts][] = [
   ['common', commonVi, commonEn],
   ['home', homeVi, homeEn],
   ['submit', submitVi, submitEn],
+  ['chooser', chooserVi, chooserEn],
   ['sent', sentVi, sentEn],
   ['track', trackVi, trackEn],
   ['opinion', opinionVi, opinionEn],
   ['unsubscribe', unsubscribeVi, unsubscribeEn],
 ];
-const vi: Texts = { ...commonVi, ...homeVi, ...submitVi, ...sentVi, ...trackVi, ...opinionVi, ...unsubscribeVi };
+const vi: Texts = { ...commonVi, ...homeVi, ...submitVi, ...chooserVi, ...sentVi, ...trackVi, ...opinionVi, ...unsubscribeVi };
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('public pages texts', () => {
@@ -62,13 +65,15 @@ describe('public pages texts', () => {
     const dir = path.resolve(__dirname, '..');
     // a page's own folder loads that page's texts
     const FOLDERS: Record<string, Texts> = { tipForm: submitVi, tipTracking: trackVi };
-    const SUBMIT = ['SubmitTip.tsx', 'UnitChooser.tsx', 'copy.tsx'];
+    const SUBMIT = ['SubmitTip.tsx', 'copy.tsx'];
     const OPINION = ['SubmitOpinion.tsx', 'UnitSearch.tsx'];
     const pageOf = (file: string): Texts =>
       SUBMIT.includes(file)
         ? submitVi
         : file === 'Sent.tsx'
           ? { ...submitVi, ...sentVi }
+          : file === 'UnitChooser.tsx'
+            ? { ...submitVi, ...chooserVi }
         : OPINION.includes(file)
           ? opinionVi
           : file === 'TrackTip.tsx'
