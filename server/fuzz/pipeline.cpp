@@ -48,7 +48,8 @@
 #include "db/migrations.hpp"
 #include "http/pipeline.hpp"
 #include "http/request.hpp"
-#include "modules/accounts/accounts_service.hpp"
+#include "modules/accounts/authentication.hpp"
+#include "modules/accounts/user_admin.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/units/units_dataset.hpp"
 #include "modules/units/units_demo.hpp"
@@ -80,7 +81,8 @@ struct World {
   crypto::Keyring keys;
   std::unique_ptr<audit::AuditLog> audit;
   std::unique_ptr<db::Database> db;  // our own handle, for making accounts
-  std::unique_ptr<accounts::AccountsService> accounts;
+  std::unique_ptr<accounts::Authentication> accounts;
+  std::unique_ptr<accounts::UserAdmin> users;
   std::vector<std::pair<std::string, std::string>> routes;  // method, pattern
   int generation = 0;
   std::string admin, commune, officer, session, csrf;
@@ -99,9 +101,9 @@ void make_identities(World& w) {
   w.admin_user = "fz.quantri" + g;
   w.commune_user = "fz.xa" + g;
   w.officer_user = "fz.congan" + g;
-  w.accounts->add_user({w.admin_user, kPassword, "admin", std::nullopt, ""});
-  w.accounts->add_user({w.commune_user, kPassword, "admin", std::string("21220"), ""});
-  w.accounts->add_user({w.officer_user, kPassword, "police_officer", std::string("21220"), ""});
+  w.users->add_user({w.admin_user, kPassword, "admin", std::nullopt, ""});
+  w.users->add_user({w.commune_user, kPassword, "admin", std::string("21220"), ""});
+  w.users->add_user({w.officer_user, kPassword, "police_officer", std::string("21220"), ""});
   w.admin = w.accounts->create_token(w.admin_user, std::nullopt).second;
   w.commune = w.accounts->create_token(w.commune_user, std::nullopt).second;
   w.officer = w.accounts->create_token(w.officer_user, std::nullopt).second;
@@ -146,7 +148,8 @@ World& setup() {
   w->audit = std::make_unique<audit::AuditLog>(w->keys);
   units::import_units(*w->db, kUnits, "vn-2tier");
   units::seed_demo(*w->db, *w->audit);
-  w->accounts = std::make_unique<accounts::AccountsService>(*w->db, w->keys, *w->audit, app::accounts_config(w->config));
+  w->accounts = std::make_unique<accounts::Authentication>(*w->db, w->keys, *w->audit, app::accounts_config(w->config));
+  w->users = std::make_unique<accounts::UserAdmin>(*w->db, *w->audit);
   make_identities(*w);
   w->app = std::make_unique<app::App>(w->config);
   for (const auto& r : w->app->route_list()) {

@@ -13,7 +13,8 @@
 #include "http/server/server.hpp"
 #include "http/static_files.hpp"
 #include "modules/accounts/accounts_routes.hpp"
-#include "modules/accounts/accounts_service.hpp"
+#include "modules/accounts/authentication.hpp"
+#include "modules/accounts/user_admin.hpp"
 #include "modules/accounts/session_authenticator.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/audit/audit_routes.hpp"
@@ -57,7 +58,8 @@ struct App::Impl {
   std::unique_ptr<audit::AuditLog> audit;
   http::Router router;
   http::Metrics metrics;
-  std::unique_ptr<accounts::AccountsService> accounts;
+  std::unique_ptr<accounts::Authentication> authentication;
+  std::unique_ptr<accounts::UserAdmin> users;
   std::unique_ptr<accounts::SessionAuthenticator> auth;
   std::unique_ptr<idempotency::DbIdempotencyStore> idempotency;
   std::unique_ptr<http::StaticFiles> static_files;
@@ -81,8 +83,9 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   for (const auto& name : report.applied) log::info("migration_applied", {{"name", name}});
 
   i.audit = std::make_unique<audit::AuditLog>(i.keys);
-  i.accounts = std::make_unique<accounts::AccountsService>(*i.db, i.keys, *i.audit, accounts_config(config));
-  i.auth = std::make_unique<accounts::SessionAuthenticator>(*i.accounts);
+  i.authentication = std::make_unique<accounts::Authentication>(*i.db, i.keys, *i.audit, accounts_config(config));
+  i.users = std::make_unique<accounts::UserAdmin>(*i.db, *i.audit);
+  i.auth = std::make_unique<accounts::SessionAuthenticator>(*i.authentication);
   i.idempotency = std::make_unique<idempotency::DbIdempotencyStore>(*i.db, i.keys);
   i.units = std::make_unique<units::UnitsService>(*i.db, *i.audit);
   const std::string web_root = resolve_web_root(config);
@@ -123,7 +126,7 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
     }
   }
 
-  accounts::register_routes(i.router, *i.accounts, {config.secure_cookies});
+  accounts::register_routes(i.router, *i.authentication, *i.users, {config.secure_cookies});
   notifications::register_routes(i.router, *i.db);
   tips::register_public_routes(i.router, *i.tips);
   tips::register_staff_routes(i.router, *i.tips);

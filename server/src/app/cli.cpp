@@ -10,13 +10,15 @@
 #include "app/app.hpp"
 #include "app/cli_text.hpp"
 #include "app/config.hpp"
+#include "app/reseal_secrets.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/keyring.hpp"
 #include "core/log.hpp"
 #include "db/migrations.hpp"
-#include "modules/accounts/accounts_service.hpp"
+#include "modules/accounts/authentication.hpp"
 #include "modules/accounts/passwords.hpp"
+#include "modules/accounts/user_admin.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/demo/demo_seed.hpp"
 #include "modules/units/units_dataset.hpp"
@@ -69,7 +71,10 @@ struct Context {
     db::migrate(*db);
     audit = std::make_unique<audit::AuditLog>(keys);
   }
-  accounts::AccountsService accounts() { return accounts::AccountsService(*db, keys, *audit, accounts_config(config)); }
+  accounts::UserAdmin users() { return accounts::UserAdmin(*db, *audit); }
+  accounts::Authentication authentication() {
+    return accounts::Authentication(*db, keys, *audit, accounts_config(config));
+  }
   void record(const std::string& action, const std::string& details) {
     db->write([&](db::Connection& c) { audit->record(c, {"cli", action, "", "", "", "", "", "", details}); });
   }
@@ -77,7 +82,7 @@ struct Context {
 
 int cmd_init(const Config& c, const std::string& units_list, bool password_stdin) {
   Context ctx(c, true);
-  auto accounts = ctx.accounts();
+  auto accounts = ctx.users();
   if (accounts.user_exists("admin")) {
     std::cout << "CSDL " << db::redact_url(c.db) << " đã được khởi tạo trước đó: không thay đổi gì.\n";
     return 0;
@@ -273,26 +278,26 @@ int run_cli(int argc, char** argv) {
     if (user_add->parsed()) {
       Context ctx(c);
       const std::string password = read_password_stdin();
-      ctx.accounts().add_user({username, password, role, unit.empty() ? std::nullopt : std::optional<std::string>(unit), display_name});
+      ctx.users().add_user({username, password, role, unit.empty() ? std::nullopt : std::optional<std::string>(unit), display_name});
       std::cout << "Đã thêm tài khoản '" << username << "' (" << role << ").\n";
       return 0;
     }
     if (user_disable->parsed()) {
       Context ctx(c);
-      ctx.accounts().disable_user(username);
+      ctx.users().disable_user(username);
       std::cout << "Đã khóa tài khoản '" << username << "' và chấm dứt mọi phiên đăng nhập.\n";
       return 0;
     }
     if (token_create->parsed()) {
       Context ctx(c);
-      auto [id, secret] = ctx.accounts().create_token(username, expires_days);
+      auto [id, secret] = ctx.authentication().create_token(username, expires_days);
       std::cout << "Token " << id << " của '" << username << "' (chỉ hiện một lần, dùng: Authorization: Bearer …):\n"
                 << secret << std::endl;
       return 0;
     }
     if (token_revoke->parsed()) {
       Context ctx(c);
-      ctx.accounts().revoke_token(token_ref);
+      ctx.authentication().revoke_token(token_ref);
       std::cout << "Đã thu hồi token.\n";
       return 0;
     }
@@ -335,7 +340,7 @@ int run_cli(int argc, char** argv) {
       const auto keys = crypto::Keyring::rotate_file(key_file_path(c));
       auto db = db::open(c.db, database_options(c));
       db::migrate(*db);
-      const int n = accounts::reseal_secrets(*db, keys);
+      const int n = reseal_secrets(*db, keys);
       audit::AuditLog log(keys);
       db->write([&](db::Connection& conn) {
         log.record(conn, {"cli", "keys.rotate", "", keys.current_id(), "", "", "", "", "{\"resealed\":" + std::to_string(n) + "}"});

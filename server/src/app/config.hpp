@@ -6,7 +6,7 @@
 
 #include "core/keyring.hpp"
 #include "http/server/server.hpp"
-#include "modules/accounts/accounts_service.hpp"
+#include "modules/accounts/accounts_config.hpp"
 
 namespace antq::app {
 

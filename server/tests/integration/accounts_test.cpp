@@ -173,13 +173,14 @@ TEST_P(AccountsTest, BearerTokensWorkWithoutCsrfUntilRevoked) {
   EXPECT_EQ(request(port(), "GET", "/api/v1/auth/me", "", bearer("antq_not-a-real-token")).status, 401);
   const auto keys = app::load_keyring(s_->config());
   audit::AuditLog log(keys);
-  accounts::AccountsService svc(s_->database().db(), keys, log, app::accounts_config(s_->config()));
+  accounts::Authentication svc(s_->database().db(), keys, log, app::accounts_config(s_->config()));
+  accounts::UserAdmin users(s_->database().db(), log);
   svc.revoke_token(token);
   EXPECT_EQ(request(port(), "GET", "/api/v1/auth/me", "", bearer(token)).status, 401);
   // A disabled account's tokens stop at once too.
   const std::string other = s_->add_user("tich.hop2", "steering", std::nullopt);
   EXPECT_EQ(request(port(), "GET", "/api/v1/auth/me", "", bearer(other)).status, 200);
-  svc.disable_user("tich.hop2");
+  users.disable_user("tich.hop2");
   EXPECT_EQ(request(port(), "GET", "/api/v1/auth/me", "", bearer(other)).status, 401);
 }
 

@@ -35,7 +35,8 @@
 #include "db/database.hpp"
 #include "db/migrations.hpp"
 #include "integration/server_fixture.hpp"
-#include "modules/accounts/accounts_service.hpp"
+#include "modules/accounts/authentication.hpp"
+#include "modules/accounts/user_admin.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/units/units_dataset.hpp"
 #include "modules/units/units_demo.hpp"
@@ -245,8 +246,8 @@ std::string prepare_database(db::Database& db, const std::string& key_hex) {
   units::seed_demo(db, log);
   app::Config config;
   config.data_key = key_hex;
-  accounts::AccountsService svc(db, keys, log, app::accounts_config(config));
-  svc.add_user({"quantri", ServerFixture::kPassword, "admin", std::nullopt, ""});
+  accounts::UserAdmin(db, log).add_user({"quantri", ServerFixture::kPassword, "admin", std::nullopt, ""});
+  accounts::Authentication svc(db, keys, log, app::accounts_config(config));
   return svc.create_token("quantri", std::nullopt).second;
 }
 

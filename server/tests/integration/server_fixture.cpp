@@ -7,7 +7,8 @@
 #include "modules/units/units_demo.hpp"
 #include "core/crypto.hpp"
 #include "core/keyring.hpp"
-#include "modules/accounts/accounts_service.hpp"
+#include "modules/accounts/authentication.hpp"
+#include "modules/accounts/user_admin.hpp"
 #include "modules/audit/audit_log.hpp"
 
 namespace antq::test {
@@ -84,8 +85,8 @@ std::string ServerFixture::add_user(const std::string& username, const std::stri
                                     const std::optional<std::string>& unit) {
   const auto keys = app::load_keyring(config_);
   audit::AuditLog log(keys);
-  accounts::AccountsService svc(db_->db(), keys, log, app::accounts_config(config_));
-  svc.add_user({username, kPassword, role, unit, ""});
+  accounts::UserAdmin(db_->db(), log).add_user({username, kPassword, role, unit, ""});
+  accounts::Authentication svc(db_->db(), keys, log, app::accounts_config(config_));
   return svc.create_token(username, std::nullopt).second;
 }
 

@@ -44,6 +44,10 @@ constexpr const char* kSetTotpStep = "UPDATE users SET totp_last_step = $2 WHERE
 // Accepts a step only if it is newer than the last one used (compare and set: no replay race).
 constexpr const char* kClaimTotpStep =
     "UPDATE users SET totp_last_step = $2 WHERE username = $1 AND totp_last_step < $2";
+// Key rotation: the sealed secrets, and the same values sealed again (nothing else changes).
+constexpr const char* kSealedTotpSecrets =
+    "SELECT username, totp_secret, totp_pending FROM users WHERE totp_secret IS NOT NULL OR totp_pending IS NOT NULL";
+constexpr const char* kResealTotp = "UPDATE users SET totp_secret = $2, totp_pending = $3 WHERE username = $1";
 constexpr const char* kSetLastLogin = "UPDATE users SET last_login_at = $2 WHERE username = $1";
 
 constexpr const char* kFailures = "SELECT failures, locked_until FROM login_failures WHERE username = $1";
@@ -171,6 +175,13 @@ void set_totp(db::Connection& c, const std::string& username, const std::optiona
 }
 void set_totp_step(db::Connection& c, const std::string& username, std::int64_t step) { c.query(kSetTotpStep, username, step); }
 void set_last_login(db::Connection& c, const std::string& username) { c.query(kSetLastLogin, username, timeutil::now_utc()); }
+
+std::vector<SealedTotp> sealed_totp_secrets(db::Connection& c) {
+  std::vector<SealedTotp> out;
+  for (const auto& r : c.query(kSealedTotpSecrets).rows) out.push_back({r.text(0), r.opt_text(1), r.opt_text(2)});
+  return out;
+}
+void reseal_totp(db::Connection& c, const SealedTotp& s) { c.query(kResealTotp, s.username, s.secret, s.pending); }
 
 Failures failures(db::Connection& c, const std::string& username) {
   auto r = c.query(kFailures, username);

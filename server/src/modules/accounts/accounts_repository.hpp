@@ -39,6 +39,14 @@ void set_totp(db::Connection& c, const std::string& username, const std::optiona
 void set_totp_step(db::Connection& c, const std::string& username, std::int64_t step);
 void set_last_login(db::Connection& c, const std::string& username);
 
+// The TOTP secrets as stored (sealed with the keyring), for `antq keys rotate`.
+struct SealedTotp {
+  std::string username;
+  std::optional<std::string> secret, pending;
+};
+std::vector<SealedTotp> sealed_totp_secrets(db::Connection& c);
+void reseal_totp(db::Connection& c, const SealedTotp& s);
+
 struct Failures {
   int failures = 0;
   std::optional<std::string> locked_until;

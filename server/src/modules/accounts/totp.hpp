@@ -4,8 +4,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace antq::accounts::totp {
+
+// The keyring purpose the secrets are sealed under (in users.totp_secret and totp_pending).
+inline constexpr std::string_view kSecretPurpose = "totp-secret";
 
 std::string new_secret_base32();  // 160 random bits
 std::string otpauth_uri(const std::string& secret_base32, const std::string& username, const std::string& issuer);
