@@ -1,6 +1,8 @@
 #include "modules/groups/groups_spec.hpp"
 
+#include "modules/groups/members_routes.hpp"
 #include "modules/groups/team_rules.hpp"
+#include "modules/module_host.hpp"
 #include "modules/registers/field_builders.hpp"
 
 namespace antq::groups {
@@ -23,6 +25,10 @@ registers::Spec spec() {
   s.date_field = "started_on";
   s.ordered = {{"dissolved_on", "started_on"}};
   s.check = check_group;
+  // The members of a team, checked against the law (team_rules.hpp).
+  s.extras = [](registers::RegisterService& groups, modules::Host& host) {
+    register_member_routes(host.router, groups, host.db, host.audit);
+  };
   return s;
 }
 

@@ -1,5 +1,7 @@
 #include "modules/mediations/mediations_spec.hpp"
 
+#include "modules/mediations/mediation_book.hpp"
+#include "modules/module_host.hpp"
 #include "modules/registers/field_builders.hpp"
 
 namespace antq::mediations {
@@ -26,6 +28,10 @@ registers::Spec spec() {
   s.ordered = {{"closed_on", "received_on"}};
   s.unit_kinds = {"village", "commune"};
   s.attachments = true;  // photos of the minutes, from the phone form
+  // The printed book of a village's mediations for a year.
+  s.extras = [](registers::RegisterService& mediations, modules::Host& host) {
+    register_book_route(host.router, mediations, host.db);
+  };
   return s;
 }
 

@@ -1,5 +1,7 @@
 #include "modules/models/models_spec.hpp"
 
+#include "modules/models/replications.hpp"
+#include "modules/module_host.hpp"
 #include "modules/registers/field_builders.hpp"
 
 namespace antq::models {
@@ -20,6 +22,10 @@ registers::Spec spec() {
               f::long_text("description", "Mô tả")};
   s.date_field = "started_on";
   s.ordered = {{"ended_on", "started_on"}};
+  // Where else the model was copied (model_replications).
+  s.extras = [](registers::RegisterService& models, modules::Host& host) {
+    register_replication_routes(host.router, models, host.db, host.audit);
+  };
   return s;
 }
 

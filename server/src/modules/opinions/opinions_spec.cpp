@@ -1,5 +1,7 @@
 #include "modules/opinions/opinions_spec.hpp"
 
+#include "modules/module_host.hpp"
+#include "modules/opinions/public_opinions.hpp"
 #include "modules/registers/field_builders.hpp"
 
 namespace antq::opinions {
@@ -20,6 +22,11 @@ registers::Spec spec() {
               f::choice("status", "Tình trạng", {{"received", "Đã tiếp nhận"}, {"answered", "Đã trả lời"}, {"forwarded", "Đã chuyển cơ quan chức năng"}}, false, "received"),
               f::date("received_on", "Ngày nhận", true, true)};
   s.date_field = "received_on";
+  // Opinions sent online by the public (/gop-y), rate-limited per address.
+  s.extras = [](registers::RegisterService& opinions, modules::Host& host) {
+    const auto& settings = host.settings;
+    register_public_route(host.router, opinions, host.db, settings.public_rate_limit ? settings.public_opinions_per_hour : 0);
+  };
   return s;
 }
 

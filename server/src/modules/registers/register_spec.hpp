@@ -15,7 +15,13 @@
 #include "db/database.hpp"
 #include "http/request.hpp"
 
+namespace antq::modules {
+class Host;
+}
+
 namespace antq::registers {
+
+class RegisterService;
 
 enum class FieldType {
   text,       // one line (max chars)
@@ -86,6 +92,10 @@ struct Spec {
   std::function<void(db::Connection& c, const http::Principal& who, std::int64_t id, const boost::json::object* before,
                      const boost::json::object& after, const boost::json::object& body)>
       after_write;
+  // What the register adds beside the engine's routes (a model's replications, a group's member
+  // list, the mediation book), installed once at start-up with the register's own service
+  // (register_install.cpp). Unset: the engine's routes only.
+  std::function<void(RegisterService& service, modules::Host& host)> extras;
 
   const Field* field(const std::string& name) const;
   bool has_sealed() const;

@@ -3,7 +3,9 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/access.hpp"
+#include "modules/module_host.hpp"
 #include "modules/registers/field_builders.hpp"
+#include "modules/reintegration/reintegration_routes.hpp"
 
 namespace antq::reintegration {
 
@@ -91,6 +93,10 @@ registers::Spec spec() {
   s.unit_kinds = {"village", "commune"};
   s.identity_visible = &commune_police;
   s.after_write = &keep_status_history;
+  // Exact search, the identity revealed with a reason, status history, sessions.
+  s.extras = [](registers::RegisterService& people, modules::Host& host) {
+    register_routes(host.router, people, host.db, host.keys, host.audit);
+  };
   return s;
 }
 

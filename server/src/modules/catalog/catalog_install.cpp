@@ -1,0 +1,9 @@
+#include "modules/catalog/catalog_install.hpp"
+
+#include "modules/catalog/catalog_routes.hpp"
+
+namespace antq::catalog {
+
+void install(modules::Host& host) { register_routes(host.router, host.db, host.audit); }
+
+}  // namespace antq::catalog

@@ -1,0 +1,20 @@
+#include "modules/reports/reports_install.hpp"
+
+#include <chrono>
+
+#include "modules/reports/reports_routes.hpp"
+#include "modules/reports/reports_service.hpp"
+#include "modules/reports/rollups.hpp"
+
+namespace antq::reports {
+
+void install(modules::Host& host) {
+  // The rollup folds in the background (a worker, from App::start()); a report folds what is left first.
+  auto& rollups = host.keep<Rollups>(host.db);
+  auto& reports = host.keep<ReportsService>(host.db, rollups, host.audit);
+  host.add_worker([&rollups] { rollups.start_background(std::chrono::milliseconds(1000)); },
+                  [&rollups] { rollups.stop_background(); });
+  register_routes(host.router, reports);
+}
+
+}  // namespace antq::reports
