@@ -4,6 +4,6 @@
 
 namespace antq::audit {
 
-void install(modules::Host& host) { register_routes(host.router, host.db, host.audit); }
+void install(modules::Host& host) { register_routes(host.router, host.keep<AuditReader>(host.db, host.audit)); }
 
 }  // namespace antq::audit

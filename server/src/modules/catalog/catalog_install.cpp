@@ -4,6 +4,6 @@
 
 namespace antq::catalog {
 
-void install(modules::Host& host) { register_routes(host.router, host.db, host.audit); }
+void install(modules::Host& host) { register_routes(host.router, host.keep<CatalogService>(host.db, host.audit)); }
 
 }  // namespace antq::catalog

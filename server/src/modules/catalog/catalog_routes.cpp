@@ -2,14 +2,10 @@
 
 #include <boost/json.hpp>
 
-#include <algorithm>
-
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "http/access.hpp"
 #include "http/params.hpp"
-#include "modules/units/units_repository.hpp"
-#include "modules/catalog/catalog.hpp"
 
 namespace antq::catalog {
 
@@ -25,16 +21,6 @@ void require_admin(const http::Request& req) {
   if (req.principal->role != "admin") throw Forbidden("Chỉ quản trị viên được sửa danh mục.");
 }
 
-// ?unit=CODE: the entries that apply to records of that unit (national ones and its province's).
-// Without it, the national list.
-std::optional<std::string> unit_path_param(db::Connection& c, const http::Request& req) {
-  const auto code = http::text_param(req, "unit", 40);
-  if (!code) return std::nullopt;
-  auto u = units::repo::find_active(c, *code);
-  if (!u) throw NotFound("Không tìm thấy đơn vị '" + *code + "'.", "unit");
-  return u->path;
-}
-
 const std::string& kind_param(const http::Request& req) {
   const std::string& kind = req.param("kind");
   if (!is_kind(kind)) throw NotFound("Không có danh mục '" + kind + "'.");
@@ -43,24 +29,22 @@ const std::string& kind_param(const http::Request& req) {
 
 }  // namespace
 
-void register_routes(http::Router& router, db::Database& db, const audit::AuditLog& audit) {
-  // Public: the public forms offer the catalogue's lists (topics of an opinion).
-  router.add({"GET", "/api/v1/catalog", http::Access::public_}, [&db](http::Request& req) {
+void register_routes(http::Router& router, CatalogService& catalog) {
+  // Public: the public forms offer the catalogue's lists (topics of an opinion). ?unit=CODE: the
+  // entries that apply to records of that unit (national ones and its province's); without it,
+  // the national list.
+  router.add({"GET", "/api/v1/catalog", http::Access::public_}, [&catalog](http::Request& req) {
     const bool all = http::bool_param(req, "include_inactive");
-    bj::object out = db.read_value([&](db::Connection& c) {
-      bj::object o;
-      const auto unit_path = unit_path_param(c, req);
-      for (const auto& kind : kinds()) {
-        bj::array items;
-        for (const auto& i : catalog::items_for(c, kind, all, unit_path)) items.push_back(item_json(i));
-        o[kind] = std::move(items);
-      }
-      return o;
-    });
+    bj::object out;
+    for (const auto& [kind, entries] : catalog.lists(http::text_param(req, "unit", 40), all)) {
+      bj::array items;
+      for (const auto& i : entries) items.push_back(item_json(i));
+      out[kind] = std::move(items);
+    }
     return http::Response::json(out);
   });
 
-  router.add({"POST", "/api/v1/catalog/{kind}", http::Access::staff}, [&db, &audit](http::Request& req) {
+  router.add({"POST", "/api/v1/catalog/{kind}", http::Access::staff}, [&catalog](http::Request& req) {
     require_admin(req);
     const std::string kind = kind_param(req);
     const auto obj = json::parse_object(req.body);
@@ -73,38 +57,20 @@ void register_routes(http::Router& router, db::Database& db, const audit::AuditL
         throw BadRequest("Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới.", "code");
       }
     }
-    db.write([&](db::Connection& c) {
-      add(c, item);
-      audit.record(c, {req.principal->username, "catalog.add", "catalog", kind + "/" + item.code, item.owner_path.value_or(""),
-                       item.owner_path ? req.principal->unit_code : "", "", req.request_id, ""});
-    });
+    catalog.add(*req.principal, item, req.request_id);
     return http::Response::json(item_json(item), 201);
   });
 
-  router.add({"PATCH", "/api/v1/catalog/{kind}/{code}", http::Access::staff}, [&db, &audit](http::Request& req) {
+  router.add({"PATCH", "/api/v1/catalog/{kind}/{code}", http::Access::staff}, [&catalog](http::Request& req) {
     require_admin(req);
     const std::string kind = kind_param(req);
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"label", "label_en", "active"});
-    const auto label = in.optional_string("label", 200);
-    const auto label_en = in.optional_string("label_en", 200);
-    const auto active = in.optional_bool("active");
-    if (!label && !label_en && !active) throw BadRequest("Không có thay đổi nào được gửi lên.");
-    if (label && label->empty()) throw BadRequest("Tên không được để trống.", "label");
-    Item out = db.write_value([&](db::Connection& c) {
-      auto all = items(c, kind, true);
-      auto it = std::find_if(all.begin(), all.end(), [&](const Item& i) { return i.code == req.param("code"); });
-      if (it == all.end()) throw NotFound("Không có mã '" + req.param("code") + "' trong danh mục.");
-      access::require_list_owner(*req.principal, it->owner_path);
-      if (label) it->label = *label;
-      if (label_en) it->label_en = *label_en;
-      if (active) it->active = *active;
-      update(c, *it);
-      audit.record(c, {req.principal->username, "catalog.update", "catalog", kind + "/" + it->code, "", "", "", req.request_id, ""});
-      return *it;
-    });
-    return http::Response::json(item_json(out));
+    ItemChange change{in.optional_string("label", 200), in.optional_string("label_en", 200), in.optional_bool("active")};
+    if (!change.label && !change.label_en && !change.active) throw BadRequest("Không có thay đổi nào được gửi lên.");
+    if (change.label && change.label->empty()) throw BadRequest("Tên không được để trống.", "label");
+    return http::Response::json(item_json(catalog.update(*req.principal, kind, req.param("code"), change, req.request_id)));
   });
 }
 

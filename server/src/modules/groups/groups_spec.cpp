@@ -27,7 +27,7 @@ registers::Spec spec() {
   s.check = check_group;
   // The members of a team, checked against the law (team_rules.hpp).
   s.extras = [](registers::RegisterService& groups, modules::Host& host) {
-    register_member_routes(host.router, groups, host.db, host.audit);
+    register_member_routes(host.router, host.keep<MembersService>(groups, host.db, host.audit));
   };
   return s;
 }

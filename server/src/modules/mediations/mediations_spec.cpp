@@ -30,7 +30,7 @@ registers::Spec spec() {
   s.attachments = true;  // photos of the minutes, from the phone form
   // The printed book of a village's mediations for a year.
   s.extras = [](registers::RegisterService& mediations, modules::Host& host) {
-    register_book_route(host.router, mediations, host.db);
+    register_book_route(host.router, host.keep<MediationBook>(mediations, host.db));
   };
   return s;
 }

@@ -1,6 +1,6 @@
 #include "modules/models/models_spec.hpp"
 
-#include "modules/models/replications.hpp"
+#include "modules/models/replications_routes.hpp"
 #include "modules/module_host.hpp"
 #include "modules/registers/field_builders.hpp"
 
@@ -24,7 +24,7 @@ registers::Spec spec() {
   s.ordered = {{"ended_on", "started_on"}};
   // Where else the model was copied (model_replications).
   s.extras = [](registers::RegisterService& models, modules::Host& host) {
-    register_replication_routes(host.router, models, host.db, host.audit);
+    register_replication_routes(host.router, host.keep<ReplicationsService>(models, host.db, host.audit));
   };
   return s;
 }

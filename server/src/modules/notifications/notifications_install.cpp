@@ -27,7 +27,7 @@ void install(modules::Host& host) {
   auto& dispatcher = host.keep<Dispatcher>(host.db, std::move(senders));
   host.offer(dispatcher);
   host.add_worker([&dispatcher] { dispatcher.start(); }, [&dispatcher] { dispatcher.stop(); });
-  register_routes(host.router, host.db);
+  register_routes(host.router, host.keep<Inbox>(host.db));
 }
 
 }  // namespace antq::notifications

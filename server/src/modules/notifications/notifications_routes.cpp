@@ -5,33 +5,30 @@
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "http/params.hpp"
-#include "modules/notifications/notifications.hpp"
 
 namespace antq::notifications {
 
 namespace bj = boost::json;
 
-void register_routes(http::Router& router, db::Database& db) {
-  router.add({"GET", "/api/v1/notifications", http::Access::staff}, [&db](http::Request& req) {
+void register_routes(http::Router& router, Inbox& inbox) {
+  router.add({"GET", "/api/v1/notifications", http::Access::staff}, [&inbox](http::Request& req) {
     const int limit = http::int_param(req, "limit", 30, 1, 200);
     const std::string& me = req.principal->username;
-    bj::object out = db.read_value([&](db::Connection& c) {
-      bj::array items;
-      for (const auto& n : list_for(c, me, limit)) {
-        items.push_back(bj::object{{"id", std::to_string(n.id)},
-                                   {"kind", n.kind},
-                                   {"entity", n.entity},
-                                   {"entity_id", n.entity_id},
-                                   {"label", n.label},
-                                   {"at", n.created_at},
-                                   {"read", n.read}});
-      }
-      return bj::object{{"items", std::move(items)}, {"unread", unread_count(c, me)}};
-    });
-    return http::Response::json(out);
+    const auto page = inbox.list(me, limit);
+    bj::array items;
+    for (const auto& n : page.items) {
+      items.push_back(bj::object{{"id", std::to_string(n.id)},
+                                 {"kind", n.kind},
+                                 {"entity", n.entity},
+                                 {"entity_id", n.entity_id},
+                                 {"label", n.label},
+                                 {"at", n.created_at},
+                                 {"read", n.read}});
+    }
+    return http::Response::json(bj::object{{"items", std::move(items)}, {"unread", page.unread}});
   });
 
-  router.add({"POST", "/api/v1/notifications/read", http::Access::staff}, [&db](http::Request& req) {
+  router.add({"POST", "/api/v1/notifications/read", http::Access::staff}, [&inbox](http::Request& req) {
     std::vector<std::int64_t> ids;
     if (!req.body.empty()) {
       const auto obj = json::parse_object(req.body);
@@ -49,7 +46,7 @@ void register_routes(http::Router& router, db::Database& db) {
         }
       }
     }
-    db.write([&](db::Connection& c) { mark_read(c, req.principal->username, ids); });
+    inbox.mark_read(req.principal->username, ids);
     http::Response r;
     r.status = 204;
     return r;

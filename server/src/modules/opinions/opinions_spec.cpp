@@ -25,7 +25,8 @@ registers::Spec spec() {
   // Opinions sent online by the public (/gop-y), rate-limited per address.
   s.extras = [](registers::RegisterService& opinions, modules::Host& host) {
     const auto& settings = host.settings;
-    register_public_route(host.router, opinions, host.db, settings.public_rate_limit ? settings.public_opinions_per_hour : 0);
+    register_public_route(host.router, host.keep<PublicOpinions>(opinions, host.db),
+                          settings.public_rate_limit ? settings.public_opinions_per_hour : 0);
   };
   return s;
 }

@@ -36,9 +36,40 @@ std::string text_field(const bj::object& o, const char* key, const char* missing
 
 }  // namespace
 
-void register_public_route(http::Router& router, registers::RegisterService& opinions, db::Database& db, int per_hour) {
+registers::Record PublicOpinions::receive(const CitizenOpinion& in, const std::string& request_id) {
+  // A commune or a village: a province (or an old district) is too far from the place to act on it.
+  const auto kind = db_.read_value([&](db::Connection& c) -> std::optional<std::string> {
+    const auto u = units::repo::find_active(c, in.unit);
+    return u ? std::optional<std::string>(u->kind) : std::nullopt;
+  });
+  if (!kind) throw BadRequest(kUnknownUnit, "unit");
+  if (*kind != "commune" && *kind != "village") throw BadRequest(kChooseUnit, "unit");
+
+  bj::object body{{"unit", in.unit},
+                  {"topic", in.topic},
+                  {"content", in.content},
+                  {"source", "online"},
+                  {"received_on", timeutil::today_vietnam()}};
+  // The public writes as a caller with only this permission and the whole country in scope.
+  http::Principal citizen;
+  citizen.username = "public";
+  citizen.role = "public";
+  citizen.permissions = {"opinions.write"};
+  try {
+    return opinions_.create(citizen, body, request_id);
+  } catch (const BadRequest& e) {
+    // The register's own checks (the topics catalogue, the unit) speak to staff: said again here
+    // for a citizen, on the same field.
+    if (e.field() == "topic") throw BadRequest(kUnknownTopic, "topic");
+    if (e.field() == "unit") throw BadRequest(kUnknownUnit, "unit");
+    if (e.field() == "content") throw BadRequest(kContentLength, "content");
+    throw BadRequest(kUnreadable, e.field(), e.code());
+  }
+}
+
+void register_public_route(http::Router& router, PublicOpinions& opinions, int per_hour) {
   auto limiter = std::make_shared<RateLimiter>(per_hour, std::chrono::hours(1));
-  router.add({"POST", "/api/v1/public/opinions", http::Access::public_}, [&opinions, &db, limiter](http::Request& req) {
+  router.add({"POST", "/api/v1/public/opinions", http::Access::public_}, [&opinions, limiter](http::Request& req) {
     if (limiter->enabled()) {
       if (int wait = limiter->acquire(net::client_key(req.client_ip))) {
         throw TooManyRequests("Bạn đã gửi quá nhiều ý kiến, vui lòng thử lại sau.", wait);
@@ -63,35 +94,8 @@ void register_public_route(http::Router& router, registers::RegisterService& opi
     for (unsigned char c : content) {
       if (c < 0x20 && c != '\n' && c != '\t') throw BadRequest(kContentCharacters, "content");
     }
-    // A commune or a village: a province (or an old district) is too far from the place to act on it.
-    const auto kind = db.read_value([&](db::Connection& c) -> std::optional<std::string> {
-      const auto u = units::repo::find_active(c, unit);
-      return u ? std::optional<std::string>(u->kind) : std::nullopt;
-    });
-    if (!kind) throw BadRequest(kUnknownUnit, "unit");
-    if (*kind != "commune" && *kind != "village") throw BadRequest(kChooseUnit, "unit");
-
-    bj::object body{{"unit", unit},
-                    {"topic", topic},
-                    {"content", content},
-                    {"source", "online"},
-                    {"received_on", timeutil::today_vietnam()}};
-    // The public writes as a caller with only this permission and the whole country in scope.
-    http::Principal citizen;
-    citizen.username = "public";
-    citizen.role = "public";
-    citizen.permissions = {"opinions.write"};
-    try {
-      const auto r = opinions.create(citizen, body, req.request_id);
-      return http::Response::json(bj::object{{"id", std::to_string(r.id)}, {"received_on", r.values.at("received_on")}}, 201);
-    } catch (const BadRequest& e) {
-      // The register's own checks (the topics catalogue, the unit) speak to staff: said again here
-      // for a citizen, on the same field.
-      if (e.field() == "topic") throw BadRequest(kUnknownTopic, "topic");
-      if (e.field() == "unit") throw BadRequest(kUnknownUnit, "unit");
-      if (e.field() == "content") throw BadRequest(kContentLength, "content");
-      throw BadRequest(kUnreadable, e.field(), e.code());
-    }
+    const auto r = opinions.receive({unit, topic, content}, req.request_id);
+    return http::Response::json(bj::object{{"id", std::to_string(r.id)}, {"received_on", r.values.at("received_on")}}, 201);
   });
 }
 

@@ -13,6 +13,7 @@
 #include "core/xlsx.hpp"
 #include "modules/catalog/catalog.hpp"
 #include "modules/registers/register_service.hpp"
+#include "modules/units/units_repository.hpp"
 
 namespace antq::registers {
 
@@ -98,8 +99,18 @@ Table build(const Spec& spec, const std::vector<Record>& rows, db::Database& db)
 
 }  // namespace
 
-std::string RegisterService::export_csv(const std::vector<Record>& rows, db::Database& db) const {
-  const Table t = build(spec_, rows, db);
+std::string RegisterService::export_unit_name(const http::Principal& who, const std::optional<std::string>& filter) const {
+  const std::string code = filter.value_or(who.unit_code);
+  if (code.empty()) return "";
+  return db_.read_value([&](db::Connection& c) {
+    auto u = units::repo::find_active(c, code);
+    if (!u) u = units::repo::find_latest_retired(c, code);  // an account of a unit merged away
+    return u ? u->full_name : code;
+  });
+}
+
+std::string RegisterService::export_csv(const std::vector<Record>& rows) const {
+  const Table t = build(spec_, rows, db_);
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
   auto line = [&](const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv::field(cells[i]);
@@ -110,8 +121,8 @@ std::string RegisterService::export_csv(const std::vector<Record>& rows, db::Dat
   return out;
 }
 
-std::string RegisterService::export_xlsx(const std::vector<Record>& rows, db::Database& db) const {
-  const Table t = build(spec_, rows, db);
+std::string RegisterService::export_xlsx(const std::vector<Record>& rows) const {
+  const Table t = build(spec_, rows, db_);
   return xlsx::build([&](lxw_workbook* wb) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
     lxw_format* bold = workbook_add_format(wb);

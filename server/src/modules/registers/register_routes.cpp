@@ -78,21 +78,9 @@ std::string download_title(const Spec& spec) {
   return "Sổ " + (it != kMenuNames.end() ? it->second : spec.title);
 }
 
-// The unit an export covers, by its full name: the one filtered on, else the caller's own ("" for
-// the whole country). The filter was already checked against the caller's area by the list.
-std::string export_unit_name(db::Database& db, const http::Principal& who, const std::optional<std::string>& filter) {
-  const std::string code = filter.value_or(who.unit_code);
-  if (code.empty()) return "";
-  return db.read_value([&](db::Connection& c) {
-    auto u = units::repo::find_active(c, code);
-    if (!u) u = units::repo::find_latest_retired(c, code);  // an account of a unit merged away
-    return u ? u->full_name : code;
-  });
-}
-
 }  // namespace
 
-void register_routes(http::Router& router, RegisterService& service, db::Database& db) {
+void register_routes(http::Router& router, RegisterService& service) {
   const std::string base = "/api/v1/" + service.spec().name;
 
   router.add({"GET", base, http::Access::staff}, [&service](http::Request& req) {
@@ -103,20 +91,20 @@ void register_routes(http::Router& router, RegisterService& service, db::Databas
     return http::page_json(std::move(items), total, {q.page, q.per_page});
   });
 
-  router.add({"GET", base + "/export", http::Access::staff, http::Lane::heavy}, [&service, &db](http::Request& req) {
+  router.add({"GET", base + "/export", http::Access::staff, http::Lane::heavy}, [&service](http::Request& req) {
     const std::string format = http::text_param(req, "format", 10).value_or("csv");
     if (format != "csv" && format != "xlsx") throw BadRequest("Định dạng xuất phải là csv hoặc xlsx.", "format");
     const ListQuery q = list_query(req, service.spec());
     auto [rows, total] = service.list(*req.principal, q, true);
     http::Response r;
-    const std::string name = download::file_name(download_title(service.spec()), export_unit_name(db, *req.principal, q.unit),
+    const std::string name = download::file_name(download_title(service.spec()), service.export_unit_name(*req.principal, q.unit),
                                                  timeutil::today_vietnam(), format);
     if (format == "csv") {
       r.content_type = "text/csv; charset=utf-8";
-      r.body = service.export_csv(rows, db);
+      r.body = service.export_csv(rows);
     } else {
       r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-      r.body = service.export_xlsx(rows, db);
+      r.body = service.export_xlsx(rows);
     }
     r.header("Content-Disposition", download::content_disposition(name));
     r.header("Cache-Control", "private, no-store");

@@ -6,7 +6,7 @@ namespace antq::registers {
 
 // GET/POST /api/v1/<name>, GET /api/v1/<name>/export?format=csv|xlsx, GET/PATCH/DELETE
 // /api/v1/<name>/{id}: the same handlers for every register.
-void register_routes(http::Router& router, RegisterService& service, db::Database& db);
+void register_routes(http::Router& router, RegisterService& service);
 
 // A stored attachment as a download (404 with an operator hint when the file is gone).
 http::Response file_response(const std::string& path, const std::string& media_type, const std::string& download_name);

@@ -47,8 +47,11 @@ class RegisterService {
   boost::json::object to_json(const Record& r, bool detail) const;
   // Whether `who` sees this record's sealed fields in its detail (Spec::identity_visible).
   bool sees_sealed(const http::Principal& who, const Record& r) const;
-  std::string export_csv(const std::vector<Record>& rows, db::Database& db) const;
-  std::string export_xlsx(const std::vector<Record>& rows, db::Database& db) const;
+  std::string export_csv(const std::vector<Record>& rows) const;
+  std::string export_xlsx(const std::vector<Record>& rows) const;
+  // The unit an export covers, by its full name: the one filtered on, else the caller's own ("" for
+  // the whole country). The filter was already checked against the caller's area by the list.
+  std::string export_unit_name(const http::Principal& who, const std::optional<std::string>& filter) const;
 
   // Attachments (specs with `attachments`): where files live, and the records' photos and videos.
   void set_attachments_dir(std::string dir) { attachments_dir_ = std::move(dir); }

@@ -1,0 +1,63 @@
+#include "modules/groups/members_repository.hpp"
+
+#include "core/time.hpp"
+
+namespace antq::groups::members_repo {
+
+namespace {
+
+constexpr const char* kMembers =
+    "SELECT id, name, role, gender, birth_year, joined_on, left_on FROM group_members WHERE group_id = $1 ORDER BY "
+    "CASE role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, joined_on, id";
+constexpr const char* kRatings =
+    "SELECT r.member_id, r.year, r.level FROM group_member_ratings r JOIN group_members m ON m.id = r.member_id "
+    "WHERE m.group_id = $1 ORDER BY r.year";
+constexpr const char* kInsert =
+    "INSERT INTO group_members (group_id, name, role, gender, birth_year, joined_on, left_on, created_by, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+constexpr const char* kUpdate = "UPDATE group_members SET role = $2, left_on = $3 WHERE id = $1";
+constexpr const char* kSyncCount =
+    "UPDATE movement_groups SET members_count = (SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND left_on IS NULL) "
+    "WHERE id = $1";
+constexpr const char* kRate =
+    "INSERT INTO group_member_ratings (member_id, year, level, rated_by, rated_at) VALUES ($1, $2, $3, $4, $5)";
+constexpr const char* kRerate = "UPDATE group_member_ratings SET level = $3, rated_by = $4, rated_at = $5 WHERE member_id = $1 AND year = $2";
+
+db::Value text_or_null(const std::string& s) { return s.empty() ? db::Value(nullptr) : db::Value(s); }
+
+}  // namespace
+
+std::vector<Member> list(db::Connection& c, std::int64_t group_id) {
+  std::vector<Member> out;
+  for (const auto& r : c.query(kMembers, group_id).rows) {
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.is_null(3) ? "" : r.text(3), r.opt_integer(4), r.text(5), r.opt_text(6)});
+  }
+  return out;
+}
+
+std::map<std::int64_t, std::map<std::string, std::string>> ratings(db::Connection& c, std::int64_t group_id) {
+  std::map<std::int64_t, std::map<std::string, std::string>> out;
+  for (const auto& r : c.query(kRatings, group_id).rows) out[r.integer(0)][std::to_string(r.integer(1))] = r.text(2);
+  return out;
+}
+
+std::int64_t insert(db::Connection& c, std::int64_t group_id, const Member& m, const std::string& created_by) {
+  return c
+      .query(kInsert, group_id, m.name, m.role, text_or_null(m.gender), m.birth_year ? db::Value(*m.birth_year) : db::Value(nullptr),
+             m.joined_on, m.left_on ? db::Value(*m.left_on) : db::Value(nullptr), created_by, timeutil::now_utc())
+      .rows[0]
+      .integer(0);
+}
+
+void update(db::Connection& c, const Member& m) {
+  c.query(kUpdate, m.id, m.role, m.left_on ? db::Value(*m.left_on) : db::Value(nullptr));
+}
+
+void sync_count(db::Connection& c, std::int64_t group_id) { c.query(kSyncCount, group_id); }
+
+void rate(db::Connection& c, std::int64_t member_id, std::int64_t year, const std::string& level, const std::string& rated_by) {
+  const std::string now = timeutil::now_utc();
+  if (c.query(kRerate, member_id, year, level, rated_by, now).affected == 0) c.query(kRate, member_id, year, level, rated_by, now);
+}
+
+}  // namespace antq::groups::members_repo
