@@ -8,8 +8,10 @@
 
 #include "core/time.hpp"
 #include "integration/server_fixture.hpp"
+#include "modules/accounts/authentication.hpp"
 #include "modules/accounts/passwords.hpp"
 #include "modules/accounts/totp.hpp"
+#include "modules/accounts/user_admin.hpp"
 
 #include <sodium.h>
 
