@@ -7,9 +7,7 @@ Host::~Host() {
   while (!kept_.empty()) kept_.pop_back();
 }
 
-void Host::add_worker(std::function<void()> start, std::function<void()> stop) {
-  workers_.push_back({std::move(start), std::move(stop)});
-}
+void Host::add_worker(std::function<void()> start, std::function<void()> stop) { workers_.push_back({std::move(start), std::move(stop)}); }
 
 void Host::start_workers() {
   for (auto& w : workers_) w.start();

@@ -15,8 +15,7 @@ using detail::json_str;
 using detail::kTokenPrefix;
 using detail::record_audit;
 
-std::pair<std::string, std::string> Authentication::create_token(const std::string& username,
-                                                                 std::optional<int> expires_days) {
+std::pair<std::string, std::string> Authentication::create_token(const std::string& username, std::optional<int> expires_days) {
   if (expires_days && (*expires_days < 1 || *expires_days > 3650)) {
     throw BadRequest("Số ngày hiệu lực phải từ 1 đến 3650.", "expires_days");
   }
@@ -29,7 +28,8 @@ std::pair<std::string, std::string> Authentication::create_token(const std::stri
     std::optional<std::string> expires;
     if (expires_days) expires = timeutil::to_rfc3339(std::chrono::system_clock::now() + std::chrono::days(*expires_days));
     repo::insert_token(c, id, detail::token_hash(token), username, expires);
-    record_audit(audit_, c, "cli", "token.create", "api_token", id, u->unit_path, u->unit_code, "", R"({"user":)" + json_str(username) + "}");
+    record_audit(audit_, c, "cli", "token.create", "api_token", id, u->unit_path, u->unit_code, "",
+                 R"({"user":)" + json_str(username) + "}");
   });
   return {id, token};
 }
@@ -37,7 +37,7 @@ std::pair<std::string, std::string> Authentication::create_token(const std::stri
 void Authentication::revoke_token(const std::string& id_or_token) {
   db_.write([&](db::Connection& c) {
     auto t = id_or_token.starts_with(kTokenPrefix) ? repo::find_token_by_hash(c, detail::token_hash(id_or_token))
-                                                    : repo::find_token_by_id(c, id_or_token);
+                                                   : repo::find_token_by_id(c, id_or_token);
     if (!t) throw NotFound("Không tìm thấy token.");
     repo::revoke_token(c, t->id);
     record_audit(audit_, c, "cli", "token.revoke", "api_token", t->id, "", "", "");

@@ -36,12 +36,10 @@ class Authentication {
   Authentication(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, AccountsConfig config);
 
   // login.cpp
-  LoginResult login(const std::string& username, const std::string& password, const std::optional<std::string>& totp,
-                    const Caller& caller);
+  LoginResult login(const std::string& username, const std::string& password, const std::optional<std::string>& totp, const Caller& caller);
   void logout(const std::string& session_token, const http::Principal& who, const Caller& caller);
   User me(const http::Principal& who);
-  void change_password(const http::Principal& who, const std::string& current, const std::string& next,
-                       const Caller& caller);
+  void change_password(const http::Principal& who, const std::string& current, const std::string& next, const Caller& caller);
 
   // totp_enrolment.cpp
   std::pair<std::string, std::string> totp_setup(const http::Principal& who);  // secret, otpauth URI

@@ -33,8 +33,8 @@ std::string json_str(const std::string& s) {
 }
 
 void record_audit(const audit::AuditLog& log, db::Connection& c, const std::string& actor, const std::string& action,
-                  const std::string& entity, const std::string& entity_id, const std::string& unit_path,
-                  const std::string& unit_code, const std::string& request_id, const std::string& details) {
+                  const std::string& entity, const std::string& entity_id, const std::string& unit_path, const std::string& unit_code,
+                  const std::string& request_id, const std::string& details) {
   log.record(c, audit::Entry{actor, action, entity, entity_id, unit_path, unit_code, "", request_id, details});
 }
 

@@ -24,8 +24,8 @@ std::string json_str(const std::string& s);
 
 // Records one audit entry in the caller's transaction.
 void record_audit(const audit::AuditLog& log, db::Connection& c, const std::string& actor, const std::string& action,
-                  const std::string& entity, const std::string& entity_id, const std::string& unit_path,
-                  const std::string& unit_code, const std::string& request_id, const std::string& details = {});
+                  const std::string& entity, const std::string& entity_id, const std::string& unit_path, const std::string& unit_code,
+                  const std::string& request_id, const std::string& details = {});
 
 http::Principal principal_of(db::Connection& c, const User& u);
 

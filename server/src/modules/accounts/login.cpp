@@ -20,9 +20,7 @@ namespace {
 using detail::record_audit;
 using std::chrono::system_clock;
 
-ApiError invalid_credentials() {
-  return ApiError(401, "invalid_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.");
-}
+ApiError invalid_credentials() { return ApiError(401, "invalid_credentials", "Tên đăng nhập hoặc mật khẩu không đúng."); }
 
 // Login names are compared lower-case; anything outside the allowed alphabet can never match.
 std::string login_key(const std::string& username) {
@@ -33,15 +31,13 @@ std::string login_key(const std::string& username) {
 
 }  // namespace
 
-Authentication::Authentication(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit,
-                               AccountsConfig config)
-    : db_(db), keys_(keys), audit_(audit), config_(config),
-      login_limiter_(config.login_attempts_per_minute, std::chrono::seconds(60)) {
+Authentication::Authentication(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, AccountsConfig config)
+    : db_(db), keys_(keys), audit_(audit), config_(config), login_limiter_(config.login_attempts_per_minute, std::chrono::seconds(60)) {
   prepare_dummy();
 }
 
-LoginResult Authentication::login(const std::string& username, const std::string& password,
-                                  const std::optional<std::string>& totp_code, const Caller& caller) {
+LoginResult Authentication::login(const std::string& username, const std::string& password, const std::optional<std::string>& totp_code,
+                                  const Caller& caller) {
   if (username.empty() || username.size() > 64 || !text::valid_utf8(username)) {
     throw BadRequest("Tên đăng nhập không hợp lệ.", "username");
   }
@@ -94,7 +90,7 @@ LoginResult Authentication::login(const std::string& username, const std::string
       const bool locking = n >= config_.lockout_failures;
       if (locking) repo::lock(c, lock_key, timeutil::to_rfc3339(now + std::chrono::minutes(config_.lockout_minutes)));
       record_audit(audit_, c, actor, action, "user", user ? key : "", user ? user->unit_path : "", user ? user->unit_code : "",
-            caller.request_id, R"({"failures":)" + std::to_string(n) + (locking ? R"(,"locked":true})" : "}"));
+                   caller.request_id, R"({"failures":)" + std::to_string(n) + (locking ? R"(,"locked":true})" : "}"));
     });
     return totp_way_in ? invalid_credentials() : error;
   };

@@ -19,9 +19,8 @@ using detail::record_audit;
 
 bool valid_username(const std::string& u) {
   if (u.size() < 3 || u.size() > 32) return false;
-  return std::all_of(u.begin(), u.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-  });
+  return std::all_of(u.begin(), u.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'; });
 }
 
 void check_username(const std::string& u) {
@@ -48,8 +47,7 @@ std::vector<repo::Role> UserAdmin::roles() {
   return db_.read_value([](db::Connection& c) { return repo::roles(c); });
 }
 
-repo::UserPage UserAdmin::list_users(const http::Principal& who, const std::optional<std::string>& q, int page,
-                                     int per_page) {
+repo::UserPage UserAdmin::list_users(const http::Principal& who, const std::optional<std::string>& q, int page, int per_page) {
   access::require(who, "users.manage");
   return db_.read_value([&](db::Connection& c) {
     auto p = repo::list_users(c, who.unit_path, q, page, per_page);
@@ -73,8 +71,8 @@ User UserAdmin::get_user(const http::Principal& who, const std::string& username
   });
 }
 
-User UserAdmin::create_user_in(db::Connection& c, const NewUser& in, const std::string& password_hash,
-                               const std::string& actor, const std::string& scope_path, const Caller& caller) {
+User UserAdmin::create_user_in(db::Connection& c, const NewUser& in, const std::string& password_hash, const std::string& actor,
+                               const std::string& scope_path, const Caller& caller) {
   check_username(in.username);
   if (!repo::role_exists(c, in.role)) throw BadRequest("Vai trò '" + in.role + "' không tồn tại.", "role");
   if (text::length(in.display_name) > 100) throw BadRequest("Tên hiển thị dài quá 100 ký tự.", "display_name");
@@ -101,7 +99,7 @@ User UserAdmin::create_user_in(db::Connection& c, const NewUser& in, const std::
   u.must_change_password = in.temporary_password;
   repo::insert_user(c, u);
   record_audit(audit_, c, actor, "user.create", "user", u.username, u.unit_path, u.unit_code, caller.request_id,
-        R"({"role":)" + json_str(u.role) + "}");
+               R"({"role":)" + json_str(u.role) + "}");
   auto created = *repo::find_user(c, u.username);
   created.permissions = repo::permissions(c, created.role);
   return created;
@@ -121,8 +119,7 @@ User UserAdmin::create_user(const http::Principal& who, const NewUser& in, const
   return db_.write_value([&](db::Connection& c) { return create_user_in(c, u, hash, who.username, who.unit_path, caller); });
 }
 
-User UserAdmin::update_user(const http::Principal& who, const std::string& username, const UserUpdate& in,
-                            const Caller& caller) {
+User UserAdmin::update_user(const http::Principal& who, const std::string& username, const UserUpdate& in, const Caller& caller) {
   access::require(who, "users.manage");
   if (in.nationwide && !access::is_national_admin(who)) {
     throw Forbidden("Chỉ quản trị viên cấp trung ương được đặt tài khoản toàn quốc.");
@@ -182,7 +179,7 @@ User UserAdmin::update_user(const http::Principal& who, const std::string& usern
     if (in.totp_reset) add("totp_reset");
     if (in.unlock) add("unlock");
     record_audit(audit_, c, who.username, "user.update", "user", username, unit_path, unit_code, caller.request_id,
-          "{\"changed\":[" + changed + "]}");
+                 "{\"changed\":[" + changed + "]}");
     auto updated = *repo::find_user(c, username);
     updated.permissions = repo::permissions(c, updated.role);
     updated.login_locked = repo::locked_accounts(c, timeutil::now_utc()).count(username) > 0;

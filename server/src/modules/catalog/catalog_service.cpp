@@ -31,8 +31,8 @@ void CatalogService::add(const http::Principal& who, const Item& item, const std
   });
 }
 
-Item CatalogService::update(const http::Principal& who, const std::string& kind, const std::string& code,
-                            const ItemChange& change, const std::string& request_id) {
+Item CatalogService::update(const http::Principal& who, const std::string& kind, const std::string& code, const ItemChange& change,
+                            const std::string& request_id) {
   return db_.write_value([&](db::Connection& c) {
     auto all = items(c, kind, true);
     auto it = std::find_if(all.begin(), all.end(), [&](const Item& i) { return i.code == code; });

@@ -8,8 +8,8 @@
 namespace antq::evaluations {
 
 void install(modules::Host& host) {
-  auto& service = host.keep<EvaluationsService>(
-      host.db, host.audit, (std::filesystem::path(host.settings.attachments_dir) / "evaluations").string());
+  auto& service =
+      host.keep<EvaluationsService>(host.db, host.audit, (std::filesystem::path(host.settings.attachments_dir) / "evaluations").string());
   register_routes(host.router, service, host.db, host.audit);
 }
 

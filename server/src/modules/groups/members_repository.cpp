@@ -19,9 +19,9 @@ constexpr const char* kUpdate = "UPDATE group_members SET role = $2, left_on = $
 constexpr const char* kSyncCount =
     "UPDATE movement_groups SET members_count = (SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND left_on IS NULL) "
     "WHERE id = $1";
-constexpr const char* kRate =
-    "INSERT INTO group_member_ratings (member_id, year, level, rated_by, rated_at) VALUES ($1, $2, $3, $4, $5)";
-constexpr const char* kRerate = "UPDATE group_member_ratings SET level = $3, rated_by = $4, rated_at = $5 WHERE member_id = $1 AND year = $2";
+constexpr const char* kRate = "INSERT INTO group_member_ratings (member_id, year, level, rated_by, rated_at) VALUES ($1, $2, $3, $4, $5)";
+constexpr const char* kRerate =
+    "UPDATE group_member_ratings SET level = $3, rated_by = $4, rated_at = $5 WHERE member_id = $1 AND year = $2";
 
 db::Value text_or_null(const std::string& s) { return s.empty() ? db::Value(nullptr) : db::Value(s); }
 
@@ -49,9 +49,7 @@ std::int64_t insert(db::Connection& c, std::int64_t group_id, const Member& m, c
       .integer(0);
 }
 
-void update(db::Connection& c, const Member& m) {
-  c.query(kUpdate, m.id, m.role, m.left_on ? db::Value(*m.left_on) : db::Value(nullptr));
-}
+void update(db::Connection& c, const Member& m) { c.query(kUpdate, m.id, m.role, m.left_on ? db::Value(*m.left_on) : db::Value(nullptr)); }
 
 void sync_count(db::Connection& c, std::int64_t group_id) { c.query(kSyncCount, group_id); }
 

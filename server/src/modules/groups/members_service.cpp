@@ -25,11 +25,11 @@ void add_excellent_share(const TeamRules& rules, const std::map<std::int64_t, st
   }
   for (const auto& [year, counts] : per_year) {
     const bool ok = counts.first * 100 <= counts.second * rules.excellent_percent_of_good;
-    checks.push_back(bj::object{{"rule", "excellent_share"},
-                                {"ok", ok},
-                                {"message", "Năm " + year + ": xuất sắc " + std::to_string(counts.first) + ", tốt " +
-                                                std::to_string(counts.second) + " (xuất sắc không quá " +
-                                                std::to_string(rules.excellent_percent_of_good) + "% số được xếp loại tốt)."}});
+    checks.push_back(bj::object{
+        {"rule", "excellent_share"},
+        {"ok", ok},
+        {"message", "Năm " + year + ": xuất sắc " + std::to_string(counts.first) + ", tốt " + std::to_string(counts.second) +
+                        " (xuất sắc không quá " + std::to_string(rules.excellent_percent_of_good) + "% số được xếp loại tốt)."}});
   }
 }
 
@@ -92,8 +92,8 @@ bj::object MembersService::add(const http::Principal& who, std::int64_t group_id
   });
 }
 
-bj::object MembersService::change(const http::Principal& who, std::int64_t group_id, std::int64_t member_id,
-                                  const MemberChange& ch, const std::string& request_id) {
+bj::object MembersService::change(const http::Principal& who, std::int64_t group_id, std::int64_t member_id, const MemberChange& ch,
+                                  const std::string& request_id) {
   access::require(who, groups_.spec().write_permission);
   return db_.write_value([&](db::Connection& c) {
     const auto g = groups_.get_in(c, who, group_id);
@@ -104,8 +104,8 @@ bj::object MembersService::change(const http::Principal& who, std::int64_t group
     check_member(rules, kind_of(g), started_on(g), m);
     members_repo::update(c, m);
     members_repo::sync_count(c, group_id);
-    audit_.record(c, {who.username, "group.member_update", "group", std::to_string(group_id), g.unit_path, g.unit_code, "",
-                      request_id, "{\"member\":" + std::to_string(member_id) + "}"});
+    audit_.record(c, {who.username, "group.member_update", "group", std::to_string(group_id), g.unit_path, g.unit_code, "", request_id,
+                      "{\"member\":" + std::to_string(member_id) + "}"});
     return members_json(c, rules, kind_of(g), group_id);
   });
 }

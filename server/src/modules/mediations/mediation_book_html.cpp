@@ -23,8 +23,10 @@ std::string vn_date(const bj::value& v) {
 
 // The words of the register's outcome field (mediations_spec.cpp) and of the web, so the printed
 // book reads as the screen does.
-const std::map<std::string, std::string> kOutcome{
-    {"successful", "Hòa giải thành"}, {"unsuccessful", "Hòa giải không thành"}, {"pending", "Đang hòa giải"}, {"transferred", "Chuyển cơ quan có thẩm quyền"}};
+const std::map<std::string, std::string> kOutcome{{"successful", "Hòa giải thành"},
+                                                  {"unsuccessful", "Hòa giải không thành"},
+                                                  {"pending", "Đang hòa giải"},
+                                                  {"transferred", "Chuyển cơ quan có thẩm quyền"}};
 
 std::string outcome_words(const std::string& outcome) { return kOutcome.count(outcome) ? kOutcome.at(outcome) : outcome; }
 
@@ -48,11 +50,10 @@ std::string entry_row(const Book& b, const BookEntry& e, int n) {
   const auto& v = e.values;
   const std::string kind(v.at("dispute_type").as_string());
   const auto label = b.dispute_kinds.count(kind) ? b.dispute_kinds.at(kind) : std::string();
-  return "<tr><td>" + std::to_string(n) + "</td><td>" + vn_date(v.at("received_on")) + "</td><td>" +
-         esc_br(v.at("mediators").as_string()) + "</td><td>" + parties_cell(e, b.year) + "</td><td>" + esc_br(label) + ": " +
-         esc_br(v.at("content").as_string()) + "</td><td>" + esc_br(v.at("agreement").as_string()) + "</td><td>" +
-         esc_br(outcome_words(std::string(v.at("outcome").as_string()))) + "</td><td></td><td>" +
-         (v.at("closed_on").is_string() ? "Kết thúc " + vn_date(v.at("closed_on")) : "") + "</td></tr>\n";
+  return "<tr><td>" + std::to_string(n) + "</td><td>" + vn_date(v.at("received_on")) + "</td><td>" + esc_br(v.at("mediators").as_string()) +
+         "</td><td>" + parties_cell(e, b.year) + "</td><td>" + esc_br(label) + ": " + esc_br(v.at("content").as_string()) + "</td><td>" +
+         esc_br(v.at("agreement").as_string()) + "</td><td>" + esc_br(outcome_words(std::string(v.at("outcome").as_string()))) +
+         "</td><td></td><td>" + (v.at("closed_on").is_string() ? "Kết thúc " + vn_date(v.at("closed_on")) : "") + "</td></tr>\n";
 }
 
 constexpr const char* kStyle = R"(<style>
@@ -88,20 +89,24 @@ std::string book_html(const Book& b) {
     kinds += "<tr><td>" + esc_br(label) + "</td><td>" + std::to_string(c) + "</td></tr>";
   }
   const std::string year = std::to_string(b.year);
-  return R"(<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Sổ theo dõi hoạt động hòa giải )" + year +
-         "</title>" + kStyle + R"(</head><body>
-<div class="head">)" + header + R"(</div>
+  return R"(<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Sổ theo dõi hoạt động hòa giải )" + year + "</title>" +
+         kStyle + R"(</head><body>
+<div class="head">)" +
+         header + R"(</div>
 <h1>SỔ THEO DÕI HOẠT ĐỘNG HÒA GIẢI Ở CƠ SỞ</h1>
-<p class="sub">Năm )" + year + " — " + std::to_string(b.entries.size()) + R"( vụ việc</p>
+<p class="sub">Năm )" +
+         year + " — " + std::to_string(b.entries.size()) + R"( vụ việc</p>
 <h2>Phần I. Theo dõi vụ, việc hòa giải</h2>
 <table><thead><tr><th>STT</th><th>Ngày tiếp nhận</th><th>Hòa giải viên, người được mời</th><th>Các bên (họ tên, tuổi, địa chỉ)</th>
 <th>Nội dung chính</th><th>Thỏa thuận / yêu cầu của các bên</th><th>Kết quả</th><th>Ký tên</th><th>Ghi chú</th></tr></thead>
 <tbody>
-)" + body + R"(</tbody></table>
+)" + body +
+         R"(</tbody></table>
 <h2>Phần II. Tổng hợp</h2>
 <table style="width:auto"><thead><tr><th>Kết quả</th><th>Số vụ việc</th></tr></thead><tbody>)" +
          totals + R"(</tbody></table>
-<table style="width:auto"><thead><tr><th>Loại việc</th><th>Số vụ việc</th></tr></thead><tbody>)" + kinds + R"(</tbody></table>
+<table style="width:auto"><thead><tr><th>Loại việc</th><th>Số vụ việc</th></tr></thead><tbody>)" +
+         kinds + R"(</tbody></table>
 </body></html>
 )";
 }

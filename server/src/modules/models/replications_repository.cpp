@@ -11,8 +11,7 @@ constexpr const char* kList =
     "JOIN units un ON un.id = r.unit_id WHERE r.model_id = $1 AND un.path >= $2 AND un.path < $3 ORDER BY r.started_on, r.id";
 constexpr const char* kInsert =
     "INSERT INTO model_replications (model_id, unit_id, started_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
-constexpr const char* kOpenHere =
-    "SELECT 1 FROM model_replications WHERE model_id = $1 AND unit_id = $2 AND ended_on IS NULL";
+constexpr const char* kOpenHere = "SELECT 1 FROM model_replications WHERE model_id = $1 AND unit_id = $2 AND ended_on IS NULL";
 constexpr const char* kFind =
     "SELECT r.started_on, r.ended_on, un.path FROM model_replications r JOIN units un ON un.id = r.unit_id "
     "WHERE r.id = $1 AND r.model_id = $2";
@@ -33,9 +32,7 @@ std::int64_t insert(db::Connection& c, std::int64_t model_id, std::int64_t unit_
   return c.query(kInsert, model_id, unit_id, started_on, created_by, timeutil::now_utc()).rows[0].integer(0);
 }
 
-bool open_in(db::Connection& c, std::int64_t model_id, std::int64_t unit_id) {
-  return !c.query(kOpenHere, model_id, unit_id).rows.empty();
-}
+bool open_in(db::Connection& c, std::int64_t model_id, std::int64_t unit_id) { return !c.query(kOpenHere, model_id, unit_id).rows.empty(); }
 
 std::optional<Found> find(db::Connection& c, std::int64_t model_id, std::int64_t replication_id) {
   auto r = c.query(kFind, replication_id, model_id);

@@ -27,8 +27,7 @@ void register_replication_routes(http::Router& router, ReplicationsService& repl
     in.allow_only({"unit", "started_on"});
     const std::string unit_code = in.required_string("unit", 40);
     const std::string started = json::past_date(in, "started_on", true);
-    return http::Response::json(bj::object{{"items", replications.add(*req.principal, id, unit_code, started, req.request_id)}},
-                                201);
+    return http::Response::json(bj::object{{"items", replications.add(*req.principal, id, unit_code, started, req.request_id)}}, 201);
   });
 
   router.add({"PATCH", "/api/v1/models/{id}/replications/{rid}", http::Access::staff}, [&replications](http::Request& req) {

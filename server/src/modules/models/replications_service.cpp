@@ -65,8 +65,8 @@ bj::array ReplicationsService::end(const http::Principal& who, std::int64_t mode
     if (!r || !access::in_scope(who, r->unit_path)) throw NotFound("Không tìm thấy lần nhân rộng này.");
     if (ended_on < r->started_on) throw BadRequest("Ngày kết thúc trước ngày bắt đầu.", "ended_on");
     replications_repo::end(c, replication_id, ended_on);
-    audit_.record(c, {who.username, "model.replication_end", "model", std::to_string(model_id), model.unit_path, model.unit_code,
-                      "", request_id, "{\"replication\":" + std::to_string(replication_id) + "}"});
+    audit_.record(c, {who.username, "model.replication_end", "model", std::to_string(model_id), model.unit_path, model.unit_code, "",
+                      request_id, "{\"replication\":" + std::to_string(replication_id) + "}"});
     return list_in(c, who, model_id);
   });
 }

@@ -22,10 +22,10 @@ class ReplicationsService {
 
   // Each answers the model's replications in the caller's area afterwards.
   boost::json::array list(const http::Principal& who, std::int64_t model_id);
-  boost::json::array add(const http::Principal& who, std::int64_t model_id, const std::string& unit_code,
-                         const std::string& started_on, const std::string& request_id);
-  boost::json::array end(const http::Principal& who, std::int64_t model_id, std::int64_t replication_id,
-                         const std::string& ended_on, const std::string& request_id);
+  boost::json::array add(const http::Principal& who, std::int64_t model_id, const std::string& unit_code, const std::string& started_on,
+                         const std::string& request_id);
+  boost::json::array end(const http::Principal& who, std::int64_t model_id, std::int64_t replication_id, const std::string& ended_on,
+                         const std::string& request_id);
 
  private:
   registers::RegisterService& models_;

@@ -18,11 +18,11 @@ void install(modules::Host& host) {
   if (!s.smtp_url.empty()) {
     // The words of an e-mail belong to the module whose event it tells (tips: tip_notify.hpp),
     // which is installed after this one: looked up when a message goes out, not now.
-    senders.push_back(std::make_unique<SmtpSender>(SmtpOptions{s.smtp_url, s.mail_from},
-                                                   [&host](const OutgoingMessage& m) -> std::optional<Mail> {
-                                                     const auto* compose = host.find<MailComposer>();
-                                                     return compose ? (*compose)(m) : std::nullopt;
-                                                   }));
+    senders.push_back(
+        std::make_unique<SmtpSender>(SmtpOptions{s.smtp_url, s.mail_from}, [&host](const OutgoingMessage& m) -> std::optional<Mail> {
+          const auto* compose = host.find<MailComposer>();
+          return compose ? (*compose)(m) : std::nullopt;
+        }));
   }
   auto& dispatcher = host.keep<Dispatcher>(host.db, std::move(senders));
   host.offer(dispatcher);

@@ -34,8 +34,7 @@ std::vector<Session> sessions(db::Connection& c, std::int64_t person_id) {
 }
 
 std::int64_t insert_session(db::Connection& c, std::int64_t person_id, const Session& s) {
-  return c
-      .query(kInsertSession, person_id, s.date, s.kind, or_null(s.helpers), or_null(s.notes), s.created_by, timeutil::now_utc())
+  return c.query(kInsertSession, person_id, s.date, s.kind, or_null(s.helpers), or_null(s.notes), s.created_by, timeutil::now_utc())
       .rows[0]
       .integer(0);
 }

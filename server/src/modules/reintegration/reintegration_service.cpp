@@ -28,8 +28,8 @@ std::pair<std::vector<registers::Record>, std::int64_t> ReintegrationService::se
   auto found = people_.list(who, q);
   // Who looked for someone is itself worth knowing; the terms are not written down.
   db_.write([&](db::Connection& c) {
-    audit_.record(c, {who.username, "reintegration_person.search", "reintegration_person", "", who.unit_path, who.unit_code, "",
-                      request_id, "{\"found\":" + std::to_string(found.second) + "}"});
+    audit_.record(c, {who.username, "reintegration_person.search", "reintegration_person", "", who.unit_path, who.unit_code, "", request_id,
+                      "{\"found\":" + std::to_string(found.second) + "}"});
   });
   return found;
 }
@@ -40,9 +40,8 @@ bj::object ReintegrationService::reveal(const http::Principal& who, std::int64_t
     // Outside the area or without the right to read the register: the same 404 as a missing id.
     access::require(who, people_.spec().read_permission);
     const auto r = people_.get_in(c, who, id);
-    audit::authorize_reveal(c, audit_, who,
-                            {"reintegration.reveal", people_.spec().entity, std::to_string(id), r.unit_path, r.unit_code, reason,
-                             request_id});
+    audit::authorize_reveal(
+        c, audit_, who, {"reintegration.reveal", people_.spec().entity, std::to_string(id), r.unit_path, r.unit_code, reason, request_id});
     bj::object o = identity(people_, r);
     o["sessions"] = sessions_in(c, id, true);
     return o;

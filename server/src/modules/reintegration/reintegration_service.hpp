@@ -28,8 +28,7 @@ struct NewSession {
 
 class ReintegrationService {
  public:
-  ReintegrationService(registers::RegisterService& people, db::Database& db, const crypto::Keyring& keys,
-                       const audit::AuditLog& audit)
+  ReintegrationService(registers::RegisterService& people, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit)
       : people_(people), db_(db), keys_(keys), audit_(audit) {}
   registers::RegisterService& people() { return people_; }
 
@@ -37,8 +36,7 @@ class ReintegrationService {
   std::pair<std::vector<registers::Record>, std::int64_t> search(const http::Principal& who, const registers::ListQuery& q,
                                                                  const std::string& request_id);
   // The sealed fields in clear and every session, audited with the reason.
-  boost::json::object reveal(const http::Principal& who, std::int64_t id, const std::string& reason,
-                             const std::string& request_id);
+  boost::json::object reveal(const http::Principal& who, std::int64_t id, const std::string& reason, const std::string& request_id);
   boost::json::array status_history(const http::Principal& who, std::int64_t id);
 
   // sessions.cpp. Newest first; `helpers` and `notes` in clear only to who sees the identity.

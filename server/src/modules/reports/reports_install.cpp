@@ -12,8 +12,7 @@ void install(modules::Host& host) {
   // The rollup folds in the background (a worker, from App::start()); a report folds what is left first.
   auto& rollups = host.keep<Rollups>(host.db);
   auto& reports = host.keep<ReportsService>(host.db, rollups, host.audit);
-  host.add_worker([&rollups] { rollups.start_background(std::chrono::milliseconds(1000)); },
-                  [&rollups] { rollups.stop_background(); });
+  host.add_worker([&rollups] { rollups.start_background(std::chrono::milliseconds(1000)); }, [&rollups] { rollups.stop_background(); });
   register_routes(host.router, reports);
 }
 

@@ -57,8 +57,7 @@ TEST_F(ModuleHostTest, WorkersStartInInstallOrderAndStopInReverse) {
     host.start_workers();
     host.stop_workers();
   }  // the destructor stops them again: a second stop must be harmless
-  EXPECT_EQ(log, (std::vector<std::string>{"start outbox", "start rollups", "stop rollups", "stop outbox", "stop rollups",
-                                           "stop outbox"}));
+  EXPECT_EQ(log, (std::vector<std::string>{"start outbox", "start rollups", "stop rollups", "stop outbox", "stop rollups", "stop outbox"}));
 }
 
 TEST_F(ModuleHostTest, KeptServicesLiveAsLongAsTheHostAndGoInReverse) {
