@@ -263,7 +263,9 @@ TEST_P(TipsTest, StoredIdentityIsSealed) {
   for (std::size_t i = 0; i < 4; ++i) {
     const std::string v = rows.rows[0].text(i);
     EXPECT_EQ(v.find("Tố Giác"), std::string::npos);
-    EXPECT_EQ(v.find("345"), std::string::npos);
+    // Whole numbers, not a fragment: "345" alone turns up by chance in hex ciphertext about once in a hundred runs.
+    EXPECT_EQ(v.find("0912345678"), std::string::npos);
+    EXPECT_EQ(v.find("0912 345 678"), std::string::npos);
     EXPECT_EQ(v.find(t.secret), std::string::npos);
   }
 }
