@@ -8,34 +8,6 @@
 
 namespace antq::reports::doc {
 
-namespace bj = boost::json;
-
-namespace {
-const bj::object kEmpty;
-
-template <class Path>
-std::int64_t walk(const bj::object& f, const Path& path) {
-  const bj::value* v = nullptr;
-  const bj::object* o = &f;
-  for (const auto& k : path) {
-    if (!o) return 0;
-    auto it = o->find(k);
-    if (it == o->end()) return 0;
-    v = &it->value();
-    o = v->is_object() ? &v->as_object() : nullptr;
-  }
-  return v && v->is_int64() ? v->as_int64() : 0;
-}
-}  // namespace
-
-std::int64_t num(const bj::object& f, std::initializer_list<const char*> path) { return walk(f, path); }
-std::int64_t num(const bj::object& f, const std::vector<std::string>& path) { return walk(f, path); }
-
-const bj::object& section(const bj::object& f, const char* key) {
-  auto it = f.find(key);
-  return it != f.end() && it->value().is_object() ? it->value().as_object() : kEmpty;
-}
-
 std::string label(const Labels& l, const std::string& kind, const std::string& code) {
   auto it = l.find(kind + "/" + code);
   return it == l.end() ? code : it->second;

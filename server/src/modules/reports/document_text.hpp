@@ -1,21 +1,12 @@
 #pragma once
-// Small helpers shared by the parts of a report document (narrative, tables, HTML): reading a
-// figure by its path, catalogue labels, Vietnamese dates and lists.
-#include <boost/json.hpp>
-
-#include <initializer_list>
+// Small helpers shared by the parts of a report document (narrative, tables, HTML): catalogue
+// labels, Vietnamese dates and lists.
 #include <string>
 #include <vector>
 
 #include "modules/reports/report_document.hpp"
 
 namespace antq::reports::doc {
-
-// The integer at `path` in the figures (0 when absent).
-std::int64_t num(const boost::json::object& f, std::initializer_list<const char*> path);
-std::int64_t num(const boost::json::object& f, const std::vector<std::string>& path);
-// The members of an object at `key` ({} when absent).
-const boost::json::object& section(const boost::json::object& f, const char* key);
 
 // "forces/women_union" → "Hội Liên hiệp Phụ nữ"; the code itself when unknown.
 std::string label(const Labels& l, const std::string& kind, const std::string& code);

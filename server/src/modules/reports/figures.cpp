@@ -4,6 +4,7 @@
 #include "core/tree_path.hpp"
 #include "modules/catalog/catalog.hpp"
 #include "modules/groups/groups_spec.hpp"
+#include "modules/reports/metrics.hpp"
 #include "modules/reports/sources.hpp"
 
 namespace antq::reports {
@@ -21,13 +22,6 @@ namespace {
 std::optional<PathRange> scope_of(const Area& a) {
   if (!a.unit) return std::nullopt;
   return subtree_range(a.unit->path);
-}
-
-// Figures that count what is active at any time in the period (Σ starts to `to` − Σ ends before `from`).
-bool is_period_metric(const std::string& path) {
-  return path.starts_with("groups.") || path == "models.count" || path.starts_with("models.by_kind.") ||
-         path.starts_with("models.field.") || path == "programs.active" || path == "pledges.count" || path == "reintegration.people" ||
-         path == kModelUnits;
 }
 
 // Open tips past their deadline today, among those received in the period.
@@ -80,31 +74,34 @@ FigureSource::FigureSource(db::Connection& c, Rollups& rollups, const Area& area
 }
 
 std::int64_t FigureSource::value(const std::string& path) {
+  namespace m = metric;
   // All activity types together ("activities.count" in a time series or a breakdown).
-  if (path == "activities.count" || path == "activities.participants" || path == "activities.quantity") {
-    return value("activities_all." + path.substr(11));
+  for (const auto measure : {m::measure::count, m::measure::participants, m::measure::quantity}) {
+    if (path == m::activities_total(measure)) return value(m::all_activities(measure));
   }
-  if (path == "tips.overdue") return overdue_tips(c_, area_, p_);
-  if (path == "models.fields") {
+  if (path == m::kTipsOverdue) return overdue_tips(c_, area_, p_);
+  if (path == m::kModelsFields) {
     std::int64_t n = 0;
     for (const auto& [k, v] : end_) {
-      if (!k.starts_with("models.field.") || !k.ends_with("@s")) continue;
-      if (value(k.substr(0, k.size() - 2)) > 0) ++n;
+      if (!k.starts_with(m::kModelFieldPrefix) || !k.ends_with(m::kStartSuffix)) continue;
+      if (value(k.substr(0, k.size() - m::kStartSuffix.size())) > 0) ++n;
     }
     return n;
   }
-  if (path == "models.replicated_units") {
-    return value(kModelUnits) - gaps_inside(c_, kModelUnits, scope_of(area_), p_.from, p_.to);
+  if (path == m::kModelsReplicatedUnits) {
+    return value(m::kModelUnits) - gaps_inside(c_, m::kModelUnits, scope_of(area_), p_.from, p_.to);
   }
-  if (path == kProgressed || path == kReoffended) {
+  if (path == m::kProgressed || path == m::kReoffended) {
     // Distinct people: their events in the period minus the pairs of one person's events in it.
     return get(end_, path) - get(before_, path) - gaps_inside(c_, path, scope_of(area_), p_.from, p_.to);
   }
-  if (is_period_metric(path)) return get(end_, path + "@s") - get(before_, path + "@e");
+  if (m::is_period(path)) return get(end_, m::starts(path)) - get(before_, m::ends(path));
   return get(end_, path) - get(before_, path);
 }
 
-bj::object summary(db::Connection& c, Rollups& rollups, const Area& area, const Period& p) {
+Summary compute_summary(db::Connection& c, Rollups& rollups, const Area& area, const Period& p) {
+  namespace m = metric;
+  namespace measure = metric::measure;
   FigureSource f(c, rollups, area, p);
   auto codes = [&](const char* kind) {
     std::vector<std::string> out;
@@ -113,89 +110,63 @@ bj::object summary(db::Connection& c, Rollups& rollups, const Area& area, const 
   };
   const auto forces = codes("forces");
   const auto topics = codes("topics");
-  bj::object activities;
+  Summary s;
+  if (area.unit) s.unit = SummaryUnit{area.unit->code, area.unit->name, area.unit->full_name, area.unit->kind};
+  s.from = p.from;
+  s.to = p.to;
   for (const auto& type : codes("activity_types")) {
-    const std::string a = "activities." + type;
-    bj::object by_org, by_aud, by_topic;
+    ActivityFigures a;
     for (const auto& t : topics) {
-      const std::string m = a + ".by_topic." + t;
-      by_topic[t] = bj::object{{"count", f.value(m + ".count")}, {"participants", f.value(m + ".participants")},
-                               {"quantity", f.value(m + ".quantity")}};
+      a.by_topic.emplace_back(t, Counts{f.value(m::activity_by_topic(type, t, measure::count)),
+                                        f.value(m::activity_by_topic(type, t, measure::participants)),
+                                        f.value(m::activity_by_topic(type, t, measure::quantity))});
     }
     for (const auto& o : forces) {
-      const std::string m = a + ".by_organizer." + o;
-      by_org[o] = bj::object{{"count", f.value(m + ".count")}, {"participants", f.value(m + ".participants")},
-                             {"quantity", f.value(m + ".quantity")}};
-      const std::string n = a + ".by_audience." + o;
-      by_aud[o] = bj::object{{"count", f.value(n + ".count")}, {"participants", f.value(n + ".participants")}};
+      a.by_organizer.emplace_back(o, Counts{f.value(m::activity_by_organizer(type, o, measure::count)),
+                                            f.value(m::activity_by_organizer(type, o, measure::participants)),
+                                            f.value(m::activity_by_organizer(type, o, measure::quantity))});
+      a.by_audience.emplace_back(o, Counts{f.value(m::activity_by_audience(type, o, measure::count)),
+                                           f.value(m::activity_by_audience(type, o, measure::participants)), 0});
     }
-    activities[type] = bj::object{{"count", f.value(a + ".count")},
-                                  {"participants", f.value(a + ".participants")},
-                                  {"quantity", f.value(a + ".quantity")},
-                                  {"by_organizer", std::move(by_org)},
-                                  {"by_audience", std::move(by_aud)},
-                                  {"by_topic", std::move(by_topic)},
-                                  {"with_audience", bj::object{{"count", f.value(a + ".with_audience.count")},
-                                                               {"participants", f.value(a + ".with_audience.participants")}}}};
+    a.total = {f.value(m::activity(type, measure::count)), f.value(m::activity(type, measure::participants)),
+               f.value(m::activity(type, measure::quantity))};
+    a.with_audience = {f.value(m::activity_with_audience(type, measure::count)),
+                       f.value(m::activity_with_audience(type, measure::participants)), 0};
+    s.activities.emplace_back(type, std::move(a));
   }
-  bj::object groups;
+  s.opinions = {f.value(m::kOpinionsReceived), f.value(m::kOpinionsAnswered)};
+  s.tips = {f.value(m::kTipsReceived),         f.value(m::kTipsValid),         f.value(m::kTipsCasesSolved),
+            f.value(m::kTipsSuspectsArrested), f.value(m::kTipsWantedCaught), f.value(m::kTipsOverdue)};
+  s.mediations = {f.value(m::kMediationsTotal), f.value(m::mediation_outcome("successful")), f.value(m::mediation_outcome("unsuccessful")),
+                  f.value(m::mediation_outcome("pending"))};
+  s.reintegration = {f.value(m::kReintegrationPeople), f.value(m::kReintegrationSessions), f.value(m::kProgressed), f.value(m::kReoffended)};
   for (const auto& kind : codes("group_kinds")) {
-    const std::string g = "groups." + kind;
-    bj::object by_platform;
-    for (const auto& p : platforms()) {
-      by_platform[p] = bj::object{{"count", f.value(g + ".by_platform." + p + ".count")},
-                                  {"members", f.value(g + ".by_platform." + p + ".members")}};
+    GroupFigures g;
+    for (const auto& pf : platforms()) {
+      g.by_platform.emplace_back(pf, Membership{f.value(m::group_by_platform(kind, pf, measure::count)),
+                                                f.value(m::group_by_platform(kind, pf, measure::members))});
     }
-    groups[kind] = bj::object{{"count", f.value(g + ".count")}, {"members", f.value(g + ".members")}, {"by_platform", std::move(by_platform)}};
+    g.total = {f.value(m::group(kind, measure::count)), f.value(m::group(kind, measure::members))};
+    s.groups.emplace_back(kind, std::move(g));
   }
-  bj::object by_field;
-  for (const auto& field : codes("model_fields")) by_field[field] = f.value("models.field." + field);
-  bj::object awards;
+  s.patrols = {f.value(m::kPatrolsCount), f.value(m::kPatrolsParticipants), f.value(m::kPatrolsIncidents)};
+  s.models.count = f.value(m::kModelsCount);
+  s.models.fields = f.value(m::kModelsFields);
+  s.models.replicated_units = f.value(m::kModelsReplicatedUnits);
+  s.models.model = f.value(m::model_kind("model"));
+  s.models.thematic = f.value(m::model_kind("thematic"));
+  for (const auto& field : codes("model_fields")) s.models.by_field.emplace_back(field, f.value(m::model_field(field)));
+  s.hotspots = {f.value(m::kHotspotsDesignated), f.value(m::kHotspotsTransformed)};
+  s.evaluations = {f.value(m::kEvaluationsEvaluated), f.value(m::kEvaluationsPassed)};
+  s.programs_active = f.value(m::kProgramsActive);
+  s.pledges = f.value(m::kPledgesCount);
   for (const auto& form : codes("award_forms")) {
-    awards[form] = bj::object{{"collective", f.value("awards." + form + ".collective")},
-                              {"individual", f.value("awards." + form + ".individual")}};
+    s.awards.emplace_back(form, AwardFigures{f.value(m::award(form, "collective")), f.value(m::award(form, "individual"))});
   }
-  bj::value unit_json = nullptr;
-  if (area.unit) {
-    unit_json = bj::object{{"code", area.unit->code}, {"name", area.unit->name}, {"full_name", area.unit->full_name},
-                           {"kind", area.unit->kind}};
-  }
-  return bj::object{
-      {"unit", unit_json},
-      {"from", p.from},
-      {"to", p.to},
-      {"activities", std::move(activities)},
-      {"opinions", bj::object{{"received", f.value("opinions.received")}, {"answered", f.value("opinions.answered")}}},
-      {"tips", bj::object{{"received", f.value("tips.received")},
-                          {"valid", f.value("tips.valid")},
-                          {"cases_solved", f.value("tips.cases_solved")},
-                          {"suspects_arrested", f.value("tips.suspects_arrested")},
-                          {"wanted_caught", f.value("tips.wanted_caught")},
-                          {"overdue", f.value("tips.overdue")}}},
-      {"mediations", bj::object{{"total", f.value("mediations.total")},
-                                {"successful", f.value("mediations.successful")},
-                                {"unsuccessful", f.value("mediations.unsuccessful")},
-                                {"pending", f.value("mediations.pending")}}},
-      {"reintegration", bj::object{{"people", f.value("reintegration.people")},
-                                   {"sessions", f.value("reintegration.sessions")},
-                                   {"progressed", f.value(kProgressed)},
-                                   {"reoffended", f.value(kReoffended)}}},
-      {"groups", std::move(groups)},
-      {"patrols", bj::object{{"count", f.value("patrols.count")},
-                             {"participants", f.value("patrols.participants")},
-                             {"incidents", f.value("patrols.incidents")}}},
-      {"models", bj::object{{"count", f.value("models.count")},
-                            {"fields", f.value("models.fields")},
-                            {"replicated_units", f.value("models.replicated_units")},
-                            {"by_kind", bj::object{{"model", f.value("models.by_kind.model")}, {"thematic", f.value("models.by_kind.thematic")}}},
-                            {"by_field", std::move(by_field)}}},
-      {"hotspots", bj::object{{"designated", f.value("hotspots.designated")}, {"transformed", f.value("hotspots.transformed")}}},
-      {"evaluations", bj::object{{"evaluated", f.value("evaluations.evaluated")}, {"passed", f.value("evaluations.passed")}}},
-      {"programs", bj::object{{"active", f.value("programs.active")}}},
-      {"pledges", bj::object{{"count", f.value("pledges.count")}}},
-      {"awards", std::move(awards)},
-  };
+  return s;
 }
+
+bj::object summary(db::Connection& c, Rollups& rollups, const Area& area, const Period& p) { return to_json(compute_summary(c, rollups, area, p)); }
 
 Period previous_year(const Period& p) {
   auto back = [](const std::string& d) {

@@ -9,6 +9,7 @@
 
 #include "db/database.hpp"
 #include "modules/reports/rollups.hpp"
+#include "modules/reports/summary.hpp"
 #include "modules/units/unit.hpp"
 
 namespace antq::reports {
@@ -39,7 +40,9 @@ class FigureSource {
   Figures end_, before_;
 };
 
-// The whole summary: every key of docs/api/reports.md, zero when nothing happened.
+// The whole summary: every figure of docs/api/reports.md, zero when nothing happened.
+Summary compute_summary(db::Connection& c, Rollups& rollups, const Area& area, const Period& p);
+// The same as JSON (to_json of compute_summary).
 boost::json::object summary(db::Connection& c, Rollups& rollups, const Area& area, const Period& p);
 
 // The same period a year earlier (29/02 becomes 28/02).

@@ -11,13 +11,10 @@
 
 namespace antq::reports {
 
-namespace bj = boost::json;
 using doc::join;
 using doc::join_and;
 using doc::label;
 using doc::mid_sentence;
-using doc::num;
-using doc::section;
 
 namespace {
 
@@ -61,26 +58,25 @@ std::string topic_words(const std::string& topic, const Labels& l) {
   return topic == "other" ? "chủ đề khác" : mid_sentence(label(l, "topics", topic));
 }
 
-// Codes of an object's members whose `field` is not zero, in the catalogue's order (the order
-// the summary was built in).
-std::vector<std::string> nonzero(const bj::object& o, const char* field) {
-  std::vector<std::string> out;
-  for (const auto& kv : o)
-    if (kv.value().is_object() && num(kv.value().as_object(), {field}) != 0) out.emplace_back(kv.key());
+// The members whose count is not zero, in the catalogue's order (the order the summary was built in).
+template <class T>
+ByCode<T> nonzero(const ByCode<T>& list) {
+  ByCode<T> out;
+  for (const auto& member : list)
+    if (member.second.count != 0) out.push_back(member);
   return out;
 }
 
 // One sentence per type of activity that took place.
-std::string activity_sentence(const std::string& type, const bj::object& a, const Labels& l) {
-  const std::int64_t count = num(a, {"count"}), people = num(a, {"participants"}), quantity = num(a, {"quantity"});
+std::string activity_sentence(const std::string& type, const ActivityFigures& a, const Labels& l) {
+  const std::int64_t count = a.total.count, people = a.total.participants, quantity = a.total.quantity;
   const TypeWords w = type_words(type, l);
   std::vector<std::string> orgs;
-  for (const auto& code : nonzero(section(a, "by_organizer"), "count")) orgs.push_back(label(l, "forces", code));
+  for (const auto& [code, c] : nonzero(a.by_organizer)) orgs.push_back(label(l, "forces", code));
   // Topics named by every activity of the type, and those named by some of them.
   std::vector<std::string> all_topics, some_topics;
-  const auto& by_topic = section(a, "by_topic");
-  for (const auto& code : nonzero(by_topic, "count")) {
-    const std::int64_t k = num(by_topic, {code.c_str(), "count"});
+  for (const auto& [code, c] : nonzero(a.by_topic)) {
+    const std::int64_t k = c.count;
     if (k == count) all_topics.push_back(topic_words(code, l));
     else some_topics.push_back(topic_words(code, l) + " (" + n(k) + " " + w.measure + ")");
   }
@@ -95,20 +91,19 @@ std::string activity_sentence(const std::string& type, const bj::object& a, cons
   }
   // Participants, split by audience only where the split is exact: no activity of the type named
   // two audiences (their lượt would be counted under both).
-  const auto& by_audience = section(a, "by_audience");
-  const auto audiences = nonzero(by_audience, "count");
-  const std::int64_t with_audience = num(a, {"with_audience", "participants"});
+  const auto audiences = nonzero(a.by_audience);
+  const std::int64_t with_audience = a.with_audience.participants;
   std::int64_t split = 0;
-  for (const auto& code : audiences) split += num(by_audience, {code.c_str(), "participants"});
+  for (const auto& [code, c] : audiences) split += c.participants;
   if (!audiences.empty() && split == with_audience && with_audience > 0) {
     std::vector<std::string> who;
-    for (const auto& code : audiences)
-      if (auto p = num(by_audience, {code.c_str(), "participants"})) who.push_back(n(p) + " lượt " + members_of(code, l));
+    for (const auto& [code, c] : audiences)
+      if (auto p = c.participants) who.push_back(n(p) + " lượt " + members_of(code, l));
     s += " cho " + join_and(who);
     if (people > with_audience) s += " (tổng cộng " + n(people) + " lượt người tham gia)";
   } else if (!audiences.empty()) {
     std::vector<std::string> who;
-    for (const auto& code : audiences) who.push_back(members_of(code, l));
+    for (const auto& [code, c] : audiences) who.push_back(members_of(code, l));
     if (people > 0) s += " với " + n(people) + " lượt người tham gia";
     s += " (đối tượng: " + join_and(who) + ")";
   } else if (people > 0) {
@@ -121,23 +116,19 @@ std::string activity_sentence(const std::string& type, const bj::object& a, cons
   return s + ".";
 }
 
-std::string groups_sentence(const bj::object& groups, const Labels& l) {
+std::string groups_sentence(const ByCode<GroupFigures>& groups, const Labels& l) {
   std::vector<std::string> parts;
   auto with_members = [](std::string what, std::int64_t members) {
     return members > 0 ? what + " với " + n(members) + " thành viên" : what;
   };
-  for (const auto& kv : groups) {
-    if (!kv.value().is_object()) continue;
-    const std::string kind(kv.key());
-    const auto& g = kv.value().as_object();
-    const std::int64_t count = num(g, {"count"}), members = num(g, {"members"});
+  for (const auto& [kind, g] : groups) {
+    const std::int64_t count = g.total.count, members = g.total.members;
     if (count == 0) continue;
     if (kind == "channel") {
       // Chat-app groups by platform: "1 nhóm Zalo với 214 thành viên".
       std::int64_t named = 0, named_members = 0;
-      const auto& by_platform = section(g, "by_platform");
-      for (const auto& p : nonzero(by_platform, "count")) {
-        const std::int64_t k = num(by_platform, {p.c_str(), "count"}), m = num(by_platform, {p.c_str(), "members"});
+      for (const auto& [p, x] : nonzero(g.by_platform)) {
+        const std::int64_t k = x.count, m = x.members;
         named += k;
         named_members += m;
         parts.push_back(with_members(n(k) + (p == "other" ? " nhóm kết nối trên nền tảng khác" : " nhóm " + label(l, "platforms", p)), m));
@@ -155,15 +146,12 @@ std::string groups_sentence(const bj::object& groups, const Labels& l) {
   return parts.empty() ? "" : "Duy trì hoạt động của " + join(parts, ", ") + ".";
 }
 
-std::string awards_sentence(const bj::object& awards, const Labels& l) {
+std::string awards_sentence(const ByCode<AwardFigures>& awards, const Labels& l) {
   std::vector<std::string> parts;
-  for (const auto& kv : awards) {
-    if (!kv.value().is_object()) continue;
-    const std::string form(kv.key());
-    const auto& a = kv.value().as_object();
+  for (const auto& [form, a] : awards) {
     std::vector<std::string> who;
-    if (auto c = num(a, {"collective"})) who.push_back(n(c) + " tập thể");
-    if (auto i = num(a, {"individual"})) who.push_back(n(i) + " cá nhân");
+    if (auto c = a.collective) who.push_back(n(c) + " tập thể");
+    if (auto i = a.individual) who.push_back(n(i) + " cá nhân");
     if (who.empty()) continue;
     parts.push_back(join_and(who) + (form == "other" ? " được khen thưởng bằng hình thức khác" : " được tặng " + label(l, "award_forms", form)));
   }
@@ -172,65 +160,63 @@ std::string awards_sentence(const bj::object& awards, const Labels& l) {
 
 }  // namespace
 
-std::vector<std::string> narrative(const bj::object& f, const Labels& l) {
+std::vector<std::string> narrative(const Summary& f, const Labels& l) {
   std::string place = "trên địa bàn";
-  if (f.contains("unit") && f.at("unit").is_object()) place += " " + text::lower_initial(std::string(f.at("unit").at("full_name").as_string()));
+  if (f.unit) place += " " + text::lower_initial(f.unit->full_name);
   else place += " cả nước";
-  const std::string from = doc::vn_date(std::string(f.at("from").as_string())), to = doc::vn_date(std::string(f.at("to").as_string()));
+  const std::string from = doc::vn_date(f.from), to = doc::vn_date(f.to);
   std::vector<std::string> paragraphs;
 
   // 1. What the people did: community education, mediation, tips and what they led to.
   std::vector<std::string> people, first;
-  if (auto v = num(f, {"reintegration", "sessions"})) people.push_back("cảm hóa giáo dục tại nhà " + n(v) + " lượt đối tượng");
-  if (auto v = num(f, {"mediations", "total"})) {
+  if (auto v = f.reintegration.sessions) people.push_back("cảm hóa giáo dục tại nhà " + n(v) + " lượt đối tượng");
+  if (auto v = f.mediations.total) {
     std::vector<std::string> outcome;
-    if (auto k = num(f, {"mediations", "successful"})) outcome.push_back("thành " + n(k) + " vụ");
-    if (auto k = num(f, {"mediations", "unsuccessful"})) outcome.push_back("không thành " + n(k) + " vụ");
-    if (auto k = num(f, {"mediations", "pending"})) outcome.push_back("đang hòa giải " + n(k) + " vụ");
+    if (auto k = f.mediations.successful) outcome.push_back("thành " + n(k) + " vụ");
+    if (auto k = f.mediations.unsuccessful) outcome.push_back("không thành " + n(k) + " vụ");
+    if (auto k = f.mediations.pending) outcome.push_back("đang hòa giải " + n(k) + " vụ");
     people.push_back("hòa giải " + n(v) + " vụ mâu thuẫn, tranh chấp trong nội bộ nhân dân" +
                      (outcome.empty() ? "" : " (" + join(outcome, ", ") + ")"));
   }
   if (!people.empty()) first.push_back("phối hợp " + join(people, ", "));
-  if (auto v = num(f, {"tips", "received"})) {
+  if (auto v = f.tips.received) {
     std::string t = "cung cấp cho cơ quan chức năng " + n(v) + " tin liên quan đến an ninh, trật tự";
-    if (auto k = num(f, {"tips", "valid"})) t += ", trong đó " + n(k) + " tin có giá trị";
+    if (auto k = f.tips.valid) t += ", trong đó " + n(k) + " tin có giá trị";
     std::vector<std::string> led;
-    if (auto k = num(f, {"tips", "cases_solved"})) led.push_back("khám phá " + n(k) + " vụ án");
-    if (auto k = num(f, {"tips", "suspects_arrested"})) led.push_back("bắt giữ " + n(k) + " đối tượng");
-    if (auto k = num(f, {"tips", "wanted_caught"})) led.push_back("bắt " + n(k) + " đối tượng truy nã");
+    if (auto k = f.tips.cases_solved) led.push_back("khám phá " + n(k) + " vụ án");
+    if (auto k = f.tips.suspects_arrested) led.push_back("bắt giữ " + n(k) + " đối tượng");
+    if (auto k = f.tips.wanted_caught) led.push_back("bắt " + n(k) + " đối tượng truy nã");
     if (!led.empty()) t += ", giúp " + join(led, ", ");
     first.push_back(t);
   }
-  if (auto v = num(f, {"reintegration", "progressed"})) first.push_back("giúp đỡ " + n(v) + " người tiến bộ");
+  if (auto v = f.reintegration.progressed) first.push_back("giúp đỡ " + n(v) + " người tiến bộ");
   std::string p1;
   if (!first.empty()) p1 = "Kết quả từ ngày " + from + " đến ngày " + to + ", quần chúng nhân dân " + place + " đã " + join(first, "; ") + ".";
   std::vector<std::string> helped;
-  if (auto v = num(f, {"reintegration", "people"})) helped.push_back(n(v) + " người được cảm hóa, giáo dục, giúp đỡ");
-  if (auto v = num(f, {"reintegration", "reoffended"})) helped.push_back(n(v) + " người tái phạm");
+  if (auto v = f.reintegration.people) helped.push_back(n(v) + " người được cảm hóa, giáo dục, giúp đỡ");
+  if (auto v = f.reintegration.reoffended) helped.push_back(n(v) + " người tái phạm");
   if (!helped.empty()) p1 += std::string(p1.empty() ? "" : " ") + "Trong kỳ có " + join(helped, "; ") + ".";
   if (!p1.empty()) paragraphs.push_back(p1);
 
   // 2. Movement activities, a paragraph per type, with their organisers, topics and audiences;
   // the people's opinions.
   std::vector<std::string> acts;
-  for (const auto& kv : section(f, "activities")) {
-    if (kv.value().is_object() && num(kv.value().as_object(), {"count"}) > 0)
-      acts.push_back(activity_sentence(std::string(kv.key()), kv.value().as_object(), l));
-  }
-  if (auto v = num(f, {"opinions", "received"})) {
+  for (const auto& [type, a] : f.activities)
+    if (a.total.count > 0) acts.push_back(activity_sentence(type, a, l));
+  if (auto v = f.opinions.received) {
     std::string o = "Tiếp nhận " + n(v) + " ý kiến của Nhân dân";
-    if (auto k = num(f, {"opinions", "answered"})) o += ", đã trả lời " + n(k) + " ý kiến";
+    if (auto k = f.opinions.answered) o += ", đã trả lời " + n(k) + " ý kiến";
     acts.push_back(o + ".");
   }
   for (auto& a : acts) paragraphs.push_back(std::move(a));
 
   // 3. Groups and patrols.
   std::vector<std::string> kept;
-  if (auto g = groups_sentence(section(f, "groups"), l); !g.empty()) kept.push_back(g);
-  if (auto v = num(f, {"patrols", "count"})) {
+  if (auto g = groups_sentence(f.groups, l); !g.empty()) kept.push_back(g);
+  if (auto v = f.patrols.count) {
     std::string p = "Tổ chức " + n(v) + " lượt tuần tra";
-    if (auto k = num(f, {"patrols", "participants"})) p += " với " + n(k) + " lượt người tham gia";
-    if (auto k = num(f, {"patrols", "incidents"})) p += ", phát hiện " + n(k) + " vụ việc";
+    if (auto k = f.patrols.participants) p += " với " + n(k) + " lượt người tham gia";
+    if (auto k = f.patrols.incidents) p += ", phát hiện " + n(k) + " vụ việc";
     kept.push_back(p + ".");
   }
   if (!kept.empty()) paragraphs.push_back(join(kept, " "));
@@ -238,36 +224,36 @@ std::vector<std::string> narrative(const bj::object& f, const Labels& l) {
   // 4. Models and thematic programs, hotspots, the "safe" evaluations.
   std::vector<std::string> built;
   std::vector<std::string> models;
-  if (auto v = num(f, {"models", "by_kind", "thematic"})) models.push_back(n(v) + " chuyên đề");
-  if (auto v = num(f, {"models", "by_kind", "model"})) models.push_back(n(v) + " mô hình");
+  if (auto v = f.models.thematic) models.push_back(n(v) + " chuyên đề");
+  if (auto v = f.models.model) models.push_back(n(v) + " mô hình");
   if (!models.empty()) {
     std::string m = "Triển khai thực hiện " + join(models, ", ") + " về xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc";
     std::vector<std::string> fields;
-    for (const auto& kv : section(section(f, "models"), "by_field"))
-      if (kv.value().is_int64() && kv.value().as_int64() > 0) fields.push_back(mid_sentence(label(l, "model_fields", std::string(kv.key()))));
+    for (const auto& [field, v] : f.models.by_field)
+      if (v > 0) fields.push_back(mid_sentence(label(l, "model_fields", field)));
     if (!fields.empty()) m += " thuộc " + std::string(fields.size() > 1 ? "các lĩnh vực: " : "lĩnh vực ") + join_and(fields);
-    if (auto k = num(f, {"models", "replicated_units"})) m += ", hoạt động tại " + n(k) + " đơn vị, địa bàn";
+    if (auto k = f.models.replicated_units) m += ", hoạt động tại " + n(k) + " đơn vị, địa bàn";
     built.push_back(m + ".");
   }
-  const std::int64_t designated = num(f, {"hotspots", "designated"}), transformed = num(f, {"hotspots", "transformed"});
+  const std::int64_t designated = f.hotspots.designated, transformed = f.hotspots.transformed;
   if (designated > 0) {
     built.push_back("Xác định " + n(designated) + " địa bàn trọng điểm, phức tạp về an ninh, trật tự" +
                     (transformed > 0 ? "; chuyển hóa " + n(transformed) + " địa bàn" : "") + ".");
   } else if (transformed > 0) {
     built.push_back("Chuyển hóa " + n(transformed) + " địa bàn trọng điểm, phức tạp về an ninh, trật tự.");
   }
-  if (auto v = num(f, {"evaluations", "evaluated"})) {
+  if (auto v = f.evaluations.evaluated) {
     std::string e = "Xét công nhận " + n(v) + " đơn vị theo tiêu chuẩn “An toàn về an ninh, trật tự”";
-    if (auto k = num(f, {"evaluations", "passed"})) e += ", trong đó " + n(k) + " đơn vị được công nhận đạt tiêu chuẩn";
+    if (auto k = f.evaluations.passed) e += ", trong đó " + n(k) + " đơn vị được công nhận đạt tiêu chuẩn";
     built.push_back(e + ".");
   }
   if (!built.empty()) paragraphs.push_back(join(built, " "));
 
   // 5. Coordination programs, pledges, awards.
   std::vector<std::string> joint;
-  if (auto v = num(f, {"programs", "active"})) joint.push_back("Thực hiện " + n(v) + " chương trình phối hợp, nghị quyết liên tịch.");
-  if (auto v = num(f, {"pledges", "count"})) joint.push_back("Duy trì " + n(v) + " bản cam kết, giao ước thi đua.");
-  if (auto a = awards_sentence(section(f, "awards"), l); !a.empty()) joint.push_back(a);
+  if (auto v = f.programs_active) joint.push_back("Thực hiện " + n(v) + " chương trình phối hợp, nghị quyết liên tịch.");
+  if (auto v = f.pledges) joint.push_back("Duy trì " + n(v) + " bản cam kết, giao ước thi đua.");
+  if (auto a = awards_sentence(f.awards, l); !a.empty()) joint.push_back(a);
   if (!joint.empty()) paragraphs.push_back(join(joint, " "));
 
   if (paragraphs.empty()) {

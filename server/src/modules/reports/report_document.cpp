@@ -7,8 +7,6 @@
 
 namespace antq::reports {
 
-namespace bj = boost::json;
-
 std::string vn_number(std::int64_t n) { return text::group_thousands(n); }
 
 namespace {
@@ -190,7 +188,7 @@ class Writer {
 
 }  // namespace
 
-std::string report_html(const bj::object& f, const DocumentInfo& info, const Labels& l, HtmlTarget target) {
+std::string report_html(const ReportFigures& f, const DocumentInfo& info, const Labels& l, HtmlTarget target) {
   Writer w(target);
   w.h = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + esc(info.title) + "</title><style>" +
         (target == HtmlTarget::word ? kWordStyle : kPrintStyle) + "</style></head><body>";
@@ -199,7 +197,7 @@ std::string report_html(const bj::object& f, const DocumentInfo& info, const Lab
   w.title(info.title);
 
   w.h2("I. KẾT QUẢ THỰC HIỆN");
-  for (const auto& para : narrative(f, l)) w.p(para);
+  for (const auto& para : narrative(f.summary, l)) w.p(para);
   int i = 0;
   for (const auto& s : table_sections(f, l)) {
     if (s.rows.empty() || !s.in_document) continue;

@@ -3,14 +3,14 @@
 // own reviews ("…đã phối hợp cảm hóa giáo dục tại nhà 3.421 lượt đối tượng, hòa giải 79 vụ…"), an
 // A4 administrative document (Decree 30/2020 layout) as HTML for print or as the source of the
 // Word document, and the tables as XLSX (one sheet per section) or CSV. Everything is rendered
-// from the figures and the stored texts alone, so an issued report reopens exactly as issued.
-#include <boost/json.hpp>
-
+// from the figures (typed: summary.hpp) and the stored texts alone, so an issued report reopens
+// exactly as issued.
 #include <map>
 #include <string>
 #include <vector>
 
 #include "modules/reports/issuing_body.hpp"
+#include "modules/reports/summary.hpp"
 
 namespace antq::reports {
 
@@ -35,10 +35,9 @@ enum class HtmlTarget { print, word };
 std::string vn_number(std::int64_t n);
 
 // The opening paragraphs: every sentence from a figure that is not zero.
-std::vector<std::string> narrative(const boost::json::object& figures, const Labels& labels);
-std::string report_html(const boost::json::object& figures, const DocumentInfo& info, const Labels& labels,
-                        HtmlTarget target = HtmlTarget::print);
-std::string report_csv(const boost::json::object& figures, const Labels& labels);
-std::string report_xlsx(const boost::json::object& figures, const Labels& labels);
+std::vector<std::string> narrative(const Summary& figures, const Labels& labels);
+std::string report_html(const ReportFigures& figures, const DocumentInfo& info, const Labels& labels, HtmlTarget target = HtmlTarget::print);
+std::string report_csv(const ReportFigures& figures, const Labels& labels);
+std::string report_xlsx(const ReportFigures& figures, const Labels& labels);
 
 }  // namespace antq::reports

@@ -3,198 +3,200 @@
 #include "core/csv.hpp"
 #include "core/xlsx.hpp"
 #include "modules/reports/document_text.hpp"
+#include "modules/reports/metrics.hpp"
 
 namespace antq::reports {
 
-namespace bj = boost::json;
 using doc::label;
-using doc::num;
-using doc::section;
 
 const std::vector<ChildMetric>& child_metrics() {
+  using metric::measure::count;
   static const std::vector<ChildMetric> list = {
-      {"activities.count", "Hoạt động"},
-      {"activities.participants", "Lượt người tham gia"},
-      {"activities.leaflet_distribution.quantity", "Tờ rơi"},
-      {"tips.received", "Tin báo"},
-      {"tips.cases_solved", "Vụ án khám phá"},
-      {"mediations.total", "Vụ hòa giải"},
-      {"reintegration.sessions", "Lượt cảm hóa, giáo dục"},
-      {"reintegration.progressed", "Người tiến bộ"},
-      {"groups.self_managed.count", "Tổ, nhóm tự quản"},
-      {"patrols.count", "Lượt tuần tra"},
-      {"models.count", "Mô hình, chuyên đề"},
+      {metric::activities_total(count), "Hoạt động"},
+      {metric::activities_total(metric::measure::participants), "Lượt người tham gia"},
+      {metric::activity("leaflet_distribution", metric::measure::quantity), "Tờ rơi"},
+      {metric::kTipsReceived, "Tin báo"},
+      {metric::kTipsCasesSolved, "Vụ án khám phá"},
+      {metric::kMediationsTotal, "Vụ hòa giải"},
+      {metric::kReintegrationSessions, "Lượt cảm hóa, giáo dục"},
+      {metric::kProgressed, "Người tiến bộ"},
+      {metric::group("self_managed", count), "Tổ, nhóm tự quản"},
+      {metric::kPatrolsCount, "Lượt tuần tra"},
+      {metric::kModelsCount, "Mô hình, chuyên đề"},
   };
   return list;
 }
 
-std::vector<TableSection> table_sections(const bj::object& f, const Labels& l) {
-  std::vector<TableSection> out;
+namespace {
+
+// A row of "So với cùng kỳ": this period, the same period a year earlier, the change.
+template <class Pick>
+TableRow compare(const std::string& name, const Summary& now, const Summary& before, Pick pick) {
+  return TableRow{name, {pick(now), pick(before), pick(now) - pick(before)}};
+}
+
+// Activities by type, then by organising force, audience and topic.
+void activity_sections(const Summary& f, const Labels& l, std::vector<TableSection>& out) {
   TableSection acts{"Hoạt động phong trào", "Hoạt động phong trào", {"Số cuộc", "Lượt người tham gia", "Số lượng"}, {}};
   TableSection orgs{"Hoạt động theo lực lượng tổ chức", "Theo lực lượng tổ chức", {"Số cuộc", "Lượt người tham gia", "Số lượng"}, {}};
   TableSection auds{"Hoạt động theo đối tượng tham gia", "Theo đối tượng tham gia", {"Số cuộc", "Lượt người tham gia"}, {}};
   TableSection tops{"Hoạt động theo chủ đề", "Hoạt động theo chủ đề", {"Số cuộc", "Lượt người tham gia", "Số lượng"}, {}};
-  for (const auto& kv : section(f, "activities")) {
-    if (!kv.value().is_object()) continue;
-    const auto& a = kv.value().as_object();
-    const std::string tl = label(l, "activity_types", std::string(kv.key()));
-    acts.rows.push_back({tl, {num(a, {"count"}), num(a, {"participants"}), num(a, {"quantity"})}});
+  for (const auto& [type, a] : f.activities) {
+    const std::string tl = label(l, "activity_types", type);
+    acts.rows.push_back({tl, {a.total.count, a.total.participants, a.total.quantity}});
     // Cross tables list only what happened: a row for every force or topic would bury it.
-    for (const auto& o : section(a, "by_organizer")) {
-      const auto& x = o.value().as_object();
-      if (num(x, {"count"}) == 0) continue;
-      orgs.rows.push_back({tl + " — " + label(l, "forces", std::string(o.key())), {num(x, {"count"}), num(x, {"participants"}), num(x, {"quantity"})}});
+    for (const auto& [force, x] : a.by_organizer) {
+      if (x.count == 0) continue;
+      orgs.rows.push_back({tl + " — " + label(l, "forces", force), {x.count, x.participants, x.quantity}});
     }
-    for (const auto& o : section(a, "by_audience")) {
-      const auto& x = o.value().as_object();
-      if (num(x, {"count"}) == 0) continue;
-      auds.rows.push_back({tl + " — " + label(l, "forces", std::string(o.key())), {num(x, {"count"}), num(x, {"participants"})}});
+    for (const auto& [force, x] : a.by_audience) {
+      if (x.count == 0) continue;
+      auds.rows.push_back({tl + " — " + label(l, "forces", force), {x.count, x.participants}});
     }
-    for (const auto& o : section(a, "by_topic")) {
-      const auto& x = o.value().as_object();
-      if (num(x, {"count"}) == 0) continue;
-      tops.rows.push_back({tl + " — " + label(l, "topics", std::string(o.key())), {num(x, {"count"}), num(x, {"participants"}), num(x, {"quantity"})}});
+    for (const auto& [topic, x] : a.by_topic) {
+      if (x.count == 0) continue;
+      tops.rows.push_back({tl + " — " + label(l, "topics", topic), {x.count, x.participants, x.quantity}});
     }
   }
   out.push_back(std::move(acts));
   out.push_back(std::move(orgs));
   out.push_back(std::move(auds));
   out.push_back(std::move(tops));
+}
+
+// Tips, the people's opinions, mediations, people helped.
+void count_sections(const Summary& f, std::vector<TableSection>& out) {
   out.push_back({"Tin báo, tố giác về tội phạm",
                  "Tin báo, tố giác",
                  {"Số lượng"},
-                 {{"Tin tiếp nhận", {num(f, {"tips", "received"})}},
-                  {"Tin có giá trị", {num(f, {"tips", "valid"})}},
-                  {"Vụ án được khám phá", {num(f, {"tips", "cases_solved"})}},
-                  {"Đối tượng bị bắt giữ", {num(f, {"tips", "suspects_arrested"})}},
-                  {"Đối tượng truy nã bị bắt", {num(f, {"tips", "wanted_caught"})}},
-                  {"Tin quá hạn giải quyết", {num(f, {"tips", "overdue"})}}}});
+                 {{"Tin tiếp nhận", {f.tips.received}},
+                  {"Tin có giá trị", {f.tips.valid}},
+                  {"Vụ án được khám phá", {f.tips.cases_solved}},
+                  {"Đối tượng bị bắt giữ", {f.tips.suspects_arrested}},
+                  {"Đối tượng truy nã bị bắt", {f.tips.wanted_caught}},
+                  {"Tin quá hạn giải quyết", {f.tips.overdue}}}});
   out.push_back({"Ý kiến của Nhân dân",
                  "Ý kiến của Nhân dân",
                  {"Số lượng"},
-                 {{"Ý kiến tiếp nhận", {num(f, {"opinions", "received"})}}, {"Ý kiến đã trả lời", {num(f, {"opinions", "answered"})}}}});
+                 {{"Ý kiến tiếp nhận", {f.opinions.received}}, {"Ý kiến đã trả lời", {f.opinions.answered}}}});
   out.push_back({"Hòa giải ở cơ sở",
                  "Hòa giải ở cơ sở",
                  {"Số vụ"},
-                 {{"Tổng số vụ", {num(f, {"mediations", "total"})}},
-                  {"Hòa giải thành", {num(f, {"mediations", "successful"})}},
-                  {"Hòa giải không thành", {num(f, {"mediations", "unsuccessful"})}},
-                  {"Đang hòa giải", {num(f, {"mediations", "pending"})}}}});
+                 {{"Tổng số vụ", {f.mediations.total}},
+                  {"Hòa giải thành", {f.mediations.successful}},
+                  {"Hòa giải không thành", {f.mediations.unsuccessful}},
+                  {"Đang hòa giải", {f.mediations.pending}}}});
   out.push_back({"Cảm hóa, giáo dục, giúp đỡ người lầm lỗi",
                  "Cảm hóa, giáo dục, giúp đỡ",
                  {"Số lượng"},
-                 {{"Người được giúp đỡ", {num(f, {"reintegration", "people"})}},
-                  {"Lượt cảm hóa, giáo dục tại nhà", {num(f, {"reintegration", "sessions"})}},
-                  {"Người tiến bộ", {num(f, {"reintegration", "progressed"})}},
-                  {"Người tái phạm", {num(f, {"reintegration", "reoffended"})}}}});
+                 {{"Người được giúp đỡ", {f.reintegration.people}},
+                  {"Lượt cảm hóa, giáo dục tại nhà", {f.reintegration.sessions}},
+                  {"Người tiến bộ", {f.reintegration.progressed}},
+                  {"Người tái phạm", {f.reintegration.reoffended}}}});
+}
+
+// Groups, patrols, models, hotspots, evaluations, programs and pledges, awards.
+void movement_sections(const Summary& f, const Labels& l, std::vector<TableSection>& out) {
   TableSection groups{"Tổ, nhóm quần chúng", "Tổ, nhóm quần chúng", {"Số tổ, nhóm", "Số thành viên"}, {}};
-  for (const auto& kv : section(f, "groups")) {
-    if (!kv.value().is_object()) continue;
-    const auto& g = kv.value().as_object();
-    const std::string gl = label(l, "group_kinds", std::string(kv.key()));
-    groups.rows.push_back({gl, {num(g, {"count"}), num(g, {"members"})}});
-    for (const auto& p : section(g, "by_platform")) {
-      const auto& x = p.value().as_object();
-      if (num(x, {"count"}) == 0) continue;
-      groups.rows.push_back({gl + " — " + label(l, "platforms", std::string(p.key())), {num(x, {"count"}), num(x, {"members"})}});
+  for (const auto& [kind, g] : f.groups) {
+    const std::string gl = label(l, "group_kinds", kind);
+    groups.rows.push_back({gl, {g.total.count, g.total.members}});
+    for (const auto& [platform, x] : g.by_platform) {
+      if (x.count == 0) continue;
+      groups.rows.push_back({gl + " — " + label(l, "platforms", platform), {x.count, x.members}});
     }
   }
   out.push_back(std::move(groups));
   out.push_back({"Tuần tra",
                  "Tuần tra",
                  {"Số lượng"},
-                 {{"Lượt tuần tra", {num(f, {"patrols", "count"})}},
-                  {"Lượt người tham gia", {num(f, {"patrols", "participants"})}},
-                  {"Vụ việc phát hiện", {num(f, {"patrols", "incidents"})}}}});
+                 {{"Lượt tuần tra", {f.patrols.count}},
+                  {"Lượt người tham gia", {f.patrols.participants}},
+                  {"Vụ việc phát hiện", {f.patrols.incidents}}}});
   TableSection models{"Mô hình, chuyên đề",
                       "Mô hình, chuyên đề",
                       {"Số lượng"},
-                      {{"Mô hình", {num(f, {"models", "by_kind", "model"})}},
-                       {"Chuyên đề", {num(f, {"models", "by_kind", "thematic"})}},
-                       {"Lĩnh vực", {num(f, {"models", "fields"})}},
-                       {"Đơn vị có mô hình hoạt động", {num(f, {"models", "replicated_units"})}}}};
-  for (const auto& kv : section(section(f, "models"), "by_field")) {
-    if (kv.value().is_int64() && kv.value().as_int64() > 0)
-      models.rows.push_back({"Lĩnh vực: " + label(l, "model_fields", std::string(kv.key())), {kv.value().as_int64()}});
+                      {{"Mô hình", {f.models.model}},
+                       {"Chuyên đề", {f.models.thematic}},
+                       {"Lĩnh vực", {f.models.fields}},
+                       {"Đơn vị có mô hình hoạt động", {f.models.replicated_units}}}};
+  for (const auto& [field, v] : f.models.by_field) {
+    if (v > 0) models.rows.push_back({"Lĩnh vực: " + label(l, "model_fields", field), {v}});
   }
   out.push_back(std::move(models));
   out.push_back({"Địa bàn trọng điểm, phức tạp về an ninh, trật tự",
                  "Địa bàn trọng điểm",
                  {"Số lượng"},
-                 {{"Địa bàn được xác định", {num(f, {"hotspots", "designated"})}},
-                  {"Địa bàn đã chuyển hóa", {num(f, {"hotspots", "transformed"})}}}});
+                 {{"Địa bàn được xác định", {f.hotspots.designated}},
+                  {"Địa bàn đã chuyển hóa", {f.hotspots.transformed}}}});
   out.push_back({"Đánh giá “An toàn về an ninh, trật tự”",
                  "Đánh giá An toàn về ANTT",
                  {"Số lượng"},
-                 {{"Đơn vị được xét", {num(f, {"evaluations", "evaluated"})}},
-                  {"Đơn vị được công nhận", {num(f, {"evaluations", "passed"})}}}});
+                 {{"Đơn vị được xét", {f.evaluations.evaluated}},
+                  {"Đơn vị được công nhận", {f.evaluations.passed}}}});
   out.push_back({"Chương trình phối hợp, giao ước thi đua",
                  "Chương trình, giao ước",
                  {"Số lượng"},
-                 {{"Chương trình phối hợp đang thực hiện", {num(f, {"programs", "active"})}},
-                  {"Bản cam kết, giao ước", {num(f, {"pledges", "count"})}}}});
+                 {{"Chương trình phối hợp đang thực hiện", {f.programs_active}},
+                  {"Bản cam kết, giao ước", {f.pledges}}}});
   TableSection awards{"Khen thưởng", "Khen thưởng", {"Tập thể", "Cá nhân"}, {}};
-  for (const auto& kv : section(f, "awards")) {
-    if (!kv.value().is_object()) continue;
-    const auto& a = kv.value().as_object();
-    awards.rows.push_back({label(l, "award_forms", std::string(kv.key())), {num(a, {"collective"}), num(a, {"individual"})}});
-  }
+  for (const auto& [form, a] : f.awards) awards.rows.push_back({label(l, "award_forms", form), {a.collective, a.individual}});
   out.push_back(std::move(awards));
-  if (f.contains("previous") && f.at("previous").is_object()) {
-    const auto& p = f.at("previous").as_object();
-    auto row = [&](const std::string& name, std::initializer_list<const char*> path) {
-      return TableRow{name, {num(f, path), num(p, path), num(f, path) - num(p, path)}};
-    };
-    out.push_back({"So với cùng kỳ năm trước",
-                   "So với cùng kỳ",
-                   {"Kỳ này", "Cùng kỳ", "Tăng (+), giảm (-)"},
-                   {row("Tin báo tiếp nhận", {"tips", "received"}), row("Vụ án được khám phá", {"tips", "cases_solved"}),
-                    row("Vụ hòa giải", {"mediations", "total"}), row("Lượt cảm hóa, giáo dục", {"reintegration", "sessions"}),
-                    row("Người tiến bộ", {"reintegration", "progressed"}), row("Lượt tuần tra", {"patrols", "count"}),
-                    row("Ý kiến của Nhân dân", {"opinions", "received"})}});
+}
+
+TableSection comparison_section(const Summary& f, const Summary& p) {
+  return {"So với cùng kỳ năm trước",
+          "So với cùng kỳ",
+          {"Kỳ này", "Cùng kỳ", "Tăng (+), giảm (-)"},
+          {compare("Tin báo tiếp nhận", f, p, [](const Summary& s) { return s.tips.received; }),
+           compare("Vụ án được khám phá", f, p, [](const Summary& s) { return s.tips.cases_solved; }),
+           compare("Vụ hòa giải", f, p, [](const Summary& s) { return s.mediations.total; }),
+           compare("Lượt cảm hóa, giáo dục", f, p, [](const Summary& s) { return s.reintegration.sessions; }),
+           compare("Người tiến bộ", f, p, [](const Summary& s) { return s.reintegration.progressed; }),
+           compare("Lượt tuần tra", f, p, [](const Summary& s) { return s.patrols.count; }),
+           compare("Ý kiến của Nhân dân", f, p, [](const Summary& s) { return s.opinions.received; })}};
+}
+
+// The units below (communes of a district, villages of a commune), with what was recorded at
+// the unit itself and the whole: the rows add up to the total.
+TableSection children_section(const ChildTable& children, const Summary& f) {
+  TableSection t{"Số liệu theo đơn vị trực thuộc", "Theo đơn vị trực thuộc", {}, {}};
+  t.label_header = "Đơn vị";
+  t.in_document = false;
+  for (const auto& m : child_metrics()) t.headers.push_back(m.header);
+  std::vector<std::int64_t> sum(t.headers.size(), 0);
+  for (const auto& item : children.items) {
+    auto v = item.values;
+    v.resize(t.headers.size(), 0);
+    for (std::size_t i = 0; i < v.size(); ++i) sum[i] += v[i];
+    t.rows.push_back({item.full_name, std::move(v)});
   }
-  // The units below (communes of a district, villages of a commune), with what was recorded at
-  // the unit itself and the whole: the rows add up to the total.
-  const auto& children = section(f, "children");
-  if (children.contains("items") && children.at("items").is_array()) {
-    TableSection t{"Số liệu theo đơn vị trực thuộc", "Theo đơn vị trực thuộc", {}, {}};
-    t.label_header = "Đơn vị";
-    t.in_document = false;
-    for (const auto& m : child_metrics()) t.headers.push_back(m.header);
-    auto values = [](const bj::value& v) {
-      std::vector<std::int64_t> out;
-      if (v.is_array())
-        for (const auto& x : v.as_array()) out.push_back(x.is_int64() ? x.as_int64() : 0);
-      return out;
-    };
-    std::vector<std::int64_t> sum(t.headers.size(), 0);
-    for (const auto& item : children.at("items").as_array()) {
-      if (!item.is_object()) continue;
-      const auto& o = item.as_object();
-      auto v = values(o.contains("values") ? o.at("values") : bj::value());
-      v.resize(t.headers.size(), 0);
-      for (std::size_t i = 0; i < v.size(); ++i) sum[i] += v[i];
-      t.rows.push_back({o.contains("full_name") ? std::string(o.at("full_name").as_string()) : std::string(), std::move(v)});
-    }
-    auto total = values(children.contains("total") ? children.at("total") : bj::value());
-    total.resize(t.headers.size(), 0);
-    std::vector<std::int64_t> own(total.size());
-    bool any_own = false;
-    for (std::size_t i = 0; i < total.size(); ++i) {
-      own[i] = total[i] - sum[i];
-      if (own[i] != 0) any_own = true;
-    }
-    if (any_own) {
-      const std::string unit = f.contains("unit") && f.at("unit").is_object() ? std::string(f.at("unit").at("full_name").as_string()) : "Toàn quốc";
-      t.rows.push_back({"Ghi nhận trực tiếp tại " + unit, own});
-    }
-    t.rows.push_back({"Tổng cộng", total});
-    out.push_back(std::move(t));
+  auto total = children.total;
+  total.resize(t.headers.size(), 0);
+  std::vector<std::int64_t> own(total.size());
+  bool any_own = false;
+  for (std::size_t i = 0; i < total.size(); ++i) {
+    own[i] = total[i] - sum[i];
+    if (own[i] != 0) any_own = true;
   }
+  if (any_own) t.rows.push_back({"Ghi nhận trực tiếp tại " + (f.unit ? f.unit->full_name : std::string("Toàn quốc")), own});
+  t.rows.push_back({"Tổng cộng", total});
+  return t;
+}
+
+}  // namespace
+
+std::vector<TableSection> table_sections(const ReportFigures& figures, const Labels& l) {
+  std::vector<TableSection> out;
+  activity_sections(figures.summary, l, out);
+  count_sections(figures.summary, out);
+  movement_sections(figures.summary, l, out);
+  if (figures.previous) out.push_back(comparison_section(figures.summary, *figures.previous));
+  if (figures.children) out.push_back(children_section(*figures.children, figures.summary));
   return out;
 }
 
-std::string report_csv(const bj::object& f, const Labels& l) {
+std::string report_csv(const ReportFigures& f, const Labels& l) {
   auto field = [](const std::string& s) { return csv::field(s); };
   std::string out = "\xEF\xBB\xBF" + field("Mục") + "," + field("Nội dung") + "," + field("Cột") + "," + field("Giá trị") + "\r\n";
   for (const auto& s : table_sections(f, l)) {
@@ -207,13 +209,14 @@ std::string report_csv(const bj::object& f, const Labels& l) {
   return out;
 }
 
-std::string report_xlsx(const bj::object& f, const Labels& l) {
+std::string report_xlsx(const ReportFigures& figures, const Labels& l) {
+  const Summary& f = figures.summary;
   // The title rows of every sheet: what, where, when.
   std::string where = "Toàn quốc";
-  if (f.contains("unit") && f.at("unit").is_object()) where = std::string(f.at("unit").at("full_name").as_string());
+  if (f.unit) where = f.unit->full_name;
   const std::string title = "SỐ LIỆU PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC";
-  const std::string subtitle = where + ", từ ngày " + doc::vn_date(std::string(f.at("from").as_string())) + " đến ngày " +
-                               doc::vn_date(std::string(f.at("to").as_string()));
+  const std::string subtitle = where + ", từ ngày " + doc::vn_date(f.from) + " đến ngày " +
+                               doc::vn_date(f.to);
   return xlsx::build([&](lxw_workbook* wb) {
     lxw_format* heading = workbook_add_format(wb);
     format_set_bold(heading);
@@ -229,7 +232,7 @@ std::string report_xlsx(const bj::object& f, const Labels& l) {
     lxw_format* number = workbook_add_format(wb);
     format_set_num_format(number, "#,##0");
     format_set_border(number, LXW_BORDER_THIN);
-    for (const auto& s : table_sections(f, l)) {
+    for (const auto& s : table_sections(figures, l)) {
       // Sheet names are chosen whole and short (≤ 31 characters, none of []:*?/\): see table_sections.
       lxw_worksheet* ws = workbook_add_worksheet(wb, s.sheet.c_str());
       const auto last = static_cast<lxw_col_t>(s.headers.size());

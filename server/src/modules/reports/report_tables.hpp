@@ -1,12 +1,11 @@
 #pragma once
 // The tables of a report ("Số liệu cụ thể"): one section per kind of work, shared by the A4
 // document, the XLSX workbook (one sheet per section) and the CSV.
-#include <boost/json.hpp>
-
 #include <string>
 #include <vector>
 
 #include "modules/reports/report_document.hpp"
+#include "modules/reports/summary.hpp"
 
 namespace antq::reports {
 
@@ -24,11 +23,12 @@ struct TableSection {
   bool in_document = true;  // false: too wide for an A4 page (XLSX and CSV only)
 };
 
-std::vector<TableSection> table_sections(const boost::json::object& figures, const Labels& labels);
+std::vector<TableSection> table_sections(const ReportFigures& figures, const Labels& labels);
 
-// The figures of the table of child units (figures["children"], docs/api/reports.md), in order.
+// The figures of the table of child units (figures["children"], docs/api/reports.md), in order:
+// figure paths (metrics.hpp) and their column headers.
 struct ChildMetric {
-  const char* path;
+  std::string path;
   const char* header;
 };
 const std::vector<ChildMetric>& child_metrics();

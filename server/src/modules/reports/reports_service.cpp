@@ -1,6 +1,7 @@
 #include "modules/reports/reports_service.hpp"
 
 #include <cstdio>
+#include <functional>
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
@@ -8,6 +9,7 @@
 #include "core/time.hpp"
 #include "http/access.hpp"
 #include "modules/groups/groups_spec.hpp"
+#include "modules/reports/metrics.hpp"
 #include "modules/reports/report_tables.hpp"
 #include "modules/catalog/catalog.hpp"
 #include "modules/units/area.hpp"
@@ -30,9 +32,6 @@ constexpr const char* kCountIssuedThisYear = "SELECT COUNT(*) FROM reports WHERE
 // The hand-written parts: room for a few pages, not a book.
 constexpr std::size_t kHandTextMaxChars = 8000;
 
-constexpr const char* kSections[] = {"activities", "opinions", "tips", "mediations", "reintegration", "groups", "patrols",
-                                     "models", "hotspots", "evaluations", "programs", "pledges", "awards"};
-
 void check_period(const std::string& from, const std::string& to) {
   if (!timeutil::parse_date(from)) throw BadRequest("Tham số 'from' phải là ngày dạng YYYY-MM-DD.", "from");
   if (!timeutil::parse_date(to)) throw BadRequest("Tham số 'to' phải là ngày dạng YYYY-MM-DD.", "to");
@@ -44,7 +43,8 @@ void check_period(const std::string& from, const std::string& to) {
 void check_metric(const std::string& m) {
   const auto dot = m.find('.');
   const std::string top = m.substr(0, dot);
-  const bool known = std::any_of(std::begin(kSections), std::end(kSections), [&](const char* s) { return top == s; });
+  const auto& sections = metric::sections();
+  const bool known = std::any_of(sections.begin(), sections.end(), [&](std::string_view s) { return top == s; });
   const bool clean = m.size() <= 120 && dot != std::string::npos &&
                      m.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") == std::string::npos;
   if (!known || !clean) throw BadRequest("Chỉ tiêu '" + m.substr(0, 120) + "' không có trong báo cáo.", "metric");
@@ -260,16 +260,19 @@ DocumentInfo ReportsService::document_info(const http::Principal&, const bj::obj
 std::string ReportsService::render(const http::Principal& who, const bj::object& figures, const std::string& format,
                                    const DocumentInfo* issued) {
   const Labels l = db_.read_value([&](db::Connection& c) { return labels(c); });
-  if (format == "csv") return report_csv(figures, l);
-  if (format == "xlsx") return report_xlsx(figures, l);
+  // Read once into types: the document reads fields, not keys (an issued report's stored JSON
+  // included, whatever figures it was issued with).
+  const ReportFigures typed = report_figures_from_json(figures);
+  if (format == "csv") return report_csv(typed, l);
+  if (format == "xlsx") return report_xlsx(typed, l);
   const DocumentInfo info = issued ? *issued : document_info(who, bj::object{{"figures", figures}});
-  if (format == "docx") return converter_.convert(report_html(figures, info, l, HtmlTarget::word));
-  return report_html(figures, info, l, HtmlTarget::print);
+  if (format == "docx") return converter_.convert(report_html(typed, info, l, HtmlTarget::word));
+  return report_html(typed, info, l, HtmlTarget::print);
 }
 
-bj::object ReportsService::timeseries(const http::Principal& who, const ReportQuery& q, const std::string& metric,
+bj::object ReportsService::timeseries(const http::Principal& who, const ReportQuery& q, const std::string& figure,
                                       const std::string& interval) {
-  check_metric(metric);
+  check_metric(figure);
   const int months = interval == "month" ? 1 : interval == "quarter" ? 3 : interval == "year" ? 12 : 0;
   if (!months) throw BadRequest("Tham số 'interval' phải là month, quarter hoặc year.", "interval");
   rollups_.fold();
@@ -278,15 +281,15 @@ bj::object ReportsService::timeseries(const http::Principal& who, const ReportQu
     bj::array points;
     for (const auto& w : windows({q.from, q.to}, months)) {
       FigureSource f(c, rollups_, a, w);
-      points.push_back(bj::object{{"from", w.from}, {"to", w.to}, {"value", f.value(metric)}});
+      points.push_back(bj::object{{"from", w.from}, {"to", w.to}, {"value", f.value(figure)}});
     }
     return bj::object{{"unit", a.unit ? bj::value(a.unit->code) : bj::value(nullptr)},
-                      {"from", q.from}, {"to", q.to}, {"metric", metric}, {"interval", interval}, {"points", std::move(points)}};
+                      {"from", q.from}, {"to", q.to}, {"metric", figure}, {"interval", interval}, {"points", std::move(points)}};
   });
 }
 
-bj::object ReportsService::breakdown(const http::Principal& who, const ReportQuery& q, const std::string& metric, const std::string& by) {
-  check_metric(metric);
+bj::object ReportsService::breakdown(const http::Principal& who, const ReportQuery& q, const std::string& figure, const std::string& by) {
+  check_metric(figure);
   rollups_.fold();
   return db_.read_value([&](db::Connection& c) {
     const Area a = area(c, who, q);
@@ -300,46 +303,43 @@ bj::object ReportsService::breakdown(const http::Principal& who, const ReportQue
                                    {"label", child.full_name},
                                    {"unit", bj::object{{"code", child.code}, {"name", child.name}, {"kind", child.kind},
                                                        {"has_children", child.has_children}}},
-                                   {"value", f.value(metric)}});
+                                   {"value", f.value(figure)}});
       }
     } else {
-      // The family of figures the metric splits into.
-      std::string kind, pattern;  // pattern: "{}" is the code
+      // The family of figures this one splits into: a catalogue kind and the figure of each code.
+      std::string kind;
+      std::function<std::string(const std::string&)> member;
       const auto parts = [&] {
         std::vector<std::string> v;
         std::size_t i = 0, j;
-        while ((j = metric.find('.', i)) != std::string::npos) v.push_back(metric.substr(i, j - i)), i = j + 1;
-        v.push_back(metric.substr(i));
+        while ((j = figure.find('.', i)) != std::string::npos) v.push_back(figure.substr(i, j - i)), i = j + 1;
+        v.push_back(figure.substr(i));
         return v;
       }();
       if (by == "organizer" && parts[0] == "activities" && parts.size() == 3) {
         kind = "forces";
-        pattern = "activities." + parts[1] + ".by_organizer.{}." + parts[2];
+        member = [&](const std::string& code) { return metric::activity_by_organizer(parts[1], code, parts[2]); };
       } else if (by == "organizer" && parts[0] == "activities" && parts.size() == 2 && parts[1] != "quantity") {
         kind = "forces";
-        pattern = "activity_organizers.{}." + parts[1];
+        member = [&](const std::string& code) { return metric::organizer_activities(code, parts[1]); };
       } else if (by == "topic" && parts[0] == "activities" && parts.size() == 2 && parts[1] != "quantity") {
         kind = "topics";
-        pattern = "activity_topics.{}." + parts[1];
-      } else if (by == "category" && metric == "tips.received") {
+        member = [&](const std::string& code) { return metric::topic_activities(code, parts[1]); };
+      } else if (by == "category" && figure == metric::kTipsReceived) {
         kind = "tip_categories";
-        pattern = "tips.by_category.{}.received";
+        member = [](const std::string& code) { return metric::tips_by_category(code); };
       } else if (by == "organizer" || by == "topic" || by == "category") {
-        throw BadRequest("Chỉ tiêu '" + metric + "' không chia được theo '" + by + "'.", "by");
+        throw BadRequest("Chỉ tiêu '" + figure + "' không chia được theo '" + by + "'.", "by");
       } else {
         throw BadRequest("Tham số 'by' phải là child, organizer, topic hoặc category.", "by");
       }
       FigureSource f(c, rollups_, a, p);
       std::vector<std::pair<std::string, std::string>> codes;
       for (const auto& i : catalog::items(c, kind, true)) codes.emplace_back(i.code, i.label);
-      for (const auto& [code, label] : codes) {
-        std::string m = pattern;
-        m.replace(m.find("{}"), 2, code);
-        items.push_back(bj::object{{"key", code}, {"label", label}, {"value", f.value(m)}});
-      }
+      for (const auto& [code, label] : codes) items.push_back(bj::object{{"key", code}, {"label", label}, {"value", f.value(member(code))}});
     }
     return bj::object{{"unit", a.unit ? bj::value(a.unit->code) : bj::value(nullptr)},
-                      {"from", q.from}, {"to", q.to}, {"metric", metric}, {"by", by}, {"items", std::move(items)}};
+                      {"from", q.from}, {"to", q.to}, {"metric", figure}, {"by", by}, {"items", std::move(items)}};
   });
 }
 

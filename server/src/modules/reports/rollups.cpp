@@ -352,7 +352,7 @@ void Rollups::rebuild_in(db::Connection& c, const std::vector<std::int64_t>* onl
       units.push_back(r.integer(0));
     }
     for (auto u : units) refresh_coverage(c, u);
-    c.query("DELETE FROM rollup_gaps WHERE metric IN ($1, $2)", std::string(kProgressed), std::string(kReoffended));
+    c.query("DELETE FROM rollup_gaps WHERE metric IN ($1, $2)", std::string(metric::kProgressed), std::string(metric::kReoffended));
     std::vector<std::int64_t> people;
     for (const auto& r : c.query("SELECT DISTINCT person_id FROM reintegration_status_changes").rows) people.push_back(r.integer(0));
     for (auto p : people) refresh_person_gaps(c, p);

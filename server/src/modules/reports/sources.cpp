@@ -11,6 +11,11 @@ namespace antq::reports {
 
 namespace {
 
+using metric::measure::count;
+using metric::measure::members;
+using metric::measure::participants;
+using metric::measure::quantity;
+
 // A WHERE clause under construction with its $N parameters.
 struct Where {
   std::string sql = "WHERE 1 = 1";
@@ -52,10 +57,10 @@ struct Emitter {
     sink(Event{unit, day, std::move(metric), value});
   }
   // A period [start, end]: "@s" on its first day, "@e" on its last (none while it runs).
-  void period(std::int64_t unit, const std::string& start, const db::Row& r, std::size_t end_col, const std::string& metric,
+  void period(std::int64_t unit, const std::string& start, const db::Row& r, std::size_t end_col, const std::string& name,
               std::int64_t value) const {
-    (*this)(unit, start, metric + "@s", value);
-    if (!r.is_null(end_col)) (*this)(unit, std::max(start, r.text(end_col)), metric + "@e", value);
+    (*this)(unit, start, metric::starts(name), value);
+    if (!r.is_null(end_col)) (*this)(unit, std::max(start, r.text(end_col)), metric::ends(name), value);
   }
 };
 
@@ -72,44 +77,41 @@ void activities(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   }
   for (const auto& r : run(c, "SELECT a.id, a.unit_id, a.type, a.date, a.participants, a.quantity " + from, w).rows) {
     const auto unit = r.integer(1);
-    const std::string day = r.text(3), type = "activities." + r.text(2);
+    const std::string day = r.text(3), type = r.text(2);
     const std::int64_t p = r.integer(4), q = r.integer(5);
-    emit(unit, day, type + ".count", 1);
-    emit(unit, day, type + ".participants", p);
-    emit(unit, day, type + ".quantity", q);
-    emit(unit, day, "activities_all.count", 1);
-    emit(unit, day, "activities_all.participants", p);
-    emit(unit, day, "activities_all.quantity", q);
+    emit(unit, day, metric::activity(type, count), 1);
+    emit(unit, day, metric::activity(type, participants), p);
+    emit(unit, day, metric::activity(type, quantity), q);
+    emit(unit, day, metric::all_activities(count), 1);
+    emit(unit, day, metric::all_activities(participants), p);
+    emit(unit, day, metric::all_activities(quantity), q);
     bool has_audience = false;
     for (const auto& [field, code] : codes[r.integer(0)]) {
       if (field == "organizers") {
-        const std::string m = type + ".by_organizer." + code;
-        emit(unit, day, m + ".count", 1);
-        emit(unit, day, m + ".participants", p);
-        emit(unit, day, m + ".quantity", q);
-        emit(unit, day, "activity_organizers." + code + ".count", 1);
-        emit(unit, day, "activity_organizers." + code + ".participants", p);
+        emit(unit, day, metric::activity_by_organizer(type, code, count), 1);
+        emit(unit, day, metric::activity_by_organizer(type, code, participants), p);
+        emit(unit, day, metric::activity_by_organizer(type, code, quantity), q);
+        emit(unit, day, metric::organizer_activities(code, count), 1);
+        emit(unit, day, metric::organizer_activities(code, participants), p);
       } else if (field == "audience") {
-        const std::string m = type + ".by_audience." + code;
-        emit(unit, day, m + ".count", 1);
-        emit(unit, day, m + ".participants", p);
+        emit(unit, day, metric::activity_by_audience(type, code, count), 1);
+        emit(unit, day, metric::activity_by_audience(type, code, participants), p);
         has_audience = true;
       } else if (field == "topics") {
-        emit(unit, day, "activity_topics." + code + ".count", 1);
-        emit(unit, day, "activity_topics." + code + ".participants", p);
+        emit(unit, day, metric::topic_activities(code, count), 1);
+        emit(unit, day, metric::topic_activities(code, participants), p);
         // The type's topics: a report says "tập huấn về phòng cháy, chữa cháy" only from these.
-        const std::string m = type + ".by_topic." + code;
-        emit(unit, day, m + ".count", 1);
-        emit(unit, day, m + ".participants", p);
-        emit(unit, day, m + ".quantity", q);
+        emit(unit, day, metric::activity_by_topic(type, code, count), 1);
+        emit(unit, day, metric::activity_by_topic(type, code, participants), p);
+        emit(unit, day, metric::activity_by_topic(type, code, quantity), q);
       }
     }
     // Participants of the activities that name an audience, each counted once: when the
     // audiences' participants add up to this, no activity had two audiences and "cho 592 lượt hội
     // viên Hội Liên hiệp Phụ nữ" is exact; otherwise the report does not split the lượt by audience.
     if (has_audience) {
-      emit(unit, day, type + ".with_audience.count", 1);
-      emit(unit, day, type + ".with_audience.participants", p);
+      emit(unit, day, metric::activity_with_audience(type, count), 1);
+      emit(unit, day, metric::activity_with_audience(type, participants), p);
     }
   }
 }
@@ -119,8 +121,8 @@ void opinions(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   w.scope(f);
   w.days(f, {"o.received_on"});
   for (const auto& r : run(c, "SELECT o.unit_id, o.received_on, o.status FROM opinions o JOIN units u ON u.id = o.unit_id", w).rows) {
-    emit(r.integer(0), r.text(1), "opinions.received", 1);
-    if (r.text(2) == "answered") emit(r.integer(0), r.text(1), "opinions.answered", 1);
+    emit(r.integer(0), r.text(1), metric::kOpinionsReceived, 1);
+    if (r.text(2) == "answered") emit(r.integer(0), r.text(1), metric::kOpinionsAnswered, 1);
   }
 }
 
@@ -139,12 +141,12 @@ void tips(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   db::each_row(c, sql, w.params, [&](const db::Row& r) {
     const auto unit = r.integer(0);
     const std::string day = timeutil::vietnam_day_of(r.text(1));
-    emit(unit, day, "tips.received", 1);
-    emit(unit, day, "tips.by_category." + r.text(2) + ".received", 1);
-    if (!r.is_null(3) && r.integer(3) != 0) emit(unit, day, "tips.valid", 1);
-    emit(unit, day, "tips.cases_solved", r.integer(4));
-    emit(unit, day, "tips.suspects_arrested", r.integer(5));
-    emit(unit, day, "tips.wanted_caught", r.integer(6));
+    emit(unit, day, metric::kTipsReceived, 1);
+    emit(unit, day, metric::tips_by_category(r.text(2)), 1);
+    if (!r.is_null(3) && r.integer(3) != 0) emit(unit, day, metric::kTipsValid, 1);
+    emit(unit, day, metric::kTipsCasesSolved, r.integer(4));
+    emit(unit, day, metric::kTipsSuspectsArrested, r.integer(5));
+    emit(unit, day, metric::kTipsWantedCaught, r.integer(6));
   });
 }
 
@@ -153,8 +155,8 @@ void mediations(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   w.scope(f);
   w.days(f, {"m.received_on"});
   for (const auto& r : run(c, "SELECT m.unit_id, m.received_on, m.outcome FROM mediations m JOIN units u ON u.id = m.unit_id", w).rows) {
-    emit(r.integer(0), r.text(1), "mediations.total", 1);
-    emit(r.integer(0), r.text(1), "mediations." + r.text(2), 1);
+    emit(r.integer(0), r.text(1), metric::kMediationsTotal, 1);
+    emit(r.integer(0), r.text(1), metric::mediation_outcome(r.text(2)), 1);
   }
 }
 
@@ -168,7 +170,7 @@ void people(db::Connection& c, const EventFilter& f, const Emitter& emit) {
                            "FROM reintegration_people p JOIN units u ON u.id = p.unit_id",
                            w)
                            .rows) {
-    emit.period(r.integer(0), r.text(1), r, 2, "reintegration.people", 1);
+    emit.period(r.integer(0), r.text(1), r, 2, metric::kReintegrationPeople, 1);
   }
   Where s;
   s.scope(f);
@@ -179,8 +181,8 @@ void people(db::Connection& c, const EventFilter& f, const Emitter& emit) {
                            s)
                            .rows) {
     const std::string st = r.text(2);
-    if (st == "progressing" || st == "completed") emit(r.integer(0), r.text(1), kProgressed, 1);
-    if (st == "reoffended") emit(r.integer(0), r.text(1), kReoffended, 1);
+    if (st == "progressing" || st == "completed") emit(r.integer(0), r.text(1), metric::kProgressed, 1);
+    if (st == "reoffended") emit(r.integer(0), r.text(1), metric::kReoffended, 1);
   }
   Where v;
   v.scope(f);
@@ -190,8 +192,8 @@ void people(db::Connection& c, const EventFilter& f, const Emitter& emit) {
                            "JOIN reintegration_people p ON p.id = x.person_id JOIN units u ON u.id = p.unit_id",
                            v)
                            .rows) {
-    emit(r.integer(0), r.text(1), "reintegration.sessions", 1);
-    emit(r.integer(0), r.text(1), "reintegration.sessions_" + r.text(2), 1);
+    emit(r.integer(0), r.text(1), metric::kReintegrationSessions, 1);
+    emit(r.integer(0), r.text(1), metric::reintegration_session_kind(r.text(2)), 1);
   }
 }
 
@@ -203,14 +205,13 @@ void groups(db::Connection& c, const EventFilter& f, const Emitter& emit) {
                               "JOIN units u ON u.id = g.unit_id",
                            w)
                            .rows) {
-    const std::string m = "groups." + r.text(1);
-    emit.period(r.integer(0), r.text(2), r, 4, m + ".count", 1);
-    emit.period(r.integer(0), r.text(2), r, 4, m + ".members", r.integer(3));
+    const std::string kind = r.text(1);
+    emit.period(r.integer(0), r.text(2), r, 4, metric::group(kind, count), 1);
+    emit.period(r.integer(0), r.text(2), r, 4, metric::group(kind, members), r.integer(3));
     // Channel groups by platform ("1 nhóm Zalo với 214 thành viên").
     if (!r.is_null(5) && !r.text(5).empty()) {
-      const std::string p = m + ".by_platform." + r.text(5);
-      emit.period(r.integer(0), r.text(2), r, 4, p + ".count", 1);
-      emit.period(r.integer(0), r.text(2), r, 4, p + ".members", r.integer(3));
+      emit.period(r.integer(0), r.text(2), r, 4, metric::group_by_platform(kind, r.text(5), count), 1);
+      emit.period(r.integer(0), r.text(2), r, 4, metric::group_by_platform(kind, r.text(5), members), r.integer(3));
     }
   }
 }
@@ -222,9 +223,9 @@ void patrols(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   for (const auto& r :
        run(c, "SELECT x.unit_id, x.started_at, x.participants, x.incidents FROM patrols x JOIN units u ON u.id = x.unit_id", w).rows) {
     const std::string day = timeutil::vietnam_day_of(r.text(1));
-    emit(r.integer(0), day, "patrols.count", 1);
-    emit(r.integer(0), day, "patrols.participants", r.integer(2));
-    emit(r.integer(0), day, "patrols.incidents", r.integer(3));
+    emit(r.integer(0), day, metric::kPatrolsCount, 1);
+    emit(r.integer(0), day, metric::kPatrolsParticipants, r.integer(2));
+    emit(r.integer(0), day, metric::kPatrolsIncidents, r.integer(3));
   }
 }
 
@@ -234,15 +235,15 @@ void models(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   w.days(f, {"m.started_on", "m.ended_on"});
   for (const auto& r :
        run(c, "SELECT m.unit_id, m.kind, m.field, m.started_on, m.ended_on FROM models m JOIN units u ON u.id = m.unit_id", w).rows) {
-    emit.period(r.integer(0), r.text(3), r, 4, "models.count", 1);
-    emit.period(r.integer(0), r.text(3), r, 4, "models.by_kind." + r.text(1), 1);
-    emit.period(r.integer(0), r.text(3), r, 4, "models.field." + r.text(2), 1);
+    emit.period(r.integer(0), r.text(3), r, 4, metric::kModelsCount, 1);
+    emit.period(r.integer(0), r.text(3), r, 4, metric::model_kind(r.text(1)), 1);
+    emit.period(r.integer(0), r.text(3), r, 4, metric::model_field(r.text(2)), 1);
   }
   Where v;
   v.scope(f);
   v.days(f, {"x.lo", "x.hi"});
   for (const auto& r : run(c, "SELECT x.unit_id, x.lo, x.hi FROM rollup_coverage x JOIN units u ON u.id = x.unit_id", v).rows) {
-    emit.period(r.integer(0), r.text(1), r, 2, kModelUnits, 1);
+    emit.period(r.integer(0), r.text(1), r, 2, metric::kModelUnits, 1);
   }
 }
 
@@ -253,8 +254,8 @@ void hotspots(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   for (const auto& r : run(c, "SELECT h.unit_id, h.designated_on, h.status, h.transformed_on FROM hotspots h JOIN units u ON u.id = h.unit_id",
                            w)
                            .rows) {
-    emit(r.integer(0), r.text(1), "hotspots.designated", 1);
-    if (r.text(2) == "transformed" && !r.is_null(3)) emit(r.integer(0), r.text(3), "hotspots.transformed", 1);
+    emit(r.integer(0), r.text(1), metric::kHotspotsDesignated, 1);
+    if (r.text(2) == "transformed" && !r.is_null(3)) emit(r.integer(0), r.text(3), metric::kHotspotsTransformed, 1);
   }
 }
 
@@ -270,8 +271,8 @@ void evaluations(db::Connection& c, const EventFilter& f, const Emitter& emit) {
                            w)
                            .rows) {
     const std::string day = timeutil::vietnam_day_of(r.text(1));
-    emit(r.integer(0), day, "evaluations.evaluated", 1);
-    if (r.text(2) == "passed") emit(r.integer(0), day, "evaluations.passed", 1);
+    emit(r.integer(0), day, metric::kEvaluationsEvaluated, 1);
+    if (r.text(2) == "passed") emit(r.integer(0), day, metric::kEvaluationsPassed, 1);
   }
 }
 
@@ -283,7 +284,7 @@ void programs(db::Connection& c, const EventFilter& f, const Emitter& emit) {
                               "JOIN units u ON u.id = p.unit_id",
                            w)
                            .rows) {
-    emit.period(r.integer(0), r.text(1), r, 2, "programs.active", 1);
+    emit.period(r.integer(0), r.text(1), r, 2, metric::kProgramsActive, 1);
   }
 }
 
@@ -295,8 +296,8 @@ void pledges(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   if (f.max_day) w.sql += " AND p.year <= " + w.param(std::int64_t{std::stoi(f.max_day->substr(0, 4))});
   for (const auto& r : run(c, "SELECT p.unit_id, p.year FROM pledges p JOIN units u ON u.id = p.unit_id", w).rows) {
     const std::string y = std::to_string(r.integer(1));
-    emit(r.integer(0), y + "-01-01", "pledges.count@s", 1);
-    emit(r.integer(0), y + "-12-31", "pledges.count@e", 1);
+    emit(r.integer(0), y + "-01-01", metric::starts(metric::kPledgesCount), 1);
+    emit(r.integer(0), y + "-12-31", metric::ends(metric::kPledgesCount), 1);
   }
 }
 
@@ -305,7 +306,7 @@ void awards(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   w.scope(f);
   w.days(f, {"a.date"});
   for (const auto& r : run(c, "SELECT a.unit_id, a.date, a.form, a.recipient_kind FROM awards a JOIN units u ON u.id = a.unit_id", w).rows) {
-    emit(r.integer(0), r.text(1), "awards." + r.text(2) + "." + r.text(3), 1);
+    emit(r.integer(0), r.text(1), metric::award(r.text(2), r.text(3)), 1);
   }
 }
 
@@ -362,7 +363,7 @@ std::vector<std::pair<std::int64_t, std::string>> refresh_coverage(db::Connectio
     if (!r.is_null(1)) touched.emplace_back(unit_id, r.text(1));
   }
   c.query("DELETE FROM rollup_coverage WHERE unit_id = $1", unit_id);
-  c.query("DELETE FROM rollup_gaps WHERE metric = $1 AND key = $2", std::string(kModelUnits), unit_id);
+  c.query("DELETE FROM rollup_gaps WHERE metric = $1 AND key = $2", std::string(metric::kModelUnits), unit_id);
   // Every period a model runs here: models started here and models replicated here.
   std::vector<std::pair<std::string, std::optional<std::string>>> runs;
   for (const auto& r : c.query("SELECT started_on, ended_on FROM models WHERE unit_id = $1 UNION ALL "
@@ -388,7 +389,7 @@ std::vector<std::pair<std::int64_t, std::string>> refresh_coverage(db::Connectio
     touched.emplace_back(unit_id, lo);
     if (hi) touched.emplace_back(unit_id, *hi);
     if (i > 0) {
-      c.query("INSERT INTO rollup_gaps (metric, key, unit_id, lo, hi) VALUES ($1, $2, $2, $3, $4)", std::string(kModelUnits), unit_id,
+      c.query("INSERT INTO rollup_gaps (metric, key, unit_id, lo, hi) VALUES ($1, $2, $2, $3, $4)", std::string(metric::kModelUnits), unit_id,
               *merged[i - 1].second, lo);
     }
   }
@@ -396,7 +397,7 @@ std::vector<std::pair<std::int64_t, std::string>> refresh_coverage(db::Connectio
 }
 
 void refresh_person_gaps(db::Connection& c, std::int64_t person_id) {
-  c.query("DELETE FROM rollup_gaps WHERE metric IN ($1, $2) AND key = $3", std::string(kProgressed), std::string(kReoffended), person_id);
+  c.query("DELETE FROM rollup_gaps WHERE metric IN ($1, $2) AND key = $3", std::string(metric::kProgressed), std::string(metric::kReoffended), person_id);
   auto unit = c.query("SELECT unit_id FROM reintegration_people WHERE id = $1", person_id);
   if (unit.rows.empty()) return;
   const auto unit_id = unit.rows[0].integer(0);
@@ -410,7 +411,7 @@ void refresh_person_gaps(db::Connection& c, std::int64_t person_id) {
     if (!last) continue;
     if (*last) {
       c.query("INSERT INTO rollup_gaps (metric, key, unit_id, lo, hi) VALUES ($1, $2, $3, $4, $5)",
-              std::string(last == &last_progress ? kProgressed : kReoffended), person_id, unit_id, **last, day);
+              std::string(last == &last_progress ? metric::kProgressed : metric::kReoffended), person_id, unit_id, **last, day);
     }
     *last = day;
   }

@@ -1,5 +1,5 @@
 #pragma once
-// Where every figure comes from: each record of the movement becomes events — a metric, a value,
+// Where every figure comes from (decision 0007: the reports read model): each record of the movement becomes events — a metric, a value,
 // a unit and a Vietnam day. An event metric (an activity, a tip) counts on its day; a period metric
 // (a group, a model, a program) has a start event "<metric>@s" and an end event "<metric>@e", so
 // "active at any time in [from, to]" is Σ starts up to `to` minus Σ ends before `from`. The same
@@ -12,6 +12,7 @@
 
 #include "core/tree_path.hpp"
 #include "db/database.hpp"
+#include "modules/reports/metrics.hpp"
 
 namespace antq::reports {
 
@@ -36,10 +37,9 @@ void collect_events(db::Connection& c, const EventFilter& f, const EventSink& si
 // The earliest and latest day any source has an event on (nullopt when there is no record).
 std::optional<std::pair<std::string, std::string>> event_span(db::Connection& c);
 
-// Metrics whose distinct count needs the gaps between one key's consecutive events (rollup_gaps).
-inline constexpr const char* kProgressed = "reintegration.progressed";
-inline constexpr const char* kReoffended = "reintegration.reoffended";
-inline constexpr const char* kModelUnits = "models.units";
+// Metrics whose distinct count needs the gaps between one key's consecutive events (rollup_gaps):
+// metric::kProgressed, metric::kReoffended (a person's steps), metric::kModelUnits (a unit's model
+// coverage).
 
 // Derived rows of one key, recomputed when the key is dirty. Each returns the days whose buckets
 // the change touched (the derived events moved).

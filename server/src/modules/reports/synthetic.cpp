@@ -111,6 +111,180 @@ void in_batches(db::Database& db, std::int64_t n, std::int64_t batch, Fn&& fill)
   }
 }
 
+// What every table's writer shares: one generator (the order of the tables is the order of the
+// dice), the villages the records go to, and the people the sessions are for.
+struct Synthetic {
+  db::Database& db;
+  const SyntheticScale& scale;
+  Dice dice;
+  const std::string today = timeutil::today_vietnam();
+  const int span = scale.years * 365;
+  const std::string now = timeutil::now_utc();
+  static constexpr std::int64_t batch = 50'000;
+  std::vector<std::int64_t> villages;
+  std::vector<std::pair<std::int64_t, std::string>> people;  // id, start
+
+  std::string day() { return timeutil::add_days(today, -static_cast<int>(dice.below(span))); }
+  std::int64_t village() { return villages[dice.below(static_cast<std::int64_t>(villages.size()))]; }
+
+  // Villages under every active commune (codes "<commune>-S<n>", a synthetic dataset).
+  void add_villages() {
+    std::vector<std::pair<std::int64_t, std::string>> communes;  // id, path
+    db.read([&](db::Connection& c) {
+      for (const auto& r : c.query("SELECT id, path, code, depth FROM units WHERE kind = 'commune' AND active = 1 ORDER BY id").rows) {
+        communes.emplace_back(r.integer(0), r.text(1));
+      }
+    });
+    if (communes.empty()) throw std::runtime_error("synthetic: no commune; run 'antq init --units vn-3tier' first");
+    for (std::size_t at = 0; at < communes.size(); at += 500) {
+      db.write([&](db::Connection& c) {
+        for (std::size_t k = at; k < std::min(communes.size(), at + 500); ++k) {
+          const auto& [id, path] = communes[k];
+          auto cu = units::repo::find_by_id(c, id);
+          for (int v = 1; v <= scale.villages_per_commune; ++v) {
+            const std::string n = std::to_string(v);
+            villages.push_back(units::repo::insert(
+                c, {cu->code + "-S" + n, "synthetic", "Thôn " + n, "Thôn " + n + ", " + cu->full_name, "village", "Thôn", id}, path, cu->depth));
+          }
+        }
+      });
+    }
+  }
+
+  // Activities with their organisers, audiences and topics.
+  void activities() {
+    std::int64_t activity_id = next_id(db, "activities");
+    in_batches(db, scale.activities, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
+      Bulk rows(c, "INSERT INTO activities (id, unit_id, type, date, title, participants, quantity, created_by, created_at, updated_at)");
+      Bulk codes(c, "INSERT INTO activities_codes (record_id, field, code)", &rows);
+      for (std::int64_t i = from; i < to; ++i) {
+        const std::int64_t id = activity_id++;
+        const std::string type = dice.of(kTypes);
+        const std::int64_t participants = dice.below(300);
+        const std::int64_t quantity = type == "leaflet_distribution" ? 100 + dice.below(2000) : 0;
+        rows.add({id, village(), type, day(), "Hoạt động " + std::to_string(i), participants, quantity, std::string("synthetic"), now, now});
+        const std::string o1 = dice.of(kForces);
+        codes.add({id, std::string("organizers"), o1});
+        if (dice.below(3) == 0) {
+          const std::string o2 = dice.of(kForces);
+          if (o2 != o1) codes.add({id, std::string("organizers"), o2});
+        }
+        if (dice.below(2) == 0) codes.add({id, std::string("audience"), std::string(dice.of(kForces))});
+        codes.add({id, std::string("topics"), std::string(dice.of(kTopics))});
+      }
+      codes.flush();
+    });
+  }
+
+  // Tips, a tenth of them solved.
+  void tips() {
+    in_batches(db, scale.tips, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
+      Bulk rows(c, "INSERT INTO tips (tracking_code, secret_hash, unit_id, category, channel, description, search_text, anonymous, status, "
+                   "received_at, settle_due_at, outcome_valid, cases_solved, suspects_arrested, wanted_caught, updated_at)");
+      for (std::int64_t i = from; i < to; ++i) {
+        const std::string d = day();
+        const std::string at = timeutil::add_days(d, -1) + "T" + (dice.below(2) ? "18" : "02") + ":30:00.000Z";
+        const bool solved = dice.below(10) == 0;
+        rows.add({"S" + std::to_string(i), std::string("x"), village(), std::string(dice.of(kCategories)), std::string("phone"),
+                  std::string("Tin báo tổng hợp"), std::string("tin bao tong hop"), std::int64_t{1}, std::string(solved ? "resolved" : "closed"), at, at,
+                  solved ? db::Value(std::int64_t{1}) : db::Value(nullptr), solved ? dice.below(3) : 0, solved ? dice.below(4) : 0,
+                  std::int64_t{dice.below(50) == 0 ? 1 : 0}, at});
+      }
+      rows.flush();
+    });
+  }
+
+  // Mediations with their outcomes.
+  void mediations() {
+    in_batches(db, scale.mediations, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
+      Bulk rows(c, "INSERT INTO mediations (unit_id, received_on, dispute_type, parties_count, outcome, created_by, created_at, updated_at)");
+      const char* outcomes[] = {"successful", "successful", "unsuccessful", "pending"};
+      for (std::int64_t i = from; i < to; ++i) {
+        rows.add({village(), day(), std::string("neighbours"), std::int64_t{2}, std::string(outcomes[dice.below(4)]), std::string("synthetic"), now, now});
+      }
+      rows.flush();
+    });
+  }
+
+  // People helped and their status changes.
+  void add_people() {
+    std::int64_t person_id = next_id(db, "reintegration_people");
+    in_batches(db, scale.people, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
+      Bulk rows(c, "INSERT INTO reintegration_people (id, unit_id, category, name, name_hash, start_date, status, status_since, created_by, "
+                   "created_at, updated_at)");
+      Bulk changes(c, "INSERT INTO reintegration_status_changes (person_id, status, changed_on, changed_by, created_at)", &rows);
+      for (std::int64_t i = from; i < to; ++i) {
+        const std::int64_t id = person_id++;
+        const std::string start = day();
+        const bool progressed = dice.below(4) == 0 && start < today;
+        rows.add({id, village(), std::string("released_prisoner"), std::string("sealed"), std::string("h"), start,
+                  std::string(progressed ? "progressing" : "active"), progressed ? today : start, std::string("synthetic"), now, now});
+        changes.add({id, std::string("active"), start, std::string("synthetic"), now});
+        if (progressed) changes.add({id, std::string("progressing"), today, std::string("synthetic"), now});
+        people.emplace_back(id, start);
+      }
+      changes.flush();
+    });
+  }
+
+  // Sessions of the people helped.
+  void sessions() {
+    in_batches(db, scale.sessions, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
+      Bulk rows(c, "INSERT INTO reintegration_sessions (person_id, date, kind, created_by, created_at)");
+      for (std::int64_t i = from; i < to; ++i) {
+        const auto& [id, start] = people[dice.below(static_cast<std::int64_t>(people.size()))];
+        rows.add({id, std::max(start, day()), std::string("education"), std::string("synthetic"), now});
+      }
+      rows.flush();
+    });
+  }
+
+  // Groups, some dissolved.
+  void groups() {
+    in_batches(db, scale.groups, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
+      Bulk rows(c, "INSERT INTO movement_groups (unit_id, kind, name, started_on, members_count, dissolved_on, created_by, created_at, updated_at)");
+      for (std::int64_t i = from; i < to; ++i) {
+        const std::string kind = dice.of(kGroupKinds);
+        if (kind == "security_team") continue;  // one per village: kept out of random data
+        const std::string start = day();
+        rows.add({village(), kind, "Nhóm " + std::to_string(i), start, 5 + dice.below(40),
+                  dice.below(5) == 0 ? db::Value(std::max(start, day())) : db::Value(nullptr), std::string("synthetic"), now, now});
+      }
+      rows.flush();
+    });
+  }
+
+  // Models and their replications.
+  void models() {
+    std::int64_t model_id = next_id(db, "models");
+    in_batches(db, scale.models, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
+      Bulk rows(c, "INSERT INTO models (id, unit_id, name, kind, field, started_on, created_by, created_at, updated_at)");
+      Bulk reps(c, "INSERT INTO model_replications (model_id, unit_id, started_on, created_by, created_at)", &rows);
+      for (std::int64_t i = from; i < to; ++i) {
+        const std::int64_t id = model_id++;
+        const std::string start = day();
+        const auto unit = village();
+        rows.add({id, unit, "Mô hình " + std::to_string(i), std::string(dice.below(3) ? "model" : "thematic"), std::string(dice.of(kFields)), start,
+                  std::string("synthetic"), now, now});
+        const auto other = village();
+        if (other != unit) reps.add({id, other, std::max(start, day()), std::string("synthetic"), now});
+      }
+      reps.flush();
+    });
+  }
+
+  // Patrols.
+  void patrols() {
+    in_batches(db, scale.patrols, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
+      Bulk rows(c, "INSERT INTO patrols (unit_id, started_at, participants, incidents, created_by, created_at, updated_at)");
+      for (std::int64_t i = from; i < to; ++i) {
+        rows.add({village(), day() + "T13:00:00.000Z", 3 + dice.below(6), std::int64_t{dice.below(10) == 0 ? 1 : 0}, std::string("synthetic"), now, now});
+      }
+      rows.flush();
+    });
+  }
+};
+
 }  // namespace
 
 SyntheticScale synthetic_scale(const std::string& name) {
@@ -127,141 +301,18 @@ SyntheticReport seed_synthetic(db::Database& db, const SyntheticScale& scale, st
   using clock = std::chrono::steady_clock;
   const auto started = clock::now();
   SyntheticReport rep;
-  Dice dice{std::mt19937_64(seed)};
-  const std::string today = timeutil::today_vietnam();
-  const int span = scale.years * 365;
-  auto day = [&] { return timeutil::add_days(today, -static_cast<int>(dice.below(span))); };
-  const std::string now = timeutil::now_utc();
-
-  // Villages under every active commune (codes "<commune>-S<n>", a synthetic dataset).
-  std::vector<std::pair<std::int64_t, std::string>> communes;  // id, path
-  db.read([&](db::Connection& c) {
-    for (const auto& r : c.query("SELECT id, path, code, depth FROM units WHERE kind = 'commune' AND active = 1 ORDER BY id").rows) {
-      communes.emplace_back(r.integer(0), r.text(1));
-    }
-  });
-  if (communes.empty()) throw std::runtime_error("synthetic: no commune; run 'antq init --units vn-3tier' first");
-  std::vector<std::int64_t> villages;
-  for (std::size_t at = 0; at < communes.size(); at += 500) {
-    db.write([&](db::Connection& c) {
-      for (std::size_t k = at; k < std::min(communes.size(), at + 500); ++k) {
-        const auto& [id, path] = communes[k];
-        auto cu = units::repo::find_by_id(c, id);
-        for (int v = 1; v <= scale.villages_per_commune; ++v) {
-          const std::string n = std::to_string(v);
-          villages.push_back(units::repo::insert(
-              c, {cu->code + "-S" + n, "synthetic", "Thôn " + n, "Thôn " + n + ", " + cu->full_name, "village", "Thôn", id}, path, cu->depth));
-        }
-      }
-    });
-  }
-  rep.villages = static_cast<std::int64_t>(villages.size());
-  auto village = [&] { return villages[dice.below(static_cast<std::int64_t>(villages.size()))]; };
-  const std::int64_t batch = 50'000;
+  Synthetic s{db, scale, Dice{std::mt19937_64(seed)}};
+  s.add_villages();
+  rep.villages = static_cast<std::int64_t>(s.villages.size());
   TriggersOff quiet(db);
-
-  std::int64_t activity_id = next_id(db, "activities");
-  in_batches(db, scale.activities, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-    Bulk rows(c, "INSERT INTO activities (id, unit_id, type, date, title, participants, quantity, created_by, created_at, updated_at)");
-    Bulk codes(c, "INSERT INTO activities_codes (record_id, field, code)", &rows);
-    for (std::int64_t i = from; i < to; ++i) {
-      const std::int64_t id = activity_id++;
-      const std::string type = dice.of(kTypes);
-      const std::int64_t participants = dice.below(300);
-      const std::int64_t quantity = type == "leaflet_distribution" ? 100 + dice.below(2000) : 0;
-      rows.add({id, village(), type, day(), "Hoạt động " + std::to_string(i), participants, quantity, std::string("synthetic"), now, now});
-      const std::string o1 = dice.of(kForces);
-      codes.add({id, std::string("organizers"), o1});
-      if (dice.below(3) == 0) {
-        const std::string o2 = dice.of(kForces);
-        if (o2 != o1) codes.add({id, std::string("organizers"), o2});
-      }
-      if (dice.below(2) == 0) codes.add({id, std::string("audience"), std::string(dice.of(kForces))});
-      codes.add({id, std::string("topics"), std::string(dice.of(kTopics))});
-    }
-    codes.flush();
-  });
-  in_batches(db, scale.tips, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-    Bulk rows(c, "INSERT INTO tips (tracking_code, secret_hash, unit_id, category, channel, description, search_text, anonymous, status, "
-                 "received_at, settle_due_at, outcome_valid, cases_solved, suspects_arrested, wanted_caught, updated_at)");
-    for (std::int64_t i = from; i < to; ++i) {
-      const std::string d = day();
-      const std::string at = timeutil::add_days(d, -1) + "T" + (dice.below(2) ? "18" : "02") + ":30:00.000Z";
-      const bool solved = dice.below(10) == 0;
-      rows.add({"S" + std::to_string(i), std::string("x"), village(), std::string(dice.of(kCategories)), std::string("phone"),
-                std::string("Tin báo tổng hợp"), std::string("tin bao tong hop"), std::int64_t{1}, std::string(solved ? "resolved" : "closed"), at, at,
-                solved ? db::Value(std::int64_t{1}) : db::Value(nullptr), solved ? dice.below(3) : 0, solved ? dice.below(4) : 0,
-                std::int64_t{dice.below(50) == 0 ? 1 : 0}, at});
-    }
-    rows.flush();
-  });
-  in_batches(db, scale.mediations, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-    Bulk rows(c, "INSERT INTO mediations (unit_id, received_on, dispute_type, parties_count, outcome, created_by, created_at, updated_at)");
-    const char* outcomes[] = {"successful", "successful", "unsuccessful", "pending"};
-    for (std::int64_t i = from; i < to; ++i) {
-      rows.add({village(), day(), std::string("neighbours"), std::int64_t{2}, std::string(outcomes[dice.below(4)]), std::string("synthetic"), now, now});
-    }
-    rows.flush();
-  });
-  std::vector<std::pair<std::int64_t, std::string>> people;
-  std::int64_t person_id = next_id(db, "reintegration_people");
-  in_batches(db, scale.people, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-    Bulk rows(c, "INSERT INTO reintegration_people (id, unit_id, category, name, name_hash, start_date, status, status_since, created_by, "
-                 "created_at, updated_at)");
-    Bulk changes(c, "INSERT INTO reintegration_status_changes (person_id, status, changed_on, changed_by, created_at)", &rows);
-    for (std::int64_t i = from; i < to; ++i) {
-      const std::int64_t id = person_id++;
-      const std::string start = day();
-      const bool progressed = dice.below(4) == 0 && start < today;
-      rows.add({id, village(), std::string("released_prisoner"), std::string("sealed"), std::string("h"), start,
-                std::string(progressed ? "progressing" : "active"), progressed ? today : start, std::string("synthetic"), now, now});
-      changes.add({id, std::string("active"), start, std::string("synthetic"), now});
-      if (progressed) changes.add({id, std::string("progressing"), today, std::string("synthetic"), now});
-      people.emplace_back(id, start);
-    }
-    changes.flush();
-  });
-  in_batches(db, scale.sessions, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-    Bulk rows(c, "INSERT INTO reintegration_sessions (person_id, date, kind, created_by, created_at)");
-    for (std::int64_t i = from; i < to; ++i) {
-      const auto& [id, start] = people[dice.below(static_cast<std::int64_t>(people.size()))];
-      rows.add({id, std::max(start, day()), std::string("education"), std::string("synthetic"), now});
-    }
-    rows.flush();
-  });
-  in_batches(db, scale.groups, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-    Bulk rows(c, "INSERT INTO movement_groups (unit_id, kind, name, started_on, members_count, dissolved_on, created_by, created_at, updated_at)");
-    for (std::int64_t i = from; i < to; ++i) {
-      const std::string kind = dice.of(kGroupKinds);
-      if (kind == "security_team") continue;  // one per village: kept out of random data
-      const std::string start = day();
-      rows.add({village(), kind, "Nhóm " + std::to_string(i), start, 5 + dice.below(40),
-                dice.below(5) == 0 ? db::Value(std::max(start, day())) : db::Value(nullptr), std::string("synthetic"), now, now});
-    }
-    rows.flush();
-  });
-  std::int64_t model_id = next_id(db, "models");
-  in_batches(db, scale.models, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-    Bulk rows(c, "INSERT INTO models (id, unit_id, name, kind, field, started_on, created_by, created_at, updated_at)");
-    Bulk reps(c, "INSERT INTO model_replications (model_id, unit_id, started_on, created_by, created_at)", &rows);
-    for (std::int64_t i = from; i < to; ++i) {
-      const std::int64_t id = model_id++;
-      const std::string start = day();
-      const auto unit = village();
-      rows.add({id, unit, "Mô hình " + std::to_string(i), std::string(dice.below(3) ? "model" : "thematic"), std::string(dice.of(kFields)), start,
-                std::string("synthetic"), now, now});
-      const auto other = village();
-      if (other != unit) reps.add({id, other, std::max(start, day()), std::string("synthetic"), now});
-    }
-    reps.flush();
-  });
-  in_batches(db, scale.patrols, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-    Bulk rows(c, "INSERT INTO patrols (unit_id, started_at, participants, incidents, created_by, created_at, updated_at)");
-    for (std::int64_t i = from; i < to; ++i) {
-      rows.add({village(), day() + "T13:00:00.000Z", 3 + dice.below(6), std::int64_t{dice.below(10) == 0 ? 1 : 0}, std::string("synthetic"), now, now});
-    }
-    rows.flush();
-  });
+  s.activities();
+  s.tips();
+  s.mediations();
+  s.add_people();
+  s.sessions();
+  s.groups();
+  s.models();
+  s.patrols();
   rep.rows = scale.activities + scale.tips + scale.mediations + scale.people + scale.sessions + scale.groups + scale.models + scale.patrols;
   rep.seconds_data = std::chrono::duration<double>(clock::now() - started).count();
   // The rollup from everything just written (the change log was off).
