@@ -40,9 +40,7 @@ awaitable<Response> offload(asio::thread_pool& pool, F f) {
             ep = std::current_exception();
           }
           auto ex = asio::get_associated_executor(handler);
-          asio::post(ex, [handler = std::move(handler), ep, r = std::move(r)]() mutable {
-            std::move(handler)(ep, std::move(r));
-          });
+          asio::post(ex, [handler = std::move(handler), ep, r = std::move(r)]() mutable { std::move(handler)(ep, std::move(r)); });
         });
       },
       use_awaitable, std::move(f));
@@ -104,7 +102,10 @@ struct Server::Impl {
   std::vector<std::thread> threads;
 
   Impl(ServerOptions o, Pipeline& p)
-      : opt(std::move(o)), pipeline(p), upload_slots(opt.upload_slots), ioc(opt.io_threads),
+      : opt(std::move(o)),
+        pipeline(p),
+        upload_slots(opt.upload_slots),
+        ioc(opt.io_threads),
         workers(static_cast<std::size_t>(opt.worker_threads)),
         heavy(static_cast<std::size_t>(std::max(1, opt.heavy_threads))) {}
 
@@ -124,9 +125,10 @@ struct Server::Impl {
   // One request: headers, body, handler, answer. False: close the connection.
   awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& client_ip, bool& unread_body);
   // An upload route's body, streamed to `upload` once the route admitted it on its headers.
-  awaitable<Received> receive_upload(beast::tcp_stream& stream, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::string_body>& parser,
-                                     Request& req, server_detail::TempFile& upload, UploadSlots::Ticket& slot, std::size_t upload_limit,
-                                     bool expects_continue, unsigned version, bool& unread_body);
+  awaitable<Received> receive_upload(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                     bhttp::request_parser<bhttp::string_body>& parser, Request& req, server_detail::TempFile& upload,
+                                     UploadSlots::Ticket& slot, std::size_t upload_limit, bool expects_continue, unsigned version,
+                                     bool& unread_body);
   awaitable<Received> receive_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::string_body>& parser,
                                    Request& req, unsigned version, bool& unread_body);
   // The handler on its lane: the I/O thread, the worker pool or the bounded heavy pool.
@@ -171,7 +173,8 @@ struct Server::Impl {
       // average since the start (after the grace period) drops below the minimum rate. A client
       // announcing 25 MiB and sending a byte a second is cut off after the grace period.
       const std::uint64_t basis = received + 64 * 1024;
-      const auto allowance = opt.upload_grace + std::chrono::milliseconds(static_cast<std::int64_t>(1000.0 * static_cast<double>(basis) / rate));
+      const auto allowance =
+          opt.upload_grace + std::chrono::milliseconds(static_cast<std::int64_t>(1000.0 * static_cast<double>(basis) / rate));
       const auto deadline = std::min(start + allowance, clock::now() + opt.body_timeout);
       if (deadline <= clock::now()) co_return ReadResult::timeout;
       stream.expires_at(deadline);

@@ -76,9 +76,8 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
   if (ec) {
     // A declared Content-Length over the limit is refused while reading the headers.
     const ApiError err = ec == bhttp::error::body_limit ? PayloadTooLarge()
-                         : ec == bhttp::error::header_limit
-                             ? ApiError(431, "headers_too_large", "Phần tiêu đề của yêu cầu quá lớn.")
-                             : ApiError(400, "bad_request", "Yêu cầu HTTP không hợp lệ.");
+                         : ec == bhttp::error::header_limit ? ApiError(431, "headers_too_large", "Phần tiêu đề của yêu cầu quá lớn.")
+                                                            : ApiError(400, "bad_request", "Yêu cầu HTTP không hợp lệ.");
     co_await write(stream, reject(req, err), false, false, 11);
     co_return false;
   }
@@ -160,11 +159,12 @@ awaitable<Server::Impl::Received> Server::Impl::receive_upload(beast::tcp_stream
   fp.get().body().open(upload.path.c_str(), beast::file_mode::write_new, fec);
   if (fec) {
     log::error("upload_file_failed", {{"path", upload.path}, {"error", fec.message()}});
-    const bool full = fec == boost::system::errc::no_space_on_device ||
-                      (fec.category() == boost::system::system_category() && fec.value() == EDQUOT);
-    co_await write(stream,
-                   reject(req, full ? storage_full() : ServiceUnavailable("storage_unavailable", "Chưa lưu được tệp, vui lòng thử lại sau.", 5)),
-                   false, false, version);
+    const bool full =
+        fec == boost::system::errc::no_space_on_device || (fec.category() == boost::system::system_category() && fec.value() == EDQUOT);
+    co_await write(
+        stream,
+        reject(req, full ? storage_full() : ServiceUnavailable("storage_unavailable", "Chưa lưu được tệp, vui lòng thử lại sau.", 5)),
+        false, false, version);
     unread_body = true;
     co_return Received{};
   }

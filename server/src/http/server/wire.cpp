@@ -32,8 +32,7 @@ Server::Impl::ReadResult Server::Impl::classify(const beast::error_code& ec) {
   if (ec == bhttp::error::body_limit) return ReadResult::too_large;
   if (ec == beast::error::timeout) return ReadResult::timeout;
   // The upload's temporary file could not grow (file_body reports write(2)'s error).
-  if (ec == boost::system::errc::no_space_on_device ||
-      (ec.category() == boost::system::system_category() && ec.value() == EDQUOT)) {
+  if (ec == boost::system::errc::no_space_on_device || (ec.category() == boost::system::system_category() && ec.value() == EDQUOT)) {
     return ReadResult::storage_full;
   }
   // The peer went away: nobody to answer.

@@ -78,7 +78,9 @@ struct Dice {
   int between(int lo, int hi) { return lo + below(hi - lo + 1); }
   bool chance(int percent) { return below(100) < percent; }
   template <class T, std::size_t N>
-  const T& pick(const T (&a)[N]) { return a[below(static_cast<int>(N))]; }
+  const T& pick(const T (&a)[N]) {
+    return a[below(static_cast<int>(N))];
+  }
   template <class T, std::size_t N>
   const T& weighted(const T (&a)[N]) {
     int sum = 0;
@@ -147,8 +149,8 @@ class History {
         this_year_(std::stoi(today_.substr(0, 4))),
         now_(timeutil::now_utc()),
         evaluations_(tx, audit, "") {
-    for (auto s : {programs::spec(), groups::spec(), models::spec(), reintegration::spec(), hotspots::spec(), pledges::spec(),
-                   awards::spec()}) {
+    for (auto s :
+         {programs::spec(), groups::spec(), models::spec(), reintegration::spec(), hotspots::spec(), pledges::spec(), awards::spec()}) {
       const std::string name = s.name;
       demo_.permissions.push_back(s.write_permission);
       demo_.permissions.push_back(s.read_permission);
@@ -186,9 +188,7 @@ class History {
            (female ? dice_.pick(kFemaleGiven) : dice_.pick(kMaleGiven));
   }
   registers::RegisterService& service(const std::string& name) { return *services_.at(name); }
-  std::int64_t create(const std::string& reg, bj::object body) {
-    return service(reg).create(demo_, body, kRequestId).id;
-  }
+  std::int64_t create(const std::string& reg, bj::object body) { return service(reg).create(demo_, body, kRequestId).id; }
   bool exists(const char* sql, std::int64_t unit_id, std::int64_t year) {
     return tx_.read_value([&](db::Connection& c) { return !c.query(sql, unit_id, year).rows.empty(); });
   }

@@ -16,51 +16,110 @@ std::vector<History::Draft> History::activity_drafts() {
     auto people = [&](int lo, int hi) { return static_cast<int>(dice_.between(lo, hi) * scale); };
     const std::string year = std::to_string(y);
     if (district_) {
-      add(out, {&*district_, "campaign_launch", ymd(y, 3, dice_.between(5, 15)),
+      add(out, {&*district_,
+                "campaign_launch",
+                ymd(y, 3, dice_.between(5, 15)),
                 "Hội nghị phát động phong trào Toàn dân bảo vệ an ninh Tổ quốc " + inside(district_->full_name) + " năm " + year,
-                {"police", "front"}, {"women_union", "youth_union", "farmers_union", "veterans_union"}, {"crime", "drugs"},
-                people(180, 260), 0, district_program_});
-      add(out, {&*district_, "review", ymd(y, 12, dice_.between(5, 20)),
+                {"police", "front"},
+                {"women_union", "youth_union", "farmers_union", "veterans_union"},
+                {"crime", "drugs"},
+                people(180, 260),
+                0,
+                district_program_});
+      add(out, {&*district_,
+                "review",
+                ymd(y, 12, dice_.between(5, 20)),
                 "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc " + inside(district_->full_name) + " năm " + year,
-                {"police", "front"}, {}, {"crime"}, people(120, 180), 0, district_program_});
+                {"police", "front"},
+                {},
+                {"crime"},
+                people(120, 180),
+                0,
+                district_program_});
     }
     for (const auto& c : communes_) {
       const std::string place = inside(c.unit.full_name);
       const auto prog = program(c.unit.id, y);
-      add(out, {&c.unit, "campaign_launch", ymd(y, 3, dice_.between(16, 31)),
-                "Phát động phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place + " năm " + year, {"police", "front"},
-                {"women_union", "youth_union", "farmers_union", "veterans_union"}, {"crime", "drugs", "social_evils"},
-                people(180, 320), 0, prog});
-      add(out, {&c.unit, "review", ymd(y, 7, dice_.between(5, 20)),
-                "Sơ kết 6 tháng đầu năm " + year + " phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place, {"front", "police"}, {},
-                {}, people(50, 80), 0, prog});
-      add(out, {&c.unit, "review", ymd(y, 12, dice_.between(10, 28)),
-                "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place + " năm " + year, {"front", "police"}, {}, {},
-                people(80, 120), 0, prog});
+      add(out, {&c.unit,
+                "campaign_launch",
+                ymd(y, 3, dice_.between(16, 31)),
+                "Phát động phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place + " năm " + year,
+                {"police", "front"},
+                {"women_union", "youth_union", "farmers_union", "veterans_union"},
+                {"crime", "drugs", "social_evils"},
+                people(180, 320),
+                0,
+                prog});
+      add(out, {&c.unit,
+                "review",
+                ymd(y, 7, dice_.between(5, 20)),
+                "Sơ kết 6 tháng đầu năm " + year + " phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place,
+                {"front", "police"},
+                {},
+                {},
+                people(50, 80),
+                0,
+                prog});
+      add(out, {&c.unit,
+                "review",
+                ymd(y, 12, dice_.between(10, 28)),
+                "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place + " năm " + year,
+                {"front", "police"},
+                {},
+                {},
+                people(80, 120),
+                0,
+                prog});
       // "Công an lắng nghe ý kiến Nhân dân" conferences, from 2022, in one village a year.
       if (y >= 2022) {
         const Place& v = c.villages[static_cast<std::size_t>((y + c.unit.id) % static_cast<int>(c.villages.size()))];
-        Draft d{&v, "listening_conference", ymd(y, dice_.between(4, 10), dice_.between(1, 28)),
-                "Hội nghị Công an lắng nghe ý kiến Nhân dân năm " + year + " tại " + inside(v.full_name), {"police"}, {"front"},
-                {"crime"}, people(70, 130)};
+        Draft d{&v,
+                "listening_conference",
+                ymd(y, dice_.between(4, 10), dice_.between(1, 28)),
+                "Hội nghị Công an lắng nghe ý kiến Nhân dân năm " + year + " tại " + inside(v.full_name),
+                {"police"},
+                {"front"},
+                {"crime"},
+                people(70, 130)};
         d.conference = true;
         add(out, std::move(d));
       }
       // Trainings: women's union officials, veterans, then the new security teams and fire safety.
-      add(out, {&c.unit, "training", ymd(y, dice_.between(4, 6), dice_.between(1, 28)),
-                "Tập huấn kiến thức phòng, chống tội phạm, bạo lực gia đình cho cán bộ, hội viên phụ nữ", {"police", "women_union"},
-                {"women_union"}, {"crime", "domestic_violence"}, people(40, 90)});
-      add(out, {&c.unit, "training", ymd(y, dice_.between(9, 10), dice_.between(1, 28)),
-                "Tập huấn kỹ năng phòng, chống tuần hành, biểu tình trái pháp luật cho hội viên cựu chiến binh", {"police", "veterans_union"},
-                {"veterans_union"}, {"crime"}, people(30, 70)});
+      add(out, {&c.unit,
+                "training",
+                ymd(y, dice_.between(4, 6), dice_.between(1, 28)),
+                "Tập huấn kiến thức phòng, chống tội phạm, bạo lực gia đình cho cán bộ, hội viên phụ nữ",
+                {"police", "women_union"},
+                {"women_union"},
+                {"crime", "domestic_violence"},
+                people(40, 90)});
+      add(out, {&c.unit,
+                "training",
+                ymd(y, dice_.between(9, 10), dice_.between(1, 28)),
+                "Tập huấn kỹ năng phòng, chống tuần hành, biểu tình trái pháp luật cho hội viên cựu chiến binh",
+                {"police", "veterans_union"},
+                {"veterans_union"},
+                {"crime"},
+                people(30, 70)});
       if (y >= 2024 && past("2024-07-01")) {
-        add(out, {&c.unit, "training", ymd(y, y == 2024 ? 8 : dice_.between(3, 9), dice_.between(1, 28)),
-                  "Tập huấn nghiệp vụ cho Tổ bảo vệ an ninh, trật tự ở cơ sở", {"police"}, {}, {"crime", "fire"}, people(15, 40)});
+        add(out, {&c.unit,
+                  "training",
+                  ymd(y, y == 2024 ? 8 : dice_.between(3, 9), dice_.between(1, 28)),
+                  "Tập huấn nghiệp vụ cho Tổ bảo vệ an ninh, trật tự ở cơ sở",
+                  {"police"},
+                  {},
+                  {"crime", "fire"},
+                  people(15, 40)});
       }
       if (y >= 2023) {
-        add(out, {&c.unit, "training", ymd(y, dice_.between(5, 11), dice_.between(1, 28)),
-                  "Tập huấn phòng cháy, chữa cháy và cứu nạn, cứu hộ cho Tổ liên gia an toàn phòng cháy, chữa cháy", {"police"},
-                  {"farmers_union"}, {"fire"}, people(30, 60)});
+        add(out, {&c.unit,
+                  "training",
+                  ymd(y, dice_.between(5, 11), dice_.between(1, 28)),
+                  "Tập huấn phòng cháy, chữa cháy và cứu nạn, cứu hộ cho Tổ liên gia an toàn phòng cháy, chữa cháy",
+                  {"police"},
+                  {"farmers_union"},
+                  {"fire"},
+                  people(30, 60)});
       }
       // Leaflets with a union, and the commune's loudspeakers.
       const int leaflets = dice_.between(3, 5);
@@ -68,25 +127,48 @@ std::vector<History::Draft> History::activity_drafts() {
         const auto& t = dice_.pick(texts::kTopics);
         if (y < t.from_year) continue;
         const Place& v = c.villages[static_cast<std::size_t>(dice_.below(static_cast<int>(c.villages.size())))];
-        add(out, {&v, "leaflet_distribution", ymd(y, dice_.between(1, 12), dice_.between(1, 28)), t.leaflet,
-                  {"police", dice_.pick(unions)}, {}, {t.topic}, dice_.between(10, 30), dice_.between(5, 30) * 100});
+        add(out, {&v,
+                  "leaflet_distribution",
+                  ymd(y, dice_.between(1, 12), dice_.between(1, 28)),
+                  t.leaflet,
+                  {"police", dice_.pick(unions)},
+                  {},
+                  {t.topic},
+                  dice_.between(10, 30),
+                  dice_.between(5, 30) * 100});
       }
       const int broadcasts = dice_.between(4, 6);
       for (int k = 0; k < broadcasts; ++k) {
         const auto& t = dice_.pick(texts::kTopics);
         if (y < t.from_year) continue;
-        add(out, {&c.unit, "propaganda", ymd(y, dice_.between(1, 12), dice_.between(1, 28)),
-                  replace(t.title, "{V}", place) + " trên hệ thống loa truyền thanh", {"police"}, {}, {t.topic}, 0, 0});
+        add(out, {&c.unit,
+                  "propaganda",
+                  ymd(y, dice_.between(1, 12), dice_.between(1, 28)),
+                  replace(t.title, "{V}", place) + " trên hệ thống loa truyền thanh",
+                  {"police"},
+                  {},
+                  {t.topic},
+                  0,
+                  0});
       }
       for (const auto& v : c.villages) {
         // The 19/8 festival: small in 2021, then every village.
-        add(out, {&v, "festival", ymd(y, 8, dice_.between(5, 19)),
+        add(out, {&v,
+                  "festival",
+                  ymd(y, 8, dice_.between(5, 19)),
                   "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc năm " + year + " tại " + inside(v.full_name) +
                       (y == 2021 ? " (quy mô nhỏ do dịch COVID-19)" : ""),
-                  {"front", "police"}, {"women_union", "youth_union", "farmers_union", "veterans_union"}, {"crime", "drugs"},
+                  {"front", "police"},
+                  {"women_union", "youth_union", "farmers_union", "veterans_union"},
+                  {"crime", "drugs"},
                   y == 2021 ? dice_.between(35, 60) : people(150, 320)});
-        add(out, {&v, "signing", ymd(y, 2, dice_.between(15, 28)),
-                  "Ký kết giao ước thi đua xây dựng khu dân cư an toàn về an ninh, trật tự năm " + year, {"front"}, {}, {},
+        add(out, {&v,
+                  "signing",
+                  ymd(y, 2, dice_.between(15, 28)),
+                  "Ký kết giao ước thi đua xây dựng khu dân cư an toàn về an ninh, trật tự năm " + year,
+                  {"front"},
+                  {},
+                  {},
                   people(60, 140)});
         const int sessions = dice_.between(2, 4) + (y >= 2023 ? 1 : 0);
         std::vector<std::string> used;
@@ -96,19 +178,35 @@ std::vector<History::Draft> History::activity_drafts() {
           used.emplace_back(t.topic);
           const std::string topic = t.topic;
           const int month = topic == "human_trafficking" ? 7 : dice_.between(1, 12);
-          add(out, {&v, "propaganda", ymd(y, month, dice_.between(1, 28)), replace(t.title, "{V}", inside(v.full_name)),
-                    {"police", dice_.pick(unions)}, {}, {topic}, people(40, 150)});
+          add(out, {&v,
+                    "propaganda",
+                    ymd(y, month, dice_.between(1, 28)),
+                    replace(t.title, "{V}", inside(v.full_name)),
+                    {"police", dice_.pick(unions)},
+                    {},
+                    {topic},
+                    people(40, 150)});
         }
       }
       for (const auto& e : c.establishments) {
         if (e.subkind == "school") {
-          add(out, {&e, "propaganda", ymd(y, dice_.between(9, 11), dice_.between(1, 28)),
-                    "Tuyên truyền phòng, chống ma túy, bạo lực học đường cho học sinh " + e.name, {"police", "youth_union"},
-                    {"youth_union"}, {"drugs", "traffic"}, people(400, 900)});
+          add(out, {&e,
+                    "propaganda",
+                    ymd(y, dice_.between(9, 11), dice_.between(1, 28)),
+                    "Tuyên truyền phòng, chống ma túy, bạo lực học đường cho học sinh " + e.name,
+                    {"police", "youth_union"},
+                    {"youth_union"},
+                    {"drugs", "traffic"},
+                    people(400, 900)});
         } else if (e.subkind == "enterprise" || e.subkind == "industrial_park") {
-          add(out, {&e, "propaganda", ymd(y, dice_.between(3, 6), dice_.between(1, 28)),
-                    "Tuyên truyền pháp luật về an ninh, trật tự, phòng cháy, chữa cháy cho công nhân " + e.name, {"police"}, {},
-                    {"fire", "crime"}, people(120, 400)});
+          add(out, {&e,
+                    "propaganda",
+                    ymd(y, dice_.between(3, 6), dice_.between(1, 28)),
+                    "Tuyên truyền pháp luật về an ninh, trật tự, phòng cháy, chữa cháy cho công nhân " + e.name,
+                    {"police"},
+                    {},
+                    {"fire", "crime"},
+                    people(120, 400)});
         }
       }
     }
@@ -188,8 +286,8 @@ void History::bulk_mediations(db::Connection& c, IdSource& ids) {
           const auto& d = dice_.weighted(texts::kDisputes);
           bj::array parties;
           for (int p = 0; p < 2; ++p) {
-            parties.push_back(bj::object{{"name", name_of(dice_.chance(35))}, {"birth_year", dice_.between(1950, 1995)},
-                                         {"address", v.full_name}});
+            parties.push_back(
+                bj::object{{"name", name_of(dice_.chance(35))}, {"birth_year", dice_.between(1950, 1995)}, {"address", v.full_name}});
           }
           bj::object m{{"received_on", received},
                        {"dispute_type", d.type},
@@ -222,8 +320,8 @@ void History::bulk_mediations(db::Connection& c, IdSource& ids) {
 
 // --- sessions of the people helped (bulk) ------------------------------------------------------
 void History::bulk_sessions(db::Connection& c) {
-  static const char* const kinds[] = {"visit", "visit", "visit", "visit", "visit", "education", "education", "education", "support",
-                                      "support"};
+  static const char* const kinds[] = {"visit",     "visit",     "visit",     "visit",   "visit",
+                                      "education", "education", "education", "support", "support"};
   BulkInsert rows(c, kSessionInsert);
   for (const auto& p : people_) {
     for (std::string day = timeutil::add_days(p.from, dice_.between(3, 12)); day <= p.until && past(day);
@@ -270,7 +368,8 @@ void History::bulk_tips(db::Connection& c, IdSource& ids) {
     std::string channel = dice_.pick(channels);
     if (category == "online_fraud" && channel == "in_person") channel = "online";
     const std::string description = replace(t.description, "{V}", inside(d.village->full_name));
-    const std::string place = std::string_view(t.place) == "{V}" ? d.village->full_name : replace(t.place, "{V}", inside(d.village->full_name));
+    const std::string place =
+        std::string_view(t.place) == "{V}" ? d.village->full_name : replace(t.place, "{V}", inside(d.village->full_name));
     const std::string code = tips::new_tracking_code();
     const std::string received = stamp(d.day, dice_.between(7, 21), dice_.between(0, 59));
     const auto received_tp = *timeutil::parse_rfc3339(received);
@@ -295,19 +394,39 @@ void History::bulk_tips(db::Connection& c, IdSource& ids) {
     const std::string decided = later(24 * dice_.between(2, 18));
     const bool transfer = category == "online_fraud" || solved;
     const std::string to = "Cơ quan Cảnh sát điều tra Công an " + (district_ ? inside(district_->full_name) : inside(province_));
-    tips.add({id, code, keys_.keyed_hash(tips::new_secret(), "tip-secret"), d.village->id, category, channel, description,
-              text::fold(description + " " + place + " " + code), place, std::int64_t{named ? 0 : 1}, std::move(reporter),
+    tips.add({id,
+              code,
+              keys_.keyed_hash(tips::new_secret(), "tip-secret"),
+              d.village->id,
+              category,
+              channel,
+              description,
+              text::fold(description + " " + place + " " + code),
+              place,
+              std::int64_t{named ? 0 : 1},
+              std::move(reporter),
               std::string(rejected ? "rejected" : "closed"),
               std::string(rejected ? "Không có dấu hiệu tội phạm; đã hướng dẫn người báo liên hệ UBND xã giải quyết." : ""),
-              received, later(24 * 20), std::int64_t{transfer ? 1 : 0}, transfer ? db::Value(later(24)) : db::Value(nullptr),
-              transfer ? db::Value(later(20)) : db::Value(nullptr), transfer ? db::Value(to) : db::Value(nullptr),
-              std::int64_t{valid ? 1 : 0}, std::int64_t{solved ? 1 : 0}, std::int64_t{suspects}, std::int64_t{wanted},
+              received,
+              later(24 * 20),
+              std::int64_t{transfer ? 1 : 0},
+              transfer ? db::Value(later(24)) : db::Value(nullptr),
+              transfer ? db::Value(later(20)) : db::Value(nullptr),
               transfer ? db::Value(to) : db::Value(nullptr),
-              solved ? db::Value(std::string("prosecute")) : rejected ? db::Value(nullptr) : db::Value(std::string("not_prosecute")),
-              std::string(solved ? "Đã khởi tố vụ án. Cảm ơn sự phối hợp của bạn."
-                                 : valid ? "Tin báo đã được xác minh, xử lý. Cảm ơn bạn."
-                                         : ""),
-              decided, std::int64_t{1}, decided});
+              std::int64_t{valid ? 1 : 0},
+              std::int64_t{solved ? 1 : 0},
+              std::int64_t{suspects},
+              std::int64_t{wanted},
+              transfer ? db::Value(to) : db::Value(nullptr),
+              solved     ? db::Value(std::string("prosecute"))
+              : rejected ? db::Value(nullptr)
+                         : db::Value(std::string("not_prosecute")),
+              std::string(solved  ? "Đã khởi tố vụ án. Cảm ơn sự phối hợp của bạn."
+                          : valid ? "Tin báo đã được xác minh, xử lý. Cảm ơn bạn."
+                                  : ""),
+              decided,
+              std::int64_t{1},
+              decided});
     events.add({id, received, std::string("received"), std::string("received"), nullptr, std::int64_t{1}, std::string(""), channel});
     const std::string status = rejected ? "rejected" : "closed";
     events.add({id, decided, std::string("status"), status, std::string("demo"), std::int64_t{1}, std::string(""), std::string("")});

@@ -6,7 +6,9 @@ namespace antq::demo::history {
 // --- programs (service) ----------------------------------------------------------------------
 void History::programs_of(const Commune& c) {
   const std::string place = inside(c.unit.full_name);
-  const std::string police = c.unit.subkind == "Phường" ? "Công an phường" : c.unit.subkind == "Thị trấn" ? "Công an thị trấn" : "Công an xã";
+  const std::string police = c.unit.subkind == "Phường"     ? "Công an phường"
+                             : c.unit.subkind == "Thị trấn" ? "Công an thị trấn"
+                                                            : "Công an xã";
   for (int y = kFirstYear; y <= this_year_; ++y) {
     const std::string signed_on = ymd(y, 1, dice_.between(8, 20));
     if (!past(signed_on)) continue;
@@ -22,29 +24,29 @@ void History::programs_of(const Commune& c) {
     ++rep_.programs;
   }
   const std::string drugs_plan = ymd(2022, 3, dice_.between(1, 25));
-  create("programs", bj::object{{"unit", c.unit.code},
-                                {"number", "02/KHLT-CA-MTTQ"},
-                                {"title", "Kế hoạch liên tịch phòng, chống ma túy, xây dựng " + place +
-                                              " không tệ nạn ma túy giai đoạn 2022 – 2025"},
-                                {"parties", codes({"police", "front", "women_union", "youth_union"})},
-                                {"signed_on", drugs_plan},
-                                {"period_from", drugs_plan},
-                                {"period_to", "2025-12-31"}});
+  create("programs",
+         bj::object{{"unit", c.unit.code},
+                    {"number", "02/KHLT-CA-MTTQ"},
+                    {"title", "Kế hoạch liên tịch phòng, chống ma túy, xây dựng " + place + " không tệ nạn ma túy giai đoạn 2022 – 2025"},
+                    {"parties", codes({"police", "front", "women_union", "youth_union"})},
+                    {"signed_on", drugs_plan},
+                    {"period_from", drugs_plan},
+                    {"period_to", "2025-12-31"}});
   ++rep_.programs;
 }
 
 void History::district_programs() {
   const std::string place = inside(district_->full_name);
   const std::string signed_on = ymd(kFirstYear, 2, dice_.between(20, 26));
-  district_program_ = create(
-      "programs", bj::object{{"unit", district_->code},
-                             {"number", "05/CTrPH-CAH-MTTQ"},
-                             {"title", "Chương trình phối hợp giữa Công an huyện và Ủy ban MTTQ Việt Nam " + place +
-                                           " về \"Đẩy mạnh phong trào Toàn dân bảo vệ an ninh Tổ quốc\" trong tình hình mới"},
-                             {"parties", codes({"police", "front"})},
-                             {"signed_on", signed_on},
-                             {"period_from", signed_on},
-                             {"period_to", "2025-12-31"}});
+  district_program_ =
+      create("programs", bj::object{{"unit", district_->code},
+                                    {"number", "05/CTrPH-CAH-MTTQ"},
+                                    {"title", "Chương trình phối hợp giữa Công an huyện và Ủy ban MTTQ Việt Nam " + place +
+                                                  " về \"Đẩy mạnh phong trào Toàn dân bảo vệ an ninh Tổ quốc\" trong tình hình mới"},
+                                    {"parties", codes({"police", "front"})},
+                                    {"signed_on", signed_on},
+                                    {"period_from", signed_on},
+                                    {"period_to", "2025-12-31"}});
   ++rep_.programs;
 }
 
@@ -75,8 +77,11 @@ void History::groups_of(const Commune& c) {
       const int n = dice_.between(3, 5);
       for (int k = 0; k < n; ++k) {
         const bool female = k == n - 1 && dice_.chance(50);
-        m.people.emplace_back(name_of(female), k == 0 ? "leader" : k == 1 ? "deputy" : "member", female ? "female" : "male",
-                              dice_.between(1968, 1998));
+        m.people.emplace_back(name_of(female),
+                              k == 0   ? "leader"
+                              : k == 1 ? "deputy"
+                                       : "member",
+                              female ? "female" : "male", dice_.between(1968, 1998));
       }
       m.group_id = create("groups", bj::object{{"unit", v.code},
                                                {"kind", "security_team"},
@@ -118,10 +123,12 @@ void History::groups_of(const Commune& c) {
       std::string name;
       if (k <= households) name = "Nhóm liên gia tự quản về an ninh, trật tự số " + std::to_string(k) + " " + in_v;
       else if (k == households + 1) name = "Dòng họ " + std::string(dice_.pick(texts::kSurnames)) + " tự quản về an ninh, trật tự " + in_v;
-      else name = dice_.chance(50) ? "Tổ tự quản đường làng an toàn giao thông " + in_v : "Câu lạc bộ phòng, chống tội phạm và tệ nạn xã hội " + in_v;
+      else
+        name = dice_.chance(50) ? "Tổ tự quản đường làng an toàn giao thông " + in_v
+                                : "Câu lạc bộ phòng, chống tội phạm và tệ nạn xã hội " + in_v;
       const std::string started = ymd(dice_.between(2019, std::min(this_year_ - 1, 2024)), dice_.between(1, 12), dice_.between(1, 28));
-      bj::object body{{"unit", v.code}, {"kind", "self_managed"}, {"name", name}, {"started_on", started},
-                      {"members_count", dice_.between(8, 30)}};
+      bj::object body{
+          {"unit", v.code}, {"kind", "self_managed"}, {"name", name}, {"started_on", started}, {"members_count", dice_.between(8, 30)}};
       const std::string dissolved = timeutil::add_days(started, dice_.between(400, 1400));
       if (dice_.chance(15) && past(dissolved)) body["dissolved_on"] = dissolved;
       create("groups", std::move(body));
@@ -187,7 +194,7 @@ void History::models_of(const Commune& c, int index) {
 }
 
 void History::people_of(const Commune& c) {
-  static const char* const categories[] = {"released_prisoner", "released_prisoner", "post_rehab", "post_rehab", "post_rehab",
+  static const char* const categories[] = {"released_prisoner", "released_prisoner",      "post_rehab", "post_rehab", "post_rehab",
                                            "juvenile_offender", "administrative_measure", "other"};
   for (int y = kFirstYear; y <= this_year_; ++y) {
     const int n = static_cast<int>(c.villages.size()) * 8 / 10 + dice_.below(2);
@@ -198,29 +205,30 @@ void History::people_of(const Commune& c) {
       const std::string category = dice_.pick(categories);
       const bool juvenile = category == "juvenile_offender";
       const int born = juvenile ? y - dice_.between(15, 17) : dice_.between(1972, 2002);
-      const std::string organisation = category == "released_prisoner" ? "Hội Cựu chiến binh"
-                                        : category == "administrative_measure" ? "Hội Nông dân"
-                                        : category == "other" ? "Hội Liên hiệp Phụ nữ"
-                                                              : "Đoàn Thanh niên";
+      const std::string organisation = category == "released_prisoner"        ? "Hội Cựu chiến binh"
+                                       : category == "administrative_measure" ? "Hội Nông dân"
+                                       : category == "other"                  ? "Hội Liên hiệp Phụ nữ"
+                                                                              : "Đoàn Thanh niên";
       const std::string plan = category == "post_rehab"
                                    ? "Gia đình quản lý, Đoàn Thanh niên kèm cặp; giới thiệu việc làm tại khu công nghiệp"
                                : juvenile ? "Gia đình và nhà trường phối hợp quản lý, giáo dục; tham gia sinh hoạt Đoàn"
                                           : "Giúp học nghề, giới thiệu vay vốn ưu đãi; gặp gỡ, động viên hằng tháng";
       char id_number[16];
       std::snprintf(id_number, sizeof id_number, "051%03d%06d", born % 1000, dice_.between(0, 999999));
-      const auto id = create("reintegration/people",
-                             bj::object{{"unit", v.code},
-                                        {"category", category},
-                                        {"name", name_of(dice_.chance(12))},
-                                        {"birth_year", born},
-                                        {"id_number", id_number},
-                                        {"address", inside(v.full_name) + ", " + inside(c.unit.full_name)},
-                                        {"start_date", start},
-                                        {"helper_family", juvenile ? "Bố mẹ" : dice_.chance(50) ? "Vợ" : "Mẹ"},
-                                        {"helper_organisation", organisation},
-                                        {"helper_officer", "Công an viên phụ trách " + inside(v.full_name)},
-                                        {"plan", plan},
-                                        {"status", "active"}});
+      const auto id = create("reintegration/people", bj::object{{"unit", v.code},
+                                                                {"category", category},
+                                                                {"name", name_of(dice_.chance(12))},
+                                                                {"birth_year", born},
+                                                                {"id_number", id_number},
+                                                                {"address", inside(v.full_name) + ", " + inside(c.unit.full_name)},
+                                                                {"start_date", start},
+                                                                {"helper_family", juvenile           ? "Bố mẹ"
+                                                                                  : dice_.chance(50) ? "Vợ"
+                                                                                                     : "Mẹ"},
+                                                                {"helper_organisation", organisation},
+                                                                {"helper_officer", "Công an viên phụ trách " + inside(v.full_name)},
+                                                                {"plan", plan},
+                                                                {"status", "active"}});
       ++rep_.people;
       // Progress, completion or a relapse, each on its day.
       std::string until = today_;
@@ -287,10 +295,13 @@ void History::pledges_of(const Commune& c) {
       create("pledges", bj::object{{"unit", v.code},
                                    {"pledger_kind", "household"},
                                    {"pledger", "Các hộ gia đình " + inside(v.full_name)},
-                                   {"content", "Không để người thân vi phạm pháp luật, tham gia tệ nạn xã hội; giữ gìn an ninh, "
-                                               "trật tự khu dân cư; tố giác tội phạm"},
+                                   {"content",
+                                    "Không để người thân vi phạm pháp luật, tham gia tệ nạn xã hội; giữ gìn an ninh, "
+                                    "trật tự khu dân cư; tố giác tội phạm"},
                                    {"year", y},
-                                   {"result", y == this_year_ ? "pending" : dice_.chance(92) ? "kept" : "broken"}});
+                                   {"result", y == this_year_    ? "pending"
+                                              : dice_.chance(92) ? "kept"
+                                                                 : "broken"}});
       ++rep_.pledges;
     }
     for (const auto& e : c.establishments) {
@@ -298,8 +309,9 @@ void History::pledges_of(const Commune& c) {
       create("pledges", bj::object{{"unit", e.code},
                                    {"pledger_kind", "unit"},
                                    {"pledger", e.name},
-                                   {"content", e.subkind == "school" ? "Xây dựng trường học an toàn về an ninh, trật tự; không có học sinh vi phạm pháp luật"
-                                                                     : "Xây dựng cơ quan, doanh nghiệp an toàn về an ninh, trật tự"},
+                                   {"content", e.subkind == "school"
+                                                   ? "Xây dựng trường học an toàn về an ninh, trật tự; không có học sinh vi phạm pháp luật"
+                                                   : "Xây dựng cơ quan, doanh nghiệp an toàn về an ninh, trật tự"},
                                    {"year", y},
                                    {"result", y == this_year_ ? "pending" : "kept"}});
       ++rep_.pledges;

@@ -34,7 +34,9 @@ std::string activity_with_audience(std::string_view type, std::string_view measu
 }
 std::string activities_total(std::string_view measure) { return dotted({"activities", measure}); }
 std::string all_activities(std::string_view measure) { return dotted({"activities_all", measure}); }
-std::string organizer_activities(std::string_view force, std::string_view measure) { return dotted({"activity_organizers", force, measure}); }
+std::string organizer_activities(std::string_view force, std::string_view measure) {
+  return dotted({"activity_organizers", force, measure});
+}
 std::string topic_activities(std::string_view topic, std::string_view measure) { return dotted({"activity_topics", topic, measure}); }
 
 std::string tips_by_category(std::string_view category) { return dotted({"tips", "by_category", category, "received"}); }
@@ -52,13 +54,14 @@ std::string model_field(std::string_view field) { return std::string(kModelField
 std::string award(std::string_view form, std::string_view recipient_kind) { return dotted({"awards", form, recipient_kind}); }
 
 bool is_period(std::string_view path) {
-  return path.starts_with("groups.") || path == kModelsCount || path.starts_with("models.by_kind.") || path.starts_with(kModelFieldPrefix) ||
-         path == kProgramsActive || path == kPledgesCount || path == kReintegrationPeople || path == kModelUnits;
+  return path.starts_with("groups.") || path == kModelsCount || path.starts_with("models.by_kind.") ||
+         path.starts_with(kModelFieldPrefix) || path == kProgramsActive || path == kPledgesCount || path == kReintegrationPeople ||
+         path == kModelUnits;
 }
 
 const std::vector<std::string_view>& sections() {
-  static const std::vector<std::string_view> list = {"activities", "opinions", "tips",     "mediations", "reintegration",
-                                                     "groups",     "patrols",  "models",   "hotspots",   "evaluations",
+  static const std::vector<std::string_view> list = {"activities", "opinions", "tips",   "mediations", "reintegration",
+                                                     "groups",     "patrols",  "models", "hotspots",   "evaluations",
                                                      "programs",   "pledges",  "awards"};
   return list;
 }

@@ -32,16 +32,16 @@ std::string starts(std::string_view m);
 std::string ends(std::string_view m);
 
 // --- activities (register "activities", its codes in activities_codes) ---------------------------
-std::string activity(std::string_view type, std::string_view measure);                                   // activities.<type>.<measure>
+std::string activity(std::string_view type, std::string_view measure);                                       // activities.<type>.<measure>
 std::string activity_by_organizer(std::string_view type, std::string_view force, std::string_view measure);  // ….by_organizer.<force>.…
 std::string activity_by_audience(std::string_view type, std::string_view force, std::string_view measure);   // ….by_audience.<force>.…
 std::string activity_by_topic(std::string_view type, std::string_view topic, std::string_view measure);      // ….by_topic.<topic>.…
 // The activities of the type that name an audience, each counted once (decision 0012).
 std::string activity_with_audience(std::string_view type, std::string_view measure);
 // Every type together, by organiser, by topic (the dashboard's time series and breakdowns).
-std::string all_activities(std::string_view measure);                                  // activities_all.<measure>
-std::string organizer_activities(std::string_view force, std::string_view measure);    // activity_organizers.<force>.<measure>
-std::string topic_activities(std::string_view topic, std::string_view measure);        // activity_topics.<topic>.<measure>
+std::string all_activities(std::string_view measure);                                // activities_all.<measure>
+std::string organizer_activities(std::string_view force, std::string_view measure);  // activity_organizers.<force>.<measure>
+std::string topic_activities(std::string_view topic, std::string_view measure);      // activity_topics.<topic>.<measure>
 // The figure path of every type together ("activities.count"), read as all_activities(measure).
 std::string activities_total(std::string_view measure);
 
@@ -73,7 +73,7 @@ inline constexpr const char* kProgressed = "reintegration.progressed";
 inline constexpr const char* kReoffended = "reintegration.reoffended";
 
 // --- groups (period) ----------------------------------------------------------------------------
-std::string group(std::string_view kind, std::string_view measure);                                   // groups.<kind>.<count|members>
+std::string group(std::string_view kind, std::string_view measure);                                         // groups.<kind>.<count|members>
 std::string group_by_platform(std::string_view kind, std::string_view platform, std::string_view measure);  // ….by_platform.<platform>.…
 
 // --- patrols ------------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ inline constexpr const char* kPatrolsIncidents = "patrols.incidents";
 
 // --- models (period) ----------------------------------------------------------------------------
 inline constexpr const char* kModelsCount = "models.count";
-std::string model_kind(std::string_view kind);    // models.by_kind.<model|thematic>
+std::string model_kind(std::string_view kind);  // models.by_kind.<model|thematic>
 inline constexpr std::string_view kModelFieldPrefix = "models.field.";
 std::string model_field(std::string_view field);  // models.field.<field>
 // Units where a model runs: merged periods per unit (rollup_coverage) and the gaps between them.
@@ -97,8 +97,8 @@ inline constexpr const char* kHotspotsDesignated = "hotspots.designated";
 inline constexpr const char* kHotspotsTransformed = "hotspots.transformed";
 inline constexpr const char* kEvaluationsEvaluated = "evaluations.evaluated";
 inline constexpr const char* kEvaluationsPassed = "evaluations.passed";
-inline constexpr const char* kProgramsActive = "programs.active";  // period
-inline constexpr const char* kPledgesCount = "pledges.count";      // period (its calendar year)
+inline constexpr const char* kProgramsActive = "programs.active";           // period
+inline constexpr const char* kPledgesCount = "pledges.count";               // period (its calendar year)
 std::string award(std::string_view form, std::string_view recipient_kind);  // awards.<form>.<collective|individual>
 
 // --- what a path is -----------------------------------------------------------------------------

@@ -122,7 +122,10 @@ bj::object to_json(const Summary& s) {
       {"evaluations", bj::object{{"evaluated", s.evaluations.evaluated}, {"passed", s.evaluations.passed}}},
       {"programs", bj::object{{"active", s.programs_active}}},
       {"pledges", bj::object{{"count", s.pledges}}},
-      {"awards", by_code(s.awards, [](const AwardFigures& a) { return bj::object{{"collective", a.collective}, {"individual", a.individual}}; })},
+      {"awards", by_code(s.awards,
+                         [](const AwardFigures& a) {
+                           return bj::object{{"collective", a.collective}, {"individual", a.individual}};
+                         })},
   };
 }
 

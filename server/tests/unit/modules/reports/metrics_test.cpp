@@ -35,9 +35,9 @@ TEST(ReportMetricsTest, NamesAreTheStoredOnes) {
 }
 
 TEST(ReportMetricsTest, PeriodMetricsAreWhatRunsOverAPeriod) {
-  for (const std::string p : {"groups.self_managed.count", "groups.channel.by_platform.zalo.members", "models.count",
-                              "models.by_kind.model", "models.field.school", "programs.active", "pledges.count",
-                              "reintegration.people", "models.units"}) {
+  for (const std::string p :
+       {"groups.self_managed.count", "groups.channel.by_platform.zalo.members", "models.count", "models.by_kind.model",
+        "models.field.school", "programs.active", "pledges.count", "reintegration.people", "models.units"}) {
     EXPECT_TRUE(m::is_period(p)) << p;
   }
   for (const std::string e : {"activities.training.count", "tips.received", "reintegration.sessions", "reintegration.progressed",

@@ -56,8 +56,8 @@ TEST(SummaryJsonTest, WritesTheKeysOfTheApiInItsOrder) {
   EXPECT_EQ(keys(o), (std::vector<std::string>{"unit", "from", "to", "activities", "opinions", "tips", "mediations", "reintegration",
                                                "groups", "patrols", "models", "hotspots", "evaluations", "programs", "pledges", "awards"}));
   const auto& training = o.at("activities").at("training").as_object();
-  EXPECT_EQ(keys(training), (std::vector<std::string>{"count", "participants", "quantity", "by_organizer", "by_audience", "by_topic",
-                                                      "with_audience"}));
+  EXPECT_EQ(keys(training),
+            (std::vector<std::string>{"count", "participants", "quantity", "by_organizer", "by_audience", "by_topic", "with_audience"}));
   EXPECT_EQ(keys(training.at("by_audience").at("women_union").as_object()), (std::vector<std::string>{"count", "participants"}));
   EXPECT_EQ(keys(o.at("activities").as_object()), (std::vector<std::string>{"training", "propaganda"}));
   EXPECT_EQ(o.at("models").at("by_kind").at("thematic").as_int64(), 1);
