@@ -7,7 +7,7 @@
 #include "core/time.hpp"
 #include "http/access.hpp"
 #include "http/params.hpp"
-#include "modules/registers/register_routes.hpp"
+#include "http/file_response.hpp"
 
 namespace antq::evaluations::criteria_sets {
 
@@ -120,7 +120,7 @@ void register_routes(http::Router& router, db::Database& db, const audit::AuditL
 
   router.add({"GET", "/api/v1/evaluation-criteria/{id}", http::Access::staff}, [&db](http::Request& req) {
     access::require(*req.principal, "movement.read");
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     return http::Response::json(db.read_value([&](db::Connection& c) {
       auto s = find(c, id);
       const auto& who = *req.principal;

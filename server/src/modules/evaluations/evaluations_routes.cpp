@@ -3,10 +3,10 @@
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "core/time.hpp"
+#include "http/file_response.hpp"
 #include "http/params.hpp"
 #include "modules/evaluations/criteria_sets.hpp"
 #include "modules/media/media.hpp"
-#include "modules/registers/register_routes.hpp"
 
 namespace antq::evaluations {
 
@@ -68,36 +68,36 @@ void register_routes(http::Router& router, EvaluationsService& service, db::Data
   });
   router.add({"PATCH", base + "/registrations/{id}", http::Access::staff}, [&service](http::Request& req) {
     return http::Response::json(
-        service.update_registration(*req.principal, registers::id_param(req), json::parse_object(req.body), req.request_id));
+        service.update_registration(*req.principal, http::id_param(req), json::parse_object(req.body), req.request_id));
   });
 
   router.add({"POST", base, http::Access::staff}, [&service](http::Request& req) {
     return http::Response::json(service.create(*req.principal, json::parse_object(req.body), req.request_id), 201);
   });
   router.add({"GET", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    return http::Response::json(service.get(*req.principal, registers::id_param(req)));
+    return http::Response::json(service.get(*req.principal, http::id_param(req)));
   });
   router.add({"PATCH", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     return http::Response::json(service.update(*req.principal, id, json::parse_object(req.body), req.request_id));
   });
   router.add({"DELETE", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    service.remove(*req.principal, registers::id_param(req), req.request_id);
+    service.remove(*req.principal, http::id_param(req), req.request_id);
     http::Response r;
     r.status = 204;
     return r;
   });
   router.add({"POST", base + "/{id}/submit", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     if (!req.body.empty()) json::ObjectReader(json::parse_object(req.body)).allow_only({});
     return http::Response::json(service.submit(*req.principal, id, req.request_id));
   });
   router.add({"POST", base + "/{id}/return", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     return http::Response::json(service.send_back(*req.principal, id, comment_of(req), req.request_id));
   });
   router.add({"POST", base + "/{id}/approve", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     return http::Response::json(service.approve(*req.principal, id, comment_of(req), req.request_id));
   });
 
@@ -105,24 +105,23 @@ void register_routes(http::Router& router, EvaluationsService& service, db::Data
   upload.upload_limit = media::kMaxAttachmentBytes;
   upload.idempotent = false;  // the body is a file, not part of a fingerprint
   upload.admit = [&service](http::Request& req) {
-    service.admit_attachment(*req.principal, registers::id_param(req), criterion_param(req));
+    service.admit_attachment(*req.principal, http::id_param(req), criterion_param(req));
   };
   router.add(upload, [&service](http::Request& req) {
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     return http::Response::json(service.add_attachment(*req.principal, id, criterion_param(req), req.body_file,
                                                        http::bool_param(req, "keep_location"), req.request_id),
                                 201);
   });
   router.add({"GET", base + "/{id}/attachments/{attachment_id}", http::Access::staff}, [&service](http::Request& req) {
-    const auto [path, media_type, name] =
-        service.attachment_file(*req.principal, registers::id_param(req), registers::id_param(req, "attachment_id"));
-    return registers::file_response(path, media_type, name);
+    const auto f = service.attachment_file(*req.principal, http::id_param(req), http::id_param(req, "attachment_id"));
+    return http::file_response(f.path, f.media_type, f.download_name);
   });
 
   router.add({"GET", base + "/{id}/certificate", http::Access::staff}, [&service](http::Request& req) {
     http::Response r;
     r.content_type = "text/html; charset=utf-8";
-    r.body = service.certificate(*req.principal, registers::id_param(req));
+    r.body = service.certificate(*req.principal, http::id_param(req));
     r.header("Cache-Control", "private, no-store");
     return r;
   });

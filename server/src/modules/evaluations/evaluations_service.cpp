@@ -3,7 +3,6 @@
 // evaluation_registrations.cpp, SQL in evaluations_repository.cpp.
 #include "modules/evaluations/evaluations_service.hpp"
 
-#include <filesystem>
 #include <map>
 
 #include "core/errors.hpp"
@@ -16,7 +15,6 @@
 #include "modules/evaluations/criteria_sets.hpp"
 #include "modules/evaluations/evaluation_parts.hpp"
 #include "modules/evaluations/evaluation_rules.hpp"
-#include "modules/media/media.hpp"
 #include "modules/units/area.hpp"
 #include "modules/units/units_repository.hpp"
 
@@ -25,10 +23,6 @@ namespace antq::evaluations {
 namespace bj = boost::json;
 
 namespace {
-
-constexpr const char* kAttachments =
-    "SELECT id, at, uploaded_by, kind, media_type, size, location_removed, stored_name, part FROM register_attachments "
-    "WHERE register = 'evaluations' AND record_id = $1 ";
 
 bj::value opt_json(const std::optional<std::string>& s) { return s ? bj::value(*s) : bj::value(nullptr); }
 
@@ -39,10 +33,10 @@ bj::object unit_json(const units::Unit& u) {
 // The attachments' functions below read an evaluation under this name.
 using Row = repo::Evaluation;
 
-bj::object attachment_json(const db::Row& r) {
-  return bj::object{{"id", std::to_string(r.integer(0))}, {"at", r.text(1)},         {"uploaded_by", r.text(2)},
-                    {"kind", r.text(3)},                  {"media_type", r.text(4)}, {"size", r.integer(5)},
-                    {"location_removed", r.integer(6) != 0}, {"criterion", r.text(8)}};
+bj::object attachment_json(const attachments::Attachment& a) {
+  bj::object o = attachments::to_json(a);
+  o["criterion"] = a.part;
+  return o;
 }
 
 }  // namespace
@@ -50,7 +44,7 @@ bj::object attachment_json(const db::Row& r) {
 bj::object to_json(db::Connection& c, const repo::Evaluation& e) {
   const Outcome o = outcome_of(c, e);
   std::map<std::string, bj::array> files;
-  for (const auto& r : c.query(std::string(kAttachments) + "ORDER BY id", e.id).rows) files[r.text(8)].push_back(attachment_json(r));
+  for (const auto& a : attachments::list(c, "evaluations", e.id)) files[a.part].push_back(attachment_json(a));
   bj::array criteria;
   for (const auto& cr : e.set.criteria) {
     bj::object x{{"code", cr.code}, {"text", cr.text}, {"confirmed", cr.confirmed}, {"auto", cr.auto_rule}};
@@ -110,7 +104,7 @@ void EvaluationsService::remove(const http::Principal& who, std::int64_t id, con
   db_.write([&](db::Connection& c) {
     repo::Evaluation e = load_for_writer(c, who, id);
     if (e.status != "draft") throw RuleViolation("Chỉ xóa được bản đánh giá nháp.", "status");
-    c.query("DELETE FROM register_attachments WHERE register = 'evaluations' AND record_id = $1", id);
+    files_.remove_all(c, id);
     repo::remove(c, id);
     audit_.record(c, {who.username, "evaluation.delete", "evaluation", std::to_string(id), e.unit.path, e.unit.code, "", request_id, ""});
   });
@@ -160,59 +154,36 @@ void require_criterion(const Row& e, const std::string& criterion) {
     if (x.code == criterion && x.auto_rule.empty()) return;
   throw BadRequest("Bộ tiêu chí không có tiêu chí '" + criterion + "'.", "criterion");
 }
-std::int64_t count_files(db::Connection& c, std::int64_t id) {
-  return c.query("SELECT COUNT(*) FROM register_attachments WHERE register = 'evaluations' AND record_id = $1", id).rows[0].integer(0);
-}
-// An evaluation's evidence: up to 10 files per criterion.
-constexpr std::int64_t kMaxFilesPerEvaluation = 50;
 }  // namespace
 
 void EvaluationsService::admit_attachment(const http::Principal& who, std::int64_t id, const std::string& criterion) {
-  db_.read([&](db::Connection& c) {
-    Row e = load_for_writer(c, who, id);
-    require_criterion(e, criterion);
-    if (count_files(c, id) >= kMaxFilesPerEvaluation) {
-      throw RuleViolation("Mỗi bản đánh giá chỉ kèm được tối đa " + std::to_string(kMaxFilesPerEvaluation) + " tệp.");
-    }
+  files_.admit([&](db::Connection& c) {
+    require_criterion(load_for_writer(c, who, id), criterion);
+    return id;
   });
 }
 
 bj::object EvaluationsService::add_attachment(const http::Principal& who, std::int64_t id, const std::string& criterion,
                                               const std::string& upload_path, bool keep_location, const std::string& request_id) {
-  const media::StoredMedia m = media::store_upload(upload_path, attachments_dir_, keep_location);
-  try {
-    return db_.write_value([&](db::Connection& c) {
-      Row e = load_for_writer(c, who, id);
-      require_criterion(e, criterion);
-      if (count_files(c, id) >= kMaxFilesPerEvaluation) {
-        throw RuleViolation("Mỗi bản đánh giá chỉ kèm được tối đa " + std::to_string(kMaxFilesPerEvaluation) + " tệp.");
-      }
-      const auto aid = c.query("INSERT INTO register_attachments (register, record_id, at, uploaded_by, kind, media_type, size, "
-                               "sha256, stored_name, location_removed, part) VALUES ('evaluations', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-                               "RETURNING id",
-                               id, timeutil::now_utc(), who.username, m.kind, m.media_type, m.size, m.sha256, m.stored_name,
-                               m.location_removed ? 1 : 0, criterion)
-                           .rows[0]
-                           .integer(0);
-      audit_.record(c, {who.username, "evaluation.attach", "evaluation", std::to_string(id), e.unit.path, e.unit.code, "", request_id,
-                        "{\"attachment\":" + std::to_string(aid) + "}"});
-      return attachment_json(c.query(std::string(kAttachments) + "AND id = $2", id, aid).rows[0]);
-    });
-  } catch (...) {
-    media::remove_stored(attachments_dir_, m.stored_name);
-    throw;
-  }
+  Row e;
+  const auto a = files_.add(
+      {upload_path, keep_location, who.username, criterion, ""},
+      [&](db::Connection& c) {
+        e = load_for_writer(c, who, id);
+        require_criterion(e, criterion);
+        return id;
+      },
+      [&](db::Connection& c, const attachments::Attachment& file) {
+        audit_.record(c, {who.username, "evaluation.attach", "evaluation", std::to_string(id), e.unit.path, e.unit.code, "", request_id,
+                          "{\"attachment\":" + std::to_string(file.id) + "}"});
+      });
+  return attachment_json(a);
 }
 
-std::tuple<std::string, std::string, std::string> EvaluationsService::attachment_file(const http::Principal& who, std::int64_t id,
-                                                                                      std::int64_t attachment_id) {
+attachments::StoredFile EvaluationsService::attachment_file(const http::Principal& who, std::int64_t id, std::int64_t attachment_id) {
   return db_.read_value([&](db::Connection& c) {
     load_in_scope(c, who, id);
-    auto r = c.query(std::string(kAttachments) + "AND id = $2", id, attachment_id);
-    if (r.rows.empty()) throw NotFound("Không tìm thấy tệp đính kèm.");
-    const std::string media_type = r.rows[0].text(4);
-    return std::make_tuple((std::filesystem::path(attachments_dir_) / r.rows[0].text(7)).string(), media_type,
-                           "danh-gia-" + std::to_string(id) + "-" + std::to_string(attachment_id) + "." + media::extension(media_type));
+    return files_.file(c, id, attachment_id, "danh-gia-" + std::to_string(id));
   });
 }
 

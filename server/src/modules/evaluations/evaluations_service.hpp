@@ -12,10 +12,10 @@
 
 #include <optional>
 #include <string>
-#include <tuple>
 
 #include "db/database.hpp"
 #include "http/request.hpp"
+#include "modules/attachments/attachments.hpp"
 #include "modules/audit/audit_log.hpp"
 
 namespace antq::evaluations {
@@ -28,8 +28,11 @@ struct ListFilter {
 
 class EvaluationsService {
  public:
+  // An evaluation's evidence: up to 10 files per criterion, 50 in all.
+  static constexpr std::int64_t kMaxFiles = 50;
+
   EvaluationsService(db::Database& db, const audit::AuditLog& audit, std::string attachments_dir)
-      : db_(db), audit_(audit), attachments_dir_(std::move(attachments_dir)) {}
+      : db_(db), audit_(audit), files_(db, {"evaluations", std::move(attachments_dir), "bản đánh giá", kMaxFiles}) {}
 
   boost::json::object create(const http::Principal& who, const boost::json::object& body, const std::string& request_id);
   boost::json::object get(const http::Principal& who, std::int64_t id);
@@ -54,8 +57,7 @@ class EvaluationsService {
   void admit_attachment(const http::Principal& who, std::int64_t id, const std::string& criterion);
   boost::json::object add_attachment(const http::Principal& who, std::int64_t id, const std::string& criterion,
                                      const std::string& upload_path, bool keep_location, const std::string& request_id);
-  std::tuple<std::string, std::string, std::string> attachment_file(const http::Principal& who, std::int64_t id,
-                                                                    std::int64_t attachment_id);
+  attachments::StoredFile attachment_file(const http::Principal& who, std::int64_t id, std::int64_t attachment_id);
 
   // The Giấy công nhận of an approved, passed evaluation (HTML, A4).
   std::string certificate(const http::Principal& who, std::int64_t id);
@@ -63,7 +65,7 @@ class EvaluationsService {
  private:
   db::Database& db_;
   const audit::AuditLog& audit_;
-  std::string attachments_dir_;
+  attachments::Attachments files_;  // owner "evaluations", part = the criterion
 };
 
 }  // namespace antq::evaluations

@@ -4,6 +4,7 @@
 #include "core/json_input.hpp"
 #include "core/past_date.hpp"
 #include "http/access.hpp"
+#include "http/file_response.hpp"
 #include "modules/registers/register_routes.hpp"
 
 namespace antq::groups {
@@ -35,12 +36,12 @@ Member member_of(const json::ObjectReader& in) {
 void register_member_routes(http::Router& router, MembersService& members) {
   router.add({"GET", "/api/v1/groups/{id}/members", http::Access::staff}, [&members](http::Request& req) {
     access::require(*req.principal, members.spec().read_permission);
-    return http::Response::json(members.list(*req.principal, registers::id_param(req)));
+    return http::Response::json(members.list(*req.principal, http::id_param(req)));
   });
 
   router.add({"POST", "/api/v1/groups/{id}/members", http::Access::staff}, [&members](http::Request& req) {
     access::require(*req.principal, members.spec().write_permission);
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     const auto obj = json::parse_object(req.body);
     const Member m = member_of(json::ObjectReader(obj));
     return http::Response::json(members.add(*req.principal, id, m, req.request_id), 201);
@@ -48,8 +49,8 @@ void register_member_routes(http::Router& router, MembersService& members) {
 
   router.add({"PATCH", "/api/v1/groups/{id}/members/{mid}", http::Access::staff}, [&members](http::Request& req) {
     access::require(*req.principal, members.spec().write_permission);
-    const auto id = registers::id_param(req);
-    const auto mid = registers::id_param(req, "mid");
+    const auto id = http::id_param(req);
+    const auto mid = http::id_param(req, "mid");
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"role", "left_on"});
@@ -63,8 +64,8 @@ void register_member_routes(http::Router& router, MembersService& members) {
 
   router.add({"POST", "/api/v1/groups/{id}/members/{mid}/ratings", http::Access::staff}, [&members](http::Request& req) {
     access::require(*req.principal, members.spec().write_permission);
-    const auto id = registers::id_param(req);
-    const auto mid = registers::id_param(req, "mid");
+    const auto id = http::id_param(req);
+    const auto mid = http::id_param(req, "mid");
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"year", "level"});

@@ -6,6 +6,7 @@
 #include "core/json_input.hpp"
 #include "core/past_date.hpp"
 #include "http/access.hpp"
+#include "http/file_response.hpp"
 #include "modules/registers/register_routes.hpp"
 
 namespace antq::models {
@@ -16,12 +17,12 @@ namespace bj = boost::json;
 void register_replication_routes(http::Router& router, ReplicationsService& replications) {
   router.add({"GET", "/api/v1/models/{id}/replications", http::Access::staff}, [&replications](http::Request& req) {
     access::require(*req.principal, replications.spec().read_permission);
-    return http::Response::json(bj::object{{"items", replications.list(*req.principal, registers::id_param(req))}});
+    return http::Response::json(bj::object{{"items", replications.list(*req.principal, http::id_param(req))}});
   });
 
   router.add({"POST", "/api/v1/models/{id}/replications", http::Access::staff}, [&replications](http::Request& req) {
     access::require(*req.principal, replications.spec().write_permission);
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"unit", "started_on"});
@@ -32,8 +33,8 @@ void register_replication_routes(http::Router& router, ReplicationsService& repl
 
   router.add({"PATCH", "/api/v1/models/{id}/replications/{rid}", http::Access::staff}, [&replications](http::Request& req) {
     access::require(*req.principal, replications.spec().write_permission);
-    const auto id = registers::id_param(req);
-    const auto rid = registers::id_param(req, "rid");
+    const auto id = http::id_param(req);
+    const auto rid = http::id_param(req, "rid");
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"ended_on"});

@@ -1,15 +1,13 @@
 #include "modules/registers/register_routes.hpp"
 
-#include <charconv>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "core/download_name.hpp"
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "core/time.hpp"
 #include "http/access.hpp"
+#include "http/file_response.hpp"
 #include "http/params.hpp"
 #include "modules/media/media.hpp"
 #include "modules/units/units_repository.hpp"
@@ -17,27 +15,6 @@
 namespace antq::registers {
 
 namespace bj = boost::json;
-
-std::int64_t id_param(const http::Request& req, const std::string& name) {
-  const std::string& s = req.param(name);
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) throw NotFound("Không tìm thấy bản ghi.");
-  return v;
-}
-
-http::Response file_response(const std::string& path, const std::string& media_type, const std::string& download_name) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw NotFound("Tệp đính kèm không còn trên máy chủ; hãy báo quản trị viên.");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  http::Response r;
-  r.content_type = media_type;
-  r.body = ss.str();
-  r.header("Content-Disposition", download::content_disposition(download_name));
-  r.header("Cache-Control", "private, no-store");
-  return r;
-}
 
 namespace {
 
@@ -117,11 +94,11 @@ void register_routes(http::Router& router, RegisterService& service) {
   });
 
   router.add({"GET", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    return http::Response::json(detail_json(req, service, service.get(*req.principal, id_param(req))));
+    return http::Response::json(detail_json(req, service, service.get(*req.principal, http::id_param(req))));
   });
 
   router.add({"PATCH", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = id_param(req);
+    const auto id = http::id_param(req);
     const auto body = json::parse_object(req.body);
     return http::Response::json(detail_json(req, service, service.update(*req.principal, id, body, req.request_id)));
   });
@@ -130,23 +107,23 @@ void register_routes(http::Router& router, RegisterService& service) {
     http::RouteSpec upload{"POST", base + "/{id}/attachments", http::Access::staff};
     upload.upload_limit = media::kMaxAttachmentBytes;
     upload.idempotent = false;  // the body is a file, not part of a fingerprint
-    upload.admit = [&service](http::Request& req) { service.admit_attachment(*req.principal, id_param(req)); };
+    upload.admit = [&service](http::Request& req) { service.admit_attachment(*req.principal, http::id_param(req)); };
     router.add(upload, [&service](http::Request& req) {
-      const auto id = id_param(req);
+      const auto id = http::id_param(req);
       return http::Response::json(
           service.add_attachment(*req.principal, id, req.body_file, http::bool_param(req, "keep_location"), req.request_id), 201);
     });
     router.add({"GET", base + "/{id}/attachments", http::Access::staff}, [&service](http::Request& req) {
-      return http::Response::json(bj::object{{"items", service.attachments(*req.principal, id_param(req))}});
+      return http::Response::json(bj::object{{"items", service.attachments(*req.principal, http::id_param(req))}});
     });
     router.add({"GET", base + "/{id}/attachments/{attachment_id}", http::Access::staff}, [&service](http::Request& req) {
-      const auto [path, media_type, name] = service.attachment_file(*req.principal, id_param(req), id_param(req, "attachment_id"));
-      return file_response(path, media_type, name);
+      const auto f = service.attachment_file(*req.principal, http::id_param(req), http::id_param(req, "attachment_id"));
+      return http::file_response(f.path, f.media_type, f.download_name);
     });
   }
 
   router.add({"DELETE", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    service.remove(*req.principal, id_param(req), req.request_id);
+    service.remove(*req.principal, http::id_param(req), req.request_id);
     http::Response r;
     r.status = 204;
     return r;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
@@ -10,7 +9,6 @@
 #include "core/time.hpp"
 #include "http/access.hpp"
 #include "modules/catalog/catalog.hpp"
-#include "modules/media/media.hpp"
 #include "modules/units/area.hpp"
 #include "modules/units/units_repository.hpp"
 
@@ -411,11 +409,7 @@ void RegisterService::remove(const http::Principal& who, std::int64_t id, const 
   db_.write([&](db::Connection& c) {
     const Record cur = get_in(c, who, id);
     if (spec_.has_codes()) c.query("DELETE FROM " + spec_.codes_table() + " WHERE record_id = $1", id);
-    if (spec_.attachments) {
-      // The rows go with the record; the files stay until an operator's clean-up (a rollback must
-      // not find them gone).
-      c.query("DELETE FROM register_attachments WHERE register = $1 AND record_id = $2", spec_.name, id);
-    }
+    if (spec_.attachments && files_) files_->remove_all(c, id);
     try {
       c.query("DELETE FROM " + spec_.table + " WHERE id = $1", id);
     } catch (const db::DatabaseError&) {
@@ -552,83 +546,51 @@ std::pair<std::vector<Record>, std::int64_t> RegisterService::list(const http::P
   });
 }
 
-namespace {
-constexpr const char* kAttachmentColumns =
-    "SELECT id, at, uploaded_by, kind, media_type, size, location_removed, stored_name FROM register_attachments ";
-
-bj::object attachment_json(const db::Row& r) {
-  return bj::object{{"id", std::to_string(r.integer(0))}, {"at", r.text(1)},           {"uploaded_by", r.text(2)},
-                    {"kind", r.text(3)},                  {"media_type", r.text(4)},   {"size", r.integer(5)},
-                    {"location_removed", r.integer(6) != 0}};
+void RegisterService::set_attachments_dir(std::string dir) {
+  files_.emplace(db_, attachments::Owner{spec_.name, std::move(dir), "bản ghi"});
 }
-}  // namespace
 
 void RegisterService::admit_attachment(const http::Principal& who, std::int64_t id) {
   access::require(who, spec_.write_permission);
-  if (!spec_.attachments) throw NotFound("Sổ này không nhận tệp đính kèm.");
-  db_.read([&](db::Connection& c) {
-    get_in(c, who, id);
-    const auto n = c.query("SELECT COUNT(*) FROM register_attachments WHERE register = $1 AND record_id = $2", spec_.name, id)
-                       .rows[0]
-                       .integer(0);
-    if (n >= media::kMaxAttachmentsPerRecord) {
-      throw RuleViolation("Mỗi bản ghi chỉ kèm được tối đa " + std::to_string(media::kMaxAttachmentsPerRecord) + " tệp.");
-    }
-  });
+  if (!spec_.attachments || !files_) throw NotFound("Sổ này không nhận tệp đính kèm.");
+  files_->admit([&](db::Connection& c) { return get_in(c, who, id).id; });
 }
 
 bj::object RegisterService::add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path,
                                            bool keep_location, const std::string& request_id) {
   access::require(who, spec_.write_permission);
-  const media::StoredMedia m = media::store_upload(upload_path, attachments_dir_, keep_location);
-  try {
-    return db_.write_value([&](db::Connection& c) {
-      const Record r = get_in(c, who, id);  // still there, still in scope
-      if (c.query("SELECT COUNT(*) FROM register_attachments WHERE register = $1 AND record_id = $2", spec_.name, id).rows[0].integer(0) >=
-          media::kMaxAttachmentsPerRecord) {
-        throw RuleViolation("Mỗi bản ghi chỉ kèm được tối đa " + std::to_string(media::kMaxAttachmentsPerRecord) + " tệp.");
-      }
-      const auto aid = c.query("INSERT INTO register_attachments (register, record_id, at, uploaded_by, kind, media_type, size, "
-                               "sha256, stored_name, location_removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-                               spec_.name, id, timeutil::now_utc(), who.username, m.kind, m.media_type, m.size, m.sha256,
-                               m.stored_name, m.location_removed ? 1 : 0)
-                           .rows[0]
-                           .integer(0);
-      audit_.record(c, {who.username, spec_.entity + ".attach", spec_.entity, std::to_string(id), r.unit_path, r.unit_code, "",
-                        request_id, "{\"attachment\":" + std::to_string(aid) + "}"});
-      return attachment_json(c.query(std::string(kAttachmentColumns) + "WHERE id = $1", aid).rows[0]);
-    });
-  } catch (...) {
-    media::remove_stored(attachments_dir_, m.stored_name);
-    throw;
-  }
+  if (!spec_.attachments || !files_) throw NotFound("Sổ này không nhận tệp đính kèm.");
+  Record r;
+  const auto a = files_->add(
+      {upload_path, keep_location, who.username, "", ""},
+      [&](db::Connection& c) {
+        r = get_in(c, who, id);  // still there, still in scope
+        return r.id;
+      },
+      [&](db::Connection& c, const attachments::Attachment& file) {
+        audit_.record(c, {who.username, spec_.entity + ".attach", spec_.entity, std::to_string(id), r.unit_path, r.unit_code, "",
+                          request_id, "{\"attachment\":" + std::to_string(file.id) + "}"});
+      });
+  return attachments::to_json(a);
 }
 
 bj::array RegisterService::attachments(const http::Principal& who, std::int64_t id) {
   access::require(who, spec_.read_permission);
+  if (!files_) throw NotFound("Sổ này không nhận tệp đính kèm.");
   return db_.read_value([&](db::Connection& c) {
     get_in(c, who, id);
     bj::array out;
-    for (const auto& r :
-         c.query(std::string(kAttachmentColumns) + "WHERE register = $1 AND record_id = $2 ORDER BY id", spec_.name, id).rows) {
-      out.push_back(attachment_json(r));
-    }
+    for (const auto& a : files_->list(c, id)) out.push_back(attachments::to_json(a));
     return out;
   });
 }
 
-std::tuple<std::string, std::string, std::string> RegisterService::attachment_file(const http::Principal& who, std::int64_t id,
-                                                                                   std::int64_t attachment_id) {
+attachments::StoredFile RegisterService::attachment_file(const http::Principal& who, std::int64_t id, std::int64_t attachment_id) {
   access::require(who, spec_.read_permission);
+  if (!files_) throw NotFound("Không tìm thấy tệp đính kèm.");
   return db_.read_value([&](db::Connection& c) {
     get_in(c, who, id);
-    auto r = c.query(std::string(kAttachmentColumns) + "WHERE register = $1 AND record_id = $2 AND id = $3", spec_.name, id,
-                     attachment_id);
-    if (r.rows.empty()) throw NotFound("Không tìm thấy tệp đính kèm.");
-    const std::string media_type = r.rows[0].text(4);
-    return std::make_tuple((std::filesystem::path(attachments_dir_) / r.rows[0].text(7)).string(), media_type,
-                           spec_.name + "-" + std::to_string(id) + "-" + std::to_string(attachment_id) + "." +
-                               media::extension(media_type));
+    return files_->file(c, id, attachment_id, spec_.name + "-" + std::to_string(id));
   });
 }
 

@@ -7,12 +7,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "core/keyring.hpp"
 #include "db/database.hpp"
 #include "http/request.hpp"
+#include "modules/attachments/attachments.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/registers/register_spec.hpp"
 
@@ -53,16 +53,16 @@ class RegisterService {
   // the whole country). The filter was already checked against the caller's area by the list.
   std::string export_unit_name(const http::Principal& who, const std::optional<std::string>& filter) const;
 
-  // Attachments (specs with `attachments`): where files live, and the records' photos and videos.
-  void set_attachments_dir(std::string dir) { attachments_dir_ = std::move(dir); }
+  // Attachments (specs with `attachments`): where files live, and the records' photos and videos
+  // (modules/attachments, owner = the register's name).
+  void set_attachments_dir(std::string dir);
   // Before an upload's body is read: the caller may attach to this record, which takes more files.
   void admit_attachment(const http::Principal& who, std::int64_t id);
   boost::json::object add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path,
                                      bool keep_location, const std::string& request_id);
   boost::json::array attachments(const http::Principal& who, std::int64_t id);
-  // Path, media type and download name of one attachment of a record in scope.
-  std::tuple<std::string, std::string, std::string> attachment_file(const http::Principal& who, std::int64_t id,
-                                                                     std::int64_t attachment_id);
+  // One attachment of a record in scope, as a download.
+  attachments::StoredFile attachment_file(const http::Principal& who, std::int64_t id, std::int64_t attachment_id);
 
   // Inside a caller's transaction: the record (scope-checked) or NotFound. For registers that
   // add their own sub-resources (replications, members).
@@ -81,7 +81,7 @@ class RegisterService {
   const crypto::Keyring& keys_;
   const audit::AuditLog& audit_;
   std::string select_, insert_, update_;
-  std::string attachments_dir_;
+  std::optional<attachments::Attachments> files_;  // set by set_attachments_dir
 };
 
 }  // namespace antq::registers

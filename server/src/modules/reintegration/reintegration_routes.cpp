@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "http/params.hpp"
+#include "http/file_response.hpp"
 #include "modules/registers/register_routes.hpp"
 #include "modules/reintegration/reintegration_spec.hpp"
 
@@ -38,7 +39,7 @@ void register_routes(http::Router& router, ReintegrationService& service) {
   });
 
   router.add({"POST", base + "/{id}/reveal", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"reason"});
@@ -47,7 +48,7 @@ void register_routes(http::Router& router, ReintegrationService& service) {
   });
 
   router.add({"GET", base + "/{id}/status-history", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     return http::Response::json(bj::object{{"items", service.status_history(*req.principal, id)}});
   });
 

@@ -6,6 +6,7 @@
 #include "core/json_input.hpp"
 #include "core/past_date.hpp"
 #include "http/access.hpp"
+#include "http/file_response.hpp"
 #include "modules/registers/register_routes.hpp"
 #include "modules/reintegration/reintegration_routes.hpp"
 
@@ -26,12 +27,12 @@ void register_session_routes(http::Router& router, ReintegrationService& service
 
   router.add({"GET", base, http::Access::staff}, [&service](http::Request& req) {
     access::require(*req.principal, service.people().spec().read_permission);
-    return http::Response::json(bj::object{{"items", service.sessions(*req.principal, registers::id_param(req))}});
+    return http::Response::json(bj::object{{"items", service.sessions(*req.principal, http::id_param(req))}});
   });
 
   router.add({"POST", base, http::Access::staff}, [&service](http::Request& req) {
     access::require(*req.principal, service.people().spec().write_permission);
-    const auto id = registers::id_param(req);
+    const auto id = http::id_param(req);
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"date", "kind", "helpers", "notes"});
@@ -48,8 +49,8 @@ void register_session_routes(http::Router& router, ReintegrationService& service
 
   router.add({"DELETE", base + "/{sid}", http::Access::staff}, [&service](http::Request& req) {
     access::require(*req.principal, service.people().spec().write_permission);
-    const auto id = registers::id_param(req);
-    const auto sid = registers::id_param(req, "sid");
+    const auto id = http::id_param(req);
+    const auto sid = http::id_param(req, "sid");
     service.delete_session(*req.principal, id, sid, req.request_id);
     http::Response r;
     r.status = 204;

@@ -3,7 +3,7 @@
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "http/params.hpp"
-#include "modules/registers/register_routes.hpp"
+#include "http/file_response.hpp"
 
 namespace antq::reports {
 
@@ -97,7 +97,7 @@ void register_routes(http::Router& router, ReportsService& service) {
 
   router.add({"GET", "/api/v1/reports/{id}", http::Access::staff}, [&service](http::Request& req) {
     const auto format = format_of(req);
-    const auto report = service.issued(*req.principal, registers::id_param(req));
+    const auto report = service.issued(*req.principal, http::id_param(req));
     if (format == "json") return http::Response::json(report);
     const DocumentInfo info = service.document_info(*req.principal, report);
     return document(service, req, report.at("figures").as_object(), format,

@@ -1,12 +1,10 @@
 #include <boost/json.hpp>
 
-#include <charconv>
-#include <fstream>
-#include <sstream>
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "core/time.hpp"
+#include "http/file_response.hpp"
 #include "http/params.hpp"
 #include "modules/tips/tip_input.hpp"
 #include "modules/tips/tip_json.hpp"
@@ -18,13 +16,8 @@ namespace bj = boost::json;
 
 namespace {
 
-std::int64_t id_param(const http::Request& req, const std::string& name) {
-  const std::string& s = req.param(name);
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) throw NotFound("Không tìm thấy tin báo.");
-  return v;
-}
+// A malformed id is a tip that is not there.
+std::int64_t id_param(const http::Request& req, const std::string& name) { return http::id_param(req, name, "Không tìm thấy tin báo."); }
 
 std::vector<std::string> list_param(const http::Request& req, const std::string& name, bool (*valid)(std::string_view)) {
   std::vector<std::string> out;
@@ -172,16 +165,7 @@ void register_staff_routes(http::Router& router, TipsService& service) {
     const auto id = id_param(req, "id");
     const auto aid = id_param(req, "attachment_id");
     const StoredFile f = service.attachment_file(*req.principal, id, aid);
-    std::ifstream in(f.path, std::ios::binary);
-    if (!in) throw NotFound("Tệp đính kèm không còn trên máy chủ; hãy báo quản trị viên.");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    http::Response r;
-    r.content_type = f.media_type;
-    r.body = ss.str();
-    r.header("Content-Disposition", "attachment; filename=\"" + f.download_name + "\"");
-    r.header("Cache-Control", "private, no-store");
-    return r;
+    return http::file_response(f.path, f.media_type, f.download_name);
   });
 
   router.add({"POST", "/api/v1/tip-categories", http::Access::staff}, [&service](http::Request& req) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/attachments/attachment.hpp"
 #include "modules/catalog/catalog.hpp"
 
 namespace antq::tips {
@@ -72,16 +73,8 @@ struct TipMessage {
   std::string body;
 };
 
-struct TipAttachment {
-  std::int64_t id = 0;
-  std::int64_t tip_id = 0;
-  std::string at;
-  std::optional<std::string> uploaded_by;
-  std::string kind, media_type;
-  std::int64_t size = 0;
-  std::string sha256, stored_name;
-  bool location_removed = true;
-};
+// A photo or video of the tip (modules/attachments, owner "tips"; uploaded_by nullopt: the reporter).
+using TipAttachment = attachments::Attachment;
 
 struct Suggestion {
   std::int64_t id = 0;

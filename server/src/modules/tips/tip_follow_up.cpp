@@ -33,7 +33,7 @@ ReporterView TipsService::track(const std::string& code, const std::string& secr
     v.tip = reporter_tip(c, code, secret);
     v.timeline = repo::events(c, v.tip.id, true);
     v.messages = repo::messages(c, v.tip.id);
-    v.attachments = repo::attachments(c, v.tip.id);
+    v.attachments = files_.list(c, v.tip.id);
     v.notify = notify::subscribed(c, v.tip.id);
     v.notify_available = options_.email_updates;
     return v;

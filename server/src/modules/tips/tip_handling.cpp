@@ -199,7 +199,7 @@ StaffView TipsService::detail(const http::Principal& who, std::int64_t id) {
     v.tip = staff_tip(c, who, id);
     v.timeline = repo::events(c, id, false);
     v.messages = repo::messages(c, id);
-    v.attachments = repo::attachments(c, id);
+    v.attachments = files_.list(c, id);
     // Other tips shown here must be inside the caller's area too (a village officer sees
     // suggestions and merged threads from their own village only).
     for (auto& s : repo::suggestions(c, id))

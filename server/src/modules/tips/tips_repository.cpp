@@ -86,13 +86,6 @@ std::optional<TipRecord> first(const db::Result& r) {
   return to_tip(r.rows[0]);
 }
 
-TipAttachment to_attachment(const db::Row& r) {
-  return {r.integer(0), r.integer(1), r.text(2), r.opt_text(3), r.text(4), r.text(5), r.integer(6), r.text(7), r.text(8),
-          r.integer(9) != 0};
-}
-constexpr const char* kAttachmentColumns =
-    "SELECT id, tip_id, at, uploaded_by, kind, media_type, size, sha256, stored_name, location_removed FROM tip_attachments ";
-
 }  // namespace
 
 std::int64_t insert_tip(db::Connection& c, const InsertTip& t) {
@@ -238,33 +231,6 @@ std::vector<TipMessage> messages(db::Connection& c, std::int64_t tip_id) {
     out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.opt_text(4), r.text(5)});
   }
   return out;
-}
-
-std::int64_t add_attachment(db::Connection& c, const TipAttachment& a) {
-  return c.execute("INSERT INTO tip_attachments (tip_id, at, uploaded_by, kind, media_type, size, sha256, stored_name, "
-                   "location_removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                   {a.tip_id, a.at, opt(a.uploaded_by), a.kind, a.media_type, a.size, a.sha256, a.stored_name,
-                    std::int64_t{a.location_removed ? 1 : 0}})
-      .rows[0]
-      .integer(0);
-}
-
-std::vector<TipAttachment> attachments(db::Connection& c, std::int64_t tip_id) {
-  std::vector<TipAttachment> out;
-  for (const auto& r : c.query(std::string(kAttachmentColumns) + "WHERE tip_id = $1 ORDER BY id", tip_id).rows) {
-    out.push_back(to_attachment(r));
-  }
-  return out;
-}
-
-std::optional<TipAttachment> find_attachment(db::Connection& c, std::int64_t tip_id, std::int64_t attachment_id) {
-  auto r = c.query(std::string(kAttachmentColumns) + "WHERE tip_id = $1 AND id = $2", tip_id, attachment_id);
-  if (r.rows.empty()) return std::nullopt;
-  return to_attachment(r.rows[0]);
-}
-
-std::int64_t count_attachments(db::Connection& c, std::int64_t tip_id) {
-  return c.query("SELECT COUNT(*) FROM tip_attachments WHERE tip_id = $1", tip_id).rows[0].integer(0);
 }
 
 std::vector<Suggestion> suggestions(db::Connection& c, std::int64_t tip_id) {

@@ -70,10 +70,6 @@ std::vector<TipEvent> events(db::Connection& c, std::int64_t tip_id, bool public
 std::int64_t add_message(db::Connection& c, std::int64_t tip_id, const std::string& at, const std::string& direction,
                          const std::optional<std::string>& author, const std::string& body);
 std::vector<TipMessage> messages(db::Connection& c, std::int64_t tip_id);
-std::int64_t add_attachment(db::Connection& c, const TipAttachment& a);
-std::vector<TipAttachment> attachments(db::Connection& c, std::int64_t tip_id);
-std::optional<TipAttachment> find_attachment(db::Connection& c, std::int64_t tip_id, std::int64_t attachment_id);
-std::int64_t count_attachments(db::Connection& c, std::int64_t tip_id);
 std::vector<Suggestion> suggestions(db::Connection& c, std::int64_t tip_id);
 // Tips marked as duplicates of this one (their reporters' threads stay open).
 std::vector<TipRecord> merged_into(db::Connection& c, std::int64_t tip_id);

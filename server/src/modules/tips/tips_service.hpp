@@ -25,6 +25,7 @@
 #include "core/keyring.hpp"
 #include "db/database.hpp"
 #include "http/request.hpp"
+#include "modules/attachments/attachments.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/tips/deadlines.hpp"
 #include "modules/tips/proof_of_work.hpp"
@@ -104,9 +105,7 @@ struct TipPatch {
   }
 };
 
-struct StoredFile {
-  std::string path, media_type, download_name;
-};
+using StoredFile = attachments::StoredFile;
 
 class TipsService {
  public:
@@ -187,6 +186,7 @@ class TipsService {
   const crypto::Keyring& keys_;
   const audit::AuditLog& audit_;
   TipsOptions options_;
+  attachments::Attachments files_;  // owner "tips", in options_.attachments_dir
   DeadlineRules rules_;
   Admission admission_;
   std::unique_ptr<DuplicateFinder> duplicates_;

@@ -1,0 +1,78 @@
+#include "modules/attachments/attachments.hpp"
+
+#include <filesystem>
+
+#include "core/errors.hpp"
+#include "core/time.hpp"
+#include "modules/attachments/attachments_repository.hpp"
+
+namespace antq::attachments {
+
+void Attachments::require_room(db::Connection& c, std::int64_t owner_id) const {
+  if (repo::count(c, owner_.name, owner_id) >= owner_.max_files) {
+    throw RuleViolation("Mỗi " + owner_.noun + " chỉ kèm được tối đa " + std::to_string(owner_.max_files) + " tệp.");
+  }
+}
+
+void Attachments::admit(const Check& may_attach) const {
+  db_.read([&](db::Connection& c) { require_room(c, may_attach(c)); });
+}
+
+Attachment Attachments::add(const Upload& upload, const Check& may_attach, const Recorder& record) const {
+  // Checked before touching the file: an unknown owner or a full one costs nothing but a lookup.
+  admit(may_attach);
+  if (owner_.root.empty()) throw ServiceUnavailable("storage_unavailable", "Máy chủ chưa được cấu hình nơi lưu tệp đính kèm.");
+  const media::StoredMedia m = media::store_upload(upload.path, owner_.root, upload.keep_location);
+  Attachment a;
+  a.part = upload.part;
+  a.at = upload.at.empty() ? timeutil::now_utc() : upload.at;
+  a.uploaded_by = upload.uploaded_by;
+  a.kind = m.kind;
+  a.media_type = m.media_type;
+  a.size = m.size;
+  a.sha256 = m.sha256;
+  a.stored_name = m.stored_name;
+  a.location_removed = m.location_removed;
+  try {
+    db_.write([&](db::Connection& c) {
+      a.owner_id = may_attach(c);
+      require_room(c, a.owner_id);
+      a.id = repo::insert(c, owner_.name, a);
+      record(c, a);
+    });
+  } catch (...) {
+    // Nothing refers to the stored file once the transaction is rolled back: it goes too.
+    media::remove_stored(owner_.root, m.stored_name);
+    throw;
+  }
+  return a;
+}
+
+std::vector<Attachment> Attachments::list(db::Connection& c, std::int64_t owner_id) const {
+  return repo::list(c, owner_.name, owner_id);
+}
+
+std::vector<Attachment> list(db::Connection& c, const std::string& owner, std::int64_t owner_id) {
+  return repo::list(c, owner, owner_id);
+}
+
+StoredFile Attachments::file(db::Connection& c, std::int64_t owner_id, std::int64_t id, const std::string& stem) const {
+  const auto a = repo::find(c, owner_.name, owner_id, id);
+  if (!a) throw NotFound("Không tìm thấy tệp đính kèm.");
+  return {(std::filesystem::path(owner_.root) / a->stored_name).string(), a->media_type,
+          stem + "-" + std::to_string(a->id) + "." + media::extension(a->media_type)};
+}
+
+void Attachments::remove_all(db::Connection& c, std::int64_t owner_id) const { repo::remove_all(c, owner_.name, owner_id); }
+
+boost::json::object to_json(const Attachment& a) {
+  return boost::json::object{{"id", std::to_string(a.id)},
+                             {"at", a.at},
+                             {"uploaded_by", a.uploaded_by ? boost::json::value(*a.uploaded_by) : boost::json::value(nullptr)},
+                             {"kind", a.kind},
+                             {"media_type", a.media_type},
+                             {"size", a.size},
+                             {"location_removed", a.location_removed}};
+}
+
+}  // namespace antq::attachments
