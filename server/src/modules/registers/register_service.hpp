@@ -1,7 +1,9 @@
 #pragma once
-// The engine behind every register: validation against the spec and the catalogue, scope checks,
-// storage (one row per record, catalogue lists in <table>_codes, sealed lists), audit, lists with
-// filters and paging, CSV/XLSX export of exactly what the list shows.
+// The engine behind every register: permission and scope checks, create/update/delete in one
+// transaction with the spec's own rules and audit, lists with filters and paging, CSV/XLSX export
+// of exactly what the list shows, a record's photos and videos. Its parts, one job a file:
+// register_validation (input against the spec and the catalogue), register_query (a list's
+// filter as SQL), register_repository (the register's SQL), register_export (CSV/XLSX).
 #include <boost/json.hpp>
 
 #include <cstdint>
@@ -14,23 +16,11 @@
 #include "http/request.hpp"
 #include "modules/attachments/attachments.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/registers/register_record.hpp"
+#include "modules/registers/register_repository.hpp"
 #include "modules/registers/register_spec.hpp"
 
 namespace antq::registers {
-
-struct Record {
-  std::int64_t id = 0;
-  std::string unit_code, unit_name, unit_path;
-  boost::json::object values;  // field name → value (codes: array; sealed lists: array of objects)
-  std::string created_by, created_at, updated_at;
-};
-
-struct ListQuery {
-  std::optional<std::string> unit, from, to, q;
-  std::vector<std::pair<std::string, std::string>> filters;  // filterable field → value
-  std::vector<std::pair<std::string, std::string>> hashed;   // hashed sealed field → exact value
-  int page = 1, per_page = 50;
-};
 
 class RegisterService {
  public:
@@ -69,18 +59,13 @@ class RegisterService {
   Record get_in(db::Connection& c, const http::Principal& who, std::int64_t id) const;
 
  private:
-  boost::json::object validate(db::Connection& c, const http::Principal& who, const boost::json::object& body,
-                               const Record* current, std::int64_t& unit_id, std::string& unit_path) const;
-  void store(db::Connection& c, std::int64_t id, const boost::json::object& values) const;
   void run_check(db::Connection& c, const boost::json::object& values, std::int64_t unit_id, std::int64_t id) const;
-  std::vector<Record> load(db::Connection& c, const std::string& where, const std::vector<db::Value>& params,
-                           const std::string& tail) const;
 
   Spec spec_;
   db::Database& db_;
   const crypto::Keyring& keys_;
   const audit::AuditLog& audit_;
-  std::string select_, insert_, update_;
+  RegisterRepository repo_;  // after spec_ and keys_, which it keeps references to
   std::optional<attachments::Attachments> files_;  // set by set_attachments_dir
 };
 

@@ -103,6 +103,8 @@ struct Spec {
   std::string reference(std::int64_t id) const;
   bool has_codes() const;
   std::string codes_table() const { return table + "_codes"; }
+  // What a sealed field's value is sealed and keyed-hashed for: "<entity>.<field>".
+  std::string sealed_purpose(const Field& f) const { return entity + "." + f.name; }
 };
 
 }  // namespace antq::registers

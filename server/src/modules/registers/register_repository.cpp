@@ -1,0 +1,241 @@
+#include "modules/registers/register_repository.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/text.hpp"
+
+namespace antq::registers {
+
+namespace bj = boost::json;
+
+namespace {
+
+// Statements are these with the register's tables and columns put in (the constructor).
+constexpr const char* kSelectHead = "SELECT r.id, un.code, un.name, un.path, r.created_by, r.created_at, r.updated_at";
+constexpr const char* kFromWithUnit = " r JOIN units un ON un.id = r.unit_id ";
+constexpr const char* kInsertTail = ", search_text, created_by, created_at, updated_at) VALUES ($1";
+constexpr const char* kUnitIdOf = "SELECT unit_id FROM {table} WHERE id = $1";
+constexpr const char* kDelete = "DELETE FROM {table} WHERE id = $1";
+constexpr const char* kDeleteCodes = "DELETE FROM {codes} WHERE record_id = $1";
+constexpr const char* kInsertCode = "INSERT INTO {codes} (record_id, field, code) VALUES ($1, $2, $3)";
+constexpr const char* kSelectCodes = "SELECT record_id, field, code FROM {codes} WHERE record_id IN ({ids}) ORDER BY record_id, field, code";
+constexpr const char* kUnitKind = "SELECT kind FROM units WHERE id = $1";
+constexpr const char* kReferencedPath = "SELECT un.path FROM {table} x JOIN units un ON un.id = x.unit_id WHERE x.id = $1";
+
+std::string put(std::string sql, const std::string& name, const std::string& value) {
+  const std::string key = "{" + name + "}";
+  for (auto at = sql.find(key); at != std::string::npos; at = sql.find(key, at + value.size())) sql.replace(at, key.size(), value);
+  return sql;
+}
+
+// Fields stored in the record's own row (everything but catalogue lists).
+bool in_row(const Field& f) { return f.type != FieldType::codes; }
+
+// The plain text of a sealed field's value ("" when empty).
+std::string sealed_plain(const bj::value* v) {
+  if (!v || v->is_null()) return {};
+  return v->is_int64() ? std::to_string(v->as_int64()) : std::string(v->as_string());
+}
+
+db::Value to_db(const Field& f, const bj::value* v, const crypto::Keyring& keys, const Spec& spec) {
+  if (f.sealed) {
+    const std::string plain = sealed_plain(v);
+    if (plain.empty()) return nullptr;
+    return keys.seal(plain, spec.sealed_purpose(f));
+  }
+  if (f.type == FieldType::items) return (!v || v->is_null()) ? std::string("[]") : bj::serialize(*v);
+  if (!v || v->is_null()) {
+    if (f.type == FieldType::count) return std::int64_t{0};
+    if (f.type == FieldType::boolean) return std::int64_t{0};
+    if (f.type == FieldType::text || f.type == FieldType::long_text) return std::string();
+    return nullptr;
+  }
+  switch (f.type) {
+    case FieldType::count:
+    case FieldType::year:
+    case FieldType::reference: return v->as_int64();
+    case FieldType::boolean: return std::int64_t{v->as_bool() ? 1 : 0};
+    case FieldType::sealed_list: return keys.seal(bj::serialize(*v), spec.sealed_purpose(f));
+    default: return std::string(v->as_string());
+  }
+}
+
+bj::value from_db(const Field& f, const db::Row& r, std::size_t i) {
+  if (f.type == FieldType::items) return r.is_null(i) ? bj::value(bj::array{}) : bj::parse(r.text(i));
+  if (r.is_null(i)) {
+    if (f.type == FieldType::sealed_list) return bj::array{};
+    return nullptr;
+  }
+  switch (f.type) {
+    case FieldType::count:
+    case FieldType::year:
+    case FieldType::reference: return r.integer(i);
+    case FieldType::boolean: return r.integer(i) != 0;
+    default: return bj::value(r.text(i));
+  }
+}
+
+std::string search_text(const Spec& spec, const bj::object& values) {
+  std::string s;
+  for (const auto& f : spec.fields) {
+    if (!f.searchable || f.sealed) continue;
+    auto it = values.find(f.name);
+    if (it != values.end() && it->value().is_string()) s += std::string(it->value().as_string()) + " ";
+  }
+  return text::fold(s);
+}
+
+}  // namespace
+
+RegisterRepository::RegisterRepository(const Spec& spec, const crypto::Keyring& keys) : spec_(spec), keys_(keys) {
+  std::string cols, params, sets;
+  int n = 1;  // $1 = unit_id (insert) or id (update)
+  auto column = [&](const std::string& name) {
+    ++n;
+    cols += ", " + name;
+    params += ", $" + std::to_string(n);
+    sets += ", " + name + " = $" + std::to_string(n);
+  };
+  for (const auto& f : spec_.fields) {
+    if (!in_row(f)) continue;
+    column(f.name);
+    if (f.hashed) column(f.name + "_hash");
+    if (f.type == FieldType::sealed_list) column(f.name + "_count");
+  }
+  const std::string a = std::to_string(n + 1), b = std::to_string(n + 2), c = std::to_string(n + 3);
+  // Insert: $1 unit_id, the fields, then search_text, created_by, created_at (also updated_at).
+  insert_ = "INSERT INTO " + spec_.table + " (unit_id" + cols + kInsertTail + params + ", $" + a + ", $" + b + ", $" + c + ", $" + c +
+            ") RETURNING id";
+  // Update: $1 id, the fields, then search_text, updated_at, unit_id.
+  update_ = "UPDATE " + spec_.table + " SET unit_id = $" + c + sets + ", search_text = $" + a + ", updated_at = $" + b + " WHERE id = $1";
+  select_ = kSelectHead;
+  for (const auto& f : spec_.fields)
+    if (in_row(f)) select_ += ", r." + f.name + (f.type == FieldType::sealed_list ? ", r." + f.name + "_count" : "");
+  select_ += " FROM " + spec_.table + kFromWithUnit;
+  count_ = "SELECT COUNT(*) FROM " + spec_.table + kFromWithUnit;
+  unit_id_ = put(kUnitIdOf, "table", spec_.table);
+  delete_ = put(kDelete, "table", spec_.table);
+  delete_codes_ = put(kDeleteCodes, "codes", spec_.codes_table());
+  insert_code_ = put(kInsertCode, "codes", spec_.codes_table());
+  select_codes_ = put(kSelectCodes, "codes", spec_.codes_table());
+}
+
+std::vector<db::Value> RegisterRepository::row_params(const bj::object& values) const {
+  std::vector<db::Value> p;
+  for (const auto& f : spec_.fields) {
+    if (!in_row(f)) continue;
+    auto it = values.find(f.name);
+    const bj::value* v = it == values.end() ? nullptr : &it->value();
+    p.push_back(to_db(f, v, keys_, spec_));
+    if (f.hashed) {
+      const std::string plain = sealed_plain(v);
+      if (plain.empty()) p.emplace_back(nullptr);
+      else p.emplace_back(keys_.keyed_hash(f.normalize ? f.normalize(plain) : plain, spec_.sealed_purpose(f)));
+    }
+    if (f.type == FieldType::sealed_list) p.emplace_back(static_cast<std::int64_t>(v && v->is_array() ? v->as_array().size() : 0));
+  }
+  return p;
+}
+
+std::int64_t RegisterRepository::insert(db::Connection& c, std::int64_t unit_id, const bj::object& values, const std::string& created_by,
+                                        const std::string& now) const {
+  std::vector<db::Value> p{unit_id};
+  for (auto& v : row_params(values)) p.push_back(std::move(v));
+  p.emplace_back(search_text(spec_, values));
+  p.emplace_back(created_by);
+  p.emplace_back(now);
+  return c.execute(insert_, p).rows[0].integer(0);
+}
+
+void RegisterRepository::update(db::Connection& c, std::int64_t id, std::int64_t unit_id, const bj::object& values,
+                                const std::string& now) const {
+  std::vector<db::Value> p{id};
+  for (auto& v : row_params(values)) p.push_back(std::move(v));
+  p.emplace_back(search_text(spec_, values));
+  p.emplace_back(now);
+  p.emplace_back(unit_id);
+  c.execute(update_, p);
+}
+
+void RegisterRepository::remove(db::Connection& c, std::int64_t id) const {
+  if (spec_.has_codes()) c.query(delete_codes_, id);
+  c.query(delete_, id);
+}
+
+void RegisterRepository::store_codes(db::Connection& c, std::int64_t id, const bj::object& values) const {
+  if (!spec_.has_codes()) return;
+  c.query(delete_codes_, id);
+  for (const auto& f : spec_.fields) {
+    if (f.type != FieldType::codes) continue;
+    for (const auto& code : values.at(f.name).as_array()) c.query(insert_code_, id, f.name, std::string(code.as_string()));
+  }
+}
+
+// Sealed values that do not open are a broken key or a damaged row: an error, never shown as empty.
+Record RegisterRepository::from_row(const db::Row& r) const {
+  Record rec{r.integer(0), r.text(1), r.text(2), r.text(3), {}, r.text(4), r.text(5), r.text(6)};
+  auto open = [&](std::size_t i, const Field& f) {
+    auto plain = keys_.open(r.text(i), spec_.sealed_purpose(f));
+    if (!plain) throw std::runtime_error(spec_.entity + " " + std::to_string(rec.id) + ": sealed field does not open");
+    return *plain;
+  };
+  std::size_t i = 7;
+  for (const auto& f : spec_.fields) {
+    if (!in_row(f)) continue;
+    if (f.type == FieldType::sealed_list) {
+      rec.values[f.name] = r.is_null(i) ? bj::array{} : bj::parse(open(i, f)).as_array();
+      rec.values[f.name + "_count"] = r.integer(i + 1);
+      i += 2;
+    } else if (f.sealed) {
+      bj::value v = nullptr;
+      if (!r.is_null(i)) v = f.type == FieldType::year ? bj::value(std::int64_t{std::stoll(open(i, f))}) : bj::value(open(i, f));
+      rec.values[f.name] = std::move(v);
+      ++i;
+    } else {
+      rec.values[f.name] = from_db(f, r, i++);
+    }
+  }
+  for (const auto& f : spec_.fields)
+    if (!in_row(f)) rec.values[f.name] = bj::array{};  // filled by add_codes
+  return rec;
+}
+
+void RegisterRepository::add_codes(db::Connection& c, std::vector<Record>& records) const {
+  if (!spec_.has_codes() || records.empty()) return;
+  std::string in_list;
+  std::vector<db::Value> ids;
+  for (const auto& rec : records) {
+    ids.emplace_back(rec.id);
+    in_list += (in_list.empty() ? "$" : ", $") + std::to_string(ids.size());
+  }
+  for (const auto& row : c.execute(put(select_codes_, "ids", in_list), ids).rows) {
+    const auto rid = row.integer(0);
+    auto it = std::find_if(records.begin(), records.end(), [&](const Record& x) { return x.id == rid; });
+    if (it != records.end()) it->values[row.text(1)].as_array().push_back(bj::value(row.text(2)));
+  }
+}
+
+std::vector<Record> RegisterRepository::load(db::Connection& c, const std::string& where, const std::vector<db::Value>& params,
+                                             const std::string& tail) const {
+  std::vector<Record> out;
+  for (const auto& r : c.execute(select_ + where + tail, params).rows) out.push_back(from_row(r));
+  add_codes(c, out);
+  return out;
+}
+
+std::int64_t RegisterRepository::count(db::Connection& c, const std::string& where, const std::vector<db::Value>& params) const {
+  return c.execute(count_ + where, params).rows[0].integer(0);
+}
+
+std::int64_t RegisterRepository::unit_id_of(db::Connection& c, std::int64_t id) const { return c.query(unit_id_, id).rows[0].integer(0); }
+
+std::string unit_kind(db::Connection& c, std::int64_t unit_id) { return c.query(kUnitKind, unit_id).rows[0].text(0); }
+
+std::optional<std::string> referenced_unit_path(db::Connection& c, const std::string& table, std::int64_t id) {
+  auto r = c.query(put(kReferencedPath, "table", table), id);
+  if (r.rows.empty()) return std::nullopt;
+  return r.rows[0].text(0);
+}
+
+}  // namespace antq::registers
