@@ -9,13 +9,13 @@ namespace antq::attachments {
 
 struct Attachment {
   std::int64_t id = 0;
-  std::int64_t owner_id = 0;               // the tip, record or evaluation
-  std::string part;                        // what the file is for inside its owner ("" or a criterion)
+  std::int64_t owner_id = 0;  // the tip, record or evaluation
+  std::string part;           // what the file is for inside its owner ("" or a criterion)
   std::string at;
   std::optional<std::string> uploaded_by;  // nullopt: a tip's reporter
   std::string kind, media_type;            // "image" | "video", "image/jpeg"…
   std::int64_t size = 0;
-  std::string sha256, stored_name;         // stored_name: relative to the owner's directory
+  std::string sha256, stored_name;  // stored_name: relative to the owner's directory
   bool location_removed = true;
 };
 

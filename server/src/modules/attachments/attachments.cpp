@@ -48,13 +48,9 @@ Attachment Attachments::add(const Upload& upload, const Check& may_attach, const
   return a;
 }
 
-std::vector<Attachment> Attachments::list(db::Connection& c, std::int64_t owner_id) const {
-  return repo::list(c, owner_.name, owner_id);
-}
+std::vector<Attachment> Attachments::list(db::Connection& c, std::int64_t owner_id) const { return repo::list(c, owner_.name, owner_id); }
 
-std::vector<Attachment> list(db::Connection& c, const std::string& owner, std::int64_t owner_id) {
-  return repo::list(c, owner, owner_id);
-}
+std::vector<Attachment> list(db::Connection& c, const std::string& owner, std::int64_t owner_id) { return repo::list(c, owner, owner_id); }
 
 StoredFile Attachments::file(db::Connection& c, std::int64_t owner_id, std::int64_t id, const std::string& stem) const {
   const auto a = repo::find(c, owner_.name, owner_id, id);

@@ -37,8 +37,9 @@ std::int64_t count(db::Connection& c, const std::string& owner, std::int64_t own
 }
 
 std::int64_t insert(db::Connection& c, const std::string& owner, const Attachment& a) {
-  return c.query(kInsert, owner, a.owner_id, a.part, a.at, a.uploaded_by, a.kind, a.media_type, a.size, a.sha256, a.stored_name,
-                 a.location_removed)
+  return c
+      .query(kInsert, owner, a.owner_id, a.part, a.at, a.uploaded_by, a.kind, a.media_type, a.size, a.sha256, a.stored_name,
+             a.location_removed)
       .rows[0]
       .integer(0);
 }

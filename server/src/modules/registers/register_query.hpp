@@ -15,14 +15,12 @@
 namespace antq::registers {
 
 struct ListSql {
-  std::string where;               // "WHERE un.path >= $1 AND …" over `<table> r JOIN units un`
-  std::string tail;                // " ORDER BY … LIMIT … OFFSET …"
-  std::vector<db::Value> params;   // for both, in order: the WHERE's first, then the tail's
-  std::size_t where_count = 0;     // how many of `params` the WHERE uses (a COUNT(*) passes only those)
+  std::string where;              // "WHERE un.path >= $1 AND …" over `<table> r JOIN units un`
+  std::string tail;               // " ORDER BY … LIMIT … OFFSET …"
+  std::vector<db::Value> params;  // for both, in order: the WHERE's first, then the tail's
+  std::size_t where_count = 0;    // how many of `params` the WHERE uses (a COUNT(*) passes only those)
 
-  std::vector<db::Value> where_params() const {
-    return {params.begin(), params.begin() + static_cast<std::ptrdiff_t>(where_count)};
-  }
+  std::vector<db::Value> where_params() const { return {params.begin(), params.begin() + static_cast<std::ptrdiff_t>(where_count)}; }
 };
 
 // `all_rows`: an export (at most 50,000 rows, no paging). Throws BadRequest for a number filter

@@ -19,7 +19,8 @@ constexpr const char* kUnitIdOf = "SELECT unit_id FROM {table} WHERE id = $1";
 constexpr const char* kDelete = "DELETE FROM {table} WHERE id = $1";
 constexpr const char* kDeleteCodes = "DELETE FROM {codes} WHERE record_id = $1";
 constexpr const char* kInsertCode = "INSERT INTO {codes} (record_id, field, code) VALUES ($1, $2, $3)";
-constexpr const char* kSelectCodes = "SELECT record_id, field, code FROM {codes} WHERE record_id IN ({ids}) ORDER BY record_id, field, code";
+constexpr const char* kSelectCodes =
+    "SELECT record_id, field, code FROM {codes} WHERE record_id IN ({ids}) ORDER BY record_id, field, code";
 constexpr const char* kUnitKind = "SELECT kind FROM units WHERE id = $1";
 constexpr const char* kReferencedPath = "SELECT un.path FROM {table} x JOIN units un ON un.id = x.unit_id WHERE x.id = $1";
 

@@ -34,8 +34,8 @@ Record RegisterService::create(const http::Principal& who, const bj::object& bod
     repo_.store_codes(c, id, values);
     if (spec_.after_write) spec_.after_write(c, who, id, nullptr, values, body);
     Record r = get_in(c, who, id);
-    audit_.record(c, {who.username, spec_.entity + ".create", spec_.entity, std::to_string(id), r.unit_path, r.unit_code, "",
-                      request_id, ""});
+    audit_.record(c,
+                  {who.username, spec_.entity + ".create", spec_.entity, std::to_string(id), r.unit_path, r.unit_code, "", request_id, ""});
     return r;
   });
 }
@@ -74,8 +74,8 @@ void RegisterService::remove(const http::Principal& who, std::int64_t id, const 
     } catch (const db::DatabaseError&) {
       throw Conflict("Bản ghi đang được bản ghi khác tham chiếu, không xóa được.");
     }
-    audit_.record(c, {who.username, spec_.entity + ".delete", spec_.entity, std::to_string(id), cur.unit_path, cur.unit_code, "",
-                      request_id, ""});
+    audit_.record(
+        c, {who.username, spec_.entity + ".delete", spec_.entity, std::to_string(id), cur.unit_path, cur.unit_code, "", request_id, ""});
   });
 }
 
@@ -108,8 +108,8 @@ void RegisterService::admit_attachment(const http::Principal& who, std::int64_t 
   files_->admit([&](db::Connection& c) { return get_in(c, who, id).id; });
 }
 
-bj::object RegisterService::add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path,
-                                           bool keep_location, const std::string& request_id) {
+bj::object RegisterService::add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path, bool keep_location,
+                                           const std::string& request_id) {
   access::require(who, spec_.write_permission);
   if (!spec_.attachments || !files_) throw NotFound("Sổ này không nhận tệp đính kèm.");
   Record r;

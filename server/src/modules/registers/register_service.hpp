@@ -48,8 +48,8 @@ class RegisterService {
   void set_attachments_dir(std::string dir);
   // Before an upload's body is read: the caller may attach to this record, which takes more files.
   void admit_attachment(const http::Principal& who, std::int64_t id);
-  boost::json::object add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path,
-                                     bool keep_location, const std::string& request_id);
+  boost::json::object add_attachment(const http::Principal& who, std::int64_t id, const std::string& upload_path, bool keep_location,
+                                     const std::string& request_id);
   boost::json::array attachments(const http::Principal& who, std::int64_t id);
   // One attachment of a record in scope, as a download.
   attachments::StoredFile attachment_file(const http::Principal& who, std::int64_t id, std::int64_t attachment_id);
@@ -65,7 +65,7 @@ class RegisterService {
   db::Database& db_;
   const crypto::Keyring& keys_;
   const audit::AuditLog& audit_;
-  RegisterRepository repo_;  // after spec_ and keys_, which it keeps references to
+  RegisterRepository repo_;                        // after spec_ and keys_, which it keeps references to
   std::optional<attachments::Attachments> files_;  // set by set_attachments_dir
 };
 

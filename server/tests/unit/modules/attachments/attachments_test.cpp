@@ -59,11 +59,11 @@ class AttachmentsTest : public ::testing::TestWithParam<std::string> {
 TEST_P(AttachmentsTest, ANewOwnerStoresListsAndServesThroughTheSamePath) {
   const auto news = owner("news");
   int recorded = 0;
-  const auto a = news.add({photo(), false, std::string("ca.a"), "cover", ""}, is(7),
-                          [&](db::Connection&, const attachments::Attachment& x) {
-                            EXPECT_GT(x.id, 0);
-                            ++recorded;
-                          });
+  const auto a =
+      news.add({photo(), false, std::string("ca.a"), "cover", ""}, is(7), [&](db::Connection&, const attachments::Attachment& x) {
+        EXPECT_GT(x.id, 0);
+        ++recorded;
+      });
   EXPECT_EQ(recorded, 1);
   EXPECT_EQ(a.owner_id, 7);
   EXPECT_EQ(a.part, "cover");
@@ -107,7 +107,7 @@ TEST_P(AttachmentsTest, TheLimitIsPerOwnerAndAFullOwnerKeepsNoFile) {
     EXPECT_STREQ(e.what(), "Mỗi bản tin chỉ kèm được tối đa 2 tệp.");
   }
   EXPECT_EQ(stored_files(root_), 2);
-  news.admit(is(2));  // another news item has room
+  news.admit(is(2));              // another news item has room
   owner("tips", 2).admit(is(1));  // and so has another owner with the same id
 }
 
@@ -118,12 +118,13 @@ TEST_P(AttachmentsTest, AFailureAfterTheStoreLeavesNoRowAndNoFile) {
                Conflict);
   // The owner went away between the first check and the write.
   int calls = 0;
-  EXPECT_THROW(news.add({photo(), false, std::nullopt, "", ""},
-                        [&](db::Connection&) -> std::int64_t {
-                          if (++calls > 1) throw NotFound("Không tìm thấy bản tin.");
-                          return 3;
-                        },
-                        nothing),
+  EXPECT_THROW(news.add(
+                   {photo(), false, std::nullopt, "", ""},
+                   [&](db::Connection&) -> std::int64_t {
+                     if (++calls > 1) throw NotFound("Không tìm thấy bản tin.");
+                     return 3;
+                   },
+                   nothing),
                NotFound);
   EXPECT_EQ(calls, 2);
   EXPECT_EQ(stored_files(root_), 0);
@@ -133,7 +134,8 @@ TEST_P(AttachmentsTest, AFailureAfterTheStoreLeavesNoRowAndNoFile) {
 TEST_P(AttachmentsTest, RefusedBeforeTheStoreWhenTheOwnerIsNotThereOrStorageIsMissing) {
   const auto news = owner("news");
   const std::string upload = photo();
-  EXPECT_THROW(news.add({upload, false, std::nullopt, "", ""}, [](db::Connection&) -> std::int64_t { throw NotFound(); }, nothing),
+  EXPECT_THROW(news.add(
+                   {upload, false, std::nullopt, "", ""}, [](db::Connection&) -> std::int64_t { throw NotFound(); }, nothing),
                NotFound);
   EXPECT_TRUE(fs::exists(upload));  // untouched: the caller's upload slot removes it
   EXPECT_EQ(stored_files(root_), 0);
@@ -189,21 +191,26 @@ TEST_P(AttachmentsMigrationTest, ExistingFilesKeepTheirOwnersAndRegisterIds) {
     for (const auto& m : db::embedded_migrations(database.engine())) {
       if (m.version > 20) break;
       c.execute_script(m.sql);
-      c.query("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)", m.version, m.name,
-              m.checksum, "2026-12-01T00:00:00Z");
+      c.query("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)", m.version, m.name, m.checksum,
+              "2026-12-01T00:00:00Z");
     }
-    c.query("INSERT INTO units (id, code, dataset, name, full_name, kind, path, depth, search_text, sort_key, created_at, updated_at) "
-            "VALUES (1, '01', 'local', 'Hà Nội', 'Thành phố Hà Nội', 'province', '/1/', 0, 'ha noi', '00', $1, $1)",
-            "2026-12-01T00:00:00Z");
-    c.query("INSERT INTO tips (id, tracking_code, secret_hash, unit_id, category, channel, description, search_text, anonymous, "
-            "status, received_at, settle_due_at, updated_at) VALUES (4, 'T1', 'h', 1, $1, 'online', 'd', 'd', 1, 'received', $2, $2, $2)",
-            c.query("SELECT code FROM tip_categories ORDER BY code LIMIT 1").rows[0].text(0), "2026-12-01T00:00:00Z");
-    c.query("INSERT INTO tip_attachments (tip_id, at, uploaded_by, kind, media_type, size, sha256, stored_name, location_removed) "
-            "VALUES (4, 'a1', NULL, 'image', 'image/jpeg', 10, 's1', '2026/12/tip.jpg', 1)");
-    c.query("INSERT INTO register_attachments (id, register, record_id, at, uploaded_by, kind, media_type, size, sha256, stored_name, "
-            "location_removed, part) VALUES (12, 'activities', 9, 'a2', 'ca.a', 'video', 'video/mp4', 20, 's2', '2026/12/act.mp4', 0, '')");
-    c.query("INSERT INTO register_attachments (id, register, record_id, at, uploaded_by, kind, media_type, size, sha256, stored_name, "
-            "location_removed, part) VALUES (13, 'evaluations', 2, 'a3', 'ca.b', 'image', 'image/png', 30, 's3', '2026/12/ev.png', 1, 'c1')");
+    c.query(
+        "INSERT INTO units (id, code, dataset, name, full_name, kind, path, depth, search_text, sort_key, created_at, updated_at) "
+        "VALUES (1, '01', 'local', 'Hà Nội', 'Thành phố Hà Nội', 'province', '/1/', 0, 'ha noi', '00', $1, $1)",
+        "2026-12-01T00:00:00Z");
+    c.query(
+        "INSERT INTO tips (id, tracking_code, secret_hash, unit_id, category, channel, description, search_text, anonymous, "
+        "status, received_at, settle_due_at, updated_at) VALUES (4, 'T1', 'h', 1, $1, 'online', 'd', 'd', 1, 'received', $2, $2, $2)",
+        c.query("SELECT code FROM tip_categories ORDER BY code LIMIT 1").rows[0].text(0), "2026-12-01T00:00:00Z");
+    c.query(
+        "INSERT INTO tip_attachments (tip_id, at, uploaded_by, kind, media_type, size, sha256, stored_name, location_removed) "
+        "VALUES (4, 'a1', NULL, 'image', 'image/jpeg', 10, 's1', '2026/12/tip.jpg', 1)");
+    c.query(
+        "INSERT INTO register_attachments (id, register, record_id, at, uploaded_by, kind, media_type, size, sha256, stored_name, "
+        "location_removed, part) VALUES (12, 'activities', 9, 'a2', 'ca.a', 'video', 'video/mp4', 20, 's2', '2026/12/act.mp4', 0, '')");
+    c.query(
+        "INSERT INTO register_attachments (id, register, record_id, at, uploaded_by, kind, media_type, size, sha256, stored_name, "
+        "location_removed, part) VALUES (13, 'evaluations', 2, 'a3', 'ca.b', 'image', 'image/png', 30, 's3', '2026/12/ev.png', 1, 'c1')");
   });
   db::migrate(database);
   database.read([&](db::Connection& c) {
@@ -224,8 +231,10 @@ TEST_P(AttachmentsMigrationTest, ExistingFilesKeepTheirOwnersAndRegisterIds) {
   });
   // New rows are numbered after the copied ones.
   const auto next = database.write_value([&](db::Connection& c) {
-    return c.query("INSERT INTO attachments (owner, owner_id, at, kind, media_type, size, sha256, stored_name, location_removed) "
-                   "VALUES ('news', 1, 'a4', 'image', 'image/jpeg', 1, 's4', 'n.jpg', 1) RETURNING id")
+    return c
+        .query(
+            "INSERT INTO attachments (owner, owner_id, at, kind, media_type, size, sha256, stored_name, location_removed) "
+            "VALUES ('news', 1, 'a4', 'image', 'image/jpeg', 1, 's4', 'n.jpg', 1) RETURNING id")
         .rows[0]
         .integer(0);
   });
