@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "modules/registers/register_repository.hpp"
 
 namespace antq::demo {
 
@@ -14,36 +15,13 @@ namespace {
 
 constexpr const char* kCreatedBy = "demo";
 
-std::string purpose(const registers::Spec& s, const Field& f) { return s.entity + "." + f.name; }
-
-std::string plain_of(const bj::value* v) {
-  if (!v || v->is_null()) return {};
-  return v->is_int64() ? std::to_string(v->as_int64()) : std::string(v->as_string());
-}
-
-// What RegisterService writes for one field (register_service.cpp, to_db).
-db::Value column_value(const registers::Spec& s, const Field& f, const bj::value* v, const crypto::Keyring& keys) {
-  if (f.sealed) {
-    const std::string plain = plain_of(v);
-    if (plain.empty()) return nullptr;
-    return keys.seal(plain, purpose(s, f));
-  }
-  if (f.type == FieldType::items) return (!v || v->is_null()) ? std::string("[]") : bj::serialize(*v);
-  // A list left out is stored as the service stores an empty one: sealed "[]".
-  if (f.type == FieldType::sealed_list) return keys.seal((!v || v->is_null()) ? std::string("[]") : bj::serialize(*v), purpose(s, f));
-  if (!v || v->is_null()) {
-    if (f.type == FieldType::count || f.type == FieldType::boolean) return std::int64_t{0};
-    if (f.type == FieldType::choice && !f.default_choice.empty()) return f.default_choice;
-    if (f.type == FieldType::text || f.type == FieldType::long_text) return std::string();
-    return nullptr;
-  }
-  switch (f.type) {
-    case FieldType::count:
-    case FieldType::year:
-    case FieldType::reference: return v->as_int64();
-    case FieldType::boolean: return std::int64_t{v->as_bool() ? 1 : 0};
-    default: return std::string(v->as_string());
-  }
+// What RegisterService writes for one field (registers::column_value), but for what the demo
+// leaves out: a list stored as the service stores an empty one (sealed "[]"), a choice as its default.
+db::Value demo_column_value(const registers::Spec& s, const Field& f, const bj::value* v, const crypto::Keyring& keys) {
+  const bool absent = !v || v->is_null();
+  if (absent && !f.sealed && f.type == FieldType::sealed_list) return keys.seal("[]", s.sealed_purpose(f));
+  if (absent && !f.sealed && f.type == FieldType::choice && !f.default_choice.empty()) return f.default_choice;
+  return registers::column_value(s, f, v, keys);
 }
 
 }  // namespace
@@ -83,13 +61,10 @@ std::int64_t RegisterRows::add(std::int64_t unit_id, const bj::object& values, c
       }
       continue;
     }
-    row.push_back(column_value(spec_, f, v, keys_));
-    if (f.hashed) {
-      const std::string plain = plain_of(v);
-      row.push_back(plain.empty() ? db::Value(nullptr) : db::Value(keys_.keyed_hash(f.normalize ? f.normalize(plain) : plain, purpose(spec_, f))));
-    }
+    row.push_back(demo_column_value(spec_, f, v, keys_));
+    if (f.hashed) row.push_back(registers::hash_value(spec_, f, v, keys_));
     if (f.type == FieldType::sealed_list) row.push_back(static_cast<std::int64_t>(v && v->is_array() ? v->as_array().size() : 0));
-    // The folded search text: searchable plain text fields in spec order (register_service.cpp).
+    // The folded search text: searchable plain text fields in spec order (register_repository.cpp).
     if (f.searchable && !f.sealed && v && v->is_string()) search += std::string(v->as_string()) + " ";
   }
   row.emplace_back(text::fold(search));

@@ -17,18 +17,19 @@ constexpr const char* kFromWithUnit = " r JOIN units un ON un.id = r.unit_id ";
 constexpr const char* kInsertTail = ", search_text, created_by, created_at, updated_at) VALUES ($1";
 constexpr const char* kUnitIdOf = "SELECT unit_id FROM {table} WHERE id = $1";
 constexpr const char* kDelete = "DELETE FROM {table} WHERE id = $1";
-constexpr const char* kDeleteCodes = "DELETE FROM {codes} WHERE record_id = $1";
-constexpr const char* kInsertCode = "INSERT INTO {codes} (record_id, field, code) VALUES ($1, $2, $3)";
-constexpr const char* kSelectCodes =
-    "SELECT record_id, field, code FROM {codes} WHERE record_id IN ({ids}) ORDER BY record_id, field, code";
-constexpr const char* kUnitKind = "SELECT kind FROM units WHERE id = $1";
-constexpr const char* kReferencedPath = "SELECT un.path FROM {table} x JOIN units un ON un.id = x.unit_id WHERE x.id = $1";
 
+// `sql` with every {name} replaced by `value`.
 std::string put(std::string sql, const std::string& name, const std::string& value) {
   const std::string key = "{" + name + "}";
   for (auto at = sql.find(key); at != std::string::npos; at = sql.find(key, at + value.size())) sql.replace(at, key.size(), value);
   return sql;
 }
+
+// The record's catalogue lists, in <table>_codes.
+constexpr const char* kDeleteCodes = "DELETE FROM {codes} WHERE record_id = $1";
+constexpr const char* kInsertCode = "INSERT INTO {codes} (record_id, field, code) VALUES ($1, $2, $3)";
+constexpr const char* kSelectCodes =
+    "SELECT record_id, field, code FROM {codes} WHERE record_id IN ({ids}) ORDER BY record_id, field, code";
 
 // Fields stored in the record's own row (everything but catalogue lists).
 bool in_row(const Field& f) { return f.type != FieldType::codes; }
@@ -37,29 +38,6 @@ bool in_row(const Field& f) { return f.type != FieldType::codes; }
 std::string sealed_plain(const bj::value* v) {
   if (!v || v->is_null()) return {};
   return v->is_int64() ? std::to_string(v->as_int64()) : std::string(v->as_string());
-}
-
-db::Value to_db(const Field& f, const bj::value* v, const crypto::Keyring& keys, const Spec& spec) {
-  if (f.sealed) {
-    const std::string plain = sealed_plain(v);
-    if (plain.empty()) return nullptr;
-    return keys.seal(plain, spec.sealed_purpose(f));
-  }
-  if (f.type == FieldType::items) return (!v || v->is_null()) ? std::string("[]") : bj::serialize(*v);
-  if (!v || v->is_null()) {
-    if (f.type == FieldType::count) return std::int64_t{0};
-    if (f.type == FieldType::boolean) return std::int64_t{0};
-    if (f.type == FieldType::text || f.type == FieldType::long_text) return std::string();
-    return nullptr;
-  }
-  switch (f.type) {
-    case FieldType::count:
-    case FieldType::year:
-    case FieldType::reference: return v->as_int64();
-    case FieldType::boolean: return std::int64_t{v->as_bool() ? 1 : 0};
-    case FieldType::sealed_list: return keys.seal(bj::serialize(*v), spec.sealed_purpose(f));
-    default: return std::string(v->as_string());
-  }
 }
 
 bj::value from_db(const Field& f, const db::Row& r, std::size_t i) {
@@ -88,6 +66,35 @@ std::string search_text(const Spec& spec, const bj::object& values) {
 }
 
 }  // namespace
+
+db::Value column_value(const Spec& spec, const Field& f, const bj::value* v, const crypto::Keyring& keys) {
+  if (f.sealed) {
+    const std::string plain = sealed_plain(v);
+    if (plain.empty()) return nullptr;
+    return keys.seal(plain, spec.sealed_purpose(f));
+  }
+  if (f.type == FieldType::items) return (!v || v->is_null()) ? std::string("[]") : bj::serialize(*v);
+  if (!v || v->is_null()) {
+    if (f.type == FieldType::count) return std::int64_t{0};
+    if (f.type == FieldType::boolean) return std::int64_t{0};
+    if (f.type == FieldType::text || f.type == FieldType::long_text) return std::string();
+    return nullptr;
+  }
+  switch (f.type) {
+    case FieldType::count:
+    case FieldType::year:
+    case FieldType::reference: return v->as_int64();
+    case FieldType::boolean: return std::int64_t{v->as_bool() ? 1 : 0};
+    case FieldType::sealed_list: return keys.seal(bj::serialize(*v), spec.sealed_purpose(f));
+    default: return std::string(v->as_string());
+  }
+}
+
+db::Value hash_value(const Spec& spec, const Field& f, const bj::value* v, const crypto::Keyring& keys) {
+  const std::string plain = sealed_plain(v);
+  if (plain.empty()) return nullptr;
+  return keys.keyed_hash(f.normalize ? f.normalize(plain) : plain, spec.sealed_purpose(f));
+}
 
 RegisterRepository::RegisterRepository(const Spec& spec, const crypto::Keyring& keys) : spec_(spec), keys_(keys) {
   std::string cols, params, sets;
@@ -128,12 +135,8 @@ std::vector<db::Value> RegisterRepository::row_params(const bj::object& values) 
     if (!in_row(f)) continue;
     auto it = values.find(f.name);
     const bj::value* v = it == values.end() ? nullptr : &it->value();
-    p.push_back(to_db(f, v, keys_, spec_));
-    if (f.hashed) {
-      const std::string plain = sealed_plain(v);
-      if (plain.empty()) p.emplace_back(nullptr);
-      else p.emplace_back(keys_.keyed_hash(f.normalize ? f.normalize(plain) : plain, spec_.sealed_purpose(f)));
-    }
+    p.push_back(column_value(spec_, f, v, keys_));
+    if (f.hashed) p.push_back(hash_value(spec_, f, v, keys_));
     if (f.type == FieldType::sealed_list) p.emplace_back(static_cast<std::int64_t>(v && v->is_array() ? v->as_array().size() : 0));
   }
   return p;
@@ -231,7 +234,11 @@ std::int64_t RegisterRepository::count(db::Connection& c, const std::string& whe
 
 std::int64_t RegisterRepository::unit_id_of(db::Connection& c, std::int64_t id) const { return c.query(unit_id_, id).rows[0].integer(0); }
 
+constexpr const char* kUnitKind = "SELECT kind FROM units WHERE id = $1";
+
 std::string unit_kind(db::Connection& c, std::int64_t unit_id) { return c.query(kUnitKind, unit_id).rows[0].text(0); }
+
+constexpr const char* kReferencedPath = "SELECT un.path FROM {table} x JOIN units un ON un.id = x.unit_id WHERE x.id = $1";
 
 std::optional<std::string> referenced_unit_path(db::Connection& c, const std::string& table, std::int64_t id) {
   auto r = c.query(put(kReferencedPath, "table", table), id);

@@ -46,6 +46,11 @@ class RegisterRepository {
   std::string select_, insert_, update_, count_, unit_id_, delete_, delete_codes_, insert_code_, select_codes_;
 };
 
+// What the repository writes for one field of a record's row (sealed fields sealed), and the keyed
+// hash stored next to a hashed sealed field (NULL when empty); a demo's bulk insert writes the same.
+db::Value column_value(const Spec& spec, const Field& f, const boost::json::value* v, const crypto::Keyring& keys);
+db::Value hash_value(const Spec& spec, const Field& f, const boost::json::value* v, const crypto::Keyring& keys);
+
 // The kind of a unit ("village", "commune"…), for a spec's own check.
 std::string unit_kind(db::Connection& c, std::int64_t unit_id);
 // The unit path of record `id` in `table` (a reference field's target), nullopt when there is none.
