@@ -17,7 +17,9 @@ namespace bj = boost::json;
 namespace {
 
 // A malformed id is a tip that is not there.
-std::int64_t id_param(const http::Request& req, const std::string& name) { return http::id_param(req, name, "Không tìm thấy tin báo."); }
+std::int64_t tip_id_param(const http::Request& req, const std::string& name) {
+  return http::id_param(req, name, "Không tìm thấy tin báo.");
+}
 
 std::vector<std::string> list_param(const http::Request& req, const std::string& name, bool (*valid)(std::string_view)) {
   std::vector<std::string> out;
@@ -117,7 +119,7 @@ void register_staff_routes(http::Router& router, TipsService& service) {
 
   // Screening a tip held during a flood: it joins the ordinary inbox (handling it does too).
   router.add({"POST", "/api/v1/tips/{id}/release", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = id_param(req, "id");
+    const auto id = tip_id_param(req, "id");
     service.release(*req.principal, id, req.request_id);
     return http::Response::json(staff_view_json(service.detail(*req.principal, id), timeutil::now_utc()));
   });
@@ -125,23 +127,23 @@ void register_staff_routes(http::Router& router, TipsService& service) {
   // Whom the tip may be given to (the handling form's list).
   router.add({"GET", "/api/v1/tips/{id}/assignees", http::Access::staff}, [&service](http::Request& req) {
     bj::array items;
-    for (const auto& a : service.assignees(*req.principal, id_param(req, "id"))) items.push_back(assignee_json(a));
+    for (const auto& a : service.assignees(*req.principal, tip_id_param(req, "id"))) items.push_back(assignee_json(a));
     return http::Response::json(bj::object{{"items", std::move(items)}});
   });
 
   router.add({"GET", "/api/v1/tips/{id}", http::Access::staff}, [&service](http::Request& req) {
-    return http::Response::json(staff_view_json(service.detail(*req.principal, id_param(req, "id")), timeutil::now_utc()));
+    return http::Response::json(staff_view_json(service.detail(*req.principal, tip_id_param(req, "id")), timeutil::now_utc()));
   });
 
   router.add({"PATCH", "/api/v1/tips/{id}", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = id_param(req, "id");
+    const auto id = tip_id_param(req, "id");
     const TipPatch p = parse_patch(json::parse_object(req.body));
     service.update(*req.principal, id, p, req.request_id);
     return http::Response::json(staff_view_json(service.detail(*req.principal, id), timeutil::now_utc()));
   });
 
   router.add({"POST", "/api/v1/tips/{id}/messages", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = id_param(req, "id");
+    const auto id = tip_id_param(req, "id");
     const std::string body = parse_message(json::parse_object(req.body));
     return http::Response::json(staff_message_json(service.officer_message(*req.principal, id, body, req.request_id)), 201);
   });
@@ -149,7 +151,7 @@ void register_staff_routes(http::Router& router, TipsService& service) {
   http::RouteSpec reveal{"POST", "/api/v1/tips/{id}/reveal", http::Access::staff};
   reveal.idempotent = false;  // an identity must never sit in the idempotency store
   router.add(reveal, [&service](http::Request& req) {
-    const auto id = id_param(req, "id");
+    const auto id = tip_id_param(req, "id");
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"reason"});
@@ -162,8 +164,8 @@ void register_staff_routes(http::Router& router, TipsService& service) {
   });
 
   router.add({"GET", "/api/v1/tips/{id}/attachments/{attachment_id}", http::Access::staff}, [&service](http::Request& req) {
-    const auto id = id_param(req, "id");
-    const auto aid = id_param(req, "attachment_id");
+    const auto id = tip_id_param(req, "id");
+    const auto aid = tip_id_param(req, "attachment_id");
     const StoredFile f = service.attachment_file(*req.principal, id, aid);
     return http::file_response(f.path, f.media_type, f.download_name);
   });
