@@ -1,6 +1,5 @@
 #include <boost/json.hpp>
 
-
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "core/time.hpp"
