@@ -48,7 +48,8 @@ void add_filters(const Spec& spec, const ListQuery& q, Builder& b, std::string& 
       }
       where += " AND r." + name + " = " + b.param(std::int64_t{std::stoll(value)});
     } else if (f->type == FieldType::codes) {
-      where += " AND EXISTS (SELECT 1 FROM " + spec.codes_table() + " k WHERE k.record_id = r.id AND k.field = " + b.param(name) +
+      const std::string field = b.param(name);  // numbered in reading order: `a + b` may evaluate b first
+      where += " AND EXISTS (SELECT 1 FROM " + spec.codes_table() + " k WHERE k.record_id = r.id AND k.field = " + field +
                " AND k.code = " + b.param(value) + ")";
     } else {
       where += " AND r." + name + " = " + b.param(value);
@@ -61,7 +62,9 @@ void add_filters(const Spec& spec, const ListQuery& q, Builder& b, std::string& 
 ListSql list_sql(const Spec& spec, const crypto::Keyring& keys, const PathRange& scope, const ListQuery& q, bool all_rows) {
   ListSql out;
   Builder b(out);
-  out.where = "WHERE un.path >= " + b.param(scope.lo) + " AND un.path < " + b.param(scope.hi);
+  // Two statements so $1 is the lower bound: the operands of `+` are evaluated in no fixed order.
+  out.where = "WHERE un.path >= " + b.param(scope.lo);
+  out.where += " AND un.path < " + b.param(scope.hi);
   add_dates(spec, q, b, out.where);
   if (q.q) out.where += " AND r.search_text LIKE " + b.param("%" + db::escape_like(text::fold(*q.q)) + "%") + " ESCAPE '\\'";
   for (const auto& [name, value] : q.hashed) {
@@ -71,7 +74,8 @@ ListSql list_sql(const Spec& spec, const crypto::Keyring& keys, const PathRange&
   }
   add_filters(spec, q, b, out.where);
   out.where_count = out.params.size();
-  out.tail = " ORDER BY " + (spec.date_field.empty() ? std::string("r.id") : "r." + spec.date_field) + " DESC, r.id DESC";
+  // Newest first; the id breaks ties between records of one day (and is the order without a date).
+  out.tail = spec.date_field.empty() ? " ORDER BY r.id DESC" : " ORDER BY r." + spec.date_field + " DESC, r.id DESC";
   if (all_rows) {
     out.tail += " LIMIT 50000";
   } else {
