@@ -88,7 +88,10 @@ describe('ANTQ staff side', () => {
     await openUserMenu(page);
     const menu = page.getByTestId('user-menu');
     await menu.getByTestId('user-menu-role').filter({ hasText: admin.user.role_label }).waitFor();
-    await menu.getByTestId('user-menu-unit').filter({ hasText: admin.user.unit?.full_name ?? 'Cả nước' }).waitFor();
+    await menu
+      .getByTestId('user-menu-unit')
+      .filter({ hasText: admin.user.unit?.full_name ?? 'Cả nước' })
+      .waitFor();
     for (const item of ['Đổi mật khẩu', 'Xác thực hai bước', 'Quản lý tài khoản', 'Nhật ký hệ thống', 'Đăng xuất']) {
       await menu.getByRole('menuitem', { name: item }).waitFor();
     }

@@ -41,7 +41,10 @@ describe('ANTQ web app', () => {
     await page.getByTestId('public-header').getByText('ANTQ', { exact: true }).waitFor();
     for (const item of ['Gửi tin báo', 'Tra cứu tin báo', 'Góp ý kiến']) {
       await page.getByTestId('public-nav').getByRole('link', { name: item, exact: true }).waitFor();
-      await page.getByTestId('home-actions').getByRole('link', { name: new RegExp(`^${item}`) }).waitFor();
+      await page
+        .getByTestId('home-actions')
+        .getByRole('link', { name: new RegExp(`^${item}`) })
+        .waitFor();
     }
     await page.getByRole('link', { name: 'Cán bộ đăng nhập' }).first().waitFor();
     assert.match(await page.title(), /ANTQ/);
@@ -73,9 +76,10 @@ describe('ANTQ web app', () => {
     const page = await openPage(browser, server.baseUrl + '/units');
     await page.locator('.antq-unitbar__picker .ant-select-selector').click();
     const popup = page.locator('.antq-unit-picker-popup');
-    const node = (title) => popup.locator('.ant-select-tree-treenode').filter({
-      has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }),
-    });
+    const node = (title) =>
+      popup.locator('.ant-select-tree-treenode').filter({
+        has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }),
+      });
     await node('Tỉnh Quảng Ngãi').locator('.ant-select-tree-switcher').click();
     await node('Xã Sơn Tịnh').locator('.ant-select-tree-switcher').click();
     await node('Thôn Trường Thọ').waitFor();

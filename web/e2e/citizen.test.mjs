@@ -52,7 +52,10 @@ async function assertOnFirstScreen(page, locator, what) {
   const box = await locator.boundingBox();
   const { scrollY, innerHeight } = await page.evaluate(() => ({ scrollY: window.scrollY, innerHeight: window.innerHeight }));
   assert.equal(scrollY, 0, 'the page is not scrolled');
-  assert.ok(box && box.y >= 0 && box.y + box.height <= innerHeight, `${what} is on the first screen: ${JSON.stringify(box)} in ${innerHeight}`);
+  assert.ok(
+    box && box.y >= 0 && box.y + box.height <= innerHeight,
+    `${what} is on the first screen: ${JSON.stringify(box)} in ${innerHeight}`,
+  );
 }
 
 /** Controls smaller than a finger (inline text links aside). */
@@ -60,7 +63,10 @@ async function smallTargets(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('button, input, select, textarea, a.p-btn, a.p-action, a.p-tab, a.p-home__staff-link, a.p-footer__staff')]
       .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && el.type !== 'file')
-      .map((el) => ({ el: `${el.tagName.toLowerCase()} ${(el.textContent || el.id || el.getAttribute('aria-label') || '').trim().slice(0, 30)}`, h: el.getBoundingClientRect().height }))
+      .map((el) => ({
+        el: `${el.tagName.toLowerCase()} ${(el.textContent || el.id || el.getAttribute('aria-label') || '').trim().slice(0, 30)}`,
+        h: el.getBoundingClientRect().height,
+      }))
       .filter((x) => x.h < 36),
   );
 }
@@ -167,7 +173,10 @@ describe('citizen pages', () => {
     await page.getByTestId('public-language').click();
     await page.getByRole('heading', { level: 1, name: 'All-People National Security Protection movement' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    await page.getByTestId('home-actions').getByRole('link', { name: /^Send a tip/ }).waitFor();
+    await page
+      .getByTestId('home-actions')
+      .getByRole('link', { name: /^Send a tip/ })
+      .waitFor();
     await page.getByTestId('public-nav').getByRole('link', { name: 'Give an opinion', exact: true }).waitFor();
     await page.getByTestId('staff-login').filter({ hasText: 'Staff sign-in' }).waitFor();
     await assertNoHorizontalScroll(page);
@@ -200,7 +209,10 @@ describe('citizen pages', () => {
     await page.getByTestId('home-submit').click();
     await page.waitForURL((u) => new URL(u).pathname === '/gui-tin-bao');
     await page.getByRole('heading', { level: 1, name: 'Gửi tin báo, tố giác tội phạm' }).waitFor();
-    assert.equal(await page.getByTestId('public-nav').getByRole('link', { name: 'Gửi tin báo', exact: true }).getAttribute('aria-current'), 'page');
+    assert.equal(
+      await page.getByTestId('public-nav').getByRole('link', { name: 'Gửi tin báo', exact: true }).getAttribute('aria-current'),
+      'page',
+    );
 
     // where: level by level, down to the village
     await page.locator('#unit-level-0 option', { hasText: 'Tỉnh Quảng Ngãi' }).waitFor({ state: 'attached' });
@@ -218,7 +230,10 @@ describe('citizen pages', () => {
     tip.code = (await page.getByTestId('tracking-code').textContent()).trim();
     tip.secret = (await page.getByTestId('tracking-secret').textContent()).trim();
     assert.match(tip.code, /^[A-Z0-9]{4}(-[A-Z0-9]{1,4})+$/);
-    await page.getByText(/Thôn Trường Thọ/).first().waitFor();
+    await page
+      .getByText(/Thôn Trường Thọ/)
+      .first()
+      .waitFor();
 
     await page.getByTestId('track-link').click();
     const view = page.getByTestId('tip-view');
@@ -226,7 +241,10 @@ describe('citizen pages', () => {
     await view.getByTestId('tip-code').filter({ hasText: tip.code }).waitFor();
     await view.getByTestId('tip-status').filter({ hasText: 'Đã tiếp nhận' }).first().waitFor();
     await view.getByRole('heading', { name: 'Nhận thông báo khi có cập nhật' }).waitFor();
-    assert.equal(await page.getByTestId('public-nav').getByRole('link', { name: 'Tra cứu tin báo', exact: true }).getAttribute('aria-current'), 'page');
+    assert.equal(
+      await page.getByTestId('public-nav').getByRole('link', { name: 'Tra cứu tin báo', exact: true }).getAttribute('aria-current'),
+      'page',
+    );
     await assertNoHorizontalScroll(page);
     assertNoProblems(page);
     await page.context().close();
@@ -239,7 +257,8 @@ describe('citizen pages', () => {
 
   it('tells the citizen by e-mail when the police answer, with the link only; stops from the page or the e-mail', async () => {
     assert.ok(tip.code, 'the tip was sent');
-    const tracked = () => fetch(`${server.baseUrl}/api/v1/public/tips/${tip.code}`, { headers: { 'X-Tip-Secret': tip.secret } }).then((r) => r.json());
+    const tracked = () =>
+      fetch(`${server.baseUrl}/api/v1/public/tips/${tip.code}`, { headers: { 'X-Tip-Secret': tip.secret } }).then((r) => r.json());
     const view = await tracked();
     assert.equal(view.notify, false);
     assert.equal(view.notify_available, true, 'the server has a mail server');
@@ -251,7 +270,12 @@ describe('citizen pages', () => {
     const calls = [];
     page.on('request', (r) => {
       if (/\/notify$|\/notifications\/unsubscribe$/.test(new URL(r.url()).pathname)) {
-        calls.push({ method: r.method(), path: new URL(r.url()).pathname, secret: r.headers()['x-tip-secret'], body: r.postData() ?? undefined });
+        calls.push({
+          method: r.method(),
+          path: new URL(r.url()).pathname,
+          secret: r.headers()['x-tip-secret'],
+          body: r.postData() ?? undefined,
+        });
       }
     });
     await page.goto(`${server.baseUrl}/tra-cuu-tin-bao#code=${encodeURIComponent(tip.code)}&secret=${encodeURIComponent(tip.secret)}`);
@@ -273,7 +297,12 @@ describe('citizen pages', () => {
     await section.getByText('Đã đăng ký nhận thông báo.').waitFor();
     assert.equal((await tracked()).notify, true);
     // what went over the wire follows the contract
-    assert.deepEqual(calls[0], { method: 'POST', path: `/api/v1/public/tips/${tip.code}/notify`, secret: tip.secret, body: JSON.stringify({ email: EMAIL }) });
+    assert.deepEqual(calls[0], {
+      method: 'POST',
+      path: `/api/v1/public/tips/${tip.code}/notify`,
+      secret: tip.secret,
+      body: JSON.stringify({ email: EMAIL }),
+    });
     await assertNoHorizontalScroll(page);
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'tip-notify');
@@ -296,7 +325,10 @@ describe('citizen pages', () => {
     const link = `${PUBLIC_URL}/tra-cuu-tin-bao#code=${tip.code}`;
     assert.ok(first.text.includes(link), first.text);
     for (const never of [tip.secret, ANSWER, DESCRIPTION, POLICE.username, 'Trường Thọ', 'Bãi đất trống']) {
-      assert.ok(!first.text.includes(never) && !first.raw.includes(never) && !first.subject.includes(never), `"${never}" is not in the e-mail`);
+      assert.ok(
+        !first.text.includes(never) && !first.raw.includes(never) && !first.subject.includes(never),
+        `"${never}" is not in the e-mail`,
+      );
     }
     const token = /token=([0-9a-f]+)>/.exec(first.header('List-Unsubscribe'))?.[1];
     assert.ok(token, first.header('List-Unsubscribe'));
@@ -352,7 +384,10 @@ describe('citizen pages', () => {
     await unsub.getByTestId('unsubscribe-error').filter({ hasText: 'Đường link thiếu mã hủy nhận thông báo.' }).waitFor();
     await unsub.goto(`${server.baseUrl}/huy-nhan-tin?token=ma-huy-khong-ton-tai`);
     await unsub.getByTestId('unsubscribe-button').click();
-    await unsub.getByTestId('unsubscribe-error').filter({ hasText: 'Không tìm thấy đăng ký nhận thông báo ứng với đường link này.' }).waitFor();
+    await unsub
+      .getByTestId('unsubscribe-error')
+      .filter({ hasText: 'Không tìm thấy đăng ký nhận thông báo ứng với đường link này.' })
+      .waitFor();
     await unsub.goto(stopLink.replace(PUBLIC_URL, server.baseUrl));
     await unsub.getByRole('heading', { level: 1, name: 'Hủy nhận thông báo' }).waitFor();
     assert.equal(posted.length, 1, 'opening the link changes nothing (mail scanners open links)');
@@ -393,7 +428,13 @@ describe('citizen pages', () => {
     const { id, tracking_code: code, secret } = created.body;
     const resolved = await police.call('PATCH', `/api/v1/tips/${id}`, {
       status: 'resolved',
-      outcome: { valid: true, cases_solved: 1, suspects_arrested: 2, wanted_caught: 0, public_note: 'Đã kiểm tra, tạm giữ xe và gỗ để xử lý.' },
+      outcome: {
+        valid: true,
+        cases_solved: 1,
+        suspects_arrested: 2,
+        wanted_caught: 0,
+        public_note: 'Đã kiểm tra, tạm giữ xe và gỗ để xử lý.',
+      },
     });
     assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
     const closed = await police.call('PATCH', `/api/v1/tips/${id}`, { status: 'closed' });
@@ -455,7 +496,10 @@ describe('citizen pages', () => {
     await chosen.getByText('Xã Sơn Tịnh').waitFor();
     await page.locator('#opinion-topic').selectOption({ label: 'Ma túy' });
     await page.locator('#opinion-content').fill(OPINION);
-    await page.getByTestId('opinion-counter').filter({ hasText: `${[...OPINION].length}/2.000 ký tự` }).waitFor();
+    await page
+      .getByTestId('opinion-counter')
+      .filter({ hasText: `${[...OPINION].length}/2.000 ký tự` })
+      .waitFor();
     assert.deepEqual(await smallTargets(page), []);
     await assertNoHorizontalScroll(page);
     await shot(page, 'opinion-filled');
@@ -540,7 +584,9 @@ describe('citizen pages', () => {
     await page.getByTestId('opinion-send').click();
     await page
       .getByTestId('opinion-error')
-      .filter({ hasText: /^Chưa gửi được\. Bạn đã gửi nhiều ý kiến trong thời gian ngắn\. Có thể gửi lại sau (khoảng \d+ phút|\d+ giây)\.$/ })
+      .filter({
+        hasText: /^Chưa gửi được\. Bạn đã gửi nhiều ý kiến trong thời gian ngắn\. Có thể gửi lại sau (khoảng \d+ phút|\d+ giây)\.$/,
+      })
       .waitFor();
     // the form keeps what was written
     assert.equal(await page.locator('#opinion-content').inputValue(), 'Xe tải chạy quá tốc độ qua khu dân cư vào giờ tan học.');
@@ -552,7 +598,12 @@ describe('citizen pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Your opinion on security and order' }).waitFor();
     await page.locator('#opinion-topic option', { hasText: 'Traffic safety' }).waitFor({ state: 'attached' });
     await page.getByTestId('opinion-send').click();
-    await page.getByTestId('opinion-error').filter({ hasText: /^Not sent\. You have sent many opinions in a short time\. You can try again in (about \d+ minutes|\d+ seconds)\.$/ }).waitFor();
+    await page
+      .getByTestId('opinion-error')
+      .filter({
+        hasText: /^Not sent\. You have sent many opinions in a short time\. You can try again in (about \d+ minutes|\d+ seconds)\.$/,
+      })
+      .waitFor();
     await shot(page, 'opinion-error-429-en');
     await page.getByTestId('public-language').click();
     assertNoProblems(page, [/status of 400/, /status of 429/]);

@@ -29,8 +29,20 @@ import {
 } from './harness.mjs';
 
 // the commune's Front officer drafts and submits; the commune's steering committee approves
-const OFFICER = { username: 'mttq.danhgia', password: 'mat-khau-danh-gia-7', role: 'front_officer', unit: '21220', display_name: 'Trần Thị Hoa' };
-const APPROVER = { username: 'bcd.sontinh', password: 'mat-khau-ban-chi-dao-5', role: 'steering', unit: '21220', display_name: 'Phạm Văn Đức' };
+const OFFICER = {
+  username: 'mttq.danhgia',
+  password: 'mat-khau-danh-gia-7',
+  role: 'front_officer',
+  unit: '21220',
+  display_name: 'Trần Thị Hoa',
+};
+const APPROVER = {
+  username: 'bcd.sontinh',
+  password: 'mat-khau-ban-chi-dao-5',
+  role: 'steering',
+  unit: '21220',
+  display_name: 'Phạm Văn Đức',
+};
 // the demo data already has villages 001–003 of Xã Sơn Tịnh under evaluation: this one is free
 const VILLAGE = { code: '21220-004', name: 'Thôn Liên Hiệp' };
 const RETURN_COMMENT = 'Bổ sung biên bản họp dân về tiêu chí 1 và danh sách hộ ký cam kết.';
@@ -109,7 +121,10 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
       await shot(page, 'evaluations-pending');
       await pendingRow.getByTestId('pending-create').click();
       const create = page.getByTestId('evaluation-create');
-      await create.locator('.ant-select', { has: page.locator('#unit') }).getByText(VILLAGE.name).waitFor();
+      await create
+        .locator('.ant-select', { has: page.locator('#unit') })
+        .getByText(VILLAGE.name)
+        .waitFor();
       await shot(page, 'evaluations-create');
       await page.getByTestId('evaluation-create-ok').click();
 
@@ -120,7 +135,10 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
       const criteria = page.getByTestId('criterion');
       const n = await criteria.count();
       assert.ok(n >= 3, `criteria: ${n}`);
-      await page.getByTestId('progress-text').filter({ hasText: `Đã trả lời 0/${n} tiêu chí` }).waitFor();
+      await page
+        .getByTestId('progress-text')
+        .filter({ hasText: `Đã trả lời 0/${n} tiêu chí` })
+        .waitFor();
       await page.getByTestId('evaluation-status').filter({ hasText: 'Đang lập' }).waitFor();
 
       // submitting before every criterion is answered points at what is missing
@@ -132,7 +150,10 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
         const c = criteria.nth(i);
         await c.locator('label.ant-radio-button-wrapper', { hasText: /^Đạt$/ }).click();
         if (i === 0) await c.getByTestId('criterion-evidence').fill('Biên bản họp dân ngày 15/10');
-        await page.getByTestId('progress-text').filter({ hasText: `Đã trả lời ${i + 1}/${n} tiêu chí` }).waitFor();
+        await page
+          .getByTestId('progress-text')
+          .filter({ hasText: `Đã trả lời ${i + 1}/${n} tiêu chí` })
+          .waitFor();
       }
       await page.getByTestId('evaluation-progress').getByText('Đạt', { exact: true }).waitFor();
       await page.getByTestId('evaluation-save').click();
@@ -153,7 +174,10 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
       assert.equal(ev.status, 'submitted');
       assert.equal(ev.evaluated_on, dayIso);
       assert.equal(ev.submitted_by, OFFICER.username);
-      assert.ok(ev.criteria.every((c) => c.met === true), JSON.stringify(ev.criteria));
+      assert.ok(
+        ev.criteria.every((c) => c.met === true),
+        JSON.stringify(ev.criteria),
+      );
       assert.equal(ev.criteria[0].evidence, 'Biên bản họp dân ngày 15/10');
       assert.deepEqual(ev.progress, { answered: n, total: n });
       assert.equal(ev.approver_unit.code, '21220');
@@ -177,7 +201,10 @@ describe('"An toàn về an ninh, trật tự" evaluation', () => {
       await page.getByTestId('evaluation-history').getByText(RETURN_COMMENT).waitFor();
       const ev = await evaluationOfVillage(admin);
       assert.equal(ev.status, 'returned');
-      assert.ok(ev.history.some((h) => h.comment === RETURN_COMMENT && h.by === APPROVER.username), JSON.stringify(ev.history));
+      assert.ok(
+        ev.history.some((h) => h.comment === RETURN_COMMENT && h.by === APPROVER.username),
+        JSON.stringify(ev.history),
+      );
       assertNoProblems(page);
     });
   });

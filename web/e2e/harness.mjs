@@ -89,9 +89,7 @@ export async function startServer({ env = {} } = {}) {
 
   async function stop() {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    const timeout = new Promise((resolve) =>
-      setTimeout(() => resolve({ code: null, signal: 'timeout' }), SHUTDOWN_TIMEOUT_MS),
-    );
+    const timeout = new Promise((resolve) => setTimeout(() => resolve({ code: null, signal: 'timeout' }), SHUTDOWN_TIMEOUT_MS));
     const result = await Promise.race([exited, timeout]);
     if (result.signal === 'timeout') child.kill('SIGKILL');
     if (process.env.ANTQ_E2E_KEEP === '1') {

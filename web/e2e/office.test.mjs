@@ -28,16 +28,31 @@ import {
 } from './harness.mjs';
 
 const WIDE = { width: 1440, height: 900 };
-const POLICE = { username: 'ca.sontinh', password: 'mat-khau-cong-an-5', role: 'police_officer', unit: '21220', display_name: 'Trần Văn Bình' };
-const VILLAGE = { username: 'cb.truongtho', password: 'mat-khau-thon-tt-4', role: 'village_officer', unit: '21220-001', display_name: 'Lê Văn Tư' };
+const POLICE = {
+  username: 'ca.sontinh',
+  password: 'mat-khau-cong-an-5',
+  role: 'police_officer',
+  unit: '21220',
+  display_name: 'Trần Văn Bình',
+};
+const VILLAGE = {
+  username: 'cb.truongtho',
+  password: 'mat-khau-thon-tt-4',
+  role: 'village_officer',
+  unit: '21220-001',
+  display_name: 'Lê Văn Tư',
+};
 const STEERING = { username: 'bcd.quangngai', password: 'mat-khau-bcd-qn-8', role: 'steering', unit: '51', display_name: 'Phạm Thị Mai' };
-const FRONT = { username: 'mttq.sontinh', password: 'mat-khau-mat-tran-9', role: 'front_officer', unit: '21220', display_name: 'Nguyễn Thị Lan' };
+const FRONT = {
+  username: 'mttq.sontinh',
+  password: 'mat-khau-mat-tran-9',
+  role: 'front_officer',
+  unit: '21220',
+  display_name: 'Nguyễn Thị Lan',
+};
 
 // a real 2×2 PNG (the server checks the type by content)
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGM4IScnd0KOAUIBAB3SBBHfPB1bAAAAAElFTkSuQmCC',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGM4IScnd0KOAUIBAB3SBBHfPB1bAAAAAElFTkSuQmCC', 'base64');
 
 let server;
 let browser;
@@ -180,7 +195,11 @@ describe('the first day in a real office (staff side)', () => {
       await loginAs(page, server.baseUrl, { username: 'cb.phutho', password: OWN });
       // and lands as usual: the quick entry of the village
       await page.waitForURL(/\/so\/ghi-hoat-dong$/);
-      await page.getByTestId('quick-form').locator('.ant-select', { has: page.locator('#unit') }).getByText('Thôn Phú Thọ').waitFor();
+      await page
+        .getByTestId('quick-form')
+        .locator('.ant-select', { has: page.locator('#unit') })
+        .getByText('Thôn Phú Thọ')
+        .waitFor();
       const saved = await admin.call('GET', '/api/v1/users/cb.phutho');
       assert.equal(saved.body.must_change_password, false);
       assertNoProblems(page, [FAILED(401), FAILED(403)]);
@@ -188,7 +207,13 @@ describe('the first day in a real office (staff side)', () => {
   });
 
   it('lets an administrator lift a login lock, and set a temporary password the officer then replaces', async () => {
-    const THO = { username: 'cb.thotrung', password: 'mat-khau-tho-trung-6', role: 'village_officer', unit: '21220-001', display_name: 'Võ Thị Hoa' };
+    const THO = {
+      username: 'cb.thotrung',
+      password: 'mat-khau-tho-trung-6',
+      role: 'village_officer',
+      unit: '21220-001',
+      display_name: 'Võ Thị Hoa',
+    };
     const TEMPORARY = 'mat-khau-tam-thoi-77';
     const OWN = 'Mưa thuận gió hòa 2027';
     assert.equal((await createAccount(admin, THO)).status, 201);
@@ -256,7 +281,9 @@ describe('the first day in a real office (staff side)', () => {
       await officer.waitForURL(/\/so\/ghi-hoat-dong$/);
       const quick = officer.getByTestId('quick-form');
       await quick.locator('.ant-select', { has: officer.locator('#type') }).click();
-      await dropdown(officer).locator('.ant-select-item-option', { hasText: /^Tuyên truyền$/ }).click();
+      await dropdown(officer)
+        .locator('.ant-select-item-option', { hasText: /^Tuyên truyền$/ })
+        .click();
       await quick.getByTestId('quick-title').fill('Tuyên truyền phòng chống lừa đảo qua mạng');
       await quick.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
       await quick.locator('#participants').fill('25');
@@ -269,7 +296,9 @@ describe('the first day in a real office (staff side)', () => {
         const actions = page.getByTestId('user-drawer').getByTestId('user-login-actions');
         await actions.getByTestId('user-login-password').filter({ hasText: 'do chính người dùng đặt' }).waitFor();
         await actions.getByTestId('user-reset-password').click();
-        const modal = page.locator('.ant-modal', { has: page.locator('.ant-modal-title', { hasText: `Đặt mật khẩu tạm cho ${THO.username}` }) });
+        const modal = page.locator('.ant-modal', {
+          has: page.locator('.ant-modal-title', { hasText: `Đặt mật khẩu tạm cho ${THO.username}` }),
+        });
         await modal.getByText('phải đổi mật khẩu này ở lần đăng nhập đầu tiên').waitFor();
         // the strength rules of every password
         await modal.getByLabel('Mật khẩu tạm').fill('ngan');
@@ -316,10 +345,15 @@ describe('the first day in a real office (staff side)', () => {
       // the village officer lands on the quick entry of the village
       await page.waitForURL(/\/so\/ghi-hoat-dong$/);
       const form = page.getByTestId('quick-form');
-      await form.locator('.ant-select', { has: page.locator('#unit') }).getByText('Thôn Trường Thọ').waitFor();
+      await form
+        .locator('.ant-select', { has: page.locator('#unit') })
+        .getByText('Thôn Trường Thọ')
+        .waitFor();
       const title = 'Họp dân bàn phương án giữ gìn an ninh trật tự dịp Tết';
       await form.locator('.ant-select', { has: page.locator('#type') }).click();
-      await dropdown(page).locator('.ant-select-item-option', { hasText: /^Tuyên truyền$/ }).click();
+      await dropdown(page)
+        .locator('.ant-select-item-option', { hasText: /^Tuyên truyền$/ })
+        .click();
       await form.getByTestId('quick-title').fill(title);
       await form.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
       await form.locator('#participants').fill('37');
@@ -354,7 +388,10 @@ describe('the first day in a real office (staff side)', () => {
       // the request that failed goes again: the activity is saved with what was typed
       await page.getByTestId('quick-activity-done').waitFor();
       await modal.waitFor({ state: 'hidden' });
-      await page.getByTestId('quick-saved-title').filter({ hasText: `${title} · Thôn Trường Thọ · 37 người tham gia` }).waitFor();
+      await page
+        .getByTestId('quick-saved-title')
+        .filter({ hasText: `${title} · Thôn Trường Thọ · 37 người tham gia` })
+        .waitFor();
       const list = await admin.call('GET', '/api/v1/activities?unit=21220-001');
       const saved = list.body.items.filter((a) => a.title === title);
       assert.equal(saved.length, 1, 'saved once');
@@ -369,7 +406,9 @@ describe('the first day in a real office (staff side)', () => {
 
   it('lands each role on its own page after login', async () => {
     // the police officer: the new and overdue tips, the deadlines
-    const tip = await (await apiSession(server.baseUrl, POLICE.username, POLICE.password)).call('POST', '/api/v1/tips', {
+    const tip = await (
+      await apiSession(server.baseUrl, POLICE.username, POLICE.password)
+    ).call('POST', '/api/v1/tips', {
       unit: '21220-002',
       category: (await (await fetch(`${server.baseUrl}/api/v1/public/tip-categories`)).json()).items[0].code,
       channel: 'phone',
@@ -385,9 +424,19 @@ describe('the first day in a real office (staff side)', () => {
         await loginAs(page, server.baseUrl, POLICE);
         await page.waitForURL(/\/tin-bao\?xem=viec-can-lam$/);
         const todo = page.getByTestId('tips-todo');
-        await todo.getByTestId('todo-new-count').filter({ hasText: new RegExp(`^${fresh}$`) }).waitFor();
-        await todo.getByTestId('todo-overdue-count').filter({ hasText: new RegExp(`^${overdue}$`) }).waitFor();
-        await todo.getByTestId('todo-new').getByTestId('todo-tip').filter({ hasText: tip.body.tracking_code.replace(/-/g, '').replace(/^(.{4})/, '$1-') }).waitFor();
+        await todo
+          .getByTestId('todo-new-count')
+          .filter({ hasText: new RegExp(`^${fresh}$`) })
+          .waitFor();
+        await todo
+          .getByTestId('todo-overdue-count')
+          .filter({ hasText: new RegExp(`^${overdue}$`) })
+          .waitFor();
+        await todo
+          .getByTestId('todo-new')
+          .getByTestId('todo-tip')
+          .filter({ hasText: tip.body.tracking_code.replace(/-/g, '').replace(/^(.{4})/, '$1-') })
+          .waitFor();
         await todo.getByTestId('todo-overdue').waitFor();
         await todo.getByTestId('todo-due').getByTestId('todo-tip').first().waitFor();
         await shot(page, 'office-landing-police');
@@ -417,11 +466,21 @@ describe('the first day in a real office (staff side)', () => {
       await page.goto(`${server.baseUrl}/bao-cao`);
       await page.getByTestId('reports-map').locator('svg').waitFor();
       await page.getByTestId('reports-map').getByText('Tỉnh Quảng Ngãi').waitFor();
-      await page.getByTestId('reports-map-note').getByText(/Tỉnh Quảng Ngãi \(nơi có Xã Sơn Tịnh\)/).waitFor();
+      await page
+        .getByTestId('reports-map-note')
+        .getByText(/Tỉnh Quảng Ngãi \(nơi có Xã Sơn Tịnh\)/)
+        .waitFor();
       await shot(page, 'office-map-commune');
       // the header of a logged-in officer at 1440 px: every entry without the overflow menu
-      await page.getByTestId('main-menu').getByRole('menuitem', { name: /Báo cáo/ }).waitFor();
-      assert.equal(await page.getByTestId('main-menu').locator('.ant-menu-overflow-item-rest:visible').count(), 0, 'no "⋯" menu at 1440 px');
+      await page
+        .getByTestId('main-menu')
+        .getByRole('menuitem', { name: /Báo cáo/ })
+        .waitFor();
+      assert.equal(
+        await page.getByTestId('main-menu').locator('.ant-menu-overflow-item-rest:visible').count(),
+        0,
+        'no "⋯" menu at 1440 px',
+      );
       assertNoProblems(page);
     });
     // the village officer: the quick entry (activity or patrol) — also in the session test above
@@ -480,7 +539,12 @@ describe('the first day in a real office (staff side)', () => {
       // within the own area, "truong tho" (no diacritics) finds the village too
       const villages = ['Thôn Trường Thọ', 'Thôn Phú Thọ', 'Thôn Thọ Trung'];
       for (const v of villages) {
-        await click(popup.locator('.ant-select-tree-treenode').filter({ has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${v}$`) }) }).locator('.ant-select-tree-title'));
+        await click(
+          popup
+            .locator('.ant-select-tree-treenode')
+            .filter({ has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${v}$`) }) })
+            .locator('.ant-select-tree-title'),
+        );
       }
       for (const v of villages) await modal.locator('.ant-select-selection-item', { hasText: v }).waitFor();
       await shot(page, 'office-replicate');
@@ -549,7 +613,9 @@ describe('the first day in a real office (staff side)', () => {
       reporter: { name: 'Nguyễn Văn An', phone: '0905000111' },
     });
     assert.equal(tip.status, 201, JSON.stringify(tip.body));
-    const reveal = await police.call('POST', `/api/v1/tips/${tip.body.id}/reveal`, { reason: 'Cần gọi lại người báo để xác minh địa điểm' });
+    const reveal = await police.call('POST', `/api/v1/tips/${tip.body.id}/reveal`, {
+      reason: 'Cần gọi lại người báo để xác minh địa điểm',
+    });
     assert.equal(reveal.status, 200, JSON.stringify(reveal.body));
 
     for (const vp of [WIDE, PHONE]) {
@@ -573,7 +639,9 @@ describe('the first day in a real office (staff side)', () => {
         const english = await page.evaluate(() =>
           [...document.querySelectorAll('[aria-label]')]
             .map((e) => e.getAttribute('aria-label'))
-            .filter((l) => /^(close|search|plus|left|right|down|up|edit|delete|eye|eye-invisible|close-circle|menu|bell|calendar|Close)$/.test(l ?? '')),
+            .filter((l) =>
+              /^(close|search|plus|left|right|down|up|edit|delete|eye|eye-invisible|close-circle|menu|bell|calendar|Close)$/.test(l ?? ''),
+            ),
         );
         assert.deepEqual(english, [], 'English icon names read out');
         await shot(page, 'office-audit');

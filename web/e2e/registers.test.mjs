@@ -41,7 +41,20 @@ let admin;
 function addUser(u) {
   const res = spawnSync(
     ANTQ_BIN,
-    ['user', 'add', u.username, '--db', `sqlite:${path.join(server.dir, 'antq.db')}`, '--role', u.role, '--unit', u.unit, '--display-name', u.name, '--password-stdin'],
+    [
+      'user',
+      'add',
+      u.username,
+      '--db',
+      `sqlite:${path.join(server.dir, 'antq.db')}`,
+      '--role',
+      u.role,
+      '--unit',
+      u.unit,
+      '--display-name',
+      u.name,
+      '--password-stdin',
+    ],
     { input: `${u.password}\n`, encoding: 'utf8', timeout: 30_000 },
   );
   assert.equal(res.status, 0, `antq user add ${u.username}: ${res.stdout}\n${res.stderr}`);
@@ -78,7 +91,10 @@ describe('movement registers', () => {
       const drawer = page.getByTestId('record-drawer');
       await drawer.getByText('Thêm hoạt động').waitFor();
       // the officer's own commune is the default unit
-      await drawer.locator('.ant-select', { has: page.locator('#unit') }).getByText('Xã Sơn Tịnh').waitFor();
+      await drawer
+        .locator('.ant-select', { has: page.locator('#unit') })
+        .getByText('Xã Sơn Tịnh')
+        .waitFor();
 
       // nothing filled in: the form says what is missing, in Vietnamese
       await page.getByTestId('record-save').click();
@@ -124,7 +140,10 @@ describe('movement registers', () => {
       // the demo's campaign launches of the commune (one a year since 2021) and the new one
       const launches = (await admin.call('GET', '/api/v1/activities?unit=21220&type=campaign_launch&per_page=1')).body.total;
       assert.ok(launches >= 2, `launches: ${launches}`);
-      await page.getByTestId('register-total').filter({ hasText: new RegExp(`^${launches.toLocaleString('vi-VN')} bản ghi$`) }).waitFor();
+      await page
+        .getByTestId('register-total')
+        .filter({ hasText: new RegExp(`^${launches.toLocaleString('vi-VN')} bản ghi$`) })
+        .waitFor();
       const csvHref = await page.getByTestId('export-csv').getAttribute('href');
       assert.match(csvHref, /^\/api\/v1\/activities\/export\?/);
       const csvQuery = new URL(csvHref, server.baseUrl).searchParams;
@@ -184,7 +203,13 @@ describe('movement registers', () => {
           // the start must not be before the model's: today is the default
           assert.equal(await modal.locator('#replicate_started_on').inputValue(), daysAgo(0)[1]);
         }
-        await pickUnit(page, modal.locator('.ant-select', { has: page.locator('#replicate_unit') }), 'Tỉnh Quảng Ngãi', 'Xã Sơn Tịnh', village);
+        await pickUnit(
+          page,
+          modal.locator('.ant-select', { has: page.locator('#replicate_unit') }),
+          'Tỉnh Quảng Ngãi',
+          'Xã Sơn Tịnh',
+          village,
+        );
         if (i === 2) await shot(page, 'registers-replicate');
         await page.getByTestId('replicate-save').click();
         await page.getByText(`Đã nhân rộng đến ${village}.`).waitFor();
@@ -196,7 +221,13 @@ describe('movement registers', () => {
       // a second replication to a village where it runs: the server's refusal under the unit
       await reps.getByTestId('replicate').click();
       const modal = page.getByTestId('replicate-modal');
-      await pickUnit(page, modal.locator('.ant-select', { has: page.locator('#replicate_unit') }), 'Tỉnh Quảng Ngãi', 'Xã Sơn Tịnh', 'Thôn Phú Thọ');
+      await pickUnit(
+        page,
+        modal.locator('.ant-select', { has: page.locator('#replicate_unit') }),
+        'Tỉnh Quảng Ngãi',
+        'Xã Sơn Tịnh',
+        'Thôn Phú Thọ',
+      );
       await page.getByTestId('replicate-save').click();
       await modal.locator('.ant-form-item-explain-error', { hasText: 'Mô hình đang chạy ở đơn vị này.' }).waitFor();
       await modal.getByRole('button', { name: 'Hủy' }).click();
@@ -205,7 +236,11 @@ describe('movement registers', () => {
       // "Kết thúc" in Thôn Thọ Trung
       await reps.getByTestId('replication').filter({ hasText: 'Thôn Thọ Trung' }).getByTestId('replication-end').click();
       await page.getByTestId('replication-end-save').click();
-      await reps.getByTestId('replication').filter({ hasText: 'Thôn Thọ Trung' }).getByText(`Kết thúc ${daysAgo(0)[1]}`).waitFor();
+      await reps
+        .getByTestId('replication')
+        .filter({ hasText: 'Thôn Thọ Trung' })
+        .getByText(`Kết thúc ${daysAgo(0)[1]}`)
+        .waitFor();
       await reps.getByText('Nhân rộng ở 3 đơn vị, đang chạy ở 2.').waitFor();
       await reps.scrollIntoViewIfNeeded();
       await shot(page, 'registers-model');
@@ -258,7 +293,13 @@ describe('movement registers', () => {
       await page.keyboard.press('Tab');
       await unitPopup.waitFor({ state: 'hidden' });
 
-      await pickUnit(page, drawer.locator('.ant-select', { has: page.locator('#unit') }), 'Tỉnh Quảng Ngãi', 'Xã Sơn Tịnh', 'Thôn Trường Thọ');
+      await pickUnit(
+        page,
+        drawer.locator('.ant-select', { has: page.locator('#unit') }),
+        'Tỉnh Quảng Ngãi',
+        'Xã Sơn Tịnh',
+        'Thôn Trường Thọ',
+      );
       await page.getByTestId('record-save').click();
       await page.getByText('Đã lưu vụ việc hòa giải.').waitFor();
       await drawer.waitFor({ state: 'hidden' });
@@ -375,7 +416,10 @@ describe('movement registers', () => {
       const form = page.getByTestId('quick-form');
       await form.waitFor();
       // the village is already chosen, the date is today
-      await form.locator('.ant-select', { has: page.locator('#unit') }).getByText('Thôn Trường Thọ').waitFor();
+      await form
+        .locator('.ant-select', { has: page.locator('#unit') })
+        .getByText('Thôn Trường Thọ')
+        .waitFor();
       assert.equal(await form.locator('#date').inputValue(), daysAgo(0)[1]);
       await choose(page, form.locator('.ant-select', { has: page.locator('#type') }), 'Tuyên truyền');
       await form.getByTestId('quick-title').fill(title);
@@ -389,7 +433,10 @@ describe('movement registers', () => {
       // ---
       console.log(`# village officer on a phone recorded an activity in ${(elapsed / 1000).toFixed(1)} s`);
       assert.ok(elapsed < QUICK_BUDGET_MS, `the quick path took ${elapsed} ms`);
-      await page.getByTestId('quick-saved-title').filter({ hasText: `${title} · Thôn Trường Thọ · 45 người tham gia` }).waitFor();
+      await page
+        .getByTestId('quick-saved-title')
+        .filter({ hasText: `${title} · Thôn Trường Thọ · 45 người tham gia` })
+        .waitFor();
       await shot(page, 'registers-quick-done');
       await assertNoHorizontalScroll(page);
 

@@ -103,7 +103,9 @@ describe('reports dashboard', () => {
       await page.getByTestId('reports-period').getByText(`Từ ${fd}/${fm}/${fy} đến ${td}/${tm}/${ty}`).waitFor();
 
       // the figures of the province, formatted the Vietnamese way
-      await kpi(page, 'activities.count').getByText(vn(activitiesCount(province)), { exact: true }).waitFor();
+      await kpi(page, 'activities.count')
+        .getByText(vn(activitiesCount(province)), { exact: true })
+        .waitFor();
       await kpi(page, 'tips.received').getByText(vn(province.tips.received), { exact: true }).waitFor();
       await kpi(page, 'activities.leaflet_distribution.quantity')
         .getByText(vn(province.activities.leaflet_distribution.quantity), { exact: true })
@@ -112,8 +114,14 @@ describe('reports dashboard', () => {
       // the map (every province drawn, Quảng Ngãi named) and the trend
       await waitForCharts(page);
       await page.getByTestId('reports-map').getByText('Tỉnh Quảng Ngãi').waitFor();
-      assert.ok(asked.some((u) => /\/reports\/breakdown\?.*metric=activities\.count.*by=child/.test(u) && !/unit=/.test(u)), 'the map asks for the whole country');
-      assert.ok(asked.some((u) => /\/reports\/timeseries\?unit=51&.*interval=month/.test(u)), asked.join('\n'));
+      assert.ok(
+        asked.some((u) => /\/reports\/breakdown\?.*metric=activities\.count.*by=child/.test(u) && !/unit=/.test(u)),
+        'the map asks for the whole country',
+      );
+      assert.ok(
+        asked.some((u) => /\/reports\/timeseries\?unit=51&.*interval=month/.test(u)),
+        asked.join('\n'),
+      );
       await page.getByTestId('reports-by-organizer').locator('svg').waitFor();
       await page.getByTestId('reports-by-topic').locator('svg').waitFor();
       await assertNoHorizontalScroll(page);
@@ -129,16 +137,26 @@ describe('reports dashboard', () => {
       await page.getByTestId('children-table').getByTestId('child-21220').click();
       await page.getByTestId('reports-unit-name').getByText('Xã Sơn Tịnh').waitFor();
       await page.waitForFunction(() => /[?&]unit=21220(&|$)/.test(window.location.search));
-      await kpi(page, 'activities.count').getByText(vn(activitiesCount(commune)), { exact: true }).waitFor();
-      assert.ok(asked.some((u) => /\/reports\/summary\?unit=21220&/.test(u)), 'the summary of the commune was asked');
-      assert.ok(asked.some((u) => /\/reports\/breakdown\?unit=21220&.*by=child/.test(u)), 'its villages were asked');
+      await kpi(page, 'activities.count')
+        .getByText(vn(activitiesCount(commune)), { exact: true })
+        .waitFor();
+      assert.ok(
+        asked.some((u) => /\/reports\/summary\?unit=21220&/.test(u)),
+        'the summary of the commune was asked',
+      );
+      assert.ok(
+        asked.some((u) => /\/reports\/breakdown\?unit=21220&.*by=child/.test(u)),
+        'its villages were asked',
+      );
       await page.getByTestId('children-table').getByText('Thôn Trường Thọ').waitFor();
       // the breadcrumb: Toàn quốc › Tỉnh Quảng Ngãi › Xã Sơn Tịnh
       await page.getByTestId('reports-breadcrumb').getByTestId('crumb-21220').waitFor();
       await page.getByTestId('crumb-root').click();
       await page.getByTestId('reports-unit-name').getByText('Toàn quốc').waitFor();
       // the whole country's figures differ from the province's
-      await kpi(page, 'activities.count').getByText(vn(activitiesCount(country)), { exact: true }).waitFor();
+      await kpi(page, 'activities.count')
+        .getByText(vn(activitiesCount(country)), { exact: true })
+        .waitFor();
       assert.notEqual(await kpi(page, 'activities.count').textContent(), vn(activitiesCount(province)));
       await page.getByTestId('children-table').getByTestId('child-51').click();
       await page.getByTestId('reports-unit-name').getByText('Tỉnh Quảng Ngãi').waitFor();
@@ -197,7 +215,9 @@ describe('reports dashboard', () => {
       await page.getByRole('heading', { level: 1, name: 'Báo cáo, số liệu phong trào' }).waitFor();
       // no unit chosen: the officer's own area
       await page.getByTestId('reports-unit-name').getByText('Tỉnh Quảng Ngãi').waitFor();
-      await kpi(page, 'activities.count').getByText(vn(activitiesCount(province)), { exact: true }).waitFor();
+      await kpi(page, 'activities.count')
+        .getByText(vn(activitiesCount(province)), { exact: true })
+        .waitFor();
       // on a phone the map (2 MB) is downloaded only when asked for
       assert.deepEqual(geo, [], 'no map before it is asked for');
       await page.getByTestId('reports-map-show').click();

@@ -28,7 +28,13 @@ import {
   dropdown,
 } from './harness.mjs';
 
-const POLICE = { username: 'ca.sontinh', password: 'mat-khau-cong-an-3', role: 'police_officer', unit: '21220', display_name: 'Đỗ Minh Quân' };
+const POLICE = {
+  username: 'ca.sontinh',
+  password: 'mat-khau-cong-an-3',
+  role: 'police_officer',
+  unit: '21220',
+  display_name: 'Đỗ Minh Quân',
+};
 const PERSON = { name: 'Nguyễn Văn Bình', id_number: '051090001234', address: 'Xóm 2, Thôn Trường Thọ' };
 
 let server;
@@ -63,7 +69,13 @@ describe('security registers: reintegration and hotspots', () => {
       await page.getByTestId('record-add').click();
       const drawer = page.getByTestId('record-drawer');
       await drawer.getByText('Thêm người được giúp đỡ').waitFor();
-      await pickUnit(page, drawer.locator('.ant-select', { has: page.locator('#unit') }), 'Tỉnh Quảng Ngãi', 'Xã Sơn Tịnh', 'Thôn Trường Thọ');
+      await pickUnit(
+        page,
+        drawer.locator('.ant-select', { has: page.locator('#unit') }),
+        'Tỉnh Quảng Ngãi',
+        'Xã Sơn Tịnh',
+        'Thôn Trường Thọ',
+      );
       await choose(page, drawer.getByTestId('select-category'), 'Người sau cai nghiện ma túy');
       await drawer.locator('#name').fill(PERSON.name);
       await drawer.locator('#birth_year').fill('1990');
@@ -151,7 +163,10 @@ describe('security registers: reintegration and hotspots', () => {
     await withPage(browser, DESKTOP, 'reintegration-reveal', async (page) => {
       await loginAs(page, server.baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
       await page.goto(`${server.baseUrl}/tai-hoa-nhap`);
-      await page.getByTestId('record-link').filter({ hasText: new RegExp(`^${personRef}$`) }).click();
+      await page
+        .getByTestId('record-link')
+        .filter({ hasText: new RegExp(`^${personRef}$`) })
+        .click();
       const drawer = page.getByTestId('record-drawer');
       const sealed = drawer.getByTestId('identity-sealed');
       await sealed.waitFor();
@@ -203,7 +218,9 @@ describe('security registers: reintegration and hotspots', () => {
       await pickUnit(page, drawer.locator('.ant-select', { has: page.locator('#unit') }), 'Tỉnh Quảng Ngãi', 'Xã Sơn Tịnh', 'Thôn Cổ Lũy');
       await drawer.locator('#name').fill('Khu vực bãi sông thôn Cổ Lũy');
       await drawer.getByTestId('select-problem_types').click();
-      await dropdown(page).locator('.ant-select-item-option', { hasText: /^Ma túy$/ }).click();
+      await dropdown(page)
+        .locator('.ant-select-item-option', { hasText: /^Ma túy$/ })
+        .click();
       await page.keyboard.press('Escape');
       await drawer.locator('#decision').fill('Quyết định số 12/QĐ-UBND');
       await drawer.getByTestId('item-add-milestones').click();
@@ -231,7 +248,10 @@ describe('security registers: reintegration and hotspots', () => {
       const saved = list.body.items.find((h) => h.name === 'Khu vực bãi sông thôn Cổ Lũy');
       assert.ok(saved, JSON.stringify(list.body));
       assert.deepEqual(saved.problem_types, ['drugs']);
-      assert.deepEqual(saved.milestones.map((m) => m.title), ['Lắp camera an ninh', 'Họp dân, ký cam kết']);
+      assert.deepEqual(
+        saved.milestones.map((m) => m.title),
+        ['Lắp camera an ninh', 'Họp dân, ký cam kết'],
+      );
       assert.equal(saved.milestones[0].due_on, daysAgo(-30)[0]);
       assertNoProblems(page);
     });

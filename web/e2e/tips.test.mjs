@@ -27,8 +27,7 @@ import {
 
 const OFFICER = { username: 'canbo.sontinh', password: 'mat-khau-son-tinh-7', display_name: 'Trần Văn Bình' };
 const VILLAGE = '21220-001'; // Thôn Trường Thọ, Xã Sơn Tịnh (demo data)
-const DESCRIPTION =
-  'Tối 20/11 có hai thanh niên lạ đi xe máy không biển số đến đầu thôn Trường Thọ bán ma túy cho học sinh.';
+const DESCRIPTION = 'Tối 20/11 có hai thanh niên lạ đi xe máy không biển số đến đầu thôn Trường Thọ bán ma túy cho học sinh.';
 const ANSWER = 'Cảm ơn bạn đã báo tin. Bạn có nhớ màu xe máy và giờ họ thường đến không?';
 const CITIZEN_REPLY = 'Xe màu đỏ, họ thường đến khoảng 20 giờ.';
 // a tiny PNG of the server's own test data
@@ -104,7 +103,10 @@ describe('citizen tips', () => {
 
     await page.locator('#tip-category').selectOption({ index: 1 });
     await page.locator('#tip-description').fill(DESCRIPTION);
-    await page.getByTestId('description-counter').filter({ hasText: `${[...DESCRIPTION].length}/5.000 ký tự` }).waitFor();
+    await page
+      .getByTestId('description-counter')
+      .filter({ hasText: `${[...DESCRIPTION].length}/5.000 ký tự` })
+      .waitFor();
     await page.locator('#tip-occurred-date').fill('20/11/2026');
     await page.locator('#tip-occurred-time').fill('20h00');
     await page.locator('#tip-place').fill('Đầu thôn, gần cổng trường');
@@ -124,7 +126,10 @@ describe('citizen tips', () => {
     tip.secret = (await page.getByTestId('tracking-secret').textContent()).trim();
     assert.match(tip.code, /^[A-Z0-9]{4}(-[A-Z0-9]{1,4})+$/);
     assert.ok(tip.secret.length >= 8, tip.secret);
-    await page.getByTestId('secret-warning').getByText(/chỉ hiển thị MỘT LẦN/).waitFor();
+    await page
+      .getByTestId('secret-warning')
+      .getByText(/chỉ hiển thị MỘT LẦN/)
+      .waitFor();
     await page.getByText('Đã tải lên').waitFor();
     await shot(page, 'tip-sent');
     await assertNoHorizontalScroll(page);
@@ -279,7 +284,9 @@ describe('citizen tips', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await drawer.locator('.ant-select', { has: page.locator('#channel') }).click();
     await page.locator('.ant-select-dropdown:visible').getByText('Điện thoại', { exact: true }).click();
-    await drawer.getByTestId('intake-description').fill('Người dân gọi điện báo có đánh bạc ăn tiền tại quán nước đầu xã vào các buổi chiều.');
+    await drawer
+      .getByTestId('intake-description')
+      .fill('Người dân gọi điện báo có đánh bạc ăn tiền tại quán nước đầu xã vào các buổi chiều.');
     await drawer.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
     await drawer.getByLabel('Số điện thoại').fill('0905123456');
     await shot(page, 'tip-intake');
@@ -327,7 +334,11 @@ describe('citizen tips', () => {
     await outcome.getByLabel('Thông báo cho người báo tin').fill('Đã kiểm tra, xử phạt hành chính 3 người đánh bạc.');
     await page.getByTestId('outcome-resolve').click();
     await page.getByTestId('tip-detail').locator('.antq-tip__head').getByText('Đã giải quyết').waitFor();
-    await page.getByTestId('tip-handle').getByText(/không chuyển trạng thái được nữa|Chuyển trạng thái/).first().waitFor();
+    await page
+      .getByTestId('tip-handle')
+      .getByText(/không chuyển trạng thái được nữa|Chuyển trạng thái/)
+      .first()
+      .waitFor();
     assertNoProblems(page);
     await page.context().close();
 
@@ -375,11 +386,17 @@ describe('citizen tips', () => {
     await loginAs(page, server.baseUrl, OFFICER);
     // the demo data has tips the duplicate finder has paired
     await page.goto(`${server.baseUrl}/tin-bao?status=received`);
-    const row = page.getByTestId('tips-table').locator('.ant-table-row', { hasText: /tin có thể trùng/ }).first();
+    const row = page
+      .getByTestId('tips-table')
+      .locator('.ant-table-row', { hasText: /tin có thể trùng/ })
+      .first();
     await row.waitFor();
     await row.getByTestId('tip-link').click();
     const box = page.getByTestId('tip-duplicates');
-    await box.getByText(/giống \d+%/).first().waitFor();
+    await box
+      .getByText(/giống \d+%/)
+      .first()
+      .waitFor();
     const other = (await box.locator('.antq-tip-code').first().textContent()).trim();
     await box.getByRole('button', { name: 'Đánh dấu trùng' }).first().click();
     await page.locator('.ant-popconfirm').getByText(`Đánh dấu tin báo này trùng với ${other}?`, { exact: false }).waitFor();
@@ -428,7 +445,10 @@ describe('a flood of tips', () => {
   /** The first screen only (the demo inbox makes a full-page picture metres long). */
   async function shotScreen(page, name) {
     const vp = page.viewportSize();
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${vp && vp.width < 600 ? 'phone' : 'desktop'}.png`), timeout: 30_000 });
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${name}-${vp && vp.width < 600 ? 'phone' : 'desktop'}.png`),
+      timeout: 30_000,
+    });
   }
 
   /** A page that waits longer: this machine is shared, and a busy minute must not fail a test. */
@@ -469,7 +489,11 @@ describe('a flood of tips', () => {
 
   before(async () => {
     flood = await startServer({
-      env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500', ANTQ_PUBLIC_TIPS_PER_HOUR_PER_UNIT: String(PER_UNIT), ANTQ_PUBLIC_CHALLENGE_BITS: '10' },
+      env: {
+        ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500',
+        ANTQ_PUBLIC_TIPS_PER_HOUR_PER_UNIT: String(PER_UNIT),
+        ANTQ_PUBLIC_CHALLENGE_BITS: '10',
+      },
     });
     floodBrowser = await launchBrowser();
     const admin = await apiSession(flood.baseUrl, 'admin', ADMIN_PASSWORD);
@@ -482,7 +506,7 @@ describe('a flood of tips', () => {
     await flood?.stop();
   });
 
-  it('sends a citizen\'s tip through a flood: a new, harder challenge for the unit, silently', async () => {
+  it("sends a citizen's tip through a flood: a new, harder challenge for the unit, silently", async () => {
     const page = await patientPage(PHONE);
     const challenges = [];
     const posts = [];
@@ -529,7 +553,7 @@ describe('a flood of tips', () => {
   });
 
   it('shows the officer how many tips wait to be screened, tags them, and screens one', async () => {
-    assert.ok(citizenCode, 'the citizen\'s tip was sent');
+    assert.ok(citizenCode, "the citizen's tip was sent");
     const api = await apiSession(flood.baseUrl, SCREENER.username, SCREENER.password);
     const held = await api.call('GET', '/api/v1/tips?held=true');
     // the script's last tip and the citizen's arrived past the threshold

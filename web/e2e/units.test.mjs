@@ -28,7 +28,13 @@ const WIDE = { width: 1440, height: 900 };
 const PUBLIC_URL = 'https://antq.sontinh.example.vn';
 // the commune's administrator: created by the national one with a temporary password, which its
 // owner replaces (POST /api/v1/auth/password) before the tests sign in
-const COMMUNE_ADMIN = { username: 'qt.sontinh', password: 'mat-khau-quan-tri-8', role: 'admin', unit: '21220', display_name: 'Đỗ Văn Quân' };
+const COMMUNE_ADMIN = {
+  username: 'qt.sontinh',
+  password: 'mat-khau-quan-tri-8',
+  role: 'admin',
+  unit: '21220',
+  display_name: 'Đỗ Văn Quân',
+};
 const FAILED = (status) => new RegExp(`Failed to load resource: the server responded with a status of ${status}`);
 
 let server;
@@ -68,7 +74,14 @@ describe('units page: an administrator manages the villages of the commune', () 
 
   const cases = [
     { viewport: WIDE, kind: 'desktop', type: 'Thôn', name: 'Thôn Tân Mỹ', renamed: 'Thôn Tân Mỹ Đông', officer: 'cb.tanmy' },
-    { viewport: PHONE, kind: 'phone', type: 'Tổ dân phố', name: 'Tổ dân phố Bình Minh', renamed: 'Tổ dân phố Bình Minh 1', officer: 'cb.binhminh' },
+    {
+      viewport: PHONE,
+      kind: 'phone',
+      type: 'Tổ dân phố',
+      name: 'Tổ dân phố Bình Minh',
+      renamed: 'Tổ dân phố Bình Minh 1',
+      officer: 'cb.binhminh',
+    },
   ];
   for (const c of cases) {
     it(`adds a ${c.type.toLowerCase()}, renames it, prints its poster and creates its village officer (${c.kind})`, async () => {
@@ -134,7 +147,9 @@ describe('units page: an administrator manages the villages of the commune', () 
         await drawer.getByLabel('Mật khẩu ban đầu').fill('mat-khau-ban-dau-7');
         await shot(page, 'units-officer');
         await drawer.getByRole('button', { name: 'Tạo tài khoản' }).click();
-        const officerRow = page.getByTestId('users-table').locator('tr', { has: page.getByRole('button', { name: c.officer, exact: true }) });
+        const officerRow = page
+          .getByTestId('users-table')
+          .locator('tr', { has: page.getByRole('button', { name: c.officer, exact: true }) });
         await officerRow.waitFor();
         await officerRow.getByTestId('user-temporary-password').waitFor();
         const officer = await national.call('GET', `/api/v1/users/${c.officer}`);
@@ -187,19 +202,28 @@ describe('units page: an administrator manages the villages of the commune', () 
     assert.equal(merged.body.active, false);
     assert.equal(merged.body.successor.code, '21220-001');
     const followed = await commune.call('GET', '/api/v1/activities?unit=21220-001&per_page=500');
-    assert.ok(followed.body.items.some((a) => a.id === activity.body.id), 'the merged village’s activity counts for Thôn Trường Thọ');
+    assert.ok(
+      followed.body.items.some((a) => a.id === activity.body.id),
+      'the merged village’s activity counts for Thôn Trường Thọ',
+    );
 
     await withPage(browser, PHONE, 'units-retire', async (page) => {
       await loginAs(page, server.baseUrl, COMMUNE_ADMIN);
       await openUnit(page, made['Thôn Bàu Giải Thể'], 'Thôn Bàu Giải Thể');
       await page.getByTestId('unit-retire').click();
-      await page.getByTestId('unit-retire-modal').getByText(/vẫn được tính cho Xã Sơn Tịnh/).waitFor();
+      await page
+        .getByTestId('unit-retire-modal')
+        .getByText(/vẫn được tính cho Xã Sơn Tịnh/)
+        .waitFor();
       await shot(page, 'units-retire');
       await page.getByTestId('unit-retire-save').click();
       await page.getByText('Thôn Bàu Giải Thể đã thôi hoạt động.').waitFor();
       await page.getByTestId('unit-detail').getByTestId('unit-name').filter({ hasText: 'Xã Sơn Tịnh' }).waitFor();
       // gone from the commune's children once the list is fetched again
-      await page.getByTestId('unit-children').getByRole('button', { name: 'Thôn Bàu Giải Thể', exact: true }).waitFor({ state: 'detached' });
+      await page
+        .getByTestId('unit-children')
+        .getByRole('button', { name: 'Thôn Bàu Giải Thể', exact: true })
+        .waitFor({ state: 'detached' });
       await assertNoHorizontalScroll(page);
       assertNoProblems(page);
     });
@@ -222,7 +246,13 @@ describe('units page: an administrator manages the villages of the commune', () 
       assert.equal((await commune.call('POST', '/api/v1/units/09574-001/retire', {})).status, 404);
       assertNoProblems(page);
     });
-    const front = { username: 'mttq.tinhha', password: 'mat-khau-mat-tran-6', role: 'front_officer', unit: '21220', display_name: 'Phan Thị Hà' };
+    const front = {
+      username: 'mttq.tinhha',
+      password: 'mat-khau-mat-tran-6',
+      role: 'front_officer',
+      unit: '21220',
+      display_name: 'Phan Thị Hà',
+    };
     const created = await createAccount(national, front);
     assert.equal(created.status, 201, JSON.stringify(created.body));
     await withPage(browser, PHONE, 'units-front', async (page) => {

@@ -47,6 +47,4 @@ for await (const file of walk(root)) {
   br += brotli.length;
 }
 
-console.log(
-  `compress: ${files} files in ${path.relative(process.cwd(), root) || '.'}: ${kib(raw)} → gzip ${kib(gz)}, brotli ${kib(br)}`,
-);
+console.log(`compress: ${files} files in ${path.relative(process.cwd(), root) || '.'}: ${kib(raw)} → gzip ${kib(gz)}, brotli ${kib(br)}`);

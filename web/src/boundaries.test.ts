@@ -13,7 +13,18 @@ import { describe, expect, it } from 'vitest';
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 
 /** Libraries only the staff app may load. */
-const STAFF_PACKAGES = [/^antd(\/|$)/, /^@ant-design\//, /^@tanstack\//, /^react-router/, /^i18next/, /^react-i18next/, /^echarts/, /^zrender/, /^dayjs/, /^qrcode/];
+const STAFF_PACKAGES = [
+  /^antd(\/|$)/,
+  /^@ant-design\//,
+  /^@tanstack\//,
+  /^react-router/,
+  /^i18next/,
+  /^react-i18next/,
+  /^echarts/,
+  /^zrender/,
+  /^dayjs/,
+  /^qrcode/,
+];
 /** Where public code may live (paths relative to src/, with '/'). */
 const PUBLIC_PLACES = [/^main\.tsx$/, /^public\//, /^lib\//];
 /** The one edge out of the public graph: main.tsx loads the staff app for staff addresses. */
@@ -98,12 +109,12 @@ describe('the public bundle', () => {
       ['public/paths.ts', "import { format } from '../lib/format';\nimport type { User } from '../api/types';\n"],
       ['public/submit.tsx', "const Page = () => import('./SubmitTip');\n"],
       ['public/SubmitTip.tsx', "import './public.css';\nimport { useAuth } from '../accounts/auth';\nimport { Button } from 'antd';\n"],
-      ['lib/format.ts', "export const format = 1;\n"],
+      ['lib/format.ts', 'export const format = 1;\n'],
       ['public/public.css', 'body {}'],
       ['lib/session.ts', "import { queryKeys } from '../api';\n"],
-      ['api/index.ts', "export const queryKeys = {};\n"],
-      ['api/types.ts', "export interface User { name: string }\n"],
-      ['accounts/auth.tsx', "export function useAuth() {}\n"],
+      ['api/index.ts', 'export const queryKeys = {};\n'],
+      ['api/types.ts', 'export interface User { name: string }\n'],
+      ['accounts/auth.tsx', 'export function useAuth() {}\n'],
     ]);
     expect(boundaryProblems(files).sort()).toEqual([
       'lib/: lib/session.ts imports api/index.ts, outside lib/',

@@ -9,8 +9,7 @@ export const theme: ThemeConfig = {
     colorPrimary: BRAND_RED,
     colorLink: BRAND_RED,
     borderRadius: 6,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
   },
   components: {
     Menu: {

@@ -11,17 +11,18 @@ export interface Credentials {
   password: string;
 }
 
-export function CredentialsForm({ form, onFinish, busy }: { form: FormInstance<Credentials>; onFinish: (v: Credentials) => void; busy: boolean }) {
+export function CredentialsForm({
+  form,
+  onFinish,
+  busy,
+}: {
+  form: FormInstance<Credentials>;
+  onFinish: (v: Credentials) => void;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <Form<Credentials>
-      form={form}
-      layout="vertical"
-      requiredMark={false}
-      onFinish={onFinish}
-      disabled={busy}
-      data-testid="login-form"
-    >
+    <Form<Credentials> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={busy} data-testid="login-form">
       <Form.Item
         name="username"
         label={t('login.username')}
@@ -37,11 +38,7 @@ export function CredentialsForm({ form, onFinish, busy }: { form: FormInstance<C
           size="large"
         />
       </Form.Item>
-      <Form.Item
-        name="password"
-        label={t('login.password')}
-        rules={[{ required: true, message: t('login.errors.passwordRequired') }]}
-      >
+      <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.errors.passwordRequired') }]}>
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} size="large" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block size="large" loading={busy}>
@@ -51,18 +48,16 @@ export function CredentialsForm({ form, onFinish, busy }: { form: FormInstance<C
   );
 }
 
-export function TotpForm(props: { form: FormInstance<{ totp: string }>; onFinish: (v: { totp: string }) => void; busy: boolean; onBack: () => void }) {
+export function TotpForm(props: {
+  form: FormInstance<{ totp: string }>;
+  onFinish: (v: { totp: string }) => void;
+  busy: boolean;
+  onBack: () => void;
+}) {
   const { form, onFinish, busy, onBack } = props;
   const { t } = useTranslation();
   return (
-    <Form<{ totp: string }>
-      form={form}
-      layout="vertical"
-      requiredMark={false}
-      onFinish={onFinish}
-      disabled={busy}
-      data-testid="totp-form"
-    >
+    <Form<{ totp: string }> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={busy} data-testid="totp-form">
       <Form.Item
         name="totp"
         label={t('login.totp.code')}

@@ -60,11 +60,7 @@ export default function OwnPasswordForm({ currentLabel, submitLabel, onDone, tes
       >
         {/* for password managers: whose password this is */}
         <input type="text" name="username" autoComplete="username" hidden readOnly value={user?.username ?? ''} />
-        <Form.Item
-          name="current_password"
-          label={currentLabel}
-          rules={[{ required: true, message: t('password.errors.currentRequired') }]}
-        >
+        <Form.Item name="current_password" label={currentLabel} rules={[{ required: true, message: t('password.errors.currentRequired') }]}>
           <Input.Password autoComplete="current-password" maxLength={256} />
         </Form.Item>
         <Form.Item

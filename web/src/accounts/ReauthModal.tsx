@@ -41,7 +41,11 @@ export default function ReauthModal() {
     setBusy(true);
     setError(null);
     try {
-      const session: Session = await login({ username, password: v.password, ...(needTotp && v.totp ? { totp: normaliseTotp(v.totp) } : {}) });
+      const session: Session = await login({
+        username,
+        password: v.password,
+        ...(needTotp && v.totp ? { totp: normaliseTotp(v.totp) } : {}),
+      });
       // the same user again: the page keeps its data, only the session (and its CSRF token) is new
       queryClient.setQueryData<Session | null>(accountKeys.session, session);
       endReauth(true);
@@ -76,9 +80,23 @@ export default function ReauthModal() {
     >
       <Typography.Paragraph type="secondary">{t('reauth.desc')}</Typography.Paragraph>
       {error !== null && (
-        <Alert className="antq-block-sm" type="error" showIcon role="alert" message={errorMessage(error, t('error.title'))} data-testid="reauth-error" />
+        <Alert
+          className="antq-block-sm"
+          type="error"
+          showIcon
+          role="alert"
+          message={errorMessage(error, t('error.title'))}
+          data-testid="reauth-error"
+        />
       )}
-      <Form<{ password: string; totp?: string }> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} disabled={busy} data-testid="reauth-form">
+      <Form<{ password: string; totp?: string }>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+        disabled={busy}
+        data-testid="reauth-form"
+      >
         <Form.Item label={t('login.username')}>
           <Typography.Text strong data-testid="reauth-username">
             {username}
@@ -92,9 +110,21 @@ export default function ReauthModal() {
             name="totp"
             label={t('login.totp.code')}
             extra={t('login.totp.desc')}
-            rules={[{ validator: (_, v: string | undefined) => (isTotpCode(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('login.errors.totpFormat')))) }]}
+            rules={[
+              {
+                validator: (_, v: string | undefined) =>
+                  isTotpCode(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('login.errors.totpFormat'))),
+              },
+            ]}
           >
-            <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="numeric" maxLength={7} autoFocus className="antq-totp-input" />
+            <Input
+              prefix={<SafetyOutlined />}
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={7}
+              autoFocus
+              className="antq-totp-input"
+            />
           </Form.Item>
         )}
         <div className="antq-form-actions">

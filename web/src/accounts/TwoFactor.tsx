@@ -192,11 +192,7 @@ function DisableTotp() {
           <ApiErrorAlert error={otherError} />
         </div>
       )}
-      <Form.Item
-        name="password"
-        label={t('totp.password')}
-        rules={[{ required: true, message: t('password.errors.currentRequired') }]}
-      >
+      <Form.Item name="password" label={t('totp.password')} rules={[{ required: true, message: t('password.errors.currentRequired') }]}>
         <Input.Password autoComplete="current-password" maxLength={256} />
       </Form.Item>
       <Button danger type="primary" htmlType="submit" loading={disable.isPending} block>

@@ -1,12 +1,4 @@
-import {
-  AuditOutlined,
-  DownOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  SafetyOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Divider, Dropdown, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

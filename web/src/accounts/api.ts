@@ -96,15 +96,13 @@ export const changePassword = (current_password: string, new_password: string) =
 
 export const setupTotp = () => postJson<TotpSetup>('/api/v1/auth/totp/setup');
 export const enableTotp = (code: string) => postJson<void>('/api/v1/auth/totp/enable', { code });
-export const disableTotp = (password: string) =>
-  postJson<void>('/api/v1/auth/totp/disable', { password });
+export const disableTotp = (password: string) => postJson<void>('/api/v1/auth/totp/disable', { password });
 
 // --- user administration ------------------------------------------------------------------------
 
 export const listRoles = (signal?: AbortSignal) => getJson<ItemList<Role>>('/api/v1/roles', undefined, signal);
 
-export const listUsers = (query: UserListQuery, signal?: AbortSignal) =>
-  getJson<Page<User>>('/api/v1/users', { ...query }, signal);
+export const listUsers = (query: UserListQuery, signal?: AbortSignal) => getJson<Page<User>>('/api/v1/users', { ...query }, signal);
 
 export const getUser = (username: string, signal?: AbortSignal) =>
   getJson<User>(`/api/v1/users/${encodeURIComponent(username)}`, undefined, signal);

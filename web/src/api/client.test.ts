@@ -30,9 +30,7 @@ describe('apiUrl', () => {
     expect(apiUrl('/api/v1/units')).toBe('/api/v1/units');
     expect(apiUrl('/api/v1/units', { parent: null })).toBe('/api/v1/units');
     expect(apiUrl('/api/v1/units', { parent: '' })).toBe('/api/v1/units');
-    expect(apiUrl('/api/v1/units/search', { q: 'sơn tịnh', limit: 20 })).toBe(
-      '/api/v1/units/search?q=s%C6%A1n+t%E1%BB%8Bnh&limit=20',
-    );
+    expect(apiUrl('/api/v1/units/search', { q: 'sơn tịnh', limit: 20 })).toBe('/api/v1/units/search?q=s%C6%A1n+t%E1%BB%8Bnh&limit=20');
   });
 });
 
@@ -74,7 +72,11 @@ describe('getJson', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(getJson('/healthz')).rejects.toMatchObject({ status: 0, code: 'network', message: expect.stringMatching(/^Không kết nối được máy chủ/) });
+    await expect(getJson('/healthz')).rejects.toMatchObject({
+      status: 0,
+      code: 'network',
+      message: expect.stringMatching(/^Không kết nối được máy chủ/),
+    });
   });
 });
 
@@ -127,11 +129,13 @@ describe('answers of the accounts API', () => {
   });
 
   it('reads Retry-After of a lockout into seconds', async () => {
-    vi.stubGlobal('fetch', async () =>
-      new Response(JSON.stringify({ error: { code: 'account_locked', message: 'Tài khoản tạm khóa' } }), {
-        status: 429,
-        headers: { 'Content-Type': 'application/json', 'Retry-After': '900' },
-      }),
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(JSON.stringify({ error: { code: 'account_locked', message: 'Tài khoản tạm khóa' } }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '900' },
+        }),
     );
     await expect(postJson('/api/v1/auth/login', {})).rejects.toMatchObject({ status: 429, code: 'account_locked', retryAfter: 900 });
   });
@@ -202,7 +206,10 @@ describe('uploadFile (the one upload client: registers, evaluations)', () => {
 
   it('logs in again in place when the session expired, then sends the file once more', async () => {
     setCsrfToken('old');
-    const answers = [jsonResponse(401, { error: { code: 'unauthorized', message: 'Phiên làm việc đã hết hạn' } }), jsonResponse(201, { id: '8' })];
+    const answers = [
+      jsonResponse(401, { error: { code: 'unauthorized', message: 'Phiên làm việc đã hết hạn' } }),
+      jsonResponse(201, { id: '8' }),
+    ];
     const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => answers.shift()!);
     vi.stubGlobal('fetch', fetchMock);
     const off = setReauthenticator(async () => {

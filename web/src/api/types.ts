@@ -87,4 +87,3 @@ export interface Page<T> {
   page: number;
   per_page: number;
 }
-

@@ -55,60 +55,58 @@ export default function AuditFilters({ filters, setFilters }: { filters: Filters
   };
 
   return (
-  <Form<FilterValues> form={form} layout="vertical" onFinish={apply} className="antq-filters" data-testid="audit-filters">
-    <Form.Item name="actor" label={t('audit.filter.actor')}>
-      <Input allowClear maxLength={64} autoComplete="off" placeholder={t('audit.filter.actorPlaceholder')} />
-    </Form.Item>
-    <Form.Item name="action" label={t('audit.filter.action')}>
-      <Select
-        allowClear
-        showSearch
-        placeholder={t('audit.filter.actionPlaceholder')}
-        options={auditOptions(t, 'auditAction', AUDIT_ACTIONS)}
-        filterOption={matchOption}
-        popupMatchSelectWidth={320}
-        data-testid="audit-filter-action"
-      />
-    </Form.Item>
-    <Form.Item name="entity" label={t('audit.filter.entity')}>
-      <Select
-        allowClear
-        showSearch
-        placeholder={t('audit.filter.entityPlaceholder')}
-        options={auditOptions(t, 'auditEntity', AUDIT_ENTITIES)}
-        filterOption={matchOption}
-        popupMatchSelectWidth={280}
-        data-testid="audit-filter-entity"
-      />
-    </Form.Item>
-    <Form.Item name="from" label={t('audit.filter.from')}>
-      <DatePicker format={SHOWN_DATE} placeholder={t('audit.filter.datePlaceholder')} className="antq-filters__date" />
-    </Form.Item>
-    <Form.Item
-      name="to"
-      label={t('audit.filter.to')}
-      dependencies={['from']}
-      rules={[
-        ({ getFieldValue }) => ({
-          validator: (_, to: Dayjs | null | undefined) => {
-            const from = getFieldValue('from') as Dayjs | null | undefined;
-            return from && to && to.isBefore(from, 'day')
-              ? Promise.reject(new Error(t('audit.filter.toBeforeFrom')))
-              : Promise.resolve();
-          },
-        }),
-      ]}
-    >
-      <DatePicker format={SHOWN_DATE} placeholder={t('audit.filter.datePlaceholder')} className="antq-filters__date" />
-    </Form.Item>
-    <Form.Item label={<span className="antq-sr-only">{t('audit.filter.apply')}</span>} className="antq-filters__actions">
-      <div className="antq-form-actions">
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-filter-apply">
-          {t('audit.filter.apply')}
-        </Button>
-        <Button onClick={clear}>{t('audit.filter.clear')}</Button>
-      </div>
-    </Form.Item>
-  </Form>
+    <Form<FilterValues> form={form} layout="vertical" onFinish={apply} className="antq-filters" data-testid="audit-filters">
+      <Form.Item name="actor" label={t('audit.filter.actor')}>
+        <Input allowClear maxLength={64} autoComplete="off" placeholder={t('audit.filter.actorPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="action" label={t('audit.filter.action')}>
+        <Select
+          allowClear
+          showSearch
+          placeholder={t('audit.filter.actionPlaceholder')}
+          options={auditOptions(t, 'auditAction', AUDIT_ACTIONS)}
+          filterOption={matchOption}
+          popupMatchSelectWidth={320}
+          data-testid="audit-filter-action"
+        />
+      </Form.Item>
+      <Form.Item name="entity" label={t('audit.filter.entity')}>
+        <Select
+          allowClear
+          showSearch
+          placeholder={t('audit.filter.entityPlaceholder')}
+          options={auditOptions(t, 'auditEntity', AUDIT_ENTITIES)}
+          filterOption={matchOption}
+          popupMatchSelectWidth={280}
+          data-testid="audit-filter-entity"
+        />
+      </Form.Item>
+      <Form.Item name="from" label={t('audit.filter.from')}>
+        <DatePicker format={SHOWN_DATE} placeholder={t('audit.filter.datePlaceholder')} className="antq-filters__date" />
+      </Form.Item>
+      <Form.Item
+        name="to"
+        label={t('audit.filter.to')}
+        dependencies={['from']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, to: Dayjs | null | undefined) => {
+              const from = getFieldValue('from') as Dayjs | null | undefined;
+              return from && to && to.isBefore(from, 'day') ? Promise.reject(new Error(t('audit.filter.toBeforeFrom'))) : Promise.resolve();
+            },
+          }),
+        ]}
+      >
+        <DatePicker format={SHOWN_DATE} placeholder={t('audit.filter.datePlaceholder')} className="antq-filters__date" />
+      </Form.Item>
+      <Form.Item label={<span className="antq-sr-only">{t('audit.filter.apply')}</span>} className="antq-filters__actions">
+        <div className="antq-form-actions">
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-filter-apply">
+            {t('audit.filter.apply')}
+          </Button>
+          <Button onClick={clear}>{t('audit.filter.clear')}</Button>
+        </div>
+      </Form.Item>
+    </Form>
   );
 }

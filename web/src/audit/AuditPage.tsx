@@ -16,7 +16,6 @@ import PageHead from '../components/PageHead';
 
 const { Text } = Typography;
 
-
 /** The audit trail: who did what, when, to what and why; filters, paging and the hash chain check. */
 export default function Audit() {
   const { t } = useTranslation();
@@ -45,12 +44,7 @@ export default function Audit() {
   return (
     <div className="antq-admin" data-testid="audit-page">
       <PageHead title={t('audit.pageTitle')} intro={t('audit.intro')}>
-        <Button
-          icon={<SafetyCertificateOutlined />}
-          loading={verify.isPending}
-          onClick={() => verify.mutate()}
-          data-testid="audit-verify"
-        >
+        <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
           {t('audit.verify.button')}
         </Button>
       </PageHead>

@@ -35,8 +35,7 @@ export interface AuditVerify {
   problem: string | null;
 }
 
-export const listAudit = (query: AuditQuery, signal?: AbortSignal) =>
-  getJson<Page<AuditEntry>>('/api/v1/audit', { ...query }, signal);
+export const listAudit = (query: AuditQuery, signal?: AbortSignal) => getJson<Page<AuditEntry>>('/api/v1/audit', { ...query }, signal);
 
 export const verifyAudit = (signal?: AbortSignal) => getJson<AuditVerify>('/api/v1/audit/verify', undefined, signal);
 

@@ -47,7 +47,9 @@ describe('audit actions', () => {
       expect(known.has(a), a).toBe(true);
     }
     // every register entity with its create/update/delete
-    const entities = [...new Set(files(SRC).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/s\.entity = "([a-z_]+)"/g)].map((m) => m[1]!)))];
+    const entities = [
+      ...new Set(files(SRC).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/s\.entity = "([a-z_]+)"/g)].map((m) => m[1]!))),
+    ];
     expect(entities.length).toBeGreaterThan(5);
     for (const e of entities) for (const op of ['create', 'update', 'delete']) expect(known.has(`${e}.${op}`), `${e}.${op}`).toBe(true);
     for (const f of files(SRC)) {

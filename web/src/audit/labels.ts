@@ -11,7 +11,19 @@ export function auditLabel(t: Translate, group: 'auditAction' | 'auditEntity', c
 }
 
 /** The registers' entities (server specs): each writes `<entity>.create|update|delete`, and `.attach` for photos. */
-const REGISTER_ENTITIES = ['activity', 'opinion', 'model', 'group', 'patrol', 'mediation', 'program', 'pledge', 'award', 'hotspot', 'reintegration_person'] as const;
+const REGISTER_ENTITIES = [
+  'activity',
+  'opinion',
+  'model',
+  'group',
+  'patrol',
+  'mediation',
+  'program',
+  'pledge',
+  'award',
+  'hotspot',
+  'reintegration_person',
+] as const;
 
 /**
  * Every action the server writes to the trail (grep `audit.record`, `audit_.record`, `audit(c,` and
@@ -98,7 +110,5 @@ export const AUDIT_ENTITIES = [
 /** Options of a filter list: the Vietnamese name, sorted in Vietnamese order; searching matches the words. */
 export function auditOptions(t: Translate, group: 'auditAction' | 'auditEntity', codes: readonly string[]) {
   const collator = new Intl.Collator('vi');
-  return codes
-    .map((code) => ({ value: code, label: auditLabel(t, group, code) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+  return codes.map((code) => ({ value: code, label: auditLabel(t, group, code) })).sort((a, b) => collator.compare(a.label, b.label));
 }

@@ -22,7 +22,11 @@ export function saveBlob(blob: Blob, name: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export default function DownloadButton({ href, fileName, ...rest }: Omit<ButtonProps, 'href' | 'onClick' | 'download'> & { href: string; fileName: string }) {
+export default function DownloadButton({
+  href,
+  fileName,
+  ...rest
+}: Omit<ButtonProps, 'href' | 'onClick' | 'download'> & { href: string; fileName: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);

@@ -14,7 +14,15 @@ import { evaluationPath } from './paths';
 
 const { Paragraph } = Typography;
 
-export default function CreateDialog({ open, initial, onClose }: { open: boolean; initial: { unit?: string; year?: number }; onClose: () => void }) {
+export default function CreateDialog({
+  open,
+  initial,
+  onClose,
+}: {
+  open: boolean;
+  initial: { unit?: string; year?: number };
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const navigate = useNavigate();

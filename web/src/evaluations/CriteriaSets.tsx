@@ -152,7 +152,12 @@ function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onC
         title: v.title!.trim(),
         ...(v.basis?.trim() ? { basis: v.basis.trim() } : {}),
         optional: !!v.optional,
-        criteria: (v.criteria ?? []).map((c) => ({ code: c.code!.trim(), text: c.text!.trim(), confirmed: c.confirmed ?? true, auto: c.auto || '' })),
+        criteria: (v.criteria ?? []).map((c) => ({
+          code: c.code!.trim(),
+          text: c.text!.trim(),
+          confirmed: c.confirmed ?? true,
+          auto: c.auto || '',
+        })),
       }),
     onSuccess: async () => {
       void message.success(t('evaluations.criteria.saved'));
@@ -188,7 +193,10 @@ function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onC
           label={t('evaluations.list.kind')}
           rules={[{ required: true, message: t('registers.form.requiredChoose', { label: t('evaluations.list.kind') }) }]}
         >
-          <Select options={TARGET_KINDS.map((k) => ({ value: k, label: t(`evaluations.kinds.${k}`) }))} disabled={!!from && from !== 'blank'} />
+          <Select
+            options={TARGET_KINDS.map((k) => ({ value: k, label: t(`evaluations.kinds.${k}`) }))}
+            disabled={!!from && from !== 'blank'}
+          />
         </Form.Item>
         <Form.Item name="title" label={t('evaluations.criteria.setTitle')} rules={[req(t('evaluations.criteria.setTitle'))]}>
           <Input maxLength={300} />
@@ -215,7 +223,11 @@ function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onC
                   <Form.Item name={[row.name, 'confirmed']} valuePropName="checked" className="antq-eval-set-row__flag">
                     <Checkbox>{t('evaluations.criteria.confirmed')}</Checkbox>
                   </Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label={t('registers.items.remove', { n: i + 1 })} />
+                  <Button
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(row.name)}
+                    aria-label={t('registers.items.remove', { n: i + 1 })}
+                  />
                 </div>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({ code: '', text: '', confirmed: true, auto: '' })}>

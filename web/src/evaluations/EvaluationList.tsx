@@ -52,7 +52,11 @@ export default function EvaluationList() {
   );
   const columns: ColumnsType<EvaluationRow> = [
     { title: t('evaluations.list.unit'), key: 'unit', render: (_, r) => link(r) },
-    { title: t('evaluations.list.kind'), key: 'kind', render: (_, r) => t(`evaluations.kinds.${r.target_kind}`, { defaultValue: r.target_kind }) },
+    {
+      title: t('evaluations.list.kind'),
+      key: 'kind',
+      render: (_, r) => t(`evaluations.kinds.${r.target_kind}`, { defaultValue: r.target_kind }),
+    },
     { title: t('evaluations.list.year'), dataIndex: 'year', key: 'year', width: 80 },
     {
       title: t('evaluations.detail.evaluatedOn'),
@@ -61,14 +65,23 @@ export default function EvaluationList() {
       render: (_, r) => <span className="antq-nowrap">{formatDate(r.evaluated_on ?? null)}</span>,
     },
     { title: t('evaluations.list.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} />, width: 150 },
-    { title: t('evaluations.list.result'), key: 'result', render: (_, r) => <ResultTag result={r.result} expected={r.status !== 'approved'} />, width: 150 },
+    {
+      title: t('evaluations.list.result'),
+      key: 'result',
+      render: (_, r) => <ResultTag result={r.result} expected={r.status !== 'approved'} />,
+      width: 150,
+    },
     {
       title: t('evaluations.list.progress'),
       key: 'progress',
       width: 150,
       render: (_, r) =>
         r.progress ? (
-          <Progress percent={r.progress.total ? Math.round((r.progress.answered * 100) / r.progress.total) : 0} size="small" format={() => `${r.progress!.answered}/${r.progress!.total}`} />
+          <Progress
+            percent={r.progress.total ? Math.round((r.progress.answered * 100) / r.progress.total) : 0}
+            size="small"
+            format={() => `${r.progress!.answered}/${r.progress!.total}`}
+          />
         ) : null,
     },
   ];

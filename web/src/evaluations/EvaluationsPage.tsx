@@ -30,7 +30,6 @@ export default function EvaluationsPage() {
   );
 }
 
-
 function Evaluations() {
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -82,7 +81,11 @@ function Evaluations() {
             label: t(narrow ? 'evaluations.tabs.pendingShort' : 'evaluations.tabs.pending'),
             children: <PendingList onCreate={(unit, year) => setCreating({ unit, year })} />,
           },
-          { key: 'registrations', label: t(narrow ? 'evaluations.tabs.registrationsShort' : 'evaluations.tabs.registrations'), children: <Registrations /> },
+          {
+            key: 'registrations',
+            label: t(narrow ? 'evaluations.tabs.registrationsShort' : 'evaluations.tabs.registrations'),
+            children: <Registrations />,
+          },
         ]}
       />
       <CreateDialog open={creating !== null} initial={creating ?? {}} onClose={() => setCreating(null)} />

@@ -58,7 +58,11 @@ export default function PendingList({ onCreate }: { onCreate: (unit: string, yea
   ];
   const columns: ColumnsType<PendingUnit> = [
     { title: t('evaluations.list.unit'), key: 'unit', render: (_, r) => unitName(r.unit) },
-    { title: t('evaluations.list.kind'), key: 'kind', render: (_, r) => t(`evaluations.kinds.${r.target_kind}`, { defaultValue: r.target_kind }) },
+    {
+      title: t('evaluations.list.kind'),
+      key: 'kind',
+      render: (_, r) => t(`evaluations.kinds.${r.target_kind}`, { defaultValue: r.target_kind }),
+    },
     { title: t('evaluations.pending.registered'), key: 'registered', render: (_, r) => registeredTag(r) },
     { title: t('evaluations.pending.evaluation'), key: 'evaluation', render: (_, r) => evaluationCell(r) },
   ];

@@ -55,7 +55,9 @@ export default function RegistrationDialog({
         year: v.year!,
         registered_on: v.registered_on!.format('YYYY-MM-DD'),
         ...(v.households_total !== null && v.households_total !== undefined ? { households_total: v.households_total } : {}),
-        ...(v.households_registered !== null && v.households_registered !== undefined ? { households_registered: v.households_registered } : {}),
+        ...(v.households_registered !== null && v.households_registered !== undefined
+          ? { households_registered: v.households_registered }
+          : {}),
       };
       if (existing) {
         const { unit: _unit, year: _year, ...rest } = body;

@@ -117,11 +117,7 @@ export default function Registrations() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('evaluations.registrations.none') }}
       />
-      <RegistrationDialog
-        editing={editing}
-        defaults={{ unit: unit ?? user?.unit?.code ?? null, year }}
-        onClose={() => setEditing(null)}
-      />
+      <RegistrationDialog editing={editing} defaults={{ unit: unit ?? user?.unit?.code ?? null, year }} onClose={() => setEditing(null)} />
     </>
   );
 }

@@ -131,7 +131,8 @@ export const listPending = (query: { unit?: string; year?: number }, signal?: Ab
 export const listRegistrations = (query: { unit?: string; year?: number }, signal?: AbortSignal) =>
   getJson<{ items: Registration[] }>(`${BASE}/registrations`, query, signal);
 export const createRegistration = (body: RegistrationBody) => postJson<Registration>(`${BASE}/registrations`, body);
-export const updateRegistration = (id: Id, body: Partial<RegistrationBody>) => patchJson<Registration>(`${BASE}/registrations/${enc(id)}`, body);
+export const updateRegistration = (id: Id, body: Partial<RegistrationBody>) =>
+  patchJson<Registration>(`${BASE}/registrations/${enc(id)}`, body);
 
 export interface RegistrationBody {
   unit: string;
@@ -142,7 +143,11 @@ export interface RegistrationBody {
 }
 
 export const listCriteriaSets = (query: { target_kind?: string; all?: boolean }, signal?: AbortSignal) =>
-  getJson<{ items: CriteriaSet[] }>('/api/v1/evaluation-criteria', { target_kind: query.target_kind, all: query.all ? 'true' : undefined }, signal);
+  getJson<{ items: CriteriaSet[] }>(
+    '/api/v1/evaluation-criteria',
+    { target_kind: query.target_kind, all: query.all ? 'true' : undefined },
+    signal,
+  );
 export const createCriteriaSet = (body: {
   code: string;
   target_kind: string;

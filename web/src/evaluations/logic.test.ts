@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CriterionAnswer, Evaluation } from './api';
-import { actionsFor, answersOf, evaluationPatch, expectedResult, householdShare, progressOf, targetKindOf, unanswered, windowOf } from './logic';
+import {
+  actionsFor,
+  answersOf,
+  evaluationPatch,
+  expectedResult,
+  householdShare,
+  progressOf,
+  targetKindOf,
+  unanswered,
+  windowOf,
+} from './logic';
 
 const crit = (code: string, over: Partial<CriterionAnswer> = {}): CriterionAnswer => ({
   code,
@@ -13,7 +23,12 @@ const crit = (code: string, over: Partial<CriterionAnswer> = {}): CriterionAnswe
   ...over,
 });
 
-const criteria = [crit('c1', { met: true, evidence: 'Biên bản họp' }), crit('c2'), crit('c3'), crit('subunits', { auto: 'subunits', met: null })];
+const criteria = [
+  crit('c1', { met: true, evidence: 'Biên bản họp' }),
+  crit('c2'),
+  crit('c3'),
+  crit('subunits', { auto: 'subunits', met: null }),
+];
 
 describe('checklist progress', () => {
   it('counts what the officer answered and what the server computed', () => {

@@ -92,7 +92,10 @@ export interface Actions {
  * `evaluations.approve` who did not submit it (the server also checks the approving unit's area);
  * an approved, passed one has its certificate.
  */
-export function actionsFor(ev: Pick<Evaluation, 'status' | 'result' | 'submitted_by'>, user: Pick<User, 'username' | 'permissions'> | null): Actions {
+export function actionsFor(
+  ev: Pick<Evaluation, 'status' | 'result' | 'submitted_by'>,
+  user: Pick<User, 'username' | 'permissions'> | null,
+): Actions {
   const can = (p: string) => !!user && user.permissions.includes(p);
   const open = ev.status === 'draft' || ev.status === 'returned';
   return {
@@ -126,7 +129,9 @@ export function targetKindOf(kind: string | undefined | null, subkind?: string |
 
 /** The evaluation window of year Y: residential areas 01/11/(Y−1)–31/10/Y, the others 16/11/(Y−1)–15/11/Y. */
 export function windowOf(kind: TargetKind | string, year: number): { from: string; to: string } {
-  return kind === 'residential_area' ? { from: `${year - 1}-11-01`, to: `${year}-10-31` } : { from: `${year - 1}-11-16`, to: `${year}-11-15` };
+  return kind === 'residential_area'
+    ? { from: `${year - 1}-11-01`, to: `${year}-10-31` }
+    : { from: `${year - 1}-11-16`, to: `${year}-11-15` };
 }
 
 /** The share of households registered (0–100, whole), or null when the total is unknown. */

@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentProblem, descriptionProblem, formatBytes, formatTrackingCode, isoToVnLocal, parseOccurredAt, parseVnDate, parseVnTime, isPlausibleTrackingCode, normaliseSecret, normaliseTrackingCode, parseTrackingHash, revealReasonLongEnough, textLength, trackingHash, vnLocalToIso } from './tips';
+import {
+  attachmentProblem,
+  descriptionProblem,
+  formatBytes,
+  formatTrackingCode,
+  isoToVnLocal,
+  parseOccurredAt,
+  parseVnDate,
+  parseVnTime,
+  isPlausibleTrackingCode,
+  normaliseSecret,
+  normaliseTrackingCode,
+  parseTrackingHash,
+  revealReasonLongEnough,
+  textLength,
+  trackingHash,
+  vnLocalToIso,
+} from './tips';
 
 describe('tracking codes', () => {
   it('are read case-insensitively, dashes and spaces optional', () => {

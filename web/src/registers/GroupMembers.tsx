@@ -4,7 +4,24 @@
  */
 import { CheckCircleOutlined, ExclamationCircleOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, type ButtonProps, Divider, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  type ButtonProps,
+  Divider,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,7 +93,8 @@ export default function GroupMembers({ group, canWrite }: { group: RegisterRecor
       setAdding(false);
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.field && FIELDS.includes(e.field)) form.setFields([{ name: e.field as keyof MemberValues, errors: [e.message] }]);
+      if (e instanceof ApiError && e.field && FIELDS.includes(e.field))
+        form.setFields([{ name: e.field as keyof MemberValues, errors: [e.message] }]);
     },
   });
   const leave = useMutation({

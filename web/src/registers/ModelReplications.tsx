@@ -51,7 +51,9 @@ export default function ModelReplications({ model, canWrite }: { model: Register
       queryClient.setQueryData(key, res);
       const names = v.unit.map((code) => res.items.find((r) => r.unit.code === code)?.unit.name ?? code);
       void message.success(
-        names.length === 1 ? t('registers.replications.added', { unit: names[0] }) : t('registers.replications.addedMany', { n: names.length, units: names.join(', ') }),
+        names.length === 1
+          ? t('registers.replications.added', { unit: names[0] })
+          : t('registers.replications.addedMany', { n: names.length, units: names.join(', ') }),
       );
       setAdding(false);
     },
@@ -60,7 +62,10 @@ export default function ModelReplications({ model, canWrite }: { model: Register
       const done = (e as { done?: string[] }).done ?? [];
       if (done.length) {
         void queryClient.invalidateQueries({ queryKey: key });
-        addForm.setFieldValue('unit', v.unit.filter((u) => !done.includes(u)));
+        addForm.setFieldValue(
+          'unit',
+          v.unit.filter((u) => !done.includes(u)),
+        );
       }
       if (e instanceof ApiError && (e.field === 'unit' || e.field === 'started_on')) {
         const name = failed ? (replications.data?.items.find((r) => r.unit.code === failed)?.unit.name ?? failed) : '';
@@ -101,9 +106,7 @@ export default function ModelReplications({ model, canWrite }: { model: Register
           <Typography.Title level={4} id="replications-title" className="antq-reg-extra__title">
             {t('registers.replications.title')}
           </Typography.Title>
-          <Typography.Text type="secondary">
-            {t('registers.replications.summary', { n: items.length, running })}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t('registers.replications.summary', { n: items.length, running })}</Typography.Text>
         </div>
         {canWrite && (
           <Button type="primary" icon={<BranchesOutlined />} onClick={openAdd} data-testid="replicate">
@@ -159,7 +162,11 @@ export default function ModelReplications({ model, canWrite }: { model: Register
         data-testid="replicate-modal"
       >
         {replicate.error && !(replicate.error instanceof ApiError && replicate.error.field) && <ApiErrorAlert error={replicate.error} />}
-        <Form<ReplicateValues> form={addForm} name="replicate" layout="vertical" onFinish={(v) => replicate.mutate(v)}
+        <Form<ReplicateValues>
+          form={addForm}
+          name="replicate"
+          layout="vertical"
+          onFinish={(v) => replicate.mutate(v)}
           initialValues={{ unit: [], started_on: dayOf(todayVN()) }}
           preserve={false}
         >

@@ -113,7 +113,10 @@ export function RecordPhotos({ cfg, recordId, canWrite }: { cfg: RegisterConfig;
     mutationFn: (files: File[]) => uploadAll(cfg, recordId, files),
     onSuccess: async ({ failed, error }, files) => {
       await queryClient.invalidateQueries({ queryKey: key });
-      if (failed) void message.error(t('registers.photos.someFailed', { n: failed, total: files.length, error: error instanceof Error ? error.message : '' }));
+      if (failed)
+        void message.error(
+          t('registers.photos.someFailed', { n: failed, total: files.length, error: error instanceof Error ? error.message : '' }),
+        );
       else void message.success(t('registers.photos.uploaded', { n: files.length }));
     },
   });
@@ -135,7 +138,12 @@ export function RecordPhotos({ cfg, recordId, canWrite }: { cfg: RegisterConfig;
         </ul>
       )}
       {canWrite && items.length < MAX_FILES && (
-        <PhotoInput value={[]} onChange={(files) => files.length && upload.mutate(files)} disabled={upload.isPending} max={MAX_FILES - items.length} />
+        <PhotoInput
+          value={[]}
+          onChange={(files) => files.length && upload.mutate(files)}
+          disabled={upload.isPending}
+          max={MAX_FILES - items.length}
+        />
       )}
     </section>
   );

@@ -79,7 +79,12 @@ function QuickEntry() {
 }
 
 /** Saves a record, then its photos; a refused photo leaves the record saved and says so. */
-function useSaveWithPhotos(register: RegisterConfig, onSaved: (r: RegisterRecord) => void, fields: readonly string[], form: ReturnType<typeof Form.useForm<FormValues>>[0]) {
+function useSaveWithPhotos(
+  register: RegisterConfig,
+  onSaved: (r: RegisterRecord) => void,
+  fields: readonly string[],
+  form: ReturnType<typeof Form.useForm<FormValues>>[0],
+) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -89,7 +94,10 @@ function useSaveWithPhotos(register: RegisterConfig, onSaved: (r: RegisterRecord
       const photos = Array.isArray(v.photos) ? (v.photos as File[]) : [];
       if (photos.length) {
         const { failed, error } = await uploadAll(register, created.id, photos);
-        if (failed) void message.error(t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }));
+        if (failed)
+          void message.error(
+            t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }),
+          );
       }
       return { record: created, photos: photos.length };
     },
@@ -132,7 +140,8 @@ function QuickActivity() {
     setSaved(null);
   };
 
-  const otherError = save.error && !(save.error instanceof ApiError && save.error.field && (FIELDS as readonly string[]).includes(save.error.field));
+  const otherError =
+    save.error && !(save.error instanceof ApiError && save.error.field && (FIELDS as readonly string[]).includes(save.error.field));
 
   if (saved) {
     const r = saved.record;
@@ -144,7 +153,8 @@ function QuickActivity() {
             title={<h1 className="antq-result-title">{t('registers.quick.saved')}</h1>}
             subTitle={
               <span data-testid="quick-saved-title">
-                {String(r.title)} · {r.unit.name} · {t('registers.quick.people', { n: formatNumber(typeof r.participants === 'number' ? r.participants : 0) })}
+                {String(r.title)} · {r.unit.name} ·{' '}
+                {t('registers.quick.people', { n: formatNumber(typeof r.participants === 'number' ? r.participants : 0) })}
                 {saved.photos > 0 && ` · ${t('registers.photos.count', { n: saved.photos })}`}
               </span>
             }
@@ -194,7 +204,11 @@ function QuickActivity() {
           >
             <CatalogSelect field={field('type')} />
           </Form.Item>
-          <Form.Item name="date" label={label(field('date').label)} rules={[{ required: true, message: t('registers.form.requiredChoose', { label: label(field('date').label) }) }]}>
+          <Form.Item
+            name="date"
+            label={label(field('date').label)}
+            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: label(field('date').label) }) }]}
+          >
             <DateInput noFuture />
           </Form.Item>
           <Form.Item
@@ -202,7 +216,12 @@ function QuickActivity() {
             label={label(field('title').label)}
             rules={[{ required: true, whitespace: true, message: t('registers.form.required', { label: label(field('title').label) }) }]}
           >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={300} placeholder={t('registers.quick.titlePlaceholder')} data-testid="quick-title" />
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 5 }}
+              maxLength={300}
+              placeholder={t('registers.quick.titlePlaceholder')}
+              data-testid="quick-title"
+            />
           </Form.Item>
           <Form.Item
             name="organizers"

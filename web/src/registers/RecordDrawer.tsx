@@ -82,7 +82,10 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
       const photos = Array.isArray(values.photos) ? (values.photos as File[]) : [];
       if (cfg.attachments && photos.length) {
         const { failed, error } = await uploadAll(cfg, created.id, photos);
-        if (failed) void message.error(t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }));
+        if (failed)
+          void message.error(
+            t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }),
+          );
         else void message.success(t('registers.photos.uploaded', { n: photos.length }));
       }
       return created;
@@ -138,50 +141,50 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
         : t('registers.form.loading');
 
   const recordPane = (
-        <>
-          {!canWrite && (
-            <Typography.Paragraph type="secondary" data-testid="read-only">
-              {t('registers.form.readOnly')}
-            </Typography.Paragraph>
-          )}
-          {record.data && cfg.name === 'reintegration' && <SealedIdentity record={record.data} />}
-          <RegisterForm
-            cfg={cfg}
-            form={form}
-            record={id !== null ? record.data : null}
-            initialValues={initialValues}
-            disabled={!canWrite || save.isPending}
-            onFinish={(v) => save.mutate(v)}
-            footer={
-              cfg.attachments && id === null && canWrite ? (
-                <Form.Item name="photos" label={t('registers.photos.title')} data-testid="field-photos">
-                  <PhotoInput />
-                </Form.Item>
-              ) : undefined
-            }
-            header={
-              otherError ? (
-                <div className="antq-block-sm">
-                  <ApiErrorAlert error={otherError} />
-                </div>
-              ) : undefined
-            }
-          />
-          {record.data && (
-            <Typography.Paragraph type="secondary" className="antq-reg-meta">
-              {t('registers.form.enteredBy', {
-                user: record.data.created_by ?? '',
-                at: formatDateTime(record.data.created_at ?? ''),
-              })}
-              {record.data.updated_at && record.data.updated_at !== record.data.created_at
-                ? ` · ${t('registers.form.updatedAt', { at: formatDateTime(record.data.updated_at) })}`
-                : ''}
-            </Typography.Paragraph>
-          )}
-          {record.data && cfg.attachments && <RecordPhotos cfg={cfg} recordId={record.data.id} canWrite={canWrite} />}
-          {record.data && cfg.name === 'models' && <ModelReplications model={record.data} canWrite={canWrite} />}
-          {record.data && cfg.name === 'groups' && <GroupMembers group={record.data} canWrite={canWrite} />}
-        </>
+    <>
+      {!canWrite && (
+        <Typography.Paragraph type="secondary" data-testid="read-only">
+          {t('registers.form.readOnly')}
+        </Typography.Paragraph>
+      )}
+      {record.data && cfg.name === 'reintegration' && <SealedIdentity record={record.data} />}
+      <RegisterForm
+        cfg={cfg}
+        form={form}
+        record={id !== null ? record.data : null}
+        initialValues={initialValues}
+        disabled={!canWrite || save.isPending}
+        onFinish={(v) => save.mutate(v)}
+        footer={
+          cfg.attachments && id === null && canWrite ? (
+            <Form.Item name="photos" label={t('registers.photos.title')} data-testid="field-photos">
+              <PhotoInput />
+            </Form.Item>
+          ) : undefined
+        }
+        header={
+          otherError ? (
+            <div className="antq-block-sm">
+              <ApiErrorAlert error={otherError} />
+            </div>
+          ) : undefined
+        }
+      />
+      {record.data && (
+        <Typography.Paragraph type="secondary" className="antq-reg-meta">
+          {t('registers.form.enteredBy', {
+            user: record.data.created_by ?? '',
+            at: formatDateTime(record.data.created_at ?? ''),
+          })}
+          {record.data.updated_at && record.data.updated_at !== record.data.created_at
+            ? ` · ${t('registers.form.updatedAt', { at: formatDateTime(record.data.updated_at) })}`
+            : ''}
+        </Typography.Paragraph>
+      )}
+      {record.data && cfg.attachments && <RecordPhotos cfg={cfg} recordId={record.data.id} canWrite={canWrite} />}
+      {record.data && cfg.name === 'models' && <ModelReplications model={record.data} canWrite={canWrite} />}
+      {record.data && cfg.name === 'groups' && <GroupMembers group={record.data} canWrite={canWrite} />}
+    </>
   );
 
   return (
@@ -231,28 +234,29 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
     >
       {id !== null && record.isPending && <Skeleton active />}
       {id !== null && record.isError && <ApiErrorAlert error={record.error} onRetry={() => void record.refetch()} />}
-      {(id === null || record.data) && (cfg.name === 'reintegration' && record.data ? (
-        <Tabs
-          activeKey={tab}
-          onChange={setTab}
-          data-testid="record-tabs"
-          items={[
-            { key: 'record', label: t('registers.reintegration.tabRecord'), children: recordPane },
-            {
-              key: 'status',
-              label: t('registers.reintegration.tabStatus'),
-              children: <StatusPanel record={record.data} canWrite={canWrite} />,
-            },
-            {
-              key: 'sessions',
-              label: t('registers.reintegration.tabSessions'),
-              children: <SessionsPanel record={record.data} canWrite={canWrite} />,
-            },
-          ]}
-        />
-      ) : (
-        recordPane
-      ))}
+      {(id === null || record.data) &&
+        (cfg.name === 'reintegration' && record.data ? (
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            data-testid="record-tabs"
+            items={[
+              { key: 'record', label: t('registers.reintegration.tabRecord'), children: recordPane },
+              {
+                key: 'status',
+                label: t('registers.reintegration.tabStatus'),
+                children: <StatusPanel record={record.data} canWrite={canWrite} />,
+              },
+              {
+                key: 'sessions',
+                label: t('registers.reintegration.tabSessions'),
+                children: <SessionsPanel record={record.data} canWrite={canWrite} />,
+              },
+            ]}
+          />
+        ) : (
+          recordPane
+        ))}
     </Drawer>
   );
 }

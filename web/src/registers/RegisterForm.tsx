@@ -70,7 +70,6 @@ export default function RegisterForm({ cfg, form, onFinish, disabled, initialVal
   );
 }
 
-
 function FieldItem({ cfg, field, label, initial }: { cfg: RegisterConfig; field: FieldSpec; label: string; initial: unknown }) {
   const { t } = useTranslation();
   const lab = useLabel();
@@ -170,7 +169,13 @@ function control(field: FieldSpec, label: string, initial: unknown) {
 }
 
 /** Two choices: buttons side by side; more: a select. */
-function ChoiceInput(props: { id?: string; value?: string; onChange?: (v: string | undefined) => void; field: FieldSpec; disabled?: boolean }) {
+function ChoiceInput(props: {
+  id?: string;
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  field: FieldSpec;
+  disabled?: boolean;
+}) {
   const { field, ...rest } = props;
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -274,7 +279,12 @@ function PartiesEditor({ field, label }: { field: FieldSpec; label: string }) {
                 className="antq-reg-party__name"
                 rules={[{ required: i === 0, whitespace: true, message: t('registers.parties.nameRequired') }]}
               >
-                <Input placeholder={t('registers.parties.name')} aria-label={t('registers.parties.nameOf', { n: i + 1 })} maxLength={200} autoComplete="off" />
+                <Input
+                  placeholder={t('registers.parties.name')}
+                  aria-label={t('registers.parties.nameOf', { n: i + 1 })}
+                  maxLength={200}
+                  autoComplete="off"
+                />
               </Form.Item>
               <Form.Item name={[row.name, 'birth_year']} className="antq-reg-party__year">
                 <InputNumber
@@ -288,7 +298,12 @@ function PartiesEditor({ field, label }: { field: FieldSpec; label: string }) {
                 />
               </Form.Item>
               <Form.Item name={[row.name, 'address']} className="antq-reg-party__address">
-                <Input placeholder={t('registers.parties.address')} aria-label={t('registers.parties.addressOf', { n: i + 1 })} maxLength={200} autoComplete="off" />
+                <Input
+                  placeholder={t('registers.parties.address')}
+                  aria-label={t('registers.parties.addressOf', { n: i + 1 })}
+                  maxLength={200}
+                  autoComplete="off"
+                />
               </Form.Item>
               <Button
                 icon={<DeleteOutlined />}
@@ -341,7 +356,9 @@ function ItemsEditor({ field, label }: { field: FieldSpec; label: string }) {
                     key={k}
                     name={[row.name, k]}
                     className={`antq-reg-item__field antq-reg-item__${k.endsWith('_on') ? 'date' : 'text'}`}
-                    rules={required ? [k.endsWith('_on') ? { required: true, message } : { required: true, whitespace: true, message }] : []}
+                    rules={
+                      required ? [k.endsWith('_on') ? { required: true, message } : { required: true, whitespace: true, message }] : []
+                    }
                   >
                     {k.endsWith('_on') ? (
                       <ItemDate ariaLabel={`${keyLabel(k)} ${i + 1}`} placeholder={keyLabel(k)} />
@@ -369,15 +386,14 @@ function ItemsEditor({ field, label }: { field: FieldSpec; label: string }) {
   );
 }
 
-function ItemDate(props: { id?: string; value?: Dayjs | null; onChange?: (v: Dayjs | null) => void; ariaLabel: string; placeholder: string; disabled?: boolean }) {
+function ItemDate(props: {
+  id?: string;
+  value?: Dayjs | null;
+  onChange?: (v: Dayjs | null) => void;
+  ariaLabel: string;
+  placeholder: string;
+  disabled?: boolean;
+}) {
   const { ariaLabel, placeholder, ...rest } = props;
-  return (
-    <DatePicker
-      {...rest}
-      format="DD/MM/YYYY"
-      placeholder={placeholder}
-      aria-label={ariaLabel}
-      style={{ width: '100%' }}
-    />
-  );
+  return <DatePicker {...rest} format="DD/MM/YYYY" placeholder={placeholder} aria-label={ariaLabel} style={{ width: '100%' }} />;
 }

@@ -143,7 +143,10 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
 
   const columns: ColumnsType<RegisterRecord> = [
     ...(dateField ? [{ ...columnOf(dateField), width: dateField.type === 'datetime' ? 150 : 110 }] : []),
-    ...cfg.columns.map((n) => fieldOfRegister(cfg, n)).filter((f): f is FieldSpec => !!f).map(columnOf),
+    ...cfg.columns
+      .map((n) => fieldOfRegister(cfg, n))
+      .filter((f): f is FieldSpec => !!f)
+      .map(columnOf),
     { title: t('registers.list.unit'), key: 'unit', render: (_, r) => r.unit.name, width: 170 },
   ];
   // the title is the link: a register whose title is not a column gets it in front
@@ -173,7 +176,12 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
   const exportQuery = listQuery(cfg, filters, unit);
   // downloads named in Vietnamese: so-tuan-tra_xa-son-tinh_2026-12-04.xlsx
   const fileName = (ext: string) =>
-    downloadName(`Sổ ${pick(cfg.title, 'vi')}`, unit ? (chosenUnit.data?.full_name ?? unit) : (user?.unit?.full_name ?? null), todayVN(), ext);
+    downloadName(
+      `Sổ ${pick(cfg.title, 'vi')}`,
+      unit ? (chosenUnit.data?.full_name ?? unit) : (user?.unit?.full_name ?? null),
+      todayVN(),
+      ext,
+    );
   const size = list.data?.per_page ?? perPage;
 
   return (
@@ -199,9 +207,7 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
         </Space>
       </div>
 
-      {cfg.pseudonymous && (
-        <IdentitySearch cfg={cfg} unit={unit} onFound={setFound} active={!!found} onOpen={open} />
-      )}
+      {cfg.pseudonymous && <IdentitySearch cfg={cfg} unit={unit} onFound={setFound} active={!!found} onOpen={open} />}
 
       <div className="antq-reg-filters" data-testid="register-filters">
         <div className="antq-reg-filter antq-reg-filter--wide">
@@ -219,7 +225,12 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
         </div>
         {narrow && (
           <div className="antq-reg-filter">
-            <Button icon={<FilterOutlined />} onClick={() => setShowFilters(!showFilters)} aria-expanded={showFilters} data-testid="filters-toggle">
+            <Button
+              icon={<FilterOutlined />}
+              onClick={() => setShowFilters(!showFilters)}
+              aria-expanded={showFilters}
+              data-testid="filters-toggle"
+            >
               {showFilters ? t('registers.list.hideFilters') : t('registers.list.showFilters', { n: activeFilters })}
             </Button>
           </div>
@@ -302,10 +313,20 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
               : ''}
         </Text>
         <Space wrap>
-          <DownloadButton icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'csv')} fileName={fileName('csv')} data-testid="export-csv">
+          <DownloadButton
+            icon={<DownloadOutlined />}
+            href={exportUrl(cfg.name, exportQuery, 'csv')}
+            fileName={fileName('csv')}
+            data-testid="export-csv"
+          >
             {t('registers.list.exportCsv')}
           </DownloadButton>
-          <DownloadButton icon={<DownloadOutlined />} href={exportUrl(cfg.name, exportQuery, 'xlsx')} fileName={fileName('xlsx')} data-testid="export-xlsx">
+          <DownloadButton
+            icon={<DownloadOutlined />}
+            href={exportUrl(cfg.name, exportQuery, 'xlsx')}
+            fileName={fileName('xlsx')}
+            data-testid="export-xlsx"
+          >
             {t('registers.list.exportXlsx')}
           </DownloadButton>
         </Space>
@@ -328,16 +349,22 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
         loading={!found && (list.isPending || (list.isFetching && list.isPlaceholderData))}
         scroll={narrow ? undefined : { x: 900 }}
         onRow={(r) => ({ onClick: (e) => !(e.target as HTMLElement).closest('button,a') && open(r), className: 'antq-reg-row' })}
-        locale={{ emptyText: found ? t('registers.identity.none') : anyFilter ? t('registers.list.noneFiltered') : t('registers.list.none') }}
-        pagination={found ? false : {
-          current: list.data?.page ?? page,
-          pageSize: size,
-          total: list.data?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showSizeChanger: !narrow,
-          size: narrow ? 'small' : undefined,
-          onChange: setPage,
+        locale={{
+          emptyText: found ? t('registers.identity.none') : anyFilter ? t('registers.list.noneFiltered') : t('registers.list.none'),
         }}
+        pagination={
+          found
+            ? false
+            : {
+                current: list.data?.page ?? page,
+                pageSize: size,
+                total: list.data?.total ?? 0,
+                pageSizeOptions: PAGE_SIZES.map(String),
+                showSizeChanger: !narrow,
+                size: narrow ? 'small' : undefined,
+                onChange: setPage,
+              }
+        }
       />
 
       <RecordDrawer
@@ -351,7 +378,9 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
             : setDrawer(null)
         }
       />
-      {cfg.name === 'mediations' && <MediationBook open={bookOpen} onClose={() => setBookOpen(false)} defaultUnit={unit ?? user?.unit?.code ?? null} />}
+      {cfg.name === 'mediations' && (
+        <MediationBook open={bookOpen} onClose={() => setBookOpen(false)} defaultUnit={unit ?? user?.unit?.code ?? null} />
+      )}
     </div>
   );
 }
@@ -379,9 +408,7 @@ function RecordCard({ cfg, record, title }: { cfg: RegisterConfig; record: Regis
   const shown = cfg.columns.map((n) => fieldOfRegister(cfg, n)).filter((f): f is FieldSpec => !!f && f.name !== cfg.titleField);
   const tags = shown.filter((f) => f.type === 'choice');
   // empty values make no line on a phone
-  const rest = shown.filter((f) =>
-    f.type === 'people' ? !!record[`${f.name}_count`] : f.type !== 'choice' && !isEmpty(record[f.name]),
-  );
+  const rest = shown.filter((f) => (f.type === 'people' ? !!record[`${f.name}_count`] : f.type !== 'choice' && !isEmpty(record[f.name])));
   return (
     <div className="antq-compact-row antq-reg-card" data-testid="record-card">
       <div className="antq-compact-row__head">

@@ -186,7 +186,9 @@ export function StatusPanel({ record, canWrite }: { record: RegisterRecord; canW
           >
             <Select
               placeholder={t('registers.form.choose')}
-              options={(statusField.choices ?? []).filter((c) => c.code !== current).map((c) => ({ value: c.code, label: choiceLabel(statusField, c.code, lang) }))}
+              options={(statusField.choices ?? [])
+                .filter((c) => c.code !== current)
+                .map((c) => ({ value: c.code, label: choiceLabel(statusField, c.code, lang) }))}
               data-testid="status-select"
             />
           </Form.Item>

@@ -38,11 +38,9 @@ const one = (name: RegisterName, id: Id) => `${base(name)}/${encodeURIComponent(
 
 export const listRecords = (name: RegisterName, query: RegisterQuery, signal?: AbortSignal) =>
   getJson<Page<RegisterRecord>>(base(name), query, signal);
-export const getRecord = (name: RegisterName, id: Id, signal?: AbortSignal) =>
-  getJson<RegisterRecord>(one(name, id), undefined, signal);
+export const getRecord = (name: RegisterName, id: Id, signal?: AbortSignal) => getJson<RegisterRecord>(one(name, id), undefined, signal);
 export const createRecord = (name: RegisterName, body: RegisterPayload) => postJson<RegisterRecord>(base(name), body);
-export const updateRecord = (name: RegisterName, id: Id, body: RegisterPayload) =>
-  patchJson<RegisterRecord>(one(name, id), body);
+export const updateRecord = (name: RegisterName, id: Id, body: RegisterPayload) => patchJson<RegisterRecord>(one(name, id), body);
 export const deleteRecord = (name: RegisterName, id: Id) => request<void>('DELETE', one(name, id));
 
 // --- photos and videos (registers whose spec has attachments) --------------------------------------
@@ -61,7 +59,8 @@ export interface RegisterAttachment {
 export const listAttachments = (name: RegisterName, id: Id, signal?: AbortSignal) =>
   getJson<{ items: RegisterAttachment[] }>(`${one(name, id)}/attachments`, undefined, signal);
 /** One photo or video, sent as it is (the server checks the type by content and removes the location). */
-export const uploadAttachment = (name: RegisterName, id: Id, file: Blob) => uploadFile<RegisterAttachment>(`${one(name, id)}/attachments`, file);
+export const uploadAttachment = (name: RegisterName, id: Id, file: Blob) =>
+  uploadFile<RegisterAttachment>(`${one(name, id)}/attachments`, file);
 export const attachmentUrl = (name: RegisterName, id: Id, attachmentId: Id) =>
   `${one(name, id)}/attachments/${encodeURIComponent(String(attachmentId))}`;
 
@@ -181,7 +180,8 @@ const person = (id: Id) => one('reintegration', id);
 export const searchPeople = (body: IdentitySearch) => postJson<Page<RegisterRecord>>(`${base('reintegration')}/search`, body);
 /** The sealed fields in clear, after a stated reason (audited by the server). */
 export const revealPerson = (id: Id, reason: string) => postJson<Record<string, unknown>>(`${person(id)}/reveal`, { reason });
-export const statusHistory = (id: Id, signal?: AbortSignal) => getJson<Items<StatusChange>>(`${person(id)}/status-history`, undefined, signal);
+export const statusHistory = (id: Id, signal?: AbortSignal) =>
+  getJson<Items<StatusChange>>(`${person(id)}/status-history`, undefined, signal);
 export const listSessions = (id: Id, signal?: AbortSignal) => getJson<Items<HelpSession>>(`${person(id)}/sessions`, undefined, signal);
 export const addSession = (id: Id, body: NewHelpSession) => postJson<unknown>(`${person(id)}/sessions`, body);
 export const deleteSession = (id: Id, sid: Id) => request<void>('DELETE', `${person(id)}/sessions/${encodeURIComponent(String(sid))}`);

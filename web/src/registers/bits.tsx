@@ -29,10 +29,7 @@ export function useCatalog() {
     staleTime: 10 * 60_000,
     gcTime: 60 * 60_000,
   });
-  const itemLabel = useCallback(
-    (item: CatalogItem) => (lang === 'en' && item.label_en ? item.label_en : item.label),
-    [lang],
-  );
+  const itemLabel = useCallback((item: CatalogItem) => (lang === 'en' && item.label_en ? item.label_en : item.label), [lang]);
   const label = useCallback(
     (kind: CatalogKind, code: string) => {
       const item = catalog.data?.[kind]?.find((c) => c.code === code);
@@ -43,9 +40,7 @@ export function useCatalog() {
   /** Options of a select: the active codes, plus retired ones still in use by this record. */
   const options = useCallback(
     (kind: CatalogKind, keep: readonly string[] = []) =>
-      (catalog.data?.[kind] ?? [])
-        .filter((c) => c.active || keep.includes(c.code))
-        .map((c) => ({ value: c.code, label: itemLabel(c) })),
+      (catalog.data?.[kind] ?? []).filter((c) => c.active || keep.includes(c.code)).map((c) => ({ value: c.code, label: itemLabel(c) })),
     [catalog.data, itemLabel],
   );
   return { catalog, label, options };
@@ -108,7 +103,12 @@ export function FieldValue({ field, record }: { field: FieldSpec; record: Regist
     case 'year':
       return <span>{typeof value === 'number' ? String(value) : ''}</span>;
     case 'people': {
-      const n = typeof record[`${field.name}_count`] === 'number' ? (record[`${field.name}_count`] as number) : Array.isArray(value) ? value.length : 0;
+      const n =
+        typeof record[`${field.name}_count`] === 'number'
+          ? (record[`${field.name}_count`] as number)
+          : Array.isArray(value)
+            ? value.length
+            : 0;
       return <span>{t('registers.parties.count', { n: formatNumber(n) })}</span>;
     }
     case 'boolean':

@@ -163,7 +163,10 @@ describe('register configs', () => {
           }
           case 'choice': {
             const pairs = [...sf.args.matchAll(/\{"(\w+)",\s*"([^"]*)"\}/g)].map((m) => ({ code: m[1], vi: m[2] }));
-            expect(f.choices?.map((c) => ({ code: c.code, vi: c.label.vi })), where).toEqual(pairs);
+            expect(
+              f.choices?.map((c) => ({ code: c.code, vi: c.label.vi })),
+              where,
+            ).toEqual(pairs);
             expect(!!f.required, where).toBe(flags[0] ?? false);
             const tail = /\}\}\s*,\s*(?:true|false)\s*,\s*"(\w+)"\s*$/.exec(sf.args)?.[1];
             expect(f.defaultChoice, where).toBe(tail);
@@ -202,7 +205,19 @@ describe('register configs', () => {
 
   it('has every register of the API contract, at its own address', () => {
     expect(REGISTERS.map((r) => r.name).sort()).toEqual(
-      ['activities', 'awards', 'groups', 'hotspots', 'mediations', 'models', 'opinions', 'patrols', 'pledges', 'programs', 'reintegration'].sort(),
+      [
+        'activities',
+        'awards',
+        'groups',
+        'hotspots',
+        'mediations',
+        'models',
+        'opinions',
+        'patrols',
+        'pledges',
+        'programs',
+        'reintegration',
+      ].sort(),
     );
     expect(new Set(REGISTERS.map((r) => r.slug)).size).toBe(REGISTERS.length);
     expect(new Set(REGISTERS.map(registerPath)).size).toBe(REGISTERS.length);
@@ -227,7 +242,11 @@ describe('register configs', () => {
       // nothing sealed is ever a column or a filter
       for (const c of r.columns) expect(r.fields.find((f) => f.name === c)?.sealed ?? false, `${r.name}.${c}`).toBe(false);
       for (const f of r.fields) if (f.sealed) expect(!!f.filter, `${r.name}.${f.name}`).toBe(false);
-      for (const c of r.columns) expect(r.fields.some((f) => f.name === c), `${r.name}.${c}`).toBe(true);
+      for (const c of r.columns)
+        expect(
+          r.fields.some((f) => f.name === c),
+          `${r.name}.${c}`,
+        ).toBe(true);
       for (const f of r.fields) {
         expect(f.label.vi.trim() && f.label.en.trim(), `${r.name}.${f.name}`).toBeTruthy();
         if (f.catalog) expect(CATALOG_KINDS).toContain(f.catalog);

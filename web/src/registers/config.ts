@@ -22,15 +22,7 @@ export type FieldType =
   | 'items'; // a list of plain objects (`itemFields`; keys ending in "_on" are dates), e.g. milestones
 
 /** Kinds of GET /api/v1/catalog. */
-export const CATALOG_KINDS = [
-  'forces',
-  'activity_types',
-  'topics',
-  'model_fields',
-  'dispute_types',
-  'award_forms',
-  'group_kinds',
-] as const;
+export const CATALOG_KINDS = ['forces', 'activity_types', 'topics', 'model_fields', 'dispute_types', 'award_forms', 'group_kinds'] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
 export type RegisterName =
@@ -292,7 +284,11 @@ export const REGISTERS: readonly RegisterConfig[] = [
       code('kind', L('Loại', 'Kind'), 'group_kinds', true),
       text('name', L('Tên', 'Name'), true),
       date('started_on', L('Ngày thành lập', 'Founded on'), true, true),
-      choice('platform', L('Nền tảng', 'Platform'), [C('zalo', 'Zalo', 'Zalo'), C('facebook', 'Facebook', 'Facebook'), C('other', 'Khác', 'Other')]),
+      choice('platform', L('Nền tảng', 'Platform'), [
+        C('zalo', 'Zalo', 'Zalo'),
+        C('facebook', 'Facebook', 'Facebook'),
+        C('other', 'Khác', 'Other'),
+      ]),
       text('leader', L('Tổ trưởng, quản trị viên', 'Leader, administrator'), false, 200),
       count('members_count', L('Số thành viên', 'Members')),
       date('dissolved_on', L('Ngày giải thể', 'Dissolved on'), false, false, 'started_on'),
@@ -416,7 +412,12 @@ export const REGISTERS: readonly RegisterConfig[] = [
     fields: [
       code('form', L('Hình thức', 'Form'), 'award_forms', true),
       text('issuer', L('Cấp khen', 'Awarded by'), true),
-      choice('recipient_kind', L('Tập thể / cá nhân', 'Collective / individual'), [C('collective', 'Tập thể', 'Collective'), C('individual', 'Cá nhân', 'Individual')], true),
+      choice(
+        'recipient_kind',
+        L('Tập thể / cá nhân', 'Collective / individual'),
+        [C('collective', 'Tập thể', 'Collective'), C('individual', 'Cá nhân', 'Individual')],
+        true,
+      ),
       text('recipient_name', L('Tên tập thể, cá nhân', 'Recipient'), true),
       date('date', L('Ngày', 'Date'), true, true),
       longText('reason', L('Thành tích', 'Achievement')),
@@ -509,7 +510,10 @@ export const REGISTERS: readonly RegisterConfig[] = [
         false,
         'designated',
       ),
-      { ...date('transformed_on', L('Ngày công nhận chuyển hóa', 'Recognised as transformed on'), false, true, 'designated_on'), requiredWhen: { field: 'status', value: 'transformed' } },
+      {
+        ...date('transformed_on', L('Ngày công nhận chuyển hóa', 'Recognised as transformed on'), false, true, 'designated_on'),
+        requiredWhen: { field: 'status', value: 'transformed' },
+      },
       longText('notes', L('Ghi chú', 'Notes')),
     ],
     columns: ['name', 'problem_types', 'milestones', 'status', 'transformed_on'],

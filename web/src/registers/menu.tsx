@@ -23,7 +23,13 @@ function linkOf(unit: string | null, onNavigate: () => void) {
 }
 
 /** The menu group, or null when the user may read no register (or nobody is logged in). */
-export function registersMenuItem(user: User | null, t: Translate, language: string | undefined, unit: string | null, onNavigate: () => void) {
+export function registersMenuItem(
+  user: User | null,
+  t: Translate,
+  language: string | undefined,
+  unit: string | null,
+  onNavigate: () => void,
+) {
   if (!user) return null;
   const readable = MOVEMENT_REGISTERS.filter((r) => hasPermission(user, r.readPermission));
   const quick = hasPermission(user, REGISTER_BY_NAME.activities.writePermission);
@@ -40,7 +46,13 @@ export function registersMenuItem(user: User | null, t: Translate, language: str
 }
 
 /** "An ninh, trật tự": reintegration, hotspots, evaluations and their criteria, as permitted. */
-export function securityMenuItem(user: User | null, t: Translate, language: string | undefined, unit: string | null, onNavigate: () => void) {
+export function securityMenuItem(
+  user: User | null,
+  t: Translate,
+  language: string | undefined,
+  unit: string | null,
+  onNavigate: () => void,
+) {
   if (!user) return null;
   const link = linkOf(unit, onNavigate);
   const registers = REGISTERS.filter((r) => r.menu === 'security' && hasPermission(user, r.readPermission));
@@ -54,7 +66,10 @@ export function securityMenuItem(user: User | null, t: Translate, language: stri
       ...(evaluations
         ? [
             { key: EVALUATIONS_PATH, label: link(EVALUATIONS_PATH, t('evaluations.nav.list'), 'menu-evaluations') },
-            { key: EVALUATION_CRITERIA_PATH, label: link(EVALUATION_CRITERIA_PATH, t('evaluations.nav.criteria'), 'menu-evaluation-criteria') },
+            {
+              key: EVALUATION_CRITERIA_PATH,
+              label: link(EVALUATION_CRITERIA_PATH, t('evaluations.nav.criteria'), 'menu-evaluation-criteria'),
+            },
           ]
         : []),
     ],

@@ -135,7 +135,10 @@ describe('formToPayload: a new record', () => {
       unit: '21220-003',
       received_on: '2026-11-10',
       dispute_type: 'land',
-      parties: [{ name: 'Hộ ông A', birth_year: 1960 }, { name: 'Hộ bà B', address: 'Thôn 3' }],
+      parties: [
+        { name: 'Hộ ông A', birth_year: 1960 },
+        { name: 'Hộ bà B', address: 'Thôn 3' },
+      ],
       outcome: 'pending',
     });
   });
@@ -148,7 +151,10 @@ describe('formToPayload: an edit', () => {
     received_on: '2026-11-10',
     dispute_type: 'land',
     parties_count: 2,
-    parties: [{ name: 'Hộ ông A', birth_year: 1960 }, { name: 'Hộ bà B', address: 'Thôn 3' }],
+    parties: [
+      { name: 'Hộ ông A', birth_year: 1960 },
+      { name: 'Hộ bà B', address: 'Thôn 3' },
+    ],
     outcome: 'pending',
     mediators: 'Tổ hòa giải',
     content: 'Lối đi chung',
@@ -161,7 +167,12 @@ describe('formToPayload: an edit', () => {
   });
 
   it('sends only what changed', () => {
-    const v = { ...recordFormValues(mediations, stored), outcome: 'successful', closed_on: dayjs('2026-11-20'), agreement: 'Hai bên thống nhất' };
+    const v = {
+      ...recordFormValues(mediations, stored),
+      outcome: 'successful',
+      closed_on: dayjs('2026-11-20'),
+      agreement: 'Hai bên thống nhất',
+    };
     expect(formToPayload(mediations, v, stored)).toEqual({
       outcome: 'successful',
       closed_on: '2026-11-20',
@@ -299,7 +310,10 @@ describe('reintegration: sealed identity', () => {
   it('sends a sealed field only when something was typed into it', () => {
     const v = { ...recordFormValues(people, stored), helper_organisation: 'Hội Phụ nữ' };
     expect(formToPayload(people, v, stored)).toEqual({ helper_organisation: 'Hội Phụ nữ' });
-    expect(formToPayload(people, { ...v, address: ' Thôn Phú Thọ ' }, stored)).toEqual({ helper_organisation: 'Hội Phụ nữ', address: 'Thôn Phú Thọ' });
+    expect(formToPayload(people, { ...v, address: ' Thôn Phú Thọ ' }, stored)).toEqual({
+      helper_organisation: 'Hội Phụ nữ',
+      address: 'Thôn Phú Thọ',
+    });
     expect(formToPayload(people, { ...v, address: '' }, stored)).toEqual({ helper_organisation: 'Hội Phụ nữ' });
   });
 
@@ -323,7 +337,10 @@ describe('reintegration: sealed identity', () => {
   });
 
   it('puts the search terms in a body, trimmed, ID digits only', () => {
-    expect(identitySearchBody({ name: '  Nguyễn   Văn Bình ', id_number: '' }, '21220')).toEqual({ name: 'Nguyễn Văn Bình', unit: '21220' });
+    expect(identitySearchBody({ name: '  Nguyễn   Văn Bình ', id_number: '' }, '21220')).toEqual({
+      name: 'Nguyễn Văn Bình',
+      unit: '21220',
+    });
     expect(identitySearchBody({ id_number: ' 051 090.001-234 ' }, null)).toEqual({ id_number: '051090001234' });
     expect(identitySearchBody({ name: '  ', id_number: '' }, '21220')).toBeNull();
   });
@@ -371,7 +388,9 @@ describe('hotspots: milestones', () => {
     expect(rows[0]!.done_on).toBeNull();
     expect(formToPayload(hotspots, v, stored)).toBeNull();
     rows[0]!.done_on = dayjs('2026-11-20');
-    expect(formToPayload(hotspots, v, stored)).toEqual({ milestones: [{ title: 'Lắp camera', due_on: '2026-12-01', done_on: '2026-11-20' }] });
+    expect(formToPayload(hotspots, v, stored)).toEqual({
+      milestones: [{ title: 'Lắp camera', due_on: '2026-12-01', done_on: '2026-11-20' }],
+    });
     expect(newFormValues(hotspots, { today: '2026-11-22' }).milestones).toEqual([]);
   });
 

@@ -150,7 +150,9 @@ export function formValue(field: FieldSpec, value: unknown): unknown {
     case 'items':
       return Array.isArray(value)
         ? value.map((it: Record<string, unknown>) =>
-            Object.fromEntries((field.itemFields ?? []).map((k) => [k, isDateKey(k) ? dayOf(it?.[k]) : typeof it?.[k] === 'string' ? it[k] : ''])),
+            Object.fromEntries(
+              (field.itemFields ?? []).map((k) => [k, isDateKey(k) ? dayOf(it?.[k]) : typeof it?.[k] === 'string' ? it[k] : '']),
+            ),
           )
         : [];
     case 'text':
@@ -339,8 +341,7 @@ export function revealedFields(cfg: RegisterConfig, answer: unknown): Record<str
   if (typeof answer !== 'object' || answer === null) return out;
   const top = answer as Record<string, unknown>;
   const nested = ['fields', 'identity', 'person', 'record'].map((k) => top[k]).find((v) => typeof v === 'object' && v !== null) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   for (const f of cfg.fields) {
     if (!f.sealed) continue;
     if (f.name in top) out[f.name] = top[f.name];

@@ -49,7 +49,10 @@ async function loadProvinces(signal?: AbortSignal): Promise<Provinces> {
   return {
     names: Object.fromEntries(geo.features.map((f) => [f.properties.code, f.properties.full_name])),
     boxes,
-    country: Object.values(boxes).reduce<Box>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]),
+    country: Object.values(boxes).reduce<Box>(
+      (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
+      [Infinity, Infinity, -Infinity, -Infinity],
+    ),
   };
 }
 
@@ -88,7 +91,10 @@ export default function ProvinceMap({ values, selected, metricLabel, height, onS
       box && Number.isFinite(box[0])
         ? {
             center: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2],
-            zoom: Math.max(1, Math.min(10, 0.8 * Math.min((country[2] - country[0]) / (box[2] - box[0]), (country[3] - country[1]) / (box[3] - box[1])))),
+            zoom: Math.max(
+              1,
+              Math.min(10, 0.8 * Math.min((country[2] - country[0]) / (box[2] - box[0]), (country[3] - country[1]) / (box[3] - box[1]))),
+            ),
           }
         : {};
     const max = Math.max(1, ...Object.values(values));
@@ -96,7 +102,10 @@ export default function ProvinceMap({ values, selected, metricLabel, height, onS
       name: code,
       value: code in values ? values[code] : null,
       ...(code === selected
-        ? { itemStyle: { borderColor: '#a8071a', borderWidth: 2.5 }, label: { show: true, formatter: () => names[code] ?? code, fontWeight: 'bold' } }
+        ? {
+            itemStyle: { borderColor: '#a8071a', borderWidth: 2.5 },
+            label: { show: true, formatter: () => names[code] ?? code, fontWeight: 'bold' },
+          }
         : {}),
     }));
     return {
@@ -131,7 +140,10 @@ export default function ProvinceMap({ values, selected, metricLabel, height, onS
           ...view,
           selectedMode: false,
           itemStyle: { areaColor: '#f5f5f5', borderColor: '#8c8c8c', borderWidth: 0.5 },
-          emphasis: { label: { show: true, formatter: (p: { name: string }) => names[p.name] ?? p.name }, itemStyle: { areaColor: '#ffd666' } },
+          emphasis: {
+            label: { show: true, formatter: (p: { name: string }) => names[p.name] ?? p.name },
+            itemStyle: { areaColor: '#ffd666' },
+          },
           label: { show: false },
           data,
         },
@@ -139,10 +151,7 @@ export default function ProvinceMap({ values, selected, metricLabel, height, onS
     } as EChartsOption;
   }, [provinces.data, values, selected, metricLabel, t, focus]);
 
-  const events = useMemo(
-    () => (onSelect ? { click: (p: { name?: string }) => p.name && onSelect(p.name) } : undefined),
-    [onSelect],
-  );
+  const events = useMemo(() => (onSelect ? { click: (p: { name?: string }) => p.name && onSelect(p.name) } : undefined), [onSelect]);
 
   if (provinces.isError) return <Alert type="warning" showIcon message={t('reports.map.error')} />;
   if (!option)

@@ -111,7 +111,12 @@ export const issueReport = ({ unit, ...rest }: IssueRequest) => postJson<IssuedR
 
 /** The A4 document the same request would issue, not stored (the issue dialog's preview). */
 export async function previewReport({ unit, ...rest }: IssueRequest, signal?: AbortSignal): Promise<string> {
-  const blob = await request<Blob>('POST', '/api/v1/reports', { query: { dry_run: '1', format: 'html' }, body: unit ? { unit, ...rest } : rest, as: 'blob', signal });
+  const blob = await request<Blob>('POST', '/api/v1/reports', {
+    query: { dry_run: '1', format: 'html' },
+    body: unit ? { unit, ...rest } : rest,
+    as: 'blob',
+    signal,
+  });
   return blob.text();
 }
 

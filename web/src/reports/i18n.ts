@@ -112,7 +112,8 @@ const vi = {
   },
   issue: {
     title: 'Ban hành báo cáo',
-    intro: 'Báo cáo được ban hành lưu lại số, ngày và số liệu tại thời điểm ban hành; về sau sửa sổ sách không làm thay đổi báo cáo đã ban hành.',
+    intro:
+      'Báo cáo được ban hành lưu lại số, ngày và số liệu tại thời điểm ban hành; về sau sửa sổ sách không làm thay đổi báo cáo đã ban hành.',
     reportTitle: 'Trích yếu (để trống: tự đặt theo kỳ)',
     number: 'Số (để trống: tự cấp, ví dụ 1/BC-BCĐ)',
     signer: 'Người ký',
@@ -220,7 +221,8 @@ const en: Shape<Texts> = {
     selected: 'Selected area',
     noData: 'No figures yet',
     scopeNote: 'The selected province is highlighted.',
-    provinceOf: 'The map has province boundaries only: {{province}} (where {{unit}} is) is zoomed in and highlighted, coloured by the figures of {{unit}}.',
+    provinceOf:
+      'The map has province boundaries only: {{province}} (where {{unit}} is) is zoomed in and highlighted, coloured by the figures of {{unit}}.',
     onDemand: 'The map (about 2 MB) loads only when you ask, to save mobile data.',
     show: 'Show the map',
   },
@@ -250,7 +252,8 @@ const en: Shape<Texts> = {
   },
   issue: {
     title: 'Issue the report',
-    intro: 'An issued report keeps its number, date and the figures of the moment it is issued; later edits to the records do not change it.',
+    intro:
+      'An issued report keeps its number, date and the figures of the moment it is issued; later edits to the records do not change it.',
     reportTitle: 'Title (empty: named after the period)',
     number: 'Number (empty: next one, e.g. 1/BC-BCĐ)',
     signer: 'Signed by',

@@ -42,7 +42,11 @@ export const KPIS: readonly Kpi[] = [
   { metric: 'tips.valid', key: 'tipsValid' },
   { metric: 'tips.cases_solved', key: 'casesSolved', detail: { metric: 'tips.suspects_arrested', key: 'suspectsArrested' } },
   { metric: 'mediations.total', key: 'mediations', detail: { metric: 'mediations.successful', key: 'mediationsSuccessful' } },
-  { metric: 'reintegration.sessions', key: 'reintegrationSessions', detail: { metric: 'reintegration.people', key: 'reintegrationPeople' } },
+  {
+    metric: 'reintegration.sessions',
+    key: 'reintegrationSessions',
+    detail: { metric: 'reintegration.people', key: 'reintegrationPeople' },
+  },
   { metric: 'reintegration.progressed', key: 'progressed' },
   { metric: 'groups.self_managed.count', key: 'selfManaged', detail: { metric: 'groups.self_managed.members', key: 'members' } },
   { metric: 'models.by_kind.model', key: 'models', detail: { metric: 'models.replicated_units', key: 'replicatedUnits' } },

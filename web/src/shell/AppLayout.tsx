@@ -41,11 +41,16 @@ export default function AppLayout() {
   useEffect(() => installIconLabels(), []);
   // the unit bar is for browsing; the login, own-account and administration pages do not use it
   // (the tip and register pages have the unit among their own filters)
-  const showUnitBar = !/^\/(login|account|admin|tin-bao|so|tai-hoa-nhap|dia-ban-trong-diem|danh-gia-an-toan|bao-cao)(\/|$)/.test(location.pathname);
+  const showUnitBar = !/^\/(login|account|admin|tin-bao|so|tai-hoa-nhap|dia-ban-trong-diem|danh-gia-an-toan|bao-cao)(\/|$)/.test(
+    location.pathname,
+  );
 
   // a logged-in user has the user menu instead of the "Đăng nhập" link
   const nav = NAV.filter((n) => (user ? n.path !== '/login' : true) && (!n.permission || hasPermission(user, n.permission)));
-  const selectedKey = registersSelectedKey(location.pathname) ?? nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ?? (location.pathname === '/' ? '/' : '');
+  const selectedKey =
+    registersSelectedKey(location.pathname) ??
+    nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ??
+    (location.pathname === '/' ? '/' : '');
   const menuItems = nav.map((n) => ({
     key: n.path,
     label: (
@@ -138,7 +143,13 @@ export default function AppLayout() {
         onClose={() => setDrawerOpen(false)}
         styles={{ body: { padding: 0 } }}
       >
-        <Menu mode="inline" selectedKeys={[selectedKey]} defaultOpenKeys={[REGISTERS_MENU_KEY, SECURITY_MENU_KEY]} items={menuItems} data-testid="drawer-menu" />
+        <Menu
+          mode="inline"
+          selectedKeys={[selectedKey]}
+          defaultOpenKeys={[REGISTERS_MENU_KEY, SECURITY_MENU_KEY]}
+          items={menuItems}
+          data-testid="drawer-menu"
+        />
       </Drawer>
     </Layout>
   );

@@ -139,25 +139,21 @@ export default function Home() {
 function ReviewFigures() {
   const { t } = useTranslation();
   return (
-  <section className="antq-section" aria-labelledby="home-why">
-    <Title level={2} id="home-why">
-      {t('home.why.title')}
-    </Title>
-    <Paragraph type="secondary">{t('home.why.desc')}</Paragraph>
-    <Card size="small" title={<Tag>{t('home.why.example')}</Tag>} className="antq-figures">
-      <Row gutter={[16, 16]}>
-        {REVIEW_FIGURES.map((f) => (
-          <Col key={f.key} xs={12} sm={8} lg={{ flex: '20%' }}>
-            <Statistic
-              title={t(`home.why.${f.key}`)}
-              value={f.value}
-              formatter={(v) => formatNumber(Number(v))}
-            />
-          </Col>
-        ))}
-      </Row>
-    </Card>
-  </section>
+    <section className="antq-section" aria-labelledby="home-why">
+      <Title level={2} id="home-why">
+        {t('home.why.title')}
+      </Title>
+      <Paragraph type="secondary">{t('home.why.desc')}</Paragraph>
+      <Card size="small" title={<Tag>{t('home.why.example')}</Tag>} className="antq-figures">
+        <Row gutter={[16, 16]}>
+          {REVIEW_FIGURES.map((f) => (
+            <Col key={f.key} xs={12} sm={8} lg={{ flex: '20%' }}>
+              <Statistic title={t(`home.why.${f.key}`)} value={f.value} formatter={(v) => formatNumber(Number(v))} />
+            </Col>
+          ))}
+        </Row>
+      </Card>
+    </section>
   );
 }
 
@@ -170,32 +166,32 @@ function CitizenPages() {
     { key: 'opinion', icon: <CommentOutlined />, href: '/gop-y' },
   ];
   return (
-  <section className="antq-section" aria-labelledby="home-upcoming">
-    <Title level={2} id="home-upcoming">
-      {t('home.upcoming.title')}
-    </Title>
-    <Paragraph type="secondary">{t('home.upcoming.lead')}</Paragraph>
-    <Row gutter={[16, 16]}>
-      {citizens.map((u) => (
-        <Col key={u.key} xs={24} md={8}>
-          <Card className="antq-upcoming" data-testid={`upcoming-${u.key}`}>
-            <Flex justify="space-between" align="center" className="antq-upcoming__head">
-              <span className="antq-feature__icon" aria-hidden>
-                {u.icon}
-              </span>
-            </Flex>
-            <Title level={4}>{t(`home.upcoming.${u.key}.title`)}</Title>
-            <Paragraph type="secondary" className="antq-upcoming__desc">
-              {t(`home.upcoming.${u.key}.desc`)}
-            </Paragraph>
-            {/* the citizen pages are a separate, lighter app: a full page load */}
-            <Button type="primary" href={u.href} className="antq-block">
-              {t(`home.upcoming.${u.key}.action`)}
-            </Button>
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  </section>
+    <section className="antq-section" aria-labelledby="home-upcoming">
+      <Title level={2} id="home-upcoming">
+        {t('home.upcoming.title')}
+      </Title>
+      <Paragraph type="secondary">{t('home.upcoming.lead')}</Paragraph>
+      <Row gutter={[16, 16]}>
+        {citizens.map((u) => (
+          <Col key={u.key} xs={24} md={8}>
+            <Card className="antq-upcoming" data-testid={`upcoming-${u.key}`}>
+              <Flex justify="space-between" align="center" className="antq-upcoming__head">
+                <span className="antq-feature__icon" aria-hidden>
+                  {u.icon}
+                </span>
+              </Flex>
+              <Title level={4}>{t(`home.upcoming.${u.key}.title`)}</Title>
+              <Paragraph type="secondary" className="antq-upcoming__desc">
+                {t(`home.upcoming.${u.key}.desc`)}
+              </Paragraph>
+              {/* the citizen pages are a separate, lighter app: a full page load */}
+              <Button type="primary" href={u.href} className="antq-block">
+                {t(`home.upcoming.${u.key}.action`)}
+              </Button>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </section>
   );
 }

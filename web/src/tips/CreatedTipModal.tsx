@@ -14,40 +14,40 @@ export default function CreatedTipModal({ created, onClose }: { created: Created
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-  <Modal
-    open={!!created}
-    title={t('tips.intake.secretTitle')}
-    onCancel={onClose}
-    maskClosable={false}
-    data-testid="tip-created"
-    footer={
-      <Button
-        type="primary"
-        onClick={() => {
-          const id = created?.id;
-          onClose();
-          if (id !== undefined) void navigate(`/tin-bao/${encodeURIComponent(String(id))}`);
-        }}
-      >
-        {t('tips.intake.open')}
-      </Button>
-    }
-  >
-    {created && (
-      <>
-        <Paragraph>{t('tips.intake.secretText')}</Paragraph>
-        <div className="antq-secret-box">
-          <Text type="secondary">{t('tips.intake.code')}</Text>
-          <Text strong copyable className="antq-secret-box__value">
-            {formatTrackingCode(created.tracking_code)}
-          </Text>
-          <Text type="secondary">{t('tips.intake.secret')}</Text>
-          <Text strong copyable className="antq-secret-box__value">
-            {created.secret}
-          </Text>
-        </div>
-      </>
-    )}
-  </Modal>
+    <Modal
+      open={!!created}
+      title={t('tips.intake.secretTitle')}
+      onCancel={onClose}
+      maskClosable={false}
+      data-testid="tip-created"
+      footer={
+        <Button
+          type="primary"
+          onClick={() => {
+            const id = created?.id;
+            onClose();
+            if (id !== undefined) void navigate(`/tin-bao/${encodeURIComponent(String(id))}`);
+          }}
+        >
+          {t('tips.intake.open')}
+        </Button>
+      }
+    >
+      {created && (
+        <>
+          <Paragraph>{t('tips.intake.secretText')}</Paragraph>
+          <div className="antq-secret-box">
+            <Text type="secondary">{t('tips.intake.code')}</Text>
+            <Text strong copyable className="antq-secret-box__value">
+              {formatTrackingCode(created.tracking_code)}
+            </Text>
+            <Text type="secondary">{t('tips.intake.secret')}</Text>
+            <Text strong copyable className="antq-secret-box__value">
+              {created.secret}
+            </Text>
+          </div>
+        </>
+      )}
+    </Modal>
   );
 }

@@ -7,7 +7,15 @@ import { formatNumber } from '../lib/format';
  * Tips that arrived during a flood wait to be screened: how many, and buttons to show only them,
  * all but them, or everything (`held` in the address: 'true', 'false' or '').
  */
-export default function HeldBanner({ heldCount, held, setFilters }: { heldCount: number; held: string; setFilters: (f: { held: string }) => void }) {
+export default function HeldBanner({
+  heldCount,
+  held,
+  setFilters,
+}: {
+  heldCount: number;
+  held: string;
+  setFilters: (f: { held: string }) => void;
+}) {
   const { t } = useTranslation();
   if (!(heldCount > 0 || held)) return null;
   return (
@@ -16,7 +24,11 @@ export default function HeldBanner({ heldCount, held, setFilters }: { heldCount:
       type="warning"
       showIcon
       data-testid="held-banner"
-      message={heldCount > 0 ? t('tips.held.banner', { n: formatNumber(heldCount) }) : t(held === 'true' ? 'tips.held.showingOnly' : 'tips.held.showingWithout')}
+      message={
+        heldCount > 0
+          ? t('tips.held.banner', { n: formatNumber(heldCount) })
+          : t(held === 'true' ? 'tips.held.showingOnly' : 'tips.held.showingWithout')
+      }
       description={
         <Space direction="vertical" size={8} style={{ width: '100%' }}>
           {heldCount > 0 && <span>{t('tips.held.bannerHint')}</span>}

@@ -42,7 +42,11 @@ export function DueDate({ at, overdue }: { at: string | null; overdue?: boolean 
           {t('tips.overdue')}
         </Tag>
       )}
-      {rel && <Typography.Text type={late ? 'danger' : 'secondary'} className="antq-due__rel">{rel}</Typography.Text>}
+      {rel && (
+        <Typography.Text type={late ? 'danger' : 'secondary'} className="antq-due__rel">
+          {rel}
+        </Typography.Text>
+      )}
     </span>
   );
 }

@@ -35,94 +35,92 @@ export default function TipFilters({ filters, setFilters, unit, setUnit }: Props
   const activeFilters = FILTERS.filter((k) => k !== 'q' && filters[k] && !(k === 'to' && filters.from)).length + (unit ? 1 : 0);
 
   return (
-  <div className="antq-tip-filters" data-testid="tip-filters">
-    <div className="antq-tip-filter antq-tip-filter--wide">
-      <Input.Search
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onSearch={(v) => setFilters({ q: v })}
-        placeholder={t('tips.filter.search')}
-        aria-label={t('tips.filter.search')}
-        enterButton={t('tips.filter.searchButton')}
-        allowClear
-        maxLength={200}
-        data-testid="filter-q"
-      />
-    </div>
-    {narrow && (
-      <div className="antq-tip-filter">
-        <Button onClick={() => setShowFilters(!showFilters)} aria-expanded={showFilters} data-testid="filters-toggle">
-          {showFilters ? t('tips.filter.hide') : t('tips.filter.show', { n: activeFilters })}
-        </Button>
+    <div className="antq-tip-filters" data-testid="tip-filters">
+      <div className="antq-tip-filter antq-tip-filter--wide">
+        <Input.Search
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(v) => setFilters({ q: v })}
+          placeholder={t('tips.filter.search')}
+          aria-label={t('tips.filter.search')}
+          enterButton={t('tips.filter.searchButton')}
+          allowClear
+          maxLength={200}
+          data-testid="filter-q"
+        />
       </div>
-    )}
-    {(!narrow || showFilters) && (
-      <>
-        <label className="antq-tip-filter">
-          <span className="antq-tip-filter__label">{t('tips.filter.status')}</span>
-          <Select
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
-            placeholder={t('tips.filter.statusPlaceholder')}
-            value={statuses}
-            onChange={(v: string[]) => setFilters({ status: sortStatuses(v).join(',') })}
-            options={TIP_STATUSES.map((s) => ({ value: s, label: t(`tips.status.${s}`) }))}
-            data-testid="filter-status"
-          />
-        </label>
-        <label className="antq-tip-filter">
-          <span className="antq-tip-filter__label">{t('tips.filter.category')}</span>
-          <Select
-            allowClear
-            placeholder={t('tips.filter.categoryPlaceholder')}
-            value={filters.category || undefined}
-            onChange={(v?: string) => setFilters({ category: v ?? '' })}
-            options={categories.map((c) => ({ value: c.code, label: categoryLabel(c.code) }))}
-          />
-        </label>
+      {narrow && (
         <div className="antq-tip-filter">
-          <span className="antq-tip-filter__label">{t('tips.filter.unit')}</span>
-          <UnitField value={unit} onChange={setUnit} />
+          <Button onClick={() => setShowFilters(!showFilters)} aria-expanded={showFilters} data-testid="filters-toggle">
+            {showFilters ? t('tips.filter.hide') : t('tips.filter.show', { n: activeFilters })}
+          </Button>
         </div>
-        <label className="antq-tip-filter">
-          <span className="antq-tip-filter__label">{t('tips.filter.dates')}</span>
-          <DatePicker.RangePicker
-            format="DD/MM/YYYY"
-            allowEmpty={[true, true]}
-            placeholder={[t('tips.filter.from'), t('tips.filter.to')]}
-            value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-            onChange={(v) =>
-              setFilters({ from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' })
-            }
-            style={{ width: '100%' }}
-          />
-        </label>
-        <AssigneeFilter value={filters.assignee} onChange={(assignee) => setFilters({ assignee })} />
-        <div className="antq-tip-filter antq-tip-filter--check">
-          <Checkbox
-            checked={filters.overdue === 'true'}
-            onChange={(e) => setFilters({ overdue: e.target.checked ? 'true' : '' })}
-            data-testid="filter-overdue"
-          >
-            {t('tips.filter.overdue')}
-          </Checkbox>
-        </div>
-        {anyFilter && (
-          <div className="antq-tip-filter antq-tip-filter--check">
-            <Button
-              onClick={() => {
-                setFilters(Object.fromEntries(FILTERS.map((k) => [k, ''])));
-                setUnit(null);
-              }}
-            >
-              {t('tips.filter.reset')}
-            </Button>
+      )}
+      {(!narrow || showFilters) && (
+        <>
+          <label className="antq-tip-filter">
+            <span className="antq-tip-filter__label">{t('tips.filter.status')}</span>
+            <Select
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              placeholder={t('tips.filter.statusPlaceholder')}
+              value={statuses}
+              onChange={(v: string[]) => setFilters({ status: sortStatuses(v).join(',') })}
+              options={TIP_STATUSES.map((s) => ({ value: s, label: t(`tips.status.${s}`) }))}
+              data-testid="filter-status"
+            />
+          </label>
+          <label className="antq-tip-filter">
+            <span className="antq-tip-filter__label">{t('tips.filter.category')}</span>
+            <Select
+              allowClear
+              placeholder={t('tips.filter.categoryPlaceholder')}
+              value={filters.category || undefined}
+              onChange={(v?: string) => setFilters({ category: v ?? '' })}
+              options={categories.map((c) => ({ value: c.code, label: categoryLabel(c.code) }))}
+            />
+          </label>
+          <div className="antq-tip-filter">
+            <span className="antq-tip-filter__label">{t('tips.filter.unit')}</span>
+            <UnitField value={unit} onChange={setUnit} />
           </div>
-        )}
-      </>
-    )}
-  </div>
+          <label className="antq-tip-filter">
+            <span className="antq-tip-filter__label">{t('tips.filter.dates')}</span>
+            <DatePicker.RangePicker
+              format="DD/MM/YYYY"
+              allowEmpty={[true, true]}
+              placeholder={[t('tips.filter.from'), t('tips.filter.to')]}
+              value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+              onChange={(v) => setFilters({ from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' })}
+              style={{ width: '100%' }}
+            />
+          </label>
+          <AssigneeFilter value={filters.assignee} onChange={(assignee) => setFilters({ assignee })} />
+          <div className="antq-tip-filter antq-tip-filter--check">
+            <Checkbox
+              checked={filters.overdue === 'true'}
+              onChange={(e) => setFilters({ overdue: e.target.checked ? 'true' : '' })}
+              data-testid="filter-overdue"
+            >
+              {t('tips.filter.overdue')}
+            </Checkbox>
+          </div>
+          {anyFilter && (
+            <div className="antq-tip-filter antq-tip-filter--check">
+              <Button
+                onClick={() => {
+                  setFilters(Object.fromEntries(FILTERS.map((k) => [k, ''])));
+                  setUnit(null);
+                }}
+              >
+                {t('tips.filter.reset')}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </div>
   );
 }
 
@@ -146,9 +144,7 @@ function AssigneeFilter({ value, onChange }: { value: string; onChange: (assigne
           maxLength={64}
           autoComplete="off"
         />
-        {user && (
-          <Button onClick={() => onChange(user.username)}>{t('tips.filter.mine')}</Button>
-        )}
+        {user && <Button onClick={() => onChange(user.username)}>{t('tips.filter.mine')}</Button>}
       </Space.Compact>
     </label>
   );

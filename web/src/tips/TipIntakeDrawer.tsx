@@ -31,10 +31,24 @@ interface Values {
 }
 
 const FIELDS = ['unit', 'category', 'channel', 'description', 'occurred_at', 'place', 'name', 'phone', 'email', 'address'] as const;
-const ALIASES = { 'reporter.name': 'name', 'reporter.phone': 'phone', 'reporter.email': 'email', 'reporter.address': 'address', reporter: 'name' };
+const ALIASES = {
+  'reporter.name': 'name',
+  'reporter.phone': 'phone',
+  'reporter.email': 'email',
+  'reporter.address': 'address',
+  reporter: 'name',
+};
 
 /** "Nhập tin báo": a tip received in person, by phone, on the hotline or by chat. */
-export default function TipIntakeDrawer({ open, defaultUnit, onClose }: { open: boolean; defaultUnit: string | null; onClose: () => void }) {
+export default function TipIntakeDrawer({
+  open,
+  defaultUnit,
+  onClose,
+}: {
+  open: boolean;
+  defaultUnit: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const screens = useBreakpoint();
   const { message } = App.useApp();
@@ -111,10 +125,19 @@ export default function TipIntakeDrawer({ open, defaultUnit, onClose }: { open: 
           </div>
         )}
         <Form<Values> form={form} layout="vertical" requiredMark="optional" onFinish={(v) => save.mutate(v)} disabled={save.isPending}>
-          <Form.Item name="unit" label={t('tips.intake.unit')} extra={t('tips.intake.unitHint')} rules={[{ required: true, message: t('tips.intake.unitRequired') }]}>
+          <Form.Item
+            name="unit"
+            label={t('tips.intake.unit')}
+            extra={t('tips.intake.unitHint')}
+            rules={[{ required: true, message: t('tips.intake.unitRequired') }]}
+          >
             <UnitField />
           </Form.Item>
-          <Form.Item name="category" label={t('tips.intake.category')} rules={[{ required: true, message: t('tips.intake.categoryRequired') }]}>
+          <Form.Item
+            name="category"
+            label={t('tips.intake.category')}
+            rules={[{ required: true, message: t('tips.intake.categoryRequired') }]}
+          >
             <Select options={categories.map((c) => ({ value: c.code, label: label(c.code) }))} data-testid="intake-category" />
           </Form.Item>
           <Form.Item name="channel" label={t('tips.intake.channel')} rules={[{ required: true }]}>

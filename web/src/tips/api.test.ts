@@ -41,7 +41,6 @@ describe('tip list parameters', () => {
     const url = String((f.mock.calls[0] as unknown[])[0]);
     expect(url).toBe('/api/v1/tips?unit=21220&from=2026-11-01&q=ma+t%C3%BAy&per_page=50');
   });
-
 });
 
 describe('tip changes', () => {
@@ -63,9 +62,9 @@ describe('notifications', () => {
       id: '12',
       code: '7KQM-X4TB',
     });
-    expect(
-      notificationTip({ id: 2, kind: 'tip.message', at: '', read: false, entity: 'tip', entity_id: '5', label: 'ABCD-EFGH' }),
-    ).toEqual({ id: '5', code: 'ABCD-EFGH' });
+    expect(notificationTip({ id: 2, kind: 'tip.message', at: '', read: false, entity: 'tip', entity_id: '5', label: 'ABCD-EFGH' })).toEqual(
+      { id: '5', code: 'ABCD-EFGH' },
+    );
     expect(notificationTip({ id: 3, kind: 'user.locked', at: '', read: true, entity: 'user', entity_id: 'x' })).toBeNull();
   });
 

@@ -255,7 +255,12 @@ function hasAssigneesRoute(): Promise<boolean> {
  * issue 18); else, for an administrator, the accounts list filtered the same way; else nobody (the
  * form still offers the caller and the current assignee).
  */
-export async function listTipAssignees(id: Id, unitChain: readonly string[], canListUsers: boolean, signal?: AbortSignal): Promise<TipAssignee[]> {
+export async function listTipAssignees(
+  id: Id,
+  unitChain: readonly string[],
+  canListUsers: boolean,
+  signal?: AbortSignal,
+): Promise<TipAssignee[]> {
   if (await hasAssigneesRoute()) {
     return (await getJson<{ items: TipAssignee[] }>(ASSIGNEES_PATH.replace('{id}', enc(id)), undefined, signal)).items;
   }
@@ -266,12 +271,12 @@ export async function listTipAssignees(id: Id, unitChain: readonly string[], can
     signal,
   );
   return users.items.filter(
-    (u) => !u.disabled && u.role === 'police_officer' && u.permissions.includes('tips.write') && !!u.unit && unitChain.includes(u.unit.code),
+    (u) =>
+      !u.disabled && u.role === 'police_officer' && u.permissions.includes('tips.write') && !!u.unit && unitChain.includes(u.unit.code),
   );
 }
 
-export const listNotifications = (signal?: AbortSignal) =>
-  getJson<NotificationList>('/api/v1/notifications', undefined, signal);
+export const listNotifications = (signal?: AbortSignal) => getJson<NotificationList>('/api/v1/notifications', undefined, signal);
 
 /** Marks notifications read; no ids = all of them. */
 export const markNotificationsRead = (ids?: Id[]) =>

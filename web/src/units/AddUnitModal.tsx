@@ -19,7 +19,12 @@ interface Values {
   code?: string;
 }
 
-export default function AddUnitModal({ parent, open, onClose, onCreated }: {
+export default function AddUnitModal({
+  parent,
+  open,
+  onClose,
+  onCreated,
+}: {
   parent: UnitDetail;
   open: boolean;
   onClose: () => void;
@@ -33,7 +38,11 @@ export default function AddUnitModal({ parent, open, onClose, onCreated }: {
 
   const create = useMutation({
     mutationFn: (v: Values) => {
-      const body: CreateUnitBody = { parent: parent.code, name: v.name.trim(), kind: v.type === ESTABLISHMENT ? 'establishment' : 'village' };
+      const body: CreateUnitBody = {
+        parent: parent.code,
+        name: v.name.trim(),
+        kind: v.type === ESTABLISHMENT ? 'establishment' : 'village',
+      };
       body.subkind = v.type === ESTABLISHMENT ? v.establishment_type : v.type;
       if (v.code?.trim()) body.code = v.code.trim();
       return createUnit(body);
@@ -100,7 +109,11 @@ export default function AddUnitModal({ parent, open, onClose, onCreated }: {
           label={t('units.manage.name')}
           rules={[{ required: true, whitespace: true, message: t('units.manage.nameRequired') }]}
         >
-          <Input maxLength={200} placeholder={t(type === ESTABLISHMENT ? 'units.manage.namePlaceholderEstablishment' : 'units.manage.namePlaceholder')} autoComplete="off" />
+          <Input
+            maxLength={200}
+            placeholder={t(type === ESTABLISHMENT ? 'units.manage.namePlaceholderEstablishment' : 'units.manage.namePlaceholder')}
+            autoComplete="off"
+          />
         </Form.Item>
         <Form.Item name="code" label={t('units.manage.code')} extra={t('units.manage.codeHint', { example: `${parent.code}-NNN` })}>
           <Input maxLength={32} autoComplete="off" />

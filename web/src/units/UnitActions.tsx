@@ -92,10 +92,18 @@ function RenameModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void 
       data-testid="unit-rename-modal"
     >
       {save.error && !fieldError && <ApiErrorAlert error={save.error} />}
-      <Form form={form} name="unit_rename" layout="vertical" initialValues={{ name: unit.full_name, subkind: unit.subkind || undefined }}
+      <Form
+        form={form}
+        name="unit_rename"
+        layout="vertical"
+        initialValues={{ name: unit.full_name, subkind: unit.subkind || undefined }}
         onFinish={(v) => save.mutate(v)}
       >
-        <Form.Item name="name" label={t('units.manage.name')} rules={[{ required: true, whitespace: true, message: t('units.manage.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('units.manage.name')}
+          rules={[{ required: true, whitespace: true, message: t('units.manage.nameRequired') }]}
+        >
           <Input maxLength={200} autoComplete="off" />
         </Form.Item>
         <Form.Item name="subkind" label={t(establishment ? 'units.manage.establishmentType' : 'units.manage.type')}>

@@ -93,12 +93,7 @@ export default function Units() {
         )}
       </Row>
       {adding && detail.data && (
-        <AddUnitModal
-          parent={detail.data}
-          open
-          onClose={() => setAdding(false)}
-          onCreated={() => setAdding(false)}
-        />
+        <AddUnitModal parent={detail.data} open onClose={() => setAdding(false)} onCreated={() => setAdding(false)} />
       )}
     </div>
   );
@@ -163,7 +158,11 @@ function UnitSearch({ onPick }: { onPick: (code: string) => void }) {
           renderItem={(u) => (
             <List.Item
               key={u.code}
-              actions={[<Tag key="kind" color={unitKindColor(u.kind)}>{t(unitKindKey(u.kind))}</Tag>]}
+              actions={[
+                <Tag key="kind" color={unitKindColor(u.kind)}>
+                  {t(unitKindKey(u.kind))}
+                </Tag>,
+              ]}
             >
               <List.Item.Meta
                 title={
@@ -219,18 +218,12 @@ function UnitDetailCard({ unit, onPick, manage }: { unit: UnitDetail; onPick: (c
         </Descriptions.Item>
         <Descriptions.Item label={t('units.detail.subkind')}>{subkindLabel(t, unit.subkind) || none}</Descriptions.Item>
         <Descriptions.Item label={t('units.detail.parent')}>
-          {parent ? (
-            <a onClick={() => onPick(parent.code)}>{parent.full_name}</a>
-          ) : (
-            none
-          )}
+          {parent ? <a onClick={() => onPick(parent.code)}>{parent.full_name}</a> : none}
         </Descriptions.Item>
         <Descriptions.Item label={t('units.detail.status')}>
           <Tag color={unit.active ? 'success' : 'default'}>{t(unit.active ? 'units.detail.active' : 'units.detail.inactive')}</Tag>
         </Descriptions.Item>
-        {unit.retired_on && (
-          <Descriptions.Item label={t('units.detail.retiredOn')}>{formatDate(unit.retired_on)}</Descriptions.Item>
-        )}
+        {unit.retired_on && <Descriptions.Item label={t('units.detail.retiredOn')}>{formatDate(unit.retired_on)}</Descriptions.Item>}
         {unit.successor && (
           <Descriptions.Item label={t('units.detail.successor')}>
             <a onClick={() => onPick(unit.successor!.code)}>{unit.successor.full_name}</a>

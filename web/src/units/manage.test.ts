@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { belowOwnUnit, canAddUnder, canManage, inArea } from './manage';
 
-const commune = { code: '21220', kind: 'commune', active: true, ancestors: [{ code: '51', name: 'Quảng Ngãi', full_name: 'Tỉnh Quảng Ngãi', kind: 'province' }] };
-const village = { code: '21220-001', kind: 'village', active: true, ancestors: [...commune.ancestors, { code: '21220', name: 'Sơn Tịnh', full_name: 'Xã Sơn Tịnh', kind: 'commune' }] };
-const elsewhere = { code: '09574-001', kind: 'village', active: true, ancestors: [{ code: '01', name: 'Hà Nội', full_name: 'Thành phố Hà Nội', kind: 'province' }] };
+const commune = {
+  code: '21220',
+  kind: 'commune',
+  active: true,
+  ancestors: [{ code: '51', name: 'Quảng Ngãi', full_name: 'Tỉnh Quảng Ngãi', kind: 'province' }],
+};
+const village = {
+  code: '21220-001',
+  kind: 'village',
+  active: true,
+  ancestors: [...commune.ancestors, { code: '21220', name: 'Sơn Tịnh', full_name: 'Xã Sơn Tịnh', kind: 'commune' }],
+};
+const elsewhere = {
+  code: '09574-001',
+  kind: 'village',
+  active: true,
+  ancestors: [{ code: '01', name: 'Hà Nội', full_name: 'Thành phố Hà Nội', kind: 'province' }],
+};
 const unitOf = (code: string) => ({ code, name: code, full_name: code, kind: 'commune' });
 const admin = { permissions: ['units.write'], unit: unitOf('21220') };
 const officer = { permissions: ['activities.write'], unit: unitOf('21220') };

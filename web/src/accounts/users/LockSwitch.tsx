@@ -8,11 +8,7 @@ export default function LockSwitch(props: { id?: string; checked?: boolean; onCh
   return (
     <span className="antq-lock-switch">
       <Switch id={id} checked={checked} onChange={(v) => onChange?.(v)} disabled={disabled} />
-      {checked ? (
-        <Tag color="red">{t('users.form.lockedNow')}</Tag>
-      ) : (
-        <Tag color="green">{t('users.form.activeNow')}</Tag>
-      )}
+      {checked ? <Tag color="red">{t('users.form.lockedNow')}</Tag> : <Tag color="green">{t('users.form.activeNow')}</Tag>}
     </span>
   );
 }

@@ -16,7 +16,6 @@ import UserDrawer from './UserDrawer';
 import type { Editing } from './userForm';
 import PageHead from '../../components/PageHead';
 
-
 export default function Users() {
   const { t } = useTranslation();
   usePageTitle('users.pageTitle');

@@ -32,8 +32,7 @@ export function useUserColumns(onEdit: (username: string) => void): { columns: C
       )}
     </span>
   );
-  const totpTag = (u: User) =>
-    u.totp_enabled ? <Tag color="blue">{t('users.totp.on')}</Tag> : <Tag>{t('users.totp.off')}</Tag>;
+  const totpTag = (u: User) => (u.totp_enabled ? <Tag color="blue">{t('users.totp.on')}</Tag> : <Tag>{t('users.totp.off')}</Tag>);
   const lastLogin = (u: User) =>
     u.last_login_at ? (
       <span className="antq-nowrap">{formatDateTime(u.last_login_at)}</span>

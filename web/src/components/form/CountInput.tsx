@@ -2,7 +2,14 @@ import { InputNumber } from 'antd';
 import { formatNumber } from '../../lib/format';
 
 /** A whole number ≥ 0, grouped as 16.000. */
-export default function CountInput(props: { id?: string; value?: number | null; onChange?: (v: number | null) => void; 'aria-label'?: string; disabled?: boolean; placeholder?: string }) {
+export default function CountInput(props: {
+  id?: string;
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  'aria-label'?: string;
+  disabled?: boolean;
+  placeholder?: string;
+}) {
   return (
     <InputNumber<number>
       {...props}

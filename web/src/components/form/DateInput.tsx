@@ -29,7 +29,16 @@ export default function DateInput(props: {
           format="DD/MM/YYYY"
           inputReadOnly
           disabledDate={noFuture ? (d) => d.format('YYYY-MM-DD') > today : undefined}
-          onChange={(d) => onChange?.(d ? d.hour(value?.hour() ?? dayjs().hour()).minute(value?.minute() ?? dayjs().minute()).second(0) : null)}
+          onChange={(d) =>
+            onChange?.(
+              d
+                ? d
+                    .hour(value?.hour() ?? dayjs().hour())
+                    .minute(value?.minute() ?? dayjs().minute())
+                    .second(0)
+                : null,
+            )
+          }
           placeholder="dd/mm/yyyy"
           aria-label={t('registers.form.day')}
           style={{ width: '60%' }}
@@ -42,7 +51,7 @@ export default function DateInput(props: {
           inputReadOnly
           showNow={false}
           needConfirm={false}
-          onChange={(tm) => onChange?.(tm && value ? value.hour(tm.hour()).minute(tm.minute()).second(0) : value ?? null)}
+          onChange={(tm) => onChange?.(tm && value ? value.hour(tm.hour()).minute(tm.minute()).second(0) : (value ?? null))}
           placeholder="hh:mm"
           aria-label={t('registers.form.time')}
           style={{ width: '40%' }}

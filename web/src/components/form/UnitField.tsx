@@ -227,7 +227,7 @@ export default function UnitField(props: UnitFieldProps) {
 
   const labelOf = (code: string, i: number) => chosen[i]?.data?.full_name ?? findTitle(treeData, code) ?? code;
   const busy = (rootCode ? root.isPending || rootChildren.isPending : provinces.isPending) || (searching && hits.isFetching);
-  const failed = rootCode ? root.error ?? rootChildren.error : provinces.error;
+  const failed = rootCode ? (root.error ?? rootChildren.error) : provinces.error;
 
   const common = {
     id,

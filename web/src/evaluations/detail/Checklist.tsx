@@ -1,5 +1,12 @@
 /** One evaluation's checklist with its progress, rules, history and actions. */
-import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, MinusCircleOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  DeleteOutlined,
+  MinusCircleOutlined,
+  PrinterOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Progress, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +18,6 @@ import { ResultTag, StatusTag, unitName } from '../tags';
 import CriterionCard from './CriterionCard';
 import DecisionDialog from './DecisionDialog';
 import { useChecklist, type ChecklistState } from './useChecklist';
-
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -70,16 +76,28 @@ function DetailHead({ ev, state }: { ev: Evaluation; state: ChecklistState }) {
             {unitName(ev.unit)}
           </Title>
           <Paragraph type="secondary" className="antq-eval-subtitle">
-            {t('evaluations.detail.subtitle', { year: ev.year })} · {t(`evaluations.kinds.${ev.target_kind}`, { defaultValue: ev.target_kind })}
+            {t('evaluations.detail.subtitle', { year: ev.year })} ·{' '}
+            {t(`evaluations.kinds.${ev.target_kind}`, { defaultValue: ev.target_kind })}
           </Paragraph>
           <Space wrap size={4}>
             <StatusTag status={ev.status} />
             <ResultTag result={ev.result} expected={ev.status !== 'approved'} />
-            {ev.certificate && <Tag color="gold">{t('evaluations.detail.certificateNo', { number: ev.certificate.number, date: formatDate(ev.certificate.date) })}</Tag>}
+            {ev.certificate && (
+              <Tag color="gold">
+                {t('evaluations.detail.certificateNo', { number: ev.certificate.number, date: formatDate(ev.certificate.date) })}
+              </Tag>
+            )}
           </Space>
         </div>
         {actions.certificate && (
-          <Button type="primary" icon={<PrinterOutlined />} href={certificateUrl(ev.id)} target="_blank" rel="noopener" data-testid="certificate-open">
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            href={certificateUrl(ev.id)}
+            target="_blank"
+            rel="noopener"
+            data-testid="certificate-open"
+          >
             {t('evaluations.detail.certificate')}
           </Button>
         )}
@@ -96,14 +114,18 @@ function DetailHead({ ev, state }: { ev: Evaluation; state: ChecklistState }) {
         />
       )}
       {ev.status === 'submitted' && !actions.decide && (
-        <Alert type="info" showIcon className="antq-block-sm" message={t('evaluations.detail.waiting', { unit: ev.approver_unit?.name ?? '' })} />
+        <Alert
+          type="info"
+          showIcon
+          className="antq-block-sm"
+          message={t('evaluations.detail.waiting', { unit: ev.approver_unit?.name ?? '' })}
+        />
       )}
       {error && (
         <div className="antq-block-sm">
           <ApiErrorAlert error={error} />
         </div>
       )}
-
     </>
   );
 }
@@ -135,7 +157,6 @@ function ProgressCard({ ev, state }: { ev: Evaluation; state: ChecklistState }) 
         </div>
       </div>
     </Card>
-
   );
 }
 
@@ -146,7 +167,10 @@ function GeneralCard({ ev, state }: { ev: Evaluation; state: ChecklistState }) {
   return (
     <Card size="small" title={t('evaluations.detail.general')} className="antq-block">
       <Form layout="vertical" disabled={!actions.edit}>
-        <Form.Item label={t('evaluations.detail.evaluatedOn')} extra={t('evaluations.detail.window', { from: formatDate(ev.window.from), to: formatDate(ev.window.to) })}>
+        <Form.Item
+          label={t('evaluations.detail.evaluatedOn')}
+          extra={t('evaluations.detail.window', { from: formatDate(ev.window.from), to: formatDate(ev.window.to) })}
+        >
           <div id="evaluated-on">
             <DateInput value={evaluatedOn} onChange={setEvaluatedOn} noFuture />
           </div>
@@ -194,7 +218,11 @@ function SidePanel({ ev }: { ev: Evaluation }) {
           size="small"
           items={[
             { key: 'set', label: t('evaluations.detail.set'), children: `${ev.criteria_set.title} (v${ev.criteria_set.version})` },
-            { key: 'window', label: t('evaluations.detail.windowLabel'), children: `${formatDate(ev.window.from)} – ${formatDate(ev.window.to)}` },
+            {
+              key: 'window',
+              label: t('evaluations.detail.windowLabel'),
+              children: `${formatDate(ev.window.from)} – ${formatDate(ev.window.to)}`,
+            },
             ...(ev.approver_unit ? [{ key: 'approver', label: t('evaluations.detail.approver'), children: ev.approver_unit.name }] : []),
             ...(ev.submitted_by ? [{ key: 'submitted', label: t('evaluations.detail.submittedBy'), children: ev.submitted_by }] : []),
             ...(ev.decided_by ? [{ key: 'decided', label: t('evaluations.detail.decidedBy'), children: ev.decided_by }] : []),
@@ -208,7 +236,13 @@ function SidePanel({ ev }: { ev: Evaluation }) {
           <Timeline
             items={ev.history.map((h, i) => ({
               key: i,
-              color: h.action.startsWith('return') ? 'orange' : h.action.startsWith('approv') ? 'green' : h.action.startsWith('submit') ? 'blue' : 'gray',
+              color: h.action.startsWith('return')
+                ? 'orange'
+                : h.action.startsWith('approv')
+                  ? 'green'
+                  : h.action.startsWith('submit')
+                    ? 'blue'
+                    : 'gray',
               children: (
                 <div data-testid="history-entry">
                   <Text strong>{t(`evaluations.actions.${h.action}`, { defaultValue: h.action })}</Text>

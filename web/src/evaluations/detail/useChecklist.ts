@@ -11,8 +11,6 @@ import { deleteEvaluation, evaluationKeys, submitEvaluation, updateEvaluation, t
 import { actionsFor, answersOf, evaluationPatch, expectedResult, progressOf, unanswered, type Answers } from '../logic';
 import { EVALUATIONS_PATH } from '../paths';
 
-
-
 export function useChecklist(ev: Evaluation) {
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -96,8 +94,27 @@ export function useChecklist(ev: Evaluation) {
   const lastReturn = [...ev.history].reverse().find((h) => h.action === 'returned' || h.action === 'return');
   const error = save.error ?? submit.error ?? remove.error;
 
-
-  return { actions, answers, setAnswers, evaluatedOn, setEvaluatedOn, notes, setNotes, missing, setMissing, progress, expected, dirty, store, save, submit, remove, trySubmit, lastReturn, error };
+  return {
+    actions,
+    answers,
+    setAnswers,
+    evaluatedOn,
+    setEvaluatedOn,
+    notes,
+    setNotes,
+    missing,
+    setMissing,
+    progress,
+    expected,
+    dirty,
+    store,
+    save,
+    submit,
+    remove,
+    trySubmit,
+    lastReturn,
+    error,
+  };
 }
 
 export type ChecklistState = ReturnType<typeof useChecklist>;

@@ -39,7 +39,8 @@ export function AreaBreadcrumb({
     { key: 'root', node: chain.length ? link(root, null, 'crumb-root') : <span data-testid="crumb-root">{root}</span> },
     ...chain.map((u, i) => ({
       key: u.code,
-      node: i < chain.length - 1 ? link(u.full_name, u.code, `crumb-${u.code}`) : <span data-testid={`crumb-${u.code}`}>{u.full_name}</span>,
+      node:
+        i < chain.length - 1 ? link(u.full_name, u.code, `crumb-${u.code}`) : <span data-testid={`crumb-${u.code}`}>{u.full_name}</span>,
     })),
   ];
   return (

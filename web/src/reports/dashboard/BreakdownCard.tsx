@@ -54,7 +54,12 @@ export function BreakdownCard({
           data: sorted.map((i) => i.value),
           itemStyle: { color: by === 'organizer' ? '#1d4ed8' : '#d4380d', borderRadius: [0, 3, 3, 0] },
           barMaxWidth: 18,
-          label: { show: true, position: 'right', fontSize: 11, formatter: (p: { value: number }) => (p.value ? formatNumber(p.value) : '') },
+          label: {
+            show: true,
+            position: 'right',
+            fontSize: 11,
+            formatter: (p: { value: number }) => (p.value ? formatNumber(p.value) : ''),
+          },
         },
       ],
     } as EChartsOption;

@@ -20,7 +20,17 @@ interface ChildRow {
   values: Record<string, number>;
 }
 
-export function ChildrenCard({ q, metric, onDrill, narrow }: { q: ReportQuery; metric: string; onDrill: (code: string) => void; narrow: boolean }) {
+export function ChildrenCard({
+  q,
+  metric,
+  onDrill,
+  narrow,
+}: {
+  q: ReportQuery;
+  metric: string;
+  onDrill: (code: string) => void;
+  narrow: boolean;
+}) {
   const { t } = useTranslation();
   const metrics = useMemo(() => [metric, ...CHILD_METRICS.filter((m) => m !== metric)], [metric]);
   const shown = narrow ? metrics.slice(0, 2) : metrics;
@@ -76,7 +86,8 @@ export function ChildrenCard({ q, metric, onDrill, narrow }: { q: ReportQuery; m
             title: t('reports.children.kind'),
             key: 'kind',
             width: 130,
-            render: (_: unknown, row: ChildRow) => (row.unit ? <Tag color={unitKindColor(row.unit.kind)}>{t(unitKindKey(row.unit.kind))}</Tag> : null),
+            render: (_: unknown, row: ChildRow) =>
+              row.unit ? <Tag color={unitKindColor(row.unit.kind)}>{t(unitKindKey(row.unit.kind))}</Tag> : null,
           },
         ]),
     ...shown.map((m, i) => ({

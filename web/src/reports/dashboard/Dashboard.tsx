@@ -53,11 +53,19 @@ export function Dashboard() {
 
   const exportQuery = { ...q, compare };
   const canIssue = hasPermission(user, REPORTS_ISSUE);
-  const unitName = summary.data?.unit?.full_name ?? (unit ? (area.selectedUnit?.full_name ?? unit) : (user?.unit?.full_name ?? t('reports.country')));
+  const unitName =
+    summary.data?.unit?.full_name ?? (unit ? (area.selectedUnit?.full_name ?? unit) : (user?.unit?.full_name ?? t('reports.country')));
 
   return (
     <div className="antq-reports" data-testid="reports-page">
-      <ReportsHead exportQuery={exportQuery} unitName={unitName} period={period} canIssue={canIssue} onPreview={setPreviewUrl} onIssue={() => setIssuing(true)} />
+      <ReportsHead
+        exportQuery={exportQuery}
+        unitName={unitName}
+        period={period}
+        canIssue={canIssue}
+        onPreview={setPreviewUrl}
+        onIssue={() => setIssuing(true)}
+      />
 
       <FiltersCard params={params} detail={area.selectedUnit} narrow={narrow} />
 
@@ -97,7 +105,15 @@ export function Dashboard() {
           />
         </Col>
         <Col xs={24} lg={12}>
-          <BreakdownCard q={q} by="topic" title={t('reports.byTopic')} field={breakdownField} onField={setBreakdownField} narrow={narrow} language={i18n.resolvedLanguage} />
+          <BreakdownCard
+            q={q}
+            by="topic"
+            title={t('reports.byTopic')}
+            field={breakdownField}
+            onField={setBreakdownField}
+            narrow={narrow}
+            language={i18n.resolvedLanguage}
+          />
         </Col>
       </Row>
 
@@ -107,8 +123,9 @@ export function Dashboard() {
 
       <PreviewModal url={previewUrl} onClose={() => setPreviewUrl(null)} />
       <PreviewModal html={previewHtml} onClose={() => setPreviewHtml(null)} testId="draft-preview" />
-      {canIssue && <IssueModal open={issuing} onClose={() => setIssuing(false)} q={exportQuery} unitName={unitName} onPreview={setPreviewHtml} />}
+      {canIssue && (
+        <IssueModal open={issuing} onClose={() => setIssuing(false)} q={exportQuery} unitName={unitName} onPreview={setPreviewHtml} />
+      )}
     </div>
   );
 }
-

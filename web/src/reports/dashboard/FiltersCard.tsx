@@ -24,7 +24,8 @@ export function FiltersCard({ params, detail, narrow }: { params: DashboardParam
     if (p === 'custom') update({ period: 'custom', back: null, from: period.from, to: period.to });
     else update({ period: p, back: null, from: null, to: null });
   };
-  const step = (delta: number) => update({ period: preset ?? DEFAULT_PRESET, back: String(Math.max(0, back + delta)) || null, from: null, to: null });
+  const step = (delta: number) =>
+    update({ period: preset ?? DEFAULT_PRESET, back: String(Math.max(0, back + delta)) || null, from: null, to: null });
   return (
     <Card className="antq-reports__filters" size="small">
       <AreaBreadcrumb unit={unit} detail={detail} own={user?.unit ?? null} onSelect={setUnit} />
@@ -84,7 +85,12 @@ export function FiltersCard({ params, detail, narrow }: { params: DashboardParam
         </div>
         <div className="antq-reports__field antq-reports__field--compare">
           <label htmlFor="reports-compare">{t('reports.compare')}</label>
-          <Switch id="reports-compare" checked={compare} onChange={(on) => update({ compare: on ? '1' : null })} data-testid="compare-switch" />
+          <Switch
+            id="reports-compare"
+            checked={compare}
+            onChange={(on) => update({ compare: on ? '1' : null })}
+            data-testid="compare-switch"
+          />
           {compare && (
             <Text type="secondary" className="antq-reports__hint">
               {t('reports.compareText', { from: formatDate(previousYear(period).from), to: formatDate(previousYear(period).to) })}

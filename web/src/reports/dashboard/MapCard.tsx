@@ -8,14 +8,31 @@ import { type Area } from './useArea';
 
 const { Text } = Typography;
 
-export function MapCard({ area, metricLabel, unitName, narrow, onSelect }: { area: Area; metricLabel: string; unitName: string; narrow: boolean; onSelect: (code: string) => void }) {
+export function MapCard({
+  area,
+  metricLabel,
+  unitName,
+  narrow,
+  onSelect,
+}: {
+  area: Area;
+  metricLabel: string;
+  unitName: string;
+  narrow: boolean;
+  onSelect: (code: string) => void;
+}) {
   const { t } = useTranslation();
   const { mapValues, provinceCode, belowProvince, national, provinceName } = area;
   // on a phone the map (2 MB of boundaries) loads only when asked for
   const [mapAsked, setMapAsked] = useState(false);
   const showMap = !narrow || mapAsked;
   return (
-    <Card size="small" title={t('reports.map.title')} className="antq-reports__card" extra={narrow ? undefined : <Text type="secondary">{metricLabel}</Text>}>
+    <Card
+      size="small"
+      title={t('reports.map.title')}
+      className="antq-reports__card"
+      extra={narrow ? undefined : <Text type="secondary">{metricLabel}</Text>}
+    >
       {showMap ? (
         <ProvinceMap
           values={mapValues}
@@ -35,7 +52,9 @@ export function MapCard({ area, metricLabel, unitName, narrow, onSelect }: { are
       )}
       {showMap && provinceCode && (
         <Text type="secondary" className="antq-reports__hint" data-testid="reports-map-note">
-          {belowProvince ? t('reports.map.provinceOf', { province: provinceName(provinceCode), unit: unitName }) : t('reports.map.scopeNote')}
+          {belowProvince
+            ? t('reports.map.provinceOf', { province: provinceName(provinceCode), unit: unitName })
+            : t('reports.map.scopeNote')}
         </Text>
       )}
     </Card>

@@ -37,13 +37,28 @@ export function ReportsHead({
         </Paragraph>
       </div>
       <Space wrap className="antq-reports__actions">
-        <DownloadButton icon={<FileExcelOutlined />} href={summaryUrl(exportQuery, 'xlsx')} fileName={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'xlsx')} data-testid="export-xlsx">
+        <DownloadButton
+          icon={<FileExcelOutlined />}
+          href={summaryUrl(exportQuery, 'xlsx')}
+          fileName={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'xlsx')}
+          data-testid="export-xlsx"
+        >
           {t('reports.export.xlsx')}
         </DownloadButton>
-        <DownloadButton icon={<FileWordOutlined />} href={summaryUrl(exportQuery, 'docx')} fileName={downloadName('Báo cáo', unitName, today, 'docx')} data-testid="export-docx">
+        <DownloadButton
+          icon={<FileWordOutlined />}
+          href={summaryUrl(exportQuery, 'docx')}
+          fileName={downloadName('Báo cáo', unitName, today, 'docx')}
+          data-testid="export-docx"
+        >
           {t('reports.export.docx')}
         </DownloadButton>
-        <DownloadButton icon={<FileTextOutlined />} href={summaryUrl(exportQuery, 'csv')} fileName={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'csv')} data-testid="export-csv">
+        <DownloadButton
+          icon={<FileTextOutlined />}
+          href={summaryUrl(exportQuery, 'csv')}
+          fileName={downloadName('Báo cáo số liệu', unitName, `${period.from}_${period.to}`, 'csv')}
+          data-testid="export-csv"
+        >
           {t('reports.export.csv')}
         </DownloadButton>
         <Button icon={<PrinterOutlined />} onClick={() => onPreview(summaryUrl(exportQuery, 'html'))} data-testid="print-preview">

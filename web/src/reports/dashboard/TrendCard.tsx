@@ -112,7 +112,12 @@ export function TrendCard({
       {series.isError ? (
         <ApiErrorAlert error={series.error} />
       ) : option ? (
-        <EChart option={option} height={narrow ? 280 : 460} testId="reports-trend" ariaLabel={`${t('reports.trend.title')}: ${metricLabel}`} />
+        <EChart
+          option={option}
+          height={narrow ? 280 : 460}
+          testId="reports-trend"
+          ariaLabel={`${t('reports.trend.title')}: ${metricLabel}`}
+        />
       ) : (
         <div className="antq-reports__placeholder" style={{ height: narrow ? 280 : 460 }}>
           <Spin />

@@ -16,7 +16,8 @@ export function useDashboardParams() {
   const today = vietnamToday();
   const unit = params.get(UNIT_PARAM)?.trim() || null;
   const rawPreset = params.get('period');
-  const preset: Preset | null = rawPreset === 'custom' ? null : PRESETS.includes(rawPreset as Preset) ? (rawPreset as Preset) : DEFAULT_PRESET;
+  const preset: Preset | null =
+    rawPreset === 'custom' ? null : PRESETS.includes(rawPreset as Preset) ? (rawPreset as Preset) : DEFAULT_PRESET;
   const back = Math.max(0, Math.min(200, Number(params.get('back')) || 0));
   const from = params.get('from');
   const to = params.get('to');

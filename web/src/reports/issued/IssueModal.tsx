@@ -67,7 +67,13 @@ export function IssueModal({
       width={720}
       destroyOnHidden
       footer={[
-        <Button key="preview" icon={<PrinterOutlined />} loading={preview.isPending} onClick={() => preview.mutate(form.getFieldsValue())} data-testid="issue-preview">
+        <Button
+          key="preview"
+          icon={<PrinterOutlined />}
+          loading={preview.isPending}
+          onClick={() => preview.mutate(form.getFieldsValue())}
+          data-testid="issue-preview"
+        >
           {t('reports.issue.preview')}
         </Button>,
         <Button key="issue" type="primary" icon={<SafetyCertificateOutlined />} loading={issue.isPending} onClick={() => form.submit()}>
@@ -96,10 +102,22 @@ export function IssueModal({
           {t('reports.issue.handHint')}
         </Paragraph>
         <Form.Item name="assessment" label={t('reports.issue.assessment')}>
-          <Input.TextArea rows={5} maxLength={HAND_TEXT_MAX} showCount placeholder={t('reports.issue.assessmentPlaceholder')} data-testid="issue-assessment" />
+          <Input.TextArea
+            rows={5}
+            maxLength={HAND_TEXT_MAX}
+            showCount
+            placeholder={t('reports.issue.assessmentPlaceholder')}
+            data-testid="issue-assessment"
+          />
         </Form.Item>
         <Form.Item name="direction" label={t('reports.issue.direction')}>
-          <Input.TextArea rows={5} maxLength={HAND_TEXT_MAX} showCount placeholder={t('reports.issue.directionPlaceholder')} data-testid="issue-direction" />
+          <Input.TextArea
+            rows={5}
+            maxLength={HAND_TEXT_MAX}
+            showCount
+            placeholder={t('reports.issue.directionPlaceholder')}
+            data-testid="issue-direction"
+          />
         </Form.Item>
       </Form>
     </Modal>

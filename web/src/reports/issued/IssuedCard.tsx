@@ -36,7 +36,12 @@ export function IssuedCard({ unit, onOpen }: { unit: string | null; onOpen: (url
       width: 200,
       render: (_: unknown, r) => (
         <Space size={4}>
-          <Button size="small" icon={<PrinterOutlined />} onClick={() => onOpen(issuedReportUrl(r.id, 'html'))} data-testid={`issued-open-${r.id}`}>
+          <Button
+            size="small"
+            icon={<PrinterOutlined />}
+            onClick={() => onOpen(issuedReportUrl(r.id, 'html'))}
+            data-testid={`issued-open-${r.id}`}
+          >
             {t('reports.issued.open')}
           </Button>
           <Tooltip title={t('reports.export.docx')}>

@@ -13,7 +13,17 @@ const A4_HEIGHT_PX = 1123; // 297 mm
  * The A4 report in a frame: fetched from `url` (the server does not let its page be framed), or
  * the `html` of a draft the server rendered for the issue dialog.
  */
-export function PreviewModal({ url = null, html: given = null, onClose, testId = 'report-preview-frame' }: { url?: string | null; html?: string | null; onClose: () => void; testId?: string }) {
+export function PreviewModal({
+  url = null,
+  html: given = null,
+  onClose,
+  testId = 'report-preview-frame',
+}: {
+  url?: string | null;
+  html?: string | null;
+  onClose: () => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
   const fetched = useQuery({
@@ -41,7 +51,13 @@ export function PreviewModal({ url = null, html: given = null, onClose, testId =
               </Button>,
             ]
           : []),
-        <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!html} onClick={() => frame.current?.contentWindow?.print()}>
+        <Button
+          key="print"
+          type="primary"
+          icon={<PrinterOutlined />}
+          disabled={!html}
+          onClick={() => frame.current?.contentWindow?.print()}
+        >
           {t('reports.preview.print')}
         </Button>,
       ]}

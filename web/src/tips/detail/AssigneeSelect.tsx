@@ -10,11 +10,21 @@ import { matchOption } from '../../lib/units';
  * The colleague to give the tip to: a list of the active police officers of the tip's unit and the
  * units above it, within the caller's area (searchable without diacritics); the caller is always there.
  */
-export default function AssigneeSelect(props: { id?: string; value?: string; onChange?: (v: string) => void; tip: Tip; disabled?: boolean }) {
+export default function AssigneeSelect(props: {
+  id?: string;
+  value?: string;
+  onChange?: (v: string) => void;
+  tip: Tip;
+  disabled?: boolean;
+}) {
   const { tip, value, onChange, id, disabled } = props;
   const { t } = useTranslation();
   const { user } = useAuth();
-  const unit = useQuery({ queryKey: queryKeys.unit(tip.unit.code), queryFn: ({ signal }) => getUnit(tip.unit.code, signal), staleTime: 5 * 60_000 });
+  const unit = useQuery({
+    queryKey: queryKeys.unit(tip.unit.code),
+    queryFn: ({ signal }) => getUnit(tip.unit.code, signal),
+    staleTime: 5 * 60_000,
+  });
   const chain = unit.data ? [tip.unit.code, ...unit.data.ancestors.map((a) => a.code)] : null;
   const people = useQuery({
     queryKey: ['staff', 'tips', 'assignees', String(tip.id)],

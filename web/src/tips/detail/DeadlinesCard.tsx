@@ -26,7 +26,11 @@ export default function Deadlines({ tip, canWrite }: { tip: Tip; canWrite: boole
           {
             key: 'settle',
             label: t('tips.deadlines.settle'),
-            children: open ? <DueDate at={dl.settle_due_at} overdue={tip.overdue && !dl.pass_on_due_at} /> : <Text type="secondary">{t('tips.deadlines.closed')}</Text>,
+            children: open ? (
+              <DueDate at={dl.settle_due_at} overdue={tip.overdue && !dl.pass_on_due_at} />
+            ) : (
+              <Text type="secondary">{t('tips.deadlines.closed')}</Text>
+            ),
           },
           ...(dl.pass_on_due_at && !dl.passed_on_at
             ? [{ key: 'passOn', label: t('tips.deadlines.passOn'), children: <DueDate at={dl.pass_on_due_at} /> }]

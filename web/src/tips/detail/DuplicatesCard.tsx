@@ -50,7 +50,10 @@ export default function Duplicates({ tip, canWrite }: { tip: Tip; canWrite: bool
                         onConfirm={() =>
                           patch.mutate(
                             { status: 'duplicate', duplicate_of: Number(s.id) },
-                            { onSuccess: () => void message.success(t('tips.duplicates.marked', { code: formatTrackingCode(s.tracking_code) })) },
+                            {
+                              onSuccess: () =>
+                                void message.success(t('tips.duplicates.marked', { code: formatTrackingCode(s.tracking_code) })),
+                            },
                           )
                         }
                       >

@@ -27,7 +27,12 @@ export default function Handle({ tip }: { tip: Tip }) {
   const reasonNow = Form.useWatch('reason', form) ?? '';
   const duplicateNow = Form.useWatch('duplicate_of', form) ?? null;
   const missing = status
-    ? missingForStatus(status, { assignee: assigneeNow || tip.assignee, outcome: !!tip.outcome, reason: reasonNow, duplicateOf: duplicateNow })
+    ? missingForStatus(status, {
+        assignee: assigneeNow || tip.assignee,
+        outcome: !!tip.outcome,
+        reason: reasonNow,
+        duplicateOf: duplicateNow,
+      })
     : [];
 
   const submit = (v: { status?: string; assignee?: string; reason?: string; duplicate_of?: string }) => {
@@ -79,21 +84,34 @@ export default function Handle({ tip }: { tip: Tip }) {
           </Space.Compact>
         </Form.Item>
         {status === 'rejected' && (
-          <Form.Item name="reason" label={t('tips.handle.reason')} rules={[{ required: true, whitespace: true, message: t('tips.handle.needsReason') }]}>
+          <Form.Item
+            name="reason"
+            label={t('tips.handle.reason')}
+            rules={[{ required: true, whitespace: true, message: t('tips.handle.needsReason') }]}
+          >
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
         )}
         {status === 'duplicate' && (
-          <Form.Item name="duplicate_of" label={t('tips.handle.duplicateOf')} rules={[{ required: true, message: t('tips.handle.needsDuplicate') }]}>
+          <Form.Item
+            name="duplicate_of"
+            label={t('tips.handle.duplicateOf')}
+            rules={[{ required: true, message: t('tips.handle.needsDuplicate') }]}
+          >
             <Select
               placeholder={t('tips.handle.duplicatePlaceholder')}
-              options={tip.suggestions.map((s) => ({ value: String(s.id), label: `${formatTrackingCode(s.tracking_code)} — ${s.excerpt.slice(0, 60)}` }))}
+              options={tip.suggestions.map((s) => ({
+                value: String(s.id),
+                label: `${formatTrackingCode(s.tracking_code)} — ${s.excerpt.slice(0, 60)}`,
+              }))}
             />
           </Form.Item>
         )}
-        {missing.filter((m) => m === 'outcome' || m === 'assignee').map((m) => (
-          <Alert key={m} type="info" showIcon message={needText[m]} className="antq-block-sm" />
-        ))}
+        {missing
+          .filter((m) => m === 'outcome' || m === 'assignee')
+          .map((m) => (
+            <Alert key={m} type="info" showIcon message={needText[m]} className="antq-block-sm" />
+          ))}
         <Button type="primary" htmlType="submit" loading={patch.isPending} disabled={missing.includes('outcome')} data-testid="handle-save">
           {t('tips.handle.save')}
         </Button>

@@ -17,7 +17,11 @@ function Thread({ messages }: { messages: TipMessage[] }) {
       {sorted.map((m) => {
         const fromReporter = m.from === 'reporter';
         return (
-          <li key={String(m.id)} className={`antq-msg ${fromReporter ? 'antq-msg--reporter' : 'antq-msg--police'}`} data-testid="tip-message">
+          <li
+            key={String(m.id)}
+            className={`antq-msg ${fromReporter ? 'antq-msg--reporter' : 'antq-msg--police'}`}
+            data-testid="tip-message"
+          >
             <div className="antq-msg__meta">
               <Text strong>{fromReporter ? t('tips.messages.reporter') : t('tips.messages.police')}</Text>
               {!fromReporter && m.author && <Text type="secondary"> ({m.author})</Text>}

@@ -106,7 +106,11 @@ export default function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean
           </Col>
         </Row>
         <Form.Item name="decision" label={t('tips.outcome.decision')}>
-          <Select allowClear placeholder={t('tips.outcome.decisionPlaceholder')} options={TIP_DECISIONS.map((d) => ({ value: d, label: t(`tips.decision.${d}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('tips.outcome.decisionPlaceholder')}
+            options={TIP_DECISIONS.map((d) => ({ value: d, label: t(`tips.decision.${d}`) }))}
+          />
         </Form.Item>
         <Form.Item name="transferred_to" label={t('tips.outcome.transferredTo')}>
           <Input maxLength={300} />
@@ -119,7 +123,13 @@ export default function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean
             {t('tips.outcome.save')}
           </Button>
           {isForwardMove(tip.status, 'resolved') && (
-            <Button type="primary" htmlType="submit" onClick={() => setResolveToo(true)} loading={patch.isPending && resolveToo} data-testid="outcome-resolve">
+            <Button
+              type="primary"
+              htmlType="submit"
+              onClick={() => setResolveToo(true)}
+              loading={patch.isPending && resolveToo}
+              data-testid="outcome-resolve"
+            >
               {t('tips.outcome.saveResolve')}
             </Button>
           )}
