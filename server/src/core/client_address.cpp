@@ -9,7 +9,7 @@ namespace antq::net {
 
 std::string client_key(std::string_view address) {
   if (address.empty() || address.size() > 64) return std::string(address);
-  const std::string a(address);
+  std::string a(address);  // not const: returned, it moves
   in_addr v4{};
   if (::inet_pton(AF_INET, a.c_str(), &v4) == 1) return a;
   in6_addr v6{};

@@ -1,6 +1,6 @@
 #include "core/json_input.hpp"
 
-#include <boost/json/parser.hpp>
+#include <boost/json/stream_parser.hpp>
 
 #include "core/errors.hpp"
 #include "core/text.hpp"

@@ -59,7 +59,7 @@ SeedReport seed_demo(db::Database& db, const crypto::Keyring& keys, const audit:
     rep.history = write_history(tx, keys, audit, units::live_demo(c));
     char details[256];
     std::snprintf(details, sizeof details, "{\"list\":\"%s\",\"units\":%d,\"records\":%lld}", rep.units.list.c_str(), rep.units.created,
-                  static_cast<long long>(rep.tips + rep.records + rep.evaluations + rep.history.total()));
+                  static_cast<long long>(rep.history.total()) + rep.tips + rep.records + rep.evaluations);
     audit.record(c, {"cli", "demo.seed", "", "", "", "", "", "", details});
     // The figures of the reports from everything just written (as the synthetic loader does).
     reports::Rollups rollups(tx);

@@ -247,6 +247,20 @@ class History {
 
   void add(std::vector<Draft>& out, Draft d);
   std::vector<Draft> activity_drafts();
+  // One year of activities. 2021: gatherings were cut down by COVID-19; the movement grows a
+  // little every year after (scale). Each part below draws its dice in the order seeding always has.
+  struct Year {
+    int y;
+    std::string text;  // "2024"
+    double scale;
+  };
+  int people(const Year& y, int lo, int hi) { return static_cast<int>(dice_.between(lo, hi) * y.scale); }
+  void district_activities(std::vector<Draft>& out, const Year& y);
+  void commune_meetings(std::vector<Draft>& out, const Commune& c, const Year& y);
+  void commune_trainings(std::vector<Draft>& out, const Commune& c, const Year& y);
+  void commune_outreach(std::vector<Draft>& out, const Commune& c, const Year& y);
+  void village_activities(std::vector<Draft>& out, const Place& v, const Year& y);
+  void establishment_activities(std::vector<Draft>& out, const Place& e, const Year& y);
   void bulk_activities(db::Connection& c, IdSource& ids);
 
   // --- patrols (bulk): Saturday nights, and Wednesdays too around Tết ----------------------------

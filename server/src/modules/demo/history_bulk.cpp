@@ -7,211 +7,231 @@ void History::add(std::vector<Draft>& out, Draft d) {
   if (past(d.date)) out.push_back(std::move(d));
 }
 
+namespace {
+const char* const kUnions[] = {"women_union", "youth_union", "farmers_union", "veterans_union"};
+}  // namespace
+
 std::vector<History::Draft> History::activity_drafts() {
   std::vector<Draft> out;
-  static const char* const unions[] = {"women_union", "youth_union", "farmers_union", "veterans_union"};
   for (int y = kFirstYear; y <= this_year_; ++y) {
-    // 2021: gatherings were cut down by COVID-19; the movement grows a little every year after.
-    const double scale = y == 2021 ? 0.55 : 1.0 + 0.06 * (y - 2022);
-    auto people = [&](int lo, int hi) { return static_cast<int>(dice_.between(lo, hi) * scale); };
-    const std::string year = std::to_string(y);
-    if (district_) {
-      add(out, {&*district_,
-                "campaign_launch",
-                ymd(y, 3, dice_.between(5, 15)),
-                "Hội nghị phát động phong trào Toàn dân bảo vệ an ninh Tổ quốc " + inside(district_->full_name) + " năm " + year,
-                {"police", "front"},
-                {"women_union", "youth_union", "farmers_union", "veterans_union"},
-                {"crime", "drugs"},
-                people(180, 260),
-                0,
-                district_program_});
-      add(out, {&*district_,
-                "review",
-                ymd(y, 12, dice_.between(5, 20)),
-                "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc " + inside(district_->full_name) + " năm " + year,
-                {"police", "front"},
-                {},
-                {"crime"},
-                people(120, 180),
-                0,
-                district_program_});
-    }
+    const Year year{y, std::to_string(y), y == 2021 ? 0.55 : 1.0 + 0.06 * (y - 2022)};
+    if (district_) district_activities(out, year);
     for (const auto& c : communes_) {
-      const std::string place = inside(c.unit.full_name);
-      const auto prog = program(c.unit.id, y);
-      add(out, {&c.unit,
-                "campaign_launch",
-                ymd(y, 3, dice_.between(16, 31)),
-                "Phát động phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place + " năm " + year,
-                {"police", "front"},
-                {"women_union", "youth_union", "farmers_union", "veterans_union"},
-                {"crime", "drugs", "social_evils"},
-                people(180, 320),
-                0,
-                prog});
-      add(out, {&c.unit,
-                "review",
-                ymd(y, 7, dice_.between(5, 20)),
-                "Sơ kết 6 tháng đầu năm " + year + " phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place,
-                {"front", "police"},
-                {},
-                {},
-                people(50, 80),
-                0,
-                prog});
-      add(out, {&c.unit,
-                "review",
-                ymd(y, 12, dice_.between(10, 28)),
-                "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place + " năm " + year,
-                {"front", "police"},
-                {},
-                {},
-                people(80, 120),
-                0,
-                prog});
-      // "Công an lắng nghe ý kiến Nhân dân" conferences, from 2022, in one village a year.
-      if (y >= 2022) {
-        const Place& v = c.villages[static_cast<std::size_t>((y + c.unit.id) % static_cast<int>(c.villages.size()))];
-        Draft d{&v,
-                "listening_conference",
-                ymd(y, dice_.between(4, 10), dice_.between(1, 28)),
-                "Hội nghị Công an lắng nghe ý kiến Nhân dân năm " + year + " tại " + inside(v.full_name),
-                {"police"},
-                {"front"},
-                {"crime"},
-                people(70, 130)};
-        d.conference = true;
-        add(out, std::move(d));
-      }
-      // Trainings: women's union officials, veterans, then the new security teams and fire safety.
-      add(out, {&c.unit,
-                "training",
-                ymd(y, dice_.between(4, 6), dice_.between(1, 28)),
-                "Tập huấn kiến thức phòng, chống tội phạm, bạo lực gia đình cho cán bộ, hội viên phụ nữ",
-                {"police", "women_union"},
-                {"women_union"},
-                {"crime", "domestic_violence"},
-                people(40, 90)});
-      add(out, {&c.unit,
-                "training",
-                ymd(y, dice_.between(9, 10), dice_.between(1, 28)),
-                "Tập huấn kỹ năng phòng, chống tuần hành, biểu tình trái pháp luật cho hội viên cựu chiến binh",
-                {"police", "veterans_union"},
-                {"veterans_union"},
-                {"crime"},
-                people(30, 70)});
-      if (y >= 2024 && past("2024-07-01")) {
-        add(out, {&c.unit,
-                  "training",
-                  ymd(y, y == 2024 ? 8 : dice_.between(3, 9), dice_.between(1, 28)),
-                  "Tập huấn nghiệp vụ cho Tổ bảo vệ an ninh, trật tự ở cơ sở",
-                  {"police"},
-                  {},
-                  {"crime", "fire"},
-                  people(15, 40)});
-      }
-      if (y >= 2023) {
-        add(out, {&c.unit,
-                  "training",
-                  ymd(y, dice_.between(5, 11), dice_.between(1, 28)),
-                  "Tập huấn phòng cháy, chữa cháy và cứu nạn, cứu hộ cho Tổ liên gia an toàn phòng cháy, chữa cháy",
-                  {"police"},
-                  {"farmers_union"},
-                  {"fire"},
-                  people(30, 60)});
-      }
-      // Leaflets with a union, and the commune's loudspeakers.
-      const int leaflets = dice_.between(3, 5);
-      for (int k = 0; k < leaflets; ++k) {
-        const auto& t = dice_.pick(texts::kTopics);
-        if (y < t.from_year) continue;
-        const Place& v = c.villages[static_cast<std::size_t>(dice_.below(static_cast<int>(c.villages.size())))];
-        add(out, {&v,
-                  "leaflet_distribution",
-                  ymd(y, dice_.between(1, 12), dice_.between(1, 28)),
-                  t.leaflet,
-                  {"police", dice_.pick(unions)},
-                  {},
-                  {t.topic},
-                  dice_.between(10, 30),
-                  dice_.between(5, 30) * 100});
-      }
-      const int broadcasts = dice_.between(4, 6);
-      for (int k = 0; k < broadcasts; ++k) {
-        const auto& t = dice_.pick(texts::kTopics);
-        if (y < t.from_year) continue;
-        add(out, {&c.unit,
-                  "propaganda",
-                  ymd(y, dice_.between(1, 12), dice_.between(1, 28)),
-                  replace(t.title, "{V}", place) + " trên hệ thống loa truyền thanh",
-                  {"police"},
-                  {},
-                  {t.topic},
-                  0,
-                  0});
-      }
-      for (const auto& v : c.villages) {
-        // The 19/8 festival: small in 2021, then every village.
-        add(out, {&v,
-                  "festival",
-                  ymd(y, 8, dice_.between(5, 19)),
-                  "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc năm " + year + " tại " + inside(v.full_name) +
-                      (y == 2021 ? " (quy mô nhỏ do dịch COVID-19)" : ""),
-                  {"front", "police"},
-                  {"women_union", "youth_union", "farmers_union", "veterans_union"},
-                  {"crime", "drugs"},
-                  y == 2021 ? dice_.between(35, 60) : people(150, 320)});
-        add(out, {&v,
-                  "signing",
-                  ymd(y, 2, dice_.between(15, 28)),
-                  "Ký kết giao ước thi đua xây dựng khu dân cư an toàn về an ninh, trật tự năm " + year,
-                  {"front"},
-                  {},
-                  {},
-                  people(60, 140)});
-        const int sessions = dice_.between(2, 4) + (y >= 2023 ? 1 : 0);
-        std::vector<std::string> used;
-        for (int k = 0; k < sessions; ++k) {
-          const auto& t = dice_.pick(texts::kTopics);
-          if (y < t.from_year || std::find(used.begin(), used.end(), t.topic) != used.end()) continue;
-          used.emplace_back(t.topic);
-          const std::string topic = t.topic;
-          const int month = topic == "human_trafficking" ? 7 : dice_.between(1, 12);
-          add(out, {&v,
-                    "propaganda",
-                    ymd(y, month, dice_.between(1, 28)),
-                    replace(t.title, "{V}", inside(v.full_name)),
-                    {"police", dice_.pick(unions)},
-                    {},
-                    {topic},
-                    people(40, 150)});
-        }
-      }
-      for (const auto& e : c.establishments) {
-        if (e.subkind == "school") {
-          add(out, {&e,
-                    "propaganda",
-                    ymd(y, dice_.between(9, 11), dice_.between(1, 28)),
-                    "Tuyên truyền phòng, chống ma túy, bạo lực học đường cho học sinh " + e.name,
-                    {"police", "youth_union"},
-                    {"youth_union"},
-                    {"drugs", "traffic"},
-                    people(400, 900)});
-        } else if (e.subkind == "enterprise" || e.subkind == "industrial_park") {
-          add(out, {&e,
-                    "propaganda",
-                    ymd(y, dice_.between(3, 6), dice_.between(1, 28)),
-                    "Tuyên truyền pháp luật về an ninh, trật tự, phòng cháy, chữa cháy cho công nhân " + e.name,
-                    {"police"},
-                    {},
-                    {"fire", "crime"},
-                    people(120, 400)});
-        }
-      }
+      commune_meetings(out, c, year);
+      commune_trainings(out, c, year);
+      commune_outreach(out, c, year);
+      for (const auto& v : c.villages) village_activities(out, v, year);
+      for (const auto& e : c.establishments) establishment_activities(out, e, year);
     }
   }
   return out;
+}
+
+void History::district_activities(std::vector<Draft>& out, const Year& y) {
+  add(out, {&*district_,
+            "campaign_launch",
+            ymd(y.y, 3, dice_.between(5, 15)),
+            "Hội nghị phát động phong trào Toàn dân bảo vệ an ninh Tổ quốc " + inside(district_->full_name) + " năm " + y.text,
+            {"police", "front"},
+            {"women_union", "youth_union", "farmers_union", "veterans_union"},
+            {"crime", "drugs"},
+            people(y, 180, 260),
+            0,
+            district_program_});
+  add(out, {&*district_,
+            "review",
+            ymd(y.y, 12, dice_.between(5, 20)),
+            "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc " + inside(district_->full_name) + " năm " + y.text,
+            {"police", "front"},
+            {},
+            {"crime"},
+            people(y, 120, 180),
+            0,
+            district_program_});
+}
+
+// The commune's launch and reviews, and its "listening" conference.
+void History::commune_meetings(std::vector<Draft>& out, const Commune& c, const Year& y) {
+  const std::string place = inside(c.unit.full_name);
+  const auto prog = program(c.unit.id, y.y);
+  add(out, {&c.unit,
+            "campaign_launch",
+            ymd(y.y, 3, dice_.between(16, 31)),
+            "Phát động phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place + " năm " + y.text,
+            {"police", "front"},
+            {"women_union", "youth_union", "farmers_union", "veterans_union"},
+            {"crime", "drugs", "social_evils"},
+            people(y, 180, 320),
+            0,
+            prog});
+  add(out, {&c.unit,
+            "review",
+            ymd(y.y, 7, dice_.between(5, 20)),
+            "Sơ kết 6 tháng đầu năm " + y.text + " phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place,
+            {"front", "police"},
+            {},
+            {},
+            people(y, 50, 80),
+            0,
+            prog});
+  add(out, {&c.unit,
+            "review",
+            ymd(y.y, 12, dice_.between(10, 28)),
+            "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc " + place + " năm " + y.text,
+            {"front", "police"},
+            {},
+            {},
+            people(y, 80, 120),
+            0,
+            prog});
+  // "Công an lắng nghe ý kiến Nhân dân" conferences, from 2022, in one village a year.
+  if (y.y >= 2022) {
+    const Place& v = c.villages[static_cast<std::size_t>((y.y + c.unit.id) % static_cast<int>(c.villages.size()))];
+    Draft d{&v,
+            "listening_conference",
+            ymd(y.y, dice_.between(4, 10), dice_.between(1, 28)),
+            "Hội nghị Công an lắng nghe ý kiến Nhân dân năm " + y.text + " tại " + inside(v.full_name),
+            {"police"},
+            {"front"},
+            {"crime"},
+            people(y, 70, 130)};
+    d.conference = true;
+    add(out, std::move(d));
+  }
+}
+
+void History::commune_trainings(std::vector<Draft>& out, const Commune& c, const Year& y) {
+  // Trainings: women's union officials, veterans, then the new security teams and fire safety.
+  add(out, {&c.unit,
+            "training",
+            ymd(y.y, dice_.between(4, 6), dice_.between(1, 28)),
+            "Tập huấn kiến thức phòng, chống tội phạm, bạo lực gia đình cho cán bộ, hội viên phụ nữ",
+            {"police", "women_union"},
+            {"women_union"},
+            {"crime", "domestic_violence"},
+            people(y, 40, 90)});
+  add(out, {&c.unit,
+            "training",
+            ymd(y.y, dice_.between(9, 10), dice_.between(1, 28)),
+            "Tập huấn kỹ năng phòng, chống tuần hành, biểu tình trái pháp luật cho hội viên cựu chiến binh",
+            {"police", "veterans_union"},
+            {"veterans_union"},
+            {"crime"},
+            people(y, 30, 70)});
+  if (y.y >= 2024 && past("2024-07-01")) {
+    add(out, {&c.unit,
+              "training",
+              ymd(y.y, y.y == 2024 ? 8 : dice_.between(3, 9), dice_.between(1, 28)),
+              "Tập huấn nghiệp vụ cho Tổ bảo vệ an ninh, trật tự ở cơ sở",
+              {"police"},
+              {},
+              {"crime", "fire"},
+              people(y, 15, 40)});
+  }
+  if (y.y >= 2023) {
+    add(out, {&c.unit,
+              "training",
+              ymd(y.y, dice_.between(5, 11), dice_.between(1, 28)),
+              "Tập huấn phòng cháy, chữa cháy và cứu nạn, cứu hộ cho Tổ liên gia an toàn phòng cháy, chữa cháy",
+              {"police"},
+              {"farmers_union"},
+              {"fire"},
+              people(y, 30, 60)});
+  }
+}
+
+void History::commune_outreach(std::vector<Draft>& out, const Commune& c, const Year& y) {
+  const std::string place = inside(c.unit.full_name);
+  // Leaflets with a union, and the commune's loudspeakers.
+  const int leaflets = dice_.between(3, 5);
+  for (int k = 0; k < leaflets; ++k) {
+    const auto& t = dice_.pick(texts::kTopics);
+    if (y.y < t.from_year) continue;
+    const Place& v = c.villages[static_cast<std::size_t>(dice_.below(static_cast<int>(c.villages.size())))];
+    add(out, {&v,
+              "leaflet_distribution",
+              ymd(y.y, dice_.between(1, 12), dice_.between(1, 28)),
+              t.leaflet,
+              {"police", dice_.pick(kUnions)},
+              {},
+              {t.topic},
+              dice_.between(10, 30),
+              dice_.between(5, 30) * 100});
+  }
+  const int broadcasts = dice_.between(4, 6);
+  for (int k = 0; k < broadcasts; ++k) {
+    const auto& t = dice_.pick(texts::kTopics);
+    if (y.y < t.from_year) continue;
+    add(out, {&c.unit,
+              "propaganda",
+              ymd(y.y, dice_.between(1, 12), dice_.between(1, 28)),
+              replace(t.title, "{V}", place) + " trên hệ thống loa truyền thanh",
+              {"police"},
+              {},
+              {t.topic},
+              0,
+              0});
+  }
+}
+
+void History::village_activities(std::vector<Draft>& out, const Place& v, const Year& y) {
+// The 19/8 festival: small in 2021, then every village.
+add(out, {&v,
+          "festival",
+          ymd(y.y, 8, dice_.between(5, 19)),
+          "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc năm " + y.text + " tại " + inside(v.full_name) +
+              (y.y == 2021 ? " (quy mô nhỏ do dịch COVID-19)" : ""),
+          {"front", "police"},
+          {"women_union", "youth_union", "farmers_union", "veterans_union"},
+          {"crime", "drugs"},
+          y.y == 2021 ? dice_.between(35, 60) : people(y, 150, 320)});
+add(out, {&v,
+          "signing",
+          ymd(y.y, 2, dice_.between(15, 28)),
+          "Ký kết giao ước thi đua xây dựng khu dân cư an toàn về an ninh, trật tự năm " + y.text,
+          {"front"},
+          {},
+          {},
+          people(y, 60, 140)});
+const int sessions = dice_.between(2, 4) + (y.y >= 2023 ? 1 : 0);
+std::vector<std::string> used;
+for (int k = 0; k < sessions; ++k) {
+  const auto& t = dice_.pick(texts::kTopics);
+  if (y.y < t.from_year || std::find(used.begin(), used.end(), t.topic) != used.end()) continue;
+  used.emplace_back(t.topic);
+  const std::string topic = t.topic;
+  const int month = topic == "human_trafficking" ? 7 : dice_.between(1, 12);
+  add(out, {&v,
+            "propaganda",
+            ymd(y.y, month, dice_.between(1, 28)),
+            replace(t.title, "{V}", inside(v.full_name)),
+            {"police", dice_.pick(kUnions)},
+            {},
+            {topic},
+            people(y, 40, 150)});
+}
+}
+
+void History::establishment_activities(std::vector<Draft>& out, const Place& e, const Year& y) {
+if (e.subkind == "school") {
+  add(out, {&e,
+            "propaganda",
+            ymd(y.y, dice_.between(9, 11), dice_.between(1, 28)),
+            "Tuyên truyền phòng, chống ma túy, bạo lực học đường cho học sinh " + e.name,
+            {"police", "youth_union"},
+            {"youth_union"},
+            {"drugs", "traffic"},
+            people(y, 400, 900)});
+} else if (e.subkind == "enterprise" || e.subkind == "industrial_park") {
+  add(out, {&e,
+            "propaganda",
+            ymd(y.y, dice_.between(3, 6), dice_.between(1, 28)),
+            "Tuyên truyền pháp luật về an ninh, trật tự, phòng cháy, chữa cháy cho công nhân " + e.name,
+            {"police"},
+            {},
+            {"fire", "crime"},
+            people(y, 120, 400)});
+}
 }
 
 void History::bulk_activities(db::Connection& c, IdSource& ids) {

@@ -55,7 +55,7 @@ std::string cell(const Field& f, const bj::value& v, const std::map<std::string,
     for (const auto& x : v.as_array()) s += (s.empty() ? "" : "; ") + (x.is_string() ? label(std::string(x.as_string())) : "");
     return s;
   }
-  const std::string s(v.as_string());
+  std::string s(v.as_string());  // not const: returned as is, it moves
   if (f.type == FieldType::code) return label(s);
   if (f.type == FieldType::choice) {
     for (std::size_t i = 0; i < f.choices.size() && i < f.choice_labels.size(); ++i)

@@ -1,7 +1,7 @@
 #include "modules/reports/docx_converter.hpp"
 
+#include <csignal>
 #include <fcntl.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>

@@ -29,7 +29,7 @@ ReportQuery query_of(const http::Request& req) {
 }
 
 std::string format_of(const http::Request& req) {
-  const std::string f = http::text_param(req, "format", 10).value_or("json");
+  std::string f = http::text_param(req, "format", 10).value_or("json");
   if (f != "json" && f != "html" && f != "docx" && f != "xlsx" && f != "csv") {
     throw BadRequest("Định dạng phải là json, html, docx, xlsx hoặc csv.", "format");
   }

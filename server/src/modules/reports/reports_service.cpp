@@ -57,7 +57,7 @@ std::string add_months(const std::string& day, int months) {
   char prefix[16];
   std::snprintf(prefix, sizeof prefix, "%04d-%02d-", total / 12, total % 12 + 1);
   for (int d = std::stoi(day.substr(8, 2)); d >= 28; --d) {
-    const std::string candidate = prefix + std::string(d < 10 ? "0" : "") + std::to_string(d);
+    std::string candidate = prefix + std::string(d < 10 ? "0" : "") + std::to_string(d);
     if (timeutil::parse_date(candidate)) return candidate;
   }
   return prefix + day.substr(8, 2);

@@ -159,7 +159,7 @@ Unit UnitsService::create(const http::Principal& who, const CreateUnit& in, cons
     } else {
       const std::string prefix = parent->code + "-";
       char suffix[24];
-      std::snprintf(suffix, sizeof suffix, "%03lld", static_cast<long long>(repo::max_code_suffix(c, prefix) + 1));
+      std::snprintf(suffix, sizeof suffix, "%03lld", static_cast<long long>(repo::max_code_suffix(c, prefix)) + 1);
       code = prefix + suffix;
     }
     const std::string subkind = in.subkind.value_or(in.kind == "establishment" ? "other" : "");
