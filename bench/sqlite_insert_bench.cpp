@@ -19,6 +19,7 @@
 // Exits non-zero only when SQLite cannot be opened or used.
 #include <sqlite3.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -29,7 +30,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-#include <unistd.h>
 
 namespace {
 
@@ -60,8 +60,7 @@ constexpr const char* kInsert =
     " status, received_at, settle_due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 // ~150 bytes of UTF-8 (Vietnamese with diacritics), made unique per row by a counter.
-constexpr const char* kDescription =
-    "Phát hiện nhóm thanh niên tụ tập sử dụng ma túy tại bãi đất trống cuối thôn, thường vào buổi tối";
+constexpr const char* kDescription = "Phát hiện nhóm thanh niên tụ tập sử dụng ma túy tại bãi đất trống cuối thôn, thường vào buổi tối";
 constexpr const char* kSearch = "phat hien nhom thanh nien tu tap su dung ma tuy tai bai dat trong cuoi thon";
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
@@ -79,8 +78,7 @@ void exec(sqlite3* db, const char* sql) {
 
 sqlite3* open_db(const std::string& path) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     fail(db, "open " + path);
   }
   sqlite3_busy_timeout(db, 5000);
@@ -245,13 +243,13 @@ int main(int argc, char** argv) {
   }
   const std::string path = (fs::path(dir) / ("antq-raw-insert-" + std::to_string(getpid()) + ".db")).string();
   try {
-    std::printf("raw SQLite %s insert: journal_mode=WAL, synchronous=FULL, one row per transaction (BEGIN IMMEDIATE / "
-                "INSERT / COMMIT), file in %s\n",
-                sqlite3_libversion(), dir.c_str());
+    std::printf(
+        "raw SQLite %s insert: journal_mode=WAL, synchronous=FULL, one row per transaction (BEGIN IMMEDIATE / "
+        "INSERT / COMMIT), file in %s\n",
+        sqlite3_libversion(), dir.c_str());
     std::fflush(stdout);
     const Result single = run_phase(path, 1, seconds);
-    std::printf("  1 writer               : %9.0f rows/s  (%ld rows in %.2f s)\n", single.rps(), single.rows,
-                single.seconds);
+    std::printf("  1 writer               : %9.0f rows/s  (%ld rows in %.2f s)\n", single.rps(), single.rows, single.seconds);
     std::fflush(stdout);
     if (single_only) {
       std::printf("RESULT single_writer_rps=%.1f single_writer_rows=%ld sqlite_version=%s\n", single.rps(), single.rows,
@@ -259,11 +257,12 @@ int main(int argc, char** argv) {
       return 0;
     }
     const Result many = run_phase(path, threads, seconds);
-    std::printf("  %d writers contending  : %9.0f rows/s  (%ld rows in %.2f s, %ld SQLITE_BUSY retries after busy_timeout)\n",
-                threads, many.rps(), many.rows, many.seconds, many.busy_retries);
-    std::printf("RESULT single_writer_rps=%.1f single_writer_rows=%ld contended_rps=%.1f contended_rows=%ld "
-                "contended_threads=%d contended_busy_retries=%ld sqlite_version=%s\n",
-                single.rps(), single.rows, many.rps(), many.rows, threads, many.busy_retries, sqlite3_libversion());
+    std::printf("  %d writers contending  : %9.0f rows/s  (%ld rows in %.2f s, %ld SQLITE_BUSY retries after busy_timeout)\n", threads,
+                many.rps(), many.rows, many.seconds, many.busy_retries);
+    std::printf(
+        "RESULT single_writer_rps=%.1f single_writer_rows=%ld contended_rps=%.1f contended_rows=%ld "
+        "contended_threads=%d contended_busy_retries=%ld sqlite_version=%s\n",
+        single.rps(), single.rows, many.rps(), many.rows, threads, many.busy_retries, sqlite3_libversion());
     return 0;
   } catch (const std::exception& e) {
     remove_db(path);

@@ -52,8 +52,13 @@ int main(int argc, char** argv) {
     const std::size_t n = communes.rows.size();
     for (int i = 0; i < 100000; ++i) {
       const auto& row = communes.rows[static_cast<std::size_t>(i) % n];
-      units::repo::NewUnit v{row.text(1) + "-" + std::to_string(i), "local", "Thôn " + std::to_string(i),
-                             "Thôn " + std::to_string(i), "village", "Thôn", row.integer(0)};
+      units::repo::NewUnit v{row.text(1) + "-" + std::to_string(i),
+                             "local",
+                             "Thôn " + std::to_string(i),
+                             "Thôn " + std::to_string(i),
+                             "village",
+                             "Thôn",
+                             row.integer(0)};
       units::repo::insert(c, v, row.text(2), static_cast<int>(row.integer(3)));
       ++villages;
     }
@@ -66,8 +71,8 @@ int main(int argc, char** argv) {
   };
   std::printf("units: %d villages added in %.1f s (%s)\n", villages, fill_s, std::string(db::engine_name(db->engine())).c_str());
   std::printf("%-28s %10s %14s %16s %8s\n", "subtree", "units", "path range us", "recursive CTE us", "ratio");
-  for (const Target t : {Target{"Xã Sơn Tịnh (commune)", "21220"}, Target{"Quảng Ngãi (province)", "51"},
-                         Target{"Hà Nội (province)", "01"}}) {
+  for (const Target t :
+       {Target{"Xã Sơn Tịnh (commune)", "21220"}, Target{"Quảng Ngãi (province)", "51"}, Target{"Hà Nội (province)", "01"}}) {
     std::int64_t id = 0, n_path = 0, n_rec = 0;
     std::string path;
     db->read([&](db::Connection& c) {
@@ -77,12 +82,10 @@ int main(int argc, char** argv) {
     });
     const auto range = units::subtree_range(path);
     const int reps = 200;
-    const double path_us = per_query_us(reps, [&] {
-      db->read([&](db::Connection& c) { n_path = c.query(kPathCount, range.lo, range.hi).rows[0].integer(0); });
-    });
-    const double rec_us = per_query_us(reps, [&] {
-      db->read([&](db::Connection& c) { n_rec = c.query(kRecursiveCount, id).rows[0].integer(0); });
-    });
+    const double path_us = per_query_us(
+        reps, [&] { db->read([&](db::Connection& c) { n_path = c.query(kPathCount, range.lo, range.hi).rows[0].integer(0); }); });
+    const double rec_us =
+        per_query_us(reps, [&] { db->read([&](db::Connection& c) { n_rec = c.query(kRecursiveCount, id).rows[0].integer(0); }); });
     if (n_path != n_rec) {
       std::fprintf(stderr, "mismatch for %s: %lld vs %lld\n", t.code, static_cast<long long>(n_path), static_cast<long long>(n_rec));
       return 1;

@@ -312,7 +312,8 @@ boost::json::value odd_value(std::mt19937& rng, const boost::json::value& was) {
     case 17: return bj::array{};
     case 18: return bj::object{};
     case 19: return bj::array{was};
-    case 20: return was.is_string() ? bj::value(std::string(was.as_string()) + std::string(was.as_string())) : bj::value(bj::serialize(was));
+    case 20:
+      return was.is_string() ? bj::value(std::string(was.as_string()) + std::string(was.as_string())) : bj::value(bj::serialize(was));
     case 21: return was.is_number() ? bj::value(bj::serialize(was)) : bj::value(static_cast<std::int64_t>(rng() % 100000));
     case 22: return "21220-001";
     default: return " \u00a0 ";

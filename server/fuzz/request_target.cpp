@@ -29,9 +29,9 @@ http::Router& router() {
   static http::Router r = [] {
     http::Router r;
     auto ok = [](http::Request&) { return http::Response{}; };
-    for (const char* p : {"/api/v1/units/{code}", "/api/v1/units/search", "/api/v1/units/{code}/children",
-                          "/api/v1/tips/{id}/attachments/{attachment_id}", "/api/v1/public/tips/{code}",
-                          "/api/v1/activities", "/api/v1/activities/{id}", "/healthz"}) {
+    for (const char* p :
+         {"/api/v1/units/{code}", "/api/v1/units/search", "/api/v1/units/{code}/children", "/api/v1/tips/{id}/attachments/{attachment_id}",
+          "/api/v1/public/tips/{code}", "/api/v1/activities", "/api/v1/activities/{id}", "/healthz"}) {
       r.add({"GET", p}, ok);
     }
     r.add({"POST", "/api/v1/activities"}, ok);
@@ -80,7 +80,8 @@ void use_params(const http::Request& req, std::string_view input) {
   ANTQ_FUZZ_CLIENT_ERROR_OK((void)http::bool_param(req, "include_inactive"), input);
   ANTQ_FUZZ_CLIENT_ERROR_OK(
       {
-        if (auto d = http::date_param(req, "from"); d && !timeutil::parse_date(*d)) fuzz::finding("date_param let a bad date through", input);
+        if (auto d = http::date_param(req, "from"); d && !timeutil::parse_date(*d))
+          fuzz::finding("date_param let a bad date through", input);
       },
       input);
   ANTQ_FUZZ_CLIENT_ERROR_OK((void)http::text_param(req, "q", 200), input);

@@ -1,9 +1,9 @@
 #include "support.hpp"
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <system_error>
-#include <unistd.h>
 
 #include "core/log.hpp"
 
@@ -55,8 +55,8 @@ std::string escaped(std::string_view s, std::size_t max_bytes) {
 }
 
 void finding(std::string_view what, std::string_view input) {
-  std::fprintf(stderr, "\n==== ANTQ FUZZ FINDING: %.*s\n---- input (%zu bytes):\n%s\n----\n", static_cast<int>(what.size()),
-               what.data(), input.size(), escaped(input).c_str());
+  std::fprintf(stderr, "\n==== ANTQ FUZZ FINDING: %.*s\n---- input (%zu bytes):\n%s\n----\n", static_cast<int>(what.size()), what.data(),
+               input.size(), escaped(input).c_str());
   log::flush();
   std::abort();
 }

@@ -25,14 +25,14 @@ void quiet_logs();
 
 // Checks that an ApiError escaping `expr` is a client error, and lets nothing else escape (a
 // std::exception other than ApiError would be a 500 in the server).
-#define ANTQ_FUZZ_CLIENT_ERROR_OK(expr, input)                                                   \
-  do {                                                                                           \
-    try {                                                                                        \
-      expr;                                                                                      \
-    } catch (const ::antq::ApiError& e_) {                                                       \
-      if (e_.status() < 400 || e_.status() > 499)                                                \
+#define ANTQ_FUZZ_CLIENT_ERROR_OK(expr, input)                                                          \
+  do {                                                                                                  \
+    try {                                                                                               \
+      expr;                                                                                             \
+    } catch (const ::antq::ApiError& e_) {                                                              \
+      if (e_.status() < 400 || e_.status() > 499)                                                       \
         ::antq::fuzz::finding(std::string("non-4xx ApiError from ") + #expr + ": " + e_.what(), input); \
-    } catch (const std::exception& e_) {                                                         \
-      ::antq::fuzz::finding(std::string("exception from ") + #expr + ": " + e_.what(), input);   \
-    }                                                                                            \
+    } catch (const std::exception& e_) {                                                                \
+      ::antq::fuzz::finding(std::string("exception from ") + #expr + ": " + e_.what(), input);          \
+    }                                                                                                   \
   } while (0)

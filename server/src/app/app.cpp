@@ -81,12 +81,11 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   } else {
     i.static_files = std::make_unique<http::StaticFiles>(web_root);
   }
-  i.pipeline = std::make_unique<http::Pipeline>(i.router, i.modules->need<http::Authenticator>(), i.idempotency.get(),
-                                                i.static_files.get(), i.metrics);
+  i.pipeline = std::make_unique<http::Pipeline>(i.router, i.modules->need<http::Authenticator>(), i.idempotency.get(), i.static_files.get(),
+                                                i.metrics);
   i.server = std::make_unique<http::Server>(server_options(config), *i.pipeline);
   system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); },
-                                     [m = i.modules.get()](boost::json::object& paths) { m->openapi_paths(paths); },
-                                     config.metrics_token});
+                                     [m = i.modules.get()](boost::json::object& paths) { m->openapi_paths(paths); }, config.metrics_token});
 }
 
 App::~App() {

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <functional>
+#include <iostream>
 #include <optional>
 #include <sstream>
 #include <vector>
@@ -25,9 +25,9 @@
 #include "modules/accounts/user_admin.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/demo/demo_seed.hpp"
-#include "modules/units/units_dataset.hpp"
 #include "modules/reports/rollups.hpp"
 #include "modules/reports/synthetic.hpp"
+#include "modules/units/units_dataset.hpp"
 
 namespace antq::app {
 
@@ -50,9 +50,9 @@ std::string read_password_stdin() {
 }
 
 void print_import(const units::ImportReport& r) {
-  std::cout << "Đơn vị: thêm " << r.inserted << ", cập nhật " << r.updated << ", giữ nguyên " << r.unchanged
-            << ", thôi hoạt động " << r.retired << ", kế thừa " << r.successions << ", kế thừa theo mã "
-            << r.successions_by_code << ", thôn/cơ sở chuyển sang đơn vị mới " << r.local_moved;
+  std::cout << "Đơn vị: thêm " << r.inserted << ", cập nhật " << r.updated << ", giữ nguyên " << r.unchanged << ", thôi hoạt động "
+            << r.retired << ", kế thừa " << r.successions << ", kế thừa theo mã " << r.successions_by_code
+            << ", thôn/cơ sở chuyển sang đơn vị mới " << r.local_moved;
   if (r.local_orphaned) std::cout << ", thôn/cơ sở còn dưới đơn vị cũ không có kế thừa " << r.local_orphaned;
   std::cout << ".\n";
 }
@@ -76,9 +76,7 @@ struct Context {
     audit = std::make_unique<audit::AuditLog>(keys);
   }
   accounts::UserAdmin users() { return accounts::UserAdmin(*db, *audit); }
-  accounts::Authentication authentication() {
-    return accounts::Authentication(*db, keys, *audit, accounts_config(config));
-  }
+  accounts::Authentication authentication() { return accounts::Authentication(*db, keys, *audit, accounts_config(config)); }
   void record(const std::string& action, const std::string& details) {
     db->write([&](db::Connection& c) { audit->record(c, {"cli", action, "", "", "", "", "", "", details}); });
   }
@@ -118,8 +116,8 @@ int cmd_serve(const Config& c) {
   App app(c);
   const auto port = app.start();
   const auto opts = server_options(c);
-  std::cout << "antq: listening on http://" << (opts.host.find(':') != std::string::npos ? "[" + opts.host + "]" : opts.host)
-            << ":" << port << std::endl;
+  std::cout << "antq: listening on http://" << (opts.host.find(':') != std::string::npos ? "[" + opts.host + "]" : opts.host) << ":" << port
+            << std::endl;
   log::info("server_started", {{"port", port}, {"database", db::engine_name(app.database().engine())}});
   app.wait_for_signal();
   app.stop();
@@ -212,9 +210,8 @@ int cmd_audit_verify(const Config& c, const std::string& expect_head) {
     const auto colon = expect_head.find(':');
     const std::string id = expect_head.substr(0, colon);
     const std::string hash = colon == std::string::npos ? "" : expect_head.substr(colon + 1);
-    const auto stored = ctx.db->read_value([&](db::Connection& conn) {
-      return conn.query("SELECT hash FROM audit_log WHERE id = $1", std::stoll(id.empty() ? "0" : id));
-    });
+    const auto stored = ctx.db->read_value(
+        [&](db::Connection& conn) { return conn.query("SELECT hash FROM audit_log WHERE id = $1", std::stoll(id.empty() ? "0" : id)); });
     if (stored.empty() || stored.rows[0].text(0) != hash) {
       std::cout << "NHẬT KÝ BỊ THAY ĐỔI: không còn mục " << id << " như đã ghi nhận (các mục cuối bị xóa hoặc CSDL bị khôi phục bản cũ).\n";
       return 3;
@@ -224,8 +221,8 @@ int cmd_audit_verify(const Config& c, const std::string& expect_head) {
     std::cout << "Nhật ký toàn vẹn: " << r.checked << " mục. Mục mới nhất: " << r.head_id << ":" << r.head_hash << "\n";
     return 0;
   }
-  std::cout << "NHẬT KÝ BỊ THAY ĐỔI: " << r.problem << " (mục đầu tiên có vấn đề: " << *r.first_bad_id << "; đã kiểm tra đúng "
-            << r.checked << " mục trước đó).\n";
+  std::cout << "NHẬT KÝ BỊ THAY ĐỔI: " << r.problem << " (mục đầu tiên có vấn đề: " << *r.first_bad_id << "; đã kiểm tra đúng " << r.checked
+            << " mục trước đó).\n";
   return 3;
 }
 
@@ -267,7 +264,8 @@ struct Command {
 // A subcommand that works on a database (every one but `version` does).
 CLI::App* with_db(CLI::App* parent, Options& o, const Text& T, const char* name, const std::string& description) {
   auto* sub = parent->add_subcommand(name, description);
-  sub->add_option("--db", o.db_url, T("sqlite:ĐƯỜNG_DẪN hoặc postgresql://user@host:port/db", "sqlite:PATH or postgresql://user@host:port/db"));
+  sub->add_option("--db", o.db_url,
+                  T("sqlite:ĐƯỜNG_DẪN hoặc postgresql://user@host:port/db", "sqlite:PATH or postgresql://user@host:port/db"));
   return sub;
 }
 
@@ -279,57 +277,80 @@ CLI::App* group(CLI::App& cli, const char* name, const std::string& description)
 }
 
 void add_setup_commands(CLI::App& cli, Options& o, const Text& T, std::vector<Command>& out) {
-  auto* init = with_db(&cli, o, T, "init", T("Tạo CSDL, khóa dữ liệu, danh mục đơn vị và tài khoản admin", "Create the database, the data key, the unit list and the admin account"));
+  auto* init = with_db(&cli, o, T, "init",
+                       T("Tạo CSDL, khóa dữ liệu, danh mục đơn vị và tài khoản admin",
+                         "Create the database, the data key, the unit list and the admin account"));
   init->add_option("--units", o.units_list,
                    T("Danh mục đơn vị: vn-2tier (hiện hành), vn-3tier (trước 01/7/2025, có cấp huyện), none",
-                     "Unit list: vn-2tier (current), vn-3tier (before 1 July 2025, with districts), none"))->check(CLI::IsMember({"vn-2tier", "vn-3tier", "none"}));
-  init->add_flag("--admin-password-stdin", o.password_stdin, T("Đọc mật khẩu admin từ stdin", "Read the admin password from standard input"));
+                     "Unit list: vn-2tier (current), vn-3tier (before 1 July 2025, with districts), none"))
+      ->check(CLI::IsMember({"vn-2tier", "vn-3tier", "none"}));
+  init->add_flag("--admin-password-stdin", o.password_stdin,
+                 T("Đọc mật khẩu admin từ stdin", "Read the admin password from standard input"));
   out.push_back({init, [&o](const Config& c) { return cmd_init(c, o.units_list, o.password_stdin); }});
 
   auto* serve = with_db(&cli, o, T, "serve", T("Chạy máy chủ API và giao diện web", "Run the API server and the web interface"));
-  serve->add_option("--listen", o.listen, T("HOST:PORT (mặc định 127.0.0.1:8080; cổng 0 = tự chọn)", "HOST:PORT (default 127.0.0.1:8080; port 0 = any free port)"));
+  serve->add_option(
+      "--listen", o.listen,
+      T("HOST:PORT (mặc định 127.0.0.1:8080; cổng 0 = tự chọn)", "HOST:PORT (default 127.0.0.1:8080; port 0 = any free port)"));
   serve->add_option("--web-root", o.web_root, T("Thư mục giao diện web đã build", "Directory of the built web interface"));
-  serve->add_option_function<std::string>("--config", [&o](const std::string& v) { o.config_file = v; }, T("Tệp cấu hình TOML", "TOML configuration file"));
+  serve->add_option_function<std::string>(
+      "--config", [&o](const std::string& v) { o.config_file = v; }, T("Tệp cấu hình TOML", "TOML configuration file"));
   out.push_back({serve, cmd_serve});
 
-  out.push_back({with_db(&cli, o, T, "migrate", T("Cập nhật cấu trúc CSDL lên phiên bản mới nhất", "Bring the database structure up to the latest version")), cmd_migrate});
+  out.push_back({with_db(&cli, o, T, "migrate",
+                         T("Cập nhật cấu trúc CSDL lên phiên bản mới nhất", "Bring the database structure up to the latest version")),
+                 cmd_migrate});
 }
 
 void add_data_commands(CLI::App& cli, Options& o, const Text& T, std::vector<Command>& out) {
   auto* import = group(cli, "import", T("Nhập dữ liệu", "Import data"));
-  auto* import_units = with_db(import, o, T, "units", T("Nhập danh mục đơn vị hành chính (CSV)", "Import a list of administrative units (CSV)"));
+  auto* import_units =
+      with_db(import, o, T, "units", T("Nhập danh mục đơn vị hành chính (CSV)", "Import a list of administrative units (CSV)"));
   import_units->add_option("--file", o.file, "CSV: code,name,level,parent_code[,full_name,unit_type]")->required();
-  import_units->add_option("--version", o.version, T("Nhãn phiên bản danh mục, ví dụ vn-2tier-2026", "Version label of the list, e.g. vn-2tier-2026"))->required();
+  import_units
+      ->add_option("--version", o.version,
+                   T("Nhãn phiên bản danh mục, ví dụ vn-2tier-2026", "Version label of the list, e.g. vn-2tier-2026"))
+      ->required();
   import_units->add_option("--successions", o.successions, "CSV: old_code,new_code");
   out.push_back({import_units, [&o](const Config& c) { return cmd_import_units(c, o); }});
 
   auto* seed = group(cli, "seed", T("Nạp dữ liệu mẫu", "Load sample data"));
-  out.push_back({with_db(seed, o, T, "demo", T("Dữ liệu mẫu để dùng thử (một lần cho mỗi CSDL, trong một giao dịch)", "Sample data to try the platform (once per database, in one transaction)")), cmd_seed_demo});
-  auto* synthetic = with_db(seed, o, T, "synthetic", T("Dữ liệu tổng hợp quy mô toàn quốc để đo hiệu năng", "Nationwide synthetic data for benchmarks"));
+  out.push_back({with_db(seed, o, T, "demo",
+                         T("Dữ liệu mẫu để dùng thử (một lần cho mỗi CSDL, trong một giao dịch)",
+                           "Sample data to try the platform (once per database, in one transaction)")),
+                 cmd_seed_demo});
+  auto* synthetic =
+      with_db(seed, o, T, "synthetic", T("Dữ liệu tổng hợp quy mô toàn quốc để đo hiệu năng", "Nationwide synthetic data for benchmarks"));
   synthetic->add_option("--scale", o.scale, "national | province | tiny")->check(CLI::IsMember({"national", "province", "tiny"}));
-  synthetic->add_option("--seed", o.synthetic_seed, T("Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)", "Random seed (same seed, same data)"));
+  synthetic->add_option("--seed", o.synthetic_seed,
+                        T("Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)", "Random seed (same seed, same data)"));
   out.push_back({synthetic, [&o](const Config& c) { return cmd_seed_synthetic(c, o); }});
 }
 
 void add_account_commands(CLI::App& cli, Options& o, const Text& T, std::vector<Command>& out) {
   auto* user = group(cli, "user", T("Tài khoản cán bộ", "Staff accounts"));
-  auto* user_add = with_db(user, o, T, "add", T("Thêm tài khoản (mật khẩu đọc từ stdin)", "Add an account (password read from standard input)"));
+  auto* user_add =
+      with_db(user, o, T, "add", T("Thêm tài khoản (mật khẩu đọc từ stdin)", "Add an account (password read from standard input)"));
   user_add->add_option("USERNAME", o.username, T("Tên đăng nhập", "Login name"))->required();
   user_add->add_option("--role", o.role, "admin | steering | front_officer | police_officer | village_officer")->required();
   user_add->add_option("--unit", o.unit, T("Mã đơn vị (bỏ trống: cả nước)", "Unit code (none: the whole country)"));
   user_add->add_option("--display-name", o.display_name, T("Họ tên hiển thị", "Display name"));
-  user_add->add_flag("--password-stdin", o.user_password_stdin, T("Đọc mật khẩu từ stdin", "Read the password from standard input"))->required();
+  user_add->add_flag("--password-stdin", o.user_password_stdin, T("Đọc mật khẩu từ stdin", "Read the password from standard input"))
+      ->required();
   out.push_back({user_add, [&o](const Config& c) { return cmd_user_add(c, o); }});
-  auto* user_disable = with_db(user, o, T, "disable", T("Khóa tài khoản (chấm dứt mọi phiên đăng nhập)", "Disable an account (ends every login session at once)"));
+  auto* user_disable = with_db(user, o, T, "disable",
+                               T("Khóa tài khoản (chấm dứt mọi phiên đăng nhập)", "Disable an account (ends every login session at once)"));
   user_disable->add_option("USERNAME", o.username, T("Tên đăng nhập", "Login name"))->required();
   out.push_back({user_disable, [&o](const Config& c) { return cmd_user_disable(c, o); }});
 
   auto* token = group(cli, "token", T("Token API cho hệ thống tích hợp", "API tokens for integrations"));
-  auto* token_create = with_db(token, o, T, "create", T("Tạo token (in một lần, ở dòng cuối)", "Create a token (printed once, on the last line)"));
+  auto* token_create =
+      with_db(token, o, T, "create", T("Tạo token (in một lần, ở dòng cuối)", "Create a token (printed once, on the last line)"));
   token_create->add_option("USERNAME", o.username, T("Tài khoản sở hữu token", "Account that owns the token"))->required();
   token_create->add_option("--expires-days", o.expires_days, T("Số ngày hiệu lực", "Days of validity"));
   out.push_back({token_create, [&o](const Config& c) { return cmd_token_create(c, o); }});
-  auto* token_revoke = with_db(token, o, T, "revoke", T("Thu hồi token (theo mã token hoặc chính token)", "Revoke a token (by its id or the token itself)"));
+  auto* token_revoke =
+      with_db(token, o, T, "revoke", T("Thu hồi token (theo mã token hoặc chính token)", "Revoke a token (by its id or the token itself)"));
   token_revoke->add_option("TOKEN", o.token_ref, T("Mã token (id) hoặc token", "Token id or the token"))->required();
   out.push_back({token_revoke, [&o](const Config& c) { return cmd_token_revoke(c, o); }});
 }
@@ -343,10 +364,14 @@ void add_maintenance_commands(CLI::App& cli, Options& o, const Text& T, std::vec
   out.push_back({audit_verify, [&o](const Config& c) { return cmd_audit_verify(c, o.expect_head); }});
 
   auto* keys_cmd = group(cli, "keys", T("Khóa dữ liệu", "Data key"));
-  out.push_back({with_db(keys_cmd, o, T, "rotate", T("Tạo khóa mới và mã hóa lại dữ liệu nhạy cảm", "Create a new key and encrypt sensitive data again with it")), cmd_keys_rotate});
+  out.push_back({with_db(keys_cmd, o, T, "rotate",
+                         T("Tạo khóa mới và mã hóa lại dữ liệu nhạy cảm", "Create a new key and encrypt sensitive data again with it")),
+                 cmd_keys_rotate});
 
   auto* rollup_cmd = group(cli, "rollup", T("Số liệu tổng hợp cho báo cáo", "Aggregated figures for reports"));
-  out.push_back({with_db(rollup_cmd, o, T, "rebuild", T("Tính lại toàn bộ số liệu tổng hợp từ các bản ghi", "Recompute every aggregated figure from the records")), cmd_rollup_rebuild});
+  out.push_back({with_db(rollup_cmd, o, T, "rebuild",
+                         T("Tính lại toàn bộ số liệu tổng hợp từ các bản ghi", "Recompute every aggregated figure from the records")),
+                 cmd_rollup_rebuild});
 }
 
 }  // namespace
@@ -361,7 +386,8 @@ int run_cli(int argc, char** argv) {
   cli_text::localize(cli, lang);
   cli.require_subcommand(1);
   Options o;
-  cli.add_option_function<std::string>("--config", [&o](const std::string& v) { o.config_file = v; }, T("Tệp cấu hình TOML", "TOML configuration file"));
+  cli.add_option_function<std::string>(
+      "--config", [&o](const std::string& v) { o.config_file = v; }, T("Tệp cấu hình TOML", "TOML configuration file"));
   std::vector<Command> commands;
   add_setup_commands(cli, o, T, commands);
   add_data_commands(cli, o, T, commands);

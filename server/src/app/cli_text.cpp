@@ -21,9 +21,9 @@ bool english(std::string_view v) {
 
 // CLI11's type names ("TEXT", "INT", "TEXT:{a,b}" with a validator) as a Vietnamese reader knows them.
 std::string type_vi(const std::string& type) {
-  static const std::pair<std::string_view, std::string_view> kTypes[] = {
-      {"TEXT", "CHUỖI"}, {"INT", "SỐ"}, {"UINT", "SỐ"}, {"FLOAT", "SỐ"}, {"BOOLEAN", "CÓ/KHÔNG"}, {"FILE", "TỆP"},
-      {"DIR", "THƯ_MỤC"}, {"PATH", "ĐƯỜNG_DẪN"}};
+  static const std::pair<std::string_view, std::string_view> kTypes[] = {{"TEXT", "CHUỖI"},  {"INT", "SỐ"},           {"UINT", "SỐ"},
+                                                                         {"FLOAT", "SỐ"},    {"BOOLEAN", "CÓ/KHÔNG"}, {"FILE", "TỆP"},
+                                                                         {"DIR", "THƯ_MỤC"}, {"PATH", "ĐƯỜNG_DẪN"}};
   const auto colon = type.find(':');
   const std::string head = type.substr(0, colon);
   for (const auto& [en, vi] : kTypes) {
@@ -207,9 +207,7 @@ Lang language_from(const char* lc_all, const char* lc_messages, const char* lang
   return Lang::vi;
 }
 
-Lang language_from_environment() {
-  return language_from(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
-}
+Lang language_from_environment() { return language_from(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG")); }
 
 void localize(CLI::App& app, Lang lang) {
   app.formatter(std::make_shared<Formatter>(lang));

@@ -89,9 +89,9 @@ void assign(const Setting& s, const std::string& value, bool int_is_long) {
 }
 
 bool is_long(const Config& c, const Setting& s) {
-  return s.target == &c.body_limit_bytes || s.target == &c.header_timeout_ms || s.target == &c.body_timeout_ms || s.target == &c.upload_min_rate_bytes || s.target == &c.upload_grace_ms ||
-         s.target == &c.session_idle_minutes || s.target == &c.session_absolute_hours ||
-         s.target == &c.login_attempts_per_minute;
+  return s.target == &c.body_limit_bytes || s.target == &c.header_timeout_ms || s.target == &c.body_timeout_ms ||
+         s.target == &c.upload_min_rate_bytes || s.target == &c.upload_grace_ms || s.target == &c.session_idle_minutes ||
+         s.target == &c.session_absolute_hours || s.target == &c.login_attempts_per_minute;
 }
 
 }  // namespace
@@ -134,7 +134,8 @@ Config load_config(const std::optional<std::string>& file) {
 http::ServerOptions server_options(const Config& c) {
   http::ServerOptions o;
   const auto colon = c.listen.rfind(':');
-  if (colon == std::string::npos || colon == 0) throw OperatorError("Địa chỉ lắng nghe phải có dạng HOST:PORT, nhận được '" + c.listen + "'.");
+  if (colon == std::string::npos || colon == 0)
+    throw OperatorError("Địa chỉ lắng nghe phải có dạng HOST:PORT, nhận được '" + c.listen + "'.");
   o.host = c.listen.substr(0, colon);
   if (o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']') o.host = o.host.substr(1, o.host.size() - 2);
   const long port = parse_long("listen", c.listen.substr(colon + 1));
@@ -201,7 +202,8 @@ void check_mail_settings(const Config& c) {
   }
   // The link in each e-mail must not come from a request's Host header (anyone can send one).
   if (c.public_url.empty() || (!c.public_url.starts_with("https://") && !c.public_url.starts_with("http://"))) {
-    throw OperatorError("Đã đặt smtp_url nhưng thiếu public_url (địa chỉ trang công khai, ví dụ https://antq.example.vn) để ghi đường link trong thư.");
+    throw OperatorError(
+        "Đã đặt smtp_url nhưng thiếu public_url (địa chỉ trang công khai, ví dụ https://antq.example.vn) để ghi đường link trong thư.");
   }
 }
 

@@ -27,7 +27,7 @@ struct Config {
   long body_timeout_ms = 30000;
   long upload_min_rate_bytes = 16 * 1024;  // an upload averaging less (after upload_grace_ms) is cut off
   long upload_grace_ms = 30000;
-  int public_uploads_per_address = 2;      // public uploads streaming at once from one address (or IPv6 /64)
+  int public_uploads_per_address = 2;  // public uploads streaming at once from one address (or IPv6 /64)
   bool trust_forwarded_for = false;
   // Data keys (sealed fields, keyed hashes, audit chain): ANTQ_DATA_KEY (hex) or a 0600 key file.
   std::string data_key;
@@ -43,19 +43,19 @@ struct Config {
   bool public_challenge = true;
   int public_challenge_bits = 16;
   bool public_rate_limit = true;
-  int public_tips_per_hour = 20;           // per client address
+  int public_tips_per_hour = 20;  // per client address
   int public_tips_per_hour_per_unit = 300;
-  int public_follow_ups_per_hour = 120;    // tracking, messages, attachments per address
-  int public_opinions_per_hour = 20;       // opinions sent online (/gop-y) per address
-  std::string attachments_dir;  // empty: "attachments" next to a SQLite database, else data/attachments
-  std::string public_url;       // printed on QR posters; empty: the address the request came to
-  std::string webhook_urls;     // comma-separated; each gets a JSON POST per event
-  std::string webhook_secret;   // signs webhook bodies (X-Antq-Signature) when set
+  int public_follow_ups_per_hour = 120;  // tracking, messages, attachments per address
+  int public_opinions_per_hour = 20;     // opinions sent online (/gop-y) per address
+  std::string attachments_dir;           // empty: "attachments" next to a SQLite database, else data/attachments
+  std::string public_url;                // printed on QR posters; empty: the address the request came to
+  std::string webhook_urls;              // comma-separated; each gets a JSON POST per event
+  std::string webhook_secret;            // signs webhook bodies (X-Antq-Signature) when set
   // E-mail to reporters who ask to be told of updates: smtp://host:port (STARTTLS when offered) or
   // smtps://host:port, credentials as smtp://user:password@host. Empty: no e-mail (the tracking
   // page hides the form). Needs mail_from and public_url (the link in the e-mail).
   std::string smtp_url;
-  std::string mail_from;        // "no-reply@antq.example.vn" or "ANTQ <no-reply@antq.example.vn>"
+  std::string mail_from;  // "no-reply@antq.example.vn" or "ANTQ <no-reply@antq.example.vn>"
   // /metrics: with a token, only `Authorization: Bearer <token>`; without one, only direct
   // connections from this machine (loopback, not through a proxy).
   std::string metrics_token;

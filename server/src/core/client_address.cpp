@@ -22,8 +22,8 @@ std::string client_key(std::string_view address) {
     if (::inet_ntop(AF_INET, v6.s6_addr + 12, buf, sizeof buf)) return buf;
   }
   char out[48];
-  std::snprintf(out, sizeof out, "%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64", v6.s6_addr[0], v6.s6_addr[1], v6.s6_addr[2],
-                v6.s6_addr[3], v6.s6_addr[4], v6.s6_addr[5], v6.s6_addr[6], v6.s6_addr[7]);
+  std::snprintf(out, sizeof out, "%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64", v6.s6_addr[0], v6.s6_addr[1], v6.s6_addr[2], v6.s6_addr[3],
+                v6.s6_addr[4], v6.s6_addr[5], v6.s6_addr[6], v6.s6_addr[7]);
   return out;
 }
 

@@ -46,8 +46,6 @@ std::string generate_password(std::size_t length) {
   return out;
 }
 
-bool equal(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
+bool equal(std::string_view a, std::string_view b) { return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0; }
 
 }  // namespace antq::crypto

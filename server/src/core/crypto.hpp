@@ -7,9 +7,9 @@ namespace antq::crypto {
 
 void init();
 std::string random_bytes(std::size_t n);
-std::string random_hex(std::size_t bytes);        // 2*bytes hex characters
+std::string random_hex(std::size_t bytes);  // 2*bytes hex characters
 std::string sha256_hex(std::string_view data);
-std::string blake2b_hex(std::string_view data);   // 32-byte BLAKE2b, hex
+std::string blake2b_hex(std::string_view data);  // 32-byte BLAKE2b, hex
 std::string to_hex(std::string_view bytes);
 // Constant-time comparison of secrets of equal length (false when the lengths differ).
 bool equal(std::string_view a, std::string_view b);

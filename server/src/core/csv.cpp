@@ -58,8 +58,8 @@ std::optional<std::size_t> column(const Record& header, std::string_view name) {
 
 std::string field(std::string_view value) {
   std::string out = "\"";
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' || value[0] == '\t' ||
-                         value[0] == '\r')) {
+  if (!value.empty() &&
+      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' || value[0] == '\t' || value[0] == '\r')) {
     out += '\'';
   }
   for (char c : value) {

@@ -31,8 +31,8 @@ std::string slug(std::string_view text) {
 }
 
 std::string file_name(std::string_view what, std::string_view unit_name, std::string_view day, std::string_view ext) {
-  return slug(what) + "_" + slug(unit_name.empty() ? std::string_view("Toàn quốc") : unit_name) + "_" + std::string(day) +
-         "." + std::string(ext);
+  return slug(what) + "_" + slug(unit_name.empty() ? std::string_view("Toàn quốc") : unit_name) + "_" + std::string(day) + "." +
+         std::string(ext);
 }
 
 std::string content_disposition(std::string_view name) {

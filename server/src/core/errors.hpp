@@ -38,16 +38,14 @@ struct Unauthorized : ApiError {
       : ApiError(401, "unauthorized", std::move(message)) {}
 };
 struct Forbidden : ApiError {
-  explicit Forbidden(std::string message = "Bạn không có quyền thực hiện thao tác này.")
-      : ApiError(403, "forbidden", std::move(message)) {}
+  explicit Forbidden(std::string message = "Bạn không có quyền thực hiện thao tác này.") : ApiError(403, "forbidden", std::move(message)) {}
 };
 struct NotFound : ApiError {
   explicit NotFound(std::string message = "Không tìm thấy dữ liệu yêu cầu.", std::string field = {})
       : ApiError(404, "not_found", std::move(message), std::move(field)) {}
 };
 struct Conflict : ApiError {
-  explicit Conflict(std::string message, std::string field = {})
-      : ApiError(409, "conflict", std::move(message), std::move(field)) {}
+  explicit Conflict(std::string message, std::string field = {}) : ApiError(409, "conflict", std::move(message), std::move(field)) {}
 };
 struct PayloadTooLarge : ApiError {
   explicit PayloadTooLarge(std::string message = "Dữ liệu gửi lên vượt quá dung lượng cho phép.")
@@ -78,8 +76,7 @@ struct ServiceUnavailable : ApiError {
 // 507: a disk is full, so nothing was stored (see StorageFull below). Retry-After in minutes, not
 // seconds: it clears only when an operator frees space, so the client keeps its data meanwhile.
 struct InsufficientStorage : ApiError {
-  explicit InsufficientStorage(std::string message, int retry_after_seconds = 60)
-      : ApiError(507, "storage_full", std::move(message)) {
+  explicit InsufficientStorage(std::string message, int retry_after_seconds = 60) : ApiError(507, "storage_full", std::move(message)) {
     set_retry_after(retry_after_seconds);
   }
 };

@@ -23,9 +23,7 @@ bj::object parse_object(std::string_view body) {
   return std::move(v.as_object());
 }
 
-void ObjectReader::allow_only(std::initializer_list<std::string_view> allowed) const {
-  allow_only(std::vector<std::string_view>(allowed));
-}
+void ObjectReader::allow_only(std::initializer_list<std::string_view> allowed) const { allow_only(std::vector<std::string_view>(allowed)); }
 
 void ObjectReader::allow_only(const std::vector<std::string>& allowed) const {
   allow_only(std::vector<std::string_view>(allowed.begin(), allowed.end()));
@@ -36,8 +34,7 @@ void ObjectReader::allow_only(const std::vector<std::string_view>& allowed) cons
     bool ok = false;
     for (auto a : allowed) ok = ok || kv.key() == a;
     if (!ok) {
-      throw BadRequest("Trường '" + std::string(kv.key()) + "' không được hỗ trợ.", std::string(kv.key()),
-                       "unknown_field");
+      throw BadRequest("Trường '" + std::string(kv.key()) + "' không được hỗ trợ.", std::string(kv.key()), "unknown_field");
     }
   }
 }
@@ -47,8 +44,7 @@ std::string checked_string(const bj::value& v, std::string_view key, std::size_t
   if (!v.is_string()) throw BadRequest("Trường '" + std::string(key) + "' phải là chuỗi ký tự.", std::string(key));
   std::string s = text::trim(text::nfc(std::string_view(v.as_string())));
   if (text::length(s) > max_chars) {
-    throw BadRequest("Trường '" + std::string(key) + "' dài quá " + std::to_string(max_chars) + " ký tự.",
-                     std::string(key));
+    throw BadRequest("Trường '" + std::string(key) + "' dài quá " + std::to_string(max_chars) + " ký tự.", std::string(key));
   }
   for (unsigned char c : s) {
     if (c < 0x20 && c != '\n' && c != '\t') {
@@ -100,8 +96,7 @@ std::optional<std::int64_t> ObjectReader::optional_int(std::string_view key, std
     throw BadRequest("Trường '" + std::string(key) + "' phải là số nguyên.", std::string(key));
   }
   if (n < min || n > max) {
-    throw BadRequest("Trường '" + std::string(key) + "' phải nằm trong khoảng " + std::to_string(min) + " – " +
-                         std::to_string(max) + ".",
+    throw BadRequest("Trường '" + std::string(key) + "' phải nằm trong khoảng " + std::to_string(min) + " – " + std::to_string(max) + ".",
                      std::string(key));
   }
   return n;

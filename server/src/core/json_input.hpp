@@ -8,8 +8,8 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace antq::json {
 

@@ -1,7 +1,7 @@
 #include "core/keyring.hpp"
 
-#include <sodium.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,8 +21,7 @@ std::string decode_key_hex(std::string_view hex) {
   std::string out(hex.size() / 2, '\0');
   std::size_t len = 0;
   if (hex.size() != 64 ||
-      sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr, &len,
-                     nullptr) != 0 ||
+      sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr, &len, nullptr) != 0 ||
       len != 32) {
     throw OperatorError("Khóa dữ liệu phải là 64 ký tự hex (32 byte).");
   }
@@ -42,16 +41,15 @@ std::string b64(std::string_view bin) {
 std::optional<std::string> unb64(std::string_view text) {
   std::string out(text.size(), '\0');
   std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
-                        &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
     return std::nullopt;
   }
   out.resize(len);
   return out;
 }
 
-void write_key_file(const std::string& path, const std::vector<std::string>& order,
-                    const std::map<std::string, std::string>& keys) {
+void write_key_file(const std::string& path, const std::vector<std::string>& order, const std::map<std::string, std::string>& keys) {
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
   const std::string tmp = path + ".tmp";
@@ -146,8 +144,8 @@ std::string Keyring::seal(std::string_view plaintext, std::string_view purpose) 
   std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
   auto* nonce = reinterpret_cast<unsigned char*>(box.data());
   randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
-  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plaintext.data()),
-                        plaintext.size(), nonce, reinterpret_cast<const unsigned char*>(key.data()));
+  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                        nonce, reinterpret_cast<const unsigned char*>(key.data()));
   return "v1." + current_ + "." + b64(box);
 }
 

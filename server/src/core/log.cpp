@@ -1,9 +1,9 @@
 #include "core/log.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
+#include <boost/json/serialize.hpp>
 
 #include <mutex>
 

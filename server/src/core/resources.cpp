@@ -16,8 +16,7 @@ std::vector<Entry> with_prefix(std::string_view prefix) {
   for (std::size_t i = 0; i < kEntryCount; ++i) {
     if (std::string_view(kEntries[i].name).starts_with(prefix)) out.push_back(kEntries[i]);
   }
-  std::sort(out.begin(), out.end(),
-            [](const Entry& a, const Entry& b) { return std::string_view(a.name) < b.name; });
+  std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return std::string_view(a.name) < b.name; });
   return out;
 }
 

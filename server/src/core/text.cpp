@@ -18,8 +18,8 @@ namespace {
 icu::Transliterator& folder() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
-        "NFD; [:Nonspacing Mark:] Remove; NFC; Lower", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> tr(
+        icu::Transliterator::createInstance("NFD; [:Nonspacing Mark:] Remove; NFC; Lower", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create the folding transliterator");
     return tr;
   }();

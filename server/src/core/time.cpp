@@ -13,9 +13,8 @@ std::string to_rfc3339(system_clock::time_point tp) {
   const year_month_day ymd{day};
   const hh_mm_ss hms{ms - day};
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(ymd.year()), unsigned(ymd.month()),
-                unsigned(ymd.day()), int(hms.hours().count()), int(hms.minutes().count()),
-                int(hms.seconds().count()), int(hms.subseconds().count()));
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()),
+                int(hms.hours().count()), int(hms.minutes().count()), int(hms.seconds().count()), int(hms.subseconds().count()));
   return buf;
 }
 
@@ -45,9 +44,7 @@ std::optional<year_month_day> parse_date(std::string_view s) {
   return ymd;
 }
 
-std::chrono::system_clock::time_point from_date(const year_month_day& d) {
-  return std::chrono::sys_days(d);
-}
+std::chrono::system_clock::time_point from_date(const year_month_day& d) { return std::chrono::sys_days(d); }
 
 std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view s) {
   // YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)

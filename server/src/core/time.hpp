@@ -9,9 +9,9 @@
 
 namespace antq::timeutil {
 
-std::string now_utc();                       // RFC 3339 UTC with milliseconds
+std::string now_utc();  // RFC 3339 UTC with milliseconds
 std::string to_rfc3339(std::chrono::system_clock::time_point tp);
-std::string today_vietnam();                 // YYYY-MM-DD in Asia/Ho_Chi_Minh
+std::string today_vietnam();  // YYYY-MM-DD in Asia/Ho_Chi_Minh
 std::string vietnam_date(std::chrono::system_clock::time_point tp);
 // Parses a strict YYYY-MM-DD calendar date of the years 1900–2200; nullopt when malformed, not a
 // real day, or out of that range.

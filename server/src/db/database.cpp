@@ -72,8 +72,7 @@ std::unique_ptr<Database> open(const std::string& url, const Options& options) {
     if (path.empty()) throw OperatorError("Đường dẫn CSDL SQLite trống (dùng sqlite:ĐƯỜNG_DẪN).");
     return std::make_unique<SqliteDatabase>(path, options);
   }
-  throw OperatorError("Địa chỉ CSDL không hợp lệ: '" + redact_url(url) +
-                      "'. Dùng sqlite:ĐƯỜNG_DẪN hoặc postgresql://user@host:port/db.");
+  throw OperatorError("Địa chỉ CSDL không hợp lệ: '" + redact_url(url) + "'. Dùng sqlite:ĐƯỜNG_DẪN hoặc postgresql://user@host:port/db.");
 }
 
 }  // namespace antq::db

@@ -76,9 +76,13 @@ class Connection {
   static Value to_value(bool b) { return std::int64_t{b ? 1 : 0}; }
   static Value to_value(double d) { return d; }
   template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
-  static Value to_value(T n) { return static_cast<std::int64_t>(n); }
+  static Value to_value(T n) {
+    return static_cast<std::int64_t>(n);
+  }
   template <class T>
-  static Value to_value(const std::optional<T>& o) { return o ? to_value(*o) : Value{nullptr}; }
+  static Value to_value(const std::optional<T>& o) {
+    return o ? to_value(*o) : Value{nullptr};
+  }
   static Value to_value(const Value& v) { return v; }
 };
 
@@ -112,8 +116,8 @@ class Database {
 };
 
 struct Options {
-  int readers = 4;          // SQLite reader connections
-  int pool_size = 8;        // PostgreSQL connections
+  int readers = 4;    // SQLite reader connections
+  int pool_size = 8;  // PostgreSQL connections
   int busy_timeout_ms = 10000;
 };
 

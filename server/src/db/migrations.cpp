@@ -18,8 +18,7 @@ constexpr const char* kCreateTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)";
 constexpr const char* kSelectApplied = "SELECT version, name, checksum FROM schema_migrations ORDER BY version";
-constexpr const char* kInsertApplied =
-    "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)";
+constexpr const char* kInsertApplied = "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)";
 // Any fixed number: every antq process migrating the same PostgreSQL database takes this lock.
 constexpr const char* kPgLock = "SELECT pg_advisory_xact_lock(7268001)";
 

@@ -57,8 +57,7 @@ class PgConnection final : public Connection {
       }
       ptrs[i] = texts[i].c_str();
     }
-    PGresult* res = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), ptrs.data(), nullptr,
-                                   nullptr, 0);
+    PGresult* res = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), ptrs.data(), nullptr, nullptr, 0);
     ResultGuard guard{res};
     check(res, sql);
     Result result;
@@ -80,9 +79,12 @@ class PgConnection final : public Connection {
         }
         const char* s = PQgetvalue(res, r, c);
         switch (types[static_cast<std::size_t>(c)]) {
-          case kInt2: case kInt4: case kInt8: values.emplace_back(static_cast<std::int64_t>(std::strtoll(s, nullptr, 10))); break;
+          case kInt2:
+          case kInt4:
+          case kInt8: values.emplace_back(static_cast<std::int64_t>(std::strtoll(s, nullptr, 10))); break;
           case kBool: values.emplace_back(std::int64_t{s[0] == 't' ? 1 : 0}); break;
-          case kFloat4: case kFloat8: values.emplace_back(std::strtod(s, nullptr)); break;
+          case kFloat4:
+          case kFloat8: values.emplace_back(std::strtod(s, nullptr)); break;
           case kNumeric:
             // SUM() over integers is numeric in PostgreSQL; keep whole numbers integral.
             if (std::strchr(s, '.') == nullptr) values.emplace_back(static_cast<std::int64_t>(std::strtoll(s, nullptr, 10)));
@@ -200,7 +202,8 @@ std::unique_ptr<PgConnection> PostgresDatabase::acquire() {
     // At run time the server may be restarting: the request is answered 503 and retried later.
     throw StorageUnavailable("PostgreSQL unreachable: " + msg, 5);
   }
-  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      raw, [](void*, const char*) {}, nullptr);
   auto conn = std::make_unique<PgConnection>(raw);
   try {
     // A runaway statement must not hold a worker thread for ever.
@@ -276,9 +279,7 @@ void PostgresDatabase::run(const char* begin, const std::function<void(Connectio
   release(std::move(conn));
 }
 
-void PostgresDatabase::read(const std::function<void(Connection&)>& fn) {
-  run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn);
-}
+void PostgresDatabase::read(const std::function<void(Connection&)>& fn) { run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn); }
 
 void PostgresDatabase::write(const std::function<void(Connection&)>& fn) { run("BEGIN", fn); }
 

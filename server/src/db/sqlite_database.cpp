@@ -328,7 +328,7 @@ struct SqliteDatabase::PendingWrite {
   const std::function<void(Connection&)>* fn;
   std::exception_ptr error;
   bool done = false;
-  bool lead = false;  // handed the lead: this writer runs the next transaction
+  bool lead = false;           // handed the lead: this writer runs the next transaction
   std::condition_variable cv;  // one per writer: finishing a batch wakes its members, not everyone
 };
 
@@ -403,8 +403,7 @@ void SqliteDatabase::write_batch(const std::vector<PendingWrite*>& batch) {
     } catch (const StorageFull&) {
       return aborted;
     } catch (...) {
-      return std::make_exception_ptr(
-          StorageUnavailable("write transaction rolled back by another write of the same batch", 1));
+      return std::make_exception_ptr(StorageUnavailable("write transaction rolled back by another write of the same batch", 1));
     }
   };
   for (auto* p : batch) {

@@ -48,7 +48,7 @@ class SqliteDatabase final : public Database {
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
   int readers_open_ = 0;
-  std::atomic<int> in_use_{0};       // counters for /metrics: atomics, so a write takes no pool lock
+  std::atomic<int> in_use_{0};  // counters for /metrics: atomics, so a write takes no pool lock
   std::atomic<std::int64_t> waits_{0};
 };
 

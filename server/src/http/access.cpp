@@ -31,7 +31,8 @@ bool is_province_path(const std::string& path) { return path.size() > 2 && std::
 std::optional<std::string> list_owner_for(const http::Principal& who) {
   if (is_national_admin(who)) return std::nullopt;
   if (who.role == "admin" && is_province_path(who.unit_path)) return who.unit_path;
-  throw Forbidden("Danh mục dùng chung toàn quốc chỉ quản trị viên cấp trung ương được sửa; quản trị viên cấp tỉnh được thêm mục riêng của tỉnh.");
+  throw Forbidden(
+      "Danh mục dùng chung toàn quốc chỉ quản trị viên cấp trung ương được sửa; quản trị viên cấp tỉnh được thêm mục riêng của tỉnh.");
 }
 
 void require_list_owner(const http::Principal& who, const std::optional<std::string>& owner_path) {

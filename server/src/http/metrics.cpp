@@ -36,7 +36,10 @@ std::string label(const std::string& v) {
   std::string out;
   for (char c : v) {
     if (c == '"' || c == '\\') out.push_back('\\');
-    if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     out.push_back(c);
   }
   return out;
@@ -50,9 +53,8 @@ std::string Metrics::render(const std::string& extra) const {
          "# TYPE antq_http_requests_total counter\n";
   for (const auto& [key, s] : requests_) {
     const auto t1 = key.find('\t'), t2 = key.find('\t', t1 + 1);
-    out << "antq_http_requests_total{route=\"" << label(key.substr(0, t1)) << "\",method=\""
-        << key.substr(t1 + 1, t2 - t1 - 1) << "\",status=\"" << key.substr(t2 + 1) << "\"} "
-        << s->count.load(std::memory_order_relaxed) << '\n';
+    out << "antq_http_requests_total{route=\"" << label(key.substr(0, t1)) << "\",method=\"" << key.substr(t1 + 1, t2 - t1 - 1)
+        << "\",status=\"" << key.substr(t2 + 1) << "\"} " << s->count.load(std::memory_order_relaxed) << '\n';
   }
   out << "# HELP antq_http_request_duration_seconds Time from request read to response ready.\n"
          "# TYPE antq_http_request_duration_seconds histogram\n";
@@ -60,8 +62,8 @@ std::string Metrics::render(const std::string& extra) const {
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
       cumulative += h->buckets[i].load(std::memory_order_relaxed);
-      out << "antq_http_request_duration_seconds_bucket{route=\"" << label(route) << "\",le=\"" << kBuckets[i]
-          << "\"} " << cumulative << '\n';
+      out << "antq_http_request_duration_seconds_bucket{route=\"" << label(route) << "\",le=\"" << kBuckets[i] << "\"} " << cumulative
+          << '\n';
     }
     const auto count = h->count.load(std::memory_order_relaxed);
     out << "antq_http_request_duration_seconds_bucket{route=\"" << label(route) << "\",le=\"+Inf\"} " << count << '\n'

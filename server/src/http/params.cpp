@@ -20,11 +20,9 @@ std::optional<std::string> text_param(const Request& req, const std::string& nam
 int int_param(const Request& req, const std::string& name, int def, int min, int max) {
   auto v = req.query_param(name);
   if (!v) return def;
-  if (v->empty() || v->size() > 9 || v->find_first_not_of("0123456789") != std::string::npos ||
-      std::stol(*v) < min || std::stol(*v) > max) {
-    throw BadRequest("Tham số '" + name + "' phải là số nguyên từ " + std::to_string(min) + " đến " +
-                         std::to_string(max) + ".",
-                     name);
+  if (v->empty() || v->size() > 9 || v->find_first_not_of("0123456789") != std::string::npos || std::stol(*v) < min ||
+      std::stol(*v) > max) {
+    throw BadRequest("Tham số '" + name + "' phải là số nguyên từ " + std::to_string(min) + " đến " + std::to_string(max) + ".", name);
   }
   return static_cast<int>(std::stol(*v));
 }

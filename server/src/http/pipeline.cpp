@@ -12,10 +12,10 @@
 #include <system_error>
 
 #include "core/crypto.hpp"
-#include "core/ids.hpp"
-#include "core/time.hpp"
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/log.hpp"
+#include "core/time.hpp"
 #include "db/database.hpp"
 
 namespace antq::http {
@@ -73,8 +73,7 @@ std::optional<ApiError> storage_fault(const std::exception& e, const std::string
   bool full = dynamic_cast<const StorageFull*>(&e) != nullptr;
   if (const auto* sys = dynamic_cast<const std::system_error*>(&e)) {
     // Files written outside the database (std::filesystem, streams): ENOSPC or a quota.
-    full = sys->code() == std::errc::no_space_on_device ||
-           sys->code() == std::error_condition(EDQUOT, std::generic_category());
+    full = sys->code() == std::errc::no_space_on_device || sys->code() == std::error_condition(EDQUOT, std::generic_category());
   }
   if (full) {
     log::error("storage_full", {{"request_id", request_id}, {"route", route}, {"error", e.what()}});
@@ -107,8 +106,7 @@ Response error_response(const ApiError& e, const std::string& request_id) {
   return res;
 }
 
-Pipeline::Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files,
-                   Metrics& metrics)
+Pipeline::Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files, Metrics& metrics)
     : router_(router), auth_(auth), idempotency_(idempotency), static_files_(static_files), metrics_(metrics) {}
 
 void Pipeline::route(Request& req) const {
@@ -149,7 +147,8 @@ Response Pipeline::admit_upload(Request& req) {
   } catch (const std::exception& e) {
     if (auto fault = storage_fault(e, req.request_id, "upload_admission")) return reject(req, *fault);
     log::error("upload_admission_failed", {{"request_id", req.request_id}, {"error", e.what()}});
-    return reject(req, ApiError(500, "internal_error", "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên mã yêu cầu " + req.request_id + "."));
+    return reject(req, ApiError(500, "internal_error",
+                                "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên mã yêu cầu " + req.request_id + "."));
   }
   Response ok;
   ok.status = 0;
@@ -174,14 +173,12 @@ Response Pipeline::handle(Request& req) {
     } else {
       // Not the client's fault: log the cause for the operator, tell the client only the request id.
       log::error("unhandled_exception", {{"request_id", req.request_id}, {"route", route_name}, {"error", e.what()}});
-      res = error_response(ApiError(500, "internal_error",
-                                    "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên mã yêu cầu " +
-                                        req.request_id + "."),
-                           req.request_id);
+      res = error_response(
+          ApiError(500, "internal_error", "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên mã yêu cầu " + req.request_id + "."),
+          req.request_id);
     }
   }
-  finish(req, res, route_name,
-         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  finish(req, res, route_name, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   return res;
 }
 
@@ -271,8 +268,7 @@ void Pipeline::finish(const Request& req, Response& res, const std::string& rout
     fmt::format_to(std::back_inserter(buf),
                    R"({{"ts":"{}","level":"info","msg":"request","request_id":"{}","method":"{}","route":"{}",)"
                    R"("status":{},"duration_ms":{:.3f},"bytes":{})",
-                   timeutil::now_utc(), req.request_id, method, route_json, res.status, seconds * 1000.0,
-                   res.body.size());
+                   timeutil::now_utc(), req.request_id, method, route_json, res.status, seconds * 1000.0, res.body.size());
     // Addresses of the public (tipsters, citizens) are personal data: logged for staff only.
     if (req.principal) {
       log::append_json_escaped(user_json, req.principal->username);

@@ -23,8 +23,7 @@ namespace antq::http {
 
 class Pipeline {
  public:
-  Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files,
-           Metrics& metrics);
+  Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files, Metrics& metrics);
 
   Response handle(Request& req);
   // Where this request's handler should run (unknown routes and static files: worker pool).

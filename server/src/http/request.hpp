@@ -27,13 +27,13 @@ struct Principal {
 
 struct Request {
   std::string method;
-  std::string path;          // decoded path, without the query string
-  std::string raw_target;    // as received (for logs and metrics of unmatched routes)
+  std::string path;                                          // decoded path, without the query string
+  std::string raw_target;                                    // as received (for logs and metrics of unmatched routes)
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
   std::map<std::string, std::string> query;                  // decoded query parameters
   std::map<std::string, std::string> params;                 // path parameters from the route
   std::string body;
-  std::string body_file;     // upload routes: the streamed body's temporary file (removed after the request)
+  std::string body_file;  // upload routes: the streamed body's temporary file (removed after the request)
   std::string client_ip;
   std::string request_id;
   std::optional<Principal> principal;

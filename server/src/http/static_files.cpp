@@ -11,15 +11,27 @@ namespace antq::http {
 namespace fs = std::filesystem;
 
 std::string_view mime_type(std::string_view ext) {
-  static const std::pair<std::string_view, std::string_view> kTypes[] = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json; charset=utf-8"}, {".geojson", "application/geo+json"},
-      {".svg", "image/svg+xml"}, {".png", "image/png"}, {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"},
-      {".gif", "image/gif"}, {".webp", "image/webp"}, {".ico", "image/x-icon"}, {".woff", "font/woff"},
-      {".woff2", "font/woff2"}, {".ttf", "font/ttf"}, {".txt", "text/plain; charset=utf-8"},
-      {".map", "application/json; charset=utf-8"}, {".webmanifest", "application/manifest+json"},
-      {".pdf", "application/pdf"}, {".wasm", "application/wasm"}};
+  static const std::pair<std::string_view, std::string_view> kTypes[] = {{".html", "text/html; charset=utf-8"},
+                                                                         {".js", "text/javascript; charset=utf-8"},
+                                                                         {".mjs", "text/javascript; charset=utf-8"},
+                                                                         {".css", "text/css; charset=utf-8"},
+                                                                         {".json", "application/json; charset=utf-8"},
+                                                                         {".geojson", "application/geo+json"},
+                                                                         {".svg", "image/svg+xml"},
+                                                                         {".png", "image/png"},
+                                                                         {".jpg", "image/jpeg"},
+                                                                         {".jpeg", "image/jpeg"},
+                                                                         {".gif", "image/gif"},
+                                                                         {".webp", "image/webp"},
+                                                                         {".ico", "image/x-icon"},
+                                                                         {".woff", "font/woff"},
+                                                                         {".woff2", "font/woff2"},
+                                                                         {".ttf", "font/ttf"},
+                                                                         {".txt", "text/plain; charset=utf-8"},
+                                                                         {".map", "application/json; charset=utf-8"},
+                                                                         {".webmanifest", "application/manifest+json"},
+                                                                         {".pdf", "application/pdf"},
+                                                                         {".wasm", "application/wasm"}};
   for (const auto& [e, t] : kTypes) {
     if (e == ext) return t;
   }
@@ -35,9 +47,7 @@ std::string read_file(const fs::path& p) {
   ss << in.rdbuf();
   return ss.str();
 }
-bool accepts(std::string_view accept_encoding, std::string_view coding) {
-  return accept_encoding.find(coding) != std::string_view::npos;
-}
+bool accepts(std::string_view accept_encoding, std::string_view coding) { return accept_encoding.find(coding) != std::string_view::npos; }
 }  // namespace
 
 std::shared_ptr<const StaticFiles::Cached> StaticFiles::load(const fs::path& file) {

@@ -76,8 +76,9 @@ TEST_P(AccountLockoutTest, ALockedUserGetsInWithTheSecondFactorOrAnAdmin) {
   ASSERT_EQ(setup.status, 200) << setup.body;
   const std::string secret(setup.json().at("secret").as_string());
   const auto now = unix_now();
-  ASSERT_EQ(request(port(), "POST", "/api/v1/auth/totp/enable", R"({"code":")" + accounts::totp::code_at(secret, now) + "\"}", session).status,
-            204);
+  ASSERT_EQ(
+      request(port(), "POST", "/api/v1/auth/totp/enable", R"({"code":")" + accounts::totp::code_at(secret, now) + "\"}", session).status,
+      204);
   for (int i = 0; i < 5; ++i) login(here, "ca.totp", "sai-mat-khau-" + std::to_string(i), accounts::totp::code_at(secret, now));
   EXPECT_EQ(code_of(login(here, "ca.totp", ServerFixture::kPassword)), "account_locked");
   // While locked, a wrong password with a code and a right password with a wrong code answer alike.
@@ -111,14 +112,16 @@ TEST_P(AccountLockoutTest, ANewAccountNeedsAUnitAndChangesItsTemporaryPassword) 
   const auto admin = json_auth(s_->national_admin());
   const auto province_admin = s_->add_user("qt.qn", "admin", std::string("51"));
   // No unit, and not explicitly nationwide: refused, naming the field.
-  auto none = request(port(), "POST", "/api/v1/users", R"({"username":"bcd.moi","password":"Mot-mat-khau-dai-9","role":"steering"})", admin);
+  auto none =
+      request(port(), "POST", "/api/v1/users", R"({"username":"bcd.moi","password":"Mot-mat-khau-dai-9","role":"steering"})", admin);
   EXPECT_EQ(none.status, 400);
   EXPECT_EQ(none.json().at("error").at("field"), "unit");
   // Nationwide is a national admin's explicit choice.
-  EXPECT_EQ(request(port(), "POST", "/api/v1/users", R"({"username":"bcd.tw","password":"Mot-mat-khau-dai-9","role":"steering","nationwide":true})",
-                    json_auth(province_admin))
-                .status,
-            403);
+  EXPECT_EQ(
+      request(port(), "POST", "/api/v1/users",
+              R"({"username":"bcd.tw","password":"Mot-mat-khau-dai-9","role":"steering","nationwide":true})", json_auth(province_admin))
+          .status,
+      403);
   auto nationwide = request(port(), "POST", "/api/v1/users",
                             R"({"username":"bcd.tw","password":"Mot-mat-khau-dai-9","role":"steering","nationwide":true})", admin);
   ASSERT_EQ(nationwide.status, 201) << nationwide.body;

@@ -155,16 +155,16 @@ TEST_P(AccountsTest, CookieSessionsNeedTheCsrfTokenAndTheSameOrigin) {
   EXPECT_EQ(code_of(missing), "csrf_failed");
   auto wrong = request(port(), "POST", "/api/v1/units", body, {{"Cookie", s.cookie}, {"X-CSRF-Token", "nope"}});
   EXPECT_EQ(wrong.status, 403);
-  auto cross = request(port(), "POST", "/api/v1/units", body,
-                       {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Origin", "https://evil.example"}});
+  auto cross =
+      request(port(), "POST", "/api/v1/units", body, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Origin", "https://evil.example"}});
   EXPECT_EQ(cross.status, 403);
-  auto site = request(port(), "POST", "/api/v1/units", body,
-                      {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Sec-Fetch-Site", "cross-site"}});
+  auto site =
+      request(port(), "POST", "/api/v1/units", body, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Sec-Fetch-Site", "cross-site"}});
   EXPECT_EQ(site.status, 403);
   EXPECT_EQ(as(s, "POST", "/api/v1/units", body).status, 201);
   // A login form posted from another site is refused too.
-  auto login_cross = request(port(), "POST", "/api/v1/auth/login", login_body("quantri", ServerFixture::kPassword),
-                             {{"Origin", "https://evil.example"}});
+  auto login_cross =
+      request(port(), "POST", "/api/v1/auth/login", login_body("quantri", ServerFixture::kPassword), {{"Origin", "https://evil.example"}});
   EXPECT_EQ(login_cross.status, 403);
 }
 
@@ -197,7 +197,8 @@ TEST_P(AccountsTest, PasswordChangeRevokesSessionsAndRefusesWeakPasswords) {
   auto common = as(s, "POST", "/api/v1/auth/password",
                    R"({"current_password":")" + std::string(ServerFixture::kPassword) + R"(","new_password":"1234567890"})");
   EXPECT_EQ(common.status, 400);
-  auto bad_current = as(s, "POST", "/api/v1/auth/password", R"({"current_password":"wrong-one-123","new_password":"Một mật khẩu mới dài"})");
+  auto bad_current =
+      as(s, "POST", "/api/v1/auth/password", R"({"current_password":"wrong-one-123","new_password":"Một mật khẩu mới dài"})");
   EXPECT_EQ(bad_current.status, 401);
   auto ok = as(s, "POST", "/api/v1/auth/password",
                R"({"current_password":")" + std::string(ServerFixture::kPassword) + R"(","new_password":"Một mật khẩu mới dài"})");
@@ -248,17 +249,26 @@ TEST_P(AccountsTest, RolePermissionMatrix) {
   };
   const std::vector<Expect> matrix = {
       {"admin", 201, 200, 200, 403, 200, 200},  // verifying the whole chain: national admins only
-      {"steering", 403, 403, 403, 403, 200, 200},
-      {"front_officer", 403, 403, 403, 403, 200, 200},
-      {"police_officer", 403, 403, 403, 403, 200, 200},
-      {"village_officer", 403, 403, 403, 403, 200, 200},
+      {"steering", 403, 403, 403, 403, 200, 200},       {"front_officer", 403, 403, 403, 403, 200, 200},
+      {"police_officer", 403, 403, 403, 403, 200, 200}, {"village_officer", 403, 403, 403, 403, 200, 200},
   };
   for (const auto& e : matrix) {
-    const auto h = bearer(s_->add_user("role." + std::string(e.role == "admin" ? "adm" : e.role.substr(0, 6)) + ".x", e.role, std::string("21220")));
-    EXPECT_EQ(request(port(), "POST", "/api/v1/units", R"({"parent":"21220","name":"Thôn )" + e.role + R"(","kind":"village"})", h).status, e.create_unit) << e.role;
-    EXPECT_EQ(request(port(), "PATCH", "/api/v1/units/21220-001", R"({"name":"Thôn Trường Thọ"})", h).status, e.create_unit == 201 ? 200 : 403) << e.role;
+    const auto h =
+        bearer(s_->add_user("role." + std::string(e.role == "admin" ? "adm" : e.role.substr(0, 6)) + ".x", e.role, std::string("21220")));
+    EXPECT_EQ(request(port(), "POST", "/api/v1/units", R"({"parent":"21220","name":"Thôn )" + e.role + R"(","kind":"village"})", h).status,
+              e.create_unit)
+        << e.role;
+    EXPECT_EQ(request(port(), "PATCH", "/api/v1/units/21220-001", R"({"name":"Thôn Trường Thọ"})", h).status,
+              e.create_unit == 201 ? 200 : 403)
+        << e.role;
     EXPECT_EQ(request(port(), "GET", "/api/v1/users", "", h).status, e.list_users) << e.role;
-    EXPECT_EQ(request(port(), "POST", "/api/v1/users", R"({"username":"new.one.)" + e.role.substr(0, 3) + R"(","password":"Mot-mat-khau-dai-9","role":"steering","unit":"21220"})", h).status, e.list_users == 200 ? 201 : 403) << e.role;
+    EXPECT_EQ(
+        request(port(), "POST", "/api/v1/users",
+                R"({"username":"new.one.)" + e.role.substr(0, 3) + R"(","password":"Mot-mat-khau-dai-9","role":"steering","unit":"21220"})",
+                h)
+            .status,
+        e.list_users == 200 ? 201 : 403)
+        << e.role;
     EXPECT_EQ(request(port(), "GET", "/api/v1/audit", "", h).status, e.read_audit) << e.role;
     EXPECT_EQ(request(port(), "GET", "/api/v1/audit/verify", "", h).status, e.verify_audit) << e.role;
     EXPECT_EQ(request(port(), "GET", "/api/v1/roles", "", h).status, e.roles) << e.role;
@@ -288,8 +298,13 @@ TEST_P(AccountsTest, AnAdminSeesOnlyTheirArea) {
   EXPECT_EQ(request(port(), "PATCH", "/api/v1/users/canbo.sontay", R"({"disabled":true})", commune).status, 404);
   EXPECT_EQ(request(port(), "PATCH", "/api/v1/units/09574-001", R"({"name":"X"})", commune).status, 404);
   // Creating an account outside the area, or a national one, is refused.
-  EXPECT_EQ(request(port(), "POST", "/api/v1/users", R"({"username":"ngoai.vung","password":"Mot-mat-khau-dai-9","role":"steering","unit":"09574"})", commune).status, 404);
-  EXPECT_EQ(request(port(), "POST", "/api/v1/users", R"({"username":"ca.nuoc","password":"Mot-mat-khau-dai-9","role":"steering"})", commune).status, 400);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/users",
+                    R"({"username":"ngoai.vung","password":"Mot-mat-khau-dai-9","role":"steering","unit":"09574"})", commune)
+                .status,
+            404);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/users", R"({"username":"ca.nuoc","password":"Mot-mat-khau-dai-9","role":"steering"})", commune)
+                .status,
+            400);
   // The audit list holds only the area's entries.
   request(port(), "POST", "/api/v1/units", R"({"parent":"09574","name":"Tổ 9","kind":"village"})", bearer(s_->national_admin()));
   auto audit = request(port(), "GET", "/api/v1/audit?per_page=500", "", commune);
@@ -318,9 +333,14 @@ TEST_P(AccountsTest, UserAdministrationValidatesAndAudits) {
     EXPECT_EQ(r.status, 400) << c.body << " " << r.body;
     EXPECT_EQ(r.json().at("error").at("field").as_string(), c.field) << c.body;
   }
-  auto created = request(port(), "POST", "/api/v1/users", R"({"username":"ok.name","password":"Mot-mat-khau-dai-9","role":"steering","unit":"51","display_name":"Trần Thị B"})", admin);
+  auto created =
+      request(port(), "POST", "/api/v1/users",
+              R"({"username":"ok.name","password":"Mot-mat-khau-dai-9","role":"steering","unit":"51","display_name":"Trần Thị B"})", admin);
   ASSERT_EQ(created.status, 201) << created.body;
-  EXPECT_EQ(request(port(), "POST", "/api/v1/users", R"({"username":"ok.name","password":"Mot-mat-khau-dai-9","role":"steering","unit":"51"})", admin).status, 409);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/users",
+                    R"({"username":"ok.name","password":"Mot-mat-khau-dai-9","role":"steering","unit":"51"})", admin)
+                .status,
+            409);
   auto session = login_ok("ok.name", "Mot-mat-khau-dai-9");
   auto disabled = request(port(), "PATCH", "/api/v1/users/ok.name", R"({"disabled":true})", admin);
   ASSERT_EQ(disabled.status, 200);
@@ -341,13 +361,13 @@ TEST_P(AccountsTest, OlderHashesAreUpgradedAtLogin) {
   s_->add_user("canbo.g", "steering", std::nullopt);
   // A hash made with weaker (older) parameters, as after a change of policy.
   char weak[crypto_pwhash_STRBYTES];
-  ASSERT_EQ(crypto_pwhash_str(weak, ServerFixture::kPassword, std::strlen(ServerFixture::kPassword),
-                              crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN), 0);
+  ASSERT_EQ(crypto_pwhash_str(weak, ServerFixture::kPassword, std::strlen(ServerFixture::kPassword), crypto_pwhash_OPSLIMIT_MIN,
+                              crypto_pwhash_MEMLIMIT_MIN),
+            0);
   sql(std::string("UPDATE users SET password_hash = '") + weak + "' WHERE username = 'canbo.g'");
   ASSERT_EQ(login("canbo.g", ServerFixture::kPassword).status, 200);
-  const auto stored = s_->database().db().read_value([](db::Connection& c) {
-    return c.query("SELECT password_hash FROM users WHERE username = 'canbo.g'").rows[0].text(0);
-  });
+  const auto stored = s_->database().db().read_value(
+      [](db::Connection& c) { return c.query("SELECT password_hash FROM users WHERE username = 'canbo.g'").rows[0].text(0); });
   EXPECT_NE(stored, weak);
   EXPECT_FALSE(accounts::needs_rehash(stored));
   EXPECT_EQ(login("canbo.g", ServerFixture::kPassword).status, 200);
@@ -369,17 +389,25 @@ TEST_P(AccountsTest, AdminsCannotTakeOverThemselvesOrTheirPeers) {
 
 TEST_P(AccountsTest, UserSearchIgnoresDiacriticsAndRolesNeedAUnit) {
   const auto admin = bearer(s_->national_admin());
-  ASSERT_EQ(request(port(), "POST", "/api/v1/users", R"({"username":"ngv.a","password":"Mot-mat-khau-dai-9","role":"front_officer","unit":"21220","display_name":"Nguyễn Văn Ánh"})", admin).status, 201);
+  ASSERT_EQ(
+      request(
+          port(), "POST", "/api/v1/users",
+          R"({"username":"ngv.a","password":"Mot-mat-khau-dai-9","role":"front_officer","unit":"21220","display_name":"Nguyễn Văn Ánh"})",
+          admin)
+          .status,
+      201);
   for (const std::string q : {"nguyen", "Nguy%E1%BB%85n", "van%20anh", "ngv"}) {
     auto r = request(port(), "GET", "/api/v1/users?q=" + q, "", admin);
     const auto j = r.json();
     ASSERT_EQ(j.at("total").as_int64(), 1) << q;
     EXPECT_EQ(j.at("items").as_array()[0].at("username").as_string(), "ngv.a");
   }
-  auto no_unit = request(port(), "POST", "/api/v1/users", R"({"username":"thon.x","password":"Mot-mat-khau-dai-9","role":"village_officer"})", admin);
+  auto no_unit =
+      request(port(), "POST", "/api/v1/users", R"({"username":"thon.x","password":"Mot-mat-khau-dai-9","role":"village_officer"})", admin);
   EXPECT_EQ(no_unit.status, 400);
   EXPECT_EQ(no_unit.json().at("error").at("field").as_string(), "unit");
-  auto bad_unit = request(port(), "POST", "/api/v1/users", R"({"username":"thon.y","password":"Mot-mat-khau-dai-9","role":"village_officer","unit":"nope"})", admin);
+  auto bad_unit = request(port(), "POST", "/api/v1/users",
+                          R"({"username":"thon.y","password":"Mot-mat-khau-dai-9","role":"village_officer","unit":"nope"})", admin);
   EXPECT_EQ(bad_unit.status, 404);
   EXPECT_EQ(bad_unit.json().at("error").at("field").as_string(), "unit");
 }
@@ -392,9 +420,8 @@ TEST_P(AccountsTest, CredentialsAreNeverKeptForIdempotentReplay) {
   EXPECT_EQ(second.status, 200);
   EXPECT_TRUE(second.header("idempotent-replayed").empty());
   EXPECT_NE(first.header("set-cookie"), second.header("set-cookie"));  // two real logins
-  const auto rows = s_->database().db().read_value([](db::Connection& c) {
-    return c.query("SELECT COUNT(*) FROM idempotency_keys").rows[0].integer(0);
-  });
+  const auto rows =
+      s_->database().db().read_value([](db::Connection& c) { return c.query("SELECT COUNT(*) FROM idempotency_keys").rows[0].integer(0); });
   EXPECT_EQ(rows, 0);
 }
 
@@ -403,7 +430,9 @@ TEST_P(AccountsTest, ForgedRowsOutsideTheChainAreDetected) {
   const auto admin = bearer(s_->national_admin());
   ASSERT_TRUE(request(port(), "GET", "/api/v1/audit/verify", "", admin).json().at("ok").as_bool());
   // A CHECK refuses id <= 0; someone who rebuilt the table without it inserts a forged entry.
-  EXPECT_THROW(sql("INSERT INTO audit_log (id, at, actor, action, key_id, prev_hash, hash) VALUES (-1, 'x', 'x', 'tip.reveal', 'k', 'p', 'h')"), std::exception);
+  EXPECT_THROW(
+      sql("INSERT INTO audit_log (id, at, actor, action, key_id, prev_hash, hash) VALUES (-1, 'x', 'x', 'tip.reveal', 'k', 'p', 'h')"),
+      std::exception);
   sql("DROP TRIGGER audit_log_no_delete" + std::string(GetParam() == "sqlite" ? "" : " ON audit_log"));
   sql("DELETE FROM audit_log WHERE id = 2");
   auto bad = request(port(), "GET", "/api/v1/audit/verify", "", admin);
@@ -411,12 +440,12 @@ TEST_P(AccountsTest, ForgedRowsOutsideTheChainAreDetected) {
 }
 
 TEST_P(AccountsTest, BadLoginInputGetsA400NotA500) {
-  for (const std::string body : {std::string("{}"), std::string(R"({"username":"","password":"x"})"),
-                                 std::string(R"({"username":"admin"})"), std::string(R"({"password":"abc"})"),
-                                 R"({"username":")" + std::string(5000, 'a') + R"(","password":"x"})",
-                                 R"({"username":"admin","password":")" + std::string(5000, 'a') + R"("})",
-                                 std::string("{\"username\":\"ad\xff\",\"password\":\"x\"}"),
-                                 std::string(R"({"username":1,"password":2})"), std::string("not json")}) {
+  for (const std::string body :
+       {std::string("{}"), std::string(R"({"username":"","password":"x"})"), std::string(R"({"username":"admin"})"),
+        std::string(R"({"password":"abc"})"), R"({"username":")" + std::string(5000, 'a') + R"(","password":"x"})",
+        R"({"username":"admin","password":")" + std::string(5000, 'a') + R"("})",
+        std::string("{\"username\":\"ad\xff\",\"password\":\"x\"}"), std::string(R"({"username":1,"password":2})"),
+        std::string("not json")}) {
     auto r = request(port(), "POST", "/api/v1/auth/login", body);
     EXPECT_EQ(r.status, 400) << body.substr(0, 60) << " → " << r.body;
     EXPECT_FALSE(r.json().at("error").at("message").as_string().empty());

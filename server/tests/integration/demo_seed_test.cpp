@@ -95,14 +95,15 @@ TEST_P(DemoSeedTest, TheCurrentListGetsYearsOfRecordsOnce) {
   // the seed's transaction) agree with the rows, over the whole period and for last year.
   const std::string today = timeutil::today_vietnam();
   // (A tip marked as a duplicate of another is counted once, as the original.)
-  const auto tips_rows = count(s_->database().db(),
-                               "SELECT COUNT(*) FROM tips t JOIN units u ON u.id = t.unit_id WHERE u.code LIKE '21220%' AND t.status <> 'duplicate'");
+  const auto tips_rows =
+      count(s_->database().db(),
+            "SELECT COUNT(*) FROM tips t JOIN units u ON u.id = t.unit_id WHERE u.code LIKE '21220%' AND t.status <> 'duplicate'");
   for (const char* unit : {"21220", "51"}) {
     const auto summary = get(std::string("/api/v1/reports/summary?unit=") + unit + "&from=2021-01-01&to=" + today);
     EXPECT_EQ(summary.at("tips").at("received").as_int64(), tips_rows) << unit;
   }
-  const auto compared = get("/api/v1/reports/summary?unit=51&from=" + timeutil::add_days(today, -364) + "&to=" + today +
-                            "&compare=previous_year");
+  const auto compared =
+      get("/api/v1/reports/summary?unit=51&from=" + timeutil::add_days(today, -364) + "&to=" + today + "&compare=previous_year");
   EXPECT_GT(compared.at("previous").at("tips").at("received").as_int64(), 20) << "last year has figures to compare with";
 }
 

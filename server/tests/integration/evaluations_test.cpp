@@ -20,7 +20,6 @@ namespace bj = boost::json;
 
 namespace {
 
-
 // Last year: its windows have closed whatever day the tests run.
 int last_year() { return std::stoi(timeutil::today_vietnam().substr(0, 4)) - 1; }
 std::string in_window() { return std::to_string(last_year()) + "-10-20"; }
@@ -42,14 +41,18 @@ class EvaluationsTest : public ::testing::TestWithParam<std::string> {
   }
   void register_unit(const std::string& unit, int households = 100, int registered = 100) {
     auto r = call("POST", "/api/v1/evaluations/registrations",
-                  bj::serialize(bj::object{{"unit", unit}, {"year", last_year()}, {"registered_on", std::to_string(last_year()) + "-02-10"},
-                                           {"households_total", households}, {"households_registered", registered}}),
+                  bj::serialize(bj::object{{"unit", unit},
+                                           {"year", last_year()},
+                                           {"registered_on", std::to_string(last_year()) + "-02-10"},
+                                           {"households_total", households},
+                                           {"households_registered", registered}}),
                   front_);
     ASSERT_EQ(r.status, 201) << r.body;
   }
   // A draft for `unit`, every criterion answered `met`; returns its id.
   std::string draft(const std::string& unit, bool met = true, const std::string& token = {}) {
-    auto c = call("POST", "/api/v1/evaluations", bj::serialize(bj::object{{"unit", unit}, {"year", last_year()}}), token.empty() ? front_ : token);
+    auto c = call("POST", "/api/v1/evaluations", bj::serialize(bj::object{{"unit", unit}, {"year", last_year()}}),
+                  token.empty() ? front_ : token);
     EXPECT_EQ(c.status, 201) << c.body;
     const auto e = c.json();
     bj::object results;
@@ -164,9 +167,11 @@ TEST_P(EvaluationsTest, WhoMaySubmitAndWhoMayDecide) {
   const auto village = s_->add_user("thon.truongtho", "village_officer", "21220-001");
   const auto outsider_front = s_->add_user("mttq.sontay", "front_officer", "09574");
   const auto outsider_ubnd = s_->add_user("ubnd.sontay", "steering", "09574");
-  EXPECT_EQ(call("POST", "/api/v1/evaluations", bj::serialize(bj::object{{"unit", "21220-003"}, {"year", last_year()}}), village).status, 403);
-  EXPECT_EQ(call("POST", "/api/v1/evaluations", bj::serialize(bj::object{{"unit", "21220-003"}, {"year", last_year()}}), outsider_front).status,
-            400);
+  EXPECT_EQ(call("POST", "/api/v1/evaluations", bj::serialize(bj::object{{"unit", "21220-003"}, {"year", last_year()}}), village).status,
+            403);
+  EXPECT_EQ(
+      call("POST", "/api/v1/evaluations", bj::serialize(bj::object{{"unit", "21220-003"}, {"year", last_year()}}), outsider_front).status,
+      400);
   EXPECT_EQ(call("GET", item, "", outsider_front).status, 404);
   EXPECT_EQ(call("PATCH", item, R"({"notes":"x"})", outsider_front).status, 404);
   EXPECT_EQ(call("POST", item + "/submit", "", ubnd_).status, 403) << "the steering committee decides, it does not draft";
@@ -260,19 +265,23 @@ TEST_P(EvaluationsTest, CriteriaSetsAreVersionedAndEvaluationsKeepTheirVersion) 
   EXPECT_EQ(fresh.json().at("criteria_set").at("version"), 2);
   EXPECT_EQ(fresh.json().at("criteria").as_array().size(), 4u);
   // The optional "6 không" set is chosen explicitly, as a separate evaluation of the same year.
-  auto six = call("POST", "/api/v1/evaluations",
-                  bj::serialize(bj::object{{"unit", "21220-001"}, {"year", last_year()}, {"criteria_set", by_code["6-khong"].at("id")}}), front_);
+  auto six =
+      call("POST", "/api/v1/evaluations",
+           bj::serialize(bj::object{{"unit", "21220-001"}, {"year", last_year()}, {"criteria_set", by_code["6-khong"].at("id")}}), front_);
   ASSERT_EQ(six.status, 201) << six.body;
   EXPECT_EQ(six.json().at("criteria").as_array().size(), 6u);
-  for (const char* bad : {R"({"code":"x","target_kind":"village","title":"X","criteria":[{"code":"c1","text":"a"}]})",
-                          R"({"code":"x","target_kind":"commune","title":"X","criteria":[]})",
-                          R"({"code":"x","target_kind":"commune","title":"X","criteria":[{"code":"c1","text":"a"},{"code":"c1","text":"b"}]})",
-                          R"({"code":"x","target_kind":"school","title":"X","criteria":[{"code":"c1","text":"a","auto":"subunits"}]})",
-                          R"({"code":"Có dấu","target_kind":"school","title":"X","criteria":[{"code":"c1","text":"a"}]})"}) {
+  for (const char* bad :
+       {R"({"code":"x","target_kind":"village","title":"X","criteria":[{"code":"c1","text":"a"}]})",
+        R"({"code":"x","target_kind":"commune","title":"X","criteria":[]})",
+        R"({"code":"x","target_kind":"commune","title":"X","criteria":[{"code":"c1","text":"a"},{"code":"c1","text":"b"}]})",
+        R"({"code":"x","target_kind":"school","title":"X","criteria":[{"code":"c1","text":"a","auto":"subunits"}]})",
+        R"({"code":"Có dấu","target_kind":"school","title":"X","criteria":[{"code":"c1","text":"a"}]})"}) {
     EXPECT_EQ(call("POST", "/api/v1/evaluation-criteria", bad, s_->national_admin()).status, 400) << bad;
   }
-  EXPECT_EQ(call("POST", "/api/v1/evaluation-criteria", R"({"code":"6-khong","target_kind":"school","title":"X","criteria":[{"code":"c1","text":"a"}]})",
-                 s_->national_admin()).status, 409);
+  EXPECT_EQ(call("POST", "/api/v1/evaluation-criteria",
+                 R"({"code":"6-khong","target_kind":"school","title":"X","criteria":[{"code":"c1","text":"a"}]})", s_->national_admin())
+                .status,
+            409);
 }
 
 TEST_P(EvaluationsTest, EvidenceFilesAndBadInput) {
@@ -318,11 +327,12 @@ TEST_P(EvaluationsTest, EvidenceFilesAndBadInput) {
   expect("PATCH", item, R"({"notes":")" + std::string(6000, 'a') + R"("})", 400, "notes");
   expect("PATCH", item, R"({"evaluated_on":")" + std::to_string(last_year() - 2) + R"(-06-01"})", 200, "");
   expect("POST", item + "/submit", "", 422, "evaluated_on");
-  expect("POST", "/api/v1/evaluations/registrations",
-         R"({"unit":"21220-003","year":)" + y + R"(,"registered_on":")" + y + R"(-02-01","households_total":10,"households_registered":11})", 400,
-         "households_registered");
-  expect("POST", "/api/v1/evaluations/registrations", R"({"unit":"21220-001","year":)" + y + R"(,"registered_on":")" + y + R"(-02-01"})", 409,
-         "unit");
+  expect(
+      "POST", "/api/v1/evaluations/registrations",
+      R"({"unit":"21220-003","year":)" + y + R"(,"registered_on":")" + y + R"(-02-01","households_total":10,"households_registered":11})",
+      400, "households_registered");
+  expect("POST", "/api/v1/evaluations/registrations", R"({"unit":"21220-001","year":)" + y + R"(,"registered_on":")" + y + R"(-02-01"})",
+         409, "unit");
   expect("GET", "/api/v1/evaluations?status=lost", "", 400, "status");
   expect("GET", item + "/certificate", "", 422, "status");
   EXPECT_EQ(call("GET", "/api/v1/evaluations/abc", "", front_).status, 404);

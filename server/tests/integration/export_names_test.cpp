@@ -37,18 +37,17 @@ class ExportNamesTest : public ::testing::TestWithParam<std::string> {
 TEST_P(ExportNamesTest, EveryRegisterIsNamedInVietnameseWithTheUnitAndTheDay) {
   const std::string day = timeutil::today_vietnam();
   // The web's menu names, as slugs: "Sổ Tuần tra" → so-tuan-tra.
-  const std::map<std::string, std::string> stems{
-      {"activities", "so-hoat-dong"},
-      {"opinions", "so-y-kien-nhan-dan"},
-      {"models", "so-mo-hinh-chuyen-de"},
-      {"groups", "so-to-nhom"},
-      {"patrols", "so-tuan-tra"},
-      {"mediations", "so-hoa-giai"},
-      {"programs", "so-chuong-trinh-phoi-hop"},
-      {"pledges", "so-cam-ket"},
-      {"awards", "so-khen-thuong"},
-      {"reintegration/people", "so-giup-do-tai-hoa-nhap-cong-dong"},
-      {"hotspots", "so-dia-ban-trong-diem"}};
+  const std::map<std::string, std::string> stems{{"activities", "so-hoat-dong"},
+                                                 {"opinions", "so-y-kien-nhan-dan"},
+                                                 {"models", "so-mo-hinh-chuyen-de"},
+                                                 {"groups", "so-to-nhom"},
+                                                 {"patrols", "so-tuan-tra"},
+                                                 {"mediations", "so-hoa-giai"},
+                                                 {"programs", "so-chuong-trinh-phoi-hop"},
+                                                 {"pledges", "so-cam-ket"},
+                                                 {"awards", "so-khen-thuong"},
+                                                 {"reintegration/people", "so-giup-do-tai-hoa-nhap-cong-dong"},
+                                                 {"hotspots", "so-dia-ban-trong-diem"}};
   // The unit filtered on.
   for (const auto& [reg, stem] : stems) {
     for (const std::string format : {"csv", "xlsx"}) {

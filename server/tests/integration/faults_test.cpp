@@ -4,8 +4,8 @@
 // a Vietnamese message, never a 500; reads keep working where the engine allows; the server
 // recovers by itself; and no write that was acknowledged with 2xx is lost.
 // The decision behind the codes: docs/decisions/0011-faults.md.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -59,8 +59,8 @@ struct Child {
 
 // Runs argv with extra environment; stdout's first line is returned through `first_line` when
 // asked (the server prints its address there), stderr goes to `log`.
-pid_t start_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-                    const fs::path& log, std::string* first_line) {
+pid_t start_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env, const fs::path& log,
+                    std::string* first_line) {
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe");
   const pid_t pid = ::fork();
@@ -132,8 +132,8 @@ std::string script(const std::string& name) { return source_dir() + "/server/tes
 
 // The server as its own process, optionally behind a wrapper (unshare …); port 0, challenge and
 // public rate limits off (each test exercises one thing).
-Child spawn_server(std::vector<std::string> wrapper, const std::string& db_url, const std::string& key,
-                   const fs::path& attachments, const fs::path& log) {
+Child spawn_server(std::vector<std::string> wrapper, const std::string& db_url, const std::string& key, const fs::path& attachments,
+                   const fs::path& log) {
   std::vector<std::string> argv = std::move(wrapper);
   // ANTQ_TEST_SERVER_BIN runs these tests against another build of the server (an older one, to
   // see them fail without the fixes they check).
@@ -218,11 +218,11 @@ struct Tip {
 };
 
 std::string tip_body(const std::string& tag) {
-  return boost::json::serialize(boost::json::object{
-      {"unit", "21220-001"},
-      {"category", "drugs"},
-      {"description", "Tin báo kiểm tra sự cố lưu trữ số " + tag + ": nhóm người lạ tụ tập ở bãi đất trống cuối thôn."},
-      {"anonymous", true}});
+  return boost::json::serialize(
+      boost::json::object{{"unit", "21220-001"},
+                          {"category", "drugs"},
+                          {"description", "Tin báo kiểm tra sự cố lưu trữ số " + tag + ": nhóm người lạ tụ tập ở bãi đất trống cuối thôn."},
+                          {"anonymous", true}});
 }
 
 // What every fault answer must look like: the status, a Retry-After, a Vietnamese message.
@@ -282,11 +282,16 @@ class FaultDiskFull : public ::testing::Test {
     const fs::path probe = dir_ / "probe";
     fs::create_directories(probe);
     std::string out;
-    for (std::vector<std::string> flags : {std::vector<std::string>{"--mount"},
-                                           std::vector<std::string>{"--user", "--map-root-user", "--mount"}}) {
+    for (std::vector<std::string> flags :
+         {std::vector<std::string>{"--mount"}, std::vector<std::string>{"--user", "--map-root-user", "--mount"}}) {
       std::vector<std::string> argv{"unshare"};
       argv.insert(argv.end(), flags.begin(), flags.end());
-      for (const char* a : {"sh", "-c", "mount -t tmpfs -o size=1m tmpfs \"$0\"", }) argv.emplace_back(a);
+      for (const char* a : {
+               "sh",
+               "-c",
+               "mount -t tmpfs -o size=1m tmpfs \"$0\"",
+           })
+        argv.emplace_back(a);
       argv.push_back(probe.string());
       if (run_command(argv, out) == 0) {
         unshare_ = flags;
@@ -401,15 +406,15 @@ TEST_F(FaultDiskFull, WritesGet507ReadsWorkNothingAcknowledgedIsLostAndWritesRes
   ASSERT_EQ(full, 5) << "the disk never looked full to the server";
   // A staff write too (a message on a tip): the same answer.
   {
-    auto r = call(server_.port, "POST", "/api/v1/tips/" + tip_id + "/messages",
-                  R"({"body":"Đã tiếp nhận, đang xác minh."})", json_auth(token));
+    auto r =
+        call(server_.port, "POST", "/api/v1/tips/" + tip_id + "/messages", R"({"body":"Đã tiếp nhận, đang xác minh."})", json_auth(token));
     expect_fault_answer(r, 507, "storage_full");
   }
 
   // Reads keep working while the disk is full: a reporter's view, a staff list, the health check.
   {
-    auto r = call(server_.port, "GET", "/api/v1/public/tips/" + acknowledged.front().code, "",
-                  {{"X-Tip-Secret", acknowledged.front().secret}});
+    auto r =
+        call(server_.port, "GET", "/api/v1/public/tips/" + acknowledged.front().code, "", {{"X-Tip-Secret", acknowledged.front().secret}});
     EXPECT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(call(server_.port, "GET", "/api/v1/tips?per_page=50", "", staff).status, 200);
     EXPECT_EQ(call(server_.port, "GET", "/healthz").status, 200);
@@ -430,8 +435,7 @@ TEST_F(FaultDiskFull, WritesGet507ReadsWorkNothingAcknowledgedIsLostAndWritesRes
   std::string out;
   ASSERT_EQ(in_namespace({"sqlite3", db_path, "PRAGMA integrity_check;"}, out), 0) << out;
   EXPECT_EQ(out, "ok\n");
-  EXPECT_EQ(in_namespace({ANTQ_BINARY, "audit", "verify", "--db", "sqlite:" + db_path}, out, {{"ANTQ_DATA_KEY", key}}), 0)
-      << out;
+  EXPECT_EQ(in_namespace({ANTQ_BINARY, "audit", "verify", "--db", "sqlite:" + db_path}, out, {{"ANTQ_DATA_KEY", key}}), 0) << out;
   ASSERT_EQ(in_namespace({"sqlite3", db_path, "SELECT tracking_code FROM tips;"}, out), 0) << out;
   std::set<std::string> stored;
   std::istringstream rows(out);

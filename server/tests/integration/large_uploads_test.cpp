@@ -50,8 +50,9 @@ class LargeUploadsTest : public ::testing::TestWithParam<std::string> {
   }
   // A tip by a citizen, and where its files go.
   std::pair<std::string, std::map<std::string, std::string>> tip(std::uint16_t via) {
-    auto r = request(via, "POST", "/api/v1/public/tips",
-                     R"({"unit":"21220-001","category":"drugs","description":"Nhóm thanh niên tụ tập sử dụng ma túy ở bãi đất trống.","anonymous":true})");
+    auto r = request(
+        via, "POST", "/api/v1/public/tips",
+        R"({"unit":"21220-001","category":"drugs","description":"Nhóm thanh niên tụ tập sử dụng ma túy ở bãi đất trống.","anonymous":true})");
     EXPECT_EQ(r.status, 201) << r.body;
     const std::string code(r.json().at("tracking_code").as_string());
     return {"/api/v1/public/tips/" + code + "/attachments",
@@ -90,8 +91,9 @@ TEST_P(LargeUploadsTest, RealPhotosAndVideosWithContentLengthStraightAndThroughN
     EXPECT_EQ(get(nginx.port(), "/metrics").status, 404);
   }
   // A JSON body over the general 1 MiB limit is still refused, before it is read.
-  auto big_json = send_raw(s_->port(), "POST /api/v1/public/tips HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                       "Content-Length: 2000000\r\nConnection: close\r\n\r\n");
+  auto big_json = send_raw(s_->port(),
+                           "POST /api/v1/public/tips HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           "Content-Length: 2000000\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(big_json.status, 413);
 }
 

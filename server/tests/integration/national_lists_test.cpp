@@ -86,9 +86,10 @@ TEST_P(NationalListsTest, TipCategoriesFollowTheSameRule) {
   EXPECT_FALSE(has_code(get(port(), "/api/v1/public/tip-categories?unit=09574").json().at("items"), "qn_sand"));
   const std::map<std::string, std::string> json{{"Content-Type", "application/json"}};
   auto tip = [&](const std::string& unit) {
-    return request(port(), "POST", "/api/v1/public/tips",
-                   R"({"unit":")" + unit + R"(","category":"qn_sand","description":"Có tàu hút cát trái phép ban đêm ở bãi sông.","anonymous":true})",
-                   json);
+    return request(
+        port(), "POST", "/api/v1/public/tips",
+        R"({"unit":")" + unit + R"(","category":"qn_sand","description":"Có tàu hút cát trái phép ban đêm ở bãi sông.","anonymous":true})",
+        json);
   };
   EXPECT_EQ(tip("21220-001").status, 201);
   auto elsewhere = tip("09574");
@@ -106,8 +107,9 @@ TEST_P(NationalListsTest, TheOfficialCriteriaSetIsVersionedNationallyAndStaysThe
   for (const auto& s : listed.at("items").as_array())
     if (!s.at("optional").as_bool()) official = std::string(s.at("code").as_string());
   ASSERT_FALSE(official.empty());
-  const std::string v2 = R"({"code":")" + official +
-                         R"(","target_kind":"residential_area","title":"Bản sửa của xã","criteria":[{"code":"c1","text":"Chỉ một tiêu chí"}]})";
+  const std::string v2 =
+      R"({"code":")" + official +
+      R"(","target_kind":"residential_area","title":"Bản sửa của xã","criteria":[{"code":"c1","text":"Chỉ một tiêu chí"}]})";
   EXPECT_EQ(call("POST", "/api/v1/evaluation-criteria", v2, s_->commune_admin()).status, 403);
   EXPECT_EQ(call("POST", "/api/v1/evaluation-criteria", v2, province_admin_).status, 403);
   // The province's own set: allowed, but never the default of anyone's evaluation.

@@ -99,9 +99,10 @@ TEST_P(PublicAbuseTest, SlowPublicUploadsCannotTakeEverySlot) {
   EXPECT_EQ(seventeenth.status, 503);
   // …and an officer still attaches evidence: staff uploads have their own pool.
   const auto officer = s_->add_user("w.sontinh", "front_officer", "21220");
-  auto act = request(port(), "POST", "/api/v1/activities",
-                     R"({"unit":"21220-001","type":"propaganda","date":"2026-08-19","title":"Tuyên truyền","organizers":["police"],"participants":30})",
-                     json_auth(officer));
+  auto act = request(
+      port(), "POST", "/api/v1/activities",
+      R"({"unit":"21220-001","type":"propaganda","date":"2026-08-19","title":"Tuyên truyền","organizers":["police"],"participants":30})",
+      json_auth(officer));
   ASSERT_EQ(act.status, 201) << act.body;
   std::ifstream in(source_dir() + "/server/tests/data/photo.jpg", std::ios::binary);
   const std::string jpeg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -55,7 +55,8 @@ TEST_P(PublicOpinionsTest, OnlyACommuneOrAVillageAndEveryRefusalSpeaksToACitizen
       {opinion("21220-001", "traffic", std::string(2001, 'a')), "content", "Nội dung ý kiến cần từ 10 đến 2.000 ký tự"},
       {R"({"unit":"21220-001","topic":"traffic"})", "content", "Nội dung ý kiến cần từ 10 đến 2.000 ký tự"},
       {opinion("21220-001", "traffic", "Có ký tự lạ \x01 ở giữa nội dung."), "content", "Nội dung ý kiến có ký tự không hợp lệ"},
-      {R"({"unit":"21220-001","topic":"traffic","content":")" + kContent + R"(","source":"conference"})", "source", "Không đọc được ý kiến gửi lên"},
+      {R"({"unit":"21220-001","topic":"traffic","content":")" + kContent + R"(","source":"conference"})", "source",
+       "Không đọc được ý kiến gửi lên"},
       {"{\"unit\":", "", "Không đọc được ý kiến gửi lên"},
   };
   const std::regex api_field("'(unit|topic|content|source)'|\"(unit|topic|content|source)\"");
@@ -78,8 +79,9 @@ TEST_P(PublicOpinionsTest, OpinionsHaveTheirOwnHourlyLimit) {
   EXPECT_EQ(r.status, 429);
   EXPECT_FALSE(r.header("retry-after").empty());
   // The tips' limit (1 an hour here) is another one: not spent by the opinions above.
-  auto tip = request(s_->port(), "POST", "/api/v1/public/tips",
-                     R"({"unit":"21220-001","category":"drugs","description":"Có người lạ bán hàng cấm ở đầu thôn.","anonymous":true})", kJson);
+  auto tip =
+      request(s_->port(), "POST", "/api/v1/public/tips",
+              R"({"unit":"21220-001","category":"drugs","description":"Có người lạ bán hàng cấm ở đầu thôn.","anonymous":true})", kJson);
   EXPECT_EQ(tip.status, 201) << tip.body;
 }
 

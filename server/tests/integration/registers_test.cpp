@@ -32,7 +32,6 @@ std::string with_field(const std::string& body, const std::string& field, bj::va
   return bj::serialize(o);
 }
 
-
 }  // namespace
 
 class RegistersTest : public ::testing::TestWithParam<std::string> {
@@ -91,8 +90,7 @@ TEST_P(RegistersTest, EveryRegisterValidatesScopesExportsAndAudits) {
     EXPECT_EQ(request(port(), "DELETE", item, "", bearer(front_sontay)).status, 404);
     EXPECT_EQ(request(port(), "POST", base, s.body, json_auth(front_sontay)).status, 400);
     EXPECT_EQ(request(port(), "GET", base + "?unit=21220", "", bearer(front_sontay)).status, 404);
-    EXPECT_EQ(request(port(), "GET", base + "/export?format=csv", "", bearer(front_sontay)).body.find(id + "\""),
-              std::string::npos);
+    EXPECT_EQ(request(port(), "GET", base + "/export?format=csv", "", bearer(front_sontay)).body.find(id + "\""), std::string::npos);
 
     // A second record elsewhere in the commune, then the filtered list and its export agree.
     auto second = bj::parse(s.body).as_object();
@@ -117,7 +115,8 @@ TEST_P(RegistersTest, EveryRegisterValidatesScopesExportsAndAudits) {
 
     // Edit, then delete: both audited.
     auto first_field = bj::parse(s.body).as_object();
-    auto edited = request(port(), "PATCH", item, R"({"unit":")" + std::string(first_field.at("unit").as_string()) + "\"}", json_auth(token));
+    auto edited =
+        request(port(), "PATCH", item, R"({"unit":")" + std::string(first_field.at("unit").as_string()) + "\"}", json_auth(token));
     EXPECT_EQ(edited.status, 200) << edited.body;
     EXPECT_EQ(request(port(), "PATCH", item, "{}", json_auth(token)).status, 400);
     EXPECT_EQ(request(port(), "DELETE", item, "", bearer(token)).status, 204);
@@ -209,15 +208,20 @@ TEST_P(RegistersTest, ListsFilterByUnitDateCodeAndText) {
   auto program = request(port(), "POST", "/api/v1/programs", samples()[6].body, json_auth(w));
   ASSERT_EQ(program.status, 201) << program.body;
   const std::string pid(program.json().at("id").as_string());
-  bj::object linked{{"unit", "21220"}, {"type", "signing"}, {"date", "2026-05-05"}, {"title", "Ký kết giao ước thi đua"},
-                    {"organizers", bj::array{"police", "front"}}, {"program_id", pid}};
+  bj::object linked{{"unit", "21220"},
+                    {"type", "signing"},
+                    {"date", "2026-05-05"},
+                    {"title", "Ký kết giao ước thi đua"},
+                    {"organizers", bj::array{"police", "front"}},
+                    {"program_id", pid}};
   auto a = request(port(), "POST", "/api/v1/activities", bj::serialize(linked), json_auth(w));
   ASSERT_EQ(a.status, 201) << a.body;
   EXPECT_EQ(a.json().at("program_id"), bj::value(pid));
   EXPECT_EQ(total("?program_id=" + pid), 1);
   EXPECT_EQ(request(port(), "GET", "/api/v1/activities?program_id=abc", "", bearer(w)).status, 400);
   // null clears an optional list.
-  auto cleared = request(port(), "PATCH", "/api/v1/activities/" + std::string(a.json().at("id").as_string()), R"({"audience":null,"program_id":null})", json_auth(w));
+  auto cleared = request(port(), "PATCH", "/api/v1/activities/" + std::string(a.json().at("id").as_string()),
+                         R"({"audience":null,"program_id":null})", json_auth(w));
   ASSERT_EQ(cleared.status, 200) << cleared.body;
   EXPECT_TRUE(cleared.json().at("audience").as_array().empty());
   EXPECT_TRUE(cleared.json().at("program_id").is_null());
@@ -256,7 +260,10 @@ TEST_P(RegistersTest, CitizensSendOpinionsOnline) {
                    R"({"unit":"21220-001","topic":"traffic","content":"Đề nghị lắp đèn đường ở ngã ba đầu thôn."})", json);
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(request(port(), "POST", "/api/v1/public/opinions", R"({"unit":"21220-001","topic":"nope","content":"x"})", json).status, 400);
-  EXPECT_EQ(request(port(), "POST", "/api/v1/public/opinions", R"({"unit":"21220-001","topic":"traffic","content":"x","source":"conference"})", json).status, 400);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/public/opinions",
+                    R"({"unit":"21220-001","topic":"traffic","content":"x","source":"conference"})", json)
+                .status,
+            400);
   const auto p = s_->add_user("p.sontinh", "police_officer", "21220");
   auto list = request(port(), "GET", "/api/v1/opinions?source=online", "", bearer(p));
   ASSERT_EQ(list.json().at("total").as_int64(), 1) << list.body;
@@ -278,15 +285,18 @@ TEST_P(RegistersTest, DemoDataFillsEveryRegisterOnce) {
 
 TEST_P(RegistersTest, SecurityAndMediationTeamsFollowTheLaw) {
   const auto v = s_->add_user("p.sontinh", "police_officer", "21220");
-  auto team = request(port(), "POST", "/api/v1/groups",
-                      R"({"unit":"21220-004","kind":"security_team","name":"Tổ bảo vệ ANTT thôn","started_on":"2024-07-01"})", json_auth(v));
+  auto team =
+      request(port(), "POST", "/api/v1/groups",
+              R"({"unit":"21220-004","kind":"security_team","name":"Tổ bảo vệ ANTT thôn","started_on":"2024-07-01"})", json_auth(v));
   ASSERT_EQ(team.status, 201) << team.body;
   // One per village; a team sits in a village, not a commune.
   auto second = request(port(), "POST", "/api/v1/groups",
                         R"({"unit":"21220-004","kind":"security_team","name":"Tổ thứ hai","started_on":"2025-01-01"})", json_auth(v));
   EXPECT_EQ(second.status, 409) << second.body;
   EXPECT_EQ(request(port(), "POST", "/api/v1/groups", R"({"unit":"21220","kind":"security_team","name":"Tổ xã","started_on":"2025-01-01"})",
-                    json_auth(v)).status, 400);
+                    json_auth(v))
+                .status,
+            400);
   const std::string members = "/api/v1/groups/" + std::string(team.json().at("id").as_string()) + "/members";
   auto add = [&](const std::string& body) { return request(port(), "POST", members, body, json_auth(v)); };
   EXPECT_EQ(add(R"({"name":"Người quá tuổi","role":"member","birth_year":1950,"joined_on":"2024-07-01"})").status, 400);

@@ -22,7 +22,6 @@ constexpr const char* kIdNumber = "036099001234";
 constexpr const char* kAddress = "Số 7 ngõ Vắng Vẻ";
 constexpr const char* kFamily = "Chị gái Hoàng Thị Kínđáo";
 
-
 std::string person_body(const std::string& unit = "21220-001") {
   return bj::serialize(bj::object{{"unit", unit},
                                   {"category", "released_prisoner"},
@@ -78,15 +77,20 @@ TEST_P(ReintegrationTest, IdentityNeverLeavesExceptThroughTheCommunePoliceOrARev
   auto by_id = request(port(), "POST", "/api/v1/reintegration/people/search", R"({"id_number":"036-099-001-234"})", json_auth(steering_));
   EXPECT_EQ(by_id.json().at("total").as_int64(), 1) << by_id.body;
   EXPECT_EQ(request(port(), "POST", "/api/v1/reintegration/people/search", R"({"name":"Hoàng Văn"})", json_auth(steering_))
-                .json().at("total").as_int64(), 0) << "exact match only";
+                .json()
+                .at("total")
+                .as_int64(),
+            0)
+      << "exact match only";
   EXPECT_EQ(request(port(), "POST", "/api/v1/reintegration/people/search", R"({})", json_auth(steering_)).status, 400);
 
   // Reveal: a reason, the permission, the area; audited with the reason.
   EXPECT_EQ(request(port(), "POST", item + "/reveal", R"({"reason":"xem"})", json_auth(province_police)).status, 400);
-  EXPECT_EQ(request(port(), "POST", item + "/reveal", R"({"reason":"Kiểm tra hồ sơ theo yêu cầu của cấp trên"})", json_auth(steering_)).status,
-            403);
-  auto revealed = request(port(), "POST", item + "/reveal", R"({"reason":"Kiểm tra hồ sơ theo yêu cầu của cấp trên"})",
-                          json_auth(province_police));
+  EXPECT_EQ(
+      request(port(), "POST", item + "/reveal", R"({"reason":"Kiểm tra hồ sơ theo yêu cầu của cấp trên"})", json_auth(steering_)).status,
+      403);
+  auto revealed =
+      request(port(), "POST", item + "/reveal", R"({"reason":"Kiểm tra hồ sơ theo yêu cầu của cấp trên"})", json_auth(province_police));
   ASSERT_EQ(revealed.status, 200) << revealed.body;
   EXPECT_EQ(revealed.json().at("name"), kName);
   EXPECT_EQ(revealed.json().at("address"), kAddress);
@@ -114,11 +118,11 @@ TEST_P(ReintegrationTest, IdentityNeverLeavesExceptThroughTheCommunePoliceOrARev
               bj::serialize(bj::object{{"unit", "21220-001"}, {"category", "nope"}, {"name", kName}, {"start_date", "2025-01-01"}}),
               json_auth(police_)),
       request(port(), "POST", "/api/v1/reintegration/people",
-              bj::serialize(bj::object{{"unit", "21220-001"}, {"category", "other"}, {"name", std::string(200, 'x') + kName},
-                                       {"start_date", "2025-01-01"}}),
+              bj::serialize(bj::object{
+                  {"unit", "21220-001"}, {"category", "other"}, {"name", std::string(200, 'x') + kName}, {"start_date", "2025-01-01"}}),
               json_auth(police_)),
-      request(port(), "POST", "/api/v1/reintegration/people/search",
-              bj::serialize(bj::object{{"name", kName}, {"unit", "09574"}}), json_auth(police_)),
+      request(port(), "POST", "/api/v1/reintegration/people/search", bj::serialize(bj::object{{"name", kName}, {"unit", "09574"}}),
+              json_auth(police_)),
       // Reports: figures, the printable document and the tables.
       request(port(), "GET", "/api/v1/reports/summary?unit=21220&from=2025-01-01&to=" + timeutil::today_vietnam(), "", bearer(police_)),
       request(port(), "GET", "/api/v1/reports/summary?unit=21220&from=2025-01-01&to=" + timeutil::today_vietnam() + "&format=html", "",
@@ -173,14 +177,15 @@ TEST_P(ReintegrationTest, StatusChangesAndSessionsAreKept) {
   EXPECT_EQ(h[2].at("on"), bj::value(timeutil::today_vietnam()));
 
   const std::string sessions = item + "/sessions";
-  auto s1 = request(port(), "POST", sessions, R"({"date":"2025-03-10","kind":"visit","helpers":"Vợ và Trưởng thôn","notes":"Động viên tìm việc"})",
-                    json_auth(police_));
+  auto s1 =
+      request(port(), "POST", sessions,
+              R"({"date":"2025-03-10","kind":"visit","helpers":"Vợ và Trưởng thôn","notes":"Động viên tìm việc"})", json_auth(police_));
   ASSERT_EQ(s1.status, 201) << s1.body;
   ASSERT_EQ(request(port(), "POST", sessions, R"({"date":"2025-04-10","kind":"education"})", json_auth(police_)).status, 201);
   ASSERT_EQ(request(port(), "POST", sessions, R"({"date":"2025-05-10","kind":"support"})", json_auth(police_)).status, 201);
   for (const char* bad : {R"({"date":"2099-01-01","kind":"visit"})", R"({"date":"2025-02-01","kind":"visit"})",
-                          R"({"date":"10/03/2025","kind":"visit"})", R"({"date":"2025-03-10","kind":"party"})",
-                          R"({"date":"2025-03-10"})", R"({"date":"2025-03-10","kind":"visit","mood":"good"})", "[1,2]", "{"}) {
+                          R"({"date":"10/03/2025","kind":"visit"})", R"({"date":"2025-03-10","kind":"party"})", R"({"date":"2025-03-10"})",
+                          R"({"date":"2025-03-10","kind":"visit","mood":"good"})", "[1,2]", "{"}) {
     EXPECT_EQ(request(port(), "POST", sessions, bad, json_auth(police_)).status, 400) << bad;
   }
   auto mine = request(port(), "GET", sessions, "", bearer(police_)).json().at("items").as_array();
@@ -211,7 +216,10 @@ TEST_P(ReintegrationTest, OtherAreasSeeNothing) {
   EXPECT_EQ(request(port(), "POST", item + "/reveal", R"({"reason":"Tò mò muốn biết người này là ai"})", json_auth(outsider)).status, 404);
   EXPECT_EQ(request(port(), "PATCH", item, R"({"status":"moved"})", json_auth(outsider)).status, 404);
   EXPECT_EQ(request(port(), "POST", "/api/v1/reintegration/people/search", bj::serialize(bj::object{{"name", kName}}), json_auth(outsider))
-                .json().at("total").as_int64(), 0);
+                .json()
+                .at("total")
+                .as_int64(),
+            0);
   EXPECT_EQ(request(port(), "POST", "/api/v1/reintegration/people", person_body("21220-002"), json_auth(outsider)).status, 400);
   // A village officer has no access to this register at all.
   EXPECT_EQ(request(port(), "GET", "/api/v1/reintegration/people", "", bearer(village)).status, 403);
@@ -245,7 +253,8 @@ TEST_P(ReintegrationTest, HotspotsWithPlanAndMilestones) {
       "problem_types");
   auto done = request(port(), "PATCH", item, R"({"status":"transformed","transformed_on":"2026-01-05"})", h);
   ASSERT_EQ(done.status, 200) << done.body;
-  EXPECT_EQ(request(port(), "GET", "/api/v1/hotspots?status=transformed&unit=21220", "", bearer(steering_)).json().at("total").as_int64(), 1);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/hotspots?status=transformed&unit=21220", "", bearer(steering_)).json().at("total").as_int64(),
+            1);
   auto csv = request(port(), "GET", "/api/v1/hotspots/export?format=csv&unit=21220-002", "", bearer(steering_));
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.body.find("Lắp đèn chiếu sáng (hạn 30/06/2025) (xong 20/06/2025)"), std::string::npos) << csv.body;

@@ -122,17 +122,32 @@ ServerOptionsForTest empty_commune() {
 
 // A fire-safety training, a campaign launch, a listening conference and a Zalo group in Xã Sơn Tịnh.
 void record_the_four(Api& api) {
-  api.created("/api/v1/activities", {{"unit", "21220"}, {"type", "training"}, {"date", days_ago(20)},
-                                     {"title", "Tập huấn kỹ năng thoát nạn khi cháy nhà dân"}, {"organizers", bj::array{"police"}},
-                                     {"audience", bj::array{"women_union"}}, {"topics", bj::array{"fire"}}, {"participants", 40}});
-  api.created("/api/v1/activities", {{"unit", "21220"}, {"type", "campaign_launch"}, {"date", days_ago(15)},
-                                     {"title", "Phát động phong trào năm nay"}, {"organizers", bj::array{"front", "police"}},
+  api.created("/api/v1/activities", {{"unit", "21220"},
+                                     {"type", "training"},
+                                     {"date", days_ago(20)},
+                                     {"title", "Tập huấn kỹ năng thoát nạn khi cháy nhà dân"},
+                                     {"organizers", bj::array{"police"}},
+                                     {"audience", bj::array{"women_union"}},
+                                     {"topics", bj::array{"fire"}},
+                                     {"participants", 40}});
+  api.created("/api/v1/activities", {{"unit", "21220"},
+                                     {"type", "campaign_launch"},
+                                     {"date", days_ago(15)},
+                                     {"title", "Phát động phong trào năm nay"},
+                                     {"organizers", bj::array{"front", "police"}},
                                      {"participants", 300}});
-  api.created("/api/v1/activities", {{"unit", "21220"}, {"type", "listening_conference"}, {"date", days_ago(10)},
-                                     {"title", "Công an lắng nghe ý kiến Nhân dân thôn Trường Thọ"}, {"organizers", bj::array{"police"}},
+  api.created("/api/v1/activities", {{"unit", "21220"},
+                                     {"type", "listening_conference"},
+                                     {"date", days_ago(10)},
+                                     {"title", "Công an lắng nghe ý kiến Nhân dân thôn Trường Thọ"},
+                                     {"organizers", bj::array{"police"}},
                                      {"participants", 120}});
-  api.created("/api/v1/groups", {{"unit", "21220"}, {"kind", "channel"}, {"platform", "zalo"}, {"name", "Zalo An ninh xã Sơn Tịnh"},
-                                 {"started_on", days_ago(100)}, {"members_count", 214}});
+  api.created("/api/v1/groups", {{"unit", "21220"},
+                                 {"kind", "channel"},
+                                 {"platform", "zalo"},
+                                 {"name", "Zalo An ninh xã Sơn Tịnh"},
+                                 {"started_on", days_ago(100)},
+                                 {"members_count", 214}});
 }
 
 std::string period() { return "from=" + days_ago(30) + "&to=" + today(); }
@@ -150,17 +165,16 @@ TEST_P(ReportDocumentsTest, TheNarrativeNamesWhatWasRecordedAndNothingElse) {
   const std::string n = narrative_of(html.body);
   // Each recorded kind of work, truthfully: the training by its catalogue topic, its organiser and
   // its audience; the launch and the conference with their lượt; the Zalo group with its members.
-  for (const std::string expected :
-       {"Công an tổ chức 1 lớp tập huấn về phòng cháy, chữa cháy cho 40 lượt hội viên Hội Liên hiệp Phụ nữ.",
-        "Công an và Mặt trận Tổ quốc tổ chức 1 đợt phát động phong trào với 300 lượt người tham gia.",
-        "Công an tổ chức 1 hội nghị “Công an lắng nghe ý kiến Nhân dân” với 120 lượt người tham gia.",
-        "Duy trì hoạt động của 1 nhóm Zalo với 214 thành viên."}) {
+  for (const std::string expected : {"Công an tổ chức 1 lớp tập huấn về phòng cháy, chữa cháy cho 40 lượt hội viên Hội Liên hiệp Phụ nữ.",
+                                     "Công an và Mặt trận Tổ quốc tổ chức 1 đợt phát động phong trào với 300 lượt người tham gia.",
+                                     "Công an tổ chức 1 hội nghị “Công an lắng nghe ý kiến Nhân dân” với 120 lượt người tham gia.",
+                                     "Duy trì hoạt động của 1 nhóm Zalo với 214 thành viên."}) {
     EXPECT_NE(n.find(expected), std::string::npos) << expected << "\n--- narrative:\n" << n;
   }
   // Nothing that no record supports.
-  for (const std::string absent : {"phòng chống tội phạm", "hiệu quả", "tích cực", "ma túy", "tin liên quan", "hòa giải", "tuần tra",
-                                   "cảm hóa", "tờ rơi", "tự quản", "mô hình", "chuyên đề", "địa bàn trọng điểm", "chương trình phối hợp",
-                                   "khen", "tiến bộ", "ý kiến của Nhân dân", "giao ước"}) {
+  for (const std::string absent :
+       {"phòng chống tội phạm", "hiệu quả", "tích cực", "ma túy", "tin liên quan", "hòa giải", "tuần tra", "cảm hóa", "tờ rơi", "tự quản",
+        "mô hình", "chuyên đề", "địa bàn trọng điểm", "chương trình phối hợp", "khen", "tiến bộ", "ý kiến của Nhân dân", "giao ước"}) {
     EXPECT_EQ(n.find(absent), std::string::npos) << "'" << absent << "' is in: " << n;
   }
   // The same figures by type and topic, typed in the summary (docs/api/reports.md).
@@ -186,8 +200,8 @@ TEST_P(ReportDocumentsTest, DecreeThirtyLinesAndTheHandWrittenPartsFrozenWithThe
   auto draft = steering.get("/api/v1/reports/summary?unit=21220&" + period() + "&format=html");
   ASSERT_EQ(draft.status, 200);
   for (const std::string line : {">UBND XÃ SƠN TỊNH<", ">BAN CHỈ ĐẠO 138 XÃ SƠN TỊNH<", "Số: …/BC-BCĐ", ">TM. BAN CHỈ ĐẠO<", ">TRƯỞNG BAN<",
-                                 "Sơn Tịnh, ngày … tháng … năm …", "II. ĐÁNH GIÁ CHUNG", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ", "break-after: avoid",
-                                 "break-inside: avoid"}) {
+                                 "Sơn Tịnh, ngày … tháng … năm …", "II. ĐÁNH GIÁ CHUNG", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ",
+                                 "break-after: avoid", "break-inside: avoid"}) {
     EXPECT_NE(draft.body.find(line), std::string::npos) << line;
   }
   auto province = admin.get("/api/v1/reports/summary?unit=51&" + period() + "&format=html");
@@ -211,8 +225,12 @@ TEST_P(ReportDocumentsTest, DecreeThirtyLinesAndTheHandWrittenPartsFrozenWithThe
 
   const std::string assessment = "1. Ưu điểm: các lực lượng phối hợp <b>chặt chẽ</b>.\r\n2. Hạn chế: còn thôn chưa có nhóm Zalo.";
   const std::string direction = "Tiếp tục tập huấn phòng cháy, chữa cháy cho các thôn.\nNhân rộng nhóm Zalo an ninh.";
-  r = steering.post("/api/v1/reports", {{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}, {"signer", "Nguyễn Văn Ký"},
-                                        {"assessment", assessment}, {"direction", direction}});
+  r = steering.post("/api/v1/reports", {{"unit", "21220"},
+                                        {"from", days_ago(30)},
+                                        {"to", today()},
+                                        {"signer", "Nguyễn Văn Ký"},
+                                        {"assessment", assessment},
+                                        {"direction", direction}});
   ASSERT_EQ(r.status, 201) << r.body;
   const auto issued = r.json();
   const std::string id(issued.at("id").as_string());
@@ -224,8 +242,13 @@ TEST_P(ReportDocumentsTest, DecreeThirtyLinesAndTheHandWrittenPartsFrozenWithThe
   EXPECT_TRUE(issued.at("figures").at("children").at("items").is_array());
 
   // Later records change neither the figures nor the texts of the issued document.
-  admin.created("/api/v1/activities", {{"unit", "21220"}, {"type", "propaganda"}, {"date", today()}, {"title", "Tuyên truyền về ma túy"},
-                                       {"organizers", bj::array{"police"}}, {"topics", bj::array{"drugs"}}, {"participants", 50}});
+  admin.created("/api/v1/activities", {{"unit", "21220"},
+                                       {"type", "propaganda"},
+                                       {"date", today()},
+                                       {"title", "Tuyên truyền về ma túy"},
+                                       {"organizers", bj::array{"police"}},
+                                       {"topics", bj::array{"drugs"}},
+                                       {"participants", 50}});
   auto doc = steering.get("/api/v1/reports/" + id + "?format=html");
   ASSERT_EQ(doc.status, 200);
   EXPECT_NE(doc.body.find("Số: 1/BC-BCĐ"), std::string::npos);
@@ -238,9 +261,10 @@ TEST_P(ReportDocumentsTest, DecreeThirtyLinesAndTheHandWrittenPartsFrozenWithThe
   auto again = steering.get("/api/v1/reports/" + id).json();
   EXPECT_EQ(again.at("assessment"), issued.at("assessment"));
   // The issue dialog's preview: the same document, not stored.
-  auto preview = request(s.port(), "POST", "/api/v1/reports?dry_run=1&format=html",
-                         bj::serialize(bj::object{{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}, {"direction", "Xem trước <i>"}}),
-                         json_auth(steering.token));
+  auto preview =
+      request(s.port(), "POST", "/api/v1/reports?dry_run=1&format=html",
+              bj::serialize(bj::object{{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}, {"direction", "Xem trước <i>"}}),
+              json_auth(steering.token));
   ASSERT_EQ(preview.status, 200) << preview.body;
   EXPECT_NE(preview.body.find("Xem trước &lt;i&gt;"), std::string::npos);
   EXPECT_NE(preview.body.find("Số: …/BC-BCĐ"), std::string::npos);
@@ -264,14 +288,17 @@ TEST(ReportPagesTest, PrintedPagesKeepHeadingsWithTheirTextAndTheSignatureWithTh
     std::string direction;
     for (int i = 1; i <= k; ++i) direction += "Nhiệm vụ số " + std::to_string(i) + ": tiếp tục duy trì nhóm Zalo an ninh của xã.\n";
     auto html = request(s.port(), "POST", "/api/v1/reports?dry_run=1&format=html",
-                        bj::serialize(bj::object{{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}, {"direction", direction},
+                        bj::serialize(bj::object{{"unit", "21220"},
+                                                 {"from", days_ago(30)},
+                                                 {"to", today()},
+                                                 {"direction", direction},
                                                  {"assessment", "Ưu điểm: các lực lượng đã phối hợp."}}),
                         json_auth(api.token));
     ASSERT_EQ(html.status, 200);
     scratch.write("r.html", html.body);
-    ASSERT_EQ(run("chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --user-data-dir='" + (scratch.dir / "chrome").string() +
-                  "' --print-to-pdf='" + (scratch.dir / "r.pdf").string() + "' 'file://" + (scratch.dir / "r.html").string() +
-                  "' >/dev/null 2>&1"),
+    ASSERT_EQ(run("chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --user-data-dir='" +
+                  (scratch.dir / "chrome").string() + "' --print-to-pdf='" + (scratch.dir / "r.pdf").string() + "' 'file://" +
+                  (scratch.dir / "r.html").string() + "' >/dev/null 2>&1"),
               0);
     const int pages = pdf_pages(scratch, "r.pdf");
     ASSERT_GT(pages, 0);
@@ -284,12 +311,14 @@ TEST(ReportPagesTest, PrintedPagesKeepHeadingsWithTheirTextAndTheSignatureWithTh
       for (const char* heading : {"I. KẾT QUẢ THỰC HIỆN", "II. ĐÁNH GIÁ CHUNG", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ"}) {
         EXPECT_NE(bottom, heading) << "k=" << k << ": page " << p << " ends with a heading";
       }
-      EXPECT_FALSE(std::regex_match(bottom, std::regex("\\d+\\. [^0-9]+"))) << "k=" << k << ": page " << p << " ends with a table title: " << bottom;
+      EXPECT_FALSE(std::regex_match(bottom, std::regex("\\d+\\. [^0-9]+")))
+          << "k=" << k << ": page " << p << " ends with a table title: " << bottom;
     }
     // The last page holds the signature and, above it, text of the report: never the block alone.
     const std::string last = pdf_text(scratch, "r.pdf", pages);
     EXPECT_NE(last.find("TRƯỞNG BAN"), std::string::npos) << "k=" << k;
-    EXPECT_NE(last.find("Nhiệm vụ số " + std::to_string(k) + ":"), std::string::npos) << "k=" << k << ": the signature stands alone:\n" << last;
+    EXPECT_NE(last.find("Nhiệm vụ số " + std::to_string(k) + ":"), std::string::npos) << "k=" << k << ": the signature stands alone:\n"
+                                                                                      << last;
   }
   EXPECT_GE(crossings, 1) << "the lengths tried never moved the signature to a new page";
 }
@@ -302,7 +331,10 @@ TEST(ReportPagesTest, TheWordDocumentOpensInLibreOfficeWithTheSameTextAndTheWork
   Api admin{s.port(), s.national_admin()};
   record_the_four(admin);
   Api steering{s.port(), s.add_user("bcd.sontinh", "steering", "21220")};
-  auto issued = steering.post("/api/v1/reports", {{"unit", "21220"}, {"from", days_ago(30)}, {"to", today()}, {"signer", "Nguyễn Văn Ký"},
+  auto issued = steering.post("/api/v1/reports", {{"unit", "21220"},
+                                                  {"from", days_ago(30)},
+                                                  {"to", today()},
+                                                  {"signer", "Nguyễn Văn Ký"},
                                                   {"assessment", "Ưu điểm: lực lượng Công an và Mặt trận phối hợp chặt chẽ."},
                                                   {"direction", "Nhân rộng nhóm Zalo an ninh ra các thôn."}});
   ASSERT_EQ(issued.status, 201) << issued.body;
@@ -321,8 +353,8 @@ TEST(ReportPagesTest, TheWordDocumentOpensInLibreOfficeWithTheSameTextAndTheWork
             0);
   const std::string text = pdf_text(scratch, "bao-cao.pdf");
   for (const std::string expected :
-       {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND XÃ SƠN TỊNH", "BAN CHỈ ĐẠO 138 XÃ SƠN TỊNH", "Số: 1/BC-BCĐ",
-        "BÁO CÁO", "Kết quả phong trào Toàn dân bảo vệ an ninh Tổ quốc từ ngày",
+       {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND XÃ SƠN TỊNH", "BAN CHỈ ĐẠO 138 XÃ SƠN TỊNH",
+        "Số: 1/BC-BCĐ", "BÁO CÁO", "Kết quả phong trào Toàn dân bảo vệ an ninh Tổ quốc từ ngày",
         "Công an tổ chức 1 lớp tập huấn về phòng cháy, chữa cháy cho 40 lượt hội viên Hội Liên hiệp Phụ nữ.",
         "Duy trì hoạt động của 1 nhóm Zalo với 214 thành viên.", "Nhóm Zalo, Facebook — Zalo 1 214", "Phát động phong trào 1 300 0",
         "II. ĐÁNH GIÁ CHUNG", "Ưu điểm: lực lượng Công an và Mặt trận phối hợp chặt chẽ.", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ",
@@ -346,11 +378,13 @@ TEST(ReportPagesTest, TheWordDocumentOpensInLibreOfficeWithTheSameTextAndTheWork
   const std::string workbook = scratch.read("workbook.xml"), strings = scratch.read("strings.xml");
   std::vector<std::string> sheets;
   const std::regex sheet("<sheet name=\"([^\"]+)\"");
-  for (auto it = std::sregex_iterator(workbook.begin(), workbook.end(), sheet); it != std::sregex_iterator(); ++it) sheets.push_back((*it)[1]);
-  const std::vector<std::string> want{"Hoạt động phong trào", "Theo lực lượng tổ chức", "Theo đối tượng tham gia", "Hoạt động theo chủ đề",
-                                      "Tin báo, tố giác", "Ý kiến của Nhân dân", "Hòa giải ở cơ sở", "Cảm hóa, giáo dục, giúp đỡ",
-                                      "Tổ, nhóm quần chúng", "Tuần tra", "Mô hình, chuyên đề", "Địa bàn trọng điểm",
-                                      "Đánh giá An toàn về ANTT", "Chương trình, giao ước", "Khen thưởng", "Theo đơn vị trực thuộc"};
+  for (auto it = std::sregex_iterator(workbook.begin(), workbook.end(), sheet); it != std::sregex_iterator(); ++it)
+    sheets.push_back((*it)[1]);
+  const std::vector<std::string> want{
+      "Hoạt động phong trào",  "Theo lực lượng tổ chức", "Theo đối tượng tham gia",    "Hoạt động theo chủ đề",  "Tin báo, tố giác",
+      "Ý kiến của Nhân dân",   "Hòa giải ở cơ sở",       "Cảm hóa, giáo dục, giúp đỡ", "Tổ, nhóm quần chúng",    "Tuần tra",
+      "Mô hình, chuyên đề",    "Địa bàn trọng điểm",     "Đánh giá An toàn về ANTT",   "Chương trình, giao ước", "Khen thưởng",
+      "Theo đơn vị trực thuộc"};
   EXPECT_EQ(sheets, want);
   for (const auto& name : sheets) EXPECT_LE(text::length(name), 31u) << name;
   EXPECT_NE(strings.find("SỐ LIỆU PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC"), std::string::npos);

@@ -2,14 +2,14 @@
 
 #include <fstream>
 
-#include "db/migrations.hpp"
-#include "modules/units/units_dataset.hpp"
-#include "modules/units/units_demo.hpp"
 #include "core/crypto.hpp"
 #include "core/keyring.hpp"
+#include "db/migrations.hpp"
 #include "modules/accounts/authentication.hpp"
 #include "modules/accounts/user_admin.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/units/units_dataset.hpp"
+#include "modules/units/units_demo.hpp"
 
 namespace antq::test {
 
@@ -81,8 +81,7 @@ ServerFixture::ServerFixture(const std::string& engine, const ServerOptionsForTe
   port_ = app_->start();
 }
 
-std::string ServerFixture::add_user(const std::string& username, const std::string& role,
-                                    const std::optional<std::string>& unit) {
+std::string ServerFixture::add_user(const std::string& username, const std::string& role, const std::optional<std::string>& unit) {
   const auto keys = app::load_keyring(config_);
   audit::AuditLog log(keys);
   accounts::UserAdmin(db_->db(), log).add_user({username, kPassword, role, unit, ""});

@@ -14,7 +14,7 @@
 namespace antq::test {
 
 struct ServerOptionsForTest {
-  std::string units_csv;           // loaded as the live list before the server starts
+  std::string units_csv;  // loaded as the live list before the server starts
   std::string units_label = "vn-2tier";
   bool seed_demo = true;
   long header_timeout_ms = 1500;

@@ -21,7 +21,6 @@ namespace {
 std::string error_code(const HttpReply& r) { return std::string(r.json().at("error").at("code").as_string()); }
 std::string error_message(const HttpReply& r) { return std::string(r.json().at("error").at("message").as_string()); }
 
-
 }  // namespace
 
 class ServerTest : public ::testing::TestWithParam<std::string> {
@@ -99,15 +98,13 @@ TEST_P(ServerTest, StaffEndpointsRefuseAnonymousCallers) {
 }
 
 TEST_P(ServerTest, CreatesAVillageInScope) {
-  auto r = request(port(), "POST", "/api/v1/units", R"({"parent":"21220","name":"Thôn Mới","kind":"village"})",
-                   commune_admin());
+  auto r = request(port(), "POST", "/api/v1/units", R"({"parent":"21220","name":"Thôn Mới","kind":"village"})", commune_admin());
   ASSERT_EQ(r.status, 201) << r.body;
   const std::string code(r.json().at("code").as_string());
   EXPECT_TRUE(code.starts_with("21220-")) << code;
   EXPECT_EQ(r.json().at("ancestors").as_array().size(), 2u);
   // Outside the caller's area: 404, as if it did not exist.
-  auto outside = request(port(), "POST", "/api/v1/units", R"({"parent":"09574","name":"Tổ 9","kind":"village"})",
-                         commune_admin());
+  auto outside = request(port(), "POST", "/api/v1/units", R"({"parent":"09574","name":"Tổ 9","kind":"village"})", commune_admin());
   EXPECT_EQ(outside.status, 404);
   auto patch = request(port(), "PATCH", "/api/v1/units/" + code, R"({"name":"Thôn Mới Đổi Tên"})", commune_admin());
   ASSERT_EQ(patch.status, 200) << patch.body;
@@ -167,9 +164,8 @@ TEST_P(ServerTest, OversizedBodyIs413) {
 }
 
 TEST_P(ServerTest, PathsCannotEscapeOrConfuseRouting) {
-  for (const std::string target : {"/api/v1/units/..%2f..%2fetc", "/../secret.txt", "/assets/../../secret.txt",
-                                   "/%2e%2e/secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt", "/a%5c..%5csecret.txt",
-                                   "/index.html%00.js", "/%C0%AF"}) {
+  for (const std::string target : {"/api/v1/units/..%2f..%2fetc", "/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+                                   "/assets/%2e%2e/%2e%2e/secret.txt", "/a%5c..%5csecret.txt", "/index.html%00.js", "/%C0%AF"}) {
     auto r = get(port(), target);
     EXPECT_EQ(r.status, 400) << target << " → " << r.body;
     EXPECT_EQ(r.body.find("outside the web root"), std::string::npos);
@@ -230,7 +226,9 @@ TEST_P(ServerTest, IdempotencyKeyReplaysTheFirstAnswer) {
   auto other_body = request(port(), "POST", "/api/v1/units", R"({"parent":"21220","name":"Khác","kind":"village"})", headers);
   EXPECT_EQ(other_body.status, 422);
   // A key that is not printable ASCII is refused before anything is stored.
-  headers["Idempotency-Key"] = "kh\xC3\xB3" "a";
+  headers["Idempotency-Key"] =
+      "kh\xC3\xB3"
+      "a";
   auto bad_key = request(port(), "POST", "/api/v1/units", body, headers);
   EXPECT_EQ(bad_key.status, 400);
   EXPECT_EQ(bad_key.json().at("error").at("field").as_string(), "Idempotency-Key");
@@ -271,7 +269,8 @@ TEST_P(ServerTest, MetricsCountRequestsByRoute) {
   get(port(), "/api/v1/units/nope");
   auto m = get(port(), "/metrics");
   ASSERT_EQ(m.status, 200);
-  EXPECT_NE(m.body.find(R"(antq_http_requests_total{route="/api/v1/units/{code}",method="GET",status="200"} 1)"), std::string::npos) << m.body;
+  EXPECT_NE(m.body.find(R"(antq_http_requests_total{route="/api/v1/units/{code}",method="GET",status="200"} 1)"), std::string::npos)
+      << m.body;
   EXPECT_NE(m.body.find(R"(antq_http_requests_total{route="/api/v1/units/{code}",method="GET",status="404"} 1)"), std::string::npos);
   EXPECT_NE(m.body.find("antq_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(m.body.find("antq_db_connections_open"), std::string::npos);

@@ -39,17 +39,19 @@ TEST_P(SmallDefectsTest, MetricsAreForOperatorsOnly) {
 
 TEST_P(SmallDefectsTest, AMalformedChunkSizeGetsA400) {
   s_ = std::make_unique<ServerFixture>(GetParam(), ServerOptionsForTest{});
-  auto r = send_raw(port(), "POST /api/v1/public/tips HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                            "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
+  auto r = send_raw(port(),
+                    "POST /api/v1/public/tips HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
   EXPECT_EQ(r.status, 400) << r.body;
   EXPECT_NE(r.body.find("chunked"), std::string::npos);
   // A well-formed chunked body is read.
   const std::string json = R"({"unit":"21220-001","category":"drugs","description":"Có nhóm lạ hay tụ tập ban đêm.","anonymous":true})";
   char size[16];
   std::snprintf(size, sizeof size, "%zx", json.size());
-  auto good = send_raw(port(), "POST /api/v1/public/tips HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                               "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" +
-                                   std::string(size) + "\r\n" + json + "\r\n0\r\n\r\n");
+  auto good = send_raw(port(),
+                       "POST /api/v1/public/tips HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                       "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" +
+                           std::string(size) + "\r\n" + json + "\r\n0\r\n\r\n");
   EXPECT_EQ(good.status, 201) << good.body;
 }
 

@@ -68,7 +68,8 @@ class TipNotifyTest : public ::testing::TestWithParam<std::string> {
   std::uint16_t port() const { return s_->port(); }
 
   void send_tip() {
-    const std::string body = bj::serialize(bj::object{{"unit", "21220-001"}, {"category", "drugs"}, {"description", kDescription}, {"anonymous", true}});
+    const std::string body =
+        bj::serialize(bj::object{{"unit", "21220-001"}, {"category", "drugs"}, {"description", kDescription}, {"anonymous", true}});
     auto r = request(port(), "POST", "/api/v1/public/tips", body, json_header());
     ASSERT_EQ(r.status, 201) << r.body;
     code_ = std::string(r.json().at("tracking_code").as_string());
@@ -126,7 +127,9 @@ TEST_P(TipNotifyTest, OneEmailPerUpdateWithTheLinkOnlyUntilUnsubscribed) {
   EXPECT_EQ(subscribe("a@b.vn\r\nBcc: x@y.vn").status, 400);  // no header injection
   EXPECT_EQ(subscribe(kEmail, "AAAAA-BBBBB-CCCCC-DDDDD").status, 404);
   EXPECT_EQ(request(port(), "POST", "/api/v1/public/tips/" + code_ + "/notify", R"({"email":")" + kEmail + R"(","x":1})",
-                    {{"Content-Type", "application/json"}, {"X-Tip-Secret", secret_}}).status, 400);
+                    {{"Content-Type", "application/json"}, {"X-Tip-Secret", secret_}})
+                .status,
+            400);
 
   auto ok = subscribe(kEmail);
   ASSERT_EQ(ok.status, 204) << ok.body;
@@ -156,7 +159,8 @@ TEST_P(TipNotifyTest, OneEmailPerUpdateWithTheLinkOnlyUntilUnsubscribed) {
   EXPECT_EQ(mail_header(mail, "List-Unsubscribe-Post"), "List-Unsubscribe=One-Click");
   EXPECT_NE(text.find(kPublicUrl + "/huy-nhan-tin?token=" + token), std::string::npos) << text;
   const std::string raw = sink.raw(1);
-  for (const std::string& never : {secret_, kDescription, kAnswer, std::string("ca.sontinh"), std::string("Sơn Tịnh"), std::string("Trường Thọ")}) {
+  for (const std::string& never :
+       {secret_, kDescription, kAnswer, std::string("ca.sontinh"), std::string("Sơn Tịnh"), std::string("Trường Thọ")}) {
     EXPECT_EQ(text.find(never), std::string::npos) << never;
     EXPECT_EQ(raw.find(never), std::string::npos) << never;
     EXPECT_EQ(std::string(mail.at("subject").as_string()).find(never), std::string::npos) << never;
@@ -164,8 +168,8 @@ TEST_P(TipNotifyTest, OneEmailPerUpdateWithTheLinkOnlyUntilUnsubscribed) {
   EXPECT_EQ(raw.find("\r\n.\r\n"), std::string::npos);
 
   // A decision the reporter sees (status and note in one change): one more e-mail, without the note.
-  auto decided = patch(R"({"status":"resolved","assignee":"ca.sontinh","outcome":{"valid":true,"cases_solved":1,"public_note":")" +
-                       kNote + "\"}}");
+  auto decided =
+      patch(R"({"status":"resolved","assignee":"ca.sontinh","outcome":{"valid":true,"cases_solved":1,"public_note":")" + kNote + "\"}}");
   ASSERT_EQ(decided.status, 200) << decided.body;
   mails = sink.wait_for(2);
   ASSERT_EQ(mails.size(), 2u);
@@ -289,7 +293,8 @@ TEST(MailSettings, SmtpNeedsASenderAndThePublicAddress) {
 TEST(MailFormat, HeadersEncodedLinesShortNoDotLines) {
   using namespace antq::notifications;
   EXPECT_TRUE(plausible_email("nguoi.bao.tin+antq@example.vn"));
-  for (const char* bad : {"", "a@b", "khong-phai-email", "a b@c.vn", "a@b.vn\r\nBcc: x@y.vn", "<a@b.vn>", "a@@b.vn", "a@b..vn", "a,b@c.vn"}) {
+  for (const char* bad :
+       {"", "a@b", "khong-phai-email", "a b@c.vn", "a@b.vn\r\nBcc: x@y.vn", "<a@b.vn>", "a@@b.vn", "a@b..vn", "a,b@c.vn"}) {
     EXPECT_FALSE(plausible_email(bad)) << bad;
   }
   EXPECT_FALSE(plausible_email("a@b.vn\nx"));

@@ -1,11 +1,11 @@
 // Citizen tips (C3) end to end on each engine: the anonymous dialogue, scope, the audited reveal
 // and what must never leak, deadlines, status rules, duplicates, attachments, abuse controls,
 // notifications and webhooks.
-#include <gtest/gtest.h>
-#include <sodium.h>
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <sodium.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -15,15 +15,15 @@
 #include <atomic>
 #include <cstring>
 #include <ctime>
-#include <mutex>
 #include <fstream>
+#include <mutex>
 #include <regex>
 #include <sstream>
 #include <thread>
 
+#include "core/keyring.hpp"
 #include "core/log.hpp"
 #include "integration/server_fixture.hpp"
-#include "core/keyring.hpp"
 #include "modules/tips/proof_of_work.hpp"
 #include "modules/tips/tips_demo.hpp"
 #include "support/log_capture.hpp"
@@ -39,8 +39,7 @@ namespace {
 const std::string kReporterName = "Nguyễn Thị Tố Giác";
 const std::string kReporterPhone = "0912 345 678";
 
-std::string tip_body(const std::string& unit, const std::string& category, const std::string& description,
-                     bool anonymous = true) {
+std::string tip_body(const std::string& unit, const std::string& category, const std::string& description, bool anonymous = true) {
   bj::object o{{"unit", unit}, {"category", category}, {"description", description}, {"anonymous", anonymous}};
   if (!anonymous) {
     o["reporter"] = bj::object{{"name", kReporterName}, {"phone", kReporterPhone}, {"address", "Thôn Trường Thọ, Xã Sơn Tịnh"}};
@@ -90,9 +89,7 @@ class TipsTest : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(items.size(), 1u) << r.body;
     return items.empty() ? 0 : std::stoll(std::string(items[0].at("id").as_string()));
   }
-  HttpReply track(const Sent& t) {
-    return request(port(), "GET", "/api/v1/public/tips/" + t.code, "", {{"X-Tip-Secret", t.secret}});
-  }
+  HttpReply track(const Sent& t) { return request(port(), "GET", "/api/v1/public/tips/" + t.code, "", {{"X-Tip-Secret", t.secret}}); }
   HttpReply patch(std::int64_t id, const std::string& body, const std::string& token = "") {
     return request(port(), "PATCH", "/api/v1/tips/" + std::to_string(id), body,
                    with(bearer(token.empty() ? officer_ : token), "Content-Type", "application/json"));
@@ -159,7 +156,9 @@ TEST_P(TipsTest, AnonymousDialogueFromSendingToTheAnswer) {
   EXPECT_EQ(thread[0].at("author"), "ca.sontinh");
 
   // The outcome reaches the reporter as a decision, with the note meant for them.
-  auto done = patch(id, R"({"status":"resolved","assignee":"ca.sontinh","outcome":{"valid":true,"cases_solved":1,"suspects_arrested":3,"wanted_caught":0,"decision":"prosecute","public_note":"Đã bắt giữ các đối tượng, cảm ơn bạn."}})");
+  auto done = patch(
+      id,
+      R"({"status":"resolved","assignee":"ca.sontinh","outcome":{"valid":true,"cases_solved":1,"suspects_arrested":3,"wanted_caught":0,"decision":"prosecute","public_note":"Đã bắt giữ các đối tượng, cảm ơn bạn."}})");
   ASSERT_EQ(done.status, 200) << done.body;
   view = track(t);
   EXPECT_EQ(view.json().at("status"), "resolved");
@@ -177,10 +176,14 @@ TEST_P(TipsTest, StaffSeeOnlyTheirArea) {
   EXPECT_EQ(list.json().at("total").as_int64(), 0);
   EXPECT_EQ(request(port(), "GET", tip, "", bearer(other_officer_)).status, 404);
   EXPECT_EQ(patch(id, R"({"status":"verifying"})", other_officer_).status, 404);
-  EXPECT_EQ(request(port(), "POST", tip + "/messages", R"({"body":"xin chào"})",
-                    with(bearer(other_officer_), "Content-Type", "application/json")).status, 404);
+  EXPECT_EQ(
+      request(port(), "POST", tip + "/messages", R"({"body":"xin chào"})", with(bearer(other_officer_), "Content-Type", "application/json"))
+          .status,
+      404);
   EXPECT_EQ(request(port(), "POST", tip + "/reveal", R"({"reason":"Kiểm tra thông tin người báo"})",
-                    with(bearer(other_officer_), "Content-Type", "application/json")).status, 404);
+                    with(bearer(other_officer_), "Content-Type", "application/json"))
+                .status,
+            404);
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips?unit=21220", "", bearer(other_officer_)).status, 404);
   // Staff entry is scoped too: recording a tip for another area is refused.
   auto outside = request(port(), "POST", "/api/v1/tips",
@@ -202,8 +205,8 @@ TEST_P(TipsTest, StaffSeeOnlyTheirArea) {
 TEST_P(TipsTest, ReporterIdentityOnlyThroughAnAuditedReveal) {
   LogCapture capture;  // the server's log for the whole test
   start();
-  const Sent t = send_tip("Tôi thấy một người mang theo vật giống súng tự chế vào quán karaoke trên đường chính.", false,
-                          "21220-001", "weapons");
+  const Sent t =
+      send_tip("Tôi thấy một người mang theo vật giống súng tự chế vào quán karaoke trên đường chính.", false, "21220-001", "weapons");
   const auto id = staff_id(t.code);
   const std::string tip = "/api/v1/tips/" + std::to_string(id);
   auto json_headers = with(bearer(officer_), "Content-Type", "application/json");
@@ -214,7 +217,9 @@ TEST_P(TipsTest, ReporterIdentityOnlyThroughAnAuditedReveal) {
   // A village officer has no reveal permission.
   const auto village = s_->add_user("thon.truongtho", "village_officer", "21220-001");
   EXPECT_EQ(request(port(), "POST", tip + "/reveal", R"({"reason":"Cần liên hệ lại người báo để xác minh"})",
-                    with(bearer(village), "Content-Type", "application/json")).status, 403);
+                    with(bearer(village), "Content-Type", "application/json"))
+                .status,
+            403);
 
   auto revealed = request(port(), "POST", tip + "/reveal", R"({"reason":"Cần liên hệ lại người báo để xác minh vũ khí"})", json_headers);
   ASSERT_EQ(revealed.status, 200) << revealed.body;
@@ -238,7 +243,8 @@ TEST_P(TipsTest, ReporterIdentityOnlyThroughAnAuditedReveal) {
       request(port(), "GET", "/api/v1/notifications", "", bearer(officer_)),
       request(port(), "GET", "/api/v1/audit", "", bearer(s_->national_admin())),
       request(port(), "PATCH", tip, R"({"status":"nope"})", json_headers),
-      request(port(), "POST", "/api/v1/public/tips", tip_body("21220-001", "weapons", "ngắn", false), {{"Content-Type", "application/json"}}),
+      request(port(), "POST", "/api/v1/public/tips", tip_body("21220-001", "weapons", "ngắn", false),
+              {{"Content-Type", "application/json"}}),
   };
   EXPECT_EQ(outputs[2].json().at("total").as_int64(), 0) << "the reporter's name is not searchable";
   EXPECT_EQ(outputs[3].json().at("reporter").at("provided"), true);
@@ -247,15 +253,15 @@ TEST_P(TipsTest, ReporterIdentityOnlyThroughAnAuditedReveal) {
   EXPECT_NE(log_text.find("/api/v1/tips"), std::string::npos) << "the log was captured";
   for (const auto& needle : {kReporterName, kReporterPhone, std::string("912345678")}) {
     for (const auto& o : outputs) EXPECT_EQ(o.body.find(needle), std::string::npos) << needle << " in " << o.body;
-    EXPECT_EQ(log_text.find(needle), std::string::npos) << needle << " in the log: …"
-                                                        << log_text.substr(log_text.find(needle) > 200 ? log_text.find(needle) - 200 : 0, 400);
+    EXPECT_EQ(log_text.find(needle), std::string::npos)
+        << needle << " in the log: …" << log_text.substr(log_text.find(needle) > 200 ? log_text.find(needle) - 200 : 0, 400);
   }
 }
 
 TEST_P(TipsTest, StoredIdentityIsSealed) {
   start();
-  const Sent t = send_tip("Có đối tượng cho vay lãi nặng, đe dọa người dân trong thôn phải trả nợ gấp.", false, "21220-002",
-                          "loan_sharking");
+  const Sent t =
+      send_tip("Có đối tượng cho vay lãi nặng, đe dọa người dân trong thôn phải trả nợ gấp.", false, "21220-002", "loan_sharking");
   auto rows = s_->database().db().read_value([&](db::Connection& c) {
     return c.query("SELECT reporter_sealed, secret_hash, description, search_text FROM tips WHERE tracking_code = $1", t.code);
   });
@@ -272,8 +278,8 @@ TEST_P(TipsTest, StoredIdentityIsSealed) {
 
 TEST_P(TipsTest, DeadlinesExtensionsAndOverdue) {
   start();
-  const Sent t = send_tip("Một nhóm thanh niên đua xe trái phép trên tỉnh lộ mỗi tối thứ bảy, rất nguy hiểm.", true, "21220-003",
-                          "traffic");
+  const Sent t =
+      send_tip("Một nhóm thanh niên đua xe trái phép trên tỉnh lộ mỗi tối thứ bảy, rất nguy hiểm.", true, "21220-003", "traffic");
   const auto id = staff_id(t.code);
   auto d = request(port(), "GET", "/api/v1/tips/" + std::to_string(id), "", bearer(officer_)).json();
   const std::string received = std::string(d.at("received_at").as_string());
@@ -316,9 +322,8 @@ TEST_P(TipsTest, DeadlinesExtensionsAndOverdue) {
   EXPECT_EQ(pub.body.find("giám định"), std::string::npos);
 
   // Time passes: the tip is overdue (settle deadline), and another one misses its pass-on deadline.
-  s_->database().db().write([&](db::Connection& c) {
-    c.query("UPDATE tips SET settle_due_at = '2026-01-01T00:00:00.000Z' WHERE id = $1", id);
-  });
+  s_->database().db().write(
+      [&](db::Connection& c) { c.query("UPDATE tips SET settle_due_at = '2026-01-01T00:00:00.000Z' WHERE id = $1", id); });
   auto overdue = request(port(), "GET", "/api/v1/tips?overdue=true", "", bearer(officer_));
   ASSERT_EQ(overdue.json().at("total").as_int64(), 1) << overdue.body;
   EXPECT_EQ(overdue.json().at("items").as_array()[0].at("overdue"), true);
@@ -350,7 +355,7 @@ TEST_P(TipsTest, StatusesMoveForwardWithWhatEachStepNeeds) {
   r = patch(id, R"({"status":"closed","outcome":{"valid":true,"cases_solved":0}})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(patch(id, R"({"status":"rejected","reason":"Không có căn cứ"})").status, 422);  // already ended
-  EXPECT_EQ(patch(id, R"({"outcome":{"valid":false}})").status, 422);                      // nor edited
+  EXPECT_EQ(patch(id, R"({"outcome":{"valid":false}})").status, 422);                       // nor edited
   EXPECT_EQ(patch(id, R"({"assignee":"ca.sontinh"})").status, 422);
   // Every change is audited.
   auto audit = request(port(), "GET", "/api/v1/audit?action=tip.update", "", bearer(s_->national_admin()));
@@ -360,8 +365,7 @@ TEST_P(TipsTest, StatusesMoveForwardWithWhatEachStepNeeds) {
 TEST_P(TipsTest, LikelyDuplicatesAreSuggestedAndMergingKeepsBothThreads) {
   start();
   const Sent first = send_tip("Có nhóm người tụ tập sử dụng ma túy tại bãi đất trống cuối thôn Trường Thọ vào buổi tối.");
-  const Sent second = send_tip("Tối nào cũng có nhóm người tụ tập sử dụng ma tuý ở bãi đất trống cuối thôn Trường Thọ.", true,
-                               "21220-002");
+  const Sent second = send_tip("Tối nào cũng có nhóm người tụ tập sử dụng ma tuý ở bãi đất trống cuối thôn Trường Thọ.", true, "21220-002");
   const Sent unrelated = send_tip("Mất trộm hai con bò trong chuồng nhà ông Ba ở xóm trên, xảy ra đêm qua.", true, "21220-002", "theft");
   const auto a = staff_id(first.code), b = staff_id(second.code), c = staff_id(unrelated.code);
   bj::value detail;
@@ -373,15 +377,23 @@ TEST_P(TipsTest, LikelyDuplicatesAreSuggestedAndMergingKeepsBothThreads) {
   const auto& sug = detail.at("suggestions").as_array();
   ASSERT_EQ(sug.size(), 1u) << detail;
   EXPECT_EQ(std::stoll(std::string(sug[0].at("id").as_string())), a);
-  EXPECT_TRUE(request(port(), "GET", "/api/v1/tips/" + std::to_string(c), "", bearer(officer_)).json().at("suggestions").as_array().empty());
+  EXPECT_TRUE(
+      request(port(), "GET", "/api/v1/tips/" + std::to_string(c), "", bearer(officer_)).json().at("suggestions").as_array().empty());
 
   // An officer whose area is the second village does not learn of the first village's tip.
   const auto village_police = s_->add_user("ca.thon2", "police_officer", "21220-002");
   auto theirs = request(port(), "GET", "/api/v1/tips?q=" + second.code, "", bearer(village_police));
   ASSERT_EQ(theirs.json().at("total").as_int64(), 1) << theirs.body;
   EXPECT_EQ(theirs.json().at("items").as_array()[0].at("duplicates").as_int64(), 0);
-  EXPECT_EQ(request(port(), "GET", "/api/v1/tips?q=" + second.code, "", bearer(officer_)).json().at("items").as_array()[0].at("duplicates").as_int64(), 1);
-  EXPECT_TRUE(request(port(), "GET", "/api/v1/tips/" + std::to_string(b), "", bearer(village_police)).json().at("suggestions").as_array().empty());
+  EXPECT_EQ(request(port(), "GET", "/api/v1/tips?q=" + second.code, "", bearer(officer_))
+                .json()
+                .at("items")
+                .as_array()[0]
+                .at("duplicates")
+                .as_int64(),
+            1);
+  EXPECT_TRUE(
+      request(port(), "GET", "/api/v1/tips/" + std::to_string(b), "", bearer(village_police)).json().at("suggestions").as_array().empty());
   auto merged = patch(b, R"({"status":"duplicate","duplicate_of":")" + std::to_string(a) + "\"}");
   ASSERT_EQ(merged.status, 200) << merged.body;
   EXPECT_EQ(std::stoll(std::string(merged.json().at("duplicate_of").at("id").as_string())), a);
@@ -397,8 +409,8 @@ TEST_P(TipsTest, LikelyDuplicatesAreSuggestedAndMergingKeepsBothThreads) {
 
 namespace {
 std::string with_gps(const std::string& fixture) {
-  const auto path = std::filesystem::temp_directory_path() / ("antq-gps-" + std::to_string(::getpid()) + "-" +
-                                                              std::filesystem::path(fixture).filename().string());
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("antq-gps-" + std::to_string(::getpid()) + "-" + std::filesystem::path(fixture).filename().string());
   std::filesystem::copy_file(source_dir() + "/server/tests/data/" + fixture, path, std::filesystem::copy_options::overwrite_existing);
   auto image = Exiv2::ImageFactory::open(path.string());
   image->readMetadata();
@@ -434,8 +446,8 @@ std::string mp4_with_location() {
 
 TEST_P(TipsTest, AttachmentsAreCheckedByContentAndCleanedOfLocation) {
   start();
-  const Sent t = send_tip("Xe tải đổ trộm phế thải xây dựng xuống mương thoát nước đầu thôn, có ảnh kèm theo.", true, "21220-001",
-                          "environment");
+  const Sent t =
+      send_tip("Xe tải đổ trộm phế thải xây dựng xuống mương thoát nước đầu thôn, có ảnh kèm theo.", true, "21220-001", "environment");
   const auto id = staff_id(t.code);
   const std::string up = "/api/v1/public/tips/" + t.code + "/attachments";
   const std::map<std::string, std::string> h{{"X-Tip-Secret", t.secret}, {"Content-Type", "application/octet-stream"}};
@@ -455,8 +467,8 @@ TEST_P(TipsTest, AttachmentsAreCheckedByContentAndCleanedOfLocation) {
   EXPECT_EQ(a4.json().at("media_type"), "video/mp4");
 
   auto fetch = [&](const HttpReply& a, const std::string& token) {
-    return request(port(), "GET", "/api/v1/tips/" + std::to_string(id) + "/attachments/" + std::string(a.json().at("id").as_string()),
-                   "", bearer(token));
+    return request(port(), "GET", "/api/v1/tips/" + std::to_string(id) + "/attachments/" + std::string(a.json().at("id").as_string()), "",
+                   bearer(token));
   };
   auto f1 = fetch(a1, officer_);
   ASSERT_EQ(f1.status, 200);
@@ -481,18 +493,23 @@ TEST_P(TipsTest, AttachmentsAreCheckedByContentAndCleanedOfLocation) {
                                   "\r\nContent-Length: 30000000\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(big.status, 413);
   // Wrong secret: refused on the headers, before any body is read (none is sent here).
-  auto early = send_raw(port(), "POST " + up + " HTTP/1.1\r\nHost: x\r\nX-Tip-Secret: AAAAA-AAAAA-AAAAA-AAAAA"
-                                "\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n");
+  auto early = send_raw(port(), "POST " + up +
+                                    " HTTP/1.1\r\nHost: x\r\nX-Tip-Secret: AAAAA-AAAAA-AAAAA-AAAAA"
+                                    "\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(early.status, 404);
   // A forged 64-bit box size must not make the cleaner write past the file.
   {
-    const std::string ftyp = std::string("\0\0\0\x1C" "ftyp", 8) + std::string("isom\0\0\x02\0isomiso2mp41", 20);
+    const std::string ftyp = std::string(
+                                 "\0\0\0\x1C"
+                                 "ftyp",
+                                 8) +
+                             std::string("isom\0\0\x02\0isomiso2mp41", 20);
     const std::string udta = std::string("\0\0\0\x01udta", 8) + std::string("\x7F\xFF\xFF\xFF\xFF\xFF\xFF\xF0", 8);
     std::string moov_payload = udta + std::string(16, '\0');
     const auto n = static_cast<std::uint32_t>(8 + moov_payload.size());
-    const std::string forged = ftyp + std::string{static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8),
-                                                  static_cast<char>(n)} +
-                               "moov" + moov_payload;
+    const std::string forged =
+        ftyp + std::string{static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8), static_cast<char>(n)} +
+        "moov" + moov_payload;
     auto r = request(port(), "POST", up, forged, h);
     EXPECT_EQ(r.status, 415) << r.body;
   }
@@ -558,12 +575,15 @@ TEST_P(TipsTest, BadInputGetsAClearVietnameseMessage) {
       {R"({"unit":"51","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true})", "unit"},
       {R"({"unit":"21220-001","category":"aliens","description":"Mô tả đủ dài để hợp lệ","anonymous":true})", "category"},
       {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ"})", "anonymous"},
-      {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true,"reporter":{"name":"A"}})", "reporter"},
+      {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true,"reporter":{"name":"A"}})",
+       "reporter"},
       {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":false})", "reporter"},
       {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true,"lat":15.1})", "lat"},
       {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true,"lat":95,"lng":1})", "lat"},
-      {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true,"occurred_at":"2099-01-01T00:00:00Z"})", "occurred_at"},
-      {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true,"occurred_at":"hôm qua"})", "occurred_at"},
+      {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true,"occurred_at":"2099-01-01T00:00:00Z"})",
+       "occurred_at"},
+      {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true,"occurred_at":"hôm qua"})",
+       "occurred_at"},
       {R"({"unit":"21220-001","category":"drugs","description":"Mô tả đủ dài để hợp lệ","anonymous":true,"channel":"phone"})", "channel"},
   };
   for (const auto& c : cases) {
@@ -576,8 +596,14 @@ TEST_P(TipsTest, BadInputGetsAClearVietnameseMessage) {
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips/999999", "", bearer(officer_)).status, 404);
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips?status=lost", "", bearer(officer_)).status, 400);
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips?from=22/11/2026", "", bearer(officer_)).status, 400);
-  EXPECT_EQ(request(port(), "POST", "/api/v1/notifications/read", R"({"ids":[null]})", with(bearer(officer_), "Content-Type", "application/json")).status, 400);
-  EXPECT_EQ(request(port(), "POST", "/api/v1/notifications/read", R"({"ids":["x1"]})", with(bearer(officer_), "Content-Type", "application/json")).status, 400);
+  EXPECT_EQ(
+      request(port(), "POST", "/api/v1/notifications/read", R"({"ids":[null]})", with(bearer(officer_), "Content-Type", "application/json"))
+          .status,
+      400);
+  EXPECT_EQ(
+      request(port(), "POST", "/api/v1/notifications/read", R"({"ids":["x1"]})", with(bearer(officer_), "Content-Type", "application/json"))
+          .status,
+      400);
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips", "").status, 401);
   const Sent t = send_tip("Một tin báo để thử dữ liệu sai khi xử lý.");
   const auto id = staff_id(t.code);
@@ -587,20 +613,26 @@ TEST_P(TipsTest, BadInputGetsAClearVietnameseMessage) {
   EXPECT_EQ(patch(id, R"({"outcome":{"cases_solved":2}})").status, 400);
   EXPECT_EQ(patch(id, R"({"extend":{"until":"31/12/2026","reason":"x"}})").status, 400);
   EXPECT_EQ(patch(id, R"({"status":"duplicate","duplicate_of":)" + std::to_string(id) + "}").status, 400);
-  EXPECT_EQ(request(port(), "POST", "/api/v1/public/tips/" + t.code + "/messages", R"({"body":""})",
-                    with(json, "X-Tip-Secret", t.secret)).status, 400);
+  EXPECT_EQ(
+      request(port(), "POST", "/api/v1/public/tips/" + t.code + "/messages", R"({"body":""})", with(json, "X-Tip-Secret", t.secret)).status,
+      400);
   EXPECT_EQ(request(port(), "POST", "/api/v1/public/tips/" + t.code + "/messages", R"({"body":")" + std::string(2001, 'x') + "\"}",
-                    with(json, "X-Tip-Secret", t.secret)).status, 400);
+                    with(json, "X-Tip-Secret", t.secret))
+                .status,
+            400);
   // An anonymous tip has no identity to reveal.
   EXPECT_EQ(request(port(), "POST", "/api/v1/tips/" + std::to_string(id) + "/reveal", R"({"reason":"Cần liên hệ người báo gấp"})",
-                    with(bearer(officer_), "Content-Type", "application/json")).status, 422);
+                    with(bearer(officer_), "Content-Type", "application/json"))
+                .status,
+            422);
 }
 
 TEST_P(TipsTest, StaffRecordsATipReceivedByPhone) {
   start();
-  auto r = request(port(), "POST", "/api/v1/tips",
-                   R"({"unit":"21220-004","category":"online_fraud","channel":"hotline","description":"Người dân gọi đường dây nóng báo bị lừa chuyển khoản 20 triệu đồng qua mạng.","reporter":{"name":"Trần Văn Gọi","phone":"0987654321"}})",
-                   with(bearer(officer_), "Content-Type", "application/json"));
+  auto r = request(
+      port(), "POST", "/api/v1/tips",
+      R"({"unit":"21220-004","category":"online_fraud","channel":"hotline","description":"Người dân gọi đường dây nóng báo bị lừa chuyển khoản 20 triệu đồng qua mạng.","reporter":{"name":"Trần Văn Gọi","phone":"0987654321"}})",
+      with(bearer(officer_), "Content-Type", "application/json"));
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json().at("channel"), "hotline");
   EXPECT_EQ(r.json().at("received_by"), "ca.sontinh");
@@ -608,8 +640,8 @@ TEST_P(TipsTest, StaffRecordsATipReceivedByPhone) {
   EXPECT_FALSE(r.json().at("secret").as_string().empty());
   EXPECT_EQ(r.body.find("Trần Văn Gọi"), std::string::npos);
   // Filters: by channel category, diacritic-free search, unit subtree, dates.
-  auto q = request(port(), "GET", "/api/v1/tips?q=lua%20chuyen%20khoan&category=online_fraud&unit=21220&from=2020-01-01", "",
-                   bearer(officer_));
+  auto q =
+      request(port(), "GET", "/api/v1/tips?q=lua%20chuyen%20khoan&category=online_fraud&unit=21220&from=2020-01-01", "", bearer(officer_));
   EXPECT_EQ(q.json().at("total").as_int64(), 1) << q.body;
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips?to=2020-01-01", "", bearer(officer_)).json().at("total").as_int64(), 0);
 }
@@ -717,8 +749,8 @@ TEST_P(TipsTest, WebhooksAreRetriedAndCarryNoPersonalData) {
   ServerOptionsForTest o;
   o.webhook_urls = "http://127.0.0.1:" + std::to_string(receiver.port()) + "/hook";
   start(o);
-  const Sent t = send_tip("Phát hiện đường dây mua bán người qua biên giới, có xe đón ở đầu làng.", false, "21220-001",
-                          "human_trafficking");
+  const Sent t =
+      send_tip("Phát hiện đường dây mua bán người qua biên giới, có xe đón ở đầu làng.", false, "21220-001", "human_trafficking");
   for (int i = 0; i < 100 && receiver.bodies().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   const auto bodies = receiver.bodies();
   ASSERT_EQ(bodies.size(), 1u) << "attempts: " << receiver.attempts();
@@ -733,11 +765,11 @@ TEST_P(TipsTest, WebhooksAreRetriedAndCarryNoPersonalData) {
 TEST_P(TipsTest, AssigneesAreTheHandlersOfTheTipsBranchInTheCallersArea) {
   start();
   const std::string province = s_->add_user("ca.quangngai", "police_officer", "51");
-  s_->add_user("ca.tinhkhe", "police_officer", "21211");     // another commune: not on the branch
+  s_->add_user("ca.tinhkhe", "police_officer", "21211");        // another commune: not on the branch
   s_->add_user("ca.truongtho", "police_officer", "21220-001");  // the tip's village
   s_->add_user("ca.thonkhac", "police_officer", "21220-002");   // a sister village: not on the branch
   s_->add_user("ca.nghihuu", "police_officer", "21220");
-  s_->add_user("mttq.sontinh", "front_officer", "21220");       // may not handle tips
+  s_->add_user("mttq.sontinh", "front_officer", "21220");  // may not handle tips
   ASSERT_EQ(request(port(), "PATCH", "/api/v1/users/ca.nghihuu", R"({"disabled":true})", json_auth(s_->national_admin())).status, 200);
   const Sent t = send_tip("Có người lạ đến hỏi mua ruộng giá cao bất thường, nghi lừa đảo chiếm đoạt tài sản.");
   const auto id = staff_id(t.code);
@@ -764,7 +796,8 @@ TEST_P(TipsTest, AssigneesAreTheHandlersOfTheTipsBranchInTheCallersArea) {
   EXPECT_EQ(names(officer_), (std::vector<std::string>{"ca.truongtho", "admin.sontinh", "ca.sontinh"}));
   // The province's officer sees the province's too; the national administrator everyone on the branch.
   EXPECT_EQ(names(province), (std::vector<std::string>{"ca.truongtho", "admin.sontinh", "ca.sontinh", "ca.quangngai"}));
-  EXPECT_EQ(names(s_->national_admin()), (std::vector<std::string>{"ca.truongtho", "admin.sontinh", "ca.sontinh", "ca.quangngai", "quantri"}));
+  EXPECT_EQ(names(s_->national_admin()),
+            (std::vector<std::string>{"ca.truongtho", "admin.sontinh", "ca.sontinh", "ca.quangngai", "quantri"}));
   // Outside the caller's area: 404, as the tip itself.
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips/" + std::to_string(id) + "/assignees", "", bearer(other_officer_)).status, 404);
   EXPECT_EQ(request(port(), "GET", "/api/v1/tips/999999/assignees", "", bearer(officer_)).status, 404);

@@ -60,7 +60,8 @@ TEST_P(UnitsAdminTest, AddsVillagesResidentialGroupsAndEstablishments) {
   const auto group = post("/api/v1/units", R"({"parent":"21220","name":"Tổ dân phố 7","kind":"village","subkind":"Tổ dân phố"})");
   ASSERT_EQ(group.status, 201) << group.body;
   EXPECT_EQ(group.json().at("kind"), "village");
-  const auto school = post("/api/v1/units", R"({"parent":"21220","name":"Trường Tiểu học Tịnh Hà","kind":"establishment","subkind":"school"})");
+  const auto school =
+      post("/api/v1/units", R"({"parent":"21220","name":"Trường Tiểu học Tịnh Hà","kind":"establishment","subkind":"school"})");
   ASSERT_EQ(school.status, 201) << school.body;
   EXPECT_EQ(school.json().at("subkind"), "school");
   EXPECT_EQ(audit_count("unit.create"), created_before + 3);
@@ -107,8 +108,9 @@ TEST_P(UnitsAdminTest, MergesIntoASiblingAndTheRecordsFollow) {
   const std::string shop = create(R"({"parent":")" + old_code + R"(","name":"Cơ sở may","kind":"establishment","subkind":"enterprise"})");
   // A record of the village before the merge.
   const std::string today = timeutil::today_vietnam();
-  auto activity = post("/api/v1/activities", R"({"unit":")" + old_code + R"(","type":"propaganda","date":")" + today +
-                                                 R"(","title":"Tuyên truyền trước khi sáp nhập","organizers":["police"],"participants":40})");
+  auto activity =
+      post("/api/v1/activities", R"({"unit":")" + old_code + R"(","type":"propaganda","date":")" + today +
+                                     R"(","title":"Tuyên truyền trước khi sáp nhập","organizers":["police"],"participants":40})");
   ASSERT_EQ(activity.status, 201) << activity.body;
   const std::string activity_id(activity.json().at("id").as_string());
 

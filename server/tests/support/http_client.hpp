@@ -24,8 +24,8 @@ struct HttpReply {
 // Sends raw bytes and reads one response (the request should say Connection: close).
 HttpReply send_raw(std::uint16_t port, const std::string& bytes);
 
-HttpReply request(std::uint16_t port, const std::string& method, const std::string& target,
-                  const std::string& body = {}, const std::map<std::string, std::string>& headers = {});
+HttpReply request(std::uint16_t port, const std::string& method, const std::string& target, const std::string& body = {},
+                  const std::map<std::string, std::string>& headers = {});
 
 inline HttpReply get(std::uint16_t port, const std::string& target) { return request(port, "GET", target); }
 

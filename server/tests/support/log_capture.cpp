@@ -16,9 +16,8 @@ namespace antq::test {
 
 LogCapture::LogCapture() {
   static int n = 0;
-  path_ = (std::filesystem::temp_directory_path() /
-           ("antq-log-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".txt"))
-              .string();
+  path_ =
+      (std::filesystem::temp_directory_path() / ("antq-log-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".txt")).string();
   std::fflush(stderr);
   saved_ = ::dup(2);
   const int fd = ::open(path_.c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);

@@ -1,7 +1,7 @@
 #include "support/media_fixtures.hpp"
 
-#include <cstdio>
 #include <jpeglib.h>
+#include <cstdio>
 
 #include <fstream>
 #include <random>
@@ -90,14 +90,14 @@ class Bits {
 
 std::string h264_avcc(int width, int height) {
   Bits sps;
-  sps.u(8, 66);  // profile_idc: Baseline
+  sps.u(8, 66);    // profile_idc: Baseline
   sps.u(8, 0xC0);  // constraint_set0/1
-  sps.u(8, 31);  // level 3.1
-  sps.ue(0);  // seq_parameter_set_id
-  sps.ue(0);  // log2_max_frame_num_minus4
-  sps.ue(2);  // pic_order_cnt_type
-  sps.ue(1);  // max_num_ref_frames
-  sps.u(1, 0);  // gaps_in_frame_num_value_allowed_flag
+  sps.u(8, 31);    // level 3.1
+  sps.ue(0);       // seq_parameter_set_id
+  sps.ue(0);       // log2_max_frame_num_minus4
+  sps.ue(2);       // pic_order_cnt_type
+  sps.ue(1);       // max_num_ref_frames
+  sps.u(1, 0);     // gaps_in_frame_num_value_allowed_flag
   sps.ue(static_cast<std::uint32_t>(width / 16 - 1));
   sps.ue(static_cast<std::uint32_t>(height / 16 - 1));
   sps.u(1, 1);  // frame_mbs_only_flag
@@ -106,18 +106,18 @@ std::string h264_avcc(int width, int height) {
   sps.u(1, 0);  // vui_parameters_present_flag
   const std::string sps_nal = "\x67" + sps.rbsp_trailing();
   Bits pps;
-  pps.ue(0);  // pic_parameter_set_id
-  pps.ue(0);  // seq_parameter_set_id
+  pps.ue(0);    // pic_parameter_set_id
+  pps.ue(0);    // seq_parameter_set_id
   pps.u(1, 0);  // entropy_coding_mode_flag (CAVLC)
   pps.u(1, 0);  // bottom_field_pic_order_in_frame_present_flag
-  pps.ue(0);  // num_slice_groups_minus1
-  pps.ue(0);  // num_ref_idx_l0_default_active_minus1
-  pps.ue(0);  // num_ref_idx_l1_default_active_minus1
+  pps.ue(0);    // num_slice_groups_minus1
+  pps.ue(0);    // num_ref_idx_l0_default_active_minus1
+  pps.ue(0);    // num_ref_idx_l1_default_active_minus1
   pps.u(1, 0);  // weighted_pred_flag
   pps.u(2, 0);  // weighted_bipred_idc
-  pps.se(0);  // pic_init_qp_minus26
-  pps.se(0);  // pic_init_qs_minus26
-  pps.se(0);  // chroma_qp_index_offset
+  pps.se(0);    // pic_init_qp_minus26
+  pps.se(0);    // pic_init_qs_minus26
+  pps.se(0);    // chroma_qp_index_offset
   pps.u(1, 1);  // deblocking_filter_control_present_flag
   pps.u(1, 0);  // constrained_intra_pred_flag
   pps.u(1, 0);  // redundant_pic_cnt_present_flag
@@ -258,8 +258,7 @@ void write_video(const std::string& path, const VideoSpec& spec) {
     AVPacket* p;
     ~FreePkt() { av_packet_free(&p); }
   } free_pkt{pkt};
-  auto send = [&](AVStream* st, std::int64_t pts, std::int64_t duration, const std::string* payload, std::size_t size,
-                  bool key) {
+  auto send = [&](AVStream* st, std::int64_t pts, std::int64_t duration, const std::string* payload, std::size_t size, bool key) {
     check(av_new_packet(pkt, static_cast<int>(payload ? payload->size() : size)), "packet");
     if (payload) std::copy(payload->begin(), payload->end(), pkt->data);
     else noise.fill(pkt->data, size);
@@ -273,8 +272,7 @@ void write_video(const std::string& path, const VideoSpec& spec) {
     pkt->pts = pkt->dts = pts;
     pkt->duration = duration;
     if (key) pkt->flags |= AV_PKT_FLAG_KEY;
-    av_packet_rescale_ts(pkt, st == video ? AVRational{1, 30} : st == audio ? AVRational{1, 48000} : AVRational{1, 1000},
-                         st->time_base);
+    av_packet_rescale_ts(pkt, st == video ? AVRational{1, 30} : st == audio ? AVRational{1, 48000} : AVRational{1, 1000}, st->time_base);
     check(av_interleaved_write_frame(oc, pkt), "write packet");
   };
   std::int64_t audio_samples = 0;

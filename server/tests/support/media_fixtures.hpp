@@ -29,9 +29,9 @@ struct VideoSpec {
   std::map<std::string, std::string> metadata;        // container metadata
   std::map<std::string, std::string> video_metadata;  // stream metadata of the video track
   std::map<std::string, std::string> muxer_options;   // e.g. {"movflags", "use_metadata_tags"}
-  std::string subtitle_text;  // non-empty: a subtitle track (mov_text / WebVTT) carrying it
-  std::string data_payload;   // non-empty: a timed-metadata track ('gpmd', mov/mp4 only) carrying it
-  double rotation_degrees = 0;  // non-zero: a display matrix on the video track
+  std::string subtitle_text;                          // non-empty: a subtitle track (mov_text / WebVTT) carrying it
+  std::string data_payload;                           // non-empty: a timed-metadata track ('gpmd', mov/mp4 only) carrying it
+  double rotation_degrees = 0;                        // non-zero: a display matrix on the video track
 };
 void write_video(const std::string& path, const VideoSpec& spec);
 

@@ -42,8 +42,8 @@ TestDatabase::TestDatabase(const std::string& engine) : engine_(engine) {
       admin->write([&](db::Connection& c) { c.execute_script("CREATE SCHEMA " + schema_); });
     }
     // application_name lets a test find (and terminate) exactly its own connections.
-    url_ = std::string(base) + (std::string(base).find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema_ + "&application_name=" + schema_;
+    url_ = std::string(base) + (std::string(base).find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_ +
+           "&application_name=" + schema_;
   }
   db_ = db::open(url_);
 }

@@ -42,9 +42,7 @@ void Server::Impl::close_idle() {
 
 Server::Server(ServerOptions options, Pipeline& pipeline) : impl_(std::make_unique<Impl>(std::move(options), pipeline)) {}
 
-Server::~Server() {
-  stop();
-}
+Server::~Server() { stop(); }
 
 std::uint16_t Server::start() {
   auto& i = *impl_;
@@ -105,9 +103,8 @@ void Server::stop() {
 std::string Server::metrics_text() const {
   return "# TYPE antq_http_uploads_in_progress gauge\nantq_http_uploads_in_progress{caller=\"public\"} " +
          std::to_string(impl_->upload_slots.in_use_public()) + "\nantq_http_uploads_in_progress{caller=\"staff\"} " +
-         std::to_string(impl_->upload_slots.in_use_staff()) + "\n" +
-         "# TYPE antq_http_connections gauge\nantq_http_connections " + std::to_string(impl_->connections.load()) +
-         "\n# TYPE antq_http_in_flight_requests gauge\nantq_http_in_flight_requests " +
+         std::to_string(impl_->upload_slots.in_use_staff()) + "\n" + "# TYPE antq_http_connections gauge\nantq_http_connections " +
+         std::to_string(impl_->connections.load()) + "\n# TYPE antq_http_in_flight_requests gauge\nantq_http_in_flight_requests " +
          std::to_string(impl_->in_flight.load()) + "\n";
 }
 

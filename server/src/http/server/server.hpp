@@ -16,10 +16,10 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0 picks a free port (tests)
   int io_threads = 2;
   int worker_threads = 4;
-  int heavy_threads = 1;          // password hashing: at most this many cores
-  int heavy_queue_limit = 64;     // more waiting than this: 503 at once rather than a growing queue
+  int heavy_threads = 1;       // password hashing: at most this many cores
+  int heavy_queue_limit = 64;  // more waiting than this: 503 at once rather than a growing queue
   std::size_t body_limit = 1 << 20;
-  std::string upload_dir = "/tmp";  // where upload routes stream bodies before their handler runs
+  std::string upload_dir = "/tmp";                  // where upload routes stream bodies before their handler runs
   std::chrono::milliseconds header_timeout{15000};  // idle keep-alive wait + reading the headers
   // Also the longest an upload may go without sending a byte.
   std::chrono::milliseconds body_timeout{30000};

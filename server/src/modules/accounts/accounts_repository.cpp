@@ -7,16 +7,15 @@ namespace antq::accounts::repo {
 
 namespace {
 
-#define USER_SELECT                                                                                          \
-  "SELECT u.username, u.display_name, u.password_hash, u.role, r.label, u.unit_id, COALESCE(n.code, ''), "   \
+#define USER_SELECT                                                                                           \
+  "SELECT u.username, u.display_name, u.password_hash, u.role, r.label, u.unit_id, COALESCE(n.code, ''), "    \
   "COALESCE(n.name, ''), COALESCE(n.full_name, ''), COALESCE(n.kind, ''), COALESCE(n.path, ''), u.disabled, " \
-  "u.totp_enabled, u.totp_secret, u.totp_pending, u.totp_last_step, u.last_login_at, u.created_at, "         \
+  "u.totp_enabled, u.totp_secret, u.totp_pending, u.totp_last_step, u.last_login_at, u.created_at, "          \
   "u.must_change_password "                                                                                   \
   "FROM users u JOIN roles r ON r.code = u.role LEFT JOIN units n ON n.id = u.unit_id "
 
 constexpr const char* kFindUser = USER_SELECT "WHERE u.username = $1";
-constexpr const char* kListUsers =
-    USER_SELECT
+constexpr const char* kListUsers = USER_SELECT
     "WHERE ((n.path >= $1 AND n.path < $2) OR ($1 = '/' AND u.unit_id IS NULL)) "
     "AND (CAST($3 AS TEXT) IS NULL OR u.search_text LIKE $3 ESCAPE '\\') "
     "ORDER BY u.username LIMIT $4 OFFSET $5";
@@ -42,8 +41,7 @@ constexpr const char* kSetTotp =
     "UPDATE users SET totp_secret = $2, totp_pending = $3, totp_enabled = $4, updated_at = $5 WHERE username = $1";
 constexpr const char* kSetTotpStep = "UPDATE users SET totp_last_step = $2 WHERE username = $1";
 // Accepts a step only if it is newer than the last one used (compare and set: no replay race).
-constexpr const char* kClaimTotpStep =
-    "UPDATE users SET totp_last_step = $2 WHERE username = $1 AND totp_last_step < $2";
+constexpr const char* kClaimTotpStep = "UPDATE users SET totp_last_step = $2 WHERE username = $1 AND totp_last_step < $2";
 // Key rotation: the sealed secrets, and the same values sealed again (nothing else changes).
 constexpr const char* kSealedTotpSecrets =
     "SELECT username, totp_secret, totp_pending FROM users WHERE totp_secret IS NOT NULL OR totp_pending IS NOT NULL";
@@ -56,8 +54,7 @@ constexpr const char* kCountFailure =
     "INSERT INTO login_failures (username, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2) "
     "ON CONFLICT (username) DO UPDATE SET failures = login_failures.failures + 1, updated_at = excluded.updated_at "
     "RETURNING failures";
-constexpr const char* kLock =
-    "UPDATE login_failures SET failures = 0, locked_until = $2 WHERE username = $1";
+constexpr const char* kLock = "UPDATE login_failures SET failures = 0, locked_until = $2 WHERE username = $1";
 constexpr const char* kResetExpired =
     "UPDATE login_failures SET failures = 0, locked_until = NULL WHERE username = $1 AND locked_until <= $2";
 constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE username = $1";
@@ -76,10 +73,8 @@ constexpr const char* kDeleteSessionsOf = "DELETE FROM sessions WHERE username =
 
 constexpr const char* kInsertToken =
     "INSERT INTO api_tokens (id, token_hash, username, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
-constexpr const char* kFindTokenByHash =
-    "SELECT id, username, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1";
-constexpr const char* kFindTokenById =
-    "SELECT id, username, expires_at, revoked_at, last_used_at FROM api_tokens WHERE id = $1";
+constexpr const char* kFindTokenByHash = "SELECT id, username, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1";
+constexpr const char* kFindTokenById = "SELECT id, username, expires_at, revoked_at, last_used_at FROM api_tokens WHERE id = $1";
 constexpr const char* kRevokeToken = "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
 constexpr const char* kTouchToken = "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1";
 
@@ -131,8 +126,7 @@ std::vector<Role> roles(db::Connection& c) {
   return out;
 }
 
-UserPage list_users(db::Connection& c, const std::string& scope_path, const std::optional<std::string>& q, int page,
-                    int per_page) {
+UserPage list_users(db::Connection& c, const std::string& scope_path, const std::optional<std::string>& q, int page, int per_page) {
   const auto range = subtree_range(scope_path);
   std::optional<std::string> pattern;
   if (q && !q->empty()) {
@@ -140,8 +134,7 @@ UserPage list_users(db::Connection& c, const std::string& scope_path, const std:
   }
   UserPage p;
   p.total = c.query(kCountUsers, range.lo, range.hi, pattern).rows[0].integer(0);
-  for (const auto& r : c.query(kListUsers, range.lo, range.hi, pattern, per_page,
-                               static_cast<std::int64_t>(page - 1) * per_page).rows) {
+  for (const auto& r : c.query(kListUsers, range.lo, range.hi, pattern, per_page, static_cast<std::int64_t>(page - 1) * per_page).rows) {
     p.items.push_back(from_row(r));
   }
   return p;
@@ -158,10 +151,9 @@ void insert_user(db::Connection& c, const User& u) {
           user_search_text(u.username, u.display_name), std::int64_t{u.must_change_password ? 1 : 0});
 }
 
-void update_profile(db::Connection& c, const std::string& username, const std::string& display_name,
-                    const std::string& role, std::optional<std::int64_t> unit_id, bool disabled) {
-  c.query(kUpdateProfile, username, display_name, role, unit_id, disabled, timeutil::now_utc(),
-          user_search_text(username, display_name));
+void update_profile(db::Connection& c, const std::string& username, const std::string& display_name, const std::string& role,
+                    std::optional<std::int64_t> unit_id, bool disabled) {
+  c.query(kUpdateProfile, username, display_name, role, unit_id, disabled, timeutil::now_utc(), user_search_text(username, display_name));
 }
 
 void set_password(db::Connection& c, const std::string& username, const std::string& hash, bool temporary) {
@@ -192,9 +184,7 @@ int count_failure(db::Connection& c, const std::string& username) {
   return static_cast<int>(c.query(kCountFailure, username, timeutil::now_utc()).rows.at(0).integer(0));
 }
 void lock(db::Connection& c, const std::string& username, const std::string& until) { c.query(kLock, username, until); }
-void reset_expired_lock(db::Connection& c, const std::string& username, const std::string& now) {
-  c.query(kResetExpired, username, now);
-}
+void reset_expired_lock(db::Connection& c, const std::string& username, const std::string& now) { c.query(kResetExpired, username, now); }
 bool claim_totp_step(db::Connection& c, const std::string& username, std::int64_t step) {
   return c.query(kClaimTotpStep, username, step).affected == 1;
 }
@@ -211,8 +201,8 @@ std::set<std::string> locked_accounts(db::Connection& c, const std::string& now)
   return out;
 }
 
-void insert_session(db::Connection& c, const std::string& token_hash, const std::string& username,
-                    const std::string& csrf, const std::string& expires_at) {
+void insert_session(db::Connection& c, const std::string& token_hash, const std::string& username, const std::string& csrf,
+                    const std::string& expires_at) {
   c.query(kInsertSession, token_hash, username, csrf, timeutil::now_utc(), expires_at);
 }
 std::optional<Session> find_session(db::Connection& c, const std::string& token_hash) {

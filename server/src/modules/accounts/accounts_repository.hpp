@@ -25,12 +25,11 @@ struct UserPage {
   std::int64_t total = 0;
 };
 // Users whose home unit lies in `scope` ("" scope: all, national accounts included).
-UserPage list_users(db::Connection& c, const std::string& scope_path, const std::optional<std::string>& q, int page,
-                    int per_page);
+UserPage list_users(db::Connection& c, const std::string& scope_path, const std::optional<std::string>& q, int page, int per_page);
 
 void insert_user(db::Connection& c, const User& u);
-void update_profile(db::Connection& c, const std::string& username, const std::string& display_name,
-                    const std::string& role, std::optional<std::int64_t> unit_id, bool disabled);
+void update_profile(db::Connection& c, const std::string& username, const std::string& display_name, const std::string& role,
+                    std::optional<std::int64_t> unit_id, bool disabled);
 // `temporary`: set by an administrator; its owner must change it at first login.
 void set_password(db::Connection& c, const std::string& username, const std::string& hash, bool temporary);
 void set_rehash(db::Connection& c, const std::string& username, const std::string& hash);
@@ -67,8 +66,8 @@ std::set<std::string> locked_accounts(db::Connection& c, const std::string& now)
 struct Session {
   std::string username, csrf_token, created_at, last_seen_at, expires_at;
 };
-void insert_session(db::Connection& c, const std::string& token_hash, const std::string& username,
-                    const std::string& csrf, const std::string& expires_at);
+void insert_session(db::Connection& c, const std::string& token_hash, const std::string& username, const std::string& csrf,
+                    const std::string& expires_at);
 std::optional<Session> find_session(db::Connection& c, const std::string& token_hash);
 void touch_session(db::Connection& c, const std::string& token_hash);
 void delete_session(db::Connection& c, const std::string& token_hash);

@@ -30,8 +30,8 @@ http::Response no_content() {
 }
 
 std::string session_cookie(const std::string& value, int max_age, bool secure) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-         std::to_string(max_age) + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) +
+         (secure ? "; Secure" : "");
 }
 
 }  // namespace
@@ -39,19 +39,20 @@ std::string session_cookie(const std::string& value, int max_age, bool secure) {
 void register_routes(http::Router& router, Authentication& service, UserAdmin& users, RouteOptions options) {
   const int max_age = service.config().session_absolute_hours * 3600;
 
-  router.add({"POST", "/api/v1/auth/login", http::Access::public_, http::Lane::heavy, false}, [&service, options, max_age](http::Request& req) {
-    check_same_origin(req);
-    const auto obj = json::parse_object(req.body);
-    const json::ObjectReader in(obj);
-    in.allow_only({"username", "password", "totp"});
-    const std::string username = in.required_string("username", 64);
-    const std::string password = password_field(in, "password");
-    const auto totp = in.optional_string("totp", 10);
-    auto result = service.login(username, password, totp, caller_of(req));
-    auto res = http::Response::json(bj::object{{"user", to_json(result.user)}, {"csrf_token", result.csrf_token}});
-    res.header("Set-Cookie", session_cookie(result.session_token, max_age, options.secure_cookies));
-    return res;
-  });
+  router.add({"POST", "/api/v1/auth/login", http::Access::public_, http::Lane::heavy, false},
+             [&service, options, max_age](http::Request& req) {
+               check_same_origin(req);
+               const auto obj = json::parse_object(req.body);
+               const json::ObjectReader in(obj);
+               in.allow_only({"username", "password", "totp"});
+               const std::string username = in.required_string("username", 64);
+               const std::string password = password_field(in, "password");
+               const auto totp = in.optional_string("totp", 10);
+               auto result = service.login(username, password, totp, caller_of(req));
+               auto res = http::Response::json(bj::object{{"user", to_json(result.user)}, {"csrf_token", result.csrf_token}});
+               res.header("Set-Cookie", session_cookie(result.session_token, max_age, options.secure_cookies));
+               return res;
+             });
 
   router.add({"POST", "/api/v1/auth/logout", http::Access::staff}, [&service, options](http::Request& req) {
     service.logout(http::cookie(req, kSessionCookie), *req.principal, caller_of(req));
@@ -62,16 +63,15 @@ void register_routes(http::Router& router, Authentication& service, UserAdmin& u
 
   router.add({"GET", "/api/v1/auth/me", http::Access::staff}, [&service](http::Request& req) {
     const auto& who = *req.principal;
-    return http::Response::json(bj::object{{"user", to_json(service.me(who))},
-                                           {"csrf_token", who.via_token ? bj::value(nullptr) : bj::value(who.session_csrf)}});
+    return http::Response::json(
+        bj::object{{"user", to_json(service.me(who))}, {"csrf_token", who.via_token ? bj::value(nullptr) : bj::value(who.session_csrf)}});
   });
 
   router.add({"POST", "/api/v1/auth/password", http::Access::staff, http::Lane::heavy, false}, [&service, options](http::Request& req) {
     const auto obj = json::parse_object(req.body);
     const json::ObjectReader in(obj);
     in.allow_only({"current_password", "new_password"});
-    service.change_password(*req.principal, password_field(in, "current_password"), password_field(in, "new_password"),
-                            caller_of(req));
+    service.change_password(*req.principal, password_field(in, "current_password"), password_field(in, "new_password"), caller_of(req));
     auto res = no_content();
     res.header("Set-Cookie", session_cookie("", 0, options.secure_cookies));
     return res;

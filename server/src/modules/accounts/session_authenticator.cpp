@@ -46,7 +46,8 @@ std::optional<http::Principal> SessionAuthenticator::authenticate(const http::Re
   // A temporary password (set by an administrator) opens only the way to choose one's own.
   if (auth->password_change_required && req.path != "/api/v1/auth/me" && req.path != "/api/v1/auth/password" &&
       req.path != "/api/v1/auth/logout") {
-    throw ApiError(403, "password_change_required", "Mật khẩu này do quản trị viên đặt tạm: hãy đổi mật khẩu của riêng bạn trước khi tiếp tục.");
+    throw ApiError(403, "password_change_required",
+                   "Mật khẩu này do quản trị viên đặt tạm: hãy đổi mật khẩu của riêng bạn trước khi tiếp tục.");
   }
   return std::move(auth->principal);
 }

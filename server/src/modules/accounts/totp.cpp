@@ -78,8 +78,8 @@ std::optional<std::int64_t> verify(const std::string& secret, const std::string&
 std::string code_at(const std::string& secret, std::int64_t t) {
   const std::string key = decode(secret);
   char out[7] = {0};
-  oath_totp_generate(key.data(), key.size(), static_cast<time_t>(t), OATH_TOTP_DEFAULT_TIME_STEP_SIZE,
-                     OATH_TOTP_DEFAULT_START_TIME, 6, out);
+  oath_totp_generate(key.data(), key.size(), static_cast<time_t>(t), OATH_TOTP_DEFAULT_TIME_STEP_SIZE, OATH_TOTP_DEFAULT_START_TIME, 6,
+                     out);
   return out;
 }
 

@@ -9,8 +9,7 @@ boost::json::object to_json(const User& u) {
   o["role"] = u.role;
   o["role_label"] = u.role_label;
   if (u.unit_id) {
-    o["unit"] = boost::json::object{{"code", u.unit_code}, {"name", u.unit_name}, {"full_name", u.unit_full_name},
-                                    {"kind", u.unit_kind}};
+    o["unit"] = boost::json::object{{"code", u.unit_code}, {"name", u.unit_name}, {"full_name", u.unit_full_name}, {"kind", u.unit_kind}};
   } else {
     o["unit"] = nullptr;
   }

@@ -23,11 +23,10 @@ constexpr const char* kPgLock = "SELECT pg_advisory_xact_lock(7268003)";
 constexpr const char* kGenesis = "antq-audit-genesis";
 
 // Length-prefixed fields: no separator inside a value can make two different entries sign alike.
-std::string canonical(std::int64_t id, const std::string& at, const Entry& e, const std::string& key_id,
-                      const std::string& prev) {
+std::string canonical(std::int64_t id, const std::string& at, const Entry& e, const std::string& key_id, const std::string& prev) {
   std::string out;
-  for (const std::string* f : {&at, &e.actor, &e.action, &e.entity, &e.entity_id, &e.unit_path, &e.unit_code,
-                               &e.reason, &e.request_id, &e.details, &key_id, &prev}) {
+  for (const std::string* f : {&at, &e.actor, &e.action, &e.entity, &e.entity_id, &e.unit_path, &e.unit_code, &e.reason, &e.request_id,
+                               &e.details, &key_id, &prev}) {
     out += std::to_string(f->size());
     out += ':';
     out += *f;
@@ -45,8 +44,8 @@ void AuditLog::record(db::Connection& c, const Entry& e) const {
   const std::string at = timeutil::now_utc();
   const std::string key_id = keys_.current_id();
   const std::string hash = *keys_.mac(key_id, canonical(id, at, e, key_id, prev));
-  c.query(kInsert, id, at, e.actor, e.action, e.entity, e.entity_id, e.unit_path, e.unit_code, e.reason, e.request_id,
-          e.details, key_id, prev, hash);
+  c.query(kInsert, id, at, e.actor, e.action, e.entity, e.entity_id, e.unit_path, e.unit_code, e.reason, e.request_id, e.details, key_id,
+          prev, hash);
   // The head of the chain also goes to the log, outside the database: deleting the newest entries
   // (which the chain alone cannot show) is caught with `antq audit verify --expect-head ID:HASH`.
   log::info("audit_head", {{"id", id}, {"hash", hash}});
@@ -80,8 +79,7 @@ VerifyResult AuditLog::verify(db::Database& db) const {
         r.first_bad_id = after + 1;
         return r;
       }
-      Entry e{row.text(2), row.text(3), row.text(4), row.text(5), row.text(6),
-              row.text(7), row.text(8), row.text(9), row.text(10)};
+      Entry e{row.text(2), row.text(3), row.text(4), row.text(5), row.text(6), row.text(7), row.text(8), row.text(9), row.text(10)};
       const std::string key_id = row.text(11);
       if (row.text(12) != prev) {
         fail("Mục " + std::to_string(id) + " không nối tiếp mục trước (mục bị chèn, xóa hoặc sửa).");
@@ -125,8 +123,8 @@ std::pair<std::vector<StoredEntry>, std::int64_t> AuditLog::list(db::Database& d
       "AND (CAST($6 AS TEXT) IS NULL OR entity_id = $6) AND (CAST($7 AS TEXT) IS NULL OR at >= $7) AND (CAST($8 AS TEXT) IS NULL OR at < $8)";
   static const std::string kCount = std::string("SELECT COUNT(*)") + kWhere;
   static const std::string kSelect =
-      std::string("SELECT id, at, actor, action, entity, entity_id, unit_path, unit_code, reason, request_id, details") +
-      kWhere + " ORDER BY id DESC LIMIT $9 OFFSET $10";
+      std::string("SELECT id, at, actor, action, entity, entity_id, unit_path, unit_code, reason, request_id, details") + kWhere +
+      " ORDER BY id DESC LIMIT $9 OFFSET $10";
   // The whole-country scope also sees entries without an area (e.g. national accounts' logins).
   std::string lo = f.scope_path.empty() ? "" : f.scope_path;
   std::string hi = f.scope_path.empty() ? "\x7f" : subtree_range(f.scope_path).hi;

@@ -13,15 +13,15 @@
 namespace antq::audit {
 
 struct Entry {
-  std::string actor;       // username, "cli", or "anonymous"
-  std::string action;      // e.g. "login", "login_failed", "unit.create", "tip.reveal"
-  std::string entity;      // e.g. "unit", "user"
+  std::string actor;   // username, "cli", or "anonymous"
+  std::string action;  // e.g. "login", "login_failed", "unit.create", "tip.reveal"
+  std::string entity;  // e.g. "unit", "user"
   std::string entity_id;
-  std::string unit_path;   // the area the record belongs to (who may read the entry)
+  std::string unit_path;  // the area the record belongs to (who may read the entry)
   std::string unit_code;
-  std::string reason;      // mandatory for reveals
+  std::string reason;  // mandatory for reveals
   std::string request_id;
-  std::string details;     // a small JSON object, never personal data in clear
+  std::string details;  // a small JSON object, never personal data in clear
 };
 
 struct StoredEntry {
@@ -41,7 +41,7 @@ struct VerifyResult {
 
 struct Filter {
   std::optional<std::string> actor, action, entity, entity_id, from, to;  // from/to: YYYY-MM-DD (Vietnam)
-  std::string scope_path;  // "" = everything
+  std::string scope_path;                                                 // "" = everything
   int page = 1, per_page = 50;
 };
 

@@ -47,11 +47,11 @@ void register_routes(http::Router& router, AuditReader& reader) {
 
   router.add({"GET", "/api/v1/audit/verify", http::Access::staff}, [&reader](http::Request& req) {
     const auto r = reader.verify(*req.principal);
-    return http::Response::json(bj::object{
-        {"ok", r.ok},
-        {"checked", r.checked},
-        {"first_bad_id", r.first_bad_id ? bj::value(std::to_string(*r.first_bad_id)) : bj::value(nullptr)},
-        {"problem", r.ok ? bj::value(nullptr) : bj::value(r.problem)}});
+    return http::Response::json(
+        bj::object{{"ok", r.ok},
+                   {"checked", r.checked},
+                   {"first_bad_id", r.first_bad_id ? bj::value(std::to_string(*r.first_bad_id)) : bj::value(nullptr)},
+                   {"problem", r.ok ? bj::value(nullptr) : bj::value(r.problem)}});
   });
 }
 

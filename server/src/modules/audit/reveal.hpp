@@ -16,9 +16,9 @@ struct RevealRequest {
   std::string permission;  // e.g. "tips.reveal"
   std::string entity;      // e.g. "tip"
   std::string entity_id;
-  std::string unit_path;   // of the record
+  std::string unit_path;  // of the record
   std::string unit_code;
-  std::string reason;      // what the caller typed: mandatory
+  std::string reason;  // what the caller typed: mandatory
   std::string request_id;
 };
 
@@ -30,7 +30,7 @@ inline constexpr std::size_t kMinReasonChars = 10;
 void authorize_reveal(db::Connection& c, const AuditLog& log, const http::Principal& who, const RevealRequest& r);
 
 // authorize_reveal, then the sealed value in clear.
-std::string reveal(db::Connection& c, const AuditLog& log, const crypto::Keyring& keys, const http::Principal& who,
-                   const RevealRequest& r, std::string_view sealed, std::string_view purpose);
+std::string reveal(db::Connection& c, const AuditLog& log, const crypto::Keyring& keys, const http::Principal& who, const RevealRequest& r,
+                   std::string_view sealed, std::string_view purpose);
 
 }  // namespace antq::audit

@@ -20,8 +20,8 @@ constexpr const char* kUpdate = "UPDATE catalog_items SET label = $3, label_en =
 }  // namespace
 
 const std::vector<std::string>& kinds() {
-  static const std::vector<std::string> k{"forces", "activity_types", "topics", "model_fields", "dispute_types", "award_forms",
-                                          "group_kinds"};
+  static const std::vector<std::string> k{"forces",        "activity_types", "topics",     "model_fields",
+                                          "dispute_types", "award_forms",    "group_kinds"};
   return k;
 }
 
@@ -59,8 +59,8 @@ void require_code(db::Connection& c, const std::string& kind, const std::string&
                   const std::string& unit_path) {
   if (!code.empty() && code.size() <= 40) {
     auto r = c.query(kActive, kind, code);
-    if (!r.rows.empty() && access::list_entry_applies(r.rows[0].is_null(0) ? std::nullopt : std::optional<std::string>(r.rows[0].text(0)),
-                                                      unit_path)) {
+    if (!r.rows.empty() &&
+        access::list_entry_applies(r.rows[0].is_null(0) ? std::nullopt : std::optional<std::string>(r.rows[0].text(0)), unit_path)) {
       return;
     }
   }

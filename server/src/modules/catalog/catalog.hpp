@@ -26,8 +26,7 @@ bool is_kind(const std::string& kind);
 std::vector<Item> items(db::Connection& c, const std::string& kind, bool include_inactive);
 // The entries that apply to records of the unit at `unit_path`: national ones and those its
 // province added. nullopt: national entries only.
-std::vector<Item> items_for(db::Connection& c, const std::string& kind, bool include_inactive,
-                            const std::optional<std::string>& unit_path);
+std::vector<Item> items_for(db::Connection& c, const std::string& kind, bool include_inactive, const std::optional<std::string>& unit_path);
 // Throws BadRequest naming `field` when `code` is not an active code of `kind` that applies to a
 // record of the unit at `unit_path`.
 void require_code(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field,

@@ -13,8 +13,7 @@ class BulkInsert {
  public:
   // `head`: "INSERT INTO t (a, b, c)". Rows referring to another table's rows name that table's
   // BulkInsert as `parent`, which is flushed first.
-  BulkInsert(db::Connection& c, std::string head, BulkInsert* parent = nullptr)
-      : c_(c), head_(std::move(head)), parent_(parent) {}
+  BulkInsert(db::Connection& c, std::string head, BulkInsert* parent = nullptr) : c_(c), head_(std::move(head)), parent_(parent) {}
   BulkInsert(const BulkInsert&) = delete;
   BulkInsert& operator=(const BulkInsert&) = delete;
 

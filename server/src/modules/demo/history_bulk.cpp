@@ -175,63 +175,63 @@ void History::commune_outreach(std::vector<Draft>& out, const Commune& c, const 
 }
 
 void History::village_activities(std::vector<Draft>& out, const Place& v, const Year& y) {
-// The 19/8 festival: small in 2021, then every village.
-add(out, {&v,
-          "festival",
-          ymd(y.y, 8, dice_.between(5, 19)),
-          "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc năm " + y.text + " tại " + inside(v.full_name) +
-              (y.y == 2021 ? " (quy mô nhỏ do dịch COVID-19)" : ""),
-          {"front", "police"},
-          {"women_union", "youth_union", "farmers_union", "veterans_union"},
-          {"crime", "drugs"},
-          y.y == 2021 ? dice_.between(35, 60) : people(y, 150, 320)});
-add(out, {&v,
-          "signing",
-          ymd(y.y, 2, dice_.between(15, 28)),
-          "Ký kết giao ước thi đua xây dựng khu dân cư an toàn về an ninh, trật tự năm " + y.text,
-          {"front"},
-          {},
-          {},
-          people(y, 60, 140)});
-const int sessions = dice_.between(2, 4) + (y.y >= 2023 ? 1 : 0);
-std::vector<std::string> used;
-for (int k = 0; k < sessions; ++k) {
-  const auto& t = dice_.pick(texts::kTopics);
-  if (y.y < t.from_year || std::find(used.begin(), used.end(), t.topic) != used.end()) continue;
-  used.emplace_back(t.topic);
-  const std::string topic = t.topic;
-  const int month = topic == "human_trafficking" ? 7 : dice_.between(1, 12);
+  // The 19/8 festival: small in 2021, then every village.
   add(out, {&v,
-            "propaganda",
-            ymd(y.y, month, dice_.between(1, 28)),
-            replace(t.title, "{V}", inside(v.full_name)),
-            {"police", dice_.pick(kUnions)},
+            "festival",
+            ymd(y.y, 8, dice_.between(5, 19)),
+            "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc năm " + y.text + " tại " + inside(v.full_name) +
+                (y.y == 2021 ? " (quy mô nhỏ do dịch COVID-19)" : ""),
+            {"front", "police"},
+            {"women_union", "youth_union", "farmers_union", "veterans_union"},
+            {"crime", "drugs"},
+            y.y == 2021 ? dice_.between(35, 60) : people(y, 150, 320)});
+  add(out, {&v,
+            "signing",
+            ymd(y.y, 2, dice_.between(15, 28)),
+            "Ký kết giao ước thi đua xây dựng khu dân cư an toàn về an ninh, trật tự năm " + y.text,
+            {"front"},
             {},
-            {topic},
-            people(y, 40, 150)});
-}
+            {},
+            people(y, 60, 140)});
+  const int sessions = dice_.between(2, 4) + (y.y >= 2023 ? 1 : 0);
+  std::vector<std::string> used;
+  for (int k = 0; k < sessions; ++k) {
+    const auto& t = dice_.pick(texts::kTopics);
+    if (y.y < t.from_year || std::find(used.begin(), used.end(), t.topic) != used.end()) continue;
+    used.emplace_back(t.topic);
+    const std::string topic = t.topic;
+    const int month = topic == "human_trafficking" ? 7 : dice_.between(1, 12);
+    add(out, {&v,
+              "propaganda",
+              ymd(y.y, month, dice_.between(1, 28)),
+              replace(t.title, "{V}", inside(v.full_name)),
+              {"police", dice_.pick(kUnions)},
+              {},
+              {topic},
+              people(y, 40, 150)});
+  }
 }
 
 void History::establishment_activities(std::vector<Draft>& out, const Place& e, const Year& y) {
-if (e.subkind == "school") {
-  add(out, {&e,
-            "propaganda",
-            ymd(y.y, dice_.between(9, 11), dice_.between(1, 28)),
-            "Tuyên truyền phòng, chống ma túy, bạo lực học đường cho học sinh " + e.name,
-            {"police", "youth_union"},
-            {"youth_union"},
-            {"drugs", "traffic"},
-            people(y, 400, 900)});
-} else if (e.subkind == "enterprise" || e.subkind == "industrial_park") {
-  add(out, {&e,
-            "propaganda",
-            ymd(y.y, dice_.between(3, 6), dice_.between(1, 28)),
-            "Tuyên truyền pháp luật về an ninh, trật tự, phòng cháy, chữa cháy cho công nhân " + e.name,
-            {"police"},
-            {},
-            {"fire", "crime"},
-            people(y, 120, 400)});
-}
+  if (e.subkind == "school") {
+    add(out, {&e,
+              "propaganda",
+              ymd(y.y, dice_.between(9, 11), dice_.between(1, 28)),
+              "Tuyên truyền phòng, chống ma túy, bạo lực học đường cho học sinh " + e.name,
+              {"police", "youth_union"},
+              {"youth_union"},
+              {"drugs", "traffic"},
+              people(y, 400, 900)});
+  } else if (e.subkind == "enterprise" || e.subkind == "industrial_park") {
+    add(out, {&e,
+              "propaganda",
+              ymd(y.y, dice_.between(3, 6), dice_.between(1, 28)),
+              "Tuyên truyền pháp luật về an ninh, trật tự, phòng cháy, chữa cháy cho công nhân " + e.name,
+              {"police"},
+              {},
+              {"fire", "crime"},
+              people(y, 120, 400)});
+  }
 }
 
 void History::bulk_activities(db::Connection& c, IdSource& ids) {

@@ -23,14 +23,12 @@ namespace antq::demo {
 struct HistoryReport {
   std::string area;  // e.g. "Huyện Sơn Tịnh" or "Xã Sơn Tịnh" ("" when the area is not loaded)
   std::string from, to;
-  std::int64_t activities = 0, opinions = 0, tips = 0, mediations = 0, patrols = 0, people = 0, sessions = 0, groups = 0,
-               members = 0, models = 0, replications = 0, programs = 0, pledges = 0, awards = 0, hotspots = 0, registrations = 0,
-               evaluations = 0;
+  std::int64_t activities = 0, opinions = 0, tips = 0, mediations = 0, patrols = 0, people = 0, sessions = 0, groups = 0, members = 0,
+               models = 0, replications = 0, programs = 0, pledges = 0, awards = 0, hotspots = 0, registrations = 0, evaluations = 0;
   std::int64_t total() const;
 };
 
 // `tx` is the seed's OneTransaction. Writes nothing when the live list has no history area.
-HistoryReport write_history(db::Database& tx, const crypto::Keyring& keys, const audit::AuditLog& audit,
-                            const units::LiveDemo& live);
+HistoryReport write_history(db::Database& tx, const crypto::Keyring& keys, const audit::AuditLog& audit, const units::LiveDemo& live);
 
 }  // namespace antq::demo

@@ -7,10 +7,10 @@
 namespace antq::demo::texts {
 
 struct Topic {
-  const char* topic;      // catalogue code (topics)
-  const char* title;      // a propaganda session on it
-  const char* leaflet;    // a leaflet on it
-  int from_year;          // first year it was a theme (new laws, new fraud methods)
+  const char* topic;    // catalogue code (topics)
+  const char* title;    // a propaganda session on it
+  const char* leaflet;  // a leaflet on it
+  int from_year;        // first year it was a theme (new laws, new fraud methods)
 };
 
 inline constexpr Topic kTopics[] = {
@@ -23,8 +23,8 @@ inline constexpr Topic kTopics[] = {
      "Phát tờ rơi an toàn giao thông cho học sinh", 2021},
     {"fire", "Tuyên truyền phòng cháy, chữa cháy cho hộ gia đình, hộ kinh doanh tại {V}", "Phát tờ rơi phòng cháy, chữa cháy tại nhà ở",
      2021},
-    {"domestic_violence", "Tuyên truyền Luật Phòng, chống bạo lực gia đình năm 2022 tại {V}",
-     "Phát tờ rơi phòng, chống bạo lực gia đình", 2023},
+    {"domestic_violence", "Tuyên truyền Luật Phòng, chống bạo lực gia đình năm 2022 tại {V}", "Phát tờ rơi phòng, chống bạo lực gia đình",
+     2023},
     {"human_trafficking", "Hưởng ứng Ngày toàn dân phòng, chống mua bán người 30/7 tại {V}",
      "Phát tờ rơi cảnh giác với lời mời đi làm việc ở nước ngoài", 2021},
     {"loan_sharking", "Tuyên truyền phòng ngừa tín dụng đen, cho vay nặng lãi tại {V}", "Phát tờ rơi cảnh giác với tín dụng đen", 2021},
@@ -90,7 +90,8 @@ inline constexpr Opinion kOpinions[] = {
     {"crime", "Đề nghị lắp thêm camera an ninh ở ngã ba chợ.", "Đã đưa vào mô hình camera an ninh của thôn, lắp trong quý sau."},
     {"loan_sharking", "Tờ rơi cho vay tiền dán khắp cột điện, đề nghị xử lý.", "Đã bóc gỡ, xác minh các số điện thoại trên tờ rơi."},
     {"other", "Đề nghị xử lý việc đổ rác thải ven đường liên thôn.", "UBND xã đã bố trí điểm tập kết rác, xử phạt người vi phạm."},
-    {"traffic", "Xe tải chở cát chạy nhanh qua đường làng, đề nghị kiểm soát tải trọng.", "Đã đặt biển hạn chế tải trọng, phối hợp Cảnh sát giao thông kiểm tra."},
+    {"traffic", "Xe tải chở cát chạy nhanh qua đường làng, đề nghị kiểm soát tải trọng.",
+     "Đã đặt biển hạn chế tải trọng, phối hợp Cảnh sát giao thông kiểm tra."},
 };
 
 struct Dispute {
@@ -105,10 +106,12 @@ inline constexpr Dispute kDisputes[] = {
     {"land", 4, "Tranh chấp lối đi chung vào khu đất phía sau", "Hai bên thống nhất chừa lối đi rộng 2 m"},
     {"neighbours", 6, "Mâu thuẫn do nước thải sinh hoạt chảy sang nhà bên cạnh", "Hộ gây ô nhiễm làm lại rãnh thoát nước trong 15 ngày"},
     {"neighbours", 4, "Xô xát giữa hai gia đình do con nhỏ đánh nhau", "Hai gia đình xin lỗi nhau, cam kết không tái diễn"},
-    {"family", 5, "Mâu thuẫn vợ chồng do chồng uống rượu, có lời lẽ xúc phạm", "Người chồng cam kết không uống rượu say, không có hành vi bạo lực"},
+    {"family", 5, "Mâu thuẫn vợ chồng do chồng uống rượu, có lời lẽ xúc phạm",
+     "Người chồng cam kết không uống rượu say, không có hành vi bạo lực"},
     {"family", 2, "Anh em tranh cãi về việc phụng dưỡng cha mẹ già", "Các con luân phiên chăm sóc, góp tiền hằng tháng"},
     {"debt", 3, "Tranh chấp khoản vay 30 triệu đồng quá hạn", "Bên vay trả dần mỗi tháng 3 triệu đồng"},
-    {"inheritance", 2, "Tranh chấp chia thừa kế quyền sử dụng đất của cha mẹ để lại", "Các anh em thống nhất chia đều, làm thủ tục tại UBND xã"},
+    {"inheritance", 2, "Tranh chấp chia thừa kế quyền sử dụng đất của cha mẹ để lại",
+     "Các anh em thống nhất chia đều, làm thủ tục tại UBND xã"},
     {"environment", 2, "Mâu thuẫn do cơ sở chăn nuôi heo gây mùi hôi", "Chủ cơ sở cam kết xử lý chất thải bằng hầm biogas"},
     {"other", 2, "Trâu bò thả rông phá hoa màu của hộ bên cạnh", "Bồi thường thiệt hại 1,5 triệu đồng"},
 };
@@ -120,9 +123,9 @@ inline constexpr const char* kPatrolIncidents[] = {
     "Giải tán nhóm thanh niên đua xe trên đường trục", "Nhắc nhở quán karaoke đóng cửa đúng giờ",
     "Phát hiện người lạ dò xét nhà dân, đã báo Công an xã"};
 
-inline constexpr const char* kSessionNotes[] = {"Gặp gỡ, động viên tại nhà", "Trao đổi với gia đình về việc làm ổn định",
-                                                "Giới thiệu học nghề sửa xe máy", "Hỗ trợ thủ tục vay vốn ưu đãi",
-                                                "Nhắc nhở chấp hành quy định của địa phương", "Mời tham gia sinh hoạt chi hội"};
+inline constexpr const char* kSessionNotes[] = {
+    "Gặp gỡ, động viên tại nhà",     "Trao đổi với gia đình về việc làm ổn định",  "Giới thiệu học nghề sửa xe máy",
+    "Hỗ trợ thủ tục vay vốn ưu đãi", "Nhắc nhở chấp hành quy định của địa phương", "Mời tham gia sinh hoạt chi hội"};
 
 inline constexpr const char* kSurnames[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Đặng", "Bùi", "Đỗ"};
 inline constexpr const char* kMaleMiddle[] = {"Văn", "Đức", "Minh", "Quang", "Hữu"};

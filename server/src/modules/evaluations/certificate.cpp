@@ -35,7 +35,6 @@ std::string vn_long_date(const std::string& iso) {
   return "ngày " + iso.substr(8, 2) + " tháng " + iso.substr(5, 2) + " năm " + iso.substr(0, 4);
 }
 
-
 }  // namespace
 
 std::string certificate_html(const CertificateData& d) {
@@ -43,15 +42,13 @@ std::string certificate_html(const CertificateData& d) {
   const std::string year = std::to_string(d.year);
   std::string h = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Giấy công nhận " + html::escape(d.number) +
                   "</title><style>" + kStyle + "</style></head><body>";
-  h += "<div class=\"head\"><div class=\"issuer\"><div class=\"name\">" + html::escape(issuer) +
-       "</div><div class=\"rule\"></div></div>";
+  h += "<div class=\"head\"><div class=\"issuer\"><div class=\"name\">" + html::escape(issuer) + "</div><div class=\"rule\"></div></div>";
   h += "<div class=\"motto\"><div class=\"republic\">Cộng hòa xã hội chủ nghĩa Việt Nam</div>"
        "<div class=\"slogan\">Độc lập - Tự do - Hạnh phúc</div><div class=\"rule\"></div></div></div>";
   h += "<div class=\"meta\"><div>Số: " + html::escape(d.number) + "</div><div class=\"place\">" + html::escape(d.issuer_name) + ", " +
        vn_long_date(d.date) + "</div></div>";
   h += "<h1>Giấy công nhận</h1>";
-  h += "<div class=\"subject\">" + html::escape(d.unit_full_name) + " đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm " + year +
-       "</div>";
+  h += "<div class=\"subject\">" + html::escape(d.unit_full_name) + " đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm " + year + "</div>";
   h += "<p>Căn cứ Thông tư số 124/2021/TT-BCA ngày 28 tháng 12 năm 2021 của Bộ trưởng Bộ Công an quy định về khu dân cư, xã, phường, "
        "thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục đạt tiêu chuẩn “An toàn về an ninh, trật tự”";
   if (!d.basis.empty()) h += " (" + html::escape(d.basis) + ")";

@@ -12,10 +12,10 @@ struct CertificateData {
   std::string issuer_full_name;  // "Xã Sơn Tịnh"
   std::string issuer_name;       // "Sơn Tịnh" (the place in "Sơn Tịnh, ngày …")
   int year = 0;
-  std::string number;            // "3/GCN-UBND"
-  std::string date;              // YYYY-MM-DD
-  std::string kind_label;        // "khu dân cư"
-  std::string basis;             // the criteria set's legal basis
+  std::string number;      // "3/GCN-UBND"
+  std::string date;        // YYYY-MM-DD
+  std::string kind_label;  // "khu dân cư"
+  std::string basis;       // the criteria set's legal basis
 };
 
 std::string certificate_html(const CertificateData& d);

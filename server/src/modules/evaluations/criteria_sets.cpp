@@ -6,8 +6,8 @@
 #include "core/json_input.hpp"
 #include "core/time.hpp"
 #include "http/access.hpp"
-#include "http/params.hpp"
 #include "http/file_response.hpp"
+#include "http/params.hpp"
 
 namespace antq::evaluations::criteria_sets {
 
@@ -25,13 +25,22 @@ constexpr const char* kInsert =
 constexpr const char* kTargetKinds[] = {"residential_area", "commune", "agency", "enterprise", "school"};
 
 CriteriaSet from_row(const db::Row& r) {
-  CriteriaSet s{r.integer(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3), r.text(4), r.text(5), r.integer(6) != 0,
-                {}, r.text(8), r.text(9), r.is_null(10) ? std::nullopt : std::optional<std::string>(r.text(10))};
+  CriteriaSet s{r.integer(0),
+                r.text(1),
+                static_cast<int>(r.integer(2)),
+                r.text(3),
+                r.text(4),
+                r.text(5),
+                r.integer(6) != 0,
+                {},
+                r.text(8),
+                r.text(9),
+                r.is_null(10) ? std::nullopt : std::optional<std::string>(r.text(10))};
   const bj::value parsed = bj::parse(r.text(7));  // kept alive: the loop runs over its array
   for (const auto& v : parsed.as_array()) {
     const auto& o = v.as_object();
-    s.criteria.push_back({std::string(o.at("code").as_string()), std::string(o.at("text").as_string()),
-                          o.at("confirmed").as_bool(), std::string(o.at("auto").as_string())});
+    s.criteria.push_back({std::string(o.at("code").as_string()), std::string(o.at("text").as_string()), o.at("confirmed").as_bool(),
+                          std::string(o.at("auto").as_string())});
   }
   return s;
 }
@@ -87,10 +96,11 @@ std::optional<CriteriaSet> default_for(db::Connection& c, const std::string& tar
 bool applies_to(const CriteriaSet& s, const std::string& unit_path) { return access::list_entry_applies(s.owner_path, unit_path); }
 
 bj::object to_json(const CriteriaSet& s) {
-  return bj::object{{"id", std::to_string(s.id)}, {"code", s.code},           {"version", s.version},
-                    {"target_kind", s.target_kind}, {"title", s.title},       {"basis", s.basis},
-                    {"optional", s.optional},       {"criteria", criteria_json(s.criteria)},
-                    {"created_by", s.created_by},   {"created_at", s.created_at},
+  return bj::object{{"id", std::to_string(s.id)}, {"code", s.code},
+                    {"version", s.version},       {"target_kind", s.target_kind},
+                    {"title", s.title},           {"basis", s.basis},
+                    {"optional", s.optional},     {"criteria", criteria_json(s.criteria)},
+                    {"created_by", s.created_by}, {"created_at", s.created_at},
                     {"national", !s.owner_path}};
 }
 
@@ -151,8 +161,8 @@ void register_routes(http::Router& router, db::Database& db, const audit::AuditL
     auto it = obj.find("criteria");
     const auto criteria = parse_criteria(it == obj.end() ? nullptr : &it->value(), kind);
     auto out = db.write_value([&](db::Connection& c) {
-      auto prev = c.query("SELECT MAX(version), MIN(target_kind), MIN(owner_path), COUNT(owner_path) FROM evaluation_criteria_sets WHERE code = $1",
-                          code);
+      auto prev = c.query(
+          "SELECT MAX(version), MIN(target_kind), MIN(owner_path), COUNT(owner_path) FROM evaluation_criteria_sets WHERE code = $1", code);
       int version = 1;
       std::optional<std::string> owner;
       if (!prev.rows.empty() && !prev.rows[0].is_null(0)) {
@@ -170,9 +180,9 @@ void register_routes(http::Router& router, db::Database& db, const audit::AuditL
                               owner ? db::Value(*owner) : db::Value(nullptr))
                           .rows[0]
                           .integer(0);
-      audit.record(c, {req.principal->username, "evaluation_criteria.create", "evaluation_criteria", std::to_string(id),
-                       req.principal->unit_path, req.principal->unit_code, "", req.request_id,
-                       "{\"version\":" + std::to_string(version) + "}"});
+      audit.record(
+          c, {req.principal->username, "evaluation_criteria.create", "evaluation_criteria", std::to_string(id), req.principal->unit_path,
+              req.principal->unit_code, "", req.request_id, "{\"version\":" + std::to_string(version) + "}"});
       return to_json(*find(c, id));
     });
     return http::Response::json(out, 201);

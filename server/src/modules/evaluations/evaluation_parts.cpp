@@ -23,9 +23,9 @@ repo::Evaluation load_for_writer(db::Connection& c, const http::Principal& who, 
   access::require(who, "evaluations.write");
   repo::Evaluation e = load_in_scope(c, who, id);
   if (e.status != "draft" && e.status != "returned") {
-    throw RuleViolation(e.status == "approved" ? "Bản đánh giá đã được phê duyệt, không sửa được."
-                                               : "Bản đánh giá đang chờ phê duyệt, không sửa được.",
-                        "status");
+    throw RuleViolation(
+        e.status == "approved" ? "Bản đánh giá đã được phê duyệt, không sửa được." : "Bản đánh giá đang chờ phê duyệt, không sửa được.",
+        "status");
   }
   return e;
 }

@@ -32,8 +32,7 @@ void check_households(const std::optional<std::int64_t>& total, const std::optio
 
 }  // namespace
 
-bj::array EvaluationsService::registrations(const http::Principal& who, const std::optional<std::string>& unit,
-                                            std::optional<int> year) {
+bj::array EvaluationsService::registrations(const http::Principal& who, const std::optional<std::string>& unit, std::optional<int> year) {
   access::require(who, "movement.read");
   return db_.read_value([&](db::Connection& c) {
     bj::array items;
@@ -62,8 +61,8 @@ bj::object EvaluationsService::add_registration(const http::Principal& who, cons
     } catch (const db::UniqueViolation&) {
       throw Conflict(u.full_name + " đã đăng ký năm " + std::to_string(year) + ".", "unit");
     }
-    audit_.record(c, {who.username, "evaluation_registration.create", "evaluation_registration", std::to_string(id), u.path, u.code,
-                      "", request_id, ""});
+    audit_.record(c, {who.username, "evaluation_registration.create", "evaluation_registration", std::to_string(id), u.path, u.code, "",
+                      request_id, ""});
     return registration_json(*repo::find_registration(c, id));
   });
 }

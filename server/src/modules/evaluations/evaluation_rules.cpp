@@ -40,9 +40,8 @@ std::string percent(std::int64_t part, std::int64_t whole) {
 }
 }  // namespace
 
-Outcome decide(const std::string& target_kind, const std::vector<Criterion>& criteria,
-               const std::map<std::string, Answer>& answers, const std::optional<Registration>& registration,
-               const Subunits& subunits) {
+Outcome decide(const std::string& target_kind, const std::vector<Criterion>& criteria, const std::map<std::string, Answer>& answers,
+               const std::optional<Registration>& registration, const Subunits& subunits) {
   Outcome o;
   bool all_met = true;
   for (const auto& c : criteria) {
@@ -66,8 +65,8 @@ Outcome decide(const std::string& target_kind, const std::vector<Criterion>& cri
                      registration ? "Đăng ký ngày " + vn_date(registration->registered_on) : "Chưa đăng ký"});
   if (target_kind == "residential_area") {
     const bool known = registration && registration->households_total && registration->households_registered;
-    const bool met = known && *registration->households_total > 0 &&
-                     *registration->households_registered >= *registration->households_total;
+    const bool met =
+        known && *registration->households_total > 0 && *registration->households_registered >= *registration->households_total;
     o.rules.push_back({"households", "100% hộ gia đình đăng ký thực hiện", met,
                        known ? text::group_thousands(*registration->households_registered) + "/" +
                                    text::group_thousands(*registration->households_total) + " hộ"

@@ -53,17 +53,16 @@ struct Rule {
 };
 
 struct Outcome {
-  int answered = 0, total = 0;                 // criteria entered by people
-  std::map<std::string, bool> auto_met;        // computed criteria
-  std::vector<Rule> rules;                     // conditions beside the criteria
-  std::optional<std::string> result;           // passed | not_passed; nullopt while unanswered
+  int answered = 0, total = 0;           // criteria entered by people
+  std::map<std::string, bool> auto_met;  // computed criteria
+  std::vector<Rule> rules;               // conditions beside the criteria
+  std::optional<std::string> result;     // passed | not_passed; nullopt while unanswered
 };
 
 // All criteria met and every rule holding → passed. Rules: the unit registered for the year; a
 // residential area's households 100% registered; a commune's sub-units 100% registered and at
 // least 70% recognised (its criterion marked auto "subunits").
-Outcome decide(const std::string& target_kind, const std::vector<Criterion>& criteria,
-               const std::map<std::string, Answer>& answers, const std::optional<Registration>& registration,
-               const Subunits& subunits);
+Outcome decide(const std::string& target_kind, const std::vector<Criterion>& criteria, const std::map<std::string, Answer>& answers,
+               const std::optional<Registration>& registration, const Subunits& subunits);
 
 }  // namespace antq::evaluations

@@ -31,8 +31,7 @@ units::Unit approver_of(db::Connection& c, const units::Unit& u) {
 void event(db::Connection& c, const audit::AuditLog& audit, const http::Principal& who, const repo::Evaluation& e,
            const std::string& action, const std::string& comment, const std::string& request_id) {
   repo::add_event(c, e.id, {timeutil::now_utc(), who.username, action, comment});
-  audit.record(c, {who.username, "evaluation." + action, "evaluation", std::to_string(e.id), e.unit.path, e.unit.code, "",
-                   request_id, ""});
+  audit.record(c, {who.username, "evaluation." + action, "evaluation", std::to_string(e.id), e.unit.path, e.unit.code, "", request_id, ""});
 }
 
 // Deciding: the right to approve, the approving unit inside the caller's area, not the submitter.
@@ -114,8 +113,7 @@ bj::object EvaluationsService::create(const http::Principal& who, const bj::obje
   });
 }
 
-bj::object EvaluationsService::update(const http::Principal& who, std::int64_t id, const bj::object& body,
-                                      const std::string& request_id) {
+bj::object EvaluationsService::update(const http::Principal& who, std::int64_t id, const bj::object& body, const std::string& request_id) {
   const json::ObjectReader in(body);
   in.allow_only({"results", "evaluated_on", "notes"});
   if (body.empty()) throw BadRequest("Không có thay đổi nào được gửi lên.");

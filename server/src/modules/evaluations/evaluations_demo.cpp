@@ -52,15 +52,18 @@ int seed_demo(db::Database& db, const audit::AuditLog& audit) {
       for (const auto& [suffix, total] : households) {
         const int registered = (suffix == std::string("-003") && y == year) ? total - 2 : total;
         service.add_registration(writer,
-                                 bj::object{{"unit", commune + suffix}, {"year", y}, {"registered_on", std::to_string(y) + "-02-15"},
-                                            {"households_total", total}, {"households_registered", registered}},
+                                 bj::object{{"unit", commune + suffix},
+                                            {"year", y},
+                                            {"registered_on", std::to_string(y) + "-02-15"},
+                                            {"households_total", total},
+                                            {"households_registered", registered}},
                                  "seed-demo");
       }
     }
     // Last year: the first village recognised, with its certificate.
-    auto e = service.create(writer, bj::object{{"unit", commune + "-001"}, {"year", year - 1},
-                                               {"evaluated_on", std::to_string(year - 1) + "-11-05"}},
-                            "seed-demo");
+    auto e = service.create(
+        writer, bj::object{{"unit", commune + "-001"}, {"year", year - 1}, {"evaluated_on", std::to_string(year - 1) + "-11-05"}},
+        "seed-demo");
     const auto id = std::stoll(std::string(e.at("id").as_string()));
     service.update(writer, id, bj::object{{"results", all_met(e)}}, "seed-demo");
     service.submit(writer, id, "seed-demo");

@@ -126,8 +126,9 @@ std::optional<Evaluation> find(db::Connection& c, std::int64_t id) {
 }
 
 std::int64_t insert(db::Connection& c, const NewEvaluation& e) {
-  return c.query(kInsert, e.unit_id, std::int64_t{e.year}, e.target_kind, e.set_id, e.set_code, e.evaluated_on, e.notes,
-                 e.approver_unit_id, e.created_by, e.now)
+  return c
+      .query(kInsert, e.unit_id, std::int64_t{e.year}, e.target_kind, e.set_id, e.set_code, e.evaluated_on, e.notes, e.approver_unit_id,
+             e.created_by, e.now)
       .rows[0]
       .integer(0);
 }
@@ -189,13 +190,13 @@ std::pair<std::vector<ListItem>, std::int64_t> list(db::Connection& c, const Lis
   if (f.status) where += " AND e.status = " + param(*f.status);
   if (f.target_kind) where += " AND e.target_kind = " + param(*f.target_kind);
   const auto total = c.execute("SELECT COUNT(*) " + where, p).rows[0].integer(0);
-  const std::string sql = kListColumns + where + kListOrder + param(std::int64_t{f.per_page}) + " OFFSET " +
-                          param(std::int64_t{(f.page - 1) * f.per_page});
+  const std::string sql =
+      kListColumns + where + kListOrder + param(std::int64_t{f.per_page}) + " OFFSET " + param(std::int64_t{(f.page - 1) * f.per_page});
   std::vector<ListItem> items;
   for (const auto& r : c.execute(sql, p).rows) {
     items.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4)), r.text(5), r.text(6),
-                     static_cast<int>(r.integer(7)), r.text(8), r.integer(9) != 0, r.text(10), r.opt_text(11), r.opt_text(12),
-                     r.text(13), r.opt_text(14)});
+                     static_cast<int>(r.integer(7)), r.text(8), r.integer(9) != 0, r.text(10), r.opt_text(11), r.opt_text(12), r.text(13),
+                     r.opt_text(14)});
   }
   return {std::move(items), total};
 }
@@ -203,8 +204,8 @@ std::pair<std::vector<ListItem>, std::int64_t> list(db::Connection& c, const Lis
 std::vector<Pending> pending(db::Connection& c, const PathRange& scope, int year) {
   std::vector<Pending> out;
   for (const auto& r : c.query(kPending, scope.lo, scope.hi, std::int64_t{year}).rows) {
-    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), !r.is_null(4), r.opt_integer(5), r.is_null(5) ? "" : r.text(6),
-                   r.opt_text(7)});
+    out.push_back(
+        {r.text(0), r.text(1), r.text(2), r.text(3), !r.is_null(4), r.opt_integer(5), r.is_null(5) ? "" : r.text(6), r.opt_text(7)});
   }
   return out;
 }

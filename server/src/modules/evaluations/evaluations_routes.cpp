@@ -55,7 +55,8 @@ void register_routes(http::Router& router, EvaluationsService& service, db::Data
   router.add({"GET", base + "/pending", http::Access::staff}, [&service](http::Request& req) {
     const int this_year = std::stoi(timeutil::today_vietnam().substr(0, 4));
     const int year = http::int_param(req, "year", this_year, 2000, 2100);
-    return http::Response::json(bj::object{{"year", year}, {"items", service.pending(*req.principal, http::text_param(req, "unit", 40), year)}});
+    return http::Response::json(
+        bj::object{{"year", year}, {"items", service.pending(*req.principal, http::text_param(req, "unit", 40), year)}});
   });
 
   router.add({"GET", base + "/registrations", http::Access::staff}, [&service](http::Request& req) {
@@ -74,9 +75,8 @@ void register_routes(http::Router& router, EvaluationsService& service, db::Data
   router.add({"POST", base, http::Access::staff}, [&service](http::Request& req) {
     return http::Response::json(service.create(*req.principal, json::parse_object(req.body), req.request_id), 201);
   });
-  router.add({"GET", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    return http::Response::json(service.get(*req.principal, http::id_param(req)));
-  });
+  router.add({"GET", base + "/{id}", http::Access::staff},
+             [&service](http::Request& req) { return http::Response::json(service.get(*req.principal, http::id_param(req))); });
   router.add({"PATCH", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
     const auto id = http::id_param(req);
     return http::Response::json(service.update(*req.principal, id, json::parse_object(req.body), req.request_id));
@@ -104,9 +104,7 @@ void register_routes(http::Router& router, EvaluationsService& service, db::Data
   http::RouteSpec upload{"POST", base + "/{id}/attachments", http::Access::staff};
   upload.upload_limit = media::kMaxAttachmentBytes;
   upload.idempotent = false;  // the body is a file, not part of a fingerprint
-  upload.admit = [&service](http::Request& req) {
-    service.admit_attachment(*req.principal, http::id_param(req), criterion_param(req));
-  };
+  upload.admit = [&service](http::Request& req) { service.admit_attachment(*req.principal, http::id_param(req), criterion_param(req)); };
   router.add(upload, [&service](http::Request& req) {
     const auto id = http::id_param(req);
     return http::Response::json(service.add_attachment(*req.principal, id, criterion_param(req), req.body_file,

@@ -75,8 +75,11 @@ bj::object to_json(db::Connection& c, const repo::Evaluation& e) {
                     {"target_kind", e.target_kind},
                     {"year", e.year},
                     {"window", bj::object{{"from", w.from}, {"to", w.to}}},
-                    {"criteria_set", bj::object{{"id", std::to_string(e.set.id)}, {"code", e.set.code}, {"version", e.set.version},
-                                                {"title", e.set.title}, {"optional", e.set.optional}}},
+                    {"criteria_set", bj::object{{"id", std::to_string(e.set.id)},
+                                                {"code", e.set.code},
+                                                {"version", e.set.version},
+                                                {"title", e.set.title},
+                                                {"optional", e.set.optional}}},
                     {"criteria", std::move(criteria)},
                     {"rules", std::move(rules)},
                     {"progress", bj::object{{"answered", o.answered}, {"total", o.total}}},
@@ -116,17 +119,18 @@ std::pair<bj::array, std::int64_t> EvaluationsService::list(const http::Principa
     const auto [rows, total] = repo::list(c, {units::area_range(c, who, f.unit), f.status, f.target_kind, f.year, f.page, f.per_page});
     bj::array items;
     for (const auto& r : rows) {
-      items.push_back(bj::object{{"id", std::to_string(r.id)},
-                                 {"unit", bj::object{{"code", r.unit_code}, {"name", r.unit_name}, {"kind", r.unit_kind}}},
-                                 {"year", r.year},
-                                 {"target_kind", r.target_kind},
-                                 {"criteria_set", bj::object{{"code", r.set_code}, {"version", r.set_version}, {"title", r.set_title},
-                                                             {"optional", r.set_optional}}},
-                                 {"status", r.status},
-                                 {"result", opt_json(r.result)},
-                                 {"evaluated_on", opt_json(r.evaluated_on)},
-                                 {"updated_at", r.updated_at},
-                                 {"certificate_number", opt_json(r.certificate_number)}});
+      items.push_back(
+          bj::object{{"id", std::to_string(r.id)},
+                     {"unit", bj::object{{"code", r.unit_code}, {"name", r.unit_name}, {"kind", r.unit_kind}}},
+                     {"year", r.year},
+                     {"target_kind", r.target_kind},
+                     {"criteria_set",
+                      bj::object{{"code", r.set_code}, {"version", r.set_version}, {"title", r.set_title}, {"optional", r.set_optional}}},
+                     {"status", r.status},
+                     {"result", opt_json(r.result)},
+                     {"evaluated_on", opt_json(r.evaluated_on)},
+                     {"updated_at", r.updated_at},
+                     {"certificate_number", opt_json(r.certificate_number)}});
     }
     return std::make_pair(std::move(items), total);
   });
@@ -139,10 +143,11 @@ bj::array EvaluationsService::pending(const http::Principal& who, const std::opt
     for (const auto& r : repo::pending(c, units::area_range(c, who, unit), year)) {
       bj::value ev = nullptr;
       if (r.evaluation_id) ev = bj::object{{"id", std::to_string(*r.evaluation_id)}, {"status", r.status}, {"result", opt_json(r.result)}};
-      items.push_back(bj::object{{"unit", bj::object{{"code", r.unit_code}, {"name", r.unit_name}, {"kind", r.unit_kind}, {"subkind", r.unit_subkind}}},
-                                 {"target_kind", *target_kind(r.unit_kind, r.unit_subkind)},
-                                 {"registered", r.registered},
-                                 {"evaluation", std::move(ev)}});
+      items.push_back(
+          bj::object{{"unit", bj::object{{"code", r.unit_code}, {"name", r.unit_name}, {"kind", r.unit_kind}, {"subkind", r.unit_subkind}}},
+                     {"target_kind", *target_kind(r.unit_kind, r.unit_subkind)},
+                     {"registered", r.registered},
+                     {"evaluation", std::move(ev)}});
     }
     return items;
   });

@@ -36,13 +36,10 @@ class EvaluationsService {
 
   boost::json::object create(const http::Principal& who, const boost::json::object& body, const std::string& request_id);
   boost::json::object get(const http::Principal& who, std::int64_t id);
-  boost::json::object update(const http::Principal& who, std::int64_t id, const boost::json::object& body,
-                             const std::string& request_id);
+  boost::json::object update(const http::Principal& who, std::int64_t id, const boost::json::object& body, const std::string& request_id);
   boost::json::object submit(const http::Principal& who, std::int64_t id, const std::string& request_id);
-  boost::json::object send_back(const http::Principal& who, std::int64_t id, const std::string& comment,
-                                const std::string& request_id);
-  boost::json::object approve(const http::Principal& who, std::int64_t id, const std::string& comment,
-                              const std::string& request_id);
+  boost::json::object send_back(const http::Principal& who, std::int64_t id, const std::string& comment, const std::string& request_id);
+  boost::json::object approve(const http::Principal& who, std::int64_t id, const std::string& comment, const std::string& request_id);
   void remove(const http::Principal& who, std::int64_t id, const std::string& request_id);
   std::pair<boost::json::array, std::int64_t> list(const http::Principal& who, const ListFilter& f);
   // Units in the area (evaluated kinds) without an approved evaluation against an official set.

@@ -11,9 +11,7 @@ namespace antq::groups {
 
 namespace {
 
-bool known_role(const std::string& role) {
-  return role == "leader" || role == "deputy" || role == "member" || role == "mediator";
-}
+bool known_role(const std::string& role) { return role == "leader" || role == "deputy" || role == "member" || role == "mediator"; }
 
 Member member_of(const json::ObjectReader& in) {
   in.allow_only({"name", "role", "gender", "birth_year", "joined_on", "left_on"});

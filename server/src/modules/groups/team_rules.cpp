@@ -102,8 +102,7 @@ void check_group(db::Connection& c, const bj::object& values, const std::string&
   }
   if (kind == "security_team" && values.at("dissolved_on").is_null()) {
     auto other = c.query(
-        "SELECT id FROM movement_groups WHERE unit_id = $1 AND kind = 'security_team' AND dissolved_on IS NULL AND id <> $2",
-        unit_id, id);
+        "SELECT id FROM movement_groups WHERE unit_id = $1 AND kind = 'security_team' AND dissolved_on IS NULL AND id <> $2", unit_id, id);
     if (!other.rows.empty()) {
       throw Conflict("Thôn, tổ dân phố này đã có Tổ bảo vệ an ninh, trật tự (mỗi thôn một tổ, Luật 30/2023).", "kind");
     }

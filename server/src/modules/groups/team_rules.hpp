@@ -42,7 +42,6 @@ boost::json::array compliance(const TeamRules& r, const std::string& kind, const
 void check_rating(const TeamRules& r, const std::string& team_started_on, const Member& m, int year);
 
 // The group register's own rule: one security team per village (a team must sit in a village).
-void check_group(db::Connection& c, const boost::json::object& values, const std::string& unit_kind, std::int64_t unit_id,
-                 std::int64_t id);
+void check_group(db::Connection& c, const boost::json::object& values, const std::string& unit_kind, std::int64_t unit_id, std::int64_t id);
 
 }  // namespace antq::groups

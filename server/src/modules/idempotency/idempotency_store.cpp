@@ -9,10 +9,8 @@ namespace antq::idempotency {
 namespace {
 constexpr const char* kSelect =
     "SELECT fingerprint, status, content_type, body, created_at FROM idempotency_keys WHERE caller = $1 AND key = $2";
-constexpr const char* kInsert =
-    "INSERT INTO idempotency_keys (caller, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)";
-constexpr const char* kComplete =
-    "UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5 WHERE caller = $1 AND key = $2";
+constexpr const char* kInsert = "INSERT INTO idempotency_keys (caller, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)";
+constexpr const char* kComplete = "UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5 WHERE caller = $1 AND key = $2";
 constexpr const char* kDelete = "DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2";
 constexpr const char* kExpire = "DELETE FROM idempotency_keys WHERE created_at < $1";
 
@@ -24,8 +22,7 @@ namespace {
 constexpr std::string_view kPurpose = "idempotency";
 }
 
-DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& caller, const std::string& key,
-                                                          const std::string& request) {
+DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& caller, const std::string& key, const std::string& request) {
   const std::string fingerprint = keys_.keyed_hash(request, kPurpose);
   const auto now = std::chrono::system_clock::now();
   return db_.write_value([&](db::Connection& c) -> ClaimResult {
@@ -46,8 +43,7 @@ DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& cal
   });
 }
 
-void DbIdempotencyStore::complete(const std::string& caller, const std::string& key,
-                                  const http::StoredResponse& response) {
+void DbIdempotencyStore::complete(const std::string& caller, const std::string& key, const http::StoredResponse& response) {
   const std::string sealed = keys_.seal(response.body, kPurpose);
   db_.write([&](db::Connection& c) { c.query(kComplete, caller, key, response.status, response.content_type, sealed); });
 }

@@ -1,14 +1,14 @@
 #include "modules/media/media.hpp"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <sodium.h>
 
 #include <cerrno>
 #include <filesystem>
-#include <system_error>
 #include <fstream>
+#include <system_error>
 #include <vector>
 
 #include "core/crypto.hpp"
@@ -161,8 +161,7 @@ StoredMedia store_upload(const std::string& file, const std::string& root, bool 
     std::vector<char> buf(1 << 16);
     while (in) {
       in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()),
-                                static_cast<unsigned long long>(in.gcount()));
+      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()), static_cast<unsigned long long>(in.gcount()));
     }
   }
   unsigned char digest[crypto_hash_sha256_BYTES];

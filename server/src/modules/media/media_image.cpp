@@ -2,11 +2,11 @@
 // but three), then a walk over the file's own structure keeps only the segments or chunks a
 // viewer needs, because Exiv2 leaves what it does not know where it is (PNG text chunks, private
 // JPEG segments, data after the image, unknown WebP chunks). See docs/decisions/0009-media-cleaning.md.
-#include <exiv2/exiv2.hpp>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <exiv2/exiv2.hpp>
 
 #include <array>
 #include <cstring>
@@ -201,8 +201,8 @@ std::uint32_t crc32(std::string_view s) {
 // Exiv2 does not remove chunks it does not own, so this list, not Exiv2, is what guarantees that
 // no text survives in a PNG.
 bool png_chunk_kept(std::string_view t) {
-  static constexpr std::string_view kKept[] = {"IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP", "sBIT",
-                                               "sRGB", "cICP", "bKGD", "pHYs", "acTL", "fcTL", "fdAT"};
+  static constexpr std::string_view kKept[] = {"IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP",
+                                               "sBIT", "sRGB", "cICP", "bKGD", "pHYs", "acTL", "fcTL", "fdAT"};
   for (auto k : kKept) {
     if (t == k) return true;
   }
@@ -338,8 +338,8 @@ Exiv2::ExifData whitelisted_exif(const Exiv2::ExifData& in) {
   if (auto it = in.findKey(Exiv2::ExifKey("Exif.Photo.DateTimeOriginal")); it != in.end() && it->typeId() == Exiv2::asciiString) {
     const std::string s = it->toString();
     // "YYYY:MM:DD HH:MM:SS"
-    if (s.size() == 19 && digits(s, {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) && s[4] == ':' && s[7] == ':' &&
-        s[10] == ' ' && s[13] == ':' && s[16] == ':') {
+    if (s.size() == 19 && digits(s, {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) && s[4] == ':' && s[7] == ':' && s[10] == ' ' &&
+        s[13] == ':' && s[16] == ':') {
       out["Exif.Photo.DateTimeOriginal"] = s;
     }
   }

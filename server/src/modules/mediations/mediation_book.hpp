@@ -26,9 +26,9 @@ struct BookEntry {
 
 struct Book {
   int year = 0;
-  std::vector<std::string> header;               // full names: province, commune, village
+  std::vector<std::string> header;                   // full names: province, commune, village
   std::map<std::string, std::string> dispute_kinds;  // code → name
-  std::vector<BookEntry> entries;                // in the order the cases were received
+  std::vector<BookEntry> entries;                    // in the order the cases were received
 };
 
 class MediationBook {

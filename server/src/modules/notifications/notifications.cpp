@@ -12,8 +12,7 @@ constexpr const char* kList =
     "ORDER BY id DESC LIMIT $2";
 constexpr const char* kUnread = "SELECT COUNT(*) FROM notifications WHERE username = $1 AND read_at IS NULL";
 constexpr const char* kReadAll = "UPDATE notifications SET read_at = $2 WHERE username = $1 AND read_at IS NULL";
-constexpr const char* kReadOne =
-    "UPDATE notifications SET read_at = $3 WHERE username = $1 AND id = $2 AND read_at IS NULL";
+constexpr const char* kReadOne = "UPDATE notifications SET read_at = $3 WHERE username = $1 AND id = $2 AND read_at IS NULL";
 }  // namespace
 
 void notify(db::Connection& c, const std::vector<std::string>& usernames, const NewNotification& n) {
@@ -29,9 +28,7 @@ std::vector<Notification> list_for(db::Connection& c, const std::string& usernam
   return out;
 }
 
-std::int64_t unread_count(db::Connection& c, const std::string& username) {
-  return c.query(kUnread, username).rows[0].integer(0);
-}
+std::int64_t unread_count(db::Connection& c, const std::string& username) { return c.query(kUnread, username).rows[0].integer(0); }
 
 void mark_read(db::Connection& c, const std::string& username, const std::vector<std::int64_t>& ids) {
   const std::string now = timeutil::now_utc();

@@ -21,10 +21,10 @@ struct Notification {
 };
 
 struct NewNotification {
-  std::string kind;       // "tip.received"
-  std::string entity;     // "tip"
+  std::string kind;    // "tip.received"
+  std::string entity;  // "tip"
   std::string entity_id;
-  std::string label;      // shown to the user, e.g. a tracking code: never personal data
+  std::string label;  // shown to the user, e.g. a tracking code: never personal data
 };
 
 void notify(db::Connection& c, const std::vector<std::string>& usernames, const NewNotification& n);

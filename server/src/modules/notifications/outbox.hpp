@@ -16,15 +16,15 @@
 namespace antq::notifications {
 
 // One row per configured target of the channel (none when nothing is configured).
-void enqueue(db::Connection& c, const std::string& channel, const std::vector<std::string>& targets,
-             const std::string& event, const std::string& payload);
+void enqueue(db::Connection& c, const std::string& channel, const std::vector<std::string>& targets, const std::string& event,
+             const std::string& payload);
 // One row for `target`, unless one is still waiting to go: a message that only says "something
 // changed" need not go twice because two things changed before it left. True when a row was added.
 bool enqueue_once(db::Connection& c, const std::string& channel, const std::string& target, const std::string& event,
                   const std::string& payload);
 
 struct DispatcherOptions {
-  std::chrono::milliseconds poll{2000};       // also woken at once by wake()
+  std::chrono::milliseconds poll{2000};  // also woken at once by wake()
   std::chrono::milliseconds first_retry{1000};
   std::chrono::milliseconds max_retry{std::chrono::hours(1)};
   int max_attempts = 12;

@@ -105,13 +105,14 @@ bool plausible_email(std::string_view a) {
   if (at == std::string_view::npos || at == 0 || at > 64 || a.find('@', at + 1) != std::string_view::npos) return false;
   const auto domain = a.substr(at + 1);
   const auto dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 2 > domain.size() || domain.front() == '-' || domain.find("..") != std::string_view::npos) {
+  if (dot == std::string_view::npos || dot == 0 || dot + 2 > domain.size() || domain.front() == '-' ||
+      domain.find("..") != std::string_view::npos) {
     return false;
   }
   return std::none_of(a.begin(), a.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
-    return u <= 0x20 || u == 0x7f || c == '<' || c == '>' || c == ',' || c == '"' || c == '(' || c == ')' || c == ';' ||
-           c == ':' || c == '\\' || c == '[' || c == ']';
+    return u <= 0x20 || u == 0x7f || c == '<' || c == '>' || c == ',' || c == '"' || c == '(' || c == ')' || c == ';' || c == ':' ||
+           c == '\\' || c == '[' || c == ']';
   });
 }
 
@@ -162,7 +163,7 @@ void SmtpSender::deliver(const Mail& mail) {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) throw std::runtime_error("libcurl: không khởi tạo được");
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt(curl_slist_append(nullptr, ("<" + mail.to + ">").c_str()),
-                                                                    curl_slist_free_all);
+                                                                   curl_slist_free_all);
   const std::string envelope_from = "<" + from_address + ">";
   Upload upload{&message};
   char err[CURL_ERROR_SIZE] = {0};

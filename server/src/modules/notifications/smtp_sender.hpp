@@ -16,9 +16,9 @@
 namespace antq::notifications {
 
 struct Mail {
-  std::string to;       // one address, already validated (no CR, LF, '<', '>')
-  std::string subject;  // UTF-8: encoded for the header here
-  std::string text;     // UTF-8 plain text
+  std::string to;                                            // one address, already validated (no CR, LF, '<', '>')
+  std::string subject;                                       // UTF-8: encoded for the header here
+  std::string text;                                          // UTF-8 plain text
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (ASCII values)
 };
 

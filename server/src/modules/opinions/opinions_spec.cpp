@@ -19,7 +19,9 @@ registers::Spec spec() {
               f::code("topic", "Lĩnh vực", "topics", true),
               f::long_text("content", "Nội dung ý kiến", true),
               f::long_text("response", "Trả lời, giải quyết"),
-              f::choice("status", "Tình trạng", {{"received", "Đã tiếp nhận"}, {"answered", "Đã trả lời"}, {"forwarded", "Đã chuyển cơ quan chức năng"}}, false, "received"),
+              f::choice("status", "Tình trạng",
+                        {{"received", "Đã tiếp nhận"}, {"answered", "Đã trả lời"}, {"forwarded", "Đã chuyển cơ quan chức năng"}}, false,
+                        "received"),
               f::date("received_on", "Ngày nhận", true, true)};
   s.date_field = "received_on";
   // Opinions sent online by the public (/gop-y), rate-limited per address.

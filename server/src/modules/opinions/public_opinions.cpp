@@ -45,11 +45,8 @@ registers::Record PublicOpinions::receive(const CitizenOpinion& in, const std::s
   if (!kind) throw BadRequest(kUnknownUnit, "unit");
   if (*kind != "commune" && *kind != "village") throw BadRequest(kChooseUnit, "unit");
 
-  bj::object body{{"unit", in.unit},
-                  {"topic", in.topic},
-                  {"content", in.content},
-                  {"source", "online"},
-                  {"received_on", timeutil::today_vietnam()}};
+  bj::object body{
+      {"unit", in.unit}, {"topic", in.topic}, {"content", in.content}, {"source", "online"}, {"received_on", timeutil::today_vietnam()}};
   // The public writes as a caller with only this permission and the whole country in scope.
   http::Principal citizen;
   citizen.username = "public";
@@ -82,7 +79,8 @@ void register_public_route(http::Router& router, PublicOpinions& opinions, int p
       throw BadRequest(kUnreadable, "", e.code());
     }
     for (const auto& kv : obj) {
-      if (kv.key() != "unit" && kv.key() != "topic" && kv.key() != "content") throw BadRequest(kUnreadable, std::string(kv.key()), "unknown_field");
+      if (kv.key() != "unit" && kv.key() != "topic" && kv.key() != "content")
+        throw BadRequest(kUnreadable, std::string(kv.key()), "unknown_field");
     }
     const std::string unit = text_field(obj, "unit", kChooseUnit);
     const std::string topic = text_field(obj, "topic", kChooseTopic);

@@ -44,8 +44,8 @@ inline Field codes(std::string name, std::string label, std::string catalog, std
   return x;
 }
 // `choices`: (code, Vietnamese label) pairs.
-inline Field choice(std::string name, std::string label, std::vector<std::pair<std::string, std::string>> choices,
-                    bool required = false, std::string default_choice = {}) {
+inline Field choice(std::string name, std::string label, std::vector<std::pair<std::string, std::string>> choices, bool required = false,
+                    std::string default_choice = {}) {
   Field x{std::move(name), FieldType::choice, required, std::move(label)};
   for (auto& [code, text] : choices) {
     x.choices.push_back(code);

@@ -7,8 +7,8 @@
 #include <map>
 #include <sstream>
 
-#include "core/csv.hpp"
 #include "core/crypto.hpp"
+#include "core/csv.hpp"
 #include "core/time.hpp"
 #include "core/xlsx.hpp"
 #include "modules/catalog/catalog.hpp"

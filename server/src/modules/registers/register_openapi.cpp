@@ -19,7 +19,9 @@ bj::object schema_of(const Field& f) {
     case FieldType::boolean: return {{"type", "boolean"}};
     case FieldType::code: return {{"type", "string"}, {"description", "Mã trong danh mục '" + f.catalog + "' (GET /api/v1/catalog)"}};
     case FieldType::codes:
-      return {{"type", "array"}, {"items", {{"type", "string"}}}, {"minItems", f.min_items},
+      return {{"type", "array"},
+              {"items", {{"type", "string"}}},
+              {"minItems", f.min_items},
               {"description", "Mã trong danh mục '" + f.catalog + "'"}};
     case FieldType::choice: {
       bj::array e;
@@ -33,13 +35,17 @@ bj::object schema_of(const Field& f) {
         const bool is_date = k.size() > 3 && k.compare(k.size() - 3, 3, "_on") == 0;
         item_props[k] = is_date ? bj::object{{"type", "string"}, {"format", "date"}} : bj::object{{"type", "string"}};
       }
-      return {{"type", "array"}, {"items", {{"type", "object"}, {"properties", item_props}, {"required", bj::array{bj::value(f.item_fields.front())}}}}};
+      return {{"type", "array"},
+              {"items", {{"type", "object"}, {"properties", item_props}, {"required", bj::array{bj::value(f.item_fields.front())}}}}};
     }
     case FieldType::sealed_list:
-      return {{"type", "array"},
-              {"minItems", f.min_items},
-              {"description", "Được mã hóa; danh sách và tệp xuất chỉ có số lượng"},
-              {"items", {{"type", "object"}, {"properties", {{"name", {{"type", "string"}}}, {"birth_year", {{"type", "integer"}}}, {"address", {{"type", "string"}}}}}}}};
+      return {
+          {"type", "array"},
+          {"minItems", f.min_items},
+          {"description", "Được mã hóa; danh sách và tệp xuất chỉ có số lượng"},
+          {"items",
+           {{"type", "object"},
+            {"properties", {{"name", {{"type", "string"}}}, {"birth_year", {{"type", "integer"}}}, {"address", {{"type", "string"}}}}}}}};
   }
   return {};
 }
@@ -63,9 +69,7 @@ void add_openapi_paths(const Spec& spec, bj::object& paths) {
   const bj::object patch_schema{{"type", "object"}, {"additionalProperties", false}, {"properties", props}};
   const bj::array security{bj::object{{"session", bj::array{}}}, bj::object{{"bearer", bj::array{}}}};
   const bj::array tags{bj::value(spec.name)};
-  auto op = [&](std::string summary) {
-    return bj::object{{"summary", std::move(summary)}, {"tags", tags}, {"security", security}};
-  };
+  auto op = [&](std::string summary) { return bj::object{{"summary", std::move(summary)}, {"tags", tags}, {"security", security}}; };
   auto responses = [&](int ok, std::initializer_list<int> errors) {
     bj::object r{{std::to_string(ok), {{"description", "OK"}}}};
     for (int e : errors) r[std::to_string(e)] = error_ref();
@@ -115,9 +119,11 @@ void add_openapi_paths(const Spec& spec, bj::object& paths) {
 
   if (!spec.attachments) return;
   const bj::array id_param{bj::object{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}};
-  bj::object up = op("Gửi ảnh, video (nội dung tệp thô, tối đa 25 MiB; loại tệp xác định theo nội dung; xóa vị trí trừ khi keep_location=true)");
+  bj::object up =
+      op("Gửi ảnh, video (nội dung tệp thô, tối đa 25 MiB; loại tệp xác định theo nội dung; xóa vị trí trừ khi keep_location=true)");
   up["parameters"] = bj::array{bj::object{{"name", "keep_location"}, {"in", "query"}, {"schema", {{"type", "boolean"}}}}};
-  up["requestBody"] = bj::object{{"required", true}, {"content", {{"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+  up["requestBody"] =
+      bj::object{{"required", true}, {"content", {{"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
   up["responses"] = responses(201, {400, 401, 403, 404, 413, 415, 422});
   bj::object files = op("Ảnh, video của bản ghi");
   files["responses"] = responses(200, {401, 403, 404});

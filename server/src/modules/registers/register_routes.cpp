@@ -44,13 +44,17 @@ bj::object detail_json(const http::Request& req, const RegisterService& service,
 // "Sổ <that name>", so the file the server names and the one the page saves are the same
 // (`so-tuan-tra_xa-son-tinh_2026-12-04.xlsx`). A register the web does not know yet: its own title.
 std::string download_title(const Spec& spec) {
-  static const std::map<std::string, std::string> kMenuNames{
-      {"activities", "Hoạt động"},        {"opinions", "Ý kiến nhân dân"},
-      {"models", "Mô hình, chuyên đề"},   {"groups", "Tổ, nhóm"},
-      {"patrols", "Tuần tra"},            {"mediations", "Hòa giải"},
-      {"programs", "Chương trình phối hợp"}, {"pledges", "Cam kết"},
-      {"awards", "Khen thưởng"},          {"reintegration/people", "Giúp đỡ, tái hòa nhập cộng đồng"},
-      {"hotspots", "Địa bàn trọng điểm"}};
+  static const std::map<std::string, std::string> kMenuNames{{"activities", "Hoạt động"},
+                                                             {"opinions", "Ý kiến nhân dân"},
+                                                             {"models", "Mô hình, chuyên đề"},
+                                                             {"groups", "Tổ, nhóm"},
+                                                             {"patrols", "Tuần tra"},
+                                                             {"mediations", "Hòa giải"},
+                                                             {"programs", "Chương trình phối hợp"},
+                                                             {"pledges", "Cam kết"},
+                                                             {"awards", "Khen thưởng"},
+                                                             {"reintegration/people", "Giúp đỡ, tái hòa nhập cộng đồng"},
+                                                             {"hotspots", "Địa bàn trọng điểm"}};
   const auto it = kMenuNames.find(spec.name);
   return "Sổ " + (it != kMenuNames.end() ? it->second : spec.title);
 }

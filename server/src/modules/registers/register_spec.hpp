@@ -31,30 +31,30 @@ enum class FieldType {
   count,      // integer ≥ 0, default 0 (a number of people, lượt, leaflets…)
   year,       // 1990–2100
   boolean,
-  code,       // one catalogue code of `catalog` kind
-  codes,      // a list of catalogue codes of `catalog` kind (stored in <table>_codes)
-  choice,     // one of `choices`
-  reference,  // id of a record in `ref_table`, which must be inside the caller's area
-  sealed_list, // a list of objects with `item_fields`, sealed with the data key; names are personal data
-  items       // a list of plain objects with `item_fields` (keys ending in "_on" are dates), e.g. milestones
+  code,         // one catalogue code of `catalog` kind
+  codes,        // a list of catalogue codes of `catalog` kind (stored in <table>_codes)
+  choice,       // one of `choices`
+  reference,    // id of a record in `ref_table`, which must be inside the caller's area
+  sealed_list,  // a list of objects with `item_fields`, sealed with the data key; names are personal data
+  items         // a list of plain objects with `item_fields` (keys ending in "_on" are dates), e.g. milestones
 };
 
 struct Field {
   std::string name;
   FieldType type = FieldType::text;
   bool required = false;
-  std::string label;                  // Vietnamese column header for exports
+  std::string label;  // Vietnamese column header for exports
   std::size_t max_chars = 500;
-  std::string catalog;                // code, codes
-  std::vector<std::string> choices;   // choice
+  std::string catalog;                     // code, codes
+  std::vector<std::string> choices;        // choice
   std::vector<std::string> choice_labels;  // choice: Vietnamese labels, same order (exports)
-  std::string default_choice;         // choice: when not sent
-  std::string ref_table;              // reference
-  std::size_t min_items = 0;          // codes, sealed_list
-  std::vector<std::string> item_fields;  // sealed_list: allowed keys (strings, "birth_year" as year)
-  bool searchable = false;            // included in the folded search text
-  bool filterable = false;            // ?<name>= exact filter on lists
-  bool no_future = false;             // date/datetime: not after today
+  std::string default_choice;              // choice: when not sent
+  std::string ref_table;                   // reference
+  std::size_t min_items = 0;               // codes, sealed_list
+  std::vector<std::string> item_fields;    // sealed_list: allowed keys (strings, "birth_year" as year)
+  bool searchable = false;                 // included in the folded search text
+  bool filterable = false;                 // ?<name>= exact filter on lists
+  bool no_future = false;                  // date/datetime: not after today
   // text, long_text, year: stored sealed with the data key (a person's name, ID number, address).
   // Never searched, filtered, listed or exported; shown only where Spec::identity_visible allows.
   bool sealed = false;
@@ -64,9 +64,9 @@ struct Field {
 };
 
 struct Spec {
-  std::string name;      // URL segment: /api/v1/<name>
-  std::string entity;    // audit entity, e.g. "activity"
-  std::string title;     // Vietnamese register title (exports)
+  std::string name;    // URL segment: /api/v1/<name>
+  std::string entity;  // audit entity, e.g. "activity"
+  std::string title;   // Vietnamese register title (exports)
   std::string table;
   std::string read_permission = "movement.read";
   std::string write_permission;

@@ -4,8 +4,8 @@
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
-#include "http/params.hpp"
 #include "http/file_response.hpp"
+#include "http/params.hpp"
 #include "modules/registers/register_routes.hpp"
 #include "modules/reintegration/reintegration_spec.hpp"
 

@@ -24,8 +24,8 @@ std::string text_of(const bj::object& o, const char* key) {
 
 // Every status change is kept with its date: reports count people who progressed or reoffended in
 // a period from these rows, not from the current status.
-void keep_status_history(db::Connection& c, const http::Principal& who, std::int64_t id, const bj::object* before,
-                         const bj::object& after, const bj::object& body) {
+void keep_status_history(db::Connection& c, const http::Principal& who, std::int64_t id, const bj::object* before, const bj::object& after,
+                         const bj::object& body) {
   const std::string status = text_of(after, "status");
   if (before && text_of(*before, "status") == status) return;
   std::string on = body.contains("status_since") ? text_of(after, "status_since") : std::string();

@@ -17,8 +17,7 @@ namespace {
 constexpr const char* kHelpersPurpose = "reintegration_session.helpers";
 constexpr const char* kNotesPurpose = "reintegration_session.notes";
 
-bj::value opened(const crypto::Keyring& keys, const repo::Session& s, const std::optional<std::string>& sealed,
-                 const char* purpose) {
+bj::value opened(const crypto::Keyring& keys, const repo::Session& s, const std::optional<std::string>& sealed, const char* purpose) {
   if (!sealed) return nullptr;
   auto plain = keys.open(*sealed, purpose);
   if (!plain) throw std::runtime_error("reintegration session " + std::to_string(s.id) + ": sealed field does not open");
@@ -67,8 +66,8 @@ bj::array ReintegrationService::add_session(const http::Principal& who, std::int
     const auto sid = repo::insert_session(c, id,
                                           {0, in.date, in.kind, sealed_or_null(keys_, in.helpers, kHelpersPurpose),
                                            sealed_or_null(keys_, in.notes, kNotesPurpose), who.username});
-    audit_.record(c, {who.username, "reintegration_person.session", people_.spec().entity, std::to_string(id), p.unit_path,
-                      p.unit_code, "", request_id, "{\"session\":" + std::to_string(sid) + "}"});
+    audit_.record(c, {who.username, "reintegration_person.session", people_.spec().entity, std::to_string(id), p.unit_path, p.unit_code, "",
+                      request_id, "{\"session\":" + std::to_string(sid) + "}"});
     return sessions_in(c, id, with_identity);
   });
 }

@@ -24,10 +24,10 @@ struct ConverterUnavailable : ServiceUnavailable {
 class DocxConverter {
  public:
   struct Options {
-    std::string soffice = "soffice";                  // ANTQ_SOFFICE: a path or a name on PATH
-    std::chrono::milliseconds timeout{60000};         // ANTQ_DOCX_TIMEOUT_MS: one conversion
-    int slots = 1;                                    // ANTQ_DOCX_CONCURRENCY: conversions at once
-    std::chrono::milliseconds queue_wait{30000};      // how long a request waits for a free slot
+    std::string soffice = "soffice";              // ANTQ_SOFFICE: a path or a name on PATH
+    std::chrono::milliseconds timeout{60000};     // ANTQ_DOCX_TIMEOUT_MS: one conversion
+    int slots = 1;                                // ANTQ_DOCX_CONCURRENCY: conversions at once
+    std::chrono::milliseconds queue_wait{30000};  // how long a request waits for a free slot
   };
   static Options from_environment();
 

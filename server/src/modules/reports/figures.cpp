@@ -117,9 +117,9 @@ Summary compute_summary(db::Connection& c, Rollups& rollups, const Area& area, c
   for (const auto& type : codes("activity_types")) {
     ActivityFigures a;
     for (const auto& t : topics) {
-      a.by_topic.emplace_back(t, Counts{f.value(m::activity_by_topic(type, t, measure::count)),
-                                        f.value(m::activity_by_topic(type, t, measure::participants)),
-                                        f.value(m::activity_by_topic(type, t, measure::quantity))});
+      a.by_topic.emplace_back(
+          t, Counts{f.value(m::activity_by_topic(type, t, measure::count)), f.value(m::activity_by_topic(type, t, measure::participants)),
+                    f.value(m::activity_by_topic(type, t, measure::quantity))});
     }
     for (const auto& o : forces) {
       a.by_organizer.emplace_back(o, Counts{f.value(m::activity_by_organizer(type, o, measure::count)),
@@ -135,11 +135,12 @@ Summary compute_summary(db::Connection& c, Rollups& rollups, const Area& area, c
     s.activities.emplace_back(type, std::move(a));
   }
   s.opinions = {f.value(m::kOpinionsReceived), f.value(m::kOpinionsAnswered)};
-  s.tips = {f.value(m::kTipsReceived),         f.value(m::kTipsValid),         f.value(m::kTipsCasesSolved),
+  s.tips = {f.value(m::kTipsReceived),         f.value(m::kTipsValid),        f.value(m::kTipsCasesSolved),
             f.value(m::kTipsSuspectsArrested), f.value(m::kTipsWantedCaught), f.value(m::kTipsOverdue)};
   s.mediations = {f.value(m::kMediationsTotal), f.value(m::mediation_outcome("successful")), f.value(m::mediation_outcome("unsuccessful")),
                   f.value(m::mediation_outcome("pending"))};
-  s.reintegration = {f.value(m::kReintegrationPeople), f.value(m::kReintegrationSessions), f.value(m::kProgressed), f.value(m::kReoffended)};
+  s.reintegration = {f.value(m::kReintegrationPeople), f.value(m::kReintegrationSessions), f.value(m::kProgressed),
+                     f.value(m::kReoffended)};
   for (const auto& kind : codes("group_kinds")) {
     GroupFigures g;
     for (const auto& pf : platforms()) {
@@ -166,7 +167,9 @@ Summary compute_summary(db::Connection& c, Rollups& rollups, const Area& area, c
   return s;
 }
 
-bj::object summary(db::Connection& c, Rollups& rollups, const Area& area, const Period& p) { return to_json(compute_summary(c, rollups, area, p)); }
+bj::object summary(db::Connection& c, Rollups& rollups, const Area& area, const Period& p) {
+  return to_json(compute_summary(c, rollups, area, p));
+}
 
 Period previous_year(const Period& p) {
   auto back = [](const std::string& d) {

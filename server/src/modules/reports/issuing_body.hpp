@@ -3,9 +3,10 @@
 //
 //   area                      parent body (line 1)            issuing body (line 2)                      number      signs
 //   the whole country         BỘ CÔNG AN                      CỤC XÂY DỰNG PHONG TRÀO BẢO VỆ AN NINH TỔ QUỐC …/BC-V05 CỤC TRƯỞNG
-//   province/district/commune UBND <the same unit>            BAN CHỈ ĐẠO 138 <THE UNIT>                 …/BC-BCĐ    TM. BAN CHỈ ĐẠO / TRƯỞNG BAN
-//   village, residential grp  ỦY BAN MTTQ VIỆT NAM <COMMUNE>  BAN CÔNG TÁC MẶT TRẬN <THE VILLAGE>        …/BC-BCTMT  TM. BAN CÔNG TÁC MẶT TRẬN / TRƯỞNG BAN
-//   establishment             (none known)                    <THE ESTABLISHMENT>                        …/BC        THỦ TRƯỞNG ĐƠN VỊ
+//   province/district/commune UBND <the same unit>            BAN CHỈ ĐẠO 138 <THE UNIT>                 …/BC-BCĐ    TM. BAN CHỈ ĐẠO /
+//   TRƯỞNG BAN village, residential grp  ỦY BAN MTTQ VIỆT NAM <COMMUNE>  BAN CÔNG TÁC MẶT TRẬN <THE VILLAGE>        …/BC-BCTMT  TM. BAN
+//   CÔNG TÁC MẶT TRẬN / TRƯỞNG BAN establishment             (none known)                    <THE ESTABLISHMENT> …/BC        THỦ TRƯỞNG ĐƠN
+//   VỊ
 //
 // The steering committee of a level is set up by and belongs to that level's People's Committee,
 // so its parent body (Decree 30/2020, "cơ quan chủ quản trực tiếp") is the UBND of the same unit,

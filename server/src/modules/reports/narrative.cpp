@@ -112,7 +112,8 @@ std::string activity_sentence(const std::string& type, const ActivityFigures& a,
   if (quantity > 0 && type != "leaflet_distribution") s += ", phát " + n(quantity) + " tờ rơi, tài liệu";
   // Topics named by some of the activities only, each with how many named it: "chủ đề: ma túy
   // (6 buổi), phòng cháy, chữa cháy (4 buổi)" (the counts keep labels with commas apart).
-  if (!some_topics.empty()) s += std::string(all_topics.empty() ? "; chủ đề: " : "; một số " + w.measure + " còn về: ") + join(some_topics, ", ");
+  if (!some_topics.empty())
+    s += std::string(all_topics.empty() ? "; chủ đề: " : "; một số " + w.measure + " còn về: ") + join(some_topics, ", ");
   return s + ".";
 }
 
@@ -153,7 +154,8 @@ std::string awards_sentence(const ByCode<AwardFigures>& awards, const Labels& l)
     if (auto c = a.collective) who.push_back(n(c) + " tập thể");
     if (auto i = a.individual) who.push_back(n(i) + " cá nhân");
     if (who.empty()) continue;
-    parts.push_back(join_and(who) + (form == "other" ? " được khen thưởng bằng hình thức khác" : " được tặng " + label(l, "award_forms", form)));
+    parts.push_back(join_and(who) +
+                    (form == "other" ? " được khen thưởng bằng hình thức khác" : " được tặng " + label(l, "award_forms", form)));
   }
   return parts.empty() ? "" : "Về khen thưởng, " + join(parts, "; ") + ".";
 }
@@ -191,7 +193,8 @@ std::vector<std::string> narrative(const Summary& f, const Labels& l) {
   }
   if (auto v = f.reintegration.progressed) first.push_back("giúp đỡ " + n(v) + " người tiến bộ");
   std::string p1;
-  if (!first.empty()) p1 = "Kết quả từ ngày " + from + " đến ngày " + to + ", quần chúng nhân dân " + place + " đã " + join(first, "; ") + ".";
+  if (!first.empty())
+    p1 = "Kết quả từ ngày " + from + " đến ngày " + to + ", quần chúng nhân dân " + place + " đã " + join(first, "; ") + ".";
   std::vector<std::string> helped;
   if (auto v = f.reintegration.people) helped.push_back(n(v) + " người được cảm hóa, giáo dục, giúp đỡ");
   if (auto v = f.reintegration.reoffended) helped.push_back(n(v) + " người tái phạm");
@@ -259,7 +262,9 @@ std::vector<std::string> narrative(const Summary& f, const Labels& l) {
   if (paragraphs.empty()) {
     return {"Từ ngày " + from + " đến ngày " + to + ", " + place + " chưa ghi nhận kết quả nào trong các sổ theo dõi phong trào."};
   }
-  if (p1.empty()) paragraphs.front() = "Kết quả thực hiện phong trào " + place + " từ ngày " + from + " đến ngày " + to + " như sau. " + paragraphs.front();
+  if (p1.empty())
+    paragraphs.front() =
+        "Kết quả thực hiện phong trào " + place + " từ ngày " + from + " đến ngày " + to + " như sau. " + paragraphs.front();
   return paragraphs;
 }
 

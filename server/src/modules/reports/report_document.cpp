@@ -96,8 +96,8 @@ class Writer {
   void heading(const DocumentInfo& info) {
     const Heading& hd = info.heading;
     // Word: cell padding 0 and widths as attributes (the import reads those, not CSS).
-    h += word_ ? "<table class=\"head\" width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\"><tr>"
-               : "<table class=\"head\"><tr>";
+    h +=
+        word_ ? "<table class=\"head\" width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\"><tr>" : "<table class=\"head\"><tr>";
     h += cell("issuer", "40%");
     if (!hd.parent.empty()) h += centred(esc(hd.parent), "13pt", false);
     h += centred(esc(hd.issuer), "13pt", true) + rule(false);
@@ -115,8 +115,9 @@ class Writer {
 
   void title(const std::string& t) {
     // Word: the centred class without indent (the import applies one class, and "p" indents).
-    h += "<h1>BÁO CÁO</h1>" + std::string(word_ ? "<p class=\"c\" style=\"margin-bottom:14pt;page-break-after:avoid\"><b>" + esc(t) + "</b></p>"
-                                               : "<p class=\"subject\">" + esc(t) + "</p>");
+    h += "<h1>BÁO CÁO</h1>" +
+         std::string(word_ ? "<p class=\"c\" style=\"margin-bottom:14pt;page-break-after:avoid\"><b>" + esc(t) + "</b></p>"
+                           : "<p class=\"subject\">" + esc(t) + "</p>");
   }
   void h2(const std::string& t) { h += "<h2>" + esc(t) + "</h2>"; }
   void h3(const std::string& t) { h += "<h3>" + esc(t) + "</h3>"; }
@@ -124,13 +125,17 @@ class Writer {
     // Word: an inline style (the import reads one class per element, not "dots keep").
     // Word: body text indented by its class ("p" alone would indent the heading cells too, and the
     // import does not let a class undo it).
-    h += std::string(!word_ ? "<p>" : keep_with_next ? "<p class=\"t\" style=\"page-break-after:avoid\">" : "<p class=\"t\">") + esc(t) + "</p>";
+    h += std::string(!word_           ? "<p>"
+                     : keep_with_next ? "<p class=\"t\" style=\"page-break-after:avoid\">"
+                                      : "<p class=\"t\">") +
+         esc(t) + "</p>";
   }
   void dots(bool keep_with_next) {
     // A line to write on by hand (the parts the committee has not written yet).
     const std::string line(word_ ? 125 : 220, '.');
-    h += std::string("<p class=\"dots\"") + (word_ ? std::string(" style=\"text-indent:0") + (keep_with_next ? ";page-break-after:avoid" : "") + "\"" : "") +
-         ">" + line + "</p>";
+    h += std::string("<p class=\"dots\"") +
+         (word_ ? std::string(" style=\"text-indent:0") + (keep_with_next ? ";page-break-after:avoid" : "") + "\"" : "") + ">" + line +
+         "</p>";
   }
 
   void table(const TableSection& s) {
@@ -150,17 +155,21 @@ class Writer {
     const Heading& hd = info.heading;
     // Word: the row may not break across pages (LibreOffice writes it as w:cantSplit), and the
     // paragraph before it is kept with it.
-    h += word_ ? "<table class=\"sign\" width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" style=\"page-break-inside:avoid\"><tr>"
-               : "<table class=\"sign\"><tr>";
+    h +=
+        word_
+            ? "<table class=\"sign\" width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" style=\"page-break-inside:avoid\"><tr>"
+            : "<table class=\"sign\"><tr>";
     h += word_ ? "<td width=\"45%\" valign=\"top\" align=\"left\">" : cell("recipients", "45%");
     const std::string left = word_ ? "<p class=\"l\" align=\"left\">" : "<p class=\"l\">";
-    h += left + std::string(word_ ? "<b><i><font style=\"font-size:12pt\">" : "<span class=\"to\">") + "Nơi nhận:" + (word_ ? "</font></i></b>" : "</span>") +
-         "</p>";
-    for (const auto& r : recipients(hd)) h += left + (word_ ? "<font style=\"font-size:11pt\">" : "") + esc(r) + (word_ ? "</font>" : "") + "</p>";
+    h += left + std::string(word_ ? "<b><i><font style=\"font-size:12pt\">" : "<span class=\"to\">") +
+         "Nơi nhận:" + (word_ ? "</font></i></b>" : "</span>") + "</p>";
+    for (const auto& r : recipients(hd))
+      h += left + (word_ ? "<font style=\"font-size:11pt\">" : "") + esc(r) + (word_ ? "</font>" : "") + "</p>";
     h += "</td>" + cell("signer", "55%");
     if (!hd.sign_for.empty()) h += centred(esc(hd.sign_for), "14pt", true);
     h += centred(esc(hd.sign_title), "14pt", true);
-    h += word_ ? "<p class=\"c\">&nbsp;</p><p class=\"c\">&nbsp;</p><p class=\"c\">&nbsp;</p><p class=\"c\">&nbsp;</p>" : "<div class=\"space\"></div>";
+    h += word_ ? "<p class=\"c\">&nbsp;</p><p class=\"c\">&nbsp;</p><p class=\"c\">&nbsp;</p><p class=\"c\">&nbsp;</p>"
+               : "<div class=\"space\"></div>";
     if (!info.signer.empty()) h += centred(esc(info.signer), "14pt", true);
     h += "</td></tr></table>";
   }
@@ -181,7 +190,8 @@ class Writer {
            "</font></p>";
   }
   std::string rule(bool long_rule) const {
-    if (word_) return std::string("<p class=\"c\"><font style=\"font-size:8pt\">") + (long_rule ? "――――――――――――――" : "――――――――") + "</font></p>";
+    if (word_)
+      return std::string("<p class=\"c\"><font style=\"font-size:8pt\">") + (long_rule ? "――――――――――――――" : "――――――――") + "</font></p>";
     return std::string("<div class=\"rule") + (long_rule ? " long" : "") + "\"></div>";
   }
 };

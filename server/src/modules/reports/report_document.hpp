@@ -18,13 +18,13 @@ namespace antq::reports {
 using Labels = std::map<std::string, std::string>;
 
 struct DocumentInfo {
-  Heading heading;          // parent body, issuing body, number symbol, signing position, place
-  std::string number;       // "12/BC-BCĐ" ("" before issuing: "Số: …/BC-BCĐ")
-  std::string date;         // YYYY-MM-DD ("" before issuing: "ngày … tháng … năm …")
-  std::string title;        // trích yếu
-  std::string signer;       // name under the signature ("" leaves the space)
-  std::string assessment;   // "Đánh giá chung" as the steering committee wrote it ("" leaves lines to write on)
-  std::string direction;    // "Phương hướng, nhiệm vụ", likewise
+  Heading heading;         // parent body, issuing body, number symbol, signing position, place
+  std::string number;      // "12/BC-BCĐ" ("" before issuing: "Số: …/BC-BCĐ")
+  std::string date;        // YYYY-MM-DD ("" before issuing: "ngày … tháng … năm …")
+  std::string title;       // trích yếu
+  std::string signer;      // name under the signature ("" leaves the space)
+  std::string assessment;  // "Đánh giá chung" as the steering committee wrote it ("" leaves lines to write on)
+  std::string direction;   // "Phương hướng, nhiệm vụ", likewise
 };
 
 // Who reads the HTML: a browser printing A4, or LibreOffice turning it into a .docx (tables for
@@ -36,7 +36,8 @@ std::string vn_number(std::int64_t n);
 
 // The opening paragraphs: every sentence from a figure that is not zero.
 std::vector<std::string> narrative(const Summary& figures, const Labels& labels);
-std::string report_html(const ReportFigures& figures, const DocumentInfo& info, const Labels& labels, HtmlTarget target = HtmlTarget::print);
+std::string report_html(const ReportFigures& figures, const DocumentInfo& info, const Labels& labels,
+                        HtmlTarget target = HtmlTarget::print);
 std::string report_csv(const ReportFigures& figures, const Labels& labels);
 std::string report_xlsx(const ReportFigures& figures, const Labels& labels);
 

@@ -127,18 +127,15 @@ void movement_sections(const Summary& f, const Labels& l, std::vector<TableSecti
   out.push_back({"Địa bàn trọng điểm, phức tạp về an ninh, trật tự",
                  "Địa bàn trọng điểm",
                  {"Số lượng"},
-                 {{"Địa bàn được xác định", {f.hotspots.designated}},
-                  {"Địa bàn đã chuyển hóa", {f.hotspots.transformed}}}});
+                 {{"Địa bàn được xác định", {f.hotspots.designated}}, {"Địa bàn đã chuyển hóa", {f.hotspots.transformed}}}});
   out.push_back({"Đánh giá “An toàn về an ninh, trật tự”",
                  "Đánh giá An toàn về ANTT",
                  {"Số lượng"},
-                 {{"Đơn vị được xét", {f.evaluations.evaluated}},
-                  {"Đơn vị được công nhận", {f.evaluations.passed}}}});
+                 {{"Đơn vị được xét", {f.evaluations.evaluated}}, {"Đơn vị được công nhận", {f.evaluations.passed}}}});
   out.push_back({"Chương trình phối hợp, giao ước thi đua",
                  "Chương trình, giao ước",
                  {"Số lượng"},
-                 {{"Chương trình phối hợp đang thực hiện", {f.programs_active}},
-                  {"Bản cam kết, giao ước", {f.pledges}}}});
+                 {{"Chương trình phối hợp đang thực hiện", {f.programs_active}}, {"Bản cam kết, giao ước", {f.pledges}}}});
   TableSection awards{"Khen thưởng", "Khen thưởng", {"Tập thể", "Cá nhân"}, {}};
   for (const auto& [form, a] : f.awards) awards.rows.push_back({label(l, "award_forms", form), {a.collective, a.individual}});
   out.push_back(std::move(awards));
@@ -215,8 +212,7 @@ std::string report_xlsx(const ReportFigures& figures, const Labels& l) {
   std::string where = "Toàn quốc";
   if (f.unit) where = f.unit->full_name;
   const std::string title = "SỐ LIỆU PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC";
-  const std::string subtitle = where + ", từ ngày " + doc::vn_date(f.from) + " đến ngày " +
-                               doc::vn_date(f.to);
+  const std::string subtitle = where + ", từ ngày " + doc::vn_date(f.from) + " đến ngày " + doc::vn_date(f.to);
   return xlsx::build([&](lxw_workbook* wb) {
     lxw_format* heading = workbook_add_format(wb);
     format_set_bold(heading);
@@ -243,7 +239,8 @@ std::string report_xlsx(const ReportFigures& figures, const Labels& l) {
       worksheet_write_string(ws, 2, 0, s.title.c_str(), heading);
       constexpr lxw_row_t kHead = 4;
       worksheet_write_string(ws, kHead, 0, s.label_header.c_str(), bold);
-      for (std::size_t c = 0; c < s.headers.size(); ++c) worksheet_write_string(ws, kHead, static_cast<lxw_col_t>(c + 1), s.headers[c].c_str(), bold);
+      for (std::size_t c = 0; c < s.headers.size(); ++c)
+        worksheet_write_string(ws, kHead, static_cast<lxw_col_t>(c + 1), s.headers[c].c_str(), bold);
       for (std::size_t r = 0; r < s.rows.size(); ++r) {
         const auto row = static_cast<lxw_row_t>(kHead + 1 + r);
         worksheet_write_string(ws, row, 0, s.rows[r].label.c_str(), text);

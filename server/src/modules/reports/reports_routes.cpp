@@ -2,8 +2,8 @@
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
-#include "http/params.hpp"
 #include "http/file_response.hpp"
+#include "http/params.hpp"
 
 namespace antq::reports {
 
@@ -100,8 +100,7 @@ void register_routes(http::Router& router, ReportsService& service) {
     const auto report = service.issued(*req.principal, http::id_param(req));
     if (format == "json") return http::Response::json(report);
     const DocumentInfo info = service.document_info(*req.principal, report);
-    return document(service, req, report.at("figures").as_object(), format,
-                    "bao-cao-" + std::string(report.at("id").as_string()), &info);
+    return document(service, req, report.at("figures").as_object(), format, "bao-cao-" + std::string(report.at("id").as_string()), &info);
   });
 }
 

@@ -8,10 +8,10 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/access.hpp"
+#include "modules/catalog/catalog.hpp"
 #include "modules/groups/groups_spec.hpp"
 #include "modules/reports/metrics.hpp"
 #include "modules/reports/report_tables.hpp"
-#include "modules/catalog/catalog.hpp"
 #include "modules/units/area.hpp"
 #include "modules/units/units_repository.hpp"
 
@@ -45,8 +45,8 @@ void check_metric(const std::string& m) {
   const std::string top = m.substr(0, dot);
   const auto& sections = metric::sections();
   const bool known = std::any_of(sections.begin(), sections.end(), [&](std::string_view s) { return top == s; });
-  const bool clean = m.size() <= 120 && dot != std::string::npos &&
-                     m.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") == std::string::npos;
+  const bool clean =
+      m.size() <= 120 && dot != std::string::npos && m.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") == std::string::npos;
   if (!known || !clean) throw BadRequest("Chỉ tiêu '" + m.substr(0, 120) + "' không có trong báo cáo.", "metric");
 }
 
@@ -112,8 +112,8 @@ std::string hand_text(const bj::object& body, const char* key, const char* name)
     }
   }
   if (const auto n = text::length(s); n > kHandTextMaxChars) {
-    throw BadRequest(std::string("Phần “") + name + "” dài " + text::group_thousands(static_cast<std::int64_t>(n)) + " ký tự, quá giới hạn " +
-                         text::group_thousands(kHandTextMaxChars) + " ký tự.",
+    throw BadRequest(std::string("Phần “") + name + "” dài " + text::group_thousands(static_cast<std::int64_t>(n)) +
+                         " ký tự, quá giới hạn " + text::group_thousands(kHandTextMaxChars) + " ký tự.",
                      key);
   }
   return s;
@@ -166,7 +166,8 @@ Labels ReportsService::labels(db::Connection& c) {
     for (const auto& i : catalog::items(c, kind, true)) l[std::string(kind) + "/" + i.code] = i.label;
   for (const auto& field : groups::spec().fields) {
     if (field.name != "platform") continue;
-    for (std::size_t i = 0; i < field.choices.size() && i < field.choice_labels.size(); ++i) l["platforms/" + field.choices[i]] = field.choice_labels[i];
+    for (std::size_t i = 0; i < field.choices.size() && i < field.choice_labels.size(); ++i)
+      l["platforms/" + field.choices[i]] = field.choice_labels[i];
   }
   for (const auto& i : catalog::items(c, "tip_categories", true)) l["tip_categories/" + i.code] = i.label;
   return l;
@@ -209,8 +210,8 @@ bj::object ReportsService::children_table(db::Connection& c, const Area& a, cons
   for (const auto& child : units::repo::children(c, a.unit ? std::optional<std::int64_t>(a.unit->id) : std::nullopt)) {
     const Area sub{child};
     FigureSource f(c, rollups_, sub, p);
-    items.push_back(bj::object{{"code", child.code}, {"name", child.name}, {"full_name", child.full_name}, {"kind", child.kind},
-                               {"values", values(f)}});
+    items.push_back(bj::object{
+        {"code", child.code}, {"name", child.name}, {"full_name", child.full_name}, {"kind", child.kind}, {"values", values(f)}});
   }
   FigureSource whole(c, rollups_, a, p);
   bj::array metrics;
@@ -221,7 +222,8 @@ bj::object ReportsService::children_table(db::Connection& c, const Area& a, cons
 Heading ReportsService::heading_of(db::Connection& c, const bj::object& figures) {
   if (!figures.contains("unit") || !figures.at("unit").is_object()) return heading_for(std::nullopt, std::nullopt);
   const auto& u = figures.at("unit").as_object();
-  const HeadingUnit unit{std::string(u.at("name").as_string()), std::string(u.at("full_name").as_string()), std::string(u.at("kind").as_string())};
+  const HeadingUnit unit{std::string(u.at("name").as_string()), std::string(u.at("full_name").as_string()),
+                         std::string(u.at("kind").as_string())};
   std::optional<HeadingUnit> commune;
   if (unit.kind == "village" || unit.kind == "establishment") {
     // The administrative unit it belongs to (a village may sit under another village or group).
@@ -284,7 +286,11 @@ bj::object ReportsService::timeseries(const http::Principal& who, const ReportQu
       points.push_back(bj::object{{"from", w.from}, {"to", w.to}, {"value", f.value(figure)}});
     }
     return bj::object{{"unit", a.unit ? bj::value(a.unit->code) : bj::value(nullptr)},
-                      {"from", q.from}, {"to", q.to}, {"metric", figure}, {"interval", interval}, {"points", std::move(points)}};
+                      {"from", q.from},
+                      {"to", q.to},
+                      {"metric", figure},
+                      {"interval", interval},
+                      {"points", std::move(points)}};
   });
 }
 
@@ -299,11 +305,11 @@ bj::object ReportsService::breakdown(const http::Principal& who, const ReportQue
       for (const auto& child : units::repo::children(c, a.unit ? std::optional<std::int64_t>(a.unit->id) : std::nullopt)) {
         const Area sub{child};
         FigureSource f(c, rollups_, sub, p);
-        items.push_back(bj::object{{"key", child.code},
-                                   {"label", child.full_name},
-                                   {"unit", bj::object{{"code", child.code}, {"name", child.name}, {"kind", child.kind},
-                                                       {"has_children", child.has_children}}},
-                                   {"value", f.value(figure)}});
+        items.push_back(bj::object{
+            {"key", child.code},
+            {"label", child.full_name},
+            {"unit", bj::object{{"code", child.code}, {"name", child.name}, {"kind", child.kind}, {"has_children", child.has_children}}},
+            {"value", f.value(figure)}});
       }
     } else {
       // The family of figures this one splits into: a catalogue kind and the figure of each code.
@@ -336,10 +342,15 @@ bj::object ReportsService::breakdown(const http::Principal& who, const ReportQue
       FigureSource f(c, rollups_, a, p);
       std::vector<std::pair<std::string, std::string>> codes;
       for (const auto& i : catalog::items(c, kind, true)) codes.emplace_back(i.code, i.label);
-      for (const auto& [code, label] : codes) items.push_back(bj::object{{"key", code}, {"label", label}, {"value", f.value(member(code))}});
+      for (const auto& [code, label] : codes)
+        items.push_back(bj::object{{"key", code}, {"label", label}, {"value", f.value(member(code))}});
     }
     return bj::object{{"unit", a.unit ? bj::value(a.unit->code) : bj::value(nullptr)},
-                      {"from", q.from}, {"to", q.to}, {"metric", figure}, {"by", by}, {"items", std::move(items)}};
+                      {"from", q.from},
+                      {"to", q.to},
+                      {"metric", figure},
+                      {"by", by},
+                      {"items", std::move(items)}};
   });
 }
 
@@ -357,9 +368,9 @@ bj::object ReportsService::issue(const http::Principal& who, const bj::object& b
       const auto n = c.query(kCountIssuedThisYear, a.unit->id, today.substr(0, 4) + "-01-01").rows[0].integer(0);
       no = std::to_string(n + 1) + "/" + heading.symbol;
     }
-    const auto id = c.query(kInsertIssued, no, a.unit->id, d.query.from, d.query.to, d.title.value_or(default_title({d.query.from, d.query.to})),
-                            today, who.username, d.signer, bj::serialize(figures), d.assessment, d.direction, bj::serialize(to_json(heading)),
-                            timeutil::now_utc())
+    const auto id = c.query(kInsertIssued, no, a.unit->id, d.query.from, d.query.to,
+                            d.title.value_or(default_title({d.query.from, d.query.to})), today, who.username, d.signer,
+                            bj::serialize(figures), d.assessment, d.direction, bj::serialize(to_json(heading)), timeutil::now_utc())
                         .rows[0]
                         .integer(0);
     audit_.record(c, {who.username, "report.issue", "report", std::to_string(id), a.unit->path, a.unit->code, "", request_id,
@@ -393,9 +404,10 @@ bj::array ReportsService::list_issued(const http::Principal& who, const std::opt
   return db_.read_value([&](db::Connection& c) {
     const PathRange scope = units::area_range(c, who, unit);
     bj::array out;
-    for (const auto& r : c.query(std::string(kIssuedColumns) + "WHERE u.path >= $1 AND u.path < $2 ORDER BY r.issued_on DESC, r.id DESC LIMIT 200",
-                                 scope.lo, scope.hi)
-                             .rows) {
+    for (const auto& r :
+         c.query(std::string(kIssuedColumns) + "WHERE u.path >= $1 AND u.path < $2 ORDER BY r.issued_on DESC, r.id DESC LIMIT 200",
+                 scope.lo, scope.hi)
+             .rows) {
       auto o = issued_json(r);
       o.erase("figures");
       o.erase("assessment");

@@ -428,9 +428,10 @@ Figures Rollups::prefix(db::Connection& c, std::int64_t node, const std::string&
 
 std::map<std::string, Figures> Rollups::days(db::Connection& c, std::int64_t node, const std::string& from, const std::string& to) {
   std::map<std::string, Figures> out;
-  for (const auto& r : c.query("SELECT bucket, data FROM rollup_buckets WHERE node_id = $1 AND grain = 'd' AND bucket >= $2 AND bucket <= $3",
-                               node, from, to)
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT bucket, data FROM rollup_buckets WHERE node_id = $1 AND grain = 'd' AND bucket >= $2 AND bucket <= $3", node, from,
+               to)
+           .rows) {
     out[r.text(0)] = named(c, decode(r.text(1)));
   }
   return out;
@@ -449,7 +450,9 @@ std::map<std::string, Figures> Rollups::dump(db::Connection& c) {
 // A fold that throws is logged as rollup_fold_failed by the worker; the next round tries again.
 void Rollups::start_background(std::chrono::milliseconds every) {
   std::lock_guard g(folder_mutex_);
-  if (!folder_) folder_ = std::make_unique<BackgroundWorker>("rollup_fold", [this] { fold(); }, BackgroundWorker::Options{every, false});
+  if (!folder_)
+    folder_ = std::make_unique<BackgroundWorker>(
+        "rollup_fold", [this] { fold(); }, BackgroundWorker::Options{every, false});
   folder_->start();
 }
 

@@ -79,11 +79,11 @@ class Rollups {
   std::mutex fold_mutex_;  // one folder at a time (fold, rebuild)
   std::mutex names_mutex_;
   std::unordered_map<std::string, int> ids_;
-  std::vector<std::string> names_;  // id → name (index)
-  std::vector<std::int64_t> nodes_sorted_;  // ids of provinces and districts
+  std::vector<std::string> names_;                                         // id → name (index)
+  std::vector<std::int64_t> nodes_sorted_;                                 // ids of provinces and districts
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> ancestors_;  // unit → nodes above it (0 first), within one fold
 
-  std::mutex folder_mutex_;  // guards folder_ (start and stop may come from different threads)
+  std::mutex folder_mutex_;                   // guards folder_ (start and stop may come from different threads)
   std::unique_ptr<BackgroundWorker> folder_;  // last: stopped before what fold() uses goes away
 };
 

@@ -201,8 +201,9 @@ void groups(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   Where w;
   w.scope(f);
   w.days(f, {"g.started_on", "g.dissolved_on"});
-  for (const auto& r : run(c, "SELECT g.unit_id, g.kind, g.started_on, g.members_count, g.dissolved_on, g.platform FROM movement_groups g "
-                              "JOIN units u ON u.id = g.unit_id",
+  for (const auto& r : run(c,
+                           "SELECT g.unit_id, g.kind, g.started_on, g.members_count, g.dissolved_on, g.platform FROM movement_groups g "
+                           "JOIN units u ON u.id = g.unit_id",
                            w)
                            .rows) {
     const std::string kind = r.text(1);
@@ -251,9 +252,8 @@ void hotspots(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   Where w;
   w.scope(f);
   w.days(f, {"h.designated_on", "h.transformed_on"});
-  for (const auto& r : run(c, "SELECT h.unit_id, h.designated_on, h.status, h.transformed_on FROM hotspots h JOIN units u ON u.id = h.unit_id",
-                           w)
-                           .rows) {
+  for (const auto& r :
+       run(c, "SELECT h.unit_id, h.designated_on, h.status, h.transformed_on FROM hotspots h JOIN units u ON u.id = h.unit_id", w).rows) {
     emit(r.integer(0), r.text(1), metric::kHotspotsDesignated, 1);
     if (r.text(2) == "transformed" && !r.is_null(3)) emit(r.integer(0), r.text(3), metric::kHotspotsTransformed, 1);
   }
@@ -280,8 +280,9 @@ void programs(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   Where w;
   w.scope(f);
   w.days(f, {"COALESCE(p.period_from, p.signed_on)", "p.period_to"});
-  for (const auto& r : run(c, "SELECT p.unit_id, COALESCE(p.period_from, p.signed_on), p.period_to FROM programs p "
-                              "JOIN units u ON u.id = p.unit_id",
+  for (const auto& r : run(c,
+                           "SELECT p.unit_id, COALESCE(p.period_from, p.signed_on), p.period_to FROM programs p "
+                           "JOIN units u ON u.id = p.unit_id",
                            w)
                            .rows) {
     emit.period(r.integer(0), r.text(1), r, 2, metric::kProgramsActive, 1);
@@ -305,7 +306,8 @@ void awards(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   Where w;
   w.scope(f);
   w.days(f, {"a.date"});
-  for (const auto& r : run(c, "SELECT a.unit_id, a.date, a.form, a.recipient_kind FROM awards a JOIN units u ON u.id = a.unit_id", w).rows) {
+  for (const auto& r :
+       run(c, "SELECT a.unit_id, a.date, a.form, a.recipient_kind FROM awards a JOIN units u ON u.id = a.unit_id", w).rows) {
     emit(r.integer(0), r.text(1), metric::award(r.text(2), r.text(3)), 1);
   }
 }
@@ -330,15 +332,28 @@ void collect_events(db::Connection& c, const EventFilter& f, const EventSink& si
 }
 
 std::optional<std::pair<std::string, std::string>> event_span(db::Connection& c) {
-  static const char* const kColumns[][2] = {
-      {"activities", "date"},          {"opinions", "received_on"},      {"mediations", "received_on"},
-      {"reintegration_people", "start_date"}, {"reintegration_people", "status_since"},
-      {"reintegration_status_changes", "changed_on"}, {"reintegration_sessions", "date"},
-      {"movement_groups", "started_on"}, {"movement_groups", "dissolved_on"}, {"models", "started_on"},
-      {"models", "ended_on"},          {"rollup_coverage", "lo"},        {"rollup_coverage", "hi"},
-      {"hotspots", "designated_on"},   {"hotspots", "transformed_on"},   {"programs", "signed_on"},
-      {"programs", "period_from"},     {"programs", "period_to"},        {"awards", "date"},
-      {"tips", "received_at"},         {"patrols", "started_at"},        {"evaluations", "decided_at"}};
+  static const char* const kColumns[][2] = {{"activities", "date"},
+                                            {"opinions", "received_on"},
+                                            {"mediations", "received_on"},
+                                            {"reintegration_people", "start_date"},
+                                            {"reintegration_people", "status_since"},
+                                            {"reintegration_status_changes", "changed_on"},
+                                            {"reintegration_sessions", "date"},
+                                            {"movement_groups", "started_on"},
+                                            {"movement_groups", "dissolved_on"},
+                                            {"models", "started_on"},
+                                            {"models", "ended_on"},
+                                            {"rollup_coverage", "lo"},
+                                            {"rollup_coverage", "hi"},
+                                            {"hotspots", "designated_on"},
+                                            {"hotspots", "transformed_on"},
+                                            {"programs", "signed_on"},
+                                            {"programs", "period_from"},
+                                            {"programs", "period_to"},
+                                            {"awards", "date"},
+                                            {"tips", "received_at"},
+                                            {"patrols", "started_at"},
+                                            {"evaluations", "decided_at"}};
   std::string lo, hi;
   for (const auto& [table, column] : kColumns) {
     auto r = c.query(std::string("SELECT MIN(substr(") + column + ", 1, 10)), MAX(substr(" + column + ", 1, 10)) FROM " + table);
@@ -389,25 +404,27 @@ std::vector<std::pair<std::int64_t, std::string>> refresh_coverage(db::Connectio
     touched.emplace_back(unit_id, lo);
     if (hi) touched.emplace_back(unit_id, *hi);
     if (i > 0) {
-      c.query("INSERT INTO rollup_gaps (metric, key, unit_id, lo, hi) VALUES ($1, $2, $2, $3, $4)", std::string(metric::kModelUnits), unit_id,
-              *merged[i - 1].second, lo);
+      c.query("INSERT INTO rollup_gaps (metric, key, unit_id, lo, hi) VALUES ($1, $2, $2, $3, $4)", std::string(metric::kModelUnits),
+              unit_id, *merged[i - 1].second, lo);
     }
   }
   return touched;
 }
 
 void refresh_person_gaps(db::Connection& c, std::int64_t person_id) {
-  c.query("DELETE FROM rollup_gaps WHERE metric IN ($1, $2) AND key = $3", std::string(metric::kProgressed), std::string(metric::kReoffended), person_id);
+  c.query("DELETE FROM rollup_gaps WHERE metric IN ($1, $2) AND key = $3", std::string(metric::kProgressed),
+          std::string(metric::kReoffended), person_id);
   auto unit = c.query("SELECT unit_id FROM reintegration_people WHERE id = $1", person_id);
   if (unit.rows.empty()) return;
   const auto unit_id = unit.rows[0].integer(0);
   std::optional<std::string> last_progress, last_relapse;
   for (const auto& r :
-       c.query("SELECT changed_on, status FROM reintegration_status_changes WHERE person_id = $1 ORDER BY changed_on, id", person_id).rows) {
+       c.query("SELECT changed_on, status FROM reintegration_status_changes WHERE person_id = $1 ORDER BY changed_on, id", person_id)
+           .rows) {
     const std::string day = r.text(0), st = r.text(1);
     std::optional<std::string>* last = (st == "progressing" || st == "completed") ? &last_progress
-                                       : st == "reoffended"                        ? &last_relapse
-                                                                                   : nullptr;
+                                       : st == "reoffended"                       ? &last_relapse
+                                                                                  : nullptr;
     if (!last) continue;
     if (*last) {
       c.query("INSERT INTO rollup_gaps (metric, key, unit_id, lo, hi) VALUES ($1, $2, $3, $4, $5)",

@@ -24,9 +24,9 @@ struct Event {
 };
 
 struct EventFilter {
-  std::optional<PathRange> scope;       // units (subtree); none = the whole country
-  std::optional<std::string> min_day;   // events on or after this day (needs max_day)
-  std::optional<std::string> max_day;   // events on or before this day
+  std::optional<PathRange> scope;      // units (subtree); none = the whole country
+  std::optional<std::string> min_day;  // events on or after this day (needs max_day)
+  std::optional<std::string> max_day;  // events on or before this day
 };
 
 using EventSink = std::function<void(const Event&)>;
@@ -48,7 +48,7 @@ void refresh_person_gaps(db::Connection& c, std::int64_t person_id);
 
 // Gaps (lo, hi) of `metric` inside [from, to] for units in scope: the pairs of one key's
 // consecutive events that both fall in the period (subtracted from the event count to count keys).
-std::int64_t gaps_inside(db::Connection& c, const std::string& metric, const std::optional<PathRange>& scope,
-                         const std::string& from, const std::string& to);
+std::int64_t gaps_inside(db::Connection& c, const std::string& metric, const std::optional<PathRange>& scope, const std::string& from,
+                         const std::string& to);
 
 }  // namespace antq::reports

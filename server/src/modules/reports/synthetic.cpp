@@ -13,10 +13,11 @@ namespace antq::reports {
 
 namespace {
 
-constexpr const char* kTypes[] = {"campaign_launch", "propaganda", "listening_conference", "training", "leaflet_distribution",
-                                  "festival", "signing", "review"};
+constexpr const char* kTypes[] = {"campaign_launch", "propaganda", "listening_conference", "training", "leaflet_distribution", "festival",
+                                  "signing",         "review"};
 constexpr const char* kForces[] = {"police", "front", "women_union", "youth_union", "farmers_union", "veterans_union"};
-constexpr const char* kTopics[] = {"drugs", "crime", "social_evils", "fire", "traffic", "domestic_violence", "cyber_fraud", "loan_sharking"};
+constexpr const char* kTopics[] = {"drugs",       "crime",        "social_evils", "fire", "traffic", "domestic_violence",
+                                   "cyber_fraud", "loan_sharking"};
 constexpr const char* kCategories[] = {"drugs", "theft", "gambling", "online_fraud", "traffic", "other"};
 constexpr const char* kGroupKinds[] = {"self_managed", "patrol_team", "security_team", "channel"};
 constexpr const char* kFields[] = {"security_order", "self_management", "camera", "traffic", "fire"};
@@ -26,7 +27,9 @@ struct Dice {
   std::mt19937_64 rng;
   std::int64_t below(std::int64_t n) { return std::uniform_int_distribution<std::int64_t>(0, n - 1)(rng); }
   template <std::size_t N>
-  const char* of(const char* const (&a)[N]) { return a[below(N)]; }
+  const char* of(const char* const (&a)[N]) {
+    return a[below(N)];
+  }
 };
 
 // Multi-row INSERTs: a few hundred rows a statement instead of one. Rows referring to another
@@ -72,7 +75,8 @@ class TriggersOff {
           c.execute_script("DROP TRIGGER " + r.text(0));
         }
       } else {
-        for (const auto& r : c.query("SELECT DISTINCT event_object_table FROM information_schema.triggers WHERE trigger_name LIKE 'rollup_%'").rows) {
+        for (const auto& r :
+             c.query("SELECT DISTINCT event_object_table FROM information_schema.triggers WHERE trigger_name LIKE 'rollup_%'").rows) {
           tables_.push_back(r.text(0));
           c.execute_script("ALTER TABLE " + r.text(0) + " DISABLE TRIGGER USER");
         }
@@ -144,7 +148,8 @@ struct Synthetic {
           for (int v = 1; v <= scale.villages_per_commune; ++v) {
             const std::string n = std::to_string(v);
             villages.push_back(units::repo::insert(
-                c, {cu->code + "-S" + n, "synthetic", "Thôn " + n, "Thôn " + n + ", " + cu->full_name, "village", "Thôn", id}, path, cu->depth));
+                c, {cu->code + "-S" + n, "synthetic", "Thôn " + n, "Thôn " + n + ", " + cu->full_name, "village", "Thôn", id}, path,
+                cu->depth));
           }
         }
       });
@@ -162,7 +167,8 @@ struct Synthetic {
         const std::string type = dice.of(kTypes);
         const std::int64_t participants = dice.below(300);
         const std::int64_t quantity = type == "leaflet_distribution" ? 100 + dice.below(2000) : 0;
-        rows.add({id, village(), type, day(), "Hoạt động " + std::to_string(i), participants, quantity, std::string("synthetic"), now, now});
+        rows.add(
+            {id, village(), type, day(), "Hoạt động " + std::to_string(i), participants, quantity, std::string("synthetic"), now, now});
         const std::string o1 = dice.of(kForces);
         codes.add({id, std::string("organizers"), o1});
         if (dice.below(3) == 0) {
@@ -179,16 +185,17 @@ struct Synthetic {
   // Tips, a tenth of them solved.
   void tips() {
     in_batches(db, scale.tips, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-      Bulk rows(c, "INSERT INTO tips (tracking_code, secret_hash, unit_id, category, channel, description, search_text, anonymous, status, "
-                   "received_at, settle_due_at, outcome_valid, cases_solved, suspects_arrested, wanted_caught, updated_at)");
+      Bulk rows(c,
+                "INSERT INTO tips (tracking_code, secret_hash, unit_id, category, channel, description, search_text, anonymous, status, "
+                "received_at, settle_due_at, outcome_valid, cases_solved, suspects_arrested, wanted_caught, updated_at)");
       for (std::int64_t i = from; i < to; ++i) {
         const std::string d = day();
         const std::string at = timeutil::add_days(d, -1) + "T" + (dice.below(2) ? "18" : "02") + ":30:00.000Z";
         const bool solved = dice.below(10) == 0;
         rows.add({"S" + std::to_string(i), std::string("x"), village(), std::string(dice.of(kCategories)), std::string("phone"),
-                  std::string("Tin báo tổng hợp"), std::string("tin bao tong hop"), std::int64_t{1}, std::string(solved ? "resolved" : "closed"), at, at,
-                  solved ? db::Value(std::int64_t{1}) : db::Value(nullptr), solved ? dice.below(3) : 0, solved ? dice.below(4) : 0,
-                  std::int64_t{dice.below(50) == 0 ? 1 : 0}, at});
+                  std::string("Tin báo tổng hợp"), std::string("tin bao tong hop"), std::int64_t{1},
+                  std::string(solved ? "resolved" : "closed"), at, at, solved ? db::Value(std::int64_t{1}) : db::Value(nullptr),
+                  solved ? dice.below(3) : 0, solved ? dice.below(4) : 0, std::int64_t{dice.below(50) == 0 ? 1 : 0}, at});
       }
       rows.flush();
     });
@@ -197,10 +204,12 @@ struct Synthetic {
   // Mediations with their outcomes.
   void mediations() {
     in_batches(db, scale.mediations, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-      Bulk rows(c, "INSERT INTO mediations (unit_id, received_on, dispute_type, parties_count, outcome, created_by, created_at, updated_at)");
+      Bulk rows(c,
+                "INSERT INTO mediations (unit_id, received_on, dispute_type, parties_count, outcome, created_by, created_at, updated_at)");
       const char* outcomes[] = {"successful", "successful", "unsuccessful", "pending"};
       for (std::int64_t i = from; i < to; ++i) {
-        rows.add({village(), day(), std::string("neighbours"), std::int64_t{2}, std::string(outcomes[dice.below(4)]), std::string("synthetic"), now, now});
+        rows.add({village(), day(), std::string("neighbours"), std::int64_t{2}, std::string(outcomes[dice.below(4)]),
+                  std::string("synthetic"), now, now});
       }
       rows.flush();
     });
@@ -210,8 +219,9 @@ struct Synthetic {
   void add_people() {
     std::int64_t person_id = next_id(db, "reintegration_people");
     in_batches(db, scale.people, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-      Bulk rows(c, "INSERT INTO reintegration_people (id, unit_id, category, name, name_hash, start_date, status, status_since, created_by, "
-                   "created_at, updated_at)");
+      Bulk rows(c,
+                "INSERT INTO reintegration_people (id, unit_id, category, name, name_hash, start_date, status, status_since, created_by, "
+                "created_at, updated_at)");
       Bulk changes(c, "INSERT INTO reintegration_status_changes (person_id, status, changed_on, changed_by, created_at)", &rows);
       for (std::int64_t i = from; i < to; ++i) {
         const std::int64_t id = person_id++;
@@ -242,7 +252,9 @@ struct Synthetic {
   // Groups, some dissolved.
   void groups() {
     in_batches(db, scale.groups, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-      Bulk rows(c, "INSERT INTO movement_groups (unit_id, kind, name, started_on, members_count, dissolved_on, created_by, created_at, updated_at)");
+      Bulk rows(
+          c,
+          "INSERT INTO movement_groups (unit_id, kind, name, started_on, members_count, dissolved_on, created_by, created_at, updated_at)");
       for (std::int64_t i = from; i < to; ++i) {
         const std::string kind = dice.of(kGroupKinds);
         if (kind == "security_team") continue;  // one per village: kept out of random data
@@ -264,8 +276,8 @@ struct Synthetic {
         const std::int64_t id = model_id++;
         const std::string start = day();
         const auto unit = village();
-        rows.add({id, unit, "Mô hình " + std::to_string(i), std::string(dice.below(3) ? "model" : "thematic"), std::string(dice.of(kFields)), start,
-                  std::string("synthetic"), now, now});
+        rows.add({id, unit, "Mô hình " + std::to_string(i), std::string(dice.below(3) ? "model" : "thematic"),
+                  std::string(dice.of(kFields)), start, std::string("synthetic"), now, now});
         const auto other = village();
         if (other != unit) reps.add({id, other, std::max(start, day()), std::string("synthetic"), now});
       }
@@ -278,7 +290,8 @@ struct Synthetic {
     in_batches(db, scale.patrols, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
       Bulk rows(c, "INSERT INTO patrols (unit_id, started_at, participants, incidents, created_by, created_at, updated_at)");
       for (std::int64_t i = from; i < to; ++i) {
-        rows.add({village(), day() + "T13:00:00.000Z", 3 + dice.below(6), std::int64_t{dice.below(10) == 0 ? 1 : 0}, std::string("synthetic"), now, now});
+        rows.add({village(), day() + "T13:00:00.000Z", 3 + dice.below(6), std::int64_t{dice.below(10) == 0 ? 1 : 0},
+                  std::string("synthetic"), now, now});
       }
       rows.flush();
     });
@@ -293,7 +306,8 @@ SyntheticScale synthetic_scale(const std::string& name) {
   const std::int64_t div = name == "province" ? 50 : name == "tiny" ? 2000 : 0;
   if (!div) throw std::invalid_argument("scale: national | province | tiny");
   s.villages_per_commune = name == "province" ? 10 : 2;
-  for (auto* v : {&s.activities, &s.tips, &s.mediations, &s.people, &s.sessions, &s.groups, &s.models, &s.patrols}) *v = std::max<std::int64_t>(*v / div, 10);
+  for (auto* v : {&s.activities, &s.tips, &s.mediations, &s.people, &s.sessions, &s.groups, &s.models, &s.patrols})
+    *v = std::max<std::int64_t>(*v / div, 10);
   return s;
 }
 

@@ -34,22 +34,22 @@ void require_operator(const http::Request& req, const std::string& token) {
 void register_routes(http::Router& router, SystemDeps deps) {
   // Answered on the I/O thread: it must stay cheap and must not wait for the database pool.
   router.add({"GET", "/healthz", http::Access::public_, http::Lane::io}, [&db = deps.db](http::Request&) {
-    return http::Response::json(
-        bj::object{{"status", "ok"}, {"database", db::engine_name(db.engine())}, {"version", ANTQ_VERSION}});
+    return http::Response::json(bj::object{{"status", "ok"}, {"database", db::engine_name(db.engine())}, {"version", ANTQ_VERSION}});
   });
 
   router.add({"GET", "/metrics", http::Access::public_, http::Lane::io}, [deps](http::Request& req) {
     require_operator(req, deps.metrics_token);
     const auto pool = deps.db.stats();
-    std::string extra = "# HELP antq_db_connections_open Database connections open.\n"
-                        "# TYPE antq_db_connections_open gauge\nantq_db_connections_open " +
-                        std::to_string(pool.connections_open) +
-                        "\n# HELP antq_db_connections_in_use Database connections lent out.\n"
-                        "# TYPE antq_db_connections_in_use gauge\nantq_db_connections_in_use " +
-                        std::to_string(pool.connections_in_use) +
-                        "\n# HELP antq_db_pool_waits_total Times a caller waited for a connection.\n"
-                        "# TYPE antq_db_pool_waits_total counter\nantq_db_pool_waits_total " +
-                        std::to_string(pool.waits) + "\n";
+    std::string extra =
+        "# HELP antq_db_connections_open Database connections open.\n"
+        "# TYPE antq_db_connections_open gauge\nantq_db_connections_open " +
+        std::to_string(pool.connections_open) +
+        "\n# HELP antq_db_connections_in_use Database connections lent out.\n"
+        "# TYPE antq_db_connections_in_use gauge\nantq_db_connections_in_use " +
+        std::to_string(pool.connections_in_use) +
+        "\n# HELP antq_db_pool_waits_total Times a caller waited for a connection.\n"
+        "# TYPE antq_db_pool_waits_total counter\nantq_db_pool_waits_total " +
+        std::to_string(pool.waits) + "\n";
     if (deps.server_metrics) extra += deps.server_metrics();
     http::Response res;
     res.content_type = "text/plain; version=0.0.4; charset=utf-8";

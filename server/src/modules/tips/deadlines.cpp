@@ -70,8 +70,7 @@ TimePoint pass_on_due(const DeadlineRules& r, TimePoint received, bool remote) {
   return received + hours(remote ? r.pass_on_hours_remote : r.pass_on_hours);
 }
 
-TimePoint extended_due(const DeadlineRules& r, TimePoint received, TimePoint current_due, int extensions_so_far,
-                       const std::string& until) {
+TimePoint extended_due(const DeadlineRules& r, TimePoint received, TimePoint current_due, int extensions_so_far, const std::string& until) {
   const auto date = timeutil::parse_date(until);
   if (!date) throw BadRequest("Ngày gia hạn phải có dạng YYYY-MM-DD.", "extend.until");
   if (extensions_so_far >= 2) {
@@ -81,8 +80,8 @@ TimePoint extended_due(const DeadlineRules& r, TimePoint received, TimePoint cur
   const TimePoint limit = add_months(received, months);
   const TimePoint due = end_of_vietnam_day(*date);
   if (due > end_of_vietnam_day(year_month_day{floor<days>(limit + kVietnamOffset)})) {
-    throw RuleViolation("Lần gia hạn này chỉ được đến " + timeutil::format_vn(year_month_day{floor<days>(limit + kVietnamOffset)}) +
-                            " (" + std::to_string(months) + " tháng kể từ ngày tiếp nhận).",
+    throw RuleViolation("Lần gia hạn này chỉ được đến " + timeutil::format_vn(year_month_day{floor<days>(limit + kVietnamOffset)}) + " (" +
+                            std::to_string(months) + " tháng kể từ ngày tiếp nhận).",
                         "extend.until");
   }
   if (due <= current_due) throw RuleViolation("Ngày gia hạn phải sau thời hạn hiện tại.", "extend.until");

@@ -14,8 +14,8 @@ namespace antq::tips {
 
 struct DeadlineRules {
   int settle_days = 20;
-  int first_extension_months = 2;   // total time from receipt after the first extension
-  int final_extension_months = 4;   // total time from receipt after the second
+  int first_extension_months = 2;  // total time from receipt after the first extension
+  int final_extension_months = 4;  // total time from receipt after the second
   int pass_on_hours = 24;
   int pass_on_hours_remote = 48;
   std::set<std::string> remote_units;  // unit codes (communes) counted as remote areas
@@ -30,7 +30,6 @@ TimePoint pass_on_due(const DeadlineRules& r, TimePoint received, bool remote);
 // The new settle deadline for an extension to `until` (a Vietnam date, up to its end), or throws
 // RuleViolation: past the limit for this extension, not later than the current deadline, or more
 // extensions than the rules allow.
-TimePoint extended_due(const DeadlineRules& r, TimePoint received, TimePoint current_due, int extensions_so_far,
-                       const std::string& until);
+TimePoint extended_due(const DeadlineRules& r, TimePoint received, TimePoint current_due, int extensions_so_far, const std::string& until);
 
 }  // namespace antq::tips

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "core/log.hpp"
-#include "core/tree_path.hpp"
 #include "core/time.hpp"
+#include "core/tree_path.hpp"
 
 namespace antq::tips {
 

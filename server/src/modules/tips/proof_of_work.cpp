@@ -18,8 +18,7 @@ BadRequest failed() {
 }
 }  // namespace
 
-ProofOfWork::ProofOfWork(const crypto::Keyring& keys, int bits, std::chrono::seconds ttl)
-    : keys_(keys), bits_(bits), ttl_(ttl) {}
+ProofOfWork::ProofOfWork(const crypto::Keyring& keys, int bits, std::chrono::seconds ttl) : keys_(keys), bits_(bits), ttl_(ttl) {}
 
 std::string ProofOfWork::sign(std::string_view body) const { return keys_.keyed_hash(body, "pow-challenge").substr(0, 32); }
 

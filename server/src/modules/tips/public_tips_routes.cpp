@@ -41,9 +41,9 @@ void register_public_routes(http::Router& router, TipsService& service) {
 
   router.add({"GET", "/api/v1/public/challenge", http::Access::public_, http::Lane::io}, [&service](http::Request& req) {
     auto ch = service.challenge(http::text_param(req, "unit", 40));
-    http::Response r = http::Response::json(
-        ch ? bj::object{{"required", true}, {"token", ch->token}, {"bits", ch->bits}, {"expires_in", ch->expires_in}}
-           : bj::object{{"required", false}});
+    http::Response r =
+        http::Response::json(ch ? bj::object{{"required", true}, {"token", ch->token}, {"bits", ch->bits}, {"expires_in", ch->expires_in}}
+                                : bj::object{{"required", false}});
     r.header("Cache-Control", "no-store");
     return r;
   });
@@ -121,8 +121,7 @@ void register_public_routes(http::Router& router, TipsService& service) {
   router.add(upload, [&service](http::Request& req) {
     const std::string secret = secret_header(req);
     const bool keep = http::bool_param(req, "keep_location");
-    return http::Response::json(
-        public_attachment_json(service.reporter_attachment(req.param("code"), secret, req.body_file, keep)), 201);
+    return http::Response::json(public_attachment_json(service.reporter_attachment(req.param("code"), secret, req.body_file, keep)), 201);
   });
 }
 

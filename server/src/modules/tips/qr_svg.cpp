@@ -21,8 +21,8 @@ std::string qr_svg(std::string_view text) {
     }
   }
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(size) + " " + std::to_string(size) +
-         "\" shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" +
-         path + "\" fill=\"#000\"/></svg>";
+         "\" shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path +
+         "\" fill=\"#000\"/></svg>";
 }
 
 }  // namespace antq::tips

@@ -28,9 +28,7 @@ int status_rank(std::string_view status) {
 }
 bool is_status(std::string_view status) { return status_rank(status) >= 0; }
 bool is_open(std::string_view s) { return s == "received" || s == "verifying" || s == "assigned"; }
-bool is_channel(std::string_view c) {
-  return c == "in_person" || c == "phone" || c == "hotline" || c == "chat" || c == "online";
-}
+bool is_channel(std::string_view c) { return c == "in_person" || c == "phone" || c == "hotline" || c == "chat" || c == "online"; }
 bool is_decision(std::string_view d) { return d == "prosecute" || d == "not_prosecute" || d == "suspend" || d == "other"; }
 std::string_view status_label(std::string_view status) {
   for (const auto& s : kStatuses)

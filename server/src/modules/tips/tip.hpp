@@ -16,7 +16,7 @@ namespace antq::tips {
 // received → verifying → assigned → resolved → closed; rejected and duplicate end a tip early.
 int status_rank(std::string_view status);  // -1 for an unknown status
 bool is_status(std::string_view status);
-bool is_open(std::string_view status);     // still being handled: deadlines apply
+bool is_open(std::string_view status);  // still being handled: deadlines apply
 bool is_channel(std::string_view channel);
 bool is_decision(std::string_view decision);
 std::string_view status_label(std::string_view status);  // Vietnamese, for staff

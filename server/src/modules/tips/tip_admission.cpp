@@ -9,9 +9,7 @@
 namespace antq::tips {
 
 namespace {
-TooManyRequests too_many(int retry_after) {
-  return TooManyRequests("Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.", retry_after);
-}
+TooManyRequests too_many(int retry_after) { return TooManyRequests("Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.", retry_after); }
 }  // namespace
 
 Admission::Admission(const crypto::Keyring& keys, const AdmissionOptions& o)

@@ -8,8 +8,8 @@
 namespace antq::tips {
 
 inline constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // 32 symbols, 5 bits each
-inline constexpr std::size_t kTrackingSymbols = 8;   // 40 bits: "7KQM-X4TB"
-inline constexpr std::size_t kSecretSymbols = 20;    // 100 bits, shown as four dash-separated groups of five
+inline constexpr std::size_t kTrackingSymbols = 8;                                     // 40 bits: "7KQM-X4TB"
+inline constexpr std::size_t kSecretSymbols = 20;  // 100 bits, shown as four dash-separated groups of five
 
 std::string new_tracking_code();
 std::string new_secret();

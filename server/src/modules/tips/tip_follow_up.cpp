@@ -42,8 +42,9 @@ ReporterView TipsService::track(const std::string& code, const std::string& secr
 
 void TipsService::subscribe_updates(const std::string& code, const std::string& secret, const std::string& email) {
   if (!options_.email_updates) {
-    throw ServiceUnavailable("email_unavailable",
-                             "Máy chủ chưa cấu hình gửi thư, nên chưa gửi được thông báo qua email. Vui lòng quay lại trang này để xem cập nhật.");
+    throw ServiceUnavailable(
+        "email_unavailable",
+        "Máy chủ chưa cấu hình gửi thư, nên chưa gửi được thông báo qua email. Vui lòng quay lại trang này để xem cập nhật.");
   }
   // The address is never repeated back: not in this message, not in a log.
   if (!notify::valid_address(email)) throw BadRequest("Địa chỉ email không hợp lệ.", "email");

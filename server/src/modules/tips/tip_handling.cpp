@@ -109,7 +109,8 @@ void mark_duplicate(db::Connection& c, const http::Principal& who, std::int64_t 
   if (!p.duplicate_of) return;
   if (*p.duplicate_of == id) throw BadRequest("Một tin báo không thể trùng với chính nó.", "duplicate_of");
   auto other = repo::find(c, *p.duplicate_of);
-  if (!other || !access::in_scope(who, other->unit_path)) throw BadRequest("Không tìm thấy tin báo được chọn là bản chính.", "duplicate_of");
+  if (!other || !access::in_scope(who, other->unit_path))
+    throw BadRequest("Không tìm thấy tin báo được chọn là bản chính.", "duplicate_of");
   if (other->status == "duplicate") {
     throw RuleViolation("Tin báo " + other->tracking_code + " cũng là tin trùng; hãy chọn tin báo gốc.", "duplicate_of");
   }
@@ -236,8 +237,8 @@ std::vector<Assignee> TipsService::assignees(const http::Principal& who, std::in
     });
     std::vector<Assignee> out;
     for (auto& h : found) {
-      out.push_back({std::move(h.username), std::move(h.display_name), std::move(h.unit_code), std::move(h.unit_name),
-                     std::move(h.unit_full_name)});
+      out.push_back(
+          {std::move(h.username), std::move(h.display_name), std::move(h.unit_code), std::move(h.unit_name), std::move(h.unit_full_name)});
     }
     return out;
   });
@@ -263,7 +264,8 @@ void TipsService::update(const http::Principal& who, std::int64_t id, const TipP
     repo::update(c, id, ch.u);
     for (const auto& e : ch.events) repo::add_event(c, id, e);
     notifications::notify(c, ch.notify_assignee, {"tip.assigned", "tip", std::to_string(id), cur.tracking_code});
-    audit_.record(c, {who.username, "tip.update", "tip", std::to_string(id), cur.unit_path, cur.unit_code, "", request_id, update_details(ch)});
+    audit_.record(
+        c, {who.username, "tip.update", "tip", std::to_string(id), cur.unit_path, cur.unit_code, "", request_id, update_details(ch)});
     if (ch.u.status != cur.status) {
       TipRecord after = cur;
       after.status = ch.u.status;
@@ -292,16 +294,15 @@ TipMessage TipsService::officer_message(const http::Principal& who, std::int64_t
   return m;
 }
 
-Reporter TipsService::reveal(const http::Principal& who, std::int64_t id, const std::string& reason,
-                             const std::string& request_id) {
+Reporter TipsService::reveal(const http::Principal& who, std::int64_t id, const std::string& reason, const std::string& request_id) {
   return db_.write_value([&](db::Connection& c) {
     access::require(who, "tips.reveal");
     const TipRecord t = staff_tip(c, who, id);
     const auto sealed = repo::reporter_sealed(c, id);
     if (!sealed) throw RuleViolation("Tin báo ẩn danh: không có thông tin người báo.");
-    const std::string plain = audit::reveal(c, audit_, keys_, who,
-                                            {"tips.reveal", "tip", std::to_string(id), t.unit_path, t.unit_code, reason, request_id},
-                                            *sealed, kReporterPurpose);
+    const std::string plain =
+        audit::reveal(c, audit_, keys_, who, {"tips.reveal", "tip", std::to_string(id), t.unit_path, t.unit_code, reason, request_id},
+                      *sealed, kReporterPurpose);
     return reporter_from_json(plain);
   });
 }

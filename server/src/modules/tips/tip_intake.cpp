@@ -20,9 +20,7 @@ namespace antq::tips {
 
 namespace {
 
-std::string search_text(const NewTip& in, const std::string& code) {
-  return text::fold(in.description + " " + in.place + " " + code);
-}
+std::string search_text(const NewTip& in, const std::string& code) { return text::fold(in.description + " " + in.place + " " + code); }
 
 // Everything the insert needs that no database read decides.
 repo::InsertTip insert_row(const NewTip& in, const std::optional<std::string>& received_by, const std::string& received_at,
@@ -72,9 +70,7 @@ TipRecord received_tip(const NewTip& in, const repo::InsertTip& row, const units
 
 std::optional<Challenge> TipsService::challenge(const std::optional<std::string>& unit_code) { return admission_.challenge(unit_code); }
 
-int TipsService::admit_public_tip(const std::string& client_ip, std::string_view answer) {
-  return admission_.admit_tip(client_ip, answer);
-}
+int TipsService::admit_public_tip(const std::string& client_ip, std::string_view answer) { return admission_.admit_tip(client_ip, answer); }
 
 void TipsService::admit_follow_up(const std::string& client_ip) { admission_.admit_follow_up(client_ip); }
 
@@ -137,7 +133,8 @@ Submitted TipsService::intake(const NewTip& in, const std::optional<std::string>
   // Everything that needs no database is prepared before the write, so the shared write
   // transaction only does inserts.
   const auto received = clock_();
-  repo::InsertTip row = insert_row(in, received_by, timeutil::to_rfc3339(received), timeutil::to_rfc3339(settle_due(rules_, received)), held);
+  repo::InsertTip row =
+      insert_row(in, received_by, timeutil::to_rfc3339(received), timeutil::to_rfc3339(settle_due(rules_, received)), held);
   if (in.reporter && !in.reporter->empty()) row.reporter_sealed = seal_reporter(keys_, *in.reporter);
 
   // Reads on a reader connection, in parallel with other requests, so the shared write

@@ -29,10 +29,8 @@ bj::object category_json(const Category& c) {
 }
 
 bj::object submitted_json(const Submitted& s) {
-  return bj::object{{"tracking_code", s.tip.tracking_code},
-                    {"secret", s.secret},
-                    {"received_at", s.tip.received_at},
-                    {"unit", unit_json(s.tip)}};
+  return bj::object{
+      {"tracking_code", s.tip.tracking_code}, {"secret", s.secret}, {"received_at", s.tip.received_at}, {"unit", unit_json(s.tip)}};
 }
 
 bj::object public_message_json(const TipMessage& m) {
@@ -40,8 +38,8 @@ bj::object public_message_json(const TipMessage& m) {
 }
 
 bj::object public_attachment_json(const TipAttachment& a) {
-  return bj::object{{"id", std::to_string(a.id)}, {"at", a.at}, {"kind", a.kind}, {"media_type", a.media_type}, {"size", a.size},
-                    {"location_removed", a.location_removed}};
+  return bj::object{{"id", std::to_string(a.id)}, {"at", a.at},     {"kind", a.kind},
+                    {"media_type", a.media_type}, {"size", a.size}, {"location_removed", a.location_removed}};
 }
 
 bj::object reporter_view_json(const ReporterView& v) {
@@ -71,7 +69,8 @@ bj::object reporter_view_json(const ReporterView& v) {
 
 bj::object assignee_json(const Assignee& a) {
   bj::value unit = nullptr;
-  if (a.unit_code) unit = bj::object{{"code", *a.unit_code}, {"name", a.unit_name.value_or("")}, {"full_name", a.unit_full_name.value_or("")}};
+  if (a.unit_code)
+    unit = bj::object{{"code", *a.unit_code}, {"name", a.unit_name.value_or("")}, {"full_name", a.unit_full_name.value_or("")}};
   return bj::object{{"username", a.username}, {"display_name", a.display_name}, {"unit", std::move(unit)}};
 }
 
@@ -111,27 +110,22 @@ bj::object staff_view_json(const StaffView& v, const std::string& now) {
   o["status_reason"] = t.status_reason;
   o["reporter"] = bj::object{{"anonymous", t.anonymous}, {"provided", t.has_reporter}};
   if (t.outcome_valid) {
-    o["outcome"] = bj::object{{"valid", *t.outcome_valid},
-                              {"cases_solved", t.cases_solved},
-                              {"suspects_arrested", t.suspects_arrested},
-                              {"wanted_caught", t.wanted_caught},
-                              {"transferred_to", opt(t.transferred_to)},
-                              {"decision", opt(t.decision)},
-                              {"public_note", t.public_note}};
+    o["outcome"] = bj::object{
+        {"valid", *t.outcome_valid},        {"cases_solved", t.cases_solved},          {"suspects_arrested", t.suspects_arrested},
+        {"wanted_caught", t.wanted_caught}, {"transferred_to", opt(t.transferred_to)}, {"decision", opt(t.decision)},
+        {"public_note", t.public_note}};
   } else {
     o["outcome"] = nullptr;
   }
   o["decision"] = decision_json(t, false);
   bj::array extensions;
   for (const auto& e : v.extensions) extensions.push_back(bj::object{{"at", e.at}, {"until", e.detail}, {"reason", e.note}});
-  o["deadlines"] = bj::object{{"settle_due_at", t.settle_due_at},
-                              {"extensions", std::move(extensions)},
-                              {"transfer_required", t.transfer_required},
-                              {"pass_on_due_at", opt(t.pass_on_due_at)},
-                              {"passed_on_at", opt(t.passed_on_at)},
-                              {"passed_on_to", opt(t.passed_on_to)}};
-  o["duplicate_of"] = v.duplicate_of ? bj::value(bj::object{{"id", std::to_string(v.duplicate_of->first)}, {"tracking_code", v.duplicate_of->second}})
-                                     : bj::value(nullptr);
+  o["deadlines"] = bj::object{{"settle_due_at", t.settle_due_at},         {"extensions", std::move(extensions)},
+                              {"transfer_required", t.transfer_required}, {"pass_on_due_at", opt(t.pass_on_due_at)},
+                              {"passed_on_at", opt(t.passed_on_at)},      {"passed_on_to", opt(t.passed_on_to)}};
+  o["duplicate_of"] = v.duplicate_of
+                          ? bj::value(bj::object{{"id", std::to_string(v.duplicate_of->first)}, {"tracking_code", v.duplicate_of->second}})
+                          : bj::value(nullptr);
   bj::array merged;
   for (const auto& [m, msgs] : v.merged) {
     bj::array ms;
@@ -141,8 +135,12 @@ bj::object staff_view_json(const StaffView& v, const std::string& now) {
   o["merged"] = std::move(merged);
   bj::array suggestions;
   for (const auto& s : v.suggestions) {
-    suggestions.push_back(bj::object{{"id", std::to_string(s.id)}, {"tracking_code", s.tracking_code}, {"score", s.score},
-                                     {"excerpt", s.excerpt}, {"received_at", s.received_at}, {"status", s.status}});
+    suggestions.push_back(bj::object{{"id", std::to_string(s.id)},
+                                     {"tracking_code", s.tracking_code},
+                                     {"score", s.score},
+                                     {"excerpt", s.excerpt},
+                                     {"received_at", s.received_at},
+                                     {"status", s.status}});
   }
   o["suggestions"] = std::move(suggestions);
   bj::array timeline, messages, attachments;

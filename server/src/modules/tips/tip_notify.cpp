@@ -56,8 +56,7 @@ std::string trimmed_url(std::string url) {
 
 bool valid_address(std::string_view email) { return notifications::plausible_email(email); }
 
-void subscribe(db::Connection& c, const crypto::Keyring& keys, std::int64_t tip_id, const std::string& email,
-               const std::string& now) {
+void subscribe(db::Connection& c, const crypto::Keyring& keys, std::int64_t tip_id, const std::string& email, const std::string& now) {
   // A new address starts afresh: links in e-mails sent to the previous one no longer count.
   c.query(kDeleteTokens, tip_id);
   c.query(kUpsert, tip_id, keys.seal(email, kEmailPurpose), address_hash(keys, email), now);
@@ -85,8 +84,8 @@ bool enqueue_update(db::Connection& c, std::int64_t tip_id) {
 }
 
 notifications::MailComposer composer(db::Database& db, const crypto::Keyring& keys, std::string public_url) {
-  return [&db, &keys, base = trimmed_url(std::move(public_url))](const notifications::OutgoingMessage& m)
-             -> std::optional<notifications::Mail> {
+  return [&db, &keys,
+          base = trimmed_url(std::move(public_url))](const notifications::OutgoingMessage& m) -> std::optional<notifications::Mail> {
     const auto tip_id = tip_of(m.target);
     if (!tip_id) throw std::runtime_error("email: hàng outbox không chỉ tới tin báo nào");
     // A fresh token for this e-mail, stored hashed before the e-mail can exist.

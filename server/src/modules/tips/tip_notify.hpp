@@ -24,8 +24,7 @@ inline constexpr const char* kChannel = "email";
 // A reporter's address as the API accepts it (trimmed by the caller): notifications::plausible_email.
 bool valid_address(std::string_view email);
 
-void subscribe(db::Connection& c, const crypto::Keyring& keys, std::int64_t tip_id, const std::string& email,
-               const std::string& now);
+void subscribe(db::Connection& c, const crypto::Keyring& keys, std::int64_t tip_id, const std::string& email, const std::string& now);
 void unsubscribe(db::Connection& c, std::int64_t tip_id);
 bool subscribed(db::Connection& c, std::int64_t tip_id);
 // Ends the subscription an e-mail's link belongs to; the tip's id, or nullopt for an unknown token.

@@ -32,13 +32,16 @@ ul { text-align: left; font-size: 14pt; line-height: 1.5; margin: 0 auto; max-wi
 @media screen { body { background: #eee; } .sheet { background: #fff; padding: 18mm; margin: 8mm auto; box-shadow: 0 0 6px #999; } }
 </style></head>
 <body><div class="sheet">
-<p class="unit">)" + html::escape(u.full_name) +
+<p class="unit">)" +
+         html::escape(u.full_name) +
          R"(</p>
 <h1>GỬI TIN BÁO VỀ AN NINH, TRẬT TỰ</h1>
 <p class="lead">Quét mã bằng camera điện thoại để báo cho Công an nơi đây</p>
-<div class="qr">)" + qr_svg(url) +
+<div class="qr">)" +
+         qr_svg(url) +
          R"(</div>
-<p class="url">)" + html::escape(url) +
+<p class="url">)" +
+         html::escape(url) +
          R"(</p>
 <ul>
 <li>Có thể gửi <b>ẩn danh</b>, không cần đăng nhập.</li>

@@ -14,20 +14,20 @@ namespace antq::tips::workflow {
 
 // What an update asks for, and the tip as it will be once the update's other fields are applied.
 struct Move {
-  std::string from;                // the stored status
-  std::optional<std::string> to;   // the status the update names, if it names one
-  bool assignee_given = false;     // the update names an assignee
-  bool duplicate_given = false;    // the update names the tip this one repeats
-  bool has_assignee = false;       // after the update
-  bool has_outcome = false;        // "có cơ sở" answered (yes or no) after the update
-  std::string reason;              // status_reason after the update
-  bool has_duplicate_of = false;   // after the update
-  bool decided = false;            // a decision was already recorded (decided_at)
+  std::string from;               // the stored status
+  std::optional<std::string> to;  // the status the update names, if it names one
+  bool assignee_given = false;    // the update names an assignee
+  bool duplicate_given = false;   // the update names the tip this one repeats
+  bool has_assignee = false;      // after the update
+  bool has_outcome = false;       // "có cơ sở" answered (yes or no) after the update
+  std::string reason;             // status_reason after the update
+  bool has_duplicate_of = false;  // after the update
+  bool decided = false;           // a decision was already recorded (decided_at)
 };
 
 struct Next {
-  std::string status;     // == Move::from when the status stays
-  bool decides = false;   // this move records the decision (the first final or resolved status)
+  std::string status;    // == Move::from when the status stays
+  bool decides = false;  // this move records the decision (the first final or resolved status)
 };
 
 // A final tip (closed, rejected, duplicate) refuses every change: RuleViolation on "status".

@@ -36,18 +36,19 @@ constexpr DemoTip kTips[] = {
      "Bãi đất trống cuối thôn Trường Thọ", "received", false, nullptr, nullptr},
     {"21220-002", "drugs", "online", 1, "Có nhóm người tụ tập sử dụng ma tuý ở bãi đất trống cuối thôn Trường Thọ vào buổi tối.",
      "Gần bãi đất trống", "received", false, nullptr, nullptr},
-    {"21220-003", "gambling", "phone", 4, "Nhà kho gần chợ có nhiều xe máy ra vào ban đêm, nghi tổ chức đánh bạc ăn tiền.", "Nhà kho gần chợ",
-     "verifying", true, "Cảm ơn anh/chị. Thường vào khoảng mấy giờ thì đông người nhất?", "Khoảng từ 22 giờ đến 1 giờ sáng."},
+    {"21220-003", "gambling", "phone", 4, "Nhà kho gần chợ có nhiều xe máy ra vào ban đêm, nghi tổ chức đánh bạc ăn tiền.",
+     "Nhà kho gần chợ", "verifying", true, "Cảm ơn anh/chị. Thường vào khoảng mấy giờ thì đông người nhất?",
+     "Khoảng từ 22 giờ đến 1 giờ sáng."},
     {"21220-001", "theft", "in_person", 23, "Mất trộm xe máy Honda Wave trước cổng nhà văn hóa thôn trong lúc họp dân.",
      "Nhà văn hóa thôn Trường Thọ", "assigned", true, nullptr, nullptr},
     {"21220-004", "online_fraud", "hotline", 14, "Người dân báo bị lừa chuyển khoản 20 triệu đồng qua tin nhắn giả danh ngân hàng.", "",
      "resolved", true, "Công an xã đã tiếp nhận, đang phối hợp với ngân hàng để phong tỏa tài khoản.", nullptr},
-    {"21220-005", "loan_sharking", "online", 25, "Có đối tượng cho vay lãi nặng, đến nhà đe dọa, tạt sơn nhà người vay.", "",
-     "assigned", false, nullptr, nullptr},
+    {"21220-005", "loan_sharking", "online", 25, "Có đối tượng cho vay lãi nặng, đến nhà đe dọa, tạt sơn nhà người vay.", "", "assigned",
+     false, nullptr, nullptr},
     {"21220-002", "fire_risk", "chat", 30, "Đường dây điện cũ chằng chịt qua mái nhà tạm ở xóm dưới, nguy cơ chập cháy.", "Xóm dưới",
      "closed", false, nullptr, nullptr},
-    {"21220-003", "traffic", "online", 40, "Nhóm thanh niên đua xe trái phép trên tỉnh lộ mỗi tối thứ bảy.", "Tỉnh lộ 623",
-     "rejected", false, nullptr, nullptr},
+    {"21220-003", "traffic", "online", 40, "Nhóm thanh niên đua xe trái phép trên tỉnh lộ mỗi tối thứ bảy.", "Tỉnh lộ 623", "rejected",
+     false, nullptr, nullptr},
     {"21220-001", "weapons", "in_person", 3, "Phát hiện người mang theo vật giống súng tự chế vào quán karaoke trên đường chính.",
      "Quán karaoke đường chính", "verifying", true, nullptr, nullptr},
     {"09574-001", "public_order", "online", 2, "Quán nhậu mở nhạc to sau 23 giờ, khách say xỉn gây gổ đánh nhau.", "", "received", false,
@@ -61,8 +62,8 @@ constexpr DemoTip kTips[] = {
 }  // namespace
 
 int seed_demo(db::Database& db, const crypto::Keyring& keys) {
-  const bool done = db.read_value(
-      [](db::Connection& c) { return !c.query("SELECT 1 FROM settings WHERE key = 'demo.tips'").rows.empty(); });
+  const bool done =
+      db.read_value([](db::Connection& c) { return !c.query("SELECT 1 FROM settings WHERE key = 'demo.tips'").rows.empty(); });
   if (done) return 0;
   int created = 0;
   std::vector<std::int64_t> ids;
@@ -84,12 +85,11 @@ int seed_demo(db::Database& db, const crypto::Keyring& keys) {
       row.search_text = text::fold(std::string(d.description) + " " + d.place + " " + row.tracking_code);
       row.anonymous = !d.with_reporter;
       if (d.with_reporter) {
-        row.reporter_sealed = keys.seal(
-            boost::json::serialize(boost::json::object{{"name", "Người báo mẫu " + std::to_string(created + 1)},
-                                                       {"phone", "09000000" + std::to_string(10 + created)},
-                                                       {"email", ""},
-                                                       {"address", unit->full_name}}),
-            "tip-reporter");
+        row.reporter_sealed = keys.seal(boost::json::serialize(boost::json::object{{"name", "Người báo mẫu " + std::to_string(created + 1)},
+                                                                                   {"phone", "09000000" + std::to_string(10 + created)},
+                                                                                   {"email", ""},
+                                                                                   {"address", unit->full_name}}),
+                                        "tip-reporter");
       }
       row.received_at = timeutil::to_rfc3339(received);
       row.settle_due_at = timeutil::to_rfc3339(received + std::chrono::hours(24 * 20));
@@ -140,8 +140,9 @@ int seed_demo(db::Database& db, const crypto::Keyring& keys) {
           // Extended once: still open at 25 days, within its new deadline.
           u.extensions = 1;
           u.settle_due_at = timeutil::to_rfc3339(received + std::chrono::hours(24 * 50));
-          repo::add_event(c, id, {later, "extended", std::nullopt, std::nullopt, true, "Vụ việc phức tạp, cần xác minh nhiều nơi",
-                                  timeutil::vietnam_date(received + std::chrono::hours(24 * 50))});
+          repo::add_event(c, id,
+                          {later, "extended", std::nullopt, std::nullopt, true, "Vụ việc phức tạp, cần xác minh nhiều nơi",
+                           timeutil::vietnam_date(received + std::chrono::hours(24 * 50))});
         }
         repo::update(c, id, u);
         repo::add_event(c, id, {later, "status", status, std::nullopt, true, "", ""});

@@ -89,10 +89,10 @@ std::optional<TipRecord> first(const db::Result& r) {
 }  // namespace
 
 std::int64_t insert_tip(db::Connection& c, const InsertTip& t) {
-  return c.execute(kInsert, {t.tracking_code, t.secret_hash, t.unit_id, t.category, t.channel, t.description,
-                             t.search_text, t.place, opt(t.lat), opt(t.lng), opt(t.occurred_at),
-                             std::int64_t{t.anonymous ? 1 : 0}, opt(t.reporter_sealed), t.received_at, opt(t.received_by),
-                             t.settle_due_at, std::int64_t{t.held_for_review ? 1 : 0}})
+  return c
+      .execute(kInsert, {t.tracking_code, t.secret_hash, t.unit_id, t.category, t.channel, t.description, t.search_text, t.place,
+                         opt(t.lat), opt(t.lng), opt(t.occurred_at), std::int64_t{t.anonymous ? 1 : 0}, opt(t.reporter_sealed),
+                         t.received_at, opt(t.received_by), t.settle_due_at, std::int64_t{t.held_for_review ? 1 : 0}})
       .rows[0]
       .integer(0);
 }
@@ -159,7 +159,8 @@ std::pair<std::vector<TipRecord>, std::int64_t> list(db::Connection& c, const Li
   columns.replace(columns.find(all_count), all_count.size(),
                   "(SELECT COUNT(*) FROM tip_duplicate_suggestions s JOIN tips o ON o.id = CASE WHEN s.tip_id = t.id THEN "
                   "s.other_id ELSE s.tip_id END JOIN units ou ON ou.id = o.unit_id WHERE (s.tip_id = t.id OR s.other_id = t.id) "
-                  "AND ou.path >= " + lo + " AND ou.path < " + hi + ")");
+                  "AND ou.path >= " +
+                      lo + " AND ou.path < " + hi + ")");
   page_params.emplace_back(f.caller_scope.lo);
   page_params.emplace_back(f.caller_scope.hi);
   const std::string sql = std::string("SELECT ") + columns + where + " ORDER BY t.received_at DESC, t.id DESC LIMIT $" +
@@ -193,12 +194,26 @@ Update update_from(const TipRecord& t) {
 }
 
 void update(db::Connection& c, std::int64_t id, const Update& u) {
-  c.execute(kUpdate, {id, u.status, u.status_reason, opt(u.assignee),
+  c.execute(kUpdate, {id,
+                      u.status,
+                      u.status_reason,
+                      opt(u.assignee),
                       u.outcome_valid ? db::Value(std::int64_t{*u.outcome_valid ? 1 : 0}) : db::Value(nullptr),
-                      u.cases_solved, u.suspects_arrested, u.wanted_caught, opt(u.transferred_to), opt(u.decision),
-                      u.public_note, opt(u.decided_at), opt(u.duplicate_of), u.settle_due_at, std::int64_t{u.extensions},
-                      std::int64_t{u.transfer_required ? 1 : 0}, opt(u.pass_on_due_at), opt(u.passed_on_at),
-                      opt(u.passed_on_to), u.updated_at});
+                      u.cases_solved,
+                      u.suspects_arrested,
+                      u.wanted_caught,
+                      opt(u.transferred_to),
+                      opt(u.decision),
+                      u.public_note,
+                      opt(u.decided_at),
+                      opt(u.duplicate_of),
+                      u.settle_due_at,
+                      std::int64_t{u.extensions},
+                      std::int64_t{u.transfer_required ? 1 : 0},
+                      opt(u.pass_on_due_at),
+                      opt(u.passed_on_at),
+                      opt(u.passed_on_to),
+                      u.updated_at});
 }
 
 void add_event(db::Connection& c, std::int64_t tip_id, const TipEvent& e) {
@@ -218,8 +233,9 @@ std::vector<TipEvent> events(db::Connection& c, std::int64_t tip_id, bool public
 
 std::int64_t add_message(db::Connection& c, std::int64_t tip_id, const std::string& at, const std::string& direction,
                          const std::optional<std::string>& author, const std::string& body) {
-  return c.execute("INSERT INTO tip_messages (tip_id, at, direction, author, body) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                   {tip_id, at, direction, opt(author), body})
+  return c
+      .execute("INSERT INTO tip_messages (tip_id, at, direction, author, body) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+               {tip_id, at, direction, opt(author), body})
       .rows[0]
       .integer(0);
 }

@@ -16,10 +16,10 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <set>
-#include <unordered_map>
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/keyring.hpp"
@@ -29,8 +29,8 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/tips/deadlines.hpp"
 #include "modules/tips/proof_of_work.hpp"
-#include "modules/tips/tip_admission.hpp"
 #include "modules/tips/tip.hpp"
+#include "modules/tips/tip_admission.hpp"
 #include "modules/units/unit.hpp"
 
 namespace antq::tips {
@@ -40,9 +40,9 @@ class DuplicateFinder;
 // The admission settings (tip_admission.hpp: ANTQ_PUBLIC_CHALLENGE, ANTQ_PUBLIC_RATE_LIMIT and the
 // hourly limits), then the rest.
 struct TipsOptions : AdmissionOptions {
-  std::string attachments_dir;                // outside the web root
+  std::string attachments_dir;  // outside the web root
   std::vector<std::string> webhook_urls;
-  bool email_updates = false;                 // an SMTP server is configured: reporters may ask for e-mails
+  bool email_updates = false;  // an SMTP server is configured: reporters may ask for e-mails
 };
 
 struct Submitted {
@@ -71,7 +71,7 @@ struct StaffView {
   std::vector<TipMessage> messages;
   std::vector<TipAttachment> attachments;
   std::vector<Suggestion> suggestions;
-  std::optional<std::pair<std::int64_t, std::string>> duplicate_of;  // id, tracking code
+  std::optional<std::pair<std::int64_t, std::string>> duplicate_of;   // id, tracking code
   std::vector<std::pair<TipRecord, std::vector<TipMessage>>> merged;  // duplicates merged into this tip
   std::vector<TipEvent> extensions;
 };
@@ -100,8 +100,7 @@ struct TipPatch {
   std::optional<std::string> passed_on_to;
   std::optional<std::string> extend_until, extend_reason;
   bool empty() const {
-    return !status && !reason && !assignee && !outcome && !duplicate_of && !transfer_required && !passed_on_to &&
-           !extend_until;
+    return !status && !reason && !assignee && !outcome && !duplicate_of && !transfer_required && !passed_on_to && !extend_until;
   }
 };
 
@@ -146,8 +145,7 @@ class TipsService {
   TipMessage reporter_message(const std::string& code, const std::string& secret, const std::string& body);
   // Before an upload's body is read: the code and secret are right and the tip takes more files.
   void admit_reporter_upload(const std::string& code, const std::string& secret);
-  TipAttachment reporter_attachment(const std::string& code, const std::string& secret, const std::string& file,
-                                    bool keep_location);
+  TipAttachment reporter_attachment(const std::string& code, const std::string& secret, const std::string& file, bool keep_location);
 
   // Staff side.
   Submitted create(const http::Principal& who, const NewTip& in, const std::string& request_id);
@@ -157,14 +155,12 @@ class TipsService {
   // above it (a nationwide account too), inside the caller's area. Nearest unit first.
   std::vector<Assignee> assignees(const http::Principal& who, std::int64_t id);
   void update(const http::Principal& who, std::int64_t id, const TipPatch& p, const std::string& request_id);
-  TipMessage officer_message(const http::Principal& who, std::int64_t id, const std::string& body,
-                             const std::string& request_id);
+  TipMessage officer_message(const http::Principal& who, std::int64_t id, const std::string& body, const std::string& request_id);
   Reporter reveal(const http::Principal& who, std::int64_t id, const std::string& reason, const std::string& request_id);
   StoredFile attachment_file(const http::Principal& who, std::int64_t id, std::int64_t attachment_id);
   Category add_category(const http::Principal& who, const Category& c, const std::string& request_id);
   Category edit_category(const http::Principal& who, const std::string& code, const std::optional<std::string>& label,
-                         const std::optional<std::string>& label_en, const std::optional<bool>& active,
-                         const std::string& request_id);
+                         const std::optional<std::string>& label_en, const std::optional<bool>& active, const std::string& request_id);
 
   // For tests and `antq seed demo`: when "now" is. Defaults to the system clock.
   void set_clock(std::function<std::chrono::system_clock::time_point()> clock) { clock_ = std::move(clock); }

@@ -35,7 +35,7 @@ inline constexpr std::string_view kLocalDataset = "local";
 
 bool is_kind(std::string_view kind);
 bool is_admin_kind(std::string_view kind);  // province, district, commune: come from unit lists
-int kind_rank(std::string_view kind);        // province 0 … establishment 4
+int kind_rank(std::string_view kind);       // province 0 … establishment 4
 bool is_establishment_type(std::string_view subkind);
 
 using antq::PathRange;

@@ -15,14 +15,12 @@ namespace antq::units {
 
 namespace {
 
-constexpr const char* kActiveListed =
-    "SELECT id, code, dataset FROM units WHERE active = 1 AND dataset <> 'local'";
+constexpr const char* kActiveListed = "SELECT id, code, dataset FROM units WHERE active = 1 AND dataset <> 'local'";
 constexpr const char* kLocalUnderRetired =
     "SELECT u.id, p.successor_id FROM units u JOIN units p ON p.id = u.parent_id "
     "WHERE u.dataset = 'local' AND u.active = 1 AND p.active = 0";
 constexpr const char* kSetSuccessor = "UPDATE units SET successor_id = $2 WHERE id = $1";
-constexpr const char* kReactivate =
-    "UPDATE units SET active = 1, successor_id = NULL, retired_on = NULL, updated_at = $2 WHERE id = $1";
+constexpr const char* kReactivate = "UPDATE units SET active = 1, successor_id = NULL, retired_on = NULL, updated_at = $2 WHERE id = $1";
 
 struct Row {
   std::size_t line;
@@ -33,9 +31,9 @@ std::vector<Row> read_rows(std::string_view csv_text) {
   const auto records = csv::parse(csv_text);
   if (records.empty()) throw BadRequest("Tệp danh mục đơn vị trống.");
   const auto& header = records[0];
-  const auto c_code = csv::column(header, "code"), c_name = csv::column(header, "name"),
-             c_level = csv::column(header, "level"), c_parent = csv::column(header, "parent_code"),
-             c_full = csv::column(header, "full_name"), c_type = csv::column(header, "unit_type");
+  const auto c_code = csv::column(header, "code"), c_name = csv::column(header, "name"), c_level = csv::column(header, "level"),
+             c_parent = csv::column(header, "parent_code"), c_full = csv::column(header, "full_name"),
+             c_type = csv::column(header, "unit_type");
   if (!c_code || !c_name || !c_level || !c_parent) {
     throw BadRequest("Tệp danh mục đơn vị phải có các cột code, name, level, parent_code.");
   }
@@ -47,8 +45,13 @@ std::vector<Row> read_rows(std::string_view csv_text) {
   };
   for (std::size_t i = 1; i < records.size(); ++i) {
     const auto& r = records[i];
-    Row row{r.line, field(r, c_code), text::nfc(field(r, c_name)), field(r, c_level), field(r, c_parent),
-            text::nfc(field(r, c_full)), text::nfc(field(r, c_type))};
+    Row row{r.line,
+            field(r, c_code),
+            text::nfc(field(r, c_name)),
+            field(r, c_level),
+            field(r, c_parent),
+            text::nfc(field(r, c_full)),
+            text::nfc(field(r, c_type))};
     const std::string where = "dòng " + std::to_string(r.line) + ": ";
     if (!text::valid_utf8(r.fields.empty() ? "" : r.fields[0]) || !text::valid_utf8(row.name)) {
       errors.push_back(where + "không phải UTF-8 hợp lệ");
@@ -210,9 +213,10 @@ ImportReport import_units(db::Database& db, std::string_view csv_text, const std
       ++rep.local_moved;
     }
     repo::rebuild_paths(c);
-    c.query("INSERT INTO settings (key, value, updated_at) VALUES ('units.live_dataset', $1, $2) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            label, timeutil::now_utc());
+    c.query(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('units.live_dataset', $1, $2) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        label, timeutil::now_utc());
   });
   return rep;
 }

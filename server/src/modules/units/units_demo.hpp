@@ -56,7 +56,7 @@ struct LiveDemo {
 LiveDemo live_demo(db::Connection& c);
 
 struct DemoReport {
-  std::string list;          // the unit list the demo was written for ("" = none)
+  std::string list;  // the unit list the demo was written for ("" = none)
   int created = 0;
   int skipped_communes = 0;  // demo communes of that list absent from the live tree
 };

@@ -21,11 +21,10 @@ constexpr const char* kFindInDataset = "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u
 constexpr const char* kFindLatestRetired =
     "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.code = $1 AND u.active = 0 ORDER BY u.retired_on DESC, u.id DESC LIMIT 1";
 constexpr const char* kFindById = "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.id = $1";
-constexpr const char* kChildren =
-    "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.parent_id = $1 AND u.active = 1 "
-    "ORDER BY CASE u.kind WHEN 'establishment' THEN 1 ELSE 0 END, u.sort_key, u.id";
-constexpr const char* kTopLevel =
-    "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.parent_id IS NULL AND u.active = 1 ORDER BY u.sort_key, u.id";
+constexpr const char* kChildren = "SELECT " UNIT_COLUMNS UNIT_FROM
+                                  "WHERE u.parent_id = $1 AND u.active = 1 "
+                                  "ORDER BY CASE u.kind WHEN 'establishment' THEN 1 ELSE 0 END, u.sort_key, u.id";
+constexpr const char* kTopLevel = "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.parent_id IS NULL AND u.active = 1 ORDER BY u.sort_key, u.id";
 constexpr const char* kAncestors =
     "WITH RECURSIVE chain (id, parent_id, depth) AS ("
     "  SELECT id, parent_id, 0 FROM units WHERE id = $1"
@@ -34,20 +33,20 @@ constexpr const char* kAncestors =
     " SELECT " UNIT_COLUMNS UNIT_FROM "JOIN chain ON chain.id = u.id WHERE chain.depth > 0 ORDER BY chain.depth DESC";
 // The unit and its ancestors in one statement (the unit's detail is the most frequent read):
 // rows from the top down, the unit itself last. Ancestors have children by definition.
-#define CHAIN_SELECT                                                                                               \
-  " SELECT u.id, u.code, u.dataset, u.name, u.full_name, u.kind, u.subkind, u.parent_id, p.code, u.path, u.depth, " \
-  "u.active, u.successor_id, u.retired_on, "                                                                       \
+#define CHAIN_SELECT                                                                                                          \
+  " SELECT u.id, u.code, u.dataset, u.name, u.full_name, u.kind, u.subkind, u.parent_id, p.code, u.path, u.depth, "           \
+  "u.active, u.successor_id, u.retired_on, "                                                                                  \
   "CASE WHEN chain.depth > 0 THEN 1 WHEN EXISTS (SELECT 1 FROM units ch WHERE ch.parent_id = u.id AND ch.active = 1) THEN 1 " \
-  "ELSE 0 END" \
+  "ELSE 0 END"                                                                                                                \
   " FROM chain JOIN units u ON u.id = chain.id LEFT JOIN units p ON p.id = u.parent_id ORDER BY chain.depth DESC"
 #define CHAIN_STEP \
   " UNION ALL SELECT x.id, x.parent_id, chain.depth + 1 FROM units x JOIN chain ON x.id = chain.parent_id WHERE chain.depth < 32)"
 constexpr const char* kActiveWithAncestors =
-    "WITH RECURSIVE chain (id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM units WHERE code = $1 AND active = 1"
-    CHAIN_STEP CHAIN_SELECT;
+    "WITH RECURSIVE chain (id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM units WHERE code = $1 AND active = 1" CHAIN_STEP
+        CHAIN_SELECT;
 constexpr const char* kInDatasetWithAncestors =
-    "WITH RECURSIVE chain (id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM units WHERE code = $1 AND dataset = $2"
-    CHAIN_STEP CHAIN_SELECT;
+    "WITH RECURSIVE chain (id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM units WHERE code = $1 AND dataset = $2" CHAIN_STEP
+        CHAIN_SELECT;
 #undef CHAIN_SELECT
 #undef CHAIN_STEP
 constexpr const char* kSearchActive =
@@ -62,11 +61,9 @@ constexpr const char* kUpdateNames =
     "UPDATE units SET name = $2, full_name = $3, subkind = $4, search_text = $5, sort_key = $6, updated_at = $7 "
     "WHERE id = $1";
 constexpr const char* kSetParent = "UPDATE units SET parent_id = $2, updated_at = $3 WHERE id = $1";
-constexpr const char* kRetire =
-    "UPDATE units SET active = 0, successor_id = $2, retired_on = $3, updated_at = $4 WHERE id = $1";
+constexpr const char* kRetire = "UPDATE units SET active = 0, successor_id = $2, retired_on = $3, updated_at = $4 WHERE id = $1";
 constexpr const char* kAllLinks = "SELECT id, parent_id, successor_id, active, path, depth FROM units";
-constexpr const char* kLinksWithin =
-    "SELECT id, parent_id, successor_id, active, path, depth FROM units WHERE path >= $1 AND path < $2";
+constexpr const char* kLinksWithin = "SELECT id, parent_id, successor_id, active, path, depth FROM units WHERE path >= $1 AND path < $2";
 constexpr const char* kPathById = "SELECT path, depth FROM units WHERE id = $1";
 constexpr const char* kPgTreeLock = "SELECT pg_advisory_xact_lock(7268002)";
 constexpr const char* kCodesLike = "SELECT code FROM units WHERE code LIKE $1 ESCAPE '\\'";
@@ -114,9 +111,7 @@ std::optional<Unit> find_in_dataset(db::Connection& c, const std::string& code, 
   return one(c.query(kFindInDataset, code, dataset));
 }
 
-std::optional<Unit> find_latest_retired(db::Connection& c, const std::string& code) {
-  return one(c.query(kFindLatestRetired, code));
-}
+std::optional<Unit> find_latest_retired(db::Connection& c, const std::string& code) { return one(c.query(kFindLatestRetired, code)); }
 
 std::optional<Unit> find_by_id(db::Connection& c, std::int64_t id) { return one(c.query(kFindById, id)); }
 
@@ -137,8 +132,8 @@ std::vector<Unit> search(db::Connection& c, const std::string& folded, bool incl
 
 std::int64_t insert(db::Connection& c, const NewUnit& u, const std::string& parent_path, int parent_depth) {
   const std::string search_text = text::fold(u.full_name) + " " + text::fold(u.code);
-  const auto id = c.query(kInsert, u.code, u.dataset, u.name, u.full_name, u.kind, u.subkind, u.parent_id,
-                          parent_depth + 1, search_text, text::sort_key(u.name), timeutil::now_utc())
+  const auto id = c.query(kInsert, u.code, u.dataset, u.name, u.full_name, u.kind, u.subkind, u.parent_id, parent_depth + 1, search_text,
+                          text::sort_key(u.name), timeutil::now_utc())
                       .rows.at(0)
                       .integer(0);
   const std::string base = parent_path.empty() ? "/" : parent_path;
@@ -146,8 +141,7 @@ std::int64_t insert(db::Connection& c, const NewUnit& u, const std::string& pare
   return id;
 }
 
-void update_names(db::Connection& c, std::int64_t id, const std::string& name, const std::string& full_name,
-                  const std::string& subkind) {
+void update_names(db::Connection& c, std::int64_t id, const std::string& name, const std::string& full_name, const std::string& subkind) {
   // The code is part of the search text; read it back rather than trust the caller.
   auto u = find_by_id(c, id);
   const std::string search_text = text::fold(full_name) + " " + text::fold(u ? u->code : "");
@@ -185,8 +179,9 @@ int rebuild_paths(db::Connection& c, const std::optional<PathRange>& within) {
     if (!nodes.count(id)) {
       // Outside the rebuilt range: its stored path is already right.
       auto r = c.query(kPathById, id);
-      std::pair<std::string, int> stored = r.empty() ? std::pair<std::string, int>{"/" + std::to_string(id) + "/", 0}
-                                                     : std::pair<std::string, int>{r.rows[0].text(0), static_cast<int>(r.rows[0].integer(1))};
+      std::pair<std::string, int> stored = r.empty()
+                                               ? std::pair<std::string, int>{"/" + std::to_string(id) + "/", 0}
+                                               : std::pair<std::string, int>{r.rows[0].text(0), static_cast<int>(r.rows[0].integer(1))};
       computed[id] = stored;
       return stored;
     }

@@ -30,8 +30,7 @@ struct NewUnit {
 };
 // Inserts and sets the path under the parent; returns the new id.
 std::int64_t insert(db::Connection& c, const NewUnit& u, const std::string& parent_path, int parent_depth);
-void update_names(db::Connection& c, std::int64_t id, const std::string& name, const std::string& full_name,
-                  const std::string& subkind);
+void update_names(db::Connection& c, std::int64_t id, const std::string& name, const std::string& full_name, const std::string& subkind);
 void set_parent(db::Connection& c, std::int64_t id, std::optional<std::int64_t> parent_id);
 void retire(db::Connection& c, std::int64_t id, std::optional<std::int64_t> successor_id, const std::string& date);
 // Recomputes paths from parent and successor links: of every unit (after a dataset import), or

@@ -20,9 +20,7 @@ std::optional<std::string> code_param(const http::Request& req, const std::strin
   return v;
 }
 
-bj::object brief(const Unit& u) {
-  return bj::object{{"code", u.code}, {"name", u.name}, {"full_name", u.full_name}, {"kind", u.kind}};
-}
+bj::object brief(const Unit& u) { return bj::object{{"code", u.code}, {"name", u.name}, {"full_name", u.full_name}, {"kind", u.kind}}; }
 
 bj::object detail_json(const UnitDetail& d) {
   bj::object o = to_json(d.unit);

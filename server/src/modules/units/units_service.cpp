@@ -26,9 +26,8 @@ Unit local_unit_below(db::Connection& c, const http::Principal& who, const std::
 
 bool valid_code(const std::string& code) {
   if (code.empty() || code.size() > 32) return false;
-  return std::all_of(code.begin(), code.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-  });
+  return std::all_of(code.begin(), code.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'; });
 }
 
 }  // namespace
@@ -128,21 +127,20 @@ std::optional<std::string> UnitsService::path_of(const std::string& code) {
 Unit UnitsService::create(const http::Principal& who, const CreateUnit& in, const std::string& request_id) {
   access::require(who, "units.write");
   if (in.kind != "village" && in.kind != "establishment") {
-    throw BadRequest("Loại đơn vị phải là 'village' (thôn, tổ dân phố) hoặc 'establishment' (cơ quan, doanh nghiệp, "
-                     "trường học…). Tỉnh, xã được nạp từ danh mục hành chính.",
-                     "kind");
+    throw BadRequest(
+        "Loại đơn vị phải là 'village' (thôn, tổ dân phố) hoặc 'establishment' (cơ quan, doanh nghiệp, "
+        "trường học…). Tỉnh, xã được nạp từ danh mục hành chính.",
+        "kind");
   }
   if (in.kind == "establishment" && in.subkind && !is_establishment_type(*in.subkind)) {
-    throw BadRequest("Loại cơ sở phải là một trong: agency, enterprise, school, hospital, industrial_park, other.",
-                     "subkind");
+    throw BadRequest("Loại cơ sở phải là một trong: agency, enterprise, school, hospital, industrial_park, other.", "subkind");
   }
   if (in.code && !valid_code(*in.code)) {
     throw BadRequest("Mã đơn vị chỉ gồm chữ cái không dấu, chữ số, '-', '_', '.' và tối đa 32 ký tự.", "code");
   }
   // All-digit codes belong to the official lists (a later import would collide with them).
   if (in.code && in.code->find_first_not_of("0123456789") == std::string::npos) {
-    throw BadRequest("Mã đơn vị tự đặt phải có ít nhất một ký tự không phải chữ số (mã số thuần là mã hành chính).",
-                     "code");
+    throw BadRequest("Mã đơn vị tự đặt phải có ít nhất một ký tự không phải chữ số (mã số thuần là mã hành chính).", "code");
   }
   return db_.write_value([&](db::Connection& c) {
     repo::lock_tree(c);
@@ -172,8 +170,7 @@ Unit UnitsService::create(const http::Principal& who, const CreateUnit& in, cons
   });
 }
 
-Unit UnitsService::update(const http::Principal& who, const std::string& code, const UpdateUnit& in,
-                         const std::string& request_id) {
+Unit UnitsService::update(const http::Principal& who, const std::string& code, const UpdateUnit& in, const std::string& request_id) {
   access::require(who, "units.write");
   return db_.write_value([&](db::Connection& c) {
     repo::lock_tree(c);
@@ -183,8 +180,7 @@ Unit UnitsService::update(const http::Principal& who, const std::string& code, c
       throw RuleViolation("Tỉnh, xã thay đổi theo danh mục hành chính: dùng 'antq import units'.", "code");
     }
     if (in.subkind && u->kind == "establishment" && !is_establishment_type(*in.subkind)) {
-      throw BadRequest("Loại cơ sở phải là một trong: agency, enterprise, school, hospital, industrial_park, other.",
-                       "subkind");
+      throw BadRequest("Loại cơ sở phải là một trong: agency, enterprise, school, hospital, industrial_park, other.", "subkind");
     }
     if (in.name || in.subkind) {
       const std::string name = in.name.value_or(u->name);

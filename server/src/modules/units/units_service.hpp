@@ -52,8 +52,7 @@ class UnitsService {
   std::vector<SearchHit> search(const std::string& query, bool include_retired, int limit);
 
   Unit create(const http::Principal& who, const CreateUnit& input, const std::string& request_id = {});
-  Unit update(const http::Principal& who, const std::string& code, const UpdateUnit& input,
-              const std::string& request_id = {});
+  Unit update(const http::Principal& who, const std::string& code, const UpdateUnit& input, const std::string& request_id = {});
   // Villages and establishments below the caller's own unit only (403 for the caller's own unit,
   // 404 outside the area, 422 for provinces, districts and communes, which follow the lists).
   Unit merge(const http::Principal& who, const std::string& code, const MergeUnit& input, const std::string& request_id = {});

@@ -54,8 +54,7 @@ TEST(CliText, ParseErrorsInVietnameseOrEnglish) {
   EXPECT_EQ(error_of(Lang::vi, {}), "antq: Hãy chọn một lệnh: import, init.\nChạy 'antq --help' để xem hướng dẫn.\n");
   EXPECT_EQ(first_line(error_of(Lang::vi, {"bogus"})), "antq: Không có lệnh 'bogus'. Hãy chọn một lệnh: import, init.\n");
   EXPECT_EQ(error_of(Lang::vi, {"import"}), "antq: Hãy chọn một lệnh: units.\nChạy 'antq import --help' để xem hướng dẫn.\n");
-  EXPECT_EQ(error_of(Lang::vi, {"import", "units"}),
-            "antq: Thiếu --file (bắt buộc).\nChạy 'antq import units --help' để xem hướng dẫn.\n");
+  EXPECT_EQ(error_of(Lang::vi, {"import", "units"}), "antq: Thiếu --file (bắt buộc).\nChạy 'antq import units --help' để xem hướng dẫn.\n");
   EXPECT_EQ(first_line(error_of(Lang::vi, {"init", "--units", "x"})),
             "antq: --units: 'x' không hợp lệ, hãy chọn một trong {vn-2tier,none}.\n");
   EXPECT_EQ(first_line(error_of(Lang::vi, {"init", "--days", "abc"})), "antq: --days: không đọc được giá trị 'abc'.\n");

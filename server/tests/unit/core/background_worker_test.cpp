@@ -39,7 +39,8 @@ TEST(BackgroundWorker, RunsARoundEveryInterval) {
 
 TEST(BackgroundWorker, WaitsForTheIntervalBeforeItsFirstRound) {
   std::atomic<int> rounds{0};
-  BackgroundWorker w("test_worker", [&] { ++rounds; }, kHourly);
+  BackgroundWorker w(
+      "test_worker", [&] { ++rounds; }, kHourly);
   w.start();
   std::this_thread::sleep_for(100ms);
   EXPECT_EQ(rounds.load(), 0);
@@ -47,7 +48,8 @@ TEST(BackgroundWorker, WaitsForTheIntervalBeforeItsFirstRound) {
 
 TEST(BackgroundWorker, WakeRunsARoundWithoutWaitingForTheInterval) {
   std::atomic<int> rounds{0};
-  BackgroundWorker w("test_worker", [&] { ++rounds; }, kHourly);
+  BackgroundWorker w(
+      "test_worker", [&] { ++rounds; }, kHourly);
   w.start();
   w.wake();
   EXPECT_TRUE(eventually([&] { return rounds.load() == 1; }));
@@ -57,7 +59,8 @@ TEST(BackgroundWorker, WakeRunsARoundWithoutWaitingForTheInterval) {
 
 TEST(BackgroundWorker, AWakeBeforeStartIsKept) {
   std::atomic<int> rounds{0};
-  BackgroundWorker w("test_worker", [&] { ++rounds; }, kHourly);
+  BackgroundWorker w(
+      "test_worker", [&] { ++rounds; }, kHourly);
   w.wake();
   w.start();
   EXPECT_TRUE(eventually([&] { return rounds.load() == 1; }));
@@ -84,7 +87,8 @@ TEST(BackgroundWorker, AWakeDuringARoundLeadsToOneMoreRound) {
 }
 
 TEST(BackgroundWorker, StopIsPromptEvenWithALongInterval) {
-  BackgroundWorker w("test_worker", [] {}, kHourly);
+  BackgroundWorker w(
+      "test_worker", [] {}, kHourly);
   w.start();
   std::this_thread::sleep_for(20ms);
   const auto t0 = Clock::now();
@@ -115,11 +119,13 @@ TEST(BackgroundWorker, StopInterruptsARestInsideARound) {
 }
 
 TEST(BackgroundWorker, StopTwiceAndStopWithoutStartAreFine) {
-  BackgroundWorker never_started("test_worker", [] {}, kHourly);
+  BackgroundWorker never_started(
+      "test_worker", [] {}, kHourly);
   never_started.stop();
   never_started.stop();
 
-  BackgroundWorker w("test_worker", [] {}, kHourly);
+  BackgroundWorker w(
+      "test_worker", [] {}, kHourly);
   w.start();
   w.stop();
   w.stop();
@@ -128,7 +134,8 @@ TEST(BackgroundWorker, StopTwiceAndStopWithoutStartAreFine) {
 
 TEST(BackgroundWorker, StartsOnceAndNotAgainAfterStop) {
   std::atomic<int> rounds{0};
-  BackgroundWorker w("test_worker", [&] { ++rounds; }, kHourly);
+  BackgroundWorker w(
+      "test_worker", [&] { ++rounds; }, kHourly);
   w.start();
   w.start();  // no second thread
   w.wake();

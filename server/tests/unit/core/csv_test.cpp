@@ -7,7 +7,9 @@
 using namespace antq;
 
 TEST(Csv, ParsesQuotedFieldsAndKeepsLineNumbers) {
-  const auto recs = csv::parse("\xEF\xBB\xBF" "code,name\r\n1,\"Thôn \"\"A\"\", B\"\r\n\r\n2,\"multi\nline\"\n3,C");
+  const auto recs = csv::parse(
+      "\xEF\xBB\xBF"
+      "code,name\r\n1,\"Thôn \"\"A\"\", B\"\r\n\r\n2,\"multi\nline\"\n3,C");
   ASSERT_EQ(recs.size(), 4u);
   EXPECT_EQ(recs[0].fields[0], "code");
   EXPECT_EQ(recs[1].fields[1], "Thôn \"A\", B");

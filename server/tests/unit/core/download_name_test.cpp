@@ -22,6 +22,7 @@ TEST(DownloadName, ContentDispositionHasAPlainNameAndTheUtf8One) {
   // A name with diacritics, a quote and a line break: folded and defused in the plain name,
   // percent-encoded in filename*; nothing can end the header or the quoted string.
   const auto h = download::content_disposition("Ảnh \"hiện trường\"\r\n.jpg");
-  EXPECT_EQ(h, "attachment; filename=\"anh__hien_truong__.jpg\"; "
-               "filename*=UTF-8''%E1%BA%A2nh%20%22hi%E1%BB%87n%20tr%C6%B0%E1%BB%9Dng%22%0D%0A.jpg");
+  EXPECT_EQ(h,
+            "attachment; filename=\"anh__hien_truong__.jpg\"; "
+            "filename*=UTF-8''%E1%BA%A2nh%20%22hi%E1%BB%87n%20tr%C6%B0%E1%BB%9Dng%22%0D%0A.jpg");
 }

@@ -22,9 +22,9 @@ TEST(Keyring, FileIsPrivateAndRotationKeepsOldValuesReadable) {
   const auto mac = first.mac(first.current_id(), "entry");
   auto second = crypto::Keyring::rotate_file(path);
   EXPECT_NE(second.current_id(), first.current_id());
-  EXPECT_EQ(second.open(sealed, "p").value(), "bí mật cũ");             // old key still opens
+  EXPECT_EQ(second.open(sealed, "p").value(), "bí mật cũ");                   // old key still opens
   EXPECT_EQ(second.key_id_of(second.seal("mới", "p")), second.current_id());  // new seals use the new key
-  EXPECT_EQ(second.mac(first.current_id(), "entry"), mac);               // old audit entries still verify
+  EXPECT_EQ(second.mac(first.current_id(), "entry"), mac);                    // old audit entries still verify
   ::chmod(path.c_str(), 0644);
   EXPECT_THROW(crypto::Keyring::from_file(path), OperatorError);  // readable by others: refused
   std::filesystem::remove_all(dir);

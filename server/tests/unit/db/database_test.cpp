@@ -173,8 +173,7 @@ TEST_P(PostgresPoolTest, SurvivesConnectionsKilledByTheServer) {
   for (int i = 0; i < 3; ++i) t_->db().read([](Connection& c) { c.query("SELECT 1"); });
   auto admin = antq::db::open(std::getenv("ANTQ_TEST_PG_URL"));
   admin->write([&](Connection& c) {
-    c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
-            t_->pg_application_name());
+    c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", t_->pg_application_name());
   });
   for (int i = 0; i < 10; ++i) {
     auto n = t_->db().read_value([](Connection& c) { return c.query("SELECT COUNT(*) FROM items").rows[0].integer(0); });

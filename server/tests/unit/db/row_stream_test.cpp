@@ -55,8 +55,8 @@ TEST_P(RowStreamTest, ManyPlaceholdersAnswerTheSameEveryTime) {
         p.emplace_back(std::int64_t{i});
         in += (in.empty() ? "$" : ", $") + std::to_string(i);
       }
-      const auto r = t_->db().read_value(
-          [&](Connection& c) { return c.execute("SELECT COUNT(*), SUM(id) FROM items WHERE id IN (" + in + ")", p); });
+      const auto r =
+          t_->db().read_value([&](Connection& c) { return c.execute("SELECT COUNT(*), SUM(id) FROM items WHERE id IN (" + in + ")", p); });
       EXPECT_EQ(r.rows[0].integer(0), n);
       EXPECT_EQ(r.rows[0].integer(1), std::int64_t{n} * (n + 1) / 2);
     }

@@ -15,8 +15,8 @@ TEST(RequestTarget, DecodesPathAndQuery) {
 }
 
 TEST(RequestTarget, RejectsTraversalAndEncodedSeparators) {
-  for (const char* bad : {"/../etc/passwd", "/a/./b", "/a/%2e%2e/b", "/a%2Fb", "/a%5Cb", "/a%00b", "/a\\..\\b",
-                          "relative", "", "/%zz", "/%C3%28"}) {
+  for (const char* bad :
+       {"/../etc/passwd", "/a/./b", "/a/%2e%2e/b", "/a%2Fb", "/a%5Cb", "/a%00b", "/a\\..\\b", "relative", "", "/%zz", "/%C3%28"}) {
     Request r;
     EXPECT_THROW(parse_target(bad, r), BadRequest) << bad;
   }
@@ -25,7 +25,7 @@ TEST(RequestTarget, RejectsTraversalAndEncodedSeparators) {
 TEST(RequestTarget, RejectsMalformedQueryEscapes) {
   Request r;
   EXPECT_THROW(parse_target("/x?q=%E", r), BadRequest);
-  EXPECT_THROW(parse_target("/x?q=%FF", r), BadRequest);  // not UTF-8
+  EXPECT_THROW(parse_target("/x?q=%FF", r), BadRequest);    // not UTF-8
   EXPECT_THROW(parse_target("/x?q=a%00b", r), BadRequest);  // NUL would cut the value short in libpq
   EXPECT_THROW(parse_target("/x?q=a%0Ab", r), BadRequest);
 }

@@ -1,15 +1,15 @@
 // Location removal that really removes location (issue 12, defect 2): fixtures carry place names
 // and coordinates in every place phones and editors put them; after cleaning, neither the library
 // that reads such metadata nor a plain byte search may find any of them.
-#include <exiv2/exiv2.hpp>
 #include <gtest/gtest.h>
 #include <jpeglib.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#include <exiv2/exiv2.hpp>
 
 #include <chrono>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -66,8 +66,8 @@ std::string le32(std::uint32_t v) {
 
 // The EXIF GPS rationals below (24444/1000, 98765/10000) as stored in either byte order.
 const std::vector<std::string>& needles() {
-  static const std::vector<std::string> n = {kSonTinh, kQuangNgai, kXyz, "15.1234", "108.8000", kXmpLat, kXmpLon, kSerial,
-                                             be32(24444), le32(24444), be32(98765), le32(98765)};
+  static const std::vector<std::string> n = {kSonTinh, kQuangNgai, kXyz,        "15.1234",   "108.8000",  kXmpLat,
+                                             kXmpLon,  kSerial,    be32(24444), le32(24444), be32(98765), le32(98765)};
   return n;
 }
 
@@ -171,8 +171,7 @@ fs::path place_photo(const TempDir& dir, const std::string& name) {
   } else if (ext == ".png") {
     // tEXt/iTXt chunks and a private chunk before IEND (the last 12 bytes), and a trailer.
     const std::string extra = png_chunk("tEXt", std::string("Location\0", 9) + kQuangNgai + " " + kXyz) +
-                              png_chunk("iTXt", std::string("Sub-location\0\0\0\0\0", 17) + kSonTinh) +
-                              png_chunk("prVt", kQuangNgai);
+                              png_chunk("iTXt", std::string("Sub-location\0\0\0\0\0", 17) + kSonTinh) + png_chunk("prVt", kQuangNgai);
     bytes.insert(bytes.size() - 12, extra);
     bytes += "trailer " + kQuangNgai;
   } else if (ext == ".webp") {
@@ -240,7 +239,8 @@ std::vector<std::string> png_chunk_types(const std::string& b) {
 std::vector<std::string> webp_chunk_types(const std::string& b) {
   std::vector<std::string> out;
   for (std::size_t i = 12; i + 8 <= b.size();) {
-    const std::uint32_t n = uint8_t(b[i + 4]) | (uint8_t(b[i + 5]) << 8) | (uint8_t(b[i + 6]) << 16) | (std::uint32_t(uint8_t(b[i + 7])) << 24);
+    const std::uint32_t n =
+        uint8_t(b[i + 4]) | (uint8_t(b[i + 5]) << 8) | (uint8_t(b[i + 6]) << 16) | (std::uint32_t(uint8_t(b[i + 7])) << 24);
     out.push_back(b.substr(i, 4));
     i += 8 + n + (n & 1);
   }
@@ -271,8 +271,7 @@ fs::path place_mov(const TempDir& dir) {
   test::VideoSpec s;
   s.muxer = "mov";
   // Apple's keys in moov/meta (mdta), as an iPhone writes them, and a timed GPS track.
-  s.metadata = {{"com.apple.quicktime.location.ISO6709", "+15.1234+108.8000+012.000/"},
-                {"com.apple.quicktime.location.name", kSonTinh}};
+  s.metadata = {{"com.apple.quicktime.location.ISO6709", "+15.1234+108.8000+012.000/"}, {"com.apple.quicktime.location.name", kSonTinh}};
   s.muxer_options = {{"movflags", "use_metadata_tags"}};
   s.data_payload = "GPS " + kXyz + " " + kQuangNgai;
   s.rotation_degrees = -90;
@@ -359,12 +358,13 @@ void walk_boxes(const std::string& b, std::size_t start, std::size_t end, const 
 
 void expect_clean_video(const fs::path& p, double rotation) {
   const VideoRead r = read_video(p);
-  for (auto t : r.streams) EXPECT_TRUE(t == AVMEDIA_TYPE_VIDEO || t == AVMEDIA_TYPE_AUDIO) << p.filename() << " keeps a stream of type " << t;
+  for (auto t : r.streams)
+    EXPECT_TRUE(t == AVMEDIA_TYPE_VIDEO || t == AVMEDIA_TYPE_AUDIO) << p.filename() << " keeps a stream of type " << t;
   EXPECT_EQ(r.chapters, 0);
   // What a demuxer reports of the container itself (ftyp brands, the stream handlers and the
   // muxer's own constant name) is allowed; anything that came from the input is not.
-  const std::set<std::string> allowed = {"major_brand", "minor_version", "compatible_brands", "handler_name", "vendor_id",
-                                         "language", "DURATION"};
+  const std::set<std::string> allowed = {"major_brand", "minor_version", "compatible_brands", "handler_name",
+                                         "vendor_id",   "language",      "DURATION"};
   for (const auto& kv : r.metadata) {
     const std::string key = kv.substr(0, kv.find('='));
     // Matroska's mandatory MuxingApp/WritingApp, which bit-exact mode writes as a bare "Lavf".
@@ -629,8 +629,13 @@ TEST(MediaVideoCleaning, StoreUploadReplacesTheUploadWithTheRemux) {
 
 TEST(MediaValidation, KeepLocationLeavesTheBytesIdentical) {
   TempDir dir;
-  std::vector<fs::path> files = {place_photo(dir, "photo.jpg"), place_photo(dir, "photo.png"), place_photo(dir, "photo.webp"),
-                                 place_mp4(dir), place_mov(dir), place_webm(dir), place_3gp(dir)};
+  std::vector<fs::path> files = {place_photo(dir, "photo.jpg"),
+                                 place_photo(dir, "photo.png"),
+                                 place_photo(dir, "photo.webp"),
+                                 place_mp4(dir),
+                                 place_mov(dir),
+                                 place_webm(dir),
+                                 place_3gp(dir)};
   for (const auto& p : files) {
     const std::string before = read_all(p);
     const StoredMedia m = store_upload(p.string(), (dir / "root").string(), /*keep_location=*/true);
@@ -665,7 +670,10 @@ TEST(MediaValidation, TruncatedOrGarbageFilesAreRefusedEvenWhenLocationIsKept) {
     ASSERT_LT(fs_mp4.find("moov"), fs_mp4.find("mdat"));
     cases.push_back({"truncated-faststart.mp4", fs_mp4.substr(0, fs_mp4.size() * 2 / 3)});
   }
-  cases.push_back({"garbage.mp4", std::string("\0\0\0\x18" "ftypisom\0\0\0\0isommp41", 24) + std::string(4000, 'x')});
+  cases.push_back({"garbage.mp4", std::string("\0\0\0\x18"
+                                              "ftypisom\0\0\0\0isommp41",
+                                              24) +
+                                      std::string(4000, 'x')});
   cases.push_back({"truncated.webm", webm.substr(0, webm.size() / 3)});
   cases.push_back({"garbage.webm", std::string("\x1A\x45\xDF\xA3", 4) + std::string(4000, 'x')});
   for (const auto& c : cases) {
@@ -715,8 +723,10 @@ TEST(MediaValidation, LibavWritesNothingOfItsOwnToStderr) {
   TempDir dir;
   const fs::path p = dir / "garbage.mp4";
   // A moov that lies about its children: libavformat complains, and must do so through our log.
-  write_all(p, std::string("\0\0\0\x18" "ftypisom\0\0\0\0isommp41", 24) + std::string("\0\0\0\x40moov\0\0\0\x30trak", 16) +
-                   std::string(200, '\xFF'));
+  write_all(p, std::string("\0\0\0\x18"
+                           "ftypisom\0\0\0\0isommp41",
+                           24) +
+                   std::string("\0\0\0\x40moov\0\0\0\x30trak", 16) + std::string(200, '\xFF'));
   std::fflush(stderr);
   const fs::path captured = dir / "stderr.txt";
   const int saved = ::dup(2);
@@ -737,8 +747,15 @@ TEST(MediaValidation, LibavWritesNothingOfItsOwnToStderr) {
 
 TEST(MediaValidation, RandomBytesBehindEveryMagicAreRefusedWithoutCrashing) {
   TempDir dir;
-  const std::vector<std::string> magics = {"\xFF\xD8\xFF\xE0", "\x89PNG\r\n\x1A\n", std::string("RIFF\x40\0\0\0WEBPVP8 ", 16),
-                                           std::string("\0\0\0\x18" "ftypisom", 12), std::string("\0\0\0\x14" "ftypqt  ", 12),
+  const std::vector<std::string> magics = {"\xFF\xD8\xFF\xE0",
+                                           "\x89PNG\r\n\x1A\n",
+                                           std::string("RIFF\x40\0\0\0WEBPVP8 ", 16),
+                                           std::string("\0\0\0\x18"
+                                                       "ftypisom",
+                                                       12),
+                                           std::string("\0\0\0\x14"
+                                                       "ftypqt  ",
+                                                       12),
                                            "\x1A\x45\xDF\xA3"};
   std::uint64_t s = 42;
   for (int round = 0; round < 40; ++round) {
@@ -762,8 +779,12 @@ TEST(MediaValidation, RandomBytesBehindEveryMagicAreRefusedWithoutCrashing) {
 // answer is fine but a crash or a hang; an accepted file must still come out clean.
 TEST(MediaValidation, MutatedFilesNeverCrashAndNeverComeOutDirty) {
   TempDir dir;
-  const std::vector<fs::path> originals = {place_photo(dir, "photo.jpg"), place_photo(dir, "photo.png"),
-                                           place_photo(dir, "photo.webp"), place_mp4(dir), place_mov(dir), place_webm(dir)};
+  const std::vector<fs::path> originals = {place_photo(dir, "photo.jpg"),
+                                           place_photo(dir, "photo.png"),
+                                           place_photo(dir, "photo.webp"),
+                                           place_mp4(dir),
+                                           place_mov(dir),
+                                           place_webm(dir)};
   std::uint64_t s = 7;
   auto next = [&] {
     s = s * 6364136223846793005ull + 1442695040888963407ull;

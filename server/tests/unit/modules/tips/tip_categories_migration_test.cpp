@@ -23,8 +23,8 @@ void migrate_up_to_before(antq::db::Database& db) {
     for (const auto& m : antq::db::embedded_migrations(db.engine())) {
       if (m.name == kMigration) break;
       c.execute_script(m.sql);
-      c.query("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)", m.version, m.name,
-              m.checksum, "2026-12-01T00:00:00.000Z");
+      c.query("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)", m.version, m.name, m.checksum,
+              "2026-12-01T00:00:00.000Z");
     }
   });
 }
@@ -49,8 +49,9 @@ TEST_P(TipCategoriesMigrationTest, RowsMoveToTheCatalogueAndTipsKeepTheirCategor
     c.query(
         "INSERT INTO units (id, code, dataset, name, full_name, kind, path, depth, search_text, sort_key, created_at, updated_at) "
         "VALUES (1, '21220', 'vn-2tier', 'Sơn Tịnh', 'Xã Sơn Tịnh', 'commune', '/1/', 1, 'son tinh', '00', 'x', 'x')");
-    c.query("INSERT INTO tip_categories (code, label, label_en, sort_order, active, owner_path) VALUES ('qn_sand', 'Khai thác cát', '', "
-            "1010, 1, '/51/')");
+    c.query(
+        "INSERT INTO tip_categories (code, label, label_en, sort_order, active, owner_path) VALUES ('qn_sand', 'Khai thác cát', '', "
+        "1010, 1, '/51/')");
     c.query("UPDATE tip_categories SET active = 0, label = 'Ma túy (cũ)' WHERE code = 'drugs'");
     insert_tip(c, 1, "qn_sand");
     insert_tip(c, 2, "drugs");
@@ -65,7 +66,8 @@ TEST_P(TipCategoriesMigrationTest, RowsMoveToTheCatalogueAndTipsKeepTheirCategor
 
   db.read([&](Connection& c) {
     const auto after =
-        c.query("SELECT code, label, label_en, sort_order, active, owner_path FROM catalog_items WHERE kind = 'tip_categories' ORDER BY code")
+        c.query(
+             "SELECT code, label, label_en, sort_order, active, owner_path FROM catalog_items WHERE kind = 'tip_categories' ORDER BY code")
             .rows;
     ASSERT_EQ(after.size(), before.size());
     for (std::size_t i = 0; i < after.size(); ++i) {
@@ -82,7 +84,8 @@ TEST_P(TipCategoriesMigrationTest, RowsMoveToTheCatalogueAndTipsKeepTheirCategor
   EXPECT_ANY_THROW(db.write([](Connection& c) { c.query("DELETE FROM catalog_items WHERE kind = 'tip_categories' AND code = 'drugs'"); }));
   EXPECT_NO_THROW(db.write([](Connection& c) { insert_tip(c, 4, "theft"); }));
   // A category no tip names may go (catalogue entries are deactivated in practice, never deleted).
-  EXPECT_NO_THROW(db.write([](Connection& c) { c.query("DELETE FROM catalog_items WHERE kind = 'tip_categories' AND code = 'gambling'"); }));
+  EXPECT_NO_THROW(
+      db.write([](Connection& c) { c.query("DELETE FROM catalog_items WHERE kind = 'tip_categories' AND code = 'gambling'"); }));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TipCategoriesMigrationTest, ::testing::ValuesIn(antq::test::engines()));

@@ -23,9 +23,9 @@ TEST(TipCodes, UseOnlyUnambiguousSymbols) {
 TEST(TipCodes, NormaliseWhatPeopleType) {
   EXPECT_EQ(normalize_tracking_code("7kqm x4tb"), "7KQM-X4TB");
   EXPECT_EQ(normalize_tracking_code("7KQMX4TB"), "7KQM-X4TB");
-  EXPECT_FALSE(normalize_tracking_code("7KQM-X4T"));      // too short
-  EXPECT_FALSE(normalize_tracking_code("7KQM-X4TBB"));    // too long
-  EXPECT_FALSE(normalize_tracking_code("0KQM-X4TB"));     // 0 is never issued
+  EXPECT_FALSE(normalize_tracking_code("7KQM-X4T"));    // too short
+  EXPECT_FALSE(normalize_tracking_code("7KQM-X4TBB"));  // too long
+  EXPECT_FALSE(normalize_tracking_code("0KQM-X4TB"));   // 0 is never issued
   EXPECT_FALSE(normalize_tracking_code("7KQM/X4TB"));
   EXPECT_EQ(normalize_secret("abcde fghjk-mnpqr stuvw"), "ABCDE-FGHJK-MNPQR-STUVW");
 }

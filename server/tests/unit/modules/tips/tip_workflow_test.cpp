@@ -61,9 +61,7 @@ TEST(TipWorkflow, EveryMoveBetweenTwoStatuses) {
           EXPECT_EQ(workflow::next(m).status, kStatuses[f]);
           EXPECT_FALSE(workflow::next(m).decides);
           break;
-        case '+':
-          EXPECT_EQ(workflow::next(m).status, kStatuses[t]);
-          break;
+        case '+': EXPECT_EQ(workflow::next(m).status, kStatuses[t]); break;
         default: {
           const ApiError e = refusal(m);
           EXPECT_EQ(e.status(), 422);
@@ -76,11 +74,9 @@ TEST(TipWorkflow, EveryMoveBetweenTwoStatuses) {
 
 TEST(TipWorkflow, RefusalsSayWhy) {
   EXPECT_STREQ(refusal(ready("assigned", "verifying")).what(), "Không thể chuyển ngược trạng thái tin báo.");
-  EXPECT_STREQ(refusal(ready("resolved", "rejected")).what(),
-               "Tin báo đã giải quyết không thể chuyển thành không thụ lý hoặc trùng.");
+  EXPECT_STREQ(refusal(ready("resolved", "rejected")).what(), "Tin báo đã giải quyết không thể chuyển thành không thụ lý hoặc trùng.");
   EXPECT_STREQ(refusal(ready("closed", "resolved")).what(), "Tin báo đã kết thúc (Đã kết thúc), không đổi trạng thái được nữa.");
-  EXPECT_STREQ(refusal(ready("rejected", "duplicate")).what(),
-               "Tin báo đã kết thúc (Không thụ lý), không đổi trạng thái được nữa.");
+  EXPECT_STREQ(refusal(ready("rejected", "duplicate")).what(), "Tin báo đã kết thúc (Không thụ lý), không đổi trạng thái được nữa.");
 }
 
 TEST(TipWorkflow, AssignedNeedsAnAssignee) {

@@ -33,8 +33,7 @@ constexpr const char* kNewList =
     "21220,Sơn Tịnh,commune,51,Xã Sơn Tịnh,Xã\n"
     "21001,Bình Sơn,commune,51,Xã Bình Sơn,Xã\n";
 
-constexpr const char* kSuccessions =
-    "old_code,new_code\n51,51\n21220,21220\n21223,21220\n21232,21220\n21001,21001\n";
+constexpr const char* kSuccessions = "old_code,new_code\n51,51\n21220,21220\n21223,21220\n21232,21220\n21001,21001\n";
 
 http::Principal admin_at(std::string unit_code, std::string unit_path) {
   http::Principal p{"1", "admin", "admin", std::move(unit_code), std::move(unit_path)};
