@@ -315,7 +315,7 @@ export function identitySearchBody(
   unit: string | null,
 ): { name?: string; id_number?: string; unit?: string } | null {
   const name = (values.name ?? '').replace(/\s+/g, ' ').trim();
-  const id = (values.id_number ?? '').replace(/[\s.\-]/g, '');
+  const id = (values.id_number ?? '').replace(/[\s.-]/g, '');
   if (!name && !id) return null;
   return { ...(name ? { name } : {}), ...(id ? { id_number: id } : {}), ...(unit ? { unit } : {}) };
 }
