@@ -6,25 +6,26 @@
  */
 import { CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Result, Segmented, Typography } from 'antd';
+import { App, Button, Card, Form, type FormInstance, Input, Result, Segmented, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
+import { fieldOf } from '../components/forms';
+import { usePageTitle } from '../components/usePageTitle';
 import UnitField from '../components/form/UnitField';
 import RequireAuth from '../accounts/RequireAuth';
 import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { createRecord, registerKeys, type RegisterRecord } from './api';
-import { useCatalog, useLabel } from './bits';
+import { PastDayItem, useCatalog, useLabel } from './bits';
 import { REGISTER_BY_NAME, formFieldNames, fieldOfRegister, pick, registerPath, type RegisterConfig } from './config';
 import { formToPayload, newFormValues, readableMessage, type FormValues } from './payload';
 import { PhotoInput, uploadAll } from './Photos';
 import CatalogSelect from '../components/form/CatalogSelect';
 import CountInput from '../components/form/CountInput';
-import DateInput from '../components/form/DateInput';
 import RegisterForm from './RegisterForm';
 import './registers.css';
 
@@ -78,18 +79,23 @@ function QuickEntry() {
   );
 }
 
-/** Saves a record, then its photos; a refused photo leaves the record saved and says so. */
-function useSaveWithPhotos(
-  register: RegisterConfig,
-  onSaved: (r: RegisterRecord) => void,
-  fields: readonly string[],
-  form: ReturnType<typeof Form.useForm<FormValues>>[0],
-) {
+/** What a quick form saved: the record and how many photos went with it. */
+interface Saved {
+  record: RegisterRecord;
+  photos: number;
+}
+
+/**
+ * Saves a record, then its photos; a refused photo leaves the record saved and says so. A refusal
+ * about one of `fields` goes under that field; `otherError` is any other refusal. The saved record
+ * stays shown until `again`.
+ */
+function useQuickSave(register: RegisterConfig, fields: readonly string[], form: FormInstance<FormValues>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (v: FormValues) => {
+  const save = useMutation({
+    mutationFn: async (v: FormValues): Promise<Saved> => {
       const created = await createRecord(register.name, formToPayload(register, v) ?? {});
       const photos = Array.isArray(v.photos) ? (v.photos as File[]) : [];
       if (photos.length) {
@@ -101,8 +107,7 @@ function useSaveWithPhotos(
       }
       return { record: created, photos: photos.length };
     },
-    onSuccess: async ({ record }) => {
-      onSaved(record);
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: registerKeys.all(register.name) });
     },
     onError: (e) => {
@@ -111,6 +116,78 @@ function useSaveWithPhotos(
       }
     },
   });
+  const [saved, setSaved] = useState<Saved | null>(null);
+  useEffect(() => {
+    if (save.data) setSaved(save.data);
+  }, [save.data]);
+  const again = () => {
+    save.reset();
+    setSaved(null);
+  };
+  const otherError = save.error && !fieldOf(save.error, fields) ? save.error : null;
+  return { save, saved, again, otherError };
+}
+
+/** After a quick save: what was saved, "enter another" and a link to the record in its register. */
+function QuickDone({
+  testId,
+  title,
+  summary,
+  againLabel,
+  onAgain,
+  register,
+  saved,
+}: {
+  testId: string;
+  title: string;
+  summary: ReactNode;
+  againLabel: string;
+  onAgain: () => void;
+  register: RegisterConfig;
+  saved: Saved;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid={testId}>
+      <Card>
+        <Result
+          status="success"
+          title={<h1 className="antq-result-title">{title}</h1>}
+          subTitle={
+            <span data-testid="quick-saved-title">
+              {summary}
+              {saved.photos > 0 && ` · ${t('registers.photos.count', { n: saved.photos })}`}
+            </span>
+          }
+          extra={[
+            <Button key="again" type="primary" size="large" onClick={onAgain} data-testid="quick-again">
+              {againLabel}
+            </Button>,
+            <Link key="list" to={`${registerPath(register)}?record=${saved.record.id}`}>
+              <Button size="large" data-testid="quick-view">
+                {t('registers.quick.view')}
+              </Button>
+            </Link>,
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
+
+/** A quick form's page: its title, a line of introduction, the form in a card. */
+function QuickPage({ testId, title, intro, children }: { testId: string; title: string; intro: string; children: ReactNode }) {
+  return (
+    <div data-testid={testId}>
+      <Typography.Title level={1} className="antq-page-title">
+        {title}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
+      <Card size="small" className="antq-reg-quick__card">
+        {children}
+      </Card>
+    </div>
+  );
 }
 
 function QuickActivity() {
@@ -118,130 +195,94 @@ function QuickActivity() {
   const label = useLabel();
   const { user } = useAuth();
   const [form] = Form.useForm<FormValues>();
-  const [saved, setSaved] = useState<{ record: RegisterRecord; photos: number } | null>(null);
   const field = (name: string) => fieldOfRegister(cfg, name)!;
-
-  useEffect(() => {
-    document.title = t('app.documentTitle', { page: t('registers.quick.title') });
-  }, [t]);
+  usePageTitle('registers.quick.title');
 
   const initial = useMemo(() => {
     const all = newFormValues(cfg, { unit: user?.unit?.code ?? null });
     return { ...Object.fromEntries(FIELDS.map((k) => [k, all[k]])), photos: [] };
   }, [user]);
 
-  const save = useSaveWithPhotos(cfg, () => undefined, FIELDS, form);
-  useEffect(() => {
-    if (save.data) setSaved(save.data);
-  }, [save.data]);
-
-  const again = () => {
-    save.reset();
-    setSaved(null);
-  };
-
-  const otherError =
-    save.error && !(save.error instanceof ApiError && save.error.field && (FIELDS as readonly string[]).includes(save.error.field));
+  const { save, saved, again, otherError } = useQuickSave(cfg, FIELDS, form);
 
   if (saved) {
     const r = saved.record;
     return (
-      <div data-testid="quick-activity-done">
-        <Card>
-          <Result
-            status="success"
-            title={<h1 className="antq-result-title">{t('registers.quick.saved')}</h1>}
-            subTitle={
-              <span data-testid="quick-saved-title">
-                {String(r.title)} · {r.unit.name} ·{' '}
-                {t('registers.quick.people', { n: formatNumber(typeof r.participants === 'number' ? r.participants : 0) })}
-                {saved.photos > 0 && ` · ${t('registers.photos.count', { n: saved.photos })}`}
-              </span>
-            }
-            extra={[
-              <Button key="again" type="primary" size="large" onClick={again} data-testid="quick-again">
-                {t('registers.quick.again')}
-              </Button>,
-              <Link key="list" to={`${registerPath(cfg)}?record=${r.id}`}>
-                <Button size="large">{t('registers.quick.view')}</Button>
-              </Link>,
-            ]}
-          />
-        </Card>
-      </div>
+      <QuickDone
+        testId="quick-activity-done"
+        title={t('registers.quick.saved')}
+        summary={
+          <>
+            {String(r.title)} · {r.unit.name} ·{' '}
+            {t('registers.quick.people', { n: formatNumber(typeof r.participants === 'number' ? r.participants : 0) })}
+          </>
+        }
+        againLabel={t('registers.quick.again')}
+        onAgain={again}
+        register={cfg}
+        saved={saved}
+      />
     );
   }
 
   return (
-    <div data-testid="quick-activity">
-      <Typography.Title level={1} className="antq-page-title">
-        {t('registers.quick.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('registers.quick.intro')}</Typography.Paragraph>
-      <Card size="small" className="antq-reg-quick__card">
-        <Form<FormValues>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          initialValues={initial}
-          onFinish={(v) => save.mutate(v)}
-          disabled={save.isPending}
-          scrollToFirstError={{ block: 'center' }}
-          data-testid="quick-form"
+    <QuickPage testId="quick-activity" title={t('registers.quick.title')} intro={t('registers.quick.intro')}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={initial}
+        onFinish={(v) => save.mutate(v)}
+        disabled={save.isPending}
+        scrollToFirstError={{ block: 'center' }}
+        data-testid="quick-form"
+      >
+        {otherError && (
+          <div className="antq-block-sm">
+            <ApiErrorAlert error={otherError} />
+          </div>
+        )}
+        <Form.Item name="unit" label={t('registers.form.unit')} rules={[{ required: true, message: t('registers.form.unitRequired') }]}>
+          <UnitField />
+        </Form.Item>
+        <Form.Item
+          name="type"
+          label={label(field('type').label)}
+          rules={[{ required: true, message: t('registers.form.requiredChoose', { label: label(field('type').label) }) }]}
         >
-          {otherError && (
-            <div className="antq-block-sm">
-              <ApiErrorAlert error={save.error} />
-            </div>
-          )}
-          <Form.Item name="unit" label={t('registers.form.unit')} rules={[{ required: true, message: t('registers.form.unitRequired') }]}>
-            <UnitField />
-          </Form.Item>
-          <Form.Item
-            name="type"
-            label={label(field('type').label)}
-            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: label(field('type').label) }) }]}
-          >
-            <CatalogSelect field={field('type')} />
-          </Form.Item>
-          <Form.Item
-            name="date"
-            label={label(field('date').label)}
-            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: label(field('date').label) }) }]}
-          >
-            <DateInput noFuture />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={label(field('title').label)}
-            rules={[{ required: true, whitespace: true, message: t('registers.form.required', { label: label(field('title').label) }) }]}
-          >
-            <Input.TextArea
-              autoSize={{ minRows: 2, maxRows: 5 }}
-              maxLength={300}
-              placeholder={t('registers.quick.titlePlaceholder')}
-              data-testid="quick-title"
-            />
-          </Form.Item>
-          <Form.Item
-            name="organizers"
-            label={label(field('organizers').label)}
-            rules={[{ required: true, type: 'array', min: 1, message: t('registers.quick.organizersRequired') }]}
-          >
-            <ForceChips />
-          </Form.Item>
-          <Form.Item name="participants" label={label(field('participants').label)}>
-            <CountInput placeholder="0" aria-label={label(field('participants').label)} />
-          </Form.Item>
-          <Form.Item name="photos" label={t('registers.photos.title')}>
-            <PhotoInput />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={save.isPending} data-testid="quick-save">
-            {t('registers.quick.save')}
-          </Button>
-        </Form>
-      </Card>
-    </div>
+          <CatalogSelect field={field('type')} />
+        </Form.Item>
+        <PastDayItem name="date" label={label(field('date').label)} />
+        <Form.Item
+          name="title"
+          label={label(field('title').label)}
+          rules={[{ required: true, whitespace: true, message: t('registers.form.required', { label: label(field('title').label) }) }]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={300}
+            placeholder={t('registers.quick.titlePlaceholder')}
+            data-testid="quick-title"
+          />
+        </Form.Item>
+        <Form.Item
+          name="organizers"
+          label={label(field('organizers').label)}
+          rules={[{ required: true, type: 'array', min: 1, message: t('registers.quick.organizersRequired') }]}
+        >
+          <ForceChips />
+        </Form.Item>
+        <Form.Item name="participants" label={label(field('participants').label)}>
+          <CountInput placeholder="0" aria-label={label(field('participants').label)} />
+        </Form.Item>
+        <Form.Item name="photos" label={t('registers.photos.title')}>
+          <PhotoInput />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" size="large" block loading={save.isPending} data-testid="quick-save">
+          {t('registers.quick.save')}
+        </Button>
+      </Form>
+    </QuickPage>
   );
 }
 
@@ -251,93 +292,54 @@ function QuickPatrol() {
   const { user } = useAuth();
   const [form] = Form.useForm<FormValues>();
   const fields = useMemo(() => formFieldNames(patrols), []);
-  const [saved, setSaved] = useState<{ record: RegisterRecord; photos: number } | null>(null);
-  const save = useSaveWithPhotos(patrols, () => undefined, fields, form);
-  useEffect(() => {
-    if (save.data) setSaved(save.data);
-  }, [save.data]);
-  useEffect(() => {
-    document.title = t('app.documentTitle', { page: t('registers.quick.patrolTitle') });
-  }, [t]);
+  const { save, saved, again, otherError } = useQuickSave(patrols, fields, form);
+  usePageTitle('registers.quick.patrolTitle');
   // a patrol is recorded as it starts or right after: now, to the minute
   const initial = useMemo(
     () => ({ ...newFormValues(patrols, { unit: user?.unit?.code ?? null }), started_at: dayjs().second(0).millisecond(0), photos: [] }),
     [user],
   );
-  const otherError = save.error && !(save.error instanceof ApiError && save.error.field && fields.includes(save.error.field));
 
   if (saved) {
     const r = saved.record;
     return (
-      <div data-testid="quick-patrol-done">
-        <Card>
-          <Result
-            status="success"
-            title={<h1 className="antq-result-title">{t('registers.quick.patrolSaved')}</h1>}
-            subTitle={
-              <span data-testid="quick-saved-title">
-                {r.unit.name} · {formatDateTime(typeof r.started_at === 'string' ? r.started_at : null)}
-                {saved.photos > 0 && ` · ${t('registers.photos.count', { n: saved.photos })}`}
-              </span>
-            }
-            extra={[
-              <Button
-                key="again"
-                type="primary"
-                size="large"
-                onClick={() => {
-                  save.reset();
-                  setSaved(null);
-                }}
-                data-testid="quick-again"
-              >
-                {t('registers.quick.patrolAgain')}
-              </Button>,
-              <Link key="list" to={`${registerPath(patrols)}?record=${r.id}`}>
-                <Button size="large" data-testid="quick-view">
-                  {t('registers.quick.view')}
-                </Button>
-              </Link>,
-            ]}
-          />
-        </Card>
-      </div>
+      <QuickDone
+        testId="quick-patrol-done"
+        title={t('registers.quick.patrolSaved')}
+        summary={
+          <>
+            {r.unit.name} · {formatDateTime(typeof r.started_at === 'string' ? r.started_at : null)}
+          </>
+        }
+        againLabel={t('registers.quick.patrolAgain')}
+        onAgain={again}
+        register={patrols}
+        saved={saved}
+      />
     );
   }
 
   return (
-    <div data-testid="quick-patrol">
-      <Typography.Title level={1} className="antq-page-title">
-        {t('registers.quick.patrolTitle')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('registers.quick.patrolIntro')}</Typography.Paragraph>
-      <Card size="small" className="antq-reg-quick__card">
-        <RegisterForm
-          cfg={patrols}
-          form={form}
-          initialValues={initial}
-          disabled={save.isPending}
-          onFinish={(v) => save.mutate(v)}
-          header={
-            otherError ? (
-              <div className="antq-block-sm">
-                <ApiErrorAlert error={save.error} />
-              </div>
-            ) : undefined
-          }
-          footer={
-            <>
-              <Form.Item name="photos" label={t('registers.photos.title')} data-testid="field-photos">
-                <PhotoInput />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" size="large" block loading={save.isPending} data-testid="quick-save">
-                {t('registers.quick.patrolSave')}
-              </Button>
-            </>
-          }
-        />
-      </Card>
-    </div>
+    <QuickPage testId="quick-patrol" title={t('registers.quick.patrolTitle')} intro={t('registers.quick.patrolIntro')}>
+      <RegisterForm
+        cfg={patrols}
+        form={form}
+        initialValues={initial}
+        disabled={save.isPending}
+        onFinish={(v) => save.mutate(v)}
+        error={otherError}
+        footer={
+          <>
+            <Form.Item name="photos" label={t('registers.photos.title')} data-testid="field-photos">
+              <PhotoInput />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" size="large" block loading={save.isPending} data-testid="quick-save">
+              {t('registers.quick.patrolSave')}
+            </Button>
+          </>
+        }
+      />
+    </QuickPage>
   );
 }
 

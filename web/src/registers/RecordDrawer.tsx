@@ -4,11 +4,13 @@
  */
 import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, type ButtonProps, Drawer, Form, Popconfirm, Skeleton, Tabs, Typography } from 'antd';
+import { App, Button, type ButtonProps, Form, type FormInstance, Popconfirm, Skeleton, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
+import FormDrawer from '../components/FormDrawer';
+import { fieldOf } from '../components/forms';
 import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDateTime } from '../lib/format';
 import { createRecord, deleteRecord, getRecord, registerKeys, updateRecord, type RegisterRecord } from './api';
@@ -20,7 +22,6 @@ import { formToPayload, newFormValues, readableMessage, recordFormValues, type F
 import { PhotoInput, RecordPhotos, uploadAll } from './Photos';
 import RegisterForm from './RegisterForm';
 import { SealedIdentity, SessionsPanel, StatusPanel } from './Reintegration';
-import { useBreakpoint } from '../components/useBreakpoint';
 
 /** The drawer: closed, a new record, or the record with this id. */
 export type DrawerState = null | { mode: 'create' } | { mode: 'edit'; id: string };
@@ -37,9 +38,6 @@ interface Props {
 export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const label = useLabel();
-  const screens = useBreakpoint();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { user } = useAuth();
   const [form] = Form.useForm<FormValues>();
   const open = state !== null;
@@ -70,59 +68,8 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
     form.setFieldsValue(initialValues as never);
   }, [open, initialValues, form]);
 
-  const invalidateLists = () => queryClient.invalidateQueries({ queryKey: registerKeys.all(cfg.name) });
-
-  const save = useMutation({
-    mutationFn: async (values: FormValues) => {
-      const body = formToPayload(cfg, values, id !== null ? record.data : undefined);
-      if (body === null) return null;
-      if (id !== null) return updateRecord(cfg.name, id, body);
-      const created = await createRecord(cfg.name, body);
-      // the photos chosen in the form go up once the record exists
-      const photos = Array.isArray(values.photos) ? (values.photos as File[]) : [];
-      if (cfg.attachments && photos.length) {
-        const { failed, error } = await uploadAll(cfg, created.id, photos);
-        if (failed)
-          void message.error(
-            t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }),
-          );
-        else void message.success(t('registers.photos.uploaded', { n: photos.length }));
-      }
-      return created;
-    },
-    onSuccess: async (saved) => {
-      if (!saved) {
-        void message.info(t('registers.form.noChanges'));
-        return;
-      }
-      queryClient.setQueryData(registerKeys.record(cfg.name, saved.id), saved);
-      await invalidateLists();
-      if (id === null) {
-        void message.success(t('registers.form.created', { item: label(cfg.item) }));
-        onCreated(saved);
-      } else {
-        void message.success(t('registers.form.saved'));
-        form.setFieldsValue(recordFormValues(cfg, saved) as never);
-      }
-    },
-    onError: (e) => {
-      // the server's message (Vietnamese) under the field it names, with the field's label
-      if (e instanceof ApiError && e.field && fields.includes(e.field)) {
-        form.setFields([{ name: e.field, errors: [readableMessage(cfg, e.message, (f) => pick(f.label, 'vi'))] }]);
-        form.scrollToField(e.field, { block: 'center' });
-      }
-    },
-  });
-
-  const remove = useMutation({
-    mutationFn: () => deleteRecord(cfg.name, id!),
-    onSuccess: async () => {
-      void message.success(t('registers.form.deleted'));
-      queryClient.removeQueries({ queryKey: registerKeys.record(cfg.name, id!) });
-      await invalidateLists();
-      onClose();
-    },
-  });
+  const save = useSaveRecord({ cfg, id, before: record.data, form, fields, onCreated });
+  const remove = useDeleteRecord(cfg, id, onClose);
 
   const resetSave = save.reset;
   const resetRemove = remove.reset;
@@ -131,105 +78,50 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
     resetRemove();
   }, [state, resetSave, resetRemove]);
 
-  const otherError =
-    save.error && !(save.error instanceof ApiError && save.error.field && fields.includes(save.error.field)) ? save.error : remove.error;
+  const otherError = save.error && !fieldOf(save.error, fields) ? save.error : remove.error;
   const title =
     id === null
       ? t('registers.form.createTitle', { item: label(cfg.item) })
       : record.data
         ? recordTitle(cfg, record.data)
         : t('registers.form.loading');
+  const editing = canWrite && tab === 'record';
 
   const recordPane = (
-    <>
-      {!canWrite && (
-        <Typography.Paragraph type="secondary" data-testid="read-only">
-          {t('registers.form.readOnly')}
-        </Typography.Paragraph>
-      )}
-      {record.data && cfg.name === 'reintegration' && <SealedIdentity record={record.data} />}
-      <RegisterForm
-        cfg={cfg}
-        form={form}
-        record={id !== null ? record.data : null}
-        initialValues={initialValues}
-        disabled={!canWrite || save.isPending}
-        onFinish={(v) => save.mutate(v)}
-        footer={
-          cfg.attachments && id === null && canWrite ? (
-            <Form.Item name="photos" label={t('registers.photos.title')} data-testid="field-photos">
-              <PhotoInput />
-            </Form.Item>
-          ) : undefined
-        }
-        header={
-          otherError ? (
-            <div className="antq-block-sm">
-              <ApiErrorAlert error={otherError} />
-            </div>
-          ) : undefined
-        }
-      />
-      {record.data && (
-        <Typography.Paragraph type="secondary" className="antq-reg-meta">
-          {t('registers.form.enteredBy', {
-            user: record.data.created_by ?? '',
-            at: formatDateTime(record.data.created_at ?? ''),
-          })}
-          {record.data.updated_at && record.data.updated_at !== record.data.created_at
-            ? ` · ${t('registers.form.updatedAt', { at: formatDateTime(record.data.updated_at) })}`
-            : ''}
-        </Typography.Paragraph>
-      )}
-      {record.data && cfg.attachments && <RecordPhotos cfg={cfg} recordId={record.data.id} canWrite={canWrite} />}
-      {record.data && cfg.name === 'models' && <ModelReplications model={record.data} canWrite={canWrite} />}
-      {record.data && cfg.name === 'groups' && <GroupMembers group={record.data} canWrite={canWrite} />}
-    </>
+    <RecordPane
+      cfg={cfg}
+      form={form}
+      record={id !== null ? (record.data ?? null) : null}
+      initialValues={initialValues}
+      canWrite={canWrite}
+      saving={save.isPending}
+      otherError={otherError}
+      onFinish={(v) => save.mutate(v)}
+    />
   );
 
   return (
-    <Drawer
+    <FormDrawer
       title={<span className="antq-reg-drawer-title">{title}</span>}
       open={open}
       onClose={onClose}
-      width={screens.md ? 640 : '100%'}
-      destroyOnHidden
-      data-testid="record-drawer"
-      footer={
-        canWrite && tab === 'record' ? (
-          <div className="antq-reg-actions">
-            {id !== null && record.data && (
-              <Popconfirm
-                title={t('registers.form.deleteConfirm')}
-                description={t('registers.form.deleteHint')}
-                okText={t('registers.form.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true, 'data-testid': 'record-delete-ok' } as ButtonProps}
-                onConfirm={() => remove.mutate()}
-              >
-                <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="record-delete">
-                  {t('registers.form.delete')}
-                </Button>
-              </Popconfirm>
-            )}
-            <span className="antq-reg-actions__spacer" />
-            <Button onClick={onClose}>{id === null ? t('common.cancel') : t('common.close')}</Button>
-            <Button
-              type="primary"
-              loading={save.isPending}
-              disabled={id !== null && !record.data}
-              onClick={() => form.submit()}
-              data-testid="record-save"
-            >
-              {id === null ? t('registers.form.create') : t('common.save')}
-            </Button>
-          </div>
-        ) : (
-          <div className="antq-reg-actions">
-            <span className="antq-reg-actions__spacer" />
-            <Button onClick={onClose}>{t('common.close')}</Button>
-          </div>
-        )
+      width={640}
+      wideFrom="md"
+      testId="record-drawer"
+      closeLabel={editing && id === null ? t('common.cancel') : t('common.close')}
+      start={
+        editing && id !== null && record.data ? <DeleteRecordButton deleting={remove.isPending} onDelete={() => remove.mutate()} /> : null
+      }
+      save={
+        editing
+          ? {
+              label: id === null ? t('registers.form.create') : t('common.save'),
+              loading: save.isPending,
+              disabled: id !== null && !record.data,
+              onClick: () => form.submit(),
+              testId: 'record-save',
+            }
+          : undefined
       }
     >
       {id !== null && record.isPending && <Skeleton active />}
@@ -257,6 +149,170 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
         ) : (
           recordPane
         ))}
-    </Drawer>
+    </FormDrawer>
+  );
+}
+
+/**
+ * Saves the record: a new one (then the photos chosen in its form), or the changes to an existing
+ * one (nothing sent when nothing changed). A refusal about a field goes under that field.
+ */
+function useSaveRecord({
+  cfg,
+  id,
+  before,
+  form,
+  fields,
+  onCreated,
+}: {
+  cfg: RegisterConfig;
+  id: string | null;
+  before: RegisterRecord | undefined;
+  form: FormInstance<FormValues>;
+  fields: readonly string[];
+  onCreated: (record: RegisterRecord) => void;
+}) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (values: FormValues) => {
+      const body = formToPayload(cfg, values, id !== null ? before : undefined);
+      if (body === null) return null;
+      if (id !== null) return updateRecord(cfg.name, id, body);
+      const created = await createRecord(cfg.name, body);
+      // the photos chosen in the form go up once the record exists
+      const photos = Array.isArray(values.photos) ? (values.photos as File[]) : [];
+      if (cfg.attachments && photos.length) {
+        const { failed, error } = await uploadAll(cfg, created.id, photos);
+        if (failed)
+          void message.error(
+            t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }),
+          );
+        else void message.success(t('registers.photos.uploaded', { n: photos.length }));
+      }
+      return created;
+    },
+    onSuccess: async (saved) => {
+      if (!saved) {
+        void message.info(t('registers.form.noChanges'));
+        return;
+      }
+      queryClient.setQueryData(registerKeys.record(cfg.name, saved.id), saved);
+      await queryClient.invalidateQueries({ queryKey: registerKeys.all(cfg.name) });
+      if (id === null) {
+        void message.success(t('registers.form.created', { item: label(cfg.item) }));
+        onCreated(saved);
+      } else {
+        void message.success(t('registers.form.saved'));
+        form.setFieldsValue(recordFormValues(cfg, saved) as never);
+      }
+    },
+    onError: (e) => {
+      // the server's message (Vietnamese) under the field it names, with the field's label
+      if (e instanceof ApiError && e.field && fields.includes(e.field)) {
+        form.setFields([{ name: e.field, errors: [readableMessage(cfg, e.message, (f) => pick(f.label, 'vi'))] }]);
+        form.scrollToField(e.field, { block: 'center' });
+      }
+    },
+  });
+}
+
+/** Deletes the record, then closes the drawer. */
+function useDeleteRecord(cfg: RegisterConfig, id: string | null, onClose: () => void) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => deleteRecord(cfg.name, id!),
+    onSuccess: async () => {
+      void message.success(t('registers.form.deleted'));
+      queryClient.removeQueries({ queryKey: registerKeys.record(cfg.name, id!) });
+      await queryClient.invalidateQueries({ queryKey: registerKeys.all(cfg.name) });
+      onClose();
+    },
+  });
+}
+
+function DeleteRecordButton({ deleting, onDelete }: { deleting: boolean; onDelete: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Popconfirm
+      title={t('registers.form.deleteConfirm')}
+      description={t('registers.form.deleteHint')}
+      okText={t('registers.form.delete')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: true, 'data-testid': 'record-delete-ok' } as ButtonProps}
+      onConfirm={onDelete}
+    >
+      <Button danger icon={<DeleteOutlined />} loading={deleting} data-testid="record-delete">
+        {t('registers.form.delete')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+/** The record's form, who entered it and when, then what is particular to the register. */
+function RecordPane({
+  cfg,
+  form,
+  record,
+  initialValues,
+  canWrite,
+  saving,
+  otherError,
+  onFinish,
+}: {
+  cfg: RegisterConfig;
+  form: FormInstance<FormValues>;
+  /** The saved record; null for a new one (and while it loads). */
+  record: RegisterRecord | null;
+  initialValues: FormValues | undefined;
+  canWrite: boolean;
+  saving: boolean;
+  otherError: unknown;
+  onFinish: (v: FormValues) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {!canWrite && (
+        <Typography.Paragraph type="secondary" data-testid="read-only">
+          {t('registers.form.readOnly')}
+        </Typography.Paragraph>
+      )}
+      {record && cfg.name === 'reintegration' && <SealedIdentity record={record} />}
+      <RegisterForm
+        cfg={cfg}
+        form={form}
+        record={record}
+        initialValues={initialValues}
+        disabled={!canWrite || saving}
+        onFinish={onFinish}
+        footer={
+          cfg.attachments && !record && canWrite ? (
+            <Form.Item name="photos" label={t('registers.photos.title')} data-testid="field-photos">
+              <PhotoInput />
+            </Form.Item>
+          ) : undefined
+        }
+        error={otherError}
+      />
+      {record && (
+        <Typography.Paragraph type="secondary" className="antq-reg-meta">
+          {t('registers.form.enteredBy', {
+            user: record.created_by ?? '',
+            at: formatDateTime(record.created_at ?? ''),
+          })}
+          {record.updated_at && record.updated_at !== record.created_at
+            ? ` · ${t('registers.form.updatedAt', { at: formatDateTime(record.updated_at) })}`
+            : ''}
+        </Typography.Paragraph>
+      )}
+      {record && cfg.attachments && <RecordPhotos cfg={cfg} recordId={record.id} canWrite={canWrite} />}
+      {record && cfg.name === 'models' && <ModelReplications model={record} canWrite={canWrite} />}
+      {record && cfg.name === 'groups' && <GroupMembers group={record} canWrite={canWrite} />}
+    </>
   );
 }

@@ -11,6 +11,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import ApiErrorAlert from '../components/ApiErrorAlert';
 import CatalogSelect from '../components/form/CatalogSelect';
 import CountInput from '../components/form/CountInput';
 import DateInput from '../components/form/DateInput';
@@ -27,15 +28,15 @@ interface Props {
   disabled?: boolean;
   /** Values of the record being edited (for retired catalogue codes still in use). */
   initialValues?: FormValues;
-  /** Extra content at the top of the form (an error). */
-  header?: React.ReactNode;
+  /** A refusal about no field of the form: shown above the fields. */
+  error?: unknown;
   /** The stored record (an edit): decides which fields the form shows. */
   record?: RegisterRecord | null;
   /** Extra controls after the register's fields (a new record's photos). */
   footer?: React.ReactNode;
 }
 
-export default function RegisterForm({ cfg, form, onFinish, disabled, initialValues, header, record, footer }: Props) {
+export default function RegisterForm({ cfg, form, onFinish, disabled, initialValues, error, record, footer }: Props) {
   const { t } = useTranslation();
   const label = useLabel();
   return (
@@ -50,7 +51,11 @@ export default function RegisterForm({ cfg, form, onFinish, disabled, initialVal
       data-testid="register-form"
       className="antq-reg-form"
     >
-      {header}
+      {!!error && (
+        <div className="antq-block-sm">
+          <ApiErrorAlert error={error} />
+        </div>
+      )}
       <Form.Item
         name="unit"
         label={t('registers.form.unit')}

@@ -5,7 +5,23 @@
  */
 import { DeleteOutlined, EyeOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Empty, Form, Input, Popconfirm, Radio, Select, Skeleton, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Empty,
+  Form,
+  type FormInstance,
+  Input,
+  Popconfirm,
+  Radio,
+  Select,
+  Skeleton,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,15 +41,17 @@ import {
   type HelpSession,
   type RegisterRecord,
 } from './api';
-import { FieldValue, useLabel, useLanguage } from './bits';
+import { FieldValue, PastDayItem, useLabel, useLanguage } from './bits';
 import { REGISTER_BY_NAME, choiceLabel, fieldOfRegister } from './config';
 import { dayOf, identityVisible, revealedFields, todayVN } from './payload';
-import DateInput from '../components/form/DateInput';
 
 const { Paragraph, Text } = Typography;
 
 const cfg = REGISTER_BY_NAME.reintegration;
 export const REVEAL_PERMISSION = 'reintegration.reveal';
+
+/** The look of the identity's notice: a lock. */
+const LOCKED = { showIcon: true, icon: <LockOutlined />, className: 'antq-block-sm' };
 
 /** At the top of the record: the identity is sealed; those who may, reveal it with a reason. */
 export function SealedIdentity({ record }: { record: RegisterRecord }) {
@@ -41,25 +59,14 @@ export function SealedIdentity({ record }: { record: RegisterRecord }) {
   const { user } = useAuth();
   const [open, setOpen] = useState(false);
   if (identityVisible(record)) {
-    return (
-      <Alert
-        type="info"
-        showIcon
-        icon={<LockOutlined />}
-        className="antq-block-sm"
-        message={t('registers.reintegration.identityShown')}
-        data-testid="identity-visible"
-      />
-    );
+    return <Alert type="info" {...LOCKED} message={t('registers.reintegration.identityShown')} data-testid="identity-visible" />;
   }
   const canReveal = hasPermission(user, REVEAL_PERMISSION);
   return (
     <>
       <Alert
         type="warning"
-        showIcon
-        icon={<LockOutlined />}
-        className="antq-block-sm"
+        {...LOCKED}
         message={t('registers.reintegration.identitySealed')}
         description={
           <>
@@ -117,12 +124,7 @@ function RevealPersonDialog({ record, onClose }: { record: RegisterRecord; onClo
                 {sessions.map((x) => (
                   <li key={String(x.id)} className="antq-reg-session">
                     <Text strong>{formatDate(x.date)}</Text> <Tag>{t(`registers.sessions.kinds.${x.kind}`, { defaultValue: x.kind })}</Tag>
-                    {x.helpers && (
-                      <div>
-                        <Text type="secondary">{t('registers.sessions.helpers')}: </Text>
-                        {x.helpers}
-                      </div>
-                    )}
+                    <SessionHelpers helpers={x.helpers} />
                     {x.notes && <div className="antq-pre">{x.notes}</div>}
                   </li>
                 ))}
@@ -192,13 +194,7 @@ export function StatusPanel({ record, canWrite }: { record: RegisterRecord; canW
               data-testid="status-select"
             />
           </Form.Item>
-          <Form.Item
-            name="status_since"
-            label={t('registers.reintegration.statusSince')}
-            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: t('registers.reintegration.statusSince') }) }]}
-          >
-            <DateInput noFuture />
-          </Form.Item>
+          <PastDayItem name="status_since" label={t('registers.reintegration.statusSince')} />
           <Form.Item label=" " className="antq-reg-inline-form__submit">
             <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="status-submit">
               {t('registers.reintegration.changeStatus')}
@@ -236,18 +232,10 @@ export function SessionsPanel({ record, canWrite }: { record: RegisterRecord; ca
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<{ date?: Dayjs | null; kind?: string; helpers?: string; notes?: string }>();
+  const [form] = Form.useForm<SessionValues>();
+  const add = useAddSession(record, form, () => setAdding(false));
   const key = registerKeys.sessions(record.id);
   const sessions = useQuery({ queryKey: key, queryFn: ({ signal }) => listSessions(record.id, signal) });
-  const add = useMutation({
-    mutationFn: (v: { date: string; kind: string; helpers?: string; notes?: string }) => addSession(record.id, v),
-    onSuccess: async () => {
-      void message.success(t('registers.sessions.added'));
-      form.resetFields();
-      setAdding(false);
-      await queryClient.invalidateQueries({ queryKey: key });
-    },
-  });
   const remove = useMutation({
     mutationFn: (sid: HelpSession['id']) => deleteSession(record.id, sid),
     onSuccess: async () => {
@@ -266,67 +254,7 @@ export function SessionsPanel({ record, canWrite }: { record: RegisterRecord; ca
           </Button>
         )}
       </div>
-      {adding && (
-        <Form
-          form={form}
-          layout="vertical"
-          className="antq-reg-subform"
-          initialValues={{ date: dayOf(todayVN()), kind: 'visit' }}
-          onFinish={(v) =>
-            add.mutate({
-              date: v.date!.format('YYYY-MM-DD'),
-              kind: v.kind!,
-              ...(v.helpers?.trim() ? { helpers: v.helpers.trim() } : {}),
-              ...(v.notes?.trim() ? { notes: v.notes.trim() } : {}),
-            })
-          }
-          data-testid="session-form"
-        >
-          {add.isError && <ApiErrorAlert error={add.error} />}
-          <Form.Item
-            name="date"
-            label={t('registers.sessions.date')}
-            rules={[{ required: true, message: t('registers.form.requiredChoose', { label: t('registers.sessions.date') }) }]}
-          >
-            <DateInput noFuture />
-          </Form.Item>
-          <Form.Item name="kind" label={t('registers.sessions.kind')} rules={[{ required: true }]}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={SESSION_KINDS.map((k) => ({ value: k, label: t(`registers.sessions.kinds.${k}`) }))}
-              data-testid="session-kind"
-            />
-          </Form.Item>
-          <Form.Item
-            name="helpers"
-            label={
-              <span>
-                {t('registers.sessions.helpers')} <LockOutlined title={t('registers.form.sealed')} />
-              </span>
-            }
-          >
-            <Input maxLength={300} autoComplete="off" data-testid="session-helpers" />
-          </Form.Item>
-          <Form.Item
-            name="notes"
-            label={
-              <span>
-                {t('registers.sessions.notes')} <LockOutlined title={t('registers.form.sealed')} />
-              </span>
-            }
-            extra={t('registers.sessions.sealedHint')}
-          >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} data-testid="session-notes" />
-          </Form.Item>
-          <div className="antq-form-actions">
-            <Button onClick={() => setAdding(false)}>{t('common.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="session-save">
-              {t('common.save')}
-            </Button>
-          </div>
-        </Form>
-      )}
+      {adding && <SessionForm form={form} add={add} onClose={() => setAdding(false)} />}
       {sessions.isPending && <Skeleton active paragraph={{ rows: 2 }} />}
       {sessions.isError && <ApiErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} />}
       {remove.isError && <ApiErrorAlert error={remove.error} />}
@@ -334,42 +262,138 @@ export function SessionsPanel({ record, canWrite }: { record: RegisterRecord; ca
       {items.length > 0 && (
         <ul className="antq-reg-sessions" data-testid="sessions">
           {items.map((s) => (
-            <li key={String(s.id)} className="antq-reg-session" data-testid="session">
-              <div className="antq-reg-session__head">
-                <Text strong>{formatDate(s.date)}</Text>
-                <Tag color={s.kind === 'visit' ? 'blue' : s.kind === 'education' ? 'purple' : 'green'}>
-                  {t(`registers.sessions.kinds.${s.kind}`, { defaultValue: s.kind })}
-                </Tag>
-                {s.created_by && <Text type="secondary">{s.created_by}</Text>}
-                {s.has_notes && !s.helpers && !s.notes && (
-                  <Tag icon={<LockOutlined />} title={t('registers.sessions.sealedHint')}>
-                    {t('registers.sessions.sealed')}
-                  </Tag>
-                )}
-                <span className="antq-reg-actions__spacer" />
-                {canWrite && (
-                  <Popconfirm
-                    title={t('registers.sessions.deleteConfirm')}
-                    okText={t('registers.form.delete')}
-                    cancelText={t('common.cancel')}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => remove.mutate(s.id)}
-                  >
-                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('registers.sessions.delete')} />
-                  </Popconfirm>
-                )}
-              </div>
-              {s.helpers && (
-                <div>
-                  <Text type="secondary">{t('registers.sessions.helpers')}: </Text>
-                  {s.helpers}
-                </div>
-              )}
-              {s.notes && <Paragraph className="antq-pre antq-reg-session__notes">{s.notes}</Paragraph>}
-            </li>
+            <SessionItem key={String(s.id)} session={s} canWrite={canWrite} onDelete={() => remove.mutate(s.id)} />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+interface SessionValues {
+  date?: Dayjs | null;
+  kind?: string;
+  helpers?: string;
+  notes?: string;
+}
+
+/** Adds a session; the form empties and closes. */
+function useAddSession(record: RegisterRecord, form: FormInstance<SessionValues>, onAdded: () => void) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { date: string; kind: string; helpers?: string; notes?: string }) => addSession(record.id, v),
+    onSuccess: async () => {
+      void message.success(t('registers.sessions.added'));
+      form.resetFields();
+      onAdded();
+      await queryClient.invalidateQueries({ queryKey: registerKeys.sessions(record.id) });
+    },
+  });
+}
+
+/** A new session of help: its date, kind, helpers and notes (the last two sealed). */
+function SessionForm({
+  form,
+  add,
+  onClose,
+}: {
+  form: FormInstance<SessionValues>;
+  add: ReturnType<typeof useAddSession>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const sealedLabel = (text: string) => (
+    <span>
+      {text} <LockOutlined title={t('registers.form.sealed')} />
+    </span>
+  );
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      className="antq-reg-subform"
+      initialValues={{ date: dayOf(todayVN()), kind: 'visit' }}
+      onFinish={(v) =>
+        add.mutate({
+          date: v.date!.format('YYYY-MM-DD'),
+          kind: v.kind!,
+          ...(v.helpers?.trim() ? { helpers: v.helpers.trim() } : {}),
+          ...(v.notes?.trim() ? { notes: v.notes.trim() } : {}),
+        })
+      }
+      data-testid="session-form"
+    >
+      {add.isError && <ApiErrorAlert error={add.error} />}
+      <PastDayItem name="date" label={t('registers.sessions.date')} />
+      <Form.Item name="kind" label={t('registers.sessions.kind')} rules={[{ required: true }]}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={SESSION_KINDS.map((k) => ({ value: k, label: t(`registers.sessions.kinds.${k}`) }))}
+          data-testid="session-kind"
+        />
+      </Form.Item>
+      <Form.Item name="helpers" label={sealedLabel(t('registers.sessions.helpers'))}>
+        <Input maxLength={300} autoComplete="off" data-testid="session-helpers" />
+      </Form.Item>
+      <Form.Item name="notes" label={sealedLabel(t('registers.sessions.notes'))} extra={t('registers.sessions.sealedHint')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} data-testid="session-notes" />
+      </Form.Item>
+      <div className="antq-form-actions">
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="session-save">
+          {t('common.save')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** A session in the list: date, kind, who entered it, "sealed" when its helpers and notes are; deleting it. */
+function SessionItem({ session: s, canWrite, onDelete }: { session: HelpSession; canWrite: boolean; onDelete: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <li className="antq-reg-session" data-testid="session">
+      <div className="antq-reg-session__head">
+        <Text strong>{formatDate(s.date)}</Text>
+        <Tag color={s.kind === 'visit' ? 'blue' : s.kind === 'education' ? 'purple' : 'green'}>
+          {t(`registers.sessions.kinds.${s.kind}`, { defaultValue: s.kind })}
+        </Tag>
+        {s.created_by && <Text type="secondary">{s.created_by}</Text>}
+        {s.has_notes && !s.helpers && !s.notes && (
+          <Tag icon={<LockOutlined />} title={t('registers.sessions.sealedHint')}>
+            {t('registers.sessions.sealed')}
+          </Tag>
+        )}
+        <span className="antq-reg-actions__spacer" />
+        {canWrite && (
+          <Popconfirm
+            title={t('registers.sessions.deleteConfirm')}
+            okText={t('registers.form.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={onDelete}
+          >
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('registers.sessions.delete')} />
+          </Popconfirm>
+        )}
+      </div>
+      <SessionHelpers helpers={s.helpers} />
+      {s.notes && <Paragraph className="antq-pre antq-reg-session__notes">{s.notes}</Paragraph>}
+    </li>
+  );
+}
+
+/** "Người giúp đỡ: …" of a session, when shown (they are sealed). */
+function SessionHelpers({ helpers }: { helpers?: string | null }) {
+  const { t } = useTranslation();
+  if (!helpers) return null;
+  return (
+    <div>
+      <Text type="secondary">{t('registers.sessions.helpers')}: </Text>
+      {helpers}
+    </div>
   );
 }

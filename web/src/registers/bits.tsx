@@ -1,8 +1,9 @@
 /** Small pieces the register pages share: the catalogue, labels in the shown language, values. */
 import { useQuery } from '@tanstack/react-query';
-import { Tag, Typography } from 'antd';
-import { useCallback } from 'react';
+import { Divider, Form, Tag, Typography } from 'antd';
+import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import DateInput from '../components/form/DateInput';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { getCatalog, registerKeys, type CatalogItem, type RegisterRecord } from './api';
 import { milestoneSummary } from './payload';
@@ -140,4 +141,49 @@ export function FieldValue({ field, record }: { field: FieldSpec; record: Regist
 export function recordTitle(cfg: RegisterConfig, record: RegisterRecord): string {
   const v = record[cfg.titleField];
   return typeof v === 'string' && v.trim() ? v : `#${record.id}`;
+}
+
+/**
+ * What the record drawer shows under a record's form (a model's replications, a group's members):
+ * a heading with a one-line summary and the section's button, then the section itself.
+ */
+export function RecordExtra({
+  name,
+  title,
+  summary,
+  action,
+  children,
+}: {
+  /** The section's test id, and its heading's id with "-title". */
+  name: string;
+  title: string;
+  summary: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="antq-reg-extra" data-testid={name} aria-labelledby={`${name}-title`}>
+      <Divider />
+      <div className="antq-reg-extra__head">
+        <div>
+          <Typography.Title level={4} id={`${name}-title`} className="antq-reg-extra__title">
+            {title}
+          </Typography.Title>
+          <Typography.Text type="secondary">{summary}</Typography.Text>
+        </div>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** A form's required day, today or before ("Chọn …" when missing). */
+export function PastDayItem({ name, label }: { name: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={label} rules={[{ required: true, message: t('registers.form.requiredChoose', { label }) }]}>
+      <DateInput noFuture />
+    </Form.Item>
+  );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Drawer, Form, Input, Select, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { STAFF_CHANNELS } from './workflow';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { useTipCategories } from './TipBits';
 import UnitField from '../components/form/UnitField';
-import { useBreakpoint } from '../components/useBreakpoint';
+import FormDrawer from '../components/FormDrawer';
 import CreatedTipModal from './CreatedTipModal';
 import ReporterFields from './ReporterFields';
 
@@ -50,7 +50,6 @@ export default function TipIntakeDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const screens = useBreakpoint();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -102,21 +101,13 @@ export default function TipIntakeDrawer({
 
   return (
     <>
-      <Drawer
+      <FormDrawer
         title={t('tips.intake.title')}
         open={open}
         onClose={onClose}
-        width={screens.sm ? 560 : '100%'}
-        destroyOnHidden
-        data-testid="tip-intake"
-        footer={
-          <div className="antq-form-actions">
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="tip-intake-save">
-              {t('tips.intake.save')}
-            </Button>
-          </div>
-        }
+        width={560}
+        testId="tip-intake"
+        save={{ label: t('tips.intake.save'), loading: save.isPending, onClick: () => form.submit(), testId: 'tip-intake-save' }}
       >
         <Paragraph type="secondary">{t('tips.intake.intro')}</Paragraph>
         {otherError && (
@@ -168,7 +159,7 @@ export default function TipIntakeDrawer({
           </Form.Item>
           <ReporterFields />
         </Form>
-      </Drawer>
+      </FormDrawer>
 
       <CreatedTipModal created={created} onClose={() => setCreated(null)} />
     </>

@@ -1,9 +1,9 @@
 /** "Thêm thôn, tổ dân phố, cơ sở": a village (its kind in words) or an establishment (its type) under a unit. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type UnitDetail } from '../api';
-import ApiErrorAlert from '../components/ApiErrorAlert';
+import FormModal from '../components/FormModal';
 import { showFieldError } from '../components/forms';
 import { subkindLabel } from '../lib/units';
 import { createUnit, type CreateUnitBody } from './api';
@@ -62,19 +62,17 @@ export default function AddUnitModal({
   const fieldError = create.error instanceof ApiError && ['name', 'code', 'kind', 'subkind'].includes(create.error.field ?? '');
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('units.manage.addTitle', { parent: parent.full_name })}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('units.manage.add')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      okButtonProps={{ 'data-testid': 'unit-add-save' } as ButtonProps}
-      destroyOnHidden
-      data-testid="unit-add-modal"
+      okTestId="unit-add-save"
+      saving={create.isPending}
+      error={fieldError ? null : create.error}
+      testId="unit-add-modal"
     >
-      {create.error && !fieldError && <ApiErrorAlert error={create.error} />}
       <Form<Values>
         form={form}
         name="unit_add"
@@ -119,6 +117,6 @@ export default function AddUnitModal({
           <Input maxLength={32} autoComplete="off" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, listUnits, queryKeys, type UnitDetail } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
+import FormModal from '../components/FormModal';
 import { showFieldError } from '../components/forms';
 import { subkindLabel } from '../lib/units';
 import { mergeUnit, renameUnit, retireUnit } from './api';
@@ -79,19 +80,17 @@ function RenameModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void 
   });
   const fieldError = save.error instanceof ApiError && ['name', 'subkind'].includes(save.error.field ?? '');
   return (
-    <Modal
+    <FormModal
       open
       title={t('units.manage.renameTitle', { name: unit.full_name })}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('units.manage.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'unit-rename-save' } as ButtonProps}
-      destroyOnHidden
-      data-testid="unit-rename-modal"
+      okTestId="unit-rename-save"
+      saving={save.isPending}
+      error={fieldError ? null : save.error}
+      testId="unit-rename-modal"
     >
-      {save.error && !fieldError && <ApiErrorAlert error={save.error} />}
       <Form
         form={form}
         name="unit_rename"
@@ -110,7 +109,7 @@ function RenameModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void 
           <Select options={types.map((v) => ({ value: v, label: establishment ? subkindLabel(t, v) : v }))} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -142,17 +141,16 @@ function MergeModal({ unit, onClose, onMoved }: { unit: UnitDetail; onClose: () 
   });
   const fieldError = merge.error instanceof ApiError && merge.error.field === 'into';
   return (
-    <Modal
+    <FormModal
       open
       title={t('units.manage.mergeTitle', { name: unit.full_name })}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('units.manage.mergeConfirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={merge.isPending}
-      okButtonProps={{ 'data-testid': 'unit-merge-save', disabled: siblings.isSuccess && options.length === 0 } as ButtonProps}
-      destroyOnHidden
-      data-testid="unit-merge-modal"
+      okTestId="unit-merge-save"
+      okDisabled={siblings.isSuccess && options.length === 0}
+      saving={merge.isPending}
+      testId="unit-merge-modal"
     >
       <Paragraph>{t('units.manage.mergeHint', { name: unit.full_name })}</Paragraph>
       {siblings.isError && <ApiErrorAlert error={siblings.error} onRetry={() => void siblings.refetch()} />}
@@ -172,7 +170,7 @@ function MergeModal({ unit, onClose, onMoved }: { unit: UnitDetail; onClose: () 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

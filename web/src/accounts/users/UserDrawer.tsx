@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Form, Skeleton } from 'antd';
+import { Form, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { fieldOf } from '../../components/forms';
-import { useBreakpoint } from '../../components/useBreakpoint';
+import FormDrawer from '../../components/FormDrawer';
 import { accountKeys, getUser, listRoles } from '../api';
 import { useAuth } from '../auth';
 import LoginActions from './LoginActions';
@@ -18,7 +18,6 @@ import { useSaveUser } from './useSaveUser';
  */
 export default function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => void }) {
   const { t } = useTranslation();
-  const screens = useBreakpoint();
   const { user: me } = useAuth();
   const [form] = Form.useForm<FormValues>();
   const open = editing !== null;
@@ -67,21 +66,18 @@ export default function UserDrawer({ editing, onClose }: { editing: Editing; onC
   const title = username ? t('users.form.editTitle', { username }) : t('users.form.createTitle');
 
   return (
-    <Drawer
+    <FormDrawer
       title={title}
       open={open}
       onClose={onClose}
-      width={screens.sm ? 480 : '100%'}
-      destroyOnHidden
-      data-testid="user-drawer"
-      footer={
-        <div className="antq-form-actions">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="user-save">
-            {username ? t('common.save') : t('users.form.create')}
-          </Button>
-        </div>
-      }
+      width={480}
+      testId="user-drawer"
+      save={{
+        label: username ? t('common.save') : t('users.form.create'),
+        loading: save.isPending,
+        onClick: () => form.submit(),
+        testId: 'user-save',
+      }}
     >
       {username && existing.isPending && <Skeleton active />}
       {username && existing.isError && <ApiErrorAlert error={existing.error} onRetry={() => void existing.refetch()} />}
@@ -99,6 +95,6 @@ export default function UserDrawer({ editing, onClose }: { editing: Editing; onC
         />
       )}
       {username && existing.data && !isSelf && <LoginActions user={existing.data} disabled={save.isPending} />}
-    </Drawer>
+    </FormDrawer>
   );
 }
