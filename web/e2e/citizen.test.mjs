@@ -314,9 +314,9 @@ describe('citizen pages', () => {
     // the police answer: exactly one e-mail, "Có cập nhật mới" and the link, nothing of the tip
     assert.equal(mail.messages().length, 0, 'nothing happened yet');
     await answer(ANSWER);
-    let mails = await mail.waitFor(1);
+    await mail.waitFor(1);
     await new Promise((r) => setTimeout(r, 2500));
-    mails = mail.messages();
+    let mails = mail.messages();
     assert.equal(mails.length, 1, 'one e-mail for one update');
     const [first] = mails;
     assert.deepEqual(first.rcpt_tos, [EMAIL]);

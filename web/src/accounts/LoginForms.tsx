@@ -1,10 +1,10 @@
 // The two steps of the login page: username and password, then the two-factor code; and the error shown above them.
-import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { errorMessage } from '../components/ApiErrorAlert';
-import { isTotpCode } from './passwords';
+import { TotpField } from './TotpField';
 
 export interface Credentials {
   username: string;
@@ -58,26 +58,7 @@ export function TotpForm(props: {
   const { t } = useTranslation();
   return (
     <Form<{ totp: string }> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={busy} data-testid="totp-form">
-      <Form.Item
-        name="totp"
-        label={t('login.totp.code')}
-        rules={[
-          {
-            validator: (_, v: string | undefined) =>
-              isTotpCode(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('login.errors.totpFormat'))),
-          },
-        ]}
-      >
-        <Input
-          prefix={<SafetyOutlined />}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={7}
-          autoFocus
-          size="large"
-          className="antq-totp-input"
-        />
-      </Form.Item>
+      <TotpField size="large" />
       <Button type="primary" htmlType="submit" block size="large" loading={busy}>
         {t('login.totp.submit')}
       </Button>

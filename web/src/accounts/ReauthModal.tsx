@@ -3,7 +3,7 @@
  * page and everything typed in it stay; the user types the password (and the two-step code when
  * the account has one) and whatever was being saved is sent again.
  */
-import { LockOutlined, SafetyOutlined } from '@ant-design/icons';
+import { LockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -11,8 +11,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { accountKeys, login, type Session } from './api';
 import { useAuth } from './auth';
-import { isTotpCode, normaliseTotp } from './passwords';
+import { normaliseTotp } from './passwords';
 import { endReauth, registerReauthHost, useReauthNeeded } from './reauth';
+import { TotpField } from './TotpField';
 import { errorMessage } from '../components/ApiErrorAlert';
 import './accounts.css';
 
@@ -105,28 +106,7 @@ export default function ReauthModal() {
         <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.errors.passwordRequired') }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} autoFocus />
         </Form.Item>
-        {needTotp && (
-          <Form.Item
-            name="totp"
-            label={t('login.totp.code')}
-            extra={t('login.totp.desc')}
-            rules={[
-              {
-                validator: (_, v: string | undefined) =>
-                  isTotpCode(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('login.errors.totpFormat'))),
-              },
-            ]}
-          >
-            <Input
-              prefix={<SafetyOutlined />}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              maxLength={7}
-              autoFocus
-              className="antq-totp-input"
-            />
-          </Form.Item>
-        )}
+        {needTotp && <TotpField extra={t('login.totp.desc')} />}
         <div className="antq-form-actions">
           <Button onClick={leave} data-testid="reauth-leave">
             {t('reauth.leave')}

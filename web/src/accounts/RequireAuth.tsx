@@ -1,7 +1,8 @@
-import { Button, Result, Spin } from 'antd';
+import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
+import BackHomeResult from '../components/BackHomeResult';
 import { hasPermission, loginPath, useAuth } from './auth';
 
 interface Props {
@@ -21,19 +22,7 @@ export default function RequireAuth({ children, permission }: Props) {
     return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   }
   if (permission && !hasPermission(user, permission)) {
-    return (
-      <Result
-        status="403"
-        title={<h1 className="antq-result-title">{t('auth.forbidden.title')}</h1>}
-        subTitle={t('auth.forbidden.desc')}
-        data-testid="forbidden"
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('notFound.back')}</Button>
-          </Link>
-        }
-      />
-    );
+    return <BackHomeResult status="403" title={t('auth.forbidden.title')} desc={t('auth.forbidden.desc')} testId="forbidden" />;
   }
   return <>{children}</>;
 }

@@ -123,13 +123,19 @@ export function useAuth(): AuthState {
   return ctx;
 }
 
+/** Whether `text` holds a C0 control character (U+0000 to U+001F: a tab, a line break, a NUL…). */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
 /**
  * The page to return to after login, from `?next=`: only a path of this site ("/admin/users?page=2"),
  * never another origin ("//evil.example", "https://…", "/\\evil") nor the login page itself.
  */
 export function safeNext(next: string | null | undefined): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f]/.test(next)) return '/';
+  if (hasControlCharacter(next)) return '/';
   if (next === '/login' || next.startsWith('/login?') || next.startsWith('/login#')) return '/';
   return next;
 }

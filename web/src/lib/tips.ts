@@ -137,7 +137,7 @@ export function vnLocalToIso(value: string): string | null {
 
 /** "20/11/2026", "20-11-2026", "20.11.2026", "20/11/26" → "2026-11-20"; null when not a real date. */
 export function parseVnDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$/.exec(text);
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$/.exec(text);
   if (!m) return null;
   const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
   return parseDate(`${m[1]}/${m[2]}/${year}`);

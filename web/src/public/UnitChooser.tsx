@@ -3,7 +3,7 @@
  * province → (district) → commune → village, each list from GET /api/v1/units?parent=CODE.
  * The village level may stay empty (the tip then goes to the commune).
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { listUnits, type Unit } from './api';
 import type { TextKey } from './i18n';
 import chooserEn from './i18n/chooser.en.json';
@@ -47,16 +47,20 @@ export default function UnitChooser({ onChange, error }: Props) {
   /** The code chosen at each level. */
   const [path, setPath] = useState<string[]>([]);
 
-  const load = (parent: string) => {
-    if (lists[parent]) return;
+  /** Fetches the list of the parts of `parent` ('' = the provinces). */
+  const fetchList = useCallback((parent: string) => {
     setFailed(null);
     listUnits(parent || undefined)
       .then((res) => setLists((prev) => ({ ...prev, [parent]: res.items })))
       .catch((e: unknown) => setFailed(e));
+  }, []);
+  /** Fetches the list of `parent` unless it is already here. */
+  const load = (parent: string) => {
+    if (!lists[parent]) fetchList(parent);
   };
 
   // the provinces, once
-  useEffect(() => load(''), []);
+  useEffect(() => fetchList(''), [fetchList]);
 
   // the parents of the levels on screen: '' then every chosen unit that has parts
   const parents = [''];

@@ -17,20 +17,23 @@ export interface SolvedChallenge {
   expiresAt: number;
 }
 
+/** The proof-of-work worker, or null where the page may not start one. */
+function startWorker(): Worker | null {
+  try {
+    return new Worker(new URL('./pow.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+}
+
 /** Finds the nonce (the worker's reports of work done are not shown: the form says it is checking). */
 export function solve(token: string, bits: number, signal?: AbortSignal): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    let worker: Worker | null = null;
-    try {
-      worker = new Worker(new URL('./pow.worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      worker = null;
-    }
-    if (!worker) {
+    const w = startWorker();
+    if (!w) {
       void solveOnMainThread(token, bits, signal).then(resolve, reject);
       return;
     }
-    const w = worker;
     const stop = () => w.terminate();
     signal?.addEventListener('abort', () => {
       stop();

@@ -1,7 +1,7 @@
 /** Small pieces the tip pages share: status tag, due-date text, category labels. */
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Typography } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listTipCategories, tipKeys } from './api';
 import { formatDate } from '../lib/format';
@@ -60,7 +60,7 @@ export function useTipCategories() {
     staleTime: 10 * 60_000,
   });
   const english = i18n.resolvedLanguage === 'en';
-  const items = q.data?.items ?? [];
+  const items = useMemo(() => q.data?.items ?? [], [q.data]);
   const label = useCallback(
     (code: string) => {
       const c = items.find((x) => x.code === code);

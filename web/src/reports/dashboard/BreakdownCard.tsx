@@ -34,7 +34,7 @@ export function BreakdownCard({
     queryFn: ({ signal }) => getBreakdown(q, metric, by, signal),
     placeholderData: keepPreviousData,
   });
-  const items = data.data?.items ?? [];
+  const items = useMemo(() => data.data?.items ?? [], [data.data]);
   const option = useMemo<EChartsOption>(() => {
     // largest at the top: a horizontal bar chart draws its categories from the bottom
     const sorted = [...items].sort((a, b) => a.value - b.value);

@@ -96,7 +96,7 @@ export function TrendCard({
           : []),
       ],
     } as EChartsOption;
-  }, [series.data, previous.data, compare, interval, metricLabel, narrow, language, t]);
+  }, [series.data, previous.data, compare, interval, metricLabel, language, t]);
 
   return (
     <Card

@@ -1,0 +1,31 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** A whole-page result (no such page, no permission) with its heading and a button back to the home page. */
+export default function BackHomeResult({
+  status,
+  title,
+  desc,
+  testId,
+}: {
+  status: '403' | '404';
+  title: string;
+  desc: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status={status}
+      title={<h1 className="antq-result-title">{title}</h1>}
+      subTitle={desc}
+      data-testid={testId}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('notFound.back')}</Button>
+        </Link>
+      }
+    />
+  );
+}
