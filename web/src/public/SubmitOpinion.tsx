@@ -13,7 +13,7 @@ import { PublicApiError, getTopics, getUnit, randomKey, sendOpinion, type Catalo
 import { CheckIcon, LockIcon } from './icons';
 import { useI18n, type T } from './i18n';
 import { PUBLIC_PATHS } from './paths';
-import { Alert, Field, Spinner, describedBy, errorText, retryText } from './ui';
+import { Alert, Field, FormProblem, ItemSelect, Spinner, TextAreaField, errorText, focusControl, itemLabel, retryText, useDocumentTitle } from './ui';
 import UnitSearch from './UnitSearch';
 
 /** The server's limit of `content`. */
@@ -41,28 +41,154 @@ export function opinionError(e: unknown, content: string, t: T): { field?: keyof
   return { text: errorText(e, t) };
 }
 
+const FIELDS = ['unit', 'topic', 'content'] as const;
+
+/** What is missing or too long in the opinion (`length`: the content's, in characters). */
+function validateOpinion(unit: UnitHit | null, topic: string, length: number, t: T): Errors {
+  const e: Errors = {};
+  if (!unit) e.unit = t('opinion.unit.required');
+  if (!topic) e.topic = t('opinion.topic.required');
+  if (length === 0) e.content = t('opinion.content.required');
+  else if (length > OPINION_MAX) e.content = t('opinion.content.long', { max: formatNumber(OPINION_MAX) });
+  return e;
+}
+
 export default function SubmitOpinion() {
   const { t, lang } = useI18n();
   const presetCode = useMemo(() => new URLSearchParams(window.location.search).get('unit')?.trim() || null, []);
-  const [unit, setUnit] = useState<UnitHit | null>(null);
-  const [presetMissing, setPresetMissing] = useState(false);
-  const [topics, setTopics] = useState<CatalogItem[] | null>(null);
-  const [topicsError, setTopicsError] = useState<unknown>(null);
+  const { unit, setUnit, presetMissing, topics, topicsError } = useOpinionSetup(presetCode);
   const [topic, setTopic] = useState('');
   const [content, setContent] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const [done, setDone] = useState<{ sent: SentOpinion; unit: UnitHit; topic: string } | null>(null);
-  /** The key of the last attempt: reused only when that attempt got no answer (network). */
-  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const { sending, send } = useOpinionSender();
+  const [done, setDone] = useState<Done | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const doneRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    document.title = t('app.documentTitle', { page: t('opinion.pageTitle') });
-  }, [t]);
+  useDocumentTitle('opinion.pageTitle');
 
+  const clear = (f: keyof Errors) => setErrors((prev) => (prev[f] ? { ...prev, [f]: undefined } : prev));
+  const length = textLength(content);
+
+  const focusField = (f: keyof Errors) => focusControl(formRef.current, `#opinion-${f}`);
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    if (sending) return;
+    setFailure(null);
+    const found = validateOpinion(unit, topic, length, t);
+    setErrors(found);
+    const first = FIELDS.find((f) => found[f]);
+    if (first) {
+      focusField(first);
+      return;
+    }
+    try {
+      const sent = await send({ unit: unit!.code, topic, content: content.trim() });
+      const chosen = topics?.find((c) => c.code === topic);
+      setDone({ sent, unit: unit!, topic: chosen ? itemLabel(chosen, lang) : topic });
+      window.scrollTo({ top: 0 });
+    } catch (e) {
+      const { field, text: message } = opinionError(e, content, t);
+      if (field) {
+        setErrors({ [field]: message });
+        focusField(field);
+      } else {
+        setFailure(message);
+      }
+    }
+  }
+
+  if (done) {
+    const another = () => {
+      setDone(null);
+      setContent('');
+      setTopic('');
+    };
+    return <OpinionSent done={done} onAnother={another} />;
+  }
+
+  return (
+    <article className="p-page" data-testid="submit-opinion">
+      <OpinionIntro />
+      <form ref={formRef} className="p-form" noValidate onSubmit={(e) => void submit(e)} data-testid="opinion-form">
+        <fieldset className="p-card" disabled={sending}>
+          <legend className="p-sr-only">{t('opinion.title')}</legend>
+          <OpinionUnitField
+            unit={unit}
+            presetMissing={presetMissing ? presetCode : null}
+            error={errors.unit}
+            onChange={(u) => {
+              setUnit(u);
+              if (u) clear('unit');
+            }}
+          />
+
+          <Field
+            id="opinion-topic"
+            label={t('opinion.topic')}
+            error={errors.topic ?? (topicsError ? `${t('opinion.topic.loadError')} ${errorText(topicsError, t)}` : undefined)}
+          >
+            <ItemSelect
+              id="opinion-topic"
+              value={topic}
+              items={topics}
+              chooseText={t('opinion.topic.choose')}
+              error={errors.topic}
+              onChange={(code) => {
+                setTopic(code);
+                clear('topic');
+              }}
+            />
+          </Field>
+
+          <TextAreaField
+            id="opinion-content"
+            label={t('opinion.content')}
+            hint={t('opinion.content.hint', { max: formatNumber(OPINION_MAX) })}
+            error={errors.content}
+            invalid={!!errors.content}
+            counter={{
+              text: t('opinion.content.counter', { n: formatNumber(length), max: formatNumber(OPINION_MAX) }),
+              over: length > OPINION_MAX,
+              testId: 'opinion-counter',
+            }}
+            rows={6}
+            value={content}
+            placeholder={t('opinion.content.placeholder')}
+            onChange={(text) => {
+              setContent(text);
+              clear('content');
+            }}
+          />
+        </fieldset>
+
+        <FormProblem failure={failure} fieldErrors={Object.values(errors).some(Boolean)} testId="opinion-error" fixText={t('opinion.fixErrors')} />
+
+        <div className="p-actions">
+          <SendButton sending={sending} />
+        </div>
+      </form>
+    </article>
+  );
+}
+
+/** What the page knows once the opinion is recorded. */
+interface Done {
+  sent: SentOpinion;
+  unit: UnitHit;
+  topic: string;
+}
+
+/**
+ * The topics, and the unit the address presets (`?unit=CODE`: its successor when it was merged;
+ * only a commune or a village; `presetMissing` when there is no such unit).
+ */
+function useOpinionSetup(presetCode: string | null) {
+  const [unit, setUnit] = useState<UnitHit | null>(null);
+  const [presetMissing, setPresetMissing] = useState(false);
+  const [topics, setTopics] = useState<CatalogItem[] | null>(null);
+  const [topicsError, setTopicsError] = useState<unknown>(null);
   useEffect(() => {
     const ac = new AbortController();
     getTopics(ac.signal)
@@ -84,108 +210,42 @@ export default function SubmitOpinion() {
     }
     return () => ac.abort();
   }, [presetCode]);
+  return { unit, setUnit, presetMissing, topics, topicsError };
+}
 
-  useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
-
-  const topicLabel = (c: CatalogItem) => (lang === 'en' && c.label_en ? c.label_en : c.label);
-  const clear = (f: keyof Errors) => setErrors((prev) => (prev[f] ? { ...prev, [f]: undefined } : prev));
-  const length = textLength(content);
-
-  function validate(): Errors {
-    const e: Errors = {};
-    if (!unit) e.unit = t('opinion.unit.required');
-    if (!topic) e.topic = t('opinion.topic.required');
-    if (length === 0) e.content = t('opinion.content.required');
-    else if (length > OPINION_MAX) e.content = t('opinion.content.long', { max: formatNumber(OPINION_MAX) });
-    return e;
-  }
-
-  function focusField(f: keyof Errors) {
-    const el = formRef.current?.querySelector<HTMLElement>(`#opinion-${f}`);
-    el?.focus();
-    el?.scrollIntoView({ block: 'center' });
-  }
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    if (sending) return;
-    setFailure(null);
-    const found = validate();
-    setErrors(found);
-    const first = (['unit', 'topic', 'content'] as const).find((f) => found[f]);
-    if (first) {
-      focusField(first);
-      return;
-    }
-    const body: NewOpinion = { unit: unit!.code, topic, content: content.trim() };
+/**
+ * Sends an opinion with an idempotency key: a retry of the very same opinion after a lost answer
+ * (network) reuses the key, so that it is not recorded twice; any answer, even a refusal, is final
+ * for its key.
+ */
+function useOpinionSender() {
+  const [sending, setSending] = useState(false);
+  /** The key of the last attempt: reused only when that attempt got no answer (network). */
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const send = async (body: NewOpinion): Promise<SentOpinion> => {
     const text = JSON.stringify(body);
-    // a retry of the very same opinion after a lost answer must not record it twice
     if (attempt.current?.body !== text) attempt.current = { body: text, key: randomKey() };
     setSending(true);
     try {
       const sent = await sendOpinion(body, attempt.current.key);
       attempt.current = null;
-      const chosen = topics?.find((c) => c.code === topic);
-      setDone({ sent, unit: unit!, topic: chosen ? topicLabel(chosen) : topic });
-      window.scrollTo({ top: 0 });
+      return sent;
     } catch (e) {
-      // an answer (even a refusal) is final for this key: a new one next time
       if (!(e instanceof PublicApiError && e.status === 0)) attempt.current = null;
-      const { field, text: message } = opinionError(e, content, t);
-      if (field) {
-        setErrors({ [field]: message });
-        focusField(field);
-      } else {
-        setFailure(message);
-      }
+      throw e;
     } finally {
       setSending(false);
     }
-  }
+  };
+  return { sending, send };
+}
 
-  if (done) {
-    return (
-      <article className="p-page" data-testid="opinion-sent">
-        <div className="p-done">
-          <div className="p-done__icon" aria-hidden="true">
-            <CheckIcon size={34} />
-          </div>
-          <h1 className="p-title" tabIndex={-1} ref={doneRef}>
-            {t('opinion.done.title')}
-          </h1>
-          <p className="p-lead">
-            {t('opinion.done.lead', { topic: done.topic, unit: done.unit.full_name, date: formatDate(done.sent.received_on) })}
-          </p>
-          <p className="p-muted" data-testid="opinion-number">
-            {t('opinion.done.number', { id: done.sent.id })}
-          </p>
-        </div>
-        <p className="p-card">{t('opinion.done.next')}</p>
-        <div className="p-actions">
-          <button
-            type="button"
-            className="p-btn p-btn--primary p-btn--block"
-            onClick={() => {
-              setDone(null);
-              setContent('');
-              setTopic('');
-            }}
-          >
-            {t('opinion.done.another')}
-          </button>
-          <a className="p-btn p-btn--block" href={PUBLIC_PATHS.home}>
-            {t('opinion.done.home')}
-          </a>
-        </div>
-      </article>
-    );
-  }
-
+/** The page's title, lead and privacy note (with the way to a tip for what must stay secret). */
+function OpinionIntro() {
+  const { t } = useI18n();
   const [hintBefore, hintAfter] = t('opinion.tipHint').split('{{link}}');
   return (
-    <article className="p-page" data-testid="submit-opinion">
+    <>
       <h1 className="p-title">{t('opinion.title')}</h1>
       <p className="p-lead">{t('opinion.lead')}</p>
       <div className="p-secrecy">
@@ -201,100 +261,80 @@ export default function SubmitOpinion() {
           </p>
         </div>
       </div>
+    </>
+  );
+}
 
-      <form ref={formRef} className="p-form" noValidate onSubmit={(e) => void submit(e)} data-testid="opinion-form">
-        <fieldset className="p-card" disabled={sending}>
-          <legend className="p-sr-only">{t('opinion.title')}</legend>
-          <div className={`p-field${errors.unit ? ' p-field--error' : ''}`}>
-            <label className="p-label" htmlFor="opinion-unit">
-              {t('opinion.unit')}
-            </label>
-            {presetMissing && !unit && <Alert kind="warning">{t('opinion.unit.presetMissing', { code: presetCode ?? '' })}</Alert>}
-            <UnitSearch
-              id="opinion-unit"
-              value={unit}
-              onChange={(u) => {
-                setUnit(u);
-                if (u) clear('unit');
-              }}
-              error={errors.unit}
-            />
-          </div>
-
-          <Field
-            id="opinion-topic"
-            label={t('opinion.topic')}
-            error={errors.topic ?? (topicsError ? `${t('opinion.topic.loadError')} ${errorText(topicsError, t)}` : undefined)}
-          >
-            <select
-              id="opinion-topic"
-              className="p-input"
-              value={topic}
-              disabled={!topics}
-              aria-invalid={!!errors.topic}
-              aria-describedby={describedBy('opinion-topic', false, errors.topic)}
-              onChange={(e) => {
-                setTopic(e.target.value);
-                clear('topic');
-              }}
-            >
-              <option value="" disabled>
-                {topics ? t('opinion.topic.choose') : t('common.loading')}
-              </option>
-              {topics?.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {topicLabel(c)}
-                </option>
-              ))}
-            </select>
-          </Field>
-
-          <Field
-            id="opinion-content"
-            label={t('opinion.content')}
-            hint={t('opinion.content.hint', { max: formatNumber(OPINION_MAX) })}
-            error={errors.content}
-            extra={
-              <div className={`p-counter${length > OPINION_MAX ? ' p-counter--over' : ''}`} aria-live="polite" data-testid="opinion-counter">
-                {t('opinion.content.counter', { n: formatNumber(length), max: formatNumber(OPINION_MAX) })}
-              </div>
-            }
-          >
-            <textarea
-              id="opinion-content"
-              className="p-input p-textarea"
-              rows={6}
-              value={content}
-              placeholder={t('opinion.content.placeholder')}
-              aria-invalid={!!errors.content}
-              aria-describedby={describedBy('opinion-content', true, errors.content)}
-              onChange={(e) => {
-                setContent(e.target.value);
-                clear('content');
-              }}
-            />
-          </Field>
-        </fieldset>
-
-        {failure && (
-          <Alert kind="error" testId="opinion-error">
-            <strong>{t('error.title')}.</strong> {failure}
-          </Alert>
-        )}
-        {Object.values(errors).some(Boolean) && !failure && <p className="p-error-text">{t('opinion.fixErrors')}</p>}
-
-        <div className="p-actions">
-          <button type="submit" className="p-btn p-btn--primary p-btn--block" disabled={sending} data-testid="opinion-send">
-            {sending ? (
-              <>
-                <Spinner /> {t('opinion.sending')}
-              </>
-            ) : (
-              t('opinion.send')
-            )}
-          </button>
+/** The answer: the opinion is recorded (its number), and the ways on. */
+function OpinionSent({ done, onAnother }: { done: Done; onAnother: () => void }) {
+  const { t } = useI18n();
+  const doneRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => doneRef.current?.focus(), []);
+  return (
+    <article className="p-page" data-testid="opinion-sent">
+      <div className="p-done">
+        <div className="p-done__icon" aria-hidden="true">
+          <CheckIcon size={34} />
         </div>
-      </form>
+        <h1 className="p-title" tabIndex={-1} ref={doneRef}>
+          {t('opinion.done.title')}
+        </h1>
+        <p className="p-lead">
+          {t('opinion.done.lead', { topic: done.topic, unit: done.unit.full_name, date: formatDate(done.sent.received_on) })}
+        </p>
+        <p className="p-muted" data-testid="opinion-number">
+          {t('opinion.done.number', { id: done.sent.id })}
+        </p>
+      </div>
+      <p className="p-card">{t('opinion.done.next')}</p>
+      <div className="p-actions">
+        <button type="button" className="p-btn p-btn--primary p-btn--block" onClick={onAnother}>
+          {t('opinion.done.another')}
+        </button>
+        <a className="p-btn p-btn--block" href={PUBLIC_PATHS.home}>
+          {t('opinion.done.home')}
+        </a>
+      </div>
     </article>
+  );
+}
+
+/** Where the opinion goes: a commune or a village, found by name (a warning when the preset one is not found). */
+function OpinionUnitField({
+  unit,
+  presetMissing,
+  error,
+  onChange,
+}: {
+  unit: UnitHit | null;
+  /** The code the address preset, when no such unit was found. */
+  presetMissing: string | null;
+  error?: string;
+  onChange: (unit: UnitHit | null) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className={`p-field${error ? ' p-field--error' : ''}`}>
+      <label className="p-label" htmlFor="opinion-unit">
+        {t('opinion.unit')}
+      </label>
+      {presetMissing !== null && !unit && <Alert kind="warning">{t('opinion.unit.presetMissing', { code: presetMissing })}</Alert>}
+      <UnitSearch id="opinion-unit" value={unit} onChange={onChange} error={error} />
+    </div>
+  );
+}
+
+function SendButton({ sending }: { sending: boolean }) {
+  const { t } = useI18n();
+  return (
+    <button type="submit" className="p-btn p-btn--primary p-btn--block" disabled={sending} data-testid="opinion-send">
+      {sending ? (
+        <>
+          <Spinner /> {t('opinion.sending')}
+        </>
+      ) : (
+        t('opinion.send')
+      )}
+    </button>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { searchUnits, type UnitHit } from './api';
 import { useI18n, type TextKey } from './i18n';
 import { PinIcon } from './icons';
-import { Spinner, errorText } from './ui';
+import { FieldError, Spinner, errorText } from './ui';
 
 /** The kinds a citizen's opinion may go to. */
 const KINDS = new Set(['commune', 'village']);
@@ -29,41 +29,11 @@ export function unitPlace(u: UnitHit): string {
 export default function UnitSearch({ id, value, onChange, error }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<UnitHit[] | null>(null);
-  const [searching, setSearching] = useState(false);
-  const [failed, setFailed] = useState<unknown>(null);
+  const { hits, searching, failed } = useUnitHits(q);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
   const wasChosen = useRef(!!value);
-
-  useEffect(() => {
-    const text = q.trim();
-    if ([...text].length < MIN_CHARS) {
-      setHits(null);
-      setSearching(false);
-      return;
-    }
-    const ac = new AbortController();
-    setSearching(true);
-    const timer = setTimeout(() => {
-      searchUnits(text, ac.signal)
-        .then((r) => {
-          setHits(r.items.filter((u) => KINDS.has(u.kind) && u.active !== false));
-          setFailed(null);
-        })
-        .catch((e: unknown) => {
-          if (!ac.signal.aborted) setFailed(e);
-        })
-        .finally(() => {
-          if (!ac.signal.aborted) setSearching(false);
-        });
-    }, DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      ac.abort();
-    };
-  }, [q]);
 
   // focus follows the choice: to "change" once chosen, back to the search box when changing
   useEffect(() => {
@@ -80,11 +50,7 @@ export default function UnitSearch({ id, value, onChange, error }: Props) {
         <button type="button" id={id} ref={changeRef} className="p-link-btn" onClick={() => onChange(null)}>
           {t('opinion.unit.change')}
         </button>
-        {error && (
-          <div className="p-error-text" id={`${id}-error`} role="alert">
-            {error}
-          </div>
-        )}
+        <FieldError id={id} error={error} />
       </div>
     );
   }
@@ -153,11 +119,43 @@ export default function UnitSearch({ id, value, onChange, error }: Props) {
           {t('opinion.unit.loadError')} {errorText(failed, t)}
         </div>
       )}
-      {error && (
-        <div className="p-error-text" id={`${id}-error`} role="alert">
-          {error}
-        </div>
-      )}
+      <FieldError id={id} error={error} />
     </div>
   );
+}
+
+/** The communes and villages whose name matches `q` (searched a moment after the typing stops). */
+function useUnitHits(q: string) {
+  const [hits, setHits] = useState<UnitHit[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [failed, setFailed] = useState<unknown>(null);
+
+  useEffect(() => {
+    const text = q.trim();
+    if ([...text].length < MIN_CHARS) {
+      setHits(null);
+      setSearching(false);
+      return;
+    }
+    const ac = new AbortController();
+    setSearching(true);
+    const timer = setTimeout(() => {
+      searchUnits(text, ac.signal)
+        .then((r) => {
+          setHits(r.items.filter((u) => KINDS.has(u.kind) && u.active !== false));
+          setFailed(null);
+        })
+        .catch((e: unknown) => {
+          if (!ac.signal.aborted) setFailed(e);
+        })
+        .finally(() => {
+          if (!ac.signal.aborted) setSearching(false);
+        });
+    }, DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      ac.abort();
+    };
+  }, [q]);
+  return { hits, searching, failed };
 }

@@ -8,7 +8,7 @@ import { PublicApiError, unsubscribeByToken } from './api';
 import { CheckIcon, Svg } from './icons';
 import { useI18n } from './i18n';
 import { PUBLIC_PATHS } from './paths';
-import { Alert, Spinner, errorText, retryText } from './ui';
+import { Alert, Spinner, errorText, retryText, useDocumentTitle } from './ui';
 
 export default function Unsubscribe() {
   const { t } = useI18n();
@@ -18,9 +18,7 @@ export default function Unsubscribe() {
   const [failure, setFailure] = useState<string | null>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    document.title = t('app.documentTitle', { page: t('unsubscribe.pageTitle') });
-  }, [t]);
+  useDocumentTitle('unsubscribe.pageTitle');
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);

@@ -30,7 +30,7 @@ const NAV: readonly { path: string; key: string; permission?: string }[] = [
 
 /** The page frame: header (brand, menu, language), unit bar, content, footer. */
 export default function AppLayout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const screens = useBreakpoint();
   const wide = screens.lg;
   const location = useLocation();
@@ -45,29 +45,7 @@ export default function AppLayout() {
     location.pathname,
   );
 
-  // a logged-in user has the user menu instead of the "Đăng nhập" link
-  const nav = NAV.filter((n) => (user ? n.path !== '/login' : true) && (!n.permission || hasPermission(user, n.permission)));
-  const selectedKey =
-    registersSelectedKey(location.pathname) ??
-    nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ??
-    (location.pathname === '/' ? '/' : '');
-  const menuItems = nav.map((n) => ({
-    key: n.path,
-    label: (
-      <Link to={{ pathname: n.path, search: unitSearch(unit) }} onClick={() => setDrawerOpen(false)}>
-        {t(n.key)}
-      </Link>
-    ),
-  }));
-  // "Sổ phong trào" (the movement registers) after the tips
-  const registersItem = registersMenuItem(user, t, i18n.resolvedLanguage, unit, () => setDrawerOpen(false));
-  // "An ninh, trật tự" (reintegration, hotspots, evaluations) after them
-  const securityItem = securityMenuItem(user, t, i18n.resolvedLanguage, unit, () => setDrawerOpen(false));
-  const groups = [registersItem, securityItem].filter((g): g is NonNullable<typeof g> => !!g);
-  if (groups.length) {
-    const at = menuItems.findIndex((m) => m.key === '/tin-bao');
-    (menuItems as object[]).splice(at >= 0 ? at + 1 : Math.min(1, menuItems.length), 0, ...groups);
-  }
+  const { menuItems, selectedKey } = useMainMenu(unit, () => setDrawerOpen(false));
 
   return (
     <Layout className="antq-layout">
@@ -124,14 +102,7 @@ export default function AppLayout() {
         </div>
       </Layout.Content>
 
-      <Layout.Footer className="antq-footer">
-        <div className="antq-container">
-          <Typography.Text type="secondary">
-            © {new Date().getFullYear()} {t('app.footer')}
-          </Typography.Text>
-          <FooterVersion />
-        </div>
-      </Layout.Footer>
+      <AppFooter />
 
       {user && <ReauthModal />}
 
@@ -153,6 +124,37 @@ export default function AppLayout() {
       </Drawer>
     </Layout>
   );
+}
+
+/** The main menu's entries (the pages this user may open, the register groups after the tips) and the current one. */
+function useMainMenu(unit: string | null, closeDrawer: () => void) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const { user } = useAuth();
+  // a logged-in user has the user menu instead of the "Đăng nhập" link
+  const nav = NAV.filter((n) => (user ? n.path !== '/login' : true) && (!n.permission || hasPermission(user, n.permission)));
+  const selectedKey =
+    registersSelectedKey(location.pathname) ??
+    nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ??
+    (location.pathname === '/' ? '/' : '');
+  const menuItems = nav.map((n) => ({
+    key: n.path,
+    label: (
+      <Link to={{ pathname: n.path, search: unitSearch(unit) }} onClick={closeDrawer}>
+        {t(n.key)}
+      </Link>
+    ),
+  }));
+  // "Sổ phong trào" (the movement registers) after the tips
+  const registersItem = registersMenuItem(user, t, i18n.resolvedLanguage, unit, closeDrawer);
+  // "An ninh, trật tự" (reintegration, hotspots, evaluations) after them
+  const securityItem = securityMenuItem(user, t, i18n.resolvedLanguage, unit, closeDrawer);
+  const groups = [registersItem, securityItem].filter((g): g is NonNullable<typeof g> => !!g);
+  if (groups.length) {
+    const at = menuItems.findIndex((m) => m.key === '/tin-bao');
+    (menuItems as object[]).splice(at >= 0 ? at + 1 : Math.min(1, menuItems.length), 0, ...groups);
+  }
+  return { menuItems, selectedKey };
 }
 
 /** The unit being browsed, chosen in the bar under the header (kept in the address). */
@@ -194,6 +196,20 @@ function SelectedUnitPath({ code }: { code: string }) {
       </Typography.Text>
       <Tag color={unitKindColor(unit.data.kind)}>{t(unitKindKey(unit.data.kind))}</Tag>
     </div>
+  );
+}
+
+function AppFooter() {
+  const { t } = useTranslation();
+  return (
+    <Layout.Footer className="antq-footer">
+      <div className="antq-container">
+        <Typography.Text type="secondary">
+          © {new Date().getFullYear()} {t('app.footer')}
+        </Typography.Text>
+        <FooterVersion />
+      </div>
+    </Layout.Footer>
   );
 }
 

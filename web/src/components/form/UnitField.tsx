@@ -8,14 +8,12 @@
  *
  * As a form control it takes `value` / `onChange`: a code (or null), or with `multiple` a list of codes.
  */
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, TreeSelect } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { TreeSelect } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getUnit, listUnits, queryKeys, searchUnits, type ItemList, type UnitSummary } from '../../api';
 import { useAuth } from '../../accounts/auth';
-import { foldText } from '../../lib/units';
 import { errorMessage } from '../ApiErrorAlert';
+import { useDebounced, useUnitDetails, useUnitNode, useUnitSearch, useUnitTree, type TreeNode } from './unitTree';
 
 type Single = string | null;
 type Many = string[];
@@ -44,190 +42,29 @@ interface LabeledValue {
   label?: ReactNode;
 }
 
-interface TreeNode {
-  value: string;
-  kind: string;
-  title: ReactNode;
-  isLeaf: boolean;
-  selectable?: boolean;
-  checkable?: boolean;
-  disableCheckbox?: boolean;
-  children?: TreeNode[];
-}
-
-const STALE = 5 * 60_000;
 const SEARCH_MIN = 2;
 
 export default function UnitField(props: UnitFieldProps) {
   const { id, className, disabled, allowClear = true, placeholder, kinds, scope = 'own', status } = props;
   const multiple = props.multiple === true;
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { user } = useAuth();
   // the root of the tree: the user's unit, or none (the provinces)
   const rootCode = scope === 'own' ? (user?.unit?.code ?? null) : null;
-
-  // children already loaded, by parent code
-  const [loaded, setLoaded] = useState<Record<string, UnitSummary[]>>({});
-  const [expanded, setExpanded] = useState<string[]>(rootCode ? [rootCode] : []);
   const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const h = window.setTimeout(() => setDebounced(search.trim()), 250);
-    return () => window.clearTimeout(h);
-  }, [search]);
-  useEffect(() => setExpanded(rootCode ? [rootCode] : []), [rootCode]);
+  const debounced = useDebounced(search.trim(), 250);
 
-  const provinces = useQuery({
-    queryKey: queryKeys.unitChildren(null),
-    queryFn: ({ signal }) => listUnits(null, signal),
-    staleTime: STALE,
-    enabled: !rootCode,
-  });
-  const root = useQuery({
-    queryKey: queryKeys.unit(rootCode ?? ''),
-    queryFn: ({ signal }) => getUnit(rootCode!, signal),
-    staleTime: STALE,
-    enabled: !!rootCode,
-    retry: false,
-  });
-  // the root's children at once: a commune officer sees the villages without a click
-  const rootChildren = useQuery({
-    queryKey: queryKeys.unitChildren(rootCode),
-    queryFn: ({ signal }) => listUnits(rootCode, signal),
-    staleTime: STALE,
-    enabled: !!rootCode,
-  });
+  const node = useUnitNode(kinds, multiple);
+  const tree = useUnitTree(rootCode, node);
+  const searching = debounced.length >= SEARCH_MIN;
+  const found = useUnitSearch({ text: debounced, searching, rootCode, treeData: tree.treeData, node });
+  const searchTree = found.searchTree;
 
   const values: string[] = multiple ? ((props.value as Many | undefined) ?? []) : props.value ? [props.value as string] : [];
   // labels of the chosen units, even when their branch of the tree is not loaded
-  const chosen = useQueries({
-    queries: values.map((code) => ({
-      queryKey: queryKeys.unit(code),
-      queryFn: ({ signal }: { signal: AbortSignal }) => getUnit(code, signal),
-      staleTime: STALE,
-      retry: false,
-    })),
-  });
-
-  const selectable = useCallback((kind: string) => !kinds || kinds.includes(kind), [kinds]);
-
-  const node = useCallback(
-    (u: { code: string; full_name: string; kind: string; has_children?: boolean }, children?: TreeNode[]): TreeNode => {
-      const can = selectable(u.kind);
-      return {
-        value: u.code,
-        kind: u.kind,
-        title: u.full_name,
-        isLeaf: u.has_children === false,
-        selectable: can,
-        checkable: multiple ? can : undefined,
-        disableCheckbox: multiple && !can ? true : undefined,
-        children,
-      };
-    },
-    [selectable, multiple],
-  );
-
-  const treeData = useMemo(() => {
-    const build = (items: UnitSummary[]): TreeNode[] =>
-      items.map((u) => {
-        // children another field has loaded already come from the query cache: a branch whose
-        // loadData answers at once (from the cache) made rc-tree ask again and again, freezing the page
-        const kids = loaded[u.code] ?? queryClient.getQueryData<ItemList<UnitSummary>>(queryKeys.unitChildren(u.code))?.items;
-        return node(u, kids ? build(kids) : undefined);
-      });
-    if (rootCode) {
-      if (!root.data) return [];
-      const kids = rootChildren.data?.items;
-      return [node({ ...root.data, has_children: root.data.has_children ?? root.data.kind !== 'village' }, kids ? build(kids) : undefined)];
-    }
-    return build(provinces.data?.items ?? []);
-  }, [rootCode, root.data, rootChildren.data, provinces.data, loaded, queryClient, node]);
-
-  const loadData = useCallback(
-    async (n: { value?: string | number | null }) => {
-      const code = n.value == null ? '' : String(n.value);
-      if (!code || loaded[code] || code === rootCode) return;
-      try {
-        const res = await queryClient.fetchQuery({
-          queryKey: queryKeys.unitChildren(code),
-          queryFn: ({ signal }) => listUnits(code, signal),
-          staleTime: STALE,
-        });
-        setLoaded((prev) => (prev[code] ? prev : { ...prev, [code]: res.items }));
-      } catch (e) {
-        void message.error(errorMessage(e, t('unitPicker.loadError')));
-        throw e;
-      }
-    },
-    [loaded, queryClient, message, t, rootCode],
-  );
-
-  // --- search: the server folds diacritics; hits outside the user's area are left out ----------
-  const searching = debounced.length >= SEARCH_MIN;
-  const hits = useQuery({
-    queryKey: queryKeys.unitSearch(debounced, 100),
-    queryFn: ({ signal }) => searchUnits(debounced, 100, signal),
-    enabled: searching,
-    staleTime: STALE,
-  });
-  // whether a hit lies in the area: its parent is the root, or the root is among its parent's ancestors
-  const parents = useMemo(() => {
-    if (!rootCode || !hits.data) return [];
-    const codes = new Set<string>();
-    for (const h of hits.data.items) if (h.code !== rootCode && h.parent_code && h.parent_code !== rootCode) codes.add(h.parent_code);
-    return [...codes].slice(0, 30);
-  }, [hits.data, rootCode]);
-  const parentDetails = useQueries({
-    queries: parents.map((code) => ({
-      queryKey: queryKeys.unit(code),
-      queryFn: ({ signal }: { signal: AbortSignal }) => getUnit(code, signal),
-      staleTime: STALE,
-      retry: false,
-    })),
-  });
-  const searchTree = useMemo((): TreeNode[] | null => {
-    if (!searching) return null;
-    const q = foldText(debounced);
-    const inArea = (h: { code: string; parent_code: string | null }) => {
-      if (!rootCode) return true;
-      if (h.code === rootCode || h.parent_code === rootCode) return true;
-      const i = parents.indexOf(h.parent_code ?? '');
-      const p = i >= 0 ? parentDetails[i]?.data : undefined;
-      return !!p && p.ancestors.some((a) => a.code === rootCode);
-    };
-    const seen = new Set<string>();
-    const out: TreeNode[] = [];
-    const add = (u: { code: string; full_name: string; kind: string; has_children?: boolean }, where: string | null) => {
-      if (seen.has(u.code)) return;
-      seen.add(u.code);
-      const n = node({ ...u, has_children: false });
-      n.title = (
-        <span className="antq-unit-hit">
-          <span className="antq-unit-hit__name">{u.full_name}</span>
-          {where && <span className="antq-unit-hit__where">{where}</span>}
-        </span>
-      );
-      out.push(n);
-    };
-    // units already in the tree (the root's villages) answer at once
-    const walk = (nodes: TreeNode[], parent: string | null) => {
-      for (const n of nodes) {
-        const name = typeof n.title === 'string' ? n.title : '';
-        if (name && foldText(name).includes(q)) add({ code: n.value, full_name: name, kind: n.kind }, parent);
-        if (n.children) walk(n.children, name || parent);
-      }
-    };
-    walk(treeData, null);
-    for (const h of hits.data?.items ?? []) if (inArea(h)) add(h, h.parent_full_name);
-    return out;
-  }, [searching, debounced, hits.data, rootCode, parents, parentDetails, treeData, node]);
-
-  const labelOf = (code: string, i: number) => chosen[i]?.data?.full_name ?? findTitle(treeData, code) ?? code;
-  const busy = (rootCode ? root.isPending || rootChildren.isPending : provinces.isPending) || (searching && hits.isFetching);
-  const failed = rootCode ? (root.error ?? rootChildren.error) : provinces.error;
+  const chosen = useUnitDetails(values);
+  const labelOf = (code: string, i: number) => chosen[i]?.data?.full_name ?? findTitle(tree.treeData, code) ?? code;
+  const busy = tree.pending || (searching && found.fetching);
 
   const common = {
     id,
@@ -236,10 +73,10 @@ export default function UnitField(props: UnitFieldProps) {
     'data-testid': props['data-testid'] ?? 'unit-picker',
     'aria-label': props['aria-label'] ?? t('unitPicker.label'),
     style: { width: '100%' },
-    treeData: searchTree ?? treeData,
-    loadData: searchTree ? undefined : loadData,
-    treeExpandedKeys: searchTree ? undefined : expanded,
-    onTreeExpand: (keys: React.Key[]) => setExpanded(keys.map(String)),
+    treeData: searchTree ?? tree.treeData,
+    loadData: searchTree ? undefined : tree.loadData,
+    treeExpandedKeys: searchTree ? undefined : tree.expanded,
+    onTreeExpand: (keys: React.Key[]) => tree.setExpanded(keys.map(String)),
     loading: busy,
     allowClear,
     showSearch: true,
@@ -248,9 +85,9 @@ export default function UnitField(props: UnitFieldProps) {
     autoClearSearchValue: true,
     filterTreeNode: () => true,
     placeholder: placeholder ?? (multiple ? t('unitPicker.placeholderMany') : t('unitPicker.placeholder')),
-    notFoundContent: failed
-      ? errorMessage(failed, t('unitPicker.loadError'))
-      : searching && hits.isFetching
+    notFoundContent: tree.failed
+      ? errorMessage(tree.failed, t('unitPicker.loadError'))
+      : searching && found.fetching
         ? t('unitPicker.searching')
         : searching
           ? t('unitPicker.noMatch')
@@ -259,7 +96,7 @@ export default function UnitField(props: UnitFieldProps) {
     listHeight: 360,
     virtual: false,
     treeLine: !searchTree,
-    status: failed ? ('error' as const) : status,
+    status: tree.failed ? ('error' as const) : status,
   };
 
   if (multiple) {

@@ -5,7 +5,7 @@ import { MESSAGE_MAX, textLength } from '../../lib/tips';
 import { sendMessage } from '../api';
 import { useI18n } from '../i18n';
 import { CheckIcon } from '../icons';
-import { Field, Spinner, describedBy, errorText } from '../ui';
+import { Spinner, TextAreaField, errorText } from '../ui';
 import type { Creds } from './creds';
 
 export function Reply({ creds, onSent }: { creds: Creds; onSent: () => void }) {
@@ -37,17 +37,15 @@ export function Reply({ creds, onSent }: { creds: Creds; onSent: () => void }) {
 
   return (
     <form className="p-reply" onSubmit={(e) => void send(e)} noValidate data-testid="reply-form">
-      <Field id="reply-body" label={t('track.reply')} error={error ?? undefined}>
-        <textarea
-          id="reply-body"
-          className="p-input p-textarea"
-          rows={3}
-          value={body}
-          placeholder={t('track.reply.placeholder')}
-          aria-describedby={describedBy('reply-body', false, error ?? undefined)}
-          onChange={(e) => setBody(e.target.value)}
-        />
-      </Field>
+      <TextAreaField
+        id="reply-body"
+        label={t('track.reply')}
+        error={error ?? undefined}
+        rows={3}
+        value={body}
+        placeholder={t('track.reply.placeholder')}
+        onChange={setBody}
+      />
       <div className="p-actions p-actions--row">
         <button type="submit" className="p-btn p-btn--primary" disabled={sending} data-testid="reply-send">
           {sending && <Spinner />} {t('track.reply.send')}

@@ -53,25 +53,7 @@ export default function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean
 
   // a tip not taken up, or merged into another, has no outcome of its own to record
   if (!canWrite || tip.status === 'rejected' || tip.status === 'duplicate') {
-    const o = tip.outcome;
-    return (
-      <Card title={t('tips.outcome.title')} size="small">
-        {o ? (
-          <Descriptions
-            column={1}
-            size="small"
-            items={[
-              { key: 'valid', label: t('tips.outcome.valid'), children: o.valid ? t('tips.outcome.yes') : t('tips.outcome.no') },
-              { key: 'cases', label: t('tips.outcome.casesSolved'), children: formatNumber(o.cases_solved) },
-              { key: 'arrested', label: t('tips.outcome.suspectsArrested'), children: formatNumber(o.suspects_arrested) },
-              { key: 'wanted', label: t('tips.outcome.wantedCaught'), children: formatNumber(o.wanted_caught) },
-            ]}
-          />
-        ) : (
-          <Text type="secondary">{t('tips.outcome.none')}</Text>
-        )}
-      </Card>
-    );
+    return <OutcomeView outcome={tip.outcome} />;
   }
 
   return (
@@ -88,23 +70,7 @@ export default function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean
             data-testid="outcome-valid"
           />
         </Form.Item>
-        <Row gutter={8}>
-          <Col span={8}>
-            <Form.Item name="cases_solved" label={t('tips.outcome.casesSolved')}>
-              <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="suspects_arrested" label={t('tips.outcome.suspectsArrested')}>
-              <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="wanted_caught" label={t('tips.outcome.wantedCaught')}>
-              <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <OutcomeCounts />
         <Form.Item name="decision" label={t('tips.outcome.decision')}>
           <Select
             allowClear
@@ -136,5 +102,50 @@ export default function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean
         </Space>
       </Form>
     </Card>
+  );
+}
+
+/** The outcome as it stands, for a reader (or a tip that has none of its own to record). */
+function OutcomeView({ outcome: o }: { outcome: Tip['outcome'] }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('tips.outcome.title')} size="small">
+      {o ? (
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            { key: 'valid', label: t('tips.outcome.valid'), children: o.valid ? t('tips.outcome.yes') : t('tips.outcome.no') },
+            { key: 'cases', label: t('tips.outcome.casesSolved'), children: formatNumber(o.cases_solved) },
+            { key: 'arrested', label: t('tips.outcome.suspectsArrested'), children: formatNumber(o.suspects_arrested) },
+            { key: 'wanted', label: t('tips.outcome.wantedCaught'), children: formatNumber(o.wanted_caught) },
+          ]}
+        />
+      ) : (
+        <Text type="secondary">{t('tips.outcome.none')}</Text>
+      )}
+    </Card>
+  );
+}
+
+const COUNTS = [
+  { name: 'cases_solved', label: 'tips.outcome.casesSolved' },
+  { name: 'suspects_arrested', label: 'tips.outcome.suspectsArrested' },
+  { name: 'wanted_caught', label: 'tips.outcome.wantedCaught' },
+] as const;
+
+/** The three counts of the outcome's form, side by side. */
+function OutcomeCounts() {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={8}>
+      {COUNTS.map((c) => (
+        <Col span={8} key={c.name}>
+          <Form.Item name={c.name} label={t(c.label)}>
+            <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      ))}
+    </Row>
   );
 }
