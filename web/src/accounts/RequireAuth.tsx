@@ -1,8 +1,7 @@
-import { Spin } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
-import BackHomeResult from '../components/BackHomeResult';
+import { Link, Navigate, useLocation } from 'react-router';
 import { hasPermission, loginPath, useAuth } from './auth';
 
 interface Props {
@@ -25,4 +24,22 @@ export default function RequireAuth({ children, permission }: Props) {
     return <BackHomeResult status="403" title={t('auth.forbidden.title')} desc={t('auth.forbidden.desc')} testId="forbidden" />;
   }
   return <>{children}</>;
+}
+
+/** A whole-page result (no such page, no permission) with its heading and a button back to the home page. */
+export function BackHomeResult({ status, title, desc, testId }: { status: '403' | '404'; title: string; desc: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status={status}
+      title={<h1 className="antq-result-title">{title}</h1>}
+      subTitle={desc}
+      data-testid={testId}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('notFound.back')}</Button>
+        </Link>
+      }
+    />
+  );
 }

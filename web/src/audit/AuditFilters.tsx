@@ -59,28 +59,8 @@ export default function AuditFilters({ filters, setFilters }: { filters: Filters
       <Form.Item name="actor" label={t('audit.filter.actor')}>
         <Input allowClear maxLength={64} autoComplete="off" placeholder={t('audit.filter.actorPlaceholder')} />
       </Form.Item>
-      <Form.Item name="action" label={t('audit.filter.action')}>
-        <Select
-          allowClear
-          showSearch
-          placeholder={t('audit.filter.actionPlaceholder')}
-          options={auditOptions(t, 'auditAction', AUDIT_ACTIONS)}
-          filterOption={matchOption}
-          popupMatchSelectWidth={320}
-          data-testid="audit-filter-action"
-        />
-      </Form.Item>
-      <Form.Item name="entity" label={t('audit.filter.entity')}>
-        <Select
-          allowClear
-          showSearch
-          placeholder={t('audit.filter.entityPlaceholder')}
-          options={auditOptions(t, 'auditEntity', AUDIT_ENTITIES)}
-          filterOption={matchOption}
-          popupMatchSelectWidth={280}
-          data-testid="audit-filter-entity"
-        />
-      </Form.Item>
+      <CatalogFilter name="action" values={AUDIT_ACTIONS} labels="auditAction" popupWidth={320} />
+      <CatalogFilter name="entity" values={AUDIT_ENTITIES} labels="auditEntity" popupWidth={280} />
       <Form.Item name="from" label={t('audit.filter.from')}>
         <DatePicker format={SHOWN_DATE} placeholder={t('audit.filter.datePlaceholder')} className="antq-filters__date" />
       </Form.Item>
@@ -108,5 +88,33 @@ export default function AuditFilters({ filters, setFilters }: { filters: Filters
         </div>
       </Form.Item>
     </Form>
+  );
+}
+
+/** A searchable choice among the trail's actions or kinds of records. */
+function CatalogFilter({
+  name,
+  values,
+  labels,
+  popupWidth,
+}: {
+  name: 'action' | 'entity';
+  values: readonly string[];
+  labels: Parameters<typeof auditOptions>[1];
+  popupWidth: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={t(`audit.filter.${name}`)}>
+      <Select
+        allowClear
+        showSearch
+        placeholder={t(`audit.filter.${name}Placeholder`)}
+        options={auditOptions(t, labels, values)}
+        filterOption={matchOption}
+        popupMatchSelectWidth={popupWidth}
+        data-testid={`audit-filter-${name}`}
+      />
+    </Form.Item>
   );
 }

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
-import { PAGE_SIZES, useListParams } from '../components/listParams';
+import { PAGE_SIZES, listQuery, useListParams } from '../components/listParams';
 import { useNarrow } from '../components/useBreakpoint';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatNumber } from '../lib/format';
@@ -22,15 +22,7 @@ export default function Audit() {
   usePageTitle('audit.pageTitle');
   const { filters, page, perPage, setFilters, setPage } = useListParams(FILTERS);
 
-  const query = {
-    actor: filters.actor || undefined,
-    action: filters.action || undefined,
-    entity: filters.entity || undefined,
-    from: filters.from || undefined,
-    to: filters.to || undefined,
-    page,
-    per_page: perPage,
-  };
+  const query = listQuery(filters, page, perPage);
   const entries = useQuery({
     queryKey: auditKeys.list(query),
     queryFn: ({ signal }) => listAudit(query, signal),

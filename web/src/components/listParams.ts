@@ -55,3 +55,9 @@ export function useListParams<K extends string>(filterKeys: readonly K[]) {
 
   return { filters, page, perPage, setFilters, setPage };
 }
+
+/** A list's query from its filters (an empty filter is left out) and its paging. */
+export function listQuery<K extends string>(filters: Record<K, string>, page: number, perPage: number) {
+  const query = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, (v as string) || undefined])) as Partial<Record<K, string>>;
+  return { ...query, page, per_page: perPage };
+}

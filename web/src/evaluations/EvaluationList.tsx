@@ -1,13 +1,13 @@
 /** The evaluations tab: the list, filtered in the address. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, InputNumber, Progress, Select, Table, Tag, Typography } from 'antd';
+import { Button, Progress, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import ApiErrorAlert from '../components/ApiErrorAlert';
-import UnitField from '../components/form/UnitField';
+import { SelectFilter, UnitFilter, YearFilter } from '../components/FilterBar';
 import { formatDate, formatNumber } from '../lib/format';
-import { PAGE_SIZES, useListParams } from '../components/listParams';
+import { PAGE_SIZES, listQuery, useListParams } from '../components/listParams';
 import { useSelectedUnit } from '../components/useSelectedUnit';
 import { EVALUATION_STATUSES, TARGET_KINDS, evaluationKeys, listEvaluations, type EvaluationRow } from './api';
 import { evaluationPath } from './paths';
@@ -23,14 +23,7 @@ export default function EvaluationList() {
   const narrow = useNarrow();
   const { filters, page, perPage, setFilters, setPage } = useListParams(LIST_KEYS);
   const [unit, setUnit] = useSelectedUnit();
-  const query = {
-    unit: unit ?? undefined,
-    year: filters.year || undefined,
-    status: filters.status || undefined,
-    target_kind: filters.target_kind || undefined,
-    page,
-    per_page: perPage,
-  };
+  const query = { unit: unit ?? undefined, ...listQuery(filters, page, perPage) };
   const list = useQuery({
     queryKey: evaluationKeys.list(query),
     queryFn: ({ signal }) => listEvaluations(query, signal),
@@ -156,44 +149,29 @@ function EvaluationFilters({
   const { t } = useTranslation();
   return (
     <div className="antq-reg-filters" data-testid="evaluation-filters">
-      <div className="antq-reg-filter antq-reg-filter--wide">
-        <span className="antq-reg-filter__label">{t('evaluations.list.unit')}</span>
-        <UnitField value={unit} onChange={setUnit} />
-      </div>
-      <label className="antq-reg-filter">
-        <span className="antq-reg-filter__label">{t('evaluations.list.year')}</span>
-        <InputNumber
-          value={filters.year ? Number(filters.year) : null}
-          onChange={(v) => setFilters({ year: v ? String(v) : '' })}
-          min={2000}
-          max={2100}
-          precision={0}
-          placeholder={t('registers.list.all')}
-          style={{ width: '100%' }}
-          data-testid="filter-year"
-        />
-      </label>
-      <label className="antq-reg-filter">
-        <span className="antq-reg-filter__label">{t('evaluations.list.status')}</span>
-        <Select
-          allowClear
-          placeholder={t('registers.list.all')}
-          value={filters.status || undefined}
-          onChange={(v?: string) => setFilters({ status: v ?? '' })}
-          options={EVALUATION_STATUSES.map((s) => ({ value: s, label: t(`evaluations.status.${s}`) }))}
-          data-testid="filter-status"
-        />
-      </label>
-      <label className="antq-reg-filter">
-        <span className="antq-reg-filter__label">{t('evaluations.list.kind')}</span>
-        <Select
-          allowClear
-          placeholder={t('registers.list.all')}
-          value={filters.target_kind || undefined}
-          onChange={(v?: string) => setFilters({ target_kind: v ?? '' })}
-          options={TARGET_KINDS.map((k) => ({ value: k, label: t(`evaluations.kinds.${k}`) }))}
-        />
-      </label>
+      <UnitFilter label={t('evaluations.list.unit')} unit={unit} setUnit={setUnit} />
+      <YearFilter
+        label={t('evaluations.list.year')}
+        value={filters.year ? Number(filters.year) : null}
+        onChange={(v) => setFilters({ year: v ? String(v) : '' })}
+        placeholder={t('registers.list.all')}
+        testId="filter-year"
+      />
+      <SelectFilter
+        label={t('evaluations.list.status')}
+        placeholder={t('registers.list.all')}
+        value={filters.status}
+        onChange={(status) => setFilters({ status })}
+        options={EVALUATION_STATUSES.map((s) => ({ value: s, label: t(`evaluations.status.${s}`) }))}
+        testId="filter-status"
+      />
+      <SelectFilter
+        label={t('evaluations.list.kind')}
+        placeholder={t('registers.list.all')}
+        value={filters.target_kind}
+        onChange={(target_kind) => setFilters({ target_kind })}
+        options={TARGET_KINDS.map((k) => ({ value: k, label: t(`evaluations.kinds.${k}`) }))}
+      />
       {anyFilter && (
         <div className="antq-reg-filter antq-reg-filter--end">
           <Button

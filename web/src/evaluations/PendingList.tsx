@@ -1,13 +1,13 @@
 /** The units not yet recognised in a year, with their registration and evaluation. */
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, InputNumber, Table, Tag, Typography } from 'antd';
+import { Button, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import ApiErrorAlert from '../components/ApiErrorAlert';
-import UnitField from '../components/form/UnitField';
+import { UnitFilter, YearFilter } from '../components/FilterBar';
 import { hasPermission, useAuth } from '../accounts/auth';
 import { useSelectedUnit } from '../components/useSelectedUnit';
 import { yearVN } from '../registers/payload';
@@ -69,14 +69,8 @@ export default function PendingList({ onCreate }: { onCreate: (unit: string, yea
   return (
     <>
       <div className="antq-reg-filters">
-        <div className="antq-reg-filter antq-reg-filter--wide">
-          <span className="antq-reg-filter__label">{t('evaluations.list.unit')}</span>
-          <UnitField value={unit} onChange={setUnit} />
-        </div>
-        <label className="antq-reg-filter">
-          <span className="antq-reg-filter__label">{t('evaluations.list.year')}</span>
-          <InputNumber value={year} onChange={(v) => v && setYear(v)} min={2000} max={2100} precision={0} style={{ width: '100%' }} />
-        </label>
+        <UnitFilter label={t('evaluations.list.unit')} unit={unit} setUnit={setUnit} />
+        <YearFilter label={t('evaluations.list.year')} value={year} onChange={(v) => v && setYear(v)} />
       </div>
       <Paragraph type="secondary" className="antq-block-sm">
         {t('evaluations.pending.hint', { year })}

@@ -1,12 +1,12 @@
 /** The registrations to strive for the standard in a year, with the share of households that signed. */
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, InputNumber, Table, Tag, Typography } from 'antd';
+import { Button, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
-import UnitField from '../components/form/UnitField';
+import { UnitFilter, YearFilter } from '../components/FilterBar';
 import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDate, formatNumber } from '../lib/format';
 import { useSelectedUnit } from '../components/useSelectedUnit';
@@ -86,14 +86,8 @@ export default function Registrations() {
   return (
     <>
       <div className="antq-reg-filters">
-        <div className="antq-reg-filter antq-reg-filter--wide">
-          <span className="antq-reg-filter__label">{t('evaluations.list.unit')}</span>
-          <UnitField value={unit} onChange={setUnit} />
-        </div>
-        <label className="antq-reg-filter">
-          <span className="antq-reg-filter__label">{t('evaluations.list.year')}</span>
-          <InputNumber value={year} onChange={(v) => v && setYear(v)} min={2000} max={2100} precision={0} style={{ width: '100%' }} />
-        </label>
+        <UnitFilter label={t('evaluations.list.unit')} unit={unit} setUnit={setUnit} />
+        <YearFilter label={t('evaluations.list.year')} value={year} onChange={(v) => v && setYear(v)} />
         {canWrite && (
           <div className="antq-reg-filter antq-reg-filter--end">
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="registration-add">

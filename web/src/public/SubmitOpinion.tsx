@@ -13,7 +13,8 @@ import { PublicApiError, getTopics, getUnit, randomKey, sendOpinion, type Catalo
 import { CheckIcon, LockIcon } from './icons';
 import { useI18n, type T } from './i18n';
 import { PUBLIC_PATHS } from './paths';
-import { Alert, Field, FormProblem, ItemSelect, Spinner, TextAreaField, errorText, focusControl, itemLabel, retryText, useDocumentTitle } from './ui';
+import { ItemSelect, TextAreaField, itemLabel } from './formFields';
+import { Alert, Field, Spinner, errorText, retryText } from './ui';
 import UnitSearch from './UnitSearch';
 
 /** The server's limit of `content`. */
@@ -65,12 +66,18 @@ export default function SubmitOpinion() {
   const [done, setDone] = useState<Done | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  useDocumentTitle('opinion.pageTitle');
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: t('opinion.pageTitle') });
+  }, [t]);
 
   const clear = (f: keyof Errors) => setErrors((prev) => (prev[f] ? { ...prev, [f]: undefined } : prev));
   const length = textLength(content);
 
-  const focusField = (f: keyof Errors) => focusControl(formRef.current, `#opinion-${f}`);
+  function focusField(f: keyof Errors) {
+    const el = formRef.current?.querySelector<HTMLElement>(`#opinion-${f}`);
+    el?.focus();
+    el?.scrollIntoView({ block: 'center' });
+  }
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
@@ -124,23 +131,16 @@ export default function SubmitOpinion() {
             }}
           />
 
-          <Field
-            id="opinion-topic"
-            label={t('opinion.topic')}
-            error={errors.topic ?? (topicsError ? `${t('opinion.topic.loadError')} ${errorText(topicsError, t)}` : undefined)}
-          >
-            <ItemSelect
-              id="opinion-topic"
-              value={topic}
-              items={topics}
-              chooseText={t('opinion.topic.choose')}
-              error={errors.topic}
-              onChange={(code) => {
-                setTopic(code);
-                clear('topic');
-              }}
-            />
-          </Field>
+          <OpinionTopicField
+            topics={topics}
+            loadError={topicsError}
+            value={topic}
+            error={errors.topic}
+            onChange={(code) => {
+              setTopic(code);
+              clear('topic');
+            }}
+          />
 
           <TextAreaField
             id="opinion-content"
@@ -163,7 +163,7 @@ export default function SubmitOpinion() {
           />
         </fieldset>
 
-        <FormProblem failure={failure} fieldErrors={Object.values(errors).some(Boolean)} testId="opinion-error" fixText={t('opinion.fixErrors')} />
+        <OpinionProblem failure={failure} fieldErrors={Object.values(errors).some(Boolean)} />
 
         <div className="p-actions">
           <SendButton sending={sending} />
@@ -337,4 +337,43 @@ function SendButton({ sending }: { sending: boolean }) {
       )}
     </button>
   );
+}
+
+/** The topic, from the catalogue (its loading error shown on the field). */
+function OpinionTopicField({
+  topics,
+  loadError,
+  value,
+  error,
+  onChange,
+}: {
+  topics: CatalogItem[] | null;
+  loadError: unknown;
+  value: string;
+  error?: string;
+  onChange: (code: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field
+      id="opinion-topic"
+      label={t('opinion.topic')}
+      error={error ?? (loadError ? `${t('opinion.topic.loadError')} ${errorText(loadError, t)}` : undefined)}
+    >
+      <ItemSelect id="opinion-topic" value={value} items={topics} chooseText={t('opinion.topic.choose')} error={error} onChange={onChange} />
+    </Field>
+  );
+}
+
+/** Under the form: why sending failed, else (when fields are in error) the request to correct them. */
+function OpinionProblem({ failure, fieldErrors }: { failure: string | null; fieldErrors: boolean }) {
+  const { t } = useI18n();
+  if (failure) {
+    return (
+      <Alert kind="error" testId="opinion-error">
+        <strong>{t('error.title')}.</strong> {failure}
+      </Alert>
+    );
+  }
+  return fieldErrors ? <p className="p-error-text">{t('opinion.fixErrors')}</p> : null;
 }

@@ -8,7 +8,7 @@ import { PublicApiError, unsubscribeByToken } from './api';
 import { CheckIcon, Svg } from './icons';
 import { useI18n } from './i18n';
 import { PUBLIC_PATHS } from './paths';
-import { Alert, Spinner, errorText, retryText, useDocumentTitle } from './ui';
+import { Alert, Spinner, errorText, retryText } from './ui';
 
 export default function Unsubscribe() {
   const { t } = useI18n();
@@ -18,7 +18,9 @@ export default function Unsubscribe() {
   const [failure, setFailure] = useState<string | null>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
-  useDocumentTitle('unsubscribe.pageTitle');
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: t('unsubscribe.pageTitle') });
+  }, [t]);
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);

@@ -1,15 +1,7 @@
 /** Small building blocks of the public pages (plain elements styled by controls.css). */
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { PublicApiError } from './api';
-import { useI18n, type T, type TextKey } from './i18n';
-
-/** The browser tab's title: "<page> — <the site>". */
-export function useDocumentTitle(page: TextKey) {
-  const { t } = useI18n();
-  useEffect(() => {
-    document.title = t('app.documentTitle', { page: t(page) });
-  }, [t, page]);
-}
+import { useI18n, type T } from './i18n';
 
 /** The text to show for a failed call: the server's own message, else ours. */
 export function errorText(e: unknown, t: T): string {
@@ -73,130 +65,6 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
 export function describedBy(id: string, hint: boolean, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
-}
-
-/** Brings the control `selector` of `form` into view and gives it the focus (the first field in error). */
-export function focusControl(form: HTMLFormElement | null, selector: string) {
-  const el = form?.querySelector<HTMLElement>(selector);
-  el?.focus();
-  el?.scrollIntoView({ block: 'center' });
-}
-
-/** The label of a catalogue item in the page's language (English where the item has one). */
-export function itemLabel(item: { label: string; label_en?: string | null }, lang: string): string {
-  return lang === 'en' && item.label_en ? item.label_en : item.label;
-}
-
-/** A <select> of catalogue items inside <Field id>: "choose…" first ("loading…" until the items come). */
-export function ItemSelect({
-  id,
-  value,
-  items,
-  chooseText,
-  error,
-  onChange,
-}: {
-  id: string;
-  value: string;
-  items: readonly { code: string; label: string; label_en?: string | null }[] | null;
-  chooseText: string;
-  error?: string;
-  onChange: (code: string) => void;
-}) {
-  const { t, lang } = useI18n();
-  return (
-    <select
-      id={id}
-      className="p-input"
-      value={value}
-      disabled={!items}
-      aria-invalid={!!error}
-      aria-describedby={describedBy(id, false, error)}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      <option value="" disabled>
-        {items ? chooseText : t('common.loading')}
-      </option>
-      {items?.map((c) => (
-        <option key={c.code} value={c.code}>
-          {itemLabel(c, lang)}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-/** The counter under a long text: "120/2.000 ký tự", in red past the limit. */
-export interface TextCounter {
-  text: string;
-  over: boolean;
-  testId: string;
-}
-
-/** A long text in its <Field>: label, hint, error and (optionally) a character counter. */
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  invalid,
-  counter,
-  rows,
-  value,
-  placeholder,
-  onChange,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  /** Marks the text as refused for assistive technology (aria-invalid); unset, the attribute is left out. */
-  invalid?: boolean;
-  counter?: TextCounter;
-  rows: number;
-  value: string;
-  placeholder?: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <Field
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      extra={
-        counter && (
-          <div className={`p-counter${counter.over ? ' p-counter--over' : ''}`} aria-live="polite" data-testid={counter.testId}>
-            {counter.text}
-          </div>
-        )
-      }
-    >
-      <textarea
-        id={id}
-        className="p-input p-textarea"
-        rows={rows}
-        value={value}
-        placeholder={placeholder}
-        aria-invalid={invalid}
-        aria-describedby={describedBy(id, !!hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </Field>
-  );
-}
-
-/** Under a form: why sending failed, else (when fields are in error) the request to correct them. */
-export function FormProblem({ failure, fieldErrors, testId, fixText }: { failure: string | null; fieldErrors: boolean; testId: string; fixText: string }) {
-  const { t } = useI18n();
-  if (failure) {
-    return (
-      <Alert kind="error" testId={testId}>
-        <strong>{t('error.title')}.</strong> {failure}
-      </Alert>
-    );
-  }
-  return fieldErrors ? <p className="p-error-text">{fixText}</p> : null;
 }
 
 export function Alert({ kind, children, testId }: { kind: 'error' | 'warning' | 'info' | 'success'; children: ReactNode; testId?: string }) {

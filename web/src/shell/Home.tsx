@@ -135,15 +135,24 @@ export default function Home() {
   );
 }
 
+/** A section of the home page: its heading (named `id`, which labels the section) and its lead. */
+function HomeSection({ id, title, lead, children }: { id: string; title: string; lead: string; children: ReactNode }) {
+  return (
+    <section className="antq-section" aria-labelledby={id}>
+      <Title level={2} id={id}>
+        {title}
+      </Title>
+      <Paragraph type="secondary">{lead}</Paragraph>
+      {children}
+    </section>
+  );
+}
+
 /** Why the platform: the figures of a yearly review, as an example. */
 function ReviewFigures() {
   const { t } = useTranslation();
   return (
-    <section className="antq-section" aria-labelledby="home-why">
-      <Title level={2} id="home-why">
-        {t('home.why.title')}
-      </Title>
-      <Paragraph type="secondary">{t('home.why.desc')}</Paragraph>
+    <HomeSection id="home-why" title={t('home.why.title')} lead={t('home.why.desc')}>
       <Card size="small" title={<Tag>{t('home.why.example')}</Tag>} className="antq-figures">
         <Row gutter={[16, 16]}>
           {REVIEW_FIGURES.map((f) => (
@@ -153,7 +162,7 @@ function ReviewFigures() {
           ))}
         </Row>
       </Card>
-    </section>
+    </HomeSection>
   );
 }
 
@@ -166,11 +175,7 @@ function CitizenPages() {
     { key: 'opinion', icon: <CommentOutlined />, href: '/gop-y' },
   ];
   return (
-    <section className="antq-section" aria-labelledby="home-upcoming">
-      <Title level={2} id="home-upcoming">
-        {t('home.upcoming.title')}
-      </Title>
-      <Paragraph type="secondary">{t('home.upcoming.lead')}</Paragraph>
+    <HomeSection id="home-upcoming" title={t('home.upcoming.title')} lead={t('home.upcoming.lead')}>
       <Row gutter={[16, 16]}>
         {citizens.map((u) => (
           <Col key={u.key} xs={24} md={8}>
@@ -192,6 +197,6 @@ function CitizenPages() {
           </Col>
         ))}
       </Row>
-    </section>
+    </HomeSection>
   );
 }

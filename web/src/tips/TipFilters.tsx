@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../accounts/auth';
-import UnitField from '../components/form/UnitField';
+import { SelectFilter, UnitFilter } from '../components/FilterBar';
 import { useNarrow } from '../components/useBreakpoint';
 import { useTipCategories } from './TipBits';
 import { TIP_STATUSES, sortStatuses } from './workflow';
@@ -71,20 +71,15 @@ export default function TipFilters({ filters, setFilters, unit, setUnit }: Props
               data-testid="filter-status"
             />
           </label>
-          <label className="antq-tip-filter">
-            <span className="antq-tip-filter__label">{t('tips.filter.category')}</span>
-            <Select
-              allowClear
-              placeholder={t('tips.filter.categoryPlaceholder')}
-              value={filters.category || undefined}
-              onChange={(v?: string) => setFilters({ category: v ?? '' })}
-              options={categories.map((c) => ({ value: c.code, label: categoryLabel(c.code) }))}
-            />
-          </label>
-          <div className="antq-tip-filter">
-            <span className="antq-tip-filter__label">{t('tips.filter.unit')}</span>
-            <UnitField value={unit} onChange={setUnit} />
-          </div>
+          <SelectFilter
+            bar="tip"
+            label={t('tips.filter.category')}
+            placeholder={t('tips.filter.categoryPlaceholder')}
+            value={filters.category}
+            onChange={(category) => setFilters({ category })}
+            options={categories.map((c) => ({ value: c.code, label: categoryLabel(c.code) }))}
+          />
+          <UnitFilter bar="tip" label={t('tips.filter.unit')} unit={unit} setUnit={setUnit} />
           <label className="antq-tip-filter">
             <span className="antq-tip-filter__label">{t('tips.filter.dates')}</span>
             <DatePicker.RangePicker

@@ -5,7 +5,7 @@ import { ChallengeSolver } from '../challenge';
 import { FilePicker, KeepLocation, pickFiles } from '../files';
 import { useI18n } from '../i18n';
 import { LockIcon } from '../icons';
-import { FormProblem, Spinner, errorText, focusControl, useDocumentTitle } from '../ui';
+import { Alert, Spinner, errorText } from '../ui';
 import { EMPTY_DRAFT, ERROR_FOCUS, draftBody, draftReducer, formField, hasErrors, validateDraft, type Draft, type DraftAction, type Errors } from './draft';
 import { useFormSetup } from './useFormSetup';
 import { useSendTip, type Sent as SentResult } from './useSendTip';
@@ -28,7 +28,9 @@ export default function SubmitTip() {
   const { busy, progress, send } = useSendTip(solver);
   const formRef = useRef<HTMLFormElement>(null);
 
-  useDocumentTitle('submit.pageTitle');
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: t('submit.pageTitle') });
+  }, [t]);
 
   // the challenge is the unit's (harder where a flood of tips arrives): asked again when it changes
   const unitCode = unit?.code;
@@ -39,7 +41,10 @@ export default function SubmitTip() {
 
   function focusFirstError(e: Errors) {
     const first = ERROR_FOCUS.find(([k]) => e[k]);
-    if (first) focusControl(formRef.current, first[1]);
+    if (!first) return;
+    const el = formRef.current?.querySelector<HTMLElement>(first[1]);
+    el?.focus();
+    el?.scrollIntoView({ block: 'center' });
   }
 
   async function submit(ev: FormEvent) {
@@ -101,7 +106,12 @@ export default function SubmitTip() {
         <WhoSection draft={draft} dispatch={dispatch} disabled={busy} />
         <FilesSection draft={draft} dispatch={dispatch} disabled={busy} />
 
-        <FormProblem failure={failure} fieldErrors={hasErrors(draft.errors)} testId="submit-error" fixText={t('submit.fixErrors')} />
+        {failure && (
+          <Alert kind="error" testId="submit-error">
+            <strong>{t('error.title')}.</strong> {failure}
+          </Alert>
+        )}
+        {hasErrors(draft.errors) && !failure && <p className="p-error-text">{t('submit.fixErrors')}</p>}
 
         <div className="p-actions">
           <button type="submit" className="p-btn p-btn--primary p-btn--block" disabled={busy} data-testid="submit-tip-button">

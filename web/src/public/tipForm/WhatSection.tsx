@@ -4,7 +4,7 @@ import { formatNumber } from '../../lib/format';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, textLength } from '../../lib/tips';
 import type { Category } from '../api';
 import { useI18n } from '../i18n';
-import { Field, FieldError, ItemSelect, TextAreaField, describedBy, errorText } from '../ui';
+import { Field, FieldError, describedBy, errorText } from '../ui';
 import type { Draft, DraftAction } from './draft';
 
 export interface Categories {
@@ -23,39 +23,56 @@ export function WhatSection({
   categories: Categories;
   disabled: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { errors } = draft;
   const descLen = textLength(draft.description);
+  const categoryLabel = (c: Category) => (lang === 'en' && c.label_en ? c.label_en : c.label);
   const loadError = categories.error ? `${t('submit.category.loadError')} ${errorText(categories.error, t)}` : undefined;
   return (
     <fieldset className="p-card" disabled={disabled}>
       <legend className="p-card__title">{t('submit.section.what')}</legend>
       <Field id="tip-category" label={t('submit.category')} error={errors.category ?? loadError}>
-        <ItemSelect
+        <select
           id="tip-category"
+          className="p-input"
           value={draft.category}
-          items={categories.items}
-          chooseText={t('submit.category.choose')}
-          error={errors.category}
-          onChange={(category) => dispatch({ category })}
-        />
+          aria-invalid={!!errors.category}
+          aria-describedby={describedBy('tip-category', false, errors.category)}
+          onChange={(e) => dispatch({ category: e.target.value })}
+          disabled={!categories.items}
+        >
+          <option value="" disabled>
+            {categories.items ? t('submit.category.choose') : t('common.loading')}
+          </option>
+          {categories.items?.map((c) => (
+            <option key={c.code} value={c.code}>
+              {categoryLabel(c)}
+            </option>
+          ))}
+        </select>
       </Field>
 
-      <TextAreaField
+      <Field
         id="tip-description"
         label={t('submit.description')}
         hint={t('submit.description.hint', { min: DESCRIPTION_MIN, max: formatNumber(DESCRIPTION_MAX) })}
         error={errors.description}
-        invalid={!!errors.description}
-        counter={{
-          text: t('submit.description.counter', { n: formatNumber(descLen), max: formatNumber(DESCRIPTION_MAX) }),
-          over: descLen > DESCRIPTION_MAX,
-          testId: 'description-counter',
-        }}
-        rows={6}
-        value={draft.description}
-        onChange={(description) => dispatch({ description })}
-      />
+        extra={
+          <div className={`p-counter${descLen > DESCRIPTION_MAX ? ' p-counter--over' : ''}`} aria-live="polite" data-testid="description-counter">
+            {t('submit.description.counter', { n: formatNumber(descLen), max: formatNumber(DESCRIPTION_MAX) })}
+          </div>
+        }
+      >
+        <textarea
+          id="tip-description"
+          className="p-input p-textarea"
+          rows={6}
+          value={draft.description}
+          aria-invalid={!!errors.description}
+          aria-describedby={describedBy('tip-description', true, errors.description)}
+          onChange={(e) => dispatch({ description: e.target.value })}
+        />
+      </Field>
 
       <OccurredAt draft={draft} dispatch={dispatch} />
     </fieldset>
@@ -73,24 +90,8 @@ function OccurredAt({ draft, dispatch }: { draft: Draft; dispatch: Dispatch<Draf
         <span className="p-optional"> ({t('common.optional')})</span>
       </div>
       <div className="p-row">
-        <OccurredInput
-          part="date"
-          label={t('submit.occurredAt.date')}
-          placeholder={t('submit.occurredAt.datePlaceholder')}
-          maxLength={10}
-          value={draft.occurredDate}
-          error={error}
-          onChange={(occurredDate) => dispatch({ occurredDate })}
-        />
-        <OccurredInput
-          part="time"
-          label={t('submit.occurredAt.time')}
-          placeholder={t('submit.occurredAt.timePlaceholder')}
-          maxLength={5}
-          value={draft.occurredTime}
-          error={error}
-          onChange={(occurredTime) => dispatch({ occurredTime })}
-        />
+        <OccurredInput part="date" draft={draft} dispatch={dispatch} />
+        <OccurredInput part="time" draft={draft} dispatch={dispatch} />
       </div>
       <div className="p-hint" id="tip-occurred-hint">
         {t('submit.occurredAt.hint')}
@@ -101,37 +102,24 @@ function OccurredAt({ draft, dispatch }: { draft: Draft; dispatch: Dispatch<Draf
 }
 
 /** The date or the time of day of <OccurredAt>, typed as text. */
-function OccurredInput({
-  part,
-  label,
-  placeholder,
-  maxLength,
-  value,
-  error,
-  onChange,
-}: {
-  part: 'date' | 'time';
-  label: string;
-  placeholder: string;
-  maxLength: number;
-  value: string;
-  error?: string;
-  onChange: (value: string) => void;
-}) {
+function OccurredInput({ part, draft, dispatch }: { part: 'date' | 'time'; draft: Draft; dispatch: Dispatch<DraftAction> }) {
+  const { t } = useI18n();
+  const error = draft.errors.occurred_at;
+  const field = part === 'date' ? 'occurredDate' : 'occurredTime';
   return (
     <label className={`p-row__item p-row__item--${part}`}>
-      <span className="p-sublabel">{label}</span>
+      <span className="p-sublabel">{t(`submit.occurredAt.${part}`)}</span>
       <input
         id={`tip-occurred-${part}`}
         className="p-input"
         inputMode="numeric"
         autoComplete="off"
-        placeholder={placeholder}
-        maxLength={maxLength}
-        value={value}
+        placeholder={t(`submit.occurredAt.${part}Placeholder`)}
+        maxLength={part === 'date' ? 10 : 5}
+        value={draft[field]}
         aria-invalid={!!error}
         aria-describedby={describedBy('tip-occurred', true, error)}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => dispatch({ [field]: e.target.value })}
       />
     </label>
   );

@@ -5,7 +5,8 @@ import { MESSAGE_MAX, textLength } from '../../lib/tips';
 import { sendMessage } from '../api';
 import { useI18n } from '../i18n';
 import { CheckIcon } from '../icons';
-import { Spinner, TextAreaField, errorText } from '../ui';
+import { TextAreaField } from '../formFields';
+import { Spinner, errorText } from '../ui';
 import type { Creds } from './creds';
 
 export function Reply({ creds, onSent }: { creds: Creds; onSent: () => void }) {

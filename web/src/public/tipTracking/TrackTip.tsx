@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { formatTrackingCode, isPlausibleTrackingCode, normaliseSecret, parseTrackingHash } from '../../lib/tips';
 import { PublicApiError, getCategories, trackTip, type Category, type TrackedTip } from '../api';
 import { useI18n } from '../i18n';
-import { Alert, Field, Spinner, describedBy, errorText, useDocumentTitle } from '../ui';
+import { Alert, Field, Spinner, describedBy, errorText } from '../ui';
 import type { Creds } from './creds';
 import { TipView } from './TipView';
 
@@ -24,7 +24,9 @@ export default function TrackTip() {
   const [failure, setFailure] = useState<string | null>(null);
   const [categories, setCategories] = useState<Category[]>([]);
 
-  useDocumentTitle('track.pageTitle');
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: t('track.pageTitle') });
+  }, [t]);
 
   const load = useCallback(
     async (c: Creds) => {

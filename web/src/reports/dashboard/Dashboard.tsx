@@ -27,6 +27,12 @@ import { PreviewModal } from '../issued/PreviewModal';
 
 const { Title, Text } = Typography;
 
+/** The two breakdowns side by side: by organiser and by topic. */
+const BREAKDOWNS = [
+  { by: 'organizer', title: 'reports.byOrganizer' },
+  { by: 'topic', title: 'reports.byTopic' },
+] as const;
+
 export function Dashboard() {
   const { t, i18n } = useTranslation();
   usePageTitle('reports.title');
@@ -93,28 +99,19 @@ export function Dashboard() {
       </Row>
 
       <Row gutter={[16, 16]} className="antq-reports__row">
-        <Col xs={24} lg={12}>
-          <BreakdownCard
-            q={q}
-            by="organizer"
-            title={t('reports.byOrganizer')}
-            field={breakdownField}
-            onField={setBreakdownField}
-            narrow={narrow}
-            language={i18n.resolvedLanguage}
-          />
-        </Col>
-        <Col xs={24} lg={12}>
-          <BreakdownCard
-            q={q}
-            by="topic"
-            title={t('reports.byTopic')}
-            field={breakdownField}
-            onField={setBreakdownField}
-            narrow={narrow}
-            language={i18n.resolvedLanguage}
-          />
-        </Col>
+        {BREAKDOWNS.map((b) => (
+          <Col xs={24} lg={12} key={b.by}>
+            <BreakdownCard
+              q={q}
+              by={b.by}
+              title={t(b.title)}
+              field={breakdownField}
+              onField={setBreakdownField}
+              narrow={narrow}
+              language={i18n.resolvedLanguage}
+            />
+          </Col>
+        ))}
       </Row>
 
       <ChildrenCard q={q} metric={metric} onDrill={setUnit} narrow={narrow} />

@@ -19,6 +19,8 @@ interface IssueForm {
 
 /** Limit of each hand-written part (the server's, docs/api/reports.md). */
 const HAND_TEXT_MAX = 8000;
+/** The texts the officer writes by hand: the assessment, then the direction. */
+const HAND_TEXTS = ['assessment', 'direction'] as const;
 
 export function IssueModal({
   open,
@@ -101,24 +103,17 @@ export function IssueModal({
         <Paragraph type="secondary" className="antq-reports__hint">
           {t('reports.issue.handHint')}
         </Paragraph>
-        <Form.Item name="assessment" label={t('reports.issue.assessment')}>
-          <Input.TextArea
-            rows={5}
-            maxLength={HAND_TEXT_MAX}
-            showCount
-            placeholder={t('reports.issue.assessmentPlaceholder')}
-            data-testid="issue-assessment"
-          />
-        </Form.Item>
-        <Form.Item name="direction" label={t('reports.issue.direction')}>
-          <Input.TextArea
-            rows={5}
-            maxLength={HAND_TEXT_MAX}
-            showCount
-            placeholder={t('reports.issue.directionPlaceholder')}
-            data-testid="issue-direction"
-          />
-        </Form.Item>
+        {HAND_TEXTS.map((name) => (
+          <Form.Item key={name} name={name} label={t(`reports.issue.${name}`)}>
+            <Input.TextArea
+              rows={5}
+              maxLength={HAND_TEXT_MAX}
+              showCount
+              placeholder={t(`reports.issue.${name}Placeholder`)}
+              data-testid={`issue-${name}`}
+            />
+          </Form.Item>
+        ))}
       </Form>
     </Modal>
   );
