@@ -39,6 +39,24 @@ const ALIASES = {
   reporter: 'name',
 };
 
+/** The form's values as the API takes them: trimmed, empty fields left out. */
+function toNewTip(v: Values): NewStaffTip {
+  const body: NewStaffTip = {
+    unit: v.unit ?? '',
+    category: v.category,
+    channel: v.channel,
+    description: v.description.trim(),
+  };
+  // the picker shows the officer's wall clock: read it as Vietnam time
+  const occurred = v.occurred_at ? vnLocalToIso(v.occurred_at.format('YYYY-MM-DDTHH:mm')) : null;
+  if (occurred) body.occurred_at = occurred;
+  if (v.place?.trim()) body.place = v.place.trim();
+  const reporter: NonNullable<NewStaffTip['reporter']> = {};
+  for (const k of ['name', 'phone', 'email', 'address'] as const) if (v[k]?.trim()) reporter[k] = v[k].trim();
+  if (Object.keys(reporter).length) body.reporter = reporter;
+  return body;
+}
+
 /** "Nhập tin báo": a tip received in person, by phone, on the hotline or by chat. */
 export default function TipIntakeDrawer({
   open,
@@ -65,22 +83,7 @@ export default function TipIntakeDrawer({
   }, [open, defaultUnit, form]);
 
   const save = useMutation({
-    mutationFn: (v: Values) => {
-      const body: NewStaffTip = {
-        unit: v.unit ?? '',
-        category: v.category,
-        channel: v.channel,
-        description: v.description.trim(),
-      };
-      // the picker shows the officer's wall clock: read it as Vietnam time
-      const occurred = v.occurred_at ? vnLocalToIso(v.occurred_at.format('YYYY-MM-DDTHH:mm')) : null;
-      if (occurred) body.occurred_at = occurred;
-      if (v.place?.trim()) body.place = v.place.trim();
-      const reporter: NonNullable<NewStaffTip['reporter']> = {};
-      for (const k of ['name', 'phone', 'email', 'address'] as const) if (v[k]?.trim()) reporter[k] = v[k].trim();
-      if (Object.keys(reporter).length) body.reporter = reporter;
-      return createTip(body);
-    },
+    mutationFn: (v: Values) => createTip(toNewTip(v)),
     onSuccess: async (tip) => {
       void message.success(t('tips.intake.created', { code: formatTrackingCode(tip.tracking_code) }));
       await queryClient.invalidateQueries({ queryKey: ['staff', 'tips', 'list'] });
