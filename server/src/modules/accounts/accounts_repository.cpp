@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "modules/accounts/accounts_repository.sql.hpp"
 
 namespace antq::accounts::repo {
 
@@ -19,64 +20,8 @@ constexpr const char* kListUsers = USER_SELECT
     "WHERE ((n.path >= $1 AND n.path < $2) OR ($1 = '/' AND u.unit_id IS NULL)) "
     "AND (CAST($3 AS TEXT) IS NULL OR u.search_text LIKE $3 ESCAPE '\\') "
     "ORDER BY u.username LIMIT $4 OFFSET $5";
-constexpr const char* kCountUsers =
-    "SELECT COUNT(*) FROM users u LEFT JOIN units n ON n.id = u.unit_id "
-    "WHERE ((n.path >= $1 AND n.path < $2) OR ($1 = '/' AND u.unit_id IS NULL)) "
-    "AND (CAST($3 AS TEXT) IS NULL OR u.search_text LIKE $3 ESCAPE '\\')";
+using namespace antq::sql::accounts::accounts_repository;  // the statements: accounts_repository.sql
 #undef USER_SELECT
-
-constexpr const char* kPermissions = "SELECT permission FROM role_permissions WHERE role = $1 ORDER BY permission";
-constexpr const char* kRoleExists = "SELECT 1 FROM roles WHERE code = $1";
-constexpr const char* kRoles = "SELECT code, label FROM roles ORDER BY sort_order, code";
-constexpr const char* kInsertUser =
-    "INSERT INTO users (username, display_name, search_text, password_hash, role, unit_id, disabled, "
-    "password_changed_at, created_at, updated_at, must_change_password) VALUES ($1, $2, $7, $3, $4, $5, 0, $6, $6, $6, $8)";
-constexpr const char* kUpdateProfile =
-    "UPDATE users SET display_name = $2, role = $3, unit_id = $4, disabled = $5, updated_at = $6, search_text = $7 "
-    "WHERE username = $1";
-constexpr const char* kSetPassword =
-    "UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3, must_change_password = $4 WHERE username = $1";
-constexpr const char* kSetRehash = "UPDATE users SET password_hash = $2 WHERE username = $1";
-constexpr const char* kSetTotp =
-    "UPDATE users SET totp_secret = $2, totp_pending = $3, totp_enabled = $4, updated_at = $5 WHERE username = $1";
-constexpr const char* kSetTotpStep = "UPDATE users SET totp_last_step = $2 WHERE username = $1";
-// Accepts a step only if it is newer than the last one used (compare and set: no replay race).
-constexpr const char* kClaimTotpStep = "UPDATE users SET totp_last_step = $2 WHERE username = $1 AND totp_last_step < $2";
-// Key rotation: the sealed secrets, and the same values sealed again (nothing else changes).
-constexpr const char* kSealedTotpSecrets =
-    "SELECT username, totp_secret, totp_pending FROM users WHERE totp_secret IS NOT NULL OR totp_pending IS NOT NULL";
-constexpr const char* kResealTotp = "UPDATE users SET totp_secret = $2, totp_pending = $3 WHERE username = $1";
-constexpr const char* kSetLastLogin = "UPDATE users SET last_login_at = $2 WHERE username = $1";
-
-constexpr const char* kFailures = "SELECT failures, locked_until FROM login_failures WHERE username = $1";
-// One statement, so two instances counting the same name at once both count.
-constexpr const char* kCountFailure =
-    "INSERT INTO login_failures (username, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2) "
-    "ON CONFLICT (username) DO UPDATE SET failures = login_failures.failures + 1, updated_at = excluded.updated_at "
-    "RETURNING failures";
-constexpr const char* kLock = "UPDATE login_failures SET failures = 0, locked_until = $2 WHERE username = $1";
-constexpr const char* kResetExpired =
-    "UPDATE login_failures SET failures = 0, locked_until = NULL WHERE username = $1 AND locked_until <= $2";
-constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE username = $1";
-// Failures are kept per "username|address": every address's lock of one account.
-constexpr const char* kClearAllFailures = "DELETE FROM login_failures WHERE username = $1 OR username LIKE $2 ESCAPE '\\'";
-constexpr const char* kLockedNow = "SELECT username FROM login_failures WHERE locked_until > $1";
-
-constexpr const char* kInsertSession =
-    "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at, expires_at) "
-    "VALUES ($1, $2, $3, $4, $4, $5)";
-constexpr const char* kFindSession =
-    "SELECT username, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1";
-constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
-constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
-constexpr const char* kDeleteSessionsOf = "DELETE FROM sessions WHERE username = $1";
-
-constexpr const char* kInsertToken =
-    "INSERT INTO api_tokens (id, token_hash, username, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
-constexpr const char* kFindTokenByHash = "SELECT id, username, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1";
-constexpr const char* kFindTokenById = "SELECT id, username, expires_at, revoked_at, last_used_at FROM api_tokens WHERE id = $1";
-constexpr const char* kRevokeToken = "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
-constexpr const char* kTouchToken = "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1";
 
 User from_row(const db::Row& r) {
   User u;

@@ -1,4 +1,5 @@
 #include "modules/attachments/attachments_repository.hpp"
+#include "modules/attachments/attachments_repository.sql.hpp"
 
 namespace antq::attachments::repo {
 
@@ -16,15 +17,11 @@ Attachment from_row(const db::Row& r) {
 
 }  // namespace
 
-constexpr const char* kCount = "SELECT COUNT(*) FROM attachments WHERE owner = $1 AND owner_id = $2";
+using namespace antq::sql::attachments::attachments_repository;  // the statements: attachments_repository.sql
 
 std::int64_t count(db::Connection& c, const std::string& owner, std::int64_t owner_id) {
   return c.query(kCount, owner, owner_id).rows[0].integer(0);
 }
-
-constexpr const char* kInsert =
-    "INSERT INTO attachments (owner, owner_id, part, at, uploaded_by, kind, media_type, size, sha256, stored_name, "
-    "location_removed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
 
 std::int64_t insert(db::Connection& c, const std::string& owner, const Attachment& a) {
   return c
@@ -49,8 +46,6 @@ std::optional<Attachment> find(db::Connection& c, const std::string& owner, std:
   if (r.rows.empty()) return std::nullopt;
   return from_row(r.rows[0]);
 }
-
-constexpr const char* kRemoveAll = "DELETE FROM attachments WHERE owner = $1 AND owner_id = $2";
 
 void remove_all(db::Connection& c, const std::string& owner, std::int64_t owner_id) { c.query(kRemoveAll, owner, owner_id); }
 

@@ -3,6 +3,7 @@
 #include "core/log.hpp"
 #include "core/time.hpp"
 #include "core/tree_path.hpp"
+#include "modules/audit/audit_log.sql.hpp"
 
 #include <chrono>
 
@@ -10,16 +11,7 @@ namespace antq::audit {
 
 namespace {
 
-constexpr const char* kLast = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
-constexpr const char* kInsert =
-    "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, unit_path, unit_code, reason, request_id, "
-    "details, key_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
-constexpr const char* kBounds = "SELECT COALESCE(MIN(id), 1), COALESCE(MAX(id), 0), COUNT(*) FROM audit_log";
-constexpr const char* kPage =
-    "SELECT id, at, actor, action, entity, entity_id, unit_path, unit_code, reason, request_id, details, key_id, "
-    "prev_hash, hash FROM audit_log WHERE id > $1 ORDER BY id LIMIT 2000";
-// Every process writing the audit chain of one PostgreSQL database takes this lock in turn.
-constexpr const char* kPgLock = "SELECT pg_advisory_xact_lock(7268003)";
+using namespace antq::sql::audit::audit_log;  // the statements: audit_log.sql
 constexpr const char* kGenesis = "antq-audit-genesis";
 
 // Length-prefixed fields: no separator inside a value can make two different entries sign alike.

@@ -4,19 +4,12 @@
 
 #include "core/errors.hpp"
 #include "http/access.hpp"
+#include "modules/catalog/catalog.sql.hpp"
 
 namespace antq::catalog {
 
 namespace {
-constexpr const char* kItems =
-    "SELECT kind, code, label, label_en, sort_order, active, owner_path FROM catalog_items WHERE kind = $1 ORDER BY sort_order, code";
-constexpr const char* kFind =
-    "SELECT kind, code, label, label_en, sort_order, active, owner_path FROM catalog_items WHERE kind = $1 AND code = $2";
-constexpr const char* kActive = "SELECT owner_path FROM catalog_items WHERE kind = $1 AND code = $2 AND active = 1";
-constexpr const char* kInsert =
-    "INSERT INTO catalog_items (kind, code, label, label_en, sort_order, active, owner_path) VALUES ($1, $2, $3, $4, "
-    "(SELECT COALESCE(MAX(sort_order), 0) + 10 FROM catalog_items WHERE kind = $1 AND code <> 'other'), 1, $5)";
-constexpr const char* kUpdate = "UPDATE catalog_items SET label = $3, label_en = $4, active = $5 WHERE kind = $1 AND code = $2";
+using namespace antq::sql::catalog::catalog;  // the statements: catalog.sql
 }  // namespace
 
 const std::vector<std::string>& kinds() {

@@ -1,9 +1,10 @@
 #include "modules/demo/bulk_insert.hpp"
+#include "modules/demo/bulk_insert.sql.hpp"
 
 namespace antq::demo {
 
 namespace {
-constexpr const char* kPgNextIds = "SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)";
+using namespace antq::sql::demo::bulk_insert;  // the statements: bulk_insert.sql
 }  // namespace
 
 std::vector<std::int64_t> IdSource::take(const std::string& table, std::int64_t n) {

@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "modules/demo/demo_seed.sql.hpp"
 #include "modules/demo/one_transaction.hpp"
 #include "modules/evaluations/evaluations_demo.hpp"
 #include "modules/movement/movement.hpp"
@@ -17,12 +18,7 @@ namespace antq::demo {
 namespace {
 
 constexpr const char* kMarker = "demo.seeded";
-// Any of these: the database was seeded before (earlier versions left one marker per module).
-constexpr const char* kEarlierSeed =
-    "SELECT key FROM settings WHERE key IN ('demo.seeded', 'demo.tips', 'demo.movement', 'demo.evaluations')";
-// Claimed first: a concurrent seed on PostgreSQL waits here for ours and then finds it taken.
-constexpr const char* kClaim =
-    "INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key";
+using namespace antq::sql::demo::demo_seed;  // the statements: demo_seed.sql
 
 std::string n(std::int64_t v) { return text::group_thousands(v); }
 

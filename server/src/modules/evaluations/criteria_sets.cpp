@@ -8,6 +8,7 @@
 #include "http/access.hpp"
 #include "http/file_response.hpp"
 #include "http/params.hpp"
+#include "modules/evaluations/criteria_sets.sql.hpp"
 
 namespace antq::evaluations::criteria_sets {
 
@@ -19,9 +20,7 @@ constexpr const char* kColumns =
     "SELECT id, code, version, target_kind, title, basis, optional, criteria, created_by, created_at, owner_path FROM evaluation_criteria_sets ";
 constexpr const char* kLatest =
     "WHERE version = (SELECT MAX(version) FROM evaluation_criteria_sets x WHERE x.code = evaluation_criteria_sets.code) ";
-constexpr const char* kInsert =
-    "INSERT INTO evaluation_criteria_sets (code, version, target_kind, title, basis, optional, criteria, created_by, created_at, owner_path) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+using namespace antq::sql::evaluations::criteria_sets;  // the statements: criteria_sets.sql
 constexpr const char* kTargetKinds[] = {"residential_area", "commune", "agency", "enterprise", "school"};
 
 CriteriaSet from_row(const db::Row& r) {

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "modules/evaluations/evaluations_repository.sql.hpp"
 #include "modules/units/units_repository.hpp"
 
 namespace antq::evaluations::repo {
@@ -10,38 +11,7 @@ namespace bj = boost::json;
 
 namespace {
 
-constexpr const char* kFind =
-    "SELECT e.id, e.unit_id, e.year, e.target_kind, e.criteria_set_id, e.status, e.results, e.result, e.evaluated_on, e.notes, "
-    "e.approver_unit_id, e.submitted_by, e.submitted_at, e.decided_by, e.decided_at, e.certificate_number, e.certificate_date, "
-    "e.created_by, e.created_at, e.updated_at FROM evaluations e WHERE e.id = $1";
-constexpr const char* kInsert =
-    "INSERT INTO evaluations (unit_id, year, target_kind, criteria_set_id, set_code, status, results, evaluated_on, notes, "
-    "approver_unit_id, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'draft', '{}', $6, $7, $8, $9, $10, $10) "
-    "RETURNING id";
-constexpr const char* kSave =
-    "UPDATE evaluations SET results = $2, result = $3, evaluated_on = $4, notes = $5, updated_at = $6 WHERE id = $1";
-constexpr const char* kSubmitted =
-    "UPDATE evaluations SET status = 'submitted', result = $2, submitted_by = $3, submitted_at = $4, updated_at = $4 WHERE id = $1";
-constexpr const char* kReturned = "UPDATE evaluations SET status = 'returned', updated_at = $2 WHERE id = $1";
-constexpr const char* kApproved =
-    "UPDATE evaluations SET status = 'approved', result = $2, decided_by = $3, decided_at = $4, certificate_number = $5, "
-    "certificate_date = $6, updated_at = $4 WHERE id = $1";
-constexpr const char* kCertificatesIssued =
-    "SELECT COUNT(*) FROM evaluations WHERE approver_unit_id = $1 AND year = $2 AND certificate_number IS NOT NULL";
-constexpr const char* kDeleteEvents = "DELETE FROM evaluation_events WHERE evaluation_id = $1";
-constexpr const char* kDelete = "DELETE FROM evaluations WHERE id = $1";
-constexpr const char* kAddEvent = "INSERT INTO evaluation_events (evaluation_id, at, by_user, action, comment) VALUES ($1, $2, $3, $4, $5)";
-constexpr const char* kEvents = "SELECT at, by_user, action, comment FROM evaluation_events WHERE evaluation_id = $1 ORDER BY id";
-constexpr const char* kRegistrationOf =
-    "SELECT id, registered_on, households_total, households_registered FROM evaluation_registrations WHERE unit_id = $1 AND year = $2";
-// Residential areas, agencies, enterprises and schools under a commune: registered that year, and
-// recognised (an approved, passed evaluation against an official set).
-constexpr const char* kSubunits =
-    "SELECT COUNT(*), "
-    "COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM evaluation_registrations g WHERE g.unit_id = u.id AND g.year = $3) THEN 1 ELSE 0 END), 0), "
-    "COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM evaluations x JOIN evaluation_criteria_sets s ON s.id = x.criteria_set_id "
-    "WHERE x.unit_id = u.id AND x.year = $3 AND x.status = 'approved' AND x.result = 'passed' AND s.optional = 0) THEN 1 ELSE 0 END), 0) "
-    "FROM units u WHERE u.path >= $1 AND u.path < $2 AND u.active = 1 AND u.kind IN ('village', 'establishment')";
+using namespace antq::sql::evaluations::evaluations_repository;  // the statements: evaluations_repository.sql
 // The list: FROM … WHERE the scope; filters are appended as bound parameters.
 constexpr const char* kListFrom =
     "FROM evaluations e JOIN units u ON u.id = e.unit_id JOIN evaluation_criteria_sets s ON s.id = e.criteria_set_id "
@@ -50,25 +20,10 @@ constexpr const char* kListColumns =
     "SELECT e.id, u.code, u.name, u.kind, e.year, e.target_kind, s.code, s.version, s.title, s.optional, "
     "e.status, e.result, e.evaluated_on, e.updated_at, e.certificate_number ";
 constexpr const char* kListOrder = " ORDER BY e.year DESC, u.path, e.id LIMIT ";
-// The official evaluation of each unit this year (at most one: one per set, one official set per kind).
-constexpr const char* kPending =
-    "SELECT u.code, u.name, u.kind, u.subkind, "
-    "(SELECT 1 FROM evaluation_registrations g WHERE g.unit_id = u.id AND g.year = $3), "
-    "e.id, e.status, e.result "
-    "FROM units u LEFT JOIN (SELECT x.* FROM evaluations x JOIN evaluation_criteria_sets s ON s.id = x.criteria_set_id "
-    "WHERE x.year = $3 AND s.optional = 0) e ON e.unit_id = u.id "
-    "WHERE u.path >= $1 AND u.path < $2 AND u.active = 1 AND u.kind IN ('village', 'commune', 'establishment') "
-    "AND (e.id IS NULL OR e.status <> 'approved') ORDER BY u.path LIMIT 2000";
 constexpr const char* kRegistrationColumns =
     "SELECT g.id, u.code, u.name, g.year, g.registered_on, g.households_total, g.households_registered, u.path "
     "FROM evaluation_registrations g JOIN units u ON u.id = g.unit_id ";
 constexpr const char* kRegistrationsOrder = " ORDER BY g.year DESC, u.path LIMIT 5000";
-constexpr const char* kInsertRegistration =
-    "INSERT INTO evaluation_registrations (unit_id, year, registered_on, households_total, households_registered, "
-    "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id";
-constexpr const char* kUpdateRegistration =
-    "UPDATE evaluation_registrations SET registered_on = $2, households_total = $3, households_registered = $4, "
-    "updated_at = $5 WHERE id = $1";
 
 std::map<std::string, Answer> parse_answers(const std::string& json) {
   std::map<std::string, Answer> out;

@@ -1,27 +1,13 @@
 #include "modules/groups/members_repository.hpp"
 
 #include "core/time.hpp"
+#include "modules/groups/members_repository.sql.hpp"
 
 namespace antq::groups::members_repo {
 
 namespace {
 
-constexpr const char* kMembers =
-    "SELECT id, name, role, gender, birth_year, joined_on, left_on FROM group_members WHERE group_id = $1 ORDER BY "
-    "CASE role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, joined_on, id";
-constexpr const char* kRatings =
-    "SELECT r.member_id, r.year, r.level FROM group_member_ratings r JOIN group_members m ON m.id = r.member_id "
-    "WHERE m.group_id = $1 ORDER BY r.year";
-constexpr const char* kInsert =
-    "INSERT INTO group_members (group_id, name, role, gender, birth_year, joined_on, left_on, created_by, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
-constexpr const char* kUpdate = "UPDATE group_members SET role = $2, left_on = $3 WHERE id = $1";
-constexpr const char* kSyncCount =
-    "UPDATE movement_groups SET members_count = (SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND left_on IS NULL) "
-    "WHERE id = $1";
-constexpr const char* kRate = "INSERT INTO group_member_ratings (member_id, year, level, rated_by, rated_at) VALUES ($1, $2, $3, $4, $5)";
-constexpr const char* kRerate =
-    "UPDATE group_member_ratings SET level = $3, rated_by = $4, rated_at = $5 WHERE member_id = $1 AND year = $2";
+using namespace antq::sql::groups::members_repository;  // the statements: members_repository.sql
 
 db::Value text_or_null(const std::string& s) { return s.empty() ? db::Value(nullptr) : db::Value(s); }
 

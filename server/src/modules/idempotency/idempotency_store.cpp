@@ -3,16 +3,12 @@
 #include <chrono>
 
 #include "core/time.hpp"
+#include "modules/idempotency/idempotency_store.sql.hpp"
 
 namespace antq::idempotency {
 
 namespace {
-constexpr const char* kSelect =
-    "SELECT fingerprint, status, content_type, body, created_at FROM idempotency_keys WHERE caller = $1 AND key = $2";
-constexpr const char* kInsert = "INSERT INTO idempotency_keys (caller, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)";
-constexpr const char* kComplete = "UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5 WHERE caller = $1 AND key = $2";
-constexpr const char* kDelete = "DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2";
-constexpr const char* kExpire = "DELETE FROM idempotency_keys WHERE created_at < $1";
+using namespace antq::sql::idempotency::idempotency_store;  // the statements: idempotency_store.sql
 
 // A retry within a day gets the first answer; after that the key may be reused.
 constexpr auto kKeep = std::chrono::hours(24);

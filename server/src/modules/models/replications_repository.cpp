@@ -1,21 +1,13 @@
 #include "modules/models/replications_repository.hpp"
 
 #include "core/time.hpp"
+#include "modules/models/replications_repository.sql.hpp"
 
 namespace antq::models::replications_repo {
 
 namespace {
 
-constexpr const char* kList =
-    "SELECT r.id, un.code, un.name, r.started_on, r.ended_on, r.created_by FROM model_replications r "
-    "JOIN units un ON un.id = r.unit_id WHERE r.model_id = $1 AND un.path >= $2 AND un.path < $3 ORDER BY r.started_on, r.id";
-constexpr const char* kInsert =
-    "INSERT INTO model_replications (model_id, unit_id, started_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
-constexpr const char* kOpenHere = "SELECT 1 FROM model_replications WHERE model_id = $1 AND unit_id = $2 AND ended_on IS NULL";
-constexpr const char* kFind =
-    "SELECT r.started_on, r.ended_on, un.path FROM model_replications r JOIN units un ON un.id = r.unit_id "
-    "WHERE r.id = $1 AND r.model_id = $2";
-constexpr const char* kEnd = "UPDATE model_replications SET ended_on = $2 WHERE id = $1";
+using namespace antq::sql::models::replications_repository;  // the statements: replications_repository.sql
 
 }  // namespace
 

@@ -1,18 +1,12 @@
 #include "modules/notifications/notifications.hpp"
 
 #include "core/time.hpp"
+#include "modules/notifications/notifications.sql.hpp"
 
 namespace antq::notifications {
 
 namespace {
-constexpr const char* kInsert =
-    "INSERT INTO notifications (username, kind, entity, entity_id, label, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
-constexpr const char* kList =
-    "SELECT id, kind, entity, entity_id, label, created_at, read_at FROM notifications WHERE username = $1 "
-    "ORDER BY id DESC LIMIT $2";
-constexpr const char* kUnread = "SELECT COUNT(*) FROM notifications WHERE username = $1 AND read_at IS NULL";
-constexpr const char* kReadAll = "UPDATE notifications SET read_at = $2 WHERE username = $1 AND read_at IS NULL";
-constexpr const char* kReadOne = "UPDATE notifications SET read_at = $3 WHERE username = $1 AND id = $2 AND read_at IS NULL";
+using namespace antq::sql::notifications::notifications;  // the statements: notifications.sql
 }  // namespace
 
 void notify(db::Connection& c, const std::vector<std::string>& usernames, const NewNotification& n) {

@@ -4,19 +4,12 @@
 
 #include "core/log.hpp"
 #include "core/time.hpp"
+#include "modules/notifications/outbox.sql.hpp"
 
 namespace antq::notifications {
 
 namespace {
-constexpr const char* kInsert =
-    "INSERT INTO outbox (channel, target, event, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5)";
-constexpr const char* kWaiting = "SELECT 1 FROM outbox WHERE channel = $1 AND target = $2 AND delivered_at IS NULL AND failed_at IS NULL";
-constexpr const char* kDue =
-    "SELECT id, channel, target, event, payload, attempts FROM outbox "
-    "WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT 50";
-constexpr const char* kDelivered = "UPDATE outbox SET delivered_at = $2, attempts = attempts + 1 WHERE id = $1";
-constexpr const char* kRetry = "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2, last_error = $3 WHERE id = $1";
-constexpr const char* kFailed = "UPDATE outbox SET attempts = attempts + 1, failed_at = $2, last_error = $3 WHERE id = $1";
+using namespace antq::sql::notifications::outbox;  // the statements: outbox.sql
 }  // namespace
 
 void enqueue(db::Connection& c, const std::string& channel, const std::vector<std::string>& targets, const std::string& event,

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/text.hpp"
+#include "modules/registers/register_repository.sql.hpp"
 
 namespace antq::registers {
 
@@ -11,12 +12,9 @@ namespace bj = boost::json;
 
 namespace {
 
-// Statements are these with the register's tables and columns put in (the constructor).
-constexpr const char* kSelectHead = "SELECT r.id, un.code, un.name, un.path, r.created_by, r.created_at, r.updated_at";
+using namespace antq::sql::registers::register_repository;  // the statements: register_repository.sql
 constexpr const char* kFromWithUnit = " r JOIN units un ON un.id = r.unit_id ";
 constexpr const char* kInsertTail = ", search_text, created_by, created_at, updated_at) VALUES ($1";
-constexpr const char* kUnitIdOf = "SELECT unit_id FROM {table} WHERE id = $1";
-constexpr const char* kDelete = "DELETE FROM {table} WHERE id = $1";
 
 // `sql` with every {name} replaced by `value`.
 std::string put(std::string sql, const std::string& name, const std::string& value) {
@@ -24,12 +22,6 @@ std::string put(std::string sql, const std::string& name, const std::string& val
   for (auto at = sql.find(key); at != std::string::npos; at = sql.find(key, at + value.size())) sql.replace(at, key.size(), value);
   return sql;
 }
-
-// The record's catalogue lists, in <table>_codes.
-constexpr const char* kDeleteCodes = "DELETE FROM {codes} WHERE record_id = $1";
-constexpr const char* kInsertCode = "INSERT INTO {codes} (record_id, field, code) VALUES ($1, $2, $3)";
-constexpr const char* kSelectCodes =
-    "SELECT record_id, field, code FROM {codes} WHERE record_id IN ({ids}) ORDER BY record_id, field, code";
 
 // Fields stored in the record's own row (everything but catalogue lists).
 bool in_row(const Field& f) { return f.type != FieldType::codes; }
@@ -234,11 +226,7 @@ std::int64_t RegisterRepository::count(db::Connection& c, const std::string& whe
 
 std::int64_t RegisterRepository::unit_id_of(db::Connection& c, std::int64_t id) const { return c.query(unit_id_, id).rows[0].integer(0); }
 
-constexpr const char* kUnitKind = "SELECT kind FROM units WHERE id = $1";
-
 std::string unit_kind(db::Connection& c, std::int64_t unit_id) { return c.query(kUnitKind, unit_id).rows[0].text(0); }
-
-constexpr const char* kReferencedPath = "SELECT un.path FROM {table} x JOIN units un ON un.id = x.unit_id WHERE x.id = $1";
 
 std::optional<std::string> referenced_unit_path(db::Connection& c, const std::string& table, std::int64_t id) {
   auto r = c.query(put(kReferencedPath, "table", table), id);

@@ -1,19 +1,13 @@
 #include "modules/reintegration/reintegration_repository.hpp"
 
 #include "core/time.hpp"
+#include "modules/reintegration/reintegration_repository.sql.hpp"
 
 namespace antq::reintegration::repo {
 
 namespace {
 
-constexpr const char* kHistory =
-    "SELECT status, changed_on, changed_by FROM reintegration_status_changes WHERE person_id = $1 ORDER BY changed_on, id";
-constexpr const char* kSessions =
-    "SELECT id, date, kind, helpers, notes, created_by FROM reintegration_sessions WHERE person_id = $1 ORDER BY date DESC, id DESC";
-constexpr const char* kInsertSession =
-    "INSERT INTO reintegration_sessions (person_id, date, kind, helpers, notes, created_by, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-constexpr const char* kDeleteSession = "DELETE FROM reintegration_sessions WHERE id = $1 AND person_id = $2 RETURNING id";
+using namespace antq::sql::reintegration::reintegration_repository;  // the statements: reintegration_repository.sql
 
 db::Value or_null(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
 

@@ -12,6 +12,7 @@
 #include "modules/groups/groups_spec.hpp"
 #include "modules/reports/metrics.hpp"
 #include "modules/reports/report_tables.hpp"
+#include "modules/reports/reports_service.sql.hpp"
 #include "modules/units/area.hpp"
 #include "modules/units/units_repository.hpp"
 
@@ -24,10 +25,7 @@ namespace {
 constexpr const char* kIssuedColumns =
     "SELECT r.id, r.number, u.code, u.name, u.full_name, u.kind, u.path, r.period_from, r.period_to, r.title, r.issued_on, "
     "r.issued_by, r.signer, r.figures, r.assessment, r.direction, r.heading FROM reports r JOIN units u ON u.id = r.unit_id ";
-constexpr const char* kInsertIssued =
-    "INSERT INTO reports (number, unit_id, period_from, period_to, title, issued_on, issued_by, signer, figures, assessment, direction, "
-    "heading, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
-constexpr const char* kCountIssuedThisYear = "SELECT COUNT(*) FROM reports WHERE unit_id = $1 AND issued_on >= $2";
+using namespace antq::sql::reports::reports_service;  // the statements: reports_service.sql
 
 // The hand-written parts: room for a few pages, not a book.
 constexpr std::size_t kHandTextMaxChars = 8000;

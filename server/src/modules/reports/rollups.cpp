@@ -7,18 +7,14 @@
 #include "core/log.hpp"
 #include "core/time.hpp"
 #include "core/tree_path.hpp"
+#include "modules/reports/rollups.sql.hpp"
 #include "modules/reports/sources.hpp"
 
 namespace antq::reports {
 
 namespace {
 
-constexpr const char* kUpsert =
-    "INSERT INTO rollup_buckets (node_id, grain, bucket, data) VALUES ($1, $2, $3, $4) "
-    "ON CONFLICT (node_id, grain, bucket) DO UPDATE SET data = excluded.data";
-constexpr const char* kPrefix =
-    "SELECT data FROM rollup_buckets WHERE node_id = $1 AND ((grain = 'y' AND bucket < $2) OR "
-    "(grain = 'm' AND bucket >= $3 AND bucket < $4) OR (grain = 'd' AND bucket >= $5 AND bucket <= $6))";
+using namespace antq::sql::reports::rollups;  // the statements: rollups.sql
 
 // Several servers on one PostgreSQL database each run a folder: one at a time, or two would add
 // the same difference to a month twice. (SQLite has one writer anyway.)

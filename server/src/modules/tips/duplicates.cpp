@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "core/time.hpp"
 #include "core/tree_path.hpp"
+#include "modules/tips/duplicates.sql.hpp"
 
 namespace antq::tips {
 
@@ -26,19 +27,7 @@ std::unordered_set<std::string> trigrams(std::string_view s) {
   return out;
 }
 
-// Tips not yet checked, with what the comparison needs; the commune is the nearest ancestor-or-self
-// of kind commune (or the unit itself for units outside a commune).
-constexpr const char* kPending =
-    "SELECT t.id, t.category, t.received_at, t.search_text, un.path FROM tips t JOIN units un ON un.id = t.unit_id "
-    "WHERE t.dup_checked = 0 ORDER BY t.id LIMIT 200";
-constexpr const char* kCommunePath =
-    "SELECT path FROM units WHERE kind = 'commune' AND CAST($1 AS TEXT) LIKE path || '%' ORDER BY depth DESC LIMIT 1";
-constexpr const char* kCandidates =
-    "SELECT t.id, t.search_text FROM tips t JOIN units un ON un.id = t.unit_id "
-    "WHERE un.path >= $1 AND un.path < $2 AND t.category = $3 AND t.id <> $4 AND t.received_at >= $5 AND t.received_at <= $6 "
-    "AND t.status <> 'duplicate' ORDER BY t.id DESC LIMIT 200";
-constexpr const char* kInsert = "INSERT INTO tip_duplicate_suggestions (tip_id, other_id, score) VALUES ($1, $2, $3)";
-constexpr const char* kChecked = "UPDATE tips SET dup_checked = 1 WHERE id = $1";
+using namespace antq::sql::tips::duplicates;  // the statements: duplicates.sql
 
 double similarity(const std::unordered_set<std::string>& ta, const std::unordered_set<std::string>& tb);
 

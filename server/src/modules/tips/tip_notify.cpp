@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "core/time.hpp"
 #include "modules/notifications/outbox.hpp"
+#include "modules/tips/tip_notify.sql.hpp"
 
 namespace antq::tips::notify {
 
@@ -18,17 +19,7 @@ constexpr std::string_view kTokenPurpose = "tip-notify-token";
 constexpr const char* kEvent = "tip.update";
 constexpr const char* kTargetPrefix = "tip:";
 
-constexpr const char* kUpsert =
-    "INSERT INTO tip_notify_subscriptions (tip_id, email_sealed, email_hash, created_at) VALUES ($1, $2, $3, $4) "
-    "ON CONFLICT (tip_id) DO UPDATE SET email_sealed = excluded.email_sealed, email_hash = excluded.email_hash, "
-    "created_at = excluded.created_at";
-constexpr const char* kDeleteSubscription = "DELETE FROM tip_notify_subscriptions WHERE tip_id = $1";
-constexpr const char* kDeleteTokens = "DELETE FROM tip_notify_tokens WHERE tip_id = $1";
-constexpr const char* kSubscribed = "SELECT 1 FROM tip_notify_subscriptions WHERE tip_id = $1";
-constexpr const char* kSealedAddress = "SELECT email_sealed FROM tip_notify_subscriptions WHERE tip_id = $1";
-constexpr const char* kTokenTip = "SELECT tip_id FROM tip_notify_tokens WHERE token_hash = $1";
-constexpr const char* kInsertToken = "INSERT INTO tip_notify_tokens (token_hash, tip_id, created_at) VALUES ($1, $2, $3)";
-constexpr const char* kTrackingCode = "SELECT tracking_code FROM tips WHERE id = $1";
+using namespace antq::sql::tips::tip_notify;  // the statements: tip_notify.sql
 
 // The keyed hash finds one address among all subscriptions: the domain's case never matters,
 // and nobody writes two mailboxes differing only in the case of the local part.

@@ -9,18 +9,14 @@
 #include "core/resources.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "modules/units/units_dataset.sql.hpp"
 #include "modules/units/units_repository.hpp"
 
 namespace antq::units {
 
 namespace {
 
-constexpr const char* kActiveListed = "SELECT id, code, dataset FROM units WHERE active = 1 AND dataset <> 'local'";
-constexpr const char* kLocalUnderRetired =
-    "SELECT u.id, p.successor_id FROM units u JOIN units p ON p.id = u.parent_id "
-    "WHERE u.dataset = 'local' AND u.active = 1 AND p.active = 0";
-constexpr const char* kSetSuccessor = "UPDATE units SET successor_id = $2 WHERE id = $1";
-constexpr const char* kReactivate = "UPDATE units SET active = 1, successor_id = NULL, retired_on = NULL, updated_at = $2 WHERE id = $1";
+using namespace antq::sql::units::units_dataset;  // the statements: units_dataset.sql
 
 struct Row {
   std::size_t line;

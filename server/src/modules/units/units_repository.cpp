@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "modules/units/units_repository.sql.hpp"
 
 namespace antq::units::repo {
 
@@ -53,20 +54,7 @@ constexpr const char* kSearchActive =
     "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.search_text LIKE $1 ESCAPE '\\' AND u.active = 1 ORDER BY u.depth, u.sort_key LIMIT $2";
 constexpr const char* kSearchAll =
     "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.search_text LIKE $1 ESCAPE '\\' ORDER BY u.active DESC, u.depth, u.sort_key LIMIT $2";
-constexpr const char* kInsert =
-    "INSERT INTO units (code, dataset, name, full_name, kind, subkind, parent_id, path, depth, active, search_text, "
-    "sort_key, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, 1, $9, $10, $11, $11) RETURNING id";
-constexpr const char* kSetPath = "UPDATE units SET path = $2, depth = $3 WHERE id = $1";
-constexpr const char* kUpdateNames =
-    "UPDATE units SET name = $2, full_name = $3, subkind = $4, search_text = $5, sort_key = $6, updated_at = $7 "
-    "WHERE id = $1";
-constexpr const char* kSetParent = "UPDATE units SET parent_id = $2, updated_at = $3 WHERE id = $1";
-constexpr const char* kRetire = "UPDATE units SET active = 0, successor_id = $2, retired_on = $3, updated_at = $4 WHERE id = $1";
-constexpr const char* kAllLinks = "SELECT id, parent_id, successor_id, active, path, depth FROM units";
-constexpr const char* kLinksWithin = "SELECT id, parent_id, successor_id, active, path, depth FROM units WHERE path >= $1 AND path < $2";
-constexpr const char* kPathById = "SELECT path, depth FROM units WHERE id = $1";
-constexpr const char* kPgTreeLock = "SELECT pg_advisory_xact_lock(7268002)";
-constexpr const char* kCodesLike = "SELECT code FROM units WHERE code LIKE $1 ESCAPE '\\'";
+using namespace antq::sql::units::units_repository;  // the statements: units_repository.sql
 
 #undef UNIT_COLUMNS
 #undef UNIT_FROM

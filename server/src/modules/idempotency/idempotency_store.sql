@@ -1,0 +1,17 @@
+-- The statements of idempotency_store.cpp, each after its `-- name:` line. At configure time CMake turns
+-- this file into idempotency_store.sql.hpp (server/cmake/sql_header.py): one constant a statement.
+
+-- name: kSelect
+SELECT fingerprint, status, content_type, body, created_at FROM idempotency_keys WHERE caller = $1 AND key = $2
+
+-- name: kInsert
+INSERT INTO idempotency_keys (caller, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)
+
+-- name: kComplete
+UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5 WHERE caller = $1 AND key = $2
+
+-- name: kDelete
+DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2
+
+-- name: kExpire
+DELETE FROM idempotency_keys WHERE created_at < $1

@@ -1,0 +1,10 @@
+-- The statements of rollups.cpp, each after its `-- name:` line. At configure time CMake turns
+-- this file into rollups.sql.hpp (server/cmake/sql_header.py): one constant a statement.
+
+-- name: kUpsert
+INSERT INTO rollup_buckets (node_id, grain, bucket, data) VALUES ($1, $2, $3, $4)
+ON CONFLICT (node_id, grain, bucket) DO UPDATE SET data = excluded.data
+
+-- name: kPrefix
+SELECT data FROM rollup_buckets WHERE node_id = $1 AND ((grain = 'y' AND bucket < $2) OR
+(grain = 'm' AND bucket >= $3 AND bucket < $4) OR (grain = 'd' AND bucket >= $5 AND bucket <= $6))
