@@ -2,21 +2,33 @@
 
 namespace antq {
 
+namespace {
+
+// The window `key` counts in at `now`: a new one when its last has ended. Finished windows are
+// forgotten now and then, so the map does not grow with every address ever seen.
+template <class Window>
+Window& window_of(std::unordered_map<std::string, Window>& windows, const std::string& key, std::chrono::steady_clock::time_point now,
+                  std::chrono::seconds length) {
+  if (windows.size() > 100000) {
+    for (auto it = windows.begin(); it != windows.end();) {
+      it = now - it->second.start >= length ? windows.erase(it) : std::next(it);
+    }
+  }
+  auto& w = windows[key];
+  if (w.count == 0 || now - w.start >= length) {
+    w.start = now;
+    w.count = 0;
+  }
+  return w;
+}
+
+}  // namespace
+
 int RateLimiter::acquire(const std::string& key) {
   if (limit_ <= 0) return 0;
   const auto now = std::chrono::steady_clock::now();
   std::lock_guard lock(mutex_);
-  // Forget finished windows now and then, so the map does not grow with every address ever seen.
-  if (windows_.size() > 100000) {
-    for (auto it = windows_.begin(); it != windows_.end();) {
-      it = now - it->second.start >= window_ ? windows_.erase(it) : std::next(it);
-    }
-  }
-  auto& w = windows_[key];
-  if (w.count == 0 || now - w.start >= window_) {
-    w.start = now;
-    w.count = 0;
-  }
+  auto& w = window_of(windows_, key, now, window_);
   if (w.count >= limit_) {
     const auto left = std::chrono::duration_cast<std::chrono::seconds>(window_ - (now - w.start)).count();
     return static_cast<int>(std::max<long>(1, left + 1));
@@ -28,17 +40,7 @@ int RateLimiter::acquire(const std::string& key) {
 int FloodCounter::record(const std::string& key) {
   const auto now = std::chrono::steady_clock::now();
   std::lock_guard lock(mutex_);
-  if (windows_.size() > 100000) {
-    for (auto it = windows_.begin(); it != windows_.end();) {
-      it = now - it->second.start >= window_ ? windows_.erase(it) : std::next(it);
-    }
-  }
-  auto& w = windows_[key];
-  if (w.count == 0 || now - w.start >= window_) {
-    w.start = now;
-    w.count = 0;
-  }
-  return ++w.count;
+  return ++window_of(windows_, key, now, window_).count;
 }
 
 int FloodCounter::current(const std::string& key) const {

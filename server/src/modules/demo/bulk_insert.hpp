@@ -1,51 +1,17 @@
 #pragma once
-// Multi-row INSERTs for the demo's years of records: a few hundred rows a statement instead of
-// one (the same approach as the synthetic loader in modules/reports/synthetic.cpp).
+// The demo's years of records are written with multi-row INSERTs (db/bulk_insert.hpp); the ids
+// their child rows name come from IdSource.
 #include <map>
 #include <string>
 #include <vector>
 
+#include "db/bulk_insert.hpp"
 #include "db/database.hpp"
 
 namespace antq::demo {
 
-class BulkInsert {
- public:
-  // `head`: "INSERT INTO t (a, b, c)". Rows referring to another table's rows name that table's
-  // BulkInsert as `parent`, which is flushed first.
-  BulkInsert(db::Connection& c, std::string head, BulkInsert* parent = nullptr) : c_(c), head_(std::move(head)), parent_(parent) {}
-  BulkInsert(const BulkInsert&) = delete;
-  BulkInsert& operator=(const BulkInsert&) = delete;
-
-  void add(std::vector<db::Value> row) {
-    sql_ += rows_ ? ", (" : " (";
-    for (std::size_t k = 0; k < row.size(); ++k) {
-      params_.push_back(std::move(row[k]));
-      sql_ += (k ? ", $" : "$") + std::to_string(params_.size());
-    }
-    sql_ += ")";
-    ++written_;
-    // SQLite allows 32766 parameters a statement; PostgreSQL 65535.
-    if (++rows_ == 200 || params_.size() > 30000) flush();
-  }
-  void flush() {
-    if (parent_) parent_->flush();
-    if (!rows_) return;
-    c_.execute(head_ + " VALUES" + sql_, params_);
-    sql_.clear();
-    params_.clear();
-    rows_ = 0;
-  }
-  std::int64_t written() const { return written_; }
-
- private:
-  db::Connection& c_;
-  std::string head_, sql_;
-  BulkInsert* parent_;
-  std::vector<db::Value> params_;
-  int rows_ = 0;
-  std::int64_t written_ = 0;
-};
+// Multi-row INSERTs (db/bulk_insert.hpp), as the demo's writers name them.
+using BulkInsert = db::BulkInsert;
 
 // Fresh ids for rows inserted with explicit ids (so that their child rows can name them before
 // the multi-row INSERT runs). On PostgreSQL they come from the table's identity sequence, so later

@@ -367,17 +367,21 @@ struct Muxer {
   }
 };
 
+// Opens the upload as the container its type names; a refusal is logged with the stage that failed.
+bool open_or_refuse(Demuxer& in, const std::string& path, const MediaType& type, const Budget& budget) {
+  const char* stage = "";
+  if (in.open(path, type, budget, stage)) return true;
+  log_refused(type, stage);
+  return false;
+}
+
 }  // namespace
 
 bool validate_video(const std::string& path, const MediaType& type) {
   init_libav();
   const Budget budget;
   Demuxer in;
-  const char* stage = "";
-  if (!in.open(path, type, budget, stage)) {
-    log_refused(type, stage);
-    return false;
-  }
+  if (!open_or_refuse(in, path, type, budget)) return false;
   // The container's tables name packets; the first audio or video one must be readable.
   AVPacket* pkt = av_packet_alloc();
   if (!pkt) throw std::bad_alloc();
@@ -396,11 +400,7 @@ bool clean_video(const std::string& path, const MediaType& type) {
   init_libav();
   const Budget budget;
   Demuxer in;
-  const char* stage = "";
-  if (!in.open(path, type, budget, stage)) {
-    log_refused(type, stage);
-    return false;
-  }
+  if (!open_or_refuse(in, path, type, budget)) return false;
   const AVOutputFormat* ofmt = pick_muxer(type, in.ic);
   if (!ofmt) {
     log_refused(type, "codecs");

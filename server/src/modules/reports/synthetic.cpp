@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "db/bulk_insert.hpp"
 #include "modules/reports/rollups.hpp"
 #include "modules/units/units_repository.hpp"
 
@@ -32,37 +33,9 @@ struct Dice {
   }
 };
 
-// Multi-row INSERTs: a few hundred rows a statement instead of one. Rows referring to another
-// table's rows name that table's Bulk as `parent`, which is written first. Call flush() at the end.
-class Bulk {
- public:
-  Bulk(db::Connection& c, std::string head, Bulk* parent = nullptr) : c_(c), head_(std::move(head)), parent_(parent) {}
-  void add(std::initializer_list<db::Value> row) {
-    sql_ += rows_ ? ", (" : " (";
-    int k = 0;
-    for (const auto& v : row) {
-      params_.push_back(v);
-      sql_ += (k++ ? ", $" : "$") + std::to_string(params_.size());
-    }
-    sql_ += ")";
-    if (++rows_ == 250) flush();
-  }
-  void flush() {
-    if (parent_) parent_->flush();
-    if (!rows_) return;
-    c_.execute(head_ + " VALUES" + sql_, params_);
-    sql_.clear();
-    params_.clear();
-    rows_ = 0;
-  }
-
- private:
-  db::Connection& c_;
-  std::string head_, sql_;
-  Bulk* parent_;
-  std::vector<db::Value> params_;
-  int rows_ = 0;
-};
+// Multi-row INSERTs (db/bulk_insert.hpp). Rows referring to another table's rows name that table's
+// Bulk as `parent`, which is written first. Call flush() at the end.
+using Bulk = db::BulkInsert;
 
 // The rollup's change log is switched off during the load: the rollup is derived once at the end.
 class TriggersOff {
