@@ -28,6 +28,8 @@ PKGS=(
   # The update e-mails to reporters are tested against a real SMTP server on loopback (aiosmtpd,
   # run with /usr/bin/python3: server/tests/support/smtp_sink.py).
   python3-aiosmtpd
+  # The build: server/cmake/sql_header.py turns each repository's .sql file into a header.
+  python3
 )
 
 missing=()
