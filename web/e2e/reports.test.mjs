@@ -131,7 +131,10 @@ describe('reports dashboard', () => {
       await page.getByTestId('compare-switch').click();
       await page.getByTestId('kpi-activities.count').getByTestId('kpi-change').waitFor();
       assert.ok(asked.some((u) => /\/reports\/summary\?unit=51&.*compare=previous_year/.test(u)));
+      // off again, and seen to be off before going on (under load a click on a switch still settling was lost)
+      await page.locator('[data-testid="compare-switch"][aria-checked="true"]').waitFor();
       await page.getByTestId('compare-switch').click();
+      await page.getByTestId('kpi-activities.count').getByTestId('kpi-change').waitFor({ state: 'detached' });
 
       // drill down: the commune from the table of child units
       await page.getByTestId('children-table').getByTestId('child-21220').click();
