@@ -12,6 +12,8 @@ PKGS=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql postgresql-contrib
   libsodium-dev libicu-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
+  # Spreadsheet import (issue 14): XLSX is a zip of XML parts, read with minizip and expat.
+  libminizip-dev libexpat1-dev
   libxlsxwriter-dev zlib1g-dev liboath-dev libcurl4-openssl-dev libexiv2-dev libqrencode-dev
   libavformat-dev libavcodec-dev libavutil-dev libjpeg62-turbo-dev
   libgtest-dev libgmock-dev
