@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/cli_imports.hpp"
 #include "app/cli_text.hpp"
 #include "app/config.hpp"
 #include "app/reseal_secrets.hpp"
@@ -147,6 +148,7 @@ struct Options {
   bool user_password_stdin = false;
   std::optional<int> expires_days;
   std::string token_ref, expect_head;
+  ImportRegisterOptions import_register;
 };
 
 int cmd_import_units(const Config& c, const Options& o) {
@@ -313,6 +315,16 @@ void add_data_commands(CLI::App& cli, Options& o, const Text& T, std::vector<Com
       ->required();
   import_units->add_option("--successions", o.successions, "CSV: old_code,new_code");
   out.push_back({import_units, [&o](const Config& c) { return cmd_import_units(c, o); }});
+  auto* import_register = with_db(import, o, T, "register",
+                                  T("Nhập một bảng tính (CSV, XLSX) vào một sổ", "Import a spreadsheet (CSV, XLSX) into a register"));
+  auto& ir = o.import_register;
+  import_register->add_option("register", ir.register_name, T("Tên sổ, ví dụ activities", "The register, e.g. activities"))->required();
+  import_register->add_option("--file", ir.file, "CSV / XLSX")->required();
+  import_register->add_option("--sheet", ir.sheet, T("Trang tính (XLSX); mặc định trang đầu", "Sheet (XLSX); the first by default"));
+  import_register->add_option("--user", ir.username,
+                              T("Nhập với quyền và địa bàn của tài khoản này", "Import with this account's permissions and area"));
+  import_register->add_flag("--dry-run", ir.dry_run, T("Chỉ kiểm tra, không ghi gì", "Check only, write nothing"));
+  out.push_back({import_register, [&ir](const Config& c) { return cmd_import_register(c, ir); }});
 
   auto* seed = group(cli, "seed", T("Nạp dữ liệu mẫu", "Load sample data"));
   out.push_back({with_db(seed, o, T, "demo",

@@ -4,6 +4,7 @@
 #include "modules/audit/audit_install.hpp"
 #include "modules/catalog/catalog_install.hpp"
 #include "modules/evaluations/evaluations_install.hpp"
+#include "modules/imports/imports_install.hpp"
 #include "modules/movement/movement_install.hpp"
 #include "modules/notifications/notifications_install.hpp"
 #include "modules/reports/reports_install.hpp"
@@ -39,6 +40,7 @@ void install_modules(modules::Host& host) {
   catalog::install(host);
   movement::install(host);  // the registers, each with its spec's extra routes
   evaluations::install(host);
+  imports::install(host);  // after movement: it imports into the registers it offers
   reports::install(host);
   audit::install(host);
   units::install(host);

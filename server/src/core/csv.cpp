@@ -4,7 +4,7 @@
 
 namespace antq::csv {
 
-std::vector<Record> parse(std::string_view text) {
+std::vector<Record> parse(std::string_view text, char delimiter) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<Record> out;
   std::size_t line = 1, i = 0;
@@ -29,7 +29,7 @@ std::vector<Record> parse(std::string_view text) {
         }
       } else if (c == '"' && field.empty()) {
         in_quotes = true;
-      } else if (c == ',') {
+      } else if (c == delimiter) {
         rec.fields.push_back(std::move(field));
         field.clear();
       } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {

@@ -13,8 +13,9 @@ struct Record {
   std::vector<std::string> fields;
 };
 
-// Throws BadRequest on an unterminated quote. A UTF-8 BOM at the start is skipped.
-std::vector<Record> parse(std::string_view text);
+// Throws BadRequest on an unterminated quote. A UTF-8 BOM at the start is skipped. `delimiter`:
+// ',' by default; ';' and tab for what Excel writes under other regional settings.
+std::vector<Record> parse(std::string_view text, char delimiter = ',');
 
 // One field for writing: always quoted, quotes doubled, and a value a spreadsheet would run as a
 // formula (starting with = + - @, or with a tab or carriage return before one) prefixed with an

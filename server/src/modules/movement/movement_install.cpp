@@ -2,11 +2,14 @@
 
 #include "modules/movement/movement.hpp"
 #include "modules/registers/register_install.hpp"
+#include "modules/registers/register_registry.hpp"
 
 namespace antq::movement {
 
 void install(modules::Host& host) {
-  for (auto spec : specs()) registers::install(host, std::move(spec));
+  auto& registry = host.keep<registers::Registry>();
+  for (auto spec : specs()) registry.add(registers::install(host, std::move(spec)));
+  host.offer(registry);
 }
 
 }  // namespace antq::movement

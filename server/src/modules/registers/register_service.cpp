@@ -19,20 +19,26 @@ void RegisterService::run_check(db::Connection& c, const bj::object& values, std
   spec_.check(c, values, unit_kind(c, unit_id), unit_id, id);
 }
 
+std::int64_t RegisterService::create_in(db::Connection& c, const http::Principal& who, const bj::object& body,
+                                        const ChosenUnit& preset) const {
+  ChosenUnit unit;
+  const bj::object values = validate_record(c, spec_, who, body, nullptr, unit, preset.id != 0 ? &preset : nullptr);
+  run_check(c, values, unit.id, 0);
+  std::int64_t id = 0;
+  try {
+    id = repo_.insert(c, unit.id, values, who.username, timeutil::now_utc());
+  } catch (const db::UniqueViolation&) {
+    throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
+  }
+  repo_.store_codes(c, id, values);
+  if (spec_.after_write) spec_.after_write(c, who, id, nullptr, values, body);
+  return id;
+}
+
 Record RegisterService::create(const http::Principal& who, const bj::object& body, const std::string& request_id) {
   access::require(who, spec_.write_permission);
   return db_.write_value([&](db::Connection& c) {
-    ChosenUnit unit;
-    const bj::object values = validate_record(c, spec_, who, body, nullptr, unit);
-    run_check(c, values, unit.id, 0);
-    std::int64_t id = 0;
-    try {
-      id = repo_.insert(c, unit.id, values, who.username, timeutil::now_utc());
-    } catch (const db::UniqueViolation&) {
-      throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
-    }
-    repo_.store_codes(c, id, values);
-    if (spec_.after_write) spec_.after_write(c, who, id, nullptr, values, body);
+    const std::int64_t id = create_in(c, who, body, ChosenUnit{});
     Record r = get_in(c, who, id);
     audit_.record(c,
                   {who.username, spec_.entity + ".create", spec_.entity, std::to_string(id), r.unit_path, r.unit_code, "", request_id, ""});
@@ -40,22 +46,27 @@ Record RegisterService::create(const http::Principal& who, const bj::object& bod
   });
 }
 
+void RegisterService::update_in(db::Connection& c, const http::Principal& who, const Record& cur, const bj::object& body,
+                                const ChosenUnit* preset) const {
+  ChosenUnit unit;
+  const bj::object values = validate_record(c, spec_, who, body, &cur, unit, preset);
+  const std::int64_t unit_id = unit.id != 0 ? unit.id : repo_.unit_id_of(c, cur.id);
+  run_check(c, values, unit_id, cur.id);
+  try {
+    repo_.update(c, cur.id, unit_id, values, timeutil::now_utc());
+  } catch (const db::UniqueViolation&) {
+    throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
+  }
+  repo_.store_codes(c, cur.id, values);
+  if (spec_.after_write) spec_.after_write(c, who, cur.id, &cur.values, values, body);
+}
+
 Record RegisterService::update(const http::Principal& who, std::int64_t id, const bj::object& body, const std::string& request_id) {
   access::require(who, spec_.write_permission);
   if (body.empty()) throw BadRequest("Không có thay đổi nào được gửi lên.");
   return db_.write_value([&](db::Connection& c) {
     const Record cur = get_in(c, who, id);
-    ChosenUnit unit;
-    const bj::object values = validate_record(c, spec_, who, body, &cur, unit);
-    const std::int64_t unit_id = unit.id != 0 ? unit.id : repo_.unit_id_of(c, id);
-    run_check(c, values, unit_id, id);
-    try {
-      repo_.update(c, id, unit_id, values, timeutil::now_utc());
-    } catch (const db::UniqueViolation&) {
-      throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
-    }
-    repo_.store_codes(c, id, values);
-    if (spec_.after_write) spec_.after_write(c, who, id, &cur.values, values, body);
+    update_in(c, who, cur, body, nullptr);
     std::string changed;
     for (const auto& kv : body) changed += std::string(changed.empty() ? "\"" : ",\"") + std::string(kv.key()) + "\"";
     audit_.record(c, {who.username, spec_.entity + ".update", spec_.entity, std::to_string(id), cur.unit_path, cur.unit_code, "",
@@ -64,16 +75,20 @@ Record RegisterService::update(const http::Principal& who, std::int64_t id, cons
   });
 }
 
+void RegisterService::remove_in(db::Connection& c, std::int64_t id) const {
+  if (spec_.attachments && files_) files_->remove_all(c, id);
+  try {
+    repo_.remove(c, id);
+  } catch (const db::DatabaseError&) {
+    throw Conflict("Bản ghi đang được bản ghi khác tham chiếu, không xóa được.");
+  }
+}
+
 void RegisterService::remove(const http::Principal& who, std::int64_t id, const std::string& request_id) {
   access::require(who, spec_.write_permission);
   db_.write([&](db::Connection& c) {
     const Record cur = get_in(c, who, id);
-    if (spec_.attachments && files_) files_->remove_all(c, id);
-    try {
-      repo_.remove(c, id);
-    } catch (const db::DatabaseError&) {
-      throw Conflict("Bản ghi đang được bản ghi khác tham chiếu, không xóa được.");
-    }
+    remove_in(c, id);
     audit_.record(
         c, {who.username, spec_.entity + ".delete", spec_.entity, std::to_string(id), cur.unit_path, cur.unit_code, "", request_id, ""});
   });

@@ -19,6 +19,7 @@
 #include "modules/registers/register_record.hpp"
 #include "modules/registers/register_repository.hpp"
 #include "modules/registers/register_spec.hpp"
+#include "modules/registers/register_validation.hpp"
 
 namespace antq::registers {
 
@@ -28,6 +29,15 @@ class RegisterService {
   const Spec& spec() const { return spec_; }
 
   Record create(const http::Principal& who, const boost::json::object& body, const std::string& request_id);
+  // Inside the caller's transaction, without an audit entry of its own (the importer writes one
+  // for its batch): a create at `unit` (resolved and scope-checked by the caller) or an update of a
+  // record in scope. Same validation, rules and history as create() and update().
+  std::int64_t create_in(db::Connection& c, const http::Principal& who, const boost::json::object& body, const ChosenUnit& unit) const;
+  void update_in(db::Connection& c, const http::Principal& who, const Record& current, const boost::json::object& body,
+                 const ChosenUnit* unit) const;
+  // Inside the caller's transaction: removes a record (its attachments too) without an audit
+  // entry of its own. Conflict when another record refers to it.
+  void remove_in(db::Connection& c, std::int64_t id) const;
   Record update(const http::Principal& who, std::int64_t id, const boost::json::object& body, const std::string& request_id);
   void remove(const http::Principal& who, std::int64_t id, const std::string& request_id);
   Record get(const http::Principal& who, std::int64_t id);

@@ -232,10 +232,10 @@ void check_across_fields(const Spec& spec, bj::object& out) {
 }  // namespace
 
 bj::object validate_record(db::Connection& c, const Spec& spec, const http::Principal& who, const bj::object& body, const Record* current,
-                           ChosenUnit& unit) {
+                           ChosenUnit& unit, const ChosenUnit* preset) {
   const json::ObjectReader in(body);
   refuse_unknown_keys(spec, body);
-  unit = chosen_unit(c, spec, who, in, current);
+  unit = preset ? *preset : chosen_unit(c, spec, who, in, current);
   const std::string record_path = unit.id != 0 ? unit.path : current->unit_path;
   bj::object out = current ? current->values : bj::object{};
   for (const auto& f : spec.fields) {

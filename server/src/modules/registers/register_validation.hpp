@@ -21,8 +21,10 @@ struct ChosenUnit {
   std::string path;
 };
 
-// `current` is null on create. Throws BadRequest naming the field at fault.
+// `current` is null on create. `preset`: a unit the caller already resolved and checked (the
+// importer, which also takes units retired by a reform) instead of the body's "unit" code.
+// Throws BadRequest naming the field at fault.
 boost::json::object validate_record(db::Connection& c, const Spec& spec, const http::Principal& who, const boost::json::object& body,
-                                    const Record* current, ChosenUnit& unit);
+                                    const Record* current, ChosenUnit& unit, const ChosenUnit* preset = nullptr);
 
 }  // namespace antq::registers

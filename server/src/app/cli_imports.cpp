@@ -1,0 +1,99 @@
+#include "app/cli_imports.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/app.hpp"
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "modules/accounts/accounts_repository.hpp"
+#include "modules/accounts/credentials.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/imports/imports_service.hpp"
+#include "modules/movement/movement.hpp"
+#include "modules/registers/register_registry.hpp"
+
+namespace antq::app {
+
+namespace bj = boost::json;
+
+namespace {
+
+// Without --user the command acts for the whole country with the write permission of every
+// register: it is run by whoever holds the database, and its audit entry says "cli".
+http::Principal operator_principal(const registers::Registry& registry) {
+  http::Principal p;
+  p.username = "cli";
+  p.role = "national_admin";
+  for (auto* s : registry.all()) p.permissions.push_back(s->spec().write_permission);
+  std::sort(p.permissions.begin(), p.permissions.end());
+  p.permissions.erase(std::unique(p.permissions.begin(), p.permissions.end()), p.permissions.end());
+  return p;
+}
+
+void print_counts(const bj::object& r, bool dry_run) {
+  auto n = [&](const char* k) { return text::group_thousands(r.at(k).to_number<std::int64_t>()); };
+  if (dry_run) {
+    std::cout << "Thử (không ghi gì): " << n("rows") << " dòng — thêm " << n("create") << ", sửa " << n("update") << ", không đổi "
+              << n("unchanged") << ", từ chối " << n("refused") << ".\n";
+  } else {
+    std::cout << "Lần nhập " << std::string(r.at("id").as_string()) << " (" << std::string(r.at("status").as_string()) << "): " << n("rows")
+              << " dòng — thêm " << n("created") << ", sửa " << n("updated") << ", không đổi " << n("unchanged") << ", từ chối "
+              << n("refused") << ".\n";
+    if (!r.at("message").as_string().empty()) std::cout << std::string(r.at("message").as_string()) << "\n";
+  }
+  for (const auto& e : r.at("errors").as_array()) {
+    const std::string column(e.at("column").as_string());
+    std::cout << "  dòng " << e.at("row").to_number<std::int64_t>() << (column.empty() ? "" : ", cột " + column) << ": "
+              << std::string(e.at("message").as_string()) << "\n";
+  }
+}
+
+}  // namespace
+
+int cmd_import_register(const Config& c, const ImportRegisterOptions& o) {
+  std::ifstream in(o.file, std::ios::binary);
+  if (!in) throw OperatorError("Không đọc được tệp " + o.file + ".");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string bytes = ss.str();
+
+  auto db = db::open(c.db, database_options(c));
+  db::migrate(*db);
+  const auto keys = load_keyring(c);
+  const audit::AuditLog audit(keys);
+  std::vector<std::unique_ptr<registers::RegisterService>> services;
+  registers::Registry registry;
+  for (auto spec : movement::specs()) {
+    services.push_back(std::make_unique<registers::RegisterService>(std::move(spec), *db, keys, audit));
+    registry.add(*services.back());
+  }
+  http::Principal who = operator_principal(registry);
+  if (o.username) {
+    who = db->read_value([&](db::Connection& conn) {
+      const auto u = accounts::repo::find_user(conn, *o.username);
+      if (!u || u->disabled) throw OperatorError("Không có tài khoản đang hoạt động tên '" + *o.username + "'.");
+      return accounts::detail::principal_of(conn, *u);
+    });
+  }
+  imports::ImportsService service(*db, registry, audit, (std::filesystem::path(attachments_dir(c)) / "imports").string());
+  const imports::Upload upload{o.register_name, std::filesystem::path(o.file).filename().string(), o.sheet, std::nullopt};
+  try {
+    if (o.dry_run) {
+      print_counts(service.dry_run(who, upload, bytes), true);
+      return 0;
+    }
+    const auto r = service.run_now(who, upload, bytes);
+    print_counts(r, false);
+    return r.at("status") == "done" ? 0 : 1;
+  } catch (const ApiError& e) {
+    throw OperatorError(e.what());
+  }
+}
+
+}  // namespace antq::app

@@ -1,0 +1,144 @@
+#include "modules/imports/import_run.hpp"
+
+#include <boost/json.hpp>
+
+#include <set>
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "modules/registers/register_validation.hpp"
+
+namespace antq::imports {
+
+namespace bj = boost::json;
+
+namespace {
+
+constexpr std::size_t kGroup = 500;
+
+// Thrown at the end of a dry run's group: the transaction rolls back, the counts stay.
+struct DryRunRollback {};
+
+enum class Outcome { created, updated, unchanged };
+
+class RowWriter {
+ public:
+  explicit RowWriter(const RunTarget& t) : t_(t), register_(t.service.spec().name) {}
+
+  Outcome write(db::Connection& c, const SheetRow& row, const ReadRow& read) {
+    if (read.id) return update(c, row, read);
+    const std::string key = row_key(register_, read.unit->id, read.body);
+    if (!seen_.insert(key).second) return Outcome::unchanged;  // the same row twice in one file
+    if (auto existing = repo::record_of_key(c, register_, key)) {
+      // Imported before, and still there: nothing to do. Deleted since: import it again.
+      try {
+        t_.service.get_in(c, t_.who, *existing);
+        return Outcome::unchanged;
+      } catch (const NotFound&) {
+      }
+    }
+    const registers::ChosenUnit unit{read.unit->id, read.unit->path};
+    const auto id = t_.service.create_in(c, t_.who, read.body, unit);
+    if (t_.batch) repo::insert_row(c, *t_.batch, static_cast<std::int64_t>(row.number), register_, key, id, "created");
+    return Outcome::created;
+  }
+
+ private:
+  Outcome update(db::Connection& c, const SheetRow& row, const ReadRow& read) {
+    registers::Record cur;
+    try {
+      cur = t_.service.get_in(c, t_.who, *read.id);
+    } catch (const NotFound&) {
+      throw BadRequest("Không tìm thấy bản ghi mã " + std::to_string(*read.id) + " trong địa bàn của bạn.", "id");
+    }
+    std::optional<registers::ChosenUnit> unit;
+    if (read.unit && read.unit->id != 0) unit = registers::ChosenUnit{read.unit->id, read.unit->path};
+    registers::ChosenUnit chosen;
+    const bj::object values = registers::validate_record(c, t_.service.spec(), t_.who, read.body, &cur, chosen, unit ? &*unit : nullptr);
+    const bool same_unit = !unit || unit->path == cur.unit_path;
+    if (values == cur.values && same_unit) return Outcome::unchanged;
+    t_.service.update_in(c, t_.who, cur, read.body, unit ? &*unit : nullptr);
+    if (t_.batch) {
+      const std::string key = row_key(register_, read.unit ? read.unit->id : 0, read.body);
+      repo::insert_row(c, *t_.batch, static_cast<std::int64_t>(row.number), register_, key, cur.id, "updated");
+    }
+    return Outcome::updated;
+  }
+
+  const RunTarget& t_;
+  const std::string register_;
+  std::set<std::string> seen_;
+};
+
+// The validation's message, under the column of the field it names.
+CellError error_of(const ApiError& e, const SheetRow& row, const RowReader& reader) {
+  return {row.number, e.field().empty() ? "" : reader.header_of(e.field()), e.what()};
+}
+
+void refuse(RunResult& out, const SheetRow& row, std::vector<CellError> errors) {
+  ++out.counts.refused;
+  std::string joined;
+  for (const auto& e : errors) joined += (joined.empty() ? "" : "; ") + (e.column.empty() ? "" : e.column + ": ") + e.message;
+  out.failed.push_back({row.number, row.cells, joined});
+  for (auto& e : errors) out.errors.push_back(std::move(e));
+}
+
+}  // namespace
+
+std::string row_key(const std::string& register_name, std::int64_t unit_id, const bj::object& body) {
+  return crypto::sha256_hex(register_name + '\x1f' + std::to_string(unit_id) + '\x1f' + bj::serialize(body));
+}
+
+RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns, const Mapping& mapping,
+                   const std::function<void(db::Connection&, const Counts&)>& progress) {
+  RunResult out;
+  out.counts.rows = static_cast<std::int64_t>(sheet.rows.size());
+  RowReader reader(target.service.spec(), target.who, sheet.header, columns, mapping);
+  RowWriter writer(target);
+  for (std::size_t start = 0; start < sheet.rows.size(); start += kGroup) {
+    const std::size_t end = std::min(sheet.rows.size(), start + kGroup);
+    RunResult group;
+    try {
+      db.write([&](db::Connection& c) {
+        group = RunResult{};
+        for (std::size_t i = start; i < end; ++i) {
+          const SheetRow& row = sheet.rows[i];
+          ReadRow read = reader.read(c, row);
+          if (!read.errors.empty()) {
+            refuse(group, row, std::move(read.errors));
+            continue;
+          }
+          c.execute_script("SAVEPOINT import_row");
+          try {
+            const Outcome o = writer.write(c, row, read);
+            c.execute_script("RELEASE SAVEPOINT import_row");
+            ++(o == Outcome::created ? group.counts.created : o == Outcome::updated ? group.counts.updated : group.counts.unchanged);
+          } catch (const ApiError& e) {
+            c.execute_script("ROLLBACK TO SAVEPOINT import_row");
+            c.execute_script("RELEASE SAVEPOINT import_row");
+            refuse(group, row, {error_of(e, row, reader)});
+          }
+        }
+        if (!target.batch) throw DryRunRollback{};
+        Counts k = out.counts;
+        k.processed = static_cast<std::int64_t>(end);
+        k.created += group.counts.created;
+        k.updated += group.counts.updated;
+        k.unchanged += group.counts.unchanged;
+        k.refused += group.counts.refused;
+        if (progress) progress(c, k);
+      });
+    } catch (const DryRunRollback&) {
+    }
+    out.counts.processed = static_cast<std::int64_t>(end);
+    out.counts.created += group.counts.created;
+    out.counts.updated += group.counts.updated;
+    out.counts.unchanged += group.counts.unchanged;
+    out.counts.refused += group.counts.refused;
+    for (auto& e : group.errors) out.errors.push_back(std::move(e));
+    for (auto& f : group.failed) out.failed.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace antq::imports

@@ -1,0 +1,60 @@
+#pragma once
+// The importer's tables (migration 0024): batches, the rows each wrote, remembered column mappings.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/tree_path.hpp"
+#include "db/database.hpp"
+
+namespace antq::imports {
+
+struct Counts {
+  std::int64_t rows = 0, processed = 0, created = 0, updated = 0, unchanged = 0, refused = 0;
+};
+
+struct Batch {
+  std::int64_t id = 0;
+  std::string register_name, username, principal, unit_path, file_name, format, stored_name;
+  std::optional<std::string> sheet;
+  std::string mapping, status;
+  Counts counts;
+  std::string errors, message;
+  std::optional<std::string> undo_kept, created_at, started_at, finished_at, undone_at;
+};
+
+struct NewBatch {
+  std::string register_name, username, principal, unit_path, file_name, format, stored_name;
+  std::optional<std::string> sheet;
+  std::string mapping;
+  std::int64_t rows = 0;
+};
+
+namespace repo {
+
+std::int64_t insert_batch(db::Connection& c, const NewBatch& b);
+std::optional<Batch> find(db::Connection& c, std::int64_t id);
+// The batches of a register (or all) whose importer's unit is inside `area`, newest first.
+std::vector<Batch> list(db::Connection& c, const PathRange& area, const std::optional<std::string>& register_name, int limit);
+// Claims the oldest queued batch (nullopt: none waiting).
+std::optional<std::int64_t> claim_next(db::Connection& c);
+void requeue_running(db::Connection& c);
+void progress(db::Connection& c, std::int64_t id, const Counts& k);
+void finish(db::Connection& c, std::int64_t id, const std::string& status, const Counts& k, const std::string& errors_json,
+            const std::optional<std::string>& failed_rows_json, const std::string& message);
+std::optional<std::string> failed_rows(db::Connection& c, std::int64_t id);
+
+std::optional<std::int64_t> record_of_key(db::Connection& c, const std::string& register_name, const std::string& key);
+void insert_row(db::Connection& c, std::int64_t batch, std::int64_t row_number, const std::string& register_name, const std::string& key,
+                std::int64_t record_id, const std::string& outcome);
+std::vector<std::int64_t> created_records(db::Connection& c, std::int64_t batch);
+void forget_row(db::Connection& c, std::int64_t batch, std::int64_t record_id);
+void mark_undone(db::Connection& c, std::int64_t batch, const std::string& kept_json);
+
+std::optional<std::string> mapping(db::Connection& c, const std::string& username, const std::string& register_name);
+void save_mapping(db::Connection& c, const std::string& username, const std::string& register_name, const std::string& json);
+
+}  // namespace repo
+
+}  // namespace antq::imports

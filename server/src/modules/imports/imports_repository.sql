@@ -1,0 +1,53 @@
+-- The statements of imports_repository.cpp, each after its `-- name:` line (server/cmake/sql_header.py).
+
+-- name: kInsertBatch
+INSERT INTO import_batches (register, username, principal, unit_path, file_name, format, stored_name, sheet, mapping, status,
+  total_rows, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', $10, $11) RETURNING id
+
+-- name: kBatchColumns
+SELECT id, register, username, principal, unit_path, file_name, format, stored_name, sheet, mapping, status, total_rows, processed,
+  created, updated, unchanged, refused, errors, message, undo_kept, created_at, started_at, finished_at, undone_at
+FROM import_batches
+
+-- name: kNextQueued
+SELECT id FROM import_batches WHERE status = 'queued' ORDER BY id LIMIT 1
+
+-- name: kClaim
+UPDATE import_batches SET status = 'running', started_at = $2 WHERE id = $1 AND status = 'queued'
+
+-- name: kRequeueRunning
+UPDATE import_batches SET status = 'queued' WHERE status = 'running'
+
+-- name: kProgress
+UPDATE import_batches SET processed = $2, created = $3, updated = $4, unchanged = $5, refused = $6 WHERE id = $1
+
+-- name: kFinish
+UPDATE import_batches SET status = $2, processed = $3, created = $4, updated = $5, unchanged = $6, refused = $7, errors = $8,
+  failed_rows = $9, message = $10, finished_at = $11
+WHERE id = $1
+
+-- name: kFailedRows
+SELECT failed_rows FROM import_batches WHERE id = $1
+
+-- name: kRecordOfKey
+SELECT record_id FROM import_rows WHERE register = $1 AND row_key = $2 ORDER BY batch_id LIMIT 1
+
+-- name: kInsertRow
+INSERT INTO import_rows (batch_id, row_number, register, row_key, record_id, outcome) VALUES ($1, $2, $3, $4, $5, $6)
+
+-- name: kCreatedRecords
+SELECT record_id FROM import_rows WHERE batch_id = $1 AND outcome = 'created' ORDER BY row_number
+
+-- name: kForgetRow
+DELETE FROM import_rows WHERE batch_id = $1 AND record_id = $2
+
+-- name: kMarkUndone
+UPDATE import_batches SET status = 'undone', undone_at = $2, undo_kept = $3 WHERE id = $1
+
+-- name: kMapping
+SELECT mapping FROM import_mappings WHERE username = $1 AND register = $2
+
+-- name: kSaveMapping
+INSERT INTO import_mappings (username, register, mapping, updated_at) VALUES ($1, $2, $3, $4)
+ON CONFLICT (username, register) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at

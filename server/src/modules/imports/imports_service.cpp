@@ -1,0 +1,180 @@
+#include "modules/imports/imports_service.hpp"
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "core/log.hpp"
+#include "http/access.hpp"
+#include "modules/imports/batch_json.hpp"
+#include "modules/imports/columns.hpp"
+#include "modules/imports/import_run.hpp"
+#include "modules/imports/imports_repository.hpp"
+
+namespace antq::imports {
+
+namespace bj = boost::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The sheet, its columns and how they map: what every way of importing starts from. A mapping the
+// person sent wins; otherwise the one they confirmed last time for this register.
+struct Prepared {
+  Sheet sheet;
+  std::vector<Column> columns;
+  Mapping mapping;
+  std::string mapping_json;  // the overrides, as kept with the batch
+};
+
+Prepared prepare(db::Database& db, const registers::Spec& spec, const http::Principal& who, const Upload& u, std::string_view bytes,
+                 const SheetLimits& limits) {
+  Prepared p{read_sheet(bytes, u.sheet, limits), columns_of(spec), {}, u.mapping.value_or("")};
+  if (p.mapping_json.empty()) {
+    p.mapping_json = db.read_value([&](db::Connection& c) { return repo::mapping(c, who.username, spec.name); }).value_or("{}");
+  }
+  bj::value parsed;
+  try {
+    parsed = bj::parse(p.mapping_json);
+  } catch (const std::exception&) {
+    throw BadRequest("Cách ghép cột không phải JSON hợp lệ.", "mapping");
+  }
+  p.mapping = map_headers(p.sheet.header, p.columns, overrides_from_json(parsed));
+  return p;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("imports: cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+ImportsService::ImportsService(db::Database& db, const registers::Registry& registers, const audit::AuditLog& audit, std::string files_dir,
+                               SheetLimits limits)
+    : db_(db),
+      registers_(registers),
+      audit_(audit),
+      files_dir_(std::move(files_dir)),
+      limits_(limits),
+      worker_("imports", [this] { while (!worker_.stopping() && run_next()) {} }, {std::chrono::milliseconds(2000), true}) {}
+
+ImportsService::~ImportsService() { worker_.stop(); }
+
+registers::RegisterService& ImportsService::writable(const http::Principal& who, const std::string& register_name) const {
+  auto* s = registers_.find(register_name);
+  if (!s) throw NotFound("Không có sổ '" + register_name + "' để nhập dữ liệu.", "register");
+  access::require(who, s->spec().write_permission);
+  return *s;
+}
+
+bj::object ImportsService::dry_run(const http::Principal& who, const Upload& u, std::string_view bytes) {
+  auto& service = writable(who, u.register_name);
+  const Prepared p = prepare(db_, service.spec(), who, u, bytes, limits_);
+  const RunResult r = run_rows(db_, {service, who, std::nullopt}, p.sheet, p.columns, p.mapping);
+  bj::object out{{"register", u.register_name},
+                 {"format", format_name(p.sheet.format)},
+                 {"rows", r.counts.rows},
+                 {"create", r.counts.created},
+                 {"update", r.counts.updated},
+                 {"unchanged", r.counts.unchanged},
+                 {"refused", r.counts.refused},
+                 {"mapping", mapping_json(p.sheet.header, p.columns, p.mapping)}};
+  put_errors(out, r.errors);
+  return out;
+}
+
+std::int64_t ImportsService::enqueue(const http::Principal& who, const Upload& u, std::string_view bytes) {
+  auto& service = writable(who, u.register_name);
+  const Prepared p = prepare(db_, service.spec(), who, u, bytes, limits_);
+  fs::create_directories(files_dir_);
+  const std::string stored = crypto::random_hex(16) + "." + std::string(format_name(p.sheet.format));
+  {
+    std::ofstream out(fs::path(files_dir_) / stored, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) throw InsufficientStorage("Không lưu được tệp nhập dữ liệu: ổ đĩa máy chủ đầy hoặc không ghi được.");
+  }
+  const std::int64_t id = db_.write_value([&](db::Connection& c) {
+    if (u.mapping) repo::save_mapping(c, who.username, u.register_name, *u.mapping);
+    return repo::insert_batch(c, {u.register_name, who.username, principal_json(who), who.unit_path, u.file_name,
+                                  std::string(format_name(p.sheet.format)), stored, u.sheet, p.mapping_json,
+                                  static_cast<std::int64_t>(p.sheet.rows.size())});
+  });
+  worker_.wake();
+  return id;
+}
+
+bj::object ImportsService::run_now(const http::Principal& who, const Upload& u, std::string_view bytes) {
+  const auto id = enqueue(who, u, bytes);
+  // The command line has no worker running: it drains the queue, this batch included.
+  while (run_next()) {
+  }
+  return status(who, id);
+}
+
+bool ImportsService::run_next() {
+  const auto id = db_.write_value([&](db::Connection& c) { return repo::claim_next(c); });
+  if (!id) return false;
+  run_batch(*id);
+  return true;
+}
+
+void ImportsService::run_batch(std::int64_t id) {
+  const Batch b = *db_.read_value([&](db::Connection& c) { return repo::find(c, id); });
+  const std::string path = (fs::path(files_dir_) / b.stored_name).string();
+  const http::Principal who = principal_from_json(b.principal);
+  RunResult r;
+  std::string status = "done", message;
+  std::vector<std::string> header;
+  try {
+    auto* service = registers_.find(b.register_name);
+    if (!service) throw NotFound("Sổ '" + b.register_name + "' không còn.");
+    const std::string bytes = read_file(path);
+    const Prepared p = prepare(db_, service->spec(), who, {b.register_name, b.file_name, b.sheet, b.mapping}, bytes, limits_);
+    header = p.sheet.header;
+    r = run_rows(db_, {*service, who, id}, p.sheet, p.columns, p.mapping,
+                 [&](db::Connection& c, const Counts& k) { repo::progress(c, id, k); });
+  } catch (const ApiError& e) {
+    status = "failed";
+    message = e.what();
+  } catch (const std::exception& e) {
+    // Not the file's fault (the database went away): the rows written so far stay, and their keys
+    // make a new upload of the same file skip them.
+    status = "failed";
+    message = "Lỗi máy chủ khi nhập (đã ghi " + std::to_string(r.counts.processed) + " dòng): hãy tải tệp lên lại.";
+    log::error("import_failed", {{"batch", id}, {"error", e.what()}});
+  }
+  db_.write([&](db::Connection& c) {
+    const auto now = repo::find(c, id);
+    Counts k = status == "done" ? r.counts : now->counts;
+    repo::finish(c, id, status, k, errors_json(r.errors), r.failed.empty() ? std::nullopt : std::optional(failed_rows_json(header, r.failed)),
+                 message);
+    audit_.record(c, {who.username, "import.run", "import", std::to_string(id), b.unit_path, who.unit_code, "", "",
+                      bj::serialize(bj::object{{"register", b.register_name},
+                                               {"file_name", b.file_name},
+                                               {"status", status},
+                                               {"rows", k.rows},
+                                               {"created", k.created},
+                                               {"updated", k.updated},
+                                               {"unchanged", k.unchanged},
+                                               {"refused", k.refused}})});
+  });
+  std::error_code ec;
+  fs::remove(path, ec);
+}
+
+void ImportsService::start() {
+  db_.write([](db::Connection& c) { repo::requeue_running(c); });
+  worker_.start();
+}
+
+void ImportsService::stop() { worker_.stop(); }
+
+}  // namespace antq::imports

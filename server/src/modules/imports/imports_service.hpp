@@ -1,0 +1,69 @@
+#pragma once
+// Spreadsheet import for every register (issue 14): the dry run, the queued run in the
+// background, its progress, the failed rows, the undo within 7 days, the templates and the column
+// mappings people confirmed. Who may import is who may write the register; rows for units outside
+// their area are refused row by row; one audit entry per batch.
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+
+#include "core/background_worker.hpp"
+#include "db/database.hpp"
+#include "http/request.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/imports/sheet.hpp"
+#include "modules/registers/register_registry.hpp"
+
+namespace antq::imports {
+
+struct Upload {
+  std::string register_name;
+  std::string file_name;              // as the person's computer named it (shown in the list and the audit)
+  std::optional<std::string> sheet;   // XLSX: a sheet by name; the first one otherwise
+  std::optional<std::string> mapping; // JSON {"header": "field" | null}: the person's corrections
+};
+
+struct DownloadFile {
+  std::string body, content_type, file_name;
+};
+
+class ImportsService {
+ public:
+  ImportsService(db::Database& db, const registers::Registry& registers, const audit::AuditLog& audit, std::string files_dir,
+                 SheetLimits limits = {});
+  ~ImportsService();
+  ImportsService(const ImportsService&) = delete;
+  ImportsService& operator=(const ImportsService&) = delete;
+
+  // {"rows", "create", "update", "unchanged", "refused", "errors", "mapping", …}: nothing is kept.
+  boost::json::object dry_run(const http::Principal& who, const Upload& u, std::string_view bytes);
+  // Checks the file as the dry run does, keeps it and queues the batch: its id.
+  std::int64_t enqueue(const http::Principal& who, const Upload& u, std::string_view bytes);
+  // The whole run in the caller's thread (the command line): the batch's final state.
+  boost::json::object run_now(const http::Principal& who, const Upload& u, std::string_view bytes);
+  boost::json::object status(const http::Principal& who, std::int64_t id);
+  boost::json::object list(const http::Principal& who, const std::optional<std::string>& register_name);
+  DownloadFile failed_rows(const http::Principal& who, std::int64_t id);
+  boost::json::object undo(const http::Principal& who, std::int64_t id, const std::string& request_id);
+  DownloadFile template_file(const http::Principal& who, const std::string& register_name, SheetFormat format);
+
+  // The background run: start() also puts back in the queue what a stopped server left running.
+  void start();
+  void stop();
+  // One queued batch, if any (the worker's round; tests call it to run the queue to its end).
+  bool run_next();
+
+ private:
+  registers::RegisterService& writable(const http::Principal& who, const std::string& register_name) const;
+  void run_batch(std::int64_t id);
+
+  db::Database& db_;
+  const registers::Registry& registers_;
+  const audit::AuditLog& audit_;
+  const std::string files_dir_;
+  const SheetLimits limits_;
+  BackgroundWorker worker_;
+};
+
+}  // namespace antq::imports
