@@ -11,6 +11,7 @@
 #include "app/app.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
+#include "db/migrations.hpp"
 #include "modules/accounts/accounts_repository.hpp"
 #include "modules/accounts/credentials.hpp"
 #include "modules/audit/audit_log.hpp"

@@ -31,6 +31,9 @@ struct RouteSpec {
   // > 0: an upload. The body is streamed to a temporary file (Request::body_file) up to this many
   // bytes instead of being held in memory under the general body limit.
   std::size_t upload_limit = 0;
+  // The 413's message when the body passes the limit ("" : the general one), to say what the limits
+  // are in the route's own terms (an import: 50 MiB and 200,000 rows).
+  std::string too_large_message;
   // Uploads: checks that need only the headers (who is calling, a tip's secret, rate limits), run
   // before the body is read, so a refused upload never reaches the disk. Throws ApiError.
   std::function<void(Request&)> admit;

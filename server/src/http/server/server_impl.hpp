@@ -141,7 +141,9 @@ struct Server::Impl {
   enum class ReadResult { ok, too_large, timeout, malformed, storage_full, closed };
   static ReadResult classify(const beast::error_code& ec);
   static ApiError storage_full();
-  static ApiError read_error(ReadResult r);
+  // `req`: the route's own 413 message, when it has one.
+  static ApiError read_error(ReadResult r, const Request& req);
+  static ApiError too_large(const Request& req);
   // After refusing a request whose body was not read (too large, no upload slot, refused on its
   // headers), the client — often our own nginx, which sends the body it buffered before reading
   // any answer — is still sending. Closing with unread data makes the kernel send a reset that

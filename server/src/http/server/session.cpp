@@ -107,7 +107,7 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
     co_await bhttp::async_write(stream, cont, use_awaitable);
   }
   if (parser.content_length() && *parser.content_length() > limit) {
-    co_await write(stream, reject(req, PayloadTooLarge()), false, false, version);
+    co_await write(stream, reject(req, too_large(req)), false, false, version);
     unread_body = true;
     co_return false;
   }
@@ -170,7 +170,7 @@ awaitable<Server::Impl::Received> Server::Impl::receive_upload(beast::tcp_stream
   }
   const ReadResult rr = co_await read_upload(stream, buffer, fp);
   if (rr != ReadResult::ok) {
-    if (rr != ReadResult::closed) co_await write(stream, reject(req, read_error(rr)), false, false, version);
+    if (rr != ReadResult::closed) co_await write(stream, reject(req, read_error(rr, req)), false, false, version);
     unread_body = rr == ReadResult::too_large || rr == ReadResult::storage_full;
     co_return Received{};
   }
@@ -186,7 +186,7 @@ awaitable<Server::Impl::Received> Server::Impl::receive_body(beast::tcp_stream& 
                                                              unsigned version, bool& unread_body) {
   const ReadResult rr = co_await read_body(stream, buffer, parser, opt.body_timeout);
   if (rr != ReadResult::ok) {
-    if (rr != ReadResult::closed) co_await write(stream, reject(req, read_error(rr)), false, false, version);
+    if (rr != ReadResult::closed) co_await write(stream, reject(req, read_error(rr, req)), false, false, version);
     unread_body = rr == ReadResult::too_large;
     co_return Received{};
   }

@@ -71,8 +71,13 @@ awaitable<void> Server::Impl::drain(beast::tcp_stream& stream, beast::flat_buffe
   }
 }
 
-ApiError Server::Impl::read_error(ReadResult r) {
-  if (r == ReadResult::too_large) return PayloadTooLarge();
+ApiError Server::Impl::too_large(const Request& req) {
+  if (req.route != nullptr && !req.route->spec.too_large_message.empty()) return PayloadTooLarge(req.route->spec.too_large_message);
+  return PayloadTooLarge();
+}
+
+ApiError Server::Impl::read_error(ReadResult r, const Request& req) {
+  if (r == ReadResult::too_large) return too_large(req);
   if (r == ReadResult::malformed) return ApiError(400, "bad_request", "Nội dung yêu cầu HTTP không đúng định dạng (chunked).");
   if (r == ReadResult::storage_full) return storage_full();
   return ApiError(408, "request_timeout", "Gửi dữ liệu quá chậm, yêu cầu đã bị hủy.");

@@ -28,17 +28,20 @@ class RowWriter {
   Outcome write(db::Connection& c, const SheetRow& row, const ReadRow& read) {
     if (read.id) return update(c, row, read);
     const std::string key = row_key(register_, read.unit->id, read.body);
-    if (!seen_.insert(key).second) return Outcome::unchanged;  // the same row twice in one file
+    // The same row twice in one file (a refused row's key is not kept: its copy is refused too).
+    if (seen_.count(key)) return Outcome::unchanged;
     if (auto existing = repo::record_of_key(c, register_, key)) {
       // Imported before, and still there: nothing to do. Deleted since: import it again.
       try {
         t_.service.get_in(c, t_.who, *existing);
+        seen_.insert(key);
         return Outcome::unchanged;
       } catch (const NotFound&) {
       }
     }
     const registers::ChosenUnit unit{read.unit->id, read.unit->path};
     const auto id = t_.service.create_in(c, t_.who, read.body, unit);
+    seen_.insert(key);
     if (t_.batch) repo::insert_row(c, *t_.batch, static_cast<std::int64_t>(row.number), register_, key, id, "created");
     return Outcome::created;
   }

@@ -38,16 +38,6 @@ std::string read_body_file(const std::string& path) {
   return ss.str();
 }
 
-// Refused on its headers, before 50 MiB reach the disk: a declared size over the limit.
-void refuse_oversized(const http::Request& req) {
-  for (const auto& [k, v] : req.headers) {
-    if (k != "content-length") continue;
-    if (v.size() > 12 || std::stoull(v.empty() ? "0" : v) > kMaxUploadBytes) {
-      throw PayloadTooLarge("Tệp lớn hơn 50 MiB: một lần nhập nhận tối đa 50 MiB và 200.000 dòng. Hãy chia thành nhiều tệp.");
-    }
-  }
-}
-
 http::Response download(const DownloadFile& f) {
   http::Response r;
   r.content_type = f.content_type;
@@ -70,7 +60,7 @@ void imports_routes(http::Router& router, ImportsService& service) {
   http::RouteSpec upload{"POST", "/api/v1/imports", http::Access::staff, http::Lane::heavy};
   upload.upload_limit = kMaxUploadBytes;
   upload.idempotent = false;  // the body is a file; the row keys make a repeated upload harmless
-  upload.admit = [](http::Request& req) { refuse_oversized(req); };
+  upload.too_large_message = "Tệp lớn hơn 50 MiB: một lần nhập nhận tối đa 50 MiB và 200.000 dòng. Hãy chia thành nhiều tệp.";
   router.add(upload, [&service](http::Request& req) {
     const Upload u = upload_of(req);
     const std::string bytes = read_body_file(req.body_file);
