@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The `antq` program as an operator uses it, on one engine: init (twice), migrate, seed demo (on
 # both unit lists, twice, and one that fails half-way), serve, SIGTERM, SIGKILL and restart on the
-# same port, import with successions.
+# same port, import with successions, import of a spreadsheet into a register.
 # Usage: cli_test.sh ANTQ_BIN sqlite|postgresql
 set -uo pipefail
 BIN=$1
@@ -173,6 +173,29 @@ check "import of a malformed list fails clearly" grep -q "phải có các cột"
 out=$("$BIN" seed demo --db "$URL" 2>&1)
 check "seed demo after the reform changes nothing (the 3-tier demo moved with its communes): $out" grep -q "không thay đổi gì" <<<"$out"
 
+# Import a spreadsheet into a register: the dry run names the bad row and writes nothing; the run
+# writes the good rows; the same file again writes nothing more.
+printf '\xEF\xBB\xBFĐơn vị,Loại hoạt động,Ngày,Nội dung,Lực lượng tổ chức,Số lượt người tham gia\n' > "$work/acts.csv"
+printf '21220,Tập huấn,03/03/2025,Tập huấn tổ tự quản,Công an,1.200\n' >> "$work/acts.csv"
+printf '"Xã Sơn Tịnh, Quảng Ngãi",Phát động phong trào,04/03/2025,Phát động ngày hội,Công an; Mặt trận Tổ quốc,300\n' >> "$work/acts.csv"
+printf '21220,Tập huấn,31/02/2025,Ngày không có thật,Công an,10\n' >> "$work/acts.csv"
+acts_before=$(sql "$URL" "SELECT COUNT(*) FROM activities")
+out=$("$BIN" import register activities --file "$work/acts.csv" --dry-run --db "$URL" 2>&1)
+check "import register --dry-run counts: $out" grep -q "thêm 2, sửa 0, không đổi 0, từ chối 1" <<<"$out"
+check "import register --dry-run names the row and column: $out" grep -q "dòng 4, cột Ngày: Ngày '31/02/2025' không hợp lệ" <<<"$out"
+check "import register --dry-run writes nothing" [ "$(sql "$URL" "SELECT COUNT(*) FROM activities")" = "$acts_before" ]
+out=$("$BIN" import register activities --file "$work/acts.csv" --db "$URL" 2>&1)
+check "import register writes the good rows: $out" grep -q "(done): 3 dòng — thêm 2" <<<"$out"
+check "import register: two more activities" [ "$(sql "$URL" "SELECT COUNT(*) FROM activities")" = "$((acts_before + 2))" ]
+out=$("$BIN" import register activities --file "$work/acts.csv" --db "$URL" 2>&1)
+check "import register again writes nothing: $out" grep -q "thêm 0, sửa 0, không đổi 2, từ chối 1" <<<"$out"
+check "import register again: the same activities" [ "$(sql "$URL" "SELECT COUNT(*) FROM activities")" = "$((acts_before + 2))" ]
+out=$("$BIN" import register activities --file "$work/acts.csv" --user khong-co --db "$URL" 2>&1)
+check "import register --user of nobody fails clearly: $out" grep -q "Không có tài khoản đang hoạt động tên 'khong-co'" <<<"$out"
+printf 'Ngày\n01/03/2025\n' > "$work/cols.csv"
+out=$("$BIN" import register activities --file "$work/cols.csv" --db "$URL" 2>&1)
+check "import register of a file without the required columns fails clearly: $out" grep -q "Tệp thiếu cột bắt buộc: Đơn vị" <<<"$out"
+
 # serve, then SIGTERM: exits 0.
 port=$(free_port)
 "$BIN" serve --db "$URL" --listen "127.0.0.1:$port" --web-root "$work" >"$work/serve.out" 2>"$work/serve.err" &
@@ -320,7 +343,7 @@ if [ "$ENGINE" = sqlite ]; then
   }
   errcheck "Hãy chọn một lệnh: init, serve" "A subcommand is required"
   errcheck "Không có lệnh 'khoi-tao'" "A subcommand is required" khoi-tao
-  errcheck "Hãy chọn một lệnh: units." "A subcommand is required" import
+  errcheck "Hãy chọn một lệnh: units, register." "A subcommand is required" import
   errcheck "Thiếu --file (bắt buộc)." "--file is required" import units --db "$URL" --version x
   errcheck "--units: 'x' không hợp lệ, hãy chọn một trong {vn-2tier,vn-3tier,none}." "--units: x not in {vn-2tier,vn-3tier,none}" \
     init --db "sqlite:$work/lang.db" --units x
