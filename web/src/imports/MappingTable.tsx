@@ -29,7 +29,7 @@ export default function MappingTable({ cfg, entries, choice, onChange, disabled 
   const options = [{ value: SKIP, label: t('imports.mapping.skip') }, ...fieldOptions(cfg, entries, lang)];
   const columns: ColumnsType<MappingEntry> = [
     { title: t('imports.mapping.column'), dataIndex: 'column', key: 'column', width: 64 },
-    { title: t('imports.mapping.header'), dataIndex: 'header', key: 'header', ellipsis: true },
+    { title: t('imports.mapping.header'), dataIndex: 'header', key: 'header' },
     {
       title: t('imports.mapping.field'),
       key: 'field',
