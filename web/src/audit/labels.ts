@@ -64,6 +64,9 @@ export const AUDIT_ACTIONS = [
   'tip_category.update',
   // reports
   'report.issue',
+  // spreadsheet imports (issue 14)
+  'import.run',
+  'import.undo',
   // registers
   ...REGISTER_ENTITIES.flatMap((e) => [`${e}.create`, `${e}.update`, `${e}.delete`]),
   'activity.attach',
@@ -101,6 +104,7 @@ export const AUDIT_ENTITIES = [
   'tip',
   'tip_category',
   'report',
+  'import',
   ...REGISTER_ENTITIES,
   'evaluation',
   'evaluation_criteria',

@@ -22,6 +22,7 @@ import { useNarrow } from '../components/useBreakpoint';
 import { useSelectedUnit } from '../components/useSelectedUnit';
 import { downloadName } from '../lib/files';
 import { formatNumber } from '../lib/format';
+import ImportButton from '../imports/ImportButton';
 import NotFound from '../shell/NotFound';
 import { exportUrl, listRecords, registerKeys, type RegisterRecord } from './api';
 import { useLabel } from './bits';
@@ -124,7 +125,7 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
               ? t('registers.list.total', { n: formatNumber(list.data.total) })
               : ''}
         </Text>
-        <Exports cfg={cfg} filters={filters} unit={unit} />
+        <Exports cfg={cfg} filters={filters} unit={unit} canImport={canWrite} />
       </div>
 
       {list.isError && (
@@ -162,8 +163,22 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
   );
 }
 
-/** CSV and Excel downloads of exactly the filtered rows, named in Vietnamese with the unit and the day. */
-function Exports({ cfg, filters, unit }: { cfg: RegisterConfig; filters: Record<string, string>; unit: string | null }) {
+/**
+ * CSV and Excel downloads of exactly the filtered rows, named in Vietnamese with the unit and the day;
+ * beside them, "Nhập từ Excel" for those who may write the register.
+ */
+function Exports({
+  cfg,
+  filters,
+  unit,
+  canImport,
+}: {
+  cfg: RegisterConfig;
+  filters: Record<string, string>;
+  unit: string | null;
+  /** May write the register, so may import into it (the button of "Thêm …"). */
+  canImport: boolean;
+}) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const chosenUnit = useQuery({
@@ -195,6 +210,7 @@ function Exports({ cfg, filters, unit }: { cfg: RegisterConfig; filters: Record<
           {t(text)}
         </DownloadButton>
       ))}
+      {canImport && <ImportButton cfg={cfg} />}
     </Space>
   );
 }

@@ -94,6 +94,10 @@ export function registersSelectedKey(pathname: string): string | null {
   if (pathname === QUICK_ACTIVITY_PATH) return QUICK_ACTIVITY_PATH;
   if (pathname === EVALUATION_CRITERIA_PATH) return EVALUATION_CRITERIA_PATH;
   if (pathname === EVALUATIONS_PATH || pathname.startsWith(`${EVALUATIONS_PATH}/`)) return EVALUATIONS_PATH;
-  const r = REGISTERS.find((x) => pathname === registerPath(x) || pathname.startsWith(`${registerPath(x)}/`));
+  // a register's import page (/nhap-du-lieu/<register>) belongs to the register
+  const imported = /^\/nhap-du-lieu\/([a-z_]+)$/.exec(pathname)?.[1];
+  const r = imported
+    ? REGISTERS.find((x) => x.name === imported)
+    : REGISTERS.find((x) => pathname === registerPath(x) || pathname.startsWith(`${registerPath(x)}/`));
   return r ? registerPath(r) : null;
 }

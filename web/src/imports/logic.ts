@@ -1,0 +1,170 @@
+/**
+ * The pure parts of "Nhập dữ liệu từ Excel" (issue 14): addresses, the upload's query, the checks
+ * made before a file is sent, the column mapping the person corrects, and the batch statuses.
+ */
+import { fileSlug } from '../lib/files';
+import { REGISTER_BY_NAME, pick, registerApiPath, type Label, type RegisterConfig, type RegisterName } from '../registers/config';
+
+/** The page of a register's import: /nhap-du-lieu/<register name of config.ts>. */
+export const IMPORTS_PATH = '/nhap-du-lieu';
+export const importPath = (r: RegisterConfig | RegisterName) => `${IMPORTS_PATH}/${typeof r === 'string' ? r : r.name}`;
+
+/** The register of /nhap-du-lieu/:register, or undefined. */
+export function registerOfImport(name: string | undefined): RegisterConfig | undefined {
+  return name && Object.prototype.hasOwnProperty.call(REGISTER_BY_NAME, name) ? REGISTER_BY_NAME[name as RegisterName] : undefined;
+}
+
+/** The batch shown (its progress, its result) lives in the address: ?import=12. */
+export const IMPORT_PARAM = 'import';
+export const parseImportParam = (value: string | null): string | null => (value && /^\d{1,18}$/.test(value) ? value : null);
+
+/** The server refuses bigger files (413); they are refused here before a byte is sent. */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
+export type SheetFormat = 'csv' | 'xlsx';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv';
+
+/** The format by the file's extension (a browser may call a CSV "application/vnd.ms-excel"). */
+export function formatOfFile(name: string): SheetFormat | null {
+  const ext = /\.([a-z]+)$/.exec(name.toLowerCase())?.[1];
+  return ext === 'csv' || ext === 'xlsx' ? ext : null;
+}
+
+export const contentTypeOf = (format: SheetFormat) => (format === 'xlsx' ? XLSX_TYPE : CSV_TYPE);
+
+export type FileProblem = 'tooLarge' | 'badType' | 'empty';
+
+/** What keeps a chosen file from being sent, or null. */
+export function fileProblem(file: { name: string; size: number }): FileProblem | null {
+  if (!formatOfFile(file.name)) return 'badType';
+  if (file.size > IMPORT_MAX_BYTES) return 'tooLarge';
+  if (file.size === 0) return 'empty';
+  return null;
+}
+
+/** The register as the imports API names it: its API path ("reintegration/people"). */
+export const importRegister = (r: RegisterConfig) => registerApiPath(r);
+
+/** The register in a file name: "reintegration/people" → "reintegration-people". */
+export const templateStem = (r: RegisterConfig) => importRegister(r).replace(/\//g, '-');
+
+export const templateUrl = (r: RegisterConfig, format: SheetFormat) => `/api/v1/imports/templates/${templateStem(r)}.${format}`;
+
+/** The template saved as "mau-nhap_so-hoat-dong.xlsx". */
+export const templateFileName = (r: RegisterConfig, format: SheetFormat) => `mau-nhap_${fileSlug(`Sổ ${r.title.vi}`)}.${format}`;
+
+/** The failed rows of "hoat-dong 2024.csv" saved as "hoat-dong-2024_dong-loi.csv". */
+export function failedRowsFileName(fileName: string, format: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const stem = fileSlug(dot >= 0 ? fileName.slice(0, dot) : fileName) || 'nhap-du-lieu';
+  return `${stem}_dong-loi.${format === 'xlsx' ? 'xlsx' : 'csv'}`;
+}
+
+/** Sheet headers and the field each one feeds (null: ignored), as the person chose them. */
+export type MappingChoice = Record<string, string | null>;
+
+/** One sheet column as the dry run read it. */
+export interface MappingEntry {
+  column: string;
+  header: string;
+  field: string | null;
+  label?: string | null;
+}
+
+export interface UploadOptions {
+  register: string;
+  fileName: string;
+  dryRun: boolean;
+  /** XLSX: the sheet to read (empty: the first). */
+  sheet?: string;
+  /** Sent only when the person changed the mapping. */
+  mapping?: MappingChoice | null;
+}
+
+/** The query of POST /api/v1/imports. */
+export function uploadQuery(o: UploadOptions): Record<string, string> {
+  const q: Record<string, string> = { register: o.register };
+  if (o.dryRun) q.dry_run = 'true';
+  q.file_name = o.fileName;
+  const sheet = o.sheet?.trim();
+  if (sheet) q.sheet = sheet;
+  if (o.mapping) q.mapping = JSON.stringify(o.mapping);
+  return q;
+}
+
+/** The mapping shown: what the server read, with the person's choices over it. */
+export function currentMapping(entries: readonly MappingEntry[], choice: MappingChoice | null): MappingChoice {
+  const out: MappingChoice = {};
+  for (const e of entries) {
+    if (!e.header.trim()) continue;
+    out[e.header] = choice && Object.prototype.hasOwnProperty.call(choice, e.header) ? (choice[e.header] ?? null) : e.field;
+  }
+  return out;
+}
+
+/** The mapping after `header` is set to `field`: another column feeding that field is ignored from then on. */
+export function chooseField(
+  entries: readonly MappingEntry[],
+  choice: MappingChoice | null,
+  header: string,
+  field: string | null,
+): MappingChoice {
+  const next = currentMapping(entries, choice);
+  if (field) for (const h of Object.keys(next)) if (h !== header && next[h] === field) next[h] = null;
+  next[header] = field;
+  return next;
+}
+
+/** The columns every register's sheet has besides its fields (server: imports/columns.cpp). */
+const EXTRA_COLUMNS: readonly { value: string; label: Label }[] = [
+  { value: 'id', label: { vi: 'Mã bản ghi', en: 'Record id' } },
+  { value: 'unit', label: { vi: 'Đơn vị', en: 'Unit' } },
+];
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/** What a sheet column may feed: the record id, the unit, the register's fields, and any field the server named. */
+export function fieldOptions(r: RegisterConfig, entries: readonly MappingEntry[], language?: string): FieldOption[] {
+  const out: FieldOption[] = [
+    ...EXTRA_COLUMNS.map((c) => ({ value: c.value, label: pick(c.label, language) })),
+    // lists of people's names are entered in the app, not imported
+    ...r.fields.filter((f) => f.type !== 'people').map((f) => ({ value: f.name, label: pick(f.label, language) })),
+  ];
+  for (const e of entries) {
+    if (e.field && !out.some((o) => o.value === e.field)) out.push({ value: e.field, label: e.label || e.field });
+  }
+  return out;
+}
+
+export const BATCH_STATUSES = ['queued', 'running', 'done', 'failed', 'undone'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+/** The i18n key of a status's Vietnamese (or English) name. */
+export const statusKey = (status: string) =>
+  (BATCH_STATUSES as readonly string[]).includes(status) ? `imports.status.${status}` : 'imports.status.unknown';
+
+export const STATUS_COLORS: Record<string, string> = {
+  queued: 'default',
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+  undone: 'warning',
+};
+
+/** Still moving: the page asks again every POLL_MS. */
+export const isActive = (status: string | undefined) => status === 'queued' || status === 'running';
+export const POLL_MS = 1000;
+
+/** Whole percent of the rows processed (100 once finished). */
+export function progressPercent(b: { rows: number; processed: number; status: string }): number {
+  if (!isActive(b.status)) return 100;
+  if (b.rows <= 0) return 0;
+  return Math.min(100, Math.floor((b.processed * 100) / b.rows));
+}
+
+/** The rows a run will write (the "Nhập N dòng" button). */
+export const rowsToWrite = (d: { create: number; update: number }) => d.create + d.update;
