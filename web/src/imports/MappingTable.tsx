@@ -41,6 +41,9 @@ export default function MappingTable({ cfg, entries, choice, onChange, disabled 
           options={options}
           disabled={disabled || !e.header.trim()}
           showSearch
+          // a register has at most ~20 fields: every option rendered, so "Bỏ qua" at the top is
+          // reachable while the list opens scrolled to a field at the bottom
+          virtual={false}
           optionFilterProp="label"
           aria-label={`${t('imports.mapping.field')}: ${e.header}`}
           onChange={(v: string) => onChange(e.header, v === SKIP ? null : v)}
