@@ -315,8 +315,8 @@ void add_data_commands(CLI::App& cli, Options& o, const Text& T, std::vector<Com
       ->required();
   import_units->add_option("--successions", o.successions, "CSV: old_code,new_code");
   out.push_back({import_units, [&o](const Config& c) { return cmd_import_units(c, o); }});
-  auto* import_register = with_db(import, o, T, "register",
-                                  T("Nhập một bảng tính (CSV, XLSX) vào một sổ", "Import a spreadsheet (CSV, XLSX) into a register"));
+  auto* import_register =
+      with_db(import, o, T, "register", T("Nhập một bảng tính (CSV, XLSX) vào một sổ", "Import a spreadsheet (CSV, XLSX) into a register"));
   auto& ir = o.import_register;
   import_register->add_option("register", ir.register_name, T("Tên sổ, ví dụ activities", "The register, e.g. activities"))->required();
   import_register->add_option("--file", ir.file, "CSV / XLSX")->required();

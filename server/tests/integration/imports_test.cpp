@@ -30,7 +30,8 @@ std::map<std::string, std::string> upload_headers(const std::string& token, cons
   return h;
 }
 
-HttpReply upload(std::uint16_t port, const std::string& token, const std::string& query, const std::string& body, const char* type = kXlsx) {
+HttpReply upload(std::uint16_t port, const std::string& token, const std::string& query, const std::string& body,
+                 const char* type = kXlsx) {
   return request(port, "POST", "/api/v1/imports?" + query, body, upload_headers(token, type));
 }
 
@@ -227,14 +228,17 @@ TEST_P(ImportsTest, MalformedFilesAreRefusedAndNothingIsWritten) {
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(upload(port(), officer, "register=khong-co&dry_run=true", header, "text/csv").status, 404);
   const auto viewer = s_->add_user("bcd", "steering", "21220");  // reads the registers, writes none
-  EXPECT_EQ(upload(port(), viewer, "register=activities&dry_run=true", header + "21220,Tập huấn,01/03/2026,Họp,Công an\n", "text/csv").status, 403);
+  EXPECT_EQ(
+      upload(port(), viewer, "register=activities&dry_run=true", header + "21220,Tập huấn,01/03/2026,Họp,Công an\n", "text/csv").status,
+      403);
   EXPECT_EQ(request(port(), "POST", "/api/v1/imports?register=activities", header, {{"Content-Type", "text/csv"}}).status, 401);
 
   // Nothing was queued, nothing was written.
   EXPECT_EQ(request(port(), "GET", "/api/v1/imports", "", bearer(officer)).json().at("items").as_array().size(), 0u);
 
   // Rows for another commune are refused with the reason; the officer's own go in.
-  const std::string mixed = header + "21220,Tập huấn,01/03/2026,Tập huấn tổ tự quản,Công an\n09574,Tập huấn,01/03/2026,Không phải xã mình,Công an\n";
+  const std::string mixed =
+      header + "21220,Tập huấn,01/03/2026,Tập huấn tổ tự quản,Công an\n09574,Tập huấn,01/03/2026,Không phải xã mình,Công an\n";
   auto dry = upload(port(), officer, "register=activities&dry_run=true", mixed, "text/csv");
   ASSERT_EQ(dry.status, 200) << dry.body;
   EXPECT_EQ(dry.json().at("create").as_int64(), 1);
@@ -246,8 +250,8 @@ TEST_P(ImportsTest, TemplatesCarryLabelsInstructionsAndAnExampleThatImports) {
   const auto officer = s_->add_user("w.sontinh", "front_officer", "21220");
   // Every register has both templates; a register's name with a slash is written with a hyphen.
   const auto& admin = s_->commune_admin();
-  for (const std::string reg : {"activities", "opinions", "models", "groups", "patrols", "mediations", "programs", "pledges", "awards", "hotspots",
-                                "reintegration-people"}) {
+  for (const std::string reg : {"activities", "opinions", "models", "groups", "patrols", "mediations", "programs", "pledges", "awards",
+                                "hotspots", "reintegration-people"}) {
     SCOPED_TRACE(reg);
     for (const std::string ext : {".xlsx", ".csv"}) {
       auto t = request(port(), "GET", "/api/v1/imports/templates/" + reg + ext, "", bearer(admin));

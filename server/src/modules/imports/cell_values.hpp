@@ -16,7 +16,7 @@
 namespace antq::imports::cells {
 
 std::optional<std::string> date(std::string_view cell);      // → "YYYY-MM-DD"
-std::optional<std::string> datetime(std::string_view cell);   // → RFC 3339 with +07:00
+std::optional<std::string> datetime(std::string_view cell);  // → RFC 3339 with +07:00
 std::optional<std::int64_t> whole_number(std::string_view cell);
 std::optional<bool> yes_no(std::string_view cell);
 std::vector<std::string> list(std::string_view cell);  // trimmed, empty items dropped

@@ -24,7 +24,8 @@ std::string hint_of(const registers::Field& f) {
     case FieldType::codes: return "Một hoặc nhiều mục của danh mục (mã hoặc tên), cách nhau bởi dấu ;";
     case FieldType::choice: {
       std::string s = "Một trong: ";
-      for (std::size_t i = 0; i < f.choices.size(); ++i) s += (i ? "; " : "") + (i < f.choice_labels.size() ? f.choice_labels[i] : f.choices[i]);
+      for (std::size_t i = 0; i < f.choices.size(); ++i)
+        s += (i ? "; " : "") + (i < f.choice_labels.size() ? f.choice_labels[i] : f.choices[i]);
       return s;
     }
     case FieldType::reference: return "Mã số (id) của bản ghi liên quan";

@@ -14,8 +14,8 @@
 namespace antq::imports {
 
 struct Column {
-  std::string key;    // the API field, "unit", or "id"
-  std::string label;  // the template's header
+  std::string key;                          // the API field, "unit", or "id"
+  std::string label;                        // the template's header
   const registers::Field* field = nullptr;  // null for "unit" and "id"
   bool required = false;
   std::string hint;  // how to fill it in (the template's instructions sheet)

@@ -92,8 +92,8 @@ std::string row_key(const std::string& register_name, std::int64_t unit_id, cons
   return crypto::sha256_hex(register_name + '\x1f' + std::to_string(unit_id) + '\x1f' + bj::serialize(body));
 }
 
-RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns, const Mapping& mapping,
-                   const std::function<void(db::Connection&, const Counts&)>& progress) {
+RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns,
+                   const Mapping& mapping, const std::function<void(db::Connection&, const Counts&)>& progress) {
   RunResult out;
   out.counts.rows = static_cast<std::int64_t>(sheet.rows.size());
   RowReader reader(target.service.spec(), target.who, sheet.header, columns, mapping);

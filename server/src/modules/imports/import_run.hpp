@@ -38,8 +38,8 @@ struct RunTarget {
 };
 
 // `progress` is called after each group is committed (not in a dry run).
-RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns, const Mapping& mapping,
-                   const std::function<void(db::Connection&, const Counts&)>& progress = {});
+RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns,
+                   const Mapping& mapping, const std::function<void(db::Connection&, const Counts&)>& progress = {});
 
 // The row's identity for "imported before": the register, the unit and the values as the API took
 // them (so a CSV and an XLSX of the same rows agree).

@@ -53,10 +53,9 @@ std::vector<Batch> list(db::Connection& c, const PathRange& area, const std::opt
   // The area is a range of materialised paths; a national importer's path is "", inside the
   // whole country's range only.
   const std::string where = " WHERE ((unit_path >= $1 AND unit_path < $2) OR ($1 = '/' AND unit_path = ''))";
-  const auto r = register_name
-                     ? c.query(std::string(kBatchColumns) + where + " AND register = $3 ORDER BY id DESC LIMIT $4", area.lo, area.hi,
-                               *register_name, limit)
-                     : c.query(std::string(kBatchColumns) + where + " ORDER BY id DESC LIMIT $3", area.lo, area.hi, limit);
+  const auto r = register_name ? c.query(std::string(kBatchColumns) + where + " AND register = $3 ORDER BY id DESC LIMIT $4", area.lo,
+                                         area.hi, *register_name, limit)
+                               : c.query(std::string(kBatchColumns) + where + " ORDER BY id DESC LIMIT $3", area.lo, area.hi, limit);
   std::vector<Batch> out;
   for (const auto& row : r.rows) out.push_back(from_row(row));
   return out;

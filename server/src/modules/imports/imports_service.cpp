@@ -64,7 +64,12 @@ ImportsService::ImportsService(db::Database& db, const registers::Registry& regi
       audit_(audit),
       files_dir_(std::move(files_dir)),
       limits_(limits),
-      worker_("imports", [this] { while (!worker_.stopping() && run_next()) {} }, {std::chrono::milliseconds(2000), true}) {}
+      worker_("imports",
+              [this] {
+                while (!worker_.stopping() && run_next()) {
+                }
+              },
+              {std::chrono::milliseconds(2000), true}) {}
 
 ImportsService::~ImportsService() { worker_.stop(); }
 
@@ -79,14 +84,10 @@ bj::object ImportsService::dry_run(const http::Principal& who, const Upload& u, 
   auto& service = writable(who, u.register_name);
   const Prepared p = prepare(db_, service.spec(), who, u, bytes, limits_);
   const RunResult r = run_rows(db_, {service, who, std::nullopt}, p.sheet, p.columns, p.mapping);
-  bj::object out{{"register", u.register_name},
-                 {"format", format_name(p.sheet.format)},
-                 {"rows", r.counts.rows},
-                 {"create", r.counts.created},
-                 {"update", r.counts.updated},
-                 {"unchanged", r.counts.unchanged},
-                 {"refused", r.counts.refused},
-                 {"mapping", mapping_json(p.sheet.header, p.columns, p.mapping)}};
+  bj::object out{{"register", u.register_name}, {"format", format_name(p.sheet.format)},
+                 {"rows", r.counts.rows},       {"create", r.counts.created},
+                 {"update", r.counts.updated},  {"unchanged", r.counts.unchanged},
+                 {"refused", r.counts.refused}, {"mapping", mapping_json(p.sheet.header, p.columns, p.mapping)}};
   put_errors(out, r.errors);
   return out;
 }
@@ -103,9 +104,9 @@ std::int64_t ImportsService::enqueue(const http::Principal& who, const Upload& u
   }
   const std::int64_t id = db_.write_value([&](db::Connection& c) {
     if (u.mapping) repo::save_mapping(c, who.username, u.register_name, *u.mapping);
-    return repo::insert_batch(c, {u.register_name, who.username, principal_json(who), who.unit_path, u.file_name,
-                                  std::string(format_name(p.sheet.format)), stored, u.sheet, p.mapping_json,
-                                  static_cast<std::int64_t>(p.sheet.rows.size())});
+    return repo::insert_batch(
+        c, {u.register_name, who.username, principal_json(who), who.unit_path, u.file_name, std::string(format_name(p.sheet.format)),
+            stored, u.sheet, p.mapping_json, static_cast<std::int64_t>(p.sheet.rows.size())});
   });
   worker_.wake();
   return id;
@@ -154,8 +155,8 @@ void ImportsService::run_batch(std::int64_t id) {
   db_.write([&](db::Connection& c) {
     const auto now = repo::find(c, id);
     Counts k = status == "done" ? r.counts : now->counts;
-    repo::finish(c, id, status, k, errors_json(r.errors), r.failed.empty() ? std::nullopt : std::optional(failed_rows_json(header, r.failed)),
-                 message);
+    repo::finish(c, id, status, k, errors_json(r.errors),
+                 r.failed.empty() ? std::nullopt : std::optional(failed_rows_json(header, r.failed)), message);
     audit_.record(c, {who.username, "import.run", "import", std::to_string(id), b.unit_path, who.unit_code, "", "",
                       bj::serialize(bj::object{{"register", b.register_name},
                                                {"file_name", b.file_name},

@@ -19,9 +19,9 @@ namespace antq::imports {
 
 struct Upload {
   std::string register_name;
-  std::string file_name;              // as the person's computer named it (shown in the list and the audit)
-  std::optional<std::string> sheet;   // XLSX: a sheet by name; the first one otherwise
-  std::optional<std::string> mapping; // JSON {"header": "field" | null}: the person's corrections
+  std::string file_name;               // as the person's computer named it (shown in the list and the audit)
+  std::optional<std::string> sheet;    // XLSX: a sheet by name; the first one otherwise
+  std::optional<std::string> mapping;  // JSON {"header": "field" | null}: the person's corrections
 };
 
 struct DownloadFile {

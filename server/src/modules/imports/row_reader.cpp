@@ -102,8 +102,7 @@ std::optional<bj::value> RowReader::cell_value(db::Connection& c, const register
       }
       return bj::value(std::move(out));
     }
-    default:
-      return bj::value(cell);  // text, long text, a reference's id: checked by the register's validation
+    default: return bj::value(cell);  // text, long text, a reference's id: checked by the register's validation
   }
 }
 

@@ -33,8 +33,8 @@ struct ReadRow {
 
 class RowReader {
  public:
-  RowReader(const registers::Spec& spec, const http::Principal& who, const std::vector<std::string>& header, const std::vector<Column>& columns,
-            const Mapping& mapping);
+  RowReader(const registers::Spec& spec, const http::Principal& who, const std::vector<std::string>& header,
+            const std::vector<Column>& columns, const Mapping& mapping);
   ReadRow read(db::Connection& c, const SheetRow& row);
   // The header a field's errors are reported under ("" when the field has no column).
   std::string header_of(const std::string& key) const;

@@ -83,14 +83,16 @@ Sheet read_csv(std::string_view bytes, const SheetLimits& limits) {
   sheet.header_row = records[0].line;
   for (auto& h : records[0].fields) sheet.header.push_back(text::nfc(text::trim(h)));
   if (sheet.header.size() > limits.max_columns) {
-    throw BadRequest("Tệp có " + std::to_string(sheet.header.size()) + " cột, nhiều hơn " + std::to_string(limits.max_columns) + " cột cho phép.");
+    throw BadRequest("Tệp có " + std::to_string(sheet.header.size()) + " cột, nhiều hơn " + std::to_string(limits.max_columns) +
+                     " cột cho phép.");
   }
   for (std::size_t i = 1; i < records.size(); ++i) {
     SheetRow row{records[i].line, {}};
     bool blank = true;
     for (auto& f : records[i].fields) {
       if (f.size() > limits.max_cell_bytes) {
-        throw BadRequest("Dòng " + std::to_string(row.number) + ": một ô dài quá " + std::to_string(limits.max_cell_bytes / 1024) + " KiB.");
+        throw BadRequest("Dòng " + std::to_string(row.number) + ": một ô dài quá " + std::to_string(limits.max_cell_bytes / 1024) +
+                         " KiB.");
       }
       std::string cell = unguard(text::nfc(text::trim(f)));
       if (!cell.empty()) blank = false;

@@ -102,7 +102,8 @@ std::string template_xlsx(db::Connection& c, const registers::Spec& spec, const 
       if (choices.empty()) continue;
       // The list lives on its own sheet: a validation list written inline is capped at 255 characters.
       worksheet_write_string(lists, 0, list_col, cols[i].label.c_str(), bold);
-      for (std::size_t k = 0; k < choices.size(); ++k) worksheet_write_string(lists, static_cast<lxw_row_t>(k + 1), list_col, choices[k].c_str(), nullptr);
+      for (std::size_t k = 0; k < choices.size(); ++k)
+        worksheet_write_string(lists, static_cast<lxw_row_t>(k + 1), list_col, choices[k].c_str(), nullptr);
       const std::string letters = column_letters(list_col);
       const std::string range = "='Danh mục'!$" + letters + "$2:$" + letters + "$" + std::to_string(choices.size() + 1);
       lxw_data_validation v{};

@@ -63,14 +63,16 @@ std::optional<units::Unit> in_force(std::vector<units::Unit> found, const std::o
 
 }  // namespace
 
-std::variant<units::Unit, std::string> UnitCells::resolve(db::Connection& c, const std::string& cell, const std::optional<std::string>& date) {
+std::variant<units::Unit, std::string> UnitCells::resolve(db::Connection& c, const std::string& cell,
+                                                          const std::optional<std::string>& date) {
   // The date matters only where a code or name was reused; cache per cell and date.
   const std::string key = cell + '\x1f' + date.value_or("");
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   return cache_[key] = lookup(c, cell, date);
 }
 
-std::variant<units::Unit, std::string> UnitCells::lookup(db::Connection& c, const std::string& cell, const std::optional<std::string>& date) {
+std::variant<units::Unit, std::string> UnitCells::lookup(db::Connection& c, const std::string& cell,
+                                                         const std::optional<std::string>& date) {
   std::vector<units::Unit> found;
   const bool is_code = cell.find(',') == std::string::npos && cell.find(' ') == std::string::npos;
   if (is_code) {

@@ -73,7 +73,8 @@ ZipReader::~ZipReader() {
 bool ZipReader::has(const std::string& name) { return unzLocateFile(zip_, name.c_str(), 0) == UNZ_OK; }
 
 std::uint64_t ZipReader::read(const std::string& name, std::uint64_t limit, const std::function<void(std::string_view)>& chunk) {
-  if (unzLocateFile(zip_, name.c_str(), 0) != UNZ_OK) throw BadRequest("Bảng tính thiếu phần '" + name + "': tệp .xlsx không đầy đủ.", "file");
+  if (unzLocateFile(zip_, name.c_str(), 0) != UNZ_OK)
+    throw BadRequest("Bảng tính thiếu phần '" + name + "': tệp .xlsx không đầy đủ.", "file");
   unz_file_info64 info{};
   if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) throw BadRequest(kNotXlsx, "file");
   if (info.flag & 1U) throw BadRequest("Bảng tính được mã hóa: hãy gỡ mật khẩu rồi lưu lại dưới dạng .xlsx.", "file", "unsupported_file");

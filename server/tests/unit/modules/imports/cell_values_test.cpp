@@ -38,9 +38,9 @@ TEST(ImportCellValues, WholeNumbersWithVietnameseGrouping) {
   EXPECT_EQ(cells::whole_number("16 000"), 16000);
   EXPECT_EQ(cells::whole_number("16000.0"), 16000);
   EXPECT_EQ(cells::whole_number("0"), 0);
-  EXPECT_EQ(cells::whole_number("16.00"), std::nullopt);   // not a grouping
-  EXPECT_EQ(cells::whole_number("1,5"), std::nullopt);     // a decimal
-  EXPECT_EQ(cells::whole_number("-5"), std::nullopt);      // counts are not negative
+  EXPECT_EQ(cells::whole_number("16.00"), std::nullopt);  // not a grouping
+  EXPECT_EQ(cells::whole_number("1,5"), std::nullopt);    // a decimal
+  EXPECT_EQ(cells::whole_number("-5"), std::nullopt);     // counts are not negative
   EXPECT_EQ(cells::whole_number("1234.567"), std::nullopt);
   EXPECT_EQ(cells::whole_number("nhiều"), std::nullopt);
   EXPECT_EQ(cells::whole_number("9999999999999999"), std::nullopt);

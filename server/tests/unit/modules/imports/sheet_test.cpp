@@ -60,9 +60,8 @@ std::string zip_of(const std::vector<std::pair<std::string, std::string>>& parts
 const char* kWorkbook =
     R"(<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
     R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>)";
-const char* kRels =
-    R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>)";
+const char* kRels = R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+                    R"(<Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>)";
 
 }  // namespace
 
@@ -84,7 +83,9 @@ TEST(ImportSheet, CsvEncodingsAndSeparators) {
 }
 
 TEST(ImportSheet, CsvRefusals) {
-  EXPECT_NE(error_of([] { read_sheet("Ngày,Nội dung\n19/08/2024,\"chưa đóng\n", std::nullopt, kLimits); }).find("400 CSV: dấu ngoặc kép chưa đóng ở dòng 2"),
+  EXPECT_NE(error_of([] {
+              read_sheet("Ngày,Nội dung\n19/08/2024,\"chưa đóng\n", std::nullopt, kLimits);
+            }).find("400 CSV: dấu ngoặc kép chưa đóng ở dòng 2"),
             std::string::npos);
   // "Hội nghị" in Windows-1258: not UTF-8.
   const std::string cp1258 = "Ng\xE0y,N\xF4i dung\nH\xF4i ngh\xD2,1\n";
@@ -93,7 +94,8 @@ TEST(ImportSheet, CsvRefusals) {
   EXPECT_NE(error_of([] { read_sheet("", std::nullopt, kLimits); }).find("400"), std::string::npos);
   SheetLimits small;
   small.max_rows = 2;
-  EXPECT_NE(error_of([&] { read_sheet("a\n1\n2\n3\n", std::nullopt, small); }).find("413 Tệp có 3 dòng, vượt giới hạn 2 dòng"), std::string::npos);
+  EXPECT_NE(error_of([&] { read_sheet("a\n1\n2\n3\n", std::nullopt, small); }).find("413 Tệp có 3 dòng, vượt giới hạn 2 dòng"),
+            std::string::npos);
 }
 
 TEST(ImportSheet, XlsxCellsAsPeopleTypeThem) {
@@ -136,11 +138,13 @@ TEST(ImportSheet, XlsxRefusals) {
   EXPECT_NE(error_of([&] { read_sheet(merged, std::nullopt, kLimits); }).find("400 Bảng tính có ô gộp (A2:A4)"), std::string::npos);
   const std::string empty = xlsx::build([](lxw_workbook* wb) { workbook_add_worksheet(wb, nullptr); });
   EXPECT_NE(error_of([&] { read_sheet(empty, std::nullopt, kLimits); }).find("400 Trang tính trống"), std::string::npos);
-  EXPECT_NE(error_of([] { read_sheet(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(500, '\0'), std::nullopt, kLimits); })
-                .find("400 Tệp là bảng tính có mật khẩu hoặc tệp Excel 97-2003"),
+  EXPECT_NE(error_of([] {
+              read_sheet(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(500, '\0'), std::nullopt, kLimits);
+            }).find("400 Tệp là bảng tính có mật khẩu hoặc tệp Excel 97-2003"),
             std::string::npos);
-  EXPECT_NE(error_of([] { read_sheet("PK\x03\x04 không phải zip", std::nullopt, kLimits); }).find("400 Tệp không phải bảng tính .xlsx hợp lệ"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of([] { read_sheet("PK\x03\x04 không phải zip", std::nullopt, kLimits); }).find("400 Tệp không phải bảng tính .xlsx hợp lệ"),
+      std::string::npos);
   const std::string not_a_workbook = zip_of({{"readme.txt", "xin chào"}});
   EXPECT_NE(error_of([&] { read_sheet(not_a_workbook, std::nullopt, kLimits); }).find("400 Tệp nén không phải bảng tính Excel"),
             std::string::npos);
@@ -154,7 +158,8 @@ TEST(ImportSheet, ZipBombIsStoppedAtTheLimit) {
   std::string sheet = R"(<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)";
   sheet += std::string(8 * 1024 * 1024, ' ');
   sheet += "</sheetData></worksheet>";
-  const std::string bomb = zip_of({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels}, {"xl/worksheets/sheet1.xml", sheet}});
+  const std::string bomb =
+      zip_of({{"xl/workbook.xml", kWorkbook}, {"xl/_rels/workbook.xml.rels", kRels}, {"xl/worksheets/sheet1.xml", sheet}});
   EXPECT_LT(bomb.size(), 64u * 1024);
   SheetLimits small;
   small.max_part_bytes = 1024 * 1024;
