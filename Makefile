@@ -50,6 +50,7 @@ bench: build
 	@bash bench/tips.sh
 	@bash bench/login_flood.sh
 	@bash bench/reports.sh
+	@bash bench/backup.sh
 	@cmake --build $(BUILD_DIR) --target antq_bench_units && $(BUILD_DIR)/antq_bench_units
 	@ANTQ_BIN=$(BUILD_DIR)/antq bash bench/soak.sh
 

@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'catalog.add',
   'catalog.update',
   'rollup.rebuild',
+  'export.full',
+  'export.decrypted',
   'keys.rotate',
   // tips
   'tip.create',
@@ -101,6 +103,7 @@ export const AUDIT_ENTITIES = [
   'tip',
   'tip_category',
   'report',
+  'database',
   ...REGISTER_ENTITIES,
   'evaluation',
   'evaluation_criteria',
