@@ -1,11 +1,14 @@
 #include "app/cli_backup.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <optional>
 #include <sstream>
 
+#include "app/app.hpp"
 #include "core/errors.hpp"
 #include "core/keyring.hpp"
 #include "db/migrations.hpp"
@@ -33,6 +36,15 @@ std::unique_ptr<db::Database> open_existing(const Config& c) {
   auto db = db::open(c.db, database_options(c));
   if (db::schema_version(*db) == 0) throw OperatorError("CSDL '" + db::redact_url(c.db) + "' chưa có dữ liệu ANTQ (chưa chạy antq init).");
   return db;
+}
+
+// "0,12": two decimals, written the Vietnamese way.
+std::string decimal(double v) {
+  std::ostringstream ss;
+  ss << std::fixed << std::setprecision(2) << v;
+  std::string out = ss.str();
+  std::replace(out.begin(), out.end(), '.', ',');
+  return out;
 }
 
 // The key file as `antq init` writes it ("<id> <hex>" lines), from the file or ANTQ_DATA_KEY.
@@ -78,8 +90,9 @@ int cmd_backup(const Config& c, const std::string& out, bool with_key) {
   }
   const auto r = backup::backup_database(c.db, out);
   const double mb = static_cast<double>(r.bytes) / 1e6;
-  std::cout << "Đã sao lưu CSDL " << r.engine << " " << db::redact_url(c.db) << " (cấu trúc phiên bản " << r.schema_version << ") vào "
-            << out << ": " << r.bytes << " byte trong " << r.seconds << " s (" << (r.seconds > 0 ? mb / r.seconds : 0) << " MB/s).\n";
+  std::cout << "Đã sao lưu CSDL " << db::redact_url(c.db) << " (" << r.engine << ", cấu trúc phiên bản " << r.schema_version << ") vào "
+            << out << ": " << decimal(mb) << " MB trong " << decimal(r.seconds) << " giây (" << decimal(r.seconds > 0 ? mb / r.seconds : 0)
+            << " MB/s).\n";
   if (with_key) {
     write_key_copy(c, out + ".key");
     std::cout << "Khóa dữ liệu đã chép vào " << out << ".key (quyền 0600). Hãy cất nó ở nơi khác bản sao lưu: ai có cả hai "
@@ -95,8 +108,8 @@ int cmd_backup(const Config& c, const std::string& out, bool with_key) {
 
 int cmd_restore(const Config& c, const std::string& from) {
   const auto r = backup::restore_database(from, c.db);
-  std::cout << "Đã khôi phục " << from << " vào CSDL " << r.engine << " " << db::redact_url(c.db) << " (cấu trúc phiên bản "
-            << r.schema_version << ") trong " << r.seconds << " s.\n"
+  std::cout << "Đã khôi phục " << from << " vào CSDL " << db::redact_url(c.db) << " (" << r.engine << ", cấu trúc phiên bản "
+            << r.schema_version << ") trong " << decimal(r.seconds) << " giây.\n"
             << "Đặt khóa dữ liệu của bản sao lưu ở " << key_file_path(c)
             << " (hoặc ANTQ_DATA_KEY) trước khi chạy antq serve, rồi kiểm tra bằng antq audit verify.\n";
   return 0;
