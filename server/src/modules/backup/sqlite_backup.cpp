@@ -67,7 +67,9 @@ void copy(sqlite3* from, sqlite3* to, const std::string& what) {
 
 void sqlite_backup(const std::string& path, const std::string& out_part) {
   Handle src(path, SQLITE_OPEN_READWRITE);
+  sqlite3_exec(src.db, kMappedSource, nullptr, nullptr, nullptr);
   Handle dst(out_part, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3_exec(dst.db, kFastTarget, nullptr, nullptr, nullptr);
   copy(src.db, dst.db, "Sao lưu SQLite '" + path + "' không thành công");
   // The copy carries the source's WAL mode; a backup is one self-contained file.
   sqlite3_exec(dst.db, kOneFile, nullptr, nullptr, nullptr);
