@@ -160,6 +160,8 @@ TEST_P(ExportTest, BadExportsFailInVietnameseAndWriteNothing) {
   // Without the key a plain export still works (nothing is opened, nothing can be signed).
   r = run_antq({"export", "--db", s_->database().url(), "--out", file("plain.zip")}, {{"ANTQ_DATA_KEY_FILE", file("none.key")}});
   EXPECT_EQ(r.code, 0) << r.err;
+  // None of these is on the record as an export made.
+  EXPECT_EQ(audited("export.full") + audited("export.decrypted"), 0);
   if (GetParam() == "sqlite") {
     r = antq({"export", "--db", "sqlite:" + file("nothing.db"), "--out", file("n.zip")});
     EXPECT_EQ(r.code, 1);

@@ -156,11 +156,11 @@ ExportReport export_all(db::Database& db, const std::string& out, const ExportOp
   if (options.decrypt && !options.keys) throw OperatorError("Cần khóa dữ liệu để mở các trường niêm phong.");
   ExportReport report;
   report.schema_version = db::schema_version(db);
-  // Recorded before the first row is read: an export that is interrupted is on the record too.
-  if (options.keys) record(db, options);
   const std::string part = out + ".part";
   try {
-    ZipWriter zip(part);
+    ZipWriter zip(part);  // first: an export that cannot be written is not recorded as made
+    // Recorded before the first row is read: an export that is interrupted is on the record too.
+    if (options.keys) record(db, options);
     bj::array tables;
     db.read([&](db::Connection& c) {
       for (const auto& t : list_tables(c)) tables.emplace_back(write_table(zip, c, t, options.decrypt ? options.keys : nullptr, report));
