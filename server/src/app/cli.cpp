@@ -13,6 +13,7 @@
 
 #include "app/app.hpp"
 #include "app/cli_imports.hpp"
+#include "app/cli_backup.hpp"
 #include "app/cli_text.hpp"
 #include "app/config.hpp"
 #include "app/reseal_secrets.hpp"
@@ -149,6 +150,8 @@ struct Options {
   std::optional<int> expires_days;
   std::string token_ref, expect_head;
   ImportRegisterOptions import_register;
+  std::string out, from;
+  bool decrypt = false, with_key = false;
 };
 
 int cmd_import_units(const Config& c, const Options& o) {
@@ -386,6 +389,29 @@ void add_maintenance_commands(CLI::App& cli, Options& o, const Text& T, std::vec
                  cmd_rollup_rebuild});
 }
 
+void add_backup_commands(CLI::App& cli, Options& o, const Text& T, std::vector<Command>& out) {
+  auto* exp = with_db(&cli, o, T, "export",
+                      T("Xuất mọi bảng ra CSV và JSON Lines trong một tệp zip có manifest",
+                        "Export every table as CSV and JSON Lines in a zip with a manifest"));
+  exp->add_option("--out", o.out, T("Tệp zip sẽ tạo", "The zip file to create"))->required();
+  exp->add_flag(
+      "--decrypt", o.decrypt,
+      T("Mở các trường niêm phong bằng khóa dữ liệu (được ghi vào nhật ký)", "Open the sealed fields with the data key (audited)"));
+  out.push_back({exp, [&o](const Config& c) { return cmd_export(c, o.out, o.decrypt); }});
+
+  auto* bak = with_db(&cli, o, T, "backup",
+                      T("Sao lưu CSDL khi máy chủ vẫn chạy (SQLite: backup API; PostgreSQL: pg_dump)",
+                        "Back up the database while the server runs (SQLite: backup API; PostgreSQL: pg_dump)"));
+  bak->add_option("--out", o.out, T("Tệp sao lưu sẽ tạo", "The backup file to create"))->required();
+  bak->add_flag("--with-key", o.with_key,
+                T("Chép cả khóa dữ liệu vào TỆP.key (cất riêng!)", "Also copy the data key to FILE.key (keep it apart!)"));
+  out.push_back({bak, [&o](const Config& c) { return cmd_backup(c, o.out, o.with_key); }});
+
+  auto* res = with_db(&cli, o, T, "restore", T("Khôi phục bản sao lưu vào một CSDL trống", "Restore a backup into an empty database"));
+  res->add_option("--from", o.from, T("Tệp sao lưu", "The backup file"))->required();
+  out.push_back({res, [&o](const Config& c) { return cmd_restore(c, o.from); }});
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -405,6 +431,7 @@ int run_cli(int argc, char** argv) {
   add_data_commands(cli, o, T, commands);
   add_account_commands(cli, o, T, commands);
   add_maintenance_commands(cli, o, T, commands);
+  add_backup_commands(cli, o, T, commands);
   cli.add_subcommand("version", T("In phiên bản", "Print the version"))->callback([] { std::cout << "antq " << ANTQ_VERSION << "\n"; });
   cli_text::finish(cli, lang);
 

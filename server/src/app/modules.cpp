@@ -2,6 +2,7 @@
 
 #include "modules/accounts/accounts_install.hpp"
 #include "modules/audit/audit_install.hpp"
+#include "modules/backup/backup_install.hpp"
 #include "modules/catalog/catalog_install.hpp"
 #include "modules/evaluations/evaluations_install.hpp"
 #include "modules/imports/imports_install.hpp"
@@ -44,6 +45,7 @@ void install_modules(modules::Host& host) {
   reports::install(host);
   audit::install(host);
   units::install(host);
+  backup::install(host);  // the full export: every module's tables
 }
 
 }  // namespace antq::app

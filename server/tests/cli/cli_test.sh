@@ -314,7 +314,7 @@ if [ "$ENGINE" = sqlite ]; then
   VI_LETTERS='[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữỳýỵỷỹĩịỉìíòóỏõọùúủũụèéẻẽẹ]'
   CLI11_ENGLISH='Usage|Options|Subcommands|Positionals|OPTIONS|SUBCOMMAND|REQUIRED|TEXT|Print this help'
   for cmd in "" init serve migrate import "import units" seed "seed demo" "seed synthetic" user "user add" "user disable" \
-             token "token create" "token revoke" audit "audit verify" keys "keys rotate" rollup "rollup rebuild" version; do
+             token "token create" "token revoke" audit "audit verify" keys "keys rotate" rollup "rollup rebuild" export backup restore version; do
     # shellcheck disable=SC2086 # the words of a subcommand are separate arguments
     out=$(vi $cmd --help 2>&1)
     check "antq $cmd --help speaks Vietnamese: $out" grep -q "^Cách dùng: .*antq" <<<"$out"

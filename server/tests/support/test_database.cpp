@@ -1,6 +1,7 @@
 #include "support/test_database.hpp"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -24,7 +25,22 @@ std::vector<std::string> server_engines() {
   return out;
 }
 
-TestDatabase::TestDatabase(const std::string& engine) : engine_(engine) {
+namespace {
+
+// A statement outside any transaction (CREATE / DROP DATABASE refuse to run inside one).
+void pg_admin(const std::string& sql) {
+  PGconn* c = PQconnectdb(std::getenv("ANTQ_TEST_PG_URL"));
+  PGresult* r = PQexec(c, sql.c_str());
+  const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+  const std::string error = PQerrorMessage(c);
+  PQclear(r);
+  PQfinish(c);
+  if (!ok) throw std::runtime_error(sql + ": " + error);
+}
+
+}  // namespace
+
+TestDatabase::TestDatabase(const std::string& engine, bool own_database) : engine_(engine) {
   dir_ = std::filesystem::temp_directory_path() / ("antq-test-" + crypto::random_hex(6));
   std::filesystem::create_directories(dir_);
   if (engine == "sqlite") {
@@ -35,6 +51,15 @@ TestDatabase::TestDatabase(const std::string& engine) : engine_(engine) {
       ADD_FAILURE() << "ANTQ_TEST_PG_URL is not set: run the tests through 'make test' (scripts/with-postgres.sh), "
                        "or set ANTQ_TEST_ENGINES=sqlite to run SQLite only.";
       throw std::runtime_error("no PostgreSQL for tests");
+    }
+    if (own_database) {
+      database_ = "antq_t_" + crypto::random_hex(6);
+      pg_admin("CREATE DATABASE " + database_);
+      const std::string b(base);
+      const auto slash = b.rfind('/'), query = b.find('?', slash);
+      url_ = b.substr(0, slash + 1) + database_ + (query == std::string::npos ? "" : b.substr(query));
+      db_ = db::open(url_);
+      return;
     }
     schema_ = "t_" + crypto::random_hex(6);
     {
@@ -56,6 +81,13 @@ TestDatabase::~TestDatabase() {
       admin->write([&](db::Connection& c) { c.execute_script("DROP SCHEMA " + schema_ + " CASCADE"); });
     } catch (const std::exception& e) {
       std::cerr << "could not drop test schema " << schema_ << ": " << e.what() << "\n";
+    }
+  }
+  if (!database_.empty()) {
+    try {
+      pg_admin("DROP DATABASE " + database_ + " WITH (FORCE)");
+    } catch (const std::exception& e) {
+      std::cerr << "could not drop test database " << database_ << ": " << e.what() << "\n";
     }
   }
   std::error_code ec;

@@ -16,7 +16,9 @@ std::vector<std::string> server_engines();  // the engines among those that run 
 
 class TestDatabase {
  public:
-  explicit TestDatabase(const std::string& engine);
+  // `own_database`: on PostgreSQL a database of its own (CREATE DATABASE, dropped after) instead of
+  // a schema, for what works on a whole database (pg_dump, pg_restore); SQLite is a file either way.
+  explicit TestDatabase(const std::string& engine, bool own_database = false);
   ~TestDatabase();
   const std::string& url() const { return url_; }
   db::Database& db() { return *db_; }
@@ -27,7 +29,7 @@ class TestDatabase {
   const std::string& pg_application_name() const { return schema_; }
 
  private:
-  std::string engine_, url_, schema_;
+  std::string engine_, url_, schema_, database_;
   std::filesystem::path dir_;
   std::unique_ptr<db::Database> db_;
 };

@@ -11,6 +11,7 @@ import AuditFilters, { FILTERS } from './AuditFilters';
 import { auditKeys, listAudit, verifyAudit, type AuditEntry } from './api';
 import { useAuditColumns } from './columns';
 import VerifyResult from './VerifyResult';
+import ExportAllButton from './ExportAllButton';
 import './audit.css';
 import PageHead from '../components/PageHead';
 
@@ -36,6 +37,7 @@ export default function Audit() {
   return (
     <div className="antq-admin" data-testid="audit-page">
       <PageHead title={t('audit.pageTitle')} intro={t('audit.intro')}>
+        <ExportAllButton />
         <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
           {t('audit.verify.button')}
         </Button>

@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'catalog.add',
   'catalog.update',
   'rollup.rebuild',
+  'export.full',
+  'export.decrypted',
   'keys.rotate',
   // tips
   'tip.create',
@@ -105,6 +107,7 @@ export const AUDIT_ENTITIES = [
   'tip_category',
   'report',
   'import',
+  'database',
   ...REGISTER_ENTITIES,
   'evaluation',
   'evaluation_criteria',
