@@ -171,7 +171,6 @@ int cmd_import_reform(const Config& c, const Options& o) {
 
 int cmd_import_units(const Config& c, const Options& o) {
   if (!o.reform.empty()) return cmd_import_reform(c, o);
-  if (o.file.empty() || o.version.empty()) throw OperatorError("Cần --file và --version (hoặc --reform 2025-07-01).");
   Context ctx(c);
   std::optional<std::string> succ;
   if (!o.successions.empty()) succ = read_file(o.successions);
@@ -335,6 +334,13 @@ void add_data_commands(CLI::App& cli, Options& o, const Text& T, std::vector<Com
   import_units->add_option("--reform", o.reform,
                            T("Áp dụng cuộc sắp xếp đơn vị hành chính theo bảng chuyển đổi chính thức: 2025-07-01",
                              "Apply an administrative reform from the official conversion table: 2025-07-01"));
+  // --file and --version are required unless --reform is given: checked as CLI11 checks a required
+  // option (the same message and exit code, in the user's language).
+  import_units->callback([&o] {
+    if (!o.reform.empty()) return;
+    if (o.file.empty()) throw CLI::RequiredError("--file");
+    if (o.version.empty()) throw CLI::RequiredError("--version");
+  });
   out.push_back({import_units, [&o](const Config& c) { return cmd_import_units(c, o); }});
 
   auto* seed = group(cli, "seed", T("Nạp dữ liệu mẫu", "Load sample data"));
