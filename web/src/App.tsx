@@ -7,10 +7,13 @@ import RequireAuth from './accounts/RequireAuth';
 import { PERMISSIONS } from './accounts/auth';
 import Home, { HomeRedirect } from './shell/Home';
 import { STAFF_HOME } from './public/paths';
+import { UNITS_WRITE } from './units/manage';
 
 // The site's home page (/) is the citizens' page of the small public app (main.tsx); the staff
 // workspace (/lam-viec) is in the main bundle (the landing page after login); the others load on demand.
 const Units = lazy(() => import('./units/UnitsPage'));
+// the 2025 reform's review queue: units of split communes waiting for a new commune
+const ReformPending = lazy(() => import('./units/reform/PendingPage'));
 const Login = lazy(() => import('./accounts/Login'));
 const ChangePassword = lazy(() => import('./accounts/ChangePassword'));
 // a temporary password's first page: outside the workspace's frame (its menu would not open)
@@ -50,6 +53,14 @@ export default function App() {
           <Route index element={<HomeRedirect />} />
           <Route path={STAFF_HOME.slice(1)} element={<Home />} />
           <Route path="units" element={<Units />} />
+          <Route
+            path="units/cho-phan-ve-xa"
+            element={
+              <RequireAuth permission={UNITS_WRITE}>
+                <ReformPending />
+              </RequireAuth>
+            }
+          />
           <Route path="login" element={<Login />} />
           <Route
             path="account/password"

@@ -105,6 +105,7 @@ void App::stop() {
   impl_->modules->stop_workers();
 }
 db::Database& App::database() { return *impl_->db; }
+const audit::AuditLog& App::audit() const { return *impl_->audit; }
 http::Pipeline& App::pipeline() { return *impl_->pipeline; }
 
 std::vector<std::string> App::route_list() const {

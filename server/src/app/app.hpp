@@ -12,6 +12,9 @@
 namespace antq::http {
 class Pipeline;
 }
+namespace antq::audit {
+class AuditLog;
+}
 
 namespace antq::app {
 
@@ -26,6 +29,8 @@ class App {
   void wait_for_signal();
   void stop();
   db::Database& database();
+  // The audit trail, for what runs beside the server in the same process (tests of the reform).
+  const audit::AuditLog& audit() const;
   // The request pipeline without the socket: the fuzz target (server/fuzz/pipeline.cpp) feeds it.
   http::Pipeline& pipeline();
   // "METHOD /pattern" of every API route (the OpenAPI document is checked against it).

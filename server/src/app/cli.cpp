@@ -16,6 +16,7 @@
 #include "app/cli_backup.hpp"
 #include "app/cli_text.hpp"
 #include "app/config.hpp"
+#include "app/reform.hpp"
 #include "app/reseal_secrets.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
@@ -142,7 +143,7 @@ struct Options {
   std::string db_url, listen, web_root;
   std::string units_list = "vn-2tier";
   bool password_stdin = false;
-  std::string file, version, successions;
+  std::string file, version, successions, reform;
   std::string scale = "national";
   std::uint64_t synthetic_seed = 1;
   std::string username, role, unit, display_name;
@@ -154,7 +155,27 @@ struct Options {
   bool decrypt = false, with_key = false;
 };
 
+int cmd_import_reform(const Config& c, const Options& o) {
+  if (!o.file.empty() || !o.version.empty() || !o.successions.empty()) {
+    throw OperatorError("--reform dùng bảng chuyển đổi và danh mục đi kèm antq: không dùng cùng --file, --version, --successions.");
+  }
+  Context ctx(c);
+  const auto r = run_reform(*ctx.db, *ctx.audit, o.reform);
+  if (r.already_applied) {
+    std::cout << "Cuộc sắp xếp ngày " << o.reform << " đã được áp dụng cho CSDL này: không có gì thay đổi.\n";
+    return 0;
+  }
+  print_import(r.list);
+  std::cout << "Sắp xếp ngày " << o.reform << ": xã nhập nguyên vào một xã mới " << r.whole << ", giữ nguyên hoặc đổi tên " << r.same
+            << ", xã bị chia chờ phân về xã mới " << r.split << ", xã không có trong bảng chờ phân " << r.unlisted
+            << ", huyện thành đặc khu " << r.special_zones << ", huyện " << r.districts << ", tỉnh " << r.provinces
+            << ", thôn/cơ sở chuyển theo xã " << r.local_moved << ", mục chờ phân về xã mới " << r.queued
+            << ", tài khoản chuyển sang đơn vị kế thừa " << r.accounts_moved << ".\n";
+  return 0;
+}
+
 int cmd_import_units(const Config& c, const Options& o) {
+  if (!o.reform.empty()) return cmd_import_reform(c, o);
   Context ctx(c);
   std::optional<std::string> succ;
   if (!o.successions.empty()) succ = read_file(o.successions);
@@ -311,12 +332,20 @@ void add_data_commands(CLI::App& cli, Options& o, const Text& T, std::vector<Com
   auto* import = group(cli, "import", T("Nhập dữ liệu", "Import data"));
   auto* import_units =
       with_db(import, o, T, "units", T("Nhập danh mục đơn vị hành chính (CSV)", "Import a list of administrative units (CSV)"));
-  import_units->add_option("--file", o.file, "CSV: code,name,level,parent_code[,full_name,unit_type]")->required();
-  import_units
-      ->add_option("--version", o.version,
-                   T("Nhãn phiên bản danh mục, ví dụ vn-2tier-2026", "Version label of the list, e.g. vn-2tier-2026"))
-      ->required();
+  import_units->add_option("--file", o.file, "CSV: code,name,level,parent_code[,full_name,unit_type]");
+  import_units->add_option("--version", o.version,
+                           T("Nhãn phiên bản danh mục, ví dụ vn-2tier-2026", "Version label of the list, e.g. vn-2tier-2026"));
   import_units->add_option("--successions", o.successions, "CSV: old_code,new_code");
+  import_units->add_option("--reform", o.reform,
+                           T("Áp dụng cuộc sắp xếp đơn vị hành chính theo bảng chuyển đổi chính thức: 2025-07-01",
+                             "Apply an administrative reform from the official conversion table: 2025-07-01"));
+  // --file and --version are required unless --reform is given: checked as CLI11 checks a required
+  // option (the same message and exit code, in the user's language).
+  import_units->callback([&o] {
+    if (!o.reform.empty()) return;
+    if (o.file.empty()) throw CLI::RequiredError("--file");
+    if (o.version.empty()) throw CLI::RequiredError("--version");
+  });
   out.push_back({import_units, [&o](const Config& c) { return cmd_import_units(c, o); }});
   auto* import_register =
       with_db(import, o, T, "register", T("Nhập một bảng tính (CSV, XLSX) vào một sổ", "Import a spreadsheet (CSV, XLSX) into a register"));

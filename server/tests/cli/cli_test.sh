@@ -170,6 +170,22 @@ printf 'code,name\n1,A\n' > "$work/bad.csv"
 out=$("$BIN" import units --db "$URL" --file "$work/bad.csv" --version bad 2>&1)
 check "import of a malformed list fails clearly" grep -q "phải có các cột" <<<"$out"
 
+# The official 2025 reform (issue 14): on a fresh 3-tier database, from the state's table shipped in
+# the binary; a second run changes nothing; an unknown date or a 2-tier database is refused.
+rurl=$(new_db reform)
+"$BIN" init --db "$rurl" --units vn-3tier >/dev/null 2>&1
+out=$("$BIN" import units --db "$rurl" --reform 2025-07-01 2>&1)
+check "import units --reform 2025-07-01: $out" grep -q "xã bị chia chờ phân về xã mới 441" <<<"$out"
+out=$("$BIN" import units --db "$rurl" --reform 2025-07-01 2>&1)
+check "the reform again changes nothing: $out" grep -q "đã được áp dụng" <<<"$out"
+out=$("$BIN" import units --db "$rurl" --reform 2024-01-01 2>&1)
+check "an unknown reform date exits non-zero" [ $? -ne 0 ]
+check "an unknown reform date is named: $out" grep -q "Không có bảng chuyển đổi" <<<"$out"
+r2url=$(new_db reform_2tier)
+"$BIN" init --db "$r2url" >/dev/null 2>&1
+out=$("$BIN" import units --db "$r2url" --reform 2025-07-01 2>&1)
+check "the reform on a 2-tier database is refused: $out" grep -q "vn-3tier" <<<"$out"
+
 out=$("$BIN" seed demo --db "$URL" 2>&1)
 check "seed demo after the reform changes nothing (the 3-tier demo moved with its communes): $out" grep -q "không thay đổi gì" <<<"$out"
 

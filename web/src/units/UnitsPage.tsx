@@ -6,13 +6,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getUnit, listUnits, queryKeys, searchUnits, type UnitDetail, type UnitSummary } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
-import { useAuth } from '../accounts/auth';
+import { Link } from 'react-router';
+import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDate, formatNumber } from '../lib/format';
 import { datasetLabel, subkindLabel, unitKindColor, unitKindKey } from '../lib/units';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSelectedUnit } from '../components/useSelectedUnit';
 import AddUnitModal from './AddUnitModal';
-import { canAddUnder, canManage } from './manage';
+import { canAddUnder, canManage, UNITS_WRITE } from './manage';
 import PosterLink from './PosterLink';
 import UnitActions from './UnitActions';
 import './units.css';
@@ -49,6 +50,13 @@ export default function Units() {
         {t('units.pageTitle')}
       </Title>
       <Paragraph type="secondary">{t('units.intro')}</Paragraph>
+      {hasPermission(user, UNITS_WRITE) && (
+        <Paragraph>
+          <Link to="/units/cho-phan-ve-xa" data-testid="reform-pending-link">
+            {t('units.reform.link')}
+          </Link>
+        </Paragraph>
+      )}
 
       <UnitSearch onPick={setCode} />
 

@@ -177,4 +177,14 @@ std::optional<Token> find_token_by_id(db::Connection& c, const std::string& id) 
 void revoke_token(db::Connection& c, const std::string& id) { c.query(kRevokeToken, id, timeutil::now_utc()); }
 void touch_token(db::Connection& c, const std::string& id) { c.query(kTouchToken, id, timeutil::now_utc()); }
 
+std::vector<std::pair<std::string, std::int64_t>> homes(db::Connection& c) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& r : c.query(kHomes).rows) out.emplace_back(r.text(0), r.integer(1));
+  return out;
+}
+
+void set_home_unit(db::Connection& c, const std::string& username, std::int64_t unit_id) {
+  c.query(kSetHomeUnit, username, unit_id, timeutil::now_utc());
+}
+
 }  // namespace antq::accounts::repo

@@ -82,6 +82,11 @@ void insert_token(db::Connection& c, const std::string& id, const std::string& t
 std::optional<Token> find_token_by_hash(db::Connection& c, const std::string& token_hash);
 std::optional<Token> find_token_by_id(db::Connection& c, const std::string& id);
 void revoke_token(db::Connection& c, const std::string& id);
+
+// Accounts with a home unit (username, unit id), and moving one to another unit: an
+// administrative reform retires units and their accounts follow the successor.
+std::vector<std::pair<std::string, std::int64_t>> homes(db::Connection& c);
+void set_home_unit(db::Connection& c, const std::string& username, std::int64_t unit_id);
 void touch_token(db::Connection& c, const std::string& id);
 
 }  // namespace antq::accounts::repo

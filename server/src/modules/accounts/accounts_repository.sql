@@ -104,3 +104,9 @@ UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL
 
 -- name: kTouchToken
 UPDATE api_tokens SET last_used_at = $2 WHERE id = $1
+
+-- name: kHomes
+SELECT username, unit_id FROM users WHERE unit_id IS NOT NULL
+
+-- name: kSetHomeUnit
+UPDATE users SET unit_id = $2, updated_at = $3 WHERE username = $1

@@ -2,9 +2,11 @@
 
 #include <chrono>
 
+#include "modules/reports/record_count.hpp"
 #include "modules/reports/reports_routes.hpp"
 #include "modules/reports/reports_service.hpp"
 #include "modules/reports/rollups.hpp"
+#include "modules/units/unit_lineage.hpp"
 
 namespace antq::reports {
 
@@ -14,6 +16,8 @@ void install(modules::Host& host) {
   auto& reports = host.keep<ReportsService>(host.db, rollups, host.audit);
   host.add_worker([&rollups] { rollups.start_background(std::chrono::milliseconds(1000)); }, [&rollups] { rollups.stop_background(); });
   register_routes(host.router, reports);
+  // The units module's reform queue shows how many records wait with each unit.
+  host.offer(host.keep<units::RecordCounter>(units::RecordCounter{&count_records}));
 }
 
 }  // namespace antq::reports

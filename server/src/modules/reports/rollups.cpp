@@ -16,6 +16,9 @@ namespace {
 
 using namespace antq::sql::reports::rollups;  // the statements: rollups.sql
 
+// More nodes than this to derive again after paths changed: rebuild everything instead.
+constexpr std::size_t kMaxNodesToDerive = 64;
+
 // Several servers on one PostgreSQL database each run a folder: one at a time, or two would add
 // the same difference to a month twice. (SQLite has one writer anyway.)
 void exclusive(db::Connection& c) {
@@ -290,6 +293,9 @@ Rollups::Work Rollups::take_work(db::Connection& c) {
         if (std::find(before.begin(), before.end(), n) == before.end()) full_nodes.insert(n);
     }
   }
+  // A reform moves most of the tree at once (antq import units --reform): deriving each node
+  // from its records one by one would read the records once per node; one rebuild reads them once.
+  if (full_nodes.size() > kMaxNodesToDerive) everything = true;
   if (everything) {
     // The first fold after the migration (or a request for it): everything, here and now.
     rebuild_in(c, nullptr);

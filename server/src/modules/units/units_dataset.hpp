@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "db/database.hpp"
 
@@ -26,6 +28,15 @@ struct ImportReport {
 // Label → embedded file for the lists shipped with ANTQ: "vn-2tier" (current), "vn-3tier"
 // (before the July 2025 reform).
 std::optional<std::string_view> shipped_list(std::string_view label);
+
+struct ApplyOptions {
+  std::string retired_on;                                        // written on the units this list retires; empty: today (Vietnam)
+  std::vector<std::pair<std::string, std::string>> successions;  // old code → new code
+  bool successions_by_code = true;                               // a retired unit whose code lives on is succeeded by that unit
+  bool move_local = true;                                        // villages and establishments follow their retired commune
+};
+// The same inside an open write transaction (the reform applies the list and its lineage in one).
+ImportReport apply_list(db::Connection& c, std::string_view csv_text, const std::string& label, const ApplyOptions& o);
 
 ImportReport import_units(db::Database& db, std::string_view csv_text, const std::string& label,
                           std::optional<std::string_view> successions_csv = std::nullopt);

@@ -22,6 +22,7 @@ constexpr const char* kFindInDataset = "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u
 constexpr const char* kFindLatestRetired =
     "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.code = $1 AND u.active = 0 ORDER BY u.retired_on DESC, u.id DESC LIMIT 1";
 constexpr const char* kFindById = "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.id = $1";
+constexpr const char* kFindAllWithCode = "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.code = $1 ORDER BY u.active DESC, u.id";
 constexpr const char* kChildren = "SELECT " UNIT_COLUMNS UNIT_FROM
                                   "WHERE u.parent_id = $1 AND u.active = 1 "
                                   "ORDER BY CASE u.kind WHEN 'establishment' THEN 1 ELSE 0 END, u.sort_key, u.id";
@@ -102,6 +103,8 @@ std::optional<Unit> find_in_dataset(db::Connection& c, const std::string& code, 
 std::optional<Unit> find_latest_retired(db::Connection& c, const std::string& code) { return one(c.query(kFindLatestRetired, code)); }
 
 std::optional<Unit> find_by_id(db::Connection& c, std::int64_t id) { return one(c.query(kFindById, id)); }
+
+std::vector<Unit> find_all_with_code(db::Connection& c, const std::string& code) { return all(c.query(kFindAllWithCode, code)); }
 
 std::vector<Unit> find_with_ancestors(db::Connection& c, const std::string& code, const std::optional<std::string>& dataset) {
   return dataset ? all(c.query(kInDatasetWithAncestors, code, *dataset)) : all(c.query(kActiveWithAncestors, code));

@@ -14,6 +14,8 @@ std::optional<Unit> find_in_dataset(db::Connection& c, const std::string& code, 
 // The most recently retired unit with this code (old records name units by their old code).
 std::optional<Unit> find_latest_retired(db::Connection& c, const std::string& code);
 std::optional<Unit> find_by_id(db::Connection& c, std::int64_t id);
+// Every unit with this code, active or retired, of any list (codes are reused across lists).
+std::vector<Unit> find_all_with_code(db::Connection& c, const std::string& code);
 // The unit (active one, or the one of `dataset`) preceded by its ancestors from the top; empty
 // when there is no such unit.
 std::vector<Unit> find_with_ancestors(db::Connection& c, const std::string& code, const std::optional<std::string>& dataset);
