@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "app/app.hpp"
-#include "app/cli_imports.hpp"
 #include "app/cli_backup.hpp"
+#include "app/cli_imports.hpp"
 #include "app/cli_text.hpp"
 #include "app/config.hpp"
 #include "app/reform.hpp"
