@@ -3,6 +3,7 @@
 #include <map>
 
 #include "modules/accounts/accounts_repository.hpp"
+#include "modules/reports/rollups.hpp"
 #include "modules/units/units_repository.hpp"
 
 namespace antq::app {
@@ -35,6 +36,7 @@ int move_accounts(db::Connection& c, const audit::AuditLog& audit, const std::st
 units::ReformReport run_reform(db::Database& db, const audit::AuditLog& audit, const std::string& date, const std::string& actor) {
   return units::reform_units(db, date, [&](db::Connection& c, const std::vector<units::UnitMove>& moves, units::ReformReport& report) {
     report.accounts_moved = move_accounts(c, audit, date, actor, moves);
+    reports::request_rebuild(c);
     audit.record(c, {actor, "units.reform", "", "", "", "", "", "",
                      "{\"reform\":\"" + date + "\",\"whole\":" + std::to_string(report.whole) + ",\"same\":" + std::to_string(report.same) +
                          ",\"split\":" + std::to_string(report.split) + ",\"queued\":" + std::to_string(report.queued) +

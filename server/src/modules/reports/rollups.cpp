@@ -16,9 +16,6 @@ namespace {
 
 using namespace antq::sql::reports::rollups;  // the statements: rollups.sql
 
-// More nodes than this to derive again after paths changed: rebuild everything instead.
-constexpr std::size_t kMaxNodesToDerive = 64;
-
 // Several servers on one PostgreSQL database each run a folder: one at a time, or two would add
 // the same difference to a month twice. (SQLite has one writer anyway.)
 void exclusive(db::Connection& c) {
@@ -259,6 +256,8 @@ void Rollups::fold() {
   });
 }
 
+void request_rebuild(db::Connection& c) { c.query("INSERT INTO rollup_dirty_keys (kind, key) VALUES ('rebuild', 'all')"); }
+
 Rollups::Work Rollups::take_work(db::Connection& c) {
   exclusive(c);
   Work w;
@@ -293,14 +292,14 @@ Rollups::Work Rollups::take_work(db::Connection& c) {
         if (std::find(before.begin(), before.end(), n) == before.end()) full_nodes.insert(n);
     }
   }
-  // A reform moves most of the tree at once (antq import units --reform): deriving each node
-  // from its records one by one would read the records once per node; one rebuild reads them once.
-  if (full_nodes.size() > kMaxNodesToDerive) everything = true;
   if (everything) {
-    // The first fold after the migration (or a request for it): everything, here and now.
-    rebuild_in(c, nullptr);
+    // The first fold after the migration (or a request for it): everything, here and now. The
+    // pending rows go first: on PostgreSQL a writer that took an id below max_dirty may commit
+    // while the rebuild runs; deleted after it, its row would be lost unfolded. A DELETE sees only
+    // what committed before it, and the rebuild's later statements see the records of all of that.
     c.query("DELETE FROM rollup_dirty WHERE id <= $1", w.max_dirty);
     c.query("DELETE FROM rollup_dirty_keys WHERE id <= $1", w.max_keys);
+    rebuild_in(c, nullptr);
     w.done = true;
     return w;
   }

@@ -87,4 +87,9 @@ class Rollups {
   std::unique_ptr<BackgroundWorker> folder_;  // last: stopped before what fold() uses goes away
 };
 
+// In the caller's transaction: the next fold recomputes every bucket from the records, once. For a
+// change that moves most of the tree at once (the 2025 reform): deriving each moved node from its
+// records one by one would read the records once per node.
+void request_rebuild(db::Connection& c);
+
 }  // namespace antq::reports
