@@ -1,6 +1,7 @@
 #include "modules/imports/cell_values.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -58,7 +59,7 @@ std::optional<std::string> datetime(std::string_view cell) {
   if (auto n = plain_number(s)) {
     auto day = from_serial(*n);
     if (!day) return std::nullopt;
-    const auto minutes = static_cast<int>((*n - static_cast<double>(static_cast<std::int64_t>(*n))) * 24 * 60 + 0.5);
+    const auto minutes = static_cast<int>(std::lround((*n - static_cast<double>(static_cast<std::int64_t>(*n))) * 24 * 60));
     char buf[40];
     std::snprintf(buf, sizeof buf, "%sT%02d:%02d:00+07:00", day->c_str(), minutes / 60 % 24, minutes % 60);
     return std::string(buf);

@@ -61,6 +61,8 @@ std::vector<Batch> list(db::Connection& c, const PathRange& area, const std::opt
   return out;
 }
 
+bool any_queued(db::Connection& c) { return !c.query(kNextQueued).empty(); }
+
 std::optional<std::int64_t> claim_next(db::Connection& c) {
   const auto r = c.query(kNextQueued);
   if (r.empty()) return std::nullopt;

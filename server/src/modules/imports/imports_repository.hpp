@@ -37,6 +37,7 @@ std::int64_t insert_batch(db::Connection& c, const NewBatch& b);
 std::optional<Batch> find(db::Connection& c, std::int64_t id);
 // The batches of a register (or all) whose importer's unit is inside `area`, newest first.
 std::vector<Batch> list(db::Connection& c, const PathRange& area, const std::optional<std::string>& register_name, int limit);
+bool any_queued(db::Connection& c);
 // Claims the oldest queued batch (nullopt: none waiting).
 std::optional<std::int64_t> claim_next(db::Connection& c);
 void requeue_running(db::Connection& c);

@@ -64,12 +64,14 @@ ImportsService::ImportsService(db::Database& db, const registers::Registry& regi
       audit_(audit),
       files_dir_(std::move(files_dir)),
       limits_(limits),
+      // Woken by each upload; the interval only catches a batch another server queued. An idle round
+      // is one read, never a write transaction.
       worker_("imports",
               [this] {
                 while (!worker_.stopping() && run_next()) {
                 }
               },
-              {std::chrono::milliseconds(2000), true}) {}
+              {std::chrono::seconds(30), true}) {}
 
 ImportsService::~ImportsService() { worker_.stop(); }
 
@@ -121,6 +123,7 @@ bj::object ImportsService::run_now(const http::Principal& who, const Upload& u, 
 }
 
 bool ImportsService::run_next() {
+  if (!db_.read_value([](db::Connection& c) { return repo::any_queued(c); })) return false;
   const auto id = db_.write_value([&](db::Connection& c) { return repo::claim_next(c); });
   if (!id) return false;
   run_batch(*id);
