@@ -16,6 +16,7 @@
 #include "app/cli_imports.hpp"
 #include "app/cli_text.hpp"
 #include "app/config.hpp"
+#include "app/operator_file.hpp"
 #include "app/reform.hpp"
 #include "app/reseal_secrets.hpp"
 #include "core/crypto.hpp"
@@ -35,14 +36,6 @@
 namespace antq::app {
 
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw OperatorError("Không đọc được tệp '" + path + "'.");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The password exactly as typed (only the line ending removed), as the API reads it.
 std::string read_password_stdin() {

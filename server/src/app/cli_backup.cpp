@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "app/operator_file.hpp"
 #include "core/errors.hpp"
 #include "core/keyring.hpp"
 #include "db/migrations.hpp"
@@ -18,14 +19,6 @@
 namespace antq::app {
 
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw OperatorError("Không đọc được tệp '" + path + "'.");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // An existing ANTQ database (db::open would create a missing SQLite file, and an empty one holds nothing).
 std::unique_ptr<db::Database> open_existing(const Config& c) {

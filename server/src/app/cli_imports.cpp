@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "app/operator_file.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "db/migrations.hpp"
@@ -58,11 +59,7 @@ void print_counts(const bj::object& r, bool dry_run) {
 }  // namespace
 
 int cmd_import_register(const Config& c, const ImportRegisterOptions& o) {
-  std::ifstream in(o.file, std::ios::binary);
-  if (!in) throw OperatorError("Không đọc được tệp " + o.file + ".");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string bytes = ss.str();
+  const std::string bytes = read_file(o.file);
 
   auto db = db::open(c.db, database_options(c));
   db::migrate(*db);
