@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "app/modules.hpp"
 #include "app/operator_file.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
@@ -16,9 +17,8 @@
 #include "modules/accounts/accounts_repository.hpp"
 #include "modules/accounts/credentials.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/imports/import_targets.hpp"
 #include "modules/imports/imports_service.hpp"
-#include "modules/movement/movement.hpp"
-#include "modules/registers/register_registry.hpp"
 
 namespace antq::app {
 
@@ -28,11 +28,11 @@ namespace {
 
 // Without --user the command acts for the whole country with the write permission of every
 // register: it is run by whoever holds the database, and its audit entry says "cli".
-http::Principal operator_principal(const registers::Registry& registry) {
+http::Principal operator_principal(const imports::Targets& targets) {
   http::Principal p;
   p.username = "cli";
   p.role = "national_admin";
-  for (auto* s : registry.all()) p.permissions.push_back(s->spec().write_permission);
+  for (const auto& t : targets.all()) p.permissions.push_back(t->spec().write_permission);
   std::sort(p.permissions.begin(), p.permissions.end());
   p.permissions.erase(std::unique(p.permissions.begin(), p.permissions.end()), p.permissions.end());
   return p;
@@ -65,13 +65,12 @@ int cmd_import_register(const Config& c, const ImportRegisterOptions& o) {
   db::migrate(*db);
   const auto keys = load_keyring(c);
   const audit::AuditLog audit(keys);
-  std::vector<std::unique_ptr<registers::RegisterService>> services;
-  registers::Registry registry;
-  for (auto spec : movement::specs()) {
-    services.push_back(std::make_unique<registers::RegisterService>(std::move(spec), *db, keys, audit));
-    registry.add(*services.back());
-  }
-  http::Principal who = operator_principal(registry);
+  // The modules as the server builds them (the same import targets and rules), without serving:
+  // no worker starts, the run below drains the queue in this thread.
+  http::Router router;
+  modules::Host host(module_settings(c), *db, keys, audit, router);
+  install_modules(host);
+  http::Principal who = operator_principal(host.need<imports::Targets>());
   if (o.username) {
     who = db->read_value([&](db::Connection& conn) {
       const auto u = accounts::repo::find_user(conn, *o.username);
@@ -79,12 +78,13 @@ int cmd_import_register(const Config& c, const ImportRegisterOptions& o) {
       return accounts::detail::principal_of(conn, *u);
     });
   }
-  imports::ImportsService service(*db, registry, audit, (std::filesystem::path(attachments_dir(c)) / "imports").string());
+  auto& service = host.need<imports::ImportsService>();
   const imports::Upload upload{o.register_name, std::filesystem::path(o.file).filename().string(), o.sheet, std::nullopt};
   try {
     if (o.dry_run) {
-      print_counts(service.dry_run(who, upload, bytes), true);
-      return 0;
+      const auto r = service.dry_run(who, upload, bytes);
+      print_counts(r, true);
+      return r.at("missing_columns").as_array().empty() ? 0 : 1;  // nothing could be checked
     }
     const auto r = service.run_now(who, upload, bytes);
     print_counts(r, false);

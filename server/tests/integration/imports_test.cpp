@@ -6,12 +6,11 @@
 
 #include <boost/json.hpp>
 
-#include <chrono>
 #include <set>
-#include <thread>
 
 #include "core/time.hpp"
 #include "core/xlsx.hpp"
+#include "integration/imports_support.hpp"
 #include "integration/server_fixture.hpp"
 #include "modules/imports/sheet.hpp"
 #include "support/http_client.hpp"
@@ -21,35 +20,6 @@ using namespace antq::test;
 namespace bj = boost::json;
 
 namespace {
-
-const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-std::map<std::string, std::string> upload_headers(const std::string& token, const char* type) {
-  auto h = bearer(token);
-  h["Content-Type"] = type;
-  return h;
-}
-
-HttpReply upload(std::uint16_t port, const std::string& token, const std::string& query, const std::string& body,
-                 const char* type = kXlsx) {
-  return request(port, "POST", "/api/v1/imports?" + query, body, upload_headers(token, type));
-}
-
-// Polls a queued import until it ends (the background run; a few seconds for 10,000 rows).
-bj::object wait_done(std::uint16_t port, const std::string& token, const std::string& id) {
-  for (int i = 0; i < 600; ++i) {
-    auto r = request(port, "GET", "/api/v1/imports/" + id, "", bearer(token));
-    EXPECT_EQ(r.status, 200) << r.body;
-    if (r.status != 200) return {};
-    auto o = r.json().as_object();
-    if (o.at("status") != "queued" && o.at("status") != "running") return o;
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
-  ADD_FAILURE() << "import " << id << " did not finish";
-  return {};
-}
-
-std::string vn(const std::string& iso) { return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4); }
 
 struct BadRow {
   std::size_t row;
@@ -70,7 +40,7 @@ std::string activities_workbook(std::vector<BadRow>& bad) {
       const std::size_t sheet_row = static_cast<std::size_t>(i) + 2;
       std::string unit = std::vector<std::string>{"21220", "Xã Sơn Tịnh, Quảng Ngãi", "xa son tinh", "21220-001"}[i % 4];
       std::string type = i % 2 ? "Phát động phong trào" : "training";
-      std::string date = vn(timeutil::add_days(today, -(1 + i % 360)));
+      std::string date = vn_date(timeutil::add_days(today, -(1 + i % 360)));
       std::string title = "Hoạt động số " + std::to_string(i);
       std::string participants = i % 5 ? std::to_string(10 + i % 90) : "1.000";
       if (i % 33 == 7) {
@@ -79,7 +49,7 @@ std::string activities_workbook(std::vector<BadRow>& bad) {
           case 1: type = "Hoạt động lạ", bad.push_back({sheet_row, "Loại hoạt động"}); break;
           case 2: participants = "nhiều", bad.push_back({sheet_row, "Số lượt người tham gia"}); break;
           case 3: unit = "09574", bad.push_back({sheet_row, "Đơn vị"}); break;  // Phường Sơn Tây, outside the area
-          case 4: date = vn(timeutil::add_days(today, 30)), bad.push_back({sheet_row, "Ngày"}); break;  // in the future
+          case 4: date = vn_date(timeutil::add_days(today, 30)), bad.push_back({sheet_row, "Ngày"}); break;  // in the future
           default: title.clear(), bad.push_back({sheet_row, "Nội dung"}); break;
         }
       }
@@ -160,7 +130,7 @@ TEST_P(ImportsTest, TenThousandRowsDryRunRunAgainAndUndo) {
   // The failed rows, in the format they came in, with the error column: 303 rows to fix.
   auto failed = request(port(), "GET", "/api/v1/imports/" + id + "/failed-rows", "", bearer(officer));
   ASSERT_EQ(failed.status, 200);
-  EXPECT_EQ(failed.header("content-type"), kXlsx);
+  EXPECT_EQ(failed.header("content-type"), kXlsxType);
   const auto sheet = imports::read_sheet(failed.body, std::nullopt, {});
   EXPECT_EQ(sheet.rows.size(), 303u);
   EXPECT_EQ(sheet.header.back(), "Lỗi cần sửa");
@@ -203,21 +173,22 @@ TEST_P(ImportsTest, MalformedFilesAreRefusedAndNothingIsWritten) {
   refused("Ng\xE0y,N\xF4i dung\n1,2\n", 400, "không phải UTF-8");
   refused(header, 400, "chỉ có dòng tiêu đề");
   refused("Ngày,Nội dung\n01/03/2026,Họp\n", 400, "thiếu cột bắt buộc: Đơn vị, Loại hoạt động, Lực lượng tổ chức");
-  refused(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'), 400, "có mật khẩu hoặc tệp Excel 97-2003", kXlsx);
-  refused("PK\x03\x04hỏng", 400, "không phải bảng tính .xlsx hợp lệ", kXlsx);
+  refused(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'), 400, "có mật khẩu hoặc tệp Excel 97-2003",
+          kXlsxType);
+  refused("PK\x03\x04hỏng", 400, "không phải bảng tính .xlsx hợp lệ", kXlsxType);
   refused(xlsx::build([](lxw_workbook* wb) {
             lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
             worksheet_write_string(ws, 0, 0, "Đơn vị", nullptr);
             worksheet_write_formula(ws, 1, 0, "=\"21\"&\"220\"", nullptr);
           }),
-          400, "Ô A2 chứa công thức", kXlsx);
+          400, "Ô A2 chứa công thức", kXlsxType);
   refused(xlsx::build([](lxw_workbook* wb) {
             lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
             worksheet_write_string(ws, 0, 0, "Đơn vị", nullptr);
             worksheet_merge_range(ws, 1, 0, 2, 0, "21220", nullptr);
           }),
-          400, "ô gộp (A2:A3)", kXlsx);
-  refused(xlsx::build([](lxw_workbook* wb) { workbook_add_worksheet(wb, nullptr); }), 400, "Trang tính trống", kXlsx);
+          400, "ô gộp (A2:A3)", kXlsxType);
+  refused(xlsx::build([](lxw_workbook* wb) { workbook_add_worksheet(wb, nullptr); }), 400, "Trang tính trống", kXlsxType);
   // Over 200,000 rows; over 50 MiB.
   std::string many = "Đơn vị\n";
   for (int i = 0; i < 200001; ++i) many += "21220\n";

@@ -1,6 +1,7 @@
 #include "modules/backup/sealed_columns.hpp"
 
 #include "modules/accounts/totp.hpp"
+#include "modules/imports/batch_json.hpp"
 #include "modules/movement/movement.hpp"
 #include "modules/tips/tip_secrets.hpp"
 
@@ -15,6 +16,8 @@ std::vector<SealedColumn> collect() {
       {"tip_notify_subscriptions", "email_sealed", "tip-notify-email", false},
       {"reintegration_sessions", "helpers", "reintegration_session.helpers", false},
       {"reintegration_sessions", "notes", "reintegration_session.notes", false},
+      // A batch's refused rows as typed (they may hold people's names).
+      {"import_batches", "failed_rows", std::string(imports::kFailedRowsPurpose), false},
       {"users", "totp_secret", std::string(accounts::totp::kSecretPurpose), true},
       {"users", "totp_pending", std::string(accounts::totp::kSecretPurpose), true},
       // idempotency_store.cpp's kPurpose: a POST's first answer, which for a public tip holds its secret.

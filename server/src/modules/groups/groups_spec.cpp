@@ -27,7 +27,9 @@ registers::Spec spec() {
   s.check = check_group;
   // The members of a team, checked against the law (team_rules.hpp).
   s.extras = [](registers::RegisterService& groups, modules::Host& host) {
-    register_member_routes(host.router, host.keep<MembersService>(groups, host.db, host.audit));
+    auto& members = host.keep<MembersService>(groups, host.db, host.audit);
+    register_member_routes(host.router, members);
+    host.offer(members);  // the importer's "groups/members"
   };
   return s;
 }

@@ -44,4 +44,12 @@ void rate(db::Connection& c, std::int64_t member_id, std::int64_t year, const st
   if (c.query(kRerate, member_id, year, level, rated_by, now).affected == 0) c.query(kRate, member_id, year, level, rated_by, now);
 }
 
+std::optional<Owned> find_any(db::Connection& c, std::int64_t member_id) {
+  auto r = c.query(kGroupOfMember, member_id);
+  if (r.rows.empty()) return std::nullopt;
+  return Owned{r.rows[0].integer(0), r.rows[0].integer(1)};
+}
+
+void remove(db::Connection& c, std::int64_t member_id) { c.query(kRemove, member_id); }
+
 }  // namespace antq::groups::members_repo

@@ -3,6 +3,7 @@
 // members_count kept equal to its active members.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,13 @@ std::map<std::int64_t, std::map<std::string, std::string>> ratings(db::Connectio
 std::int64_t insert(db::Connection& c, std::int64_t group_id, const Member& m, const std::string& created_by);
 void update(db::Connection& c, const Member& m);  // its role and the day it left
 void sync_count(db::Connection& c, std::int64_t group_id);
+// A member by its id alone (the importer's undo): its group and how many ratings it has.
+struct Owned {
+  std::int64_t group_id = 0;
+  std::int64_t ratings = 0;
+};
+std::optional<Owned> find_any(db::Connection& c, std::int64_t member_id);
+void remove(db::Connection& c, std::int64_t member_id);
 // One level per member and year: a second rating of the same year replaces the first.
 void rate(db::Connection& c, std::int64_t member_id, std::int64_t year, const std::string& level, const std::string& rated_by);
 

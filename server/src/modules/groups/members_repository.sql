@@ -25,3 +25,9 @@ INSERT INTO group_member_ratings (member_id, year, level, rated_by, rated_at) VA
 
 -- name: kRerate
 UPDATE group_member_ratings SET level = $3, rated_by = $4, rated_at = $5 WHERE member_id = $1 AND year = $2
+
+-- name: kGroupOfMember
+SELECT m.group_id, (SELECT COUNT(*) FROM group_member_ratings r WHERE r.member_id = m.id) FROM group_members m WHERE m.id = $1
+
+-- name: kRemove
+DELETE FROM group_members WHERE id = $1

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/errors.hpp"
+#include "core/time.hpp"
 #include "http/access.hpp"
 #include "modules/groups/members_repository.hpp"
 
@@ -83,13 +84,43 @@ bj::object MembersService::add(const http::Principal& who, std::int64_t group_id
   return db_.write_value([&](db::Connection& c) {
     const auto g = groups_.get_in(c, who, group_id);
     const auto rules = TeamRules::load(c);
-    check_member(rules, kind_of(g), started_on(g), m);
-    const auto mid = members_repo::insert(c, group_id, m, who.username);
-    members_repo::sync_count(c, group_id);
+    const auto mid = add_in(c, who, group_id, m);
     audit_.record(c, {who.username, "group.member_add", "group", std::to_string(group_id), g.unit_path, g.unit_code, "", request_id,
                       "{\"member\":" + std::to_string(mid) + "}"});
     return members_json(c, rules, kind_of(g), group_id);
   });
+}
+
+std::int64_t MembersService::add_in(db::Connection& c, const http::Principal& who, std::int64_t group_id, const Member& m) const {
+  const auto g = groups_.get_in(c, who, group_id);
+  const std::string today = timeutil::today_vietnam();
+  if (m.joined_on > today) throw BadRequest("Ngày tham gia sau ngày hôm nay.", "joined_on");
+  if (m.left_on && (*m.left_on > today || *m.left_on < m.joined_on))
+    throw BadRequest("Ngày rời tổ phải từ ngày tham gia đến hôm nay.", "left_on");
+  check_member(TeamRules::load(c), kind_of(g), started_on(g), m);
+  const auto mid = members_repo::insert(c, group_id, m, who.username);
+  members_repo::sync_count(c, group_id);
+  return mid;
+}
+
+bool MembersService::has_in(db::Connection& c, const http::Principal& who, std::int64_t member_id) const {
+  const auto m = members_repo::find_any(c, member_id);
+  if (!m) return false;
+  try {
+    groups_.get_in(c, who, m->group_id);
+    return true;
+  } catch (const NotFound&) {
+    return false;
+  }
+}
+
+bool MembersService::remove_in(db::Connection& c, const http::Principal& who, std::int64_t member_id) const {
+  if (!has_in(c, who, member_id)) return false;
+  const auto m = members_repo::find_any(c, member_id);
+  if (m->ratings > 0) throw RuleViolation("Thành viên đã được xếp loại sau khi nhập.");
+  members_repo::remove(c, member_id);
+  members_repo::sync_count(c, m->group_id);
+  return true;
 }
 
 bj::object MembersService::change(const http::Principal& who, std::int64_t group_id, std::int64_t member_id, const MemberChange& ch,

@@ -31,6 +31,12 @@ class MembersService {
   // Each answers the whole list afterwards: {"items": [...], "checks": [...]}.
   boost::json::object list(const http::Principal& who, std::int64_t group_id);
   boost::json::object add(const http::Principal& who, std::int64_t group_id, const Member& m, const std::string& request_id);
+  // Inside the caller's transaction, without an audit entry of their own (the importer audits its
+  // batch): a member of a group in the caller's area, checked against the law (its id); and its
+  // removal, refused (RuleViolation) once the member was rated, false when gone or out of scope.
+  std::int64_t add_in(db::Connection& c, const http::Principal& who, std::int64_t group_id, const Member& m) const;
+  bool remove_in(db::Connection& c, const http::Principal& who, std::int64_t member_id) const;
+  bool has_in(db::Connection& c, const http::Principal& who, std::int64_t member_id) const;
   boost::json::object change(const http::Principal& who, std::int64_t group_id, std::int64_t member_id, const MemberChange& ch,
                              const std::string& request_id);
   boost::json::object rate(const http::Principal& who, std::int64_t group_id, std::int64_t member_id, std::int64_t year,

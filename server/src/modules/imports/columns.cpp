@@ -30,19 +30,26 @@ std::string hint_of(const registers::Field& f) {
     }
     case FieldType::reference: return "Mã số (id) của bản ghi liên quan";
     case FieldType::items: return "Các mục cách nhau bởi ;, mỗi mục: tiêu đề | hạn dd/mm/yyyy | ngày xong";
+    case FieldType::sealed_list:
+      return "Những người liên quan cách nhau bởi ;, mỗi người: họ tên | năm sinh | địa chỉ (được mã hóa khi lưu)";
     default: return f.sealed ? "Thông tin cá nhân: được mã hóa khi lưu" : "Chữ";
   }
 }
 
 }  // namespace
 
-std::vector<Column> columns_of(const registers::Spec& spec) {
+std::vector<Column> columns_of(const Target& target) {
+  const registers::Spec& spec = target.spec();
   std::vector<Column> out;
-  out.push_back({"id", "Mã bản ghi", nullptr, false, "Để trống khi thêm mới; ghi mã số của bản ghi đã có để sửa bản ghi đó"});
-  out.push_back({"unit", "Đơn vị", nullptr, true,
-                 "Mã đơn vị (ví dụ 21163) hoặc tên kèm cấp trên (ví dụ \"Xã Sơn Tịnh, Quảng Ngãi\"); mã và tên trước 01/07/2025 vẫn nhận"});
+  if (target.updates()) {
+    out.push_back({"id", "Mã bản ghi", nullptr, false, "Để trống khi thêm mới; ghi mã số của bản ghi đã có để sửa bản ghi đó"});
+  }
+  if (target.has_unit()) {
+    out.push_back(
+        {"unit", "Đơn vị", nullptr, true,
+         "Mã đơn vị (ví dụ 21163) hoặc tên kèm cấp trên (ví dụ \"Xã Sơn Tịnh, Quảng Ngãi\"); mã và tên trước 01/07/2025 vẫn nhận"});
+  }
   for (const auto& f : spec.fields) {
-    if (f.type == registers::FieldType::sealed_list) continue;
     out.push_back({f.name, f.label.empty() ? f.name : f.label, &f, f.required, hint_of(f)});
   }
   return out;
@@ -80,15 +87,28 @@ Mapping map_headers(const std::vector<std::string>& header, const std::vector<Co
     }
     if (key && !m.of_sheet_column[i]) throw BadRequest("Cách ghép cột nhắc tới trường không có: '" + *key + "'.", "mapping");
   }
-  std::string missing;
+  // A sheet of changes to existing records (an id column) needs only the columns it changes; each
+  // of its rows without an id is checked as a new record, column by column.
+  bool updates = false;
+  for (std::size_t c = 0; c < columns.size(); ++c) updates = updates || (columns[c].key == "id" && m.sheet_column_of(c));
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (columns[c].required && !m.sheet_column_of(c)) missing += (missing.empty() ? "" : ", ") + columns[c].label;
-  }
-  if (!missing.empty()) {
-    throw BadRequest("Tệp thiếu cột bắt buộc: " + missing + ". Hãy dùng tệp mẫu của sổ này hoặc ghép cột cho đúng.", "mapping",
-                     "missing_columns");
+    if (columns[c].required && !updates && !m.sheet_column_of(c)) m.missing.push_back(c);
   }
   return m;
+}
+
+void require_complete(const std::vector<Column>& columns, const Mapping& m) {
+  if (m.missing.empty()) return;
+  std::string labels;
+  for (const auto c : m.missing) labels += (labels.empty() ? "" : ", ") + columns[c].label;
+  throw BadRequest("Tệp thiếu cột bắt buộc: " + labels + ". Hãy dùng tệp mẫu của sổ này hoặc ghép cột cho đúng.", "mapping",
+                   "missing_columns");
+}
+
+bj::array missing_json(const std::vector<Column>& columns, const Mapping& m) {
+  bj::array out;
+  for (const auto c : m.missing) out.push_back(bj::object{{"field", columns[c].key}, {"label", columns[c].label}});
+  return out;
 }
 
 bj::array mapping_json(const std::vector<std::string>& header, const std::vector<Column>& columns, const Mapping& m) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/imports/import_target.hpp"
 #include "modules/registers/register_spec.hpp"
 
 namespace antq::imports {
@@ -21,20 +22,25 @@ struct Column {
   std::string hint;  // how to fill it in (the template's instructions sheet)
 };
 
-// "id" (to update a record), "unit", then each field a spreadsheet can hold (lists of people's
-// names are entered in the app, not imported).
-std::vector<Column> columns_of(const registers::Spec& spec);
+// "id" (a target that updates), "unit" (a target with units), then each field of the target.
+std::vector<Column> columns_of(const Target& target);
 
 // For each sheet column, the index in `columns` it feeds, or nullopt (ignored).
 struct Mapping {
   std::vector<std::optional<std::size_t>> of_sheet_column;
+  std::vector<std::size_t> missing;  // required columns no sheet column feeds (indexes in `columns`)
   std::optional<std::size_t> sheet_column_of(std::size_t column_index) const;
 };
 
-// `overrides`: folded header → column key, "" to ignore that header. Throws BadRequest when a
-// required column is missing or two sheet columns feed the same field.
+// `overrides`: folded header → column key, "" to ignore that header. Throws BadRequest when two
+// sheet columns feed the same field; notes the required columns missing (none for a sheet with an
+// id column: changes to existing records).
 Mapping map_headers(const std::vector<std::string>& header, const std::vector<Column>& columns,
                     const std::map<std::string, std::string>& overrides);
+// BadRequest "missing_columns" naming them, when required columns are missing.
+void require_complete(const std::vector<Column>& columns, const Mapping& m);
+// [{"field", "label"}] of the missing required columns: the dry run shows them to be mapped.
+boost::json::array missing_json(const std::vector<Column>& columns, const Mapping& m);
 
 // [{"column": "C", "header": "Ngày", "field": "date"|null, "label": "Ngày"}]: shown to the person to check.
 boost::json::array mapping_json(const std::vector<std::string>& header, const std::vector<Column>& columns, const Mapping& m);

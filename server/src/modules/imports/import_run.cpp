@@ -6,7 +6,6 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
-#include "modules/registers/register_validation.hpp"
 
 namespace antq::imports {
 
@@ -19,53 +18,34 @@ constexpr std::size_t kGroup = 500;
 // Thrown at the end of a dry run's group: the transaction rolls back, the counts stay.
 struct DryRunRollback {};
 
-enum class Outcome { created, updated, unchanged };
-
 class RowWriter {
  public:
-  explicit RowWriter(const RunTarget& t) : t_(t), register_(t.service.spec().name) {}
+  explicit RowWriter(const RunTarget& t) : t_(t), register_(t.target.spec().name) {}
 
   Outcome write(db::Connection& c, const SheetRow& row, const ReadRow& read) {
-    if (read.id) return update(c, row, read);
-    const std::string key = row_key(register_, read.unit->id, read.body);
+    const RowInput input{read.body, read.unit ? &*read.unit : nullptr, read.id};
+    if (read.id) {
+      const Outcome o = t_.target.update(c, t_.who, input);
+      if (o == Outcome::updated) keep(c, row, row_key(register_, read.unit ? read.unit->id : 0, read.body), *read.id, "updated");
+      return o;
+    }
+    const std::string key = row_key(register_, read.unit ? read.unit->id : 0, read.body);
     // The same row twice in one file (a refused row's key is not kept: its copy is refused too).
     if (seen_.count(key)) return Outcome::unchanged;
-    if (auto existing = repo::record_of_key(c, register_, key)) {
-      // Imported before, and still there: nothing to do. Deleted since: import it again.
-      try {
-        t_.service.get_in(c, t_.who, *existing);
-        seen_.insert(key);
-        return Outcome::unchanged;
-      } catch (const NotFound&) {
-      }
+    // Imported before, and still there: nothing to do. Deleted since: import it again.
+    if (auto existing = repo::record_of_key(c, register_, key); existing && t_.target.exists(c, t_.who, *existing)) {
+      seen_.insert(key);
+      return Outcome::unchanged;
     }
-    const registers::ChosenUnit unit{read.unit->id, read.unit->path};
-    const auto id = t_.service.create_in(c, t_.who, read.body, unit);
+    const auto id = t_.target.create(c, t_.who, input);
     seen_.insert(key);
-    if (t_.batch) repo::insert_row(c, *t_.batch, static_cast<std::int64_t>(row.number), register_, key, id, "created");
+    keep(c, row, key, id, "created");
     return Outcome::created;
   }
 
  private:
-  Outcome update(db::Connection& c, const SheetRow& row, const ReadRow& read) {
-    registers::Record cur;
-    try {
-      cur = t_.service.get_in(c, t_.who, *read.id);
-    } catch (const NotFound&) {
-      throw BadRequest("Không tìm thấy bản ghi mã " + std::to_string(*read.id) + " trong địa bàn của bạn.", "id");
-    }
-    std::optional<registers::ChosenUnit> unit;
-    if (read.unit && read.unit->id != 0) unit = registers::ChosenUnit{read.unit->id, read.unit->path};
-    registers::ChosenUnit chosen;
-    const bj::object values = registers::validate_record(c, t_.service.spec(), t_.who, read.body, &cur, chosen, unit ? &*unit : nullptr);
-    const bool same_unit = !unit || unit->path == cur.unit_path;
-    if (values == cur.values && same_unit) return Outcome::unchanged;
-    t_.service.update_in(c, t_.who, cur, read.body, unit ? &*unit : nullptr);
-    if (t_.batch) {
-      const std::string key = row_key(register_, read.unit ? read.unit->id : 0, read.body);
-      repo::insert_row(c, *t_.batch, static_cast<std::int64_t>(row.number), register_, key, cur.id, "updated");
-    }
-    return Outcome::updated;
+  void keep(db::Connection& c, const SheetRow& row, const std::string& key, std::int64_t id, const char* outcome) {
+    if (t_.batch) repo::insert_row(c, *t_.batch, static_cast<std::int64_t>(row.number), register_, key, id, outcome);
   }
 
   const RunTarget& t_;
@@ -96,7 +76,7 @@ RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet
                    const Mapping& mapping, const std::function<void(db::Connection&, const Counts&)>& progress) {
   RunResult out;
   out.counts.rows = static_cast<std::int64_t>(sheet.rows.size());
-  RowReader reader(target.service.spec(), target.who, sheet.header, columns, mapping);
+  RowReader reader(target.target, target.who, sheet.header, columns, mapping);
   RowWriter writer(target);
   for (std::size_t start = 0; start < sheet.rows.size(); start += kGroup) {
     const std::size_t end = std::min(sheet.rows.size(), start + kGroup);

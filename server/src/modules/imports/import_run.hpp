@@ -12,10 +12,10 @@
 #include "db/database.hpp"
 #include "http/request.hpp"
 #include "modules/imports/columns.hpp"
+#include "modules/imports/import_target.hpp"
 #include "modules/imports/imports_repository.hpp"
 #include "modules/imports/row_reader.hpp"
 #include "modules/imports/sheet.hpp"
-#include "modules/registers/register_service.hpp"
 
 namespace antq::imports {
 
@@ -32,7 +32,7 @@ struct RunResult {
 };
 
 struct RunTarget {
-  registers::RegisterService& service;
+  const Target& target;
   const http::Principal& who;
   std::optional<std::int64_t> batch;  // nullopt: a dry run, nothing is kept
 };
@@ -41,8 +41,9 @@ struct RunTarget {
 RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns,
                    const Mapping& mapping, const std::function<void(db::Connection&, const Counts&)>& progress = {});
 
-// The row's identity for "imported before": the register, the unit and the values as the API took
-// them (so a CSV and an XLSX of the same rows agree).
+// The row's identity for "imported before": the register, the unit (0 for a target without units:
+// its parent is among the values) and the values as the API took them (so a CSV and an XLSX of the
+// same rows agree).
 std::string row_key(const std::string& register_name, std::int64_t unit_id, const boost::json::object& body);
 
 }  // namespace antq::imports

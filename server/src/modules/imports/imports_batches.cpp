@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/download_name.hpp"
 #include "core/errors.hpp"
@@ -49,8 +50,10 @@ bj::object ImportsService::list(const http::Principal& who, const std::optional<
 DownloadFile ImportsService::failed_rows(const http::Principal& who, std::int64_t id) {
   return db_.read_value([&](db::Connection& c) {
     const Batch b = visible(c, who, id);
-    const auto json = repo::failed_rows(c, id);
-    if (!json) throw NotFound("Lần nhập này không có dòng lỗi.");
+    const auto sealed = repo::failed_rows(c, id);
+    if (!sealed) throw NotFound("Lần nhập này không có dòng lỗi.");
+    const auto json = keys_.open(*sealed, kFailedRowsPurpose);
+    if (!json) throw std::runtime_error("import " + std::to_string(id) + ": the failed rows do not open with the data key");
     const auto o = bj::parse(*json).as_object();
     FailedRows f;
     for (const auto& h : o.at("header").as_array()) f.header.emplace_back(h.as_string());
@@ -69,7 +72,7 @@ DownloadFile ImportsService::failed_rows(const http::Principal& who, std::int64_
 bj::object ImportsService::undo(const http::Principal& who, std::int64_t id, const std::string& request_id) {
   return db_.write_value([&](db::Connection& c) {
     const Batch b = visible(c, who, id);
-    auto& service = writable(who, b.register_name);
+    const auto& target = writable(who, b.register_name);
     if (b.status == "undone") throw Conflict("Lần nhập này đã được hoàn tác.");
     if (b.status != "done" && b.status != "failed") throw Conflict("Lần nhập đang chạy: hãy chờ xong rồi hoàn tác.");
     const std::string since = b.finished_at.value_or("").substr(0, 10);
@@ -79,23 +82,16 @@ bj::object ImportsService::undo(const http::Principal& who, std::int64_t id, con
     std::int64_t removed = 0;
     bj::array kept;
     for (const auto id_ : repo::created_records(c, id)) {
-      registers::Record r;
-      try {
-        r = service.get_in(c, who, id_);
-      } catch (const NotFound&) {
-        repo::forget_row(c, id, id_);  // deleted since, or outside the caller's area: not theirs to undo
-        continue;
-      }
-      if (r.updated_at != r.created_at) {
-        kept.push_back(bj::object{{"id", std::to_string(id_)}, {"reason", "Đã được sửa sau khi nhập"}});
-        continue;
-      }
       c.execute_script("SAVEPOINT import_undo");
       try {
-        service.remove_in(c, id_);
+        const Undone u = target.undo(c, who, id_);
         c.execute_script("RELEASE SAVEPOINT import_undo");
+        if (!u.kept_because.empty()) {
+          kept.push_back(bj::object{{"id", std::to_string(id_)}, {"reason", u.kept_because}});
+          continue;
+        }
         repo::forget_row(c, id, id_);
-        ++removed;
+        if (u.removed) ++removed;
       } catch (const ApiError& e) {
         c.execute_script("ROLLBACK TO SAVEPOINT import_undo");
         c.execute_script("RELEASE SAVEPOINT import_undo");
@@ -112,8 +108,8 @@ bj::object ImportsService::undo(const http::Principal& who, std::int64_t id, con
 DownloadFile ImportsService::template_file(const http::Principal& who, const std::string& file_stem, SheetFormat format) {
   // A register whose name has a slash ("reintegration/people") is named with a hyphen in a file name.
   std::string register_name = file_stem;
-  if (!registers_.find(register_name)) std::replace(register_name.begin(), register_name.end(), '-', '/');
-  auto& service = writable(who, register_name);
+  if (!targets_.find(register_name)) std::replace(register_name.begin(), register_name.end(), '-', '/');
+  const auto& target = writable(who, register_name);
   return db_.read_value([&](db::Connection& c) {
     TemplateContext ctx;
     auto home = who.unit_code.empty() ? std::nullopt : units::repo::find_active(c, who.unit_code);
@@ -121,8 +117,8 @@ DownloadFile ImportsService::template_file(const http::Principal& who, const std
     const std::string today = timeutil::today_vietnam();
     ctx.example_date = today.substr(8, 2) + "/" + today.substr(5, 2) + "/" + today.substr(0, 4);
     const bool xlsx = format == SheetFormat::xlsx;
-    return DownloadFile{xlsx ? template_xlsx(c, service.spec(), ctx) : template_csv(c, service.spec(), ctx), xlsx ? kXlsxType : kCsvType,
-                        "mau-nhap_" + download::slug(service.spec().title) + (xlsx ? ".xlsx" : ".csv")};
+    return DownloadFile{xlsx ? template_xlsx(c, target, ctx) : template_csv(c, target, ctx), xlsx ? kXlsxType : kCsvType,
+                        "mau-nhap_" + download::slug(target.spec().title) + (xlsx ? ".xlsx" : ".csv")};
   });
 }
 

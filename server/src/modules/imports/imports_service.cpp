@@ -31,11 +31,11 @@ struct Prepared {
   std::string mapping_json;  // the overrides, as kept with the batch
 };
 
-Prepared prepare(db::Database& db, const registers::Spec& spec, const http::Principal& who, const Upload& u, std::string_view bytes,
+Prepared prepare(db::Database& db, const Target& target, const http::Principal& who, const Upload& u, std::string_view bytes,
                  const SheetLimits& limits) {
-  Prepared p{read_sheet(bytes, u.sheet, limits), columns_of(spec), {}, u.mapping.value_or("")};
+  Prepared p{read_sheet(bytes, u.sheet, limits), columns_of(target), {}, u.mapping.value_or("")};
   if (p.mapping_json.empty()) {
-    p.mapping_json = db.read_value([&](db::Connection& c) { return repo::mapping(c, who.username, spec.name); }).value_or("{}");
+    p.mapping_json = db.read_value([&](db::Connection& c) { return repo::mapping(c, who.username, target.spec().name); }).value_or("{}");
   }
   bj::value parsed;
   try {
@@ -57,10 +57,11 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
-ImportsService::ImportsService(db::Database& db, const registers::Registry& registers, const audit::AuditLog& audit, std::string files_dir,
-                               SheetLimits limits)
+ImportsService::ImportsService(db::Database& db, const Targets& targets, const crypto::Keyring& keys, const audit::AuditLog& audit,
+                               std::string files_dir, SheetLimits limits)
     : db_(db),
-      registers_(registers),
+      targets_(targets),
+      keys_(keys),
       audit_(audit),
       files_dir_(std::move(files_dir)),
       limits_(limits),
@@ -75,28 +76,45 @@ ImportsService::ImportsService(db::Database& db, const registers::Registry& regi
 
 ImportsService::~ImportsService() { worker_.stop(); }
 
-registers::RegisterService& ImportsService::writable(const http::Principal& who, const std::string& register_name) const {
-  auto* s = registers_.find(register_name);
+const Target& ImportsService::writable(const http::Principal& who, const std::string& register_name) const {
+  const auto* s = targets_.find(register_name);
   if (!s) throw NotFound("Không có sổ '" + register_name + "' để nhập dữ liệu.", "register");
   access::require(who, s->spec().write_permission);
   return *s;
 }
 
 bj::object ImportsService::dry_run(const http::Principal& who, const Upload& u, std::string_view bytes) {
-  auto& service = writable(who, u.register_name);
-  const Prepared p = prepare(db_, service.spec(), who, u, bytes, limits_);
-  const RunResult r = run_rows(db_, {service, who, std::nullopt}, p.sheet, p.columns, p.mapping);
-  bj::object out{{"register", u.register_name}, {"format", format_name(p.sheet.format)},
-                 {"rows", r.counts.rows},       {"create", r.counts.created},
-                 {"update", r.counts.updated},  {"unchanged", r.counts.unchanged},
-                 {"refused", r.counts.refused}, {"mapping", mapping_json(p.sheet.header, p.columns, p.mapping)}};
+  const auto& target = writable(who, u.register_name);
+  const Prepared p = prepare(db_, target, who, u, bytes, limits_);
+  RunResult r;
+  if (p.mapping.missing.empty()) {
+    r = run_rows(db_, {target, who, std::nullopt}, p.sheet, p.columns, p.mapping);
+  } else {
+    // Nothing can be read yet: the answer shows the mapping, so the person can point a column of
+    // theirs at each missing one and check again.
+    r.counts.rows = static_cast<std::int64_t>(p.sheet.rows.size());
+    try {
+      require_complete(p.columns, p.mapping);
+    } catch (const BadRequest& e) {
+      r.errors.push_back({1, "", e.what()});
+    }
+  }
+  bj::object out{{"register", u.register_name},
+                 {"format", format_name(p.sheet.format)},
+                 {"rows", r.counts.rows},
+                 {"create", r.counts.created},
+                 {"update", r.counts.updated},
+                 {"unchanged", r.counts.unchanged},
+                 {"refused", r.counts.refused},
+                 {"mapping", mapping_json(p.sheet.header, p.columns, p.mapping)},
+                 {"missing_columns", missing_json(p.columns, p.mapping)}};
   put_errors(out, r.errors);
   return out;
 }
 
 std::int64_t ImportsService::enqueue(const http::Principal& who, const Upload& u, std::string_view bytes) {
-  auto& service = writable(who, u.register_name);
-  const Prepared p = prepare(db_, service.spec(), who, u, bytes, limits_);
+  const Prepared p = prepare(db_, writable(who, u.register_name), who, u, bytes, limits_);
+  require_complete(p.columns, p.mapping);
   fs::create_directories(files_dir_);
   const std::string stored = crypto::random_hex(16) + "." + std::string(format_name(p.sheet.format));
   {
@@ -138,12 +156,13 @@ void ImportsService::run_batch(std::int64_t id) {
   std::string status = "done", message;
   std::vector<std::string> header;
   try {
-    auto* service = registers_.find(b.register_name);
-    if (!service) throw NotFound("Sổ '" + b.register_name + "' không còn.");
+    const auto* target = targets_.find(b.register_name);
+    if (!target) throw NotFound("Sổ '" + b.register_name + "' không còn.");
     const std::string bytes = read_file(path);
-    const Prepared p = prepare(db_, service->spec(), who, {b.register_name, b.file_name, b.sheet, b.mapping}, bytes, limits_);
+    const Prepared p = prepare(db_, *target, who, {b.register_name, b.file_name, b.sheet, b.mapping}, bytes, limits_);
     header = p.sheet.header;
-    r = run_rows(db_, {*service, who, id}, p.sheet, p.columns, p.mapping,
+    require_complete(p.columns, p.mapping);
+    r = run_rows(db_, {*target, who, id}, p.sheet, p.columns, p.mapping,
                  [&](db::Connection& c, const Counts& k) { repo::progress(c, id, k); });
   } catch (const ApiError& e) {
     status = "failed";
@@ -159,7 +178,8 @@ void ImportsService::run_batch(std::int64_t id) {
     const auto now = repo::find(c, id);
     Counts k = status == "done" ? r.counts : now->counts;
     repo::finish(c, id, status, k, errors_json(r.errors),
-                 r.failed.empty() ? std::nullopt : std::optional(failed_rows_json(header, r.failed)), message);
+                 r.failed.empty() ? std::nullopt : std::optional(keys_.seal(failed_rows_json(header, r.failed), kFailedRowsPurpose)),
+                 message);
     audit_.record(c, {who.username, "import.run", "import", std::to_string(id), b.unit_path, who.unit_code, "", "",
                       bj::serialize(bj::object{{"register", b.register_name},
                                                {"file_name", b.file_name},

@@ -9,11 +9,12 @@
 #include <string>
 
 #include "core/background_worker.hpp"
+#include "core/keyring.hpp"
 #include "db/database.hpp"
 #include "http/request.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/imports/import_targets.hpp"
 #include "modules/imports/sheet.hpp"
-#include "modules/registers/register_registry.hpp"
 
 namespace antq::imports {
 
@@ -30,7 +31,7 @@ struct DownloadFile {
 
 class ImportsService {
  public:
-  ImportsService(db::Database& db, const registers::Registry& registers, const audit::AuditLog& audit, std::string files_dir,
+  ImportsService(db::Database& db, const Targets& targets, const crypto::Keyring& keys, const audit::AuditLog& audit, std::string files_dir,
                  SheetLimits limits = {});
   ~ImportsService();
   ImportsService(const ImportsService&) = delete;
@@ -55,11 +56,12 @@ class ImportsService {
   bool run_next();
 
  private:
-  registers::RegisterService& writable(const http::Principal& who, const std::string& register_name) const;
+  const Target& writable(const http::Principal& who, const std::string& register_name) const;
   void run_batch(std::int64_t id);
 
   db::Database& db_;
-  const registers::Registry& registers_;
+  const Targets& targets_;
+  const crypto::Keyring& keys_;
   const audit::AuditLog& audit_;
   const std::string files_dir_;
   const SheetLimits limits_;

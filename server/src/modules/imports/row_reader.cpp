@@ -11,9 +11,14 @@ namespace antq::imports {
 namespace bj = boost::json;
 using registers::FieldType;
 
-RowReader::RowReader(const registers::Spec& spec, const http::Principal& who, const std::vector<std::string>& header,
+RowReader::RowReader(const Target& target, const http::Principal& who, const std::vector<std::string>& header,
                      const std::vector<Column>& columns, const Mapping& mapping)
-    : spec_(spec), header_(header), columns_(columns), mapping_(mapping), units_(who, spec.unit_kinds) {}
+    : spec_(target.spec()),
+      has_unit_(target.has_unit()),
+      header_(header),
+      columns_(columns),
+      mapping_(mapping),
+      units_(who, target.spec().unit_kinds) {}
 
 std::string RowReader::header_of(const std::string& key) const {
   for (std::size_t c = 0; c < columns_.size(); ++c) {
@@ -77,12 +82,14 @@ std::optional<bj::value> RowReader::cell_value(db::Connection& c, const register
       }
       error = "'" + cell + "' không phải một lựa chọn của cột này.";
       return std::nullopt;
-    case FieldType::items: {
+    case FieldType::items:
+    case FieldType::sealed_list: {
       bj::array out;
       for (const auto& item : cells::list(cell)) {
         bj::object o;
         std::size_t start = 0;
         for (const auto& key : f.item_fields) {
+          if (start > item.size()) break;  // fewer parts than fields: the rest stay empty
           const auto bar = item.find('|', start);
           const std::string part = text::trim(item.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
           start = bar == std::string::npos ? item.size() + 1 : bar + 1;
@@ -94,6 +101,14 @@ std::optional<bj::value> RowReader::cell_value(db::Connection& c, const register
               return std::nullopt;
             }
             o[key] = *d;
+          } else if (key == "birth_year") {
+            // Not echoed: a person's year of birth is sealed with their name.
+            auto y = cells::whole_number(part);
+            if (!y) {
+              error = "Năm sinh của một người trong danh sách không phải số.";
+              return std::nullopt;
+            }
+            o[key] = *y;
           } else {
             o[key] = part;
           }
@@ -131,7 +146,7 @@ ReadRow RowReader::read(db::Connection& c, const SheetRow& row) {
     }
   }
   if (!unit_cell) {
-    if (!out.id) out.errors.push_back({row.number, header_of("unit"), "Thiếu đơn vị."});
+    if (!out.id && has_unit_) out.errors.push_back({row.number, header_of("unit"), "Thiếu đơn vị."});
     return out;
   }
   // The record's own date chooses between a pre-reform unit and the one that reused its code.

@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "http/request.hpp"
 #include "modules/imports/columns.hpp"
+#include "modules/imports/import_target.hpp"
 #include "modules/imports/sheet.hpp"
 #include "modules/imports/unit_cells.hpp"
 #include "modules/registers/register_spec.hpp"
@@ -33,8 +34,8 @@ struct ReadRow {
 
 class RowReader {
  public:
-  RowReader(const registers::Spec& spec, const http::Principal& who, const std::vector<std::string>& header,
-            const std::vector<Column>& columns, const Mapping& mapping);
+  RowReader(const Target& target, const http::Principal& who, const std::vector<std::string>& header, const std::vector<Column>& columns,
+            const Mapping& mapping);
   ReadRow read(db::Connection& c, const SheetRow& row);
   // The header a field's errors are reported under ("" when the field has no column).
   std::string header_of(const std::string& key) const;
@@ -44,6 +45,7 @@ class RowReader {
   std::optional<std::string> catalog_code(db::Connection& c, const std::string& kind, const std::string& cell);
 
   const registers::Spec& spec_;
+  const bool has_unit_;
   const std::vector<std::string>& header_;
   const std::vector<Column>& columns_;
   const Mapping& mapping_;

@@ -27,6 +27,7 @@ std::string example_of(db::Connection& c, const Column& col, const TemplateConte
       return items.empty() ? "" : items.front().label;
     }
     case FieldType::choice: return f.choice_labels.empty() ? f.choices.front() : f.choice_labels.front();
+    case FieldType::sealed_list: return "Nguyễn Văn A | 1980; Trần Thị B";
     case FieldType::reference:
     case FieldType::items: return "";
     default: return f.required ? "Nội dung ví dụ" : "";
@@ -71,8 +72,8 @@ void instructions_sheet(lxw_workbook* wb, lxw_format* bold, const registers::Spe
 
 }  // namespace
 
-std::string template_csv(db::Connection& c, const registers::Spec& spec, const TemplateContext& ctx) {
-  const auto cols = columns_of(spec);
+std::string template_csv(db::Connection& c, const Target& target, const TemplateContext& ctx) {
+  const auto cols = columns_of(target);
   std::string header, example;
   for (std::size_t i = 0; i < cols.size(); ++i) {
     header += (i ? "," : "") + csv::field(cols[i].label);
@@ -81,8 +82,9 @@ std::string template_csv(db::Connection& c, const registers::Spec& spec, const T
   return "\xEF\xBB\xBF" + header + "\r\n" + example + "\r\n";
 }
 
-std::string template_xlsx(db::Connection& c, const registers::Spec& spec, const TemplateContext& ctx) {
-  const auto cols = columns_of(spec);
+std::string template_xlsx(db::Connection& c, const Target& target, const TemplateContext& ctx) {
+  const registers::Spec& spec = target.spec();
+  const auto cols = columns_of(target);
   return xlsx::build([&](lxw_workbook* wb) {
     lxw_worksheet* data = workbook_add_worksheet(wb, "Dữ liệu");
     lxw_format* bold = workbook_add_format(wb);

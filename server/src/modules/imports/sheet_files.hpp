@@ -17,8 +17,8 @@ struct TemplateContext {
   std::string example_date;  // dd/mm/yyyy
 };
 
-std::string template_csv(db::Connection& c, const registers::Spec& spec, const TemplateContext& ctx);
-std::string template_xlsx(db::Connection& c, const registers::Spec& spec, const TemplateContext& ctx);
+std::string template_csv(db::Connection& c, const Target& target, const TemplateContext& ctx);
+std::string template_xlsx(db::Connection& c, const Target& target, const TemplateContext& ctx);
 
 struct FailedRows {
   std::vector<std::string> header;

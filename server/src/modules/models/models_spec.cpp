@@ -24,7 +24,9 @@ registers::Spec spec() {
   s.ordered = {{"ended_on", "started_on"}};
   // Where else the model was copied (model_replications).
   s.extras = [](registers::RegisterService& models, modules::Host& host) {
-    register_replication_routes(host.router, host.keep<ReplicationsService>(models, host.db, host.audit));
+    auto& replications = host.keep<ReplicationsService>(models, host.db, host.audit);
+    register_replication_routes(host.router, replications);
+    host.offer(replications);  // the importer's "models/replications"
   };
   return s;
 }

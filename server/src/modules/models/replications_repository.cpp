@@ -34,4 +34,12 @@ std::optional<Found> find(db::Connection& c, std::int64_t model_id, std::int64_t
 
 void end(db::Connection& c, std::int64_t replication_id, const std::string& ended_on) { c.query(kEnd, replication_id, ended_on); }
 
+std::optional<Owned> find_any(db::Connection& c, std::int64_t replication_id) {
+  auto r = c.query(kFindAny, replication_id);
+  if (r.rows.empty()) return std::nullopt;
+  return Owned{r.rows[0].integer(0), r.rows[0].text(1)};
+}
+
+void remove(db::Connection& c, std::int64_t replication_id) { c.query(kRemove, replication_id); }
+
 }  // namespace antq::models::replications_repo

@@ -31,5 +31,12 @@ struct Found {
 };
 std::optional<Found> find(db::Connection& c, std::int64_t model_id, std::int64_t replication_id);
 void end(db::Connection& c, std::int64_t replication_id, const std::string& ended_on);
+// Any replication by its id alone (the importer's undo): its model and unit.
+struct Owned {
+  std::int64_t model_id = 0;
+  std::string unit_path;
+};
+std::optional<Owned> find_any(db::Connection& c, std::int64_t replication_id);
+void remove(db::Connection& c, std::int64_t replication_id);
 
 }  // namespace antq::models::replications_repo

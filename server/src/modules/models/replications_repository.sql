@@ -17,3 +17,9 @@ WHERE r.id = $1 AND r.model_id = $2
 
 -- name: kEnd
 UPDATE model_replications SET ended_on = $2 WHERE id = $1
+
+-- name: kFindAny
+SELECT r.model_id, un.path FROM model_replications r JOIN units un ON un.id = r.unit_id WHERE r.id = $1
+
+-- name: kRemove
+DELETE FROM model_replications WHERE id = $1

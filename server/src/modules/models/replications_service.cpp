@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/time.hpp"
 #include "http/access.hpp"
 #include "modules/models/replications_repository.hpp"
 #include "modules/units/units_repository.hpp"
@@ -41,19 +42,48 @@ bj::array ReplicationsService::add(const http::Principal& who, std::int64_t mode
                                    const std::string& started_on, const std::string& request_id) {
   access::require(who, models_.spec().write_permission);
   return db_.write_value([&](db::Connection& c) {
-    const auto model = models_.get_in(c, who, model_id);
     auto u = units::repo::find_active(c, unit_code);
-    if (!u || !access::in_scope(who, u->path)) throw BadRequest("Không tìm thấy đơn vị '" + unit_code + "'.", "unit");
-    if (u->code == model.unit_code) throw BadRequest("Mô hình đã chạy ở đơn vị khởi xướng.", "unit");
-    if (started_on < std::string(model.values.at("started_on").as_string())) {
-      throw BadRequest("Không thể nhân rộng trước khi mô hình bắt đầu.", "started_on");
-    }
-    if (replications_repo::open_in(c, model_id, u->id)) throw Conflict("Mô hình đang chạy ở đơn vị này.", "unit");
-    const auto rid = replications_repo::insert(c, model_id, u->id, started_on, who.username);
+    if (!u) throw BadRequest("Không tìm thấy đơn vị '" + unit_code + "'.", "unit");
+    const auto rid = add_in(c, who, model_id, *u, started_on);
     audit_.record(c, {who.username, "model.replicate", "model", std::to_string(model_id), u->path, u->code, "", request_id,
                       "{\"replication\":" + std::to_string(rid) + "}"});
     return list_in(c, who, model_id);
   });
+}
+
+std::int64_t ReplicationsService::add_in(db::Connection& c, const http::Principal& who, std::int64_t model_id, const units::Unit& u,
+                                         const std::string& started_on, const std::optional<std::string>& ended_on) const {
+  const auto model = models_.get_in(c, who, model_id);
+  if (!access::in_scope(who, u.path)) throw BadRequest("Không tìm thấy đơn vị '" + u.code + "'.", "unit");
+  if (u.code == model.unit_code) throw BadRequest("Mô hình đã chạy ở đơn vị khởi xướng.", "unit");
+  if (started_on < std::string(model.values.at("started_on").as_string())) {
+    throw BadRequest("Không thể nhân rộng trước khi mô hình bắt đầu.", "started_on");
+  }
+  const std::string today = timeutil::today_vietnam();
+  if (started_on > today) throw BadRequest("Ngày bắt đầu sau ngày hôm nay.", "started_on");
+  if (ended_on && (*ended_on < started_on || *ended_on > today))
+    throw BadRequest("Ngày kết thúc phải từ ngày bắt đầu đến hôm nay.", "ended_on");
+  if (replications_repo::open_in(c, model_id, u.id)) throw Conflict("Mô hình đang chạy ở đơn vị này.", "unit");
+  const auto rid = replications_repo::insert(c, model_id, u.id, started_on, who.username);
+  if (ended_on) replications_repo::end(c, rid, *ended_on);
+  return rid;
+}
+
+bool ReplicationsService::has_in(db::Connection& c, const http::Principal& who, std::int64_t replication_id) const {
+  const auto r = replications_repo::find_any(c, replication_id);
+  if (!r || !access::in_scope(who, r->unit_path)) return false;
+  try {
+    models_.get_in(c, who, r->model_id);
+    return true;
+  } catch (const NotFound&) {
+    return false;
+  }
+}
+
+bool ReplicationsService::remove_in(db::Connection& c, const http::Principal& who, std::int64_t replication_id) const {
+  if (!has_in(c, who, replication_id)) return false;
+  replications_repo::remove(c, replication_id);
+  return true;
 }
 
 bj::array ReplicationsService::end(const http::Principal& who, std::int64_t model_id, std::int64_t replication_id,

@@ -5,12 +5,14 @@
 #include <boost/json/array.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "db/database.hpp"
 #include "http/request.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/registers/register_service.hpp"
+#include "modules/units/unit.hpp"
 
 namespace antq::models {
 
@@ -24,6 +26,13 @@ class ReplicationsService {
   boost::json::array list(const http::Principal& who, std::int64_t model_id);
   boost::json::array add(const http::Principal& who, std::int64_t model_id, const std::string& unit_code, const std::string& started_on,
                          const std::string& request_id);
+  // Inside the caller's transaction, without an audit entry of their own (the importer audits its
+  // batch): a replication to a unit in the caller's area (its id), and its removal (false when
+  // gone or outside the caller's area).
+  std::int64_t add_in(db::Connection& c, const http::Principal& who, std::int64_t model_id, const units::Unit& unit,
+                      const std::string& started_on, const std::optional<std::string>& ended_on = std::nullopt) const;
+  bool remove_in(db::Connection& c, const http::Principal& who, std::int64_t replication_id) const;
+  bool has_in(db::Connection& c, const http::Principal& who, std::int64_t replication_id) const;
   boost::json::array end(const http::Principal& who, std::int64_t model_id, std::int64_t replication_id, const std::string& ended_on,
                          const std::string& request_id);
 

@@ -37,4 +37,10 @@ bool delete_session(db::Connection& c, std::int64_t person_id, std::int64_t sess
   return !c.query(kDeleteSession, session_id, person_id).rows.empty();
 }
 
+std::optional<std::int64_t> person_of_session(db::Connection& c, std::int64_t session_id) {
+  const auto r = c.query(kPersonOfSession, session_id);
+  if (r.rows.empty()) return std::nullopt;
+  return r.rows[0].integer(0);
+}
+
 }  // namespace antq::reintegration::repo

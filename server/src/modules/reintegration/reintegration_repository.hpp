@@ -26,5 +26,6 @@ std::vector<Session> sessions(db::Connection& c, std::int64_t person_id);
 std::int64_t insert_session(db::Connection& c, std::int64_t person_id, const Session& s);
 // False when the person has no such session.
 bool delete_session(db::Connection& c, std::int64_t person_id, std::int64_t session_id);
+std::optional<std::int64_t> person_of_session(db::Connection& c, std::int64_t session_id);
 
 }  // namespace antq::reintegration::repo

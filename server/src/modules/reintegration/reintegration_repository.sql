@@ -13,3 +13,6 @@ VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
 
 -- name: kDeleteSession
 DELETE FROM reintegration_sessions WHERE id = $1 AND person_id = $2 RETURNING id
+
+-- name: kPersonOfSession
+SELECT person_id FROM reintegration_sessions WHERE id = $1

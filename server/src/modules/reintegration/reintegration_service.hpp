@@ -31,6 +31,7 @@ class ReintegrationService {
   ReintegrationService(registers::RegisterService& people, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit)
       : people_(people), db_(db), keys_(keys), audit_(audit) {}
   registers::RegisterService& people() { return people_; }
+  const registers::RegisterService& people() const { return people_; }
 
   // reintegration_service.cpp
   std::pair<std::vector<registers::Record>, std::int64_t> search(const http::Principal& who, const registers::ListQuery& q,
@@ -43,6 +44,12 @@ class ReintegrationService {
   boost::json::array sessions(const http::Principal& who, std::int64_t id);
   boost::json::array add_session(const http::Principal& who, std::int64_t id, const NewSession& s, const std::string& request_id);
   void delete_session(const http::Principal& who, std::int64_t id, std::int64_t session_id, const std::string& request_id);
+  // Inside the caller's transaction, without an audit entry of their own (the importer audits its
+  // batch): a session of a person in the caller's area (its id), and its removal (false when it
+  // is gone or outside the caller's area).
+  std::int64_t add_session_in(db::Connection& c, const http::Principal& who, std::int64_t id, const NewSession& s) const;
+  bool remove_session_in(db::Connection& c, const http::Principal& who, std::int64_t session_id) const;
+  bool has_session_in(db::Connection& c, const http::Principal& who, std::int64_t session_id) const;
 
  private:
   boost::json::array sessions_in(db::Connection& c, std::int64_t id, bool with_identity) const;

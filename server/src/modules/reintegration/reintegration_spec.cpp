@@ -95,7 +95,9 @@ registers::Spec spec() {
   s.after_write = &keep_status_history;
   // Exact search, the identity revealed with a reason, status history, sessions.
   s.extras = [](registers::RegisterService& people, modules::Host& host) {
-    register_routes(host.router, host.keep<ReintegrationService>(people, host.db, host.keys, host.audit));
+    auto& service = host.keep<ReintegrationService>(people, host.db, host.keys, host.audit);
+    register_routes(host.router, service);
+    host.offer(service);  // the importer's "reintegration/sessions"
   };
   return s;
 }

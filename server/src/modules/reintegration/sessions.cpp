@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "core/time.hpp"
 #include "http/access.hpp"
 #include "modules/reintegration/reintegration_repository.hpp"
 #include "modules/reintegration/reintegration_service.hpp"
@@ -59,17 +60,39 @@ bj::array ReintegrationService::add_session(const http::Principal& who, std::int
   const auto person = people_.get(who, id);
   const bool with_identity = people_.sees_sealed(who, person);
   return db_.write_value([&](db::Connection& c) {
-    const auto p = people_.get_in(c, who, id);  // still there, still in scope
-    if (in.date < std::string(p.values.at("start_date").as_string())) {
-      throw BadRequest("Ngày gặp gỡ trước ngày bắt đầu giúp đỡ.", "date");
-    }
-    const auto sid = repo::insert_session(c, id,
-                                          {0, in.date, in.kind, sealed_or_null(keys_, in.helpers, kHelpersPurpose),
-                                           sealed_or_null(keys_, in.notes, kNotesPurpose), who.username});
-    audit_.record(c, {who.username, "reintegration_person.session", people_.spec().entity, std::to_string(id), p.unit_path, p.unit_code, "",
-                      request_id, "{\"session\":" + std::to_string(sid) + "}"});
+    const auto sid = add_session_in(c, who, id, in);
+    audit_.record(c, {who.username, "reintegration_person.session", people_.spec().entity, std::to_string(id), person.unit_path,
+                      person.unit_code, "", request_id, "{\"session\":" + std::to_string(sid) + "}"});
     return sessions_in(c, id, with_identity);
   });
+}
+
+std::int64_t ReintegrationService::add_session_in(db::Connection& c, const http::Principal& who, std::int64_t id,
+                                                  const NewSession& in) const {
+  const auto p = people_.get_in(c, who, id);  // still there, still in scope
+  if (in.date > timeutil::today_vietnam()) throw BadRequest("Ngày gặp gỡ sau ngày hôm nay.", "date");
+  if (in.date < std::string(p.values.at("start_date").as_string())) {
+    throw BadRequest("Ngày gặp gỡ trước ngày bắt đầu giúp đỡ.", "date");
+  }
+  return repo::insert_session(c, id,
+                              {0, in.date, in.kind, sealed_or_null(keys_, in.helpers, kHelpersPurpose),
+                               sealed_or_null(keys_, in.notes, kNotesPurpose), who.username});
+}
+
+bool ReintegrationService::has_session_in(db::Connection& c, const http::Principal& who, std::int64_t session_id) const {
+  const auto person = repo::person_of_session(c, session_id);
+  if (!person) return false;
+  try {
+    people_.get_in(c, who, *person);
+    return true;
+  } catch (const NotFound&) {
+    return false;
+  }
+}
+
+bool ReintegrationService::remove_session_in(db::Connection& c, const http::Principal& who, std::int64_t session_id) const {
+  if (!has_session_in(c, who, session_id)) return false;
+  return repo::delete_session(c, *repo::person_of_session(c, session_id), session_id);
 }
 
 void ReintegrationService::delete_session(const http::Principal& who, std::int64_t id, std::int64_t session_id,

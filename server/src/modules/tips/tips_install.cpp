@@ -39,6 +39,7 @@ void install(modules::Host& host) {
   register_public_routes(host.router, tips);
   register_staff_routes(host.router, tips);
   register_poster_route(host.router, host.db, host.settings.public_url);
+  host.offer(tips);  // the importer's "tips" of past years
 }
 
 }  // namespace antq::tips

@@ -285,4 +285,14 @@ std::vector<Handler> branch_handlers(db::Connection& c, const std::string& unit_
   return out;
 }
 
+void mark_imported(db::Connection& c, std::int64_t id) { c.query(kMarkImported, id); }
+
+bool touched_since_import(db::Connection& c, std::int64_t id) { return c.query(kTouchedSinceImport, id).rows[0].integer(0) > 0; }
+
+void remove_imported(db::Connection& c, std::int64_t id) {
+  c.query(kDeleteSuggestions, id);
+  c.query(kDeleteEvents, id);
+  c.query(kDeleteTip, id);
+}
+
 }  // namespace antq::tips::repo

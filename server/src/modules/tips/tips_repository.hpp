@@ -29,6 +29,12 @@ std::int64_t insert_tip(db::Connection& c, const InsertTip& t);
 void release_hold(db::Connection& c, std::int64_t id, const std::string& now);
 
 std::optional<TipRecord> find(db::Connection& c, std::int64_t id);
+// Imported tips (tip_import.cpp): kept out of the duplicate finder; whether anyone worked on one
+// since (a message, a file, a duplicate pointing at it, any event the import does not write); and
+// its removal with its events and suggestions.
+void mark_imported(db::Connection& c, std::int64_t id);
+bool touched_since_import(db::Connection& c, std::int64_t id);
+void remove_imported(db::Connection& c, std::int64_t id);
 std::optional<TipRecord> find_by_code(db::Connection& c, const std::string& tracking_code);
 std::optional<std::string> secret_hash(db::Connection& c, std::int64_t id);
 std::optional<std::string> reporter_sealed(db::Connection& c, std::int64_t id);

@@ -106,6 +106,8 @@ struct TipPatch {
 
 using StoredFile = attachments::StoredFile;
 
+struct PastTip;  // tip_import.hpp
+
 class TipsService {
  public:
   TipsService(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, TipsOptions options);
@@ -161,6 +163,13 @@ class TipsService {
   Category add_category(const http::Principal& who, const Category& c, const std::string& request_id);
   Category edit_category(const http::Principal& who, const std::string& code, const std::optional<std::string>& label,
                          const std::optional<std::string>& label_en, const std::optional<bool>& active, const std::string& request_id);
+
+  // tip_import.cpp: a tip of a past year (PastTip) inside the importer's transaction, without an
+  // audit entry of its own (the batch has one): its id. Its removal by the importer's undo: false
+  // when gone or outside the caller's area, RuleViolation once someone worked on it since.
+  std::int64_t import_in(db::Connection& c, const http::Principal& who, const PastTip& t) const;
+  bool remove_imported_in(db::Connection& c, const http::Principal& who, std::int64_t id) const;
+  bool exists_in(db::Connection& c, const http::Principal& who, std::int64_t id) const;
 
   // For tests and `antq seed demo`: when "now" is. Defaults to the system clock.
   void set_clock(std::function<std::chrono::system_clock::time_point()> clock) { clock_ = std::move(clock); }
