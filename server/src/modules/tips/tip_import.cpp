@@ -97,7 +97,7 @@ bool TipsService::exists_in(db::Connection& c, const http::Principal& who, std::
 
 bool TipsService::remove_imported_in(db::Connection& c, const http::Principal& who, std::int64_t id) const {
   if (!exists_in(c, who, id)) return false;
-  if (repo::touched_since_import(c, id)) throw RuleViolation("Tin báo đã được xử lý tiếp sau khi nhập.");
+  if (repo::touched_since_import(c, id) || !files_.list(c, id).empty()) throw RuleViolation("Tin báo đã được xử lý tiếp sau khi nhập.");
   repo::remove_imported(c, id);
   return true;
 }

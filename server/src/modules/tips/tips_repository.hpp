@@ -30,8 +30,8 @@ void release_hold(db::Connection& c, std::int64_t id, const std::string& now);
 
 std::optional<TipRecord> find(db::Connection& c, std::int64_t id);
 // Imported tips (tip_import.cpp): kept out of the duplicate finder; whether anyone worked on one
-// since (a message, a file, a duplicate pointing at it, any event the import does not write); and
-// its removal with its events and suggestions.
+// since (a message, a duplicate pointing at it, any event the import does not write, a change);
+// and its removal with its events and suggestions. Its files are the attachments module's.
 void mark_imported(db::Connection& c, std::int64_t id);
 bool touched_since_import(db::Connection& c, std::int64_t id);
 void remove_imported(db::Connection& c, std::int64_t id);

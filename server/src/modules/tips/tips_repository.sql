@@ -17,8 +17,7 @@ held_for_review = CASE WHEN $2 = 'received' THEN held_for_review ELSE 0 END WHER
 UPDATE tips SET dup_checked = 1 WHERE id = $1
 
 -- name: kTouchedSinceImport
-SELECT (SELECT COUNT(*) FROM tip_messages WHERE tip_id = $1) + (SELECT COUNT(*) FROM tip_attachments WHERE tip_id = $1)
-  + (SELECT COUNT(*) FROM tips WHERE duplicate_of = $1)
+SELECT (SELECT COUNT(*) FROM tip_messages WHERE tip_id = $1) + (SELECT COUNT(*) FROM tips WHERE duplicate_of = $1)
   + (SELECT COUNT(*) FROM tip_events WHERE tip_id = $1 AND kind NOT IN ('received', 'status', 'imported'))
   + (SELECT COUNT(*) FROM tips t WHERE t.id = $1
      AND t.updated_at > (SELECT MAX(e.at) FROM tip_events e WHERE e.tip_id = $1 AND e.kind = 'imported'))
