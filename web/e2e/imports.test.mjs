@@ -5,7 +5,8 @@
 // the progress finish and the figures of the register and of the dashboard grow, then undoes both
 // imports and sees them come back. On a phone: the page fits, a file over 50 MiB is refused before
 // it is sent, a malformed file gets the server's Vietnamese message; a steering member (who may
-// read but not write the register) has no import button.
+// read but not write the register) has no import button. What is not a register imports the same
+// way: sessions of help for a person of the reintegration register, from its list's own button.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+  ADMIN_PASSWORD,
   ANTQ_BIN,
   DESKTOP,
   PHONE,
@@ -39,6 +41,9 @@ const ROLLUP_MS = 30_000;
 let server;
 let browser;
 let front;
+/** The national administrator (API), who creates the person whose sessions are imported. */
+let admin;
+const ADMIN = { username: 'admin', password: ADMIN_PASSWORD };
 
 /** Adds an account with the command line, as an administrator of the server would. */
 function addUser(u) {
@@ -153,6 +158,7 @@ describe('spreadsheet import', () => {
     addUser(FRONT);
     addUser(STEERING);
     front = await apiSession(server.baseUrl, FRONT.username, FRONT.password);
+    admin = await apiSession(server.baseUrl, ADMIN.username, ADMIN.password);
   });
 
   after(async () => {
@@ -410,6 +416,106 @@ describe('spreadsheet import', () => {
       assert.equal(await page.getByTestId('import-open').count(), 0);
       await page.goto(`${server.baseUrl}/nhap-du-lieu/activities`);
       await page.getByRole('heading', { name: 'Không có quyền truy cập' }).waitFor();
+      assertNoProblems(page);
+    });
+  });
+  it('imports sessions of help for a person from the reintegration list, a bad date refused with its row number', async () => {
+    const created = await admin.call('POST', '/api/v1/reintegration/people', {
+      unit: '21220',
+      category: 'post_rehab',
+      name: 'Trần Văn Nhập',
+      start_date: daysAgo(60)[0],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const person = created.body;
+    assert.match(person.ref, /^HN-\d+$/);
+
+    await withPage(
+      browser,
+      DESKTOP,
+      'imports-sessions',
+      async (page) => {
+        const uploads = [];
+        page.on('request', (r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/imports' && uploads.push(r.url()));
+        await loginAs(page, server.baseUrl, ADMIN);
+        await page.goto(`${server.baseUrl}/tai-hoa-nhap`);
+        await page.getByTestId('register-reintegration').waitFor();
+        // the people list has its own import beside its sessions' one
+        await page.getByTestId('import-open').waitFor();
+        await page.getByTestId('import-open-reintegration-sessions').getByText('Nhập lượt giúp đỡ từ Excel').click();
+        await page.waitForURL(/\/nhap-du-lieu\/reintegration-sessions$/);
+        await page.getByRole('heading', { level: 1, name: 'Nhập dữ liệu từ Excel' }).waitFor();
+        await page.getByText('“Lượt giúp đỡ người tái hòa nhập”: thêm nhiều bản ghi mới một lần', { exact: false }).waitFor();
+        await page.getByTestId('import-note').getByText('HN-000042', { exact: false }).waitFor();
+        await page.getByTestId('import-back').getByText('Về sổ Giúp đỡ, tái hòa nhập cộng đồng').waitFor();
+        assert.equal(await page.getByTestId('import-back').getAttribute('href'), '/tai-hoa-nhap');
+        // the menu still lights the register the sessions belong to
+        await page.locator('.ant-menu-submenu-selected').getByTestId('menu-security').waitFor();
+        // a session has no unit of its own: no rule about units
+        assert.equal(await page.getByText('Đơn vị ghi bằng mã', { exact: false }).count(), 0);
+
+        // the template, served under the target's name with a hyphen
+        assert.equal(await page.getByTestId('template-csv').getAttribute('href'), '/api/v1/imports/templates/reintegration-sessions.csv');
+        const xlsx = await download(page, page.getByTestId('template-xlsx'));
+        assert.equal(xlsx.name, 'mau-nhap_luot-giup-do-nguoi-tai-hoa-nhap.xlsx');
+        assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK', 'the Excel template is a zip (XLSX)');
+        const template = await download(page, page.getByTestId('template-csv'));
+        assert.equal(template.name, 'mau-nhap_luot-giup-do-nguoi-tai-hoa-nhap.csv');
+        const header = parseCsv(template.bytes.toString('utf8'))[0];
+        assert.deepEqual(header, ['Mã hồ sơ', 'Ngày', 'Hình thức', 'Người tham gia giúp đỡ', 'Ghi chú']);
+        const row = (values) => header.map((h) => values[h] ?? '');
+
+        // three sessions of the person (by reference and by id); the second's date does not exist
+        const sheet = [
+          header,
+          row({ 'Mã hồ sơ': person.ref, Ngày: daysAgo(20)[1], 'Hình thức': 'Thăm hỏi', 'Người tham gia giúp đỡ': 'Bí thư chi đoàn' }),
+          row({ 'Mã hồ sơ': person.id, Ngày: '30/02/2026', 'Hình thức': 'Giáo dục, cảm hóa' }),
+          row({ 'Mã hồ sơ': person.ref, Ngày: daysAgo(10)[1], 'Hình thức': 'Hỗ trợ việc làm, sinh kế', 'Ghi chú': 'Giới thiệu việc làm' }),
+        ];
+        await fileInput(page).setInputFiles({ name: 'luot-giup-do.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(sheet)) });
+        await page.getByTestId('check-counts-rows').getByText('3', { exact: true }).waitFor();
+        await page.getByTestId('check-counts-create').getByText('2', { exact: true }).waitFor();
+        await page.getByTestId('check-counts-refused').getByText('1', { exact: true }).waitFor();
+        assert.deepEqual(await refusedRows(page, 'refused-rows'), ['Dòng 3']);
+        await page.getByTestId('refused-rows').getByText('30/02/2026', { exact: false }).waitFor();
+        await page.getByTestId('mapping-A').getByText('Mã hồ sơ', { exact: true }).waitFor();
+        assert.equal(new URL(uploads.at(-1)).searchParams.get('register'), 'reintegration/sessions');
+        await shot(page, 'imports-sessions-check');
+
+        await page.getByTestId('import-run').getByText('Nhập 2 dòng').click();
+        await page.waitForURL(/[?&]import=\d+/);
+        await finished(page, 3);
+        await page.getByTestId('result-counts-created').getByText('2', { exact: true }).waitFor();
+        await page.getByTestId('result-counts-refused').getByText('1', { exact: true }).waitFor();
+        const batchId = new URL(page.url()).searchParams.get('import');
+        await page.getByTestId('past-imports').getByTestId(`past-import-${batchId}`).waitFor();
+
+        // the person has the two sessions
+        const sessions = await admin.call('GET', `/api/v1/reintegration/people/${person.id}/sessions`);
+        assert.equal(sessions.status, 200, JSON.stringify(sessions.body));
+        assert.equal(sessions.body.items.length, 2, JSON.stringify(sessions.body));
+        assert.deepEqual(sessions.body.items.map((x) => x.date).sort(), [daysAgo(20)[0], daysAgo(10)[0]]);
+        assert.deepEqual(sessions.body.items.map((x) => x.kind).sort(), ['support', 'visit']);
+
+        // back to the people list
+        await page.getByTestId('import-to-list').getByText('Xem sổ Giúp đỡ, tái hòa nhập cộng đồng').click();
+        await page.waitForURL(/\/tai-hoa-nhap/);
+        await page.getByTestId('register-reintegration').waitFor();
+        assertNoProblems(page);
+      },
+      { timeout: 20_000 },
+    );
+
+    // on a phone the list's two imports and the page fit 390 px
+    await withPage(browser, PHONE, 'imports-sessions-phone', async (page) => {
+      await loginAs(page, server.baseUrl, ADMIN);
+      await page.goto(`${server.baseUrl}/tai-hoa-nhap`);
+      await page.getByTestId('import-open-reintegration-sessions').waitFor();
+      await assertNoHorizontalScroll(page);
+      await page.getByTestId('import-open-reintegration-sessions').click();
+      await page.getByTestId('past-imports').getByText('luot-giup-do.csv').waitFor();
+      await assertNoHorizontalScroll(page);
+      await shot(page, 'imports-sessions');
       assertNoProblems(page);
     });
   });

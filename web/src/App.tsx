@@ -27,7 +27,7 @@ const NotFound = lazy(() => import('./shell/NotFound'));
 // the movement registers: one page for all of them, and the quick form of a village officer
 const RegisterPage = lazy(() => import('./registers/RegisterPage'));
 const QuickActivity = lazy(() => import('./registers/QuickActivity'));
-// "Nhập dữ liệu từ Excel" of any register (/nhap-du-lieu/<register>): checks the register's write permission
+// "Nhập dữ liệu từ Excel" of a register or another import target (/nhap-du-lieu/<slug>, imports/targets.ts): checks its write permission
 const ImportPage = lazy(() => import('./imports/ImportPage'));
 // security work: reintegration and hotspots (registers with their own addresses), evaluations
 const Evaluations = lazy(() => import('./evaluations/EvaluationsPage'));
@@ -115,7 +115,7 @@ export default function App() {
           <Route path="so/:slug" element={<RegisterPage />} />
           <Route path="tai-hoa-nhap" element={<RegisterPage name="reintegration" />} />
           <Route path="dia-ban-trong-diem" element={<RegisterPage name="hotspots" />} />
-          <Route path="nhap-du-lieu/:register" element={<ImportPage />} />
+          <Route path="nhap-du-lieu/:slug" element={<ImportPage />} />
           <Route path="danh-gia-an-toan" element={<Evaluations />} />
           <Route path="danh-gia-an-toan/bo-tieu-chi" element={<CriteriaSets />} />
           <Route path="danh-gia-an-toan/:id" element={<EvaluationDetail />} />

@@ -1,6 +1,6 @@
 /**
  * Step 5: a finished batch — its figures, why it failed (if it did), its refused rows with the
- * download of the failed rows to fix and upload again, the way back to the register, and the undo.
+ * download of the failed rows to fix and upload again, the way back to its list, and the undo.
  */
 import { DownloadOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Typography } from 'antd';
@@ -10,16 +10,16 @@ import { Link } from 'react-router';
 import DownloadButton from '../components/DownloadButton';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { useLabel } from '../registers/bits';
-import { registerPath, type RegisterConfig } from '../registers/config';
 import { failedRowsUrl, type Batch, type UndoResult } from './api';
 import Counts from './Counts';
 import { failedRowsFileName } from './logic';
 import RowErrors from './RowErrors';
 import UndoImport, { KeptList } from './UndoImport';
+import type { ImportTarget } from './targets';
 
 const { Paragraph } = Typography;
 
-export default function BatchResult({ cfg, batch: b }: { cfg: RegisterConfig; batch: Batch }) {
+export default function BatchResult({ target, batch: b }: { target: ImportTarget; batch: Batch }) {
   const { t } = useTranslation();
   const label = useLabel();
   // the undo's answer: how many records went, which stayed (the batch itself says only that it was undone)
@@ -73,10 +73,10 @@ export default function BatchResult({ cfg, batch: b }: { cfg: RegisterConfig; ba
       )}
 
       <Space wrap className="antq-import-actions">
-        <Link to={registerPath(cfg)} data-testid="import-to-list">
-          <Button icon={<UnorderedListOutlined />}>{t('imports.result.toList', { register: label(cfg.title) })}</Button>
+        <Link to={target.back.path} data-testid="import-to-list">
+          <Button icon={<UnorderedListOutlined />}>{t('imports.result.toList', { list: label(target.back.label) })}</Button>
         </Link>
-        {(b.status === 'done' || b.status === 'failed') && !undo && <UndoImport cfg={cfg} id={b.id} onUndone={setUndo} />}
+        {(b.status === 'done' || b.status === 'failed') && !undo && <UndoImport target={target} id={b.id} onUndone={setUndo} />}
       </Space>
     </Card>
   );

@@ -1,7 +1,7 @@
 /**
  * Steps 4 and 5 of one batch (`?import=12`): its progress, asked again every second while it is
- * queued or running (a reload picks it up again), then its result. When it ends, the register's
- * lists and the past imports are asked again.
+ * queued or running (a reload picks it up again), then its result. When it ends, the lists it
+ * changed (the register's, the tips) and the past imports are asked again.
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,21 +10,20 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { formatNumber } from '../lib/format';
-import { registerKeys } from '../registers/api';
-import type { RegisterConfig } from '../registers/config';
-import { getBatch, importKeys } from './api';
+import { getBatch, importKeys, importedDataKey } from './api';
 import BatchResult from './BatchResult';
 import { POLL_MS, STATUS_COLORS, importRegister, isActive, progressPercent, statusKey } from './logic';
+import type { ImportTarget } from './targets';
 
 const { Paragraph } = Typography;
 
 interface Props {
-  cfg: RegisterConfig;
+  target: ImportTarget;
   id: string;
   onAnother: () => void;
 }
 
-export default function BatchView({ cfg, id, onAnother }: Props) {
+export default function BatchView({ target, id, onAnother }: Props) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const batch = useQuery({
@@ -39,9 +38,9 @@ export default function BatchView({ cfg, id, onAnother }: Props) {
   const status = b?.status;
   useEffect(() => {
     if (!status || isActive(status)) return;
-    void client.invalidateQueries({ queryKey: registerKeys.all(cfg.name) });
-    void client.invalidateQueries({ queryKey: importKeys.list(importRegister(cfg)) });
-  }, [client, status, cfg]);
+    void client.invalidateQueries({ queryKey: importedDataKey(target) });
+    void client.invalidateQueries({ queryKey: importKeys.list(importRegister(target)) });
+  }, [client, status, target]);
 
   const another = (
     <Button icon={<ReloadOutlined />} onClick={onAnother} data-testid="import-another">
@@ -81,7 +80,7 @@ export default function BatchView({ cfg, id, onAnother }: Props) {
           </>
         )}
       </Card>
-      {b && !active && <BatchResult cfg={cfg} batch={b} />}
+      {b && !active && <BatchResult target={target} batch={b} />}
     </>
   );
 }

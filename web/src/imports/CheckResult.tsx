@@ -4,16 +4,16 @@ import { Alert, Button, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { formatNumber } from '../lib/format';
-import type { RegisterConfig } from '../registers/config';
 import Counts from './Counts';
 import MappingTable from './MappingTable';
 import RowErrors from './RowErrors';
 import { rowsToWrite } from './logic';
 import type { ImportFlow } from './useImportFlow';
+import type { ImportTarget } from './targets';
 
 const { Paragraph } = Typography;
 
-export default function CheckResult({ cfg, flow }: { cfg: RegisterConfig; flow: ImportFlow }) {
+export default function CheckResult({ target, flow }: { target: ImportTarget; flow: ImportFlow }) {
   const { t } = useTranslation();
   const { result, check, start } = flow;
   if (!result) return null;
@@ -33,7 +33,7 @@ export default function CheckResult({ cfg, flow }: { cfg: RegisterConfig; flow: 
         ]}
       />
 
-      <MappingTable cfg={cfg} entries={result.mapping} choice={flow.choice} onChange={flow.remap} disabled={start.isPending} />
+      <MappingTable target={target} entries={result.mapping} choice={flow.choice} onChange={flow.remap} disabled={start.isPending} />
 
       {result.refused > 0 && (
         <>

@@ -1,11 +1,12 @@
 /**
- * `/nhap-du-lieu/<register>`: "Nhập dữ liệu từ Excel" for one register (issue 14) — the template,
+ * `/nhap-du-lieu/<slug>`: "Nhập dữ liệu từ Excel" for one import target (issue 14: a register, a
+ * person's sessions, a model's replications, a group's members, the old tip book) — the template,
  * the upload and its dry run (counts, the column mapping, the refused rows), the run's progress and
  * result with the failed rows and the undo, and the past imports. The batch shown is in the address
  * (`?import=12`), so a reload keeps showing its progress.
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Steps } from 'antd';
+import { Alert, Button, Steps } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -13,26 +14,26 @@ import RequireAuth from '../accounts/RequireAuth';
 import PageHead from '../components/PageHead';
 import { useNarrow } from '../components/useBreakpoint';
 import { useLabel } from '../registers/bits';
-import { registerPath, type RegisterConfig } from '../registers/config';
 import NotFound from '../shell/NotFound';
 import BatchView from './BatchView';
 import CheckResult from './CheckResult';
 import './i18n';
 import './imports.css';
-import { IMPORT_PARAM, parseImportParam, registerOfImport } from './logic';
+import { IMPORT_PARAM, parseImportParam } from './logic';
 import PastImports from './PastImports';
+import { importTargetBySlug, type ImportTarget } from './targets';
 import TemplateStep from './TemplateStep';
 import UploadStep from './UploadStep';
 import { useImportFlow, type ImportFlow } from './useImportFlow';
 
 export default function ImportPage() {
-  const { register } = useParams();
-  const cfg = registerOfImport(register);
-  if (!cfg) return <NotFound />;
+  const { slug } = useParams();
+  const target = importTargetBySlug(slug);
+  if (!target) return <NotFound />;
   return (
-    // who may write the register may import into it (the server checks the same permission)
-    <RequireAuth permission={cfg.writePermission}>
-      <ImportFlowPage key={cfg.name} cfg={cfg} />
+    // who may write the register (or the tips) may import into it (the server checks the same permission)
+    <RequireAuth permission={target.writePermission}>
+      <ImportFlowPage key={target.slug} target={target} />
     </RequireAuth>
   );
 }
@@ -53,12 +54,12 @@ function useBatchParam(): [string | null, (id: string | null) => void] {
   return [id, set];
 }
 
-function ImportFlowPage({ cfg }: { cfg: RegisterConfig }) {
+function ImportFlowPage({ target }: { target: ImportTarget }) {
   const { t } = useTranslation();
   const label = useLabel();
   const [batchId, setBatchId] = useBatchParam();
-  const flow = useImportFlow(cfg, setBatchId);
-  const title = label(cfg.title);
+  const flow = useImportFlow(target, setBatchId);
+  const title = label(target.title);
 
   useEffect(() => {
     document.title = t('app.documentTitle', { page: `${t('imports.title')}: ${title}` });
@@ -71,22 +72,23 @@ function ImportFlowPage({ cfg }: { cfg: RegisterConfig }) {
 
   return (
     <div className="antq-admin antq-import-page" data-testid="import-page">
-      <PageHead title={t('imports.title')} intro={t('imports.intro', { register: title })}>
-        <Link to={registerPath(cfg)} data-testid="import-back">
-          <Button icon={<ArrowLeftOutlined />}>{t('imports.backToList', { register: title })}</Button>
+      <PageHead title={t('imports.title')} intro={t(target.register ? 'imports.intro' : 'imports.introAdd', { register: title })}>
+        <Link to={target.back.path} data-testid="import-back">
+          <Button icon={<ArrowLeftOutlined />}>{t('imports.backToList', { list: label(target.back.label) })}</Button>
         </Link>
       </PageHead>
+      {target.note && <Alert className="antq-import-note" type="info" showIcon message={label(target.note)} data-testid="import-note" />}
       <FlowSteps flow={flow} batchId={batchId} />
       {batchId ? (
-        <BatchView key={batchId} cfg={cfg} id={batchId} onAnother={another} />
+        <BatchView key={batchId} target={target} id={batchId} onAnother={another} />
       ) : (
         <>
-          <TemplateStep cfg={cfg} />
+          <TemplateStep target={target} />
           <UploadStep flow={flow} />
-          <CheckResult cfg={cfg} flow={flow} />
+          <CheckResult target={target} flow={flow} />
         </>
       )}
-      <PastImports cfg={cfg} selected={batchId} onOpen={setBatchId} />
+      <PastImports target={target} selected={batchId} onOpen={setBatchId} />
     </div>
   );
 }

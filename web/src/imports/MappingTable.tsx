@@ -6,8 +6,8 @@ import { Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../registers/bits';
-import type { RegisterConfig } from '../registers/config';
 import { currentMapping, fieldOptions, type MappingChoice, type MappingEntry } from './logic';
+import type { ImportTarget } from './targets';
 
 const { Title, Paragraph } = Typography;
 
@@ -15,18 +15,18 @@ const { Title, Paragraph } = Typography;
 const SKIP = '';
 
 interface Props {
-  cfg: RegisterConfig;
+  target: ImportTarget;
   entries: MappingEntry[];
   choice: MappingChoice | null;
   onChange: (header: string, field: string | null) => void;
   disabled?: boolean;
 }
 
-export default function MappingTable({ cfg, entries, choice, onChange, disabled }: Props) {
+export default function MappingTable({ target, entries, choice, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const shown = currentMapping(entries, choice);
-  const options = [{ value: SKIP, label: t('imports.mapping.skip') }, ...fieldOptions(cfg, entries, lang)];
+  const options = [{ value: SKIP, label: t('imports.mapping.skip') }, ...fieldOptions(target, entries, lang)];
   const columns: ColumnsType<MappingEntry> = [
     { title: t('imports.mapping.column'), dataIndex: 'column', key: 'column', width: 64 },
     { title: t('imports.mapping.header'), dataIndex: 'header', key: 'header' },

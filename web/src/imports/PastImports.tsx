@@ -1,4 +1,4 @@
-/** The register's past imports in the caller's area (newest first); a click shows one's result. */
+/** The target's past imports in the caller's area (newest first); a click shows one's result. */
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -7,21 +7,21 @@ import ApiErrorAlert from '../components/ApiErrorAlert';
 import { compactColumn } from '../components/compactColumn';
 import StaffTable from '../components/StaffTable';
 import { formatDateTime, formatNumber } from '../lib/format';
-import type { RegisterConfig } from '../registers/config';
 import { importKeys, listBatches, type Batch } from './api';
 import { STATUS_COLORS, importRegister, isActive, statusKey } from './logic';
+import type { ImportTarget } from './targets';
 
 const { Text } = Typography;
 
 interface Props {
-  cfg: RegisterConfig;
+  target: ImportTarget;
   selected: string | null;
   onOpen: (id: string) => void;
 }
 
-export default function PastImports({ cfg, selected, onOpen }: Props) {
+export default function PastImports({ target, selected, onOpen }: Props) {
   const { t } = useTranslation();
-  const register = importRegister(cfg);
+  const register = importRegister(target);
   const list = useQuery({
     queryKey: importKeys.list(register),
     queryFn: ({ signal }) => listBatches(register, signal),

@@ -1,14 +1,14 @@
-/** Step 1: the register's template (Excel with its instructions sheet and lists, or CSV) and the rules of a good sheet. */
+/** Step 1: the target's template (Excel with its instructions sheet and lists, or CSV) and the rules of a good sheet. */
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import DownloadButton from '../components/DownloadButton';
 import { useLanguage } from '../registers/bits';
-import type { RegisterConfig } from '../registers/config';
 import { IMPORTS_I18N } from './i18n';
-import { templateFileName, templateUrl } from './logic';
+import { templateFileName, templateRules, templateUrl } from './logic';
+import type { ImportTarget } from './targets';
 
-export default function TemplateStep({ cfg }: { cfg: RegisterConfig }) {
+export default function TemplateStep({ target }: { target: ImportTarget }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
@@ -16,23 +16,23 @@ export default function TemplateStep({ cfg }: { cfg: RegisterConfig }) {
       <Space wrap>
         <DownloadButton
           icon={<FileExcelOutlined />}
-          href={templateUrl(cfg, 'xlsx')}
-          fileName={templateFileName(cfg, 'xlsx')}
+          href={templateUrl(target, 'xlsx')}
+          fileName={templateFileName(target, 'xlsx')}
           data-testid="template-xlsx"
         >
           {t('imports.template.xlsx')}
         </DownloadButton>
         <DownloadButton
           icon={<FileTextOutlined />}
-          href={templateUrl(cfg, 'csv')}
-          fileName={templateFileName(cfg, 'csv')}
+          href={templateUrl(target, 'csv')}
+          fileName={templateFileName(target, 'csv')}
           data-testid="template-csv"
         >
           {t('imports.template.csv')}
         </DownloadButton>
       </Space>
       <ul className="antq-import-rules">
-        {IMPORTS_I18N[lang].template.rules.map((rule) => (
+        {templateRules(target, IMPORTS_I18N[lang].template).map((rule) => (
           <li key={rule}>{rule}</li>
         ))}
       </ul>

@@ -9,19 +9,18 @@ import { Button, Popconfirm, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { formatNumber } from '../lib/format';
-import { registerKeys } from '../registers/api';
-import type { RegisterConfig } from '../registers/config';
-import { importKeys, undoImport, type KeptRecord, type UndoResult } from './api';
+import { importKeys, importedDataKey, undoImport, type KeptRecord, type UndoResult } from './api';
+import type { ImportTarget } from './targets';
 
 const { Text } = Typography;
 
 interface Props {
-  cfg: RegisterConfig;
+  target: ImportTarget;
   id: string;
   onUndone: (r: UndoResult) => void;
 }
 
-export default function UndoImport({ cfg, id, onUndone }: Props) {
+export default function UndoImport({ target, id, onUndone }: Props) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const undo = useMutation({
@@ -29,7 +28,7 @@ export default function UndoImport({ cfg, id, onUndone }: Props) {
     onSuccess: (r) => {
       onUndone(r);
       void client.invalidateQueries({ queryKey: importKeys.all });
-      void client.invalidateQueries({ queryKey: registerKeys.all(cfg.name) });
+      void client.invalidateQueries({ queryKey: importedDataKey(target) });
     },
   });
   return (

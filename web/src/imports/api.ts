@@ -1,6 +1,9 @@
 /** Calls of /api/v1/imports (issue 14): the dry run and the run of an upload, a batch, its undo, past imports. */
+import { queryKeys } from '../api';
 import { getJson, request } from '../api/client';
+import { registerKeys } from '../registers/api';
 import { contentTypeOf, formatOfFile, uploadQuery, type MappingEntry, type UploadOptions } from './logic';
+import type { ImportTarget } from './targets';
 
 /** A refused row: `row` is the sheet's own row number, `column` its header. */
 export interface RowError {
@@ -87,3 +90,7 @@ export const importKeys = {
   list: (register: string) => ['staff', 'imports', 'list', register] as const,
   batch: (id: string) => ['staff', 'imports', 'batch', id] as const,
 };
+
+/** What an import of `t` changes, asked again when it ends or is undone: its register's lists (with the sessions, members, replications under them) or the tips. */
+export const importedDataKey = (t: ImportTarget) =>
+  t.owner === 'tips' ? ([...queryKeys.staff, 'tips'] as const) : registerKeys.all(t.owner);

@@ -8,7 +8,8 @@ const vi = {
   button: 'Nhập từ Excel',
   title: 'Nhập dữ liệu từ Excel',
   intro: 'Sổ “{{register}}”: thêm hoặc sửa nhiều bản ghi một lần từ tệp Excel (.xlsx) hoặc CSV.',
-  backToList: 'Về sổ {{register}}',
+  introAdd: '“{{register}}”: thêm nhiều bản ghi mới một lần từ tệp Excel (.xlsx) hoặc CSV.',
+  backToList: 'Về {{list}}',
   steps: { template: 'Tệp mẫu', upload: 'Tải tệp lên', check: 'Kiểm tra', run: 'Nhập', result: 'Kết quả' },
   template: {
     title: '1. Tải tệp mẫu',
@@ -19,10 +20,11 @@ const vi = {
       'Không gộp ô, không dùng công thức: chỉ ghi giá trị.',
       'Ngày ghi dạng dd/mm/yyyy (ví dụ 19/08/2024); số có thể viết 16.000.',
       'Nhiều mục trong một ô cách nhau bởi dấu chấm phẩy “;”.',
-      'Đơn vị ghi bằng mã (ví dụ 21220) hoặc tên kèm tỉnh: “Xã Sơn Tịnh, Tỉnh Quảng Ngãi”; mã và tên trước 01/07/2025 vẫn được nhận.',
       'Xóa dòng ví dụ của tệp mẫu trước khi nhập.',
       'Tải cùng một tệp hai lần không tạo thêm bản ghi nào.',
     ],
+    unitRule:
+      'Đơn vị ghi bằng mã (ví dụ 21220) hoặc tên kèm tỉnh: “Xã Sơn Tịnh, Tỉnh Quảng Ngãi”; mã và tên trước 01/07/2025 vẫn được nhận.',
   },
   upload: {
     title: '2. Tải tệp lên',
@@ -79,7 +81,7 @@ const vi = {
     refused: 'Bị từ chối',
     failedRows: 'Tải các dòng lỗi',
     failedRowsHint: 'Tệp các dòng lỗi có thêm cột “Lỗi cần sửa”: sửa các ô được nêu, rồi tải chính tệp đó lên lại.',
-    toList: 'Xem sổ {{register}}',
+    toList: 'Xem {{list}}',
     undo: 'Hoàn tác lần nhập',
     undoConfirm: 'Xóa các bản ghi lần nhập này đã thêm?',
     undoHint: 'Bản ghi đã được sửa sau khi nhập được giữ lại. Chỉ hoàn tác được trong 7 ngày.',
@@ -107,7 +109,8 @@ const en: Shape<typeof vi> = {
   button: 'Import from Excel',
   title: 'Import data from Excel',
   intro: 'Register “{{register}}”: add or change many records at once from an Excel (.xlsx) or CSV file.',
-  backToList: 'Back to {{register}}',
+  introAdd: '“{{register}}”: add many new records at once from an Excel (.xlsx) or CSV file.',
+  backToList: 'Back to {{list}}',
   steps: { template: 'Template', upload: 'Upload', check: 'Check', run: 'Import', result: 'Result' },
   template: {
     title: '1. Download the template',
@@ -118,10 +121,11 @@ const en: Shape<typeof vi> = {
       'No merged cells, no formulas: values only.',
       'Dates as dd/mm/yyyy (e.g. 19/08/2024); numbers may be written 16.000.',
       'Several items in one cell are separated by a semicolon “;”.',
-      'Units by code (e.g. 21220) or by name with the province: “Xã Sơn Tịnh, Tỉnh Quảng Ngãi”; codes and names from before 01/07/2025 are accepted.',
       "Delete the template's example row before importing.",
       'Uploading the same file twice creates nothing more.',
     ],
+    unitRule:
+      'Units by code (e.g. 21220) or by name with the province: “Xã Sơn Tịnh, Tỉnh Quảng Ngãi”; codes and names from before 01/07/2025 are accepted.',
   },
   upload: {
     title: '2. Upload the file',
@@ -179,7 +183,7 @@ const en: Shape<typeof vi> = {
     refused: 'Refused',
     failedRows: 'Download the failed rows',
     failedRowsHint: 'The failed rows file has an extra column “Lỗi cần sửa”: fix the cells it names, then upload that file again.',
-    toList: 'Open {{register}}',
+    toList: 'Open {{list}}',
     undo: 'Undo this import',
     undoConfirm: 'Delete the records this import added?',
     undoHint: 'Records changed since the import are kept. Undo is possible for 7 days.',

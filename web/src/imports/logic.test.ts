@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { apiUrl } from '../api/client';
-import { REGISTER_BY_NAME } from '../registers/config';
 import { registersSelectedKey } from '../registers/menu';
 import { IMPORTS_I18N } from './i18n';
 import {
@@ -18,7 +17,6 @@ import {
   isActive,
   parseImportParam,
   progressPercent,
-  registerOfImport,
   rowsToWrite,
   statusKey,
   templateFileName,
@@ -27,19 +25,20 @@ import {
   uploadQuery,
   type MappingEntry,
 } from './logic';
+import { importTargetBySlug, targetOfRegister } from './targets';
 
-const activities = REGISTER_BY_NAME.activities;
-const people = REGISTER_BY_NAME.reintegration;
+const activities = targetOfRegister('activities');
+const people = targetOfRegister('reintegration');
 
 describe('addresses', () => {
   it('names a register by its config name in the page address, and finds it back', () => {
     expect(importPath(activities)).toBe('/nhap-du-lieu/activities');
-    expect(importPath('reintegration')).toBe('/nhap-du-lieu/reintegration');
-    expect(registerOfImport('activities')).toBe(activities);
-    expect(registerOfImport('reintegration')).toBe(people);
-    expect(registerOfImport('toString')).toBeUndefined();
-    expect(registerOfImport('hoat-dong')).toBeUndefined();
-    expect(registerOfImport(undefined)).toBeUndefined();
+    expect(importPath(people)).toBe('/nhap-du-lieu/reintegration');
+    expect(importTargetBySlug('activities')).toBe(activities);
+    expect(importTargetBySlug('reintegration')).toBe(people);
+    expect(importTargetBySlug('toString')).toBeUndefined();
+    expect(importTargetBySlug('hoat-dong')).toBeUndefined();
+    expect(importTargetBySlug(undefined)).toBeUndefined();
   });
 
   it('writes reintegration/people with a hyphen in template file names, and sends the slash to the API', () => {
@@ -137,7 +136,7 @@ describe('the column mapping', () => {
     const values = fieldOptions(activities, entries).map((o) => o.value);
     expect(values.slice(0, 3)).toEqual(['id', 'unit', 'type']);
     expect(values).toContain('notes');
-    expect(fieldOptions(REGISTER_BY_NAME.mediations, []).map((o) => o.value)).not.toContain('parties');
+    expect(fieldOptions(targetOfRegister('mediations'), []).map((o) => o.value)).not.toContain('parties');
     const extra = fieldOptions(activities, [{ column: 'E', header: 'X', field: 'import_key', label: 'Khóa nhập' }]);
     expect(extra.at(-1)).toEqual({ value: 'import_key', label: 'Khóa nhập' });
     expect(fieldOptions(activities, [], 'en').find((o) => o.value === 'date')?.label).toBe('Date');

@@ -3,16 +3,15 @@
  * made before a file is sent, the column mapping the person corrects, and the batch statuses.
  */
 import { fileSlug } from '../lib/files';
-import { REGISTER_BY_NAME, pick, registerApiPath, type Label, type RegisterConfig, type RegisterName } from '../registers/config';
+import { pick, type Label } from '../registers/config';
+import type { ImportTarget } from './targets';
 
-/** The page of a register's import: /nhap-du-lieu/<register name of config.ts>. */
+/** The page of an import target: /nhap-du-lieu/<slug> (targets.ts). */
 export const IMPORTS_PATH = '/nhap-du-lieu';
-export const importPath = (r: RegisterConfig | RegisterName) => `${IMPORTS_PATH}/${typeof r === 'string' ? r : r.name}`;
+export const importPath = (t: ImportTarget) => `${IMPORTS_PATH}/${t.slug}`;
 
-/** The register of /nhap-du-lieu/:register, or undefined. */
-export function registerOfImport(name: string | undefined): RegisterConfig | undefined {
-  return name && Object.prototype.hasOwnProperty.call(REGISTER_BY_NAME, name) ? REGISTER_BY_NAME[name as RegisterName] : undefined;
-}
+/** The slug of an import page's address (/nhap-du-lieu/reintegration-sessions), or undefined. */
+export const importSlugOf = (pathname: string): string | undefined => /^\/nhap-du-lieu\/([a-z][a-z_-]*)$/.exec(pathname)?.[1];
 
 /** The batch shown (its progress, its result) lives in the address: ?import=12. */
 export const IMPORT_PARAM = 'import';
@@ -43,16 +42,22 @@ export function fileProblem(file: { name: string; size: number }): FileProblem |
   return null;
 }
 
-/** The register as the imports API names it: its API path ("reintegration/people"). */
-export const importRegister = (r: RegisterConfig) => registerApiPath(r);
+/** The target as the imports API names it ("reintegration/people", "reintegration/sessions"). */
+export const importRegister = (t: ImportTarget) => t.name;
 
-/** The register in a file name: "reintegration/people" → "reintegration-people". */
-export const templateStem = (r: RegisterConfig) => importRegister(r).replace(/\//g, '-');
+/** The target in a file name: "reintegration/sessions" → "reintegration-sessions". */
+export const templateStem = (t: ImportTarget) => t.name.replace(/\//g, '-');
 
-export const templateUrl = (r: RegisterConfig, format: SheetFormat) => `/api/v1/imports/templates/${templateStem(r)}.${format}`;
+export const templateUrl = (t: ImportTarget, format: SheetFormat) => `/api/v1/imports/templates/${templateStem(t)}.${format}`;
 
-/** The template saved as "mau-nhap_so-hoat-dong.xlsx". */
-export const templateFileName = (r: RegisterConfig, format: SheetFormat) => `mau-nhap_${fileSlug(`Sổ ${r.title.vi}`)}.${format}`;
+/** The template saved as "mau-nhap_so-hoat-dong.xlsx", "mau-nhap_luot-giup-do-nguoi-tai-hoa-nhap.csv". */
+export const templateFileName = (t: ImportTarget, format: SheetFormat) => `mau-nhap_${fileSlug(t.fileTitle)}.${format}`;
+
+/** The rules of a good sheet shown with the template; the unit's only when the target's rows have one (not a session, not a member). */
+export function templateRules(t: ImportTarget, texts: { rules: readonly string[]; unitRule: string }): readonly string[] {
+  if (!t.hasUnit) return texts.rules;
+  return [...texts.rules.slice(0, 4), texts.unitRule, ...texts.rules.slice(4)];
+}
 
 /** The failed rows of "hoat-dong 2024.csv" saved as "hoat-dong-2024_dong-loi.csv". */
 export function failedRowsFileName(fileName: string, format: string): string {
@@ -116,24 +121,19 @@ export function chooseField(
   return next;
 }
 
-/** The columns every register's sheet has besides its fields (server: imports/columns.cpp). */
-const EXTRA_COLUMNS: readonly { value: string; label: Label }[] = [
-  { value: 'id', label: { vi: 'Mã bản ghi', en: 'Record id' } },
-  { value: 'unit', label: { vi: 'Đơn vị', en: 'Unit' } },
-];
+/** The columns a register's sheet has besides its fields (server: imports/columns.cpp); the other targets have the unit or neither. */
+const ID_COLUMN = { value: 'id', label: { vi: 'Mã bản ghi', en: 'Record id' } as Label };
+const UNIT_COLUMN = { value: 'unit', label: { vi: 'Đơn vị', en: 'Unit' } as Label };
 
 export interface FieldOption {
   value: string;
   label: string;
 }
 
-/** What a sheet column may feed: the record id, the unit, the register's fields, and any field the server named. */
-export function fieldOptions(r: RegisterConfig, entries: readonly MappingEntry[], language?: string): FieldOption[] {
-  const out: FieldOption[] = [
-    ...EXTRA_COLUMNS.map((c) => ({ value: c.value, label: pick(c.label, language) })),
-    // lists of people's names are entered in the app, not imported
-    ...r.fields.filter((f) => f.type !== 'people').map((f) => ({ value: f.name, label: pick(f.label, language) })),
-  ];
+/** What a sheet column may feed: the record id, the unit (as the target has them), its fields, and any field the server named. */
+export function fieldOptions(t: ImportTarget, entries: readonly MappingEntry[], language?: string): FieldOption[] {
+  const columns = [...(t.updates ? [ID_COLUMN] : []), ...(t.hasUnit ? [UNIT_COLUMN] : []), ...t.fields];
+  const out: FieldOption[] = columns.map((c) => ({ value: c.value, label: pick(c.label, language) }));
   for (const e of entries) {
     if (e.field && !out.some((o) => o.value === e.field)) out.push({ value: e.field, label: e.label || e.field });
   }

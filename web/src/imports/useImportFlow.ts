@@ -5,9 +5,9 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { RegisterConfig } from '../registers/config';
 import { dryRunImport, startImport, type DryRun } from './api';
 import { chooseField, fileProblem, importRegister, type FileProblem, type MappingChoice } from './logic';
+import type { ImportTarget } from './targets';
 
 interface Check {
   file: File;
@@ -15,8 +15,8 @@ interface Check {
   choice: MappingChoice | null;
 }
 
-export function useImportFlow(cfg: RegisterConfig, onStarted: (id: string) => void) {
-  const register = importRegister(cfg);
+export function useImportFlow(target: ImportTarget, onStarted: (id: string) => void) {
+  const register = importRegister(target);
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<FileProblem | null>(null);
   const [sheet, setSheet] = useState('');

@@ -23,6 +23,7 @@ import { useSelectedUnit } from '../components/useSelectedUnit';
 import { downloadName } from '../lib/files';
 import { formatNumber } from '../lib/format';
 import ImportButton from '../imports/ImportButton';
+import { childTargetsOf, targetOfRegister } from '../imports/targets';
 import NotFound from '../shell/NotFound';
 import { exportUrl, listRecords, registerKeys, type RegisterRecord } from './api';
 import { useLabel } from './bits';
@@ -165,7 +166,8 @@ function RegisterList({ cfg }: { cfg: RegisterConfig }) {
 
 /**
  * CSV and Excel downloads of exactly the filtered rows, named in Vietnamese with the unit and the day;
- * beside them, "Nhập từ Excel" for those who may write the register.
+ * beside them, "Nhập từ Excel" for those who may write the register, and the imports of what hangs
+ * off it ("Nhập lượt giúp đỡ từ Excel"…) for those who may write that.
  */
 function Exports({
   cfg,
@@ -210,7 +212,13 @@ function Exports({
           {t(text)}
         </DownloadButton>
       ))}
-      {canImport && <ImportButton cfg={cfg} />}
+      {canImport && <ImportButton target={targetOfRegister(cfg)} />}
+      {/* the people list's sessions, the models' replications, the groups' members */}
+      {childTargetsOf(cfg.name)
+        .filter((c) => hasPermission(user, c.writePermission))
+        .map((c) => (
+          <ImportButton key={c.slug} target={c} />
+        ))}
     </Space>
   );
 }

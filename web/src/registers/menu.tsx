@@ -7,6 +7,8 @@ import { Link } from 'react-router';
 import type { User } from '../api';
 import { EVALUATIONS_PATH, EVALUATION_CRITERIA_PATH, EVALUATIONS_READ } from '../evaluations/paths';
 import { hasPermission } from '../accounts/auth';
+import { importSlugOf } from '../imports/logic';
+import { importTargetBySlug } from '../imports/targets';
 import { unitSearch } from '../components/useSelectedUnit';
 import { MOVEMENT_REGISTERS, QUICK_ACTIVITY_PATH, REGISTERS, REGISTER_BY_NAME, pick, registerPath, type RegisterConfig } from './config';
 
@@ -89,15 +91,16 @@ export const securityMenuItem = menuGroup(({ user, t, link, registerEntry }) => 
   };
 });
 
-/** The menu key of a register (or evaluation) page, or null for other pages. */
+/**
+ * The menu key of a register (or evaluation) page, or null for other pages. An import page
+ * (/nhap-du-lieu/<slug>) lights the list it belongs to: its register's, or the tips' ("/tin-bao").
+ */
 export function registersSelectedKey(pathname: string): string | null {
   if (pathname === QUICK_ACTIVITY_PATH) return QUICK_ACTIVITY_PATH;
   if (pathname === EVALUATION_CRITERIA_PATH) return EVALUATION_CRITERIA_PATH;
   if (pathname === EVALUATIONS_PATH || pathname.startsWith(`${EVALUATIONS_PATH}/`)) return EVALUATIONS_PATH;
-  // a register's import page (/nhap-du-lieu/<register>) belongs to the register
-  const imported = /^\/nhap-du-lieu\/([a-z_]+)$/.exec(pathname)?.[1];
-  const r = imported
-    ? REGISTERS.find((x) => x.name === imported)
-    : REGISTERS.find((x) => pathname === registerPath(x) || pathname.startsWith(`${registerPath(x)}/`));
+  const imported = importSlugOf(pathname);
+  if (imported) return importTargetBySlug(imported)?.back.path ?? null;
+  const r = REGISTERS.find((x) => pathname === registerPath(x) || pathname.startsWith(`${registerPath(x)}/`));
   return r ? registerPath(r) : null;
 }

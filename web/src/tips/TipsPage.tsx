@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERMISSIONS, hasPermission, useAuth } from '../accounts/auth';
 import ApiErrorAlert from '../components/ApiErrorAlert';
+import ImportButton from '../imports/ImportButton';
+import { TIPS_TARGET } from '../imports/targets';
 import { PAGE_SIZES, useListParams } from '../components/listParams';
 import { useNarrow } from '../components/useBreakpoint';
 import { usePageTitle } from '../components/usePageTitle';
@@ -87,6 +89,8 @@ export default function Tips() {
               {t('tips.add')}
             </Button>
           )}
+          {/* past years' tips copied from the paper book (who may write tips may import them) */}
+          {canWrite && <ImportButton target={TIPS_TARGET} />}
         </div>
       </PageHead>
 
