@@ -105,6 +105,12 @@ void require_complete(const std::vector<Column>& columns, const Mapping& m) {
                    "missing_columns");
 }
 
+bj::array columns_json(const std::vector<Column>& columns) {
+  bj::array out;
+  for (const auto& c : columns) out.push_back(bj::object{{"field", c.key}, {"label", c.label}, {"required", c.required}});
+  return out;
+}
+
 bj::array missing_json(const std::vector<Column>& columns, const Mapping& m) {
   bj::array out;
   for (const auto c : m.missing) out.push_back(bj::object{{"field", columns[c].key}, {"label", columns[c].label}});

@@ -39,6 +39,9 @@ Mapping map_headers(const std::vector<std::string>& header, const std::vector<Co
                     const std::map<std::string, std::string>& overrides);
 // BadRequest "missing_columns" naming them, when required columns are missing.
 void require_complete(const std::vector<Column>& columns, const Mapping& m);
+// [{"field", "label", "required"}] of every column the target takes: what a sheet column may be
+// mapped to.
+boost::json::array columns_json(const std::vector<Column>& columns);
 // [{"field", "label"}] of the missing required columns: the dry run shows them to be mapped.
 boost::json::array missing_json(const std::vector<Column>& columns, const Mapping& m);
 

@@ -107,7 +107,8 @@ bj::object ImportsService::dry_run(const http::Principal& who, const Upload& u, 
                  {"unchanged", r.counts.unchanged},
                  {"refused", r.counts.refused},
                  {"mapping", mapping_json(p.sheet.header, p.columns, p.mapping)},
-                 {"missing_columns", missing_json(p.columns, p.mapping)}};
+                 {"missing_columns", missing_json(p.columns, p.mapping)},
+                 {"columns", columns_json(p.columns)}};
   put_errors(out, r.errors);
   return out;
 }
