@@ -368,6 +368,90 @@ describe('spreadsheet import', () => {
     );
   });
 
+  it('names a required column the sheet lacks, lets the person map one of theirs to it, then imports (on a phone)', async () => {
+    const token = `Thiếu cột ${Date.now().toString(36)}`;
+    const before = await front.call('GET', '/api/v1/activities?per_page=1');
+    assert.equal(before.status, 200, JSON.stringify(before.body));
+
+    await withPage(
+      browser,
+      PHONE,
+      'imports-missing',
+      async (page) => {
+        const uploads = [];
+        page.on('request', (r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/imports' && uploads.push(r.url()));
+        await loginAs(page, server.baseUrl, FRONT);
+        await page.goto(`${server.baseUrl}/nhap-du-lieu/activities`);
+        await page.getByRole('heading', { level: 1, name: 'Nhập dữ liệu từ Excel' }).waitFor();
+
+        // the date column is headed "Ngày tổ chức": the server matches no column to "Ngày"
+        const header = ['Đơn vị', 'Loại hoạt động', 'Ngày tổ chức', 'Nội dung', 'Lực lượng tổ chức'];
+        const sheet = [
+          header,
+          ['21220', 'Phát động phong trào', daysAgo(2)[1], `${token} 1`, 'Công an'],
+          ['21220', 'Phát động phong trào', daysAgo(3)[1], `${token} 2`, 'Mặt trận Tổ quốc'],
+        ];
+        const answered = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/imports\?.*dry_run=true/.test(r.url()));
+        await fileInput(page).setInputFiles({ name: 'ngay-to-chuc.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(sheet)) });
+        const first = await answered;
+        assert.equal(first.status(), 200, await first.text());
+        const firstBody = await first.json();
+        assert.deepEqual(firstBody.missing_columns, [{ field: 'date', label: 'Ngày' }]);
+        assert.ok(
+          firstBody.columns.some((c) => c.field === 'date' && c.required),
+          `the answer lists the columns the register takes: ${JSON.stringify(firstBody.columns)}`,
+        );
+
+        // the page says which column is missing, that no row was checked, and keeps the run off
+        const missing = page.getByTestId('missing-columns');
+        await missing.getByText('Tệp thiếu cột bắt buộc:').waitFor();
+        assert.equal((await missing.getByTestId('missing-column-date').textContent()).trim(), 'Ngày');
+        assert.equal(await missing.locator('[data-testid^="missing-column-"]').count(), 1);
+        await missing.getByText('Chưa dòng nào trong 2 dòng của tệp được kiểm tra.').waitFor();
+        await page.getByTestId('import-run-blocked').getByText('Ghép đủ các cột bắt buộc thì mới nhập được.').waitFor();
+        assert.equal(await page.getByTestId('import-run').isDisabled(), true);
+        // the mapping is shown: "Ngày tổ chức" is ignored for now
+        const dateColumn = page.getByTestId('mapping-C');
+        await dateColumn.getByText('Bỏ qua', { exact: true }).waitFor();
+        await assertNoHorizontalScroll(page);
+        await shot(page, 'imports-missing');
+
+        // "Ngày tổ chức" → "Ngày": checked again with the mapping, the rows counted
+        const rechecked = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/imports\?.*mapping=/.test(r.url()));
+        await choose(page, dateColumn, 'Ngày');
+        const recheck = await rechecked;
+        assert.equal(recheck.status(), 200, await recheck.text());
+        assert.deepEqual((await recheck.json()).missing_columns, []);
+        assert.equal(JSON.parse(new URL(recheck.url()).searchParams.get('mapping'))['Ngày tổ chức'], 'date');
+        await page.getByTestId('check-counts-create').getByText('2', { exact: true }).waitFor();
+        await page.getByTestId('check-counts-refused').getByText('0', { exact: true }).waitFor();
+        assert.equal(await missing.count(), 0);
+        assert.equal(await page.getByTestId('import-run-blocked').count(), 0);
+        await page.getByTestId('import-run').getByText('Nhập 2 dòng').waitFor();
+        await page.getByTestId('import-run').and(page.locator(':enabled')).waitFor();
+        await shot(page, 'imports-missing-mapped');
+
+        // the run takes the same mapping, and writes both rows with their dates
+        await page.getByTestId('import-run').click();
+        await page.waitForURL(/[?&]import=\d+/);
+        assert.equal(JSON.parse(new URL(uploads.at(-1)).searchParams.get('mapping'))['Ngày tổ chức'], 'date');
+        await finished(page, 2);
+        await page.getByTestId('result-counts-created').getByText('2', { exact: true }).waitFor();
+        await page.getByTestId('result-counts-refused').getByText('0', { exact: true }).waitFor();
+        const batchId = new URL(page.url()).searchParams.get('import');
+        const after = await front.call('GET', '/api/v1/activities?per_page=1');
+        assert.equal(after.body.total, before.body.total + 2);
+
+        // undone, so that the other tests' figures stay as they were
+        const undone = await front.call('DELETE', `/api/v1/imports/${batchId}`);
+        assert.equal(undone.status, 200, JSON.stringify(undone.body));
+        assert.equal(undone.body.removed, 2);
+        assertNoProblems(page);
+      },
+      { timeout: 20_000 },
+    );
+  });
+
   it('on a phone: fits 390 px, refuses a file over 50 MiB before sending it, shows the server message for a malformed file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'antq-import-'));
     try {

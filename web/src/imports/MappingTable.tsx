@@ -1,12 +1,14 @@
 /**
  * Which column of the sheet feeds which field of the register, as the server matched the headers:
  * the person corrects a match with the select (or ignores a column), and the file is checked again.
+ * The fields offered are the server's (its answer's `columns`); a required one no column feeds yet
+ * stands out in the list.
  */
 import { Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../registers/bits';
-import { currentMapping, fieldOptions, type MappingChoice, type MappingEntry } from './logic';
+import { currentMapping, fieldOptions, missingColumns, type MappingAnswer, type MappingChoice, type MappingEntry } from './logic';
 import type { ImportTarget } from './targets';
 
 const { Title, Paragraph } = Typography;
@@ -16,17 +18,24 @@ const SKIP = '';
 
 interface Props {
   target: ImportTarget;
-  entries: MappingEntry[];
+  answer: MappingAnswer;
   choice: MappingChoice | null;
   onChange: (header: string, field: string | null) => void;
   disabled?: boolean;
 }
 
-export default function MappingTable({ target, entries, choice, onChange, disabled }: Props) {
+export default function MappingTable({ target, answer, choice, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const entries = answer.mapping;
   const shown = currentMapping(entries, choice);
-  const options = [{ value: SKIP, label: t('imports.mapping.skip') }, ...fieldOptions(target, entries, lang)];
+  const missing = new Set(missingColumns(target, answer, lang).map((m) => m.value));
+  const options = [
+    { value: SKIP, label: t('imports.mapping.skip') },
+    ...fieldOptions(target, answer, lang).map((o) =>
+      missing.has(o.value) ? { ...o, className: 'antq-import-option-missing', title: t('imports.missing.option') } : o,
+    ),
+  ];
   const columns: ColumnsType<MappingEntry> = [
     { title: t('imports.mapping.column'), dataIndex: 'column', key: 'column', width: 64 },
     { title: t('imports.mapping.header'), dataIndex: 'header', key: 'header' },

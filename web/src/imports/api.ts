@@ -2,7 +2,7 @@
 import { queryKeys } from '../api';
 import { getJson, request } from '../api/client';
 import { registerKeys } from '../registers/api';
-import { contentTypeOf, formatOfFile, uploadQuery, type MappingEntry, type UploadOptions } from './logic';
+import { contentTypeOf, formatOfFile, uploadQuery, type ImportColumn, type MappingEntry, type UploadOptions } from './logic';
 import type { ImportTarget } from './targets';
 
 /** A refused row: `row` is the sheet's own row number, `column` its header. */
@@ -23,6 +23,10 @@ export interface DryRun {
   errors: RowError[];
   errors_truncated?: boolean;
   mapping: MappingEntry[];
+  /** Every column the target takes: what a sheet column may be mapped to. */
+  columns?: ImportColumn[];
+  /** Required columns no sheet column feeds: then no row was checked (the counts are 0 but `rows`). */
+  missing_columns?: ImportColumn[];
 }
 
 export interface KeptRecord {

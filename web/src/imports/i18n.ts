@@ -59,6 +59,14 @@ const vi = {
     field: 'Ghi vào trường',
     skip: 'Bỏ qua',
   },
+  missing: {
+    title: 'Tệp thiếu cột bắt buộc:',
+    notChecked: 'Chưa dòng nào trong {{rows}} dòng của tệp được kiểm tra.',
+    how: 'Trong bảng “Ghép cột” bên dưới, chọn cột của tệp ghi vào từng trường còn thiếu (chữ đỏ trong danh sách trường); tệp được kiểm tra lại ngay. Hoặc thêm cột đó vào tệp theo tệp mẫu rồi tải lên lại.',
+    updates: 'Tệp chỉ để sửa bản ghi đã có: ghép cột “Mã bản ghi”, khi đó chỉ cần các cột muốn sửa.',
+    option: 'Cột bắt buộc chưa được ghép',
+    blocked: 'Ghép đủ các cột bắt buộc thì mới nhập được.',
+  },
   errors: {
     title: 'Các dòng bị từ chối',
     row: 'Dòng',
@@ -160,6 +168,14 @@ const en: Shape<typeof vi> = {
     header: 'Header in the file',
     field: 'Field',
     skip: 'Ignore',
+  },
+  missing: {
+    title: 'The file lacks required columns:',
+    notChecked: 'None of the file’s {{rows}} rows was checked.',
+    how: 'In the “Column mapping” table below, choose the column of the file that feeds each missing field (in red in the list of fields); the file is checked again at once. Or add that column to the file as in the template and upload it again.',
+    updates: 'A file only changing existing records: map the “Record id” column; then only the columns to change are needed.',
+    option: 'Required column not mapped yet',
+    blocked: 'Map every required column to import.',
   },
   errors: {
     title: 'Refused rows',

@@ -5,7 +5,9 @@ import { IMPORTS_I18N } from './i18n';
 import {
   BATCH_STATUSES,
   IMPORT_MAX_BYTES,
+  canRun,
   chooseField,
+  columnLabel,
   contentTypeOf,
   currentMapping,
   failedRowsFileName,
@@ -15,6 +17,7 @@ import {
   importPath,
   importRegister,
   isActive,
+  missingColumns,
   parseImportParam,
   progressPercent,
   rowsToWrite,
@@ -23,6 +26,7 @@ import {
   templateStem,
   templateUrl,
   uploadQuery,
+  type ImportColumn,
   type MappingEntry,
 } from './logic';
 import { importTargetBySlug, targetOfRegister } from './targets';
@@ -132,14 +136,95 @@ describe('the column mapping', () => {
     expect(chooseField(entries, null, 'Đơn vị', null)).toEqual({ 'Đơn vị': null, Ngày: 'date', 'Ngày tổ chức': null });
   });
 
-  it('offers the id, the unit and every field but lists of people, plus fields only the server named', () => {
-    const values = fieldOptions(activities, entries).map((o) => o.value);
+  it('offers what the server takes when its answer lists it, lists of people included', () => {
+    const mediations = targetOfRegister('mediations');
+    const columns: ImportColumn[] = [
+      { field: 'id', label: 'Mã bản ghi', required: false },
+      { field: 'unit', label: 'Đơn vị', required: true },
+      { field: 'dispute_type', label: 'Loại tranh chấp', required: true },
+      { field: 'parties', label: 'Các bên', required: true },
+      { field: 'new_field', label: 'Trường mới', required: false },
+    ];
+    const options = fieldOptions(mediations, { mapping: [], columns });
+    expect(options).toEqual([
+      { value: 'id', label: 'Mã bản ghi' },
+      { value: 'unit', label: 'Đơn vị' },
+      { value: 'dispute_type', label: 'Loại tranh chấp' },
+      { value: 'parties', label: 'Các bên' },
+      { value: 'new_field', label: 'Trường mới' },
+    ]);
+    // only what the server takes: a field the page knows but the server does not is not offered
+    expect(options.map((o) => o.value)).not.toContain('outcome');
+    // in English, the names the page knows; the server's Vietnamese for a field it does not
+    expect(fieldOptions(mediations, { mapping: [], columns }, 'en').map((o) => o.label)).toEqual([
+      'Record id',
+      'Unit',
+      mediations.knownFields.find((f) => f.value === 'dispute_type')?.label.en,
+      'Parties',
+      'Trường mới',
+    ]);
+  });
+
+  it('falls back to what the page knows when the answer has no columns, plus fields only the server named', () => {
+    const values = fieldOptions(activities, { mapping: entries }).map((o) => o.value);
     expect(values.slice(0, 3)).toEqual(['id', 'unit', 'type']);
     expect(values).toContain('notes');
-    expect(fieldOptions(targetOfRegister('mediations'), []).map((o) => o.value)).not.toContain('parties');
-    const extra = fieldOptions(activities, [{ column: 'E', header: 'X', field: 'import_key', label: 'Khóa nhập' }]);
+    expect(fieldOptions(targetOfRegister('mediations'), { mapping: [], columns: [] }).map((o) => o.value)).toContain('parties');
+    const extra = fieldOptions(activities, { mapping: [{ column: 'E', header: 'X', field: 'import_key', label: 'Khóa nhập' }] });
     expect(extra.at(-1)).toEqual({ value: 'import_key', label: 'Khóa nhập' });
-    expect(fieldOptions(activities, [], 'en').find((o) => o.value === 'date')?.label).toBe('Date');
+    expect(fieldOptions(activities, { mapping: [] }, 'en').find((o) => o.value === 'date')?.label).toBe('Date');
+    expect(columnLabel(activities, 'unknown', null)).toBe('unknown');
+    expect(columnLabel(activities, 'date', null)).toBe('Ngày');
+  });
+});
+
+describe('required columns missing', () => {
+  // an activities sheet whose date column is headed "Ngày tổ chức": nothing feeds "Ngày"
+  const unitColumn: MappingEntry = { column: 'A', header: 'Đơn vị', field: 'unit', label: 'Đơn vị' };
+  const answer = {
+    rows: 3,
+    create: 0,
+    update: 0,
+    mapping: [unitColumn, { column: 'B', header: 'Ngày tổ chức', field: null }] as MappingEntry[],
+    columns: [
+      { field: 'id', label: 'Mã bản ghi', required: false },
+      { field: 'unit', label: 'Đơn vị', required: true },
+      { field: 'date', label: 'Ngày', required: true },
+    ],
+    missing_columns: [{ field: 'date', label: 'Ngày' }],
+  };
+
+  it('are named in Vietnamese (or in English), and keep the run from starting', () => {
+    expect(missingColumns(activities, answer)).toEqual([{ value: 'date', label: 'Ngày' }]);
+    expect(missingColumns(activities, answer, 'en')).toEqual([{ value: 'date', label: 'Date' }]);
+    expect(canRun(answer, false)).toBe(false);
+    // even with rows counted (an answer of another server): nothing runs while a column is missing
+    expect(canRun({ ...answer, create: 3 }, false)).toBe(false);
+  });
+
+  it('are mapped from a column of the sheet: the check answers with the rows counted, and the run may start', () => {
+    const choice = chooseField(answer.mapping, null, 'Ngày tổ chức', 'date');
+    expect(choice).toEqual({ 'Đơn vị': 'unit', 'Ngày tổ chức': 'date' });
+    const q = uploadQuery({ register: 'activities', fileName: 'a.csv', dryRun: true, mapping: choice });
+    expect(JSON.parse(String(q.mapping))).toEqual({ 'Đơn vị': 'unit', 'Ngày tổ chức': 'date' });
+    const after = {
+      ...answer,
+      create: 3,
+      mapping: [unitColumn, { column: 'B', header: 'Ngày tổ chức', field: 'date', label: 'Ngày' }],
+      missing_columns: [],
+    };
+    expect(missingColumns(activities, after)).toEqual([]);
+    expect(canRun(after, false)).toBe(true);
+    // not while the check of the last change is under way or failed
+    expect(canRun(after, true)).toBe(false);
+    expect(canRun({ ...after, create: 0 }, false)).toBe(false);
+    expect(missingColumns(activities, { mapping: [] })).toEqual([]);
+  });
+
+  it('are explained in both languages', () => {
+    expect(IMPORTS_I18N.vi.missing.title).toBe('Tệp thiếu cột bắt buộc:');
+    expect(IMPORTS_I18N.vi.missing.notChecked.replace('{{rows}}', '3')).toBe('Chưa dòng nào trong 3 dòng của tệp được kiểm tra.');
+    expect(IMPORTS_I18N.en.missing.blocked).toBe('Map every required column to import.');
   });
 });
 

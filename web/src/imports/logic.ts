@@ -125,20 +125,61 @@ export function chooseField(
 const ID_COLUMN = { value: 'id', label: { vi: 'Mã bản ghi', en: 'Record id' } as Label };
 const UNIT_COLUMN = { value: 'unit', label: { vi: 'Đơn vị', en: 'Unit' } as Label };
 
+/** A column the target takes, as the dry run names it (`columns`, `missing_columns`); the label is Vietnamese. */
+export interface ImportColumn {
+  field: string;
+  label: string;
+  required?: boolean;
+}
+
+/** What the mapping is built from: the dry run's answer. */
+export interface MappingAnswer {
+  mapping: readonly MappingEntry[];
+  columns?: readonly ImportColumn[] | null;
+  missing_columns?: readonly ImportColumn[] | null;
+}
+
 export interface FieldOption {
   value: string;
   label: string;
 }
 
-/** What a sheet column may feed: the record id, the unit (as the target has them), its fields, and any field the server named. */
-export function fieldOptions(t: ImportTarget, entries: readonly MappingEntry[], language?: string): FieldOption[] {
-  const columns = [...(t.updates ? [ID_COLUMN] : []), ...(t.hasUnit ? [UNIT_COLUMN] : []), ...t.fields];
-  const out: FieldOption[] = columns.map((c) => ({ value: c.value, label: pick(c.label, language) }));
-  for (const e of entries) {
-    if (e.field && !out.some((o) => o.value === e.field)) out.push({ value: e.field, label: e.label || e.field });
+/** The columns the page knows by name in both languages: the id, the unit (as the target has them), its fields. */
+const knownColumns = (t: ImportTarget) => [...(t.updates ? [ID_COLUMN] : []), ...(t.hasUnit ? [UNIT_COLUMN] : []), ...t.knownFields];
+
+/**
+ * A column's name in the language shown: the server's (Vietnamese, as the template's header reads)
+ * unless English is shown and the page knows the field's English name.
+ */
+export function columnLabel(t: ImportTarget, field: string, serverLabel: string | null | undefined, language?: string): string {
+  const known = knownColumns(t).find((c) => c.value === field);
+  if (known && (language === 'en' || !serverLabel)) return pick(known.label, language);
+  return serverLabel || field;
+}
+
+/**
+ * What a sheet column may feed: the server's `columns` when its answer has them (so the page offers
+ * exactly what the server takes, lists of people included), else what the page knows; and any field
+ * the mapping names that is not among them.
+ */
+export function fieldOptions(t: ImportTarget, answer: MappingAnswer, language?: string): FieldOption[] {
+  const out: FieldOption[] = answer.columns?.length
+    ? answer.columns.map((c) => ({ value: c.field, label: columnLabel(t, c.field, c.label, language) }))
+    : knownColumns(t).map((c) => ({ value: c.value, label: pick(c.label, language) }));
+  for (const e of answer.mapping) {
+    if (e.field && !out.some((o) => o.value === e.field)) out.push({ value: e.field, label: columnLabel(t, e.field, e.label, language) });
   }
   return out;
 }
+
+/** The required columns no sheet column feeds (the dry run checked no row), named in the language shown. */
+export function missingColumns(t: ImportTarget, answer: MappingAnswer, language?: string): FieldOption[] {
+  return (answer.missing_columns ?? []).map((c) => ({ value: c.field, label: columnLabel(t, c.field, c.label, language) }));
+}
+
+/** The run may start: the check is current, no required column is missing, and some row is to be written. */
+export const canRun = (answer: MappingAnswer & { create: number; update: number }, stale: boolean) =>
+  !stale && !answer.missing_columns?.length && rowsToWrite(answer) > 0;
 
 export const BATCH_STATUSES = ['queued', 'running', 'done', 'failed', 'undone'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];

@@ -96,11 +96,24 @@ describe('a target with a slash in its name', () => {
     expect(templateFileName(targetOfRegister('activities'), 'xlsx')).toBe('mau-nhap_so-hoat-dong.xlsx');
   });
 
-  it('maps only the columns its sheet has: no record id, a unit only where rows have one', () => {
-    expect(fieldOptions(sessions, []).map((o) => o.value)).toEqual(['person', 'date', 'kind', 'helpers', 'notes']);
-    expect(fieldOptions(replications, []).map((o) => o.value)).toEqual(['unit', 'model', 'started_on', 'ended_on']);
-    expect(fieldOptions(members, [], 'en').map((o) => o.label)[0]).toBe('Group id');
-    const tips = fieldOptions(TIPS_TARGET, []);
+  it('maps the columns the server says its sheet has, named in English where the page knows them', () => {
+    // as the sessions' dry run answers (no record id, no unit)
+    const columns = [
+      { field: 'person', label: 'Mã hồ sơ', required: true },
+      { field: 'date', label: 'Ngày', required: true },
+      { field: 'kind', label: 'Hình thức', required: true },
+      { field: 'helpers', label: 'Người tham gia giúp đỡ', required: false },
+      { field: 'notes', label: 'Ghi chú', required: false },
+    ];
+    expect(fieldOptions(sessions, { mapping: [], columns }).map((o) => o.value)).toEqual(['person', 'date', 'kind', 'helpers', 'notes']);
+    expect(fieldOptions(sessions, { mapping: [], columns }, 'en').map((o) => o.label)[0]).toBe('Record reference');
+  });
+
+  it('without the server’s columns, offers what the page knows: no record id, a unit only where rows have one', () => {
+    expect(fieldOptions(sessions, { mapping: [] }).map((o) => o.value)).toEqual(['person', 'date', 'kind', 'helpers', 'notes']);
+    expect(fieldOptions(replications, { mapping: [] }).map((o) => o.value)).toEqual(['unit', 'model', 'started_on', 'ended_on']);
+    expect(fieldOptions(members, { mapping: [] }, 'en').map((o) => o.label)[0]).toBe('Group id');
+    const tips = fieldOptions(TIPS_TARGET, { mapping: [] });
     expect(tips.slice(0, 3).map((o) => o.label)).toEqual(['Đơn vị', 'Ngày tiếp nhận', 'Loại tin báo']);
     expect(tips).toHaveLength(14);
   });

@@ -15,7 +15,7 @@ import {
   type RegisterName,
 } from '../registers/config';
 
-/** One column of a target's sheet the person may map a header to. */
+/** A column of a target's sheet as the page names it in both languages. */
 export interface ImportField {
   value: string;
   label: Label;
@@ -39,8 +39,12 @@ export interface ImportTarget {
   updates: boolean;
   /** A "Đơn vị" column every row fills. */
   hasUnit: boolean;
-  /** The fields of its sheet besides the id and the unit (a register's come from config.ts). */
-  fields: readonly ImportField[];
+  /**
+   * The fields of its sheet the page knows by name besides the id and the unit (a register's from
+   * config.ts): their English names, and the mapping's options should a check answer without the
+   * server's `columns`. What a sheet column may feed is the server's list (logic.ts: fieldOptions).
+   */
+  knownFields: readonly ImportField[];
   /** The register itself when the target is one. */
   register?: RegisterConfig;
   /** The text of the button that leads here from its list (a register's: the common "Nhập từ Excel"). */
@@ -69,8 +73,7 @@ function registerTarget(r: RegisterConfig): ImportTarget {
     owner: r.name,
     updates: true,
     hasUnit: true,
-    // lists of people's names are entered in the app, not imported
-    fields: r.fields.filter((f) => f.type !== 'people').map((f) => ({ value: f.name, label: f.label })),
+    knownFields: r.fields.map((f) => ({ value: f.name, label: f.label })),
     register: r,
   };
 }
@@ -78,7 +81,7 @@ function registerTarget(r: RegisterConfig): ImportTarget {
 /** A target hanging off register `owner`: written by who may write that register, back to its list. */
 function childTarget(
   owner: RegisterName,
-  t: Pick<ImportTarget, 'name' | 'title' | 'hasUnit' | 'fields' | 'button' | 'note'>,
+  t: Pick<ImportTarget, 'name' | 'title' | 'hasUnit' | 'knownFields' | 'button' | 'note'>,
 ): ImportTarget {
   const r = REGISTER_BY_NAME[owner];
   return {
@@ -96,7 +99,7 @@ const SESSIONS = childTarget('reintegration', {
   name: 'reintegration/sessions',
   title: L('Lượt giúp đỡ người tái hòa nhập', 'Help sessions for reintegration'),
   hasUnit: false,
-  fields: [
+  knownFields: [
     F('person', 'Mã hồ sơ', 'Record reference'),
     F('date', 'Ngày', 'Date'),
     F('kind', 'Hình thức', 'Kind'),
@@ -114,7 +117,11 @@ const REPLICATIONS = childTarget('models', {
   name: 'models/replications',
   title: L('Nhân rộng mô hình', 'Model replications'),
   hasUnit: true,
-  fields: [F('model', 'Mã mô hình', 'Model id'), F('started_on', 'Ngày bắt đầu', 'Started on'), F('ended_on', 'Ngày kết thúc', 'Ended on')],
+  knownFields: [
+    F('model', 'Mã mô hình', 'Model id'),
+    F('started_on', 'Ngày bắt đầu', 'Started on'),
+    F('ended_on', 'Ngày kết thúc', 'Ended on'),
+  ],
   button: L('Nhập nhân rộng từ Excel', 'Import replications from Excel'),
   note: L(
     'Mỗi dòng là một đơn vị nhân rộng một mô hình. Cột “Mã mô hình” ghi mã số của mô hình trong sổ Mô hình, chuyên đề.',
@@ -126,7 +133,7 @@ const MEMBERS = childTarget('groups', {
   name: 'groups/members',
   title: L('Thành viên tổ, nhóm', 'Group members'),
   hasUnit: false,
-  fields: [
+  knownFields: [
     F('group', 'Mã tổ, nhóm', 'Group id'),
     F('name', 'Họ tên', 'Full name'),
     F('role', 'Vai trò', 'Role'),
@@ -152,7 +159,7 @@ const TIPS: ImportTarget = {
   owner: 'tips',
   updates: false,
   hasUnit: true,
-  fields: [
+  knownFields: [
     F('received_on', 'Ngày tiếp nhận', 'Received on'),
     F('category', 'Loại tin báo', 'Category'),
     F('channel', 'Hình thức tiếp nhận', 'Received by'),
