@@ -15,7 +15,6 @@ class MembersTarget final : public Target {
  public:
   explicit MembersTarget(const groups::MembersService& service) : service_(service) {
     spec_.name = "groups/members";
-    spec_.entity = "group_member";
     spec_.title = "Thành viên tổ, nhóm";
     spec_.read_permission = service.spec().read_permission;
     spec_.write_permission = service.spec().write_permission;

@@ -15,7 +15,6 @@ class ReplicationsTarget final : public Target {
  public:
   explicit ReplicationsTarget(const models::ReplicationsService& service) : service_(service) {
     spec_.name = "models/replications";
-    spec_.entity = "model_replication";
     spec_.title = "Nhân rộng mô hình";
     spec_.read_permission = service.spec().read_permission;
     spec_.write_permission = service.spec().write_permission;

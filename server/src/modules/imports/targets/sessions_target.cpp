@@ -15,7 +15,6 @@ class SessionsTarget final : public Target {
  public:
   explicit SessionsTarget(const reintegration::ReintegrationService& service) : service_(service) {
     spec_.name = "reintegration/sessions";
-    spec_.entity = "reintegration_session";
     spec_.title = "Lượt giúp đỡ người tái hòa nhập";
     spec_.read_permission = service.people().spec().read_permission;
     spec_.write_permission = service.people().spec().write_permission;

@@ -15,7 +15,6 @@ namespace f = registers::f;
 registers::Spec tips_spec() {
   registers::Spec s;
   s.name = "tips";
-  s.entity = "tip";
   s.title = "Tin báo, tố giác (sổ theo dõi)";
   s.read_permission = "tips.read";
   s.write_permission = "tips.write";
