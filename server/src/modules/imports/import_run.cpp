@@ -32,8 +32,12 @@ class RowWriter {
     const std::string key = row_key(register_, read.unit ? read.unit->id : 0, read.body);
     // The same row twice in one file (a refused row's key is not kept: its copy is refused too).
     if (seen_.count(key)) return Outcome::unchanged;
-    // Imported before, and still there: nothing to do. Deleted since: import it again.
-    if (auto existing = repo::record_of_key(c, register_, key); existing && t_.target.exists(c, t_.who, *existing)) {
+    // Imported before, and still there: nothing to do. Deleted since: import it again. (A register
+    // never imported into has nothing to look up: one read per run instead of one per row.)
+    if (!imported_before_) imported_before_ = repo::any_key(c, register_);
+    std::optional<std::int64_t> existing;
+    if (*imported_before_) existing = repo::record_of_key(c, register_, key);
+    if (existing && t_.target.exists(c, t_.who, *existing)) {
       seen_.insert(key);
       return Outcome::unchanged;
     }
@@ -43,14 +47,23 @@ class RowWriter {
     return Outcome::created;
   }
 
+  // The group's written rows, kept in a few multi-row statements after its last row (keep() runs
+  // once a row's writes succeeded, so nothing of a refused row is among them).
+  void flush(db::Connection& c) {
+    if (t_.batch) repo::insert_rows(c, *t_.batch, register_, written_);
+    written_.clear();
+  }
+
  private:
-  void keep(db::Connection& c, const SheetRow& row, const std::string& key, std::int64_t id, const char* outcome) {
-    if (t_.batch) repo::insert_row(c, *t_.batch, static_cast<std::int64_t>(row.number), register_, key, id, outcome);
+  void keep(db::Connection&, const SheetRow& row, const std::string& key, std::int64_t id, const char* outcome) {
+    written_.push_back({static_cast<std::int64_t>(row.number), key, id, outcome});
   }
 
   const RunTarget& t_;
   const std::string register_;
   std::set<std::string> seen_;
+  std::optional<bool> imported_before_;
+  std::vector<repo::WrittenRow> written_;
 };
 
 // The validation's message, under the column of the field it names.
@@ -91,17 +104,18 @@ RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet
             refuse(group, row, std::move(read.errors));
             continue;
           }
-          c.execute_script("SAVEPOINT import_row");
+          c.execute("SAVEPOINT import_row", {});
           try {
             const Outcome o = writer.write(c, row, read);
-            c.execute_script("RELEASE SAVEPOINT import_row");
+            c.execute("RELEASE SAVEPOINT import_row", {});
             ++(o == Outcome::created ? group.counts.created : o == Outcome::updated ? group.counts.updated : group.counts.unchanged);
           } catch (const ApiError& e) {
-            c.execute_script("ROLLBACK TO SAVEPOINT import_row");
-            c.execute_script("RELEASE SAVEPOINT import_row");
+            c.execute("ROLLBACK TO SAVEPOINT import_row", {});
+            c.execute("RELEASE SAVEPOINT import_row", {});
             refuse(group, row, {error_of(e, row, reader)});
           }
         }
+        writer.flush(c);
         if (!target.batch) throw DryRunRollback{};
         Counts k = out.counts;
         k.processed = static_cast<std::int64_t>(end);

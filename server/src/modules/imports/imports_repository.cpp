@@ -1,5 +1,7 @@
 #include "modules/imports/imports_repository.hpp"
 
+#include <algorithm>
+
 #include "core/time.hpp"
 #include "modules/imports/imports_repository.sql.hpp"
 
@@ -93,9 +95,24 @@ std::optional<std::int64_t> record_of_key(db::Connection& c, const std::string& 
   return r.empty() ? std::nullopt : std::optional<std::int64_t>(r.rows[0].integer(0));
 }
 
-void insert_row(db::Connection& c, std::int64_t batch, std::int64_t row_number, const std::string& register_name, const std::string& key,
-                std::int64_t record_id, const std::string& outcome) {
-  c.query(kInsertRow, batch, row_number, register_name, key, record_id, outcome);
+bool any_key(db::Connection& c, const std::string& register_name) { return !c.query(kAnyKey, register_name).empty(); }
+
+void insert_rows(db::Connection& c, std::int64_t batch, const std::string& register_name, const std::vector<WrittenRow>& rows) {
+  // 96 parameters: under the connections' limit for a cached statement (db/sqlite_database.cpp), so
+  // every full chunk reuses one prepared statement.
+  constexpr std::size_t kPerStatement = 16;
+  for (std::size_t start = 0; start < rows.size(); start += kPerStatement) {
+    const std::size_t end = std::min(rows.size(), start + kPerStatement);
+    std::string sql = "INSERT INTO import_rows (batch_id, row_number, register, row_key, record_id, outcome) VALUES ";
+    std::vector<db::Value> params;
+    for (std::size_t i = start; i < end; ++i) {
+      const auto n = params.size();
+      sql += (i == start ? "" : ", ") + std::string("($") + std::to_string(n + 1) + ", $" + std::to_string(n + 2) + ", $" +
+             std::to_string(n + 3) + ", $" + std::to_string(n + 4) + ", $" + std::to_string(n + 5) + ", $" + std::to_string(n + 6) + ")";
+      params.insert(params.end(), {batch, rows[i].row_number, register_name, rows[i].key, rows[i].record_id, std::string(rows[i].outcome)});
+    }
+    c.execute(sql, params);
+  }
 }
 
 std::vector<std::int64_t> created_records(db::Connection& c, std::int64_t batch) {

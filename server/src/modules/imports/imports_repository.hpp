@@ -47,8 +47,16 @@ void finish(db::Connection& c, std::int64_t id, const std::string& status, const
 std::optional<std::string> failed_rows(db::Connection& c, std::int64_t id);
 
 std::optional<std::int64_t> record_of_key(db::Connection& c, const std::string& register_name, const std::string& key);
-void insert_row(db::Connection& c, std::int64_t batch, std::int64_t row_number, const std::string& register_name, const std::string& key,
-                std::int64_t record_id, const std::string& outcome);
+// Whether any row of the register was imported before (none: no row of a file can be "unchanged").
+bool any_key(db::Connection& c, const std::string& register_name);
+struct WrittenRow {
+  std::int64_t row_number = 0;
+  std::string key;
+  std::int64_t record_id = 0;
+  const char* outcome = "created";
+};
+// The rows a group wrote, in multi-row statements.
+void insert_rows(db::Connection& c, std::int64_t batch, const std::string& register_name, const std::vector<WrittenRow>& rows);
 std::vector<std::int64_t> created_records(db::Connection& c, std::int64_t batch);
 void forget_row(db::Connection& c, std::int64_t batch, std::int64_t record_id);
 void mark_undone(db::Connection& c, std::int64_t batch, const std::string& kept_json);

@@ -33,8 +33,8 @@ SELECT failed_rows FROM import_batches WHERE id = $1
 -- name: kRecordOfKey
 SELECT record_id FROM import_rows WHERE register = $1 AND row_key = $2 ORDER BY batch_id LIMIT 1
 
--- name: kInsertRow
-INSERT INTO import_rows (batch_id, row_number, register, row_key, record_id, outcome) VALUES ($1, $2, $3, $4, $5, $6)
+-- name: kAnyKey
+SELECT 1 FROM import_rows WHERE register = $1 LIMIT 1
 
 -- name: kCreatedRecords
 SELECT record_id FROM import_rows WHERE batch_id = $1 AND outcome = 'created' ORDER BY row_number

@@ -36,8 +36,13 @@ std::optional<std::string> RowReader::catalog_code(db::Connection& c, const std:
       it->second[text::fold(item.label)] = item.code;
     }
   }
-  const auto hit = it->second.find(text::fold(cell));
-  return hit == it->second.end() ? std::nullopt : std::optional<std::string>(hit->second);
+  // A file repeats the same few cells on every row: each is folded once.
+  auto [seen, first] = answers_.try_emplace(kind + '\x1f' + cell);
+  if (first) {
+    const auto hit = it->second.find(text::fold(cell));
+    if (hit != it->second.end()) seen->second = hit->second;
+  }
+  return seen->second;
 }
 
 std::optional<bj::value> RowReader::cell_value(db::Connection& c, const registers::Field& f, const std::string& cell, std::string& error) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "db/database.hpp"
@@ -50,7 +51,8 @@ class RowReader {
   const std::vector<Column>& columns_;
   const Mapping& mapping_;
   UnitCells units_;
-  std::map<std::string, std::map<std::string, std::string>> catalog_;  // kind → folded code or label → code
+  std::map<std::string, std::map<std::string, std::string>> catalog_;    // kind → folded code or label → code
+  std::unordered_map<std::string, std::optional<std::string>> answers_;  // kind + cell as written → code
 };
 
 }  // namespace antq::imports

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+#include "core/time.hpp"
 #include "http/access.hpp"
 #include "modules/units/unit_resolve.hpp"
 
@@ -9,16 +11,13 @@ namespace antq::imports {
 
 std::variant<units::Unit, std::string> UnitCells::resolve(db::Connection& c, const std::string& cell,
                                                           const std::optional<std::string>& date) {
-  // The date matters only where a code or name was reused; cache per cell and date.
-  const std::string key = cell + '\x1f' + date.value_or("");
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  return cache_[key] = lookup(c, cell, date);
-}
-
-std::variant<units::Unit, std::string> UnitCells::lookup(db::Connection& c, const std::string& cell,
-                                                         const std::optional<std::string>& date) {
+  // The units a cell names are read once; the date only picks among them (where the reform reused
+  // a code or a name), in memory.
+  auto it = candidates_.find(cell);
+  if (it == candidates_.end()) it = candidates_.emplace(cell, units::candidates(c, cell)).first;
+  if (date && !timeutil::parse_date(*date)) return "Ngày '" + *date + "' không hợp lệ (YYYY-MM-DD).";
   std::string why;
-  const auto u = units::resolve_at(c, cell, date.value_or(""), &why);
+  const auto u = units::in_force(it->second, date.value_or(""), text::trim(cell), &why);
   if (!u) return why.empty() ? "Không tìm thấy đơn vị '" + cell + "'." : why;
   if (!access::in_scope(who_, u->path)) return "Đơn vị '" + u->full_name + "' nằm ngoài địa bàn của bạn.";
   if (!kinds_.empty() && std::find(kinds_.begin(), kinds_.end(), u->kind) == kinds_.end()) {

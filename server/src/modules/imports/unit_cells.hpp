@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "db/database.hpp"
 #include "http/request.hpp"
@@ -23,10 +24,9 @@ class UnitCells {
   std::variant<units::Unit, std::string> resolve(db::Connection& c, const std::string& cell, const std::optional<std::string>& date);
 
  private:
-  std::variant<units::Unit, std::string> lookup(db::Connection& c, const std::string& cell, const std::optional<std::string>& date);
   const http::Principal& who_;
-  std::vector<std::string> kinds_;  // the register's unit kinds (empty: any)
-  std::map<std::string, std::variant<units::Unit, std::string>> cache_;
+  std::vector<std::string> kinds_;                              // the register's unit kinds (empty: any)
+  std::map<std::string, std::vector<units::Unit>> candidates_;  // cell → the units it names
 };
 
 }  // namespace antq::imports

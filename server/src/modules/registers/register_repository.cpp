@@ -159,9 +159,9 @@ void RegisterRepository::remove(db::Connection& c, std::int64_t id) const {
   c.query(delete_, id);
 }
 
-void RegisterRepository::store_codes(db::Connection& c, std::int64_t id, const bj::object& values) const {
+void RegisterRepository::store_codes(db::Connection& c, std::int64_t id, const bj::object& values, bool new_record) const {
   if (!spec_.has_codes()) return;
-  c.query(delete_codes_, id);
+  if (!new_record) c.query(delete_codes_, id);
   for (const auto& f : spec_.fields) {
     if (f.type != FieldType::codes) continue;
     for (const auto& code : values.at(f.name).as_array()) c.query(insert_code_, id, f.name, std::string(code.as_string()));

@@ -27,8 +27,8 @@ class RegisterRepository {
   void update(db::Connection& c, std::int64_t id, std::int64_t unit_id, const boost::json::object& values, const std::string& now) const;
   // The row and its catalogue lists; throws db::DatabaseError while another record refers to it.
   void remove(db::Connection& c, std::int64_t id) const;
-  // The record's catalogue lists replaced by those in `values`.
-  void store_codes(db::Connection& c, std::int64_t id, const boost::json::object& values) const;
+  // The record's catalogue lists: a new record's added, an updated record's replacing what it had.
+  void store_codes(db::Connection& c, std::int64_t id, const boost::json::object& values, bool new_record) const;
 
   // Records with their unit, `where` and `tail` over `<table> r JOIN units un` (register_query.hpp).
   std::vector<Record> load(db::Connection& c, const std::string& where, const std::vector<db::Value>& params,

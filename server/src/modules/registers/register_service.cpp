@@ -30,7 +30,7 @@ std::int64_t RegisterService::create_in(db::Connection& c, const http::Principal
   } catch (const db::UniqueViolation&) {
     throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
   }
-  repo_.store_codes(c, id, values);
+  repo_.store_codes(c, id, values, true);
   if (spec_.after_write) spec_.after_write(c, who, id, nullptr, values, body);
   return id;
 }
@@ -57,7 +57,7 @@ void RegisterService::update_in(db::Connection& c, const http::Principal& who, c
   } catch (const db::UniqueViolation&) {
     throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
   }
-  repo_.store_codes(c, cur.id, values);
+  repo_.store_codes(c, cur.id, values, false);
   if (spec_.after_write) spec_.after_write(c, who, cur.id, &cur.values, values, body);
 }
 

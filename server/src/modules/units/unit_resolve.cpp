@@ -59,9 +59,11 @@ std::string listed(const std::vector<Unit>& us) {
   return out;
 }
 
+}  // namespace
+
 // Among the units found, the one in force on `date`: a retired unit whose retired_on is after it
 // (the earliest such), else the active one.
-std::optional<Unit> in_force(std::vector<Unit> found, std::string_view date, std::string_view input, std::string* why) {
+std::optional<Unit> in_force(const std::vector<Unit>& found, std::string_view date, std::string_view input, std::string* why) {
   auto say = [&](std::string m) {
     if (why) *why = std::move(m);
     return std::nullopt;
@@ -89,20 +91,11 @@ std::optional<Unit> in_force(std::vector<Unit> found, std::string_view date, std
   return say("Không tìm thấy đơn vị '" + std::string(input) + "'.");
 }
 
-}  // namespace
-
-std::optional<Unit> resolve_at(db::Connection& c, std::string_view input, std::string_view date, std::string* why) {
-  if (!date.empty() && !timeutil::parse_date(date)) {
-    if (why) *why = "Ngày '" + std::string(date) + "' không hợp lệ (YYYY-MM-DD).";
-    return std::nullopt;
-  }
+std::vector<Unit> candidates(db::Connection& c, std::string_view input) {
   const std::string trimmed = text::trim(input);
-  if (trimmed.empty() || trimmed.size() > 300 || !text::valid_utf8(trimmed)) {
-    if (why) *why = "Thiếu mã hoặc tên đơn vị.";
-    return std::nullopt;
-  }
+  if (trimmed.empty() || trimmed.size() > 300 || !text::valid_utf8(trimmed)) return {};
   if (trimmed.find(',') == std::string::npos) {
-    if (auto by_code = repo::find_all_with_code(c, trimmed); !by_code.empty()) return in_force(std::move(by_code), date, trimmed, why);
+    if (auto by_code = repo::find_all_with_code(c, trimmed); !by_code.empty()) return by_code;
   }
   const auto parts = split_path(trimmed);
   const std::string first = text::fold(parts.at(0));
@@ -117,7 +110,20 @@ std::optional<Unit> resolve_at(db::Connection& c, std::string_view input, std::s
       if (names_exact(u, exact_key(parts[0])) && ancestors_match(c, u, parts, true)) exact.push_back(u);
     if (!exact.empty()) found = std::move(exact);
   }
-  return in_force(std::move(found), date, trimmed, why);
+  return found;
+}
+
+std::optional<Unit> resolve_at(db::Connection& c, std::string_view input, std::string_view date, std::string* why) {
+  if (!date.empty() && !timeutil::parse_date(date)) {
+    if (why) *why = "Ngày '" + std::string(date) + "' không hợp lệ (YYYY-MM-DD).";
+    return std::nullopt;
+  }
+  const std::string trimmed = text::trim(input);
+  if (trimmed.empty() || trimmed.size() > 300 || !text::valid_utf8(trimmed)) {
+    if (why) *why = "Thiếu mã hoặc tên đơn vị.";
+    return std::nullopt;
+  }
+  return in_force(candidates(c, trimmed), date, trimmed, why);
 }
 
 }  // namespace antq::units

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "db/database.hpp"
 #include "modules/units/unit.hpp"
@@ -17,5 +18,11 @@ namespace antq::units {
 // nullopt when nothing matches or several do; `why` (when given) then says which, in Vietnamese.
 std::optional<Unit> resolve_at(db::Connection& c, std::string_view code_or_name_path, std::string_view date_iso,
                                std::string* why = nullptr);
+
+// resolve_at in two steps, for a caller that meets the same cell on many rows of different dates
+// (the importer): every unit the code or name path names, active or retired (the database part),
+// then the one in force on the date (no database).
+std::vector<Unit> candidates(db::Connection& c, std::string_view code_or_name_path);
+std::optional<Unit> in_force(const std::vector<Unit>& found, std::string_view date_iso, std::string_view input, std::string* why);
 
 }  // namespace antq::units
