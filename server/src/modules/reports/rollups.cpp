@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "core/time.hpp"
 #include "core/tree_path.hpp"
+#include "modules/reports/pending_rows.hpp"
 #include "modules/reports/rollups.sql.hpp"
 #include "modules/reports/sources.hpp"
 
@@ -20,11 +21,6 @@ using namespace antq::sql::reports::rollups;  // the statements: rollups.sql
 // the same difference to a month twice. (SQLite has one writer anyway.)
 void exclusive(db::Connection& c) {
   if (c.engine() == db::Engine::postgresql) c.query("SELECT pg_advisory_xact_lock(741100)");
-}
-
-std::int64_t max_id(db::Connection& c, const char* table) {
-  auto r = c.query(std::string("SELECT MAX(id) FROM ") + table);
-  return r.rows.empty() || r.rows[0].is_null(0) ? 0 : r.rows[0].integer(0);
 }
 
 void add(std::map<int, std::int64_t>& into, const std::map<int, std::int64_t>& v, int sign = 1) {
@@ -233,27 +229,38 @@ void Rollups::fold() {
   // A report asks first: with nothing pending, no write transaction (readers never queue behind writers).
   if (!pending()) return;
   std::lock_guard lk(fold_mutex_);
-  // 1. Take the work (short write): what is pending, derived rows refreshed.
-  Work w;
-  db_.write([&](db::Connection& c) { w = take_work(c); });
-  if (w.done) return;
-  // 2. Recompute the touched buckets from the records (a read: writers are not held up meanwhile).
-  Fresh fresh;
-  db_.read([&](db::Connection& c) { fresh = collect_fresh(c, w.node_days); });
-  // 3. Apply (short write), unless another folder (another server on the same database, a
-  //    rebuild) took these rows meanwhile: its figures are as new as ours or newer, and the next
-  //    fold redoes whatever is left.
-  db_.write([&](db::Connection& c) {
-    exclusive(c);
-    if (c.query("SELECT COUNT(*) FROM rollup_dirty WHERE id <= $1", w.max_dirty).rows[0].integer(0) != w.dirty_rows ||
-        c.query("SELECT COUNT(*) FROM rollup_dirty_keys WHERE id <= $1", w.max_keys).rows[0].integer(0) != w.key_rows) {
-      return;
-    }
-    apply_fresh(c, w.node_days, fresh);
-    if (!w.full_nodes.empty()) rebuild_in(c, &w.full_nodes);
-    c.query("DELETE FROM rollup_dirty WHERE id <= $1", w.max_dirty);
-    c.query("DELETE FROM rollup_dirty_keys WHERE id <= $1", w.max_keys);
-  });
+  // What was pending when fold() was called is folded when it returns (a report folds, then reads
+  // the buckets), here or by another folder (another server on the same database, a rebuild). So a
+  // round that backs off because another folder took some of its rows is repeated while rows of
+  // the first round are left: that folder may have taken its work before the rest was written.
+  std::optional<std::pair<pending::Spans, pending::Spans>> asked;
+  for (bool again = true; again;) {
+    // 1. Take the work (short write): what is pending, derived rows refreshed.
+    Work w;
+    db_.write([&](db::Connection& c) { w = take_work(c); });
+    if (w.done) return;
+    if (!asked) asked.emplace(w.dirty, w.keys);
+    // 2. Recompute the touched buckets from the records (a read: writers are not held up meanwhile).
+    Fresh fresh;
+    db_.read([&](db::Connection& c) { fresh = collect_fresh(c, w.node_days); });
+    // 3. Apply (short write), unless another folder took some of these rows meanwhile: its figures
+    //    are as new as ours or newer. Only a folder deletes pending rows, and a writer's row,
+    //    however late it commits, is never inside the spans taken, so fewer rows there means
+    //    exactly that. Folded, only those rows go: a late one stays for the next round.
+    again = false;
+    db_.write([&](db::Connection& c) {
+      exclusive(c);
+      if (pending::count(c, "rollup_dirty", w.dirty) != pending::rows(w.dirty) ||
+          pending::count(c, "rollup_dirty_keys", w.keys) != pending::rows(w.keys)) {
+        again = pending::count(c, "rollup_dirty", asked->first) + pending::count(c, "rollup_dirty_keys", asked->second) > 0;
+        return;
+      }
+      apply_fresh(c, w.node_days, fresh);
+      if (!w.full_nodes.empty()) rebuild_in(c, &w.full_nodes);
+      pending::remove(c, "rollup_dirty", w.dirty);
+      pending::remove(c, "rollup_dirty_keys", w.keys);
+    });
+  }
 }
 
 void request_rebuild(db::Connection& c) { c.query("INSERT INTO rollup_dirty_keys (kind, key) VALUES ('rebuild', 'all')"); }
@@ -261,25 +268,23 @@ void request_rebuild(db::Connection& c) { c.query("INSERT INTO rollup_dirty_keys
 Rollups::Work Rollups::take_work(db::Connection& c) {
   exclusive(c);
   Work w;
-  w.max_dirty = max_id(c, "rollup_dirty");
-  w.max_keys = max_id(c, "rollup_dirty_keys");
-  if (w.max_dirty == 0 && w.max_keys == 0) {
+  w.keys = pending::take(c, "rollup_dirty_keys");
+  std::set<std::pair<std::string, std::string>> keys;
+  pending::each(c, "SELECT DISTINCT kind, key FROM rollup_dirty_keys", w.keys,
+                [&](const db::Row& r) { keys.emplace(r.text(0), r.text(1)); });
+  if (std::any_of(keys.begin(), keys.end(), [](const auto& k) { return k.first == "rebuild"; })) {
+    // The first fold after the migration (or a request for it): everything, here and now.
+    rebuild_all(c);
     w.done = true;
     return w;
   }
-  w.dirty_rows = c.query("SELECT COUNT(*) FROM rollup_dirty WHERE id <= $1", w.max_dirty).rows[0].integer(0);
-  w.key_rows = c.query("SELECT COUNT(*) FROM rollup_dirty_keys WHERE id <= $1", w.max_keys).rows[0].integer(0);
   // The tree as it is now: another folder (another server, a command) may have applied a merge
   // this one never saw, so nothing about units is kept from one fold to the next.
   ancestors_.clear();
   load_nodes(c);
-  std::set<std::pair<std::int64_t, std::string>> unit_days;
+  std::set<std::pair<std::int64_t, std::string>> unit_days, refreshed;
   std::set<std::int64_t> full_nodes;
-  bool everything = false;
-  const auto keys = c.query("SELECT DISTINCT kind, key FROM rollup_dirty_keys WHERE id <= $1", w.max_keys);
-  for (const auto& r : keys.rows) {
-    const std::string kind = r.text(0), key = r.text(1);
-    if (kind == "rebuild") everything = true;
+  for (const auto& [kind, key] : keys) {
     if (kind == "path") {
       // A merge moved a subtree ("old|new"): the nodes above one place and not the other are
       // derived again (the country, above both, keeps its figures).
@@ -291,27 +296,22 @@ Rollups::Work Rollups::take_work(db::Connection& c) {
       for (auto n : after)
         if (std::find(before.begin(), before.end(), n) == before.end()) full_nodes.insert(n);
     }
+    if (kind == "coverage")
+      for (auto& ud : refresh_coverage(c, std::stoll(key))) refreshed.insert(std::move(ud));
+    if (kind == "person") refresh_person_gaps(c, std::stoll(key));
   }
-  if (everything) {
-    // The first fold after the migration (or a request for it): everything, here and now. The
-    // pending rows go first: on PostgreSQL a writer that took an id below max_dirty may commit
-    // while the rebuild runs; deleted after it, its row would be lost unfolded. A DELETE sees only
-    // what committed before it, and the rebuild's later statements see the records of all of that.
-    c.query("DELETE FROM rollup_dirty WHERE id <= $1", w.max_dirty);
-    c.query("DELETE FROM rollup_dirty_keys WHERE id <= $1", w.max_keys);
-    rebuild_in(c, nullptr);
+  // A refresh commits with this transaction, and the days it touched (where a period ended before
+  // it) are known to it alone: the next refresh finds nothing changed. So they become pending rows
+  // here, and outlive a fold that goes no further (another folder took the rows, a lost
+  // connection, a crash).
+  for (const auto& [u, d] : refreshed) c.query("INSERT INTO rollup_dirty (unit_id, day) VALUES ($1, $2)", u, d);
+  w.dirty = pending::take(c, "rollup_dirty");
+  if (w.dirty.empty() && w.keys.empty()) {
     w.done = true;
     return w;
   }
-  for (const auto& r : keys.rows) {
-    const std::string kind = r.text(0);
-    if (kind == "coverage")
-      for (auto& ud : refresh_coverage(c, std::stoll(r.text(1)))) unit_days.insert(std::move(ud));
-    if (kind == "person") refresh_person_gaps(c, std::stoll(r.text(1)));
-  }
-  for (const auto& r : c.query("SELECT DISTINCT unit_id, day FROM rollup_dirty WHERE id <= $1", w.max_dirty).rows) {
-    unit_days.emplace(r.integer(0), r.text(1));
-  }
+  pending::each(c, "SELECT DISTINCT unit_id, day FROM rollup_dirty", w.dirty,
+                [&](const db::Row& r) { unit_days.emplace(r.integer(0), r.text(1)); });
   std::vector<std::int64_t> units;
   for (const auto& [u, d] : unit_days) units.push_back(u);
   load_ancestors(c, units);
@@ -332,14 +332,20 @@ void Rollups::rebuild() {
   std::lock_guard lk(fold_mutex_);
   db_.write([&](db::Connection& c) {
     exclusive(c);
-    const auto max_dirty = max_id(c, "rollup_dirty");
-    const auto max_keys = max_id(c, "rollup_dirty_keys");
-    ancestors_.clear();
-    load_nodes(c);
-    rebuild_in(c, nullptr);
-    c.query("DELETE FROM rollup_dirty WHERE id <= $1", max_dirty);
-    c.query("DELETE FROM rollup_dirty_keys WHERE id <= $1", max_keys);
+    rebuild_all(c);
   });
+}
+
+// The pending rows go first. A DELETE removes only rows committed before it, and the rebuild's
+// later statements see the records of all of those; a writer that commits meanwhile keeps its row
+// for the next fold. Deleted after the rebuild, up to an id read before it, a row committed late
+// below that id (PostgreSQL) was lost unfolded.
+void Rollups::rebuild_all(db::Connection& c) {
+  c.query("DELETE FROM rollup_dirty");
+  c.query("DELETE FROM rollup_dirty_keys");
+  ancestors_.clear();
+  load_nodes(c);
+  rebuild_in(c, nullptr);
 }
 
 void Rollups::rebuild_in(db::Connection& c, const std::vector<std::int64_t>* only_nodes) {

@@ -18,6 +18,7 @@
 #include "core/background_worker.hpp"
 #include "core/tree_path.hpp"
 #include "db/database.hpp"
+#include "modules/reports/pending_rows.hpp"
 
 namespace antq::reports {
 
@@ -28,7 +29,8 @@ class Rollups {
   explicit Rollups(db::Database& db) : db_(db) {}
   ~Rollups() { stop_background(); }
 
-  // Applies every pending change. Serialised; a read and nothing more when nothing is pending.
+  // Applies every pending change: what was pending when it was called is folded when it returns.
+  // Serialised; a read and nothing more when nothing is pending.
   void fold();
   bool pending();
   // Derives everything again from the records (`antq rollup rebuild`).
@@ -52,11 +54,12 @@ class Rollups {
   using Fresh = std::map<std::string, std::map<std::int64_t, std::map<std::string, std::int64_t>>>;
   struct Work {
     bool done = false;
-    std::int64_t max_dirty = 0, max_keys = 0, dirty_rows = 0, key_rows = 0;
+    pending::Spans dirty, keys;  // exactly the rows taken (pending_rows.hpp)
     NodeDays node_days;
     std::vector<std::int64_t> full_nodes;
   };
   Work take_work(db::Connection& c);
+  void rebuild_all(db::Connection& c);
   Fresh collect_fresh(db::Connection& c, const NodeDays& node_days);
   void apply_fresh(db::Connection& c, const NodeDays& node_days, const Fresh& fresh);
   void rebuild_in(db::Connection& c, const std::vector<std::int64_t>* only_nodes);
