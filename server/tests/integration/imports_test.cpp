@@ -217,6 +217,31 @@ TEST_P(ImportsTest, MalformedFilesAreRefusedAndNothingIsWritten) {
   EXPECT_NE(std::string(dry.json().at("errors").at(0).at("message").as_string()).find("nằm ngoài địa bàn của bạn"), std::string::npos);
 }
 
+// A group's rows are written in a few statements; when one of them breaks a rule of the database
+// (here a unique index a deployment added), the group is written row by row instead, so only that
+// row is refused — with its row number, and in the sheet's order among the others.
+TEST_P(ImportsTest, AGroupWithADuplicateIsWrittenRowByRow) {
+  const auto officer = s_->add_user("w.sontinh", "front_officer", "21220");
+  s_->app().database().write([](db::Connection& c) { c.execute_script("CREATE UNIQUE INDEX test_one_title ON activities (title)"); });
+  const std::string header = "Đơn vị,Loại hoạt động,Ngày,Nội dung,Lực lượng tổ chức\n";
+  std::string csv = header;
+  for (int i = 0; i < 6; ++i) csv += "21220,Tập huấn,0" + std::to_string(i + 1) + "/03/2026,Buổi " + std::to_string(i) + ",Công an\n";
+  csv += "21220,Tập huấn,09/03/2026,Buổi 2,Công an\n";  // row 8: the title of row 4
+  csv += "21220,Tập huấn,10/03/2026,,Công an\n";        // row 9: no title
+  const auto dry = upload(port(), officer, "register=activities&dry_run=true", csv, "text/csv");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.json().at("create").as_int64(), 6);
+  EXPECT_EQ(dry.json().at("refused").as_int64(), 2);
+  ASSERT_EQ(dry.json().at("errors").as_array().size(), 2u);
+  EXPECT_EQ(dry.json().at("errors").at(0).at("row").as_int64(), 8);
+  EXPECT_NE(std::string(dry.json().at("errors").at(0).at("message").as_string()).find("trùng"), std::string::npos);
+  EXPECT_EQ(dry.json().at("errors").at(1).at("row").as_int64(), 9);
+  const auto done = import_file(port(), officer, "register=activities", csv, "text/csv");
+  EXPECT_EQ(done.at("created").as_int64(), 6);
+  EXPECT_EQ(done.at("refused").as_int64(), 2);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/activities?unit=21220&per_page=1", "", bearer(officer)).json().at("total").as_int64(), 6);
+}
+
 TEST_P(ImportsTest, TemplatesCarryLabelsInstructionsAndAnExampleThatImports) {
   const auto officer = s_->add_user("w.sontinh", "front_officer", "21220");
   // Every register has both templates; a register's name with a slash is written with a hyphen.

@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <set>
+#include <utility>
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
@@ -22,30 +24,71 @@ class RowWriter {
  public:
   explicit RowWriter(const RunTarget& t) : t_(t), register_(t.target.spec().name) {}
 
-  Outcome write(db::Connection& c, const SheetRow& row, const ReadRow& read) {
-    const RowInput input{read.body, read.unit ? &*read.unit : nullptr, read.id};
-    if (read.id) {
-      const Outcome o = t_.target.update(c, t_.who, input);
-      if (o == Outcome::updated) keep(c, row, row_key(register_, read.unit ? read.unit->id : 0, read.body), *read.id, "updated");
-      return o;
-    }
-    const std::string key = row_key(register_, read.unit ? read.unit->id : 0, read.body);
-    // The same row twice in one file (a refused row's key is not kept: its copy is refused too).
-    if (seen_.count(key)) return Outcome::unchanged;
-    // Imported before, and still there: nothing to do. Deleted since: import it again. (A register
-    // never imported into has nothing to look up: one read per run instead of one per row.)
+  // A new row's key, or nullopt when the row was imported before and its record is still there,
+  // or came earlier in this file (a refused row's key is not kept: its copy is refused too).
+  std::optional<std::string> fresh_key(db::Connection& c, const ReadRow& read) {
+    std::string key = row_key(register_, read.unit ? read.unit->id : 0, read.body);
+    if (seen_.count(key)) return std::nullopt;
+    // Deleted since: import it again. (A register never imported into has nothing to look up:
+    // one read per run instead of one per row.)
     if (!imported_before_) imported_before_ = repo::any_key(c, register_);
     std::optional<std::int64_t> existing;
     if (*imported_before_) existing = repo::record_of_key(c, register_, key);
     if (existing && t_.target.exists(c, t_.who, *existing)) {
       seen_.insert(key);
-      return Outcome::unchanged;
+      return std::nullopt;
     }
+    return key;
+  }
+
+  // One row, written at once (an update, or a target without bulk writes).
+  Outcome write(db::Connection& c, const SheetRow& row, const ReadRow& read) {
+    const RowInput input{read.body, read.unit ? &*read.unit : nullptr, read.id};
+    if (read.id) {
+      const Outcome o = t_.target.update(c, t_.who, input);
+      if (o == Outcome::updated) keep(row, row_key(register_, read.unit ? read.unit->id : 0, read.body), *read.id, "updated");
+      return o;
+    }
+    auto key = fresh_key(c, read);
+    if (!key) return Outcome::unchanged;
     const auto id = t_.target.create(c, t_.who, input);
-    seen_.insert(key);
-    keep(c, row, key, id, "created");
+    seen_.insert(*key);
+    keep(row, *key, id, "created");
     return Outcome::created;
   }
+
+  // A new row checked for a bulk write at the end of its group.
+  void queue(const SheetRow& row, std::string key, Target::Checked checked) {
+    seen_.insert(key);
+    queued_.push_back({&row, std::move(key), std::move(checked)});
+  }
+  struct Queued {
+    const SheetRow* row;
+    std::string key;
+    Target::Checked checked;
+  };
+  // The queued rows, written in a few statements: true, or false when that failed (a duplicate)
+  // and nothing was written; the rows are then the caller's to write one by one.
+  bool write_queued(db::Connection& c) {
+    if (queued_.empty()) return true;
+    std::vector<Target::Checked> rows;
+    rows.reserve(queued_.size());
+    for (auto& q : queued_) rows.push_back(std::move(q.checked));
+    c.execute("SAVEPOINT import_bulk", {});
+    try {
+      const auto ids = t_.target.create_all(c, t_.who, rows);
+      c.execute("RELEASE SAVEPOINT import_bulk", {});
+      for (std::size_t i = 0; i < queued_.size(); ++i) keep(*queued_[i].row, queued_[i].key, ids[i], "created");
+      queued_.clear();
+      return true;
+    } catch (const ApiError&) {
+      c.execute("ROLLBACK TO SAVEPOINT import_bulk", {});
+      c.execute("RELEASE SAVEPOINT import_bulk", {});
+      for (auto& q : queued_) seen_.erase(q.key);
+      return false;
+    }
+  }
+  std::vector<Queued> take_queued() { return std::exchange(queued_, {}); }
 
   // The group's written rows, kept in a few multi-row statements after its last row (keep() runs
   // once a row's writes succeeded, so nothing of a refused row is among them).
@@ -55,7 +98,7 @@ class RowWriter {
   }
 
  private:
-  void keep(db::Connection&, const SheetRow& row, const std::string& key, std::int64_t id, const char* outcome) {
+  void keep(const SheetRow& row, const std::string& key, std::int64_t id, const char* outcome) {
     written_.push_back({static_cast<std::int64_t>(row.number), key, id, outcome});
   }
 
@@ -64,6 +107,7 @@ class RowWriter {
   std::set<std::string> seen_;
   std::optional<bool> imported_before_;
   std::vector<repo::WrittenRow> written_;
+  std::vector<Queued> queued_;
 };
 
 // The validation's message, under the column of the field it names.
@@ -77,6 +121,46 @@ void refuse(RunResult& out, const SheetRow& row, std::vector<CellError> errors) 
   for (const auto& e : errors) joined += (joined.empty() ? "" : "; ") + (e.column.empty() ? "" : e.column + ": ") + e.message;
   out.failed.push_back({row.number, row.cells, joined});
   for (auto& e : errors) out.errors.push_back(std::move(e));
+}
+
+// A row written at once, behind its savepoint: a refusal rolls back that row alone.
+void write_one(db::Connection& c, const SheetRow& row, const ReadRow& read, const RowReader& reader, RowWriter& writer, RunResult& group) {
+  c.execute("SAVEPOINT import_row", {});
+  try {
+    const Outcome o = writer.write(c, row, read);
+    c.execute("RELEASE SAVEPOINT import_row", {});
+    ++(o == Outcome::created ? group.counts.created : o == Outcome::updated ? group.counts.updated : group.counts.unchanged);
+  } catch (const ApiError& e) {
+    c.execute("ROLLBACK TO SAVEPOINT import_row", {});
+    c.execute("RELEASE SAVEPOINT import_row", {});
+    refuse(group, row, {error_of(e, row, reader)});
+  }
+}
+
+// A new row of a target with bulk writes is checked now and written with its group; the others
+// are written at once.
+void one_row(db::Connection& c, const SheetRow& row, RowReader& reader, RowWriter& writer, const RunTarget& target, RunResult& group) {
+  ReadRow read = reader.read(c, row);
+  if (!read.errors.empty()) return refuse(group, row, std::move(read.errors));
+  if (!target.target.bulk() || read.id) return write_one(c, row, read, reader, writer, group);
+  auto key = writer.fresh_key(c, read);
+  if (!key) {
+    ++group.counts.unchanged;
+    return;
+  }
+  try {
+    writer.queue(row, std::move(*key), target.target.check(c, target.who, {read.body, read.unit ? &*read.unit : nullptr, read.id}));
+    ++group.counts.created;
+  } catch (const ApiError& e) {
+    refuse(group, row, {error_of(e, row, reader)});
+  }
+}
+
+// Rows refused when a failed bulk write was redone one by one come after the others: back in the
+// sheet's order.
+void sort_by_row(RunResult& group) {
+  std::stable_sort(group.errors.begin(), group.errors.end(), [](const CellError& a, const CellError& b) { return a.row < b.row; });
+  std::stable_sort(group.failed.begin(), group.failed.end(), [](const auto& a, const auto& b) { return a.row < b.row; });
 }
 
 }  // namespace
@@ -97,24 +181,14 @@ RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet
     try {
       db.write([&](db::Connection& c) {
         group = RunResult{};
-        for (std::size_t i = start; i < end; ++i) {
-          const SheetRow& row = sheet.rows[i];
-          ReadRow read = reader.read(c, row);
-          if (!read.errors.empty()) {
-            refuse(group, row, std::move(read.errors));
-            continue;
-          }
-          c.execute("SAVEPOINT import_row", {});
-          try {
-            const Outcome o = writer.write(c, row, read);
-            c.execute("RELEASE SAVEPOINT import_row", {});
-            ++(o == Outcome::created ? group.counts.created : o == Outcome::updated ? group.counts.updated : group.counts.unchanged);
-          } catch (const ApiError& e) {
-            c.execute("ROLLBACK TO SAVEPOINT import_row", {});
-            c.execute("RELEASE SAVEPOINT import_row", {});
-            refuse(group, row, {error_of(e, row, reader)});
-          }
+        for (std::size_t i = start; i < end; ++i) one_row(c, sheet.rows[i], reader, writer, target, group);
+        if (!writer.write_queued(c)) {
+          // A duplicate among them: each is written (or refused) on its own, counted again.
+          const auto queued = writer.take_queued();
+          group.counts.created -= static_cast<std::int64_t>(queued.size());
+          for (const auto& q : queued) write_one(c, *q.row, reader.read(c, *q.row), reader, writer, group);
         }
+        sort_by_row(group);
         writer.flush(c);
         if (!target.batch) throw DryRunRollback{};
         Counts k = out.counts;

@@ -1,5 +1,7 @@
 #include "modules/imports/register_target.hpp"
 
+#include <stdexcept>
+
 #include "core/errors.hpp"
 #include "modules/registers/register_validation.hpp"
 
@@ -9,6 +11,31 @@ namespace bj = boost::json;
 
 Outcome Target::update(db::Connection&, const http::Principal&, const RowInput&) const {
   throw BadRequest("Sổ này không sửa được bằng tệp nhập: để trống cột mã bản ghi.", "id");
+}
+
+Target::Checked Target::check(db::Connection&, const http::Principal&, const RowInput&) const {
+  throw std::logic_error(spec().name + ": no bulk writes");
+}
+
+std::vector<std::int64_t> Target::create_all(db::Connection&, const http::Principal&, const std::vector<Checked>&) const {
+  throw std::logic_error(spec().name + ": no bulk writes");
+}
+
+Target::Checked RegisterTarget::check(db::Connection& c, const http::Principal& who, const RowInput& row) const {
+  const registers::ChosenUnit preset{row.unit->id, row.unit->path};
+  registers::ChosenUnit chosen;
+  Checked out;
+  out.values = registers::validate_record(c, service_.spec(), who, row.body, nullptr, chosen, &preset);
+  out.unit_id = chosen.id;
+  return out;
+}
+
+std::vector<std::int64_t> RegisterTarget::create_all(db::Connection& c, const http::Principal& who,
+                                                     const std::vector<Checked>& rows) const {
+  std::vector<registers::RegisterService::Validated> records;
+  records.reserve(rows.size());
+  for (const auto& r : rows) records.push_back({r.unit_id, &r.values});
+  return service_.create_many_in(c, who, records);
 }
 
 std::int64_t RegisterTarget::create(db::Connection& c, const http::Principal& who, const RowInput& row) const {

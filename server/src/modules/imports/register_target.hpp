@@ -16,6 +16,9 @@ class RegisterTarget final : public Target {
   Outcome update(db::Connection& c, const http::Principal& who, const RowInput& row) const override;
   bool exists(db::Connection& c, const http::Principal& who, std::int64_t id) const override;
   Undone undo(db::Connection& c, const http::Principal& who, std::int64_t id) const override;
+  bool bulk() const override { return service_.writes_in_bulk(); }
+  Checked check(db::Connection& c, const http::Principal& who, const RowInput& row) const override;
+  std::vector<std::int64_t> create_all(db::Connection& c, const http::Principal& who, const std::vector<Checked>& rows) const override;
 
  private:
   registers::RegisterService& service_;

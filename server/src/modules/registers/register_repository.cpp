@@ -4,6 +4,8 @@
 #include <stdexcept>
 
 #include "core/text.hpp"
+#include "db/bulk_insert.hpp"
+#include "db/id_source.hpp"
 #include "modules/registers/register_repository.sql.hpp"
 
 namespace antq::registers {
@@ -103,6 +105,7 @@ RegisterRepository::RegisterRepository(const Spec& spec, const crypto::Keyring& 
     if (f.hashed) column(f.name + "_hash");
     if (f.type == FieldType::sealed_list) column(f.name + "_count");
   }
+  columns_ = cols;
   const std::string a = std::to_string(n + 1), b = std::to_string(n + 2), c = std::to_string(n + 3);
   // Insert: $1 unit_id, the fields, then search_text, created_by, created_at (also updated_at).
   insert_ = "INSERT INTO " + spec_.table + " (unit_id" + cols + kInsertTail + params + ", $" + a + ", $" + b + ", $" + c + ", $" + c +
@@ -142,6 +145,38 @@ std::int64_t RegisterRepository::insert(db::Connection& c, std::int64_t unit_id,
   p.emplace_back(created_by);
   p.emplace_back(now);
   return c.execute(insert_, p).rows[0].integer(0);
+}
+
+std::vector<std::int64_t> RegisterRepository::insert_many(db::Connection& c, const std::vector<NewRecord>& rows,
+                                                          const std::string& created_by, const std::string& now) const {
+  const auto ids = db::IdSource(c).take(spec_.table, static_cast<std::int64_t>(rows.size()));
+  // SQLite runs a statement in memory: small ones it keeps prepared cost less than big ones it
+  // compiles each time. PostgreSQL is a round trip away: as few statements as possible.
+  const std::size_t max_params = c.engine() == db::Engine::sqlite ? 100 : 30000;
+  db::BulkInsert records(c,
+                         "INSERT INTO " + spec_.table + " (id, unit_id" + columns_ + ", search_text, created_by, created_at, updated_at)",
+                         nullptr, max_params);
+  // A catalogue list names its record: the records' statement is flushed before each of its own.
+  std::optional<db::BulkInsert> codes;
+  if (spec_.has_codes()) codes.emplace(c, "INSERT INTO " + spec_.codes_table() + " (record_id, field, code)", &records, max_params);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& values = *rows[i].values;
+    std::vector<db::Value> row{ids[i], rows[i].unit_id};
+    for (auto& v : row_params(values)) row.push_back(std::move(v));
+    row.emplace_back(search_text(spec_, values));
+    row.emplace_back(created_by);
+    row.emplace_back(now);
+    row.emplace_back(now);
+    records.add(std::move(row));
+    if (!codes) continue;
+    for (const auto& f : spec_.fields) {
+      if (f.type != FieldType::codes) continue;
+      for (const auto& code : values.at(f.name).as_array()) codes->add({ids[i], f.name, std::string(code.as_string())});
+    }
+  }
+  if (codes) codes->flush();
+  records.flush();
+  return ids;
 }
 
 void RegisterRepository::update(db::Connection& c, std::int64_t id, std::int64_t unit_id, const bj::object& values,

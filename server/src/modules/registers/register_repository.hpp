@@ -23,6 +23,15 @@ class RegisterRepository {
   // A new record's id; throws db::UniqueViolation on a duplicate.
   std::int64_t insert(db::Connection& c, std::int64_t unit_id, const boost::json::object& values, const std::string& created_by,
                       const std::string& now) const;
+  // Many new records (the importer's groups): their ids, reserved from the engine first, then the
+  // same rows and catalogue lists insert() and store_codes() write, in multi-row statements.
+  // Throws db::UniqueViolation on a duplicate (then none of them is written).
+  struct NewRecord {
+    std::int64_t unit_id = 0;
+    const boost::json::object* values = nullptr;
+  };
+  std::vector<std::int64_t> insert_many(db::Connection& c, const std::vector<NewRecord>& rows, const std::string& created_by,
+                                        const std::string& now) const;
   // Throws db::UniqueViolation on a duplicate.
   void update(db::Connection& c, std::int64_t id, std::int64_t unit_id, const boost::json::object& values, const std::string& now) const;
   // The row and its catalogue lists; throws db::DatabaseError while another record refers to it.
@@ -43,6 +52,7 @@ class RegisterRepository {
 
   const Spec& spec_;
   const crypto::Keyring& keys_;
+  std::string columns_;  // ", a, b_hash, c_count": the row's columns after unit_id, in row_params' order
   std::string select_, insert_, update_, count_, unit_id_, delete_, delete_codes_, insert_code_, select_codes_;
 };
 

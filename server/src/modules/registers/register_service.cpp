@@ -1,5 +1,7 @@
 #include "modules/registers/register_service.hpp"
 
+#include <stdexcept>
+
 #include "core/errors.hpp"
 #include "core/time.hpp"
 #include "http/access.hpp"
@@ -33,6 +35,16 @@ std::int64_t RegisterService::create_in(db::Connection& c, const http::Principal
   repo_.store_codes(c, id, values, true);
   if (spec_.after_write) spec_.after_write(c, who, id, nullptr, values, body);
   return id;
+}
+
+std::vector<std::int64_t> RegisterService::create_many_in(db::Connection& c, const http::Principal& who,
+                                                          const std::vector<Validated>& rows) const {
+  if (!writes_in_bulk()) throw std::logic_error(spec_.name + ": records with rules or history are written one by one");
+  try {
+    return repo_.insert_many(c, rows, who.username, timeutil::now_utc());
+  } catch (const db::UniqueViolation&) {
+    throw Conflict("Bản ghi trùng với một bản ghi đã có (" + spec_.title + ").");
+  }
 }
 
 Record RegisterService::create(const http::Principal& who, const bj::object& body, const std::string& request_id) {

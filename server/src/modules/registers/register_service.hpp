@@ -35,6 +35,13 @@ class RegisterService {
   std::int64_t create_in(db::Connection& c, const http::Principal& who, const boost::json::object& body, const ChosenUnit& unit) const;
   void update_in(db::Connection& c, const http::Principal& who, const Record& current, const boost::json::object& body,
                  const ChosenUnit* unit) const;
+  // Many new records at once, inside the caller's transaction, each already validated by
+  // validate_record at its unit (the importer's groups): the rows create_in() writes, in multi-row
+  // statements. Only for a register without rules or history of its own (writes_in_bulk()), which
+  // create_in() would run record by record. Conflict on a duplicate (then none is written).
+  bool writes_in_bulk() const { return !spec_.check && !spec_.after_write; }
+  using Validated = RegisterRepository::NewRecord;  // the values validate_record answered, and the unit
+  std::vector<std::int64_t> create_many_in(db::Connection& c, const http::Principal& who, const std::vector<Validated>& rows) const;
   // Inside the caller's transaction: removes a record (its attachments too) without an audit
   // entry of its own. Conflict when another record refers to it.
   void remove_in(db::Connection& c, std::int64_t id) const;
