@@ -60,6 +60,17 @@ void require_code(db::Connection& c, const std::string& kind, const std::string&
   throw BadRequest("Mã '" + code + "' của trường '" + field + "' không có trong danh mục.", field);
 }
 
+void CodeChecks::require(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field,
+                         const std::string& unit_path) {
+  auto [it, fresh] = owners_.try_emplace({kind, code});
+  if (fresh && !code.empty() && code.size() <= 40) {
+    auto r = c.query(kActive, kind, code);
+    if (!r.rows.empty()) it->second = r.rows[0].is_null(0) ? std::nullopt : std::optional<std::string>(r.rows[0].text(0));
+  }
+  if (it->second && access::list_entry_applies(*it->second, unit_path)) return;
+  throw BadRequest("Mã '" + code + "' của trường '" + field + "' không có trong danh mục.", field);
+}
+
 void add(db::Connection& c, const Item& item) {
   try {
     c.query(kInsert, item.kind, item.code, item.label, item.label_en, item.owner_path ? db::Value(*item.owner_path) : db::Value(nullptr));

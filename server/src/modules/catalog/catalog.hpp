@@ -2,6 +2,7 @@
 // The movement's shared vocabulary (catalog_items): what records store as codes and reports count
 // by. Validation of a code goes through here, so every register names the offending field the
 // same way.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,17 @@ std::vector<Item> items_for(db::Connection& c, const std::string& kind, bool inc
 // record of the unit at `unit_path`.
 void require_code(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field,
                   const std::string& unit_path);
+// require_code with its answers remembered, for one caller's run over many records (the importer:
+// a file names the same few codes on every row). One per run, never shared: a code retired after
+// the run is refused by the next one.
+class CodeChecks {
+ public:
+  void require(db::Connection& c, const std::string& kind, const std::string& code, const std::string& field, const std::string& unit_path);
+
+ private:
+  // (kind, code) → the active entry's owner (nullopt inside: national), or nullopt: not active.
+  std::map<std::pair<std::string, std::string>, std::optional<std::optional<std::string>>> owners_;
+};
 std::optional<Item> find(db::Connection& c, const std::string& kind, const std::string& code);
 // Active, at the end of its list (before "other"). Conflict (409) when the code is taken.
 void add(db::Connection& c, const Item& item);

@@ -89,6 +89,7 @@ class RowWriter {
     }
   }
   std::vector<Queued> take_queued() { return std::exchange(queued_, {}); }
+  catalog::CodeChecks& codes() { return codes_; }
 
   // The group's written rows, kept in a few multi-row statements after its last row (keep() runs
   // once a row's writes succeeded, so nothing of a refused row is among them).
@@ -108,6 +109,7 @@ class RowWriter {
   std::optional<bool> imported_before_;
   std::vector<repo::WrittenRow> written_;
   std::vector<Queued> queued_;
+  catalog::CodeChecks codes_;  // the run's catalogue answers
 };
 
 // The validation's message, under the column of the field it names.
@@ -149,7 +151,8 @@ void one_row(db::Connection& c, const SheetRow& row, RowReader& reader, RowWrite
     return;
   }
   try {
-    writer.queue(row, std::move(*key), target.target.check(c, target.who, {read.body, read.unit ? &*read.unit : nullptr, read.id}));
+    writer.queue(row, std::move(*key),
+                 target.target.check(c, target.who, {read.body, read.unit ? &*read.unit : nullptr, read.id}, writer.codes()));
     ++group.counts.created;
   } catch (const ApiError& e) {
     refuse(group, row, {error_of(e, row, reader)});

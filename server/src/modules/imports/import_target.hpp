@@ -15,6 +15,7 @@
 
 #include "db/database.hpp"
 #include "http/request.hpp"
+#include "modules/catalog/catalog.hpp"
 #include "modules/registers/register_spec.hpp"
 #include "modules/units/unit.hpp"
 
@@ -61,7 +62,8 @@ class Target {
     boost::json::object values;
     std::int64_t unit_id = 0;
   };
-  virtual Checked check(db::Connection& c, const http::Principal& who, const RowInput& row) const;
+  // `codes`: the run's remembered catalogue answers.
+  virtual Checked check(db::Connection& c, const http::Principal& who, const RowInput& row, catalog::CodeChecks& codes) const;
   virtual std::vector<std::int64_t> create_all(db::Connection& c, const http::Principal& who, const std::vector<Checked>& rows) const;
   virtual Undone undo(db::Connection& c, const http::Principal& who, std::int64_t id) const = 0;
 };

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
@@ -20,16 +21,18 @@ namespace antq::imports {
 namespace bj = boost::json;
 namespace fs = std::filesystem;
 
-namespace {
-
 // The sheet, its columns and how they map: what every way of importing starts from. A mapping the
 // person sent wins; otherwise the one they confirmed last time for this register.
-struct Prepared {
+struct detail::Prepared {
   Sheet sheet;
   std::vector<Column> columns;
   Mapping mapping;
   std::string mapping_json;  // the overrides, as kept with the batch
 };
+
+namespace {
+
+using detail::Prepared;
 
 Prepared prepare(db::Database& db, const Target& target, const http::Principal& who, const Upload& u, std::string_view bytes,
                  const SheetLimits& limits) {
@@ -114,10 +117,10 @@ bj::object ImportsService::dry_run(const http::Principal& who, const Upload& u, 
 }
 
 std::int64_t ImportsService::enqueue(const http::Principal& who, const Upload& u, std::string_view bytes) {
-  const Prepared p = prepare(db_, writable(who, u.register_name), who, u, bytes, limits_);
-  require_complete(p.columns, p.mapping);
+  auto p = std::make_shared<const Prepared>(prepare(db_, writable(who, u.register_name), who, u, bytes, limits_));
+  require_complete(p->columns, p->mapping);
   fs::create_directories(files_dir_);
-  const std::string stored = crypto::random_hex(16) + "." + std::string(format_name(p.sheet.format));
+  const std::string stored = crypto::random_hex(16) + "." + std::string(format_name(p->sheet.format));
   {
     std::ofstream out(fs::path(files_dir_) / stored, std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -126,9 +129,14 @@ std::int64_t ImportsService::enqueue(const http::Principal& who, const Upload& u
   const std::int64_t id = db_.write_value([&](db::Connection& c) {
     if (u.mapping) repo::save_mapping(c, who.username, u.register_name, *u.mapping);
     return repo::insert_batch(
-        c, {u.register_name, who.username, principal_json(who), who.unit_path, u.file_name, std::string(format_name(p.sheet.format)),
-            stored, u.sheet, p.mapping_json, static_cast<std::int64_t>(p.sheet.rows.size())});
+        c, {u.register_name, who.username, principal_json(who), who.unit_path, u.file_name, std::string(format_name(p->sheet.format)),
+            stored, u.sheet, p->mapping_json, static_cast<std::int64_t>(p->sheet.rows.size())});
   });
+  {
+    std::lock_guard lock(parsed_mutex_);
+    parsed_id_ = id;
+    parsed_ = std::move(p);
+  }
   worker_.wake();
   return id;
 }
@@ -159,8 +167,15 @@ void ImportsService::run_batch(std::int64_t id) {
   try {
     const auto* target = targets_.find(b.register_name);
     if (!target) throw NotFound("Sổ '" + b.register_name + "' không còn.");
-    const std::string bytes = read_file(path);
-    const Prepared p = prepare(db_, *target, who, {b.register_name, b.file_name, b.sheet, b.mapping}, bytes, limits_);
+    std::shared_ptr<const Prepared> kept;
+    {
+      std::lock_guard lock(parsed_mutex_);
+      if (parsed_id_ == id) kept = std::exchange(parsed_, nullptr);
+    }
+    if (!kept)
+      kept = std::make_shared<const Prepared>(
+          prepare(db_, *target, who, {b.register_name, b.file_name, b.sheet, b.mapping}, read_file(path), limits_));
+    const Prepared& p = *kept;
     header = p.sheet.header;
     require_complete(p.columns, p.mapping);
     r = run_rows(db_, {*target, who, id}, p.sheet, p.columns, p.mapping,

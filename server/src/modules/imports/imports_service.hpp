@@ -5,6 +5,8 @@
 // their area are refused row by row; one audit entry per batch.
 #include <boost/json/object.hpp>
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -17,6 +19,10 @@
 #include "modules/imports/sheet.hpp"
 
 namespace antq::imports {
+
+namespace detail {
+struct Prepared;  // imports_service.cpp: a sheet read and mapped
+}
 
 struct Upload {
   std::string register_name;
@@ -65,6 +71,11 @@ class ImportsService {
   const audit::AuditLog& audit_;
   const std::string files_dir_;
   const SheetLimits limits_;
+  // The sheet enqueue() read last, kept for its run: the worker (or run_now) takes it instead of
+  // reading and parsing the stored file again (a tenth of a large import's time).
+  std::mutex parsed_mutex_;
+  std::int64_t parsed_id_ = 0;
+  std::shared_ptr<const detail::Prepared> parsed_;
   BackgroundWorker worker_;
 };
 

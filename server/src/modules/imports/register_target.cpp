@@ -13,7 +13,7 @@ Outcome Target::update(db::Connection&, const http::Principal&, const RowInput&)
   throw BadRequest("Sổ này không sửa được bằng tệp nhập: để trống cột mã bản ghi.", "id");
 }
 
-Target::Checked Target::check(db::Connection&, const http::Principal&, const RowInput&) const {
+Target::Checked Target::check(db::Connection&, const http::Principal&, const RowInput&, catalog::CodeChecks&) const {
   throw std::logic_error(spec().name + ": no bulk writes");
 }
 
@@ -21,11 +21,12 @@ std::vector<std::int64_t> Target::create_all(db::Connection&, const http::Princi
   throw std::logic_error(spec().name + ": no bulk writes");
 }
 
-Target::Checked RegisterTarget::check(db::Connection& c, const http::Principal& who, const RowInput& row) const {
+Target::Checked RegisterTarget::check(db::Connection& c, const http::Principal& who, const RowInput& row,
+                                      catalog::CodeChecks& codes) const {
   const registers::ChosenUnit preset{row.unit->id, row.unit->path};
   registers::ChosenUnit chosen;
   Checked out;
-  out.values = registers::validate_record(c, service_.spec(), who, row.body, nullptr, chosen, &preset);
+  out.values = registers::validate_record(c, service_.spec(), who, row.body, nullptr, chosen, &preset, &codes);
   out.unit_id = chosen.id;
   return out;
 }

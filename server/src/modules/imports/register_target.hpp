@@ -17,7 +17,7 @@ class RegisterTarget final : public Target {
   bool exists(db::Connection& c, const http::Principal& who, std::int64_t id) const override;
   Undone undo(db::Connection& c, const http::Principal& who, std::int64_t id) const override;
   bool bulk() const override { return service_.writes_in_bulk(); }
-  Checked check(db::Connection& c, const http::Principal& who, const RowInput& row) const override;
+  Checked check(db::Connection& c, const http::Principal& who, const RowInput& row, catalog::CodeChecks& codes) const override;
   std::vector<std::int64_t> create_all(db::Connection& c, const http::Principal& who, const std::vector<Checked>& rows) const override;
 
  private:

@@ -132,13 +132,22 @@ bj::array people_value(const Field& f, const bj::value& v) {
 
 // Catalogue codes are checked against the lists that apply where the record is (a province's own
 // entries count only inside that province).
-bj::array codes_value(db::Connection& c, const Field& f, const bj::value& v, const std::string& record_path) {
+// One catalogue code at the record's unit: through the run's remembered answers when there is one.
+void require_code(db::Connection& c, catalog::CodeChecks* checks, const Field& f, const std::string& code, const std::string& record_path) {
+  if (checks) {
+    checks->require(c, f.catalog, code, f.name, record_path);
+  } else {
+    catalog::require_code(c, f.catalog, code, f.name, record_path);
+  }
+}
+
+bj::array codes_value(db::Connection& c, catalog::CodeChecks* checks, const Field& f, const bj::value& v, const std::string& record_path) {
   if (!v.is_array() || v.as_array().size() > 50) throw BadRequest("Trường '" + f.name + "' phải là danh sách mã.", f.name);
   bj::array codes;
   for (const auto& x : v.as_array()) {
     if (!x.is_string()) throw BadRequest("Trường '" + f.name + "' phải là danh sách mã.", f.name);
     const std::string code(x.as_string());
-    catalog::require_code(c, f.catalog, code, f.name, record_path);
+    require_code(c, checks, f, code, record_path);
     if (std::find(codes.begin(), codes.end(), bj::value(code)) == codes.end()) codes.push_back(bj::value(code));
   }
   return codes;
@@ -190,8 +199,8 @@ std::int64_t reference_value(db::Connection& c, const http::Principal& who, cons
 }
 
 // One field that was sent (not null), by its type.
-bj::value sent_value(db::Connection& c, const http::Principal& who, const json::ObjectReader& in, const Field& f, const bj::value& v,
-                     const std::string& record_path) {
+bj::value sent_value(db::Connection& c, catalog::CodeChecks* checks, const http::Principal& who, const json::ObjectReader& in,
+                     const Field& f, const bj::value& v, const std::string& record_path) {
   switch (f.type) {
     case FieldType::text:
     case FieldType::long_text: return bj::value(text_value(f, in));
@@ -202,11 +211,11 @@ bj::value sent_value(db::Connection& c, const http::Principal& who, const json::
     case FieldType::boolean: return *in.optional_bool(f.name);
     case FieldType::code: {
       auto s = in.optional_string(f.name, 40);
-      catalog::require_code(c, f.catalog, *s, f.name, record_path);
+      require_code(c, checks, f, *s, record_path);
       return bj::value(*s);
     }
     case FieldType::choice: return bj::value(choice_value(f, in));
-    case FieldType::codes: return codes_value(c, f, v, record_path);
+    case FieldType::codes: return codes_value(c, checks, f, v, record_path);
     case FieldType::reference: return reference_value(c, who, f, in);
     case FieldType::items: return items_value(f, v);
     case FieldType::sealed_list: return people_value(f, v);
@@ -232,7 +241,7 @@ void check_across_fields(const Spec& spec, bj::object& out) {
 }  // namespace
 
 bj::object validate_record(db::Connection& c, const Spec& spec, const http::Principal& who, const bj::object& body, const Record* current,
-                           ChosenUnit& unit, const ChosenUnit* preset) {
+                           ChosenUnit& unit, const ChosenUnit* preset, catalog::CodeChecks* codes) {
   const json::ObjectReader in(body);
   refuse_unknown_keys(spec, body);
   unit = preset ? *preset : chosen_unit(c, spec, who, in, current);
@@ -241,7 +250,7 @@ bj::object validate_record(db::Connection& c, const Spec& spec, const http::Prin
   for (const auto& f : spec.fields) {
     auto it = body.find(f.name);
     const bool sent = it != body.end() && !it->value().is_null();
-    if (sent) out[f.name] = sent_value(c, who, in, f, it->value(), record_path);
+    if (sent) out[f.name] = sent_value(c, codes, who, in, f, it->value(), record_path);
     else if (it != body.end() && current) out[f.name] = cleared(f);
     else if (!current) out[f.name] = initial(f);
   }

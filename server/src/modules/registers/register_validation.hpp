@@ -10,6 +10,7 @@
 
 #include "db/database.hpp"
 #include "http/request.hpp"
+#include "modules/catalog/catalog.hpp"
 #include "modules/registers/register_record.hpp"
 #include "modules/registers/register_spec.hpp"
 
@@ -24,7 +25,9 @@ struct ChosenUnit {
 // `current` is null on create. `preset`: a unit the caller already resolved and checked (the
 // importer, which also takes units retired by a reform) instead of the body's "unit" code.
 // Throws BadRequest naming the field at fault.
+// `codes`: catalogue answers remembered over many records of one run (the importer).
 boost::json::object validate_record(db::Connection& c, const Spec& spec, const http::Principal& who, const boost::json::object& body,
-                                    const Record* current, ChosenUnit& unit, const ChosenUnit* preset = nullptr);
+                                    const Record* current, ChosenUnit& unit, const ChosenUnit* preset = nullptr,
+                                    catalog::CodeChecks* codes = nullptr);
 
 }  // namespace antq::registers
