@@ -66,11 +66,15 @@ std::vector<Batch> list(db::Connection& c, const PathRange& area, const std::opt
 bool any_queued(db::Connection& c) { return !c.query(kNextQueued).empty(); }
 
 std::optional<std::int64_t> claim_next(db::Connection& c) {
-  const auto r = c.query(kNextQueued);
-  if (r.empty()) return std::nullopt;
-  const auto id = r.rows[0].integer(0);
-  if (c.query(kClaim, id, timeutil::now_utc()).affected == 0) return std::nullopt;
-  return id;
+  // Another worker may claim the same batch between the read and the update (PostgreSQL): the
+  // next candidate then, a few times at most.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    const auto r = c.query(kNextQueued);
+    if (r.empty()) return std::nullopt;
+    const auto id = r.rows[0].integer(0);
+    if (c.query(kClaim, id, timeutil::now_utc()).affected > 0) return id;
+  }
+  return std::nullopt;
 }
 
 void requeue_running(db::Connection& c) { c.query(kRequeueRunning); }

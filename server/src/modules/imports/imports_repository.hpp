@@ -38,7 +38,8 @@ std::optional<Batch> find(db::Connection& c, std::int64_t id);
 // The batches of a register (or all) whose importer's unit is inside `area`, newest first.
 std::vector<Batch> list(db::Connection& c, const PathRange& area, const std::optional<std::string>& register_name, int limit);
 bool any_queued(db::Connection& c);
-// Claims the oldest queued batch (nullopt: none waiting).
+// Claims the oldest queued batch of a unit none of whose imports is running (nullopt: none waiting):
+// one import at a time per unit, the units' queues side by side.
 std::optional<std::int64_t> claim_next(db::Connection& c);
 void requeue_running(db::Connection& c);
 void progress(db::Connection& c, std::int64_t id, const Counts& k);

@@ -11,7 +11,8 @@ SELECT id, register, username, principal, unit_path, file_name, format, stored_n
 FROM import_batches
 
 -- name: kNextQueued
-SELECT id FROM import_batches WHERE status = 'queued' ORDER BY id LIMIT 1
+SELECT b.id FROM import_batches b WHERE b.status = 'queued'
+AND NOT EXISTS (SELECT 1 FROM import_batches r WHERE r.status = 'running' AND r.unit_path = b.unit_path) ORDER BY b.id LIMIT 1
 
 -- name: kClaim
 UPDATE import_batches SET status = 'running', started_at = $2 WHERE id = $1 AND status = 'queued'

@@ -67,17 +67,21 @@ ImportsService::ImportsService(db::Database& db, const Targets& targets, const c
       keys_(keys),
       audit_(audit),
       files_dir_(std::move(files_dir)),
-      limits_(limits),
-      // Woken by each upload; the interval only catches a batch another server queued. An idle round
-      // is one read, never a write transaction.
-      worker_("imports",
-              [this] {
-                while (!worker_.stopping() && run_next()) {
-                }
-              },
-              {std::chrono::seconds(30), true}) {}
+      limits_(limits) {
+  // Woken by each upload; the interval only catches a batch another server queued. An idle round
+  // is one read, never a write transaction.
+  for (auto& w : workers_) {
+    w = std::make_unique<BackgroundWorker>(
+        "imports",
+        [this, &w] {
+          while (!w->stopping() && run_next()) {
+          }
+        },
+        BackgroundWorker::Options{std::chrono::seconds(30), true});
+  }
+}
 
-ImportsService::~ImportsService() { worker_.stop(); }
+ImportsService::~ImportsService() { stop(); }
 
 const Target& ImportsService::writable(const http::Principal& who, const std::string& register_name) const {
   const auto* s = targets_.find(register_name);
@@ -137,7 +141,7 @@ std::int64_t ImportsService::enqueue(const http::Principal& who, const Upload& u
     parsed_id_ = id;
     parsed_ = std::move(p);
   }
-  worker_.wake();
+  for (auto& w : workers_) w->wake();
   return id;
 }
 
@@ -212,9 +216,11 @@ void ImportsService::run_batch(std::int64_t id) {
 
 void ImportsService::start() {
   db_.write([](db::Connection& c) { repo::requeue_running(c); });
-  worker_.start();
+  for (auto& w : workers_) w->start();
 }
 
-void ImportsService::stop() { worker_.stop(); }
+void ImportsService::stop() {
+  for (auto& w : workers_) w->stop();
+}
 
 }  // namespace antq::imports

@@ -5,6 +5,7 @@
 // their area are refused row by row; one audit entry per batch.
 #include <boost/json/object.hpp>
 
+#include <array>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -76,7 +77,9 @@ class ImportsService {
   std::mutex parsed_mutex_;
   std::int64_t parsed_id_ = 0;
   std::shared_ptr<const detail::Prepared> parsed_;
-  BackgroundWorker worker_;
+  // Two runs at a time, of different units (repo::claim_next): a commune's small file does not wait
+  // for a province's ten-year one.
+  std::array<std::unique_ptr<BackgroundWorker>, 2> workers_;
 };
 
 }  // namespace antq::imports
