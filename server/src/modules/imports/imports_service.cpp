@@ -62,12 +62,7 @@ std::string read_file(const std::string& path) {
 
 ImportsService::ImportsService(db::Database& db, const Targets& targets, const crypto::Keyring& keys, const audit::AuditLog& audit,
                                std::string files_dir, SheetLimits limits)
-    : db_(db),
-      targets_(targets),
-      keys_(keys),
-      audit_(audit),
-      files_dir_(std::move(files_dir)),
-      limits_(limits) {
+    : db_(db), targets_(targets), keys_(keys), audit_(audit), files_dir_(std::move(files_dir)), limits_(limits) {
   // Woken by each upload; the interval only catches a batch another server queued. An idle round
   // is one read, never a write transaction.
   for (auto& w : workers_) {
