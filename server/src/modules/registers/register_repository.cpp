@@ -149,7 +149,7 @@ std::int64_t RegisterRepository::insert(db::Connection& c, std::int64_t unit_id,
 
 std::vector<std::int64_t> RegisterRepository::insert_many(db::Connection& c, const std::vector<NewRecord>& rows,
                                                           const std::string& created_by, const std::string& now) const {
-  const auto ids = db::IdSource(c).take(spec_.table, static_cast<std::int64_t>(rows.size()));
+  auto ids = db::IdSource(c).take(spec_.table, static_cast<std::int64_t>(rows.size()));
   // SQLite runs a statement in memory: small ones it keeps prepared cost less than big ones it
   // compiles each time. PostgreSQL is a round trip away: as few statements as possible.
   const std::size_t max_params = c.engine() == db::Engine::sqlite ? 100 : 30000;
