@@ -6,7 +6,6 @@
 #include <set>
 #include <utility>
 
-#include "core/crypto.hpp"
 #include "core/errors.hpp"
 
 namespace antq::imports {
@@ -27,7 +26,7 @@ class RowWriter {
   // A new row's key, or nullopt when the row was imported before and its record is still there,
   // or came earlier in this file (a refused row's key is not kept: its copy is refused too).
   std::optional<std::string> fresh_key(db::Connection& c, const ReadRow& read) {
-    std::string key = row_key(register_, read.unit ? read.unit->id : 0, read.body);
+    std::string key = row_key(t_.keys, register_, read.unit ? read.unit->id : 0, read.body);
     if (seen_.count(key)) return std::nullopt;
     // Deleted since: import it again. (A register never imported into has nothing to look up:
     // one read per run instead of one per row.)
@@ -46,7 +45,7 @@ class RowWriter {
     const RowInput input{read.body, read.unit ? &*read.unit : nullptr, read.id};
     if (read.id) {
       const Outcome o = t_.target.update(c, t_.who, input);
-      if (o == Outcome::updated) keep(row, row_key(register_, read.unit ? read.unit->id : 0, read.body), *read.id, "updated");
+      if (o == Outcome::updated) keep(row, row_key(t_.keys, register_, read.unit ? read.unit->id : 0, read.body), *read.id, "updated");
       return o;
     }
     auto key = fresh_key(c, read);
@@ -168,8 +167,8 @@ void sort_by_row(RunResult& group) {
 
 }  // namespace
 
-std::string row_key(const std::string& register_name, std::int64_t unit_id, const bj::object& body) {
-  return crypto::sha256_hex(register_name + '\x1f' + std::to_string(unit_id) + '\x1f' + bj::serialize(body));
+std::string row_key(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id, const bj::object& body) {
+  return keys.keyed_hash(register_name + '\x1f' + std::to_string(unit_id) + '\x1f' + bj::serialize(body), "import.row_key");
 }
 
 RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns,

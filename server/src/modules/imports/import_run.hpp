@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/keyring.hpp"
 #include "db/database.hpp"
 #include "http/request.hpp"
 #include "modules/imports/columns.hpp"
@@ -34,6 +35,7 @@ struct RunResult {
 struct RunTarget {
   const Target& target;
   const http::Principal& who;
+  const crypto::Keyring& keys;        // row keys are keyed hashes: a row holds people's names
   std::optional<std::int64_t> batch;  // nullopt: a dry run, nothing is kept
 };
 
@@ -41,9 +43,10 @@ struct RunTarget {
 RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns,
                    const Mapping& mapping, const std::function<void(db::Connection&, const Counts&)>& progress = {});
 
-// The row's identity for "imported before": the register, the unit (0 for a target without units:
-// its parent is among the values) and the values as the API took them (so a CSV and an XLSX of the
-// same rows agree).
-std::string row_key(const std::string& register_name, std::int64_t unit_id, const boost::json::object& body);
+// The row's identity for "imported before": a keyed hash (the data key's, so the table of row keys
+// cannot confirm a guess at a person's row) of the register, the unit (0 for a target without
+// units: its parent is among the values) and the values as the API took them (so a CSV and an XLSX
+// of the same rows agree).
+std::string row_key(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id, const boost::json::object& body);
 
 }  // namespace antq::imports

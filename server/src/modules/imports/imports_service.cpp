@@ -90,7 +90,7 @@ bj::object ImportsService::dry_run(const http::Principal& who, const Upload& u, 
   const Prepared p = prepare(db_, target, who, u, bytes, limits_);
   RunResult r;
   if (p.mapping.missing.empty()) {
-    r = run_rows(db_, {target, who, std::nullopt}, p.sheet, p.columns, p.mapping);
+    r = run_rows(db_, {target, who, keys_, std::nullopt}, p.sheet, p.columns, p.mapping);
   } else {
     // Nothing can be read yet: the answer shows the mapping, so the person can point a column of
     // theirs at each missing one and check again.
@@ -177,7 +177,7 @@ void ImportsService::run_batch(std::int64_t id) {
     const Prepared& p = *kept;
     header = p.sheet.header;
     require_complete(p.columns, p.mapping);
-    r = run_rows(db_, {*target, who, id}, p.sheet, p.columns, p.mapping,
+    r = run_rows(db_, {*target, who, keys_, id}, p.sheet, p.columns, p.mapping,
                  [&](db::Connection& c, const Counts& k) { repo::progress(c, id, k); });
   } catch (const ApiError& e) {
     status = "failed";
