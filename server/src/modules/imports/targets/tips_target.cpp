@@ -32,11 +32,13 @@ registers::Spec tips_spec() {
                 false, "in_person"),
       f::long_text("description", "Nội dung tin báo", true),
       f::text("place", "Nơi xảy ra"),
+      // "Đã giải quyết" first: the template's example row (the first choice, "Có", counts, a
+      // decision) is then a settled tip that imports as it is.
       f::choice("status", "Trạng thái",
-                {{"received", "Đã tiếp nhận"},
+                {{"resolved", "Đã giải quyết"},
+                 {"received", "Đã tiếp nhận"},
                  {"verifying", "Đang xác minh"},
                  {"assigned", "Đã phân công xử lý"},
-                 {"resolved", "Đã giải quyết"},
                  {"closed", "Đã kết thúc"},
                  {"rejected", "Không thụ lý"}}),
       registers::Field{"valid", registers::FieldType::boolean, false, "Có cơ sở"},
