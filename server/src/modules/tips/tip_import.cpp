@@ -38,6 +38,9 @@ void check_past_tip(db::Connection& c, const PastTip& t) {
   if (t.decided_on && (*t.decided_on < t.received_on || *t.decided_on > today)) {
     throw BadRequest("Ngày giải quyết phải từ ngày tiếp nhận đến hôm nay.", "decided_on");
   }
+  if (t.status == "assigned" || t.status == "duplicate" || !is_status(t.status)) {
+    throw BadRequest("Trạng thái của tin báo cũ: đã tiếp nhận, đang xác minh, đã giải quyết, đã kết thúc hoặc không thụ lý.", "status");
+  }
   const bool settled = t.status == "resolved" || t.status == "closed";
   if (settled && !t.outcome) throw BadRequest("Tin báo đã giải quyết: hãy ghi rõ có cơ sở hay không.", "valid");
   if (!settled && t.outcome) throw BadRequest("Kết quả xử lý chỉ ghi cho tin báo đã giải quyết.", "valid");

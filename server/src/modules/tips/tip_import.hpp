@@ -16,7 +16,7 @@ struct PastTip {
   units::Unit unit;  // resolved and scope-checked by the importer
   std::string category, channel, description, place;
   std::string received_on;  // YYYY-MM-DD, Vietnam calendar
-  std::string status;       // received, verifying, assigned, resolved, closed or rejected
+  std::string status;       // received, verifying, resolved, closed or rejected (no account to assign to)
   std::string reason;       // why it was rejected
   std::optional<std::string> decided_on;
   std::optional<Outcome> outcome;

@@ -33,12 +33,12 @@ registers::Spec tips_spec() {
       f::long_text("description", "Nội dung tin báo", true),
       f::text("place", "Nơi xảy ra"),
       // "Đã giải quyết" first: the template's example row (the first choice, "Có", counts, a
-      // decision) is then a settled tip that imports as it is.
+      // decision) is then a settled tip that imports as it is. Not "assigned": the app assigns a
+      // tip to an account, which a past year's book does not name.
       f::choice("status", "Trạng thái",
                 {{"resolved", "Đã giải quyết"},
                  {"received", "Đã tiếp nhận"},
                  {"verifying", "Đang xác minh"},
-                 {"assigned", "Đã phân công xử lý"},
                  {"closed", "Đã kết thúc"},
                  {"rejected", "Không thụ lý"}}),
       registers::Field{"valid", registers::FieldType::boolean, false, "Có cơ sở"},
