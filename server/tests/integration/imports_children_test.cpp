@@ -21,9 +21,6 @@ namespace bj = boost::json;
 
 namespace {
 
-std::string days_ago(int n) { return timeutil::add_days(timeutil::today_vietnam(), -n); }
-std::string vn_ago(int n) { return vn_date(days_ago(n)); }
-
 // The refused rows of a dry run as "row:column" (column "" for the row as a whole).
 std::set<std::string> refused_cells(const bj::value& dry) {
   std::set<std::string> out;

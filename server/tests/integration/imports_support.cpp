@@ -5,6 +5,8 @@
 #include <chrono>
 #include <thread>
 
+#include "core/time.hpp"
+
 namespace antq::test {
 
 namespace bj = boost::json;
@@ -36,5 +38,9 @@ bj::object import_file(std::uint16_t port, const std::string& token, const std::
 }
 
 std::string vn_date(const std::string& iso) { return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4); }
+
+std::string days_ago(int n) { return timeutil::add_days(timeutil::today_vietnam(), -n); }
+
+std::string vn_ago(int n) { return vn_date(days_ago(n)); }
 
 }  // namespace antq::test

@@ -21,5 +21,8 @@ boost::json::object import_file(std::uint16_t port, const std::string& token, co
                                 const char* type = kXlsxType);
 // YYYY-MM-DD → dd/mm/yyyy, as people write dates in a sheet.
 std::string vn_date(const std::string& iso);
+// n days before today (Vietnam), as YYYY-MM-DD and as a sheet writes it.
+std::string days_ago(int n);
+std::string vn_ago(int n);
 
 }  // namespace antq::test

@@ -27,13 +27,7 @@ constexpr const char* kPeriod = "from=2025-01-01&to=2025-12-31";
 
 class ReformTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override {
-    ServerOptionsForTest o;
-    o.units_csv = read_source_file("data/units/vn_admin_3tier_2025-03-01.csv");
-    o.units_label = "vn-3tier";
-    o.seed_demo = false;
-    s_ = std::make_unique<ServerFixture>(GetParam(), o);
-  }
+  void SetUp() override { s_ = std::make_unique<ServerFixture>(GetParam(), pre_reform_units()); }
   HttpReply call(const std::string& method, const std::string& target, const std::string& body, const std::string& token) {
     return request(s_->port(), method, target, body, json_auth(token));
   }

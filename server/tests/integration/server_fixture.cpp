@@ -22,6 +22,14 @@ const char* const kSmallList =
     "01,Hà Nội,province,,Thành phố Hà Nội,Thành phố trực thuộc trung ương\n"
     "09574,Sơn Tây,commune,01,Phường Sơn Tây,Phường\n";
 
+ServerOptionsForTest pre_reform_units() {
+  ServerOptionsForTest o;
+  o.units_csv = read_source_file("data/units/vn_admin_3tier_2025-03-01.csv");
+  o.units_label = "vn-3tier";
+  o.seed_demo = false;
+  return o;
+}
+
 std::map<std::string, std::string> bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
 std::map<std::string, std::string> json_auth(const std::string& token) {

@@ -39,6 +39,10 @@ struct ServerOptionsForTest {
   std::function<void(app::Config&)> configure;
 };
 
+// The pre-reform 3-tier unit list (data/units/vn_admin_3tier_2025-03-01.csv) as the live list,
+// without demo data: Sơn Tây as a district (seed 003), the communes the 2025 reform merged.
+ServerOptionsForTest pre_reform_units();
+
 // Authorization headers for an API token.
 std::map<std::string, std::string> bearer(const std::string& token);
 // The same with "Content-Type: application/json", for bodies.
