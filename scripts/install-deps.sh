@@ -14,6 +14,8 @@ PKGS=(
   libsodium-dev libicu-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   # Spreadsheet import (issue 14): XLSX is a zip of XML parts, read with minizip and expat.
   libminizip-dev libexpat1-dev
+  # News posts (issue 15): a small Markdown subset rendered by cmark, raw HTML never passed through.
+  libcmark-dev
   libxlsxwriter-dev zlib1g-dev liboath-dev libcurl4-openssl-dev libexiv2-dev libqrencode-dev
   libavformat-dev libavcodec-dev libavutil-dev libjpeg62-turbo-dev
   libgtest-dev libgmock-dev
