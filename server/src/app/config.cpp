@@ -74,6 +74,9 @@ std::vector<Setting> settings(Config& c) {
           {"webhook_secret", Setting::text, &c.webhook_secret},
           {"smtp_url", Setting::text, &c.smtp_url},
           {"mail_from", Setting::text, &c.mail_from},
+          {"news_quiet_hours", Setting::text, &c.news_quiet_hours},
+          {"news_warnings_per_day", Setting::integer, &c.news_warnings_per_day},
+          {"news_senders", Setting::integer, &c.news_senders},
           {"metrics_token", Setting::text, &c.metrics_token}};
 }
 

@@ -56,6 +56,12 @@ struct Config {
   // page hides the form). Needs mail_from and public_url (the link in the e-mail).
   std::string smtp_url;
   std::string mail_from;  // "no-reply@antq.example.vn" or "ANTQ <no-reply@antq.example.vn>"
+  // News to residents (issue 15): non-urgent warnings and news wait through quiet hours (Vietnam
+  // time, "21:00-06:00"; "off" sends at any hour); at most this many non-urgent warnings a day to one
+  // subscriber (0: no cap); this many threads sending at once.
+  std::string news_quiet_hours = "21:00-06:00";
+  int news_warnings_per_day = 3;
+  int news_senders = 4;
   // /metrics: with a token, only `Authorization: Bearer <token>`; without one, only direct
   // connections from this machine (loopback, not through a proxy).
   std::string metrics_token;

@@ -7,6 +7,7 @@
 #include "modules/evaluations/evaluations_install.hpp"
 #include "modules/imports/imports_install.hpp"
 #include "modules/movement/movement_install.hpp"
+#include "modules/news/news_install.hpp"
 #include "modules/notifications/notifications_install.hpp"
 #include "modules/reports/reports_install.hpp"
 #include "modules/tips/tips_install.hpp"
@@ -31,6 +32,10 @@ modules::Settings module_settings(const Config& c) {
   s.webhook_secret = c.webhook_secret;
   s.smtp_url = c.smtp_url;
   s.mail_from = c.mail_from;
+  s.web_root = resolve_web_root(c);
+  s.news_quiet_hours = c.news_quiet_hours;
+  s.news_warnings_per_day = c.news_warnings_per_day;
+  s.news_senders = c.news_senders;
   return s;
 }
 
@@ -41,6 +46,7 @@ void install_modules(modules::Host& host) {
   catalog::install(host);
   movement::install(host);  // the registers, each with its spec's extra routes
   evaluations::install(host);
+  news::install(host);  // after movement: a post reaches the channel groups of its registers
   imports::install(host);  // after movement: it imports into the registers it offers
   reports::install(host);
   audit::install(host);

@@ -190,6 +190,14 @@ Response Pipeline::reject(const Request& req, const ApiError& error) {
 
 Response Pipeline::dispatch(Request& req, std::string& route_name) {
   if (!is_api_path(req.path)) {
+    // A page the server fills in before the app runs (a post's Open Graph tags, which link
+    // previews read without running scripts) is a public route outside /api; the rest is files.
+    Match page = router_.match(req.method, req.path);
+    if (page.route != nullptr && page.route->spec.access == Access::public_) {
+      route_name = page.route->spec.pattern;
+      req.params = std::move(page.params);
+      return page.route->handler(req);
+    }
     route_name = "static";
     if (!static_files_) throw NotFound("Giao diện web không được cấu hình trên máy chủ này.");
     return static_files_->serve(req);

@@ -42,6 +42,10 @@ struct Settings {
   std::string webhook_secret;
   std::string smtp_url;  // empty: no e-mail
   std::string mail_from;
+  std::string web_root;  // the built web app ("" : none): pages the server fills in (a post's Open Graph tags)
+  std::string news_quiet_hours = "21:00-06:00";
+  int news_warnings_per_day = 3;
+  int news_senders = 4;
 };
 
 class Host {

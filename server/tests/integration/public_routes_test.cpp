@@ -39,6 +39,14 @@ const std::set<std::string> kPublicRoutes = {
     "POST /api/v1/public/notifications/unsubscribe",
     // a citizen's opinion
     "POST /api/v1/public/opinions",
+    // news for residents (issue 15): read, follow a feed, subscribe by e-mail, the post's page
+    "GET /api/v1/public/news",
+    "GET /api/v1/public/news/{id}",
+    "GET /api/v1/public/units/{code}/feed.xml",
+    "POST /api/v1/public/subscriptions",
+    "POST /api/v1/public/subscriptions/confirm",
+    "POST /api/v1/public/subscriptions/unsubscribe",
+    "GET /tin-tuc/{id}",
 };
 
 // "/api/v1/tips/{id}/reveal" → "/api/v1/tips/1/reveal".

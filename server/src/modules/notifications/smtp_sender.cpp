@@ -153,8 +153,8 @@ void SmtpSender::send(const OutgoingMessage& m) {
   deliver(*mail);
 }
 
-void SmtpSender::deliver(const Mail& mail) {
-  if (!plausible_email(mail.to)) throw std::runtime_error("smtp: địa chỉ người nhận không hợp lệ");
+void SmtpSender::deliver(const Mail& mail) const {
+  if (!plausible_email(mail.to)) throw DeliveryFailed("smtp: địa chỉ người nhận không hợp lệ", true);
   const std::string from_address = envelope_address(options_.from);
   const auto at = from_address.find('@');
   const std::string domain = at == std::string::npos ? "antq" : from_address.substr(at + 1);
@@ -189,7 +189,7 @@ void SmtpSender::deliver(const Mail& mail) {
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply);
     std::string reason = std::string("smtp: ") + (err[0] ? err : curl_easy_strerror(rc));
     if (reply) reason += " (" + std::to_string(reply) + ")";
-    throw std::runtime_error(without(reason, mail.to));
+    throw DeliveryFailed(without(reason, mail.to), reply >= 500 && reply < 600);
   }
 }
 

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,15 +41,24 @@ bool plausible_email(std::string_view address);
 std::string format_mail(const Mail& mail, const std::string& from, std::chrono::system_clock::time_point date,
                         const std::string& message_id);
 
+// A delivery that did not happen; the reason never contains the recipient's address. `permanent`:
+// the server refused for good (a 5xx reply, e.g. no such mailbox), so retrying is pointless.
+class DeliveryFailed : public std::runtime_error {
+ public:
+  DeliveryFailed(const std::string& reason, bool permanent) : std::runtime_error(reason), permanent(permanent) {}
+  bool permanent;
+};
+
 class SmtpSender final : public Sender {
  public:
   SmtpSender(SmtpOptions options, MailComposer compose);
   std::string channel() const override { return "email"; }
-  // Throws std::runtime_error with a reason that never contains the recipient's address.
+  // Throws DeliveryFailed.
   void send(const OutgoingMessage& m) override;
+  // One composed message (modules with their own delivery log, e.g. news, compose it themselves).
+  void deliver(const Mail& mail) const;
 
  private:
-  void deliver(const Mail& mail);
   SmtpOptions options_;
   MailComposer compose_;
 };

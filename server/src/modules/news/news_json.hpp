@@ -1,0 +1,17 @@
+#pragma once
+// A post as the staff API shows it (docs/decisions/0015-news-and-channels.md).
+#include <boost/json.hpp>
+
+#include <string>
+
+#include "db/database.hpp"
+#include "modules/news/post.hpp"
+
+namespace antq::news {
+
+// With `history`: the earlier versions of a post edited after publishing.
+boost::json::object post_json(db::Connection& c, const Post& p, bool history);
+// Whether the post shows to residents at `now` (published, its time come, not expired).
+bool is_live(const Post& p, const std::string& now);
+
+}  // namespace antq::news

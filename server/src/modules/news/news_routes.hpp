@@ -1,0 +1,15 @@
+#pragma once
+// The news module's HTTP routes: staff (/api/v1/news…), public (/api/v1/public/news…, the feed,
+// subscriptions) and the post page with its Open Graph tags (/tin-tuc/{id}).
+#include <string>
+
+#include "http/router.hpp"
+#include "modules/news/news_service.hpp"
+#include "modules/news/public_news.hpp"
+
+namespace antq::news {
+
+void register_staff_routes(http::Router& router, NewsService& service);
+void register_public_routes(http::Router& router, PublicNews& news, std::string web_root, std::string public_url);
+
+}  // namespace antq::news

@@ -1,0 +1,120 @@
+// The news module's public routes: residents read, follow a feed, subscribe and unsubscribe
+// without an account. Every one is listed in server/tests/integration/public_routes_test.cpp.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/errors.hpp"
+#include "core/html.hpp"
+#include "core/json_input.hpp"
+#include "http/file_response.hpp"
+#include "http/params.hpp"
+#include "modules/news/news_routes.hpp"
+
+namespace antq::news {
+
+namespace {
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The app's page with the post's title and summary as Open Graph tags, for the previews Zalo and
+// Facebook show of a shared link (their crawlers read the HTML and run no script).
+std::string page_with_preview(std::string page, const std::optional<std::pair<std::string, std::string>>& post, const std::string& url) {
+  if (!post) return page;
+  // After <head>, or before <title> in a page that leaves the optional <head> tag out.
+  auto at = page.find("<head>");
+  if (at != std::string::npos) at += 6;
+  else at = page.find("<title");
+  if (at == std::string::npos) return page;
+  const auto& [title, summary] = *post;
+  std::string tags =
+      "\n    <meta property=\"og:type\" content=\"article\" />\n    <meta property=\"og:site_name\" content=\"ANTQ\" />"
+      "\n    <meta property=\"og:locale\" content=\"vi_VN\" />\n    <meta property=\"og:title\" content=\"" +
+      html::escape(title) + "\" />";
+  if (!summary.empty()) tags += "\n    <meta property=\"og:description\" content=\"" + html::escape(summary) + "\" />";
+  if (!url.empty()) tags += "\n    <meta property=\"og:url\" content=\"" + html::escape(url) + "\" />";
+  page.insert(at, tags);
+  return page;
+}
+
+std::string token_of(const http::Request& req) {
+  if (auto t = http::text_param(req, "token", 200)) return *t;
+  const auto obj = json::parse_object(req.body);
+  const json::ObjectReader in(obj);
+  in.allow_only({"token"});
+  return in.required_string("token", 200);
+}
+
+}  // namespace
+
+void register_public_routes(http::Router& router, PublicNews& news, std::string web_root, std::string public_url) {
+  while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
+  router.add({"GET", "/api/v1/public/news", http::Access::public_}, [&news](http::Request& req) {
+    const auto unit = http::text_param(req, "unit", 40);
+    if (!unit || unit->empty()) throw BadRequest("Thiếu tham số 'unit' (mã xã, phường hoặc thôn).", "unit");
+    auto r = http::Response::json(news.list(*unit));
+    r.header("Cache-Control", "no-cache");
+    return r;
+  });
+  router.add({"GET", "/api/v1/public/news/{id}", http::Access::public_}, [&news](http::Request& req) {
+    const auto id = http::id_param(req, "id", "Tin không còn hoặc đã được gỡ.");
+    auto r = http::Response::json(news.post(id, req.client_ip + "|" + std::string(req.header("user-agent"))));
+    r.header("Cache-Control", "no-cache");
+    return r;
+  });
+  router.add({"GET", "/api/v1/public/units/{code}/feed.xml", http::Access::public_}, [&news](http::Request& req) {
+    http::Response r;
+    r.content_type = "application/atom+xml; charset=utf-8";
+    r.body = news.feed(req.param("code"));
+    r.header("Cache-Control", "no-cache");
+    return r;
+  });
+
+  http::RouteSpec subscribe{"POST", "/api/v1/public/subscriptions", http::Access::public_};
+  subscribe.idempotent = false;  // the body holds an address: no stored copy of it
+  router.add(subscribe, [&news](http::Request& req) {
+    news.subscribe(json::parse_object(req.body), req.client_ip);
+    return http::Response::json(boost::json::object{{"status", "pending"}}, 202);
+  });
+  http::RouteSpec confirm{"POST", "/api/v1/public/subscriptions/confirm", http::Access::public_};
+  confirm.idempotent = false;  // the token is a credential
+  router.add(confirm, [&news](http::Request& req) {
+    news.admit(req.client_ip);
+    return http::Response::json(news.confirm(token_of(req)));
+  });
+  // The one-click link of every message: `?token=` with the form body "List-Unsubscribe=One-Click"
+  // that mail clients POST (RFC 8058), or `{"token"}` from the page /dang-ky-tin/huy.
+  http::RouteSpec unsubscribe{"POST", "/api/v1/public/subscriptions/unsubscribe", http::Access::public_};
+  unsubscribe.idempotent = false;
+  router.add(unsubscribe, [&news](http::Request& req) {
+    news.admit(req.client_ip);
+    std::string token = http::text_param(req, "token", 200).value_or("");
+    if (token.empty()) token = token_of(req);
+    news.unsubscribe(token);
+    return http::Response::json(boost::json::object{{"status", "ended"}});
+  });
+
+  router.add({"GET", "/tin-tuc/{id}", http::Access::public_}, [&news, web_root, public_url](http::Request& req) {
+    const auto index = std::filesystem::path(web_root) / "index.html";
+    std::error_code ec;
+    if (web_root.empty() || !std::filesystem::is_regular_file(index, ec))
+      throw NotFound("Giao diện web chưa được build. Chạy 'make build'.");
+    std::optional<std::pair<std::string, std::string>> post;
+    std::int64_t id = 0;
+    const std::string& raw = req.param("id");
+    if (raw.size() <= 18 && !raw.empty() && raw.find_first_not_of("0123456789") == std::string::npos) id = std::stoll(raw);
+    if (id > 0) post = news.preview(id);
+    http::Response r;
+    r.content_type = "text/html; charset=utf-8";
+    r.body = page_with_preview(read_file(index), post, public_url.empty() ? "" : public_url + "/tin-tuc/" + raw);
+    r.header("Cache-Control", "no-cache");
+    return r;
+  });
+}
+
+}  // namespace antq::news
