@@ -1,14 +1,11 @@
 /**
  * Finds a commune, ward, village or residential group by name, with or without diacritics
  * ("son tinh" finds "Xã Sơn Tịnh"): GET /api/v1/units/search, as the visitor types. Used by the
- * opinion form and the news page; its texts (i18n/unitSearch.*.json) come with it.
+ * opinion form and the news page, whose entries load its texts (i18n/unitSearch.*.json).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { searchUnits, type UnitHit } from './api';
-import type { TextKey } from './i18n';
-import unitSearchEn from './i18n/unitSearch.en.json';
-import unitSearchVi from './i18n/unitSearch.vi.json';
-import { useOwnTexts } from './ownTexts';
+import { useI18n, type TextKey } from './i18n';
 import { PinIcon } from './icons';
 import { FieldError, Spinner, errorText } from './ui';
 
@@ -33,8 +30,8 @@ export function unitPlace(u: UnitHit): string {
 }
 
 export default function UnitSearch({ id, value, onChange, error, testIdPrefix = 'opinion-unit' }: Props) {
-  // its texts come with it (the opinion form and the news page use it)
-  const t = useOwnTexts(unitSearchVi, unitSearchEn);
+  // its texts (i18n/unitSearch.*.json) come with the pages that use it (opinion.tsx, news.tsx)
+  const { t } = useI18n();
   const [q, setQ] = useState('');
   const { hits, searching, failed } = useUnitHits(q);
   const listId = useId();
