@@ -194,7 +194,7 @@ function NewsFilters({
   const { t } = useTranslation();
   return (
     <div className="antq-reg-filters" data-testid="news-filters">
-      <UnitFilter label={t('news.list.unit')} unit={unit} setUnit={setUnit} />
+      <UnitFilter label={t('news.list.area')} unit={unit} setUnit={setUnit} />
       {!pending && (
         <SelectFilter
           label={t('news.list.status')}
