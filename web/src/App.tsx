@@ -8,6 +8,7 @@ import { PERMISSIONS } from './accounts/auth';
 import Home, { HomeRedirect } from './shell/Home';
 import { STAFF_HOME } from './public/paths';
 import { UNITS_WRITE } from './units/manage';
+import { NEWS_PATH } from './news/paths';
 
 // The site's home page (/) is the citizens' page of the small public app (main.tsx); the staff
 // workspace (/lam-viec) is in the main bundle (the landing page after login); the others load on demand.
@@ -33,6 +34,10 @@ const ImportPage = lazy(() => import('./imports/ImportPage'));
 const Evaluations = lazy(() => import('./evaluations/EvaluationsPage'));
 const EvaluationDetail = lazy(() => import('./evaluations/EvaluationDetail'));
 const CriteriaSets = lazy(() => import('./evaluations/CriteriaSets'));
+// news, warnings and notices for residents (issue 15): the list, the compose form, a post
+const News = lazy(() => import('./news/NewsPage'));
+const NewsCompose = lazy(() => import('./news/ComposePage'));
+const NewsDetail = lazy(() => import('./news/PostPage'));
 // the reports dashboard (with ECharts and the province map: its own chunks)
 const Reports = lazy(() => import('./reports/ReportsPage'));
 
@@ -120,6 +125,11 @@ export default function App() {
           <Route path="danh-gia-an-toan/bo-tieu-chi" element={<CriteriaSets />} />
           <Route path="danh-gia-an-toan/:id" element={<EvaluationDetail />} />
           <Route path="bao-cao" element={<Reports />} />
+          {/* each news page checks news.write / news.approve itself */}
+          <Route path={NEWS_PATH.slice(1)} element={<News />} />
+          <Route path={`${NEWS_PATH.slice(1)}/soan-tin`} element={<NewsCompose />} />
+          <Route path={`${NEWS_PATH.slice(1)}/:id`} element={<NewsDetail />} />
+          <Route path={`${NEWS_PATH.slice(1)}/:id/sua`} element={<NewsCompose />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,7 +1,7 @@
 /**
  * `/`: the home page of the platform, for citizens first. The first screen of a phone holds the
  * three things a citizen comes for — "Gửi tin báo" (primary), "Tra cứu tin báo", "Góp ý kiến" —
- * and the way in for officers. Part of the small public app: no Ant Design, no staff code.
+ * then "Tin tức, cảnh báo" (/tin-tuc) and the way in for officers. Part of the small public app: no Ant Design, no staff code.
  *
  * `?unit=CODE` (a commune's or a village's own link) carries the unit on to the tip form and the
  * opinion form.
@@ -71,6 +71,7 @@ export default function PublicHome() {
         <Action href={`${PUBLIC_PATHS.submit}${search}`} icon={<SendIcon size={26} />} title={t('nav.submit')} desc={t('home.submit.desc')} primary testId="home-submit" />
         <Action href={PUBLIC_PATHS.track} icon={<SearchIcon size={26} />} title={t('nav.track')} desc={t('home.track.desc')} testId="home-track" />
         <Action href={`${PUBLIC_PATHS.opinion}${search}`} icon={<ChatIcon size={26} />} title={t('nav.opinion')} desc={t('home.opinion.desc')} testId="home-opinion" />
+        <Action href={`${PUBLIC_PATHS.news}${search}`} icon={<BellIcon size={26} />} title={t('home.news')} desc={t('home.news.desc')} testId="home-news" />
       </nav>
 
       <p className="p-home__staff" data-testid="home-staff">
@@ -163,6 +164,12 @@ const ChatIcon = ({ size }: { size?: number }) => (
   <Svg size={size}>
     <path d="M4 5h16v11H9l-5 4z" />
     <path d="M8 9.5h8M8 12.5h5" />
+  </Svg>
+);
+const BellIcon = ({ size }: { size?: number }) => (
+  <Svg size={size}>
+    <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z" />
+    <path d="M10 20a2 2 0 0 0 4 0" />
   </Svg>
 );
 const ChevronIcon = () => (

@@ -1,6 +1,7 @@
 /**
  * Finds a commune, ward, village or residential group by name, with or without diacritics
- * ("son tinh" finds "Xã Sơn Tịnh"): GET /api/v1/units/search, as the visitor types.
+ * ("son tinh" finds "Xã Sơn Tịnh"): GET /api/v1/units/search, as the visitor types. Used by the
+ * opinion form and the news page, whose entries load its texts (i18n/unitSearch.*.json).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { searchUnits, type UnitHit } from './api';
@@ -19,6 +20,8 @@ interface Props {
   value: UnitHit | null;
   onChange: (unit: UnitHit | null) => void;
   error?: string;
+  /** The start of the test ids of its parts (`-chosen`, `-search`, `-hits`). */
+  testIdPrefix?: string;
 }
 
 /** "Xã Sơn Tịnh — Tỉnh Quảng Ngãi" */
@@ -26,7 +29,8 @@ export function unitPlace(u: UnitHit): string {
   return u.parent_full_name ? `${u.full_name} — ${u.parent_full_name}` : u.full_name;
 }
 
-export default function UnitSearch({ id, value, onChange, error }: Props) {
+export default function UnitSearch({ id, value, onChange, error, testIdPrefix = 'opinion-unit' }: Props) {
+  // its texts (i18n/unitSearch.*.json) come with the pages that use it (opinion.tsx, news.tsx)
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const { hits, searching, failed } = useUnitHits(q);
@@ -44,11 +48,11 @@ export default function UnitSearch({ id, value, onChange, error }: Props) {
 
   if (value) {
     return (
-      <div className="p-preset" data-testid="opinion-unit-chosen">
+      <div className="p-preset" data-testid={`${testIdPrefix}-chosen`}>
         <div className="p-preset__name">{value.full_name}</div>
         {value.parent_full_name && <div className="p-muted">{value.parent_full_name}</div>}
         <button type="button" id={id} ref={changeRef} className="p-link-btn" onClick={() => onChange(null)}>
-          {t('opinion.unit.change')}
+          {t('unitSearch.change')}
         </button>
         <FieldError id={id} error={error} />
       </div>
@@ -57,14 +61,14 @@ export default function UnitSearch({ id, value, onChange, error }: Props) {
 
   const short = q.trim() !== '' && [...q.trim()].length < MIN_CHARS;
   return (
-    <div className="p-unit-search" data-testid="opinion-unit-search">
+    <div className="p-unit-search" data-testid={`${testIdPrefix}-search`}>
       <input
         id={id}
         ref={inputRef}
         className="p-input"
         type="search"
         value={q}
-        placeholder={t('opinion.unit.placeholder')}
+        placeholder={t('unitSearch.placeholder')}
         autoComplete="off"
         spellCheck={false}
         enterKeyHint="search"
@@ -81,23 +85,23 @@ export default function UnitSearch({ id, value, onChange, error }: Props) {
         }}
       />
       <div className="p-hint" id={`${id}-hint`}>
-        {t('opinion.unit.hint')}
+        {t('unitSearch.hint')}
       </div>
       <div className="p-muted" role="status" aria-live="polite">
         {searching ? (
           <>
-            <Spinner /> {t('opinion.unit.searching')}
+            <Spinner /> {t('unitSearch.searching')}
           </>
         ) : short ? (
-          t('opinion.unit.short')
+          t('unitSearch.short')
         ) : hits && hits.length > 0 ? (
-          t('opinion.unit.results', { n: hits.length })
+          t('unitSearch.results', { n: hits.length })
         ) : hits ? (
-          t('opinion.unit.none')
+          t('unitSearch.none')
         ) : null}
       </div>
       {hits && hits.length > 0 && (
-        <ul className="p-hits" id={listId} data-testid="opinion-unit-hits">
+        <ul className="p-hits" id={listId} data-testid={`${testIdPrefix}-hits`}>
           {hits.map((u) => (
             <li key={u.code}>
               <button type="button" className="p-hit" onClick={() => onChange(u)}>
@@ -105,7 +109,7 @@ export default function UnitSearch({ id, value, onChange, error }: Props) {
                 <span className="p-hit__text">
                   <span className="p-hit__name">{u.full_name}</span>
                   <span className="p-hit__meta">
-                    {t(`opinion.kind.${u.kind}` as TextKey)}
+                    {t(`unitSearch.kind.${u.kind}` as TextKey)}
                     {u.parent_full_name ? ` · ${u.parent_full_name}` : ''}
                   </span>
                 </span>
@@ -116,7 +120,7 @@ export default function UnitSearch({ id, value, onChange, error }: Props) {
       )}
       {failed !== null && (
         <div className="p-error-text" role="alert">
-          {t('opinion.unit.loadError')} {errorText(failed, t)}
+          {t('unitSearch.loadError')} {errorText(failed, t)}
         </div>
       )}
       <FieldError id={id} error={error} />

@@ -1,6 +1,6 @@
 /**
  * The public pages' texts: small dictionaries (i18n/common.*.json, plus home.*, submit.*, track.*,
- * opinion.* or unsubscribe.* for the page at hand; the unit chooser's and the answer screen's come with them), without i18next, so that a page carries only
+ * opinion.*, unsubscribe.* or news.* (the news pages and the subscription links) for the page at hand; the unit chooser's and the answer screen's come with them), without i18next, so that a page carries only
  * its own texts. English is loaded only when chosen. The choice is shared with the staff app (localStorage `antq.language`).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -12,9 +12,20 @@ import type sent from './i18n/sent.vi.json';
 import type submit from './i18n/submit.vi.json';
 import type track from './i18n/track.vi.json';
 import type unsubscribe from './i18n/unsubscribe.vi.json';
+import type unitSearch from './i18n/unitSearch.vi.json';
+import type news from './i18n/news.vi.json';
 
 /** Every text of the public pages (a page's dictionary holds its own part). */
-export type Dict = typeof common & typeof home & typeof submit & typeof chooser & typeof sent & typeof track & typeof opinion & typeof unsubscribe;
+export type Dict = typeof common &
+  typeof home &
+  typeof submit &
+  typeof chooser &
+  typeof sent &
+  typeof track &
+  typeof opinion &
+  typeof unsubscribe &
+  typeof unitSearch &
+  typeof news;
 export type TextKey = keyof Dict;
 export type Lang = 'vi' | 'en';
 export type T = (key: TextKey, vars?: Record<string, string | number>) => string;

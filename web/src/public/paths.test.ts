@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicPage } from './paths';
+import { newsPostId, newsPostPath, publicPage } from './paths';
 
 describe('public addresses', () => {
   it('go to the small public app', () => {
@@ -12,6 +12,22 @@ describe('public addresses', () => {
     expect(publicPage('/huy-nhan-tin')).toBe('unsubscribe');
   });
 
+  it('include the news, its posts and the subscription links', () => {
+    expect(publicPage('/tin-tuc')).toBe('news');
+    expect(publicPage('/tin-tuc/')).toBe('news');
+    expect(publicPage('/tin-tuc/42')).toBe('newsPost');
+    expect(publicPage('/tin-tuc/42/')).toBe('newsPost');
+    expect(publicPage('/dang-ky-tin/xac-nhan')).toBe('subscriptionConfirm');
+    expect(publicPage('/dang-ky-tin/huy')).toBe('subscriptionCancel');
+    expect(newsPostId('/tin-tuc/42')).toBe('42');
+    expect(newsPostId('/tin-tuc/a%20b')).toBe('a b');
+    expect(newsPostId('/tin-tuc/%E0%A4%A')).toBeNull();
+    expect(newsPostId('/tin-tuc/')).toBeNull();
+    expect(newsPostId('/tin-tuc/1/2')).toBeNull();
+    expect(newsPostPath(7)).toBe('/tin-tuc/7');
+    expect(newsPostPath('a/b')).toBe('/tin-tuc/a%2Fb');
+  });
+
   it('leave everything else to the staff app', () => {
     expect(publicPage('/lam-viec')).toBeNull();
     expect(publicPage('/tin-bao')).toBeNull();
@@ -19,5 +35,10 @@ describe('public addresses', () => {
     expect(publicPage('/units')).toBeNull();
     expect(publicPage('/login')).toBeNull();
     expect(publicPage('/so/y-kien')).toBeNull();
+    // the staff's own news pages
+    expect(publicPage('/tin-tuc-canh-bao')).toBeNull();
+    expect(publicPage('/tin-tuc-canh-bao/12')).toBeNull();
+    expect(publicPage('/tin-tuc/1/sua')).toBeNull();
+    expect(publicPage('/dang-ky-tin')).toBeNull();
   });
 });

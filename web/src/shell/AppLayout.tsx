@@ -11,6 +11,8 @@ import { unitKindColor, unitKindKey } from '../lib/units';
 import { unitSearch, useSelectedUnit } from '../components/useSelectedUnit';
 import '../reports/i18n';
 import { REPORTS_PATH, REPORTS_READ } from '../reports/paths';
+import '../news/i18n';
+import { NEWS_APPROVE, NEWS_PATH, NEWS_WRITE } from '../news/paths';
 import { REGISTERS_MENU_KEY, SECURITY_MENU_KEY, registersMenuItem, registersSelectedKey, securityMenuItem } from '../registers/menu';
 import LanguageSwitch from '../components/LanguageSwitch';
 import NotificationBell from '../tips/NotificationBell';
@@ -20,9 +22,11 @@ import UserMenu from '../accounts/UserMenu';
 import './workspace.css';
 import { useBreakpoint } from '../components/useBreakpoint';
 
-const NAV: readonly { path: string; key: string; permission?: string }[] = [
+// `permission`: one of them is enough
+const NAV: readonly { path: string; key: string; permission?: string | readonly string[] }[] = [
   { path: '/', key: 'nav.home' },
   { path: '/tin-bao', key: 'nav.tips', permission: PERMISSIONS.tipsRead },
+  { path: NEWS_PATH, key: 'news.nav', permission: [NEWS_WRITE, NEWS_APPROVE] },
   { path: REPORTS_PATH, key: 'reports.nav', permission: REPORTS_READ },
   { path: '/units', key: 'nav.units' },
   { path: '/login', key: 'nav.login' },
@@ -41,9 +45,10 @@ export default function AppLayout() {
   useEffect(() => installIconLabels(), []);
   // the unit bar is for browsing; the login, own-account and administration pages do not use it
   // (the tip and register pages have the unit among their own filters)
-  const showUnitBar = !/^\/(login|account|admin|tin-bao|so|tai-hoa-nhap|dia-ban-trong-diem|danh-gia-an-toan|bao-cao)(\/|$)/.test(
-    location.pathname,
-  );
+  const showUnitBar =
+    !/^\/(login|account|admin|tin-bao|tin-tuc-canh-bao|so|tai-hoa-nhap|dia-ban-trong-diem|danh-gia-an-toan|bao-cao)(\/|$)/.test(
+      location.pathname,
+    );
 
   const { menuItems, selectedKey } = useMainMenu(unit, () => setDrawerOpen(false));
 
@@ -132,7 +137,9 @@ function useMainMenu(unit: string | null, closeDrawer: () => void) {
   const location = useLocation();
   const { user } = useAuth();
   // a logged-in user has the user menu instead of the "Đăng nhập" link
-  const nav = NAV.filter((n) => (user ? n.path !== '/login' : true) && (!n.permission || hasPermission(user, n.permission)));
+  const nav = NAV.filter(
+    (n) => (user ? n.path !== '/login' : true) && (!n.permission || [n.permission].flat().some((p) => hasPermission(user, p))),
+  );
   const selectedKey =
     registersSelectedKey(location.pathname) ??
     nav.find((n) => n.path !== '/' && location.pathname.startsWith(n.path))?.path ??

@@ -19,6 +19,10 @@ import trackEn from './track.en.json';
 import trackVi from './track.vi.json';
 import unsubscribeEn from './unsubscribe.en.json';
 import unsubscribeVi from './unsubscribe.vi.json';
+import unitSearchEn from './unitSearch.en.json';
+import unitSearchVi from './unitSearch.vi.json';
+import newsEn from './news.en.json';
+import newsVi from './news.vi.json';
 
 type Texts = Record<string, string>;
 const PAIRS: [string, Texts, Texts][] = [
@@ -30,8 +34,21 @@ const PAIRS: [string, Texts, Texts][] = [
   ['track', trackVi, trackEn],
   ['opinion', opinionVi, opinionEn],
   ['unsubscribe', unsubscribeVi, unsubscribeEn],
+  ['unitSearch', unitSearchVi, unitSearchEn],
+  ['news', newsVi, newsEn],
 ];
-const vi: Texts = { ...commonVi, ...homeVi, ...submitVi, ...chooserVi, ...sentVi, ...trackVi, ...opinionVi, ...unsubscribeVi };
+const vi: Texts = {
+  ...commonVi,
+  ...homeVi,
+  ...submitVi,
+  ...chooserVi,
+  ...sentVi,
+  ...trackVi,
+  ...opinionVi,
+  ...unsubscribeVi,
+  ...unitSearchVi,
+  ...newsVi,
+};
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('public pages texts', () => {
@@ -64,9 +81,9 @@ describe('public pages texts', () => {
   it('contain every key the pages ask for, in the file the page loads', () => {
     const dir = path.resolve(__dirname, '..');
     // a page's own folder loads that page's texts
-    const FOLDERS: Record<string, Texts> = { tipForm: submitVi, tipTracking: trackVi };
+    const FOLDERS: Record<string, Texts> = { tipForm: submitVi, tipTracking: trackVi, news: newsVi };
     const SUBMIT = ['SubmitTip.tsx', 'copy.tsx'];
-    const OPINION = ['SubmitOpinion.tsx', 'UnitSearch.tsx'];
+    const OPINION = ['SubmitOpinion.tsx'];
     const pageOf = (file: string): Texts =>
       SUBMIT.includes(file)
         ? submitVi
@@ -82,7 +99,9 @@ describe('public pages texts', () => {
               ? homeVi
               : file === 'UnsubscribePage.tsx'
                 ? unsubscribeVi
-                : {};
+                : file === 'UnitSearch.tsx'
+                  ? unitSearchVi
+                  : {};
     const files: [string, Texts][] = readdirSync(dir)
       .filter((f) => f.endsWith('.tsx'))
       .map((f) => [f, pageOf(f)]);
@@ -119,6 +138,16 @@ describe('public pages texts', () => {
     expect(vi['nav.staff']).toBe('Cán bộ đăng nhập');
     expect(vi['track.notify']).toBe('Nhận thông báo khi có cập nhật');
     expect(vi['unsubscribe.done']).toBe('Đã hủy nhận thông báo');
+    expect(vi['home.news']).toBe('Tin tức, cảnh báo');
+    expect(vi['news.post.gone.title']).toBe('Tin không còn hoặc đã bị gỡ');
+    expect(vi['news.subscribe.warnings']).toBe('Chỉ cảnh báo');
+    expect(vi['news.subscribe.all']).toBe('Tất cả tin');
+    expect([vi['news.kind.news'], vi['news.kind.warning'], vi['news.kind.notice'], vi['news.urgency.urgent']]).toEqual([
+      'Tin tức',
+      'Cảnh báo',
+      'Thông báo',
+      'Khẩn',
+    ]);
     expect(vi['submit.progress.challenge']).toBe('Đang kiểm tra chống gửi tự động…');
     expect(vi['files.keepLocation']).toBe('Giữ thông tin vị trí trong ảnh');
     expect(vi['submit.secrecy']).toMatch(/Luật Tố cáo/);

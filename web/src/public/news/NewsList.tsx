@@ -1,0 +1,87 @@
+/** The posts of the followed unit (`GET /api/v1/public/news?unit=CODE`): warnings first, newest first. */
+import { useEffect, useState } from 'react';
+import { formatNumber } from '../../lib/format';
+import { PublicApiError } from '../api';
+import { useI18n } from '../i18n';
+import { newsPostPath } from '../paths';
+import { Alert, Spinner, errorText } from '../ui';
+import { listPublicNews, type PublicNewsList, type PublicUnitRef } from './api';
+import { postClass, sortPosts } from './logic';
+import { PostBadges, PostMeta } from './PostBits';
+
+interface Props {
+  code: string;
+  /** The unit as the server names it (its full name, for the page's heading); stable. */
+  onUnit: (unit: PublicUnitRef) => void;
+  /** The server knows no such unit; stable. */
+  onMissing: () => void;
+}
+
+export default function NewsList({ code, onUnit, onMissing }: Props) {
+  const { t } = useI18n();
+  const [list, setList] = useState<PublicNewsList | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    setList(null);
+    setFailed(null);
+    listPublicNews(code, ac.signal)
+      .then((res) => {
+        setList(res);
+        if (res.unit) onUnit(res.unit);
+      })
+      .catch((e: unknown) => {
+        if (ac.signal.aborted) return;
+        if (e instanceof PublicApiError && (e.status === 404 || (e.status === 400 && e.field === 'unit'))) onMissing();
+        else setFailed(e);
+      });
+    return () => ac.abort();
+    // onUnit / onMissing are stable (the page's useCallback): a new list for a new unit or a retry
+  }, [code, attempt, onUnit, onMissing]);
+
+  if (failed !== null) {
+    return (
+      <Alert kind="error" testId="news-error">
+        {t('news.list.error')} {errorText(failed, t)}{' '}
+        <button type="button" className="p-link-btn" onClick={() => setAttempt((n) => n + 1)}>
+          {t('common.retry')}
+        </button>
+      </Alert>
+    );
+  }
+  if (!list) {
+    return (
+      <p className="p-muted" role="status">
+        <Spinner /> {t('common.loading')}
+      </p>
+    );
+  }
+  const posts = sortPosts(list.items ?? []);
+  return (
+    <section className="p-news-section" aria-labelledby="news-list-title">
+      <h2 className="p-news-h2" id="news-list-title">
+        {t('news.list.title')} <span className="p-news-count">{posts.length > 0 ? t('news.list.count', { n: formatNumber(posts.length) }) : ''}</span>
+      </h2>
+      {posts.length === 0 ? (
+        <p className="p-news-empty" data-testid="news-empty">
+          {t('news.list.empty')}
+        </p>
+      ) : (
+        <ul className="p-news-list" data-testid="news-list">
+          {posts.map((p) => (
+            <li key={String(p.id)}>
+              <a className={postClass(p)} href={newsPostPath(p.id)} data-testid="news-item">
+                <PostBadges post={p} />
+                <h3 className="p-news-item__title">{p.title}</h3>
+                {p.summary && <span className="p-news-item__summary">{p.summary}</span>}
+                <PostMeta post={p} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
