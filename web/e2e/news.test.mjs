@@ -121,7 +121,8 @@ describe('news, warnings and subscriptions', () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     mail = await startMailSink();
     server = await startServer({
-      env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500', ANTQ_PUBLIC_URL: PUBLIC_URL, ...mail.env },
+      // quiet hours off: the test runs at any hour, and a news post sent at night would wait for morning
+      env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500', ANTQ_PUBLIC_URL: PUBLIC_URL, ANTQ_NEWS_QUIET_HOURS: 'off', ...mail.env },
     });
     browser = await launchBrowser();
     admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
@@ -311,7 +312,7 @@ describe('news, warnings and subscriptions', () => {
       await page.waitForURL(/\/tin-tuc-canh-bao\/soan-tin$/);
       const form = page.getByTestId('news-form');
       await form.getByTestId('news-kind').getByText('Cảnh báo', { exact: true }).click();
-      await form.getByTestId('news-priority').getByText('Khẩn', { exact: true }).click();
+      await form.getByTestId('news-priority').locator('label', { hasText: 'Khẩn —' }).click();
       await form.locator('#news-title').fill(title);
       await form.locator('#news-summary').fill('Không nộp tiền đặt cọc để nhận việc.');
       await form
