@@ -164,6 +164,7 @@ Summary compute_summary(db::Connection& c, Rollups& rollups, const Area& area, c
   for (const auto& form : codes("award_forms")) {
     s.awards.emplace_back(form, AwardFigures{f.value(m::award(form, "collective")), f.value(m::award(form, "individual"))});
   }
+  s.news = {f.value(m::kNewsPosts), f.value(m::kNewsWarnings), f.value(m::kNewsViews), f.value(m::kNewsRecipients)};
   return s;
 }
 

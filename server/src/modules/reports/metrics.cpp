@@ -62,7 +62,7 @@ bool is_period(std::string_view path) {
 const std::vector<std::string_view>& sections() {
   static const std::vector<std::string_view> list = {"activities", "opinions", "tips",   "mediations", "reintegration",
                                                      "groups",     "patrols",  "models", "hotspots",   "evaluations",
-                                                     "programs",   "pledges",  "awards"};
+                                                     "programs",   "pledges",  "awards", "news"};
   return list;
 }
 

@@ -101,6 +101,12 @@ inline constexpr const char* kProgramsActive = "programs.active";           // p
 inline constexpr const char* kPledgesCount = "pledges.count";               // period (its calendar year)
 std::string award(std::string_view form, std::string_view recipient_kind);  // awards.<form>.<collective|individual>
 
+// --- news to residents (modules/news) ------------------------------------------------------------
+inline constexpr const char* kNewsPosts = "news.posts";            // published (not withdrawn), on the day of publishing
+inline constexpr const char* kNewsWarnings = "news.warnings";      // of which warnings
+inline constexpr const char* kNewsViews = "news.views";            // one device, one post, one day
+inline constexpr const char* kNewsRecipients = "news.recipients";  // messages sent to subscribers, on the day sent
+
 // --- what a path is -----------------------------------------------------------------------------
 // Counts what is active at any time in the period (Σ starts to `to` − Σ ends before `from`).
 bool is_period(std::string_view path);

@@ -147,6 +147,21 @@ std::string groups_sentence(const ByCode<GroupFigures>& groups, const Labels& l)
   return parts.empty() ? "" : "Duy trì hoạt động của " + join(parts, ", ") + ".";
 }
 
+// News to residents. Only what the records say: how many posts, how many of them warnings (not
+// what they warned of: a warning may be of a flood as well as of a crime), views, messages sent.
+std::string news_sentence(const Summary& f) {
+  if (f.news.posts == 0 && f.news.recipients == 0) return {};
+  std::string s;
+  if (auto v = f.news.posts) {
+    s = "Đăng " + n(v) + " tin bài cho người dân trên cổng thông tin ANTQ";
+    if (auto k = f.news.warnings) s += ", trong đó " + n(k) + " tin cảnh báo";
+    if (auto k = f.news.views) s += "; các tin được xem " + n(k) + " lượt";
+  }
+  if (auto k = f.news.recipients)
+    s += std::string(s.empty() ? "Gửi " : "; gửi ") + n(k) + " thư tin tức, cảnh báo tới người dân đăng ký nhận tin";
+  return s + ".";
+}
+
 std::string awards_sentence(const ByCode<AwardFigures>& awards, const Labels& l) {
   std::vector<std::string> parts;
   for (const auto& [form, a] : awards) {
@@ -211,6 +226,7 @@ std::vector<std::string> narrative(const Summary& f, const Labels& l) {
     if (auto k = f.opinions.answered) o += ", đã trả lời " + n(k) + " ý kiến";
     acts.push_back(o + ".");
   }
+  if (auto v = news_sentence(f); !v.empty()) acts.push_back(v);
   for (auto& a : acts) paragraphs.push_back(std::move(a));
 
   // 3. Groups and patrols.

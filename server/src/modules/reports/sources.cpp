@@ -312,6 +312,42 @@ void awards(db::Connection& c, const EventFilter& f, const Emitter& emit) {
   }
 }
 
+// News (modules/news): a published post on its Vietnam day, views on theirs, messages sent on the
+// day they went; all for the post's unit (its author's).
+void news(db::Connection& c, const EventFilter& f, const Emitter& emit) {
+  Where posts;
+  posts.scope(f);
+  posts.instants(f, "p.published_at");
+  posts.sql += " AND p.status = 'published'";
+  for (const auto& r : run(c, "SELECT p.unit_id, p.published_at, p.kind FROM news_posts p JOIN units u ON u.id = p.unit_id", posts).rows) {
+    const std::string day = timeutil::vietnam_day_of(r.text(1));
+    emit(r.integer(0), day, metric::kNewsPosts, 1);
+    if (r.text(2) == "warning") emit(r.integer(0), day, metric::kNewsWarnings, 1);
+  }
+  Where views;
+  views.scope(f);
+  views.days(f, {"v.day"});
+  for (const auto& r : c.execute("SELECT p.unit_id, v.day, COUNT(*) FROM news_views v JOIN news_posts p ON p.id = v.post_id "
+                                 "JOIN units u ON u.id = p.unit_id " +
+                                     views.sql + " GROUP BY p.unit_id, v.day",
+                                 views.params)
+                           .rows) {
+    emit(r.integer(0), r.text(1), metric::kNewsViews, r.integer(2));
+  }
+  // Grouped by UTC hour, which lies in one Vietnam day: a broadcast is thousands of rows.
+  Where sent;
+  sent.scope(f);
+  sent.instants(f, "d.done_at");
+  sent.sql += " AND d.status = 'sent' AND d.message = 'post'";
+  for (const auto& r : c.execute("SELECT p.unit_id, substr(d.done_at, 1, 13), SUM(d.reach) FROM news_deliveries d "
+                                 "JOIN news_posts p ON p.id = d.post_id JOIN units u ON u.id = p.unit_id " +
+                                     sent.sql + " GROUP BY p.unit_id, substr(d.done_at, 1, 13)",
+                                 sent.params)
+                           .rows) {
+    emit(r.integer(0), timeutil::vietnam_day_of(r.text(1) + ":00:00Z"), metric::kNewsRecipients, r.integer(2));
+  }
+}
+
 }  // namespace
 
 void collect_events(db::Connection& c, const EventFilter& f, const EventSink& sink) {
@@ -329,6 +365,7 @@ void collect_events(db::Connection& c, const EventFilter& f, const EventSink& si
   programs(c, f, emit);
   pledges(c, f, emit);
   awards(c, f, emit);
+  news(c, f, emit);
 }
 
 std::optional<std::pair<std::string, std::string>> event_span(db::Connection& c) {
@@ -353,7 +390,10 @@ std::optional<std::pair<std::string, std::string>> event_span(db::Connection& c)
                                             {"awards", "date"},
                                             {"tips", "received_at"},
                                             {"patrols", "started_at"},
-                                            {"evaluations", "decided_at"}};
+                                            {"evaluations", "decided_at"},
+                                            {"news_posts", "published_at"},
+                                            {"news_views", "day"},
+                                            {"news_deliveries", "done_at"}};
   std::string lo, hi;
   for (const auto& [table, column] : kColumns) {
     auto r = c.query(std::string("SELECT MIN(substr(") + column + ", 1, 10)), MAX(substr(" + column + ", 1, 10)) FROM " + table);

@@ -79,6 +79,9 @@ struct Summary {
   std::int64_t programs_active = 0;
   std::int64_t pledges = 0;
   ByCode<AwardFigures> awards;  // by award form
+  struct {
+    std::int64_t posts = 0, warnings = 0, views = 0, recipients = 0;
+  } news;
 };
 
 // The table of child units a document carries (figures["children"]).

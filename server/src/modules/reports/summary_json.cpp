@@ -126,6 +126,8 @@ bj::object to_json(const Summary& s) {
                          [](const AwardFigures& a) {
                            return bj::object{{"collective", a.collective}, {"individual", a.individual}};
                          })},
+      {"news",
+       bj::object{{"posts", s.news.posts}, {"warnings", s.news.warnings}, {"views", s.news.views}, {"recipients", s.news.recipients}}},
   };
 }
 
@@ -168,6 +170,9 @@ Summary summary_from_json(const bj::object& o) {
   s.awards = read_by_code<AwardFigures>(o, "awards", [](const bj::object& a) {
     return AwardFigures{int_at(a, "collective"), int_at(a, "individual")};
   });
+  // A report issued before news existed has no "news": zeros, as it said nothing of them.
+  const auto& nw = object_at(o, "news");
+  s.news = {int_at(nw, "posts"), int_at(nw, "warnings"), int_at(nw, "views"), int_at(nw, "recipients")};
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <thread>
 
+#include "core/time.hpp"
 #include "integration/news/news_support.hpp"
 #include "support/test_database.hpp"
 
@@ -219,6 +220,37 @@ TEST_P(NewsPostsTest, BadInputGetsAVietnamese4xx) {
   auto page = request(n.port(), "GET", "/tin-tuc/999999", "", {});
   EXPECT_EQ(page.status, 200);
   EXPECT_EQ(page.body.find("og:title"), std::string::npos);
+}
+
+TEST_P(NewsPostsTest, TheReportCountsPostsWarningsAndViewsAndSaysNoMore) {
+  NewsServer n(GetParam(), "");
+  const auto warning = n.publish_new(n.police, {{"kind", "warning"}, {"title", "Cảnh báo"}, {"body", "x"}});
+  n.publish_new(n.police, {{"kind", "news"}, {"title", "Tin"}, {"body", "x"}});
+  const auto gone = n.publish_new(n.police, {{"kind", "news"}, {"title", "Gỡ"}, {"body", "x"}});
+  ASSERT_EQ(n.action(n.police, gone, "withdraw").status, 200);
+  ASSERT_EQ(n.create(n.police, {{"kind", "news"}, {"title", "Nháp"}, {"body", "x"}}).status, 201);
+  // Two devices, one of them twice: two views.
+  for (const char* agent : {"Dien thoai A", "Dien thoai B", "Dien thoai A"}) {
+    EXPECT_EQ(request(n.port(), "GET", "/api/v1/public/news/" + warning, "", {{"User-Agent", agent}}).status, 200);
+  }
+  const std::string today = timeutil::today_vietnam();
+  const std::string period = "&from=" + timeutil::add_days(today, -30) + "&to=" + today;
+  // The commune (live figures) and the province (the rollup's buckets, folded in the background).
+  for (const char* unit : {"21220", "51"}) {
+    bj::value news;
+    for (int i = 0; i < 50; ++i) {
+      auto r = request(n.port(), "GET", std::string("/api/v1/reports/summary?unit=") + unit + period, "", bearer(n.s->national_admin()));
+      ASSERT_EQ(r.status, 200) << r.body;
+      news = r.json().at("news");
+      if (news.at("views") == 2) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    EXPECT_EQ(news, (bj::object{{"posts", 2}, {"warnings", 1}, {"views", 2}, {"recipients", 0}})) << unit;
+  }
+  auto html = request(n.port(), "GET", "/api/v1/reports/summary?unit=21220" + period + "&format=html", "", bearer(n.s->national_admin()));
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("Đăng 2 tin bài cho người dân trên cổng thông tin ANTQ, trong đó 1 tin cảnh báo; các tin được xem 2 lượt."),
+            std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, NewsPostsTest, ::testing::ValuesIn(antq::test::engines()));
