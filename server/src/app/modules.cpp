@@ -46,7 +46,7 @@ void install_modules(modules::Host& host) {
   catalog::install(host);
   movement::install(host);  // the registers, each with its spec's extra routes
   evaluations::install(host);
-  news::install(host);  // after movement: a post reaches the channel groups of its registers
+  news::install(host);     // after movement: a post reaches the channel groups of its registers
   imports::install(host);  // after movement: it imports into the registers it offers
   reports::install(host);
   audit::install(host);

@@ -81,7 +81,7 @@ std::optional<Subscription> confirm(db::Connection& c, const crypto::Keyring& ke
 }
 
 std::string mint_confirm_token(db::Connection& c, const crypto::Keyring& keys, std::int64_t subscription_id, const std::string& now) {
-  const std::string token = crypto::random_hex(20);
+  std::string token = crypto::random_hex(20);
   c.query(q::kInsertToken, keys.keyed_hash(token, kConfirmPurpose), subscription_id, "confirm", now);
   return token;
 }
