@@ -107,7 +107,8 @@ CREATE TABLE news_deliveries (
   created_at TEXT NOT NULL,
   done_at TEXT
 );
-CREATE INDEX news_deliveries_due ON news_deliveries (status, next_attempt_at);
+-- What is waiting, in the order the workers take it (a claim reads the head, not the whole queue).
+CREATE INDEX news_deliveries_due ON news_deliveries (next_attempt_at, id) WHERE status IN ('queued', 'held');
 CREATE INDEX news_deliveries_post ON news_deliveries (post_id, status);
 CREATE INDEX news_deliveries_subscription ON news_deliveries (subscription_id, done_at);
 

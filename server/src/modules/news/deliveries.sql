@@ -31,11 +31,13 @@ VALUES ('confirm', $1, 'email', 1, 'queued', $2, $2)
 SELECT MAX(created_at) FROM news_deliveries WHERE subscription_id = $1 AND message = 'confirm'
 
 -- A batch of due rows, each claimed until $2 by this worker. PostgreSQL: rows another instance is
--- claiming right now are skipped, never waited for or taken twice.
+-- claiming right now are skipped, never waited for or taken twice. The ids are gathered once into
+-- an array: as `id IN (subquery)` a plan cached while the table was empty re-ran the sorted
+-- subquery for every row, and a 100,000-row broadcast stalled (bench/news.sh).
 -- name: kClaimPostgres
-UPDATE news_deliveries SET claimed_until = $2 WHERE id IN (SELECT id FROM news_deliveries
+UPDATE news_deliveries SET claimed_until = $2 WHERE id = ANY (ARRAY(SELECT id FROM news_deliveries
 WHERE status IN ('queued', 'held') AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
-ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED))
 RETURNING id, message, post_id, subscription_id, channel, attempts
 
 -- SQLite: one writer at a time, so the claim is already exclusive.

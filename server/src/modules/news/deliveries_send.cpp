@@ -95,7 +95,9 @@ void Deliveries::finish(const Claimed& d) {
     done("failed", 0, "không có kênh gửi '" + d.channel + "'");
     return;
   }
-  const Prepared p = db_.write_value([&](db::Connection& c) { return prepare(c, x, d.message, d.post_id, d.subscription_id); });
+  // A confirmation mints its token (a write); a post's message only reads.
+  auto build = [&](db::Connection& c) { return prepare(c, x, d.message, d.post_id, d.subscription_id); };
+  const Prepared p = d.message == "confirm" ? db_.write_value(build) : db_.read_value(build);
   if (p.hold) {
     db_.write([&](db::Connection& c) { c.query(kHold, d.id, timeutil::to_rfc3339(*p.hold)); });
     return;

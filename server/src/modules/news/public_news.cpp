@@ -1,6 +1,7 @@
 #include "modules/news/public_news.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
@@ -49,9 +50,13 @@ std::vector<FeedEntry> live_posts(db::Connection& c, const units::Unit& u, int l
   ids.resize(5, ids.back());  // the statement's five places (the tree is at most five deep)
   std::vector<FeedEntry> out;
   const std::string now = timeutil::now_utc();
+  std::map<std::int64_t, std::vector<std::string>> targets;
+  for (const auto& r : c.query(kLiveTargetNames, now, ids[0], ids[1], ids[2], ids[3], ids[4], limit).rows) {
+    targets[r.integer(0)].push_back(r.text(1));
+  }
   for (const auto& r : c.query(kLive, now, ids[0], ids[1], ids[2], ids[3], ids[4], limit).rows) {
     out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4)), r.text(5), r.opt_text(6), r.text(7),
-                   r.text(8), names(c, r.integer(0))});
+                   r.text(8), std::move(targets[r.integer(0)])});
   }
   return out;
 }
