@@ -77,6 +77,9 @@ std::vector<Setting> settings(Config& c) {
           {"news_quiet_hours", Setting::text, &c.news_quiet_hours},
           {"news_warnings_per_day", Setting::integer, &c.news_warnings_per_day},
           {"news_senders", Setting::integer, &c.news_senders},
+          {"news_zalo_url", Setting::text, &c.news_zalo_url},
+          {"news_zalo_token", Setting::text, &c.news_zalo_token},
+          {"news_zalo_secret", Setting::text, &c.news_zalo_secret},
           {"metrics_token", Setting::text, &c.metrics_token}};
 }
 

@@ -62,6 +62,9 @@ struct Config {
   std::string news_quiet_hours = "21:00-06:00";
   int news_warnings_per_day = 3;
   int news_senders = 4;
+  // A Zalo-OA-style connector for posts to Zalo groups (modules/news/zalo_connector.hpp): its
+  // endpoint (https://, or http:// on loopback), the OA's access token, a secret signing the body.
+  std::string news_zalo_url, news_zalo_token, news_zalo_secret;
   // /metrics: with a token, only `Authorization: Bearer <token>`; without one, only direct
   // connections from this machine (loopback, not through a proxy).
   std::string metrics_token;

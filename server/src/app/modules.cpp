@@ -36,6 +36,9 @@ modules::Settings module_settings(const Config& c) {
   s.news_quiet_hours = c.news_quiet_hours;
   s.news_warnings_per_day = c.news_warnings_per_day;
   s.news_senders = c.news_senders;
+  s.news_zalo_url = c.news_zalo_url;
+  s.news_zalo_token = c.news_zalo_token;
+  s.news_zalo_secret = c.news_zalo_secret;
   return s;
 }
 

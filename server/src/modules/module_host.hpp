@@ -46,6 +46,7 @@ struct Settings {
   std::string news_quiet_hours = "21:00-06:00";
   int news_warnings_per_day = 3;
   int news_senders = 4;
+  std::string news_zalo_url, news_zalo_token, news_zalo_secret;
 };
 
 class Host {

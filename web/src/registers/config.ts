@@ -292,6 +292,7 @@ export const REGISTERS: readonly RegisterConfig[] = [
       text('leader', L('Tổ trưởng, quản trị viên', 'Leader, administrator'), false, 200),
       count('members_count', L('Số thành viên', 'Members')),
       date('dissolved_on', L('Ngày giải thể', 'Dissolved on'), false, false, 'started_on'),
+      text('channel_ref', L('Mã nhóm trên nền tảng (để gửi tin tự động)', 'Group id on the platform (for automatic posting)'), false, 100),
     ],
     columns: ['kind', 'name', 'leader', 'members_count'],
   },

@@ -21,7 +21,9 @@ registers::Spec spec() {
               f::choice("platform", "Nền tảng", {{"zalo", "Zalo"}, {"facebook", "Facebook"}, {"other", "Khác"}}),
               f::text("leader", "Tổ trưởng, quản trị viên", false, 200),
               f::count("members_count", "Số thành viên"),
-              f::date("dissolved_on", "Ngày giải thể")};
+              f::date("dissolved_on", "Ngày giải thể"),
+              // Where a news connector is configured (issue 15), posts to this group are sent to it.
+              f::text("channel_ref", "Mã nhóm trên nền tảng (để gửi tin tự động)", false, 100)};
   s.date_field = "started_on";
   s.ordered = {{"dissolved_on", "started_on"}};
   s.check = check_group;

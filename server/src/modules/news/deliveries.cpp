@@ -4,6 +4,7 @@
 
 #include "core/log.hpp"
 #include "core/time.hpp"
+#include "modules/news/channels.hpp"
 #include "modules/news/deliveries.sql.hpp"
 
 namespace antq::news {
@@ -34,9 +35,9 @@ std::int64_t count_subscribers(db::Connection& c, std::vector<PathRange> areas, 
 
 void cancel_post(db::Connection& c, std::int64_t post_id, const std::string& now) { c.query(kCancelPost, post_id, now); }
 
-Deliveries::Deliveries(db::Database& db, const crypto::Keyring& keys, std::optional<notifications::SmtpOptions> smtp,
+Deliveries::Deliveries(db::Database& db, const crypto::Keyring& keys, std::optional<notifications::SmtpOptions> smtp, ZaloOptions zalo,
                        std::string public_url, DeliveryOptions options)
-    : db_(db), keys_(keys), base_url_(std::move(public_url)), opt_(options) {
+    : db_(db), keys_(keys), zalo_(std::move(zalo)), base_url_(std::move(public_url)), opt_(options) {
   while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
   if (smtp) mail_.emplace(std::move(*smtp), nullptr);
   const auto n = static_cast<std::size_t>(std::max(1, opt_.senders));
@@ -74,7 +75,9 @@ void Deliveries::queue_due_posts() {
       const std::string kind = p.rows[0].text(0);
       const int priority = static_cast<int>(p.rows[0].integer(1));
       const auto hold = urgent(kind, priority) ? std::nullopt : quiet_until(opt_.quiet, now);
-      const auto r = c.query(kQueuePost, id, hold ? "held" : "queued", hold ? timeutil::to_rfc3339(*hold) : at, at, kinds_pattern(kind));
+      const std::string next = hold ? timeutil::to_rfc3339(*hold) : at;
+      const auto r = c.query(kQueuePost, id, hold ? "held" : "queued", next, at, kinds_pattern(kind));
+      channels::queue(c, id, zalo_.configured(), hold ? "held" : "queued", next, at);
       log::info("news_queued", {{"post", id}, {"deliveries", r.affected}, {"held", hold.has_value()}});
     });
   }
@@ -89,7 +92,8 @@ int Deliveries::run_once() {
     std::vector<Claimed> out;
     const auto sql = c.engine() == db::Engine::postgresql ? kClaimPostgres : kClaimSqlite;
     for (const auto& r : c.query(sql, at, until, opt_.batch).rows) {
-      out.push_back({r.integer(0), r.text(1), r.opt_integer(2), r.opt_integer(3), r.text(4), static_cast<int>(r.integer(5))});
+      out.push_back(
+          {r.integer(0), r.text(1), r.opt_integer(2), r.opt_integer(3), r.text(4), static_cast<int>(r.integer(5)), r.opt_integer(6)});
     }
     return out;
   });

@@ -18,6 +18,7 @@
 #include "core/tree_path.hpp"
 #include "db/database.hpp"
 #include "modules/news/quiet_hours.hpp"
+#include "modules/news/zalo_connector.hpp"
 #include "modules/notifications/smtp_sender.hpp"
 
 namespace antq::news {
@@ -43,8 +44,8 @@ class Deliveries {
  public:
   // `smtp`: nullopt when no mail server is configured (nothing can be queued for e-mail then:
   // subscribing answers 503). `public_url`: where the links in messages point.
-  Deliveries(db::Database& db, const crypto::Keyring& keys, std::optional<notifications::SmtpOptions> smtp, std::string public_url,
-             DeliveryOptions options);
+  Deliveries(db::Database& db, const crypto::Keyring& keys, std::optional<notifications::SmtpOptions> smtp, ZaloOptions zalo,
+             std::string public_url, DeliveryOptions options);
   ~Deliveries();
   bool can_mail() const { return mail_.has_value(); }
   void start();
@@ -61,14 +62,18 @@ class Deliveries {
     std::optional<std::int64_t> post_id, subscription_id;
     std::string channel;
     int attempts = 0;
+    std::optional<std::int64_t> group_id;
   };
   void queue_due_posts();
   void finish(const Claimed& d);
+  void finish_group(const Claimed& d);
+  void record(const Claimed& d, const std::string& error, bool permanent);
   void round(BackgroundWorker& self);
 
   db::Database& db_;
   const crypto::Keyring& keys_;
   std::optional<notifications::SmtpSender> mail_;
+  ZaloConnector zalo_;
   std::string base_url_;
   DeliveryOptions opt_;
   std::vector<std::unique_ptr<BackgroundWorker>> workers_;  // last: stopped before what they use goes

@@ -38,14 +38,14 @@ SELECT MAX(created_at) FROM news_deliveries WHERE subscription_id = $1 AND messa
 UPDATE news_deliveries SET claimed_until = $2 WHERE id = ANY (ARRAY(SELECT id FROM news_deliveries
 WHERE status IN ('queued', 'held') AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
 ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED))
-RETURNING id, message, post_id, subscription_id, channel, attempts
+RETURNING id, message, post_id, subscription_id, channel, attempts, group_id
 
 -- SQLite: one writer at a time, so the claim is already exclusive.
 -- name: kClaimSqlite
 UPDATE news_deliveries SET claimed_until = $2 WHERE id IN (SELECT id FROM news_deliveries
 WHERE status IN ('queued', 'held') AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
 ORDER BY next_attempt_at, id LIMIT $3)
-RETURNING id, message, post_id, subscription_id, channel, attempts
+RETURNING id, message, post_id, subscription_id, channel, attempts, group_id
 
 -- name: kDone
 UPDATE news_deliveries SET status = $2, attempts = attempts + $3, done_at = $4, last_error = $5, claimed_until = NULL WHERE id = $1

@@ -3,6 +3,7 @@
 
 #include "core/log.hpp"
 #include "core/time.hpp"
+#include "modules/news/channels.hpp"
 #include "modules/news/deliveries.hpp"
 #include "modules/news/deliveries.sql.hpp"
 #include "modules/news/news_mail.hpp"
@@ -86,13 +87,11 @@ Prepared prepare(db::Connection& c, const Context& x, const std::string& message
 }  // namespace
 
 void Deliveries::finish(const Claimed& d) {
+  if (d.group_id) return finish_group(d);
   const Context x{keys_, opt_, base_url_, Clock::now()};
   const std::string at = timeutil::to_rfc3339(x.now);
-  auto done = [&](const std::string& status, int attempt, const std::string& why) {
-    db_.write([&](db::Connection& c) { c.query(kDone, d.id, status, attempt, at, why); });
-  };
   if (d.channel != "email" || !mail_) {
-    done("failed", 0, "không có kênh gửi '" + d.channel + "'");
+    db_.write([&](db::Connection& c) { c.query(kDone, d.id, "failed", 0, at, "không có kênh gửi '" + d.channel + "'"); });
     return;
   }
   // A confirmation mints its token (a write); a post's message only reads.
@@ -103,24 +102,68 @@ void Deliveries::finish(const Claimed& d) {
     return;
   }
   if (!p.mail) {
-    done(p.status, 0, p.why);
+    db_.write([&](db::Connection& c) { c.query(kDone, d.id, p.status, 0, at, p.why); });
     return;
   }
-  std::string error;
-  bool permanent = false;
   try {
     mail_->deliver(*p.mail);
   } catch (const notifications::DeliveryFailed& e) {
-    error = e.what();
-    permanent = e.permanent;
+    return record(d, e.what(), e.permanent);
   } catch (const std::exception& e) {
-    error = e.what();
+    return record(d, e.what(), false);
   }
-  if (error.empty()) return done("sent", 1, "");
+  record(d, "", false);
+}
+
+// A post to a Zalo group through the connector (rows of groups without one are recorded when queued).
+void Deliveries::finish_group(const Claimed& d) {
+  const Context x{keys_, opt_, base_url_, Clock::now()};
+  const std::string at = timeutil::to_rfc3339(x.now);
+  struct Message {
+    std::string text, ref, status, why;
+    std::optional<Clock::time_point> hold;
+  };
+  const auto m = db_.read_value([&](db::Connection& c) {
+    Message out;
+    const auto pr = d.post_id ? c.query(kPostForMail, *d.post_id) : db::Result{};
+    if (pr.empty() || pr.rows[0].text(5) != "published") return Message{"", "", "cancelled", "tin không còn hoặc đã gỡ", std::nullopt};
+    const auto& p = pr.rows[0];
+    if (!p.is_null(6) && p.text(6) <= at) return Message{"", "", "cancelled", "tin đã hết hạn", std::nullopt};
+    const bool urgent = p.text(0) == "warning" && p.integer(4) == 1;
+    if (!urgent) out.hold = quiet_until(x.opt.quiet, x.now);
+    out.ref = channels::group_ref(c, *d.group_id).value_or("");
+    if (out.ref.empty()) return Message{"", "", "failed", "nhóm không còn mã trên nền tảng", std::nullopt};
+    out.text = mail::post_text(p.text(0), static_cast<int>(p.integer(4)), p.text(1), p.text(2), *d.post_id, x.base_url);
+    return out;
+  });
+  if (m.hold) {
+    db_.write([&](db::Connection& c) { c.query(kHold, d.id, timeutil::to_rfc3339(*m.hold)); });
+    return;
+  }
+  if (!m.status.empty()) {
+    db_.write([&](db::Connection& c) { c.query(kDone, d.id, m.status, 0, at, m.why); });
+    return;
+  }
+  try {
+    zalo_.send(m.ref, m.text);
+  } catch (const notifications::DeliveryFailed& e) {
+    return record(d, e.what(), e.permanent);
+  }
+  record(d, "", false);
+}
+
+// Sent (`error` empty), a bounce, a failure after the last attempt, or a retry with backoff.
+void Deliveries::record(const Claimed& d, const std::string& error, bool permanent) {
+  const std::string at = timeutil::now_utc();
+  if (error.empty()) {
+    db_.write([&](db::Connection& c) { c.query(kDone, d.id, "sent", 1, at, ""); });
+    return;
+  }
   const int attempt = d.attempts + 1;
   if (permanent || attempt >= opt_.max_attempts) {
-    log::warn("news_delivery_failed", {{"id", d.id}, {"attempts", attempt}, {"error", error}});
-    return done(permanent ? "bounced" : "failed", 1, error);
+    log::warn("news_delivery_failed", {{"id", d.id}, {"channel", d.channel}, {"attempts", attempt}, {"error", error}});
+    db_.write([&](db::Connection& c) { c.query(kDone, d.id, permanent ? "bounced" : "failed", 1, at, error); });
+    return;
   }
   // Exponential backoff: first_retry, ×2 each attempt, capped.
   auto delay = opt_.first_retry * (1LL << std::min(attempt - 1, 20));

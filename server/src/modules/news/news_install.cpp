@@ -15,7 +15,9 @@ void install(modules::Host& host) {
   o.senders = s.news_senders;
   std::optional<notifications::SmtpOptions> smtp;
   if (!s.smtp_url.empty()) smtp = notifications::SmtpOptions{s.smtp_url, s.mail_from};
-  auto& deliveries = host.keep<Deliveries>(host.db, host.keys, smtp, s.public_url, o);
+  const ZaloOptions zalo{s.news_zalo_url, s.news_zalo_token, s.news_zalo_secret};
+  check_zalo_options(zalo);
+  auto& deliveries = host.keep<Deliveries>(host.db, host.keys, smtp, zalo, s.public_url, o);
   host.add_worker([&deliveries] { deliveries.start(); }, [&deliveries] { deliveries.stop(); });
   host.offer(deliveries);
   register_staff_routes(host.router, host.keep<NewsService>(host.db, host.audit, deliveries));

@@ -1,6 +1,7 @@
 #include "modules/news/news_json.hpp"
 
 #include "core/time.hpp"
+#include "modules/news/channels.hpp"
 #include "modules/news/news_repository.hpp"
 
 namespace antq::news {
@@ -10,6 +11,12 @@ namespace bj = boost::json;
 namespace {
 
 bj::value opt(const std::optional<std::string>& s) { return s ? bj::value(*s) : bj::value(nullptr); }
+
+bj::array groups_json(db::Connection& c, std::int64_t post_id) {
+  bj::array out;
+  for (const auto& g : channels::post_groups(c, post_id)) out.push_back(channels::to_json(g));
+  return out;
+}
 
 bj::object figures(db::Connection& c, const Post& p) {
   std::int64_t recipients = 0, sent = 0, failed = 0;
@@ -44,6 +51,7 @@ bj::object post_json(db::Connection& c, const Post& p, bool history) {
                {"priority", p.priority},
                {"topics", bj::parse(p.topics)},
                {"target_units", std::move(targets)},
+               {"channels", groups_json(c, p.id)},
                {"unit", bj::object{{"code", p.unit_code}, {"name", p.unit_name}}},
                {"author", p.author},
                {"publish_at", opt(p.publish_at)},

@@ -40,4 +40,11 @@ notifications::Mail post(const PostMessage& p, const std::string& base_url) {
   return m;
 }
 
+std::string post_text(const std::string& kind, int priority, const std::string& title, const std::string& summary, std::int64_t post_id,
+                      const std::string& base_url) {
+  std::string text = "[" + kind_label(kind, priority) + "] " + title + "\n";
+  if (!summary.empty()) text += "\n" + summary + "\n";
+  return text + "\nXem: " + base_url + "/tin-tuc/" + std::to_string(post_id);
+}
+
 }  // namespace antq::news::mail

@@ -24,4 +24,8 @@ struct PostMessage {
 };
 notifications::Mail post(const PostMessage& m, const std::string& base_url);
 
+// A post as a chat message (a Zalo group): its label and title, the summary, the link.
+std::string post_text(const std::string& kind, int priority, const std::string& title, const std::string& summary, std::int64_t post_id,
+                      const std::string& base_url);
+
 }  // namespace antq::news::mail

@@ -6,6 +6,7 @@
 #include "core/time.hpp"
 #include "http/access.hpp"
 #include "modules/catalog/catalog.hpp"
+#include "modules/news/channels.hpp"
 #include "modules/news/markdown.hpp"
 #include "modules/news/news_internal.hpp"
 #include "modules/news/news_json.hpp"
@@ -78,6 +79,7 @@ bj::object NewsService::create(const http::Principal& who, const bj::object& bod
     const auto targets = in.target_units ? target_ids(c, who, *in.target_units) : std::vector<std::int64_t>{home.id};
     const auto id = repo::insert(c, home.id, who.username, in.text, html, topics_json(c, in.text, home.path), timeutil::now_utc());
     repo::set_targets(c, id, targets);
+    if (in.channels) channels::set_post_groups(c, id, channels::check_groups(c, who, *in.channels));
     const auto p = *repo::find(c, id);
     record(c, audit_, who, "create", p, request_id, "");
     return post_json(c, p, true);
@@ -95,6 +97,10 @@ bj::object NewsService::update(const http::Principal& who, std::int64_t id, cons
         throw RuleViolation("Tin đã đăng không đổi được nơi nhận (đã gửi tới người đăng ký). Hãy gỡ tin và đăng tin mới.");
       }
       repo::set_targets(c, id, target_ids(c, who, *in.target_units));
+    }
+    if (in.channels) {
+      if (p.status == "published") throw RuleViolation("Tin đã đăng không đổi được nhóm nhận. Hãy gỡ tin và đăng tin mới.");
+      channels::set_post_groups(c, id, channels::check_groups(c, who, *in.channels));
     }
     const std::string now = timeutil::now_utc();
     // A published post keeps what residents may already have read.

@@ -6,6 +6,7 @@
 #include "core/json_input.hpp"
 #include "core/time.hpp"
 #include "http/access.hpp"
+#include "modules/news/channels.hpp"
 #include "modules/news/deliveries.sql.hpp"
 #include "modules/news/news_internal.hpp"
 #include "modules/news/news_json.hpp"
@@ -63,7 +64,9 @@ bj::object NewsService::recipients(const http::Principal& who, const std::vector
     if (codes.empty()) areas.push_back(subtree_range(unit_in_scope(c, who, who.unit_code).path));
     for (const auto& code : codes) areas.push_back(subtree_range(unit_in_scope(c, who, code).path));
     const auto subscribers = count_subscribers(c, areas, kind);
-    return bj::object{{"subscribers", subscribers}, {"channels", bj::array{}}, {"total", subscribers}};
+    bj::array groups;
+    for (const auto& g : channels::groups_in(c, areas)) groups.push_back(channels::to_json(g));
+    return bj::object{{"subscribers", subscribers}, {"channels", std::move(groups)}, {"total", subscribers}};
   });
 }
 

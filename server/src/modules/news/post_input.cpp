@@ -44,7 +44,7 @@ std::optional<std::string> instant(const bj::object& body, const char* key, cons
 
 PostInput read_post_input(const bj::object& body, const std::optional<PostText>& base) {
   const json::ObjectReader in(body);
-  in.allow_only({"kind", "title", "summary", "body", "target_units", "topics", "priority", "publish_at", "expires_at"});
+  in.allow_only({"kind", "title", "summary", "body", "target_units", "channels", "topics", "priority", "publish_at", "expires_at"});
   PostInput out;
   PostText& t = out.text;
   if (base) t = *base;
@@ -75,6 +75,7 @@ PostInput read_post_input(const bj::object& body, const std::optional<PostText>&
     out.target_units = string_list(body, "target_units", kMaxTargets, "đơn vị");
     if (out.target_units->empty()) throw BadRequest("Hãy chọn ít nhất một địa bàn nhận tin.", "target_units");
   }
+  if (in.has("channels")) out.channels = string_list(body, "channels", kMaxChannels, "nhóm");
   return out;
 }
 

@@ -11,11 +11,12 @@
 namespace antq::news {
 
 inline constexpr std::size_t kMaxTitle = 200, kMaxSummary = 500, kMaxBody = 20000;
-inline constexpr std::size_t kMaxTargets = 50, kMaxTopics = 10;
+inline constexpr std::size_t kMaxTargets = 50, kMaxTopics = 10, kMaxChannels = 50;
 
 struct PostInput {
   PostText text;
   std::optional<std::vector<std::string>> target_units;  // codes; nullopt: not given
+  std::optional<std::vector<std::string>> channels;      // ids of Zalo, Facebook groups; nullopt: not given
 };
 
 // `base`: the post as it is (a PATCH changes only what it names); nullopt for a new post, whose
