@@ -42,6 +42,7 @@ const std::set<std::string> kPublicRoutes = {
     // news for residents (issue 15): read, follow a feed, subscribe by e-mail, the post's page
     "GET /api/v1/public/news",
     "GET /api/v1/public/news/{id}",
+    "GET /api/v1/public/news/{id}/cover",
     "GET /api/v1/public/units/{code}/feed.xml",
     "POST /api/v1/public/subscriptions",
     "POST /api/v1/public/subscriptions/confirm",

@@ -1,5 +1,7 @@
 #include "modules/news/news_install.hpp"
 
+#include <filesystem>
+
 #include "modules/news/deliveries.hpp"
 #include "modules/news/news_routes.hpp"
 #include "modules/news/news_service.hpp"
@@ -20,9 +22,10 @@ void install(modules::Host& host) {
   auto& deliveries = host.keep<Deliveries>(host.db, host.keys, smtp, zalo, s.public_url, o);
   host.add_worker([&deliveries] { deliveries.start(); }, [&deliveries] { deliveries.stop(); });
   host.offer(deliveries);
-  register_staff_routes(host.router, host.keep<NewsService>(host.db, host.audit, deliveries));
-  register_public_routes(host.router, host.keep<PublicNews>(host.db, host.keys, deliveries, s.public_url, s.public_rate_limit), s.web_root,
-                         s.public_url);
+  const auto& covers = host.keep<NewsCovers>(host.db, host.audit, (std::filesystem::path(s.attachments_dir) / "news").string());
+  register_staff_routes(host.router, host.keep<NewsService>(host.db, host.audit, deliveries), covers);
+  register_public_routes(host.router, host.keep<PublicNews>(host.db, host.keys, deliveries, s.public_url, s.public_rate_limit), covers,
+                         s.web_root, s.public_url);
 }
 
 }  // namespace antq::news

@@ -1,6 +1,7 @@
 #include "modules/news/news_json.hpp"
 
 #include "core/time.hpp"
+#include "modules/attachments/attachments.hpp"
 #include "modules/news/channels.hpp"
 #include "modules/news/news_repository.hpp"
 
@@ -16,6 +17,14 @@ bj::array groups_json(db::Connection& c, std::int64_t post_id) {
   bj::array out;
   for (const auto& g : channels::post_groups(c, post_id)) out.push_back(channels::to_json(g));
   return out;
+}
+
+bj::value cover_json(db::Connection& c, std::int64_t post_id) {
+  const auto files = attachments::list(c, "news", post_id);
+  if (files.empty()) return nullptr;
+  bj::object o = attachments::to_json(files.front());
+  o["url"] = "/api/v1/news/" + std::to_string(post_id) + "/cover";
+  return o;
 }
 
 bj::object figures(db::Connection& c, const Post& p) {
@@ -52,6 +61,7 @@ bj::object post_json(db::Connection& c, const Post& p, bool history) {
                {"topics", bj::parse(p.topics)},
                {"target_units", std::move(targets)},
                {"channels", groups_json(c, p.id)},
+               {"cover", cover_json(c, p.id)},
                {"unit", bj::object{{"code", p.unit_code}, {"name", p.unit_name}}},
                {"author", p.author},
                {"publish_at", opt(p.publish_at)},

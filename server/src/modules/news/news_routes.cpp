@@ -4,6 +4,7 @@
 #include "core/json_input.hpp"
 #include "http/file_response.hpp"
 #include "http/params.hpp"
+#include "modules/media/media.hpp"
 
 namespace antq::news {
 
@@ -44,7 +45,7 @@ std::vector<std::string> codes_param(const http::Request& req) {
 
 }  // namespace
 
-void register_staff_routes(http::Router& router, NewsService& service) {
+void register_staff_routes(http::Router& router, NewsService& service, const NewsCovers& covers) {
   const std::string base = "/api/v1/news";
   router.add({"GET", base, http::Access::staff}, [&service](http::Request& req) {
     ListQuery q;
@@ -87,6 +88,21 @@ void register_staff_routes(http::Router& router, NewsService& service) {
                                                       : service.withdraw(*req.principal, id, req.request_id));
     });
   }
+  http::RouteSpec upload{"POST", base + "/{id}/cover", http::Access::staff};
+  upload.upload_limit = media::kMaxAttachmentBytes;
+  upload.idempotent = false;  // the body is a file, not part of a fingerprint
+  upload.admit = [&covers](http::Request& req) { covers.admit(*req.principal, http::id_param(req)); };
+  router.add(upload, [&covers](http::Request& req) {
+    return http::Response::json(covers.add(*req.principal, http::id_param(req), req.body_file, req.request_id), 201);
+  });
+  router.add({"GET", base + "/{id}/cover", http::Access::staff}, [&covers](http::Request& req) {
+    const auto f = covers.staff_file(*req.principal, http::id_param(req));
+    return http::file_response(f.path, f.media_type, f.download_name);
+  });
+  router.add({"DELETE", base + "/{id}/cover", http::Access::staff}, [&covers](http::Request& req) {
+    covers.remove(*req.principal, http::id_param(req), req.request_id);
+    return no_content();
+  });
   router.add({"GET", base + "/{id}/deliveries", http::Access::staff},
              [&service](http::Request& req) { return http::Response::json(service.deliveries(*req.principal, http::id_param(req))); });
 }

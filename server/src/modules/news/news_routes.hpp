@@ -4,12 +4,13 @@
 #include <string>
 
 #include "http/router.hpp"
+#include "modules/news/news_cover.hpp"
 #include "modules/news/news_service.hpp"
 #include "modules/news/public_news.hpp"
 
 namespace antq::news {
 
-void register_staff_routes(http::Router& router, NewsService& service);
-void register_public_routes(http::Router& router, PublicNews& news, std::string web_root, std::string public_url);
+void register_staff_routes(http::Router& router, NewsService& service, const NewsCovers& covers);
+void register_public_routes(http::Router& router, PublicNews& news, const NewsCovers& covers, std::string web_root, std::string public_url);
 
 }  // namespace antq::news

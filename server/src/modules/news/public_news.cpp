@@ -7,6 +7,7 @@
 #include "core/json_input.hpp"
 #include "core/time.hpp"
 #include "modules/news/feed.hpp"
+#include "modules/news/news_cover.hpp"
 #include "modules/news/public_news.sql.hpp"
 #include "modules/news/subscriptions.hpp"
 #include "modules/notifications/smtp_sender.hpp"
@@ -125,23 +126,29 @@ bj::object PublicNews::post(std::int64_t id, const std::string& device) {
     if (p.text(9) != "published" || p.text(5) > now || (expires && *expires <= now)) throw NotFound(gone);
     // A key of the day: the same device is one view today, and nobody can follow it to tomorrow.
     c.query(kCountView, id, day, keys_.keyed_hash(device + "|" + std::to_string(id), "news-view:" + day));
-    return bj::object{{"id", std::to_string(id)},   {"kind", p.text(1)},
-                      {"title", p.text(2)},         {"summary", p.text(3)},
-                      {"priority", p.integer(4)},   {"published_at", p.text(5)},
-                      {"expires_at", opt(expires)}, {"body_html", p.text(7)},
-                      {"updated_at", p.text(8)},    {"targets", names_json(names(c, id))}};
+    return bj::object{{"id", std::to_string(id)},
+                      {"kind", p.text(1)},
+                      {"title", p.text(2)},
+                      {"summary", p.text(3)},
+                      {"priority", p.integer(4)},
+                      {"published_at", p.text(5)},
+                      {"expires_at", opt(expires)},
+                      {"body_html", p.text(7)},
+                      {"updated_at", p.text(8)},
+                      {"targets", names_json(names(c, id))},
+                      {"cover_url", NewsCovers::public_path(c, id)}};
   });
 }
 
-std::optional<std::pair<std::string, std::string>> PublicNews::preview(std::int64_t id) {
+std::optional<PublicNews::Preview> PublicNews::preview(std::int64_t id) {
   const std::string now = timeutil::now_utc();
-  return db_.read_value([&](db::Connection& c) -> std::optional<std::pair<std::string, std::string>> {
+  return db_.read_value([&](db::Connection& c) -> std::optional<Preview> {
     const auto r = c.query(kPost, id);
     if (r.empty()) return std::nullopt;
     const auto& p = r.rows[0];
     const auto expires = p.opt_text(6);
     if (p.text(9) != "published" || p.text(5) > now || (expires && *expires <= now)) return std::nullopt;
-    return std::make_pair(p.text(2), p.text(3));
+    return Preview{p.text(2), p.text(3), NewsCovers::public_path(c, id)};
   });
 }
 

@@ -25,8 +25,11 @@ class PublicNews {
   // (the client address and user agent), hashed with a key of the day and never stored itself.
   boost::json::object post(std::int64_t id, const std::string& device);
   std::string feed(const std::string& unit_code);
-  // A live post's title and summary for a link preview (no view counted); nullopt otherwise.
-  std::optional<std::pair<std::string, std::string>> preview(std::int64_t id);
+  // A live post's title, summary and cover address for a link preview (no view counted).
+  struct Preview {
+    std::string title, summary, cover_path;
+  };
+  std::optional<Preview> preview(std::int64_t id);
 
   void subscribe(const boost::json::object& body, const std::string& client_ip);
   boost::json::object confirm(const std::string& token);

@@ -24,20 +24,25 @@ std::string read_file(const std::filesystem::path& p) {
 
 // The app's page with the post's title and summary as Open Graph tags, for the previews Zalo and
 // Facebook show of a shared link (their crawlers read the HTML and run no script).
-std::string page_with_preview(std::string page, const std::optional<std::pair<std::string, std::string>>& post, const std::string& url) {
+std::string page_with_preview(std::string page, const std::optional<PublicNews::Preview>& post, const std::string& public_url,
+                              const std::string& url) {
   if (!post) return page;
   // After <head>, or before <title> in a page that leaves the optional <head> tag out.
   auto at = page.find("<head>");
   if (at != std::string::npos) at += 6;
   else at = page.find("<title");
   if (at == std::string::npos) return page;
-  const auto& [title, summary] = *post;
+  const auto& [title, summary, cover] = *post;
   std::string tags =
       "\n    <meta property=\"og:type\" content=\"article\" />\n    <meta property=\"og:site_name\" content=\"ANTQ\" />"
       "\n    <meta property=\"og:locale\" content=\"vi_VN\" />\n    <meta property=\"og:title\" content=\"" +
       html::escape(title) + "\" />";
   if (!summary.empty()) tags += "\n    <meta property=\"og:description\" content=\"" + html::escape(summary) + "\" />";
   if (!url.empty()) tags += "\n    <meta property=\"og:url\" content=\"" + html::escape(url) + "\" />";
+  // Crawlers need an absolute address: only with the site's public address configured.
+  if (!cover.empty() && !public_url.empty()) {
+    tags += "\n    <meta property=\"og:image\" content=\"" + html::escape(public_url + cover) + "\" />";
+  }
   page.insert(at, tags);
   return page;
 }
@@ -52,7 +57,8 @@ std::string token_of(const http::Request& req) {
 
 }  // namespace
 
-void register_public_routes(http::Router& router, PublicNews& news, std::string web_root, std::string public_url) {
+void register_public_routes(http::Router& router, PublicNews& news, const NewsCovers& covers, std::string web_root,
+                            std::string public_url) {
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
   router.add({"GET", "/api/v1/public/news", http::Access::public_}, [&news](http::Request& req) {
     const auto unit = http::text_param(req, "unit", 40);
@@ -66,6 +72,10 @@ void register_public_routes(http::Router& router, PublicNews& news, std::string 
     auto r = http::Response::json(news.post(id, req.client_ip + "|" + std::string(req.header("user-agent"))));
     r.header("Cache-Control", "no-cache");
     return r;
+  });
+  router.add({"GET", "/api/v1/public/news/{id}/cover", http::Access::public_}, [&covers](http::Request& req) {
+    const auto f = covers.public_file(http::id_param(req, "id", "Tin không có ảnh bìa."));
+    return http::file_response(f.path, f.media_type, f.download_name);
   });
   router.add({"GET", "/api/v1/public/units/{code}/feed.xml", http::Access::public_}, [&news](http::Request& req) {
     http::Response r;
@@ -104,14 +114,14 @@ void register_public_routes(http::Router& router, PublicNews& news, std::string 
     std::error_code ec;
     if (web_root.empty() || !std::filesystem::is_regular_file(index, ec))
       throw NotFound("Giao diện web chưa được build. Chạy 'make build'.");
-    std::optional<std::pair<std::string, std::string>> post;
+    std::optional<PublicNews::Preview> post;
     std::int64_t id = 0;
     const std::string& raw = req.param("id");
     if (raw.size() <= 18 && !raw.empty() && raw.find_first_not_of("0123456789") == std::string::npos) id = std::stoll(raw);
     if (id > 0) post = news.preview(id);
     http::Response r;
     r.content_type = "text/html; charset=utf-8";
-    r.body = page_with_preview(read_file(index), post, public_url.empty() ? "" : public_url + "/tin-tuc/" + raw);
+    r.body = page_with_preview(read_file(index), post, public_url, public_url.empty() ? "" : public_url + "/tin-tuc/" + raw);
     r.header("Cache-Control", "no-cache");
     return r;
   });
