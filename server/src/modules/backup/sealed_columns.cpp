@@ -3,6 +3,7 @@
 #include "modules/accounts/totp.hpp"
 #include "modules/imports/batch_json.hpp"
 #include "modules/movement/movement.hpp"
+#include "modules/news/subscriptions.hpp"
 #include "modules/tips/tip_secrets.hpp"
 
 namespace antq::backup {
@@ -14,6 +15,8 @@ std::vector<SealedColumn> collect() {
       {"tips", "reporter_sealed", std::string(tips::kReporterPurpose), false},
       // tip_notify.cpp's kEmailPurpose: the e-mail a citizen left to hear of their tip.
       {"tip_notify_subscriptions", "email_sealed", "tip-notify-email", false},
+      // news/subscriptions.hpp's kEmailPurpose: a resident's address for news by e-mail.
+      {"news_subscriptions", "email_sealed", std::string(news::subscriptions::kEmailPurpose), false},
       {"reintegration_sessions", "helpers", "reintegration_session.helpers", false},
       {"reintegration_sessions", "notes", "reintegration_session.notes", false},
       // A batch's refused rows as typed (they may hold people's names).
