@@ -3,7 +3,8 @@
 // subscribes; the confirmation e-mail reaches a real SMTP server on loopback (mail-sink.mjs) with
 // `token=`, and its link confirms the subscription; the next warning arrives and its one-click
 // link unsubscribes. An officer of Xã Sơn Tịnh composes a warning, targets a village too, sees how
-// many will receive it, previews it in the phone frame, publishes it and sees the delivery figures.
+// many will receive it, ticks a Zalo group of the village (recorded for posting by hand: it has no
+// id on the platform), previews it in the phone frame, publishes it and sees the delivery figures.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -296,6 +297,14 @@ describe('news, warnings and subscriptions', () => {
     await subscribeAndConfirm(READER, ['news', 'warning', 'notice']);
     const before = (await mailsTo(READER, 1)).length;
     const title = 'Cảnh báo lừa đảo tuyển dụng việc nhẹ lương cao';
+    const group = { kind: 'channel', started_on: '2026-01-05', platform: 'zalo', members_count: 1234 };
+    for (const [unit, name, platform] of [
+      ['21220-001', 'Zalo thôn Trường Thọ an toàn', 'zalo'],
+      ['21220', 'Facebook Công an xã Sơn Tịnh', 'facebook'],
+    ]) {
+      const created = await admin.call('POST', '/api/v1/groups', { ...group, unit, name, platform });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+    }
 
     await withPage(browser, DESKTOP, 'news-officer', async (page) => {
       await loginAs(page, server.baseUrl, POLICE);
@@ -329,8 +338,16 @@ describe('news, warnings and subscriptions', () => {
       await pickUnit(page, picker, 'Xã Sơn Tịnh', 'Thôn Trường Thọ');
       // who will receive it
       const recipients = page.getByTestId('news-recipients');
-      await recipients.getByText(/Sẽ gửi tới \d+ người đăng ký và \d+ nhóm Zalo\/Facebook/).waitFor();
+      await recipients.getByText(/Sẽ gửi tới \d+ người đăng ký và 0 nhóm/).waitFor();
       assert.match(await recipients.textContent(), /Sẽ gửi tới [1-9]\d* người đăng ký/, 'the confirmed subscriber counts');
+      // the groups of the areas: the village's Zalo group has no id on the platform, so it is posted by hand
+      const groups = form.getByTestId('news-channels');
+      const zalo = groups.locator('label', { hasText: 'Zalo thôn Trường Thọ an toàn' });
+      await zalo.getByText('1.234 thành viên').waitFor();
+      await zalo.getByText('Đăng thủ công').waitFor();
+      await groups.locator('label', { hasText: 'Facebook Công an xã Sơn Tịnh' }).waitFor();
+      await zalo.click();
+      await recipients.getByText(/và 1 nhóm \(1\.234 thành viên\)/).waitFor();
 
       // save the draft: the phone preview shows the server's rendering
       await form.getByTestId('news-save').click();
@@ -349,6 +366,9 @@ describe('news, warnings and subscriptions', () => {
       await page.getByTestId('news-detail').waitFor();
       await page.getByTestId('news-title').filter({ hasText: title }).waitFor();
       await page.getByTestId('news-status').filter({ hasText: 'Đã đăng' }).waitFor();
+      const chosen = page.getByTestId('news-detail-channels');
+      await chosen.getByText('Zalo thôn Trường Thọ an toàn').waitFor();
+      assert.equal(await chosen.getByTestId('news-channel').count(), 1, 'only the ticked group');
 
       // the delivery figures: the subscriber's e-mail goes out
       await mailsTo(READER, before + 1);
@@ -370,6 +390,8 @@ describe('news, warnings and subscriptions', () => {
       }
       assert.ok(Number((await deliveries.getByTestId('delivery-sent').textContent()).replace(/\./g, '')) >= 1, 'sent ≥ 1');
       await deliveries.getByTestId('delivery-failed').waitFor();
+      assert.equal(await deliveries.getByTestId('delivery-recorded').textContent(), '1', 'the group, recorded for posting by hand');
+      await deliveries.getByText('Đã ghi nhận (đăng thủ công)').waitFor();
       await shot(page, 'news-detail');
       assertNoProblems(page);
     });

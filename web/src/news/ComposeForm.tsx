@@ -11,12 +11,13 @@ import { showFieldError } from '../components/forms';
 import { formatNumber } from '../lib/format';
 import PostActions from './actions';
 import { NEWS_KINDS, PRIORITIES, createNews, updateNews, type NewsPost } from './api';
+import ChannelPicker from './ChannelPicker';
 import { BODY_MAX, SUMMARY_MAX, TITLE_MAX, emptyCompose, postToValues, timesProblem, valuesToPayload, type ComposeValues } from './logic';
 import PhonePreview from './PhonePreview';
-import Recipients from './Recipients';
+import Recipients, { useRecipients } from './Recipients';
 
 const { Paragraph, Text } = Typography;
-const FIELDS = ['kind', 'title', 'summary', 'body', 'target_units', 'priority', 'publish_at', 'expires_at'] as const;
+const FIELDS = ['kind', 'title', 'summary', 'body', 'target_units', 'channels', 'priority', 'publish_at', 'expires_at'] as const;
 
 interface Props {
   post: NewsPost | null;
@@ -38,6 +39,8 @@ export default function ComposeForm({ post, ownUnit, onSaved, onPublished }: Pro
   const changes = post ? valuesToPayload(values, post) : null;
   const unsaved = post ? Object.keys(changes!).length > 0 : !!(values.title || values.body || values.summary);
   const targets = useUnitDetails(values.target_units ?? []);
+  const recipients = useRecipients(values.target_units ?? [], values.kind);
+  const published = post?.status === 'published';
   const targetNames = (values.target_units ?? []).map(
     (code, i) => targets[i]?.data?.full_name ?? post?.target_units.find((u) => u.code === code)?.full_name ?? code,
   );
@@ -92,9 +95,12 @@ export default function ComposeForm({ post, ownUnit, onSaved, onPublished }: Pro
         >
           <UnitField multiple id="news-targets" data-testid="news-targets" />
         </Form.Item>
-        <Recipients units={values.target_units ?? []} kind={values.kind} />
+        <Form.Item name="channels" label={t('news.channels.label')} extra={t(published ? 'news.channels.locked' : 'news.channels.hint')}>
+          <ChannelPicker state={recipients} saved={post?.channels} disabled={published} />
+        </Form.Item>
+        <Recipients state={recipients} selected={values.channels ?? []} saved={post?.channels} />
         <TimeFields />
-        {post?.status === 'published' && <Paragraph type="secondary">{t('news.form.publishedKeepsHistory')}</Paragraph>}
+        {published && <Paragraph type="secondary">{t('news.form.publishedKeepsHistory')}</Paragraph>}
         <ApiErrorAlert error={error} />
         <Space wrap className="antq-news-form__actions">
           <Button htmlType="submit" type={post ? 'default' : 'primary'} icon={<SaveOutlined />} loading={saving} data-testid="news-save">

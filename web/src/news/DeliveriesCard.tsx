@@ -1,4 +1,7 @@
-/** A post's delivery figures (queued, sent, failed, bounced, held, skipped), its views, and the failed rows. */
+/**
+ * A post's delivery figures (queued, sent, failed, bounced, held, skipped; recorded — the broadcasts to
+ * groups without a connector, for the officer to post by hand — when it has groups), its views, and the failed rows.
+ */
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Progress, Statistic, Table, Typography } from 'antd';
@@ -8,7 +11,7 @@ import { formatDateTime, formatNumber } from '../lib/format';
 import { getDeliveries, newsKeys, type Deliveries, type NewsPost } from './api';
 import { deliveryProgress } from './logic';
 
-const FIGURES = ['queued', 'sent', 'failed', 'bounced', 'held', 'skipped'] as const;
+const FIGURES = ['queued', 'sent', 'recorded', 'failed', 'bounced', 'held', 'skipped'] as const;
 const { Text } = Typography;
 
 export default function DeliveriesCard({ post }: { post: NewsPost }) {
@@ -21,6 +24,9 @@ export default function DeliveriesCard({ post }: { post: NewsPost }) {
   });
   const f = deliveries.data?.figures;
   const progress = deliveryProgress(f);
+  const recorded = f?.recorded ?? 0;
+  // "recorded" matters only to a post with groups
+  const figures = FIGURES.filter((k) => k !== 'recorded' || recorded > 0 || (post.channels?.length ?? 0) > 0);
   return (
     <Card
       size="small"
@@ -42,10 +48,10 @@ export default function DeliveriesCard({ post }: { post: NewsPost }) {
               format={() => t('news.deliveries.progress', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
             />
           ) : (
-            <Text type="secondary">{t('news.deliveries.none')}</Text>
+            recorded === 0 && <Text type="secondary">{t('news.deliveries.none')}</Text>
           )}
           <div className="antq-news-figures">
-            {FIGURES.map((k) => (
+            {figures.map((k) => (
               <Statistic
                 key={k}
                 title={t(`news.deliveries.${k}`)}

@@ -1,12 +1,12 @@
 /**
  * `/tin-tuc-canh-bao/{id}`: one post — its status and times, the actions its status allows
- * (publish, withdraw, delete a draft, edit), the delivery figures and failed rows
+ * (publish, withdraw, delete a draft, edit), its Zalo and Facebook groups, the delivery figures and failed rows
  * (`GET /api/v1/news/{id}/deliveries`), its history of versions, and the phone preview.
  */
 import { ArrowLeftOutlined, EditOutlined, ExportOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -14,6 +14,7 @@ import { formatDateTime } from '../lib/format';
 import { newsPostPath } from '../public/paths';
 import PostActions from './actions';
 import { getNews, newsKeys, type NewsPost } from './api';
+import { ChannelLabel } from './ChannelPicker';
 import DeliveriesCard from './DeliveriesCard';
 import HistoryCard from './HistoryCard';
 import { postActions } from './logic';
@@ -121,10 +122,24 @@ function PostView({ post }: { post: NewsPost }) {
 /** Who, where, when. */
 function FactsCard({ post }: { post: NewsPost }) {
   const { t } = useTranslation();
-  const row = (key: string, label: string, value: string | null | undefined) => (value ? { key, label, children: value } : null);
+  const row = (key: string, label: string, value: ReactNode) => (value ? { key, label, children: value } : null);
+  const groups = post.channels ?? [];
   const items = [
     row('unit', t('news.detail.unit'), post.unit?.name),
     row('targets', t('news.detail.targets'), (post.target_units ?? []).map((u) => u.full_name ?? u.name).join(', ')),
+    row(
+      'channels',
+      t('news.detail.channels'),
+      groups.length > 0 && (
+        <ul className="antq-news-channel-list" data-testid="news-detail-channels">
+          {groups.map((c) => (
+            <li key={String(c.id)}>
+              <ChannelLabel channel={c} />
+            </li>
+          ))}
+        </ul>
+      ),
+    ),
     row('author', t('news.detail.author'), post.author),
     row('created', t('news.detail.created'), formatDateTime(post.created_at)),
     row('updated', t('news.detail.updated'), formatDateTime(post.updated_at)),

@@ -16,6 +16,17 @@ export interface UnitRef {
   full_name?: string;
 }
 
+/** A Zalo or Facebook group of the groups register a post may go to. */
+export interface NewsChannel {
+  id: Id;
+  name: string;
+  platform: 'zalo' | 'facebook' | string;
+  members: number | null;
+  unit?: { code: string; full_name: string };
+  /** The group has its id on the platform: a Zalo post goes out by itself; otherwise it is only recorded. */
+  connected?: boolean;
+}
+
 export interface NewsFigures {
   recipients?: number | null;
   sent?: number | null;
@@ -45,6 +56,8 @@ export interface NewsPost {
   priority: number | null;
   topics: string[];
   target_units: UnitRef[];
+  /** The Zalo and Facebook groups it goes to. */
+  channels?: NewsChannel[];
   unit: UnitRef;
   author: string | null;
   publish_at: string | null;
@@ -65,6 +78,8 @@ export interface NewsPayload {
   summary?: string | null;
   body?: string;
   target_units?: string[];
+  /** Ids of groups; not changeable once published. */
+  channels?: string[];
   topics?: string[];
   priority?: number | null;
   publish_at?: string | null;
@@ -73,13 +88,15 @@ export interface NewsPayload {
 
 export interface Recipients {
   subscribers: number;
-  channels: { id: Id; name: string; platform: string; members: number | null }[];
+  channels: NewsChannel[];
   total: number;
 }
 
 export interface DeliveryFigures {
   queued: number;
   sent: number;
+  /** Broadcasts recorded for groups without a connector (posted by hand). */
+  recorded?: number;
   failed: number;
   bounced: number;
   held: number;

@@ -33,7 +33,10 @@ describe('news texts', () => {
 
   it('carry the fixed wording', () => {
     expect(vi.get('nav')).toBe('Tin tức, cảnh báo');
-    expect(vi.get('recipients.text')).toBe('Sẽ gửi tới {{subscribers}} người đăng ký và {{groups}} nhóm Zalo/Facebook');
+    expect(vi.get('recipients.text')).toBe('Sẽ gửi tới {{subscribers}} người đăng ký và {{groups}} nhóm');
+    expect(vi.get('channels.label')).toBe('Nhóm Zalo, Facebook');
+    expect([vi.get('channels.auto'), vi.get('channels.manual')]).toEqual(['Gửi tự động', 'Đăng thủ công']);
+    expect(vi.get('deliveries.recorded')).toBe('Đã ghi nhận (đăng thủ công)');
     expect([vi.get('kind.news'), vi.get('kind.warning'), vi.get('kind.notice')]).toEqual(['Tin tức', 'Cảnh báo', 'Thông báo']);
     expect(vi.get('priority.1')).toBe('Khẩn');
   });

@@ -1,11 +1,14 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import type { NewsPost } from './api';
+import type { NewsChannel, NewsPost } from './api';
 import {
   apiTime,
+  channelMode,
+  channelOptions,
   deliveryProgress,
   emptyCompose,
   historyNewestFirst,
+  keptChannels,
   postActions,
   postToValues,
   recipientsQueryKey,
@@ -13,6 +16,16 @@ import {
   timesProblem,
   valuesToPayload,
 } from './logic';
+
+const ZALO: NewsChannel = {
+  id: '3',
+  name: 'Zalo thôn Trường Thọ',
+  platform: 'zalo',
+  members: 1234,
+  unit: { code: '21220-001', full_name: 'Thôn Trường Thọ, Xã Sơn Tịnh' },
+  connected: true,
+};
+const FACEBOOK: NewsChannel = { id: '4', name: 'Facebook xã', platform: 'facebook', members: null, connected: true };
 
 const POST: NewsPost = {
   id: '7',
@@ -39,7 +52,7 @@ const POST: NewsPost = {
 
 describe('the compose form and the API', () => {
   it('starts a post as news for the own unit', () => {
-    expect(emptyCompose('21220')).toMatchObject({ kind: 'news', target_units: ['21220'], title: '', publish_at: null });
+    expect(emptyCompose('21220')).toMatchObject({ kind: 'news', target_units: ['21220'], channels: [], title: '', publish_at: null });
     expect(emptyCompose(null).target_units).toEqual([]);
   });
 
@@ -58,6 +71,7 @@ describe('the compose form and the API', () => {
     expect(valuesToPayload(v)).toEqual({ kind: 'news', title: 'Tin mới', body: 'Nội dung', target_units: ['21220'] });
     const w = { ...v, kind: 'warning' as const, priority: 1, target_units: ['21220', '21220-001', '21220'] };
     expect(valuesToPayload(w)).toMatchObject({ kind: 'warning', priority: 1, target_units: ['21220', '21220-001'] });
+    expect(valuesToPayload({ ...v, channels: ['3', '4', '3'] }).channels).toEqual(['3', '4']);
   });
 
   it('edits with only what changed, null emptying a field', () => {
@@ -72,6 +86,18 @@ describe('the compose form and the API', () => {
     expect(valuesToPayload({ ...v, target_units: ['21220-001', '21220'] }, two)).toEqual({});
     // news has no priority
     expect(valuesToPayload({ ...v, kind: 'news' }, POST)).toEqual({ kind: 'news', priority: null });
+  });
+
+  it('sends the groups when they change, never once published', () => {
+    const withGroups = { ...POST, channels: [ZALO, FACEBOOK] };
+    const v = postToValues(withGroups);
+    expect(v.channels).toEqual(['3', '4']);
+    expect(valuesToPayload({ ...v, channels: ['4', '3'] }, withGroups)).toEqual({});
+    expect(valuesToPayload({ ...v, channels: ['4'] }, withGroups)).toEqual({ channels: ['4'] });
+    expect(valuesToPayload({ ...v, channels: [] }, withGroups)).toEqual({ channels: [] });
+    expect(valuesToPayload({ ...postToValues(POST), channels: ['3'] }, POST)).toEqual({ channels: ['3'] });
+    const published = { ...withGroups, status: 'published' };
+    expect(valuesToPayload({ ...v, channels: [] }, published)).toEqual({});
   });
 
   it('wants the expiry after the publication and in the future', () => {
@@ -102,20 +128,29 @@ describe('what a post allows', () => {
 });
 
 describe('figures', () => {
-  it('count the recipients', () => {
+  it('count the recipients: the subscribers and the chosen groups', () => {
     expect(recipientsSummary(null)).toEqual({ subscribers: 0, groups: 0, members: 0 });
-    expect(
-      recipientsSummary({
-        subscribers: 12,
-        total: 14,
-        channels: [
-          { id: 1, name: 'Zalo thôn Trường Thọ', platform: 'zalo', members: 120 },
-          { id: 2, name: 'Facebook xã', platform: 'facebook', members: null },
-        ],
-      }),
-    ).toEqual({ subscribers: 12, groups: 2, members: 120 });
+    const r = { subscribers: 12, total: 12, channels: [ZALO, FACEBOOK] };
+    expect(recipientsSummary(r)).toEqual({ subscribers: 12, groups: 0, members: 0 });
+    expect(recipientsSummary(r, ['3', '4'])).toEqual({ subscribers: 12, groups: 2, members: 1234 });
+    // a group listed twice (for a village and its commune) counts once
+    expect(recipientsSummary({ ...r, channels: [ZALO, ZALO] }, ['3'])).toEqual({ subscribers: 12, groups: 1, members: 1234 });
+    // a saved group outside the areas still counts; an unknown id does not
+    const other = { ...ZALO, id: 9, members: 6 };
+    expect(recipientsSummary(r, ['3', '9', '77'], [other])).toEqual({ subscribers: 12, groups: 2, members: 1240 });
     expect(recipientsQueryKey(['b', 'a', 'b'])).toBe('a,b');
     expect(recipientsQueryKey([])).toBe('');
+  });
+
+  it('offer the groups of the areas, then the saved ones, and drop the others', () => {
+    const other = { ...FACEBOOK, id: 9 };
+    expect(channelOptions([ZALO, FACEBOOK, ZALO], [ZALO, other]).map((c) => c.id)).toEqual(['3', '4', 9]);
+    expect(channelOptions(undefined, null)).toEqual([]);
+    expect(keptChannels(['3', '9', '4'], [ZALO, other])).toEqual(['3', '9']);
+    expect(channelMode(ZALO)).toBe('auto');
+    expect(channelMode({ ...ZALO, connected: false })).toBe('manual');
+    // no Facebook connector: always by hand
+    expect(channelMode(FACEBOOK)).toBe('manual');
   });
 
   it('measure the delivery', () => {

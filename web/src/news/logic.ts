@@ -1,7 +1,7 @@
 /** The news pages' pure rules: form ↔ API, what a post's status allows, the figures' wording. */
 import type { Dayjs } from 'dayjs';
 import { vnIso, vnWallClock } from '../registers/payload';
-import type { DeliveryFigures, NewsKind, NewsPayload, NewsPost, NewsVersion, Recipients } from './api';
+import type { DeliveryFigures, Id, NewsChannel, NewsKind, NewsPayload, NewsPost, NewsVersion, Recipients } from './api';
 
 /** The compose form's values. */
 export interface ComposeValues {
@@ -10,6 +10,8 @@ export interface ComposeValues {
   summary: string;
   body: string;
   target_units: string[];
+  /** Ids of the Zalo and Facebook groups it goes to. */
+  channels: string[];
   /** Warnings only; 3 (ordinary) unless chosen. */
   priority: number | null;
   publish_at: Dayjs | null;
@@ -28,6 +30,7 @@ export function emptyCompose(unit: string | null | undefined): ComposeValues {
     summary: '',
     body: '',
     target_units: unit ? [unit] : [],
+    channels: [],
     priority: 3,
     publish_at: null,
     expires_at: null,
@@ -42,6 +45,7 @@ export function postToValues(post: NewsPost): ComposeValues {
     summary: post.summary ?? '',
     body: post.body ?? '',
     target_units: (post.target_units ?? []).map((u) => u.code),
+    channels: (post.channels ?? []).map((c) => String(c.id)),
     priority: post.priority ?? (kind === 'warning' ? 3 : null),
     publish_at: vnWallClock(post.publish_at),
     expires_at: vnWallClock(post.expires_at),
@@ -61,9 +65,12 @@ function sameInstant(a: string | null | undefined, b: string | null | undefined)
   return Date.parse(a) === Date.parse(b);
 }
 
+/** A list of ids, deduplicated and sorted, for comparing. */
+const idSet = (ids: readonly Id[]) => [...new Set(ids.map(String))].sort().join('\n');
+
 /**
  * The body of a create (everything) or of an edit of `initial` (only what changed; `null` empties
- * an optional field). The priority goes with warnings only.
+ * an optional field). The priority goes with warnings only; the groups never change once published.
  */
 export function valuesToPayload(v: ComposeValues, initial?: NewsPost): NewsPayload {
   const full: Required<Omit<NewsPayload, 'topics'>> = {
@@ -72,6 +79,7 @@ export function valuesToPayload(v: ComposeValues, initial?: NewsPost): NewsPaylo
     summary: v.summary.trim() || null,
     body: v.body.replace(/\s+$/, ''),
     target_units: [...new Set(v.target_units)],
+    channels: [...new Set((v.channels ?? []).map(String))],
     priority: v.kind === 'warning' ? (v.priority ?? 3) : null,
     publish_at: apiTime(v.publish_at),
     expires_at: apiTime(v.expires_at),
@@ -79,6 +87,7 @@ export function valuesToPayload(v: ComposeValues, initial?: NewsPost): NewsPaylo
   if (!initial) {
     const body: NewsPayload = { ...full };
     for (const k of ['summary', 'priority', 'publish_at', 'expires_at'] as const) if (body[k] === null) delete body[k];
+    if (full.channels.length === 0) delete body.channels;
     return body;
   }
   const out: NewsPayload = {};
@@ -88,6 +97,8 @@ export function valuesToPayload(v: ComposeValues, initial?: NewsPost): NewsPaylo
   if (full.body !== initial.body) out.body = full.body;
   const before = (initial.target_units ?? []).map((u) => u.code);
   if ([...full.target_units].sort().join('\n') !== [...before].sort().join('\n')) out.target_units = full.target_units;
+  const groups = (initial.channels ?? []).map((c) => c.id);
+  if (initial.status !== 'published' && idSet(full.channels) !== idSet(groups)) out.channels = full.channels;
   if ((full.priority ?? null) !== (initial.kind === 'warning' ? (initial.priority ?? null) : null)) out.priority = full.priority;
   if (!sameInstant(full.publish_at, initial.publish_at)) out.publish_at = full.publish_at;
   if (!sameInstant(full.expires_at, initial.expires_at)) out.expires_at = full.expires_at;
@@ -126,14 +137,45 @@ export function postActions(post: Pick<NewsPost, 'status'>, can: { write: boolea
   };
 }
 
-/** People and groups a post will reach: subscribers, the channels and their members. */
-export function recipientsSummary(r: Recipients | null | undefined): { subscribers: number; groups: number; members: number } {
-  if (!r) return { subscribers: 0, groups: 0, members: 0 };
-  const channels = r.channels ?? [];
+/**
+ * The groups the picker offers: those of the chosen areas, then the post's saved ones that are not
+ * among them (so that they can still be unticked); each once (a village's group comes back with its
+ * commune's too when both are chosen).
+ */
+export function channelOptions(available: readonly NewsChannel[] | null | undefined, saved?: readonly NewsChannel[] | null): NewsChannel[] {
+  const out: NewsChannel[] = [];
+  const seen = new Set<string>();
+  for (const c of [...(available ?? []), ...(saved ?? [])]) {
+    if (seen.has(String(c.id))) continue;
+    seen.add(String(c.id));
+    out.push(c);
+  }
+  return out;
+}
+
+/** The chosen groups still offered (a group of an area no longer chosen drops out). */
+export function keptChannels(selected: readonly string[], options: readonly NewsChannel[]): string[] {
+  const offered = new Set(options.map((c) => String(c.id)));
+  return selected.filter((id) => offered.has(String(id)));
+}
+
+/** How a group gets the post: a Zalo group with its id on the platform by itself, the others by hand. */
+export function channelMode(c: Pick<NewsChannel, 'platform' | 'connected'>): 'auto' | 'manual' {
+  return c.platform === 'zalo' && c.connected ? 'auto' : 'manual';
+}
+
+/** People and groups a post will reach: the subscribers, the chosen groups and their members. */
+export function recipientsSummary(
+  r: Recipients | null | undefined,
+  selected: readonly Id[] = [],
+  saved?: readonly NewsChannel[] | null,
+): { subscribers: number; groups: number; members: number } {
+  const chosen = new Set(selected.map(String));
+  const groups = channelOptions(r?.channels, saved).filter((c) => chosen.has(String(c.id)));
   return {
-    subscribers: r.subscribers ?? 0,
-    groups: channels.length,
-    members: channels.reduce((n, c) => n + (c.members ?? 0), 0),
+    subscribers: r?.subscribers ?? 0,
+    groups: groups.length,
+    members: groups.reduce((n, c) => n + (c.members ?? 0), 0),
   };
 }
 
