@@ -98,6 +98,16 @@ export const AUDIT_ACTIONS = [
   'evaluation_criteria.create',
   'evaluation_registration.create',
   'evaluation_registration.update',
+  // news to residents (issue 15)
+  'news.create',
+  'news.update',
+  'news.delete',
+  'news.submit',
+  'news.publish',
+  'news.withdraw',
+  'news.cover',
+  'news.cover_remove',
+  'news.settings',
 ] as const;
 
 /** Kinds of objects the entries are about. */
@@ -115,6 +125,7 @@ export const AUDIT_ENTITIES = [
   'evaluation',
   'evaluation_criteria',
   'evaluation_registration',
+  'news_post',
 ] as const;
 
 /** Options of a filter list: the Vietnamese name, sorted in Vietnamese order; searching matches the words. */

@@ -1,6 +1,7 @@
 #include "modules/news/channels.hpp"
 
 #include <charconv>
+#include <set>
 
 #include "core/errors.hpp"
 #include "http/access.hpp"
@@ -18,19 +19,22 @@ Group to_group(const db::Row& r) { return {r.integer(0), r.text(1), r.text(2), r
 
 }  // namespace
 
-bj::object to_json(const Group& g) {
+bj::object to_json(const Group& g, bool zalo_connector) {
   return bj::object{{"id", std::to_string(g.id)},
                     {"name", g.name},
                     {"platform", g.platform},
                     {"members", g.members},
                     {"unit", bj::object{{"code", g.unit_code}, {"full_name", g.unit_full_name}}},
-                    {"connected", g.channel_ref.has_value() && !g.channel_ref->empty()}};
+                    {"connected", zalo_connector && g.platform == "zalo" && g.channel_ref.has_value() && !g.channel_ref->empty()}};
 }
 
 std::vector<Group> groups_in(db::Connection& c, const std::vector<PathRange>& areas) {
   std::vector<Group> out;
+  std::set<std::int64_t> seen;  // a village inside a chosen commune: its groups once
   for (const auto& a : areas) {
-    for (const auto& r : c.query(kGroupsIn, a.lo, a.hi).rows) out.push_back(to_group(r));
+    for (const auto& r : c.query(kGroupsIn, a.lo, a.hi).rows) {
+      if (seen.insert(r.integer(0)).second) out.push_back(to_group(r));
+    }
   }
   return out;
 }

@@ -20,7 +20,8 @@ struct Group {
   std::string unit_code, unit_full_name;
   std::optional<std::string> channel_ref;
 };
-boost::json::object to_json(const Group& g);
+// "connected": a post to it is sent by the Zalo connector (configured, and the group has its id there).
+boost::json::object to_json(const Group& g, bool zalo_connector);
 
 // Active groups (Zalo, Facebook) in the areas, for the composer to offer.
 std::vector<Group> groups_in(db::Connection& c, const std::vector<PathRange>& areas);

@@ -48,6 +48,7 @@ class Deliveries {
              std::string public_url, DeliveryOptions options);
   ~Deliveries();
   bool can_mail() const { return mail_.has_value(); }
+  bool zalo_configured() const { return zalo_.configured(); }
   void start();
   void stop();
   void wake();

@@ -39,9 +39,12 @@ cmark_node* text_node(const char* literal) {
   return t;
 }
 
+// A block's literal ends with its line break, which is not part of the text.
 cmark_node* paragraph_of_text(const char* literal) {
+  std::string text = literal != nullptr ? literal : "";
+  while (!text.empty() && text.back() == '\n') text.pop_back();
   cmark_node* p = cmark_node_new(CMARK_NODE_PARAGRAPH);
-  cmark_node_append_child(p, text_node(literal));
+  cmark_node_append_child(p, text_node(text.c_str()));
   return p;
 }
 

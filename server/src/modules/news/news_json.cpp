@@ -13,9 +13,9 @@ namespace {
 
 bj::value opt(const std::optional<std::string>& s) { return s ? bj::value(*s) : bj::value(nullptr); }
 
-bj::array groups_json(db::Connection& c, std::int64_t post_id) {
+bj::array groups_json(db::Connection& c, std::int64_t post_id, bool zalo_connector) {
   bj::array out;
-  for (const auto& g : channels::post_groups(c, post_id)) out.push_back(channels::to_json(g));
+  for (const auto& g : channels::post_groups(c, post_id)) out.push_back(channels::to_json(g, zalo_connector));
   return out;
 }
 
@@ -43,7 +43,7 @@ bool is_live(const Post& p, const std::string& now) {
   return p.status == "published" && p.published_at && *p.published_at <= now && (!p.expires_at || *p.expires_at > now);
 }
 
-bj::object post_json(db::Connection& c, const Post& p, bool history) {
+bj::object post_json(db::Connection& c, const Post& p, bool history, bool zalo_connector) {
   bj::array targets;
   for (const auto& t : repo::targets(c, p.id))
     targets.push_back(bj::object{{"code", t.code}, {"name", t.name}, {"full_name", t.full_name}});
@@ -60,7 +60,7 @@ bj::object post_json(db::Connection& c, const Post& p, bool history) {
                {"priority", p.priority},
                {"topics", bj::parse(p.topics)},
                {"target_units", std::move(targets)},
-               {"channels", groups_json(c, p.id)},
+               {"channels", groups_json(c, p.id, zalo_connector)},
                {"cover", cover_json(c, p.id)},
                {"unit", bj::object{{"code", p.unit_code}, {"name", p.unit_name}}},
                {"author", p.author},

@@ -9,8 +9,9 @@
 
 namespace antq::news {
 
-// With `history`: the earlier versions of a post edited after publishing.
-boost::json::object post_json(db::Connection& c, const Post& p, bool history);
+// With `history`: the earlier versions of a post edited after publishing. `zalo_connector`: a Zalo
+// connector is configured (a group with its platform id is then sent to, not only recorded).
+boost::json::object post_json(db::Connection& c, const Post& p, bool history, bool zalo_connector);
 // Whether the post shows to residents at `now` (published, its time come, not expired).
 bool is_live(const Post& p, const std::string& now);
 

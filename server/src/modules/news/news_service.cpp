@@ -82,7 +82,7 @@ bj::object NewsService::create(const http::Principal& who, const bj::object& bod
     if (in.channels) channels::set_post_groups(c, id, channels::check_groups(c, who, *in.channels));
     const auto p = *repo::find(c, id);
     record(c, audit_, who, "create", p, request_id, "");
-    return post_json(c, p, true);
+    return post_json(c, p, true, deliveries_.zalo_configured());
   });
 }
 
@@ -108,7 +108,7 @@ bj::object NewsService::update(const http::Principal& who, std::int64_t id, cons
     repo::update_text(c, id, in.text, render_markdown(in.text.body), topics_json(c, in.text, p.unit_path), now);
     const auto updated = *repo::find(c, id);
     record(c, audit_, who, "update", updated, request_id, "");
-    return post_json(c, updated, true);
+    return post_json(c, updated, true, deliveries_.zalo_configured());
   });
 }
 
@@ -124,7 +124,7 @@ void NewsService::remove(const http::Principal& who, std::int64_t id, const std:
 
 bj::object NewsService::get(const http::Principal& who, std::int64_t id) {
   access::require(who, "news.write");
-  return db_.read_value([&](db::Connection& c) { return post_json(c, load_in_scope(c, who, id), true); });
+  return db_.read_value([&](db::Connection& c) { return post_json(c, load_in_scope(c, who, id), true, deliveries_.zalo_configured()); });
 }
 
 std::pair<bj::array, std::int64_t> NewsService::list(const http::Principal& who, const ListQuery& q) {
@@ -133,7 +133,7 @@ std::pair<bj::array, std::int64_t> NewsService::list(const http::Principal& who,
     repo::ListFilter f{units::area_range(c, who, q.unit), q.status, q.kind, q.page, q.per_page};
     auto [posts, total] = repo::list(c, f);
     bj::array items;
-    for (const auto& p : posts) items.push_back(post_json(c, p, false));
+    for (const auto& p : posts) items.push_back(post_json(c, p, false, deliveries_.zalo_configured()));
     return std::make_pair(std::move(items), total);
   });
 }

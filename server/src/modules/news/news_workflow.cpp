@@ -37,7 +37,7 @@ bj::object NewsService::publish(const http::Principal& who, std::int64_t id, con
       repo::set_status(c, id, "published", at, std::nullopt, now);
       record(c, audit_, who, "publish", p, request_id, bj::serialize(bj::object{{"published_at", at}}));
     }
-    return post_json(c, *repo::find(c, id), true);
+    return post_json(c, *repo::find(c, id), true, deliveries_.zalo_configured());
   });
   deliveries_.wake();  // its deliveries are queued now, or when its time comes
   return out;
@@ -53,7 +53,7 @@ bj::object NewsService::withdraw(const http::Principal& who, std::int64_t id, co
     repo::set_status(c, id, "withdrawn", p.published_at, now, now);
     cancel_post(c, id, now);
     record(c, audit_, who, "withdraw", p, request_id, "");
-    return post_json(c, *repo::find(c, id), true);
+    return post_json(c, *repo::find(c, id), true, deliveries_.zalo_configured());
   });
 }
 
@@ -65,8 +65,11 @@ bj::object NewsService::recipients(const http::Principal& who, const std::vector
     for (const auto& code : codes) areas.push_back(subtree_range(unit_in_scope(c, who, code).path));
     const auto subscribers = count_subscribers(c, areas, kind);
     bj::array groups;
-    for (const auto& g : channels::groups_in(c, areas)) groups.push_back(channels::to_json(g));
-    return bj::object{{"subscribers", subscribers}, {"channels", std::move(groups)}, {"total", subscribers}};
+    for (const auto& g : channels::groups_in(c, areas)) groups.push_back(channels::to_json(g, deliveries_.zalo_configured()));
+    return bj::object{{"subscribers", subscribers},
+                      {"channels", std::move(groups)},
+                      {"total", subscribers},
+                      {"zalo_connector", deliveries_.zalo_configured()}};
   });
 }
 

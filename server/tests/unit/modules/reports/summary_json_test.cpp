@@ -40,6 +40,7 @@ Summary sample() {
   s.programs_active = 2;
   s.pledges = 9;
   s.awards = {{"certificate", {1, 2}}};
+  s.news = {36, 12, 5400, 9000};
   return s;
 }
 
@@ -53,8 +54,9 @@ std::vector<std::string> keys(const bj::object& o) {
 
 TEST(SummaryJsonTest, WritesTheKeysOfTheApiInItsOrder) {
   const bj::object o = to_json(sample());
-  EXPECT_EQ(keys(o), (std::vector<std::string>{"unit", "from", "to", "activities", "opinions", "tips", "mediations", "reintegration",
-                                               "groups", "patrols", "models", "hotspots", "evaluations", "programs", "pledges", "awards"}));
+  EXPECT_EQ(keys(o),
+            (std::vector<std::string>{"unit", "from", "to", "activities", "opinions", "tips", "mediations", "reintegration", "groups",
+                                      "patrols", "models", "hotspots", "evaluations", "programs", "pledges", "awards", "news"}));
   const auto& training = o.at("activities").at("training").as_object();
   EXPECT_EQ(keys(training),
             (std::vector<std::string>{"count", "participants", "quantity", "by_organizer", "by_audience", "by_topic", "with_audience"}));
