@@ -15,12 +15,10 @@ registers::Spec spec() {
   s.title = "Tổ, nhóm";
   s.table = "movement_groups";
   s.write_permission = "groups.write";
-  s.fields = {f::code("kind", "Loại", "group_kinds", true),
-              f::text("name", "Tên", true),
+  s.fields = {f::code("kind", "Loại", "group_kinds", true), f::text("name", "Tên", true),
               f::date("started_on", "Ngày thành lập", true, true),
               f::choice("platform", "Nền tảng", {{"zalo", "Zalo"}, {"facebook", "Facebook"}, {"other", "Khác"}}),
-              f::text("leader", "Tổ trưởng, quản trị viên", false, 200),
-              f::count("members_count", "Số thành viên"),
+              f::text("leader", "Tổ trưởng, quản trị viên", false, 200), f::count("members_count", "Số thành viên"),
               f::date("dissolved_on", "Ngày giải thể"),
               // Where a news connector is configured (issue 15), posts to this group are sent to it.
               f::text("channel_ref", "Mã nhóm trên nền tảng (để gửi tin tự động)", false, 100)};
