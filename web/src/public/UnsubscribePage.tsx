@@ -1,96 +1,28 @@
 /**
  * `/huy-nhan-tin?token=…`: the link at the bottom of a "có cập nhật mới" e-mail. One press of
  * the button (no login) posts `{"token"}` to `/api/v1/public/notifications/unsubscribe` (204).
- * A button rather than on opening: mail scanners open links by themselves.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { PublicApiError, unsubscribeByToken } from './api';
-import { CheckIcon, Svg } from './icons';
-import { useI18n } from './i18n';
+import TokenButtonPage, { type TokenButtonTexts } from './TokenButtonPage';
+import { unsubscribeByToken } from './api';
+import { Svg } from './icons';
 import { PUBLIC_PATHS } from './paths';
-import { Alert, Spinner, errorText, retryText } from './ui';
+
+const TEXTS: TokenButtonTexts = {
+  pageTitle: 'unsubscribe.pageTitle',
+  title: 'unsubscribe.title',
+  lead: 'unsubscribe.lead',
+  button: 'unsubscribe.button',
+  noToken: 'unsubscribe.noToken',
+  notFound: 'unsubscribe.notFound',
+  rateLimited: 'unsubscribe.rateLimited',
+  done: 'unsubscribe.done',
+  doneLead: 'unsubscribe.done.lead',
+  back: 'unsubscribe.track',
+};
+const TEST_IDS = { page: 'unsubscribe', done: 'unsubscribed', error: 'unsubscribe-error', button: 'unsubscribe-button' };
 
 export default function Unsubscribe() {
-  const { t } = useI18n();
-  const token = useMemo(() => new URLSearchParams(window.location.search).get('token')?.trim() || '', []);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const doneRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    document.title = t('app.documentTitle', { page: t('unsubscribe.pageTitle') });
-  }, [t]);
-  useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
-
-  const stop = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await unsubscribeByToken(token);
-      setDone(true);
-    } catch (e) {
-      if (e instanceof PublicApiError && (e.status === 404 || e.status === 400 || e.status === 410)) setFailure(t('unsubscribe.notFound'));
-      else if (e instanceof PublicApiError && e.status === 429)
-        setFailure(`${t('unsubscribe.rateLimited')} ${e.retryAfter !== undefined ? retryText(e.retryAfter, t) : ''}`.trim());
-      else setFailure(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (done) {
-    return (
-      <article className="p-page" data-testid="unsubscribed">
-        <div className="p-done">
-          <div className="p-done__icon" aria-hidden="true">
-            <CheckIcon size={34} />
-          </div>
-          <h1 className="p-title" tabIndex={-1} ref={doneRef}>
-            {t('unsubscribe.done')}
-          </h1>
-          <p className="p-lead">{t('unsubscribe.done.lead')}</p>
-        </div>
-        <div className="p-actions">
-          <a className="p-btn p-btn--block" href={PUBLIC_PATHS.track}>
-            {t('unsubscribe.track')}
-          </a>
-        </div>
-      </article>
-    );
-  }
-
-  return (
-    <article className="p-page" data-testid="unsubscribe">
-      <h1 className="p-title">
-        <MailIcon size={26} /> {t('unsubscribe.title')}
-      </h1>
-      {token ? (
-        <>
-          <p className="p-lead">{t('unsubscribe.lead')}</p>
-          {failure && (
-            <Alert kind="error" testId="unsubscribe-error">
-              {failure}
-            </Alert>
-          )}
-          <div className="p-actions">
-            <button type="button" className="p-btn p-btn--primary p-btn--block" onClick={() => void stop()} disabled={busy} data-testid="unsubscribe-button">
-              {busy && <Spinner />} {t('unsubscribe.button')}
-            </button>
-            <a className="p-btn p-btn--block" href={PUBLIC_PATHS.track}>
-              {t('unsubscribe.track')}
-            </a>
-          </div>
-        </>
-      ) : (
-        <Alert kind="warning" testId="unsubscribe-error">
-          {t('unsubscribe.noToken')}
-        </Alert>
-      )}
-    </article>
-  );
+  return <TokenButtonPage act={unsubscribeByToken} texts={TEXTS} backHref={PUBLIC_PATHS.track} testIds={TEST_IDS} icon={<MailIcon size={26} />} />;
 }
 
 const MailIcon = ({ size }: { size?: number }) => (
