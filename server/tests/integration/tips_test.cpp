@@ -26,6 +26,7 @@
 #include "integration/server_fixture.hpp"
 #include "modules/tips/proof_of_work.hpp"
 #include "modules/tips/tips_demo.hpp"
+#include "support/http_stub.hpp"
 #include "support/log_capture.hpp"
 #include "support/media_fixtures.hpp"
 #include "support/test_database.hpp"
@@ -678,28 +679,18 @@ TEST_P(TipsTest, PosterCarriesAQrCodeToTheUnitsForm) {
 }
 
 namespace {
-// A tiny webhook receiver: answers 500 to the first delivery, 200 after, and keeps the bodies.
+// A webhook receiver: answers 500 to the first delivery, 200 after, and keeps the bodies.
 class Receiver {
  public:
-  Receiver() {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    ::listen(fd_, 8);
-    socklen_t len = sizeof a;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
-    port_ = ntohs(a.sin_port);
-    thread_ = std::thread([this] { run(); });
-  }
-  ~Receiver() {
-    stop_ = true;
-    ::shutdown(fd_, SHUT_RDWR);
-    ::close(fd_);
-    thread_.join();
-  }
-  std::uint16_t port() const { return port_; }
+  Receiver()
+      : stub_([this](const std::string& req) {
+          const int n = ++attempts_;
+          if (n == 1) return std::make_pair(500, std::string());
+          std::lock_guard g(m_);
+          bodies_.push_back(request_body(req));
+          return std::make_pair(200, std::string());
+        }) {}
+  std::uint16_t port() const { return stub_.port(); }
   std::vector<std::string> bodies() {
     std::lock_guard g(m_);
     return bodies_;
@@ -707,40 +698,10 @@ class Receiver {
   int attempts() const { return attempts_; }
 
  private:
-  void run() {
-    while (!stop_) {
-      const int c = ::accept(fd_, nullptr, nullptr);
-      if (c < 0) return;
-      std::string req;
-      char buf[4096];
-      for (;;) {
-        const auto n = ::recv(c, buf, sizeof buf, 0);
-        if (n <= 0) break;
-        req.append(buf, static_cast<std::size_t>(n));
-        const auto end = req.find("\r\n\r\n");
-        if (end == std::string::npos) continue;
-        const auto cl = req.find("Content-Length: ");
-        const std::size_t len = cl == std::string::npos ? 0 : std::stoul(req.substr(cl + 16));
-        if (req.size() >= end + 4 + len) break;
-      }
-      const int n = ++attempts_;
-      const char* reply = n == 1 ? "HTTP/1.1 500 Oops\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                                 : "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-      if (n > 1) {
-        std::lock_guard g(m_);
-        bodies_.push_back(req.substr(req.find("\r\n\r\n") + 4));
-      }
-      ::send(c, reply, std::strlen(reply), MSG_NOSIGNAL);
-      ::close(c);
-    }
-  }
-  int fd_ = -1;
-  std::uint16_t port_ = 0;
-  std::atomic<bool> stop_{false};
   std::atomic<int> attempts_{0};
   std::mutex m_;
   std::vector<std::string> bodies_;
-  std::thread thread_;
+  HttpStub stub_;  // last: its thread stops before what it uses goes
 };
 }  // namespace
 

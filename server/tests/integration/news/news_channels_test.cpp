@@ -4,20 +4,15 @@
 // reach; groups outside the caller's area or dissolved cannot be chosen.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <boost/json.hpp>
 
 #include <atomic>
-#include <cstring>
 #include <mutex>
 #include <thread>
 
 #include "integration/news/news_support.hpp"
 #include "modules/notifications/http_post.hpp"
+#include "support/http_stub.hpp"
 #include "support/test_database.hpp"
 
 using namespace antq;
@@ -34,25 +29,18 @@ const std::string kSecret = "bi-mat-ky-noi-dung";
 // group message's shape, the OA's token and a valid signature, an error code otherwise.
 class ZaloStub {
  public:
-  ZaloStub() {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    ::listen(fd_, 8);
-    socklen_t len = sizeof a;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
-    port_ = ntohs(a.sin_port);
-    thread_ = std::thread([this] { run(); });
-  }
-  ~ZaloStub() {
-    stop_ = true;
-    ::shutdown(fd_, SHUT_RDWR);
-    ::close(fd_);
-    thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v3.0/oa/group/message"; }
+  ZaloStub()
+      : stub_([this](const std::string& req) {
+          bj::object got;
+          if (valid(req, got)) {
+            std::lock_guard g(m_);
+            accepted_.push_back(got);
+            return std::make_pair(200, std::string(R"({"error":0,"message":"Success"})"));
+          }
+          ++refused_;
+          return std::make_pair(200, std::string(R"({"error":-216,"message":"Access token is invalid"})"));
+        }) {}
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(stub_.port()) + "/v3.0/oa/group/message"; }
   std::vector<bj::object> accepted() {
     std::lock_guard g(m_);
     return accepted_;
@@ -60,15 +48,10 @@ class ZaloStub {
   int refused() const { return refused_; }
 
  private:
-  static std::string header(const std::string& req, const std::string& name) {
-    const auto at = req.find("\r\n" + name + ": ");
-    if (at == std::string::npos) return "";
-    const auto start = at + 4 + name.size();
-    return req.substr(start, req.find("\r\n", start) - start);
-  }
-  bool valid(const std::string& req, const std::string& body, bj::object& out) {
-    if (req.rfind("POST /v3.0/oa/group/message ", 0) != 0 || header(req, "access_token") != kToken) return false;
-    if (header(req, "X-Antq-Signature") != "sha256=" + notifications::hmac_sha256_hex(kSecret, body)) return false;
+  static bool valid(const std::string& req, bj::object& out) {
+    const std::string body = request_body(req);
+    if (req.rfind("POST /v3.0/oa/group/message ", 0) != 0 || request_header(req, "access_token") != kToken) return false;
+    if (request_header(req, "X-Antq-Signature") != "sha256=" + notifications::hmac_sha256_hex(kSecret, body)) return false;
     boost::system::error_code ec;
     const auto v = bj::parse(body, ec);
     if (ec || !v.is_object()) return false;
@@ -81,44 +64,10 @@ class ZaloStub {
     out = v.as_object();
     return true;
   }
-  void run() {
-    while (!stop_) {
-      const int c = ::accept(fd_, nullptr, nullptr);
-      if (c < 0) return;
-      std::string req;
-      char buf[4096];
-      for (;;) {
-        const auto n = ::recv(c, buf, sizeof buf, 0);
-        if (n <= 0) break;
-        req.append(buf, static_cast<std::size_t>(n));
-        const auto end = req.find("\r\n\r\n");
-        if (end == std::string::npos) continue;
-        const std::string cl = header(req, "Content-Length");
-        if (req.size() >= end + 4 + (cl.empty() ? 0 : std::stoul(cl))) break;
-      }
-      const auto end = req.find("\r\n\r\n");
-      bj::object got;
-      const bool ok = end != std::string::npos && valid(req, req.substr(end + 4), got);
-      if (ok) {
-        std::lock_guard g(m_);
-        accepted_.push_back(got);
-      } else {
-        ++refused_;
-      }
-      const std::string body = ok ? R"({"error":0,"message":"Success"})" : R"({"error":-216,"message":"Access token is invalid"})";
-      const std::string reply = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-                                "\r\nConnection: close\r\n\r\n" + body;
-      ::send(c, reply.data(), reply.size(), MSG_NOSIGNAL);
-      ::close(c);
-    }
-  }
-  int fd_ = -1;
-  std::uint16_t port_ = 0;
-  std::atomic<bool> stop_{false};
   std::atomic<int> refused_{0};
   std::mutex m_;
   std::vector<bj::object> accepted_;
-  std::thread thread_;
+  HttpStub stub_;  // last: its thread stops before what it uses goes
 };
 
 std::string add_group(NewsServer& n, const std::string& token, const bj::object& fields) {
