@@ -28,6 +28,11 @@ bash scripts/lint.sh
 stage "C++ tests (SQLite and PostgreSQL)"
 bash scripts/with-postgres.sh ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error --parallel 2 --timeout 300
 
+# Issue 16: nginx (the shipped site file) over three instances on one durable PostgreSQL; kill -9
+# one under write load with Idempotency-Keys; nothing acknowledged is lost, nothing is made twice.
+stage "Several instances behind nginx: kill -9 one under write load (deploy/tests/cluster-kill-test.sh)"
+ANTQ_BIN="$PWD/$BUILD_DIR/antq" bash deploy/tests/cluster-kill-test.sh
+
 stage "Fuzz smoke (each libFuzzer target: its seed corpus, then ${FUZZ_SMOKE_SECONDS:-3} s of mutations)"
 FUZZ_SECONDS=${FUZZ_SMOKE_SECONDS:-3} bash server/fuzz/run.sh
 
