@@ -106,10 +106,13 @@ stop_pid() {
 
 down() {
   [ -d "$STATE" ] || return 0
-  stop_pid "$STATE/nginx/nginx.pid" 5 QUIT
+  stop_pid "$STATE/nginx/nginx.pid" 5 TERM
+  # All instances at once: each answers 503 on /readyz for drain_seconds (5) before it stops.
+  local f
   for f in "$STATE"/run/antq-*.pid; do
-    [ -e "$f" ] && stop_pid "$f" 15
+    [ -e "$f" ] && stop_pid "$f" 20 &
   done
+  wait
   if [ -n "$PGBIN" ]; then
     pg_stop "$STATE/pg/replica"
     pg_stop "$STATE/pg/primary"
