@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "app/modules.hpp"
 #include "core/keyring.hpp"
@@ -58,6 +59,7 @@ struct App::Impl {
   std::unique_ptr<http::StaticFiles> static_files;
   std::unique_ptr<http::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;
+  std::unique_ptr<system::Readiness> readiness;
 };
 
 App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
@@ -84,8 +86,10 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   i.pipeline = std::make_unique<http::Pipeline>(i.router, i.modules->need<http::Authenticator>(), i.idempotency.get(), i.static_files.get(),
                                                 i.metrics);
   i.server = std::make_unique<http::Server>(server_options(config), *i.pipeline);
+  i.readiness = std::make_unique<system::Readiness>(*i.db, i.modules->settings.attachments_dir);
   system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); },
-                                     [m = i.modules.get()](boost::json::object& paths) { m->openapi_paths(paths); }, config.metrics_token});
+                                     [m = i.modules.get()](boost::json::object& paths) { m->openapi_paths(paths); }, config.metrics_token,
+                                     *i.readiness});
 }
 
 App::~App() {
@@ -100,6 +104,13 @@ std::uint16_t App::start() {
   return impl_->server->start();
 }
 void App::wait_for_signal() { impl_->server->wait_for_signal(); }
+// /readyz turns 503 at once; requests keep being served for `period`, long enough for a load
+// balancer that polls /readyz (or sees a 503 and retries elsewhere) to move new requests off.
+void App::drain(std::chrono::milliseconds period) {
+  impl_->readiness->drain();
+  log::info("draining", {{"ms", static_cast<std::int64_t>(period.count())}});
+  std::this_thread::sleep_for(period);
+}
 void App::stop() {
   impl_->server->stop();
   impl_->modules->stop_workers();

@@ -1,6 +1,7 @@
 #pragma once
 // Wiring, done once at start-up: the database, every module's service and routes, the request
 // pipeline and the HTTP server.
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -27,6 +28,8 @@ class App {
   ~App();
   std::uint16_t start();  // binds and serves in the background; returns the port
   void wait_for_signal();
+  // After SIGTERM: /readyz answers 503 while requests are still served for `period`.
+  void drain(std::chrono::milliseconds period);
   void stop();
   db::Database& database();
   // The audit trail, for what runs beside the server in the same process (tests of the reform).

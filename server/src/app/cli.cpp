@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -116,6 +117,7 @@ int cmd_serve(const Config& c) {
             << std::endl;
   log::info("server_started", {{"port", port}, {"database", db::engine_name(app.database().engine())}});
   app.wait_for_signal();
+  app.drain(std::chrono::seconds(std::max(0, c.drain_seconds)));
   app.stop();
   log::info("server_stopped");
   log::flush();

@@ -80,7 +80,8 @@ std::vector<Setting> settings(Config& c) {
           {"news_zalo_url", Setting::text, &c.news_zalo_url},
           {"news_zalo_token", Setting::text, &c.news_zalo_token},
           {"news_zalo_secret", Setting::text, &c.news_zalo_secret},
-          {"metrics_token", Setting::text, &c.metrics_token}};
+          {"metrics_token", Setting::text, &c.metrics_token},
+          {"drain_seconds", Setting::integer, &c.drain_seconds}};
 }
 
 void assign(const Setting& s, const std::string& value, bool int_is_long) {

@@ -68,6 +68,9 @@ struct Config {
   // /metrics: with a token, only `Authorization: Bearer <token>`; without one, only direct
   // connections from this machine (loopback, not through a proxy).
   std::string metrics_token;
+  // On SIGTERM: seconds during which /readyz answers 503 while requests are still served, so that a
+  // load balancer stops sending new ones before the instance stops accepting.
+  int drain_seconds = 5;
 };
 
 // Reads `file` (when given, or ./antq.toml when it exists) and the environment.

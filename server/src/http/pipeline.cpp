@@ -22,7 +22,7 @@ namespace antq::http {
 
 namespace {
 
-bool is_api_path(std::string_view p) { return p.starts_with("/api/") || p == "/healthz" || p == "/metrics"; }
+bool is_api_path(std::string_view p) { return p.starts_with("/api/") || p == "/healthz" || p == "/readyz" || p == "/metrics"; }
 
 bool sane_request_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;

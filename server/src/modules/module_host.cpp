@@ -1,6 +1,11 @@
 #include "modules/module_host.hpp"
 
+#include "modules/cluster/shared_windows.hpp"
+
 namespace antq::modules {
+
+Host::Host(Settings settings, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, http::Router& router)
+    : settings(std::move(settings)), db(db), keys(keys), audit(audit), router(router), windows(cluster::shared_window_counts(db, keys)) {}
 
 Host::~Host() {
   stop_workers();

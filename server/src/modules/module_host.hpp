@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/keyring.hpp"
+#include "core/rate_limiter.hpp"
 #include "db/database.hpp"
 #include "http/router.hpp"
 #include "modules/accounts/accounts_config.hpp"
@@ -51,8 +52,7 @@ struct Settings {
 
 class Host {
  public:
-  Host(Settings settings, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, http::Router& router)
-      : settings(std::move(settings)), db(db), keys(keys), audit(audit), router(router) {}
+  Host(Settings settings, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, http::Router& router);
   // What was kept goes in the reverse order it was made (a service before what it uses).
   ~Host();
   Host(const Host&) = delete;
@@ -63,6 +63,8 @@ class Host {
   const crypto::Keyring& keys;
   const audit::AuditLog& audit;
   http::Router& router;
+  // What every rate limit and flood counter counts in: shared by all instances on PostgreSQL.
+  const std::shared_ptr<WindowCounts> windows;
 
   // Builds a T that lives as long as the server.
   template <class T, class... Args>

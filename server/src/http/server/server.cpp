@@ -73,7 +73,6 @@ void Server::wait_for_signal() {
   signals.async_wait([&](const boost::system::error_code&, int s) { received = s; });
   sig_ctx.run();
   log::info("shutdown_requested", {{"signal", received}});
-  stop();
 }
 
 void Server::stop() {

@@ -42,7 +42,7 @@ class Server {
 
   // Binds and starts serving on background threads; returns the bound port.
   std::uint16_t start();
-  // Blocks until SIGINT/SIGTERM, then shuts down gracefully.
+  // Blocks until SIGINT or SIGTERM (the caller then drains and calls stop()).
   void wait_for_signal();
   // Stops accepting, lets in-flight requests finish (up to shutdown_grace), then stops. Idempotent.
   void stop();

@@ -8,7 +8,7 @@
 namespace antq::accounts {
 
 void install(modules::Host& host) {
-  auto& authentication = host.keep<Authentication>(host.db, host.keys, host.audit, host.settings.accounts);
+  auto& authentication = host.keep<Authentication>(host.db, host.keys, host.audit, host.settings.accounts, host.windows);
   auto& users = host.keep<UserAdmin>(host.db, host.audit);
   http::Authenticator& authenticator = host.keep<SessionAuthenticator>(authentication);
   host.offer(authenticator);

@@ -4,6 +4,7 @@
 // Every change is audited in the same transaction. Who may do what to which account is
 // user_admin.hpp.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,7 +34,9 @@ struct SessionAuth {
 
 class Authentication {
  public:
-  Authentication(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, AccountsConfig config);
+  // `windows`: where the per-address login limit counts (null: this process's memory).
+  Authentication(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, AccountsConfig config,
+                 std::shared_ptr<WindowCounts> windows = nullptr);
 
   // login.cpp
   LoginResult login(const std::string& username, const std::string& password, const std::optional<std::string>& totp, const Caller& caller);

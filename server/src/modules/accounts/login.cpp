@@ -31,8 +31,13 @@ std::string login_key(const std::string& username) {
 
 }  // namespace
 
-Authentication::Authentication(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, AccountsConfig config)
-    : db_(db), keys_(keys), audit_(audit), config_(config), login_limiter_(config.login_attempts_per_minute, std::chrono::seconds(60)) {
+Authentication::Authentication(db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, AccountsConfig config,
+                               std::shared_ptr<WindowCounts> windows)
+    : db_(db),
+      keys_(keys),
+      audit_(audit),
+      config_(config),
+      login_limiter_(config.login_attempts_per_minute, std::chrono::seconds(60), std::move(windows), "logins") {
   prepare_dummy();
 }
 

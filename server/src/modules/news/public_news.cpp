@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/client_address.hpp"
 #include "core/errors.hpp"
 #include "core/json_input.hpp"
 #include "core/time.hpp"
@@ -85,15 +86,16 @@ std::string read_kinds(const bj::object& body) {
 
 }  // namespace
 
-PublicNews::PublicNews(db::Database& db, const crypto::Keyring& keys, Deliveries& deliveries, std::string public_url, bool rate_limit)
+PublicNews::PublicNews(db::Database& db, const crypto::Keyring& keys, Deliveries& deliveries, std::string public_url, bool rate_limit,
+                       std::shared_ptr<WindowCounts> windows)
     : db_(db), keys_(keys), deliveries_(deliveries), base_url_(std::move(public_url)) {
   while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
-  if (rate_limit) writes_ = std::make_unique<RateLimiter>(kWritesPerHour, std::chrono::hours(1));
+  if (rate_limit) writes_ = std::make_unique<RateLimiter>(kWritesPerHour, std::chrono::hours(1), std::move(windows), "news-subscriptions");
 }
 
 void PublicNews::admit(const std::string& client_ip) {
   if (!writes_) return;
-  if (const int wait = writes_->acquire(client_ip)) throw TooManyRequests("Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.", wait);
+  if (const int wait = writes_->acquire(net::client_key(client_ip))) throw TooManyRequests("Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.", wait);
 }
 
 bj::object PublicNews::list(const std::string& unit_code) {

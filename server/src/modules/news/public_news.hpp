@@ -18,7 +18,8 @@ namespace antq::news {
 class PublicNews {
  public:
   // `public_url`: the site's address for the feed's links ("" : links relative to the feed).
-  PublicNews(db::Database& db, const crypto::Keyring& keys, Deliveries& deliveries, std::string public_url, bool rate_limit);
+  PublicNews(db::Database& db, const crypto::Keyring& keys, Deliveries& deliveries, std::string public_url, bool rate_limit,
+             std::shared_ptr<WindowCounts> windows = nullptr);
 
   boost::json::object list(const std::string& unit_code);
   // 404 for a post that is not live. `device`: what tells one reader's device from another's

@@ -28,6 +28,9 @@ struct DispatcherOptions {
   std::chrono::milliseconds first_retry{1000};
   std::chrono::milliseconds max_retry{std::chrono::hours(1)};
   int max_attempts = 12;
+  int batch = 10;  // rows claimed per round
+  // How long claimed rows stay this dispatcher's: above `batch` sends at the senders' timeout.
+  std::chrono::milliseconds lease{std::chrono::minutes(10)};
 };
 
 class Dispatcher {
@@ -41,6 +44,15 @@ class Dispatcher {
   int run_once();
 
  private:
+  struct Due {
+    std::int64_t id;
+    std::string channel;
+    OutgoingMessage m;
+    int attempts;
+  };
+  std::vector<Due> claim();
+  bool deliver(const Due& d);  // true when sent
+
   db::Database& db_;
   std::map<std::string, std::unique_ptr<Sender>> senders_;
   DispatcherOptions opt_;

@@ -28,7 +28,7 @@ registers::Spec spec() {
   s.extras = [](registers::RegisterService& opinions, modules::Host& host) {
     const auto& settings = host.settings;
     register_public_route(host.router, host.keep<PublicOpinions>(opinions, host.db),
-                          settings.public_rate_limit ? settings.public_opinions_per_hour : 0);
+                          settings.public_rate_limit ? settings.public_opinions_per_hour : 0, host.windows);
   };
   return s;
 }

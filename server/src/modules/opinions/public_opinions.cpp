@@ -64,8 +64,8 @@ registers::Record PublicOpinions::receive(const CitizenOpinion& in, const std::s
   }
 }
 
-void register_public_route(http::Router& router, PublicOpinions& opinions, int per_hour) {
-  auto limiter = std::make_shared<RateLimiter>(per_hour, std::chrono::hours(1));
+void register_public_route(http::Router& router, PublicOpinions& opinions, int per_hour, std::shared_ptr<WindowCounts> windows) {
+  auto limiter = std::make_shared<RateLimiter>(per_hour, std::chrono::hours(1), std::move(windows), "opinions");
   router.add({"POST", "/api/v1/public/opinions", http::Access::public_}, [&opinions, limiter](http::Request& req) {
     if (limiter->enabled()) {
       if (int wait = limiter->acquire(net::client_key(req.client_ip))) {

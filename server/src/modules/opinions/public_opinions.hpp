@@ -1,8 +1,10 @@
 #pragma once
 // Opinions sent online by citizens (/gop-y), without login. Refusals speak to a citizen (no API
 // field names in the message) and still name the field in `field`.
+#include <memory>
 #include <string>
 
+#include "core/rate_limiter.hpp"
 #include "db/database.hpp"
 #include "http/router.hpp"
 #include "modules/registers/register_service.hpp"
@@ -27,6 +29,6 @@ class PublicOpinions {
 
 // POST /api/v1/public/opinions {"unit","topic","content"}, rate-limited per client address
 // (`per_hour` ≤ 0: no limit; setting public_opinions_per_hour).
-void register_public_route(http::Router& router, PublicOpinions& opinions, int per_hour);
+void register_public_route(http::Router& router, PublicOpinions& opinions, int per_hour, std::shared_ptr<WindowCounts> windows);
 
 }  // namespace antq::opinions

@@ -37,6 +37,15 @@ void register_routes(http::Router& router, SystemDeps deps) {
     return http::Response::json(bj::object{{"status", "ok"}, {"database", db::engine_name(db.engine())}, {"version", ANTQ_VERSION}});
   });
 
+  // Asks the database and the disk, so it runs on a worker, not on an I/O thread. 503 when any check
+  // fails: a load balancer sends this instance nothing until it answers 200 again.
+  router.add({"GET", "/readyz", http::Access::public_}, [&readiness = deps.readiness](http::Request&) {
+    const auto report = readiness.check();
+    auto res = http::Response::json(bj::object{{"status", report.ready ? "ready" : "not_ready"}, {"checks", report.checks}},
+                                    report.ready ? 200 : 503);
+    return res;
+  });
+
   router.add({"GET", "/metrics", http::Access::public_, http::Lane::io}, [deps](http::Request& req) {
     require_operator(req, deps.metrics_token);
     const auto pool = deps.db.stats();

@@ -1,13 +1,13 @@
 #pragma once
+// Operator endpoints: /healthz, /readyz, /metrics (Prometheus), /api/v1/openapi.json.
 #include <boost/json/object.hpp>
 
-#include <functional>
-// Operator endpoints: /healthz, /metrics (Prometheus), /api/v1/openapi.json.
 #include <functional>
 #include <string>
 
 #include "db/database.hpp"
 #include "http/router.hpp"
+#include "modules/system/readiness.hpp"
 
 namespace antq::http {
 class Metrics;
@@ -24,6 +24,7 @@ struct SystemDeps {
   // /metrics: when set, only `Authorization: Bearer <metrics_token>`; when empty, only direct
   // connections from this machine.
   std::string metrics_token;
+  const Readiness& readiness;
 };
 
 void register_routes(http::Router& router, SystemDeps deps);

@@ -18,7 +18,10 @@ BadRequest failed() {
 }
 }  // namespace
 
-ProofOfWork::ProofOfWork(const crypto::Keyring& keys, int bits, std::chrono::seconds ttl) : keys_(keys), bits_(bits), ttl_(ttl) {}
+ProofOfWork::ProofOfWork(const crypto::Keyring& keys, int bits, std::chrono::seconds ttl, std::shared_ptr<WindowCounts> counts)
+    : keys_(keys), bits_(bits), ttl_(ttl), spent_(std::move(counts)) {
+  if (!spent_) spent_ = std::make_shared<MemoryWindowCounts>();
+}
 
 std::string ProofOfWork::sign(std::string_view body) const { return keys_.keyed_hash(body, "pow-challenge").substr(0, 32); }
 
@@ -71,11 +74,8 @@ int ProofOfWork::verify(std::string_view answer) {
   const std::int64_t now = unix_now();
   if (expiry < now) throw failed();
   if (leading_zero_bits(answer) < bits) throw failed();
-  std::lock_guard g(mutex_);
-  if (used_.size() > 10000) {
-    for (auto it = used_.begin(); it != used_.end();) it = it->second < now ? used_.erase(it) : std::next(it);
-  }
-  if (!used_.emplace(std::string(token), expiry).second) throw failed();
+  // Spent tokens are remembered until they expire, in the counts every instance shares.
+  if (spent_->add(std::string(token), std::chrono::seconds(expiry - now + 1)).hits > 1) throw failed();
   return bits;
 }
 

@@ -2,14 +2,15 @@
 // A light proof of work in front of the public form, instead of a third-party captcha (networks
 // may be closed): the browser finds a nonce such that SHA-256(token ":" nonce) starts with `bits`
 // zero bits (2^bits hashes on average: a second or two on a cheap phone, real cost for a flood).
-// Tokens are stateless (expiry and random part, signed with the data key); each is accepted once.
+// Tokens are stateless (expiry and random part, signed with the data key); each is accepted once,
+// on whichever instance.
 #include <chrono>
-#include <mutex>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/keyring.hpp"
+#include "core/rate_limiter.hpp"
 
 namespace antq::tips {
 
@@ -21,7 +22,9 @@ struct Challenge {
 
 class ProofOfWork {
  public:
-  ProofOfWork(const crypto::Keyring& keys, int bits, std::chrono::seconds ttl = std::chrono::minutes(10));
+  // `counts` remembers the spent tokens (shared by the instances on PostgreSQL; null: this process).
+  ProofOfWork(const crypto::Keyring& keys, int bits, std::chrono::seconds ttl = std::chrono::minutes(10),
+              std::shared_ptr<WindowCounts> counts = nullptr);
   // `extra_bits` on top of the configured difficulty (a flooded unit).
   Challenge issue(int extra_bits = 0) const;
   // `answer` is "token:nonce" from the X-Challenge header. Throws BadRequest (challenge_required
@@ -38,8 +41,7 @@ class ProofOfWork {
   const crypto::Keyring& keys_;
   int bits_;
   std::chrono::seconds ttl_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::int64_t> used_;  // token → expiry (unix seconds)
+  std::shared_ptr<WindowCounts> spent_;  // token → uses while it is valid
 };
 
 }  // namespace antq::tips

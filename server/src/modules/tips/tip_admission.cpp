@@ -14,10 +14,10 @@ TooManyRequests too_many(int retry_after) { return TooManyRequests("Bạn đã g
 
 Admission::Admission(const crypto::Keyring& keys, const AdmissionOptions& o)
     : options_(o),
-      per_address_(o.rate_limit ? o.tips_per_hour_per_address : 0, std::chrono::hours(1)),
-      follow_ups_(o.rate_limit ? o.follow_ups_per_hour_per_address : 0, std::chrono::hours(1)),
-      per_unit_(std::chrono::hours(1)) {
-  if (o.challenge) pow_ = std::make_unique<ProofOfWork>(keys, o.challenge_bits);
+      per_address_(o.rate_limit ? o.tips_per_hour_per_address : 0, std::chrono::hours(1), o.windows, "tips"),
+      follow_ups_(o.rate_limit ? o.follow_ups_per_hour_per_address : 0, std::chrono::hours(1), o.windows, "tip-follow-ups"),
+      per_unit_(std::chrono::hours(1), o.windows, "tips-per-unit") {
+  if (o.challenge) pow_ = std::make_unique<ProofOfWork>(keys, o.challenge_bits, std::chrono::minutes(10), o.windows);
 }
 
 // Two more bits (four times the work) each time a unit's hourly count passes another multiple of

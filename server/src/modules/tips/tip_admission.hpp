@@ -21,6 +21,7 @@ struct AdmissionOptions {
   int tips_per_hour_per_address = 20;
   int tips_per_hour_per_unit = 300;
   int follow_ups_per_hour_per_address = 120;
+  std::shared_ptr<WindowCounts> windows;  // where the limits count (null: this process's memory)
 };
 
 class Admission {

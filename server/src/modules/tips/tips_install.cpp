@@ -12,8 +12,9 @@ namespace antq::tips {
 
 namespace {
 
-TipsOptions options_of(const modules::Settings& s) {
+TipsOptions options_of(const modules::Settings& s, std::shared_ptr<WindowCounts> windows) {
   TipsOptions o;
+  o.windows = std::move(windows);
   o.challenge = s.public_challenge;
   o.challenge_bits = std::clamp(s.public_challenge_bits, 0, 24);
   o.rate_limit = s.public_rate_limit;
@@ -29,7 +30,7 @@ TipsOptions options_of(const modules::Settings& s) {
 }  // namespace
 
 void install(modules::Host& host) {
-  auto& tips = host.keep<TipsService>(host.db, host.keys, host.audit, options_of(host.settings));
+  auto& tips = host.keep<TipsService>(host.db, host.keys, host.audit, options_of(host.settings, host.windows));
   // A new tip goes out to the webhooks and e-mail at once, not at the dispatcher's next round.
   tips.on_intake([&dispatcher = host.need<notifications::Dispatcher>()] { dispatcher.wake(); });
   if (!host.settings.smtp_url.empty()) {

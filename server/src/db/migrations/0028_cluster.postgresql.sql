@@ -1,0 +1,14 @@
+-- Several instances on one PostgreSQL (issue 16).
+-- Rate-limit windows shared by every instance (modules/cluster/shared_windows.cpp). Unlogged: a
+-- crash may lose the counts of the last hour, which only lets a client in a little early, and the
+-- table is written on every public request.
+CREATE UNLOGGED TABLE rate_windows (
+  key TEXT PRIMARY KEY,       -- a keyed hash of the limiter's name and the client's key
+  hits INTEGER NOT NULL,
+  ends_at BIGINT NOT NULL     -- unix seconds
+);
+CREATE INDEX rate_windows_ends ON rate_windows (ends_at);
+
+-- An outbox row taken by one instance's dispatcher until this time (a lease: a dispatcher that
+-- dies mid-send leaves the row to another once it has passed).
+ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
