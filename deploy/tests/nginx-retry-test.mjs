@@ -149,7 +149,11 @@ try {
     expect: 200,
     goodHits: 1,
   });
-  await check(base2, 'PUT without a key, connection refused: 502', 'PUT', '/api/v1/news/settings/x', { body: '{}', expect: 502, goodHits: 0 });
+  await check(base2, 'PUT without a key, connection refused: 502', 'PUT', '/api/v1/news/settings/x', {
+    body: '{}',
+    expect: 502,
+    goodHits: 0,
+  });
 } catch (e) {
   failures.push(String(e.stack ?? e));
 } finally {
