@@ -44,6 +44,22 @@ std::optional<std::int64_t> Row::opt_integer(std::size_t i) const {
   return integer(i);
 }
 
+namespace {
+thread_local WriteHook* current_hook = nullptr;
+}  // namespace
+
+WriteHook::WriteHook(std::function<void(Connection&)> fn) : fn_(std::move(fn)), previous_(current_hook) { current_hook = this; }
+
+WriteHook::~WriteHook() { current_hook = previous_; }
+
+std::function<void(Connection&)> WriteHook::around(const std::function<void(Connection&)>& fn) {
+  if (current_hook == nullptr) return fn;
+  return [&fn, &hook = current_hook->fn_](Connection& c) {
+    fn(c);
+    hook(c);
+  };
+}
+
 std::string escape_like(std::string_view s) {
   std::string out;
   for (char c : s) {

@@ -121,6 +121,24 @@ struct Options {
   int busy_timeout_ms = 10000;
 };
 
+// Work added to every write transaction the constructing thread makes while the hook lives, run
+// inside it after the caller's own work: what must commit or roll back with whatever a request
+// writes (the request's Idempotency-Key marked as acted upon). One hook per thread at a time.
+class WriteHook {
+ public:
+  explicit WriteHook(std::function<void(Connection&)> fn);
+  ~WriteHook();
+  WriteHook(const WriteHook&) = delete;
+  WriteHook& operator=(const WriteHook&) = delete;
+  // `fn`, followed by this thread's hook when one lives; each engine's write() calls it on the
+  // caller's thread (SQLite's group commit may then run it on another).
+  static std::function<void(Connection&)> around(const std::function<void(Connection&)>& fn);
+
+ private:
+  std::function<void(Connection&)> fn_;
+  WriteHook* previous_;
+};
+
 // `s` with LIKE's wildcards escaped, for use with `LIKE $n ESCAPE '\'` (same on both engines).
 std::string escape_like(std::string_view s);
 

@@ -281,7 +281,7 @@ void PostgresDatabase::run(const char* begin, const std::function<void(Connectio
 
 void PostgresDatabase::read(const std::function<void(Connection&)>& fn) { run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn); }
 
-void PostgresDatabase::write(const std::function<void(Connection&)>& fn) { run("BEGIN", fn); }
+void PostgresDatabase::write(const std::function<void(Connection&)>& fn) { run("BEGIN", WriteHook::around(fn)); }
 
 PoolStats PostgresDatabase::stats() const {
   std::lock_guard lock(mutex_);

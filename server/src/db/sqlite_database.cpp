@@ -337,7 +337,8 @@ namespace {
 constexpr std::size_t kMaxBatch = 256;
 }  // namespace
 
-void SqliteDatabase::write(const std::function<void(Connection&)>& fn) {
+void SqliteDatabase::write(const std::function<void(Connection&)>& fn_alone) {
+  const auto fn = WriteHook::around(fn_alone);
   PendingWrite me{&fn};
   ++in_use_;
   struct Done {

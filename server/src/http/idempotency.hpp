@@ -2,6 +2,7 @@
 // Every POST honours `Idempotency-Key`: phones on village networks retry, and a retry must get
 // the first answer without creating anything again. The pipeline drives this interface; the
 // storage lives in modules/idempotency.
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -17,7 +18,9 @@ struct StoredResponse {
 
 class IdempotencyStore {
  public:
-  enum class Claim { claimed, replay, in_progress, mismatch };
+  // acted_unanswered: the first request wrote but its answer was never stored (its instance died
+  // in between); running it again would write twice.
+  enum class Claim { claimed, replay, in_progress, mismatch, acted_unanswered };
   struct ClaimResult {
     Claim claim;
     std::optional<StoredResponse> stored;  // for replay
@@ -26,8 +29,14 @@ class IdempotencyStore {
   // Atomically claims (caller, key) for a request; `request` is what identifies it (method,
   // target, body): the store keeps only a keyed hash of it.
   virtual ClaimResult claim(const std::string& caller, const std::string& key, const std::string& request) = 0;
+  // While the returned object lives, every write transaction of this thread also marks the key as
+  // acted upon, atomically with what it writes.
+  struct Acting {
+    virtual ~Acting() = default;
+  };
+  virtual std::unique_ptr<Acting> acting(const std::string& caller, const std::string& key) = 0;
   virtual void complete(const std::string& caller, const std::string& key, const StoredResponse& response) = 0;
-  // The handler failed in a way worth retrying (5xx): forget the claim.
+  // The handler failed in a way worth retrying (5xx): forget the claim, unless it wrote.
   virtual void release(const std::string& caller, const std::string& key) = 0;
 };
 

@@ -238,6 +238,10 @@ Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::s
       res.header("Idempotent-Replayed", "true");
       return res;
     }
+    case IdempotencyStore::Claim::acted_unanswered:
+      throw ApiError(409, "idempotency_unanswered",
+                     "Yêu cầu với Idempotency-Key này đã được ghi nhận nhưng máy chủ dừng trước khi trả lời. Đừng gửi lại: hãy "
+                     "tải lại danh sách để xem kết quả.");
     case IdempotencyStore::Claim::in_progress:
       throw Conflict("Yêu cầu với Idempotency-Key này đang được xử lý. Vui lòng thử lại sau giây lát.");
     case IdempotencyStore::Claim::mismatch:
@@ -246,6 +250,7 @@ Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::s
   }
   Response res;
   try {
+    const auto acting = idempotency_->acting(caller, k);
     res = route.handler(req);
   } catch (const ApiError& e) {
     res = error_response(e, req.request_id);

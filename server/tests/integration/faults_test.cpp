@@ -581,6 +581,7 @@ TEST(FaultSqliteLocked, WritesGet503WithRetryAfterReadsWorkAndWritesSucceedAfter
 // A private cluster (server/tests/faults/pg_cluster.sh), stopped with `pg_ctl stop -m fast` under
 // load, left down for a moment so requests certainly meet the outage, then started again on the
 // same port. The cluster of scripts/with-postgres.sh is left alone: other tests use it meanwhile.
+// /readyz follows: 503 while the database is down, 200 when it is back.
 TEST(FaultPostgresRestart, RequestsDuringTheOutageGet503AndTheServerReconnectsByItself) {
   const auto engines = antq::test::engines();
   if (std::find(engines.begin(), engines.end(), "postgresql") == engines.end()) {
@@ -647,10 +648,21 @@ TEST(FaultPostgresRestart, RequestsDuringTheOutageGet503AndTheServerReconnectsBy
   for (int i = 0; i < 100 && count_acks() < 100; ++i) std::this_thread::sleep_for(100ms);
   std::string out;
   ASSERT_EQ(run_command({"bash", script("pg_cluster.sh"), "stop", dir.string()}, out), 0) << out;
+  // The load balancer is told: not ready while the database is down…
+  const auto down = call(server.port, "GET", "/readyz");
+  EXPECT_EQ(down.status, 503) << down.body;
+  if (down.status == 503) {
+    EXPECT_EQ(down.json().at("status"), "not_ready");
+    EXPECT_EQ(down.json().at("checks").at("database").at("ok"), false) << down.body;
+    EXPECT_EQ(down.json().at("checks").at("storage").at("ok"), true) << down.body;
+  }
   std::this_thread::sleep_for(1500ms);
   ASSERT_EQ(run_command({"bash", script("pg_cluster.sh"), "start", dir.string()}, out), 0) << out;
   restarted = true;
   for (int i = 0; i < 100 && ok_after_restart < 50; ++i) std::this_thread::sleep_for(100ms);
+  // …and ready again once it is back, without a restart of the server.
+  const auto up = call(server.port, "GET", "/readyz");
+  EXPECT_EQ(up.status, 200) << up.body;
   stop = true;
   for (auto& t : clients) t.join();
 

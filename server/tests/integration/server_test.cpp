@@ -9,6 +9,8 @@
 #include <set>
 #include <thread>
 
+#include "core/keyring.hpp"
+#include "core/time.hpp"
 #include "integration/server_fixture.hpp"
 #include "modules/units/units_service.hpp"
 
@@ -236,6 +238,63 @@ TEST_P(ServerTest, IdempotencyKeyReplaysTheFirstAnswer) {
   headers["Idempotency-Key"] = "bad-1";
   EXPECT_EQ(request(port(), "POST", "/api/v1/units", "{oops", headers).status, 400);
   EXPECT_EQ(request(port(), "POST", "/api/v1/units", "{oops", headers).status, 400);
+}
+
+// An instance killed while holding a key (issue 16): the key says whether the request wrote, in
+// the same transaction as the write, so a retry on another instance neither loses nor repeats it.
+TEST_P(ServerTest, AKeyLeftByADeadInstanceIsRunAgainOnlyWhenNothingWasWritten) {
+  auto headers = admin();
+  auto& db = s_->database().db();
+  auto row = [&](const std::string& key) {
+    return db.read_value([&](db::Connection& c) { return c.query("SELECT caller, status, acted FROM idempotency_keys WHERE key = $1", key); });
+  };
+  auto villages = [&](const std::string& name) {
+    int n = 0;
+    const auto list = get(port(), "/api/v1/units?parent=21220").json();
+    for (const auto& v : list.at("items").as_array()) n += v.at("full_name").as_string() == name;
+    return n;
+  };
+  // A request that writes marks its key in its own transaction; one refused before writing does not.
+  headers["Idempotency-Key"] = "wrote-1";
+  const std::string wrote = R"({"parent":"21220","name":"Thôn Đã Ghi","kind":"village"})";
+  ASSERT_EQ(request(port(), "POST", "/api/v1/units", wrote, headers).status, 201);
+  EXPECT_EQ(row("wrote-1").rows.at(0).integer(2), 1);
+  headers["Idempotency-Key"] = "refused-1";
+  ASSERT_EQ(request(port(), "POST", "/api/v1/units", "{oops", headers).status, 400);
+  EXPECT_EQ(row("refused-1").rows.at(0).integer(2), 0);
+
+  // It wrote, then its instance died before the answer was stored: a retry must not write again.
+  db.write([](db::Connection& c) { c.query("UPDATE idempotency_keys SET status = NULL, content_type = NULL, body = NULL WHERE key = 'wrote-1'"); });
+  headers["Idempotency-Key"] = "wrote-1";
+  auto unanswered = request(port(), "POST", "/api/v1/units", wrote, headers);
+  EXPECT_EQ(unanswered.status, 409) << unanswered.body;
+  EXPECT_EQ(unanswered.json().at("error").at("code"), "idempotency_unanswered");
+  EXPECT_EQ(villages("Thôn Đã Ghi"), 1);
+
+  // It died before writing anything: while the claim is recent it may still be running (409);
+  // once it is old, the retry runs and writes once.
+  const std::string caller = row("wrote-1").rows.at(0).text(0);
+  const std::string body = R"({"parent":"21220","name":"Thôn Chưa Ghi","kind":"village"})";
+  const auto keys = app::load_keyring(s_->config());
+  const std::string fingerprint = keys.keyed_hash("POST /api/v1/units\n" + body, "idempotency");
+  auto claim_at = [&](std::chrono::system_clock::time_point at) {
+    db.write([&](db::Connection& c) {
+      c.query("DELETE FROM idempotency_keys WHERE key = 'died-1'");
+      c.query("INSERT INTO idempotency_keys (caller, key, fingerprint, created_at) VALUES ($1, 'died-1', $2, $3)", caller, fingerprint,
+              timeutil::to_rfc3339(at));
+    });
+  };
+  headers["Idempotency-Key"] = "died-1";
+  claim_at(std::chrono::system_clock::now() - std::chrono::seconds(30));
+  auto running = request(port(), "POST", "/api/v1/units", body, headers);
+  EXPECT_EQ(running.status, 409) << running.body;
+  EXPECT_EQ(running.json().at("error").at("code"), "conflict");
+  claim_at(std::chrono::system_clock::now() - std::chrono::minutes(10));
+  auto taken_over = request(port(), "POST", "/api/v1/units", body, headers);
+  EXPECT_EQ(taken_over.status, 201) << taken_over.body;
+  auto replayed = request(port(), "POST", "/api/v1/units", body, headers);
+  EXPECT_EQ(replayed.header("idempotent-replayed"), "true");
+  EXPECT_EQ(villages("Thôn Chưa Ghi"), 1);
 }
 
 TEST_P(ServerTest, ServesTheWebAppWithCachingAndCompression) {

@@ -12,3 +12,7 @@ CREATE INDEX rate_windows_ends ON rate_windows (ends_at);
 -- An outbox row taken by one instance's dispatcher until this time (a lease: a dispatcher that
 -- dies mid-send leaves the row to another once it has passed).
 ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
+
+-- 1 once a write of the request holding the key has committed (set in that write's own
+-- transaction): an unanswered key whose instance died is run again only when nothing was written.
+ALTER TABLE idempotency_keys ADD COLUMN acted INTEGER NOT NULL DEFAULT 0;

@@ -8,3 +8,7 @@ CREATE TABLE rate_windows (
 CREATE INDEX rate_windows_ends ON rate_windows (ends_at);
 
 ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
+
+-- 1 once a write of the request holding the key has committed (set in that write's own
+-- transaction): an unanswered key whose instance died is run again only when nothing was written.
+ALTER TABLE idempotency_keys ADD COLUMN acted INTEGER NOT NULL DEFAULT 0;

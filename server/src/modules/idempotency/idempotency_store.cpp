@@ -12,6 +12,18 @@ using namespace antq::sql::idempotency::idempotency_store;  // the statements: i
 
 // A retry within a day gets the first answer; after that the key may be reused.
 constexpr auto kKeep = std::chrono::hours(24);
+// An unanswered claim that wrote nothing for this long belongs to a request that died with its
+// instance (a handler runs after the body has arrived, and none takes minutes): a retry may run.
+constexpr auto kAbandoned = std::chrono::minutes(5);
+
+class MarkActed final : public http::IdempotencyStore::Acting {
+ public:
+  MarkActed(std::string caller, std::string key)
+      : hook_([caller = std::move(caller), key = std::move(key)](db::Connection& c) { c.query(kActed, caller, key); }) {}
+
+ private:
+  db::WriteHook hook_;
+};
 }  // namespace
 
 namespace {
@@ -30,13 +42,24 @@ DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& cal
     }
     const auto& row = r.rows[0];
     if (row.text(0) != fingerprint) return {Claim::mismatch, std::nullopt};
-    // Still running, or the process died between the handler's commit and the stored answer.
-    // Re-running it could create the record twice, so the key stays taken until it expires.
-    if (row.is_null(1)) return {Claim::in_progress, std::nullopt};
+    if (row.is_null(1)) {
+      // The first request wrote and then its answer was lost: running it again would write twice.
+      if (row.integer(5) != 0) return {Claim::acted_unanswered, std::nullopt};
+      // Still running, or died before writing anything (then it is safe to run again).
+      const auto since = timeutil::parse_rfc3339(row.text(4));
+      if (since && now - *since > kAbandoned && c.query(kTakeOver, caller, key, timeutil::to_rfc3339(now), row.text(4)).affected == 1) {
+        return {Claim::claimed, std::nullopt};
+      }
+      return {Claim::in_progress, std::nullopt};
+    }
     auto body = keys_.open(row.text(3), kPurpose);
     if (!body) return {Claim::mismatch, std::nullopt};  // sealed with a key no longer held
     return {Claim::replay, http::StoredResponse{static_cast<int>(row.integer(1)), row.text(2), std::move(*body)}};
   });
+}
+
+std::unique_ptr<http::IdempotencyStore::Acting> DbIdempotencyStore::acting(const std::string& caller, const std::string& key) {
+  return std::make_unique<MarkActed>(caller, key);
 }
 
 void DbIdempotencyStore::complete(const std::string& caller, const std::string& key, const http::StoredResponse& response) {

@@ -2,7 +2,7 @@
 -- this file into idempotency_store.sql.hpp (server/cmake/sql_header.py): one constant a statement.
 
 -- name: kSelect
-SELECT fingerprint, status, content_type, body, created_at FROM idempotency_keys WHERE caller = $1 AND key = $2
+SELECT fingerprint, status, content_type, body, created_at, acted FROM idempotency_keys WHERE caller = $1 AND key = $2
 
 -- name: kInsert
 INSERT INTO idempotency_keys (caller, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)
@@ -10,8 +10,14 @@ INSERT INTO idempotency_keys (caller, key, fingerprint, created_at) VALUES ($1, 
 -- name: kComplete
 UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5 WHERE caller = $1 AND key = $2
 
+-- name: kTakeOver
+UPDATE idempotency_keys SET created_at = $3 WHERE caller = $1 AND key = $2 AND status IS NULL AND acted = 0 AND created_at = $4
+
+-- name: kActed
+UPDATE idempotency_keys SET acted = 1 WHERE caller = $1 AND key = $2
+
 -- name: kDelete
-DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2
+DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND acted = 0
 
 -- name: kExpire
 DELETE FROM idempotency_keys WHERE created_at < $1
