@@ -12,3 +12,7 @@ ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
 -- 1 once a write of the request holding the key has committed (set in that write's own
 -- transaction): an unanswered key whose instance died is run again only when nothing was written.
 ALTER TABLE idempotency_keys ADD COLUMN acted INTEGER NOT NULL DEFAULT 0;
+
+-- When the instance running an import last committed a group of rows: a batch silent for minutes
+-- is taken over by another instance.
+ALTER TABLE import_batches ADD COLUMN heartbeat_at TEXT;

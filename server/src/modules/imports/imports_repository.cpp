@@ -63,16 +63,24 @@ std::vector<Batch> list(db::Connection& c, const PathRange& area, const std::opt
   return out;
 }
 
-bool any_queued(db::Connection& c) { return !c.query(kNextQueued).empty(); }
+namespace {
+// A running batch not heard of for this long belongs to a dead instance: each group of rows it
+// commits says it is alive, and a group takes seconds.
+constexpr auto kSilent = std::chrono::minutes(2);
+std::string silent_since() { return timeutil::to_rfc3339(std::chrono::system_clock::now() - kSilent); }
+}  // namespace
+
+bool any_queued(db::Connection& c) { return !c.query(kNextQueued, silent_since()).empty(); }
 
 std::optional<std::int64_t> claim_next(db::Connection& c) {
   // Another worker may claim the same batch between the read and the update (PostgreSQL): the
   // next candidate then, a few times at most.
   for (int attempt = 0; attempt < 3; ++attempt) {
-    const auto r = c.query(kNextQueued);
+    const std::string silent = silent_since();
+    const auto r = c.query(kNextQueued, silent);
     if (r.empty()) return std::nullopt;
     const auto id = r.rows[0].integer(0);
-    if (c.query(kClaim, id, timeutil::now_utc()).affected > 0) return id;
+    if (c.query(kClaim, id, timeutil::now_utc(), silent).affected > 0) return id;
   }
   return std::nullopt;
 }
@@ -80,7 +88,7 @@ std::optional<std::int64_t> claim_next(db::Connection& c) {
 void requeue_running(db::Connection& c) { c.query(kRequeueRunning); }
 
 void progress(db::Connection& c, std::int64_t id, const Counts& k) {
-  c.query(kProgress, id, k.processed, k.created, k.updated, k.unchanged, k.refused);
+  c.query(kProgress, id, k.processed, k.created, k.updated, k.unchanged, k.refused, timeutil::now_utc());
 }
 
 void finish(db::Connection& c, std::int64_t id, const std::string& status, const Counts& k, const std::string& errors_json,

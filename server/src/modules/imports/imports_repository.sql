@@ -10,18 +10,24 @@ SELECT id, register, username, principal, unit_path, file_name, format, stored_n
   created, updated, unchanged, refused, errors, message, undo_kept, created_at, started_at, finished_at, undone_at
 FROM import_batches
 
+-- The next batch to run: a queued one whose unit has none running, or one whose runner has not been
+-- heard of since $1 (its instance died: batches resume, as after a restart).
 -- name: kNextQueued
-SELECT b.id FROM import_batches b WHERE b.status = 'queued'
-AND NOT EXISTS (SELECT 1 FROM import_batches r WHERE r.status = 'running' AND r.unit_path = b.unit_path) ORDER BY b.id LIMIT 1
+SELECT b.id FROM import_batches b
+WHERE (b.status = 'queued' AND NOT EXISTS (SELECT 1 FROM import_batches r WHERE r.status = 'running' AND r.unit_path = b.unit_path
+                                          AND r.heartbeat_at >= $1))
+   OR (b.status = 'running' AND (b.heartbeat_at IS NULL OR b.heartbeat_at < $1))
+ORDER BY b.id LIMIT 1
 
 -- name: kClaim
-UPDATE import_batches SET status = 'running', started_at = $2 WHERE id = $1 AND status = 'queued'
+UPDATE import_batches SET status = 'running', started_at = $2, heartbeat_at = $2
+WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < $3)))
 
 -- name: kRequeueRunning
 UPDATE import_batches SET status = 'queued' WHERE status = 'running'
 
 -- name: kProgress
-UPDATE import_batches SET processed = $2, created = $3, updated = $4, unchanged = $5, refused = $6 WHERE id = $1
+UPDATE import_batches SET processed = $2, created = $3, updated = $4, unchanged = $5, refused = $6, heartbeat_at = $7 WHERE id = $1
 
 -- name: kFinish
 UPDATE import_batches SET status = $2, processed = $3, created = $4, updated = $5, unchanged = $6, refused = $7, errors = $8,

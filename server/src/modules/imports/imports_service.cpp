@@ -210,7 +210,9 @@ void ImportsService::run_batch(std::int64_t id) {
 }
 
 void ImportsService::start() {
-  db_.write([](db::Connection& c) { repo::requeue_running(c); });
+  // SQLite has one process: what it left running it runs again now. On PostgreSQL another instance
+  // may be running it; a batch whose runner went silent is taken over by the next poll.
+  if (db_.engine() == db::Engine::sqlite) db_.write([](db::Connection& c) { repo::requeue_running(c); });
   for (auto& w : workers_) w->start();
 }
 

@@ -89,6 +89,7 @@ int DuplicateFinder::run_once() {
       std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a.second > b.second; });
       if (found.size() > 5) found.resize(5);
       db_.write([&](db::Connection& c) {
+        if (c.query(kChecked, p.id).affected == 0) return;  // another instance's finder did it
         for (const auto& [other, score] : found) {
           // Kept once per pair, on the newer tip.
           const auto newer = std::max(p.id, other), older = std::min(p.id, other);
@@ -96,7 +97,6 @@ int DuplicateFinder::run_once() {
             c.query(kInsert, newer, older, score);
           }
         }
-        c.query(kChecked, p.id);
       });
       ++total;
     }

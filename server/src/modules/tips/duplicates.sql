@@ -18,5 +18,7 @@ AND t.status <> 'duplicate' ORDER BY t.id DESC LIMIT 200
 -- name: kInsert
 INSERT INTO tip_duplicate_suggestions (tip_id, other_id, score) VALUES ($1, $2, $3)
 
+-- Taken by one finder: with several instances the others find it done (PostgreSQL makes a second
+-- one wait for the first's commit, then re-reads the row) and write nothing.
 -- name: kChecked
-UPDATE tips SET dup_checked = 1 WHERE id = $1
+UPDATE tips SET dup_checked = 1 WHERE id = $1 AND dup_checked = 0
