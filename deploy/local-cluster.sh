@@ -244,6 +244,7 @@ EOF
   export ANTQ_DATA_KEY_FILE="$STATE/antq.key"
   export ANTQ_ATTACHMENTS_DIR="$STATE/attachments"
   export ANTQ_TRUST_FORWARDED_FOR=true
+  export ANTQ_DRAIN_SECONDS=${ANTQ_DRAIN_SECONDS:-5}
   (cd "$STATE" && printf '%s\n' "$admin_password" | "$ANTQ" init --db "$pg_url" --admin-password-stdin >"$STATE/logs/init.log" 2>&1)
 
   local ports="" web_root="$ROOT/web/dist" i port

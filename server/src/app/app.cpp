@@ -57,6 +57,7 @@ struct App::Impl {
   std::unique_ptr<modules::Host> modules;  // every module's services, routes and workers
   std::unique_ptr<idempotency::DbIdempotencyStore> idempotency;
   std::unique_ptr<http::StaticFiles> static_files;
+  std::unique_ptr<http::ResponseCache> response_cache;  // before the pipeline that uses it
   std::unique_ptr<http::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;
   std::unique_ptr<system::Readiness> readiness;
@@ -83,13 +84,16 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   } else {
     i.static_files = std::make_unique<http::StaticFiles>(web_root);
   }
+  // Public reads shared by every visitor, kept while the database's change stamp stays the same.
+  i.response_cache = std::make_unique<http::ResponseCache>([db = i.db.get()] { return db->change_stamp(); });
+  i.db->change_stamp();  // PostgreSQL: starts listening for other instances' writes now, not at the first read
   i.pipeline = std::make_unique<http::Pipeline>(i.router, i.modules->need<http::Authenticator>(), i.idempotency.get(), i.static_files.get(),
-                                                i.metrics);
+                                                i.metrics, i.response_cache.get());
   i.server = std::make_unique<http::Server>(server_options(config), *i.pipeline);
   i.readiness = std::make_unique<system::Readiness>(*i.db, i.modules->settings.attachments_dir);
-  system::register_routes(i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); },
-                                     [m = i.modules.get()](boost::json::object& paths) { m->openapi_paths(paths); }, config.metrics_token,
-                                     *i.readiness});
+  system::register_routes(
+      i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); },
+                 [m = i.modules.get()](boost::json::object& paths) { m->openapi_paths(paths); }, config.metrics_token, *i.readiness});
 }
 
 App::~App() {

@@ -69,8 +69,9 @@ struct Config {
   // connections from this machine (loopback, not through a proxy).
   std::string metrics_token;
   // On SIGTERM: seconds during which /readyz answers 503 while requests are still served, so that a
-  // load balancer stops sending new ones before the instance stops accepting.
-  int drain_seconds = 5;
+  // load balancer stops sending new ones before the instance stops accepting. 0 for a single
+  // instance (Ctrl-C on `make run` stops at once); the shipped systemd units set 5.
+  int drain_seconds = 0;
 };
 
 // Reads `file` (when given, or ./antq.toml when it exists) and the environment.

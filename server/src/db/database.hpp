@@ -99,6 +99,10 @@ class Database {
   virtual void read(const std::function<void(Connection&)>& fn) = 0;
   virtual void write(const std::function<void(Connection&)>& fn) = 0;
   virtual PoolStats stats() const = 0;
+  // A number that changes whenever a write has committed to the database, from this process or
+  // any other, or nullopt when the engine cannot tell at the moment. A response cached under one
+  // stamp is stale once the stamp differs.
+  virtual std::optional<std::uint64_t> change_stamp() { return std::nullopt; }
 
   // Value-returning conveniences.
   template <class F>

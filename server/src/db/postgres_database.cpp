@@ -157,6 +157,7 @@ PostgresDatabase::PostgresDatabase(std::string url, const Options& options) : ur
   } catch (const StorageUnavailable& e) {
     throw OperatorError("Không kết nối được PostgreSQL '" + redact_url(url_) + "': " + e.what());
   }
+  changes_ = std::make_unique<PgChangeListener>(connect_url_);
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
@@ -239,7 +240,7 @@ void PostgresDatabase::drop_idle() {
   cv_.notify_all();
 }  // closed here, outside the lock
 
-void PostgresDatabase::run(const char* begin, const std::function<void(Connection&)>& fn) {
+void PostgresDatabase::run(const char* begin, const std::function<void(Connection&)>& fn, bool writes) {
   auto conn = acquire();
   try {
     conn->execute(begin, {});
@@ -264,6 +265,9 @@ void PostgresDatabase::run(const char* begin, const std::function<void(Connectio
   }
   try {
     fn(*conn);
+    // Every instance's caches hear of it at commit (db/pg_change_listener.hpp); NOTIFY is part of
+    // the transaction, so a rollback says nothing.
+    if (writes) conn->execute(std::string("NOTIFY ") + kChangesChannel, {});
     conn->execute("COMMIT", {});
   } catch (...) {
     if (conn->healthy()) {
@@ -277,11 +281,21 @@ void PostgresDatabase::run(const char* begin, const std::function<void(Connectio
     throw;
   }
   release(std::move(conn));
+  if (writes) ++commits_;  // this process's own caches know at once, before any notice arrives
 }
 
-void PostgresDatabase::read(const std::function<void(Connection&)>& fn) { run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn); }
+void PostgresDatabase::read(const std::function<void(Connection&)>& fn) {
+  run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn, false);
+}
 
-void PostgresDatabase::write(const std::function<void(Connection&)>& fn) { run("BEGIN", WriteHook::around(fn)); }
+void PostgresDatabase::write(const std::function<void(Connection&)>& fn) { run("BEGIN", WriteHook::around(fn), true); }
+
+std::optional<std::uint64_t> PostgresDatabase::change_stamp() {
+  const auto heard = changes_->heard();
+  if (!heard) return std::nullopt;
+  // Both only grow, so their sum changes whenever either does.
+  return *heard + commits_.load();
+}
 
 PoolStats PostgresDatabase::stats() const {
   std::lock_guard lock(mutex_);

@@ -1,6 +1,7 @@
 #pragma once
 // PostgreSQL backend: a bounded pool of libpq connections, statements prepared once per
 // connection, text-format results converted by column type.
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "db/database.hpp"
+#include "db/pg_change_listener.hpp"
 
 namespace antq::db {
 
@@ -21,11 +23,12 @@ class PostgresDatabase final : public Database {
   void read(const std::function<void(Connection&)>& fn) override;
   void write(const std::function<void(Connection&)>& fn) override;
   PoolStats stats() const override;
+  std::optional<std::uint64_t> change_stamp() override;
 
  private:
   std::unique_ptr<PgConnection> acquire();
   void release(std::unique_ptr<PgConnection> conn);
-  void run(const char* begin, const std::function<void(Connection&)>& fn);
+  void run(const char* begin, const std::function<void(Connection&)>& fn, bool writes);
   // Closes every idle connection (after one was found broken: they all saw the same restart).
   void drop_idle();
 
@@ -38,6 +41,8 @@ class PostgresDatabase final : public Database {
   int open_ = 0;
   int in_use_ = 0;
   std::int64_t waits_ = 0;
+  std::atomic<std::uint64_t> commits_{0};  // write transactions committed by this process
+  std::unique_ptr<PgChangeListener> changes_;
 };
 
 }  // namespace antq::db

@@ -236,11 +236,18 @@ SqliteDatabase::SqliteDatabase(std::string path, const Options& options) : path_
 
 SqliteDatabase::~SqliteDatabase() {
   idle_readers_.clear();
+  stamp_reader_.reset();
   if (writer_) {
     // Fold the WAL back into the main file so a stopped server leaves one tidy file.
     sqlite3_wal_checkpoint_v2(writer_->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
   }
   writer_.reset();
+}
+
+std::optional<std::uint64_t> SqliteDatabase::change_stamp() {
+  std::lock_guard lock(stamp_mutex_);
+  if (!stamp_reader_) stamp_reader_ = open_connection(false);
+  return static_cast<std::uint64_t>(stamp_reader_->execute("PRAGMA data_version", {}).rows.at(0).integer(0));
 }
 
 std::unique_ptr<SqliteConnection> SqliteDatabase::open_connection(bool writer) {

@@ -30,6 +30,9 @@ class SqliteDatabase final : public Database {
   void read(const std::function<void(Connection&)>& fn) override;
   void write(const std::function<void(Connection&)>& fn) override;
   PoolStats stats() const override;
+  // PRAGMA data_version on a connection of its own: it changes with every commit by any other
+  // connection, this process's writer or another process (the CLI) alike.
+  std::optional<std::uint64_t> change_stamp() override;
 
  private:
   std::unique_ptr<SqliteConnection> open_connection(bool writer);
@@ -50,6 +53,8 @@ class SqliteDatabase final : public Database {
   int readers_open_ = 0;
   std::atomic<int> in_use_{0};  // counters for /metrics: atomics, so a write takes no pool lock
   std::atomic<std::int64_t> waits_{0};
+  std::mutex stamp_mutex_;
+  std::unique_ptr<SqliteConnection> stamp_reader_;  // opened on first use, never writes
 };
 
 }  // namespace antq::db

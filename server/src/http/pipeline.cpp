@@ -106,8 +106,15 @@ Response error_response(const ApiError& e, const std::string& request_id) {
   return res;
 }
 
-Pipeline::Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files, Metrics& metrics)
-    : router_(router), auth_(auth), idempotency_(idempotency), static_files_(static_files), metrics_(metrics) {}
+Pipeline::Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files, Metrics& metrics,
+                   ResponseCache* cache)
+    : router_(router), auth_(auth), idempotency_(idempotency), static_files_(static_files), metrics_(metrics), cache_(cache) {}
+
+namespace {
+bool cacheable(const Request& req, const Route& route, const ResponseCache* cache) {
+  return cache != nullptr && route.spec.cache_seconds > 0 && route.spec.access == Access::public_ && req.method == "GET";
+}
+}  // namespace
 
 void Pipeline::route(Request& req) const {
   if (req.routed) return;
@@ -122,7 +129,13 @@ void Pipeline::route(Request& req) const {
 Lane Pipeline::lane(Request& req) const {
   if (!is_api_path(req.path)) return Lane::worker;
   route(req);
-  return req.route == nullptr ? Lane::io : req.route->spec.lane;
+  if (req.route == nullptr) return Lane::io;
+  // A cached answer costs a lookup: no need to hand it to a worker.
+  if (cacheable(req, *req.route, cache_)) {
+    if (const auto stamp = cache_->stamp()) req.cached = cache_->find(req.raw_target, *stamp);
+    if (req.cached) return Lane::io;
+  }
+  return req.route->spec.lane;
 }
 
 std::size_t Pipeline::upload_limit(Request& req) const {
@@ -214,11 +227,31 @@ Response Pipeline::dispatch(Request& req, std::string& route_name) {
     req.principal = auth_.authenticate(req);
     if (!req.principal) throw Unauthorized();
   }
+  if (req.cached) return conditional(req, *req.cached);
+  if (cacheable(req, *matched, cache_)) return cached_read(req, *matched);
   const auto key = req.header("idempotency-key");
   if (req.method == "POST" && !key.empty() && idempotency_ && matched->spec.idempotent) {
     return run_with_idempotency(req, *matched, key);
   }
   return matched->handler(req);
+}
+
+// The stamp is taken before the handler reads: a write committed while it reads changes the stamp,
+// so what it read is never kept under the newer one.
+Response Pipeline::cached_read(Request& req, const Route& route) {
+  const auto stamp = cache_->stamp();
+  if (stamp) {
+    if (auto hit = cache_->find(req.raw_target, *stamp)) return conditional(req, *hit);
+  }
+  Response res = route.handler(req);
+  if (res.status != 200) return res;
+  // Browsers may keep it, and ask again with If-None-Match.
+  if (res.find_header("Cache-Control").empty()) res.header("Cache-Control", "no-cache");
+  if (!stamp) {  // the engine cannot tell what changed just now: answered, not kept
+    res.header("ETag", body_etag(res.body));
+    return conditional(req, res);
+  }
+  return conditional(req, *cache_->put(req.raw_target, *stamp, std::move(res), std::chrono::seconds(route.spec.cache_seconds)));
 }
 
 Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::string_view key) {

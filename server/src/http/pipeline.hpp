@@ -12,6 +12,7 @@
 #include "http/auth.hpp"
 #include "http/idempotency.hpp"
 #include "http/metrics.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 
@@ -23,7 +24,8 @@ namespace antq::http {
 
 class Pipeline {
  public:
-  Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files, Metrics& metrics);
+  Pipeline(Router& router, Authenticator& auth, IdempotencyStore* idempotency, StaticFiles* static_files, Metrics& metrics,
+           ResponseCache* cache = nullptr);
 
   Response handle(Request& req);
   // Where this request's handler should run (unknown routes and static files: worker pool).
@@ -42,6 +44,7 @@ class Pipeline {
   Response dispatch(Request& req, std::string& route_name);
   void route(Request& req) const;
   Response run_with_idempotency(Request& req, const Route& route, std::string_view key);
+  Response cached_read(Request& req, const Route& route);
   void finish(const Request& req, Response& res, const std::string& route_name, double seconds);
 
   Router& router_;
@@ -49,6 +52,7 @@ class Pipeline {
   IdempotencyStore* idempotency_;
   StaticFiles* static_files_;
   Metrics& metrics_;
+  ResponseCache* cache_;
 };
 
 Response error_response(const ApiError& e, const std::string& request_id);

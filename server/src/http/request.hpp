@@ -4,6 +4,7 @@
 #include <boost/json/value.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,8 @@ struct Request {
   const struct Route* route = nullptr;
   bool routed = false;
   bool method_mismatch = false;  // the path exists with another method (405)
+  // A cached public read found when the request was given its lane (answered on the I/O thread).
+  std::shared_ptr<const struct Response> cached;
 
   std::string_view header(std::string_view lower_name) const;
   std::optional<std::string> query_param(const std::string& name) const;

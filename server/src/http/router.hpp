@@ -37,7 +37,18 @@ struct RouteSpec {
   // Uploads: checks that need only the headers (who is calling, a tip's secret, rate limits), run
   // before the body is read, so a refused upload never reaches the disk. Throws ApiError.
   std::function<void(Request&)> admit;
+  // > 0: a public GET whose answer depends on its URL and the data alone (no caller, no clock
+  // finer than this): answered from the response cache (http/response_cache.hpp) with an ETag,
+  // for up to this many seconds while nothing is written.
+  int cache_seconds = 0;
 };
+
+// A public GET answered from the response cache for up to `cache_seconds`.
+inline RouteSpec cached_public_read(std::string pattern, int cache_seconds) {
+  RouteSpec spec{"GET", std::move(pattern), Access::public_};
+  spec.cache_seconds = cache_seconds;
+  return spec;
+}
 
 using Handler = std::function<Response(Request&)>;
 

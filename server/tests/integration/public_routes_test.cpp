@@ -18,6 +18,7 @@ namespace {
 const std::set<std::string> kPublicRoutes = {
     // operators and API clients
     "GET /healthz",
+    "GET /readyz",   // for the load balancer: what is checked, never a record
     "GET /metrics",  // its own check: loopback only, or the configured metrics_token
     "GET /api/v1/openapi.json",
     "POST /api/v1/auth/login",

@@ -246,7 +246,8 @@ TEST_P(ServerTest, AKeyLeftByADeadInstanceIsRunAgainOnlyWhenNothingWasWritten) {
   auto headers = admin();
   auto& db = s_->database().db();
   auto row = [&](const std::string& key) {
-    return db.read_value([&](db::Connection& c) { return c.query("SELECT caller, status, acted FROM idempotency_keys WHERE key = $1", key); });
+    return db.read_value(
+        [&](db::Connection& c) { return c.query("SELECT caller, status, acted FROM idempotency_keys WHERE key = $1", key); });
   };
   auto villages = [&](const std::string& name) {
     int n = 0;
@@ -264,7 +265,9 @@ TEST_P(ServerTest, AKeyLeftByADeadInstanceIsRunAgainOnlyWhenNothingWasWritten) {
   EXPECT_EQ(row("refused-1").rows.at(0).integer(2), 0);
 
   // It wrote, then its instance died before the answer was stored: a retry must not write again.
-  db.write([](db::Connection& c) { c.query("UPDATE idempotency_keys SET status = NULL, content_type = NULL, body = NULL WHERE key = 'wrote-1'"); });
+  db.write([](db::Connection& c) {
+    c.query("UPDATE idempotency_keys SET status = NULL, content_type = NULL, body = NULL WHERE key = 'wrote-1'");
+  });
   headers["Idempotency-Key"] = "wrote-1";
   auto unanswered = request(port(), "POST", "/api/v1/units", wrote, headers);
   EXPECT_EQ(unanswered.status, 409) << unanswered.body;

@@ -33,7 +33,8 @@ void register_routes(http::Router& router, CatalogService& catalog) {
   // Public: the public forms offer the catalogue's lists (topics of an opinion). ?unit=CODE: the
   // entries that apply to records of that unit (national ones and its province's); without it,
   // the national list.
-  router.add({"GET", "/api/v1/catalog", http::Access::public_}, [&catalog](http::Request& req) {
+  // Public and the same for everyone: cached while nothing is written (http/response_cache.hpp).
+  router.add(http::cached_public_read("/api/v1/catalog", 300), [&catalog](http::Request& req) {
     const bool all = http::bool_param(req, "include_inactive");
     bj::object out;
     for (const auto& [kind, entries] : catalog.lists(http::text_param(req, "unit", 40), all)) {

@@ -24,7 +24,8 @@ void install(modules::Host& host) {
   host.offer(deliveries);
   const auto& covers = host.keep<NewsCovers>(host.db, host.audit, (std::filesystem::path(s.attachments_dir) / "news").string());
   register_staff_routes(host.router, host.keep<NewsService>(host.db, host.audit, deliveries), covers);
-  register_public_routes(host.router, host.keep<PublicNews>(host.db, host.keys, deliveries, s.public_url, s.public_rate_limit, host.windows), covers,
+  register_public_routes(host.router,
+                         host.keep<PublicNews>(host.db, host.keys, deliveries, s.public_url, s.public_rate_limit, host.windows), covers,
                          s.web_root, s.public_url);
 }
 

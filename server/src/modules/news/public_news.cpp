@@ -95,7 +95,8 @@ PublicNews::PublicNews(db::Database& db, const crypto::Keyring& keys, Deliveries
 
 void PublicNews::admit(const std::string& client_ip) {
   if (!writes_) return;
-  if (const int wait = writes_->acquire(net::client_key(client_ip))) throw TooManyRequests("Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.", wait);
+  if (const int wait = writes_->acquire(net::client_key(client_ip)))
+    throw TooManyRequests("Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.", wait);
 }
 
 bj::object PublicNews::list(const std::string& unit_code) {

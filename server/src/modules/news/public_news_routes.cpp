@@ -60,7 +60,9 @@ std::string token_of(const http::Request& req) {
 void register_public_routes(http::Router& router, PublicNews& news, const NewsCovers& covers, std::string web_root,
                             std::string public_url) {
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
-  router.add({"GET", "/api/v1/public/news", http::Access::public_}, [&news](http::Request& req) {
+  // Cached while nothing is written, and for 10 s at most: a scheduled post appears, and an expired
+  // one goes, by the clock alone (http/response_cache.hpp).
+  router.add(http::cached_public_read("/api/v1/public/news", 10), [&news](http::Request& req) {
     const auto unit = http::text_param(req, "unit", 40);
     if (!unit || unit->empty()) throw BadRequest("Thiếu tham số 'unit' (mã xã, phường hoặc thôn).", "unit");
     auto r = http::Response::json(news.list(*unit));

@@ -51,8 +51,8 @@ Readiness::Report Readiness::check() const {
     if (version == expected_version_) {
       r.checks["migrations"] = passed();
     } else {
-      r.checks["migrations"] = failed("CSDL ở phiên bản " + std::to_string(version) + ", bản chạy này cần " + std::to_string(expected_version_) +
-                                      " ('antq migrate').");
+      r.checks["migrations"] = failed("CSDL ở phiên bản " + std::to_string(version) + ", bản chạy này cần " +
+                                      std::to_string(expected_version_) + " ('antq migrate').");
       r.ready = false;
     }
   } catch (const std::exception& e) {

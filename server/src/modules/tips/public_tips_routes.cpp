@@ -33,7 +33,8 @@ http::Response no_content() {
 
 // Every route here is public: citizens have no account (a tip's code and secret guard what is theirs).
 void register_public_routes(http::Router& router, TipsService& service) {
-  router.add({"GET", "/api/v1/public/tip-categories", http::Access::public_}, [&service](http::Request& req) {
+  // The tip form's first read: cached while nothing is written (http/response_cache.hpp).
+  router.add(http::cached_public_read("/api/v1/public/tip-categories", 300), [&service](http::Request& req) {
     bj::array items;
     for (const auto& c : service.categories_for(http::text_param(req, "unit", 40))) items.push_back(category_json(c));
     return http::Response::json(bj::object{{"items", std::move(items)}});

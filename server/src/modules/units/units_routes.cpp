@@ -13,6 +13,10 @@ namespace bj = boost::json;
 
 namespace {
 
+// Units change by staff edits and the reform, never by the clock: their public reads are cached
+// while nothing is written (http/response_cache.hpp), five minutes at most.
+constexpr int kUnitsCacheSeconds = 300;
+
 std::optional<std::string> code_param(const http::Request& req, const std::string& name) {
   auto v = req.query_param(name);
   if (!v) return std::nullopt;
@@ -48,13 +52,13 @@ bj::object list_json(bj::array items) {
 
 void register_routes(http::Router& router, UnitsService& service) {
   // Reading the unit tree is public: the public forms need it (the citizen picks a commune).
-  router.add({"GET", "/api/v1/units", http::Access::public_}, [&service](http::Request& req) {
+  router.add(http::cached_public_read("/api/v1/units", kUnitsCacheSeconds), [&service](http::Request& req) {
     bj::array items;
     for (const auto& u : service.children(code_param(req, "parent"))) items.push_back(to_json(u));
     return http::Response::json(list_json(std::move(items)));
   });
 
-  router.add({"GET", "/api/v1/units/search", http::Access::public_}, [&service](http::Request& req) {
+  router.add(http::cached_public_read("/api/v1/units/search", kUnitsCacheSeconds), [&service](http::Request& req) {
     auto q = req.query_param("q");
     if (!q) throw BadRequest("Thiếu tham số tìm kiếm 'q'.", "q");
     const int limit = http::int_param(req, "limit", 20, 1, 100);
@@ -67,7 +71,7 @@ void register_routes(http::Router& router, UnitsService& service) {
     return http::Response::json(list_json(std::move(items)));
   });
 
-  router.add({"GET", "/api/v1/units/{code}", http::Access::public_}, [&service](http::Request& req) {
+  router.add(http::cached_public_read("/api/v1/units/{code}", kUnitsCacheSeconds), [&service](http::Request& req) {
     const std::string& code = req.param("code");
     if (code.size() > 40) throw NotFound("Không tìm thấy đơn vị.");
     return http::Response::json(detail_json(service.get(code, code_param(req, "dataset"))));

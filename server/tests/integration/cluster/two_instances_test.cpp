@@ -6,7 +6,11 @@
 
 #include <boost/json.hpp>
 
+#include <unistd.h>
+
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -14,6 +18,7 @@
 #include "integration/server_fixture.hpp"
 #include "modules/tips/proof_of_work.hpp"
 #include "support/http_stub.hpp"
+#include "support/media_fixtures.hpp"
 
 using namespace antq;
 using namespace antq::test;
@@ -182,6 +187,37 @@ TEST_P(TwoInstancesTest, EachWebhookEventIsDeliveredOnceWithBothDispatchersRunni
   for (const auto& body : bodies) delivered.insert(std::string(bj::parse(body).at("tracking_code").as_string()));
   EXPECT_EQ(bodies.size(), codes.size());
   for (const auto& c : codes) EXPECT_EQ(delivered.count(c), 1u) << c;
+}
+
+TEST_P(TwoInstancesTest, APhotoStoredThroughOneIsServedByTheOtherFromTheSharedDirectory) {
+  start({});
+  // A phone photo of a few megabytes (noise does not compress: the JPEG stays that size).
+  const auto jpeg = std::filesystem::temp_directory_path() / ("antq-two-" + std::to_string(::getpid()) + ".jpg");
+  write_noise_jpeg(jpeg.string(), 2000, 1500, 7, 92);
+  std::ifstream in(jpeg, std::ios::binary);
+  const std::string photo((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(jpeg);
+  ASSERT_GT(photo.size(), 2'000'000u);
+
+  auto sent = send_tip(a(), "Ảnh chụp xe chở hàng lậu qua cầu lúc nửa đêm.", "192.0.2.30");
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  const std::string code(sent.json().at("tracking_code").as_string());
+  auto stored =
+      request(a(), "POST", "/api/v1/public/tips/" + code + "/attachments", photo,
+              {{"X-Tip-Secret", std::string(sent.json().at("secret").as_string())}, {"Content-Type", "application/octet-stream"}});
+  ASSERT_EQ(stored.status, 201) << stored.body.substr(0, 300);
+  const std::string attachment(stored.json().at("id").as_string());
+  const auto size = stored.json().at("size").to_number<std::int64_t>();
+
+  auto found = request(b(), "GET", "/api/v1/tips?q=" + code, "", bearer(officer_));
+  ASSERT_EQ(found.status, 200) << found.body;
+  const auto items = found.json().at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  const std::string id(items[0].at("id").as_string());
+  auto file = request(b(), "GET", "/api/v1/tips/" + id + "/attachments/" + attachment, "", bearer(officer_));
+  ASSERT_EQ(file.status, 200) << file.body.substr(0, 300);
+  EXPECT_EQ(static_cast<std::int64_t>(file.body.size()), size);
+  EXPECT_EQ(file.header("content-type"), "image/jpeg");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TwoInstancesTest, ::testing::ValuesIn(antq::test::server_engines()));
