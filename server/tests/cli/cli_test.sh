@@ -212,9 +212,10 @@ printf 'Ngày\n01/03/2025\n' > "$work/cols.csv"
 out=$("$BIN" import register activities --file "$work/cols.csv" --db "$URL" 2>&1)
 check "import register of a file without the required columns fails clearly: $out" grep -q "Tệp thiếu cột bắt buộc: Đơn vị" <<<"$out"
 
-# serve, then SIGTERM: exits 0.
+# serve, then SIGTERM: /readyz turns 503 while requests are still served for drain_seconds, then
+# the server stops and exits 0.
 port=$(free_port)
-"$BIN" serve --db "$URL" --listen "127.0.0.1:$port" --web-root "$work" >"$work/serve.out" 2>"$work/serve.err" &
+ANTQ_DRAIN_SECONDS=2 "$BIN" serve --db "$URL" --listen "127.0.0.1:$port" --web-root "$work" >"$work/serve.out" 2>"$work/serve.err" &
 pid=$!
 pids+=("$pid")
 check "serve becomes healthy" wait_healthy "$port"
@@ -222,7 +223,13 @@ check "serve prints its address" grep -q "listening on http://127.0.0.1:$port" "
 check "old district 527 stays addressable and names its successor" \
   bash -c "curl -s 'http://127.0.0.1:$port/api/v1/units/527?dataset=vn-3tier' | grep -q '\"successor\":{\"code\":\"21220\"'"
 check "demo villages under Xã Sơn Tịnh" bash -c "curl -s 'http://127.0.0.1:$port/api/v1/units?parent=21220' | grep -q 'Thôn Trường Thọ'"
+check "ready before SIGTERM" bash -c "curl -s -o /dev/null -w '%{http_code}' 'http://127.0.0.1:$port/readyz' | grep -qx 200"
 kill -TERM "$pid"
+sleep 0.5
+check "draining: /readyz answers 503 with the reason" \
+  bash -c "curl -s -w ' %{http_code}' 'http://127.0.0.1:$port/readyz' | grep -q '\"draining\":{\"ok\":false.* 503$'"
+check "draining: requests are still served" \
+  bash -c "curl -s -o /dev/null -w '%{http_code}' 'http://127.0.0.1:$port/api/v1/units/21220' | grep -qx 200"
 wait "$pid"
 check "SIGTERM exits 0" [ $? -eq 0 ]
 # Request lines are written in blocks (every second and at exit).
