@@ -1,6 +1,7 @@
 #include "db/database.hpp"
 
 #include <filesystem>
+#include <utility>
 
 #include "core/errors.hpp"
 #include "db/postgres_database.hpp"
@@ -51,6 +52,10 @@ thread_local WriteHook* current_hook = nullptr;
 WriteHook::WriteHook(std::function<void(Connection&)> fn) : fn_(std::move(fn)), previous_(current_hook) { current_hook = this; }
 
 WriteHook::~WriteHook() { current_hook = previous_; }
+
+WriteHook::Suspend::Suspend() : saved_(std::exchange(current_hook, nullptr)) {}
+
+WriteHook::Suspend::~Suspend() { current_hook = saved_; }
 
 std::function<void(Connection&)> WriteHook::around(const std::function<void(Connection&)>& fn) {
   if (current_hook == nullptr) return fn;

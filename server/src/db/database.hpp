@@ -138,6 +138,19 @@ class WriteHook {
   // caller's thread (SQLite's group commit may then run it on another).
   static std::function<void(Connection&)> around(const std::function<void(Connection&)>& fn);
 
+  // While one lives, this thread's writes run without the hook: bookkeeping a request does that is
+  // not its effect (a rate-limit count, a spent challenge) must not mark its key as acted upon.
+  class Suspend {
+   public:
+    Suspend();
+    ~Suspend();
+    Suspend(const Suspend&) = delete;
+    Suspend& operator=(const Suspend&) = delete;
+
+   private:
+    WriteHook* saved_;
+  };
+
  private:
   std::function<void(Connection&)> fn_;
   WriteHook* previous_;

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstring>
 #include <unordered_map>
+#include <utility>
 
 #include "core/errors.hpp"
 
@@ -28,6 +29,13 @@ class PgConnection final : public Connection {
   ~PgConnection() override { PQfinish(conn_); }
   Engine engine() const override { return Engine::postgresql; }
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+  // The triggers on the tables public reads are cached from (migration 0028) raise a NOTICE,
+  // which libpq hands to the notice processor while the statement runs: this connection's
+  // transaction then changed what the response cache holds.
+  void notice(const char* message) {
+    if (std::strstr(message, "antq_public_data_changed") != nullptr) public_data_changed_ = true;
+  }
+  bool take_public_data_changed() { return std::exchange(public_data_changed_, false); }
   // For a connection taken from the pool: libpq learns that the server went away (a restart, an
   // administrator's pg_terminate_backend) only when the connection is next used, and the server's
   // farewell (57P01 and EOF) is already waiting on the socket. An idle connection is sent nothing
@@ -138,6 +146,7 @@ class PgConnection final : public Connection {
   }
 
   PGconn* conn_;
+  bool public_data_changed_ = false;
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -157,7 +166,9 @@ PostgresDatabase::PostgresDatabase(std::string url, const Options& options) : ur
   } catch (const StorageUnavailable& e) {
     throw OperatorError("Không kết nối được PostgreSQL '" + redact_url(url_) + "': " + e.what());
   }
-  changes_ = std::make_unique<PgChangeListener>(connect_url_);
+  // Keepalives: a connection that died without a word (a failover, a NAT) is noticed in seconds,
+  // not after the cache has served stale answers for minutes.
+  changes_ = std::make_unique<PgChangeListener>(connect_url_ + "&keepalives=1&keepalives_idle=10&keepalives_interval=5&keepalives_count=3");
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
@@ -203,9 +214,9 @@ std::unique_ptr<PgConnection> PostgresDatabase::acquire() {
     // At run time the server may be restarting: the request is answered 503 and retried later.
     throw StorageUnavailable("PostgreSQL unreachable: " + msg, 5);
   }
-  PQsetNoticeProcessor(
-      raw, [](void*, const char*) {}, nullptr);
   auto conn = std::make_unique<PgConnection>(raw);
+  PQsetNoticeProcessor(
+      raw, [](void* c, const char* message) { static_cast<PgConnection*>(c)->notice(message); }, conn.get());
   try {
     // A runaway statement must not hold a worker thread for ever.
     conn->execute_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET statement_timeout = '30s'");
@@ -264,10 +275,8 @@ void PostgresDatabase::run(const char* begin, const std::function<void(Connectio
     throw;
   }
   try {
+    conn->take_public_data_changed();  // what an earlier, rolled back transaction said
     fn(*conn);
-    // Every instance's caches hear of it at commit (db/pg_change_listener.hpp); NOTIFY is part of
-    // the transaction, so a rollback says nothing.
-    if (writes) conn->execute(std::string("NOTIFY ") + kChangesChannel, {});
     conn->execute("COMMIT", {});
   } catch (...) {
     if (conn->healthy()) {
@@ -280,8 +289,10 @@ void PostgresDatabase::run(const char* begin, const std::function<void(Connectio
     release(std::move(conn));
     throw;
   }
+  // This process's own cache knows at once, before the NOTIFY reaches its listener.
+  const bool changed = writes && conn->take_public_data_changed();
   release(std::move(conn));
-  if (writes) ++commits_;  // this process's own caches know at once, before any notice arrives
+  if (changed) ++commits_;
 }
 
 void PostgresDatabase::read(const std::function<void(Connection&)>& fn) {

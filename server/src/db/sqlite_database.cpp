@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "db/each_row.hpp"
 
 namespace antq::db {
@@ -246,8 +247,15 @@ SqliteDatabase::~SqliteDatabase() {
 
 std::optional<std::uint64_t> SqliteDatabase::change_stamp() {
   std::lock_guard lock(stamp_mutex_);
-  if (!stamp_reader_) stamp_reader_ = open_connection(false);
-  return static_cast<std::uint64_t>(stamp_reader_->execute("PRAGMA data_version", {}).rows.at(0).integer(0));
+  // Asked on an I/O thread: a failure means "cannot tell" (nothing is cached), never an exception.
+  try {
+    if (!stamp_reader_) stamp_reader_ = open_connection(false);
+    return static_cast<std::uint64_t>(stamp_reader_->execute("PRAGMA data_version", {}).rows.at(0).integer(0));
+  } catch (const std::exception& e) {
+    log::warn("change_stamp_failed", {{"error", e.what()}});
+    stamp_reader_.reset();
+    return std::nullopt;
+  }
 }
 
 std::unique_ptr<SqliteConnection> SqliteDatabase::open_connection(bool writer) {

@@ -20,9 +20,15 @@ std::shared_ptr<const Response> ResponseCache::put(const std::string& key, std::
   res.header("ETag", body_etag(res.body));
   auto kept = std::make_shared<const Response>(std::move(res));
   std::unique_lock lock(mutex_);
-  // Entries of an older stamp are dead weight: a full cache starts again rather than tracking use.
-  if (entries_.size() >= max_entries_) entries_.clear();
-  entries_[key] = Entry{stamp, std::chrono::steady_clock::now() + max_age, kept};
+  // Entries of an older stamp are dead weight anyway: a full cache starts again.
+  if (entries_.size() >= max_entries_ || bytes_ + kept->body.size() > max_bytes_) {
+    entries_.clear();
+    bytes_ = 0;
+  }
+  auto& e = entries_[key];
+  if (e.response) bytes_ -= e.response->body.size();
+  e = Entry{stamp, std::chrono::steady_clock::now() + max_age, kept};
+  bytes_ += kept->body.size();
   return kept;
 }
 

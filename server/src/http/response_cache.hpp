@@ -21,7 +21,10 @@ namespace antq::http {
 class ResponseCache {
  public:
   using Stamp = std::function<std::optional<std::uint64_t>()>;
-  explicit ResponseCache(Stamp stamp, std::size_t max_entries = 20000) : stamp_(std::move(stamp)), max_entries_(max_entries) {}
+  // Bounded by entries and by bytes (answers can be large: a commune's news): a full cache starts
+  // again rather than tracking use.
+  explicit ResponseCache(Stamp stamp, std::size_t max_entries = 20000, std::size_t max_bytes = 32u << 20)
+      : stamp_(std::move(stamp)), max_entries_(max_entries), max_bytes_(max_bytes) {}
 
   std::optional<std::uint64_t> stamp() const { return stamp_(); }
   // The answer kept for `key` under `stamp`, if it is still young enough.
@@ -36,7 +39,8 @@ class ResponseCache {
     std::shared_ptr<const Response> response;
   };
   Stamp stamp_;
-  std::size_t max_entries_;
+  std::size_t max_entries_, max_bytes_;
+  std::size_t bytes_ = 0;  // of the bodies kept
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
 };

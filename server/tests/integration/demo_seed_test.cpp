@@ -52,6 +52,7 @@ TEST_P(DemoSeedTest, TheCurrentListGetsYearsOfRecordsOnce) {
   EXPECT_EQ(first.units.list, "vn-2tier");
   EXPECT_EQ(first.units.created, 0) << "the fixture created the villages; they are left alone";
   EXPECT_EQ(first.tips, 12);
+  EXPECT_EQ(first.news, 4);
   EXPECT_EQ(first.history.area, "Xã Sơn Tịnh");
   EXPECT_EQ(first.history.from, "2021-01-01");
   EXPECT_GT(first.history.activities, 200);
@@ -90,6 +91,12 @@ TEST_P(DemoSeedTest, TheCurrentListGetsYearsOfRecordsOnce) {
   }
   EXPECT_TRUE(with_sessions);
   EXPECT_GT(total("/api/v1/tips?unit=21220&status=closed&per_page=1"), 200);
+  // Residents of a village see the commune's posts, the urgent warning first; never e-mailed.
+  const auto news = get("/api/v1/public/news?unit=21220-001");
+  ASSERT_EQ(news.at("items").as_array().size(), 3u);
+  EXPECT_EQ(news.at("items").at(0).at("kind"), "warning");
+  EXPECT_EQ(count(s_->database().db(), "SELECT COUNT(*) FROM news_deliveries"), 0);
+  EXPECT_EQ(count(s_->database().db(), "SELECT COUNT(*) FROM news_posts WHERE queued_at IS NULL"), 0);
 
   // The figures: the commune's (from the records) and the province's (from the rollup, derived in
   // the seed's transaction) agree with the rows, over the whole period and for last year.

@@ -20,3 +20,30 @@ ALTER TABLE idempotency_keys ADD COLUMN acted INTEGER NOT NULL DEFAULT 0;
 -- When the instance running an import last committed a group of rows: a batch silent for minutes
 -- is taken over by another instance.
 ALTER TABLE import_batches ADD COLUMN heartbeat_at TEXT;
+
+-- What the response cache of public reads (http/response_cache.hpp) is made from. A write to any
+-- of these tables tells every instance (NOTIFY, heard by db/pg_change_listener.cpp at commit) and
+-- the writing connection itself (a NOTICE, seen synchronously by its notice processor), whoever
+-- wrote it: a server, the CLI or psql. Writes to other tables (tips, rate windows, the outbox)
+-- leave the cache alone.
+CREATE FUNCTION antq_public_data_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('antq_changes', TG_TABLE_NAME);
+  RAISE NOTICE 'antq_public_data_changed';
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER units_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON units
+  FOR EACH STATEMENT EXECUTE FUNCTION antq_public_data_changed();
+CREATE TRIGGER unit_lineage_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON unit_lineage
+  FOR EACH STATEMENT EXECUTE FUNCTION antq_public_data_changed();
+CREATE TRIGGER unit_reassignments_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON unit_reassignments
+  FOR EACH STATEMENT EXECUTE FUNCTION antq_public_data_changed();
+CREATE TRIGGER catalog_items_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON catalog_items
+  FOR EACH STATEMENT EXECUTE FUNCTION antq_public_data_changed();
+CREATE TRIGGER news_posts_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON news_posts
+  FOR EACH STATEMENT EXECUTE FUNCTION antq_public_data_changed();
+CREATE TRIGGER news_targets_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON news_targets
+  FOR EACH STATEMENT EXECUTE FUNCTION antq_public_data_changed();
+CREATE TRIGGER attachments_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON attachments
+  FOR EACH STATEMENT EXECUTE FUNCTION antq_public_data_changed();

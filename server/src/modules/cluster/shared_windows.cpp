@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "core/log.hpp"
+
 #include "modules/cluster/shared_windows.sql.hpp"
 
 namespace antq::cluster {
@@ -17,12 +19,21 @@ std::string SharedWindowCounts::stored_key(const std::string& key) const { retur
 WindowCounts::Hit SharedWindowCounts::add(const std::string& key, std::chrono::seconds length) {
   const std::int64_t now = unix_now();
   const std::string k = stored_key(key);
+  // A count, not what the request does: it must not mark the request's Idempotency-Key as acted upon.
+  const db::WriteHook::Suspend not_the_requests_effect;
   // Ended windows are deleted once a minute by whichever request comes first, so the table holds
   // about one row per client of the last hour.
   std::int64_t sweep = next_sweep_.load();
   const bool sweeping = now >= sweep && next_sweep_.compare_exchange_strong(sweep, now + 60);
+  if (sweeping) {
+    // Its own transaction, best effort: a request's limit does not wait on the sweep or fail with it.
+    try {
+      db_.write([&](db::Connection& c) { c.query(kForgetEnded, now); });
+    } catch (const std::exception& e) {
+      log::warn("rate_windows_sweep_failed", {{"error", e.what()}});
+    }
+  }
   return db_.write_value([&](db::Connection& c) {
-    if (sweeping) c.query(kForgetEnded, now);
     const auto r = c.query(kAdd, k, now, now + length.count());
     return Hit{static_cast<int>(r.rows.at(0).integer(0)), static_cast<int>(r.rows.at(0).integer(1) - now)};
   });

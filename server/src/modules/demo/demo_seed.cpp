@@ -10,6 +10,7 @@
 #include "modules/demo/one_transaction.hpp"
 #include "modules/evaluations/evaluations_demo.hpp"
 #include "modules/movement/movement.hpp"
+#include "modules/news/news_demo.hpp"
 #include "modules/reports/rollups.hpp"
 #include "modules/tips/tips_demo.hpp"
 
@@ -52,6 +53,7 @@ SeedReport seed_demo(db::Database& db, const crypto::Keyring& keys, const audit:
     rep.tips = tips::seed_demo(tx, keys);
     rep.records = movement::seed_demo(tx, keys, audit);
     rep.evaluations = evaluations::seed_demo(tx, audit);
+    rep.news = news::seed_demo(tx);
     rep.history = write_history(tx, keys, audit, units::live_demo(c));
     char details[256];
     std::snprintf(details, sizeof details, "{\"list\":\"%s\",\"units\":%d,\"records\":%lld}", rep.units.list.c_str(), rep.units.created,
@@ -70,7 +72,7 @@ std::string describe(const SeedReport& r) {
   std::string out = "Dữ liệu mẫu (danh mục " + r.units.list + "): thêm " + n(r.units.created) + " thôn/cơ sở";
   if (r.units.skipped_communes) out += " (bỏ qua " + n(r.units.skipped_communes) + " xã không có trong danh mục hiện hành)";
   out += ", " + n(r.tips) + " tin báo, " + n(r.records) + " bản ghi phong trào, " + n(r.evaluations) +
-         " bản đánh giá \"An toàn về an ninh, trật tự\".\n";
+         " bản đánh giá \"An toàn về an ninh, trật tự\", " + n(r.news) + " tin đã đăng cho người dân.\n";
   const auto& h = r.history;
   if (!h.area.empty()) {
     out += "Các năm " + vn_date(h.from) + " – " + vn_date(h.to) + " của " + h.area + ": " + n(h.activities) + " hoạt động (" +

@@ -19,7 +19,7 @@ namespace antq::demo {
 struct SeedReport {
   bool already = false;  // an earlier run seeded this database: nothing was written
   units::DemoReport units;
-  int tips = 0, records = 0, evaluations = 0;  // the showcase records of each module
+  int tips = 0, records = 0, evaluations = 0, news = 0;  // the showcase records of each module
   HistoryReport history;
   double seconds = 0;
 };

@@ -48,7 +48,9 @@ Readiness::Report Readiness::check() const {
   try {
     const int version = db::schema_version(db_);
     r.checks["database"] = passed();
-    if (version == expected_version_) {
+    // Newer is fine: during a rolling upgrade the first new instance migrates while the old ones
+    // still serve (migrations are forward-compatible unless a release says otherwise).
+    if (version >= expected_version_) {
       r.checks["migrations"] = passed();
     } else {
       r.checks["migrations"] = failed("CSDL ở phiên bản " + std::to_string(version) + ", bản chạy này cần " +

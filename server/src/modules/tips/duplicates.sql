@@ -15,8 +15,9 @@ SELECT t.id, t.search_text FROM tips t JOIN units un ON un.id = t.unit_id
 WHERE un.path >= $1 AND un.path < $2 AND t.category = $3 AND t.id <> $4 AND t.received_at >= $5 AND t.received_at <= $6
 AND t.status <> 'duplicate' ORDER BY t.id DESC LIMIT 200
 
+-- Two finders may each meet the same pair from either end.
 -- name: kInsert
-INSERT INTO tip_duplicate_suggestions (tip_id, other_id, score) VALUES ($1, $2, $3)
+INSERT INTO tip_duplicate_suggestions (tip_id, other_id, score) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING
 
 -- Taken by one finder: with several instances the others find it done (PostgreSQL makes a second
 -- one wait for the first's commit, then re-reads the row) and write nothing.

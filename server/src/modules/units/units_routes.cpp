@@ -58,7 +58,7 @@ void register_routes(http::Router& router, UnitsService& service) {
     return http::Response::json(list_json(std::move(items)));
   });
 
-  router.add(http::cached_public_read("/api/v1/units/search", kUnitsCacheSeconds), [&service](http::Request& req) {
+  router.add({"GET", "/api/v1/units/search", http::Access::public_}, [&service](http::Request& req) {
     auto q = req.query_param("q");
     if (!q) throw BadRequest("Thiếu tham số tìm kiếm 'q'.", "q");
     const int limit = http::int_param(req, "limit", 20, 1, 100);

@@ -64,3 +64,13 @@ TEST(ResponseCache, IfNoneMatchWithTheETagGets304WithoutABody) {
   EXPECT_EQ(conditional(asking("\"other\""), res).status, 200);
   EXPECT_EQ(conditional(asking(""), res).status, 200);
 }
+
+TEST(ResponseCache, ABoundOnBytesKeepsLargeAnswersFromFillingMemory) {
+  ResponseCache cache([] { return std::optional<std::uint64_t>(1); }, 100, 1000);
+  cache.put("/a", 1, body(std::string(600, 'a')), std::chrono::seconds(60));
+  cache.put("/a", 1, body(std::string(600, 'a')), std::chrono::seconds(60));  // replaced, not counted twice
+  EXPECT_NE(cache.find("/a", 1), nullptr);
+  cache.put("/b", 1, body(std::string(600, 'b')), std::chrono::seconds(60));  // 1.200 bytes: starts again
+  EXPECT_EQ(cache.find("/a", 1), nullptr);
+  EXPECT_NE(cache.find("/b", 1), nullptr);
+}
