@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "integration/server_fixture.hpp"
+#include "support/eventually.hpp"
 
 using namespace antq;
 using namespace antq::test;
@@ -18,14 +19,6 @@ std::string name_of(std::uint16_t port, const std::string& code) {
   auto r = get(port, "/api/v1/units/" + code);
   EXPECT_EQ(r.status, 200) << r.body;
   return r.status == 200 ? std::string(r.json().at("name").as_string()) : "";
-}
-
-bool eventually(const std::function<bool()>& done) {
-  for (int i = 0; i < 100; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return done();
 }
 
 }  // namespace
@@ -70,7 +63,7 @@ TEST_P(CachedReadsTest, AWriteByAnotherProcessOnTheDatabaseRetiresTheCachedAnswe
     EXPECT_EQ(name_of(port(), "21211"), "Tịnh Khê Đổi Tên");
   } else {
     // Another session: its NOTIFY reaches the server's listener within moments.
-    EXPECT_TRUE(eventually([&] { return name_of(port(), "21211") == "Tịnh Khê Đổi Tên"; }));
+    EXPECT_TRUE(eventually([&] { return name_of(port(), "21211") == "Tịnh Khê Đổi Tên"; }, std::chrono::seconds(2)));
   }
 }
 
@@ -87,7 +80,8 @@ TEST_P(CachedReadsAcrossInstancesTest, AnEditOnOneIsSeenOnTheOtherOnceItsNoticeA
   auto renamed = request(port(), "PATCH", "/api/v1/units/21220-001", R"({"name":"Trường Thọ Hai"})", json_auth(s_->commune_admin()));
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   EXPECT_EQ(name_of(port(), "21220-001"), "Trường Thọ Hai") << "the instance that wrote: at once";
-  EXPECT_TRUE(eventually([&] { return name_of(b_port, "21220-001") == "Trường Thọ Hai"; })) << "the other: once its listener hears";
+  EXPECT_TRUE(eventually([&] { return name_of(b_port, "21220-001") == "Trường Thọ Hai"; }, std::chrono::seconds(2)))
+      << "the other: once its listener hears";
   b.stop();
 }
 

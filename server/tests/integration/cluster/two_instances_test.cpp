@@ -17,6 +17,7 @@
 
 #include "integration/server_fixture.hpp"
 #include "modules/tips/proof_of_work.hpp"
+#include "support/eventually.hpp"
 #include "support/http_stub.hpp"
 #include "support/media_fixtures.hpp"
 
@@ -52,15 +53,6 @@ class Receiver {
   std::vector<std::string> bodies_;
   HttpStub stub_;  // last: its thread stops before what it uses goes
 };
-
-bool eventually(const std::function<bool()>& done, std::chrono::milliseconds limit = std::chrono::seconds(10)) {
-  const auto until = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return true;
-}
 
 }  // namespace
 
