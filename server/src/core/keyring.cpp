@@ -173,11 +173,33 @@ std::optional<std::string> Keyring::open(std::string_view sealed, std::string_vi
 }
 
 std::string Keyring::keyed_hash(std::string_view value, std::string_view purpose) const {
-  const std::string key = subkey(current_, std::string("hash:") + std::string(purpose));
+  return *keyed_hash_with(current_, value, purpose);
+}
+
+std::optional<std::string> Keyring::keyed_hash_with(const std::string& key_id, std::string_view value, std::string_view purpose) const {
+  if (!has(key_id)) return std::nullopt;
+  const std::string key = subkey(key_id, std::string("hash:") + std::string(purpose));
   unsigned char out[32];
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(value.data()), value.size(),
                      reinterpret_cast<const unsigned char*>(key.data()), key.size());
-  return current_ + ":" + to_hex(std::string_view(reinterpret_cast<char*>(out), sizeof out));
+  return key_id + ":" + to_hex(std::string_view(reinterpret_cast<char*>(out), sizeof out));
+}
+
+std::vector<std::string> Keyring::keyed_hashes(std::string_view value, std::string_view purpose) const {
+  std::vector<std::string> out{keyed_hash(value, purpose)};
+  for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
+    if (*it != current_) out.push_back(*keyed_hash_with(*it, value, purpose));
+  }
+  return out;
+}
+
+bool Keyring::matches_keyed_hash(std::string_view stored, std::string_view value, std::string_view purpose) const {
+  const auto colon = stored.find(':');
+  const std::string key_id(colon == std::string_view::npos ? std::string_view{} : stored.substr(0, colon));
+  // An unknown key id still costs one hash, so the answer's timing is the same.
+  const auto with_key = keyed_hash_with(key_id, value, purpose);
+  const std::string expected = with_key ? *with_key : keyed_hash(value, purpose);
+  return expected.size() == stored.size() && sodium_memcmp(expected.data(), stored.data(), stored.size()) == 0 && has(key_id);
 }
 
 std::optional<std::string> Keyring::mac(const std::string& key_id, std::string_view data) const {

@@ -33,8 +33,18 @@ class Keyring {
   // nullopt when tampered with or sealed with an unknown key.
   std::optional<std::string> open(std::string_view sealed, std::string_view purpose) const;
   std::string key_id_of(std::string_view sealed) const;
-  // Deterministic keyed hash (hex) for exact-match search without decrypting: normalise first.
+  // Deterministic keyed hash "<key id>:<hex>" for exact-match search without decrypting:
+  // normalise first. Made with the current key.
   std::string keyed_hash(std::string_view value, std::string_view purpose) const;
+  // The same hash under one given key of the ring; nullopt for an unknown key id.
+  std::optional<std::string> keyed_hash_with(const std::string& key_id, std::string_view value, std::string_view purpose) const;
+  // The hash under every key of the ring, the current one first. A hash cannot be made again
+  // without its value, so after `antq keys rotate` a lookup by hash must try the older keys too
+  // (the ring holds one key, or a few after rotations: one more lookup each).
+  std::vector<std::string> keyed_hashes(std::string_view value, std::string_view purpose) const;
+  // Whether `stored` (a keyed_hash made with any key of the ring) is the hash of `value`, in
+  // constant time: a tip's secret or a link's token checked against what was stored for it.
+  bool matches_keyed_hash(std::string_view stored, std::string_view value, std::string_view purpose) const;
   // MAC with a given key id (audit chain entries keep the id of the key that signed them).
   std::optional<std::string> mac(const std::string& key_id, std::string_view data) const;
 

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
-#include <exiv2/exiv2.hpp>
 
 #include <atomic>
 #include <cstring>
@@ -413,25 +412,10 @@ std::string with_gps(const std::string& fixture) {
   const auto path = std::filesystem::temp_directory_path() /
                     ("antq-gps-" + std::to_string(::getpid()) + "-" + std::filesystem::path(fixture).filename().string());
   std::filesystem::copy_file(source_dir() + "/server/tests/data/" + fixture, path, std::filesystem::copy_options::overwrite_existing);
-  auto image = Exiv2::ImageFactory::open(path.string());
-  image->readMetadata();
-  image->exifData()["Exif.GPSInfo.GPSLatitudeRef"] = "N";
-  image->exifData()["Exif.GPSInfo.GPSLatitude"] = "15/1 7/1 0/1";
-  image->exifData()["Exif.GPSInfo.GPSLongitudeRef"] = "E";
-  image->exifData()["Exif.GPSInfo.GPSLongitude"] = "108/1 48/1 0/1";
-  image->exifData()["Exif.Image.Make"] = "ANTQTestCam";
-  image->writeMetadata();
+  add_gps(path.string());
   const std::string bytes = read_file(path.string());
   std::filesystem::remove(path);
   return bytes;
-}
-
-bool has_gps(const std::string& bytes) {
-  auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()), static_cast<long>(bytes.size()));
-  image->readMetadata();
-  for (const auto& d : image->exifData())
-    if (d.groupName() == "GPSInfo") return true;
-  return false;
 }
 
 // A real MP4 (H.264 + AAC container) with the location phones write: ©xyz in moov/udta and in a

@@ -2,6 +2,7 @@
 
 #include <jpeglib.h>
 #include <cstdio>
+#include <exiv2/exiv2.hpp>
 
 #include <fstream>
 #include <random>
@@ -331,6 +332,26 @@ std::string xyz_udta_payload(const std::string& text) {
   box += "\xA9xyz";
   box += body;
   return box;
+}
+
+void add_gps(const std::string& path) {
+  auto image = Exiv2::ImageFactory::open(path);
+  image->readMetadata();
+  image->exifData()["Exif.GPSInfo.GPSLatitudeRef"] = "N";
+  image->exifData()["Exif.GPSInfo.GPSLatitude"] = "15/1 7/1 0/1";
+  image->exifData()["Exif.GPSInfo.GPSLongitudeRef"] = "E";
+  image->exifData()["Exif.GPSInfo.GPSLongitude"] = "108/1 48/1 0/1";
+  image->exifData()["Exif.Image.Make"] = "ANTQTestCam";
+  image->writeMetadata();
+}
+
+bool has_gps(const std::string& bytes) {
+  auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()), static_cast<long>(bytes.size()));
+  image->readMetadata();
+  for (const auto& d : image->exifData()) {
+    if (d.groupName() == "GPSInfo") return true;
+  }
+  return false;
 }
 
 }  // namespace antq::test

@@ -13,6 +13,12 @@ namespace antq::test {
 // 12,330,539 bytes (11–13 MB) in ≈0.3 s; quality 94 gives 13.1 MB, 92 gives 11.7 MB.
 void write_noise_jpeg(const std::string& path, int width, int height, unsigned seed, int quality);
 
+// Writes into an image file (JPEG, PNG) the EXIF a phone adds: a GPS position (Quảng Ngãi) and
+// the camera's make (exiv2, in place).
+void add_gps(const std::string& path);
+// Whether an image's EXIF holds any GPS field.
+bool has_gps(const std::string& bytes);
+
 // An MP4 (libavformat's mp4 muxer: ftyp, mdat, moov) with a 1280×720 H.264 video track (a real
 // avcC: SPS and PPS) at 30 frames/s and an AAC-LC 48 kHz stereo track. The packets are random
 // bytes (no encoding: a remux or an upload never decodes them), so the container is valid and

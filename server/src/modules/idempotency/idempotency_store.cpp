@@ -41,7 +41,8 @@ DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& cal
       return {Claim::claimed, std::nullopt};
     }
     const auto& row = r.rows[0];
-    if (row.text(0) != fingerprint) return {Claim::mismatch, std::nullopt};
+    // With the key that made it: a retry across `antq keys rotate` is the same request.
+    if (!keys_.matches_keyed_hash(row.text(0), request, kPurpose)) return {Claim::mismatch, std::nullopt};
     if (row.is_null(1)) {
       // The first request wrote and then its answer was lost: running it again would write twice.
       if (row.integer(5) != 0) return {Claim::acted_unanswered, std::nullopt};

@@ -26,13 +26,21 @@ class RowWriter {
   // A new row's key, or nullopt when the row was imported before and its record is still there,
   // or came earlier in this file (a refused row's key is not kept: its copy is refused too).
   std::optional<std::string> fresh_key(db::Connection& c, const ReadRow& read) {
-    std::string key = row_key(t_.keys, register_, read.unit ? read.unit->id : 0, read.body);
+    // The current key's first; a sheet imported before `antq keys rotate` has its rows' keys made
+    // with an older one.
+    const auto candidates = row_keys(t_.keys, register_, read.unit ? read.unit->id : 0, read.body);
+    const std::string& key = candidates.front();
     if (seen_.count(key)) return std::nullopt;
     // Deleted since: import it again. (A register never imported into has nothing to look up:
     // one read per run instead of one per row.)
     if (!imported_before_) imported_before_ = repo::any_key(c, register_);
     std::optional<std::int64_t> existing;
-    if (*imported_before_) existing = repo::record_of_key(c, register_, key);
+    if (*imported_before_) {
+      for (const auto& k : candidates) {
+        existing = repo::record_of_key(c, register_, k);
+        if (existing) break;
+      }
+    }
     if (existing && t_.target.exists(c, t_.who, *existing)) {
       seen_.insert(key);
       return std::nullopt;
@@ -167,8 +175,20 @@ void sort_by_row(RunResult& group) {
 
 }  // namespace
 
+namespace {
+constexpr std::string_view kRowKeyPurpose = "import.row_key";
+std::string row_key_input(const std::string& register_name, std::int64_t unit_id, const bj::object& body) {
+  return register_name + '\x1f' + std::to_string(unit_id) + '\x1f' + bj::serialize(body);
+}
+}  // namespace
+
 std::string row_key(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id, const bj::object& body) {
-  return keys.keyed_hash(register_name + '\x1f' + std::to_string(unit_id) + '\x1f' + bj::serialize(body), "import.row_key");
+  return keys.keyed_hash(row_key_input(register_name, unit_id, body), kRowKeyPurpose);
+}
+
+std::vector<std::string> row_keys(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id,
+                                  const bj::object& body) {
+  return keys.keyed_hashes(row_key_input(register_name, unit_id, body), kRowKeyPurpose);
 }
 
 RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns,

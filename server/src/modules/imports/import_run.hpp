@@ -48,5 +48,8 @@ RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet
 // units: its parent is among the values) and the values as the API took them (so a CSV and an XLSX
 // of the same rows agree).
 std::string row_key(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id, const boost::json::object& body);
+// The same under every key of the ring, the current one first (for finding earlier imports).
+std::vector<std::string> row_keys(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id,
+                                  const boost::json::object& body);
 
 }  // namespace antq::imports

@@ -23,11 +23,12 @@ constexpr auto kConfirmValid = std::chrono::hours(24 * 7);
 constexpr auto kConfirmEvery = std::chrono::minutes(10);
 
 // The domain's case never matters, and nobody writes two mailboxes differing only in the case
-// of the local part: one subscription per mailbox.
-std::string address_hash(const crypto::Keyring& keys, const std::string& email) {
+// of the local part: one subscription per mailbox. Under every key of the ring, the current one
+// first: a subscription made before `antq keys rotate` is still found.
+std::vector<std::string> address_hashes(const crypto::Keyring& keys, const std::string& email) {
   std::string lower = email;
   for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return keys.keyed_hash(lower, kEmailPurpose);
+  return keys.keyed_hashes(lower, kEmailPurpose);
 }
 
 std::string ago(const std::string& now, std::chrono::system_clock::duration d) {
@@ -45,10 +46,14 @@ void queue_confirmation(db::Connection& c, std::int64_t id, const std::string& n
 
 void subscribe(db::Connection& c, const crypto::Keyring& keys, std::int64_t unit_id, const std::string& email, const std::string& kinds,
                const std::string& now) {
-  const std::string hash = address_hash(keys, email);
-  const auto found = c.query(q::kFindByHash, unit_id, hash);
+  const auto hashes = address_hashes(keys, email);
+  db::Result found;
+  for (const auto& hash : hashes) {
+    found = c.query(q::kFindByHash, unit_id, hash);
+    if (!found.empty()) break;
+  }
   if (found.empty()) {
-    const auto id = c.query(q::kInsert, unit_id, keys.seal(email, kEmailPurpose), hash, kinds, now).rows[0].integer(0);
+    const auto id = c.query(q::kInsert, unit_id, keys.seal(email, kEmailPurpose), hashes.front(), kinds, now).rows[0].integer(0);
     queue_confirmation(c, id, now);
     return;
   }
@@ -72,7 +77,11 @@ std::optional<Subscription> find(db::Connection& c, std::int64_t id) {
 }
 
 std::optional<Subscription> confirm(db::Connection& c, const crypto::Keyring& keys, const std::string& token, const std::string& now) {
-  const auto r = c.query(q::kTokenSubscription, keys.keyed_hash(token, kConfirmPurpose), "confirm");
+  db::Result r;
+  for (const auto& hash : keys.keyed_hashes(token, kConfirmPurpose)) {  // minted before a key rotation too
+    r = c.query(q::kTokenSubscription, hash, "confirm");
+    if (!r.empty()) break;
+  }
   if (r.empty() || r.rows[0].text(1) < ago(now, kConfirmValid)) return std::nullopt;
   const auto id = r.rows[0].integer(0);
   c.query(q::kActivate, id, now);
@@ -86,12 +95,17 @@ std::string mint_confirm_token(db::Connection& c, const crypto::Keyring& keys, s
   return token;
 }
 
+namespace {
+std::string unsubscribe_mac_input(std::int64_t subscription_id, const std::string& confirmed_at) {
+  return std::to_string(subscription_id) + "|" + confirmed_at;
+}
+}  // namespace
+
 std::string unsubscribe_token(const crypto::Keyring& keys, std::int64_t subscription_id, const std::string& confirmed_at) {
-  const std::string id = std::to_string(subscription_id);
   // keyed_hash is "<key id>:<hex>"; a link carries it with '-' for ':' (plain in any mail client).
-  std::string mac = keys.keyed_hash(id + "|" + confirmed_at, kUnsubscribePurpose);
+  std::string mac = keys.keyed_hash(unsubscribe_mac_input(subscription_id, confirmed_at), kUnsubscribePurpose);
   std::replace(mac.begin(), mac.end(), ':', '-');
-  return id + "." + mac;
+  return std::to_string(subscription_id) + "." + mac;
 }
 
 bool unsubscribe(db::Connection& c, const crypto::Keyring& keys, std::string_view token, const std::string& now) {
@@ -102,7 +116,13 @@ bool unsubscribe(db::Connection& c, const crypto::Keyring& keys, std::string_vie
   if (ec != std::errc() || p != token.data() + dot || id <= 0) return false;
   const auto s = find(c, id);
   if (!s || !s->confirmed_at) return false;
-  if (!crypto::equal(unsubscribe_token(keys, id, *s->confirmed_at), token)) return false;
+  // Checked with the key named in the token: a link in a message sent before `antq keys rotate`
+  // still unsubscribes (hex has no '-', so the last one separates the key id).
+  std::string mac(token.substr(dot + 1));
+  const auto sep = mac.rfind('-');
+  if (sep == std::string::npos) return false;
+  mac[sep] = ':';
+  if (!keys.matches_keyed_hash(mac, unsubscribe_mac_input(id, *s->confirmed_at), kUnsubscribePurpose)) return false;
   // A second click (a mail client's one-click POST, then the page's button) finds it ended: fine.
   c.query(q::kEnd, id, now);
   c.query(dq::kCancelSubscription, id, now);

@@ -38,8 +38,8 @@ std::string mint_confirm_token(db::Connection& c, const crypto::Keyring& keys, s
 
 // The unsubscribe token of every message to a subscription: "<id>.<keyed hash>", bound to the
 // confirmation, so a link from before an unsubscribe and a new confirmation ends nothing. Made
-// with the current data key: after `antq keys rotate` older links no longer work (the page says
-// so, and the next message carries a new one).
+// with the current data key and checked with the key it names, so links in messages sent before
+// `antq keys rotate` keep working.
 std::string unsubscribe_token(const crypto::Keyring& keys, std::int64_t subscription_id, const std::string& confirmed_at);
 // Ends the subscription; false for a token that is not (or no longer) valid.
 bool unsubscribe(db::Connection& c, const crypto::Keyring& keys, std::string_view token, const std::string& now);

@@ -70,7 +70,10 @@ ListSql list_sql(const Spec& spec, const crypto::Keyring& keys, const PathRange&
   for (const auto& [name, value] : q.hashed) {
     const Field* f = spec.field(name);
     const std::string norm = f->normalize ? f->normalize(value) : value;
-    out.where += " AND r." + name + "_hash = " + b.param(keys.keyed_hash(norm, spec.sealed_purpose(*f)));
+    // Under every key of the ring: records saved before `antq keys rotate` keep their hashes.
+    std::string any;
+    for (const auto& hash : keys.keyed_hashes(norm, spec.sealed_purpose(*f))) any += (any.empty() ? "" : ", ") + b.param(hash);
+    out.where += " AND r." + name + "_hash IN (" + any + ")";
   }
   add_filters(spec, q, b, out.where);
   out.where_count = out.params.size();

@@ -18,12 +18,13 @@ constexpr const char* kNotFoundForReporter = "Không tìm thấy tin báo, hoặ
 TipRecord TipsService::reporter_tip(db::Connection& c, const std::string& code, const std::string& secret) const {
   const auto canonical_code = normalize_tracking_code(code);
   const auto canonical_secret = normalize_secret(secret);
-  // The hash is computed even for a malformed code, so timing says nothing about which part was wrong.
-  const std::string presented = secret_hash(keys_, canonical_secret.value_or(secret));
-  if (!canonical_code || !canonical_secret) throw NotFound(kNotFoundForReporter);
-  auto tip = repo::find_by_code(c, *canonical_code);
-  if (!tip) throw NotFound(kNotFoundForReporter);
-  if (!same_hash(*repo::secret_hash(c, tip->id), presented)) throw NotFound(kNotFoundForReporter);
+  std::optional<TipRecord> tip;
+  if (canonical_code && canonical_secret) tip = repo::find_by_code(c, *canonical_code);
+  // One hash is computed even for a malformed or unknown code (against an empty stored hash), so
+  // timing says nothing about which part was wrong.
+  const std::string stored = tip ? repo::secret_hash(c, tip->id).value_or(std::string()) : std::string();
+  const bool matches = secret_matches(keys_, stored, canonical_secret.value_or(secret));
+  if (!tip || !matches) throw NotFound(kNotFoundForReporter);
   return *tip;
 }
 

@@ -61,12 +61,15 @@ void unsubscribe(db::Connection& c, std::int64_t tip_id) {
 bool subscribed(db::Connection& c, std::int64_t tip_id) { return !c.query(kSubscribed, tip_id).empty(); }
 
 std::optional<std::int64_t> unsubscribe_by_token(db::Connection& c, const crypto::Keyring& keys, const std::string& token) {
-  const std::string hash = keys.keyed_hash(token, kTokenPurpose);
-  const auto r = c.query(kTokenTip, hash);
-  if (r.empty()) return std::nullopt;
-  const std::int64_t tip_id = r.rows[0].integer(0);
-  unsubscribe(c, tip_id);
-  return tip_id;
+  // A link from an e-mail sent before `antq keys rotate` carries a token hashed with an older key.
+  for (const auto& hash : keys.keyed_hashes(token, kTokenPurpose)) {
+    const auto r = c.query(kTokenTip, hash);
+    if (r.empty()) continue;
+    const std::int64_t tip_id = r.rows[0].integer(0);
+    unsubscribe(c, tip_id);
+    return tip_id;
+  }
+  return std::nullopt;
 }
 
 bool enqueue_update(db::Connection& c, std::int64_t tip_id) {

@@ -1,7 +1,5 @@
 #include "modules/tips/tip_secrets.hpp"
 
-#include <sodium.h>
-
 #include <boost/json.hpp>
 
 namespace antq::tips {
@@ -16,8 +14,8 @@ std::string secret_hash(const crypto::Keyring& keys, const std::string& canonica
   return keys.keyed_hash(canonical_secret, kSecretPurpose);
 }
 
-bool same_hash(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+bool secret_matches(const crypto::Keyring& keys, const std::string& stored_hash, const std::string& canonical_secret) {
+  return keys.matches_keyed_hash(stored_hash, canonical_secret, kSecretPurpose);
 }
 
 std::string seal_reporter(const crypto::Keyring& keys, const Reporter& r) {

@@ -13,8 +13,9 @@ inline constexpr std::string_view kReporterPurpose = "tip-reporter";
 
 // The stored form of a canonical secret (tip_codes.hpp normalizes what a person typed).
 std::string secret_hash(const crypto::Keyring& keys, const std::string& canonical_secret);
-// Constant time: how long the comparison takes says nothing about where the first difference is.
-bool same_hash(const std::string& a, const std::string& b);
+// Whether a secret someone typed (canonical) is the one stored for a tip, whichever key of the
+// ring hashed it: a tracking link keeps working after `antq keys rotate`. Constant time.
+bool secret_matches(const crypto::Keyring& keys, const std::string& stored_hash, const std::string& canonical_secret);
 
 std::string seal_reporter(const crypto::Keyring& keys, const Reporter& r);
 // The plain JSON audit::reveal returns → the reporter (absent fields empty).

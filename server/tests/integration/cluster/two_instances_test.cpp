@@ -9,17 +9,24 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
 
+#include "core/keyring.hpp"
+#include "core/time.hpp"
 #include "integration/server_fixture.hpp"
+#include "modules/news/subscriptions.hpp"
 #include "modules/tips/proof_of_work.hpp"
 #include "support/eventually.hpp"
 #include "support/http_stub.hpp"
 #include "support/media_fixtures.hpp"
+#include "support/smtp_sink.hpp"
 
 using namespace antq;
 using namespace antq::test;
@@ -59,12 +66,14 @@ class Receiver {
 class TwoInstancesTest : public ::testing::TestWithParam<std::string> {
  protected:
   // The first instance is the fixture's; the second is started on the same configuration, as a
-  // second process on another port would be.
-  void start(ServerOptionsForTest o) {
+  // second process on another port would be (`second` changes what differs on that machine).
+  void start(ServerOptionsForTest o, const std::function<void(app::Config&)>& second = {}) {
     o.trust_forwarded_for = true;  // the tests choose the client's address
     a_ = std::make_unique<ServerFixture>(GetParam(), o);
     officer_ = a_->add_user("ca.sontinh", "police_officer", "21220");
-    b_ = std::make_unique<app::App>(a_->config());
+    app::Config b_config = a_->config();
+    if (second) second(b_config);
+    b_ = std::make_unique<app::App>(b_config);
     b_port_ = b_->start();
   }
   void TearDown() override {
@@ -210,6 +219,63 @@ TEST_P(TwoInstancesTest, APhotoStoredThroughOneIsServedByTheOtherFromTheSharedDi
   ASSERT_EQ(file.status, 200) << file.body.substr(0, 300);
   EXPECT_EQ(static_cast<std::int64_t>(file.body.size()), size);
   EXPECT_EQ(file.header("content-type"), "image/jpeg");
+}
+
+TEST_P(TwoInstancesTest, EachSubscriberGetsAWarningOnceWhileBothInstancesSendIt) {
+  // Each instance sends through a mail server of its own, so the test sees which one sent what:
+  // both must take part, and no address may hear twice (issue 15: "several server instances never
+  // send one message twice").
+  SmtpSink sink_a, sink_b;
+  auto news_settings = [](app::Config& c, const std::string& smtp_url) {
+    c.news_quiet_hours = "off";
+    c.public_url = "https://antq.example.vn";
+    c.smtp_url = smtp_url;
+    c.mail_from = "ANTQ <no-reply@antq.example.vn>";
+  };
+  ServerOptionsForTest o;
+  o.configure = [&](app::Config& c) { news_settings(c, sink_a.url()); };
+  // Subscribers first, as the instances would find them after a day of sign-ups.
+  start(o, [&](app::Config& c) { news_settings(c, sink_b.url()); });
+  constexpr int kRecipients = 600;
+  const auto keys = crypto::Keyring::from_hex(a_->config().data_key);
+  a_->database().db().write([&](db::Connection& c) {
+    const auto unit = c.query("SELECT id FROM units WHERE code = '21220'").rows.at(0).integer(0);
+    const auto now = timeutil::now_utc();
+    for (int n = 1; n <= kRecipients; ++n) {
+      const std::string email = "nguoi" + std::to_string(n) + "@example.vn";
+      c.query(
+          "INSERT INTO news_subscriptions (unit_id, email_sealed, email_hash, kinds, status, created_at, confirmed_at) "
+          "VALUES ($1, $2, $3, 'warning', 'active', $4, $4)",
+          unit, keys.seal(email, news::subscriptions::kEmailPurpose), keys.keyed_hash(email, news::subscriptions::kEmailPurpose), now);
+    }
+  });
+  const bj::object post{{"kind", "warning"},
+                        {"title", "Cảnh báo: lừa đảo qua mạng xã hội"},
+                        {"body", "Không chuyển tiền cho người lạ."},
+                        {"priority", 1},
+                        {"target_units", bj::array{"21220"}}};
+  auto created = request(a(), "POST", "/api/v1/news", bj::serialize(post), json_auth(officer_));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id(created.json().at("id").as_string());
+  ASSERT_EQ(request(b(), "POST", "/api/v1/news/" + id + "/publish", "", json_auth(officer_)).status, 200);
+
+  auto count = [](const SmtpSink& sink, std::map<std::string, int>& by_address) {
+    for (const auto& m : sink.messages()) {
+      for (const auto& to : m.at("rcpt_tos").as_array()) ++by_address[std::string(to.as_string())];
+    }
+  };
+  ASSERT_TRUE(eventually([&] { return sink_a.messages().size() + sink_b.messages().size() >= kRecipients; }, std::chrono::seconds(60)))
+      << sink_a.messages().size() << " + " << sink_b.messages().size() << " sent";
+  // Both senders keep polling: give them a few more rounds to send anything twice.
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  std::map<std::string, int> by_address;
+  count(sink_a, by_address);
+  count(sink_b, by_address);
+  EXPECT_EQ(by_address.size(), static_cast<std::size_t>(kRecipients));
+  for (const auto& [address, n] : by_address) EXPECT_EQ(n, 1) << address;
+  EXPECT_GT(sink_a.messages().size(), 0u) << "instance A sent nothing: the test did not exercise two senders";
+  EXPECT_GT(sink_b.messages().size(), 0u) << "instance B sent nothing: the test did not exercise two senders";
+  std::printf("[   INFO   ] %zu sent by A, %zu by B\n", sink_a.messages().size(), sink_b.messages().size());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TwoInstancesTest, ::testing::ValuesIn(antq::test::server_engines()));

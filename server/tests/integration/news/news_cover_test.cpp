@@ -70,4 +70,28 @@ TEST_P(NewsCoverTest, OneCoverShownWhileThePostIsLiveAndNamedInTheLinkPreview) {
   EXPECT_EQ(request(n.port(), "GET", "/api/v1/public/news/" + id + "/cover", "", {}).status, 404);
 }
 
+TEST_P(NewsCoverTest, APhonePhotoOfTwelveMegabytesBecomesACoverWithoutItsLocation) {
+  // What an officer really sends: a 12-megapixel photo straight from the phone, GPS included.
+  NewsServer n(GetParam(), "");
+  const auto path = n.s->database().dir() / "IMG_20261203_081500.jpg";
+  write_noise_jpeg(path.string(), 4000, 3000, 1, 93);
+  add_gps(path.string());
+  const std::string photo = bytes_of(path);
+  ASSERT_GT(photo.size(), 11'000'000u);
+  ASSERT_TRUE(has_gps(photo));
+
+  auto draft = n.create(n.police, {{"kind", "news"}, {"title", "Tổng kết mô hình tổ tự quản"}, {"body", "Ảnh hội nghị."}});
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  const std::string id(draft.json().at("id").as_string());
+  auto up = upload(n, n.police, id, photo, "image/jpeg");
+  ASSERT_EQ(up.status, 201) << up.body.substr(0, 300);
+  EXPECT_EQ(up.json().at("location_removed"), true);
+  ASSERT_EQ(n.action(n.police, id, "publish").status, 200);
+  auto image = request(n.port(), "GET", "/api/v1/public/news/" + id + "/cover", "", {});
+  ASSERT_EQ(image.status, 200);
+  EXPECT_EQ(image.header("content-type"), "image/jpeg");
+  EXPECT_GT(image.body.size(), 11'000'000u) << "the picture itself is kept";
+  EXPECT_FALSE(has_gps(image.body)) << "a resident must not learn where the photo was taken";
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, NewsCoverTest, ::testing::ValuesIn(antq::test::engines()));

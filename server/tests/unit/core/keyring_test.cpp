@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <vector>
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
@@ -30,4 +31,28 @@ TEST(Keyring, FileIsPrivateAndRotationKeepsOldValuesReadable) {
   std::filesystem::remove_all(dir);
   EXPECT_THROW(crypto::Keyring::from_file(path), OperatorError);
   EXPECT_THROW(crypto::Keyring::from_hex("not hex"), OperatorError);
+}
+
+TEST(Keyring, AHashMadeWithAnOlderKeyIsStillRecognisedAfterRotation) {
+  const auto dir = std::filesystem::temp_directory_path() / ("antq-keys-" + crypto::random_hex(4));
+  const std::string path = (dir / "antq.key").string();
+  const auto first = crypto::Keyring::create_file(path);
+  const auto stored = first.keyed_hash("ABCDE-FGHJK", "tip-secret");
+  EXPECT_EQ(stored.substr(0, stored.find(':')), first.current_id());
+  EXPECT_EQ(first.keyed_hashes("ABCDE-FGHJK", "tip-secret"), std::vector<std::string>{stored});
+
+  const auto second = crypto::Keyring::rotate_file(path);
+  EXPECT_NE(second.keyed_hash("ABCDE-FGHJK", "tip-secret"), stored);  // new hashes use the new key
+  EXPECT_TRUE(second.matches_keyed_hash(stored, "ABCDE-FGHJK", "tip-secret"));
+  EXPECT_FALSE(second.matches_keyed_hash(stored, "ABCDE-FGHJX", "tip-secret"));
+  EXPECT_FALSE(second.matches_keyed_hash(stored, "ABCDE-FGHJK", "other-purpose"));
+  EXPECT_FALSE(second.matches_keyed_hash("", "ABCDE-FGHJK", "tip-secret"));
+  EXPECT_FALSE(second.matches_keyed_hash("unknown:" + stored.substr(stored.find(':') + 1), "ABCDE-FGHJK", "tip-secret"));
+  // Every key's hash, the current one first: a lookup finds rows from before and after.
+  const auto all = second.keyed_hashes("ABCDE-FGHJK", "tip-secret");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0], second.keyed_hash("ABCDE-FGHJK", "tip-secret"));
+  EXPECT_EQ(all[1], stored);
+  EXPECT_EQ(second.keyed_hash_with("nope", "x", "p"), std::nullopt);
+  std::filesystem::remove_all(dir);
 }
