@@ -137,6 +137,7 @@ describe('citizen pages', () => {
       ['Gửi tin báo', '/gui-tin-bao'],
       ['Tra cứu tin báo', '/tra-cuu-tin-bao'],
       ['Góp ý kiến', '/gop-y'],
+      ['Tin tức', '/tin-tuc'],
     ]) {
       const link = nav.getByRole('link', { name, exact: true });
       await assertOnFirstScreen(page, link, `the menu's "${name}"`);

@@ -179,6 +179,9 @@ describe('news, warnings and subscriptions', () => {
       assert.equal(await page.getByTestId('news-list').getByText(OTHER_COMMUNE.title).count(), 0, 'not the posts of Phường Sơn Tây');
       assert.match(await first.textContent(), DATE_TIME);
       assert.equal(await page.getByTestId('news-feed').getAttribute('href'), '/api/v1/public/units/21220/feed.xml');
+      // the menu at the top shows where the resident is, on a phone too
+      const newsTab = page.getByTestId('public-nav').getByRole('link', { name: 'Tin tức', exact: true });
+      assert.equal(await newsTab.getAttribute('aria-current'), 'page');
       await assertNoHorizontalScroll(page);
       await shot(page, 'news-list');
 
@@ -201,6 +204,7 @@ describe('news, warnings and subscriptions', () => {
       assert.equal(await body.locator('li').count(), 2);
       assert.equal(await body.locator('script').count(), 0);
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      assert.equal(await page.getByTestId('public-nav').getByRole('link', { name: 'Tin tức', exact: true }).getAttribute('aria-current'), 'page');
       await shot(page, 'news-post');
 
       // back to the list: the commune is remembered on the device

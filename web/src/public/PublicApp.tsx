@@ -4,11 +4,13 @@ import { PUBLIC_PATHS, publicPage } from './paths';
 import { PhoneIcon } from './icons';
 import { useI18n } from './i18n';
 
-/** The citizen's three ways in, in the menu of every public page. */
+/** The citizen's ways in, in the menu of every public page: the three things they send, and the
+ * news of their area (a post's own page counts as the news). */
 const TABS = [
   { page: 'submit', key: 'nav.submit' },
   { page: 'track', key: 'nav.track' },
   { page: 'opinion', key: 'nav.opinion' },
+  { page: 'news', key: 'nav.news' },
 ] as const;
 
 /** The staff login (an officer then lands where the role starts the day; else the workspace). */
@@ -17,6 +19,7 @@ export const STAFF_LOGIN = '/login';
 export default function PublicApp({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const current = publicPage(window.location.pathname) ?? 'home';
+  const tabOf = current === 'newsPost' ? 'news' : current;
 
   return (
     <div className={`p-app p-app--${current}`}>
@@ -50,7 +53,7 @@ export default function PublicApp({ children }: { children: ReactNode }) {
                 key={tab.page}
                 href={PUBLIC_PATHS[tab.page]}
                 className="p-tab"
-                aria-current={current === tab.page ? 'page' : undefined}
+                aria-current={tabOf === tab.page ? 'page' : undefined}
               >
                 {t(tab.key)}
               </a>
