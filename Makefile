@@ -53,6 +53,7 @@ bench: build
 	@bash bench/imports.sh
 	@bash bench/news.sh
 	@bash bench/backup.sh
+	@ANTQ_BIN=$(BUILD_DIR)/antq bash bench/lighthouse.sh
 	@cmake --build $(BUILD_DIR) --target antq_bench_units && $(BUILD_DIR)/antq_bench_units
 	@ANTQ_BIN=$(BUILD_DIR)/antq bash bench/soak.sh
 
