@@ -9,6 +9,8 @@ import Home, { HomeRedirect } from './shell/Home';
 import { STAFF_HOME } from './public/paths';
 import { UNITS_WRITE } from './units/manage';
 import { NEWS_PATH } from './news/paths';
+import OutboxSync from './offline/OutboxSync';
+import { OUTBOX_PATH } from './offline/paths';
 
 // The site's home page (/) is the citizens' page of the small public app (main.tsx); the staff
 // workspace (/lam-viec) is in the main bundle (the landing page after login); the others load on demand.
@@ -38,12 +40,15 @@ const CriteriaSets = lazy(() => import('./evaluations/CriteriaSets'));
 const News = lazy(() => import('./news/NewsPage'));
 const NewsCompose = lazy(() => import('./news/ComposePage'));
 const NewsDetail = lazy(() => import('./news/PostPage'));
+// what this phone has not yet sent (issue 17)
+const Outbox = lazy(() => import('./offline/OutboxPage'));
 // the reports dashboard (with ECharts and the province map: its own chunks)
 const Reports = lazy(() => import('./reports/ReportsPage'));
 
 export default function App() {
   return (
     <PasswordChangeGate>
+      <OutboxSync />
       <Routes>
         <Route
           path="account/set-password"
@@ -125,6 +130,7 @@ export default function App() {
           <Route path="danh-gia-an-toan/bo-tieu-chi" element={<CriteriaSets />} />
           <Route path="danh-gia-an-toan/:id" element={<EvaluationDetail />} />
           <Route path="bao-cao" element={<Reports />} />
+          <Route path={OUTBOX_PATH.slice(1)} element={<Outbox />} />
           {/* each news page checks news.write / news.approve itself */}
           <Route path={NEWS_PATH.slice(1)} element={<News />} />
           <Route path={`${NEWS_PATH.slice(1)}/soan-tin`} element={<NewsCompose />} />

@@ -17,6 +17,7 @@ import './i18n';
 import { AuthProvider } from './accounts/auth';
 import './styles.css';
 import { theme } from './theme';
+import { registerServiceWorker } from './offline/serviceWorker';
 
 // Whoever asked their system for less motion (an accessibility setting) gets none: drawers,
 // dialogs and lists appear at once. The browser tests ask for it too, so a click is never aimed at
@@ -24,9 +25,14 @@ import { theme } from './theme';
 const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 const appTheme = reduceMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme;
 
+// networkMode 'always': TanStack Query would otherwise pause every request while the browser says
+// it is offline. Without a network the service worker answers reads from what it kept, and a new
+// record goes to the outbox (src/offline): both need the request to be made.
 const queryClient = new QueryClient({
   defaultOptions: {
+    mutations: { networkMode: 'always' },
     queries: {
+      networkMode: 'always',
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       // a 4xx answer will not change on retry
@@ -48,6 +54,9 @@ function Root() {
     </ConfigProvider>
   );
 }
+
+// the app shell and an officer's data for use without a network (issue 17)
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

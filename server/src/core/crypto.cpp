@@ -2,7 +2,9 @@
 
 #include <sodium.h>
 
+#include <fstream>
 #include <stdexcept>
+#include <vector>
 
 namespace antq::crypto {
 
@@ -34,6 +36,23 @@ std::string sha256_hex(std::string_view data) {
 std::string blake2b_hex(std::string_view data) {
   unsigned char h[32];
   crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr, 0);
+  return to_hex(std::string_view(reinterpret_cast<char*>(h), sizeof h));
+}
+
+std::optional<std::string> blake2b_file_hex(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, nullptr, 0, 32);
+  std::vector<char> block(1 << 16);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    const auto got = in.gcount();
+    if (got > 0) crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(block.data()), static_cast<unsigned long long>(got));
+  }
+  if (in.bad()) return std::nullopt;
+  unsigned char h[32];
+  crypto_generichash_final(&st, h, sizeof h);
   return to_hex(std::string_view(reinterpret_cast<char*>(h), sizeof h));
 }
 

@@ -259,7 +259,15 @@ Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::s
     throw BadRequest("Idempotency-Key phải gồm tối đa 200 ký tự ASCII in được.", "Idempotency-Key");
   }
   const std::string caller = req.principal ? "user:" + req.principal->user_id : "ip:" + req.client_ip;
-  const std::string material = req.method + ' ' + req.raw_target + '\n' + req.body;
+  // An upload's body is a file on disk: its digest stands for it, so a photo sent again from an
+  // offline outbox (the answer to the first send lost) is recognised as the same request.
+  std::string body_material = req.body;
+  if (!req.body_file.empty()) {
+    const auto digest = crypto::blake2b_file_hex(req.body_file);
+    if (!digest) throw std::runtime_error("idempotency: không đọc được tệp tạm của yêu cầu tải lên");
+    body_material = "file:" + *digest;
+  }
+  const std::string material = req.method + ' ' + req.raw_target + '\n' + body_material;
   const std::string k(key);
   auto claimed = idempotency_->claim(caller, k, material);
   switch (claimed.claim) {

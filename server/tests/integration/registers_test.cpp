@@ -377,3 +377,27 @@ TEST_P(RegistersTest, ActivitiesTakePhotosCheckedByContent) {
   // Registers without photos have no such route.
   EXPECT_EQ(request(port(), "GET", "/api/v1/pledges/1/attachments", "", bearer(w)).status, 404);
 }
+
+TEST_P(RegistersTest, APhotoSentAgainWithItsIdempotencyKeyIsStoredOnce) {
+  // The offline outbox of a phone sends a photo again when the answer to the first send was lost.
+  const auto w = s_->add_user("w.sontinh", "front_officer", "21220");
+  auto a = request(port(), "POST", "/api/v1/activities", samples()[0].body, json_auth(w));
+  ASSERT_EQ(a.status, 201) << a.body;
+  const std::string files = "/api/v1/activities/" + std::string(a.json().at("id").as_string()) + "/attachments";
+  std::ifstream in(source_dir() + "/server/tests/data/photo.jpg", std::ios::binary);
+  const std::string jpeg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto h = bearer(w);
+  h["Content-Type"] = "application/octet-stream";
+  h["Idempotency-Key"] = "3f0c9a52-0d7e-4b8e-9b1a-photo-1";
+  auto first = request(port(), "POST", files, jpeg, h);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto again = request(port(), "POST", files, jpeg, h);
+  EXPECT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.header("idempotent-replayed"), "true");
+  EXPECT_EQ(again.json().at("id"), first.json().at("id"));
+  // The same key with other bytes is another request: refused, nothing stored.
+  std::string other = jpeg;
+  other.back() = static_cast<char>(other.back() ^ 1);
+  EXPECT_EQ(request(port(), "POST", files, other, h).status, 422);
+  EXPECT_EQ(request(port(), "GET", files, "", bearer(w)).json().at("items").as_array().size(), 1u);
+}

@@ -6,6 +6,8 @@ import { useNavigate } from 'react-router';
 import { ApiError, type User } from '../api';
 import { PERMISSIONS, hasPermission, useAuth } from './auth';
 import { errorMessage } from '../components/ApiErrorAlert';
+import { clearOfflineReads } from '../offline/serviceWorker';
+import { useOutboxItems } from '../offline/useOutbox';
 import './UserMenu.css';
 
 /** The name to show for a user: the display name, else the username. */
@@ -22,9 +24,10 @@ interface Props {
 /** The logged-in user's menu in the header: who, role and unit; own account; administration; logout. */
 export default function UserMenu({ user, compact = false }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const { logout } = useAuth();
+  const queued = useOutboxItems(user.username);
   const [open, setOpen] = useState(false);
 
   const items: MenuProps['items'] = [
@@ -47,13 +50,31 @@ export default function UserMenu({ user, compact = false }: Props) {
       void navigate(key);
       return;
     }
-    // the login page then forgets the session (also when the server could not confirm)
-    logout()
-      .catch((e: unknown) => {
-        // 401: the session had already ended, which is what the user wanted
-        if (!(e instanceof ApiError && e.status === 401)) void message.warning(errorMessage(e, t('error.title')));
-      })
-      .finally(() => void navigate('/login', { state: { notice: 'loggedOut' } }));
+    const leave = () =>
+      // the login page then forgets the session (also when the server could not confirm); the
+      // API answers kept for offline use go with it (the next person on this phone sees none)
+      logout()
+        .catch((e: unknown) => {
+          // 401: the session had already ended, which is what the user wanted
+          if (!(e instanceof ApiError && e.status === 401)) void message.warning(errorMessage(e, t('error.title')));
+        })
+        .finally(() => {
+          void clearOfflineReads();
+          void navigate('/login', { state: { notice: 'loggedOut' } });
+        });
+    // records still waiting on this phone: they stay (sent at the next log-in), but ask first
+    if (queued.length === 0) {
+      void leave();
+      return;
+    }
+    modal.confirm({
+      title: t('offline.logoutTitle', { n: queued.length }),
+      content: t('offline.logoutText'),
+      okText: t('offline.logoutOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: leave,
+    });
   };
 
   const name = userName(user);

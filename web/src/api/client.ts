@@ -144,6 +144,16 @@ export interface RequestOptions {
   credentialCheck?: boolean;
   /** Internal: the request is already the repeat after a new login. */
   retried?: boolean;
+  /**
+   * Sent as `Idempotency-Key`: the server answers a repeat of the request with the first answer
+   * instead of doing it twice (the offline outbox sends with the id it made on the device).
+   */
+  idempotencyKey?: string;
+  /**
+   * false: a 401 does not open the log-in dialog (a send in the background, which keeps its work
+   * for after the next log-in instead of interrupting the officer).
+   */
+  reauthenticate?: boolean;
   /** `blob`: the answer is a file (a download), returned as a Blob. */
   as?: 'json' | 'blob';
 }
@@ -168,6 +178,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     const headers = requestHeaders(method, body !== undefined);
     if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
     if (options.as === 'blob') headers.Accept = '*/*';
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     res = await fetch(apiUrl(path, query), {
       method,
       headers,
@@ -184,7 +195,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (endsSession(error, credentialCheck)) {
       // the session ended while the page was open (idle time-out): log in again in place, keep
       // what the page holds (a form being filled in) and send the request once more
-      if (hadSession && !options.retried && reauthenticator && !signal?.aborted) {
+      if (hadSession && !options.retried && options.reauthenticate !== false && reauthenticator && !signal?.aborted) {
         if (await reauthenticator()) return request<T>(method, path, { ...options, retried: true });
       }
       unauthorizedHandler?.(error, path);

@@ -4,7 +4,7 @@
  * participants, photos; or (`?loai=tuan-tra`) a patrol of the village with its photos. The unit is
  * the officer's own.
  */
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, type FormInstance, Input, Result, Segmented, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -19,11 +19,14 @@ import UnitField from '../components/form/UnitField';
 import RequireAuth from '../accounts/RequireAuth';
 import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDateTime, formatNumber } from '../lib/format';
-import { createRecord, registerKeys, type RegisterRecord } from './api';
+import { OUTBOX_PATH } from '../offline/paths';
+import type { OutboxItem } from '../offline/outbox';
+import { registerKeys, type RegisterRecord } from './api';
 import { PastDayItem, useCatalog, useLabel } from './bits';
 import { REGISTER_BY_NAME, formFieldNames, fieldOfRegister, pick, registerPath, type RegisterConfig } from './config';
 import { formToPayload, newFormValues, readableMessage, type FormValues } from './payload';
-import { PhotoInput, uploadAll } from './Photos';
+import { submitRecord } from './offline';
+import { PhotoInput } from './Photos';
 import CatalogSelect from '../components/form/CatalogSelect';
 import CountInput from '../components/form/CountInput';
 import RegisterForm from './RegisterForm';
@@ -85,27 +88,37 @@ interface Saved {
   photos: number;
 }
 
+/** What a quick form could not send yet (no network): it waits in the outbox, "Chờ gửi". */
+interface Queued {
+  queued: OutboxItem;
+  photos: number;
+}
+
 /**
  * Saves a record, then its photos; a refused photo leaves the record saved and says so. A refusal
  * about one of `fields` goes under that field; `otherError` is any other refusal. The saved record
  * stays shown until `again`.
  */
 function useQuickSave(register: RegisterConfig, fields: readonly string[], form: FormInstance<FormValues>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { user } = useAuth();
   const save = useMutation({
-    mutationFn: async (v: FormValues): Promise<Saved> => {
-      const created = await createRecord(register.name, formToPayload(register, v) ?? {});
+    mutationFn: async (v: FormValues): Promise<Saved | Queued> => {
       const photos = Array.isArray(v.photos) ? (v.photos as File[]) : [];
-      if (photos.length) {
-        const { failed, error } = await uploadAll(register, created.id, photos);
-        if (failed)
-          void message.error(
-            t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }),
-          );
-      }
-      return { record: created, photos: photos.length };
+      // through the outbox: sent now, or kept on the phone until there is a network
+      const sent = await submitRecord(register, user?.username ?? '', formToPayload(register, v) ?? {}, photos, i18n.resolvedLanguage);
+      if (sent.queued) return { queued: sent.item, photos: photos.length };
+      if (sent.refusedFiles)
+        void message.error(
+          t('registers.photos.someFailed', {
+            n: sent.refusedFiles,
+            total: photos.length,
+            error: sent.firstFileError instanceof Error ? sent.firstFileError.message : '',
+          }),
+        );
+      return { record: sent.record, photos: photos.length };
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: registerKeys.all(register.name) });
@@ -116,7 +129,7 @@ function useQuickSave(register: RegisterConfig, fields: readonly string[], form:
       }
     },
   });
-  const [saved, setSaved] = useState<Saved | null>(null);
+  const [saved, setSaved] = useState<Saved | Queued | null>(null);
   useEffect(() => {
     if (save.data) setSaved(save.data);
   }, [save.data]);
@@ -175,6 +188,42 @@ function QuickDone({
   );
 }
 
+/** After a quick form went to the outbox: "Chờ gửi" (never "Đã lưu"), what waits, and the outbox. */
+function QuickQueued({ testId, queued, againLabel, onAgain }: { testId: string; queued: Queued; againLabel: string; onAgain: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid={testId}>
+      <Card>
+        <Result
+          status="warning"
+          icon={<CloudUploadOutlined />}
+          title={<h1 className="antq-result-title">{t('offline.queuedTitle')}</h1>}
+          subTitle={
+            <>
+              <span data-testid="quick-queued-label">
+                {queued.queued.label}
+                {queued.photos > 0 && ` · ${t('registers.photos.count', { n: queued.photos })}`}
+              </span>
+              <br />
+              {t('offline.queuedText')}
+            </>
+          }
+          extra={[
+            <Button key="again" type="primary" size="large" onClick={onAgain} data-testid="quick-again">
+              {againLabel}
+            </Button>,
+            <Link key="outbox" to={OUTBOX_PATH}>
+              <Button size="large" data-testid="quick-outbox">
+                {t('offline.openOutbox')}
+              </Button>
+            </Link>,
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
+
 /** A quick form's page: its title, a line of introduction, the form in a card. */
 function QuickPage({ testId, title, intro, children }: { testId: string; title: string; intro: string; children: ReactNode }) {
   return (
@@ -205,6 +254,9 @@ function QuickActivity() {
 
   const { save, saved, again, otherError } = useQuickSave(cfg, FIELDS, form);
 
+  if (saved && 'queued' in saved) {
+    return <QuickQueued testId="quick-activity-queued" queued={saved} againLabel={t('registers.quick.again')} onAgain={again} />;
+  }
   if (saved) {
     const r = saved.record;
     return (
@@ -300,6 +352,9 @@ function QuickPatrol() {
     [user],
   );
 
+  if (saved && 'queued' in saved) {
+    return <QuickQueued testId="quick-patrol-queued" queued={saved} againLabel={t('registers.quick.patrolAgain')} onAgain={again} />;
+  }
   if (saved) {
     const r = saved.record;
     return (

@@ -13,13 +13,14 @@ import FormDrawer from '../components/FormDrawer';
 import { fieldOf } from '../components/forms';
 import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDateTime } from '../lib/format';
-import { createRecord, deleteRecord, getRecord, registerKeys, updateRecord, type RegisterRecord } from './api';
+import { deleteRecord, getRecord, registerKeys, updateRecord, type RegisterRecord } from './api';
 import { recordTitle, useLabel } from './bits';
 import { formFieldNames, pick, type RegisterConfig } from './config';
 import GroupMembers from './GroupMembers';
 import ModelReplications from './ModelReplications';
 import { formToPayload, newFormValues, readableMessage, recordFormValues, type FormValues } from './payload';
-import { PhotoInput, RecordPhotos, uploadAll } from './Photos';
+import { submitRecord } from './offline';
+import { PhotoInput, RecordPhotos } from './Photos';
 import RegisterForm from './RegisterForm';
 import { SealedIdentity, SessionsPanel, StatusPanel } from './Reintegration';
 
@@ -68,7 +69,7 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
     form.setFieldsValue(initialValues as never);
   }, [open, initialValues, form]);
 
-  const save = useSaveRecord({ cfg, id, before: record.data, form, fields, onCreated });
+  const save = useSaveRecord({ cfg, id, before: record.data, form, fields, onCreated, onQueued: onClose });
   const remove = useDeleteRecord(cfg, id, onClose);
 
   const resetSave = save.reset;
@@ -164,6 +165,7 @@ function useSaveRecord({
   form,
   fields,
   onCreated,
+  onQueued,
 }: {
   cfg: RegisterConfig;
   id: string | null;
@@ -171,32 +173,46 @@ function useSaveRecord({
   form: FormInstance<FormValues>;
   fields: readonly string[];
   onCreated: (record: RegisterRecord) => void;
+  /** The new record waits in the outbox (no network): the form is done with it. */
+  onQueued: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useLabel();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { user } = useAuth();
   return useMutation({
-    mutationFn: async (values: FormValues) => {
+    mutationFn: async (values: FormValues): Promise<RegisterRecord | 'queued' | null> => {
       const body = formToPayload(cfg, values, id !== null ? before : undefined);
       if (body === null) return null;
       if (id !== null) return updateRecord(cfg.name, id, body);
-      const created = await createRecord(cfg.name, body);
-      // the photos chosen in the form go up once the record exists
+      // a new record goes through the outbox: sent now, or kept on the phone until there is a
+      // network; the photos chosen in the form go up once the record exists
       const photos = Array.isArray(values.photos) ? (values.photos as File[]) : [];
+      const sent = await submitRecord(cfg, user?.username ?? '', body, photos, i18n.resolvedLanguage);
+      if (sent.queued) return 'queued';
       if (cfg.attachments && photos.length) {
-        const { failed, error } = await uploadAll(cfg, created.id, photos);
-        if (failed)
+        if (sent.refusedFiles)
           void message.error(
-            t('registers.photos.someFailed', { n: failed, total: photos.length, error: error instanceof Error ? error.message : '' }),
+            t('registers.photos.someFailed', {
+              n: sent.refusedFiles,
+              total: photos.length,
+              error: sent.firstFileError instanceof Error ? sent.firstFileError.message : '',
+            }),
           );
         else void message.success(t('registers.photos.uploaded', { n: photos.length }));
       }
-      return created;
+      return sent.record;
     },
     onSuccess: async (saved) => {
       if (!saved) {
         void message.info(t('registers.form.noChanges'));
+        return;
+      }
+      if (saved === 'queued') {
+        // "Chờ gửi", never "Đã lưu": nothing is on the server yet
+        void message.warning(t('offline.queuedMessage', { item: label(cfg.item) }));
+        onQueued();
         return;
       }
       queryClient.setQueryData(registerKeys.record(cfg.name, saved.id), saved);

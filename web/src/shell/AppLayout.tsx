@@ -16,6 +16,7 @@ import { NEWS_APPROVE, NEWS_PATH, NEWS_WRITE } from '../news/paths';
 import { REGISTERS_MENU_KEY, SECURITY_MENU_KEY, registersMenuItem, registersSelectedKey, securityMenuItem } from '../registers/menu';
 import LanguageSwitch from '../components/LanguageSwitch';
 import NotificationBell from '../tips/NotificationBell';
+import OutboxBadge from '../offline/OutboxBadge';
 import ReauthModal from '../accounts/ReauthModal';
 import UnitField from '../components/form/UnitField';
 import UserMenu from '../accounts/UserMenu';
@@ -81,6 +82,7 @@ export default function AppLayout() {
           <div className="antq-header__tools">
             {/* a logged-in officer's menu has up to six entries: short labels leave them room below 1600 px */}
             <LanguageSwitch compact={!wide || (!!user && !screens.xxl)} />
+            {user && <OutboxBadge user={user.username} />}
             {user && <NotificationBell />}
             {user && <UserMenu user={user} compact={!wide} />}
             {!wide && (

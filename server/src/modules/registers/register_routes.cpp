@@ -110,7 +110,8 @@ void register_routes(http::Router& router, RegisterService& service) {
   if (service.spec().attachments) {
     http::RouteSpec upload{"POST", base + "/{id}/attachments", http::Access::staff};
     upload.upload_limit = media::kMaxAttachmentBytes;
-    upload.idempotent = false;  // the body is a file, not part of a fingerprint
+    // Idempotent like the record itself (the file's digest is in the fingerprint): the offline
+    // outbox sends a photo again when the answer to the first send was lost, and it is stored once.
     upload.admit = [&service](http::Request& req) { service.admit_attachment(*req.principal, http::id_param(req)); };
     router.add(upload, [&service](http::Request& req) {
       const auto id = http::id_param(req);

@@ -1,0 +1,261 @@
+// The staff app without signal (issue 17), in Debian's Chromium on a 390×844 phone: after one
+// online visit a village officer's app opens with the network off; three records of different
+// kinds, each with a real-size phone photo, wait in the outbox as "Chờ gửi" (never "Đã lưu"), survive
+// the page being closed, and reach the server exactly once when the network returns — even with
+// the answer to the first send lost on the way back. A record the server refuses stays in the
+// outbox with the server's Vietnamese message until the officer deletes it.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import {
+  ADMIN_PASSWORD,
+  PHONE,
+  SCREENSHOT_DIR,
+  apiSession,
+  assertNoHorizontalScroll,
+  choose,
+  createAccount,
+  launchBrowser,
+  loginAs,
+  shot,
+  startServer,
+  withPage,
+} from './harness.mjs';
+
+const VILLAGE = {
+  username: 'cb.ngoaituyen',
+  password: 'mat-khau-thon-nt-7',
+  role: 'village_officer',
+  unit: '21220-001',
+  display_name: 'Trần Văn Mạng',
+};
+
+let server;
+let browser;
+let admin;
+
+/** A phone photo as a camera makes it: 2000×1500 JPEG of noise (it does not compress: ≈ 3–4 MB). */
+async function phonePhoto(page, seed) {
+  const b64 = await page.evaluate((s) => {
+    const c = document.createElement('canvas');
+    c.width = 2000;
+    c.height = 1500;
+    const ctx = c.getContext('2d');
+    const img = ctx.createImageData(c.width, c.height);
+    let x = s * 2654435761;
+    for (let i = 0; i < img.data.length; i += 1) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      img.data[i] = i % 4 === 3 ? 255 : x & 255;
+    }
+    ctx.putImageData(img, 0, 0);
+    return c.toDataURL('image/jpeg', 0.92).split(',')[1];
+  }, seed);
+  return Buffer.from(b64, 'base64');
+}
+
+/** Waits until the service worker controls the page and has kept the app shell. */
+async function controlled(page) {
+  await page.waitForFunction(
+    () => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  await page.evaluate(() => navigator.serviceWorker.ready);
+}
+
+async function outboxCount(page) {
+  const badge = page.getByTestId('outbox-badge');
+  if ((await badge.count()) === 0) return 0;
+  return Number(await badge.getAttribute('data-count'));
+}
+
+describe('offline staff app', () => {
+  before(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
+    browser = await launchBrowser();
+    admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const r = await createAccount(admin, VILLAGE);
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  });
+
+  after(async () => {
+    await browser?.close();
+    const { code } = await server.stop();
+    assert.equal(code, 0, 'the server stops cleanly');
+  });
+
+  it('opens offline, keeps three records with photos through a closed page, and sends each exactly once', async () => {
+    await withPage(browser, PHONE, 'offline-three', async (page) => {
+      const context = page.context();
+      // one online visit: log in (the officer lands on the quick form), open the registers used
+      await loginAs(page, server.baseUrl, VILLAGE);
+      await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+      await controlled(page);
+      const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.getAttribute('href'));
+      assert.equal(manifest, '/manifest.webmanifest');
+      // what the forms read while offline is kept the first time it is read online
+      await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
+      await page.getByTestId('quick-patrol').waitFor();
+      await page.goto(`${server.baseUrl}/so/hoa-giai`);
+      await page.getByRole('heading', { level: 1, name: 'Hòa giải' }).waitFor();
+      await page.getByTestId('record-add').click();
+      await page.getByTestId('record-drawer').getByTestId('select-dispute_type').waitFor();
+      await page.waitForLoadState('networkidle');
+      const photos = [await phonePhoto(page, 1), await phonePhoto(page, 2), await phonePhoto(page, 3)];
+      for (const p of photos) assert.ok(p.length > 2_000_000, `a real-size photo: ${p.length} bytes`);
+
+      // --- no signal: the app opens from the phone itself ---
+      await context.setOffline(true);
+      await page.goto(`${server.baseUrl}/so/ghi-hoat-dong`);
+      const quick = page.getByTestId('quick-form');
+      await quick.waitFor();
+      await page.locator('[data-testid="outbox-badge"][data-offline="true"]').waitFor();
+
+      // 1. an activity with a photo
+      const activityTitle = 'Họp dân thôn bàn phòng chống trộm cắp gia súc (ngoại tuyến)';
+      await choose(page, quick.locator('.ant-select', { has: page.locator('#type') }), 'Tuyên truyền');
+      await quick.getByTestId('quick-title').fill(activityTitle);
+      await quick.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
+      await quick.locator('#participants').fill('32');
+      await quick.getByTestId('photo-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photos[0] });
+      await quick.getByTestId('photo-chosen').waitFor();
+      await page.getByTestId('quick-save').click();
+      const queued = page.getByTestId('quick-activity-queued');
+      await queued.getByText('Chờ gửi', { exact: true }).waitFor();
+      assert.equal(await queued.getByText('Đã lưu').count(), 0, 'a queued record never says "Đã lưu"');
+      await queued.getByTestId('quick-queued-label').filter({ hasText: activityTitle }).waitFor();
+      await shot(page, 'offline-queued');
+      await assertNoHorizontalScroll(page);
+
+      // 2. a patrol with a photo
+      const route = 'Đường liên thôn Trường Thọ – Thọ Trung (ngoại tuyến)';
+      await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
+      const patrol = page.getByTestId('quick-patrol');
+      await patrol.waitFor();
+      await patrol.locator('#route').fill(route);
+      await patrol.locator('#participants').fill('5');
+      await patrol.getByTestId('photo-input').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photos[1] });
+      await patrol.getByTestId('photo-chosen').waitFor();
+      await page.getByTestId('quick-save').click();
+      await page.getByTestId('quick-patrol-queued').getByText('Chờ gửi', { exact: true }).waitFor();
+
+      // 3. a mediation, in the register's own form, with a photo
+      const content = 'Tranh chấp lối đi chung giữa hai hộ ở xóm Đồng (ngoại tuyến)';
+      await page.goto(`${server.baseUrl}/so/hoa-giai`);
+      await page.getByTestId('record-add').click();
+      const drawer = page.getByTestId('record-drawer');
+      await choose(page, drawer.getByTestId('select-dispute_type'), 'Đất đai');
+      await drawer.getByLabel('Họ tên người thứ 1').fill('Đặng Văn Lối');
+      await choose(page, drawer.getByTestId('select-outcome'), 'Đang hòa giải');
+      await drawer.locator('#content').fill(content);
+      await drawer.getByTestId('photo-input').setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photos[2] });
+      await drawer.getByTestId('photo-chosen').waitFor();
+      await drawer.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await page.getByText('Chờ gửi: vụ việc hòa giải nằm trong hàng chờ', { exact: false }).waitFor();
+      await drawer.waitFor({ state: 'hidden' });
+      assert.equal(await outboxCount(page), 3);
+
+      // the outbox lists the three, each "Chờ gửi"
+      await page.goto(`${server.baseUrl}/hang-cho-gui`);
+      const items = page.getByTestId('outbox-item');
+      await items.nth(2).waitFor();
+      assert.equal(await items.count(), 3);
+      for (let i = 0; i < 3; i += 1) await items.nth(i).getByText('Chờ gửi', { exact: true }).waitFor();
+      await shot(page, 'offline-outbox');
+      await assertNoHorizontalScroll(page);
+
+      // the page is closed, and opened again later (still offline): the queue is still there
+      await page.close();
+      const again = await context.newPage();
+      await again.goto(`${server.baseUrl}/hang-cho-gui`);
+      await again.getByTestId('outbox-item').nth(2).waitFor();
+      assert.equal(await again.getByTestId('outbox-item').count(), 3);
+
+      // the answer to the first record's send is lost on its way back (the server did the work)
+      let dropped = 0;
+      await context.route('**/api/v1/activities', async (r) => {
+        if (r.request().method() !== 'POST' || dropped > 0) return r.continue();
+        dropped += 1;
+        await r.fetch(); // the server receives it and creates the record…
+        await r.abort('connectionreset'); // …and the phone never hears back
+      });
+
+      // --- signal again: everything goes, once ---
+      await context.setOffline(false);
+      await again.evaluate(() => window.dispatchEvent(new Event('online')));
+      await again.getByText('Không còn gì chờ gửi.').waitFor({ timeout: 60_000 });
+      assert.equal(dropped, 1, 'the first answer was dropped');
+
+      const activities = await admin.call('GET', '/api/v1/activities?unit=21220-001&page_size=200');
+      assert.equal(activities.body.items.filter((a) => a.title === activityTitle).length, 1, 'the activity exists once');
+      const patrols = await admin.call('GET', '/api/v1/patrols?unit=21220-001&page_size=200');
+      assert.equal(patrols.body.items.filter((p) => p.route === route).length, 1, 'the patrol exists once');
+      const mediations = await admin.call('GET', '/api/v1/mediations?unit=21220-001&page_size=200');
+      assert.equal(mediations.body.items.filter((m) => m.content === content).length, 1, 'the mediation exists once');
+      for (const [register, record] of [
+        ['activities', activities.body.items.find((a) => a.title === activityTitle)],
+        ['patrols', patrols.body.items.find((p) => p.route === route)],
+        ['mediations', mediations.body.items.find((m) => m.content === content)],
+      ]) {
+        assert.equal(record.created_by, VILLAGE.username);
+        const files = await admin.call('GET', `/api/v1/${register}/${record.id}/attachments`);
+        assert.equal(files.body.items.length, 1, `${register}: one photo, not two: ${JSON.stringify(files.body)}`);
+        assert.equal(files.body.items[0].media_type, 'image/jpeg');
+        assert.ok(files.body.items[0].size > 2_000_000, `${register}: the whole photo arrived`);
+      }
+      assert.equal(await outboxCount(again), 0);
+      await again.close();
+    });
+  });
+
+  it('keeps a record the server refuses in the outbox, with the server’s message, until the officer deletes it', async () => {
+    await withPage(browser, PHONE, 'offline-refused', async (page) => {
+      const context = page.context();
+      await loginAs(page, server.baseUrl, VILLAGE);
+      await controlled(page);
+      await page.goto(`${server.baseUrl}/so/hoa-giai`);
+      await page.getByTestId('record-add').click();
+      await page.getByTestId('record-drawer').getByTestId('select-dispute_type').waitFor();
+      await page.waitForLoadState('networkidle');
+
+      await context.setOffline(true);
+      const drawer = page.getByTestId('record-drawer');
+      const content = 'Tranh chấp ranh giới đất rẫy (loại việc bị bỏ khỏi danh mục khi đang ngoại tuyến)';
+      await choose(page, drawer.getByTestId('select-dispute_type'), 'Đất đai');
+      await drawer.getByLabel('Họ tên người thứ 1').fill('Lê Thị Rẫy');
+      await choose(page, drawer.getByTestId('select-outcome'), 'Đang hòa giải');
+      await drawer.locator('#content').fill(content);
+      await drawer.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await drawer.waitFor({ state: 'hidden' });
+
+      // meanwhile the national list drops the type the officer chose
+      const off = await admin.call('PATCH', '/api/v1/catalog/dispute_types/land', { active: false });
+      assert.equal(off.status, 200, JSON.stringify(off.body));
+      try {
+        await context.setOffline(false);
+        await page.goto(`${server.baseUrl}/hang-cho-gui`);
+        const item = page.getByTestId('outbox-item');
+        await item.and(page.locator('[data-state="refused"]')).waitFor({ timeout: 60_000 });
+        await item.getByText('Bị từ chối', { exact: true }).waitFor();
+        const error = await item.getByTestId('outbox-item-error').textContent();
+        assert.match(error, /không có trong danh mục/, error);
+        await shot(page, 'offline-refused');
+        await assertNoHorizontalScroll(page);
+        const mediations = await admin.call('GET', '/api/v1/mediations?unit=21220-001&page_size=200');
+        assert.equal(mediations.body.items.filter((m) => m.content === content).length, 0, 'nothing was stored');
+
+        // the officer deletes it
+        await item.getByTestId('outbox-delete').click();
+        await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Xóa khỏi hàng chờ' }).click();
+        await page.getByText('Không còn gì chờ gửi.').waitFor();
+      } finally {
+        await admin.call('PATCH', '/api/v1/catalog/dispute_types/land', { active: true });
+      }
+    });
+  });
+});

@@ -1,0 +1,35 @@
+/** A new record of a register through the offline outbox (src/offline): sent now, or kept to send. */
+import { formatDate } from '../lib/format';
+import { submitNew, type Submitted } from '../offline/submit';
+import type { RegisterRecord } from './api';
+import { pick, registerApiPath, type RegisterConfig } from './config';
+
+/**
+ * The line an officer recognises a waiting record by: its title (a name the officer typed), else
+ * "<item> · <date>". Never a person's name in a register that names people by reference only.
+ */
+export function pendingLabel(cfg: RegisterConfig, body: Record<string, unknown>, language: string | undefined): string {
+  const title = body[cfg.titleField];
+  if (!cfg.pseudonymous && typeof title === 'string' && title.trim()) return title.trim();
+  const day = cfg.dateField ? body[cfg.dateField] : undefined;
+  const item = pick(cfg.item, language);
+  const label = item.charAt(0).toUpperCase() + item.slice(1);
+  return typeof day === 'string' && day ? `${label} · ${formatDate(day)}` : label;
+}
+
+export function submitRecord(
+  cfg: RegisterConfig,
+  user: string,
+  body: Record<string, unknown>,
+  photos: readonly File[],
+  language: string | undefined,
+): Promise<Submitted<RegisterRecord>> {
+  return submitNew<RegisterRecord>({
+    user,
+    kind: cfg.name,
+    label: pendingLabel(cfg, body, language),
+    path: `/api/v1/${registerApiPath(cfg)}`,
+    body,
+    files: cfg.attachments ? photos : [],
+  });
+}
