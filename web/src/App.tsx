@@ -5,15 +5,16 @@ import AppLayout from './shell/AppLayout';
 import PasswordChangeGate from './accounts/PasswordChangeGate';
 import RequireAuth from './accounts/RequireAuth';
 import { PERMISSIONS } from './accounts/auth';
-import Home, { HomeRedirect } from './shell/Home';
+import { HomeRedirect } from './shell/HomeRedirect';
 import { STAFF_HOME } from './public/paths';
 import { UNITS_WRITE } from './units/manage';
 import { NEWS_PATH } from './news/paths';
 import OutboxSync from './offline/OutboxSync';
 import { OUTBOX_PATH } from './offline/paths';
 
-// The site's home page (/) is the citizens' page of the small public app (main.tsx); the staff
-// workspace (/lam-viec) is in the main bundle (the landing page after login); the others load on demand.
+// The site's home page (/) is the citizens' page of the small public app (main.tsx); every page of
+// the staff app loads on demand, the workspace (/lam-viec) too: the first load is the frame alone.
+const Home = lazy(() => import('./shell/Home'));
 const Units = lazy(() => import('./units/UnitsPage'));
 // the 2025 reform's review queue: units of split communes waiting for a new commune
 const ReformPending = lazy(() => import('./units/reform/PendingPage'));

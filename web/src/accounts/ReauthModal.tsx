@@ -1,121 +1,25 @@
 /**
- * The re-login dialog: the session ended while the page was open (30 minutes without use). The
- * page and everything typed in it stay; the user types the password (and the two-step code when
- * the account has one) and whatever was being saved is sent again.
+ * The re-login dialog's place in the page frame: it answers `askReauth()` (reauth.ts) while
+ * mounted, and loads the dialog itself (ReauthDialog: a form, a password input, a modal) the first
+ * time the session ends with the page open, not with every page's first load.
  */
-import { LockOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
-import { accountKeys, login, type Session } from './api';
-import { useAuth } from './auth';
-import { normaliseTotp } from './passwords';
-import { endReauth, registerReauthHost, useReauthNeeded } from './reauth';
-import { TotpField } from './TotpField';
-import { errorMessage } from '../components/ApiErrorAlert';
-import './accounts.css';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { registerReauthHost, useReauthNeeded } from './reauth';
+
+const ReauthDialog = lazy(() => import('./ReauthDialog'));
 
 export default function ReauthModal() {
-  const { t } = useTranslation();
-  const { user, signedOut } = useAuth();
   const open = useReauthNeeded();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ password: string; totp?: string }>();
-  const [needTotp, setNeedTotp] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
+  // once shown, the dialog stays mounted (it closes itself)
+  const [wanted, setWanted] = useState(false);
   useEffect(() => registerReauthHost(), []);
   useEffect(() => {
-    if (!open) {
-      form.resetFields();
-      setNeedTotp(false);
-      setError(null);
-    }
-  }, [open, form]);
-
-  const username = user?.username ?? '';
-
-  const submit = async (v: { password: string; totp?: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const session: Session = await login({
-        username,
-        password: v.password,
-        ...(needTotp && v.totp ? { totp: normaliseTotp(v.totp) } : {}),
-      });
-      // the same user again: the page keeps its data, only the session (and its CSRF token) is new
-      queryClient.setQueryData<Session | null>(accountKeys.session, session);
-      endReauth(true);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'totp_required') {
-        setNeedTotp(true);
-      } else {
-        if (e instanceof ApiError && e.code === 'invalid_totp') form.setFieldValue('totp', '');
-        setError(e);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const leave = () => {
-    endReauth(false);
-    signedOut();
-  };
-
+    if (open) setWanted(true);
+  }, [open]);
+  if (!wanted) return null;
   return (
-    <Modal
-      open={open && !!user}
-      title={t('reauth.title')}
-      closable={false}
-      maskClosable={false}
-      keyboard={false}
-      footer={null}
-      destroyOnHidden
-      data-testid="reauth-modal"
-      width={420}
-    >
-      <Typography.Paragraph type="secondary">{t('reauth.desc')}</Typography.Paragraph>
-      {error !== null && (
-        <Alert
-          className="antq-block-sm"
-          type="error"
-          showIcon
-          role="alert"
-          message={errorMessage(error, t('error.title'))}
-          data-testid="reauth-error"
-        />
-      )}
-      <Form<{ password: string; totp?: string }>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(v) => void submit(v)}
-        disabled={busy}
-        data-testid="reauth-form"
-      >
-        <Form.Item label={t('login.username')}>
-          <Typography.Text strong data-testid="reauth-username">
-            {username}
-          </Typography.Text>
-        </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.errors.passwordRequired') }]}>
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} autoFocus />
-        </Form.Item>
-        {needTotp && <TotpField extra={t('login.totp.desc')} />}
-        <div className="antq-form-actions">
-          <Button onClick={leave} data-testid="reauth-leave">
-            {t('reauth.leave')}
-          </Button>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="reauth-submit">
-            {t('reauth.submit')}
-          </Button>
-        </div>
-      </Form>
-    </Modal>
+    <Suspense fallback={null}>
+      <ReauthDialog />
+    </Suspense>
   );
 }

@@ -1,8 +1,11 @@
-import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { Spin } from 'antd';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { hasPermission, loginPath, useAuth } from './auth';
+
+// a refusal's page (with Ant Design's Result and its pictures) loads when it is shown
+const BackHomeResult = lazy(() => import('./BackHomeResult'));
 
 interface Props {
   children: ReactNode;
@@ -21,25 +24,11 @@ export default function RequireAuth({ children, permission }: Props) {
     return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   }
   if (permission && !hasPermission(user, permission)) {
-    return <BackHomeResult status="403" title={t('auth.forbidden.title')} desc={t('auth.forbidden.desc')} testId="forbidden" />;
+    return (
+      <Suspense fallback={<Spin size="large" className="antq-page-spin" />}>
+        <BackHomeResult status="403" title={t('auth.forbidden.title')} desc={t('auth.forbidden.desc')} testId="forbidden" />
+      </Suspense>
+    );
   }
   return <>{children}</>;
-}
-
-/** A whole-page result (no such page, no permission) with its heading and a button back to the home page. */
-export function BackHomeResult({ status, title, desc, testId }: { status: '403' | '404'; title: string; desc: string; testId: string }) {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status={status}
-      title={<h1 className="antq-result-title">{title}</h1>}
-      subTitle={desc}
-      data-testid={testId}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('notFound.back')}</Button>
-        </Link>
-      }
-    />
-  );
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import i18n from '../i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import i18n, { loadEnglish } from '../i18n';
 import { datasetLabel, matchOption, subkindLabel, unitKindColor, unitKindKey } from './units';
 
 describe('unit kinds', () => {
@@ -19,6 +19,8 @@ describe('unit kinds', () => {
 describe('subkind and dataset labels', () => {
   const t = i18n.getFixedT('vi');
   const tEn = i18n.getFixedT('en');
+  // English loads on demand (i18n/index.ts)
+  beforeAll(() => loadEnglish());
 
   it('translate establishment types', () => {
     expect(subkindLabel(t, 'enterprise')).toBe('Doanh nghiệp');

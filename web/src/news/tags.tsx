@@ -2,7 +2,8 @@
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import RequireAuth, { BackHomeResult } from '../accounts/RequireAuth';
+import BackHomeResult from '../accounts/BackHomeResult';
+import RequireAuth from '../accounts/RequireAuth';
 import { hasPermission, useAuth } from '../accounts/auth';
 import type { NewsPost } from './api';
 import { NEWS_APPROVE, NEWS_WRITE } from './paths';

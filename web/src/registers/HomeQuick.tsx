@@ -4,7 +4,7 @@ import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission, useAuth } from '../accounts/auth';
-import { useLabel } from './bits';
+import { useLabel } from './labels';
 import { MOVEMENT_REGISTERS as REGISTERS, QUICK_ACTIVITY_PATH, REGISTER_BY_NAME, registerPath } from './config';
 import './registers.css';
 

@@ -7,19 +7,11 @@ import DateInput from '../components/form/DateInput';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { getCatalog, registerKeys, type CatalogItem, type RegisterRecord } from './api';
 import { milestoneSummary } from './payload';
-import { choiceLabel, pick, type CatalogKind, type FieldSpec, type Label, type RegisterConfig } from './config';
+import { choiceLabel, type CatalogKind, type FieldSpec, type RegisterConfig } from './config';
+import { useLabel, useLanguage } from './labels';
 
-/** The language shown: "en" or "vi". */
-export function useLanguage(): 'en' | 'vi' {
-  const { i18n } = useTranslation();
-  return i18n.resolvedLanguage === 'en' ? 'en' : 'vi';
-}
-
-/** A config label in the shown language. */
-export function useLabel() {
-  const lang = useLanguage();
-  return useCallback((l: Label) => pick(l, lang), [lang]);
-}
+// the language and labels: in a module of their own (the workspace's quick start needs them alone)
+export { useLabel, useLanguage };
 
 /** GET /api/v1/catalog, cached (it changes rarely), with labels in the shown language. */
 export function useCatalog() {

@@ -6,16 +6,15 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { Button, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import HealthStatus from './HealthStatus';
 import { useAuth } from '../accounts/auth';
 import { formatNumber } from '../lib/format';
 import { unitSearch, useSelectedUnit } from '../components/useSelectedUnit';
 import { usePageTitle } from '../components/usePageTitle';
-import { STAFF_HOME as WORKSPACE_PATH } from '../public/paths';
 import HomeQuick from '../registers/HomeQuick';
 import './home.css';
 
@@ -29,21 +28,6 @@ const REVIEW_FIGURES = [
   { key: 'cases', value: 45 },
   { key: 'disputes', value: 79 },
 ] as const;
-
-/**
- * "/" reached inside the staff app (the menu's "Trang chủ", a link, the login's default next page):
- * an officer's home is the workspace; anyone else gets the citizens' home page, which is the small
- * public app (a full page load, as when "/" is opened directly).
- */
-export function HomeRedirect() {
-  const { status } = useAuth();
-  const { search, hash } = useLocation();
-  useEffect(() => {
-    if (status === 'anonymous') window.location.replace(`/${search}${hash}`);
-  }, [status, search, hash]);
-  if (status === 'authenticated') return <Navigate to={{ pathname: WORKSPACE_PATH, search, hash }} replace />;
-  return <Spin size="large" className="antq-page-spin" />;
-}
 
 /**
  * The staff workspace (/lam-viec): an officer's quick start, what the platform does, the system's

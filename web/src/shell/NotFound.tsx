@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { BackHomeResult } from '../accounts/RequireAuth';
+import BackHomeResult from '../accounts/BackHomeResult';
 import { usePageTitle } from '../components/usePageTitle';
 
 export default function NotFound() {
