@@ -12,6 +12,7 @@ import {
   shot,
   startServer,
   openPage,
+  assertAccessible,
 } from './harness.mjs';
 
 const HOME_TITLE = 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc';
@@ -158,6 +159,7 @@ describe('ANTQ web app', () => {
     await page.getByLabel('Tên đăng nhập').waitFor();
     await page.getByLabel('Mật khẩu').waitFor();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    await assertAccessible(page, 'the login page');
     assertNoProblems(page);
     await page.context().close();
   });

@@ -20,6 +20,7 @@ import {
   startServer,
   daysAgo,
   scriptBytes,
+  assertAccessible,
 } from './harness.mjs';
 import { startMailSink } from './mail-sink.mjs';
 
@@ -150,6 +151,7 @@ describe('citizen pages', () => {
     await shot(page, 'public-home');
 
     await page.setViewportSize(WIDE);
+    await assertAccessible(page, 'the home page (phone)');
     await page.waitForTimeout(200);
     await assertOnFirstScreen(page, submit, '"Gửi tin báo" on a desktop');
     await assertNoHorizontalScroll(page);
@@ -164,6 +166,7 @@ describe('citizen pages', () => {
     assert.equal(await page.getByTestId('home-opinion').getAttribute('href'), '/gop-y?unit=21220-001');
     await assertOnFirstScreen(page, page.getByTestId('home-submit'), '"Gửi tin báo" under the named place');
     await shot(page, 'public-home-unit');
+    await assertAccessible(page, 'the home page of a village (phone)');
     assertNoProblems(page);
     await page.context().close();
   });
@@ -188,11 +191,15 @@ describe('citizen pages', () => {
     // "Cán bộ đăng nhập" → the login page → the Front officer's start: the staff workspace
     await page.getByTestId('staff-login').click();
     const form = page.getByTestId('login-form');
+    await form.waitFor();
+    await assertAccessible(page, 'the login page (phone)');
     await form.getByLabel('Tên đăng nhập').fill(FRONT.username);
     await form.getByLabel('Mật khẩu').fill(FRONT.password);
     await form.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL((u) => new URL(u).pathname === '/lam-viec');
     await page.getByRole('heading', { level: 1, name: 'Trang làm việc của cán bộ' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await assertAccessible(page, 'the staff workspace (phone)');
     // the site's home page, for the same officer, leads back to the workspace
     await page.goto(`${server.baseUrl}/`);
     const staff = page.getByTestId('home-staff');
@@ -226,6 +233,7 @@ describe('citizen pages', () => {
     await page.locator('#tip-category').selectOption({ index: 1 });
     await page.locator('#tip-description').fill(DESCRIPTION);
     await page.locator('#tip-place').fill('Bãi đất trống sau chợ thôn');
+    await assertAccessible(page, 'the tip form, unit chosen level by level (phone)');
     await page.getByTestId('submit-tip-button').click();
     await page.getByTestId('tip-sent').waitFor({ timeout: 60_000 });
     tip.code = (await page.getByTestId('tracking-code').textContent()).trim();
@@ -235,6 +243,7 @@ describe('citizen pages', () => {
       .getByText(/Thôn Trường Thọ/)
       .first()
       .waitFor();
+    await assertAccessible(page, 'the sent tip (phone)');
 
     await page.getByTestId('track-link').click();
     const view = page.getByTestId('tip-view');
@@ -242,6 +251,7 @@ describe('citizen pages', () => {
     await view.getByTestId('tip-code').filter({ hasText: tip.code }).waitFor();
     await view.getByTestId('tip-status').filter({ hasText: 'Đã tiếp nhận' }).first().waitFor();
     await view.getByRole('heading', { name: 'Nhận thông báo khi có cập nhật' }).waitFor();
+    await assertAccessible(page, 'the tracking page with a tip (phone)');
     assert.equal(
       await page.getByTestId('public-nav').getByRole('link', { name: 'Tra cứu tin báo', exact: true }).getAttribute('aria-current'),
       'page',
@@ -289,6 +299,7 @@ describe('citizen pages', () => {
     await section.getByTestId('notify-subscribe').click();
     await section.getByText('Địa chỉ email không hợp lệ.').waitFor();
     assert.equal(calls.length, 0);
+    await assertAccessible(page, 'the tracking page, e-mail refused (phone)');
 
     await section.getByLabel('Email của bạn').fill(EMAIL);
     await section.scrollIntoViewIfNeeded();
@@ -383,6 +394,7 @@ describe('citizen pages', () => {
     });
     await unsub.goto(`${server.baseUrl}/huy-nhan-tin`);
     await unsub.getByTestId('unsubscribe-error').filter({ hasText: 'Đường link thiếu mã hủy nhận thông báo.' }).waitFor();
+    await assertAccessible(unsub, '/huy-nhan-tin without a token (phone)');
     await unsub.goto(`${server.baseUrl}/huy-nhan-tin?token=ma-huy-khong-ton-tai`);
     await unsub.getByTestId('unsubscribe-button').click();
     await unsub
@@ -391,10 +403,12 @@ describe('citizen pages', () => {
       .waitFor();
     await unsub.goto(stopLink.replace(PUBLIC_URL, server.baseUrl));
     await unsub.getByRole('heading', { level: 1, name: 'Hủy nhận thông báo' }).waitFor();
+    await assertAccessible(unsub, '/huy-nhan-tin (phone)');
     assert.equal(posted.length, 1, 'opening the link changes nothing (mail scanners open links)');
     await shot(unsub, 'unsubscribe');
     await unsub.getByTestId('unsubscribe-button').click();
     await unsub.getByRole('heading', { level: 1, name: 'Đã hủy nhận thông báo' }).waitFor();
+    await assertAccessible(unsub, '/huy-nhan-tin, done (phone)');
     assert.deepEqual(posted[1], { method: 'POST', body: JSON.stringify({ token: new URL(stopLink).searchParams.get('token') }) });
     assert.equal((await tracked()).notify, false);
     await answer('Tin nhắn này không còn báo qua email.');
@@ -454,6 +468,7 @@ describe('citizen pages', () => {
     assert.ok(!/kết thúc/i.test(text), `no "đã kết thúc" for the citizen: ${text}`);
     assert.equal(await view.getByTestId('timeline').getByText('Chuyển sang: Đã giải quyết').count(), 1);
     await shot(page, 'tip-resolved');
+    await assertAccessible(page, 'the tracking page of a resolved tip (phone)');
     // in English too
     await page.getByTestId('public-language').click();
     await view.locator('.p-tip-head').getByTestId('tip-status').filter({ hasText: 'Resolved' }).waitFor();
@@ -478,6 +493,7 @@ describe('citizen pages', () => {
     await page.getByText(/Trang này không hỏi tên, số điện thoại hay địa chỉ của bạn/).waitFor();
     await page.locator('#opinion-topic option:not([disabled])').first().waitFor({ state: 'attached' });
     await shot(page, 'opinion-form');
+    await assertAccessible(page, 'the opinion form (phone)');
 
     // nothing filled in: what is missing, in Vietnamese, and nothing sent
     await page.getByTestId('opinion-send').click();
@@ -485,12 +501,14 @@ describe('citizen pages', () => {
     await page.getByText('Vui lòng chọn lĩnh vực.').waitFor();
     await page.getByText('Vui lòng nhập nội dung ý kiến.').waitFor();
     assert.equal(posts.length, 0);
+    await assertAccessible(page, 'the opinion form with its errors (phone)');
 
     // the village, typed without diacritics
     await page.getByLabel('Xã, phường hoặc thôn, tổ dân phố').fill('truong tho');
     const hit = page.getByTestId('opinion-unit-hits').getByRole('button', { name: /Thôn Trường Thọ/ });
     await hit.getByText('Thôn, tổ dân phố · Xã Sơn Tịnh').waitFor();
     await shot(page, 'opinion-unit-search');
+    await assertAccessible(page, 'the opinion form, units found (phone)');
     await hit.click();
     const chosen = page.getByTestId('opinion-unit-chosen');
     await chosen.getByText('Thôn Trường Thọ', { exact: true }).waitFor();
@@ -521,6 +539,7 @@ describe('citizen pages', () => {
     const number = (await page.getByTestId('opinion-number').textContent()).replace('Số ý kiến: ', '');
     await assertNoHorizontalScroll(page);
     await shot(page, 'opinion-sent');
+    await assertAccessible(page, 'the sent opinion (phone)');
     await page.setViewportSize(WIDE);
     await page.waitForTimeout(200);
     await shot(page, 'opinion-sent');
@@ -546,6 +565,8 @@ describe('citizen pages', () => {
     await form.getByLabel('Mật khẩu').fill(FRONT.password);
     await form.getByRole('button', { name: 'Đăng nhập' }).click();
     await staff.getByText(OPINION).first().waitFor();
+    await staff.waitForLoadState('networkidle');
+    await assertAccessible(staff, 'the register of opinions');
     await shot(staff, 'opinion-register');
     assertNoProblems(staff);
     await staff.context().close();
@@ -593,6 +614,7 @@ describe('citizen pages', () => {
     assert.equal(await page.locator('#opinion-content').inputValue(), 'Xe tải chạy quá tốc độ qua khu dân cư vào giờ tan học.');
     await assertNoHorizontalScroll(page);
     await shot(page, 'opinion-error-429');
+    await assertAccessible(page, 'the opinion form, refused (phone)');
 
     // the same in English
     await page.getByTestId('public-language').click();

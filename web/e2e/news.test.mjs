@@ -24,6 +24,7 @@ import {
   shot,
   startServer,
   withPage,
+  assertAccessible,
 } from './harness.mjs';
 import { startMailSink } from './mail-sink.mjs';
 
@@ -184,6 +185,7 @@ describe('news, warnings and subscriptions', () => {
       assert.equal(await newsTab.getAttribute('aria-current'), 'page');
       await assertNoHorizontalScroll(page);
       await shot(page, 'news-list');
+      await assertAccessible(page, 'the news of a commune (phone)');
 
       // the small public bundle: no Ant Design
       const scripts = await scriptBytes(page);
@@ -204,8 +206,12 @@ describe('news, warnings and subscriptions', () => {
       assert.equal(await body.locator('li').count(), 2);
       assert.equal(await body.locator('script').count(), 0);
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
-      assert.equal(await page.getByTestId('public-nav').getByRole('link', { name: 'Tin tức', exact: true }).getAttribute('aria-current'), 'page');
+      assert.equal(
+        await page.getByTestId('public-nav').getByRole('link', { name: 'Tin tức', exact: true }).getAttribute('aria-current'),
+        'page',
+      );
       await shot(page, 'news-post');
+      await assertAccessible(page, 'a news post (phone)');
 
       // back to the list: the commune is remembered on the device
       await page.goto(`${server.baseUrl}/tin-tuc`);
@@ -233,6 +239,7 @@ describe('news, warnings and subscriptions', () => {
       assert.deepEqual(JSON.parse(requests[0].body), { unit: '21220', email: RESIDENT, kinds: ['warning'] });
       await box.scrollIntoViewIfNeeded();
       await shot(page, 'news-subscribed');
+      await assertAccessible(page, 'the news, subscribed (phone)');
       await assertNoHorizontalScroll(page);
 
       // one confirmation e-mail, with its link
@@ -250,6 +257,7 @@ describe('news, warnings and subscriptions', () => {
       assert.equal(confirms.length, 1);
       assert.deepEqual(JSON.parse(confirms[0].body), { token: new URL(confirmLink).searchParams.get('token') });
       await shot(page, 'news-confirmed');
+      await assertAccessible(page, '/dang-ky-tin/xac-nhan (phone)');
       assertNoProblems(page);
     });
   });
@@ -272,11 +280,13 @@ describe('news, warnings and subscriptions', () => {
       });
       await page.goto(stopLink);
       await page.getByRole('heading', { level: 1, name: 'Hủy nhận tin qua email' }).waitFor();
+      await assertAccessible(page, '/dang-ky-tin/huy (phone)');
       assert.equal(posted.length, 0, 'opening the link changes nothing (mail scanners open links)');
       await page.getByTestId('subscription-cancel-button').click();
       await page.getByRole('heading', { level: 1, name: 'Đã hủy nhận tin' }).waitFor();
       assert.equal(posted.length, 1);
       await shot(page, 'news-unsubscribed');
+      await assertAccessible(page, '/dang-ky-tin/huy, done (phone)');
       assertNoProblems(page);
     });
     await publish(police, { ...WARNING, title: 'Cảnh báo sau khi hủy', body: 'Không gửi tới người đã hủy.' });
@@ -293,6 +303,7 @@ describe('news, warnings and subscriptions', () => {
       await page.getByRole('heading', { level: 1, name: 'Tin không còn hoặc đã bị gỡ' }).waitFor();
       await page.getByTestId('news-post-gone').getByRole('link', { name: 'Xem tin tức, cảnh báo' }).waitFor();
       await shot(page, 'news-gone');
+      await assertAccessible(page, 'a withdrawn news post (phone)');
       assertNoProblems(page, EXPECTED_404);
     });
   });
@@ -319,11 +330,14 @@ describe('news, warnings and subscriptions', () => {
       await page.getByTestId('news-admin').waitFor();
       await page.getByRole('heading', { level: 1, name: 'Tin tức, cảnh báo' }).waitFor();
       await page.getByTestId('news-table').getByText(WARNING.title).waitFor();
+      await assertAccessible(page, 'the news list of the staff');
 
       // compose
       await page.getByTestId('news-compose').click();
       await page.waitForURL(/\/tin-tuc-canh-bao\/soan-tin$/);
       const form = page.getByTestId('news-form');
+      await form.waitFor();
+      await assertAccessible(page, 'the news compose form');
       await form.getByTestId('news-kind').getByText('Cảnh báo', { exact: true }).click();
       await form.getByTestId('news-priority').locator('label', { hasText: 'Khẩn —' }).click();
       await form.locator('#news-title').fill(title);
@@ -363,6 +377,7 @@ describe('news, warnings and subscriptions', () => {
       const frame = await preview.locator('.antq-phone').boundingBox();
       assert.ok(frame && Math.abs(frame.width - 390) <= 1, `a 390-pixel phone frame: ${JSON.stringify(frame)}`);
       await shot(page, 'news-compose');
+      await assertAccessible(page, 'a news draft with its preview');
 
       // publish
       await page.getByTestId('news-publish').click();
@@ -397,6 +412,7 @@ describe('news, warnings and subscriptions', () => {
       assert.equal(await deliveries.getByTestId('delivery-recorded').textContent(), '1', 'the group, recorded for posting by hand');
       await deliveries.getByText('Đã ghi nhận (đăng thủ công)').waitFor();
       await shot(page, 'news-detail');
+      await assertAccessible(page, 'a published news post with its delivery');
       assertNoProblems(page);
     });
 

@@ -26,6 +26,7 @@ import {
   typeDate,
   loginAs,
   daysAgo,
+  assertAccessible,
 } from './harness.mjs';
 
 const FRONT = { username: 'mttq.sontinh', password: 'mat-khau-mat-tran-9', role: 'front_officer', unit: '21220', name: 'Nguyễn Thị Lan' };
@@ -86,6 +87,7 @@ describe('movement registers', () => {
       // the demo's years of activities, newest first
       await page.getByTestId('register-table').locator('tr.ant-table-row').first().waitFor();
       await shot(page, 'registers-activities');
+      await assertAccessible(page, 'the register of activities');
 
       await page.getByTestId('record-add').click();
       const drawer = page.getByTestId('record-drawer');
@@ -101,6 +103,7 @@ describe('movement registers', () => {
       await drawer.getByText('Vui lòng chọn “Loại hoạt động”.').waitFor();
       await drawer.getByText('Vui lòng nhập “Nội dung”.').waitFor();
       await drawer.getByText('Vui lòng chọn “Lực lượng tổ chức”.').waitFor();
+      await assertAccessible(page, 'the new activity drawer with its errors');
 
       const [dayIso, dayShown] = daysAgo(3);
       const title = 'Phát động phong trào Toàn dân bảo vệ an ninh Tổ quốc tại xã Sơn Tịnh';
@@ -113,6 +116,7 @@ describe('movement registers', () => {
       await drawer.locator('#notes').click(); // the count shows 16.000 once it loses the focus
       assert.equal(await drawer.locator('#participants').inputValue(), '16.000');
       await shot(page, 'registers-activity-form');
+      await assertAccessible(page, 'the filled activity drawer');
       await page.getByTestId('record-save').click();
       await page.getByText('Đã lưu hoạt động.').waitFor();
       await drawer.waitFor({ state: 'hidden' });

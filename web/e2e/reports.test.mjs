@@ -22,6 +22,7 @@ import {
   startServer,
   withPage,
   loginAs,
+  assertAccessible,
 } from './harness.mjs';
 
 const WIDE = { width: 1366, height: 900 };
@@ -126,6 +127,7 @@ describe('reports dashboard', () => {
       await page.getByTestId('reports-by-topic').locator('svg').waitFor();
       await assertNoHorizontalScroll(page);
       await shot(page, 'reports-dashboard');
+      await assertAccessible(page, 'the reports dashboard');
 
       // the comparison with the same period last year: a change on every card
       await page.getByTestId('compare-switch').click();

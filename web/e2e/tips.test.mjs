@@ -23,6 +23,7 @@ import {
   startServer,
   loginAs,
   scriptBytes,
+  assertAccessible,
 } from './harness.mjs';
 
 const OFFICER = { username: 'canbo.sontinh', password: 'mat-khau-son-tinh-7', display_name: 'Trần Văn Bình' };
@@ -86,6 +87,7 @@ describe('citizen tips', () => {
     await preset.getByText('Thôn Trường Thọ', { exact: true }).waitFor();
     await preset.getByText('Xã Sơn Tịnh, Tỉnh Quảng Ngãi').waitFor();
     await page.getByText(/Luật Tố cáo/).waitFor();
+    await assertAccessible(page, 'the tip form from a QR link (phone)');
     // the category list has arrived
     await page.locator('#tip-category option:not([disabled])').first().waitFor({ state: 'attached' });
     await page.waitForLoadState('networkidle');
@@ -103,6 +105,7 @@ describe('citizen tips', () => {
     await page.getByText('Vui lòng chọn loại vụ việc.').waitFor();
     await page.getByText('Mô tả cần ít nhất 10 ký tự.').waitFor();
     assert.equal(challenges.length, 0, 'nothing was sent');
+    await assertAccessible(page, 'the tip form with its errors (phone)');
 
     await page.locator('#tip-category').selectOption({ index: 1 });
     await page.locator('#tip-description').fill(DESCRIPTION);
@@ -118,6 +121,7 @@ describe('citizen tips', () => {
     await page.getByTestId('file-list').getByText('photo.png').waitFor();
     assert.equal(await page.locator('#keep-location').isChecked(), false, 'location removed by default');
     await shot(page, 'tip-form-filled');
+    await assertAccessible(page, 'the filled tip form with a photo (phone)');
     await assertNoHorizontalScroll(page);
 
     await page.getByTestId('submit-tip-button').click();
@@ -135,6 +139,7 @@ describe('citizen tips', () => {
       .waitFor();
     await page.getByText('Đã tải lên').waitFor();
     await shot(page, 'tip-sent');
+    await assertAccessible(page, 'the sent tip with code and secret (phone)');
     await assertNoHorizontalScroll(page);
 
     // the tracking link carries code and secret in the fragment, which then leaves the address bar
@@ -144,6 +149,7 @@ describe('citizen tips', () => {
     await page.getByTestId('tip-view').getByTestId('tip-status').filter({ hasText: 'Đã tiếp nhận' }).first().waitFor();
     assert.equal(new URL(page.url()).hash, '');
     await page.getByTestId('attachments').getByText('Ảnh').waitFor();
+    await assertAccessible(page, 'the tracking page after sending (phone)');
     assertNoProblems(page);
     await page.context().close();
   });
@@ -162,6 +168,7 @@ describe('citizen tips', () => {
     await row.getByText('Ẩn danh').waitFor();
     await page.getByTestId('notification-bell').locator('.ant-badge-count').waitFor();
     await shot(page, 'tips-inbox');
+    await assertAccessible(page, 'the tips list');
 
     // the search ignores diacritics ("ma tuy" finds "ma túy")
     const search = page.getByPlaceholder('Tìm theo nội dung, địa điểm hoặc mã');
@@ -176,6 +183,7 @@ describe('citizen tips', () => {
     await page.getByTestId('tip-description').filter({ hasText: DESCRIPTION }).waitFor();
     await page.getByTestId('tip-attachments').locator('img').first().waitFor();
     await page.getByTestId('tip-deadlines').getByText('Hạn giải quyết', { exact: true }).waitFor();
+    await assertAccessible(page, 'a tip');
 
     await page.getByTestId('tip-reply').fill(ANSWER);
     await page.getByTestId('tip-reply-send').click();
@@ -199,11 +207,13 @@ describe('citizen tips', () => {
     const page = await newPage(browser, PHONE);
     await page.goto(`${server.baseUrl}/tra-cuu-tin-bao`);
     await page.getByRole('heading', { level: 1, name: 'Tra cứu tin báo' }).waitFor();
+    await assertAccessible(page, 'the tracking form (phone)');
     // a wrong secret is "not found", like an unknown code
     await page.locator('#track-code').fill(tip.code.toLowerCase().replace('-', ' '));
     await page.locator('#track-secret').fill('sai-ma-bi-mat');
     await page.getByTestId('track-submit').click();
     await page.getByTestId('track-error').waitFor();
+    await assertAccessible(page, 'the tracking form, not found (phone)');
     await page.locator('#track-secret').fill(tip.secret);
     await page.getByTestId('track-submit').click();
 
@@ -223,6 +233,7 @@ describe('citizen tips', () => {
     await view.getByTestId('message').filter({ hasText: CITIZEN_REPLY }).getByText('Bạn', { exact: true }).waitFor();
     await shot(page, 'tip-tracking');
     await assertNoHorizontalScroll(page);
+    await assertAccessible(page, 'the tracking page with messages (phone)');
     await page.setViewportSize(DESKTOP);
     await page.waitForTimeout(200);
     await shot(page, 'tip-tracking');
@@ -430,6 +441,95 @@ describe('citizen tips', () => {
     await shot(page, 'tip-form');
     assertNoProblems(page);
     await page.context().close();
+  });
+
+  it('lets a citizen fill in and send the tip form with the keyboard alone', async () => {
+    const page = await newPage(browser, DESKTOP);
+    await page.goto(`${server.baseUrl}/gui-tin-bao`);
+    await page.getByRole('heading', { level: 1, name: 'Gửi tin báo, tố giác tội phạm' }).waitFor();
+    await page.locator('#unit-level-0 option', { hasText: 'Tỉnh Quảng Ngãi' }).waitFor({ state: 'attached' });
+    await page.locator('#tip-category option:not([disabled])').first().waitFor({ state: 'attached' });
+
+    // what has the focus: its id (or test id), and whether the focus shows
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        const style = el ? getComputedStyle(el) : null;
+        return {
+          name: el?.id || el?.getAttribute('data-testid') || el?.tagName || '',
+          shown: !!style && (style.outlineStyle !== 'none' || style.boxShadow !== 'none'),
+        };
+      });
+    /** Presses Tab until `name` (an id or a test id) has the focus: it must be in the Tab order. */
+    async function tabTo(name, limit = 40) {
+      const passed = [];
+      for (let i = 0; i < limit; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused();
+        if (f.name === name) return f;
+        passed.push(f.name);
+      }
+      assert.fail(`${name} was not reached with the Tab key (passed ${passed.join(', ')})`);
+    }
+    /** With a list focused: the arrow key down to the option `label`. */
+    async function arrowTo(id, label) {
+      const select = page.locator(`#${id}`);
+      for (let i = 0; i < 100; i++) {
+        if ((await select.evaluate((s) => s.selectedOptions[0]?.textContent)) === label) return;
+        await page.keyboard.press('ArrowDown');
+      }
+      assert.fail(`"${label}" was not reached in #${id} with the arrow keys`);
+    }
+
+    // where: the province, the commune and the village, each list with the arrow keys
+    await tabTo('unit-level-0');
+    await arrowTo('unit-level-0', 'Tỉnh Quảng Ngãi');
+    await page.locator('#unit-level-1 option', { hasText: 'Xã Sơn Tịnh' }).waitFor({ state: 'attached' });
+    await tabTo('unit-level-1');
+    await arrowTo('unit-level-1', 'Xã Sơn Tịnh');
+    await page.locator('#unit-level-2 option', { hasText: 'Thôn Cổ Lũy' }).waitFor({ state: 'attached' });
+    await tabTo('unit-level-2');
+    await arrowTo('unit-level-2', 'Thôn Cổ Lũy');
+    await tabTo('tip-place');
+    await page.keyboard.type('Bến đò thôn Cổ Lũy');
+
+    // what: the first kind of tip, the description typed, the day
+    await tabTo('tip-category');
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual(await page.locator('#tip-category').inputValue(), '', 'a kind of tip chosen with the arrow key');
+    await tabTo('tip-description');
+    await page.keyboard.type('Tối qua có ghe lạ cập bến đò chở hàng không rõ nguồn gốc lúc nửa đêm.');
+    await tabTo('tip-occurred-date');
+    await page.keyboard.type('21/11/2026');
+
+    // who: the switch works with the space bar (named, then anonymous again)
+    const anonymous = await tabTo('tip-anonymous');
+    assert.ok(anonymous.shown, 'the focus shows on the switch');
+    await page.keyboard.press('Space');
+    await page.getByTestId('reporter-fields').waitFor();
+    assert.equal(await page.getByTestId('anonymous').isChecked(), false);
+    await page.keyboard.press('Space');
+    await page.getByTestId('reporter-fields').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('anonymous').isChecked(), true);
+
+    // sent with Enter on the button (the proof of work is solved meanwhile)
+    const send = await tabTo('submit-tip-button');
+    assert.ok(send.shown, 'the focus shows on the send button');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('tip-sent').waitFor({ timeout: 60_000 });
+    const code = (await page.getByTestId('tracking-code').textContent()).trim();
+    assert.match(code, /^[A-Z0-9]{4}(-[A-Z0-9]{1,4})+$/);
+    await page
+      .getByText(/Thôn Cổ Lũy/)
+      .first()
+      .waitFor();
+    assertNoProblems(page);
+    await page.context().close();
+
+    const officer = await apiSession(server.baseUrl, OFFICER.username, OFFICER.password);
+    const found = await officer.call('GET', `/api/v1/tips?q=${encodeURIComponent(code)}`);
+    assert.equal(found.status, 200, JSON.stringify(found.body));
+    assert.match(JSON.stringify(found.body.items[0]?.unit), /Cổ Lũy/, 'the village chosen with the keyboard has it');
   });
 });
 

@@ -156,16 +156,24 @@ function ContentFields({ kind }: { kind: ComposeValues['kind'] }) {
       <Form.Item
         name="title"
         label={t('news.form.title')}
+        htmlFor="news-title"
         rules={[{ required: true, whitespace: true, message: t('news.form.titleRequired') }, tooLong(TITLE_MAX)]}
       >
         <Input maxLength={TITLE_MAX} showCount id="news-title" />
       </Form.Item>
-      <Form.Item name="summary" label={t('news.form.summary')} extra={t('news.form.summaryHint')} rules={[tooLong(SUMMARY_MAX)]}>
+      <Form.Item
+        name="summary"
+        label={t('news.form.summary')}
+        htmlFor="news-summary"
+        extra={t('news.form.summaryHint')}
+        rules={[tooLong(SUMMARY_MAX)]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={SUMMARY_MAX} id="news-summary" />
       </Form.Item>
       <Form.Item
         name="body"
         label={t('news.form.body')}
+        htmlFor="news-body"
         extra={<span data-testid="news-markdown-help">{t('news.form.help')}</span>}
         rules={[{ required: true, whitespace: true, message: t('news.form.bodyRequired') }, tooLong(BODY_MAX)]}
       >

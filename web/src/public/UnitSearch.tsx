@@ -74,7 +74,8 @@ export default function UnitSearch({ id, value, onChange, error, testIdPrefix = 
         enterKeyHint="search"
         aria-invalid={!!error}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        aria-controls={listId}
+        // only while the list is there (an id that names nothing is an ARIA error)
+        aria-controls={hits && hits.length > 0 ? listId : undefined}
         onChange={(e) => setQ(e.target.value)}
         onKeyDown={(e) => {
           // Enter picks the only hit, and never sends the form from here

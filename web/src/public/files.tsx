@@ -86,6 +86,9 @@ export function FilePicker({
             id="tip-files"
             type="file"
             className="p-sr-only"
+            // the button below opens it: the hidden field is no second (invisible) stop for the Tab key
+            tabIndex={-1}
+            aria-label={t('files.choose')}
             accept={ATTACHMENT_ACCEPT}
             multiple
             data-testid="file-input"

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../accounts/auth';
 import { SelectFilter, UnitFilter } from '../components/FilterBar';
+import { rangeSeparator } from '../components/form/rangeSeparator';
 import { useNarrow } from '../components/useBreakpoint';
 import { useTipCategories } from './TipBits';
 import { TIP_STATUSES, sortStatuses } from './workflow';
@@ -85,6 +86,7 @@ export default function TipFilters({ filters, setFilters, unit, setUnit }: Props
             <DatePicker.RangePicker
               format="DD/MM/YYYY"
               allowEmpty={[true, true]}
+              separator={rangeSeparator}
               placeholder={[t('tips.filter.from'), t('tips.filter.to')]}
               value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
               onChange={(v) => setFilters({ from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' })}

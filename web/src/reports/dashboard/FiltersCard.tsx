@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type UnitDetail } from '../../api';
 import UnitField from '../../components/form/UnitField';
+import { rangeSeparator } from '../../components/form/rangeSeparator';
 import { useAuth } from '../../accounts/auth';
 import { formatDate } from '../../lib/format';
 import { UNIT_PARAM } from '../../components/useSelectedUnit';
@@ -75,6 +76,7 @@ export function FiltersCard({ params, detail, narrow }: { params: DashboardParam
             aria-label={t('reports.range')}
             format="DD/MM/YYYY"
             allowClear={false}
+            separator={rangeSeparator}
             value={[dayjs(period.from), dayjs(period.to)]}
             onChange={(v) => {
               const [a, b] = (v ?? []) as [Dayjs | null, Dayjs | null];

@@ -73,11 +73,13 @@ export default function Messages({ tip, canWrite }: { tip: Tip; canWrite: boolea
           {send.isError && <ApiErrorAlert error={send.error} />}
           <Form.Item
             label={t('tips.messages.reply')}
+            htmlFor="tip-reply"
             extra={t('tips.messages.replyHint')}
             validateStatus={empty ? 'error' : undefined}
             help={empty ? t('tips.messages.empty') : undefined}
           >
             <Input.TextArea
+              id="tip-reply"
               rows={3}
               value={body}
               maxLength={MESSAGE_MAX}
