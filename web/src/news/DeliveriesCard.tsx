@@ -45,6 +45,7 @@ export default function DeliveriesCard({ post }: { post: NewsPost }) {
           {progress.total > 0 ? (
             <Progress
               percent={progress.percent}
+              aria-label={t('news.deliveries.title')}
               format={() => t('news.deliveries.progress', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
             />
           ) : (
