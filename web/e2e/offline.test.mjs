@@ -12,6 +12,7 @@ import {
   PHONE,
   SCREENSHOT_DIR,
   apiSession,
+  assertAccessible,
   assertNoHorizontalScroll,
   choose,
   createAccount,
@@ -67,6 +68,18 @@ async function controlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
 }
 
+/** Waits until the service worker has kept the session and the catalogue for offline use. */
+async function keptForOffline(page) {
+  await page.waitForFunction(
+    async () => {
+      const kept = (await (await caches.open('antq-api')).keys()).map((r) => new URL(r.url).pathname);
+      return kept.includes('/api/v1/auth/me') && kept.includes('/api/v1/catalog');
+    },
+    null,
+    { timeout: 30_000, polling: 250 },
+  );
+}
+
 async function outboxCount(page) {
   const badge = page.getByTestId('outbox-badge');
   if ((await badge.count()) === 0) return 0;
@@ -105,7 +118,7 @@ describe('offline staff app', () => {
       await page.getByRole('heading', { level: 1, name: 'Hòa giải' }).waitFor();
       await page.getByTestId('record-add').click();
       await page.getByTestId('record-drawer').getByTestId('select-dispute_type').waitFor();
-      await page.waitForLoadState('networkidle');
+      await keptForOffline(page);
       const photos = [await phonePhoto(page, 1), await phonePhoto(page, 2), await phonePhoto(page, 3)];
       for (const p of photos) assert.ok(p.length > 2_000_000, `a real-size photo: ${p.length} bytes`);
 
@@ -130,6 +143,7 @@ describe('offline staff app', () => {
       assert.equal(await queued.getByText('Đã lưu').count(), 0, 'a queued record never says "Đã lưu"');
       await queued.getByTestId('quick-queued-label').filter({ hasText: activityTitle }).waitFor();
       await shot(page, 'offline-queued');
+      await assertAccessible(page, 'quick activity queued');
       await assertNoHorizontalScroll(page);
 
       // 2. a patrol with a photo
@@ -167,6 +181,7 @@ describe('offline staff app', () => {
       assert.equal(await items.count(), 3);
       for (let i = 0; i < 3; i += 1) await items.nth(i).getByText('Chờ gửi', { exact: true }).waitFor();
       await shot(page, 'offline-outbox');
+      await assertAccessible(page, 'outbox (offline, three waiting)');
       await assertNoHorizontalScroll(page);
 
       // the page is closed, and opened again later (still offline): the queue is still there
@@ -221,7 +236,7 @@ describe('offline staff app', () => {
       await page.goto(`${server.baseUrl}/so/hoa-giai`);
       await page.getByTestId('record-add').click();
       await page.getByTestId('record-drawer').getByTestId('select-dispute_type').waitFor();
-      await page.waitForLoadState('networkidle');
+      await keptForOffline(page);
 
       await context.setOffline(true);
       const drawer = page.getByTestId('record-drawer');
@@ -245,6 +260,7 @@ describe('offline staff app', () => {
         const error = await item.getByTestId('outbox-item-error').textContent();
         assert.match(error, /không có trong danh mục/, error);
         await shot(page, 'offline-refused');
+        await assertAccessible(page, 'outbox with a refused record');
         await assertNoHorizontalScroll(page);
         const mediations = await admin.call('GET', '/api/v1/mediations?unit=21220-001&page_size=200');
         assert.equal(mediations.body.items.filter((m) => m.content === content).length, 0, 'nothing was stored');
@@ -256,6 +272,81 @@ describe('offline staff app', () => {
       } finally {
         await admin.call('PATCH', '/api/v1/catalog/dispute_types/land', { active: true });
       }
+    });
+  });
+  it('shows both versions side by side when the record was saved by someone else meanwhile', async () => {
+    const officer = await apiSession(server.baseUrl, VILLAGE.username, VILLAGE.password);
+    const created = await officer.call('POST', '/api/v1/activities', {
+      unit: '21220-001',
+      type: 'propaganda',
+      date: '2026-11-20',
+      title: 'Tuyên truyền phòng cháy tại nhà văn hóa thôn',
+      organizers: ['police'],
+      participants: 40,
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    await withPage(browser, PHONE, 'offline-conflict', async (page) => {
+      await loginAs(page, server.baseUrl, VILLAGE);
+      await page.goto(`${server.baseUrl}/so/hoat-dong?record=${created.body.id}`);
+      const drawer = page.getByTestId('record-drawer');
+      await drawer.locator('#title').waitFor();
+      // meanwhile the commune's officer corrects the same record
+      const other = await admin.call('PATCH', `/api/v1/activities/${created.body.id}`, {
+        title: 'Tuyên truyền phòng cháy, chữa cháy tại nhà văn hóa thôn',
+      });
+      assert.equal(other.status, 200, JSON.stringify(other.body));
+      await drawer.locator('#title').fill('Tuyên truyền phòng cháy và cứu hộ tại nhà văn hóa thôn');
+      await drawer.locator('#participants').fill('45');
+      await page.getByTestId('record-save').click();
+      const dialog = page.getByTestId('edit-conflict');
+      await dialog.getByText('Bản ghi vừa được người khác sửa').waitFor();
+      await dialog.getByTestId('conflict-mine-title').getByText('Tuyên truyền phòng cháy và cứu hộ tại nhà văn hóa thôn').waitFor();
+      await dialog.getByTestId('conflict-theirs-title').getByText('Tuyên truyền phòng cháy, chữa cháy tại nhà văn hóa thôn').waitFor();
+      await dialog.getByTestId('conflict-mine-participants').getByText('45').waitFor();
+      await dialog.getByTestId('conflict-theirs-participants').getByText('40').waitFor();
+      await shot(page, 'offline-conflict');
+      await assertAccessible(page, 'edit conflict, both versions');
+      await assertNoHorizontalScroll(page);
+      // the server still has the other officer's version
+      assert.equal((await admin.call('GET', `/api/v1/activities/${created.body.id}`)).body.participants, 40);
+      await dialog.getByTestId('conflict-mine').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByText('Đã lưu thay đổi.').waitFor();
+      const now = (await admin.call('GET', `/api/v1/activities/${created.body.id}`)).body;
+      assert.equal(now.title, 'Tuyên truyền phòng cháy và cứu hộ tại nhà văn hóa thôn');
+      assert.equal(now.participants, 45);
+    });
+  });
+  it('keeps the queue through a session that ended while offline: after logging in again it is sent', async () => {
+    await withPage(browser, PHONE, 'offline-session', async (page) => {
+      const context = page.context();
+      await loginAs(page, server.baseUrl, VILLAGE);
+      await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+      await controlled(page);
+      await keptForOffline(page);
+      await context.setOffline(true);
+      const route = 'Đường ven sông thôn Trường Thọ (phiên hết hạn khi ngoại tuyến)';
+      await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
+      const patrol = page.getByTestId('quick-patrol');
+      await patrol.waitFor();
+      await patrol.locator('#route').fill(route);
+      await page.getByTestId('quick-save').click();
+      await page.getByTestId('quick-patrol-queued').waitFor();
+      // the session ends while the phone is offline (its cookie gone, as after the idle time-out)
+      await context.clearCookies();
+      await context.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      // the app asks for the password again; nothing is sent meanwhile, nothing is lost
+      await page.getByTestId('login-form').waitFor({ timeout: 40_000 });
+      const patrols = () => admin.call('GET', '/api/v1/patrols?unit=21220-001&page_size=200');
+      assert.equal((await patrols()).body.items.filter((p) => p.route === route).length, 0);
+      await page.getByTestId('login-form').getByLabel('Tên đăng nhập').fill(VILLAGE.username);
+      await page.getByTestId('login-form').getByLabel('Mật khẩu').fill(VILLAGE.password);
+      await page.getByTestId('login-form').getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByTestId('user-button').waitFor();
+      for (let i = 0; i < 60 && (await patrols()).body.items.filter((p) => p.route === route).length === 0; i += 1)
+        await page.waitForTimeout(500);
+      assert.equal((await patrols()).body.items.filter((p) => p.route === route).length, 1, 'sent once after the new log-in');
     });
   });
 });

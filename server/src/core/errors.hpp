@@ -47,6 +47,11 @@ struct NotFound : ApiError {
 struct Conflict : ApiError {
   explicit Conflict(std::string message, std::string field = {}) : ApiError(409, "conflict", std::move(message), std::move(field)) {}
 };
+// 409 of an edit made on a version of a record that has changed since (If-Match): the client
+// shows both versions for the editor to choose.
+struct EditConflict : ApiError {
+  EditConflict() : ApiError(409, "edit_conflict", "Bản ghi đã được sửa sau khi bạn mở nó. Hãy so sánh hai bản và chọn bản giữ lại.") {}
+};
 struct PayloadTooLarge : ApiError {
   explicit PayloadTooLarge(std::string message = "Dữ liệu gửi lên vượt quá dung lượng cho phép.")
       : ApiError(413, "payload_too_large", std::move(message)) {}

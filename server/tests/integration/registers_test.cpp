@@ -5,8 +5,11 @@
 
 #include <boost/json.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <iterator>
+#include <thread>
+#include <vector>
 
 #include "core/csv.hpp"
 #include "core/keyring.hpp"
@@ -376,6 +379,53 @@ TEST_P(RegistersTest, ActivitiesTakePhotosCheckedByContent) {
   EXPECT_EQ(request(port(), "POST", files, jpeg, oh).status, 404);
   // Registers without photos have no such route.
   EXPECT_EQ(request(port(), "GET", "/api/v1/pledges/1/attachments", "", bearer(w)).status, 404);
+}
+
+TEST_P(RegistersTest, AnEditMadeOnAnOlderVersionGets409WithTheRecordAsItIsNow) {
+  const auto w = s_->add_user("w.sontinh", "front_officer", "21220");
+  auto a = request(port(), "POST", "/api/v1/activities", samples()[0].body, json_auth(w));
+  ASSERT_EQ(a.status, 201) << a.body;
+  const std::string item = "/api/v1/activities/" + std::string(a.json().at("id").as_string());
+  const std::string seen = request(port(), "GET", item, "", bearer(w)).header("etag");
+  ASSERT_FALSE(seen.empty());
+  auto title_json = [](const std::string& t) { return bj::serialize(bj::object{{"title", t}}); };
+  auto with = [&](const std::string& tag) {
+    auto h = json_auth(w);
+    if (!tag.empty()) h["If-Match"] = tag;
+    return h;
+  };
+  // Someone else saves first, on the version both saw.
+  auto first = request(port(), "PATCH", item, title_json("Ngày hội (bản của người sửa trước)"), with(seen));
+  ASSERT_EQ(first.status, 200) << first.body;
+  const std::string now = first.header("etag");
+  EXPECT_NE(now, seen);
+  // The second edit, made on the older version, is refused with the record as it is now.
+  auto late = request(port(), "PATCH", item, title_json("Ngày hội (bản của người sửa sau)"), with(seen));
+  ASSERT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(late.json().at("error").at("code"), "edit_conflict");
+  EXPECT_EQ(late.json().at("current").at("title"), "Ngày hội (bản của người sửa trước)");
+  EXPECT_EQ(late.header("etag"), now);
+  EXPECT_EQ(request(port(), "GET", item, "", bearer(w)).json().at("title"), "Ngày hội (bản của người sửa trước)");
+  // Chosen after comparing: sent again on the current version. Without If-Match (or with "*"): as before.
+  EXPECT_EQ(request(port(), "PATCH", item, title_json("Ngày hội (bản đã chọn)"), with(now)).status, 200);
+  EXPECT_EQ(request(port(), "PATCH", item, R"({"participants":351})", with("")).status, 200);
+  EXPECT_EQ(request(port(), "PATCH", item, R"({"participants":352})", with("*")).status, 200);
+  EXPECT_EQ(request(port(), "PATCH", "/api/v1/activities/999999", R"({"participants":1})", with(now)).status, 404);
+
+  // Eight edits at once on one version: exactly one wins, the others are told.
+  const std::string base = request(port(), "GET", item, "", bearer(w)).header("etag");
+  std::atomic<int> ok{0}, conflict{0};
+  std::vector<std::thread> editors;
+  for (int i = 0; i < 8; ++i) {
+    editors.emplace_back([&, i] {
+      const auto r = request(port(), "PATCH", item, R"({"participants":)" + std::to_string(400 + i) + "}", with(base));
+      if (r.status == 200) ++ok;
+      if (r.status == 409) ++conflict;
+    });
+  }
+  for (auto& t : editors) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(conflict.load(), 7);
 }
 
 TEST_P(RegistersTest, APhotoSentAgainWithItsIdempotencyKeyIsStoredOnce) {

@@ -14,14 +14,17 @@ export class ApiError extends Error {
   readonly field?: string;
   /** Seconds to wait before trying again (the `Retry-After` header of a 429 or 503 answer). */
   readonly retryAfter?: number;
+  /** The whole answer, for errors that carry more than a message (`edit_conflict`: `current`). */
+  readonly body?: unknown;
 
-  constructor(status: number, code: string, message: string, field?: string, retryAfter?: number) {
+  constructor(status: number, code: string, message: string, field?: string, retryAfter?: number, body?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
     this.retryAfter = retryAfter;
+    this.body = body;
   }
 }
 
@@ -41,7 +44,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   }
   const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
   if (isErrorBody(body)) {
-    return new ApiError(res.status, body.error.code, body.error.message, body.error.field ?? undefined, retryAfter);
+    return new ApiError(res.status, body.error.code, body.error.message, body.error.field ?? undefined, retryAfter, body);
   }
   return new ApiError(res.status, 'http_' + res.status, i18n.t('error.http', { status: res.status }), undefined, retryAfter);
 }
@@ -149,6 +152,8 @@ export interface RequestOptions {
    * instead of doing it twice (the offline outbox sends with the id it made on the device).
    */
   idempotencyKey?: string;
+  /** Sent as `If-Match`: the version of the record the edit was made on (409 when it changed since). */
+  ifMatch?: string;
   /**
    * false: a 401 does not open the log-in dialog (a send in the background, which keeps its work
    * for after the next log-in instead of interrupting the officer).
@@ -179,6 +184,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
     if (options.as === 'blob') headers.Accept = '*/*';
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+    if (options.ifMatch) headers['If-Match'] = options.ifMatch;
     res = await fetch(apiUrl(path, query), {
       method,
       headers,

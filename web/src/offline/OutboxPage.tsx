@@ -29,6 +29,62 @@ function StateTag({ item }: { item: OutboxItem }) {
   return <Tag color="warning">{t('offline.state.queued')}</Tag>;
 }
 
+/** One waiting item: its state, what it is, when, its photos and tries, the last error; its actions. */
+function OutboxRow({ item, kind, onRetry }: { item: OutboxItem; kind: string; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <List.Item
+      data-testid="outbox-item"
+      data-state={item.state}
+      actions={[
+        item.state === 'refused' ? (
+          <Button key="retry" icon={<ReloadOutlined />} onClick={onRetry} data-testid="outbox-retry">
+            {t('offline.retry')}
+          </Button>
+        ) : null,
+        <Popconfirm
+          key="delete"
+          title={t('offline.deleteConfirm')}
+          description={item.recordId ? t('offline.deleteHintSaved') : t('offline.deleteHint')}
+          okText={t('offline.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => removeItem(item.id)}
+        >
+          <Button danger icon={<DeleteOutlined />} data-testid="outbox-delete">
+            {t('offline.delete')}
+          </Button>
+        </Popconfirm>,
+      ].filter(Boolean)}
+    >
+      <List.Item.Meta
+        title={
+          <Space wrap size={6}>
+            <StateTag item={item} />
+            <span data-testid="outbox-item-label">{item.label}</span>
+          </Space>
+        }
+        description={
+          <>
+            <div>
+              {kind} · {t('offline.createdAt', { at: formatDateTime(item.createdAt) })}
+              {item.files.length > 0 && ` · ${t('offline.photos', { n: formatNumber(item.files.length) })}`}
+              {item.tries > 0 && ` · ${t('offline.tries', { n: formatNumber(item.tries) })}`}
+            </div>
+            {item.error && (
+              <Typography.Text type={item.state === 'refused' ? 'danger' : 'secondary'} data-testid="outbox-item-error">
+                {item.state === 'refused'
+                  ? t('offline.refusedBecause', { error: item.error })
+                  : t('offline.lastError', { error: item.error })}
+              </Typography.Text>
+            )}
+          </>
+        }
+      />
+    </List.Item>
+  );
+}
+
 function Outbox() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -88,62 +144,7 @@ function Outbox() {
             itemLayout="vertical"
             dataSource={items}
             rowKey="id"
-            renderItem={(item) => (
-              <List.Item
-                data-testid="outbox-item"
-                data-state={item.state}
-                actions={[
-                  item.state === 'refused' ? (
-                    <Button
-                      key="retry"
-                      icon={<ReloadOutlined />}
-                      onClick={() => void requeue(item.id).then(sendNow)}
-                      data-testid="outbox-retry"
-                    >
-                      {t('offline.retry')}
-                    </Button>
-                  ) : null,
-                  <Popconfirm
-                    key="delete"
-                    title={t('offline.deleteConfirm')}
-                    description={item.recordId ? t('offline.deleteHintSaved') : t('offline.deleteHint')}
-                    okText={t('offline.delete')}
-                    cancelText={t('common.cancel')}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => removeItem(item.id)}
-                  >
-                    <Button danger icon={<DeleteOutlined />} data-testid="outbox-delete">
-                      {t('offline.delete')}
-                    </Button>
-                  </Popconfirm>,
-                ].filter(Boolean)}
-              >
-                <List.Item.Meta
-                  title={
-                    <Space wrap size={6}>
-                      <StateTag item={item} />
-                      <span data-testid="outbox-item-label">{item.label}</span>
-                    </Space>
-                  }
-                  description={
-                    <>
-                      <div>
-                        {kindLabel(item.kind)} · {t('offline.createdAt', { at: formatDateTime(item.createdAt) })}
-                        {item.files.length > 0 && ` · ${t('offline.photos', { n: formatNumber(item.files.length) })}`}
-                        {item.tries > 0 && ` · ${t('offline.tries', { n: formatNumber(item.tries) })}`}
-                      </div>
-                      {item.error && (
-                        <Typography.Text type={item.state === 'refused' ? 'danger' : 'secondary'} data-testid="outbox-item-error">
-                          {item.state === 'refused'
-                            ? t('offline.refusedBecause', { error: item.error })
-                            : t('offline.lastError', { error: item.error })}
-                        </Typography.Text>
-                      )}
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
+            renderItem={(item) => <OutboxRow item={item} kind={kindLabel(item.kind)} onRetry={() => void requeue(item.id).then(sendNow)} />}
           />
         )}
       </Card>

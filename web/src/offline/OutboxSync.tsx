@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useAuth } from '../accounts/auth';
 import { flush } from './outbox';
-import { SYNC_MESSAGE } from './serviceWorker';
+import { SYNC_MESSAGE, primeOfflineReads } from './serviceWorker';
 import { inHand } from './submit';
 
 const EVERY_MS = 30_000;
@@ -28,6 +28,7 @@ export default function OutboxSync() {
       ).catch(() => undefined);
     };
     send();
+    void primeOfflineReads();
     const timer = window.setInterval(send, EVERY_MS);
     window.addEventListener('online', send);
     const onMessage = (e: MessageEvent) => {

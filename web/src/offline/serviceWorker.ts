@@ -38,3 +38,23 @@ export async function clearOfflineReads(): Promise<void> {
   if (typeof caches === 'undefined') return;
   await caches.delete(API_CACHE).catch(() => false);
 }
+
+/**
+ * Once the service worker controls the page, reads through it what an officer needs to open the
+ * app offline: the session and the catalogue. Without this, an officer who logged in and went
+ * offline at once would find no kept session (the page's first reads ran before the worker took
+ * control) and see the login page.
+ */
+export async function primeOfflineReads(): Promise<void> {
+  if (import.meta.env.DEV || !('serviceWorker' in navigator) || !navigator.onLine) return;
+  const sw = navigator.serviceWorker;
+  await sw.ready;
+  if (!sw.controller) {
+    const took = new Promise<boolean>((resolve) => sw.addEventListener('controllerchange', () => resolve(true), { once: true }));
+    const gaveUp = new Promise<boolean>((resolve) => window.setTimeout(() => resolve(false), 30_000));
+    if (!(await Promise.race([took, gaveUp]))) return;
+  }
+  for (const url of ['/api/v1/auth/me', '/api/v1/catalog']) {
+    await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => undefined);
+  }
+}

@@ -5,7 +5,7 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, type ButtonProps, Form, type FormInstance, Popconfirm, Skeleton, Tabs, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -19,6 +19,7 @@ import { formFieldNames, pick, type RegisterConfig } from './config';
 import GroupMembers from './GroupMembers';
 import ModelReplications from './ModelReplications';
 import { formToPayload, newFormValues, readableMessage, recordFormValues, type FormValues } from './payload';
+import EditConflictDialog, { type Conflict } from './EditConflict';
 import { submitRecord } from './offline';
 import { PhotoInput, RecordPhotos } from './Photos';
 import RegisterForm from './RegisterForm';
@@ -79,7 +80,9 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
     resetRemove();
   }, [state, resetSave, resetRemove]);
 
-  const otherError = save.error && !fieldOf(save.error, fields) ? save.error : remove.error;
+  // a conflict is shown in its own dialog, not as an error
+  const saveError = save.resolve.conflict ? null : save.error;
+  const otherError = saveError && !fieldOf(saveError, fields) ? saveError : remove.error;
   const title =
     id === null
       ? t('registers.form.createTitle', { item: label(cfg.item) })
@@ -125,6 +128,7 @@ export default function RecordDrawer({ cfg, state, defaultUnit, onClose, onCreat
           : undefined
       }
     >
+      <SaveConflict cfg={cfg} save={save} />
       {id !== null && record.isPending && <Skeleton active />}
       {id !== null && record.isError && <ApiErrorAlert error={record.error} onRetry={() => void record.refetch()} />}
       {(id === null || record.data) &&
@@ -181,11 +185,18 @@ function useSaveRecord({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { user } = useAuth();
-  return useMutation({
+  // the version the officer's edit is made on: the record as opened, or the server's after
+  // "keep mine" in the comparison of a conflict
+  const version = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    version.current = before?.updated_at;
+  }, [before?.updated_at]);
+  const [conflict, setConflict] = useState<(Conflict & { values: FormValues }) | null>(null);
+  const mutation = useMutation({
     mutationFn: async (values: FormValues): Promise<RegisterRecord | 'queued' | null> => {
       const body = formToPayload(cfg, values, id !== null ? before : undefined);
       if (body === null) return null;
-      if (id !== null) return updateRecord(cfg.name, id, body);
+      if (id !== null) return updateRecord(cfg.name, id, body, version.current);
       // a new record goes through the outbox: sent now, or kept on the phone until there is a
       // network; the photos chosen in the form go up once the record exists
       const photos = Array.isArray(values.photos) ? (values.photos as File[]) : [];
@@ -225,7 +236,14 @@ function useSaveRecord({
         form.setFieldsValue(recordFormValues(cfg, saved) as never);
       }
     },
-    onError: (e) => {
+    onError: (e, values) => {
+      // saved by someone else since it was opened: both versions, side by side
+      const current =
+        e instanceof ApiError && e.code === 'edit_conflict' ? (e.body as { current?: RegisterRecord } | undefined)?.current : undefined;
+      if (current && before) {
+        setConflict({ mine: { ...before, ...(formToPayload(cfg, values, before) ?? {}) }, current, values });
+        return;
+      }
       // the server's message (Vietnamese) under the field it names, with the field's label
       if (e instanceof ApiError && e.field && fields.includes(e.field)) {
         form.setFields([{ name: e.field, errors: [readableMessage(cfg, e.message, (f) => pick(f.label, 'vi'))] }]);
@@ -233,6 +251,43 @@ function useSaveRecord({
       }
     },
   });
+  const resolve = {
+    conflict,
+    /** The officer's changes, sent again on the server's version (they replace what differs). */
+    keepMine: () => {
+      if (!conflict) return;
+      version.current = conflict.current.updated_at;
+      setConflict(null);
+      mutation.mutate(conflict.values);
+    },
+    /** The server's version in the form; the officer's changes are dropped. */
+    takeTheirs: () => {
+      if (!conflict || id === null) return;
+      queryClient.setQueryData(registerKeys.record(cfg.name, id), conflict.current);
+      form.setFieldsValue(recordFormValues(cfg, conflict.current) as never);
+      setConflict(null);
+      mutation.reset();
+    },
+    cancel: () => {
+      setConflict(null);
+      mutation.reset();
+    },
+  };
+  return Object.assign(mutation, { resolve });
+}
+
+/** The comparison of an edit that met a newer version on the server (see useSaveRecord). */
+function SaveConflict({ cfg, save }: { cfg: RegisterConfig; save: ReturnType<typeof useSaveRecord> }) {
+  return (
+    <EditConflictDialog
+      cfg={cfg}
+      conflict={save.resolve.conflict}
+      saving={save.isPending}
+      onKeepMine={save.resolve.keepMine}
+      onTakeTheirs={save.resolve.takeTheirs}
+      onCancel={save.resolve.cancel}
+    />
+  );
 }
 
 /** Deletes the record, then closes the drawer. */

@@ -40,7 +40,12 @@ export const listRecords = (name: RegisterName, query: RegisterQuery, signal?: A
   getJson<Page<RegisterRecord>>(base(name), query, signal);
 export const getRecord = (name: RegisterName, id: Id, signal?: AbortSignal) => getJson<RegisterRecord>(one(name, id), undefined, signal);
 export const createRecord = (name: RegisterName, body: RegisterPayload) => postJson<RegisterRecord>(base(name), body);
-export const updateRecord = (name: RegisterName, id: Id, body: RegisterPayload) => patchJson<RegisterRecord>(one(name, id), body);
+/**
+ * `version`: the `updated_at` of the record as the editor saw it. The server's ETag is that value
+ * in quotes; sent as If-Match, an edit of a record changed since is answered 409 `edit_conflict`.
+ */
+export const updateRecord = (name: RegisterName, id: Id, body: RegisterPayload, version?: string) =>
+  patchJson<RegisterRecord>(one(name, id), body, version ? { ifMatch: `"${version}"` } : {});
 export const deleteRecord = (name: RegisterName, id: Id) => request<void>('DELETE', one(name, id));
 
 // --- photos and videos (registers whose spec has attachments) --------------------------------------

@@ -112,6 +112,7 @@ RegisterRepository::RegisterRepository(const Spec& spec, const crypto::Keyring& 
             ") RETURNING id";
   // Update: $1 id, the fields, then search_text, updated_at, unit_id.
   update_ = "UPDATE " + spec_.table + " SET unit_id = $" + c + sets + ", search_text = $" + a + ", updated_at = $" + b + " WHERE id = $1";
+  claim_version_ = "UPDATE " + spec_.table + " SET updated_at = $3 WHERE id = $1 AND updated_at = $2";
   select_ = kSelectHead;
   for (const auto& f : spec_.fields)
     if (in_row(f)) select_ += ", r." + f.name + (f.type == FieldType::sealed_list ? ", r." + f.name + "_count" : "");
@@ -187,6 +188,10 @@ void RegisterRepository::update(db::Connection& c, std::int64_t id, std::int64_t
   p.emplace_back(now);
   p.emplace_back(unit_id);
   c.execute(update_, p);
+}
+
+bool RegisterRepository::claim_version(db::Connection& c, std::int64_t id, const std::string& version, const std::string& now) const {
+  return c.query(claim_version_, id, version, now).affected == 1;
 }
 
 void RegisterRepository::remove(db::Connection& c, std::int64_t id) const {

@@ -34,6 +34,10 @@ class RegisterRepository {
                                         const std::string& now) const;
   // Throws db::UniqueViolation on a duplicate.
   void update(db::Connection& c, std::int64_t id, std::int64_t unit_id, const boost::json::object& values, const std::string& now) const;
+  // Takes the record for an edit made on `version` (its updated_at as the editor saw it): false when
+  // it has changed since. The row stays locked to this transaction (PostgreSQL), so two edits made on
+  // one version cannot both pass.
+  bool claim_version(db::Connection& c, std::int64_t id, const std::string& version, const std::string& now) const;
   // The row and its catalogue lists; throws db::DatabaseError while another record refers to it.
   void remove(db::Connection& c, std::int64_t id) const;
   // The record's catalogue lists: a new record's added, an updated record's replacing what it had.
@@ -53,7 +57,7 @@ class RegisterRepository {
   const Spec& spec_;
   const crypto::Keyring& keys_;
   std::string columns_;  // ", a, b_hash, c_count": the row's columns after unit_id, in row_params' order
-  std::string select_, insert_, update_, count_, unit_id_, delete_, delete_codes_, insert_code_, select_codes_;
+  std::string select_, insert_, update_, claim_version_, count_, unit_id_, delete_, delete_codes_, insert_code_, select_codes_;
 };
 
 // What the repository writes for one field of a record's row (sealed fields sealed), and the keyed

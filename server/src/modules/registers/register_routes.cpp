@@ -1,6 +1,8 @@
 #include "modules/registers/register_routes.hpp"
 
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "core/download_name.hpp"
 #include "core/errors.hpp"
@@ -9,6 +11,7 @@
 #include "http/access.hpp"
 #include "http/file_response.hpp"
 #include "http/params.hpp"
+#include "http/pipeline.hpp"
 #include "modules/media/media.hpp"
 #include "modules/units/units_repository.hpp"
 
@@ -38,6 +41,27 @@ ListQuery list_query(const http::Request& req, const Spec& spec) {
 // names (by default who keeps the register); others get counts, like lists and exports.
 bj::object detail_json(const http::Request& req, const RegisterService& service, const Record& r) {
   return service.to_json(r, service.sees_sealed(*req.principal, r));
+}
+
+// A record's version, as the ETag of its GET and the If-Match of an edit: when it was last written.
+std::string etag_of(const bj::object& record) {
+  const auto* at = record.if_contains("updated_at");
+  return "\"" + (at && at->is_string() ? std::string(at->as_string()) : std::string()) + "\"";
+}
+
+// The version an If-Match names (its value without the quotes or a weak W/); none for "*" or none.
+std::optional<std::string> version_of(std::string_view if_match) {
+  if (if_match.starts_with("W/")) if_match.remove_prefix(2);
+  if (if_match.empty() || if_match == "*") return std::nullopt;
+  if (if_match.size() >= 2 && if_match.front() == '"' && if_match.back() == '"') if_match = if_match.substr(1, if_match.size() - 2);
+  return std::string(if_match);
+}
+
+http::Response versioned(bj::object record, int status) {
+  const std::string tag = etag_of(record);
+  http::Response r = http::Response::json(std::move(record), status);
+  r.header("ETag", tag);
+  return r;
 }
 
 // The registers as the web's menu names them (web/src/registers/config.ts, `title`): an export is
@@ -98,13 +122,26 @@ void register_routes(http::Router& router, RegisterService& service) {
   });
 
   router.add({"GET", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
-    return http::Response::json(detail_json(req, service, service.get(*req.principal, http::id_param(req))));
+    return versioned(detail_json(req, service, service.get(*req.principal, http::id_param(req))), 200);
   });
 
+  // An edit may carry the version it was made on (If-Match, the ETag of the GET): when the record
+  // has changed since, 409 `edit_conflict` with the record as it is now, for the editor to compare.
   router.add({"PATCH", base + "/{id}", http::Access::staff}, [&service](http::Request& req) {
     const auto id = http::id_param(req);
     const auto body = json::parse_object(req.body);
-    return http::Response::json(detail_json(req, service, service.update(*req.principal, id, body, req.request_id)));
+    const auto version = version_of(req.header("if-match"));
+    try {
+      return versioned(detail_json(req, service, service.update(*req.principal, id, body, req.request_id, version)), 200);
+    } catch (const EditConflict& e) {
+      bj::object current = detail_json(req, service, service.get(*req.principal, id));
+      http::Response r = http::error_response(e, req.request_id);
+      bj::value out = bj::parse(r.body);
+      out.as_object()["current"] = current;
+      r.body = bj::serialize(out);
+      r.header("ETag", etag_of(current));
+      return r;
+    }
   });
 
   if (service.spec().attachments) {

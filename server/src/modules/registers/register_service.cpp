@@ -73,11 +73,13 @@ void RegisterService::update_in(db::Connection& c, const http::Principal& who, c
   if (spec_.after_write) spec_.after_write(c, who, cur.id, &cur.values, values, body);
 }
 
-Record RegisterService::update(const http::Principal& who, std::int64_t id, const bj::object& body, const std::string& request_id) {
+Record RegisterService::update(const http::Principal& who, std::int64_t id, const bj::object& body, const std::string& request_id,
+                               const std::optional<std::string>& version) {
   access::require(who, spec_.write_permission);
   if (body.empty()) throw BadRequest("Không có thay đổi nào được gửi lên.");
   return db_.write_value([&](db::Connection& c) {
     const Record cur = get_in(c, who, id);
+    if (version && !repo_.claim_version(c, id, *version, timeutil::now_utc())) throw EditConflict();
     update_in(c, who, cur, body, nullptr);
     std::string changed;
     for (const auto& kv : body) changed += std::string(changed.empty() ? "\"" : ",\"") + std::string(kv.key()) + "\"";

@@ -45,7 +45,9 @@ class RegisterService {
   // Inside the caller's transaction: removes a record (its attachments too) without an audit
   // entry of its own. Conflict when another record refers to it.
   void remove_in(db::Connection& c, std::int64_t id) const;
-  Record update(const http::Principal& who, std::int64_t id, const boost::json::object& body, const std::string& request_id);
+  // `version`: the record's version the editor saw (If-Match); EditConflict when it has changed since.
+  Record update(const http::Principal& who, std::int64_t id, const boost::json::object& body, const std::string& request_id,
+                const std::optional<std::string>& version = std::nullopt);
   void remove(const http::Principal& who, std::int64_t id, const std::string& request_id);
   Record get(const http::Principal& who, std::int64_t id);
   std::pair<std::vector<Record>, std::int64_t> list(const http::Principal& who, const ListQuery& q, bool all_rows = false);
