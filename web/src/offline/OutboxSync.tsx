@@ -23,6 +23,7 @@ export default function OutboxSync() {
       void flush(
         username,
         // what was sent now shows in its register's lists
+        // registerKeys.all(kind), written out: the app's first load need not carry the registers' specs
         (item) => void queryClient.invalidateQueries({ queryKey: ['staff', 'registers', item.kind] }),
         (item) => inHand.has(item.id),
       ).catch(() => undefined);
