@@ -80,7 +80,7 @@ TEST_F(RegisterQueryTest, SearchFiltersAndHashedFieldsEachAddTheirClause) {
   const Spec spec = patrols();
   const ListSql sql = list_sql(spec, keys_, scope_, q, false);
   EXPECT_EQ(sql.where,
-            "WHERE un.path >= $1 AND un.path < $2 AND r.search_text LIKE $3 ESCAPE '\\' AND r.leader_hash = $4"
+            "WHERE un.path >= $1 AND un.path < $2 AND r.search_text LIKE $3 ESCAPE '\\' AND r.leader_hash IN ($4)"
             " AND EXISTS (SELECT 1 FROM patrols_codes k WHERE k.record_id = r.id AND k.field = $5 AND k.code = $6)"
             " AND r.group_id = $7");
   EXPECT_EQ(text_at(sql, 2), "%son tinh%");
