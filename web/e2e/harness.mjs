@@ -126,10 +126,19 @@ export async function launchBrowser() {
  * A new page in its own context, with the console errors and uncaught exceptions it
  * produces collected in `page.problems`.
  */
-export async function newPage(browser, viewport = DESKTOP, { locale = 'vi-VN' } = {}) {
+export async function newPage(browser, viewport = DESKTOP, { locale = 'vi-VN', serviceWorkers = 'block' } = {}) {
   // reduced motion: the app then opens dialogs, drawers and lists without sliding them in, so a click
-  // on a loaded machine never lands on something still moving (it was lost now and then before)
-  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce' });
+  // on a loaded machine never lands on something still moving (it was lost now and then before).
+  // The staff app's service worker (issue 17) is blocked unless a test asks for it
+  // (e2e/offline.test.mjs): its first visit precaches the whole app, which keeps the network busy
+  // for seconds and makes a test's "network idle" wait on it rather than on the page.
+  const context = await browser.newContext({
+    viewport,
+    locale,
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    reducedMotion: 'reduce',
+    serviceWorkers,
+  });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -291,8 +300,8 @@ export async function openPage(browser, url, viewport = DESKTOP) {
  * fails, keeps a screenshot test-results/screenshots/FAILED-<name>.png and logs the page's console
  * problems. `timeout`: the page's default timeout instead of newPage's.
  */
-export async function withPage(browser, viewport, name, fn, { timeout } = {}) {
-  const page = await newPage(browser, viewport);
+export async function withPage(browser, viewport, name, fn, { timeout, serviceWorkers } = {}) {
+  const page = await newPage(browser, viewport, { serviceWorkers });
   if (timeout !== undefined) page.setDefaultTimeout(timeout);
   try {
     await fn(page);

@@ -31,6 +31,9 @@ const VILLAGE = {
   display_name: 'Trần Văn Mạng',
 };
 
+// these tests are about the service worker: the harness blocks it elsewhere
+const ALLOW_SW = { serviceWorkers: 'allow' };
+
 let server;
 let browser;
 let admin;
@@ -103,176 +106,188 @@ describe('offline staff app', () => {
   });
 
   it('opens offline, keeps three records with photos through a closed page, and sends each exactly once', async () => {
-    await withPage(browser, PHONE, 'offline-three', async (page) => {
-      const context = page.context();
-      // one online visit: log in (the officer lands on the quick form), open the registers used
-      await loginAs(page, server.baseUrl, VILLAGE);
-      await page.waitForURL(/\/so\/ghi-hoat-dong$/);
-      await controlled(page);
-      const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.getAttribute('href'));
-      assert.equal(manifest, '/manifest.webmanifest');
-      // what the forms read while offline is kept the first time it is read online
-      await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
-      await page.getByTestId('quick-patrol').waitFor();
-      await page.goto(`${server.baseUrl}/so/hoa-giai`);
-      await page.getByRole('heading', { level: 1, name: 'Hòa giải' }).waitFor();
-      await page.getByTestId('record-add').click();
-      await page.getByTestId('record-drawer').getByTestId('select-dispute_type').waitFor();
-      await keptForOffline(page);
-      const photos = [await phonePhoto(page, 1), await phonePhoto(page, 2), await phonePhoto(page, 3)];
-      for (const p of photos) assert.ok(p.length > 2_000_000, `a real-size photo: ${p.length} bytes`);
+    await withPage(
+      browser,
+      PHONE,
+      'offline-three',
+      async (page) => {
+        const context = page.context();
+        // one online visit: log in (the officer lands on the quick form), open the registers used
+        await loginAs(page, server.baseUrl, VILLAGE);
+        await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+        await controlled(page);
+        const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.getAttribute('href'));
+        assert.equal(manifest, '/manifest.webmanifest');
+        // what the forms read while offline is kept the first time it is read online
+        await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
+        await page.getByTestId('quick-patrol').waitFor();
+        await page.goto(`${server.baseUrl}/so/hoa-giai`);
+        await page.getByRole('heading', { level: 1, name: 'Hòa giải' }).waitFor();
+        await page.getByTestId('record-add').click();
+        await page.getByTestId('record-drawer').getByTestId('select-dispute_type').waitFor();
+        await keptForOffline(page);
+        const photos = [await phonePhoto(page, 1), await phonePhoto(page, 2), await phonePhoto(page, 3)];
+        for (const p of photos) assert.ok(p.length > 2_000_000, `a real-size photo: ${p.length} bytes`);
 
-      // --- no signal: the app opens from the phone itself ---
-      await context.setOffline(true);
-      await page.goto(`${server.baseUrl}/so/ghi-hoat-dong`);
-      const quick = page.getByTestId('quick-form');
-      await quick.waitFor();
-      await page.locator('[data-testid="outbox-badge"][data-offline="true"]').waitFor();
+        // --- no signal: the app opens from the phone itself ---
+        await context.setOffline(true);
+        await page.goto(`${server.baseUrl}/so/ghi-hoat-dong`);
+        const quick = page.getByTestId('quick-form');
+        await quick.waitFor();
+        await page.locator('[data-testid="outbox-badge"][data-offline="true"]').waitFor();
 
-      // 1. an activity with a photo
-      const activityTitle = 'Họp dân thôn bàn phòng chống trộm cắp gia súc (ngoại tuyến)';
-      await choose(page, quick.locator('.ant-select', { has: page.locator('#type') }), 'Tuyên truyền');
-      await quick.getByTestId('quick-title').fill(activityTitle);
-      await quick.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
-      await quick.locator('#participants').fill('32');
-      await quick.getByTestId('photo-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photos[0] });
-      await quick.getByTestId('photo-chosen').waitFor();
-      await page.getByTestId('quick-save').click();
-      const queued = page.getByTestId('quick-activity-queued');
-      await queued.getByText('Chờ gửi', { exact: true }).waitFor();
-      assert.equal(await queued.getByText('Đã lưu').count(), 0, 'a queued record never says "Đã lưu"');
-      await queued.getByTestId('quick-queued-label').filter({ hasText: activityTitle }).waitFor();
-      await shot(page, 'offline-queued');
-      await assertAccessible(page, 'quick activity queued');
-      await assertNoHorizontalScroll(page);
+        // 1. an activity with a photo
+        const activityTitle = 'Họp dân thôn bàn phòng chống trộm cắp gia súc (ngoại tuyến)';
+        await choose(page, quick.locator('.ant-select', { has: page.locator('#type') }), 'Tuyên truyền');
+        await quick.getByTestId('quick-title').fill(activityTitle);
+        await quick.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
+        await quick.locator('#participants').fill('32');
+        await quick.getByTestId('photo-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photos[0] });
+        await quick.getByTestId('photo-chosen').waitFor();
+        await page.getByTestId('quick-save').click();
+        const queued = page.getByTestId('quick-activity-queued');
+        await queued.getByText('Chờ gửi', { exact: true }).waitFor();
+        assert.equal(await queued.getByText('Đã lưu').count(), 0, 'a queued record never says "Đã lưu"');
+        await queued.getByTestId('quick-queued-label').filter({ hasText: activityTitle }).waitFor();
+        await shot(page, 'offline-queued');
+        await assertAccessible(page, 'quick activity queued');
+        await assertNoHorizontalScroll(page);
 
-      // 2. a patrol with a photo
-      const route = 'Đường liên thôn Trường Thọ – Thọ Trung (ngoại tuyến)';
-      await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
-      const patrol = page.getByTestId('quick-patrol');
-      await patrol.waitFor();
-      await patrol.locator('#route').fill(route);
-      await patrol.locator('#participants').fill('5');
-      await patrol.getByTestId('photo-input').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photos[1] });
-      await patrol.getByTestId('photo-chosen').waitFor();
-      await page.getByTestId('quick-save').click();
-      await page.getByTestId('quick-patrol-queued').getByText('Chờ gửi', { exact: true }).waitFor();
+        // 2. a patrol with a photo
+        const route = 'Đường liên thôn Trường Thọ – Thọ Trung (ngoại tuyến)';
+        await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
+        const patrol = page.getByTestId('quick-patrol');
+        await patrol.waitFor();
+        await patrol.locator('#route').fill(route);
+        await patrol.locator('#participants').fill('5');
+        await patrol.getByTestId('photo-input').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photos[1] });
+        await patrol.getByTestId('photo-chosen').waitFor();
+        await page.getByTestId('quick-save').click();
+        await page.getByTestId('quick-patrol-queued').getByText('Chờ gửi', { exact: true }).waitFor();
 
-      // 3. a mediation, in the register's own form, with a photo
-      const content = 'Tranh chấp lối đi chung giữa hai hộ ở xóm Đồng (ngoại tuyến)';
-      await page.goto(`${server.baseUrl}/so/hoa-giai`);
-      await page.getByTestId('record-add').click();
-      const drawer = page.getByTestId('record-drawer');
-      await choose(page, drawer.getByTestId('select-dispute_type'), 'Đất đai');
-      await drawer.getByLabel('Họ tên người thứ 1').fill('Đặng Văn Lối');
-      await choose(page, drawer.getByTestId('select-outcome'), 'Đang hòa giải');
-      await drawer.locator('#content').fill(content);
-      await drawer.getByTestId('photo-input').setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photos[2] });
-      await drawer.getByTestId('photo-chosen').waitFor();
-      await drawer.getByRole('button', { name: 'Lưu', exact: true }).click();
-      await page.getByText('Chờ gửi: vụ việc hòa giải nằm trong hàng chờ', { exact: false }).waitFor();
-      await drawer.waitFor({ state: 'hidden' });
-      assert.equal(await outboxCount(page), 3);
+        // 3. a mediation, in the register's own form, with a photo
+        const content = 'Tranh chấp lối đi chung giữa hai hộ ở xóm Đồng (ngoại tuyến)';
+        await page.goto(`${server.baseUrl}/so/hoa-giai`);
+        await page.getByTestId('record-add').click();
+        const drawer = page.getByTestId('record-drawer');
+        await choose(page, drawer.getByTestId('select-dispute_type'), 'Đất đai');
+        await drawer.getByLabel('Họ tên người thứ 1').fill('Đặng Văn Lối');
+        await choose(page, drawer.getByTestId('select-outcome'), 'Đang hòa giải');
+        await drawer.locator('#content').fill(content);
+        await drawer.getByTestId('photo-input').setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photos[2] });
+        await drawer.getByTestId('photo-chosen').waitFor();
+        await drawer.getByRole('button', { name: 'Lưu', exact: true }).click();
+        await page.getByText('Chờ gửi: vụ việc hòa giải nằm trong hàng chờ', { exact: false }).waitFor();
+        await drawer.waitFor({ state: 'hidden' });
+        assert.equal(await outboxCount(page), 3);
 
-      // the outbox lists the three, each "Chờ gửi"
-      await page.goto(`${server.baseUrl}/hang-cho-gui`);
-      const items = page.getByTestId('outbox-item');
-      await items.nth(2).waitFor();
-      assert.equal(await items.count(), 3);
-      for (let i = 0; i < 3; i += 1) await items.nth(i).getByText('Chờ gửi', { exact: true }).waitFor();
-      await shot(page, 'offline-outbox');
-      await assertAccessible(page, 'outbox (offline, three waiting)');
-      await assertNoHorizontalScroll(page);
+        // the outbox lists the three, each "Chờ gửi"
+        await page.goto(`${server.baseUrl}/hang-cho-gui`);
+        const items = page.getByTestId('outbox-item');
+        await items.nth(2).waitFor();
+        assert.equal(await items.count(), 3);
+        for (let i = 0; i < 3; i += 1) await items.nth(i).getByText('Chờ gửi', { exact: true }).waitFor();
+        await shot(page, 'offline-outbox');
+        await assertAccessible(page, 'outbox (offline, three waiting)');
+        await assertNoHorizontalScroll(page);
 
-      // the page is closed, and opened again later (still offline): the queue is still there
-      await page.close();
-      const again = await context.newPage();
-      await again.goto(`${server.baseUrl}/hang-cho-gui`);
-      await again.getByTestId('outbox-item').nth(2).waitFor();
-      assert.equal(await again.getByTestId('outbox-item').count(), 3);
+        // the page is closed, and opened again later (still offline): the queue is still there
+        await page.close();
+        const again = await context.newPage();
+        await again.goto(`${server.baseUrl}/hang-cho-gui`);
+        await again.getByTestId('outbox-item').nth(2).waitFor();
+        assert.equal(await again.getByTestId('outbox-item').count(), 3);
 
-      // the answer to the first record's send is lost on its way back (the server did the work)
-      let dropped = 0;
-      await context.route('**/api/v1/activities', async (r) => {
-        if (r.request().method() !== 'POST' || dropped > 0) return r.continue();
-        dropped += 1;
-        await r.fetch(); // the server receives it and creates the record…
-        await r.abort('connectionreset'); // …and the phone never hears back
-      });
+        // the answer to the first record's send is lost on its way back (the server did the work)
+        let dropped = 0;
+        await context.route('**/api/v1/activities', async (r) => {
+          if (r.request().method() !== 'POST' || dropped > 0) return r.continue();
+          dropped += 1;
+          await r.fetch(); // the server receives it and creates the record…
+          await r.abort('connectionreset'); // …and the phone never hears back
+        });
 
-      // --- signal again: everything goes, once ---
-      await context.setOffline(false);
-      await again.evaluate(() => window.dispatchEvent(new Event('online')));
-      await again.getByText('Không còn gì chờ gửi.').waitFor({ timeout: 60_000 });
-      assert.equal(dropped, 1, 'the first answer was dropped');
+        // --- signal again: everything goes, once ---
+        await context.setOffline(false);
+        await again.evaluate(() => window.dispatchEvent(new Event('online')));
+        await again.getByText('Không còn gì chờ gửi.').waitFor({ timeout: 60_000 });
+        assert.equal(dropped, 1, 'the first answer was dropped');
 
-      const activities = await admin.call('GET', '/api/v1/activities?unit=21220-001&page_size=200');
-      assert.equal(activities.body.items.filter((a) => a.title === activityTitle).length, 1, 'the activity exists once');
-      const patrols = await admin.call('GET', '/api/v1/patrols?unit=21220-001&page_size=200');
-      assert.equal(patrols.body.items.filter((p) => p.route === route).length, 1, 'the patrol exists once');
-      const mediations = await admin.call('GET', '/api/v1/mediations?unit=21220-001&page_size=200');
-      assert.equal(mediations.body.items.filter((m) => m.content === content).length, 1, 'the mediation exists once');
-      for (const [register, record] of [
-        ['activities', activities.body.items.find((a) => a.title === activityTitle)],
-        ['patrols', patrols.body.items.find((p) => p.route === route)],
-        ['mediations', mediations.body.items.find((m) => m.content === content)],
-      ]) {
-        assert.equal(record.created_by, VILLAGE.username);
-        const files = await admin.call('GET', `/api/v1/${register}/${record.id}/attachments`);
-        assert.equal(files.body.items.length, 1, `${register}: one photo, not two: ${JSON.stringify(files.body)}`);
-        assert.equal(files.body.items[0].media_type, 'image/jpeg');
-        assert.ok(files.body.items[0].size > 2_000_000, `${register}: the whole photo arrived`);
-      }
-      assert.equal(await outboxCount(again), 0);
-      await again.close();
-    });
+        const activities = await admin.call('GET', '/api/v1/activities?unit=21220-001&page_size=200');
+        assert.equal(activities.body.items.filter((a) => a.title === activityTitle).length, 1, 'the activity exists once');
+        const patrols = await admin.call('GET', '/api/v1/patrols?unit=21220-001&page_size=200');
+        assert.equal(patrols.body.items.filter((p) => p.route === route).length, 1, 'the patrol exists once');
+        const mediations = await admin.call('GET', '/api/v1/mediations?unit=21220-001&page_size=200');
+        assert.equal(mediations.body.items.filter((m) => m.content === content).length, 1, 'the mediation exists once');
+        for (const [register, record] of [
+          ['activities', activities.body.items.find((a) => a.title === activityTitle)],
+          ['patrols', patrols.body.items.find((p) => p.route === route)],
+          ['mediations', mediations.body.items.find((m) => m.content === content)],
+        ]) {
+          assert.equal(record.created_by, VILLAGE.username);
+          const files = await admin.call('GET', `/api/v1/${register}/${record.id}/attachments`);
+          assert.equal(files.body.items.length, 1, `${register}: one photo, not two: ${JSON.stringify(files.body)}`);
+          assert.equal(files.body.items[0].media_type, 'image/jpeg');
+          assert.ok(files.body.items[0].size > 2_000_000, `${register}: the whole photo arrived`);
+        }
+        assert.equal(await outboxCount(again), 0);
+        await again.close();
+      },
+      ALLOW_SW,
+    );
   });
 
   it('keeps a record the server refuses in the outbox, with the server’s message, until the officer deletes it', async () => {
-    await withPage(browser, PHONE, 'offline-refused', async (page) => {
-      const context = page.context();
-      await loginAs(page, server.baseUrl, VILLAGE);
-      await controlled(page);
-      await page.goto(`${server.baseUrl}/so/hoa-giai`);
-      await page.getByTestId('record-add').click();
-      await page.getByTestId('record-drawer').getByTestId('select-dispute_type').waitFor();
-      await keptForOffline(page);
+    await withPage(
+      browser,
+      PHONE,
+      'offline-refused',
+      async (page) => {
+        const context = page.context();
+        await loginAs(page, server.baseUrl, VILLAGE);
+        await controlled(page);
+        await page.goto(`${server.baseUrl}/so/hoa-giai`);
+        await page.getByTestId('record-add').click();
+        await page.getByTestId('record-drawer').getByTestId('select-dispute_type').waitFor();
+        await keptForOffline(page);
 
-      await context.setOffline(true);
-      const drawer = page.getByTestId('record-drawer');
-      const content = 'Tranh chấp ranh giới đất rẫy (loại việc bị bỏ khỏi danh mục khi đang ngoại tuyến)';
-      await choose(page, drawer.getByTestId('select-dispute_type'), 'Đất đai');
-      await drawer.getByLabel('Họ tên người thứ 1').fill('Lê Thị Rẫy');
-      await choose(page, drawer.getByTestId('select-outcome'), 'Đang hòa giải');
-      await drawer.locator('#content').fill(content);
-      await drawer.getByRole('button', { name: 'Lưu', exact: true }).click();
-      await drawer.waitFor({ state: 'hidden' });
+        await context.setOffline(true);
+        const drawer = page.getByTestId('record-drawer');
+        const content = 'Tranh chấp ranh giới đất rẫy (loại việc bị bỏ khỏi danh mục khi đang ngoại tuyến)';
+        await choose(page, drawer.getByTestId('select-dispute_type'), 'Đất đai');
+        await drawer.getByLabel('Họ tên người thứ 1').fill('Lê Thị Rẫy');
+        await choose(page, drawer.getByTestId('select-outcome'), 'Đang hòa giải');
+        await drawer.locator('#content').fill(content);
+        await drawer.getByRole('button', { name: 'Lưu', exact: true }).click();
+        await drawer.waitFor({ state: 'hidden' });
 
-      // meanwhile the national list drops the type the officer chose
-      const off = await admin.call('PATCH', '/api/v1/catalog/dispute_types/land', { active: false });
-      assert.equal(off.status, 200, JSON.stringify(off.body));
-      try {
-        await context.setOffline(false);
-        await page.goto(`${server.baseUrl}/hang-cho-gui`);
-        const item = page.getByTestId('outbox-item');
-        await item.and(page.locator('[data-state="refused"]')).waitFor({ timeout: 60_000 });
-        await item.getByText('Bị từ chối', { exact: true }).waitFor();
-        const error = await item.getByTestId('outbox-item-error').textContent();
-        assert.match(error, /không có trong danh mục/, error);
-        await shot(page, 'offline-refused');
-        await assertAccessible(page, 'outbox with a refused record');
-        await assertNoHorizontalScroll(page);
-        const mediations = await admin.call('GET', '/api/v1/mediations?unit=21220-001&page_size=200');
-        assert.equal(mediations.body.items.filter((m) => m.content === content).length, 0, 'nothing was stored');
+        // meanwhile the national list drops the type the officer chose
+        const off = await admin.call('PATCH', '/api/v1/catalog/dispute_types/land', { active: false });
+        assert.equal(off.status, 200, JSON.stringify(off.body));
+        try {
+          await context.setOffline(false);
+          await page.goto(`${server.baseUrl}/hang-cho-gui`);
+          const item = page.getByTestId('outbox-item');
+          await item.and(page.locator('[data-state="refused"]')).waitFor({ timeout: 60_000 });
+          await item.getByText('Bị từ chối', { exact: true }).waitFor();
+          const error = await item.getByTestId('outbox-item-error').textContent();
+          assert.match(error, /không có trong danh mục/, error);
+          await shot(page, 'offline-refused');
+          await assertAccessible(page, 'outbox with a refused record');
+          await assertNoHorizontalScroll(page);
+          const mediations = await admin.call('GET', '/api/v1/mediations?unit=21220-001&page_size=200');
+          assert.equal(mediations.body.items.filter((m) => m.content === content).length, 0, 'nothing was stored');
 
-        // the officer deletes it
-        await item.getByTestId('outbox-delete').click();
-        await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Xóa khỏi hàng chờ' }).click();
-        await page.getByText('Không còn gì chờ gửi.').waitFor();
-      } finally {
-        await admin.call('PATCH', '/api/v1/catalog/dispute_types/land', { active: true });
-      }
-    });
+          // the officer deletes it
+          await item.getByTestId('outbox-delete').click();
+          await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Xóa khỏi hàng chờ' }).click();
+          await page.getByText('Không còn gì chờ gửi.').waitFor();
+        } finally {
+          await admin.call('PATCH', '/api/v1/catalog/dispute_types/land', { active: true });
+        }
+      },
+      ALLOW_SW,
+    );
   });
   it('shows both versions side by side when the record was saved by someone else meanwhile', async () => {
     const officer = await apiSession(server.baseUrl, VILLAGE.username, VILLAGE.password);
@@ -285,68 +300,80 @@ describe('offline staff app', () => {
       participants: 40,
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    await withPage(browser, PHONE, 'offline-conflict', async (page) => {
-      await loginAs(page, server.baseUrl, VILLAGE);
-      await page.goto(`${server.baseUrl}/so/hoat-dong?record=${created.body.id}`);
-      const drawer = page.getByTestId('record-drawer');
-      await drawer.locator('#title').waitFor();
-      // meanwhile the commune's officer corrects the same record
-      const other = await admin.call('PATCH', `/api/v1/activities/${created.body.id}`, {
-        title: 'Tuyên truyền phòng cháy, chữa cháy tại nhà văn hóa thôn',
-      });
-      assert.equal(other.status, 200, JSON.stringify(other.body));
-      await drawer.locator('#title').fill('Tuyên truyền phòng cháy và cứu hộ tại nhà văn hóa thôn');
-      await drawer.locator('#participants').fill('45');
-      await page.getByTestId('record-save').click();
-      const dialog = page.getByTestId('edit-conflict');
-      await dialog.getByText('Bản ghi vừa được người khác sửa').waitFor();
-      await dialog.getByTestId('conflict-mine-title').getByText('Tuyên truyền phòng cháy và cứu hộ tại nhà văn hóa thôn').waitFor();
-      await dialog.getByTestId('conflict-theirs-title').getByText('Tuyên truyền phòng cháy, chữa cháy tại nhà văn hóa thôn').waitFor();
-      await dialog.getByTestId('conflict-mine-participants').getByText('45').waitFor();
-      await dialog.getByTestId('conflict-theirs-participants').getByText('40').waitFor();
-      await shot(page, 'offline-conflict');
-      await assertAccessible(page, 'edit conflict, both versions');
-      await assertNoHorizontalScroll(page);
-      // the server still has the other officer's version
-      assert.equal((await admin.call('GET', `/api/v1/activities/${created.body.id}`)).body.participants, 40);
-      await dialog.getByTestId('conflict-mine').click();
-      await dialog.waitFor({ state: 'hidden' });
-      await page.getByText('Đã lưu thay đổi.').waitFor();
-      const now = (await admin.call('GET', `/api/v1/activities/${created.body.id}`)).body;
-      assert.equal(now.title, 'Tuyên truyền phòng cháy và cứu hộ tại nhà văn hóa thôn');
-      assert.equal(now.participants, 45);
-    });
+    await withPage(
+      browser,
+      PHONE,
+      'offline-conflict',
+      async (page) => {
+        await loginAs(page, server.baseUrl, VILLAGE);
+        await page.goto(`${server.baseUrl}/so/hoat-dong?record=${created.body.id}`);
+        const drawer = page.getByTestId('record-drawer');
+        await drawer.locator('#title').waitFor();
+        // meanwhile the commune's officer corrects the same record
+        const other = await admin.call('PATCH', `/api/v1/activities/${created.body.id}`, {
+          title: 'Tuyên truyền phòng cháy, chữa cháy tại nhà văn hóa thôn',
+        });
+        assert.equal(other.status, 200, JSON.stringify(other.body));
+        await drawer.locator('#title').fill('Tuyên truyền phòng cháy và cứu hộ tại nhà văn hóa thôn');
+        await drawer.locator('#participants').fill('45');
+        await page.getByTestId('record-save').click();
+        const dialog = page.getByTestId('edit-conflict');
+        await dialog.getByText('Bản ghi vừa được người khác sửa').waitFor();
+        await dialog.getByTestId('conflict-mine-title').getByText('Tuyên truyền phòng cháy và cứu hộ tại nhà văn hóa thôn').waitFor();
+        await dialog.getByTestId('conflict-theirs-title').getByText('Tuyên truyền phòng cháy, chữa cháy tại nhà văn hóa thôn').waitFor();
+        await dialog.getByTestId('conflict-mine-participants').getByText('45').waitFor();
+        await dialog.getByTestId('conflict-theirs-participants').getByText('40').waitFor();
+        await shot(page, 'offline-conflict');
+        await assertAccessible(page, 'edit conflict, both versions');
+        await assertNoHorizontalScroll(page);
+        // the server still has the other officer's version
+        assert.equal((await admin.call('GET', `/api/v1/activities/${created.body.id}`)).body.participants, 40);
+        await dialog.getByTestId('conflict-mine').click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page.getByText('Đã lưu thay đổi.').waitFor();
+        const now = (await admin.call('GET', `/api/v1/activities/${created.body.id}`)).body;
+        assert.equal(now.title, 'Tuyên truyền phòng cháy và cứu hộ tại nhà văn hóa thôn');
+        assert.equal(now.participants, 45);
+      },
+      ALLOW_SW,
+    );
   });
   it('keeps the queue through a session that ended while offline: after logging in again it is sent', async () => {
-    await withPage(browser, PHONE, 'offline-session', async (page) => {
-      const context = page.context();
-      await loginAs(page, server.baseUrl, VILLAGE);
-      await page.waitForURL(/\/so\/ghi-hoat-dong$/);
-      await controlled(page);
-      await keptForOffline(page);
-      await context.setOffline(true);
-      const route = 'Đường ven sông thôn Trường Thọ (phiên hết hạn khi ngoại tuyến)';
-      await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
-      const patrol = page.getByTestId('quick-patrol');
-      await patrol.waitFor();
-      await patrol.locator('#route').fill(route);
-      await page.getByTestId('quick-save').click();
-      await page.getByTestId('quick-patrol-queued').waitFor();
-      // the session ends while the phone is offline (its cookie gone, as after the idle time-out)
-      await context.clearCookies();
-      await context.setOffline(false);
-      await page.evaluate(() => window.dispatchEvent(new Event('online')));
-      // the app asks for the password again; nothing is sent meanwhile, nothing is lost
-      await page.getByTestId('login-form').waitFor({ timeout: 40_000 });
-      const patrols = () => admin.call('GET', '/api/v1/patrols?unit=21220-001&page_size=200');
-      assert.equal((await patrols()).body.items.filter((p) => p.route === route).length, 0);
-      await page.getByTestId('login-form').getByLabel('Tên đăng nhập').fill(VILLAGE.username);
-      await page.getByTestId('login-form').getByLabel('Mật khẩu').fill(VILLAGE.password);
-      await page.getByTestId('login-form').getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByTestId('user-button').waitFor();
-      for (let i = 0; i < 60 && (await patrols()).body.items.filter((p) => p.route === route).length === 0; i += 1)
-        await page.waitForTimeout(500);
-      assert.equal((await patrols()).body.items.filter((p) => p.route === route).length, 1, 'sent once after the new log-in');
-    });
+    await withPage(
+      browser,
+      PHONE,
+      'offline-session',
+      async (page) => {
+        const context = page.context();
+        await loginAs(page, server.baseUrl, VILLAGE);
+        await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+        await controlled(page);
+        await keptForOffline(page);
+        await context.setOffline(true);
+        const route = 'Đường ven sông thôn Trường Thọ (phiên hết hạn khi ngoại tuyến)';
+        await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
+        const patrol = page.getByTestId('quick-patrol');
+        await patrol.waitFor();
+        await patrol.locator('#route').fill(route);
+        await page.getByTestId('quick-save').click();
+        await page.getByTestId('quick-patrol-queued').waitFor();
+        // the session ends while the phone is offline (its cookie gone, as after the idle time-out)
+        await context.clearCookies();
+        await context.setOffline(false);
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        // the app asks for the password again; nothing is sent meanwhile, nothing is lost
+        await page.getByTestId('login-form').waitFor({ timeout: 40_000 });
+        const patrols = () => admin.call('GET', '/api/v1/patrols?unit=21220-001&page_size=200');
+        assert.equal((await patrols()).body.items.filter((p) => p.route === route).length, 0);
+        await page.getByTestId('login-form').getByLabel('Tên đăng nhập').fill(VILLAGE.username);
+        await page.getByTestId('login-form').getByLabel('Mật khẩu').fill(VILLAGE.password);
+        await page.getByTestId('login-form').getByRole('button', { name: 'Đăng nhập' }).click();
+        await page.getByTestId('user-button').waitFor();
+        for (let i = 0; i < 60 && (await patrols()).body.items.filter((p) => p.route === route).length === 0; i += 1)
+          await page.waitForTimeout(500);
+        assert.equal((await patrols()).body.items.filter((p) => p.route === route).length, 1, 'sent once after the new log-in');
+      },
+      ALLOW_SW,
+    );
   });
 });
