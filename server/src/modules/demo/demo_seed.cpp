@@ -78,9 +78,9 @@ std::string describe(const SeedReport& r) {
     out += "Các năm " + vn_date(h.from) + " – " + vn_date(h.to) + " của " + h.area + ": " + n(h.activities) + " hoạt động (" +
            n(h.opinions) + " ý kiến của Nhân dân), " + n(h.tips) + " tin báo đã xử lý, " + n(h.mediations) + " vụ hòa giải, " +
            n(h.patrols) + " lượt tuần tra, " + n(h.people) + " người được cảm hóa, giúp đỡ (" + n(h.sessions) + " lượt gặp gỡ), " +
-           n(h.groups) + " tổ, nhóm (" + n(h.members) + " thành viên ghi tên), " + n(h.models) + " mô hình, chuyên đề (" + n(h.replications) +
-           " nơi nhân rộng), " + n(h.programs) + " chương trình phối hợp, " + n(h.pledges) + " cam kết, " + n(h.awards) + " khen thưởng, " +
-           n(h.hotspots) + " địa bàn trọng điểm, " + n(h.evaluations) + " bản đánh giá.\n";
+           n(h.groups) + " tổ, nhóm (" + n(h.members) + " thành viên ghi tên), " + n(h.models) + " mô hình, chuyên đề (" +
+           n(h.replications) + " nơi nhân rộng), " + n(h.programs) + " chương trình phối hợp, " + n(h.pledges) + " cam kết, " +
+           n(h.awards) + " khen thưởng, " + n(h.hotspots) + " địa bàn trọng điểm, " + n(h.evaluations) + " bản đánh giá.\n";
   }
   char secs[32];
   std::snprintf(secs, sizeof secs, "%.1f", r.seconds);
