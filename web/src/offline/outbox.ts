@@ -111,15 +111,18 @@ export async function removeItem(id: string): Promise<void> {
   changed();
 }
 
-/** Keeps a new record (and copies of its photos) before anything is sent. */
-export async function enqueue(input: {
+/** A new record as a form hands it over: who, what, where it goes, its body and its photos. */
+export interface NewRecord {
   user: string;
   kind: string;
   label: string;
   path: string;
   body: unknown;
   files?: readonly File[];
-}): Promise<OutboxItem> {
+}
+
+/** Keeps a new record (and copies of its photos) before anything is sent. */
+export async function enqueue(input: NewRecord): Promise<OutboxItem> {
   const item: OutboxItem = {
     id: newId(),
     user: input.user,

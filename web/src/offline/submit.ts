@@ -4,7 +4,7 @@
  * the server down) it stays queued, "Chờ gửi", and goes out later by itself; a refusal while the
  * officer is at the form is shown in the form and leaves nothing queued.
  */
-import { enqueue, exclusive, failureOf, getItem, removeItem, sendItem, type OutboxItem } from './outbox';
+import { enqueue, exclusive, failureOf, getItem, removeItem, sendItem, type NewRecord, type OutboxItem } from './outbox';
 import { requestBackgroundSync } from './serviceWorker';
 
 export type Submitted<T> =
@@ -13,14 +13,7 @@ export type Submitted<T> =
 /** Ids being sent from a form in this tab: the background sender leaves them alone. */
 export const inHand = new Set<string>();
 
-export async function submitNew<T extends { id: string | number }>(input: {
-  user: string;
-  kind: string;
-  label: string;
-  path: string;
-  body: unknown;
-  files?: readonly File[];
-}): Promise<Submitted<T>> {
+export async function submitNew<T extends { id: string | number }>(input: NewRecord): Promise<Submitted<T>> {
   const item = await enqueue(input);
   if (navigator.onLine === false) {
     requestBackgroundSync();

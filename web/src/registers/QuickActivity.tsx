@@ -25,7 +25,7 @@ import { registerKeys, type RegisterRecord } from './api';
 import { PastDayItem, useCatalog, useLabel } from './bits';
 import { REGISTER_BY_NAME, formFieldNames, fieldOfRegister, pick, registerPath, type RegisterConfig } from './config';
 import { formToPayload, newFormValues, readableMessage, type FormValues } from './payload';
-import { submitRecord } from './offline';
+import { refusedPhotosText, submitRecord } from './offline';
 import { PhotoInput } from './Photos';
 import CatalogSelect from '../components/form/CatalogSelect';
 import CountInput from '../components/form/CountInput';
@@ -110,14 +110,8 @@ function useQuickSave(register: RegisterConfig, fields: readonly string[], form:
       // through the outbox: sent now, or kept on the phone until there is a network
       const sent = await submitRecord(register, user?.username ?? '', formToPayload(register, v) ?? {}, photos, i18n.resolvedLanguage);
       if (sent.queued) return { queued: sent.item, photos: photos.length };
-      if (sent.refusedFiles)
-        void message.error(
-          t('registers.photos.someFailed', {
-            n: sent.refusedFiles,
-            total: photos.length,
-            error: sent.firstFileError instanceof Error ? sent.firstFileError.message : '',
-          }),
-        );
+      const refused = refusedPhotosText(t, sent, photos.length);
+      if (refused) void message.error(refused);
       return { record: sent.record, photos: photos.length };
     },
     onSuccess: async () => {

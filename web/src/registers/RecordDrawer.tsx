@@ -20,7 +20,7 @@ import GroupMembers from './GroupMembers';
 import ModelReplications from './ModelReplications';
 import { formToPayload, newFormValues, readableMessage, recordFormValues, type FormValues } from './payload';
 import EditConflictDialog, { type Conflict } from './EditConflict';
-import { submitRecord } from './offline';
+import { refusedPhotosText, submitRecord } from './offline';
 import { PhotoInput, RecordPhotos } from './Photos';
 import RegisterForm from './RegisterForm';
 import { SealedIdentity, SessionsPanel, StatusPanel } from './Reintegration';
@@ -203,14 +203,8 @@ function useSaveRecord({
       const sent = await submitRecord(cfg, user?.username ?? '', body, photos, i18n.resolvedLanguage);
       if (sent.queued) return 'queued';
       if (cfg.attachments && photos.length) {
-        if (sent.refusedFiles)
-          void message.error(
-            t('registers.photos.someFailed', {
-              n: sent.refusedFiles,
-              total: photos.length,
-              error: sent.firstFileError instanceof Error ? sent.firstFileError.message : '',
-            }),
-          );
+        const refused = refusedPhotosText(t, sent, photos.length);
+        if (refused) void message.error(refused);
         else void message.success(t('registers.photos.uploaded', { n: photos.length }));
       }
       return sent.record;

@@ -1,4 +1,5 @@
 /** A new record of a register through the offline outbox (src/offline): sent now, or kept to send. */
+import type { TFunction } from 'i18next';
 import { formatDate } from '../lib/format';
 import { submitNew, type Submitted } from '../offline/submit';
 import type { RegisterRecord } from './api';
@@ -32,4 +33,11 @@ export function submitRecord(
     body,
     files: cfg.attachments ? photos : [],
   });
+}
+
+/** What to tell the officer about photos the server refused while their record was saved; null: none. */
+export function refusedPhotosText(t: TFunction, sent: { refusedFiles: number; firstFileError?: unknown }, total: number): string | null {
+  if (!sent.refusedFiles) return null;
+  const error = sent.firstFileError instanceof Error ? sent.firstFileError.message : '';
+  return t('registers.photos.someFailed', { n: sent.refusedFiles, total, error });
 }
