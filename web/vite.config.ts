@@ -85,6 +85,9 @@ export default defineConfig({
     assetsDir: 'assets',
     emptyOutDir: true,
     sourcemap: false,
+    // scripts/prerender.mjs reads it to link each prerendered page's chunks and stylesheet (and
+    // removes it: nothing else uses it)
+    manifest: true,
     // Ant Design is most of the weight: its parts are split by the pages that use them (the
     // `antd` group below), React and its companions have chunks of their own.
     // every browser the app supports preloads modules natively: no polyfill in the entry

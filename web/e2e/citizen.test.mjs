@@ -171,6 +171,72 @@ describe('citizen pages', () => {
     await page.context().close();
   });
 
+  it('paints each citizen page from its HTML before any script, then the script takes that page over', async () => {
+    // Without JavaScript: what the server sends is the page itself (prerendered at build time),
+    // so a slow phone shows it as soon as the HTML and one stylesheet have arrived.
+    const bare = await newPage(browser, PHONE, { javaScriptEnabled: false });
+    for (const [address, title, text] of [
+      ['/', HOME_TITLE, 'Báo tin về tội phạm, vi phạm pháp luật một cách an toàn'],
+      ['/gui-tin-bao', 'Gửi tin báo — ANTQ', 'Báo cho Công an về tội phạm, tệ nạn hoặc vụ việc mất an ninh'],
+      ['/tra-cuu-tin-bao', 'Tra cứu tin báo — ANTQ', 'Nhập mã tin báo và mã bí mật bạn nhận được khi gửi'],
+      ['/gop-y', 'Góp ý kiến — ANTQ', 'Ý kiến, kiến nghị của bạn được chuyển tới Công an'],
+    ]) {
+      await bare.goto(`${server.baseUrl}${address}`);
+      await bare.getByText(text).waitFor();
+      assert.ok((await bare.title()).includes(title), `${address}: ${await bare.title()}`);
+    }
+    // the tip form's fields are there too, styled (its stylesheet is linked from the HTML)
+    await bare.goto(`${server.baseUrl}/gui-tin-bao`);
+    await bare.locator('textarea').first().waitFor();
+    assert.match(await bare.locator('.p-header').evaluate((el) => getComputedStyle(el).backgroundImage), /linear-gradient/);
+    // the news: which unit a resident follows is known only on their phone, so the frame guesses none
+    await bare.goto(`${server.baseUrl}/tin-tuc`);
+    await bare.getByText('Đang tải…').waitFor();
+    assert.equal(await bare.getByTestId('news-choose').count(), 0);
+    await bare.context().close();
+
+    // With JavaScript: React takes the markup over where it is the same (the node painted first is
+    // the node on the page afterwards), and renders anew where the address changes the page (a
+    // commune's own link). A mismatch would be reported as an error: none is.
+    const page = await newPage(browser, PHONE);
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const lead = document.querySelector('.p-lead');
+        if (lead) {
+          window.__firstLead = lead;
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const leadKept = () => page.evaluate(() => document.querySelector('.p-lead') === window.__firstLead);
+    for (const address of ['/', '/gui-tin-bao', '/tra-cuu-tin-bao', '/gop-y']) {
+      await page.goto(`${server.baseUrl}${address}`);
+      await page.waitForLoadState('networkidle');
+      assert.ok(await leadKept(), `${address}: the prerendered markup is taken over, not replaced`);
+      assertNoProblems(page);
+    }
+    // the form answers: sending it empty is checked by React's handler, on the prerendered markup
+    await page.goto(`${server.baseUrl}/gui-tin-bao`);
+    await page.waitForLoadState('networkidle');
+    await page.getByTestId('submit-tip-button').click();
+    await page.getByText('Vui lòng chọn loại vụ việc.').waitFor();
+    assert.ok(await leadKept());
+    await page.goto(`${server.baseUrl}/gui-tin-bao?unit=21220-001`);
+    await page.getByText('Thôn Trường Thọ').first().waitFor();
+    assert.equal(await leadKept(), false, 'a named unit renders the form anew');
+    assertNoProblems(page);
+    await page.context().close();
+
+    // A visitor who chose English gets the same Vietnamese frame, then English once it has come.
+    const english = await newPage(browser, PHONE);
+    await english.addInitScript(() => localStorage.setItem('antq.language', 'en'));
+    await english.goto(`${server.baseUrl}/gui-tin-bao`);
+    await english.getByText('Tell the police about a crime').waitFor();
+    assert.equal(await english.locator('html').getAttribute('lang'), 'en');
+    assertNoProblems(english);
+    await english.context().close();
+  });
+
   it('shows the home page in English, and the way back to the workspace to a logged-in officer', async () => {
     const page = await newPage(browser, PHONE);
     await page.goto(`${server.baseUrl}/`);

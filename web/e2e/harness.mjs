@@ -126,7 +126,7 @@ export async function launchBrowser() {
  * A new page in its own context, with the console errors and uncaught exceptions it
  * produces collected in `page.problems`.
  */
-export async function newPage(browser, viewport = DESKTOP, { locale = 'vi-VN', serviceWorkers = 'block' } = {}) {
+export async function newPage(browser, viewport = DESKTOP, { locale = 'vi-VN', serviceWorkers = 'block', javaScriptEnabled = true } = {}) {
   // reduced motion: the app then opens dialogs, drawers and lists without sliding them in, so a click
   // on a loaded machine never lands on something still moving (it was lost now and then before).
   // The staff app's service worker (issue 17) is blocked unless a test asks for it
@@ -138,6 +138,7 @@ export async function newPage(browser, viewport = DESKTOP, { locale = 'vi-VN', s
     timezoneId: 'Asia/Ho_Chi_Minh',
     reducedMotion: 'reduce',
     serviceWorkers,
+    javaScriptEnabled,
   });
   const page = await context.newPage();
   const problems = [];

@@ -3,7 +3,9 @@
 // kinds, each with a real-size phone photo, wait in the outbox as "Chờ gửi" (never "Đã lưu"), survive
 // the page being closed, and reach the server exactly once when the network returns — even with
 // the answer to the first send lost on the way back. A record the server refuses stays in the
-// outbox with the server's Vietnamese message until the officer deletes it.
+// outbox with the server's Vietnamese message until the officer deletes it. A group's new member
+// and a person's session of help, added with the record's page open when the signal goes, wait in
+// the outbox too (the session's line never names the person) and reach the server once.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -30,6 +32,8 @@ const VILLAGE = {
   unit: '21220-001',
   display_name: 'Trần Văn Mạng',
 };
+
+const POLICE = { username: 'ca.ngoaituyen', password: 'mat-khau-cong-an-nt-7', role: 'police_officer', unit: '21220' };
 
 // these tests are about the service worker: the harness blocks it elsewhere
 const ALLOW_SW = { serviceWorkers: 'allow' };
@@ -95,8 +99,10 @@ describe('offline staff app', () => {
     server = await startServer({ env: { ANTQ_LOGIN_ATTEMPTS_PER_MINUTE: '500' } });
     browser = await launchBrowser();
     admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    const r = await createAccount(admin, VILLAGE);
-    assert.equal(r.status, 201, JSON.stringify(r.body));
+    for (const account of [VILLAGE, POLICE]) {
+      const r = await createAccount(admin, account);
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    }
   });
 
   after(async () => {
@@ -232,6 +238,120 @@ describe('offline staff app', () => {
         }
         assert.equal(await outboxCount(again), 0);
         await again.close();
+      },
+      ALLOW_SW,
+    );
+  });
+
+  it('keeps a group’s new member and a person’s session of help while offline, and sends each once', async () => {
+    const group = await admin.call('POST', '/api/v1/groups', {
+      kind: 'mediation_team',
+      unit: '21220-001',
+      name: 'Tổ hòa giải thôn Trường Thọ (ngoại tuyến)',
+      started_on: '2025-03-01',
+    });
+    assert.equal(group.status, 201, JSON.stringify(group.body));
+    const person = await admin.call('POST', '/api/v1/reintegration/people', {
+      unit: '21220-001',
+      category: 'post_rehab',
+      name: 'Phạm Văn Ngoại',
+      start_date: '2026-06-01',
+    });
+    assert.equal(person.status, 201, JSON.stringify(person.body));
+    // the answers to the first sends are lost on their way back (the server did the work)
+    const dropFirstAnswer = async (context, pattern) => {
+      const seen = { dropped: 0 };
+      await context.route(pattern, async (r) => {
+        if (r.request().method() !== 'POST' || seen.dropped > 0) return r.continue();
+        seen.dropped += 1;
+        await r.fetch();
+        await r.abort('connectionreset');
+      });
+      return seen;
+    };
+
+    // a village officer, at the group's page when the signal goes
+    const member = 'Võ Thị Hòa Giải';
+    await withPage(
+      browser,
+      PHONE,
+      'offline-member',
+      async (page) => {
+        const context = page.context();
+        await loginAs(page, server.baseUrl, VILLAGE);
+        await controlled(page); // the app's code is kept on the phone: the outbox page opens offline
+        await page.goto(`${server.baseUrl}/so/to-nhom?record=${group.body.id}`);
+        const members = page.getByTestId('record-drawer').getByTestId('members');
+        await members.getByText('Chưa có thành viên nào.').waitFor();
+        await context.setOffline(true);
+        await members.getByTestId('member-add').click();
+        const modal = page.getByTestId('member-modal');
+        await modal.locator('#member_name').fill(member);
+        await choose(page, modal.getByTestId('member-role'), 'Hòa giải viên');
+        await modal.getByText('Nữ', { exact: true }).click();
+        await page.getByTestId('member-save').click();
+        await page.getByText(`Chờ gửi: thành viên ${member} nằm trong hàng chờ`, { exact: false }).waitFor();
+        await modal.waitFor({ state: 'hidden' });
+        assert.equal(await page.getByText(`Đã thêm ${member}.`).count(), 0, 'a queued member is never "Đã thêm"');
+        assert.equal(await outboxCount(page), 1);
+
+        const seen = await dropFirstAnswer(context, '**/api/v1/groups/*/members');
+        await context.setOffline(false);
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await page.locator('[data-testid="outbox-badge"]').waitFor({ state: 'detached', timeout: 60_000 });
+        assert.equal(seen.dropped, 1, 'the first answer was dropped');
+        const held = await admin.call('GET', `/api/v1/groups/${group.body.id}/members`);
+        assert.equal(
+          held.body.items.filter((m) => m.name === member).length,
+          1,
+          `the member exists once: ${JSON.stringify(held.body.items)}`,
+        );
+      },
+      ALLOW_SW,
+    );
+
+    // a commune police officer, at the person's record when the signal goes
+    const notes = 'Thăm gia đình, đã có việc làm ổn định (ghi khi mất sóng).';
+    await withPage(
+      browser,
+      PHONE,
+      'offline-session',
+      async (page) => {
+        const context = page.context();
+        await loginAs(page, server.baseUrl, POLICE);
+        await controlled(page); // the app's code is kept on the phone: the outbox page opens offline
+        await page.goto(`${server.baseUrl}/tai-hoa-nhap?record=${person.body.id}`);
+        const drawer = page.getByTestId('record-drawer');
+        await drawer.getByRole('tab', { name: 'Lượt giúp đỡ' }).click();
+        await drawer.getByText('Chưa có lượt giúp đỡ nào.').waitFor();
+        await context.setOffline(true);
+        await drawer.getByTestId('session-add').click();
+        await drawer.getByTestId('session-kind').getByText('Thăm hỏi').click();
+        await drawer.getByTestId('session-notes').fill(notes);
+        await drawer.getByTestId('session-save').click();
+        await page.getByText('Chờ gửi: lượt giúp đỡ ngày', { exact: false }).waitFor();
+        assert.equal(await page.getByText('Đã ghi lượt giúp đỡ.').count(), 0);
+
+        // the outbox's line says which session and when, never whom
+        await page.locator('.ant-drawer-footer').getByRole('button', { name: 'Đóng' }).click();
+        await drawer.waitFor({ state: 'hidden' });
+        await page.getByTestId('outbox-badge').click();
+        await page.waitForURL(/\/hang-cho-gui$/);
+        const item = page.getByTestId('outbox-item');
+        await item.waitFor();
+        const line = await item.innerText();
+        assert.match(line, /Lượt giúp đỡ \(Thăm hỏi\)/, line);
+        assert.ok(!line.includes('Phạm Văn Ngoại'), `the outbox names the person: ${line}`);
+
+        const seen = await dropFirstAnswer(context, '**/api/v1/reintegration/people/*/sessions');
+        await context.setOffline(false);
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await page.getByText('Không còn gì chờ gửi.').waitFor({ timeout: 60_000 });
+        assert.equal(seen.dropped, 1, 'the first answer was dropped');
+        const held = await admin.call('GET', `/api/v1/reintegration/people/${person.body.id}/sessions`);
+        assert.equal(held.body.items.length, 1, `the session exists once: ${JSON.stringify(held.body.items)}`);
+        assert.equal(held.body.items[0].kind, 'visit');
+        assert.equal(held.body.items[0].created_by, POLICE.username);
       },
       ALLOW_SW,
     );

@@ -78,6 +78,20 @@ std::shared_ptr<const StaticFiles::Cached> StaticFiles::load(const fs::path& fil
   return c;
 }
 
+fs::path StaticFiles::page_or_app(std::string_view path) const {
+  // The citizen pages are prerendered at build time (web/scripts/prerender.mjs) into
+  // pages/<path>.html, so that their text paints before any script has run on a slow phone; every
+  // other address is the app's own shell. The path was checked for traversal by the pipeline.
+  std::string_view p = path;
+  while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+  if (p.empty() || p == "/") p = "/index";
+  std::error_code ec;
+  fs::path page = root_ / "pages" / fs::path(p).relative_path();
+  page += ".html";
+  if (fs::is_regular_file(page, ec)) return page;
+  return root_ / "index.html";
+}
+
 Response StaticFiles::serve(const Request& req) {
   if (req.method != "GET" && req.method != "HEAD") {
     throw ApiError(405, "method_not_allowed", "Phương thức không được hỗ trợ cho đường dẫn này.");
@@ -87,13 +101,13 @@ Response StaticFiles::serve(const Request& req) {
   std::error_code ec;
   bool spa = false;
   if (req.path == "/" || fs::is_directory(file, ec)) {
-    file = root_ / "index.html";
+    file = page_or_app(req.path);
     spa = true;
   } else if (!fs::is_regular_file(file, ec)) {
     // Client-side routes ("/units/21220") have no extension: give them the app. A missing asset
     // ("/assets/x.js") stays a 404 so the browser does not run HTML as a script.
     if (rel.has_extension()) throw NotFound("Không tìm thấy tệp yêu cầu.");
-    file = root_ / "index.html";
+    file = page_or_app(req.path);
     spa = true;
   }
   auto c = load(file);

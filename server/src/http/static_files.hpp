@@ -1,7 +1,7 @@
 #pragma once
 // Serves the built web app: correct MIME types, strong ETags with 304, precompressed .br/.gz
 // siblings when the client accepts them, long caching for hashed assets, the SPA fallback to
-// index.html, and no way out of the web root.
+// a prerendered page (pages/<path>.html) or index.html, and no way out of the web root.
 #include <filesystem>
 #include <mutex>
 #include <string>
@@ -25,6 +25,8 @@ class StaticFiles {
     std::string body, gzip, brotli, etag;
   };
   std::shared_ptr<const Cached> load(const std::filesystem::path& file);
+  // The file that answers a client-side address: its prerendered page, else index.html.
+  std::filesystem::path page_or_app(std::string_view path) const;
 
   std::filesystem::path root_;
   std::mutex mutex_;

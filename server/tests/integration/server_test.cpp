@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include <chrono>
+#include <fstream>
 #include <set>
 #include <thread>
 
@@ -324,6 +325,34 @@ TEST_P(ServerTest, ServesTheWebAppWithCachingAndCompression) {
   EXPECT_NE(index.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
   EXPECT_EQ(index.header("x-content-type-options"), "nosniff");
   EXPECT_EQ(index.header("referrer-policy"), "no-referrer");
+}
+
+TEST_P(ServerTest, ACitizenPageGetsItsPrerenderedHtmlAndEveryOtherAddressTheApp) {
+  const auto put = [](const std::filesystem::path& p, const std::string& text) {
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+  };
+  put(s_->web_root() / "pages" / "gui-tin-bao.html", "<p class=p-lead>Gửi tin báo</p>");
+  put(s_->web_root() / "pages" / "dang-ky-tin" / "huy.html", "<p>Huỷ đăng ký</p>");
+  const auto app = get(port(), "/lam-viec");
+  ASSERT_EQ(app.status, 200);
+  for (const std::string path : {"/gui-tin-bao", "/gui-tin-bao/"}) {
+    auto page = get(port(), path);
+    EXPECT_EQ(page.status, 200) << path;
+    EXPECT_EQ(page.body, "<p class=p-lead>Gửi tin báo</p>") << path;
+    EXPECT_EQ(page.header("content-type"), "text/html; charset=utf-8");
+    EXPECT_EQ(page.header("cache-control"), "no-cache");
+    EXPECT_NE(page.header("content-security-policy").find("script-src 'self'"), std::string::npos);
+  }
+  EXPECT_EQ(get(port(), "/dang-ky-tin/huy").body, "<p>Huỷ đăng ký</p>");
+  // no page of its own: the app (the home page has none in this web root)
+  EXPECT_EQ(get(port(), "/tra-cuu-tin-bao").body, app.body);
+  EXPECT_EQ(get(port(), "/").body, app.body);
+  // the pages' folder is not a way to other files
+  EXPECT_EQ(get(port(), "/pages/gui-tin-bao").body, app.body);
+  put(s_->web_root() / "pages" / "index.html", "<p>Trang chủ</p>");
+  EXPECT_EQ(get(port(), "/").body, "<p>Trang chủ</p>");
+  EXPECT_EQ(get(port(), "/lam-viec").body, app.body);
 }
 
 TEST_P(ServerTest, MetricsCountRequestsByRoute) {

@@ -178,9 +178,11 @@ export function failureOf(e: unknown): Failure {
   return 'refused';
 }
 
-/** The server's answer to a created record (its id is all the outbox needs). */
-interface Created {
-  id: string | number;
+/** The id in the server's answer to a created record, where the photos go; a record added to
+ * another (a group's member) is answered with its parent's view and takes no photos. */
+function idOf(answer: unknown): string {
+  const id = answer && typeof answer === 'object' ? (answer as { id?: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
 }
 
 export interface SendResult<T> {
@@ -197,7 +199,7 @@ export interface SendResult<T> {
  * `onFileRefused`: 'stop' (the background: the item waits for the officer) or 'skip' (the
  * officer is at the form: the record is saved, the refused photo reported).
  */
-export async function sendItem<T extends Created>(
+export async function sendItem<T>(
   item: OutboxItem,
   options: { background: boolean; onFileRefused: 'stop' | 'skip' },
 ): Promise<SendResult<T>> {
@@ -208,7 +210,7 @@ export async function sendItem<T extends Created>(
   try {
     if (current.recordId === undefined) {
       record = await request<T>('POST', current.path, { body: current.body, idempotencyKey: current.id, reauthenticate });
-      current = { ...current, recordId: String(record.id) };
+      current = { ...current, recordId: idOf(record) };
       await put(current);
     } else {
       record = { id: current.recordId } as T;

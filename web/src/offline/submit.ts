@@ -13,7 +13,7 @@ export type Submitted<T> =
 /** Ids being sent from a form in this tab: the background sender leaves them alone. */
 export const inHand = new Set<string>();
 
-export async function submitNew<T extends { id: string | number }>(input: NewRecord): Promise<Submitted<T>> {
+export async function submitNew<T>(input: NewRecord): Promise<Submitted<T>> {
   const item = await enqueue(input);
   if (navigator.onLine === false) {
     requestBackgroundSync();

@@ -1,5 +1,12 @@
 import vi from './i18n/home.vi.json';
-import { mount } from './main';
+import { mount, type PageDef } from './main';
 import PublicHome from './PublicHome';
 
-mount(<PublicHome />, vi, () => import('./i18n/home.en.json').then((m) => m.default));
+export const page: PageDef = {
+  element: <PublicHome />,
+  vi,
+  loadEn: () => import('./i18n/home.en.json').then((m) => m.default),
+  hydrate: 'same-address',
+};
+// the prerender (scripts/prerender.mjs) imports the page without mounting it
+if (!import.meta.env.SSR) mount(page);

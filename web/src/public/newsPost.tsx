@@ -1,6 +1,13 @@
 import vi from './i18n/news.vi.json';
-import { mount } from './main';
+import { mount, type PageDef } from './main';
 import './news/news.css';
 import NewsPost from './news/NewsPost';
 
-mount(<NewsPost />, vi, () => import('./i18n/news.en.json').then((m) => m.default));
+export const page: PageDef = {
+  element: <NewsPost />,
+  vi,
+  loadEn: () => import('./i18n/news.en.json').then((m) => m.default),
+  hydrate: 'always',
+};
+// the prerender (scripts/prerender.mjs) imports the page without mounting it
+if (!import.meta.env.SSR) mount(page);

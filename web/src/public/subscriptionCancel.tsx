@@ -1,5 +1,12 @@
 import vi from './i18n/news.vi.json';
-import { mount } from './main';
+import { mount, type PageDef } from './main';
 import SubscriptionCancel from './news/SubscriptionCancel';
 
-mount(<SubscriptionCancel />, vi, () => import('./i18n/news.en.json').then((m) => m.default));
+export const page: PageDef = {
+  element: <SubscriptionCancel />,
+  vi,
+  loadEn: () => import('./i18n/news.en.json').then((m) => m.default),
+  hydrate: 'same-address',
+};
+// the prerender (scripts/prerender.mjs) imports the page without mounting it
+if (!import.meta.env.SSR) mount(page);

@@ -23,22 +23,14 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../accounts/auth';
 import ApiErrorAlert, { errorMessage } from '../components/ApiErrorAlert';
 import FormModal from '../components/FormModal';
 import { fieldOf, showFieldError } from '../components/forms';
 import { formatDate } from '../lib/format';
-import {
-  RATING_LEVELS,
-  addMember,
-  listMembers,
-  rateMember,
-  registerKeys,
-  updateMember,
-  type Member,
-  type Members,
-  type RegisterRecord,
-} from './api';
+import { RATING_LEVELS, listMembers, rateMember, registerKeys, updateMember, type Member, type Members, type RegisterRecord } from './api';
 import { PastDayItem, RecordExtra } from './bits';
+import { submitMember } from './offline';
 import { dayOf, todayVN, yearVN } from './payload';
 
 interface MemberValues {
@@ -159,6 +151,7 @@ function useMemberChanges(group: RegisterRecord, form: FormInstance<MemberValues
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { user } = useAuth();
   const key = registerKeys.members(group.id);
 
   const changed = async (res: Members) => {
@@ -167,18 +160,33 @@ function useMemberChanges(group: RegisterRecord, form: FormInstance<MemberValues
     await queryClient.invalidateQueries({ queryKey: registerKeys.all('groups') });
   };
 
+  // a new member goes through the outbox: added now, or kept on the phone until there is a network
   const add = useMutation({
-    mutationFn: (v: MemberValues) =>
-      addMember(group.id, {
-        name: v.name.trim(),
-        role: v.role,
-        ...(v.gender ? { gender: v.gender } : {}),
-        ...(typeof v.birth_year === 'number' ? { birth_year: v.birth_year } : {}),
-        joined_on: v.joined_on?.format('YYYY-MM-DD') ?? '',
-      }),
-    onSuccess: async (res, v) => {
-      await changed(res);
-      void message.success(t('registers.members.added', { name: v.name.trim() }));
+    mutationFn: (v: MemberValues) => {
+      const name = v.name.trim();
+      const groupName = typeof group.name === 'string' ? group.name : '';
+      return submitMember(
+        group.id,
+        user?.username ?? '',
+        {
+          name,
+          role: v.role,
+          ...(v.gender ? { gender: v.gender } : {}),
+          ...(typeof v.birth_year === 'number' ? { birth_year: v.birth_year } : {}),
+          joined_on: v.joined_on?.format('YYYY-MM-DD') ?? '',
+        },
+        t('registers.members.pendingLabel', { name, group: groupName }),
+      );
+    },
+    onSuccess: async (sent, v) => {
+      const name = v.name.trim();
+      if (sent.queued) {
+        // "Chờ gửi", never "Đã thêm": nothing is on the server yet
+        void message.warning(t('offline.queuedMessage', { item: t('registers.members.queuedItem', { name }) }));
+      } else {
+        await changed(sent.record);
+        void message.success(t('registers.members.added', { name }));
+      }
       onAdded();
     },
     onError: (e) => showFieldError(form, e, FIELDS),

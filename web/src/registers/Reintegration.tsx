@@ -31,7 +31,6 @@ import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDate, formatNumber } from '../lib/format';
 import {
   SESSION_KINDS,
-  addSession,
   deleteSession,
   listSessions,
   registerKeys,
@@ -39,8 +38,10 @@ import {
   statusHistory,
   updateRecord,
   type HelpSession,
+  type NewHelpSession,
   type RegisterRecord,
 } from './api';
+import { submitSession } from './offline';
 import { FieldValue, PastDayItem, useLabel, useLanguage } from './bits';
 import { REGISTER_BY_NAME, choiceLabel, fieldOfRegister } from './config';
 import { dayOf, identityVisible, revealedFields, todayVN } from './payload';
@@ -282,13 +283,26 @@ function useAddSession(record: RegisterRecord, form: FormInstance<SessionValues>
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { user } = useAuth();
+  // through the outbox: added now, or kept on the phone until there is a network. Its line in the
+  // outbox names the kind of session and its day, never the person.
   return useMutation({
-    mutationFn: (v: { date: string; kind: string; helpers?: string; notes?: string }) => addSession(record.id, v),
-    onSuccess: async () => {
-      void message.success(t('registers.sessions.added'));
+    mutationFn: (v: NewHelpSession) =>
+      submitSession(
+        record.id,
+        user?.username ?? '',
+        v,
+        t('registers.sessions.pendingLabel', { kind: t(`registers.sessions.kinds.${v.kind}`), date: formatDate(v.date) }),
+      ),
+    onSuccess: async (sent, v) => {
+      if (sent.queued) {
+        void message.warning(t('offline.queuedMessage', { item: t('registers.sessions.queuedItem', { date: formatDate(v.date) }) }));
+      } else {
+        void message.success(t('registers.sessions.added'));
+      }
       form.resetFields();
       onAdded();
-      await queryClient.invalidateQueries({ queryKey: registerKeys.sessions(record.id) });
+      if (!sent.queued) await queryClient.invalidateQueries({ queryKey: registerKeys.sessions(record.id) });
     },
   });
 }

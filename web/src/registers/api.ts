@@ -135,8 +135,9 @@ export interface NewMember {
   joined_on: string;
 }
 
-export const listMembers = (id: Id, signal?: AbortSignal) => getJson<Members>(`${one('groups', id)}/members`, undefined, signal);
-export const addMember = (id: Id, body: NewMember) => postJson<Members>(`${one('groups', id)}/members`, body);
+/** Where a group's members are listed and added (the outbox posts there too). */
+export const membersPath = (id: Id) => `${one('groups', id)}/members`;
+export const listMembers = (id: Id, signal?: AbortSignal) => getJson<Members>(membersPath(id), undefined, signal);
 export const updateMember = (id: Id, mid: Id, body: { role?: string; left_on?: string }) =>
   patchJson<Members>(`${one('groups', id)}/members/${encodeURIComponent(String(mid))}`, body);
 export const rateMember = (id: Id, mid: Id, body: { year: number; level: string }) =>
@@ -187,8 +188,9 @@ export const searchPeople = (body: IdentitySearch) => postJson<Page<RegisterReco
 export const revealPerson = (id: Id, reason: string) => postJson<Record<string, unknown>>(`${person(id)}/reveal`, { reason });
 export const statusHistory = (id: Id, signal?: AbortSignal) =>
   getJson<Items<StatusChange>>(`${person(id)}/status-history`, undefined, signal);
-export const listSessions = (id: Id, signal?: AbortSignal) => getJson<Items<HelpSession>>(`${person(id)}/sessions`, undefined, signal);
-export const addSession = (id: Id, body: NewHelpSession) => postJson<unknown>(`${person(id)}/sessions`, body);
+/** Where a person's sessions of help are listed and added (the outbox posts there too). */
+export const sessionsPath = (id: Id) => `${person(id)}/sessions`;
+export const listSessions = (id: Id, signal?: AbortSignal) => getJson<Items<HelpSession>>(sessionsPath(id), undefined, signal);
 export const deleteSession = (id: Id, sid: Id) => request<void>('DELETE', `${person(id)}/sessions/${encodeURIComponent(String(sid))}`);
 
 /** Query keys: everything but the (public) catalogue is staff data, dropped on logout. */

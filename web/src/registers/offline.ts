@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../lib/format';
 import { submitNew, type Submitted } from '../offline/submit';
-import type { RegisterRecord } from './api';
+import { membersPath, sessionsPath, type Id, type Members, type NewHelpSession, type NewMember, type RegisterRecord } from './api';
 import { pick, registerApiPath, type RegisterConfig } from './config';
 
 /**
@@ -33,6 +33,22 @@ export function submitRecord(
     body,
     files: cfg.attachments ? photos : [],
   });
+}
+
+/**
+ * A new member of a group, through the outbox like a record. The line in the outbox names the
+ * member and the group: a team's members are named in its register.
+ */
+export function submitMember(group: Id, user: string, body: NewMember, label: string): Promise<Submitted<Members>> {
+  return submitNew<Members>({ user, kind: 'groups', label, path: membersPath(group), body });
+}
+
+/**
+ * A session of help for a person under community education, through the outbox. The line in the
+ * outbox says which session and when, never whom: the person is named by reference only.
+ */
+export function submitSession(person: Id, user: string, body: NewHelpSession, label: string): Promise<Submitted<unknown>> {
+  return submitNew<unknown>({ user, kind: 'reintegration', label, path: sessionsPath(person), body });
 }
 
 /** What to tell the officer about photos the server refused while their record was saved; null: none. */

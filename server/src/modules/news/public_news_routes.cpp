@@ -112,8 +112,10 @@ void register_public_routes(http::Router& router, PublicNews& news, const NewsCo
   });
 
   router.add({"GET", "/tin-tuc/{id}", http::Access::public_}, [&news, web_root, public_url](http::Request& req) {
-    const auto index = std::filesystem::path(web_root) / "index.html";
+    // The post page's prerendered frame (web/scripts/prerender.mjs), else the app's shell.
+    auto index = std::filesystem::path(web_root) / "pages" / "tin-tuc" / "_post.html";
     std::error_code ec;
+    if (!std::filesystem::is_regular_file(index, ec)) index = std::filesystem::path(web_root) / "index.html";
     if (web_root.empty() || !std::filesystem::is_regular_file(index, ec))
       throw NotFound("Giao diện web chưa được build. Chạy 'make build'.");
     std::optional<PublicNews::Preview> post;

@@ -8,6 +8,8 @@
 #include <boost/json.hpp>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "core/time.hpp"
@@ -141,6 +143,14 @@ TEST_P(NewsPostsTest, MarkupComesBackEscapedInTheApiThePageAndTheFeed) {
       << page.body.substr(0, 800);
   EXPECT_EQ(page.body.find("<script>alert(1)"), std::string::npos);
   EXPECT_NE(page.body.find("og:url\" content=\"" + kPublicUrl + "/tin-tuc/" + id), std::string::npos);
+  // With the web build's prerendered frame of a post page, that frame is the page, tags and all.
+  const auto frame = n.s->web_root() / "pages" / "tin-tuc" / "_post.html";
+  std::filesystem::create_directories(frame.parent_path());
+  std::ofstream(frame) << "<!doctype html><html lang=\"vi\"><head><title>ANTQ</title></head><div id=root data-page=newsPost></div>";
+  page = request(n.port(), "GET", "/tin-tuc/" + id, "", {});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<div id=root data-page=newsPost>"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<head>\n    <meta property=\"og:type\" content=\"article\" />"), std::string::npos) << page.body;
 
   // The feed parses with a real XML parser and gives the texts back as typed.
   auto feed = request(n.port(), "GET", "/api/v1/public/units/21220/feed.xml", "", {});

@@ -8,7 +8,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { UnitHit } from '../api';
 import { useI18n } from '../i18n';
 import { PinIcon } from '../icons';
-import { Alert } from '../ui';
+import { usePrerendering } from '../prerendering';
+import { Alert, Spinner } from '../ui';
 import UnitSearch from '../UnitSearch';
 import type { PublicUnitRef } from './api';
 import { feedUrl, loadFollowedUnit, saveFollowedUnit, unitFromSearch, type FollowedUnit } from './logic';
@@ -34,6 +35,7 @@ function showInAddress(code: string | null) {
 
 export default function NewsPage() {
   const { t } = useI18n();
+  const prerendering = usePrerendering();
   const [unit, setUnit] = useState<FollowedUnit | null>(initialUnit);
   const [missing, setMissing] = useState(false);
 
@@ -78,10 +80,26 @@ export default function NewsPage() {
     showInAddress(null);
   }, []);
 
-  return (
-    <article className="p-page p-news" data-testid="news-page">
+  const heading = (
+    <>
       <h1 className="p-title">{t('news.title')}</h1>
       <p className="p-lead">{t('news.lead')}</p>
+    </>
+  );
+  // built before any device is known: neither a unit's posts nor the chooser
+  if (prerendering) {
+    return (
+      <article className="p-page p-news">
+        {heading}
+        <p className="p-muted" role="status">
+          <Spinner /> {t('common.loading')}
+        </p>
+      </article>
+    );
+  }
+  return (
+    <article className="p-page p-news" data-testid="news-page">
+      {heading}
       {unit ? (
         <>
           <div className="p-news-unit" data-testid="news-unit" id="news-unit-current" tabIndex={-1}>
