@@ -73,6 +73,9 @@ FigureSource::FigureSource(db::Connection& c, Rollups& rollups, const Area& area
   });
 }
 
+FigureSource::FigureSource(db::Connection& c, const Area& area, const Period& p, const Figures& at_end, const Figures& before_start)
+    : c_(c), area_(area), p_(p), end_(at_end), before_(before_start) {}
+
 std::int64_t FigureSource::value(const std::string& path) {
   namespace m = metric;
   // All activity types together ("activities.count" in a time series or a breakdown).

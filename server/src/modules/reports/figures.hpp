@@ -27,6 +27,9 @@ struct Period {
 class FigureSource {
  public:
   FigureSource(db::Connection& c, Rollups& rollups, const Area& area, const Period& p);
+  // From the sums already known up to `p.to` and up to the day before `p.from` (a time series
+  // reads them for all its windows at once: Rollups::prefixes).
+  FigureSource(db::Connection& c, const Area& area, const Period& p, const Figures& at_end, const Figures& before_start);
   // A figure by its path in the summary ("tips.received", "groups.self_managed.members",
   // "activities.training.by_audience.women_union.participants", "models.fields"…).
   std::int64_t value(const std::string& path);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <set>
 
 #include "core/log.hpp"
@@ -431,6 +432,67 @@ Figures Rollups::prefix(db::Connection& c, std::int64_t node, const std::string&
   Sparse sum;
   for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", day).rows) add(sum, decode(r.text(0)));
   return named(c, sum);
+}
+
+namespace {
+
+// One grain's buckets from `lo` to `hi` (inclusive, the buckets' own names: "2024", "2024-03",
+// "2024-03-15").
+struct BucketRange {
+  const char* grain;
+  std::string lo, hi;
+};
+
+std::string last_day_of_month(const std::string& day) {
+  const int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2));
+  char first_of_next[16];
+  std::snprintf(first_of_next, sizeof first_of_next, "%04d-%02d-01", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
+  return timeutil::add_days(first_of_next, -1);
+}
+
+// The buckets that hold exactly the days after `after` up to `upto`: a whole year where the span
+// covers one, else a whole month, else single days; consecutive buckets of one grain as one range.
+std::vector<BucketRange> cover(const std::string& after, const std::string& upto) {
+  std::vector<BucketRange> out;
+  const auto push = [&out](const char* grain, std::string bucket) {
+    if (!out.empty() && out.back().grain == grain) out.back().hi = std::move(bucket);
+    else out.push_back({grain, bucket, bucket});
+  };
+  for (std::string d = timeutil::add_days(after, 1); d <= upto;) {
+    const std::string year_end = d.substr(0, 4) + "-12-31";
+    const std::string month_end = last_day_of_month(d);
+    if (d.compare(5, 5, "01-01") == 0 && year_end <= upto) {
+      push("y", d.substr(0, 4));
+      d = timeutil::add_days(year_end, 1);
+    } else if (d.compare(8, 2, "01") == 0 && month_end <= upto) {
+      push("m", d.substr(0, 7));
+      d = timeutil::add_days(month_end, 1);
+    } else {
+      push("d", d);
+      d = timeutil::add_days(d, 1);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, const std::vector<std::string>& ends) {
+  std::vector<Figures> out;
+  if (ends.empty()) return out;
+  out.reserve(ends.size());
+  const std::string& first = ends.front();
+  const std::string y = first.substr(0, 4), m = first.substr(0, 7);
+  Sparse sum;
+  for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", first).rows) add(sum, decode(r.text(0)));
+  out.push_back(named(c, sum));
+  for (std::size_t i = 1; i < ends.size(); ++i) {
+    for (const auto& range : cover(ends[i - 1], ends[i])) {
+      for (const auto& r : c.query(kRange, node, std::string(range.grain), range.lo, range.hi).rows) add(sum, decode(r.text(0)));
+    }
+    out.push_back(named(c, sum));
+  }
+  return out;
 }
 
 std::map<std::string, Figures> Rollups::days(db::Connection& c, std::int64_t node, const std::string& from, const std::string& to) {

@@ -37,6 +37,10 @@ class Rollups {
   void rebuild();
   // Σ of every metric over the node's days up to and including `day`.
   Figures prefix(db::Connection& c, std::int64_t node, const std::string& day);
+  // Σ up to and including each of `ends` (ascending days): the first read as prefix() does, each
+  // next one as the one before plus the fewest buckets covering the days between (whole years,
+  // whole months, then days). A time series of 120 months reads 120 month buckets, not 120 prefixes.
+  std::vector<Figures> prefixes(db::Connection& c, std::int64_t node, const std::vector<std::string>& ends);
   // The node's day buckets in [from, to].
   std::map<std::string, Figures> days(db::Connection& c, std::int64_t node, const std::string& from, const std::string& to);
   // The maintained state, for comparison with a rebuild (tests): "node|grain|bucket" → figures.

@@ -5,6 +5,9 @@
 INSERT INTO rollup_buckets (node_id, grain, bucket, data) VALUES ($1, $2, $3, $4)
 ON CONFLICT (node_id, grain, bucket) DO UPDATE SET data = excluded.data
 
+-- name: kRange
+SELECT data FROM rollup_buckets WHERE node_id = $1 AND grain = $2 AND bucket >= $3 AND bucket <= $4
+
 -- name: kPrefix
 SELECT data FROM rollup_buckets WHERE node_id = $1 AND ((grain = 'y' AND bucket < $2) OR
 (grain = 'm' AND bucket >= $3 AND bucket < $4) OR (grain = 'd' AND bucket >= $5 AND bucket <= $6))
