@@ -87,6 +87,21 @@ async function keptForOffline(page) {
   );
 }
 
+/**
+ * Loses the answer to the first POST matching `pattern` on its way back: the server receives the
+ * request and does the work, the phone never hears of it. Returns the count of answers dropped.
+ */
+async function dropFirstAnswer(context, pattern) {
+  const seen = { dropped: 0 };
+  await context.route(pattern, async (r) => {
+    if (r.request().method() !== 'POST' || seen.dropped > 0) return r.continue();
+    seen.dropped += 1;
+    await r.fetch(); // the server receives it and creates the record…
+    await r.abort('connectionreset'); // …and the phone never hears back
+  });
+  return seen;
+}
+
 async function outboxCount(page) {
   const badge = page.getByTestId('outbox-badge');
   if ((await badge.count()) === 0) return 0;
@@ -205,19 +220,13 @@ describe('offline staff app', () => {
         assert.equal(await again.getByTestId('outbox-item').count(), 3);
 
         // the answer to the first record's send is lost on its way back (the server did the work)
-        let dropped = 0;
-        await context.route('**/api/v1/activities', async (r) => {
-          if (r.request().method() !== 'POST' || dropped > 0) return r.continue();
-          dropped += 1;
-          await r.fetch(); // the server receives it and creates the record…
-          await r.abort('connectionreset'); // …and the phone never hears back
-        });
+        const seen = await dropFirstAnswer(context, '**/api/v1/activities');
 
         // --- signal again: everything goes, once ---
         await context.setOffline(false);
         await again.evaluate(() => window.dispatchEvent(new Event('online')));
         await again.getByText('Không còn gì chờ gửi.').waitFor({ timeout: 60_000 });
-        assert.equal(dropped, 1, 'the first answer was dropped');
+        assert.equal(seen.dropped, 1, 'the first answer was dropped');
 
         const activities = await admin.call('GET', '/api/v1/activities?unit=21220-001&page_size=200');
         assert.equal(activities.body.items.filter((a) => a.title === activityTitle).length, 1, 'the activity exists once');
@@ -258,18 +267,6 @@ describe('offline staff app', () => {
       start_date: '2026-06-01',
     });
     assert.equal(person.status, 201, JSON.stringify(person.body));
-    // the answers to the first sends are lost on their way back (the server did the work)
-    const dropFirstAnswer = async (context, pattern) => {
-      const seen = { dropped: 0 };
-      await context.route(pattern, async (r) => {
-        if (r.request().method() !== 'POST' || seen.dropped > 0) return r.continue();
-        seen.dropped += 1;
-        await r.fetch();
-        await r.abort('connectionreset');
-      });
-      return seen;
-    };
-
     // a village officer, at the group's page when the signal goes
     const member = 'Võ Thị Hòa Giải';
     await withPage(

@@ -1,6 +1,7 @@
 #pragma once
-// Every POST honours `Idempotency-Key`: phones on village networks retry, and a retry must get
-// the first answer without creating anything again. The pipeline drives this interface; the
+// Every write (POST, PATCH, PUT, DELETE) honours `Idempotency-Key`: phones on village networks
+// retry, and so does nginx on another instance; a retry must get the first answer without creating,
+// changing or deleting anything again. The pipeline drives this interface; the
 // storage lives in modules/idempotency.
 #include <memory>
 #include <optional>

@@ -229,8 +229,11 @@ Response Pipeline::dispatch(Request& req, std::string& route_name) {
   }
   if (req.cached) return conditional(req, *req.cached);
   if (cacheable(req, *matched, cache_)) return cached_read(req, *matched);
+  // Every write honours the key: nginx retries a request that carries one on another instance
+  // when the first gave no answer, be it a POST, an edit or a deletion.
   const auto key = req.header("idempotency-key");
-  if (req.method == "POST" && !key.empty() && idempotency_ && matched->spec.idempotent) {
+  const bool write = req.method == "POST" || req.method == "PATCH" || req.method == "PUT" || req.method == "DELETE";
+  if (write && !key.empty() && idempotency_ && matched->spec.idempotent) {
     return run_with_idempotency(req, *matched, key);
   }
   return matched->handler(req);

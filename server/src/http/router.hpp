@@ -25,8 +25,8 @@ struct RouteSpec {
   std::string pattern;
   Access access = Access::staff;
   Lane lane = Lane::worker;
-  // Idempotency-Key is honoured on every POST except those carrying credentials (a stored
-  // answer or fingerprint of a login must not exist).
+  // Idempotency-Key is honoured on every write (POST, PATCH, PUT, DELETE) except those carrying
+  // credentials (a stored answer or fingerprint of a login must not exist).
   bool idempotent = true;
   // > 0: an upload. The body is streamed to a temporary file (Request::body_file) up to this many
   // bytes instead of being held in memory under the general body limit.

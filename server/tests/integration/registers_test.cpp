@@ -381,6 +381,45 @@ TEST_P(RegistersTest, ActivitiesTakePhotosCheckedByContent) {
   EXPECT_EQ(request(port(), "GET", "/api/v1/pledges/1/attachments", "", bearer(w)).status, 404);
 }
 
+// nginx sends an edit or a deletion with an Idempotency-Key to another instance when the first
+// gave no answer (deploy/nginx): the server answers the retry with the first answer, as for a POST.
+TEST_P(RegistersTest, ARetriedEditOrDeletionWithItsIdempotencyKeyGetsTheFirstAnswer) {
+  const auto w = s_->add_user("w.sontinh", "front_officer", "21220");
+  auto a = request(port(), "POST", "/api/v1/activities", samples()[0].body, json_auth(w));
+  ASSERT_EQ(a.status, 201) << a.body;
+  const std::string item = "/api/v1/activities/" + std::string(a.json().at("id").as_string());
+  const std::string seen = request(port(), "GET", item, "", bearer(w)).header("etag");
+  auto keyed = [&](const std::string& key, const std::string& tag = "") {
+    auto h = json_auth(w);
+    h["Idempotency-Key"] = key;
+    if (!tag.empty()) h["If-Match"] = tag;
+    return h;
+  };
+  const std::string edit = bj::serialize(bj::object{{"title", "Ngày hội (sửa một lần)"}});
+  auto first = request(port(), "PATCH", item, edit, keyed("edit-1", seen));
+  ASSERT_EQ(first.status, 200) << first.body;
+  // The retry of the same edit on the version it was made on: without the key a conflict with
+  // itself (409), with it the first answer, and the record changed once.
+  auto retry = request(port(), "PATCH", item, edit, keyed("edit-1", seen));
+  EXPECT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(retry.body, first.body);
+  EXPECT_EQ(retry.header("idempotent-replayed"), "true");
+  EXPECT_EQ(request(port(), "PATCH", item, edit, keyed("edit-2", seen)).status, 409);
+  // the key of that edit for another one: refused
+  EXPECT_EQ(request(port(), "PATCH", item, bj::serialize(bj::object{{"title", "Khác"}}), keyed("edit-1")).status, 422);
+  const std::string id(a.json().at("id").as_string());
+  auto history = request(port(), "GET", "/api/v1/audit?action=activity.update&entity_id=" + id, "", bearer(s_->national_admin()));
+  ASSERT_EQ(history.status, 200) << history.body;
+  EXPECT_EQ(history.json().at("items").as_array().size(), 1u) << "edited once: " << history.body;
+
+  auto gone = request(port(), "DELETE", item, "", keyed("delete-1"));
+  ASSERT_EQ(gone.status, 204) << gone.body;
+  auto again = request(port(), "DELETE", item, "", keyed("delete-1"));
+  EXPECT_EQ(again.status, 204) << "the retry of a deletion that was done is told it was done, not 404";
+  EXPECT_EQ(again.header("idempotent-replayed"), "true");
+  EXPECT_EQ(request(port(), "DELETE", item, "", keyed("delete-2")).status, 404);
+}
+
 TEST_P(RegistersTest, AnEditMadeOnAnOlderVersionGets409WithTheRecordAsItIsNow) {
   const auto w = s_->add_user("w.sontinh", "front_officer", "21220");
   auto a = request(port(), "POST", "/api/v1/activities", samples()[0].body, json_auth(w));

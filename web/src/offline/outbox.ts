@@ -11,6 +11,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { ApiError, request } from '../api/client';
+import { newId } from '../lib/ids';
 
 export interface OutboxFile {
   name: string;
@@ -80,16 +81,6 @@ export function onOutboxChange(fn: () => void): () => void {
 }
 
 // --- the store ---------------------------------------------------------------------------------------
-
-/** A UUID v4. `crypto.randomUUID` exists only on secure pages (HTTPS or localhost); the random
- * bytes are available everywhere. */
-export function newId(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /** The items of one account, oldest first. */
 export async function listItems(user: string): Promise<OutboxItem[]> {
