@@ -1,12 +1,15 @@
 #include "modules/attachments/attachments.hpp"
 
-#include <filesystem>
-
 #include "core/errors.hpp"
 #include "core/time.hpp"
 #include "modules/attachments/attachments_repository.hpp"
 
 namespace antq::attachments {
+
+Attachments::Attachments(db::Database& db, Owner owner, std::shared_ptr<FileStore> store)
+    : db_(db), owner_(std::move(owner)), store_(std::move(store)) {
+  if (!store_ && !owner_.root.empty()) store_ = directory_store(owner_.root);
+}
 
 void Attachments::require_room(db::Connection& c, std::int64_t owner_id) const {
   if (repo::count(c, owner_.name, owner_id) >= owner_.max_files) {
@@ -21,9 +24,10 @@ void Attachments::admit(const Check& may_attach) const {
 Attachment Attachments::add(const Upload& upload, const Check& may_attach, const Recorder& record) const {
   // Checked before touching the file: an unknown owner or a full one costs nothing but a lookup.
   admit(may_attach);
-  if (owner_.root.empty()) throw ServiceUnavailable("storage_unavailable", "Máy chủ chưa được cấu hình nơi lưu tệp đính kèm.");
-  const media::StoredMedia m = media::store_upload(upload.path, owner_.root, upload.keep_location);
+  if (!store_) throw ServiceUnavailable("storage_unavailable", "Máy chủ chưa được cấu hình nơi lưu tệp đính kèm.");
+  const media::CheckedMedia m = media::check_upload(upload.path, upload.keep_location);
   Attachment a;
+  a.stored_name = store_->keep(upload.path);
   a.part = upload.part;
   a.at = upload.at.empty() ? timeutil::now_utc() : upload.at;
   a.uploaded_by = upload.uploaded_by;
@@ -31,7 +35,6 @@ Attachment Attachments::add(const Upload& upload, const Check& may_attach, const
   a.media_type = m.media_type;
   a.size = m.size;
   a.sha256 = m.sha256;
-  a.stored_name = m.stored_name;
   a.location_removed = m.location_removed;
   try {
     db_.write([&](db::Connection& c) {
@@ -42,7 +45,7 @@ Attachment Attachments::add(const Upload& upload, const Check& may_attach, const
     });
   } catch (...) {
     // Nothing refers to the stored file once the transaction is rolled back: it goes too.
-    media::remove_stored(owner_.root, m.stored_name);
+    store_->remove(a.stored_name);
     throw;
   }
   return a;
@@ -55,8 +58,8 @@ std::vector<Attachment> list(db::Connection& c, const std::string& owner, std::i
 StoredFile Attachments::file(db::Connection& c, std::int64_t owner_id, std::int64_t id, const std::string& stem) const {
   const auto a = repo::find(c, owner_.name, owner_id, id);
   if (!a) throw NotFound("Không tìm thấy tệp đính kèm.");
-  return {(std::filesystem::path(owner_.root) / a->stored_name).string(), a->media_type,
-          stem + "-" + std::to_string(a->id) + "." + media::extension(a->media_type)};
+  if (!store_) throw ServiceUnavailable("storage_unavailable", "Máy chủ chưa được cấu hình nơi lưu tệp đính kèm.");
+  return {store_->path(a->stored_name), a->media_type, stem + "-" + std::to_string(a->id) + "." + media::extension(a->media_type)};
 }
 
 void Attachments::remove_all(db::Connection& c, std::int64_t owner_id) const { repo::remove_all(c, owner_.name, owner_id); }

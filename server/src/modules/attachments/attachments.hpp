@@ -2,8 +2,9 @@
 // Files of any owner (a tip, a register record, an evaluation; next news and imports), admitted,
 // stored, listed and served by one code path:
 //   admit (before the body is read: the owner is there, the caller may attach, there is room)
-//   → store (modules/media: type by content, readable, location removed unless kept; moved under
-//     the owner's directory with a random name)
+//   → check (modules/media: type by content, readable, location removed unless kept), then kept
+//     by the owner's FileStore under a name it makes (file_store.hpp: a directory, or one mount
+//     all instances share)
 //   → in one write transaction: the owner checked again, recounted (two uploads at once must not
 //     both pass the first count), the row inserted, the owner's own record of it (audit entry,
 //     timeline event, notification)
@@ -21,6 +22,7 @@
 
 #include "db/database.hpp"
 #include "modules/attachments/attachment.hpp"
+#include "modules/attachments/file_store.hpp"
 #include "modules/media/media.hpp"
 
 namespace antq::attachments {
@@ -51,7 +53,9 @@ class Attachments {
   // transaction that inserts its row: if it throws, nothing is kept, not even the file.
   using Recorder = std::function<void(db::Connection&, const Attachment&)>;
 
-  Attachments(db::Database& db, Owner owner) : db_(db), owner_(std::move(owner)) {}
+  // `store`: where the files are kept; none: a directory store at `owner.root` (none either when
+  // the root is "": uploads then answer 503).
+  Attachments(db::Database& db, Owner owner, std::shared_ptr<FileStore> store = nullptr);
   const Owner& owner() const { return owner_; }
 
   // Before an upload's body is read: the check passes and the owner takes more files.
@@ -72,6 +76,7 @@ class Attachments {
 
   db::Database& db_;
   Owner owner_;
+  std::shared_ptr<FileStore> store_;
 };
 
 // An owner's files, oldest first, for code that builds a view without holding its Attachments

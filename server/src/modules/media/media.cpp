@@ -115,7 +115,7 @@ bool validate_media(const std::string& path, const MediaType& type) {
   return false;
 }
 
-StoredMedia store_upload(const std::string& file, const std::string& root, bool keep_location) {
+CheckedMedia check_upload(const std::string& file, bool keep_location) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto size = file.empty() ? 0 : fs::file_size(file, ec);
@@ -166,30 +166,13 @@ StoredMedia store_upload(const std::string& file, const std::string& root, bool 
   }
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&st, digest);
-  const std::string now = timeutil::now_utc();
-  const std::string month_dir = now.substr(0, 4) + "/" + now.substr(5, 2);
-  StoredMedia out;
+  CheckedMedia out;
   out.kind = type->kind;
   out.media_type = type->media_type;
   out.sha256 = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
-  out.stored_name = month_dir + "/" + crypto::random_hex(16) + ".bin";
+  out.size = static_cast<std::int64_t>(fs::file_size(file));
   out.location_removed = !keep_location;
-  fs::create_directories(fs::path(root) / month_dir);
-  const fs::path target = fs::path(root) / out.stored_name;
-  fs::rename(file, target, ec);
-  if (ec) {
-    // Another filesystem: copy; the server removes the temporary file.
-    fs::copy_file(file, target, ec);
-    if (ec) throw std::filesystem::filesystem_error("cannot store attachment", file, target, ec);
-  }
-  out.size = static_cast<std::int64_t>(fs::file_size(target));
-  sync_or_throw(target.parent_path().string());
   return out;
-}
-
-void remove_stored(const std::string& root, const std::string& stored_name) {
-  std::error_code ec;
-  std::filesystem::remove(std::filesystem::path(root) / stored_name, ec);
 }
 
 std::string extension(const std::string& media_type) {

@@ -35,18 +35,17 @@ bool validate_media(const std::string& path, const MediaType& type);
 inline constexpr std::size_t kMaxAttachmentBytes = 25u << 20;
 inline constexpr int kMaxAttachmentsPerRecord = 10;
 
-struct StoredMedia {
-  std::string kind, media_type, sha256, stored_name;  // stored_name: relative to the root
+struct CheckedMedia {
+  std::string kind, media_type, sha256;  // of the bytes as they will be kept (after cleaning)
   std::int64_t size = 0;
   bool location_removed = true;
 };
 
-// Checks an upload's streamed file (type by content, readable as that type, location removed
-// unless kept; the stored type is that of the cleaned bytes), then moves it
-// under `root`/YYYY/MM/ with a random name. Throws ApiError 400 (empty), 415 (not an accepted or
-// readable photo/video). The caller records it, and removes `root`/stored_name if that fails.
-StoredMedia store_upload(const std::string& upload_path, const std::string& root, bool keep_location);
-void remove_stored(const std::string& root, const std::string& stored_name);
+// Checks an upload's streamed file in place (type by content, readable as that type, location
+// removed unless kept; the type is that of the cleaned bytes), readable by the server only and
+// synced to disk, ready for an attachments::FileStore to keep. Throws ApiError 400 (empty), 415
+// (not an accepted or readable photo/video), StorageFull when cleaning found no room.
+CheckedMedia check_upload(const std::string& upload_path, bool keep_location);
 // The extension for a download name ("jpeg", "mov"…).
 std::string extension(const std::string& media_type);
 

@@ -37,7 +37,7 @@ class AttachmentsTest : public ::testing::TestWithParam<std::string> {
     incoming_ = t_->dir() / "incoming";
     fs::create_directories(incoming_);
   }
-  // A fresh upload body (store_upload moves it away).
+  // A fresh upload body (the store moves it away).
   std::string photo(unsigned seed = 1) {
     const auto p = incoming_ / ("upload-" + std::to_string(++uploads_) + ".part");
     test::write_noise_jpeg(p.string(), 64, 48, seed, 80);
@@ -160,6 +160,50 @@ TEST_P(AttachmentsTest, WhatIsNotAPhotoOrVideoIsRefusedAndNotKept) {
   }
   EXPECT_EQ(stored_files(root_), 0);
   t_->db().read([&](db::Connection& c) { EXPECT_TRUE(news.list(c, 1).empty()); });
+}
+
+// The flow asks its FileStore, and nothing else, to keep, serve and remove files: another store
+// (an object store, say) would take the owners' files without a change to them.
+TEST_P(AttachmentsTest, AnotherFileStoreKeepsServesAndRemovesTheOwnersFiles) {
+  struct Recording final : attachments::FileStore {
+    explicit Recording(const fs::path& root) : inner(attachments::directory_store(root.string())) {}
+    std::string keep(const std::string& local_path) override {
+      kept.push_back(inner->keep(local_path));
+      return kept.back();
+    }
+    std::string path(const std::string& name) const override {
+      served.push_back(name);
+      return inner->path(name);
+    }
+    void remove(const std::string& name) noexcept override {
+      removed.push_back(name);
+      inner->remove(name);
+    }
+    std::shared_ptr<attachments::FileStore> inner;
+    std::vector<std::string> kept, removed;
+    mutable std::vector<std::string> served;
+  };
+  const fs::path elsewhere = t_->dir() / "object-store";
+  auto store = std::make_shared<Recording>(elsewhere);
+  // no directory of its own: the owner's files go where its store keeps them
+  const attachments::Attachments news(t_->db(), {"news", "", "bản tin"}, store);
+  const auto a = news.add({photo(), false, std::nullopt, "", ""}, is(5), nothing);
+  ASSERT_EQ(store->kept.size(), 1u);
+  EXPECT_EQ(a.stored_name, store->kept[0]);
+  EXPECT_EQ(stored_files(elsewhere), 1);
+  EXPECT_EQ(stored_files(root_), 0);
+  t_->db().read([&](db::Connection& c) {
+    const auto f = news.file(c, 5, a.id, "tin");
+    EXPECT_EQ(store->served, std::vector<std::string>{a.stored_name});
+    EXPECT_TRUE(fs::exists(f.path));
+  });
+  // a failure after the keep: the store is asked to remove what it kept
+  EXPECT_THROW(news.add({photo(), false, std::nullopt, "", ""}, is(5),
+                        [](db::Connection&, const attachments::Attachment&) { throw Conflict("Bản tin vừa bị xóa."); }),
+               Conflict);
+  ASSERT_EQ(store->kept.size(), 2u);
+  EXPECT_EQ(store->removed, std::vector<std::string>{store->kept[1]});
+  EXPECT_EQ(stored_files(elsewhere), 1);
 }
 
 TEST_P(AttachmentsTest, RemoveAllTakesOneOwnersRowsOnly) {

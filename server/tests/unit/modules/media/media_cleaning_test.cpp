@@ -483,15 +483,14 @@ TEST(MediaImageCleaning, WebpLosesXmpAndUnknownChunksKeepsOnlyWhitelistedExif) {
   EXPECT_TRUE(validate_media(p.string(), type_of(p)));
 }
 
-TEST(MediaImageCleaning, StoreUploadCleansAndSaysSo) {
+TEST(MediaImageCleaning, CheckUploadCleansAndSaysSo) {
   TempDir dir;
   const fs::path p = place_photo(dir, "photo.jpg");
-  const StoredMedia m = store_upload(p.string(), (dir / "root").string(), /*keep_location=*/false);
+  const CheckedMedia m = check_upload(p.string(), /*keep_location=*/false);
   EXPECT_TRUE(m.location_removed);
   EXPECT_EQ(m.media_type, "image/jpeg");
-  const fs::path stored = dir / "root" / m.stored_name;
-  EXPECT_EQ(static_cast<std::uintmax_t>(m.size), fs::file_size(stored));
-  expect_clean_image(stored, true);
+  EXPECT_EQ(static_cast<std::uintmax_t>(m.size), fs::file_size(p));
+  expect_clean_image(p, true);
 }
 
 // ---------------------------------------------------------------- videos
@@ -610,19 +609,18 @@ TEST(MediaVideoCleaning, OldPhoneMpeg4Part2In3gpKeepsItsPictureSize) {
   avformat_close_input(&ic);
 }
 
-TEST(MediaVideoCleaning, StoreUploadReplacesTheUploadWithTheRemux) {
+TEST(MediaVideoCleaning, CheckUploadReplacesTheUploadWithTheRemux) {
   TempDir dir;
   const fs::path p = place_mp4(dir);
   const double rotation = read_video(p).rotation;
-  const StoredMedia m = store_upload(p.string(), (dir / "root").string(), /*keep_location=*/false);
+  const CheckedMedia m = check_upload(p.string(), /*keep_location=*/false);
   EXPECT_TRUE(m.location_removed);
   EXPECT_EQ(m.kind, "video");
   EXPECT_EQ(m.media_type, "video/mp4");
-  const fs::path stored = dir / "root" / m.stored_name;
-  EXPECT_EQ(static_cast<std::uintmax_t>(m.size), fs::file_size(stored));
-  expect_clean_video(stored, rotation);
+  EXPECT_EQ(static_cast<std::uintmax_t>(m.size), fs::file_size(p));
+  expect_clean_video(p, rotation);
   // No temporary file is left next to the upload.
-  for (const auto& e : fs::directory_iterator(dir.path())) EXPECT_TRUE(e.path().filename() == "root") << e.path();
+  for (const auto& e : fs::directory_iterator(dir.path())) EXPECT_TRUE(e.path() == p) << e.path();
 }
 
 // ---------------------------------------------------------------- validation
@@ -638,9 +636,9 @@ TEST(MediaValidation, KeepLocationLeavesTheBytesIdentical) {
                                  place_3gp(dir)};
   for (const auto& p : files) {
     const std::string before = read_all(p);
-    const StoredMedia m = store_upload(p.string(), (dir / "root").string(), /*keep_location=*/true);
+    const CheckedMedia m = check_upload(p.string(), /*keep_location=*/true);
     EXPECT_FALSE(m.location_removed) << p.filename();
-    EXPECT_EQ(read_all(dir / "root" / m.stored_name), before) << p.filename();
+    EXPECT_EQ(read_all(p), before) << p.filename();
   }
 }
 
@@ -684,8 +682,7 @@ TEST(MediaValidation, TruncatedOrGarbageFilesAreRefusedEvenWhenLocationIsKept) {
       ASSERT_TRUE(type) << c.name;
       EXPECT_FALSE(validate_media(p.string(), *type)) << c.name;
       std::string code;
-      EXPECT_EQ(api_status([&] { store_upload(p.string(), (dir / "root").string(), keep); }, &code), 415)
-          << c.name << (keep ? " kept" : " cleaned");
+      EXPECT_EQ(api_status([&] { check_upload(p.string(), keep); }, &code), 415) << c.name << (keep ? " kept" : " cleaned");
       EXPECT_EQ(code, "unreadable_media") << c.name;
     }
   }
@@ -702,7 +699,7 @@ TEST(MediaValidation, TextRenamedMp4IsRefused) {
   const fs::path p = dir / "video.mp4";
   write_all(p, "Đây là một tệp văn bản, không phải video. " + std::string(200, 'a'));
   std::string code;
-  EXPECT_EQ(api_status([&] { store_upload(p.string(), (dir / "root").string(), true); }, &code), 415);
+  EXPECT_EQ(api_status([&] { check_upload(p.string(), true); }, &code), 415);
   EXPECT_EQ(code, "unsupported_media_type");
 }
 
