@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
 #include "core/errors.hpp"
@@ -14,10 +16,22 @@ namespace bj = boost::json;
 
 namespace {
 
-constexpr std::size_t kGroup = 500;
+// A group of rows is one write transaction, and each commit is one sync of the log to disk: 200
+// commits for 100,000 rows spent more time waiting on the disk than on the rows. A group grows
+// past kMinGroup rows while its work stays under kGroupTime, up to kMaxGroup: about twenty
+// commits for 100,000 rows, and the one writer the live server shares is never held much longer
+// than a quarter of a second.
+constexpr std::size_t kMinGroup = 500;
+constexpr std::size_t kMaxGroup = 10000;
+constexpr auto kGroupTime = std::chrono::milliseconds(250);
 
 // Thrown at the end of a dry run's group: the transaction rolls back, the counts stay.
 struct DryRunRollback {};
+// Thrown when a group's bulk write met a duplicate: the group's transaction rolls back whole and
+// the group is run again, each row written on its own. (A savepoint around the bulk write would
+// spare the redo, but SQLite's in-memory sub-journal behind a savepoint that spans thousands of
+// rows cost more than a quarter of the import's time, paid by every group for a rare case.)
+struct RedoRowByRow {};
 
 class RowWriter {
  public:
@@ -60,6 +74,7 @@ class RowWriter {
     if (!key) return Outcome::unchanged;
     const auto id = t_.target.create(c, t_.who, input);
     seen_.insert(*key);
+    group_keys_.push_back(*key);
     keep(row, *key, id, "created");
     return Outcome::created;
   }
@@ -67,35 +82,40 @@ class RowWriter {
   // A new row checked for a bulk write at the end of its group.
   void queue(const SheetRow& row, std::string key, Target::Checked checked) {
     seen_.insert(key);
+    group_keys_.push_back(key);
     queued_.push_back({&row, std::move(key), std::move(checked)});
   }
+  // A group's transaction starts (again, after a rollback): what an attempt that did not commit
+  // queued, kept and marked as seen is forgotten.
+  void begin_group() {
+    for (const auto& k : group_keys_) seen_.erase(k);
+    group_keys_.clear();
+    queued_.clear();
+    written_.clear();
+  }
+  // The group is done (committed, or a dry run's group counted): its rows stay seen.
+  void end_group() { group_keys_.clear(); }
   struct Queued {
     const SheetRow* row;
     std::string key;
     Target::Checked checked;
   };
-  // The queued rows, written in a few statements: true, or false when that failed (a duplicate)
-  // and nothing was written; the rows are then the caller's to write one by one.
-  bool write_queued(db::Connection& c) {
-    if (queued_.empty()) return true;
+  // The queued rows, written in a few statements. A refusal (a duplicate) throws RedoRowByRow:
+  // the caller rolls the group back and runs it again without bulk writes.
+  void write_queued(db::Connection& c) {
+    if (queued_.empty()) return;
     std::vector<Target::Checked> rows;
     rows.reserve(queued_.size());
     for (auto& q : queued_) rows.push_back(std::move(q.checked));
-    c.execute("SAVEPOINT import_bulk", {});
+    std::vector<std::int64_t> ids;
     try {
-      const auto ids = t_.target.create_all(c, t_.who, rows);
-      c.execute("RELEASE SAVEPOINT import_bulk", {});
-      for (std::size_t i = 0; i < queued_.size(); ++i) keep(*queued_[i].row, queued_[i].key, ids[i], "created");
-      queued_.clear();
-      return true;
+      ids = t_.target.create_all(c, t_.who, rows);
     } catch (const ApiError&) {
-      c.execute("ROLLBACK TO SAVEPOINT import_bulk", {});
-      c.execute("RELEASE SAVEPOINT import_bulk", {});
-      for (auto& q : queued_) seen_.erase(q.key);
-      return false;
+      throw RedoRowByRow{};
     }
+    for (std::size_t i = 0; i < queued_.size(); ++i) keep(*queued_[i].row, queued_[i].key, ids[i], "created");
+    queued_.clear();
   }
-  std::vector<Queued> take_queued() { return std::exchange(queued_, {}); }
   catalog::CodeChecks& codes() { return codes_; }
 
   // The group's written rows, kept in a few multi-row statements after its last row (keep() runs
@@ -116,7 +136,8 @@ class RowWriter {
   std::optional<bool> imported_before_;
   std::vector<repo::WrittenRow> written_;
   std::vector<Queued> queued_;
-  catalog::CodeChecks codes_;  // the run's catalogue answers
+  std::vector<std::string> group_keys_;  // what this group added to seen_
+  catalog::CodeChecks codes_;            // the run's catalogue answers
 };
 
 // The validation's message, under the column of the field it names.
@@ -148,10 +169,11 @@ void write_one(db::Connection& c, const SheetRow& row, const ReadRow& read, cons
 
 // A new row of a target with bulk writes is checked now and written with its group; the others
 // are written at once.
-void one_row(db::Connection& c, const SheetRow& row, RowReader& reader, RowWriter& writer, const RunTarget& target, RunResult& group) {
+void one_row(db::Connection& c, const SheetRow& row, RowReader& reader, RowWriter& writer, const RunTarget& target, bool bulk,
+             RunResult& group) {
   ReadRow read = reader.read(c, row);
   if (!read.errors.empty()) return refuse(group, row, std::move(read.errors));
-  if (!target.target.bulk() || read.id) return write_one(c, row, read, reader, writer, group);
+  if (!bulk || !target.target.bulk() || read.id) return write_one(c, row, read, reader, writer, group);
   auto key = writer.fresh_key(c, read);
   if (!key) {
     ++group.counts.unchanged;
@@ -166,11 +188,13 @@ void one_row(db::Connection& c, const SheetRow& row, RowReader& reader, RowWrite
   }
 }
 
-// Rows refused when a failed bulk write was redone one by one come after the others: back in the
-// sheet's order.
-void sort_by_row(RunResult& group) {
-  std::stable_sort(group.errors.begin(), group.errors.end(), [](const CellError& a, const CellError& b) { return a.row < b.row; });
-  std::stable_sort(group.failed.begin(), group.failed.end(), [](const auto& a, const auto& b) { return a.row < b.row; });
+// One group's transaction; a dry run's group ends by rolling back (DryRunRollback), which is not
+// an error.
+void run_group(db::Database& db, const std::function<void(db::Connection&)>& fn) {
+  try {
+    db.write(fn);
+  } catch (const DryRunRollback&) {
+  }
 }
 
 }  // namespace
@@ -197,31 +221,41 @@ RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet
   out.counts.rows = static_cast<std::int64_t>(sheet.rows.size());
   RowReader reader(target.target, target.who, sheet.header, columns, mapping);
   RowWriter writer(target);
-  for (std::size_t start = 0; start < sheet.rows.size(); start += kGroup) {
-    const std::size_t end = std::min(sheet.rows.size(), start + kGroup);
+  for (std::size_t start = 0, end = 0; start < sheet.rows.size(); start = end) {
     RunResult group;
-    try {
-      db.write([&](db::Connection& c) {
-        group = RunResult{};
-        for (std::size_t i = start; i < end; ++i) one_row(c, sheet.rows[i], reader, writer, target, group);
-        if (!writer.write_queued(c)) {
-          // A duplicate among them: each is written (or refused) on its own, counted again.
-          const auto queued = writer.take_queued();
-          group.counts.created -= static_cast<std::int64_t>(queued.size());
-          for (const auto& q : queued) write_one(c, *q.row, reader.read(c, *q.row), reader, writer, group);
-        }
-        sort_by_row(group);
-        writer.flush(c);
-        if (!target.batch) throw DryRunRollback{};
-        Counts k = out.counts;
-        k.processed = static_cast<std::int64_t>(end);
-        k.created += group.counts.created;
-        k.updated += group.counts.updated;
-        k.unchanged += group.counts.unchanged;
-        k.refused += group.counts.refused;
-        if (progress) progress(c, k);
-      });
-    } catch (const DryRunRollback&) {
+    // bulk: the group's new rows in a few statements at its end; after a duplicate among them, the
+    // same rows again, each on its own (counted again from zero).
+    std::optional<std::size_t> redo_end;
+    for (bool bulk = true;; bulk = false) {
+      try {
+        run_group(db, [&](db::Connection& c) {
+          group = RunResult{};
+          writer.begin_group();
+          const auto began = std::chrono::steady_clock::now();
+          const std::size_t last = redo_end ? *redo_end : std::min(sheet.rows.size(), start + kMaxGroup);
+          end = start;
+          while (end < last && (redo_end || end - start < kMinGroup || std::chrono::steady_clock::now() - began < kGroupTime)) {
+            one_row(c, sheet.rows[end], reader, writer, target, bulk, group);
+            ++end;
+          }
+          writer.write_queued(c);
+          writer.flush(c);
+          if (!target.batch) throw DryRunRollback{};
+          Counts k = out.counts;
+          k.processed = static_cast<std::int64_t>(end);
+          k.created += group.counts.created;
+          k.updated += group.counts.updated;
+          k.unchanged += group.counts.unchanged;
+          k.refused += group.counts.refused;
+          if (progress) progress(c, k);
+        });
+        writer.end_group();
+        break;
+      } catch (const RedoRowByRow&) {
+        if (!bulk) throw std::logic_error("import: a row-by-row group asked to be run row by row");
+        redo_end = end;
+        writer.begin_group();
+      }
     }
     out.counts.processed = static_cast<std::int64_t>(end);
     out.counts.created += group.counts.created;
