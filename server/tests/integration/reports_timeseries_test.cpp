@@ -1,8 +1,8 @@
 // The time series of the reports dashboard (GET /api/v1/reports/timeseries), on each engine: over
 // synthetic years of records, each point equals the summary of its own window — for the country,
 // a province (both read from the rollup's buckets, window after window) and a commune (from its
-// records) — whatever the windows: months from the 1st or from the 15th, quarters, years, across
-// the turn of a year.
+// records) — whatever the windows: months from the 1st, the 15th or the 25th, quarters, years,
+// across the turn of a year.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -34,6 +34,12 @@ TEST_P(ReportsTimeseriesTest, EachPointIsTheSummaryOfItsWindow) {
     return r.status == 200 ? r.json() : bj::value(bj::object{});
   };
   const auto leaf = [](const bj::value& v, const std::string& path) {
+    // "activities.*.count": every activity type's count, added up
+    if (path == "activities.*.count") {
+      std::int64_t n = 0;
+      for (const auto& [type, figures] : v.at("activities").as_object()) n += figures.at("count").to_number<std::int64_t>();
+      return n;
+    }
     const bj::value* at = &v;
     std::size_t i = 0;
     while (i <= path.size()) {
@@ -53,13 +59,19 @@ TEST_P(ReportsTimeseriesTest, EachPointIsTheSummaryOfItsWindow) {
   const std::vector<Series> series{
       {two_years_ago + "-01-01", today, "month"},
       {two_years_ago + "-03-15", timeutil::add_days(today, -3), "month"},  // 15th to 14th, across two new years
+      // 25th to 24th: each window's sum is read back from its month's end, minus the days after it
+      {two_years_ago + "-01-25", timeutil::add_days(today, -1), "month"},
+      {two_years_ago + "-02-20", today, "quarter"},
       {two_years_ago + "-02-01", today, "quarter"},
       {two_years_ago + "-01-01", year + "-12-31", "year"},
       {two_years_ago + "-07-10", today, "year"},
   };
   // summary path → the time series' metric of the same figure
   const std::vector<std::pair<std::string, std::string>> figures{
-      {"tips.received", "tips.received"}, {"mediations.total", "mediations.total"}, {"reintegration.sessions", "reintegration.sessions"}};
+      {"tips.received", "tips.received"},
+      {"mediations.total", "mediations.total"},
+      {"reintegration.sessions", "reintegration.sessions"},
+      {"activities.*.count", "activities.count"}};  // read from the metric "activities_all.count"
   int points_checked = 0, nonzero = 0;
   for (const std::string area : {"", "unit=51&", "unit=21220&"}) {
     for (const auto& [from, to, interval] : series) {

@@ -79,20 +79,30 @@ std::string Rollups::encode(const Sparse& v) const {
   return out;
 }
 
-Rollups::Sparse Rollups::decode(const std::string& s) const {
-  Sparse out;
+namespace {
+
+// Calls f(metric id, value) for each "id:value" of a bucket's data.
+template <class F>
+void for_each_entry(std::string_view s, F f) {
   const char* p = s.data();
   const char* end = p + s.size();
   while (p < end) {
     int k = 0;
     std::int64_t x = 0;
     auto r1 = std::from_chars(p, end, k);
-    if (r1.ec != std::errc() || r1.ptr >= end || *r1.ptr != ':') throw std::runtime_error("rollup: corrupt bucket data");
+    if (r1.ec != std::errc() || r1.ptr >= end || *r1.ptr != ':' || k < 0) throw std::runtime_error("rollup: corrupt bucket data");
     auto r2 = std::from_chars(r1.ptr + 1, end, x);
     if (r2.ec != std::errc()) throw std::runtime_error("rollup: corrupt bucket data");
-    out[k] = x;
+    f(k, x);
     p = r2.ptr < end ? r2.ptr + 1 : end;
   }
+}
+
+}  // namespace
+
+Rollups::Sparse Rollups::decode(const std::string& s) const {
+  Sparse out;
+  for_each_entry(s, [&](int k, std::int64_t x) { out[k] = x; });
   return out;
 }
 
@@ -477,20 +487,67 @@ std::vector<BucketRange> cover(const std::string& after, const std::string& upto
 
 }  // namespace
 
-std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, const std::vector<std::string>& ends) {
+std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, const std::vector<std::string>& ends,
+                                       const std::function<bool(const std::string&)>& wanted) {
   std::vector<Figures> out;
   if (ends.empty()) return out;
   out.reserve(ends.size());
-  const std::string& first = ends.front();
-  const std::string y = first.substr(0, 4), m = first.substr(0, 7);
-  Sparse sum;
-  for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", first).rows) add(sum, decode(r.text(0)));
-  out.push_back(named(c, sum));
-  for (std::size_t i = 1; i < ends.size(); ++i) {
-    for (const auto& range : cover(ends[i - 1], ends[i])) {
-      for (const auto& r : c.query(kRange, node, std::string(range.grain), range.lo, range.hi).rows) add(sum, decode(r.text(0)));
+  // Sums by metric id in a flat array: a series of day windows adds thousands of buckets of
+  // thousands of entries each, which a map by id (or by name) made the bulk of its time.
+  std::vector<std::int64_t> sum;
+  const auto add = [&](const std::string& data, std::int64_t sign = 1) {
+    for_each_entry(data, [&](int k, std::int64_t x) {
+      if (static_cast<std::size_t>(k) >= sum.size()) sum.resize(static_cast<std::size_t>(k) + 1, 0);
+      sum[static_cast<std::size_t>(k)] += sign * x;
+    });
+  };
+  // The wanted names, by id, looked up once.
+  std::vector<std::optional<std::string>> names;
+  std::vector<bool> known;
+  const auto figures = [&] {
+    Figures f;
+    if (names.size() < sum.size()) names.resize(sum.size()), known.resize(sum.size(), false);
+    for (std::size_t k = 0; k < sum.size(); ++k) {
+      if (sum[k] == 0) continue;
+      if (!known[k]) {
+        const std::string& name = metric_name(c, static_cast<int>(k));
+        if (!wanted || wanted(name)) names[k] = name;
+        known[k] = true;
+      }
+      if (names[k]) f.emplace(*names[k], sum[k]);
     }
-    out.push_back(named(c, sum));
+    return f;
+  };
+  // Each end's sum comes from the sum up to a month's edge, kept from end to end (a month bucket
+  // per month): up to its month's start plus the days of its month up to it, or, past the middle
+  // of the month, up to its month's end minus the days after it. At most ~16 day buckets a window
+  // instead of the ~30 between two ends on the 14th.
+  std::vector<std::int64_t> edge;  // Σ of the days up to `covered`, a month's last day
+  std::string covered;
+  for (const auto& end : ends) {
+    const std::string first_day = end.substr(0, 8) + "01";
+    const std::string last = last_day_of_month(end);
+    const int day = std::stoi(end.substr(8, 2)), days_after = std::stoi(last.substr(8, 2)) - day;
+    const bool from_end = days_after < day;
+    const std::string target = from_end ? last : timeutil::add_days(first_day, -1);
+    if (covered.empty()) {
+      sum.clear();
+      const std::string y = target.substr(0, 4), m = target.substr(0, 7);
+      for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", target).rows) add(r.text(0));
+    } else {
+      sum = edge;
+      for (const auto& range : cover(covered, target)) {
+        for (const auto& r : c.query(kRange, node, std::string(range.grain), range.lo, range.hi).rows) add(r.text(0));
+      }
+    }
+    edge = sum;
+    covered = target;
+    if (from_end && days_after > 0) {
+      for (const auto& r : c.query(kRange, node, std::string("d"), timeutil::add_days(end, 1), last).rows) add(r.text(0), -1);
+    } else if (!from_end) {
+      for (const auto& r : c.query(kRange, node, std::string("d"), first_day, end).rows) add(r.text(0));
+    }
+    out.push_back(figures());
   }
   return out;
 }

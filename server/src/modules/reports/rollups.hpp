@@ -37,10 +37,13 @@ class Rollups {
   void rebuild();
   // Σ of every metric over the node's days up to and including `day`.
   Figures prefix(db::Connection& c, std::int64_t node, const std::string& day);
-  // Σ up to and including each of `ends` (ascending days): the first read as prefix() does, each
-  // next one as the one before plus the fewest buckets covering the days between (whole years,
-  // whole months, then days). A time series of 120 months reads 120 month buckets, not 120 prefixes.
-  std::vector<Figures> prefixes(db::Connection& c, std::int64_t node, const std::vector<std::string>& ends);
+  // Σ up to and including each of `ends` (ascending days): the sum up to a month's edge, carried
+  // from end to end (whole years and months between), and the days between that edge and the end.
+  // A time series of 120 months reads a month bucket and a few days per window, not 120 prefixes
+  // of a few dozen buckets each.
+  // `wanted`: the metrics the caller reads (by name); none: all of them.
+  std::vector<Figures> prefixes(db::Connection& c, std::int64_t node, const std::vector<std::string>& ends,
+                                const std::function<bool(const std::string&)>& wanted = {});
   // The node's day buckets in [from, to].
   std::map<std::string, Figures> days(db::Connection& c, std::int64_t node, const std::string& from, const std::string& to);
   // The maintained state, for comparison with a rebuild (tests): "node|grain|bucket" → figures.
