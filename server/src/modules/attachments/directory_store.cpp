@@ -35,7 +35,7 @@ class DirectoryStore final : public FileStore {
   std::string keep(const std::string& local_path) override {
     const std::string now = timeutil::now_utc();
     const std::string month = now.substr(0, 4) + "/" + now.substr(5, 2);
-    const std::string name = month + "/" + crypto::random_hex(16) + ".bin";
+    std::string name = month + "/" + crypto::random_hex(16) + ".bin";
     const fs::path dir = root_ / month;
     fs::create_directories(dir);
     const fs::path target = root_ / name;
