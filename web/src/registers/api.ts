@@ -44,10 +44,10 @@ export const createRecord = (name: RegisterName, body: RegisterPayload) => postJ
 /**
  * `version`: the `updated_at` of the record as the editor saw it. The server's ETag is that value
  * in quotes; sent as If-Match, an edit of a record changed since is answered 409 `edit_conflict`.
+ * An edit and a deletion carry a key of their own: nginx sends a request with a key to another
+ * instance when the first gave no answer, and the server answers that retry with the first answer
+ * (an edit is not made twice, nor refused as conflicting with itself).
  */
-// An edit and a deletion carry a key of their own: nginx sends a request with a key to another
-// instance when the first gave no answer, and the server answers that retry with the first answer
-// (an edit is not made twice, nor refused as conflicting with itself).
 export const updateRecord = (name: RegisterName, id: Id, body: RegisterPayload, version?: string) =>
   patchJson<RegisterRecord>(one(name, id), body, { idempotencyKey: newId(), ...(version ? { ifMatch: `"${version}"` } : {}) });
 export const deleteRecord = (name: RegisterName, id: Id) => request<void>('DELETE', one(name, id), { idempotencyKey: newId() });
