@@ -84,24 +84,19 @@ def timed(path):
         t = time.perf_counter(); conn.request("GET", path, headers=hdr); r = conn.getresponse(); b = r.read()
     if r.status != 200: raise SystemExit(f"{path} -> {r.status} {b[:200]}")
     return (time.perf_counter() - t) * 1000, json.loads(b)
-def run(kind):
+# Latencies of one kind of request for a random province or the whole country, ten years ending
+# on a random recent day: the summary, or the dashboard's monthly time series (120 windows from
+# the period's first day, so windows that mostly do not start on the 1st, the slower case).
+def run(kind, series=False):
     lat = []
     for i in range(n + 5):
         f, t = period()
         unit = "" if kind == "national" else "unit=" + rng.choice(provinces)[0] + "&"
-        ms, _ = timed(f"/api/v1/reports/summary?{unit}from={f}&to={t}")
-        if i >= 5: lat.append(ms)
-    lat.sort()
-    return {"p50_ms": round(statistics.median(lat), 2), "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 2), "requests": len(lat)}
-# The dashboard's ten-year monthly time series (120 windows from the period's first day, so the
-# 15th to the 14th: windows that do not start on the 1st are the slow case).
-def run_series(kind):
-    lat = []
-    for i in range(n + 5):
-        f, t = period()
-        unit = "" if kind == "national" else "unit=" + rng.choice(provinces)[0] + "&"
-        ms, body = timed(f"/api/v1/reports/timeseries?{unit}from={f}&to={t}&metric=activities.count&interval=month")
-        if len(body["points"]) not in (120, 121): raise SystemExit(f"{len(body['points'])} points")
+        if series:
+            ms, body = timed(f"/api/v1/reports/timeseries?{unit}from={f}&to={t}&metric=activities.count&interval=month")
+            if len(body["points"]) not in (120, 121): raise SystemExit(f"{len(body['points'])} points")
+        else:
+            ms, _ = timed(f"/api/v1/reports/summary?{unit}from={f}&to={t}")
         if i >= 5: lat.append(ms)
     lat.sort()
     return {"p50_ms": round(statistics.median(lat), 2), "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 2), "requests": len(lat)}
@@ -144,8 +139,8 @@ def naive(path_lo, path_hi, f, t):
 # The server first (the naive queries can outlast a session at national scale).
 province = run("province")
 national = run("national")
-series_province = run_series("province")
-series_national = run_series("national")
+series_province = run("province", series=True)
+series_national = run("national", series=True)
 status = open(f"/proc/{pid}/status").read()
 peak_kb = int([l for l in status.splitlines() if l.startswith("VmHWM")][0].split()[1])
 f, t = period()
