@@ -108,8 +108,10 @@ class SqliteConnection final : public Connection {
       } else if (auto d = std::get_if<double>(&v)) {
         rc = sqlite3_bind_double(stmt, idx, *d);
       } else {
+        // SQLITE_STATIC: no copy of the text. `params` outlives every step, and `st` (declared
+        // after it) resets and clears the bindings before run() returns or unwinds.
         const auto& s = std::get<std::string>(v);
-        rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
       }
       if (rc != SQLITE_OK) fail(rc, sql);
     }

@@ -37,9 +37,7 @@ Authentication::Authentication(db::Database& db, const crypto::Keyring& keys, co
       keys_(keys),
       audit_(audit),
       config_(config),
-      login_limiter_(config.login_attempts_per_minute, std::chrono::seconds(60), std::move(windows), "logins") {
-  prepare_dummy();
-}
+      login_limiter_(config.login_attempts_per_minute, std::chrono::seconds(60), std::move(windows), "logins") {}
 
 LoginResult Authentication::login(const std::string& username, const std::string& password, const std::optional<std::string>& totp_code,
                                   const Caller& caller) {

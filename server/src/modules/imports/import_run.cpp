@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <set>
 #include <stdexcept>
+#include <unordered_set>
 #include <utility>
 
 #include "core/errors.hpp"
@@ -132,7 +132,7 @@ class RowWriter {
 
   const RunTarget& t_;
   const std::string register_;
-  std::set<std::string> seen_;
+  std::unordered_set<std::string> seen_;
   std::optional<bool> imported_before_;
   std::vector<repo::WrittenRow> written_;
   std::vector<Queued> queued_;

@@ -94,7 +94,9 @@ std::vector<std::string> shared_strings(ZipReader& zip, const SheetLimits& limit
   xml.on_end = [&](std::string_view name) {
     if (name == "t") in_t = false;
     if (name == "rPh") in_phonetic = false;
-    if (name == "si") out.push_back(std::move(current));
+    // Cleaned once here rather than in every cell that refers to it (a label repeated on
+    // 100,000 rows is one shared string).
+    if (name == "si") out.push_back(text::nfc(text::trim(current)));
   };
   xml.on_text = [&](std::string_view t) {
     if (in_t) current.append(t);
@@ -180,11 +182,10 @@ class SheetReader {
     if (type_ == "s") {
       const auto i = std::strtoull(value_.c_str(), nullptr, 10);
       if (i >= strings_.size()) throw BadRequest("Bảng tính hỏng: ô tham chiếu chuỗi không tồn tại.", "file");
-      v = strings_[i];
+      v = strings_[i];  // cleaned as it was read
     } else {
-      v = value_;
+      v = text::nfc(text::trim(value_));
     }
-    v = text::nfc(text::trim(v));
     if (v.empty()) return;
     text_bytes_ += v.size();
     if (text_bytes_ > limits_.max_text_bytes) {

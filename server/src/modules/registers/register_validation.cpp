@@ -247,6 +247,7 @@ bj::object validate_record(db::Connection& c, const Spec& spec, const http::Prin
   unit = preset ? *preset : chosen_unit(c, spec, who, in, current);
   const std::string record_path = unit.id != 0 ? unit.path : current->unit_path;
   bj::object out = current ? current->values : bj::object{};
+  out.reserve(spec.fields.size());  // grown once, not rehashed field by field
   for (const auto& f : spec.fields) {
     auto it = body.find(f.name);
     const bool sent = it != body.end() && !it->value().is_null();
