@@ -176,20 +176,40 @@ std::string Keyring::keyed_hash(std::string_view value, std::string_view purpose
   return *keyed_hash_with(current_, value, purpose);
 }
 
-std::optional<std::string> Keyring::keyed_hash_with(const std::string& key_id, std::string_view value, std::string_view purpose) const {
-  if (!has(key_id)) return std::nullopt;
-  const std::string key = subkey(key_id, std::string("hash:") + std::string(purpose));
+namespace {
+std::string hash_with_subkey(const std::string& key_id, const std::string& key, std::string_view value) {
   unsigned char out[32];
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(value.data()), value.size(),
                      reinterpret_cast<const unsigned char*>(key.data()), key.size());
   return key_id + ":" + to_hex(std::string_view(reinterpret_cast<char*>(out), sizeof out));
 }
+}  // namespace
+
+std::optional<std::string> Keyring::keyed_hash_with(const std::string& key_id, std::string_view value, std::string_view purpose) const {
+  if (!has(key_id)) return std::nullopt;
+  return hash_with_subkey(key_id, subkey(key_id, std::string("hash:") + std::string(purpose)), value);
+}
 
 std::vector<std::string> Keyring::keyed_hashes(std::string_view value, std::string_view purpose) const {
-  std::vector<std::string> out{keyed_hash(value, purpose)};
+  return hasher(purpose).hashes(value);
+}
+
+Keyring::Hasher Keyring::hasher(std::string_view purpose) const {
+  Hasher h;
+  const std::string p = std::string("hash:") + std::string(purpose);
+  h.keys_.emplace_back(current_, subkey(current_, p));
   for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
-    if (*it != current_) out.push_back(*keyed_hash_with(*it, value, purpose));
+    if (*it != current_) h.keys_.emplace_back(*it, subkey(*it, p));
   }
+  return h;
+}
+
+std::string Keyring::Hasher::hash(std::string_view value) const { return hash_with_subkey(keys_[0].first, keys_[0].second, value); }
+
+std::vector<std::string> Keyring::Hasher::hashes(std::string_view value) const {
+  std::vector<std::string> out;
+  out.reserve(keys_.size());
+  for (const auto& [id, key] : keys_) out.push_back(hash_with_subkey(id, key, value));
   return out;
 }
 

@@ -45,6 +45,10 @@ class Keyring {
   // Whether `stored` (a keyed_hash made with any key of the ring) is the hash of `value`, in
   // constant time: a tip's secret or a link's token checked against what was stored for it.
   bool matches_keyed_hash(std::string_view stored, std::string_view value, std::string_view purpose) const;
+  class Hasher;
+  // keyed_hash and keyed_hashes for many values of one purpose, each key's subkey derived once
+  // (an import hashes every row of a sheet).
+  Hasher hasher(std::string_view purpose) const;
   // MAC with a given key id (audit chain entries keep the id of the key that signed them).
   std::optional<std::string> mac(const std::string& key_id, std::string_view data) const;
 
@@ -53,6 +57,16 @@ class Keyring {
   std::map<std::string, std::string> keys_;  // id → 32 raw bytes
   std::vector<std::string> order_;           // ids, oldest first
   std::string current_;
+};
+
+class Keyring::Hasher {
+ public:
+  std::string hash(std::string_view value) const;                 // keyed_hash
+  std::vector<std::string> hashes(std::string_view value) const;  // keyed_hashes
+
+ private:
+  friend class Keyring;
+  std::vector<std::pair<std::string, std::string>> keys_;  // (key id, subkey), the current one first
 };
 
 }  // namespace antq::crypto

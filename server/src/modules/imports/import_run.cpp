@@ -35,14 +35,14 @@ struct RedoRowByRow {};
 
 class RowWriter {
  public:
-  explicit RowWriter(const RunTarget& t) : t_(t), register_(t.target.spec().name) {}
+  explicit RowWriter(const RunTarget& t) : t_(t), register_(t.target.spec().name), hasher_(row_key_hasher(t.keys)) {}
 
   // A new row's key, or nullopt when the row was imported before and its record is still there,
   // or came earlier in this file (a refused row's key is not kept: its copy is refused too).
   std::optional<std::string> fresh_key(db::Connection& c, const ReadRow& read) {
     // The current key's first; a sheet imported before `antq keys rotate` has its rows' keys made
     // with an older one.
-    const auto candidates = row_keys(t_.keys, register_, read.unit ? read.unit->id : 0, read.body);
+    const auto candidates = row_keys(hasher_, register_, read.unit ? read.unit->id : 0, read.body);
     const std::string& key = candidates.front();
     if (seen_.count(key)) return std::nullopt;
     // Deleted since: import it again. (A register never imported into has nothing to look up:
@@ -67,7 +67,7 @@ class RowWriter {
     const RowInput input{read.body, read.unit ? &*read.unit : nullptr, read.id};
     if (read.id) {
       const Outcome o = t_.target.update(c, t_.who, input);
-      if (o == Outcome::updated) keep(row, row_key(t_.keys, register_, read.unit ? read.unit->id : 0, read.body), *read.id, "updated");
+      if (o == Outcome::updated) keep(row, row_key(hasher_, register_, read.unit ? read.unit->id : 0, read.body), *read.id, "updated");
       return o;
     }
     auto key = fresh_key(c, read);
@@ -132,6 +132,7 @@ class RowWriter {
 
   const RunTarget& t_;
   const std::string register_;
+  const crypto::Keyring::Hasher hasher_;
   std::unordered_set<std::string> seen_;
   std::optional<bool> imported_before_;
   std::vector<repo::WrittenRow> written_;
@@ -206,13 +207,15 @@ std::string row_key_input(const std::string& register_name, std::int64_t unit_id
 }
 }  // namespace
 
-std::string row_key(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id, const bj::object& body) {
-  return keys.keyed_hash(row_key_input(register_name, unit_id, body), kRowKeyPurpose);
+crypto::Keyring::Hasher row_key_hasher(const crypto::Keyring& keys) { return keys.hasher(kRowKeyPurpose); }
+
+std::string row_key(const crypto::Keyring::Hasher& hasher, const std::string& register_name, std::int64_t unit_id, const bj::object& body) {
+  return hasher.hash(row_key_input(register_name, unit_id, body));
 }
 
-std::vector<std::string> row_keys(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id,
+std::vector<std::string> row_keys(const crypto::Keyring::Hasher& hasher, const std::string& register_name, std::int64_t unit_id,
                                   const bj::object& body) {
-  return keys.keyed_hashes(row_key_input(register_name, unit_id, body), kRowKeyPurpose);
+  return hasher.hashes(row_key_input(register_name, unit_id, body));
 }
 
 RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet, const std::vector<Column>& columns,

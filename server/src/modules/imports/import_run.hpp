@@ -47,9 +47,12 @@ RunResult run_rows(db::Database& db, const RunTarget& target, const Sheet& sheet
 // cannot confirm a guess at a person's row) of the register, the unit (0 for a target without
 // units: its parent is among the values) and the values as the API took them (so a CSV and an XLSX
 // of the same rows agree).
-std::string row_key(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id, const boost::json::object& body);
+// `hasher`: row_key_hasher(keys), made once per run.
+crypto::Keyring::Hasher row_key_hasher(const crypto::Keyring& keys);
+std::string row_key(const crypto::Keyring::Hasher& hasher, const std::string& register_name, std::int64_t unit_id,
+                    const boost::json::object& body);
 // The same under every key of the ring, the current one first (for finding earlier imports).
-std::vector<std::string> row_keys(const crypto::Keyring& keys, const std::string& register_name, std::int64_t unit_id,
+std::vector<std::string> row_keys(const crypto::Keyring::Hasher& hasher, const std::string& register_name, std::int64_t unit_id,
                                   const boost::json::object& body);
 
 }  // namespace antq::imports

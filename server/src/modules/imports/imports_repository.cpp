@@ -113,17 +113,26 @@ void insert_rows(db::Connection& c, std::int64_t batch, const std::string& regis
   // 96 parameters: under the connections' limit for a cached statement (db/sqlite_database.cpp), so
   // every full chunk reuses one prepared statement.
   constexpr std::size_t kPerStatement = 16;
+  constexpr std::size_t kColumns = 6;
+  const auto statement = [](std::size_t n) {
+    std::string sql = "INSERT INTO import_rows (batch_id, row_number, register, row_key, record_id, outcome) VALUES ";
+    for (std::size_t i = 0; i < n; ++i) {
+      sql += i ? ", (" : "(";
+      for (std::size_t k = 1; k <= kColumns; ++k) sql += (k > 1 ? ", $" : "$") + std::to_string(i * kColumns + k);
+      sql += ")";
+    }
+    return sql;
+  };
+  const std::string full = statement(kPerStatement);
+  std::vector<db::Value> params;
+  params.reserve(kPerStatement * kColumns);
   for (std::size_t start = 0; start < rows.size(); start += kPerStatement) {
     const std::size_t end = std::min(rows.size(), start + kPerStatement);
-    std::string sql = "INSERT INTO import_rows (batch_id, row_number, register, row_key, record_id, outcome) VALUES ";
-    std::vector<db::Value> params;
+    params.clear();
     for (std::size_t i = start; i < end; ++i) {
-      const auto n = params.size();
-      sql += (i == start ? "" : ", ") + std::string("($") + std::to_string(n + 1) + ", $" + std::to_string(n + 2) + ", $" +
-             std::to_string(n + 3) + ", $" + std::to_string(n + 4) + ", $" + std::to_string(n + 5) + ", $" + std::to_string(n + 6) + ")";
       params.insert(params.end(), {batch, rows[i].row_number, register_name, rows[i].key, rows[i].record_id, std::string(rows[i].outcome)});
     }
-    c.execute(sql, params);
+    c.execute(end - start == kPerStatement ? full : statement(end - start), params);
   }
 }
 

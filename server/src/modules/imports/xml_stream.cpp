@@ -36,9 +36,9 @@ void XmlStream::guarded(void* self, F&& f) {
 void XmlStream::start(void* self, const XML_Char* name, const XML_Char** attrs) {
   guarded(self, [&](XmlStream& s) {
     if (!s.on_start) return;
-    Attributes list;
-    for (int i = 0; attrs[i]; i += 2) list.emplace_back(local_name(attrs[i]), attrs[i + 1]);
-    s.on_start(local_name(name), list);
+    s.attrs_.clear();
+    for (int i = 0; attrs[i]; i += 2) s.attrs_.emplace_back(local_name(attrs[i]), attrs[i + 1]);
+    s.on_start(local_name(name), s.attrs_);
   });
 }
 

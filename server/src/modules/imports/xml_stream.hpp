@@ -35,6 +35,7 @@ class XmlStream {
   XML_Parser parser_;
   std::string refused_;         // why a handler stopped the parser (a DOCTYPE)
   std::exception_ptr failure_;  // what a callback threw: rethrown after expat returns, never through it
+  Attributes attrs_;            // reused from element to element: a sheet has millions of them
   template <class F>
   static void guarded(void* self, F&& f);
   static void start(void* self, const XML_Char* name, const XML_Char** attrs);

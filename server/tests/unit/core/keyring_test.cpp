@@ -54,5 +54,11 @@ TEST(Keyring, AHashMadeWithAnOlderKeyIsStillRecognisedAfterRotation) {
   EXPECT_EQ(all[0], second.keyed_hash("ABCDE-FGHJK", "tip-secret"));
   EXPECT_EQ(all[1], stored);
   EXPECT_EQ(second.keyed_hash_with("nope", "x", "p"), std::nullopt);
+  // A hasher made once for a purpose gives the same hashes for value after value.
+  const auto hasher = second.hasher("tip-secret");
+  EXPECT_EQ(hasher.hashes("ABCDE-FGHJK"), all);
+  EXPECT_EQ(hasher.hash("ABCDE-FGHJK"), all[0]);
+  EXPECT_EQ(hasher.hash("other"), second.keyed_hash("other", "tip-secret"));
+  EXPECT_NE(second.hasher("other-purpose").hash("ABCDE-FGHJK"), all[0]);
   std::filesystem::remove_all(dir);
 }
