@@ -48,6 +48,7 @@ format: deps
 bench: build
 	@bash bench/run.sh
 	@bash bench/tips.sh
+	@bash bench/cluster_tips.sh
 	@bash bench/login_flood.sh
 	@bash bench/reports.sh
 	@bash bench/imports.sh

@@ -144,62 +144,7 @@ cpu_busy() {  # CPU use by other processes over one second (0-100 %)
     printf "%.0f", (t > 0) ? 100 * (t - idle) / t : 0 }'
 }
 
-# The wrk script: one POST per request, a description that differs on every request (four
-# Vietnamese texts of ~110 characters, plus run, thread and request number), 2xx and other statuses
-# counted per thread and summed in done() into one machine-readable TIPS line.
-cat > "$TMP/tips.lua" <<LUA
-local texts = {
-  "Có nhóm thanh niên lạ mặt tụ tập sử dụng ma túy ở bãi đất trống cuối thôn, thường vào buổi tối sau 22 giờ",
-  "Phát hiện người lạ thường xuyên ra vào căn nhà cho thuê đầu ngõ, nghi mua bán trái phép chất ma túy",
-  "Một số đối tượng đi xe máy không biển số thường dừng ở quán nước ven đường, trao đổi gói nhỏ nghi là ma túy",
-  "Người dân phản ánh mùi khét lạ và nhiều người ra vào khu nhà kho bỏ hoang gần chợ vào ban đêm, nghi sử dụng ma túy",
-}
-local headers = { ["Content-Type"] = "application/json" }
-local threads = {}
-local nthreads = 0
-function setup(thread)
-  nthreads = nthreads + 1
-  thread:set("tid", nthreads)
-  table.insert(threads, thread)
-end
-run = ""
-function init(args)
-  run = args[1] or ""
-end
-n = 0
-ok = 0
-bad = 0
-statuses = {}
-function request()
-  n = n + 1
-  local body = '{"unit":"$UNIT_CODE","category":"drugs","description":"' .. texts[(n % #texts) + 1] ..
-    ' (lần ' .. run .. tid .. '-' .. n .. ')","anonymous":true}'
-  return wrk.format("POST", "/api/v1/public/tips", headers, body)
-end
-function response(status, hdrs, body)
-  if status >= 200 and status < 300 then
-    ok = ok + 1
-  else
-    bad = bad + 1
-    statuses[status] = (statuses[status] or 0) + 1
-  end
-end
-function done(summary, latency, requests)
-  local ok_sum, bad_sum, st = 0, 0, {}
-  for _, t in ipairs(threads) do
-    ok_sum = ok_sum + t:get("ok")
-    bad_sum = bad_sum + t:get("bad")
-    for k, v in pairs(t:get("statuses")) do st[k] = (st[k] or 0) + v end
-  end
-  local parts = {}
-  for k, v in pairs(st) do table.insert(parts, k .. ":" .. v) end
-  table.sort(parts)
-  local e = summary.errors
-  io.write(string.format("TIPS ok=%d non2xx=%d requests=%d duration_us=%d connect=%d read=%d write=%d timeout=%d statuses=%s\n",
-    ok_sum, bad_sum, summary.requests, summary.duration, e.connect, e.read, e.write, e.timeout,
-    (#parts > 0) and table.concat(parts, ",") or "-"))
-end
-LUA
+# The wrk script (one POST per request, counted into a TIPS line) is bench/tips.lua.
 
 CLK_TCK="$(getconf CLK_TCK 2>/dev/null || echo 100)"
 proc_cpu_ticks() {  # proc_cpu_ticks PID -> utime + stime of the process (all threads), in ticks
@@ -240,7 +185,7 @@ start_antq() {
   fi
   # One tip by hand first: a refusal here means the benchmark would measure an error path.
   local status
-  status="$("$WRK" -t1 -c1 -d1s -s "$TMP/tips.lua" "http://127.0.0.1:$SERVER_PORT" -- s 2>&1 | awk '/^TIPS / {print}' || true)"
+  status="$("$WRK" -t1 -c1 -d1s -s "$BENCH_DIR/tips.lua" "http://127.0.0.1:$SERVER_PORT" -- s "$UNIT_CODE" 2>&1 | awk '/^TIPS / {print}' || true)"
   if ! grep -q 'non2xx=0 ' <<<"$status" || grep -q 'ok=0 ' <<<"$status"; then
     tail -n 20 "$TMP/antq-$name.log" >&2 || true
     die "POST /api/v1/public/tips is not answering 2xx ($name): ${status:-no answer}"
@@ -264,11 +209,11 @@ bench_intake() {
   # Counted after the smoke test in start_antq, so its tips are neither acknowledged nor added here.
   rows_before="$(count_rows "$kind" "$db")"
   note "warm-up $name ($WARMUP)"
-  "$WRK" -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout "$WRK_TIMEOUT" -s "$TMP/tips.lua" "$url" -- w > "$file-warmup.txt"
+  "$WRK" -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/tips.lua" "$url" -- w "$UNIT_CODE" > "$file-warmup.txt"
   note "measure $name: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency POST /api/v1/public/tips"
   local cpu_before cpu_after
   cpu_before="$(proc_cpu_ticks "$SERVER_PID")"
-  "$WRK" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$WRK_TIMEOUT" --latency -s "$TMP/tips.lua" "$url" -- m > "$file.txt"
+  "$WRK" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$WRK_TIMEOUT" --latency -s "$BENCH_DIR/tips.lua" "$url" -- m "$UNIT_CODE" > "$file.txt"
   cpu_after="$(proc_cpu_ticks "$SERVER_PID")"
   # Kill, do not stop: a row must be on disk when its 201 left, not after a clean shutdown.
   stop_pid "$SERVER_PID" KILL; SERVER_PID=""

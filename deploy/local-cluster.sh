@@ -252,7 +252,8 @@ EOF
     port=$(free_port)
     ports="$ports${ports:+ }$port"
     # setsid: the instance is not in this shell's process group, so ^C here does not reach it.
-    (cd "$STATE" && exec setsid "$ANTQ" serve --db "$pg_url" --listen "127.0.0.1:$port" --web-root "$web_root" \
+    # With a replica, the dashboard's figures are read there while it keeps up (db_replica).
+    (cd "$STATE" && ANTQ_DB_REPLICA="$replica_url" exec setsid "$ANTQ" serve --db "$pg_url" --listen "127.0.0.1:$port" --web-root "$web_root" \
       </dev/null >>"$STATE/logs/antq-$i.log" 2>&1) &
     echo $! >"$STATE/run/antq-$i.pid"
   done

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command with a throwaway PostgreSQL cluster on loopback, removed afterwards.
-# The command sees ANTQ_TEST_PG_URL=postgresql://antq@127.0.0.1:PORT/antq_test.
+# The command sees ANTQ_TEST_PG_URL=postgresql://antq@127.0.0.1:PORT/antq_test, and
+# ANTQ_TEST_PG_REPLICA_PORT: a hot standby streaming from it (the replica tests of db_replica).
 set -euo pipefail
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
 [ -x "$PGBIN/initdb" ] || { echo "with-postgres: PostgreSQL server binaries not found (run scripts/install-deps.sh)" >&2; exit 1; }
@@ -14,6 +15,7 @@ if [ "$(id -u)" -eq 0 ]; then
   RUN=(runuser -u postgres --)
 fi
 cleanup() {
+  "${RUN[@]}" "$PGBIN/pg_ctl" -D "$dir/replica" -m immediate stop >/dev/null 2>&1 || true
   "${RUN[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
@@ -38,5 +40,24 @@ done
 [ -n "$port" ] || { echo "with-postgres: PostgreSQL did not start" >&2; cat "$dir/server.log" >&2; exit 1; }
 "${RUN[@]}" "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U antq antq_test
 export ANTQ_TEST_PG_URL="postgresql://antq@127.0.0.1:$port/antq_test"
-echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+
+# The standby: a base backup of the cluster (initdb's trust rules admit replication from loopback;
+# a fast checkpoint, not a spread one that takes minutes),
+# started with the primary's settings (a standby needs max_connections at least the primary's).
+"${RUN[@]}" "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$port" -U antq -D "$dir/replica" -R -X stream -c fast >"$dir/basebackup.log" 2>&1 \
+  || { echo "with-postgres: the replica's base backup failed" >&2; cat "$dir/basebackup.log" >&2; exit 1; }
+replica_port=""
+for _ in $(seq 1 10); do
+  p=$((20000 + RANDOM % 12000))
+  if [ "$p" = "$port" ] || (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then continue; fi
+  if "${RUN[@]}" "$PGBIN/pg_ctl" -D "$dir/replica" -l "$dir/replica.log" -w \
+       -o "-h 127.0.0.1 -p $p -k $dir -c fsync=off -c full_page_writes=off -c max_connections=200" \
+       start >/dev/null; then
+    replica_port=$p
+    break
+  fi
+done
+[ -n "$replica_port" ] || { echo "with-postgres: the replica did not start" >&2; cat "$dir/replica.log" >&2; exit 1; }
+export ANTQ_TEST_PG_REPLICA_PORT="$replica_port"
+echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, its replica on :$replica_port"
 "$@"

@@ -6,9 +6,11 @@
 #include <thread>
 
 #include "app/modules.hpp"
+#include "core/errors.hpp"
 #include "core/keyring.hpp"
 #include "core/log.hpp"
 #include "db/migrations.hpp"
+#include "db/replica_router.hpp"
 #include "http/auth.hpp"
 #include "http/metrics.hpp"
 #include "http/pipeline.hpp"
@@ -45,12 +47,39 @@ void clean_incoming(const std::string& attachments_dir) {
   }
 }
 
+// `db_replica`: a router sending the dashboard's reads to the replica while it keeps up. Only a
+// PostgreSQL primary has streaming replicas; the replica's own pool is small (reports only).
+std::unique_ptr<db::ReplicaRouter> open_replica(const Config& c, db::Database& primary) {
+  if (c.db_replica.empty()) return nullptr;
+  if (primary.engine() != db::Engine::postgresql || !c.db_replica.starts_with("postgres")) {
+    throw OperatorError("db_replica chỉ dùng được khi CSDL chính là PostgreSQL, với một địa chỉ postgresql://… của bản sao.");
+  }
+  if (c.db_replica_max_lag_ms < 0) throw OperatorError("db_replica_max_lag_ms phải là một số mili giây không âm.");
+  db::Options o = database_options(c);
+  o.pool_size = std::max(2, o.pool_size / 4);
+  db::ReplicaRouter::Options r;
+  r.max_lag = std::chrono::milliseconds(c.db_replica_max_lag_ms);
+  log::info("replica_configured", {{"max_lag_ms", c.db_replica_max_lag_ms}});
+  return std::make_unique<db::ReplicaRouter>(
+      primary, [url = c.db_replica, o] { return db::open(url, o); }, r);
+}
+
+std::string replica_metrics(const db::ReplicaRouter* r) {
+  if (!r) return "";
+  const auto n = r->counts();
+  return "# HELP antq_replica_reads_total Dashboard reads by where they were served (db_replica).\n"
+         "# TYPE antq_replica_reads_total counter\n"
+         "antq_replica_reads_total{served_by=\"replica\"} " +
+         std::to_string(n.replica) + "\nantq_replica_reads_total{served_by=\"primary\"} " + std::to_string(n.primary) + "\n";
+}
+
 }  // namespace
 
 // Declared in the order they are made: what is destroyed first (the server) uses what comes later.
 struct App::Impl {
   Config config;
   std::unique_ptr<db::Database> db;
+  std::unique_ptr<db::ReplicaRouter> replica;  // with `db_replica`: the dashboard's reads
   crypto::Keyring keys;
   std::unique_ptr<audit::AuditLog> audit;
   http::Router router;
@@ -74,7 +103,8 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   check_mail_settings(config);
 
   i.audit = std::make_unique<audit::AuditLog>(i.keys);
-  i.modules = std::make_unique<modules::Host>(module_settings(config), *i.db, i.keys, *i.audit, i.router);
+  i.replica = open_replica(config, *i.db);
+  i.modules = std::make_unique<modules::Host>(module_settings(config), *i.db, i.keys, *i.audit, i.router, i.replica.get());
   clean_incoming(i.modules->settings.attachments_dir);
   install_modules(*i.modules);
 
@@ -93,7 +123,7 @@ App::App(const Config& config) : impl_(std::make_unique<Impl>()) {
   i.server = std::make_unique<http::Server>(server_options(config), *i.pipeline);
   i.readiness = std::make_unique<system::Readiness>(*i.db, i.modules->settings.attachments_dir);
   system::register_routes(
-      i.router, {*i.db, i.metrics, [s = i.server.get()] { return s->metrics_text(); },
+      i.router, {*i.db, i.metrics, [s = i.server.get(), r = i.replica.get()] { return s->metrics_text() + replica_metrics(r); },
                  [m = i.modules.get()](boost::json::object& paths) { m->openapi_paths(paths); }, config.metrics_token, *i.readiness});
 }
 

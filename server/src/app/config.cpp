@@ -47,6 +47,8 @@ std::vector<Setting> settings(Config& c) {
           {"worker_threads", Setting::integer, &c.worker_threads},
           {"db_readers", Setting::integer, &c.db_readers},
           {"db_pool_size", Setting::integer, &c.db_pool_size},
+          {"db_replica", Setting::text, &c.db_replica},
+          {"db_replica_max_lag_ms", Setting::integer, &c.db_replica_max_lag_ms},
           {"body_limit_bytes", Setting::integer, &c.body_limit_bytes},
           {"header_timeout_ms", Setting::integer, &c.header_timeout_ms},
           {"body_timeout_ms", Setting::integer, &c.body_timeout_ms},

@@ -22,6 +22,12 @@ struct Config {
   int worker_threads = 64;
   int db_readers = 8;
   int db_pool_size = 16;  // PostgreSQL connections (bench/tips.sh: 16 and 32 alike, 8 starves 64 workers)
+  // A streaming replica of the PostgreSQL primary for the dashboard's figures (postgresql://…;
+  // empty: none). It serves them while it has replayed everything the primary had committed at
+  // most db_replica_max_lag_ms ago, so a figure on the dashboard may lag by that much (0: never
+  // served by the replica); documents and every other read use the primary (decision 0016).
+  std::string db_replica;
+  int db_replica_max_lag_ms = 2000;
   long body_limit_bytes = 1 << 20;
   long header_timeout_ms = 15000;
   long body_timeout_ms = 30000;

@@ -276,10 +276,7 @@ std::unique_ptr<SqliteConnection> SqliteDatabase::open_connection(bool writer) {
       // Reads through a memory map instead of a pread per page (fewer system calls per request).
       "PRAGMA mmap_size=268435456;");
   if (!writer) conn->execute_script("PRAGMA query_only=ON;");
-  // The one writer's transactions may hold thousands of rows (an import's group, a batch of
-  // queued writes): with SQLite's default 2 MB page cache they spilled dirty pages to the log in
-  // the middle of the transaction, writing many pages twice. 32 MB, this connection only.
-  if (writer) conn->execute_script("PRAGMA cache_size=-32768;");
+  // SQLite's default 2 MB page cache: an import widens the writer's while it runs (import_run.cpp).
   return conn;
 }
 

@@ -4,8 +4,15 @@
 
 namespace antq::modules {
 
-Host::Host(Settings settings, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, http::Router& router)
-    : settings(std::move(settings)), db(db), keys(keys), audit(audit), router(router), windows(cluster::shared_window_counts(db, keys)) {}
+Host::Host(Settings settings, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, http::Router& router,
+           db::Database* report_db)
+    : settings(std::move(settings)),
+      db(db),
+      report_db(report_db ? *report_db : db),
+      keys(keys),
+      audit(audit),
+      router(router),
+      windows(cluster::shared_window_counts(db, keys)) {}
 
 Host::~Host() {
   stop_workers();

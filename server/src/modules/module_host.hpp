@@ -52,7 +52,9 @@ struct Settings {
 
 class Host {
  public:
-  Host(Settings settings, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, http::Router& router);
+  // `report_db`: where reads that may lag a little go (a replica router, `db_replica`); null: `db`.
+  Host(Settings settings, db::Database& db, const crypto::Keyring& keys, const audit::AuditLog& audit, http::Router& router,
+       db::Database* report_db = nullptr);
   // What was kept goes in the reverse order it was made (a service before what it uses).
   ~Host();
   Host(const Host&) = delete;
@@ -60,6 +62,9 @@ class Host {
 
   const Settings settings;
   db::Database& db;
+  // Reports and the dashboard read here: `db` itself, or a streaming replica while it keeps up
+  // (db::ReplicaRouter). Their writes (the rollup's fold) still go to `db`.
+  db::Database& report_db;
   const crypto::Keyring& keys;
   const audit::AuditLog& audit;
   http::Router& router;

@@ -198,9 +198,11 @@ Labels ReportsService::labels(db::Connection& c) {
   return l;
 }
 
-bj::object ReportsService::summary(const http::Principal& who, const ReportQuery& q) {
-  rollups_.fold();  // what was written before this request is counted
-  return db_.read_value([&](db::Connection& c) {
+bj::object ReportsService::summary(const http::Principal& who, const ReportQuery& q) { return summary_in(report_db_, who, q); }
+
+bj::object ReportsService::summary_in(db::Database& db, const http::Principal& who, const ReportQuery& q) {
+  rollups_.fold();  // what was written before this request is counted (on a replica: once it has replayed the fold)
+  return db.read_value([&](db::Connection& c) {
     const Area a = area(c, who, q);
     const Period p{q.from, q.to};
     bj::object s = reports::summary(c, rollups_, a, p);
@@ -217,7 +219,7 @@ bj::object ReportsService::summary(const http::Principal& who, const ReportQuery
 }
 
 bj::object ReportsService::document_figures(const http::Principal& who, const ReportQuery& q) {
-  bj::object s = summary(who, q);
+  bj::object s = summary_in(db_, who, q);
   db_.read([&](db::Connection& c) {
     const Area a = area(c, who, q);
     s["children"] = children_table(c, a, {q.from, q.to});
@@ -306,7 +308,7 @@ bj::object ReportsService::timeseries(const http::Principal& who, const ReportQu
   const int months = interval == "month" ? 1 : interval == "quarter" ? 3 : interval == "year" ? 12 : 0;
   if (!months) throw BadRequest("Tham số 'interval' phải là month, quarter hoặc year.", "interval");
   rollups_.fold();
-  return db_.read_value([&](db::Connection& c) {
+  return report_db_.read_value([&](db::Connection& c) {
     const Area a = area(c, who, q);
     const auto ws = windows({q.from, q.to}, months);
     bj::array points;
@@ -341,7 +343,7 @@ bj::object ReportsService::timeseries(const http::Principal& who, const ReportQu
 bj::object ReportsService::breakdown(const http::Principal& who, const ReportQuery& q, const std::string& figure, const std::string& by) {
   check_metric(figure);
   rollups_.fold();
-  return db_.read_value([&](db::Connection& c) {
+  return report_db_.read_value([&](db::Connection& c) {
     const Area a = area(c, who, q);
     const Period p{q.from, q.to};
     bj::array items;

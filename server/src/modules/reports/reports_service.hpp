@@ -32,8 +32,11 @@ struct ReportDraft {
 
 class ReportsService {
  public:
-  ReportsService(db::Database& db, Rollups& rollups, const audit::AuditLog& audit)
-      : db_(db), rollups_(rollups), audit_(audit), converter_(DocxConverter::from_environment()) {}
+  // `report_db`: where the dashboard's figures (summary, time series, breakdown) are read; it may
+  // be a replica a little behind (modules::Host::report_db). Documents, issued or drafted, are
+  // official: their figures are read from `db`, the primary, as of the request.
+  ReportsService(db::Database& db, db::Database& report_db, Rollups& rollups, const audit::AuditLog& audit)
+      : db_(db), report_db_(report_db), rollups_(rollups), audit_(audit), converter_(DocxConverter::from_environment()) {}
 
   boost::json::object summary(const http::Principal& who, const ReportQuery& q);
   // The summary with what only documents show (the table of child units).
@@ -54,12 +57,14 @@ class ReportsService {
   DocumentInfo document_info(const http::Principal& who, const boost::json::object& report);
 
  private:
+  boost::json::object summary_in(db::Database& db, const http::Principal& who, const ReportQuery& q);
   Area area(db::Connection& c, const http::Principal& who, const ReportQuery& q);
   Labels labels(db::Connection& c);
   boost::json::object children_table(db::Connection& c, const Area& a, const Period& p);
   Heading heading_of(db::Connection& c, const boost::json::object& figures);
 
   db::Database& db_;
+  db::Database& report_db_;
   Rollups& rollups_;
   const audit::AuditLog& audit_;
   DocxConverter converter_;
