@@ -8,14 +8,15 @@
 # different description on every request) for a warm-up and then BENCH_DURATION, and the
 # deployment is removed. Printed per count: tips/s (2xx), p50 and p99, the scaling ratio to one
 # instance, and the durability check: every acknowledged tip is a row (rows beyond the
-# acknowledged ones are requests in flight when wrk stopped: at most one per connection).
+# acknowledged ones are requests in flight when wrk stopped: at most one per connection for each
+# of the two wrk runs, warm-up and measure).
 #
 # On this 2-core machine PostgreSQL, nginx, wrk and the instances share the same two cores, so
 # more instances add no CPU: the ratio shows what the extra processes cost or save, not what
 # separate machines would give.
 #
 # Knobs (environment): BENCH_DURATION=10s BENCH_WARMUP=2s BENCH_CONNECTIONS=64 BENCH_THREADS=2
-# BENCH_CLUSTER_COUNTS="1 2 3" BENCH_UNIT_CODE=21220-001 ANTQ_BIN=build/antq
+# BENCH_CLUSTER_COUNTS="1 2 3" BENCH_UNIT_CODE=21220 ANTQ_BIN=build/antq
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
@@ -24,11 +25,12 @@ WARMUP="${BENCH_WARMUP:-2s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 THREADS="${BENCH_THREADS:-2}"
 COUNTS="${BENCH_CLUSTER_COUNTS:-1 2 3}"
-UNIT_CODE="${BENCH_UNIT_CODE:-21220-001}"
+UNIT_CODE="${BENCH_UNIT_CODE:-21220}"  # a commune of the live list: the cluster has no demo villages
 WRK="$(command -v wrk || true)"
 [ -n "$WRK" ] || { echo "bench cluster: wrk not found (run scripts/install-deps.sh)" >&2; exit 2; }
 
 STATE=$(mktemp -d /tmp/antq-bench-cluster.XXXXXX)
+chmod 0755 "$STATE"  # PostgreSQL runs as its own user (when we are root) and must reach the cluster below
 down() { bash "$ROOT/deploy/local-cluster.sh" down "$STATE/cluster" >/dev/null 2>&1 || true; }
 trap 'down; rm -rf "$STATE"' EXIT
 
@@ -67,9 +69,10 @@ for n in $COUNTS; do
   acked=$((ok + warm))
   added=$((after - before))
   missing=$((acked > added ? acked - added : 0))
-  extra=$((added > acked ? added - acked : 0))  # requests in flight when wrk stopped: at most one per connection
+  extra=$((added > acked ? added - acked : 0))  # in flight when wrk stopped: at most one per connection per wrk run
   printf '%s\n' "$n|$tps|$p50|$p99|$ratio|$acked|$added|$missing|$extra" >>"$STATE/results"
-  echo "bench cluster: $n instance(s): $tps tips/s, p99 $p99 ms, ratio $ratio; acknowledged $acked, rows $added, missing $missing" >&2
+  echo "bench cluster: $n instance(s): $tps tips/s, p99 $p99 ms, ratio $ratio; acknowledged $acked, rows $added, missing $missing;" \
+    "other statuses $(tips_field "$STATE/wrk-$n.txt" statuses)" >&2
 done
 echo "bench cluster: tips through nginx, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, PostgreSQL fsync=on synchronous_commit=on"
 column -t -s '|' "$STATE/results"
