@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <stdexcept>
 #include <unordered_set>
 #include <utility>
@@ -28,21 +29,23 @@ constexpr auto kGroupTime = std::chrono::milliseconds(250);
 
 // SQLite: a group of thousands of rows dirties more pages than the writer's default 2 MB cache
 // holds, and a full cache spills dirty pages to the log in the middle of the transaction (each
-// written twice). The writer's cache is 32 MB while an import runs, and back to what it was after:
-// kept for good, it grew the server's memory at rest by 32 MB as the database grew (bench/soak.sh).
+// written twice). The writer's cache is 32 MB while imports run, and back to SQLite's default
+// after the last of them (imports of different units may run at once): kept for good, it grew the
+// server's memory at rest by 32 MB as the database grew (bench/soak.sh).
 class WiderWriterCache {
  public:
-  explicit WiderWriterCache(db::Database& db) : db_(db) {
-    if (db_.engine() != db::Engine::sqlite) return;
-    db_.write([&](db::Connection& c) {
-      before_ = c.query("PRAGMA cache_size").rows.at(0).integer(0);
-      c.execute_script("PRAGMA cache_size=-32768");
-    });
+  explicit WiderWriterCache(db::Database& db) : db_(db), sqlite_(db.engine() == db::Engine::sqlite) {
+    if (!sqlite_) return;
+    std::lock_guard lock(mutex_);
+    if (running_ == 0) db_.write([](db::Connection& c) { c.execute_script("PRAGMA cache_size=-32768"); });
+    ++running_;  // after the write: a constructor that threw has nothing for a destructor to undo
   }
   ~WiderWriterCache() {
-    if (!before_) return;
+    if (!sqlite_) return;
+    std::lock_guard lock(mutex_);
+    if (--running_ > 0) return;
     try {
-      db_.write([&](db::Connection& c) { c.execute_script("PRAGMA cache_size=" + std::to_string(*before_)); });
+      db_.write([](db::Connection& c) { c.execute_script("PRAGMA cache_size=-2000"); });
     } catch (const std::exception& e) {
       log::warn("import_cache_restore_failed", {{"error", e.what()}});
     }
@@ -52,7 +55,10 @@ class WiderWriterCache {
 
  private:
   db::Database& db_;
-  std::optional<std::int64_t> before_;
+  const bool sqlite_;
+  // Imports running in this process (a process serves one SQLite database).
+  static inline std::mutex mutex_;
+  static inline int running_ = 0;
 };
 
 // Thrown at the end of a dry run's group: the transaction rolls back, the counts stay.
