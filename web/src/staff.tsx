@@ -1,6 +1,6 @@
 // The staff workspace (and the home page): Ant Design, TanStack Query, router, i18next.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 // the ES module builds: `antd/locale/*` are CommonJS re-exports whose default import the
 // bundler resolves to the module object (in Node's interop), which leaves Ant Design in English
 import enUS from 'antd/es/locale/en_US';
@@ -15,6 +15,7 @@ import { ApiError } from './api';
 import App from './App';
 import './i18n';
 import { AuthProvider } from './accounts/auth';
+import { FeedbackProvider } from './components/feedback';
 import './styles.css';
 import { theme } from './theme';
 import { registerServiceWorker } from './offline/serviceWorker';
@@ -48,9 +49,12 @@ function Root() {
   dayjs.locale(english ? 'en' : 'vi');
   return (
     <ConfigProvider locale={english ? enUS : viVN} theme={appTheme}>
-      <AntApp>
-        <App />
-      </AntApp>
+      {/* the page's font and text colour (Ant Design's <App> set them; feedback.tsx tells why it is not used) */}
+      <div className="antq-app" style={{ fontFamily: appTheme.token?.fontFamily }}>
+        <FeedbackProvider>
+          <App />
+        </FeedbackProvider>
+      </div>
     </ConfigProvider>
   );
 }

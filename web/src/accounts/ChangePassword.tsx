@@ -1,11 +1,13 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { App, Card, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import OwnPasswordForm from './OwnPasswordForm';
 import { MIN_PASSWORD_LENGTH } from './passwords';
 import { usePageTitle } from '../components/usePageTitle';
 import './accounts.css';
+import { useFeedback } from '../components/feedback';
+import Card from '../components/Card';
 
 const { Title, Paragraph } = Typography;
 
@@ -13,7 +15,7 @@ const { Title, Paragraph } = Typography;
 export default function ChangePassword() {
   const { t } = useTranslation();
   usePageTitle('password.pageTitle');
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
 
   return (

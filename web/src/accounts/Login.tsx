@@ -1,6 +1,6 @@
 import { LockOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Spin, Typography } from 'antd';
+import { Alert, Button, Form, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { CredentialsForm, LoginError, TotpForm, type Credentials } from './Login
 import { normaliseTotp } from './passwords';
 import { usePageTitle } from '../components/usePageTitle';
 import './accounts.css';
+import Card from '../components/Card';
 
 const { Title, Paragraph, Text } = Typography;
 

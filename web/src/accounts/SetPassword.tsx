@@ -1,5 +1,5 @@
 import { LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Button, Card, Spin, Typography } from 'antd';
+import { Button, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -11,6 +11,8 @@ import { MIN_PASSWORD_LENGTH } from './passwords';
 import { usePageTitle } from '../components/usePageTitle';
 import './SetPassword.css';
 import './accounts.css';
+import { useFeedback } from '../components/feedback';
+import Card from '../components/Card';
 
 const { Title, Paragraph } = Typography;
 
@@ -26,7 +28,7 @@ export default function SetPassword() {
   const { t } = useTranslation();
   usePageTitle('firstPassword.pageTitle');
   const { status, user, mustChangePassword, logout, signedOut } = useAuth();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = params.get('next') ? safeNext(params.get('next')) : null;

@@ -1,6 +1,6 @@
 import { CheckCircleFilled, SafetyOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Alert, Button, Card, Col, Form, Input, Row, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, Row, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disableTotp, enableTotp, setupTotp, type TotpSetup } from './api';
@@ -11,6 +11,8 @@ import { fieldOf, showFieldError } from '../components/forms';
 import { groupSecret, isTotpCode, normaliseTotp } from './passwords';
 import { usePageTitle } from '../components/usePageTitle';
 import './accounts.css';
+import { useFeedback } from '../components/feedback';
+import Card from '../components/Card';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -52,7 +54,7 @@ export default function TwoFactor() {
 
 function EnableTotp() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { refresh } = useAuth();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [form] = Form.useForm<{ code: string }>();
@@ -160,7 +162,7 @@ function EnableTotp() {
 
 function DisableTotp() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { refresh } = useAuth();
   const [form] = Form.useForm<{ password: string }>();
   const disable = useMutation({

@@ -1,5 +1,5 @@
 import { AuditOutlined, DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Divider, Dropdown, Typography, type MenuProps } from 'antd';
+import { Button, Divider, Dropdown, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { errorMessage } from '../components/ApiErrorAlert';
 import { clearOfflineReads } from '../offline/serviceWorker';
 import { useOutboxItems } from '../offline/useOutbox';
 import './UserMenu.css';
+import { useFeedback } from '../components/feedback';
 
 /** The name to show for a user: the display name, else the username. */
 export function userName(user: Pick<User, 'display_name' | 'username'>): string {
@@ -24,7 +25,7 @@ interface Props {
 /** The logged-in user's menu in the header: who, role and unit; own account; administration; logout. */
 export default function UserMenu({ user, compact = false }: Props) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const navigate = useNavigate();
   const { logout } = useAuth();
   const queued = useOutboxItems(user.username);

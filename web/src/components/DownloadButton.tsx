@@ -4,11 +4,12 @@
  * session, the re-login) and saved with that name, whatever name the server suggests. The address
  * stays on the button (a right click, a test, a browser without scripts still get the file).
  */
-import { App, Button, type ButtonProps } from 'antd';
+import { Button, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchBlob } from '../api/client';
 import { errorMessage } from './ApiErrorAlert';
+import { useFeedback } from './feedback';
 
 export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -28,7 +29,7 @@ export default function DownloadButton({
   ...rest
 }: Omit<ButtonProps, 'href' | 'onClick' | 'download'> & { href: string; fileName: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [busy, setBusy] = useState(false);
   return (
     <Button

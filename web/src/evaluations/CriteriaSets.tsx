@@ -5,7 +5,7 @@
  */
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Drawer, Empty, Form, Input, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Drawer, Empty, Form, Input, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +17,8 @@ import { TARGET_KINDS, createCriteriaSet, evaluationKeys, listCriteriaSets, type
 import { EVALUATIONS_CRITERIA, EVALUATIONS_PATH, EVALUATIONS_READ } from './paths';
 import './evaluations.css';
 import { useBreakpoint } from '../components/useBreakpoint';
+import { useFeedback } from '../components/feedback';
+import Card from '../components/Card';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -126,7 +128,7 @@ interface SetValues {
 
 function NewVersion({ from, onClose }: { from: CriteriaSet | 'blank' | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const screens = useBreakpoint();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SetValues>();

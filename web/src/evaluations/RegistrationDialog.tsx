@@ -1,6 +1,6 @@
 /** Adding or changing a registration: the unit, the year, the day, the households. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, InputNumber, Modal } from 'antd';
+import { Form, InputNumber, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import CountInput from '../components/form/CountInput';
 import DateInput from '../components/form/DateInput';
 import { dayOf, todayVN } from '../registers/payload';
 import { createRegistration, evaluationKeys, updateRegistration, type Registration } from './api';
+import { useFeedback } from '../components/feedback';
 
 interface RegistrationValues {
   unit?: string | null;
@@ -29,7 +30,7 @@ export default function RegistrationDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RegistrationValues>();
   const existing = editing && editing !== 'new' ? editing : null;

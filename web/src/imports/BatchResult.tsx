@@ -3,7 +3,7 @@
  * download of the failed rows to fix and upload again, the way back to its list, and the undo.
  */
 import { DownloadOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,6 +16,7 @@ import { failedRowsFileName } from './logic';
 import RowErrors from './RowErrors';
 import UndoImport, { KeptList } from './UndoImport';
 import type { ImportTarget } from './targets';
+import Card from '../components/Card';
 
 const { Paragraph } = Typography;
 

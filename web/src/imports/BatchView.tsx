@@ -5,7 +5,7 @@
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Progress, Spin, Tag, Typography } from 'antd';
+import { Button, Progress, Spin, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -14,6 +14,7 @@ import { getBatch, importKeys, importedDataKey } from './api';
 import BatchResult from './BatchResult';
 import { POLL_MS, STATUS_COLORS, importRegister, isActive, progressPercent, statusKey } from './logic';
 import type { ImportTarget } from './targets';
+import Card from '../components/Card';
 
 const { Paragraph } = Typography;
 

@@ -5,7 +5,7 @@
  * none is missing (the server refuses it too).
  */
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { formatNumber } from '../lib/format';
@@ -16,6 +16,7 @@ import RowErrors from './RowErrors';
 import { canRun, missingColumns, rowsToWrite, type FieldOption } from './logic';
 import type { ImportFlow } from './useImportFlow';
 import type { ImportTarget } from './targets';
+import Card from '../components/Card';
 
 const { Paragraph } = Typography;
 

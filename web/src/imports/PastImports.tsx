@@ -1,6 +1,6 @@
 /** The target's past imports in the caller's area (newest first); a click shows one's result. */
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -10,6 +10,7 @@ import { formatDateTime, formatNumber } from '../lib/format';
 import { importKeys, listBatches, type Batch } from './api';
 import { STATUS_COLORS, importRegister, isActive, statusKey } from './logic';
 import type { ImportTarget } from './targets';
+import Card from '../components/Card';
 
 const { Text } = Typography;
 

@@ -1,12 +1,13 @@
 /** Step 1: the target's template (Excel with its instructions sheet and lists, or CSV) and the rules of a good sheet. */
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Card, Space } from 'antd';
+import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import DownloadButton from '../components/DownloadButton';
 import { useLanguage } from '../registers/bits';
 import { IMPORTS_I18N } from './i18n';
 import { templateFileName, templateRules, templateUrl } from './logic';
 import type { ImportTarget } from './targets';
+import Card from '../components/Card';
 
 export default function TemplateStep({ target }: { target: ImportTarget }) {
   const { t } = useTranslation();

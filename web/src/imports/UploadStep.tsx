@@ -1,11 +1,12 @@
 /** Step 2: the file (dropped or chosen; too big or not a sheet: refused before it is sent), the XLSX sheet, the check. */
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, Button, Form, Input, Space, Spin, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { formatNumber } from '../lib/format';
 import { formatOfFile } from './logic';
 import type { ImportFlow } from './useImportFlow';
+import Card from '../components/Card';
 
 const { Text } = Typography;
 

@@ -1,6 +1,6 @@
 /** The compose form itself (see ComposePage): the fields, the recipients' count, the preview, saving and publishing. */
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Radio, Space, Typography } from 'antd';
+import { Button, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -15,6 +15,7 @@ import ChannelPicker from './ChannelPicker';
 import { BODY_MAX, SUMMARY_MAX, TITLE_MAX, emptyCompose, postToValues, timesProblem, valuesToPayload, type ComposeValues } from './logic';
 import PhonePreview from './PhonePreview';
 import Recipients, { useRecipients } from './Recipients';
+import { useFeedback } from '../components/feedback';
 
 const { Paragraph, Text } = Typography;
 const FIELDS = ['kind', 'title', 'summary', 'body', 'target_units', 'channels', 'priority', 'publish_at', 'expires_at'] as const;
@@ -28,7 +29,7 @@ interface Props {
 
 export default function ComposeForm({ post, ownUnit, onSaved, onPublished }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<ComposeValues>();
   const [initial] = useState<ComposeValues>(() => (post ? postToValues(post) : emptyCompose(ownUnit)));
   const watched = Form.useWatch([], form) as Partial<ComposeValues> | undefined;

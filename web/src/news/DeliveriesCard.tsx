@@ -4,12 +4,13 @@
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Progress, Statistic, Table, Typography } from 'antd';
+import { Button, Progress, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { getDeliveries, newsKeys, type Deliveries, type NewsPost } from './api';
 import { deliveryProgress } from './logic';
+import Card from '../components/Card';
 
 const FIGURES = ['queued', 'sent', 'recorded', 'failed', 'bounced', 'held', 'skipped'] as const;
 const { Text } = Typography;

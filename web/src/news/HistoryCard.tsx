@@ -1,9 +1,10 @@
 /** A post's earlier versions (a published post keeps its previous text when edited), newest first. */
-import { Card, Collapse, Typography } from 'antd';
+import { Collapse, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../lib/format';
 import type { NewsPost } from './api';
 import { historyNewestFirst } from './logic';
+import Card from '../components/Card';
 
 const { Paragraph, Text } = Typography;
 

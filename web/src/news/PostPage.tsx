@@ -5,7 +5,7 @@
  */
 import { ArrowLeftOutlined, EditOutlined, ExportOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Skeleton, Space, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -21,6 +21,7 @@ import { postActions } from './logic';
 import { NEWS_PATH, newsEditPath } from './paths';
 import PhonePreview from './PhonePreview';
 import { KindTag, NewsGate, PriorityTag, StatusTag, useNewsRights } from './tags';
+import Card from '../components/Card';
 
 const { Title, Paragraph } = Typography;
 

@@ -4,7 +4,7 @@
  */
 import { DeleteOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../components/ApiErrorAlert';
@@ -13,6 +13,7 @@ import { deleteNews, getNewsSettings, newsKeys, publishNews, withdrawNews, type 
 import { postActions } from './logic';
 import { NEWS_PATH } from './paths';
 import { useNewsRights } from './tags';
+import { useFeedback } from '../components/feedback';
 
 /** Stores a post the server answered, and refreshes the lists. */
 function useStorePost() {
@@ -35,7 +36,7 @@ interface Props {
 
 export default function PostActions({ post, beforePublish, afterPublish, hideDelete }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const rights = useNewsRights();
   const can = postActions(post, rights);
   const store = useStorePost();

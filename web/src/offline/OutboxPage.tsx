@@ -4,7 +4,7 @@
  */
 import { CloudUploadOutlined, DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../accounts/auth';
@@ -19,6 +19,8 @@ import { useOnline, useOutboxItems } from './useOutbox';
 import { inHand } from './submit';
 import './offline.css';
 import { OUTBOX_PATH } from './paths';
+import { useFeedback } from '../components/feedback';
+import Card from '../components/Card';
 
 export { OUTBOX_PATH };
 
@@ -87,7 +89,7 @@ function OutboxRow({ item, kind, onRetry }: { item: OutboxItem; kind: string; on
 
 function Outbox() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { user } = useAuth();
   const username = user?.username ?? null;
   const items = useOutboxItems(username);

@@ -4,22 +4,7 @@
  */
 import { CheckCircleOutlined, ExclamationCircleOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Empty,
-  Form,
-  type FormInstance,
-  Input,
-  InputNumber,
-  List,
-  Popconfirm,
-  Radio,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Empty, Form, type FormInstance, Input, InputNumber, List, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +17,7 @@ import { RATING_LEVELS, listMembers, rateMember, registerKeys, updateMember, typ
 import { PastDayItem, RecordExtra } from './bits';
 import { submitMember } from './offline';
 import { dayOf, todayVN, yearVN } from './payload';
+import { useFeedback } from '../components/feedback';
 
 interface MemberValues {
   name: string;
@@ -149,7 +135,7 @@ export default function GroupMembers({ group, canWrite }: { group: RegisterRecor
 /** Adding a member, a member leaving, a member's yearly rating: each answers the group's members. */
 function useMemberChanges(group: RegisterRecord, form: FormInstance<MemberValues>, ratingYear: number, onAdded: () => void) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const { user } = useAuth();
   const key = registerKeys.members(group.id);

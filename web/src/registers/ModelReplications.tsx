@@ -1,7 +1,7 @@
 /** A model's replications: where else it runs since when, "Nhân rộng" to a unit and "Kết thúc". */
 import { BranchesOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Form, type FormInstance, List, Tag } from 'antd';
+import { Button, Empty, Form, type FormInstance, List, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { endReplication, listReplications, registerKeys, replicateModel, type Id
 import { PastDayItem, RecordExtra } from './bits';
 import { dayOf, todayVN } from './payload';
 import UnitField from '../components/form/UnitField';
+import { useFeedback } from '../components/feedback';
 
 interface ReplicateValues {
   /** The units (villages) the model goes to: several at once. */
@@ -162,7 +163,7 @@ function ReplicationItem({ replication: r, onEnd }: { replication: Replication; 
  */
 function useReplicate(model: RegisterRecord, form: FormInstance<ReplicateValues>, known: readonly Replication[], onDone: () => void) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const key = registerKeys.replications(model.id);
   return useMutation({
@@ -213,7 +214,7 @@ function useReplicate(model: RegisterRecord, form: FormInstance<ReplicateValues>
 /** "Kết thúc": the replication ends on the day chosen. */
 function useEndReplication(model: RegisterRecord, form: FormInstance<{ ended_on: Dayjs | null }>, onDone: () => void) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (v: { rid: Id; ended_on: string }) => endReplication(model.id, v.rid, v.ended_on),

@@ -6,13 +6,14 @@
  */
 import { CameraOutlined, DeleteOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Typography } from 'antd';
+import { Button, Empty, Typography } from 'antd';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { attachmentUrl, listAttachments, registerKeys, uploadAttachment, type Id, type RegisterAttachment } from './api';
 import type { RegisterConfig } from './config';
+import { useFeedback } from '../components/feedback';
 
 /** What the server takes (checked again by content): JPEG, PNG, WebP, MP4/MOV/3GP, WebM. */
 export const MEDIA_ACCEPT = 'image/jpeg,image/png,image/webp,video/mp4,video/quicktime,video/3gpp,video/webm';
@@ -37,7 +38,7 @@ export async function uploadAll(cfg: RegisterConfig, id: Id, files: readonly Fil
 /** The "take or choose photos" button with the chosen files as thumbnails; the value is a list of files. */
 export function PhotoInput(props: { id?: string; value?: File[]; onChange?: (v: File[]) => void; disabled?: boolean; max?: number }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { value = [], onChange, disabled, max = MAX_FILES } = props;
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -104,7 +105,7 @@ export function PhotoInput(props: { id?: string; value?: File[]; onChange?: (v: 
 /** A saved record's photos: thumbnails (a tap opens the file) and, for those who may write, more. */
 export function RecordPhotos({ cfg, recordId, canWrite }: { cfg: RegisterConfig; recordId: Id; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const key = registerKeys.attachments(cfg.name, recordId);
   const list = useQuery({ queryKey: key, queryFn: ({ signal }) => listAttachments(cfg.name, recordId, signal) });

@@ -4,13 +4,13 @@
  * participants, photos; or (`?loai=tuan-tra`) a patrol of the village with its photos. The unit is
  * the officer's own.
  */
-import { CheckOutlined, CloudUploadOutlined } from '@ant-design/icons';
+import { CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, type FormInstance, Input, Result, Segmented, Typography } from 'antd';
+import { Button, Form, type FormInstance, Input, Segmented, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { fieldOf } from '../components/forms';
@@ -19,11 +19,9 @@ import UnitField from '../components/form/UnitField';
 import RequireAuth from '../accounts/RequireAuth';
 import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDateTime, formatNumber } from '../lib/format';
-import { OUTBOX_PATH } from '../offline/paths';
-import type { OutboxItem } from '../offline/outbox';
-import { registerKeys, type RegisterRecord } from './api';
+import { registerKeys } from './api';
 import { PastDayItem, useCatalog, useLabel } from './bits';
-import { REGISTER_BY_NAME, formFieldNames, fieldOfRegister, pick, registerPath, type RegisterConfig } from './config';
+import { REGISTER_BY_NAME, formFieldNames, fieldOfRegister, pick, type RegisterConfig } from './config';
 import { formToPayload, newFormValues, readableMessage, type FormValues } from './payload';
 import { refusedPhotosText, submitRecord } from './offline';
 import { PhotoInput } from './Photos';
@@ -31,6 +29,23 @@ import CatalogSelect from '../components/form/CatalogSelect';
 import CountInput from '../components/form/CountInput';
 import RegisterForm from './RegisterForm';
 import './registers.css';
+import { useFeedback } from '../components/feedback';
+import type { Queued, Saved } from './QuickResults';
+
+// what shows after a save (Ant Design's Result and its pictures) loads once there is one
+const LazyDone = lazy(() => import('./QuickResults').then((m) => ({ default: m.QuickDone })));
+const LazyQueued = lazy(() => import('./QuickResults').then((m) => ({ default: m.QuickQueued })));
+const QuickDone = (props: ComponentProps<typeof LazyDone>) => (
+  <Suspense fallback={<Spin />}>
+    <LazyDone {...props} />
+  </Suspense>
+);
+const QuickQueued = (props: ComponentProps<typeof LazyQueued>) => (
+  <Suspense fallback={<Spin />}>
+    <LazyQueued {...props} />
+  </Suspense>
+);
+import Card from '../components/Card';
 
 const cfg = REGISTER_BY_NAME.activities;
 const patrols = REGISTER_BY_NAME.patrols;
@@ -82,18 +97,6 @@ function QuickEntry() {
   );
 }
 
-/** What a quick form saved: the record and how many photos went with it. */
-interface Saved {
-  record: RegisterRecord;
-  photos: number;
-}
-
-/** What a quick form could not send yet (no network): it waits in the outbox, "Chờ gửi". */
-interface Queued {
-  queued: OutboxItem;
-  photos: number;
-}
-
 /**
  * Saves a record, then its photos; a refused photo leaves the record saved and says so. A refusal
  * about one of `fields` goes under that field; `otherError` is any other refusal. The saved record
@@ -101,7 +104,7 @@ interface Queued {
  */
 function useQuickSave(register: RegisterConfig, fields: readonly string[], form: FormInstance<FormValues>) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const { user } = useAuth();
   const save = useMutation({
@@ -135,90 +138,6 @@ function useQuickSave(register: RegisterConfig, fields: readonly string[], form:
   return { save, saved, again, otherError };
 }
 
-/** After a quick save: what was saved, "enter another" and a link to the record in its register. */
-function QuickDone({
-  testId,
-  title,
-  summary,
-  againLabel,
-  onAgain,
-  register,
-  saved,
-}: {
-  testId: string;
-  title: string;
-  summary: ReactNode;
-  againLabel: string;
-  onAgain: () => void;
-  register: RegisterConfig;
-  saved: Saved;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div data-testid={testId}>
-      <Card>
-        <Result
-          status="success"
-          title={<h1 className="antq-result-title">{title}</h1>}
-          subTitle={
-            <span data-testid="quick-saved-title">
-              {summary}
-              {saved.photos > 0 && ` · ${t('registers.photos.count', { n: saved.photos })}`}
-            </span>
-          }
-          extra={[
-            <Button key="again" type="primary" size="large" onClick={onAgain} data-testid="quick-again">
-              {againLabel}
-            </Button>,
-            <Link key="list" to={`${registerPath(register)}?record=${saved.record.id}`}>
-              <Button size="large" data-testid="quick-view">
-                {t('registers.quick.view')}
-              </Button>
-            </Link>,
-          ]}
-        />
-      </Card>
-    </div>
-  );
-}
-
-/** After a quick form went to the outbox: "Chờ gửi" (never "Đã lưu"), what waits, and the outbox. */
-function QuickQueued({ testId, queued, againLabel, onAgain }: { testId: string; queued: Queued; againLabel: string; onAgain: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <div data-testid={testId}>
-      <Card>
-        <Result
-          status="warning"
-          icon={<CloudUploadOutlined />}
-          title={<h1 className="antq-result-title">{t('offline.queuedTitle')}</h1>}
-          subTitle={
-            <>
-              <span data-testid="quick-queued-label">
-                {queued.queued.label}
-                {queued.photos > 0 && ` · ${t('registers.photos.count', { n: queued.photos })}`}
-              </span>
-              <br />
-              {t('offline.queuedText')}
-            </>
-          }
-          extra={[
-            <Button key="again" type="primary" size="large" onClick={onAgain} data-testid="quick-again">
-              {againLabel}
-            </Button>,
-            <Link key="outbox" to={OUTBOX_PATH}>
-              <Button size="large" data-testid="quick-outbox">
-                {t('offline.openOutbox')}
-              </Button>
-            </Link>,
-          ]}
-        />
-      </Card>
-    </div>
-  );
-}
-
-/** A quick form's page: its title, a line of introduction, the form in a card. */
 function QuickPage({ testId, title, intro, children }: { testId: string; title: string; intro: string; children: ReactNode }) {
   return (
     <div data-testid={testId}>

@@ -4,7 +4,7 @@
  */
 import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, type ButtonProps, Form, type FormInstance, Popconfirm, Skeleton, Tabs, Typography } from 'antd';
+import { Button, type ButtonProps, Form, type FormInstance, Popconfirm, Skeleton, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
@@ -24,6 +24,7 @@ import { refusedPhotosText, submitRecord } from './offline';
 import { PhotoInput, RecordPhotos } from './Photos';
 import RegisterForm from './RegisterForm';
 import { SealedIdentity, SessionsPanel, StatusPanel } from './Reintegration';
+import { useFeedback } from '../components/feedback';
 
 /** The drawer: closed, a new record, or the record with this id. */
 export type DrawerState = null | { mode: 'create' } | { mode: 'edit'; id: string };
@@ -182,7 +183,7 @@ function useSaveRecord({
 }) {
   const { t, i18n } = useTranslation();
   const label = useLabel();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const { user } = useAuth();
   // the version the officer's edit is made on: the record as opened, or the server's after
@@ -287,7 +288,7 @@ function SaveConflict({ cfg, save }: { cfg: RegisterConfig; save: ReturnType<typ
 /** Deletes the record, then closes the drawer. */
 function useDeleteRecord(cfg: RegisterConfig, id: string | null, onClose: () => void) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => deleteRecord(cfg.name, id!),

@@ -7,7 +7,6 @@ import { DeleteOutlined, EyeOutlined, LockOutlined, PlusOutlined } from '@ant-de
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Descriptions,
   Empty,
@@ -45,6 +44,7 @@ import { submitSession } from './offline';
 import { FieldValue, PastDayItem, useLabel, useLanguage } from './bits';
 import { REGISTER_BY_NAME, choiceLabel, fieldOfRegister } from './config';
 import { dayOf, identityVisible, revealedFields, todayVN } from './payload';
+import { useFeedback } from '../components/feedback';
 
 const { Paragraph, Text } = Typography;
 
@@ -142,7 +142,7 @@ function RevealPersonDialog({ record, onClose }: { record: RegisterRecord; onClo
 export function StatusPanel({ record, canWrite }: { record: RegisterRecord; canWrite: boolean }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const statusField = fieldOfRegister(cfg, 'status')!;
   const [form] = Form.useForm<{ status?: string; status_since?: Dayjs | null }>();
@@ -230,7 +230,7 @@ export function StatusPanel({ record, canWrite }: { record: RegisterRecord; canW
 /** The sessions of help: add one (date, kind, helpers, notes), list them, delete a wrong one. */
 export function SessionsPanel({ record, canWrite }: { record: RegisterRecord; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<SessionValues>();
@@ -281,7 +281,7 @@ interface SessionValues {
 /** Adds a session; the form empties and closes. */
 function useAddSession(record: RegisterRecord, form: FormInstance<SessionValues>, onAdded: () => void) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const { user } = useAuth();
   // through the outbox: added now, or kept on the phone until there is a network. Its line in the

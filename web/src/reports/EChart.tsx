@@ -1,5 +1,10 @@
-import { useEffect, useRef } from 'react';
-import { echarts, type EChartsOption } from './echarts';
+import { Spin } from 'antd';
+import { Suspense, lazy } from 'react';
+import type { EChartsOption } from './echarts';
+
+// ECharts is ~190 kB gzip, more than half of the dashboard's JavaScript: it loads with the first
+// chart to draw, so the dashboard's figures and filters show (and work) before it arrives.
+const EChartView = lazy(() => import('./EChartView'));
 
 type Handler = (params: { name?: string; data?: unknown; dataIndex?: number }) => void;
 
@@ -12,37 +17,17 @@ interface Props {
   ariaLabel?: string;
 }
 
-/** One ECharts instance (SVG renderer) that follows its container's width. */
-export default function EChart({ option, height, onEvents, testId, ariaLabel }: Props) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c || !onEvents) return;
-    const entries = Object.entries(onEvents);
-    for (const [name, fn] of entries) c.on(name, fn as never);
-    return () => {
-      for (const [name, fn] of entries) c.off(name, fn as never);
-    };
-  }, [onEvents]);
-
-  return <div ref={el} style={{ width: '100%', height }} data-testid={testId} role="img" aria-label={ariaLabel} />;
+/** One chart; a spinner of its height while the chart library loads. */
+export default function EChart(props: Props) {
+  return (
+    <Suspense
+      fallback={
+        <div className="antq-reports__placeholder" style={{ height: props.height }} aria-busy="true">
+          <Spin />
+        </div>
+      }
+    >
+      <EChartView {...props} />
+    </Suspense>
+  );
 }

@@ -6,7 +6,7 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Button, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +17,7 @@ import { unitSearch, useSelectedUnit } from '../components/useSelectedUnit';
 import { usePageTitle } from '../components/usePageTitle';
 import HomeQuick from '../registers/HomeQuick';
 import './home.css';
+import Card from '../components/Card';
 
 const { Title, Paragraph, Text } = Typography;
 

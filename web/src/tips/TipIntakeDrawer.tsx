@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Select, Typography } from 'antd';
+import { DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import UnitField from '../components/form/UnitField';
 import FormDrawer from '../components/FormDrawer';
 import CreatedTipModal from './CreatedTipModal';
 import ReporterFields from './ReporterFields';
+import { useFeedback } from '../components/feedback';
 
 const { Paragraph } = Typography;
 
@@ -68,7 +69,7 @@ export default function TipIntakeDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();

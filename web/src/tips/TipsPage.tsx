@@ -1,7 +1,7 @@
 import { CheckSquareOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Table } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERMISSIONS, hasPermission, useAuth } from '../accounts/auth';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -16,10 +16,13 @@ import { listTips, tipKeys, type TipListItem, type TipListQuery } from './api';
 import HeldBanner from './HeldBanner';
 import { useTipColumns } from './tipColumns';
 import TipFilters, { FILTERS } from './TipFilters';
-import TipIntakeDrawer from './TipIntakeDrawer';
 import TipsTodo from './TipsTodo';
 import './tips.css';
 import PageHead from '../components/PageHead';
+import OnceOpened from '../components/OnceOpened';
+
+// the intake form (a form, a date picker, the "created" dialog) loads when first opened
+const TipIntakeDrawer = lazy(() => import('./TipIntakeDrawer'));
 
 /** `?xem=viec-can-lam`: the to-do panel above the inbox (where a police officer lands after login). */
 export const TODO_VIEW = 'viec-can-lam';
@@ -128,7 +131,11 @@ export default function Tips() {
           onChange: setPage,
         }}
       />
-      {canWrite && <TipIntakeDrawer open={intakeOpen} defaultUnit={unit} onClose={() => setIntakeOpen(false)} />}
+      {canWrite && (
+        <OnceOpened open={intakeOpen}>
+          <TipIntakeDrawer open={intakeOpen} defaultUnit={unit} onClose={() => setIntakeOpen(false)} />
+        </OnceOpened>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { ClockCircleOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Skeleton, Typography } from 'antd';
+import { Button, Empty, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { formatTrackingCode } from '../lib/tips';
 import { OPEN_STATUSES } from './workflow';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { DueDate, useTipCategories } from './TipBits';
+import Card from '../components/Card';
 
 const SHOWN = 5;
 

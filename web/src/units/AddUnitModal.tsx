@@ -1,6 +1,6 @@
 /** "Thêm thôn, tổ dân phố, cơ sở": a village (its kind in words) or an establishment (its type) under a unit. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type UnitDetail } from '../api';
 import FormModal from '../components/FormModal';
@@ -8,6 +8,7 @@ import { showFieldError } from '../components/forms';
 import { subkindLabel } from '../lib/units';
 import { createUnit, type CreateUnitBody } from './api';
 import { ESTABLISHMENT_TYPES, VILLAGE_TYPES } from './manage';
+import { useFeedback } from '../components/feedback';
 
 const ESTABLISHMENT = 'establishment';
 
@@ -31,7 +32,7 @@ export default function AddUnitModal({
   onCreated: (unit: UnitDetail) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);

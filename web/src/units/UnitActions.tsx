@@ -4,7 +4,7 @@
  */
 import { DeleteOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, listUnits, queryKeys, type UnitDetail } from '../api';
@@ -14,6 +14,7 @@ import { showFieldError } from '../components/forms';
 import { subkindLabel } from '../lib/units';
 import { mergeUnit, renameUnit, retireUnit } from './api';
 import { ESTABLISHMENT_TYPES, VILLAGE_TYPES } from './manage';
+import { useFeedback } from '../components/feedback';
 
 const { Paragraph } = Typography;
 
@@ -58,7 +59,7 @@ function useUnitsChanged() {
 
 function RenameModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const changed = useUnitsChanged();
   const [form] = Form.useForm<{ name: string; subkind?: string }>();
   const establishment = unit.kind === 'establishment';
@@ -115,7 +116,7 @@ function RenameModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void 
 
 function MergeModal({ unit, onClose, onMoved }: { unit: UnitDetail; onClose: () => void; onMoved: (code: string | null) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const changed = useUnitsChanged();
   const [form] = Form.useForm<{ into: string }>();
   const parent = parentOf(unit);
@@ -176,7 +177,7 @@ function MergeModal({ unit, onClose, onMoved }: { unit: UnitDetail; onClose: () 
 
 function RetireModal({ unit, onClose, onMoved }: { unit: UnitDetail; onClose: () => void; onMoved: (code: string | null) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const changed = useUnitsChanged();
   const parent = parentOf(unit);
   const retire = useMutation({

@@ -1,6 +1,6 @@
 import { ApartmentOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Input, List, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Col, Descriptions, Input, List, Row, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { canAddUnder, canManage, UNITS_WRITE } from './manage';
 import PosterLink from './PosterLink';
 import UnitActions from './UnitActions';
 import './units.css';
+import Card from '../components/Card';
 
 const { Title, Paragraph, Text } = Typography;
 const SEARCH_LIMIT = 20;

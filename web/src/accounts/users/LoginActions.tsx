@@ -1,6 +1,6 @@
 import { KeyOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Divider, Form, Input, Modal, Typography } from 'antd';
+import { Button, Divider, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountKeys, updateUser } from '../api';
@@ -9,6 +9,7 @@ import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { fieldOf, showFieldError } from '../../components/forms';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords';
 import { passwordRule } from './passwordRule';
+import { useFeedback } from '../../components/feedback';
 
 const { Text } = Typography;
 
@@ -19,7 +20,7 @@ const { Text } = Typography;
  */
 export default function LoginActions({ user, disabled }: { user: User; disabled: boolean }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const queryClient = useQueryClient();
   const [resetOpen, setResetOpen] = useState(false);
   const [form] = Form.useForm<{ password: string }>();

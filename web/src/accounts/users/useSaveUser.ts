@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, type FormInstance } from 'antd';
+import { type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api';
 import { showFieldError } from '../../components/forms';
 import { createUser, accountKeys, updateUser, type CreateUserRequest, type UpdateUserRequest } from '../api';
 import { useAuth } from '../auth';
 import type { FormValues } from './userForm';
+import { useFeedback } from '../../components/feedback';
 
 /**
  * Creates the account (`username` null) or sends what changed of an existing one (`before`), then
@@ -21,7 +22,7 @@ export function useSaveUser(args: {
 }) {
   const { username, nationalAdmin, form, fields, onClose } = args;
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const { user: me, refresh } = useAuth();
   return useMutation({

@@ -3,12 +3,12 @@
  * area, and the search within that area.
  */
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getUnit, listUnits, queryKeys, searchUnits, type ItemList, type UnitSummary } from '../../api';
 import { foldText } from '../../lib/units';
 import { errorMessage } from '../ApiErrorAlert';
+import { useFeedback } from '../feedback';
 
 export interface TreeNode {
   value: string;
@@ -82,7 +82,7 @@ export function useUnitDetails(codes: string[]) {
  */
 export function useUnitTree(rootCode: string | null, node: MakeNode) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   // children already loaded, by parent code
   const [loaded, setLoaded] = useState<Record<string, UnitSummary[]>>({});

@@ -7,7 +7,7 @@ import {
   PrinterOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Progress, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Popconfirm, Progress, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
@@ -18,6 +18,7 @@ import { ResultTag, StatusTag, unitName } from '../tags';
 import CriterionCard from './CriterionCard';
 import DecisionDialog from './DecisionDialog';
 import { useChecklist, type ChecklistState } from './useChecklist';
+import Card from '../../components/Card';
 
 const { Title, Paragraph, Text } = Typography;
 

@@ -1,11 +1,12 @@
 /** One criterion: met or not, the evidence, the files (uploaded through the shared client). */
 import { CheckCircleFilled, CloseCircleFilled, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Radio, Tag, Typography, Upload } from 'antd';
+import { Button, Input, Radio, Tag, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { attachmentUrl, evaluationKeys, uploadAttachment, type CriterionAnswer, type Evaluation } from '../api';
 import { ResultTag } from '../tags';
+import { useFeedback } from '../../components/feedback';
 
 const { Paragraph, Text } = Typography;
 
@@ -27,7 +28,7 @@ export default function CriterionCard({
   onChange: (a: { met: boolean | null; evidence: string }) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const upload = useMutation({
     mutationFn: (file: File) => uploadAttachment(ev.id, c.code, file),

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, type ButtonProps, Form, Input, Modal, Typography } from 'antd';
+import { type ButtonProps, Form, Input, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { approveEvaluation, returnEvaluation, type Evaluation } from '../api';
 import { ResultTag } from '../tags';
+import { useFeedback } from '../../components/feedback';
 
 const { Paragraph } = Typography;
 
@@ -21,7 +22,7 @@ export default function DecisionDialog({
   onDone: (ev: Evaluation) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [comment, setComment] = useState('');
   const [empty, setEmpty] = useState(false);
   const decide = useMutation({

@@ -1,6 +1,6 @@
 /** The checklist's state (answers, date, notes), its saving, submitting and deleting. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, type ButtonProps } from 'antd';
+import { type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +10,12 @@ import { dayOf } from '../../registers/payload';
 import { deleteEvaluation, evaluationKeys, submitEvaluation, updateEvaluation, type Evaluation } from '../api';
 import { actionsFor, answersOf, evaluationPatch, expectedResult, progressOf, unanswered, type Answers } from '../logic';
 import { EVALUATIONS_PATH } from '../paths';
+import { useFeedback } from '../../components/feedback';
 
 export function useChecklist(ev: Evaluation) {
   const { t } = useTranslation();
   const { user } = useAuth();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const actions = actionsFor(ev, user);

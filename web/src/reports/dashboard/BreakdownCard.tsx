@@ -1,6 +1,6 @@
 /** The activities split by organising force or by topic. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Segmented } from 'antd';
+import { Segmented, Spin } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
@@ -9,6 +9,7 @@ import { getBreakdown, reportKeys, type ReportQuery } from '../api';
 import EChart from '../EChart';
 import type { EChartsOption } from '../echarts';
 import { compactNumber } from '../metrics';
+import Card from '../../components/Card';
 
 export function BreakdownCard({
   q,
@@ -83,8 +84,13 @@ export function BreakdownCard({
     >
       {data.isError ? (
         <ApiErrorAlert error={data.error} />
-      ) : (
+      ) : data.data ? (
         <EChart option={option} height={Math.max(220, items.length * 26 + 24)} testId={`reports-by-${by}`} ariaLabel={title} />
+      ) : (
+        // the chart (and ECharts) once there is something to draw
+        <div className="antq-reports__placeholder" style={{ height: 220 }} aria-busy="true">
+          <Spin />
+        </div>
       )}
     </Card>
   );

@@ -1,6 +1,6 @@
 /** The units one level below, with the chosen figure first; a unit with units below opens on a click. */
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import { Card, Empty, Table, Tag } from 'antd';
+import { Empty, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatNumber } from '../../lib/format';
 import { unitKindColor, unitKindKey } from '../../lib/units';
 import { getBreakdown, reportKeys, type BreakdownItem, type ReportQuery } from '../api';
 import { metricKey } from '../metrics';
+import Card from '../../components/Card';
 
 /** Columns of the table of child units besides the chosen metric. */
 const CHILD_METRICS = ['activities.count', 'activities.participants', 'tips.received', 'mediations.total', 'reintegration.sessions'];

@@ -1,7 +1,7 @@
 /** The dashboard of an area for a period: filters, KPI cards, charts, the map, the units below, the issued reports. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Col, Row, Spin, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { hasPermission, useAuth } from '../../accounts/auth';
@@ -22,8 +22,11 @@ import { MapCard } from './MapCard';
 import { ReportsHead } from './ReportsHead';
 import { useArea } from './useArea';
 import { IssuedCard } from '../issued/IssuedCard';
-import { IssueModal } from '../issued/IssueModal';
-import { PreviewModal } from '../issued/PreviewModal';
+import OnceOpened from '../../components/OnceOpened';
+
+// the dialogs (a form, the document's preview) load when first opened
+const IssueModal = lazy(() => import('../issued/IssueModal').then((m) => ({ default: m.IssueModal })));
+const PreviewModal = lazy(() => import('../issued/PreviewModal').then((m) => ({ default: m.PreviewModal })));
 
 const { Title, Text } = Typography;
 
@@ -94,7 +97,7 @@ export function Dashboard() {
           <TrendCard q={q} metric={metric} metricLabel={metricLabel} compare={compare} narrow={narrow} language={i18n.resolvedLanguage} />
         </Col>
         <Col xs={24} lg={10}>
-          <MapCard area={area} metricLabel={metricLabel} unitName={unitName} narrow={narrow} onSelect={setUnit} />
+          <MapCard area={area} metricLabel={metricLabel} unitName={unitName} narrow={narrow} ready={!!summary.data} onSelect={setUnit} />
         </Col>
       </Row>
 
@@ -118,10 +121,16 @@ export function Dashboard() {
 
       <IssuedCard unit={unit} onOpen={setPreviewUrl} />
 
-      <PreviewModal url={previewUrl} onClose={() => setPreviewUrl(null)} />
-      <PreviewModal html={previewHtml} onClose={() => setPreviewHtml(null)} testId="draft-preview" />
+      <OnceOpened open={!!previewUrl}>
+        <PreviewModal url={previewUrl} onClose={() => setPreviewUrl(null)} />
+      </OnceOpened>
+      <OnceOpened open={!!previewHtml}>
+        <PreviewModal html={previewHtml} onClose={() => setPreviewHtml(null)} testId="draft-preview" />
+      </OnceOpened>
       {canIssue && (
-        <IssueModal open={issuing} onClose={() => setIssuing(false)} q={exportQuery} unitName={unitName} onPreview={setPreviewHtml} />
+        <OnceOpened open={issuing}>
+          <IssueModal open={issuing} onClose={() => setIssuing(false)} q={exportQuery} unitName={unitName} onPreview={setPreviewHtml} />
+        </OnceOpened>
       )}
     </div>
   );

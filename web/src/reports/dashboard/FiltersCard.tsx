@@ -1,6 +1,6 @@
 /** The dashboard's filters: the area, the period (a preset stepped back and forth, or two days), the comparison, the figure. */
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Segmented, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Segmented, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type UnitDetail } from '../../api';
@@ -13,6 +13,7 @@ import { METRICS, metricKey } from '../metrics';
 import { PRESETS, previousYear, type Preset } from '../period';
 import { AreaBreadcrumb } from './AreaBreadcrumb';
 import { DEFAULT_METRIC, DEFAULT_PRESET, type DashboardParams } from './params';
+import Card from '../../components/Card';
 
 const { Text } = Typography;
 

@@ -1,9 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
-import { Card } from 'antd';
+import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import { type Summary } from '../api';
 import { KPIS, figure, formatChange, formatChangePercent, trend } from '../metrics';
+import Card from '../../components/Card';
 
 /** The KPI cards, with the change from the same period a year earlier when asked. */
 export function KpiCards({ summary, compare, loading }: { summary: Summary | null; compare: boolean; loading: boolean }) {
@@ -16,22 +17,28 @@ export function KpiCards({ summary, compare, loading }: { summary: Summary | nul
         const change = value !== null && previous !== null ? value - previous : null;
         const dir = change === null ? null : trend(change);
         return (
-          <Card key={k.metric} size="small" className="antq-reports__kpi" data-testid={`kpi-${k.metric}`} loading={loading && !summary}>
+          <Card key={k.metric} size="small" className="antq-reports__kpi" data-testid={`kpi-${k.metric}`} aria-busy={loading && !summary}>
             <div className="antq-reports__kpi-label">{t(`reports.kpi.${k.key}`)}</div>
-            <div className="antq-reports__kpi-value" data-testid="kpi-value">
-              {value === null ? '—' : formatNumber(value)}
-            </div>
-            {k.detail && summary && (
-              <div className="antq-reports__kpi-detail">
-                {formatNumber(figure(summary, k.detail.metric))} {t(`reports.kpi.${k.detail.key}`)}
-              </div>
-            )}
-            {compare && change !== null && previous !== null && (
-              <div className={`antq-reports__kpi-change antq-reports__kpi-change--${dir}`} data-testid="kpi-change">
-                {dir === 'up' ? <ArrowUpOutlined /> : dir === 'down' ? <ArrowDownOutlined /> : <MinusOutlined />}{' '}
-                {dir === 'same' ? t('reports.noChange') : formatChange(change)}
-                {dir !== 'same' && formatChangePercent(value!, previous) && ` (${formatChangePercent(value!, previous)})`}
-              </div>
+            {loading && !summary ? (
+              <Skeleton active title={false} paragraph={{ rows: 1 }} />
+            ) : (
+              <>
+                <div className="antq-reports__kpi-value" data-testid="kpi-value">
+                  {value === null ? '—' : formatNumber(value)}
+                </div>
+                {k.detail && summary && (
+                  <div className="antq-reports__kpi-detail">
+                    {formatNumber(figure(summary, k.detail.metric))} {t(`reports.kpi.${k.detail.key}`)}
+                  </div>
+                )}
+                {compare && change !== null && previous !== null && (
+                  <div className={`antq-reports__kpi-change antq-reports__kpi-change--${dir}`} data-testid="kpi-change">
+                    {dir === 'up' ? <ArrowUpOutlined /> : dir === 'down' ? <ArrowDownOutlined /> : <MinusOutlined />}{' '}
+                    {dir === 'same' ? t('reports.noChange') : formatChange(change)}
+                    {dir !== 'same' && formatChangePercent(value!, previous) && ` (${formatChangePercent(value!, previous)})`}
+                  </div>
+                )}
+              </>
             )}
           </Card>
         );

@@ -1,21 +1,27 @@
 /** The province map: the country's provinces for a national account, else the area's province. */
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Button, Card, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Spin, Typography } from 'antd';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import ProvinceMap from '../ProvinceMap';
 import { type Area } from './useArea';
+import Card from '../../components/Card';
 
 const { Text } = Typography;
+
+// the map needs ECharts and 2 MB of boundaries: both load once the figures it colours are here
+const ProvinceMap = lazy(() => import('../ProvinceMap'));
 
 export function MapCard({
   area,
   metricLabel,
   unitName,
   narrow,
+  ready,
   onSelect,
 }: {
   area: Area;
+  /** the dashboard's figures have arrived */
+  ready: boolean;
   metricLabel: string;
   unitName: string;
   narrow: boolean;
@@ -26,6 +32,7 @@ export function MapCard({
   // on a phone the map (2 MB of boundaries) loads only when asked for
   const [mapAsked, setMapAsked] = useState(false);
   const showMap = !narrow || mapAsked;
+  const mapHeight = narrow ? 440 : 480;
   return (
     <Card
       size="small"
@@ -34,14 +41,20 @@ export function MapCard({
       extra={narrow ? undefined : <Text type="secondary">{metricLabel}</Text>}
     >
       {showMap ? (
-        <ProvinceMap
-          values={mapValues}
-          selected={provinceCode}
-          focus={belowProvince || !national ? provinceCode : null}
-          metricLabel={metricLabel}
-          height={narrow ? 440 : 480}
-          onSelect={national ? onSelect : undefined}
-        />
+        <Suspense fallback={<Placeholder height={mapHeight} />}>
+          {ready ? (
+            <ProvinceMap
+              values={mapValues}
+              selected={provinceCode}
+              focus={belowProvince || !national ? provinceCode : null}
+              metricLabel={metricLabel}
+              height={mapHeight}
+              onSelect={national ? onSelect : undefined}
+            />
+          ) : (
+            <Placeholder height={mapHeight} />
+          )}
+        </Suspense>
       ) : (
         <div className="antq-reports__map-ask" data-testid="reports-map-ask">
           <Text type="secondary">{t('reports.map.onDemand')}</Text>
@@ -58,5 +71,13 @@ export function MapCard({
         </Text>
       )}
     </Card>
+  );
+}
+
+function Placeholder({ height }: { height: number }) {
+  return (
+    <div className="antq-reports__placeholder" style={{ height }} aria-busy="true">
+      <Spin />
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 /** The chosen figure month by month (or year by year), with the year before when compared. */
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import { Card, Spin, Typography } from 'antd';
+import { Spin, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
@@ -10,6 +10,7 @@ import EChart from '../EChart';
 import type { EChartsOption } from '../echarts';
 import { compactNumber } from '../metrics';
 import { previousYear, trendInterval } from '../period';
+import Card from '../../components/Card';
 
 const { Text } = Typography;
 

@@ -1,11 +1,12 @@
 /** Issuing the report of the period: a number, a signer and the hand-written assessment and direction. */
 import { PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { formatDate } from '../../lib/format';
 import { issueReport, previewReport, reportKeys, type ReportQuery } from '../api';
+import { useFeedback } from '../../components/feedback';
 
 const { Paragraph } = Typography;
 
@@ -36,7 +37,7 @@ export function IssueModal({
   onPreview: (html: string) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<IssueForm>();
   const request = (v: IssueForm) => ({

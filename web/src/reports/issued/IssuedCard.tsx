@@ -1,7 +1,7 @@
 /** The reports issued for the area, to open, print or download again. */
 import { FileExcelOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Empty, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
@@ -9,6 +9,7 @@ import DownloadButton from '../../components/DownloadButton';
 import { downloadName } from '../../lib/files';
 import { formatDate } from '../../lib/format';
 import { issuedReportUrl, listIssuedReports, reportKeys, type IssuedReport } from '../api';
+import Card from '../../components/Card';
 
 const { Text } = Typography;
 

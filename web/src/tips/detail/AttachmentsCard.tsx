@@ -1,8 +1,9 @@
-import { Card, Empty, Typography } from 'antd';
+import { Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { tipAttachmentUrl, type TipDetail as Tip } from '../api';
 import { formatDateTime } from '../../lib/format';
 import { formatBytes } from '../../lib/tips';
+import Card from '../../components/Card';
 
 const { Text } = Typography;
 

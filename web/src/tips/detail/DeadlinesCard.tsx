@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { Button, DatePicker, Descriptions, Form, Input, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { DueDate } from '../TipBits';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { isOpenStatus } from '../workflow';
 import { usePatch } from './usePatch';
+import { useFeedback } from '../../components/feedback';
+import Card from '../../components/Card';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -69,7 +71,7 @@ type Patch = ReturnType<typeof usePatch>;
 /** A longer deadline, with its reason (`extend` in the PATCH). */
 function ExtendForm({ patch }: { patch: Patch }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [extendForm] = Form.useForm<{ until: Dayjs | null; reason: string }>();
   return (
     <>
@@ -116,7 +118,7 @@ function ExtendForm({ patch }: { patch: Patch }) {
 /** The tip must go to another authority: marked as such, then recorded as passed on (to whom). */
 function Transfer({ tip, patch }: { tip: Tip; patch: Patch }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [passedOnTo, setPassedOnTo] = useState('');
   const dl = tip.deadlines;
   const transferRequired = dl.transfer_required ?? !!dl.pass_on_due_at;

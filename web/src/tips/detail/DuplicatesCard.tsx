@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type TipDetail as Tip } from '../api';
@@ -7,12 +7,14 @@ import { formatDate } from '../../lib/format';
 import { formatTrackingCode } from '../../lib/tips';
 import { isForwardMove, isTipStatus } from '../workflow';
 import { usePatch } from './usePatch';
+import { useFeedback } from '../../components/feedback';
+import Card from '../../components/Card';
 
 const { Title, Text } = Typography;
 
 export default function Duplicates({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const patch = usePatch(tip);
   const canMark = canWrite && isForwardMove(tip.status, 'duplicate');
   const percent = (score: number) => Math.round(score <= 1 ? score * 100 : score);

@@ -1,11 +1,12 @@
 import { EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Button, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tipKeys, revealReporter, type RevealedReporter, type TipDetail as Tip } from '../api';
 import RevealDialog from '../../components/RevealDialog';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import Card from '../../components/Card';
 
 const { Paragraph, Text } = Typography;
 

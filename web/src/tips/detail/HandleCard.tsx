@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TipDetail as Tip, type TipPatch } from '../api';
@@ -7,13 +7,15 @@ import { formatTrackingCode } from '../../lib/tips';
 import { isFinalStatus, missingForStatus, nextStatuses } from '../workflow';
 import AssigneeSelect from './AssigneeSelect';
 import { usePatch } from './usePatch';
+import { useFeedback } from '../../components/feedback';
+import Card from '../../components/Card';
 
 const { Text } = Typography;
 
 export default function Handle({ tip }: { tip: Tip }) {
   const { t } = useTranslation();
   const { user } = useAuth();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const patch = usePatch(tip);
   const [form] = Form.useForm<{ status?: string; assignee?: string; reason?: string; duplicate_of?: string }>();
   const status = Form.useWatch('status', form);

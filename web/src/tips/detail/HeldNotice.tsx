@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Space } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { tipKeys, releaseTip, type TipDetail as Tip } from '../api';
 import { errorMessage } from '../../components/ApiErrorAlert';
+import { useFeedback } from '../../components/feedback';
 
 /**
  * A tip that arrived during a flood of tips to its unit waits to be screened: "Đã sàng lọc" moves it
@@ -10,7 +11,7 @@ import { errorMessage } from '../../components/ApiErrorAlert';
  */
 export default function HeldNotice({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const release = useMutation({
     mutationFn: () => releaseTip(tip.id),

@@ -1,8 +1,9 @@
-import { Card, Timeline, Typography } from 'antd';
+import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type TipDetail as Tip, type TipEvent } from '../api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { isTipStatus } from '../workflow';
+import Card from '../../components/Card';
 
 const { Text } = Typography;
 

@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tipKeys, sendTipMessage, type TipDetail as Tip, type TipMessage } from '../api';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { MESSAGE_MAX, formatTrackingCode, textLength } from '../../lib/tips';
+import { useFeedback } from '../../components/feedback';
+import Card from '../../components/Card';
 
 const { Text } = Typography;
 
@@ -37,7 +39,7 @@ function Thread({ messages }: { messages: TipMessage[] }) {
 
 export default function Messages({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [body, setBody] = useState('');
   const [empty, setEmpty] = useState(false);

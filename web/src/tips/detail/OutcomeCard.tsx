@@ -1,10 +1,12 @@
-import { App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
+import { Button, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TipDetail as Tip, type TipOutcome, type TipPatch } from '../api';
 import { formatNumber } from '../../lib/format';
 import { TIP_DECISIONS, isForwardMove } from '../workflow';
 import { usePatch } from './usePatch';
+import { useFeedback } from '../../components/feedback';
+import Card from '../../components/Card';
 
 const { Text } = Typography;
 
@@ -18,7 +20,7 @@ type OutcomeValues = Required<Pick<TipOutcome, 'cases_solved' | 'suspects_arrest
 
 export default function Outcome({ tip, canWrite }: { tip: Tip; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const patch = usePatch(tip);
   const [form] = Form.useForm<OutcomeValues>();
   const [resolveToo, setResolveToo] = useState(false);

@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Select, Space } from 'antd';
+import { Button, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { assignPending, candidateLabel, reformKeys, type QueueItem } from './api';
+import { useFeedback } from '../../components/feedback';
 
 /** The choice of one unit's new commune among its candidates, and the button that makes it. */
 export default function AssignCell({ item }: { item: QueueItem }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState<string | undefined>(item.candidates.length === 1 ? item.candidates[0]?.code : undefined);
   const assign = useMutation({
