@@ -25,6 +25,10 @@ class IdempotencyStore {
   struct ClaimResult {
     Claim claim;
     std::optional<StoredResponse> stored;  // for replay
+    // For `claimed`: which claim this is. A request that went silent can be taken over by a retry
+    // on another instance; the silent one, if it wakes, holds an old token, and its writes,
+    // answer and release are then refused (a fence), so the retry's effect is the only one.
+    std::string token;
   };
   virtual ~IdempotencyStore() = default;
   // Atomically claims (caller, key) for a request; `request` is what identifies it (method,
@@ -35,10 +39,12 @@ class IdempotencyStore {
   struct Acting {
     virtual ~Acting() = default;
   };
-  virtual std::unique_ptr<Acting> acting(const std::string& caller, const std::string& key) = 0;
-  virtual void complete(const std::string& caller, const std::string& key, const StoredResponse& response) = 0;
+  // A write made after the claim was taken over throws Conflict (409) and is rolled back.
+  virtual std::unique_ptr<Acting> acting(const std::string& caller, const std::string& key, const std::string& token) = 0;
+  // Both do nothing once the claim was taken over.
+  virtual void complete(const std::string& caller, const std::string& key, const std::string& token, const StoredResponse& response) = 0;
   // The handler failed in a way worth retrying (5xx): forget the claim, unless it wrote.
-  virtual void release(const std::string& caller, const std::string& key) = 0;
+  virtual void release(const std::string& caller, const std::string& key, const std::string& token) = 0;
 };
 
 }  // namespace antq::http

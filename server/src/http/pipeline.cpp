@@ -294,18 +294,18 @@ Response Pipeline::run_with_idempotency(Request& req, const Route& route, std::s
   }
   Response res;
   try {
-    const auto acting = idempotency_->acting(caller, k);
+    const auto acting = idempotency_->acting(caller, k, claimed.token);
     res = route.handler(req);
   } catch (const ApiError& e) {
     res = error_response(e, req.request_id);
   } catch (...) {
-    idempotency_->release(caller, k);
+    idempotency_->release(caller, k, claimed.token);
     throw;
   }
   if (res.status >= 500) {
-    idempotency_->release(caller, k);
+    idempotency_->release(caller, k, claimed.token);
   } else {
-    idempotency_->complete(caller, k, StoredResponse{res.status, res.content_type, res.body});
+    idempotency_->complete(caller, k, claimed.token, StoredResponse{res.status, res.content_type, res.body});
   }
   return res;
 }

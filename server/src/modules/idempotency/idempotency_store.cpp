@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "core/errors.hpp"
 #include "core/time.hpp"
 #include "modules/idempotency/idempotency_store.sql.hpp"
 
@@ -18,8 +19,15 @@ constexpr auto kAbandoned = std::chrono::minutes(5);
 
 class MarkActed final : public http::IdempotencyStore::Acting {
  public:
-  MarkActed(std::string caller, std::string key)
-      : hook_([caller = std::move(caller), key = std::move(key)](db::Connection& c) { c.query(kActed, caller, key); }) {}
+  MarkActed(std::string caller, std::string key, std::string token)
+      : hook_([caller = std::move(caller), key = std::move(key), token = std::move(token)](db::Connection& c) {
+          // Not ours any more: the request was silent for kAbandoned and a retry took it over (and
+          // may have written already). Throwing rolls this write back.
+          if (c.query(kActed, caller, key, token).affected == 0)
+            throw Conflict(
+                "Yêu cầu với Idempotency-Key này đã được một lần gửi lại xử lý thay; lần này không ghi gì. Hãy tải lại "
+                "để xem kết quả.");
+        }) {}
 
  private:
   db::WriteHook hook_;
@@ -37,8 +45,9 @@ DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& cal
     c.query(kExpire, timeutil::to_rfc3339(now - kKeep));
     auto r = c.query(kSelect, caller, key);
     if (r.empty()) {
-      c.query(kInsert, caller, key, fingerprint, timeutil::to_rfc3339(now));
-      return {Claim::claimed, std::nullopt};
+      const std::string token = timeutil::to_rfc3339(now);
+      c.query(kInsert, caller, key, fingerprint, token);
+      return {Claim::claimed, std::nullopt, token};
     }
     const auto& row = r.rows[0];
     // With the key that made it: a retry across `antq keys rotate` is the same request.
@@ -48,8 +57,10 @@ DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& cal
       if (row.integer(5) != 0) return {Claim::acted_unanswered, std::nullopt};
       // Still running, or died before writing anything (then it is safe to run again).
       const auto since = timeutil::parse_rfc3339(row.text(4));
-      if (since && now - *since > kAbandoned && c.query(kTakeOver, caller, key, timeutil::to_rfc3339(now), row.text(4)).affected == 1) {
-        return {Claim::claimed, std::nullopt};
+      // The new token must differ from the old one, which it does: it is later by kAbandoned.
+      const std::string token = timeutil::to_rfc3339(now);
+      if (since && now - *since > kAbandoned && c.query(kTakeOver, caller, key, token, row.text(4)).affected == 1) {
+        return {Claim::claimed, std::nullopt, token};
       }
       return {Claim::in_progress, std::nullopt};
     }
@@ -59,17 +70,19 @@ DbIdempotencyStore::ClaimResult DbIdempotencyStore::claim(const std::string& cal
   });
 }
 
-std::unique_ptr<http::IdempotencyStore::Acting> DbIdempotencyStore::acting(const std::string& caller, const std::string& key) {
-  return std::make_unique<MarkActed>(caller, key);
+std::unique_ptr<http::IdempotencyStore::Acting> DbIdempotencyStore::acting(const std::string& caller, const std::string& key,
+                                                                           const std::string& token) {
+  return std::make_unique<MarkActed>(caller, key, token);
 }
 
-void DbIdempotencyStore::complete(const std::string& caller, const std::string& key, const http::StoredResponse& response) {
+void DbIdempotencyStore::complete(const std::string& caller, const std::string& key, const std::string& token,
+                                  const http::StoredResponse& response) {
   const std::string sealed = keys_.seal(response.body, kPurpose);
-  db_.write([&](db::Connection& c) { c.query(kComplete, caller, key, response.status, response.content_type, sealed); });
+  db_.write([&](db::Connection& c) { c.query(kComplete, caller, key, response.status, response.content_type, sealed, token); });
 }
 
-void DbIdempotencyStore::release(const std::string& caller, const std::string& key) {
-  db_.write([&](db::Connection& c) { c.query(kDelete, caller, key); });
+void DbIdempotencyStore::release(const std::string& caller, const std::string& key, const std::string& token) {
+  db_.write([&](db::Connection& c) { c.query(kDelete, caller, key, token); });
 }
 
 }  // namespace antq::idempotency

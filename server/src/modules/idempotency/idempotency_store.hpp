@@ -12,9 +12,9 @@ class DbIdempotencyStore final : public http::IdempotencyStore {
   // requests are kept as keyed hashes only.
   DbIdempotencyStore(db::Database& db, const crypto::Keyring& keys) : db_(db), keys_(keys) {}
   ClaimResult claim(const std::string& caller, const std::string& key, const std::string& request) override;
-  std::unique_ptr<Acting> acting(const std::string& caller, const std::string& key) override;
-  void complete(const std::string& caller, const std::string& key, const http::StoredResponse& response) override;
-  void release(const std::string& caller, const std::string& key) override;
+  std::unique_ptr<Acting> acting(const std::string& caller, const std::string& key, const std::string& token) override;
+  void complete(const std::string& caller, const std::string& key, const std::string& token, const http::StoredResponse& response) override;
+  void release(const std::string& caller, const std::string& key, const std::string& token) override;
 
  private:
   db::Database& db_;

@@ -72,7 +72,10 @@ std::string silent_since() { return timeutil::to_rfc3339(std::chrono::system_clo
 
 bool any_queued(db::Connection& c) { return !c.query(kNextQueued, silent_since()).empty(); }
 
-std::optional<std::int64_t> claim_next(db::Connection& c) {
+ClaimLost::ClaimLost(std::int64_t id)
+    : std::runtime_error("import batch " + std::to_string(id) + " was taken over by another runner (this one was silent too long)") {}
+
+std::optional<Claimed> claim_next(db::Connection& c) {
   // Another worker may claim the same batch between the read and the update (PostgreSQL): the
   // next candidate then, a few times at most.
   for (int attempt = 0; attempt < 3; ++attempt) {
@@ -80,21 +83,26 @@ std::optional<std::int64_t> claim_next(db::Connection& c) {
     const auto r = c.query(kNextQueued, silent);
     if (r.empty()) return std::nullopt;
     const auto id = r.rows[0].integer(0);
-    if (c.query(kClaim, id, timeutil::now_utc(), silent).affected > 0) return id;
+    const auto claimed = c.query(kClaim, id, timeutil::now_utc(), silent);
+    if (!claimed.empty()) return Claimed{id, claimed.rows[0].integer(0)};
   }
   return std::nullopt;
 }
 
 void requeue_running(db::Connection& c) { c.query(kRequeueRunning); }
 
-void progress(db::Connection& c, std::int64_t id, const Counts& k) {
-  c.query(kProgress, id, k.processed, k.created, k.updated, k.unchanged, k.refused, timeutil::now_utc());
+void progress(db::Connection& c, const Claimed& claim, const Counts& k) {
+  if (c.query(kProgress, claim.id, k.processed, k.created, k.updated, k.unchanged, k.refused, timeutil::now_utc(), claim.token).affected ==
+      0)
+    throw ClaimLost(claim.id);
 }
 
-void finish(db::Connection& c, std::int64_t id, const std::string& status, const Counts& k, const std::string& errors_json,
+void finish(db::Connection& c, const Claimed& claim, const std::string& status, const Counts& k, const std::string& errors_json,
             const std::optional<std::string>& failed_rows_json, const std::string& message) {
-  c.query(kFinish, id, status, k.processed, k.created, k.updated, k.unchanged, k.refused, errors_json, failed_rows_json, message,
-          timeutil::now_utc());
+  if (c.query(kFinish, claim.id, status, k.processed, k.created, k.updated, k.unchanged, k.refused, errors_json, failed_rows_json, message,
+              timeutil::now_utc(), claim.token)
+          .affected == 0)
+    throw ClaimLost(claim.id);
 }
 
 std::optional<std::string> failed_rows(db::Connection& c, std::int64_t id) {

@@ -2,6 +2,7 @@
 // The importer's tables (migration 0024): batches, the rows each wrote, remembered column mappings.
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -38,12 +39,22 @@ std::optional<Batch> find(db::Connection& c, std::int64_t id);
 // The batches of a register (or all) whose importer's unit is inside `area`, newest first.
 std::vector<Batch> list(db::Connection& c, const PathRange& area, const std::optional<std::string>& register_name, int limit);
 bool any_queued(db::Connection& c);
+// A claim of a batch: the batch, and the claim's number. A runner that goes silent (a paused
+// instance) loses its batch to the next poll; its progress and finish then throw ClaimLost, which
+// rolls back what it wrote with them, so each group of rows commits under one runner only.
+struct Claimed {
+  std::int64_t id = 0;
+  std::int64_t token = 0;
+};
+struct ClaimLost : std::runtime_error {
+  explicit ClaimLost(std::int64_t id);
+};
 // Claims the oldest queued batch of a unit none of whose imports is running (nullopt: none waiting):
 // one import at a time per unit, the units' queues side by side.
-std::optional<std::int64_t> claim_next(db::Connection& c);
+std::optional<Claimed> claim_next(db::Connection& c);
 void requeue_running(db::Connection& c);
-void progress(db::Connection& c, std::int64_t id, const Counts& k);
-void finish(db::Connection& c, std::int64_t id, const std::string& status, const Counts& k, const std::string& errors_json,
+void progress(db::Connection& c, const Claimed& claim, const Counts& k);
+void finish(db::Connection& c, const Claimed& claim, const std::string& status, const Counts& k, const std::string& errors_json,
             const std::optional<std::string>& failed_rows_json, const std::string& message);
 std::optional<std::string> failed_rows(db::Connection& c, std::int64_t id);
 

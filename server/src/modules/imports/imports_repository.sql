@@ -19,20 +19,24 @@ WHERE (b.status = 'queued' AND NOT EXISTS (SELECT 1 FROM import_batches r WHERE 
    OR (b.status = 'running' AND (b.heartbeat_at IS NULL OR b.heartbeat_at < $1))
 ORDER BY b.id LIMIT 1
 
+-- Each claim numbers itself one above the last (claim_token): the runner's fence.
 -- name: kClaim
-UPDATE import_batches SET status = 'running', started_at = $2, heartbeat_at = $2
+UPDATE import_batches SET status = 'running', started_at = $2, heartbeat_at = $2, claim_token = claim_token + 1
 WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < $3)))
+RETURNING claim_token
 
 -- name: kRequeueRunning
 UPDATE import_batches SET status = 'queued' WHERE status = 'running'
 
+-- Progress and finish by the claim's runner only ($8, $12: its claim_token).
 -- name: kProgress
-UPDATE import_batches SET processed = $2, created = $3, updated = $4, unchanged = $5, refused = $6, heartbeat_at = $7 WHERE id = $1
+UPDATE import_batches SET processed = $2, created = $3, updated = $4, unchanged = $5, refused = $6, heartbeat_at = $7
+WHERE id = $1 AND status = 'running' AND claim_token = $8
 
 -- name: kFinish
 UPDATE import_batches SET status = $2, processed = $3, created = $4, updated = $5, unchanged = $6, refused = $7, errors = $8,
   failed_rows = $9, message = $10, finished_at = $11
-WHERE id = $1
+WHERE id = $1 AND status = 'running' AND claim_token = $12
 
 -- name: kFailedRows
 SELECT failed_rows FROM import_batches WHERE id = $1

@@ -150,13 +150,20 @@ bj::object ImportsService::run_now(const http::Principal& who, const Upload& u, 
 
 bool ImportsService::run_next() {
   if (!db_.read_value([](db::Connection& c) { return repo::any_queued(c); })) return false;
-  const auto id = db_.write_value([&](db::Connection& c) { return repo::claim_next(c); });
-  if (!id) return false;
-  run_batch(*id);
+  const auto claim = db_.write_value([&](db::Connection& c) { return repo::claim_next(c); });
+  if (!claim) return false;
+  try {
+    run_batch(*claim);
+  } catch (const repo::ClaimLost& e) {
+    // This instance was silent for minutes (paused, cut off) and another runs the batch now: what
+    // this one wrote since its last progress was rolled back with it, and the file is the other's.
+    log::warn("import_taken_over", {{"batch", claim->id}, {"error", e.what()}});
+  }
   return true;
 }
 
-void ImportsService::run_batch(std::int64_t id) {
+void ImportsService::run_batch(const repo::Claimed& claim) {
+  const std::int64_t id = claim.id;
   const Batch b = *db_.read_value([&](db::Connection& c) { return repo::find(c, id); });
   const std::string path = (fs::path(files_dir_) / b.stored_name).string();
   const http::Principal who = principal_from_json(b.principal);
@@ -178,7 +185,9 @@ void ImportsService::run_batch(std::int64_t id) {
     header = p.sheet.header;
     require_complete(p.columns, p.mapping);
     r = run_rows(db_, {*target, who, keys_, id}, p.sheet, p.columns, p.mapping,
-                 [&](db::Connection& c, const Counts& k) { repo::progress(c, id, k); });
+                 [&](db::Connection& c, const Counts& k) { repo::progress(c, claim, k); });
+  } catch (const repo::ClaimLost&) {
+    throw;
   } catch (const ApiError& e) {
     status = "failed";
     message = e.what();
@@ -192,7 +201,7 @@ void ImportsService::run_batch(std::int64_t id) {
   db_.write([&](db::Connection& c) {
     const auto now = repo::find(c, id);
     Counts k = status == "done" ? r.counts : now->counts;
-    repo::finish(c, id, status, k, errors_json(r.errors),
+    repo::finish(c, claim, status, k, errors_json(r.errors),
                  r.failed.empty() ? std::nullopt : std::optional(keys_.seal(failed_rows_json(header, r.failed), kFailedRowsPurpose)),
                  message);
     audit_.record(c, {who.username, "import.run", "import", std::to_string(id), b.unit_path, who.unit_code, "", "",

@@ -17,6 +17,7 @@
 #include "http/request.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/imports/import_targets.hpp"
+#include "modules/imports/imports_repository.hpp"
 #include "modules/imports/sheet.hpp"
 
 namespace antq::imports {
@@ -64,7 +65,7 @@ class ImportsService {
 
  private:
   const Target& writable(const http::Principal& who, const std::string& register_name) const;
-  void run_batch(std::int64_t id);
+  void run_batch(const repo::Claimed& claim);
 
   db::Database& db_;
   const Targets& targets_;
