@@ -88,8 +88,24 @@ TipsService::Target TipsService::intake_target(const NewTip& in, const http::Pri
   constexpr auto kTtl = std::chrono::seconds(10);
   const auto now = std::chrono::steady_clock::now();
   auto unknown_category = [&] { return BadRequest("Loại tin báo '" + in.category + "' không có trong danh mục.", "category"); };
-  if (!who) {
+  // On PostgreSQL several instances share the database: what is cached holds only under the change
+  // stamp it was made under (db::Database::change_stamp moves with every write of the units and the
+  // catalogue, on any instance, heard by LISTEN), so a category withdrawn or a unit retired on one
+  // instance is refused on all of them at once; a stamp that cannot be told (its listener
+  // reconnecting) means no cache. SQLite is one process whose stamp moves with every commit, each
+  // tip's included: there the time alone bounds the cache (the command line's edits). Who is
+  // notified (the officers) follows the time on both: a new officer hears of tips kTtl later at most.
+  const bool shared = db_.engine() == db::Engine::postgresql;
+  const std::optional<std::uint64_t> stamp = shared ? db_.change_stamp() : std::nullopt;
+  const bool cacheable = !who && (!shared || stamp);
+  if (cacheable) {
     std::lock_guard g(cache_mutex_);
+    if (shared && cache_stamp_ != stamp) {
+      // taken before the reads below: a change during them leaves this entry under an older stamp
+      targets_.clear();
+      categories_at_ = {};
+      cache_stamp_ = stamp;
+    }
     if (now - categories_at_ < kTtl) {
       auto cat = active_categories_.find(in.category);
       if (cat == active_categories_.end()) throw unknown_category();
@@ -113,17 +129,21 @@ TipsService::Target TipsService::intake_target(const NewTip& in, const http::Pri
     // A province's own categories are offered, and accepted, only inside that province.
     auto cat = active.find(in.category);
     if (cat == active.end() || !access::list_entry_applies(cat->second, unit->path)) throw unknown_category();
-    if (!who) {
+    if (cacheable) {
       std::lock_guard g(cache_mutex_);
-      active_categories_ = active;
-      categories_at_ = now;
+      if (cache_stamp_ == stamp) {
+        active_categories_ = active;
+        categories_at_ = now;
+      }
     }
     return Target{*unit, repo::local_handlers(c, unit->path)};
   });
-  if (!who) {
+  if (cacheable) {
     std::lock_guard g(cache_mutex_);
-    if (targets_.size() > 10000) targets_.clear();
-    targets_[in.unit_code] = {now, t};
+    if (cache_stamp_ == stamp) {
+      if (targets_.size() > 10000) targets_.clear();
+      targets_[in.unit_code] = {now, t};
+    }
   }
   return t;
 }

@@ -202,6 +202,8 @@ class TipsService {
   // Active category → the province that added it (nullopt: national).
   std::map<std::string, std::optional<std::string>> active_categories_;
   std::chrono::steady_clock::time_point categories_at_{};
+  // The database's change stamp the cache was made under (PostgreSQL; tip_intake.cpp).
+  std::optional<std::uint64_t> cache_stamp_;
 };
 
 }  // namespace antq::tips

@@ -169,6 +169,22 @@ TEST_P(TwoInstancesTest, ThePerAddressLimitHoldsAcrossBothInstances) {
   EXPECT_EQ(send_tip(b(), "Tin báo từ một địa chỉ khác.", "198.51.100.8").status, 201);
 }
 
+// The tip form's lookups (the unit, the categories) are cached by each instance, so a flood of tips
+// costs no read; but not past a change made on another: a category withdrawn through A is refused
+// by B as soon as B has heard of the change (LISTEN, milliseconds), not when its cache ages out.
+TEST_P(TwoInstancesTest, ACategoryWithdrawnOnOneIsRefusedByTheOtherAtOnce) {
+  start({});
+  ASSERT_EQ(send_tip(b(), "Tin báo trước khi loại tin bị bỏ: máy chủ B nhớ danh mục.", "192.0.2.40").status, 201);
+  const auto before = b_->database().change_stamp();
+  ASSERT_TRUE(before);
+  auto off = request(a(), "PATCH", "/api/v1/tip-categories/drugs", R"({"active":false})", json_auth(a_->national_admin()));
+  ASSERT_EQ(off.status, 200) << off.body;
+  ASSERT_TRUE(eventually([&] { return b_->database().change_stamp() != before; })) << "B never heard of the change";
+  auto refused = send_tip(b(), "Tin báo sau khi loại tin đã bị bỏ trên máy chủ A.", "192.0.2.41");
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_NE(refused.body.find("không có trong danh mục"), std::string::npos) << refused.body;
+}
+
 TEST_P(TwoInstancesTest, EachWebhookEventIsDeliveredOnceWithBothDispatchersRunning) {
   Receiver receiver;
   ServerOptionsForTest o;
