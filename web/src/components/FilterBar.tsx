@@ -4,7 +4,7 @@
  * registers.css) or `tip` (the tip inbox, tips.css).
  */
 import { InputNumber, Select } from 'antd';
-import UnitField from './form/UnitField';
+import UnitField from './form/DeferredUnitField';
 
 type Bar = 'reg' | 'tip';
 

@@ -15,7 +15,7 @@ import { ApiError } from '../api';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { fieldOf } from '../components/forms';
 import { usePageTitle } from '../components/usePageTitle';
-import UnitField from '../components/form/UnitField';
+import UnitField from '../components/form/DeferredUnitField';
 import RequireAuth from '../accounts/RequireAuth';
 import { hasPermission, useAuth } from '../accounts/auth';
 import { formatDateTime, formatNumber } from '../lib/format';

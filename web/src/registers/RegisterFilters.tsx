@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import CatalogSelect from '../components/form/CatalogSelect';
 import DateInput from '../components/form/DateInput';
-import UnitField from '../components/form/UnitField';
+import UnitField from '../components/form/DeferredUnitField';
 import { useNarrow } from '../components/useBreakpoint';
 import { matchOption } from '../lib/units';
 import { useLabel, useLanguage } from './bits';

@@ -15,7 +15,7 @@ import ApiErrorAlert from '../components/ApiErrorAlert';
 import CatalogSelect from '../components/form/CatalogSelect';
 import CountInput from '../components/form/CountInput';
 import DateInput from '../components/form/DateInput';
-import UnitField from '../components/form/UnitField';
+import UnitField from '../components/form/DeferredUnitField';
 import { getRecord, listRecords, registerKeys, type Id, type RegisterRecord } from './api';
 import { recordTitle, useLabel, useLanguage } from './bits';
 import { REGISTER_BY_NAME, choiceLabel, fieldOfRegister, type FieldSpec, type RegisterConfig } from './config';

@@ -18,7 +18,8 @@ import LanguageSwitch from '../components/LanguageSwitch';
 import NotificationBell from '../tips/NotificationBell';
 import OutboxBadge from '../offline/OutboxBadge';
 import ReauthModal from '../accounts/ReauthModal';
-import UnitField from '../components/form/UnitField';
+import UnitField from '../components/form/DeferredUnitField';
+import { markPageShown } from './pageShown';
 import UserMenu from '../accounts/UserMenu';
 import './workspace.css';
 import { useBreakpoint } from '../components/useBreakpoint';
@@ -105,6 +106,7 @@ export default function AppLayout() {
         <div className="antq-container">
           <Suspense fallback={<Spin size="large" className="antq-page-spin" />}>
             <Outlet />
+            <PageShown />
           </Suspense>
         </div>
       </Layout.Content>
@@ -231,4 +233,10 @@ function FooterVersion() {
       {t('app.version', { version: health.data.version })}
     </Typography.Text>
   );
+}
+
+/** Rendered with the routed page, once its code has loaded: the first page has been shown. */
+function PageShown() {
+  useEffect(() => markPageShown(), []);
+  return null;
 }

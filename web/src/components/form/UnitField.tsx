@@ -31,6 +31,9 @@ interface BaseProps {
   'aria-label'?: string;
   'data-testid'?: string;
   status?: 'error' | 'warning';
+  /** Focused and open when it appears (DeferredUnitField: the user reached for it). */
+  autoFocus?: boolean;
+  defaultOpen?: boolean;
 }
 
 export type UnitFieldProps =
@@ -45,7 +48,7 @@ interface LabeledValue {
 const SEARCH_MIN = 2;
 
 export default function UnitField(props: UnitFieldProps) {
-  const { id, className, disabled, allowClear = true, placeholder, kinds, scope = 'own', status } = props;
+  const { id, className, disabled, allowClear = true, placeholder, kinds, scope = 'own', status, autoFocus, defaultOpen } = props;
   const multiple = props.multiple === true;
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -70,6 +73,8 @@ export default function UnitField(props: UnitFieldProps) {
     id,
     className,
     disabled,
+    autoFocus,
+    defaultOpen,
     'data-testid': props['data-testid'] ?? 'unit-picker',
     'aria-label': props['aria-label'] ?? t('unitPicker.label'),
     style: { width: '100%' },

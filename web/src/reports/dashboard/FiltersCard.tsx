@@ -4,7 +4,7 @@ import { Button, DatePicker, Segmented, Select, Space, Switch, Tooltip, Typograp
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type UnitDetail } from '../../api';
-import UnitField from '../../components/form/UnitField';
+import UnitField from '../../components/form/DeferredUnitField';
 import { rangeSeparator } from '../../components/form/rangeSeparator';
 import { useAuth } from '../../accounts/auth';
 import { formatDate } from '../../lib/format';

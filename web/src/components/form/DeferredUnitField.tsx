@@ -1,0 +1,67 @@
+/**
+ * The unit field (UnitField) with its tree loaded after the page it is on has been shown: Ant
+ * Design's TreeSelect and its tree are about 50 kB gzip, a sixth of the staff app's first load
+ * (issue 17), and the header's unit bar is on every page. Until the tree is there, a box that looks
+ * like the field shows the chosen unit; reaching for it (a click, a tap, the keyboard's focus)
+ * loads the tree at once and opens it.
+ */
+import { DownOutlined } from '@ant-design/icons';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { afterPageShown } from '../../shell/pageShown';
+import { useUnitDetails } from './unitTree';
+import type { UnitFieldProps } from './UnitField';
+import './deferredUnitField.css';
+
+const UnitField = lazy(() => import('./UnitField'));
+
+// after the page is shown, the rest of its first requests (its data) go first
+const DELAY_MS = 300;
+
+export default function DeferredUnitField(props: UnitFieldProps) {
+  const { t } = useTranslation();
+  const [wanted, setWanted] = useState(false);
+  const [reached, setReached] = useState(false);
+
+  useEffect(() => {
+    let timer: number | undefined;
+    const cancel = afterPageShown(() => {
+      timer = window.setTimeout(() => setWanted(true), DELAY_MS);
+    });
+    return () => {
+      cancel();
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, []);
+
+  const values = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
+  const details = useUnitDetails(values);
+  const text = values.map((code, i) => details[i]?.data?.full_name ?? code).join(', ');
+  const placeholder = props.placeholder ?? (props.multiple ? t('unitPicker.placeholderMany') : t('unitPicker.placeholder'));
+  const reach = () => {
+    setReached(true);
+    setWanted(true);
+  };
+  const box = (
+    <button
+      type="button"
+      id={props.id}
+      className={`antq-unit-box${props.className ? ` ${props.className}` : ''}`}
+      disabled={props.disabled}
+      aria-label={props['aria-label'] ?? t('unitPicker.label')}
+      aria-haspopup="tree"
+      onClick={reach}
+      onFocus={reach}
+      onPointerEnter={() => setWanted(true)}
+    >
+      <span className={text ? 'antq-unit-box__value' : 'antq-unit-box__placeholder'}>{text || placeholder}</span>
+      <DownOutlined className="antq-unit-box__arrow" aria-hidden />
+    </button>
+  );
+  if (!wanted) return box;
+  return (
+    <Suspense fallback={box}>
+      <UnitField {...props} autoFocus={reached} defaultOpen={reached} />
+    </Suspense>
+  );
+}
