@@ -80,7 +80,7 @@ esac
 mkdir -p "$BENCH_DIR/results"
 
 if [ ! -f "$DIR/seeded" ]; then
-  note "creating the $SCALE synthetic database ($ENGINE) in $DIR (minutes at national scale, about an hour on PostgreSQL)…"
+  note "creating the $SCALE synthetic database ($ENGINE) in $DIR (minutes at national scale, about 45 minutes on PostgreSQL)…"
   if [ "$ENGINE" = sqlite ]; then
     rm -f "$DB" "$DB-wal" "$DB-shm" "$DIR/antq.key"
   else
