@@ -19,12 +19,7 @@ const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 const CHROMIUM = process.env.ANTQ_CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = Math.max(1, Number(process.env.BENCH_LH_RUNS ?? 3) || 3);
 
-const BUDGET = {
-  score: 90,
-  lcpMs: 2000,
-  publicJs: 100 * 1024,
-  staffJs: 300 * 1024,
-};
+const BUDGET = { score: 90, lcpMs: 2000, publicJs: 100 * 1024, staffJs: 300 * 1024 };
 // BENCH_LH_PAGES=- : the staff app only
 const PUBLIC_PAGES = process.env.BENCH_LH_PAGES?.trim()
   ? process.env.BENCH_LH_PAGES.trim()
@@ -53,13 +48,7 @@ function gzipBytes(url) {
       .get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
         let bytes = 0;
         res.on('data', (c) => (bytes += c.length));
-        res.on('end', () =>
-          resolve({
-            bytes,
-            encoding: res.headers['content-encoding'] ?? 'identity',
-            status: res.statusCode,
-          }),
-        );
+        res.on('end', () => resolve({ bytes, encoding: res.headers['content-encoding'] ?? 'identity', status: res.statusCode }));
       })
       .on('error', reject);
   });
@@ -74,16 +63,10 @@ async function sumGzip(urls) {
 /** CPU use by every process over one second (0–100 %), as bench/run.sh prints it. */
 async function cpuBusy() {
   const sample = () =>
-    os.cpus().reduce(
-      (a, c) => ({
-        idle: a.idle + c.times.idle,
-        total: a.total + Object.values(c.times).reduce((x, y) => x + y, 0),
-      }),
-      {
-        idle: 0,
-        total: 0,
-      },
-    );
+    os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, total: a.total + Object.values(c.times).reduce((x, y) => x + y, 0) }), {
+      idle: 0,
+      total: 0,
+    });
   const a = sample();
   await new Promise((r) => setTimeout(r, 1000));
   const b = sample();
@@ -94,18 +77,10 @@ async function cpuBusy() {
 // ---------------------------------------------------------------- public pages (Lighthouse)
 
 async function lighthouseRun(lighthouse, launch, url) {
-  const chrome = await launch({
-    chromePath: CHROMIUM,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
-  });
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
   try {
     // the defaults: the mobile form factor and simulated throttling (slow 4G, 4× CPU slowdown)
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance'],
-    });
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     if (!result?.lhr) throw new Error(`Lighthouse gave no report for ${url}`);
     if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
     return result.lhr;
@@ -173,11 +148,7 @@ async function headingShown(page) {
  * a logged-in officer's browser loads when the app opens (the budget's figure).
  */
 async function measureStaff(chromium, username, password) {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const options = { viewport: { width: 1366, height: 800 }, locale: 'vi-VN' };
   try {
     const context = await browser.newContext(options);
@@ -198,37 +169,31 @@ async function measureStaff(chromium, username, password) {
     const { cookies } = await context.storageState();
     await context.close();
 
-    const again = await browser.newContext({
-      ...options,
-      storageState: { cookies, origins: [] },
-    });
+    const again = await browser.newContext({ ...options, storageState: { cookies, origins: [] } });
     // The page notes, by its own clock, when its heading first shows: the scripts it had asked for
-    // by then are the first page's (what starts after is loaded once the page is usable, such as
-    // a chart after the figures). Playwright's own wait answers later, the later the busier the
+    // by then are the first page's (what starts after loads once the page is usable, such as a
+    // chart after the figures). Playwright's own wait answers later, the later the busier the
     // machine, and counted what started meanwhile.
     await again.addInitScript(() => {
       const seen = () => {
         const h = document.querySelector('h1');
         if (h && h.textContent.trim() && h.getClientRects().length) window.__antqHeadingAt ??= performance.now();
       };
-      new MutationObserver(seen).observe(document, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
+      new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true });
     });
     const opened = await again.newPage();
     opened.setDefaultTimeout(60_000);
     const scripts = scriptLog(opened);
     await opened.goto(new URL(landing, baseUrl).href);
     const heading = await headingShown(opened);
+    const shownAt = await opened.evaluate(() => window.__antqHeadingAt ?? Infinity);
     const usable = await opened.evaluate(
       ([origin, until]) =>
         performance
           .getEntriesByType('resource')
           .filter((e) => e.name.startsWith(origin) && new URL(e.name).pathname.endsWith('.js') && e.startTime <= until)
           .map((e) => e.name),
-      [new URL(baseUrl).origin, await opened.evaluate(() => window.__antqHeadingAt ?? Infinity)],
+      [new URL(baseUrl).origin, shownAt],
     );
     await opened.waitForLoadState('networkidle');
     const idle = scripts.slice();
