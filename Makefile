@@ -51,6 +51,7 @@ bench: build
 	@bash bench/cluster_tips.sh
 	@bash bench/login_flood.sh
 	@bash bench/reports.sh
+	@BENCH_REPORT_ENGINE=postgresql bash bench/reports.sh
 	@bash bench/imports.sh
 	@bash bench/news.sh
 	@bash bench/backup.sh

@@ -1,6 +1,5 @@
 // Sums at the ends of consecutive windows (a time series of the reports dashboard), read from
 // the rollup's buckets: Rollups::prefixes (rollups.hpp).
-#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -54,30 +53,6 @@ std::vector<BucketRange> cover(const std::string& after, const std::string& upto
   return out;
 }
 
-// The data of the buckets of each range (in the order of `ranges`), for one node: a statement per
-// kRangesAtOnce ranges, each range a row of a VALUES list joined to the buckets. Its index is
-// written into the statement (a count, not input); the grains and days are parameters.
-constexpr std::size_t kRangesAtOnce = 200;
-std::vector<std::vector<std::string>> read_ranges(db::Connection& c, std::int64_t node, const std::vector<BucketRange>& ranges) {
-  std::vector<std::vector<std::string>> out(ranges.size());
-  for (std::size_t from = 0; from < ranges.size(); from += kRangesAtOnce) {
-    const std::size_t to = std::min(ranges.size(), from + kRangesAtOnce);
-    std::string values;
-    std::vector<db::Value> params{db::Connection::to_value(node)};
-    for (std::size_t k = from; k < to; ++k) {
-      const std::size_t p = params.size() + 1;  // $1 is the node
-      values += (k == from ? " " : ", ") +
-                ("(" + std::to_string(k) + ", $" + std::to_string(p) + ", $" + std::to_string(p + 1) + ", $" + std::to_string(p + 2) + ")");
-      params.emplace_back(std::string(ranges[k].grain));
-      params.emplace_back(ranges[k].lo);
-      params.emplace_back(ranges[k].hi);
-    }
-    const std::string sql = std::string(kRangesSelect) + values + std::string(kRangesJoin);
-    for (const auto& r : c.execute(sql, params).rows) out[static_cast<std::size_t>(r.integer(0))].push_back(r.text(1));
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, const std::vector<std::string>& ends,
@@ -115,56 +90,30 @@ std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, con
   // per month): up to its month's start plus the days of its month up to it, or, past the middle
   // of the month, up to its month's end minus the days after it. At most ~16 day buckets a window
   // instead of the ~30 between two ends on the 14th.
-  //
-  // The ranges of buckets every window needs follow from the ends alone: they are planned first
-  // and read in a few statements (BucketReads), not one or two per window. On PostgreSQL each
-  // statement is a round trip: 120 months took ~240 of them, most of a series' time (issue 16).
-  struct Step {
-    std::vector<std::size_t> onto_edge;              // ranges added to the sum kept at the month's edge
-    std::optional<std::pair<std::size_t, int>> own;  // the window's own days: range, +1 or -1
-  };
-  std::vector<BucketRange> ranges;
-  std::vector<Step> steps(ends.size());
-  std::string covered, first_target;
-  for (std::size_t i = 0; i < ends.size(); ++i) {
-    const std::string& end = ends[i];
+  std::vector<std::int64_t> edge;  // Σ of the days up to `covered`, a month's last day
+  std::string covered;
+  for (const auto& end : ends) {
     const std::string first_day = end.substr(0, 8) + "01";
     const std::string last = last_day_of_month(end);
     const int day = std::stoi(end.substr(8, 2)), days_after = std::stoi(last.substr(8, 2)) - day;
     const bool from_end = days_after < day;
     const std::string target = from_end ? last : timeutil::add_days(first_day, -1);
     if (covered.empty()) {
-      first_target = target;
+      sum.clear();
+      const std::string y = target.substr(0, 4), m = target.substr(0, 7);
+      for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", target).rows) add(r.text(0));
     } else {
-      for (auto& range : cover(covered, target)) {
-        steps[i].onto_edge.push_back(ranges.size());
-        ranges.push_back(std::move(range));
+      sum = edge;
+      for (const auto& range : cover(covered, target)) {
+        for (const auto& r : c.query(kRange, node, std::string(range.grain), range.lo, range.hi).rows) add(r.text(0));
       }
     }
+    edge = sum;
     covered = target;
     if (from_end && days_after > 0) {
-      steps[i].own = {ranges.size(), -1};
-      ranges.push_back({"d", timeutil::add_days(end, 1), last});
+      for (const auto& r : c.query(kRange, node, std::string("d"), timeutil::add_days(end, 1), last).rows) add(r.text(0), -1);
     } else if (!from_end) {
-      steps[i].own = {ranges.size(), 1};
-      ranges.push_back({"d", first_day, end});
-    }
-  }
-  const std::vector<std::vector<std::string>> data = read_ranges(c, node, ranges);
-
-  // The sum up to the first end's edge: the years, months and days before it.
-  sum.clear();
-  const std::string y = first_target.substr(0, 4), m = first_target.substr(0, 7);
-  for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", first_target).rows) add(r.text(0));
-  std::vector<std::int64_t> edge;  // Σ of the days up to a month's last day
-  for (std::size_t i = 0; i < ends.size(); ++i) {
-    if (i > 0) sum = edge;
-    for (const std::size_t k : steps[i].onto_edge) {
-      for (const auto& d : data[k]) add(d);
-    }
-    edge = sum;
-    if (steps[i].own) {
-      for (const auto& d : data[steps[i].own->first]) add(d, steps[i].own->second);
+      for (const auto& r : c.query(kRange, node, std::string("d"), first_day, end).rows) add(r.text(0));
     }
     out.push_back(figures());
   }
