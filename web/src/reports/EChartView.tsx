@@ -3,7 +3,7 @@ import { echarts, type EChartsOption } from './echarts';
 
 type Handler = (params: { name?: string; data?: unknown; dataIndex?: number }) => void;
 
-interface Props {
+export interface EChartProps {
   option: EChartsOption;
   height: number;
   /** e.g. { click: (p) => … } */
@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** One ECharts instance (SVG renderer) that follows its container's width (loaded by EChart.tsx on first use). */
-export default function EChart({ option, height, onEvents, testId, ariaLabel }: Props) {
+export default function EChart({ option, height, onEvents, testId, ariaLabel }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
 

@@ -1,12 +1,12 @@
 /** The activities split by organising force or by topic. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Segmented, Spin } from 'antd';
+import { Segmented } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { formatNumber } from '../../lib/format';
 import { getBreakdown, reportKeys, type ReportQuery } from '../api';
-import EChart from '../EChart';
+import EChart, { ChartPlaceholder } from '../EChart';
 import type { EChartsOption } from '../echarts';
 import { compactNumber } from '../metrics';
 import Card from '../../components/Card';
@@ -88,9 +88,7 @@ export function BreakdownCard({
         <EChart option={option} height={Math.max(220, items.length * 26 + 24)} testId={`reports-by-${by}`} ariaLabel={title} />
       ) : (
         // the chart (and ECharts) once there is something to draw
-        <div className="antq-reports__placeholder" style={{ height: 220 }} aria-busy="true">
-          <Spin />
-        </div>
+        <ChartPlaceholder height={220} />
       )}
     </Card>
   );

@@ -1,8 +1,9 @@
 /** The province map: the country's provinces for a national account, else the area's province. */
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Button, Spin, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartPlaceholder } from '../EChart';
 import { type Area } from './useArea';
 import Card from '../../components/Card';
 
@@ -41,7 +42,7 @@ export function MapCard({
       extra={narrow ? undefined : <Text type="secondary">{metricLabel}</Text>}
     >
       {showMap ? (
-        <Suspense fallback={<Placeholder height={mapHeight} />}>
+        <Suspense fallback={<ChartPlaceholder height={mapHeight} />}>
           {ready ? (
             <ProvinceMap
               values={mapValues}
@@ -52,7 +53,7 @@ export function MapCard({
               onSelect={national ? onSelect : undefined}
             />
           ) : (
-            <Placeholder height={mapHeight} />
+            <ChartPlaceholder height={mapHeight} />
           )}
         </Suspense>
       ) : (
@@ -71,13 +72,5 @@ export function MapCard({
         </Text>
       )}
     </Card>
-  );
-}
-
-function Placeholder({ height }: { height: number }) {
-  return (
-    <div className="antq-reports__placeholder" style={{ height }} aria-busy="true">
-      <Spin />
-    </div>
   );
 }
