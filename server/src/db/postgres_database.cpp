@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 #include <poll.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstring>
@@ -22,6 +23,29 @@ struct ResultGuard {
   ~ResultGuard() { PQclear(r); }
 };
 }  // namespace
+
+// A statement's parameters as libpq takes them: text, or a null pointer for NULL.
+struct TextParams {
+  std::vector<std::string> texts;
+  std::vector<const char*> ptrs;
+  explicit TextParams(const std::vector<Value>& params) : texts(params.size()), ptrs(params.size(), nullptr) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const Value& v = params[i];
+      if (std::holds_alternative<std::nullptr_t>(v)) continue;
+      if (auto n = std::get_if<std::int64_t>(&v)) {
+        texts[i] = std::to_string(*n);
+      } else if (auto d = std::get_if<double>(&v)) {
+        char buf[32];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *d);
+        texts[i] = std::string(buf, end);
+      } else {
+        texts[i] = std::get<std::string>(v);
+      }
+      ptrs[i] = texts[i].c_str();
+    }
+  }
+  int count() const { return static_cast<int>(ptrs.size()); }
+};
 
 class PgConnection final : public Connection {
  public:
@@ -49,25 +73,73 @@ class PgConnection final : public Connection {
 
   Result execute(std::string_view sql, const std::vector<Value>& params) override {
     const std::string& name = prepare(sql);
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> ptrs(params.size(), nullptr);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const Value& v = params[i];
-      if (std::holds_alternative<std::nullptr_t>(v)) continue;
-      if (auto n = std::get_if<std::int64_t>(&v)) {
-        texts[i] = std::to_string(*n);
-      } else if (auto d = std::get_if<double>(&v)) {
-        char buf[32];
-        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *d);
-        texts[i] = std::string(buf, end);
-      } else {
-        texts[i] = std::get<std::string>(v);
-      }
-      ptrs[i] = texts[i].c_str();
-    }
-    PGresult* res = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), ptrs.data(), nullptr, nullptr, 0);
+    const TextParams p(params);
+    PGresult* res = PQexecPrepared(conn_, name.c_str(), p.count(), p.ptrs.data(), nullptr, nullptr, 0);
     ResultGuard guard{res};
     check(res, sql);
+    return read_result(res);
+  }
+
+  std::vector<Result> execute_each(std::string_view sql, const std::vector<std::vector<Value>>& param_lists) override {
+    const std::string& name = prepare(sql);  // PQprepare waits for its answer: not in a pipeline
+    std::vector<Result> out;
+    out.reserve(param_lists.size());
+    // Sent before anything is read: a few kilobytes fit in the socket's buffer, so the sending
+    // cannot block while the server, its own output unread, stops reading (libpq's pipeline
+    // deadlock in blocking mode).
+    constexpr std::size_t kPerSync = 32;
+    for (std::size_t first = 0; first < param_lists.size(); first += kPerSync) {
+      const std::size_t n = std::min(kPerSync, param_lists.size() - first);
+      if (PQenterPipelineMode(conn_) != 1) throw StorageUnavailable("PostgreSQL: " + std::string(PQerrorMessage(conn_)), 2);
+      bool sent = true;
+      for (std::size_t k = 0; k < n && sent; ++k) {
+        const TextParams p(param_lists[first + k]);
+        sent = PQsendQueryPrepared(conn_, name.c_str(), p.count(), p.ptrs.data(), nullptr, nullptr, 0) == 1;
+      }
+      sent = sent && PQpipelineSync(conn_) == 1;
+      // Every answer is read up to the sync whatever happened, so that the connection leaves
+      // pipeline mode clean; the first failure is then thrown as execute() would throw it.
+      PGresult* failed = nullptr;
+      for (;;) {
+        PGresult* res = PQgetResult(conn_);
+        if (res == nullptr) {
+          if (!sent || PQstatus(conn_) != CONNECTION_OK) break;  // nothing more will come
+          continue;                                             // the end of one statement's answer
+        }
+        const auto st = PQresultStatus(res);
+        if (st == PGRES_PIPELINE_SYNC) {
+          PQclear(res);
+          break;
+        }
+        if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+          if (failed == nullptr) out.push_back(read_result(res));
+          PQclear(res);
+        } else if (failed == nullptr && st != PGRES_PIPELINE_ABORTED) {
+          failed = res;
+        } else {
+          PQclear(res);
+        }
+      }
+      PQexitPipelineMode(conn_);
+      if (failed != nullptr) {
+        ResultGuard guard{failed};
+        check(failed, sql);
+      }
+      if (!sent || out.size() != first + n) {
+        throw StorageUnavailable("PostgreSQL: " + std::string(PQerrorMessage(conn_)) + " in: " + std::string(sql.substr(0, 120)), 2);
+      }
+    }
+    return out;
+  }
+
+  void execute_script(std::string_view sql) override {
+    PGresult* res = PQexec(conn_, std::string(sql).c_str());
+    ResultGuard guard{res};
+    check(res, sql);
+  }
+
+ private:
+  static Result read_result(PGresult* res) {
     Result result;
     const int ncol = PQnfields(res);
     const int nrow = PQntuples(res);
@@ -108,13 +180,6 @@ class PgConnection final : public Connection {
     return result;
   }
 
-  void execute_script(std::string_view sql) override {
-    PGresult* res = PQexec(conn_, std::string(sql).c_str());
-    ResultGuard guard{res};
-    check(res, sql);
-  }
-
- private:
   const std::string& prepare(std::string_view sql) {
     auto it = cache_.find(sql);
     if (it != cache_.end()) return it->second;

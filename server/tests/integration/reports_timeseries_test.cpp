@@ -71,7 +71,13 @@ TEST_P(ReportsTimeseriesTest, EachPointIsTheSummaryOfItsWindow) {
       {"tips.received", "tips.received"},
       {"mediations.total", "mediations.total"},
       {"reintegration.sessions", "reintegration.sessions"},
-      {"activities.*.count", "activities.count"}};  // read from the metric "activities_all.count"
+      {"activities.*.count", "activities.count"},  // read from the metric "activities_all.count"
+      // the figures that read more than one metric each (FigureSource::reads): every field's
+      // start and end, a period's start and end, distinct people less their repeats
+      {"models.fields", "models.fields"},
+      {"models.replicated_units", "models.replicated_units"},
+      {"programs.active", "programs.active"},
+      {"reintegration.progressed", "reintegration.progressed"}};
   int points_checked = 0, nonzero = 0;
   for (const std::string area : {"", "unit=51&", "unit=21220&"}) {
     for (const auto& [from, to, interval] : series) {

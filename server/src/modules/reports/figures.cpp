@@ -63,18 +63,32 @@ std::int64_t get(const Figures& f, const std::string& k) {
 FigureSource::FigureSource(db::Connection& c, Rollups& rollups, const Area& area, const Period& p) : c_(c), area_(area), p_(p) {
   const std::string before = timeutil::add_days(p.from, -1);
   if (const auto node = area.node(); node >= 0) {
-    end_ = rollups.prefix(c, node, p.to);
-    before_ = rollups.prefix(c, node, before);
+    own_end_ = rollups.prefix(c, node, p.to);
+    own_before_ = rollups.prefix(c, node, before);
     return;
   }
   collect_events(c, EventFilter{scope_of(area), std::nullopt, p.to}, [&](const Event& e) {
-    end_[e.metric] += e.value;
-    if (e.day <= before) before_[e.metric] += e.value;
+    own_end_[e.metric] += e.value;
+    if (e.day <= before) own_before_[e.metric] += e.value;
   });
 }
 
 FigureSource::FigureSource(db::Connection& c, const Area& area, const Period& p, const Figures& at_end, const Figures& before_start)
-    : c_(c), area_(area), p_(p), end_(at_end), before_(before_start) {}
+    : c_(c), area_(area), p_(p), end_(&at_end), before_(&before_start) {}
+
+// Follows value() branch by branch: a metric it reads and this misses would read as zero in a time
+// series (reports_timeseries_test compares every point with the summary of its window).
+bool FigureSource::reads(const std::string& path, const std::string& name) {
+  namespace m = metric;
+  for (const auto measure : {m::measure::count, m::measure::participants, m::measure::quantity}) {
+    if (path == m::activities_total(measure)) return reads(m::all_activities(measure), name);
+  }
+  if (path == m::kTipsOverdue) return false;  // from the tips themselves
+  if (path == m::kModelsFields) return name.starts_with(m::kModelFieldPrefix);
+  if (path == m::kModelsReplicatedUnits) return reads(m::kModelUnits, name);
+  if (m::is_period(path)) return name == m::starts(path) || name == m::ends(path);
+  return name == path;
+}
 
 std::int64_t FigureSource::value(const std::string& path) {
   namespace m = metric;
@@ -85,7 +99,7 @@ std::int64_t FigureSource::value(const std::string& path) {
   if (path == m::kTipsOverdue) return overdue_tips(c_, area_, p_);
   if (path == m::kModelsFields) {
     std::int64_t n = 0;
-    for (const auto& [k, v] : end_) {
+    for (const auto& [k, v] : *end_) {
       if (!k.starts_with(m::kModelFieldPrefix) || !k.ends_with(m::kStartSuffix)) continue;
       if (value(k.substr(0, k.size() - m::kStartSuffix.size())) > 0) ++n;
     }
@@ -96,10 +110,10 @@ std::int64_t FigureSource::value(const std::string& path) {
   }
   if (path == m::kProgressed || path == m::kReoffended) {
     // Distinct people: their events in the period minus the pairs of one person's events in it.
-    return get(end_, path) - get(before_, path) - gaps_inside(c_, path, scope_of(area_), p_.from, p_.to);
+    return get(*end_, path) - get(*before_, path) - gaps_inside(c_, path, scope_of(area_), p_.from, p_.to);
   }
-  if (m::is_period(path)) return get(end_, m::starts(path)) - get(before_, m::ends(path));
-  return get(end_, path) - get(before_, path);
+  if (m::is_period(path)) return get(*end_, m::starts(path)) - get(*before_, m::ends(path));
+  return get(*end_, path) - get(*before_, path);
 }
 
 Summary compute_summary(db::Connection& c, Rollups& rollups, const Area& area, const Period& p) {

@@ -28,19 +28,27 @@ class FigureSource {
  public:
   FigureSource(db::Connection& c, Rollups& rollups, const Area& area, const Period& p);
   // From the sums already known up to `p.to` and up to the day before `p.from` (a time series
-  // reads them for all its windows at once: Rollups::prefixes).
+  // reads them for all its windows at once: Rollups::prefixes). Kept by reference: they must
+  // outlive the source.
   FigureSource(db::Connection& c, const Area& area, const Period& p, const Figures& at_end, const Figures& before_start);
+  FigureSource(const FigureSource&) = delete;
+  FigureSource& operator=(const FigureSource&) = delete;
   // A figure by its path in the summary ("tips.received", "groups.self_managed.members",
   // "activities.training.by_audience.women_union.participants", "models.fields"…).
   std::int64_t value(const std::string& path);
+  // Whether value(path) reads the rollup metric `name`: a time series keeps only those of each
+  // window's sums (a family such as "activities" has hundreds of metrics; a figure reads one or two).
+  static bool reads(const std::string& path, const std::string& name);
   // Σ up to `to` and up to the day before `from` (raw metric names).
-  const Figures& at_end() const { return end_; }
+  const Figures& at_end() const { return *end_; }
 
  private:
   db::Connection& c_;
   const Area& area_;
   Period p_;
-  Figures end_, before_;
+  Figures own_end_, own_before_;  // the first constructor's sums
+  const Figures* end_ = &own_end_;
+  const Figures* before_ = &own_before_;
 };
 
 // The whole summary: every figure of docs/api/reports.md, zero when nothing happened.

@@ -5,8 +5,12 @@
 INSERT INTO rollup_buckets (node_id, grain, bucket, data) VALUES ($1, $2, $3, $4)
 ON CONFLICT (node_id, grain, bucket) DO UPDATE SET data = excluded.data
 
--- name: kRange
-SELECT data FROM rollup_buckets WHERE node_id = $1 AND grain = $2 AND bucket >= $3 AND bucket <= $4
+-- name: kMonthsBetween
+SELECT bucket, data FROM rollup_buckets WHERE node_id = $1 AND grain = 'm' AND bucket >= $2 AND bucket <= $3
+ORDER BY bucket
+
+-- name: kDaysBetween
+SELECT data FROM rollup_buckets WHERE node_id = $1 AND grain = 'd' AND bucket >= $2 AND bucket <= $3
 
 -- name: kPrefix
 SELECT data FROM rollup_buckets WHERE node_id = $1 AND ((grain = 'y' AND bucket < $2) OR

@@ -1,5 +1,6 @@
 // Sums at the ends of consecutive windows (a time series of the reports dashboard), read from
 // the rollup's buckets: Rollups::prefixes (rollups.hpp).
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -14,44 +15,42 @@ using namespace antq::sql::reports::rollups;  // the statements: rollups.sql
 
 namespace {
 
-// One grain's buckets from `lo` to `hi` (inclusive, the buckets' own names: "2024", "2024-03",
-// "2024-03-15").
-struct BucketRange {
-  const char* grain;
-  std::string lo, hi;
-};
-
 std::string last_day_of_month(const std::string& day) {
   const int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2));
-  char first_of_next[16];
+  char first_of_next[32];
   std::snprintf(first_of_next, sizeof first_of_next, "%04d-%02d-01", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
   return timeutil::add_days(first_of_next, -1);
 }
 
-// The buckets that hold exactly the days after `after` up to `upto`: a whole year where the span
-// covers one, else a whole month, else single days; consecutive buckets of one grain as one range.
-std::vector<BucketRange> cover(const std::string& after, const std::string& upto) {
-  std::vector<BucketRange> out;
-  const auto push = [&out](const char* grain, std::string bucket) {
-    if (!out.empty() && out.back().grain == grain) out.back().hi = std::move(bucket);
-    else out.push_back({grain, bucket, bucket});
-  };
-  for (std::string d = timeutil::add_days(after, 1); d <= upto;) {
-    const std::string year_end = d.substr(0, 4) + "-12-31";
-    const std::string month_end = last_day_of_month(d);
-    if (d.compare(5, 5, "01-01") == 0 && year_end <= upto) {
-      push("y", d.substr(0, 4));
-      d = timeutil::add_days(year_end, 1);
-    } else if (d.compare(8, 2, "01") == 0 && month_end <= upto) {
-      push("m", d.substr(0, 7));
-      d = timeutil::add_days(month_end, 1);
-    } else {
-      push("d", d);
-      d = timeutil::add_days(d, 1);
-    }
-  }
-  return out;
+// How the sum up to one end is made from a month's edge: the sum up to `edge` (the last day of a
+// month) and, when `add`, the days from its month's start up to the end, else less the days after
+// it up to the month's end.
+struct EndPlan {
+  std::string edge;
+  bool add = true;
+  std::string days_lo, days_hi;  // the days added or taken away (none when lo > hi)
+};
+
+EndPlan plan_end(const std::string& end) {
+  const std::string first_day = end.substr(0, 8) + "01";
+  const std::string last = last_day_of_month(end);
+  const int day = std::stoi(end.substr(8, 2)), days_after = std::stoi(last.substr(8, 2)) - day;
+  // From the nearer edge: at most ~16 day buckets a window instead of the ~30 between two ends
+  // on the 14th.
+  if (days_after < day) return {last, false, timeutil::add_days(end, 1), last};
+  return {timeutil::add_days(first_day, -1), true, first_day, end};
 }
+
+// Month buckets in order, found by month.
+struct Months {
+  std::vector<std::pair<std::string, std::string>> rows;  // (month, data)
+  // The data of the buckets with lo <= month <= hi.
+  template <class F>
+  void each(const std::string& lo, const std::string& hi, F f) const {
+    auto it = std::lower_bound(rows.begin(), rows.end(), lo, [](const auto& r, const std::string& b) { return r.first < b; });
+    for (; it != rows.end() && it->first <= hi; ++it) f(it->second);
+  }
+};
 
 }  // namespace
 
@@ -86,35 +85,41 @@ std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, con
     }
     return f;
   };
-  // Each end's sum comes from the sum up to a month's edge, kept from end to end (a month bucket
-  // per month): up to its month's start plus the days of its month up to it, or, past the middle
-  // of the month, up to its month's end minus the days after it. At most ~16 day buckets a window
-  // instead of the ~30 between two ends on the 14th.
+
+  // Each end's sum is the sum up to a month's edge, carried from end to end by adding the month
+  // buckets between two edges, and the days between the edge and the end. The months are one
+  // statement; the days of every end are sent together (Connection::execute_each): on PostgreSQL
+  // the round trips of two statements an end were most of a series' time. A range per end keeps
+  // to the index's order; one range over the whole period filtered by day read twice the buckets.
+  std::vector<EndPlan> plans;
+  plans.reserve(ends.size());
+  for (const auto& end : ends) plans.push_back(plan_end(end));
+  Months months;
+  if (plans.back().edge.substr(0, 7) > plans.front().edge.substr(0, 7)) {
+    const std::string first = timeutil::add_days(plans.front().edge, 1).substr(0, 7);
+    for (const auto& r : c.query(kMonthsBetween, node, first, plans.back().edge.substr(0, 7)).rows) {
+      months.rows.emplace_back(r.text(0), r.text(1));
+    }
+  }
+  std::vector<std::vector<db::Value>> day_ranges;
+  day_ranges.reserve(plans.size());
+  for (const auto& p : plans) day_ranges.push_back({node, p.days_lo, p.days_hi});  // none when lo > hi
+  const auto days = c.execute_each(kDaysBetween, day_ranges);
+
   std::vector<std::int64_t> edge;  // Σ of the days up to `covered`, a month's last day
   std::string covered;
-  for (const auto& end : ends) {
-    const std::string first_day = end.substr(0, 8) + "01";
-    const std::string last = last_day_of_month(end);
-    const int day = std::stoi(end.substr(8, 2)), days_after = std::stoi(last.substr(8, 2)) - day;
-    const bool from_end = days_after < day;
-    const std::string target = from_end ? last : timeutil::add_days(first_day, -1);
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const EndPlan& p = plans[i];
     if (covered.empty()) {
-      sum.clear();
-      const std::string y = target.substr(0, 4), m = target.substr(0, 7);
-      for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", target).rows) add(r.text(0));
+      const std::string y = p.edge.substr(0, 4), m = p.edge.substr(0, 7);
+      for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", p.edge).rows) add(r.text(0));
     } else {
       sum = edge;
-      for (const auto& range : cover(covered, target)) {
-        for (const auto& r : c.query(kRange, node, std::string(range.grain), range.lo, range.hi).rows) add(r.text(0));
-      }
+      if (p.edge > covered) months.each(timeutil::add_days(covered, 1).substr(0, 7), p.edge.substr(0, 7), [&](const std::string& d) { add(d); });
     }
     edge = sum;
-    covered = target;
-    if (from_end && days_after > 0) {
-      for (const auto& r : c.query(kRange, node, std::string("d"), timeutil::add_days(end, 1), last).rows) add(r.text(0), -1);
-    } else if (!from_end) {
-      for (const auto& r : c.query(kRange, node, std::string("d"), first_day, end).rows) add(r.text(0));
-    }
+    covered = std::max(covered, p.edge);
+    for (const auto& r : days[i].rows) add(r.text(0), p.add ? 1 : -1);
     out.push_back(figures());
   }
   return out;

@@ -243,14 +243,16 @@ struct Synthetic {
   void models() {
     std::int64_t model_id = next_id(db, "models");
     in_batches(db, scale.models, batch, [&](db::Connection& c, std::int64_t from, std::int64_t to) {
-      Bulk rows(c, "INSERT INTO models (id, unit_id, name, kind, field, started_on, created_by, created_at, updated_at)");
+      Bulk rows(c, "INSERT INTO models (id, unit_id, name, kind, field, started_on, ended_on, created_by, created_at, updated_at)");
       Bulk reps(c, "INSERT INTO model_replications (model_id, unit_id, started_on, created_by, created_at)", &rows);
       for (std::int64_t i = from; i < to; ++i) {
         const std::int64_t id = model_id++;
         const std::string start = day();
         const auto unit = village();
+        // one in four has ended: a figure of models in force must take away those that ended
         rows.add({id, unit, "Mô hình " + std::to_string(i), std::string(dice.below(3) ? "model" : "thematic"),
-                  std::string(dice.of(kFields)), start, std::string("synthetic"), now, now});
+                  std::string(dice.of(kFields)), start, dice.below(4) == 0 ? db::Value(std::max(start, day())) : db::Value(nullptr),
+                  std::string("synthetic"), now, now});
         const auto other = village();
         if (other != unit) reps.add({id, other, std::max(start, day()), std::string("synthetic"), now});
       }

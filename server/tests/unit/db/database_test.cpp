@@ -56,6 +56,48 @@ TEST_P(DatabaseTest, UniqueViolationIsTyped) {
                antq::db::UniqueViolation);
 }
 
+// execute_each: on PostgreSQL a pipeline, 32 statements a sync; more than two syncs' worth here.
+TEST_P(DatabaseTest, ExecuteEachAnswersEveryParameterListInOrder) {
+  t_->db().write([](Connection& c) {
+    for (int i = 1; i <= 100; ++i) c.query("INSERT INTO items (id, name, n) VALUES ($1, $2, $3)", i, "item " + std::to_string(i), i * 10);
+  });
+  std::vector<std::vector<antq::db::Value>> ranges;
+  for (std::int64_t lo = 1; lo <= 75; ++lo) ranges.push_back({lo, lo % 5 == 0 ? lo - 1 : lo + 2});  // every fifth empty
+  const auto results = t_->db().read_value(
+      [&](Connection& c) { return c.execute_each("SELECT id, n FROM items WHERE id >= $1 AND id <= $2 ORDER BY id", ranges); });
+  ASSERT_EQ(results.size(), ranges.size());
+  for (std::size_t k = 0; k < ranges.size(); ++k) {
+    const auto lo = static_cast<std::int64_t>(k) + 1;
+    if (lo % 5 == 0) {
+      EXPECT_TRUE(results[k].rows.empty()) << lo;
+      continue;
+    }
+    ASSERT_EQ(results[k].rows.size(), static_cast<std::size_t>(std::min<std::int64_t>(lo + 2, 100) - lo + 1)) << lo;
+    EXPECT_EQ(results[k].rows.front().integer(0), lo);
+    EXPECT_EQ(results[k].rows.back().integer(1), (lo + 2) * 10);
+  }
+  EXPECT_TRUE(t_->db().read_value([](Connection& c) { return c.execute_each("SELECT 1", {}); }).empty());
+}
+
+TEST_P(DatabaseTest, ExecuteEachFailsAsExecuteWouldAndLeavesTheConnectionUsable) {
+  t_->db().write([](Connection& c) { c.query("INSERT INTO items (id, name) VALUES (1000, 'taken')"); });
+  std::vector<std::vector<antq::db::Value>> rows;
+  for (std::int64_t i = 1; i <= 50; ++i) rows.push_back({i, i == 40 ? std::string("taken") : "new " + std::to_string(i)});
+  // The 40th statement of the second sync fails: the statements after it are not run, the
+  // transaction rolls back, and the error is the one execute() gives.
+  EXPECT_THROW(t_->db().write([&](Connection& c) { c.execute_each("INSERT INTO items (id, name) VALUES ($1, $2)", rows); }),
+               antq::db::UniqueViolation);
+  for (int round = 0; round < 3; ++round) {  // the pool's connections: none is left in a pipeline
+    const auto n = t_->db().read_value([](Connection& c) { return c.query("SELECT COUNT(*) FROM items").rows[0].integer(0); });
+    EXPECT_EQ(n, 1);
+  }
+  t_->db().write([&](Connection& c) {
+    rows[39] = {std::int64_t{40}, std::string("new 40")};
+    EXPECT_EQ(c.execute_each("INSERT INTO items (id, name) VALUES ($1, $2)", rows).size(), 50u);
+  });
+  EXPECT_EQ(t_->db().read_value([](Connection& c) { return c.query("SELECT COUNT(*) FROM items").rows[0].integer(0); }), 51);
+}
+
 TEST_P(DatabaseTest, FailedTransactionLeavesNothingBehind) {
   EXPECT_THROW(t_->db().write([](Connection& c) {
     c.query("INSERT INTO items (id, name) VALUES (1, 'x')");
