@@ -162,6 +162,48 @@ const std::vector<std::int64_t>& Rollups::ancestors(db::Connection& c, std::int6
   return it->second;
 }
 
+bool Rollups::keeps_running(db::Connection& c, std::int64_t node) {
+  if (node == 0) return true;
+  {
+    std::lock_guard lk(names_mutex_);
+    if (auto it = running_.find(node); it != running_.end()) return it->second;
+  }
+  // A unit's kind does not change (a reform makes new units): read once per node.
+  const auto r = c.query("SELECT kind FROM units WHERE id = $1", node);
+  const bool keeps = !r.rows.empty() && r.rows[0].text(0) == "province";
+  std::lock_guard lk(names_mutex_);
+  running_[node] = keeps;
+  return keeps;
+}
+
+void Rollups::carry_running(db::Connection& c, std::int64_t node, const std::string& day, const Sparse& now, const Sparse& delta) {
+  const std::string month_first = day.substr(0, 8) + "01";
+  const std::string month_last = day.substr(0, 8) + "31";  // buckets are days: "…-31" bounds any month
+  bool has_day = false;
+  for (const auto& r : c.query(kRunningFrom, node, day, month_last).rows) {
+    const std::string bucket = r.text(0);
+    if (bucket == day) {
+      has_day = true;
+      // a day without a bucket has no running sum either (as a rebuild leaves it)
+      if (now.empty()) {
+        write_bucket(c, node, "c", day, {});
+        continue;
+      }
+    }
+    Sparse v = decode(r.text(1));
+    add(v, delta);
+    write_bucket(c, node, "c", bucket, v);
+  }
+  if (!has_day && !now.empty()) {
+    // a new day: the running sum of the day before it that has one, and its own
+    Sparse v;
+    const auto before = c.query(kRunningAt, node, month_first, timeutil::add_days(day, -1));
+    if (!before.rows.empty()) v = decode(before.rows[0].text(0));
+    add(v, now);
+    write_bucket(c, node, "c", day, v);
+  }
+}
+
 // --- folding -----------------------------------------------------------------------------------
 
 Rollups::Fresh Rollups::collect_fresh(db::Connection& c, const NodeDays& node_days) {
@@ -205,6 +247,7 @@ void Rollups::apply_fresh(db::Connection& c, const NodeDays& node_days, const Fr
       add(d, before, -1);
       add_to_bucket(c, node, "m", day.substr(0, 7), d);
       add_to_bucket(c, node, "y", day.substr(0, 4), d);
+      if (keeps_running(c, node)) carry_running(c, node, day, now, d);
     }
   }
 }
@@ -401,10 +444,12 @@ void Rollups::derive(db::Connection& c, const std::optional<PathRange>& scope, c
     });
     for (auto& [node, days] : acc) {
       Sparse month;
+      const bool running = keeps_running(c, node);
       for (auto& [day, v] : days) {
         for (auto it = v.begin(); it != v.end();) it = it->second == 0 ? v.erase(it) : std::next(it);
         write_bucket(c, node, "d", day, v);
         add(month, v);
+        if (running && !v.empty()) write_bucket(c, node, "c", day, month);
       }
       write_bucket(c, node, "m", month_start.substr(0, 7), month);
       add(year_acc[node], month);
@@ -419,7 +464,9 @@ void Rollups::derive(db::Connection& c, const std::optional<PathRange>& scope, c
 Figures Rollups::prefix(db::Connection& c, std::int64_t node, const std::string& day) {
   const std::string y = day.substr(0, 4), m = day.substr(0, 7);
   Sparse sum;
-  for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", day).rows) add(sum, decode(r.text(0)));
+  const auto rows = keeps_running(c, node) ? c.query(kPrefixRunning, node, y, y + "-01", m, m + "-01", day).rows
+                                           : c.query(kPrefix, node, y, y + "-01", m, m + "-01", day).rows;
+  for (const auto& r : rows) add(sum, decode(r.text(0)));
   return named(c, sum);
 }
 

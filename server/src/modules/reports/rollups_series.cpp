@@ -31,13 +31,15 @@ struct EndPlan {
   std::string days_lo, days_hi;  // the days added or taken away (none when lo > hi)
 };
 
-EndPlan plan_end(const std::string& end) {
+// `running`: the node keeps running sums; the days from the month's first to the end are then
+// one bucket, the running sum at the end.
+EndPlan plan_end(const std::string& end, bool running) {
   const std::string first_day = end.substr(0, 8) + "01";
   const std::string last = last_day_of_month(end);
   const int day = std::stoi(end.substr(8, 2)), days_after = std::stoi(last.substr(8, 2)) - day;
   // From the nearer edge: at most ~16 day buckets a window instead of the ~30 between two ends
   // on the 14th.
-  if (days_after < day) return {last, false, timeutil::add_days(end, 1), last};
+  if (!running && days_after < day) return {last, false, timeutil::add_days(end, 1), last};
   return {timeutil::add_days(first_day, -1), true, first_day, end};
 }
 
@@ -87,13 +89,15 @@ std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, con
   };
 
   // Each end's sum is the sum up to a month's edge, carried from end to end by adding the month
-  // buckets between two edges, and the days between the edge and the end. The months are one
-  // statement; the days of every end are sent together (Connection::execute_each): on PostgreSQL
-  // the round trips of two statements an end were most of a series' time. A range per end keeps
-  // to the index's order; one range over the whole period filtered by day read twice the buckets.
+  // buckets between two edges, and the days between the edge and the end: one running sum where
+  // the node keeps them, else its day buckets. The months are one statement; the days of every end
+  // are sent together (Connection::execute_each): on PostgreSQL the round trips of two statements
+  // an end were most of a series' time. A range per end keeps to the index's order; one range over
+  // the whole period filtered by day read twice the buckets.
+  const bool running = keeps_running(c, node);
   std::vector<EndPlan> plans;
   plans.reserve(ends.size());
-  for (const auto& end : ends) plans.push_back(plan_end(end));
+  for (const auto& end : ends) plans.push_back(plan_end(end, running));
   Months months;
   if (plans.back().edge.substr(0, 7) > plans.front().edge.substr(0, 7)) {
     const std::string first = timeutil::add_days(plans.front().edge, 1).substr(0, 7);
@@ -104,7 +108,7 @@ std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, con
   std::vector<std::vector<db::Value>> day_ranges;
   day_ranges.reserve(plans.size());
   for (const auto& p : plans) day_ranges.push_back({node, p.days_lo, p.days_hi});  // none when lo > hi
-  const auto days = c.execute_each(kDaysBetween, day_ranges);
+  const auto days = c.execute_each(running ? kRunningAt : kDaysBetween, day_ranges);
 
   std::vector<std::int64_t> edge;  // Σ of the days up to `covered`, a month's last day
   std::string covered;
@@ -112,7 +116,7 @@ std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, con
     const EndPlan& p = plans[i];
     if (covered.empty()) {
       const std::string y = p.edge.substr(0, 4), m = p.edge.substr(0, 7);
-      for (const auto& r : c.query(kPrefix, node, y, y + "-01", m, m + "-01", p.edge).rows) add(r.text(0));
+      for (const auto& r : c.query(running ? kPrefixRunning : kPrefix, node, y, y + "-01", m, m + "-01", p.edge).rows) add(r.text(0));
     } else {
       sum = edge;
       if (p.edge > covered) months.each(timeutil::add_days(covered, 1).substr(0, 7), p.edge.substr(0, 7), [&](const std::string& d) { add(d); });
