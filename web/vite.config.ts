@@ -46,7 +46,8 @@ export default defineConfig({
         // page is controlled without a reload: what it fetches is kept for the first offline use
         skipWaiting: true,
         clientsClaim: true,
-        // Background Sync: wakes the open app to send its outbox (public/sw-outbox-sync.js)
+        // Background Sync: the open app is told to send its outbox, or with none open the worker sends
+        // it (src/offline/sw/outboxWorker.ts, built by vite.sw.config.ts)
         importScripts: ['/sw-outbox-sync.js'],
         runtimeCaching: [
           {

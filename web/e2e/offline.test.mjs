@@ -493,4 +493,69 @@ describe('offline staff app', () => {
       ALLOW_SW,
     );
   });
+  it('sends the outbox from the service worker when the network returns with no window of the app open', async () => {
+    await withPage(
+      browser,
+      PHONE,
+      'offline-background-sync',
+      async (page) => {
+        const context = page.context();
+        await loginAs(page, server.baseUrl, VILLAGE);
+        await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+        await controlled(page);
+        await keptForOffline(page);
+        await context.setOffline(true);
+        const route = 'Đường bờ đê thôn Trường Thọ (gửi nền, đã đóng ứng dụng)';
+        await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
+        const patrol = page.getByTestId('quick-patrol');
+        await patrol.waitFor();
+        await patrol.locator('#route').fill(route);
+        await page.getByTestId('quick-save').click();
+        await page.getByTestId('quick-patrol-queued').getByText('Chờ gửi', { exact: true }).waitFor();
+
+        // the officer closes the app (a page of another site stays open, for the browser's tools)
+        const other = await context.newPage();
+        await other.goto('about:blank');
+        await page.close();
+        const patrols = async () =>
+          (await admin.call('GET', '/api/v1/patrols?unit=21220-001&page_size=200')).body.items.filter((p) => p.route === route);
+        assert.equal((await patrols()).length, 0, 'nothing was sent while offline');
+
+        // the network returns; the browser fires the outbox's Background Sync (as it does on its own)
+        await context.setOffline(false);
+        const cdp = await context.newCDPSession(other);
+        const registered = new Promise((resolve) => {
+          cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+            const ours = registrations.find((r) => r.scopeURL === `${server.baseUrl}/` && !r.isDeleted);
+            if (ours) resolve(ours.registrationId);
+          });
+        });
+        await cdp.send('ServiceWorker.enable');
+        const registrationId = await registered;
+        await cdp.send('ServiceWorker.dispatchSyncEvent', {
+          origin: server.baseUrl,
+          registrationId,
+          tag: 'antq-outbox',
+          lastChance: false,
+        });
+        for (let i = 0; i < 60 && (await patrols()).length === 0; i += 1) await other.waitForTimeout(500);
+        assert.equal((await patrols()).length, 1, 'the worker sent the patrol, once');
+        // a second sync (the browser's own, or a retry) sends nothing again
+        await cdp.send('ServiceWorker.dispatchSyncEvent', {
+          origin: server.baseUrl,
+          registrationId,
+          tag: 'antq-outbox',
+          lastChance: false,
+        });
+        await other.waitForTimeout(1000);
+        assert.equal((await patrols()).length, 1, 'still once');
+
+        // the app, opened again, has nothing waiting
+        const again = await context.newPage();
+        await again.goto(`${server.baseUrl}/hang-cho-gui`);
+        await again.getByText('Không còn gì chờ gửi.').waitFor();
+      },
+      ALLOW_SW,
+    );
+  });
 });

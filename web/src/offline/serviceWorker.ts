@@ -10,7 +10,7 @@ import { Workbox } from 'workbox-window';
 export const API_CACHE = 'antq-api';
 /** The Background Sync tag: the service worker tells the open app to send its outbox. */
 export const SYNC_TAG = 'antq-outbox';
-/** The message the service worker posts for it (public/sw-outbox-sync.js). */
+/** The message the service worker posts for it (src/offline/sw/outboxWorker.ts). */
 export const SYNC_MESSAGE = 'antq-outbox-sync';
 
 export function registerServiceWorker(): void {
