@@ -231,6 +231,15 @@ def naive(path_lo, path_hi, f, t):
         times.append((time.perf_counter() - s) * 1000 - raw.overhead_ms)
     return round(statistics.median(times), 1)
 # The server first (the naive queries can outlast a session at national scale).
+# A report folds what is pending first. After an upgrade whose migration asks for a rebuild of the
+# rollup (0032: the running sums), that first fold derives every bucket again: minutes at national
+# scale, not part of what is measured. It runs here, before the clock starts.
+t0 = time.perf_counter()
+fold_conn = http.client.HTTPConnection("127.0.0.1", int(port), timeout=7200)
+fold_conn.request("GET", "/api/v1/reports/summary?from=2026-01-01&to=2026-01-31", headers=hdr)
+fold_resp = fold_conn.getresponse(); fold_resp.read(); fold_conn.close()
+if fold_resp.status != 200: raise SystemExit(f"the first report -> {fold_resp.status}")
+if time.perf_counter() - t0 > 5: print(f"reports bench: the first report folded what was pending in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
 province = run("province")
 national = run("national")
 series_province = run("province", series=True)

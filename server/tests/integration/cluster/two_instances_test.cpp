@@ -174,6 +174,8 @@ TEST_P(TwoInstancesTest, ThePerAddressLimitHoldsAcrossBothInstances) {
 // by B as soon as B has heard of the change (LISTEN, milliseconds), not when its cache ages out.
 TEST_P(TwoInstancesTest, ACategoryWithdrawnOnOneIsRefusedByTheOtherAtOnce) {
   start({});
+  // B's listener connects after B starts (a loaded machine: seconds); until it has, B caches nothing
+  ASSERT_TRUE(eventually([&] { return b_->database().change_stamp().has_value(); })) << "B's listener never connected";
   ASSERT_EQ(send_tip(b(), "Tin báo trước khi loại tin bị bỏ: máy chủ B nhớ danh mục.", "192.0.2.40").status, 201);
   const auto before = b_->database().change_stamp();
   ASSERT_TRUE(before);
