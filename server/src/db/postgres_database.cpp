@@ -104,7 +104,7 @@ class PgConnection final : public Connection {
         PGresult* res = PQgetResult(conn_);
         if (res == nullptr) {
           if (!sent || PQstatus(conn_) != CONNECTION_OK) break;  // nothing more will come
-          continue;                                             // the end of one statement's answer
+          continue;                                              // the end of one statement's answer
         }
         const auto st = PQresultStatus(res);
         if (st == PGRES_PIPELINE_SYNC) {

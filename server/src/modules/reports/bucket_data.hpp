@@ -1,8 +1,10 @@
 #pragma once
 // The text a rollup bucket keeps its sums in ("id:value,id:value…", rollup_buckets.data), read
-// by the folder (rollups.cpp) and by the time series (rollups_series.cpp).
+// by the folder (rollups.cpp, rollups_running.cpp) and by the time series (rollups_series.cpp),
+// and the sums themselves added up.
 #include <charconv>
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <string_view>
 
@@ -22,6 +24,15 @@ inline void for_each_entry(std::string_view s, F f) {
     if (r2.ec != std::errc()) throw std::runtime_error("rollup: corrupt bucket data");
     f(k, x);
     p = r2.ptr < end ? r2.ptr + 1 : end;
+  }
+}
+
+// into += sign × v, metric by metric; a sum that comes to zero is dropped (a bucket keeps no zeros).
+inline void add(std::map<int, std::int64_t>& into, const std::map<int, std::int64_t>& v, int sign = 1) {
+  for (const auto& [k, x] : v) {
+    auto& slot = into[k];
+    slot += sign * x;
+    if (slot == 0) into.erase(k);
   }
 }
 

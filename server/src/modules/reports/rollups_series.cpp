@@ -119,7 +119,8 @@ std::vector<Figures> Rollups::prefixes(db::Connection& c, std::int64_t node, con
       for (const auto& r : c.query(running ? kPrefixRunning : kPrefix, node, y, y + "-01", m, m + "-01", p.edge).rows) add(r.text(0));
     } else {
       sum = edge;
-      if (p.edge > covered) months.each(timeutil::add_days(covered, 1).substr(0, 7), p.edge.substr(0, 7), [&](const std::string& d) { add(d); });
+      if (p.edge > covered)
+        months.each(timeutil::add_days(covered, 1).substr(0, 7), p.edge.substr(0, 7), [&](const std::string& d) { add(d); });
     }
     edge = sum;
     covered = std::max(covered, p.edge);
