@@ -102,6 +102,24 @@ async function dropFirstAnswer(context, pattern) {
   return seen;
 }
 
+/**
+ * The village officer logs in (one online visit, kept for offline use), loses the network and
+ * records a patrol on the quick form: it waits in the outbox as "Chờ gửi".
+ */
+async function queuePatrolOffline(page, route) {
+  await loginAs(page, server.baseUrl, VILLAGE);
+  await page.waitForURL(/\/so\/ghi-hoat-dong$/);
+  await controlled(page);
+  await keptForOffline(page);
+  await page.context().setOffline(true);
+  await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
+  const patrol = page.getByTestId('quick-patrol');
+  await patrol.waitFor();
+  await patrol.locator('#route').fill(route);
+  await page.getByTestId('quick-save').click();
+  await page.getByTestId('quick-patrol-queued').getByText('Chờ gửi', { exact: true }).waitFor();
+}
+
 async function outboxCount(page) {
   const badge = page.getByTestId('outbox-badge');
   if ((await badge.count()) === 0) return 0;
@@ -462,18 +480,8 @@ describe('offline staff app', () => {
       'offline-session',
       async (page) => {
         const context = page.context();
-        await loginAs(page, server.baseUrl, VILLAGE);
-        await page.waitForURL(/\/so\/ghi-hoat-dong$/);
-        await controlled(page);
-        await keptForOffline(page);
-        await context.setOffline(true);
         const route = 'Đường ven sông thôn Trường Thọ (phiên hết hạn khi ngoại tuyến)';
-        await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
-        const patrol = page.getByTestId('quick-patrol');
-        await patrol.waitFor();
-        await patrol.locator('#route').fill(route);
-        await page.getByTestId('quick-save').click();
-        await page.getByTestId('quick-patrol-queued').waitFor();
+        await queuePatrolOffline(page, route);
         // the session ends while the phone is offline (its cookie gone, as after the idle time-out)
         await context.clearCookies();
         await context.setOffline(false);
@@ -500,18 +508,8 @@ describe('offline staff app', () => {
       'offline-background-sync',
       async (page) => {
         const context = page.context();
-        await loginAs(page, server.baseUrl, VILLAGE);
-        await page.waitForURL(/\/so\/ghi-hoat-dong$/);
-        await controlled(page);
-        await keptForOffline(page);
-        await context.setOffline(true);
         const route = 'Đường bờ đê thôn Trường Thọ (gửi nền, đã đóng ứng dụng)';
-        await page.goto(`${server.baseUrl}/so/ghi-hoat-dong?loai=tuan-tra`);
-        const patrol = page.getByTestId('quick-patrol');
-        await patrol.waitFor();
-        await patrol.locator('#route').fill(route);
-        await page.getByTestId('quick-save').click();
-        await page.getByTestId('quick-patrol-queued').getByText('Chờ gửi', { exact: true }).waitFor();
+        await queuePatrolOffline(page, route);
 
         // the officer closes the app (a page of another site stays open, for the browser's tools)
         const other = await context.newPage();
