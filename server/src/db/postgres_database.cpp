@@ -22,7 +22,6 @@ struct ResultGuard {
   PGresult* r;
   ~ResultGuard() { PQclear(r); }
 };
-}  // namespace
 
 // A statement's parameters as libpq takes them: text, or a null pointer for NULL.
 struct TextParams {
@@ -46,6 +45,7 @@ struct TextParams {
   }
   int count() const { return static_cast<int>(ptrs.size()); }
 };
+}  // namespace
 
 class PgConnection final : public Connection {
  public:
