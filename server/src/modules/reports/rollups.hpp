@@ -3,10 +3,11 @@
 // province and each district, kept exact by one folder. The country and each province also keep,
 // for each day with a day bucket, the sum of its month up to that day (grain 'c', "running"): a
 // sum up to any day is then its years, its months and one bucket, and a province's ten-year
-// monthly series reads ~240 buckets instead of ~1,900 day buckets scattered over the table. Writers only append to rollup_dirty (the
-// triggers of migration 0014): there is no row every writer waits on. The folder recomputes each
-// touched (node, day) bucket from the records, and carries the difference into its month and
-// year. A report folds what is pending first, then adds a few dozen buckets.
+// monthly series reads ~240 buckets instead of ~1,900 day buckets scattered over the table.
+// Writers only append to rollup_dirty (the triggers of migration 0014): there is no row every
+// writer waits on. The folder recomputes each touched (node, day) bucket from the records, and
+// carries the difference into its month and year. A report folds what is pending first, then adds
+// a few dozen buckets.
 #include <chrono>
 #include <cstdint>
 #include <functional>
