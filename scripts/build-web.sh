@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../web"
 stamp=dist/.antq-src-sha
-want=$(find src public index.html package.json package-lock.json vite.config.ts tsconfig*.json scripts -type f 2>/dev/null \
+want=$(find src public index.html package.json package-lock.json vite.config.ts vite.sw.config.ts tsconfig*.json scripts -type f 2>/dev/null \
         | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
 if [ -f dist/index.html ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   echo "web: up to date"
