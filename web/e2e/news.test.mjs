@@ -421,8 +421,16 @@ describe('news, warnings and subscriptions', () => {
 
     // residents of the village see it too
     await withPage(browser, PHONE, 'news-village', async (page) => {
+      const asked = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/v1/public/news') asked.push(r.url());
+      });
       await page.goto(`${server.baseUrl}/tin-tuc?unit=21220-001`);
       await page.getByTestId('news-list').getByText(title).waitFor();
+      // the server put the village's list in the page: no request for it before the posts show
+      assert.deepEqual(asked, []);
+      // and named the village from it (the address had only its code)
+      await page.getByTestId('news-unit').getByText('Thôn Trường Thọ', { exact: false }).waitFor();
       assertNoProblems(page);
     });
   });

@@ -48,6 +48,7 @@ const std::set<std::string> kPublicRoutes = {
     "POST /api/v1/public/subscriptions",
     "POST /api/v1/public/subscriptions/confirm",
     "POST /api/v1/public/subscriptions/unsubscribe",
+    "GET /tin-tuc",
     "GET /tin-tuc/{id}",
 };
 

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <boost/json/serialize.hpp>
+
 #include "core/errors.hpp"
 #include "core/html.hpp"
 #include "core/json_input.hpp"
@@ -44,6 +46,43 @@ std::string page_with_preview(std::string page, const std::optional<PublicNews::
     tags += "\n    <meta property=\"og:image\" content=\"" + html::escape(public_url + cover) + "\" />";
   }
   page.insert(at, tags);
+  return page;
+}
+
+// The prerendered frame of a news page (web/scripts/prerender.mjs, `pages/<name>`), else the app's
+// shell.
+std::string news_page(const std::string& web_root, const char* name) {
+  const char* missing = "Giao diện web chưa được build. Chạy 'make build'.";
+  if (web_root.empty()) throw NotFound(missing);
+  auto page = std::filesystem::path(web_root) / "pages" / name;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(page, ec)) page = std::filesystem::path(web_root) / "index.html";
+  if (!std::filesystem::is_regular_file(page, ec)) throw NotFound(missing);
+  return read_file(page);
+}
+
+// A unit's code as the units have them ("21220", "21220-001"): only such a code is looked up.
+bool looks_like_unit_code(const std::string& s) {
+  return !s.empty() && s.size() <= 40 &&
+         s.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_.") == std::string::npos;
+}
+
+// The unit's list in the page, as the data the page's script reads instead of asking
+// GET /api/v1/public/news: on a slow phone the posts show one round trip sooner (Lighthouse's LCP,
+// issue 17). A JSON block is data, not a script (the Content-Security-Policy runs none inline).
+// Every `<` is written as its JSON escape, so that no title can close the block.
+std::string page_with_list(std::string page, const boost::json::object& list) {
+  const std::string json = boost::json::serialize(list);
+  std::string block = "<script type=\"application/json\" id=\"antq-news-list\">";
+  block.reserve(block.size() + json.size() + 16);
+  for (char c : json) {
+    if (c == '<') block += "\\u003c";
+    else block += c;
+  }
+  block += "</script>";
+  const auto at = page.rfind("</body>");
+  if (at == std::string::npos) page += block;
+  else page.insert(at, block);
   return page;
 }
 
@@ -111,13 +150,26 @@ void register_public_routes(http::Router& router, PublicNews& news, const NewsCo
     return http::Response::json(boost::json::object{{"status", "ended"}});
   });
 
+  // A unit's news (`?unit=CODE`, a commune's own link): the page with the unit's list in it. Without
+  // a unit, or with one that does not exist, the page as built: its script asks, and says so.
+  router.add({"GET", "/tin-tuc", http::Access::public_}, [&news, web_root](http::Request& req) {
+    std::string page = news_page(web_root, "tin-tuc.html");
+    if (const auto unit = req.query_param("unit"); unit && looks_like_unit_code(*unit)) {
+      try {
+        page = page_with_list(std::move(page), news.list(*unit));
+      } catch (const NotFound&) {
+        // no such unit: the page as built, whose own request gets the 404 and tells the resident
+      }
+    }
+    http::Response r;
+    r.content_type = "text/html; charset=utf-8";
+    r.body = std::move(page);
+    r.header("Cache-Control", "no-cache");
+    return r;
+  });
+
   router.add({"GET", "/tin-tuc/{id}", http::Access::public_}, [&news, web_root, public_url](http::Request& req) {
-    // The post page's prerendered frame (web/scripts/prerender.mjs), else the app's shell.
-    auto index = std::filesystem::path(web_root) / "pages" / "tin-tuc" / "_post.html";
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(index, ec)) index = std::filesystem::path(web_root) / "index.html";
-    if (web_root.empty() || !std::filesystem::is_regular_file(index, ec))
-      throw NotFound("Giao diện web chưa được build. Chạy 'make build'.");
+    const std::string index = news_page(web_root, "tin-tuc/_post.html");
     std::optional<PublicNews::Preview> post;
     std::int64_t id = 0;
     const std::string& raw = req.param("id");
@@ -125,7 +177,7 @@ void register_public_routes(http::Router& router, PublicNews& news, const NewsCo
     if (id > 0) post = news.preview(id);
     http::Response r;
     r.content_type = "text/html; charset=utf-8";
-    r.body = page_with_preview(read_file(index), post, public_url, public_url.empty() ? "" : public_url + "/tin-tuc/" + raw);
+    r.body = page_with_preview(index, post, public_url, public_url.empty() ? "" : public_url + "/tin-tuc/" + raw);
     r.header("Cache-Control", "no-cache");
     return r;
   });

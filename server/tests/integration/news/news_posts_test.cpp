@@ -152,6 +152,23 @@ TEST_P(NewsPostsTest, MarkupComesBackEscapedInTheApiThePageAndTheFeed) {
   EXPECT_NE(page.body.find("<div id=root data-page=newsPost>"), std::string::npos) << page.body;
   EXPECT_NE(page.body.find("<head>\n    <meta property=\"og:type\" content=\"article\" />"), std::string::npos) << page.body;
 
+  // The unit's news page carries the unit's list for its script: the API's JSON, in one block
+  // before </body> that no title closes.
+  std::ofstream(n.s->web_root() / "pages" / "tin-tuc.html")
+      << "<!doctype html><html lang=\"vi\"><head></head><body><div id=root></div></body></html>";
+  const auto list_page = request(n.port(), "GET", "/tin-tuc?unit=21220", "", {});
+  ASSERT_EQ(list_page.status, 200);
+  EXPECT_EQ(list_page.header("content-type"), "text/html; charset=utf-8");
+  const std::string open = "<script type=\"application/json\" id=\"antq-news-list\">";
+  const auto from = list_page.body.find(open);
+  ASSERT_NE(from, std::string::npos) << list_page.body;
+  const auto to = list_page.body.find("</script>", from);
+  ASSERT_NE(to, std::string::npos);
+  EXPECT_EQ(list_page.body.substr(to), "</script></body></html>");
+  const auto served = bj::parse(list_page.body.substr(from + open.size(), to - from - open.size()));
+  EXPECT_EQ(served, request(n.port(), "GET", "/api/v1/public/news?unit=21220", "", {}).json());
+  EXPECT_EQ(std::string(served.at("items").at(0).at("title").as_string()), kHostile);
+
   // The feed parses with a real XML parser and gives the texts back as typed.
   auto feed = request(n.port(), "GET", "/api/v1/public/units/21220/feed.xml", "", {});
   const auto read = parse_feed(feed.body);
@@ -230,6 +247,13 @@ TEST_P(NewsPostsTest, BadInputGetsAVietnamese4xx) {
   auto page = request(n.port(), "GET", "/tin-tuc/999999", "", {});
   EXPECT_EQ(page.status, 200);
   EXPECT_EQ(page.body.find("og:title"), std::string::npos);
+  // The news page of no unit, of an unknown one or of a code no unit has: the page as built, whose
+  // script asks the API and says what it answered.
+  for (const std::string& query : std::vector<std::string>{"", "?unit=99999", "?unit=%3Cb%3E", "?unit=" + std::string(41, '1')}) {
+    page = request(n.port(), "GET", "/tin-tuc" + query, "", {});
+    EXPECT_EQ(page.status, 200) << query;
+    EXPECT_EQ(page.body.find("antq-news-list"), std::string::npos) << query;
+  }
 }
 
 TEST_P(NewsPostsTest, TheReportCountsPostsWarningsAndViewsAndSaysNoMore) {

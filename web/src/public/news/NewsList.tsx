@@ -17,6 +17,23 @@ interface Props {
   onMissing: () => void;
 }
 
+/**
+ * The list the server put in the page for the address's unit (`GET /tin-tuc?unit=CODE`, a JSON
+ * block: the posts show without one more round trip on a slow phone). Taken once: another unit, or
+ * a retry, asks the API.
+ */
+function takeServedList(code: string): PublicNewsList | null {
+  const block = document.getElementById('antq-news-list');
+  if (!block) return null;
+  block.remove();
+  try {
+    const list = JSON.parse(block.textContent ?? '') as PublicNewsList;
+    return list.unit?.code === code && Array.isArray(list.items) ? list : null;
+  } catch {
+    return null;
+  }
+}
+
 export default function NewsList({ code, onUnit, onMissing }: Props) {
   const { t } = useI18n();
   const [list, setList] = useState<PublicNewsList | null>(null);
@@ -24,9 +41,15 @@ export default function NewsList({ code, onUnit, onMissing }: Props) {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    setFailed(null);
+    const served = takeServedList(code);
+    if (served) {
+      setList(served);
+      onUnit(served.unit);
+      return;
+    }
     const ac = new AbortController();
     setList(null);
-    setFailed(null);
     listPublicNews(code, ac.signal)
       .then((res) => {
         setList(res);
