@@ -95,6 +95,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 700, // the largest is ECharts (~600 kB raw), loaded by the reports dashboard alone
     rolldownOptions: {
+      // Ant Design's rc-* parts do not declare `"sideEffects": false`, so whatever imports one
+      // export of a package keeps all of its modules: antd's form context imports rc-field-form's
+      // provider, and every first load carried the whole form engine and its validator (~13 KB
+      // gzip of the frame). They have no import-time effects; other packages keep the default.
+      treeshake: {
+        moduleSideEffects: [{ test: /[\\/]node_modules[\\/](rc-[^\\/]+|@rc-component[\\/][^\\/]+)[\\/]/, sideEffects: false }],
+      },
       output: {
         codeSplitting: {
           groups: [
