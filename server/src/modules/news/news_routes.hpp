@@ -1,6 +1,7 @@
 #pragma once
 // The news module's HTTP routes: staff (/api/v1/news…), public (/api/v1/public/news…, the feed,
-// subscriptions) and the post page with its Open Graph tags (/tin-tuc/{id}).
+// subscriptions), a unit's news page with the unit's list in it (/tin-tuc?unit=) and the post page with
+// its Open Graph tags (/tin-tuc/{id}).
 #include <string>
 
 #include "http/router.hpp"
