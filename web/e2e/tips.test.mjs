@@ -166,7 +166,7 @@ describe('citizen tips', () => {
     await row.waitFor();
     await row.getByText('Đã tiếp nhận').waitFor();
     await row.getByText('Ẩn danh').waitFor();
-    await page.getByTestId('notification-bell').locator('.ant-badge-count').waitFor();
+    await page.getByTestId('notification-bell').getByTestId('notification-count').waitFor();
     await shot(page, 'tips-inbox');
     await assertAccessible(page, 'the tips list');
 

@@ -11,6 +11,7 @@ import { UNITS_WRITE } from './units/manage';
 import { NEWS_PATH } from './news/paths';
 import OutboxSync from './offline/OutboxSync';
 import { OUTBOX_PATH } from './offline/paths';
+import { isTodoView } from './tips/paths';
 
 // The site's home page (/) is the citizens' page of the small public app (main.tsx); every page of
 // the staff app loads on demand, the workspace (/lam-viec) too: the first load is the frame alone.
@@ -25,7 +26,12 @@ const SetPassword = lazy(() => import('./accounts/SetPassword'));
 const TwoFactor = lazy(() => import('./accounts/TwoFactor'));
 const Users = lazy(() => import('./accounts/users/UsersPage'));
 const Audit = lazy(() => import('./audit/AuditPage'));
-const Tips = lazy(() => import('./tips/TipsPage'));
+// the inbox (filters, table) is asked for with the page, at once: under the to-do panel where a
+// police officer lands it loads once the panel is shown (TipsPage)
+const Tips = lazy(() => {
+  if (!isTodoView(window.location.search)) void import('./tips/TipsInbox');
+  return import('./tips/TipsPage');
+});
 const TipDetail = lazy(() => import('./tips/TipDetailPage'));
 const NotFound = lazy(() => import('./shell/NotFound'));
 // the movement registers: one page for all of them, and the quick form of a village officer

@@ -49,6 +49,9 @@ describe('i18n resources', () => {
     expect(viKeys.get('app.subtitle')).toBe('Phong trào Toàn dân bảo vệ an ninh Tổ quốc');
     expect(viKeys.get('nav.home')).toBe('Trang chủ');
     expect(viKeys.get('nav.units')).toBe('Đơn vị hành chính');
+    // the menu's entries of the news and reports pages, whose own texts load with those pages
+    expect(viKeys.get('nav.news')).toBe('Tin tức, cảnh báo');
+    expect(viKeys.get('nav.reports')).toBe('Báo cáo, số liệu');
     expect(viKeys.get('notFound.title')).toBe('Không tìm thấy trang');
     expect(viKeys.get('login.title')).toBe('Đăng nhập cán bộ');
     expect(viKeys.get('userMenu.password')).toBe('Đổi mật khẩu');

@@ -10,6 +10,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+// the module's texts (news.*), added to i18next when one of its pages loads
+import './i18n';
 import { useAuth } from '../accounts/auth';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { usePageTitle } from '../components/usePageTitle';

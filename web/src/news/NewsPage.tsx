@@ -8,6 +8,8 @@ import { Button, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+// the module's texts (news.*), added to i18next when one of its pages loads
+import './i18n';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { SelectFilter, UnitFilter } from '../components/FilterBar';
 import PageHead from '../components/PageHead';

@@ -35,7 +35,7 @@ export default function PhonePreview({ kind, priority, title, summary, bodyHtml,
       <figure className="antq-phone" aria-label={t('news.preview.frame')}>
         <div className="antq-phone__bar">ANTQ</div>
         <div className="antq-phone__screen" data-testid="news-preview-screen">
-          <div className="antq-phone__back">‹ {t('news.nav')}</div>
+          <div className="antq-phone__back">‹ {t('nav.news')}</div>
           <div className={`antq-phone__head${warning ? ' antq-phone__head--warning' : ''}${urgent ? ' antq-phone__head--urgent' : ''}`}>
             <div className="antq-phone__badges">
               <span className={`antq-phone__badge antq-phone__badge--${kind}`}>{t(`news.kind.${kind}`, { defaultValue: kind })}</span>

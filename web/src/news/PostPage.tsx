@@ -9,6 +9,8 @@ import { Alert, Button, Descriptions, Skeleton, Space, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+// the module's texts (news.*), added to i18next when one of its pages loads
+import './i18n';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { formatDateTime } from '../lib/format';
 import { newsPostPath } from '../public/paths';

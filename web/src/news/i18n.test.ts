@@ -31,8 +31,15 @@ describe('news texts', () => {
     }
   });
 
+  // The frame does not load them (its menu's entry is the app's nav.news): each page does.
+  it('are added by each of the pages that show them', () => {
+    const dir = path.dirname(new URL(import.meta.url).pathname);
+    for (const page of ['NewsPage.tsx', 'ComposePage.tsx', 'PostPage.tsx']) {
+      expect(readFileSync(path.join(dir, page), 'utf8'), page).toMatch(/^import '\.\/i18n';$/m);
+    }
+  });
+
   it('carry the fixed wording', () => {
-    expect(vi.get('nav')).toBe('Tin tức, cảnh báo');
     expect(vi.get('recipients.text')).toBe('Sẽ gửi tới {{subscribers}} người đăng ký và {{groups}} nhóm');
     expect(vi.get('channels.label')).toBe('Nhóm Zalo, Facebook');
     expect([vi.get('channels.auto'), vi.get('channels.manual')]).toEqual(['Gửi tự động', 'Đăng thủ công']);

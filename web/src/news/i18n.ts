@@ -5,7 +5,6 @@
 import i18n from '../i18n';
 
 const vi = {
-  nav: 'Tin tức, cảnh báo',
   title: 'Tin tức, cảnh báo',
   intro: 'Viết tin tức, cảnh báo phương thức, thủ đoạn tội phạm và thông báo một lần, gửi tới người dân các địa bàn liên quan.',
   compose: 'Soạn tin',
@@ -149,7 +148,6 @@ const vi = {
 };
 
 const en: typeof vi = {
-  nav: 'News and warnings',
   title: 'News and warnings',
   intro: 'Write news, warnings about crime methods and notices once, and send them to the residents of the areas concerned.',
   compose: 'Write a post',

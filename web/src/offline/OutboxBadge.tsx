@@ -1,8 +1,9 @@
 /** In the header: how many records wait on this phone to be sent, and whether it is offline. */
 import { CloudUploadOutlined, DisconnectOutlined } from '@ant-design/icons';
-import { Badge, Button, Tooltip } from 'antd';
+import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import CountBadge from '../components/CountBadge';
 import { OUTBOX_PATH } from './paths';
 import { useOnline, useOutboxItems } from './useOutbox';
 
@@ -15,17 +16,20 @@ export default function OutboxBadge({ user }: { user: string }) {
   return (
     <Tooltip title={label}>
       <Link to={OUTBOX_PATH} aria-label={label} data-testid="outbox-badge" data-count={items.length} data-offline={!online}>
-        <Badge count={items.length} size="small" offset={[-2, 4]}>
-          <Button
-            type="text"
-            className="antq-outbox-badge"
-            icon={online ? <CloudUploadOutlined /> : <DisconnectOutlined />}
-            tabIndex={-1}
-            aria-hidden
-          >
-            {!online && <span className="antq-outbox-badge__text">{t('offline.offlineShort')}</span>}
-          </Button>
-        </Badge>
+        <Button
+          type="text"
+          className="antq-outbox-badge"
+          icon={
+            <span className="antq-outbox-badge__holder">
+              {online ? <CloudUploadOutlined /> : <DisconnectOutlined />}
+              <CountBadge count={items.length} />
+            </span>
+          }
+          tabIndex={-1}
+          aria-hidden
+        >
+          {!online && <span className="antq-outbox-badge__text">{t('offline.offlineShort')}</span>}
+        </Button>
       </Link>
     </Tooltip>
   );

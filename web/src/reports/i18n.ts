@@ -5,7 +5,6 @@
 import i18n from '../i18n';
 
 const vi = {
-  nav: 'Báo cáo, số liệu',
   title: 'Báo cáo, số liệu phong trào',
   subtitle: 'Số liệu sơ kết, tổng kết theo địa bàn và kỳ báo cáo (từ ngày 15 đến ngày 14)',
   unit: 'Địa bàn',
@@ -144,7 +143,6 @@ type Texts = typeof vi;
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<Texts> = {
-  nav: 'Reports',
   title: 'Movement reports and figures',
   subtitle: 'Review figures by area and reporting period (15th to 14th)',
   unit: 'Area',

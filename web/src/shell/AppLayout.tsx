@@ -1,7 +1,7 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Layout, Menu, Spin, Tag, Typography } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { Button, Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { getHealth, getUnit, queryKeys } from '../api';
@@ -9,27 +9,29 @@ import { installIconLabels } from './a11y';
 import { PERMISSIONS, hasPermission, useAuth } from '../accounts/auth';
 import { unitKindColor, unitKindKey } from '../lib/units';
 import { unitSearch, useSelectedUnit } from '../components/useSelectedUnit';
-import '../reports/i18n';
 import { REPORTS_PATH, REPORTS_READ } from '../reports/paths';
-import '../news/i18n';
 import { NEWS_APPROVE, NEWS_PATH, NEWS_WRITE } from '../news/paths';
-import { REGISTERS_MENU_KEY, SECURITY_MENU_KEY, registersMenuItem, registersSelectedKey, securityMenuItem } from '../registers/menu';
+import { registersMenuItem, registersSelectedKey, securityMenuItem } from '../registers/menu';
 import LanguageSwitch from '../components/LanguageSwitch';
 import NotificationBell from '../tips/NotificationBell';
 import OutboxBadge from '../offline/OutboxBadge';
 import ReauthModal from '../accounts/ReauthModal';
 import UnitField from '../components/form/DeferredUnitField';
-import { markPageShown } from './pageShown';
+import { watchFirstPage } from './pageShown';
 import UserMenu from '../accounts/UserMenu';
+import OnceOpened from '../components/OnceOpened';
 import './workspace.css';
 import { useBreakpoint } from '../components/useBreakpoint';
+
+// a phone's menu (a drawer) loads when its button is first pressed
+const MenuDrawer = lazy(() => import('./MenuDrawer'));
 
 // `permission`: one of them is enough
 const NAV: readonly { path: string; key: string; permission?: string | readonly string[] }[] = [
   { path: '/', key: 'nav.home' },
   { path: '/tin-bao', key: 'nav.tips', permission: PERMISSIONS.tipsRead },
-  { path: NEWS_PATH, key: 'news.nav', permission: [NEWS_WRITE, NEWS_APPROVE] },
-  { path: REPORTS_PATH, key: 'reports.nav', permission: REPORTS_READ },
+  { path: NEWS_PATH, key: 'nav.news', permission: [NEWS_WRITE, NEWS_APPROVE] },
+  { path: REPORTS_PATH, key: 'nav.reports', permission: REPORTS_READ },
   { path: '/units', key: 'nav.units' },
   { path: '/login', key: 'nav.login' },
 ];
@@ -45,6 +47,8 @@ export default function AppLayout() {
   const { user } = useAuth();
   // icon names ("close", "plus") are not read out; icon-only controls get a Vietnamese name
   useEffect(() => installIconLabels(), []);
+  // what the pages hold back loads once the first page's heading shows (pageShown.ts)
+  useEffect(() => watchFirstPage(document.getElementById('main')!), []);
   // the unit bar is for browsing; the login, own-account and administration pages do not use it
   // (the tip and register pages have the unit among their own filters)
   const showUnitBar =
@@ -106,7 +110,6 @@ export default function AppLayout() {
         <div className="antq-container">
           <Suspense fallback={<Spin size="large" className="antq-page-spin" />}>
             <Outlet />
-            <PageShown />
           </Suspense>
         </div>
       </Layout.Content>
@@ -115,22 +118,9 @@ export default function AppLayout() {
 
       {user && <ReauthModal />}
 
-      <Drawer
-        title={t('nav.menuTitle')}
-        placement="right"
-        width={280}
-        open={!wide && drawerOpen}
-        onClose={() => setDrawerOpen(false)}
-        styles={{ body: { padding: 0 } }}
-      >
-        <Menu
-          mode="inline"
-          selectedKeys={[selectedKey]}
-          defaultOpenKeys={[REGISTERS_MENU_KEY, SECURITY_MENU_KEY]}
-          items={menuItems}
-          data-testid="drawer-menu"
-        />
-      </Drawer>
+      <OnceOpened open={!wide && drawerOpen}>
+        <MenuDrawer open={!wide && drawerOpen} onClose={() => setDrawerOpen(false)} selectedKey={selectedKey} items={menuItems} />
+      </OnceOpened>
     </Layout>
   );
 }
@@ -233,10 +223,4 @@ function FooterVersion() {
       {t('app.version', { version: health.data.version })}
     </Typography.Text>
   );
-}
-
-/** Rendered with the routed page, once its code has loaded: the first page has been shown. */
-function PageShown() {
-  useEffect(() => markPageShown(), []);
-  return null;
 }

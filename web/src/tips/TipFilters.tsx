@@ -7,11 +7,8 @@ import { SelectFilter, UnitFilter } from '../components/FilterBar';
 import { rangeSeparator } from '../components/form/rangeSeparator';
 import { useNarrow } from '../components/useBreakpoint';
 import { useTipCategories } from './TipBits';
+import { FILTERS, type TipFilterValues } from './filters';
 import { TIP_STATUSES, sortStatuses } from './workflow';
-
-// `held`: 'true' only the tips held for review during a flood, 'false' all but them, '' all
-export const FILTERS = ['status', 'category', 'from', 'to', 'overdue', 'assignee', 'q', 'held'] as const;
-export type TipFilterValues = Record<(typeof FILTERS)[number], string>;
 
 interface Props {
   filters: TipFilterValues;

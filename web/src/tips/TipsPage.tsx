@@ -1,31 +1,28 @@
 import { CheckSquareOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Table } from 'antd';
-import { lazy, useState } from 'react';
+import { Button, Spin } from 'antd';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERMISSIONS, hasPermission, useAuth } from '../accounts/auth';
-import ApiErrorAlert from '../components/ApiErrorAlert';
 import ImportButton from '../imports/ImportButton';
 import { TIPS_TARGET } from '../imports/targets';
-import { PAGE_SIZES, useListParams } from '../components/listParams';
-import { useNarrow } from '../components/useBreakpoint';
+import { useListParams } from '../components/listParams';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSelectedUnit } from '../components/useSelectedUnit';
-import { formatNumber } from '../lib/format';
-import { listTips, tipKeys, type TipListItem, type TipListQuery } from './api';
+import { useAfterPageShown } from '../shell/useAfterPageShown';
+import { listTips, tipKeys, type TipListQuery } from './api';
 import HeldBanner from './HeldBanner';
-import { useTipColumns } from './tipColumns';
-import TipFilters, { FILTERS } from './TipFilters';
+import { FILTERS } from './filters';
 import TipsTodo from './TipsTodo';
 import './tips.css';
 import PageHead from '../components/PageHead';
 import OnceOpened from '../components/OnceOpened';
+import { TODO_VIEW } from './paths';
 
 // the intake form (a form, a date picker, the "created" dialog) loads when first opened
 const TipIntakeDrawer = lazy(() => import('./TipIntakeDrawer'));
-
-/** `?xem=viec-can-lam`: the to-do panel above the inbox (where a police officer lands after login). */
-export const TODO_VIEW = 'viec-can-lam';
+// the filters and the table (App.tsx asks for it with this page, but for the to-do view)
+const TipsInbox = lazy(() => import('./TipsInbox'));
 
 /** `/tin-bao`: the inbox of tips in the user's area, with filters kept in the address. */
 export default function Tips() {
@@ -37,7 +34,10 @@ export default function Tips() {
   const todo = view.filters.xem === TODO_VIEW;
   const [unit, setUnit] = useSelectedUnit();
   const [intakeOpen, setIntakeOpen] = useState(false);
-  const narrow = useNarrow();
+  // Under the to-do panel, where a police officer lands, the inbox loads once the panel is shown:
+  // the panel is the first page, what a phone on a slow network shows first.
+  const inboxLater = useAfterPageShown();
+  const showInbox = !todo || inboxLater;
 
   const query: TipListQuery = {
     status: filters.status || undefined,
@@ -70,10 +70,6 @@ export default function Tips() {
   const anyFilter = FILTERS.some((k) => filters[k]) || !!unit;
   const canWrite = hasPermission(user, PERMISSIONS.tipsWrite);
 
-  const { columns, compactColumns } = useTipColumns();
-
-  const size = tips.data?.per_page ?? perPage;
-
   return (
     <div className="antq-admin" data-testid="tips-page">
       <PageHead title={t('tips.pageTitle')} intro={t('tips.intro')}>
@@ -101,41 +97,37 @@ export default function Tips() {
 
       <HeldBanner heldCount={heldCount} held={filters.held} setFilters={setFilters} />
 
-      <TipFilters filters={filters} setFilters={setFilters} unit={unit} setUnit={setUnit} />
-
-      {tips.isError && (
-        <div className="antq-block-sm">
-          <ApiErrorAlert error={tips.error} onRetry={() => void tips.refetch()} />
-        </div>
+      {showInbox ? (
+        <Suspense fallback={<InboxLoading />}>
+          <TipsInbox
+            tips={tips}
+            filters={filters}
+            setFilters={setFilters}
+            unit={unit}
+            setUnit={setUnit}
+            page={page}
+            perPage={perPage}
+            setPage={setPage}
+            anyFilter={anyFilter}
+          />
+        </Suspense>
+      ) : (
+        <InboxLoading />
       )}
-
-      <Table<TipListItem>
-        className="antq-block"
-        data-testid="tips-table"
-        rowKey={(r) => String(r.id)}
-        size="middle"
-        columns={narrow ? compactColumns : columns}
-        dataSource={tips.data?.items ?? []}
-        // the overlay only while nothing (or an older page) is shown, not on background refreshes
-        loading={tips.isPending || (tips.isFetching && tips.isPlaceholderData)}
-        rowClassName={(r) => (r.overdue ? 'antq-row-overdue' : '')}
-        scroll={narrow ? undefined : { x: 900 }}
-        locale={{ emptyText: anyFilter ? t('tips.noneFiltered') : t('tips.none') }}
-        pagination={{
-          current: tips.data?.page ?? page,
-          pageSize: size,
-          total: tips.data?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showSizeChanger: true,
-          showTotal: (total) => t('tips.total', { n: formatNumber(total) }),
-          onChange: setPage,
-        }}
-      />
       {canWrite && (
         <OnceOpened open={intakeOpen}>
           <TipIntakeDrawer open={intakeOpen} defaultUnit={unit} onClose={() => setIntakeOpen(false)} />
         </OnceOpened>
       )}
+    </div>
+  );
+}
+
+/** The inbox's place while its code loads. */
+function InboxLoading() {
+  return (
+    <div className="antq-block antq-tips-inbox-loading" aria-busy="true">
+      <Spin />
     </div>
   );
 }

@@ -6,33 +6,21 @@
  * loads the tree at once and opens it.
  */
 import { DownOutlined } from '@ant-design/icons';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { afterPageShown } from '../../shell/pageShown';
+import { useAfterPageShown } from '../../shell/useAfterPageShown';
 import { useUnitDetails } from './unitTree';
 import type { UnitFieldProps } from './UnitField';
 import './deferredUnitField.css';
 
 const UnitField = lazy(() => import('./UnitField'));
 
-// after the page is shown, the rest of its first requests (its data) go first
-const DELAY_MS = 300;
-
 export default function DeferredUnitField(props: UnitFieldProps) {
   const { t } = useTranslation();
-  const [wanted, setWanted] = useState(false);
+  const shown = useAfterPageShown();
+  const [asked, setAsked] = useState(false);
   const [reached, setReached] = useState(false);
-
-  useEffect(() => {
-    let timer: number | undefined;
-    const cancel = afterPageShown(() => {
-      timer = window.setTimeout(() => setWanted(true), DELAY_MS);
-    });
-    return () => {
-      cancel();
-      if (timer !== undefined) window.clearTimeout(timer);
-    };
-  }, []);
+  const wanted = shown || asked;
 
   const values = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
   const details = useUnitDetails(values);
@@ -40,7 +28,7 @@ export default function DeferredUnitField(props: UnitFieldProps) {
   const placeholder = props.placeholder ?? (props.multiple ? t('unitPicker.placeholderMany') : t('unitPicker.placeholder'));
   const reach = () => {
     setReached(true);
-    setWanted(true);
+    setAsked(true);
   };
   const box = (
     <button
@@ -52,7 +40,7 @@ export default function DeferredUnitField(props: UnitFieldProps) {
       aria-haspopup="tree"
       onClick={reach}
       onFocus={reach}
-      onPointerEnter={() => setWanted(true)}
+      onPointerEnter={() => setAsked(true)}
     >
       <span className={text ? 'antq-unit-box__value' : 'antq-unit-box__placeholder'}>{text || placeholder}</span>
       <DownOutlined className="antq-unit-box__arrow" aria-hidden />
