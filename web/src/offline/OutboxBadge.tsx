@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import CountBadge from '../components/CountBadge';
 import { OUTBOX_PATH } from './paths';
+import './outboxBadge.css';
 import { useOnline, useOutboxItems } from './useOutbox';
 
 export default function OutboxBadge({ user }: { user: string }) {
@@ -20,7 +21,7 @@ export default function OutboxBadge({ user }: { user: string }) {
           type="text"
           className="antq-outbox-badge"
           icon={
-            <span className="antq-outbox-badge__holder">
+            <span className="antq-count-holder">
               {online ? <CloudUploadOutlined /> : <DisconnectOutlined />}
               <CountBadge count={items.length} />
             </span>

@@ -49,7 +49,7 @@ export default function NotificationBell() {
         data-testid="notification-bell"
         onClick={() => setOpen(true)}
         icon={
-          <span className="antq-bell__holder">
+          <span className="antq-count-holder">
             <BellOutlined className="antq-bell__icon" />
             <CountBadge count={unread} testId="notification-count" />
           </span>
