@@ -14,6 +14,8 @@ import VerifyResult from './VerifyResult';
 import ExportAllButton from './ExportAllButton';
 import './audit.css';
 import PageHead from '../components/PageHead';
+// the module's texts, added to i18next when one of its pages loads
+import './i18n';
 
 const { Text } = Typography;
 

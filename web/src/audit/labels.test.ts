@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/en.json';
-import vi from '../i18n/vi.json';
+import en from './texts.en.json';
+import vi from './texts.vi.json';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditLabel, auditOptions } from './labels';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../server/src');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
+import './i18n';
 import { auditLabel } from './labels';
 
 describe('auditLabel', () => {

@@ -19,6 +19,8 @@ import './evaluations.css';
 import { useBreakpoint } from '../components/useBreakpoint';
 import { useFeedback } from '../components/feedback';
 import Card from '../components/Card';
+// the module's texts, added to i18next when one of its pages loads
+import './i18n';
 
 const { Title, Paragraph, Text } = Typography;
 

@@ -16,6 +16,8 @@ import { EVALUATIONS_PATH, EVALUATIONS_READ } from './paths';
 import { unitName } from './tags';
 import Checklist from './detail/Checklist';
 import './evaluations.css';
+// the module's texts, added to i18next when one of its pages loads
+import './i18n';
 
 export default function EvaluationDetailPage() {
   return (

@@ -17,6 +17,8 @@ import PendingList from './PendingList';
 import Registrations from './Registrations';
 import { useNarrow } from '../components/useBreakpoint';
 import './evaluations.css';
+// the module's texts, added to i18next when one of its pages loads
+import './i18n';
 
 const { Title, Paragraph } = Typography;
 const TABS = ['list', 'pending', 'registrations'] as const;

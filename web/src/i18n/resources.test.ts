@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import en from './en.json';
 import vi from './vi.json';
+import auditEn from '../audit/texts.en.json';
+import auditVi from '../audit/texts.vi.json';
+import usersEn from '../accounts/users/texts.en.json';
+import usersVi from '../accounts/users/texts.vi.json';
+import evaluationsEn from '../evaluations/texts.en.json';
+import evaluationsVi from '../evaluations/texts.vi.json';
 import { UNIT_KINDS } from '../lib/units';
 
 type Tree = { [key: string]: string | Tree };
@@ -16,8 +25,14 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const viKeys = flatten(vi as Tree);
-const enKeys = flatten(en as Tree);
+// The app's texts and those kept beside the pages that use them (their i18n.ts adds them)
+const MODULE_TEXTS = [
+  { dir: 'audit', pages: ['AuditPage.tsx'], vi: auditVi, en: auditEn },
+  { dir: 'accounts/users', pages: ['UsersPage.tsx'], vi: usersVi, en: usersEn },
+  { dir: 'evaluations', pages: ['EvaluationsPage.tsx', 'EvaluationDetail.tsx', 'CriteriaSets.tsx'], vi: evaluationsVi, en: evaluationsEn },
+];
+const viKeys = new Map([...flatten(vi as Tree), ...MODULE_TEXTS.flatMap((m) => [...flatten(m.vi as Tree)])]);
+const enKeys = new Map([...flatten(en as Tree), ...MODULE_TEXTS.flatMap((m) => [...flatten(m.en as Tree)])]);
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('i18n resources', () => {
@@ -63,6 +78,17 @@ describe('i18n resources', () => {
     expect(viKeys.get('users.status.disabled')).toBe('Đã khóa');
     expect(viKeys.get('audit.verify.button')).toBe('Kiểm tra toàn vẹn');
     expect(viKeys.get('health.ok')).toBe('Hệ thống hoạt động bình thường — CSDL: {{database}}');
+  });
+
+  it('of a page are added by the page itself, not in the first load', () => {
+    const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    for (const m of MODULE_TEXTS) {
+      for (const page of m.pages) {
+        expect(readFileSync(path.join(src, m.dir, page), 'utf8'), `${m.dir}/${page}`).toMatch(/^import '\.\/i18n';$/m);
+      }
+      // and none of them is in the app's texts too
+      for (const key of flatten(m.vi as Tree).keys()) expect(flatten(vi as Tree).has(key), key).toBe(false);
+    }
   });
 
   it('name every unit kind', () => {

@@ -1,6 +1,6 @@
 /**
  * Texts of the staff's news pages, kept beside them (under the `news` key) and added to i18next
- * when the menu loads, as the reports' are. Vietnamese first.
+ * when one of those pages loads, as the reports' are. Vietnamese first.
  */
 import i18n from '../i18n';
 

@@ -1,6 +1,6 @@
 /**
  * Texts of the reports dashboard, kept beside it (under the `reports` key) and added to i18next
- * when the menu loads, so that the shared vi.json / en.json stay small. Vietnamese first.
+ * when the dashboard loads, so that the shared vi.json / en.json stay small. Vietnamese first.
  */
 import i18n from '../i18n';
 

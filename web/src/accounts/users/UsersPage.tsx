@@ -15,6 +15,8 @@ import { useUserColumns } from './columns';
 import UserDrawer from './UserDrawer';
 import type { Editing } from './userForm';
 import PageHead from '../../components/PageHead';
+// the module's texts, added to i18next when one of its pages loads
+import './i18n';
 
 export default function Users() {
   const { t } = useTranslation();
