@@ -1,7 +1,7 @@
 /** The dashboard of an area for a period: filters, KPI cards, charts, the map, the units below, the issued reports. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Col, Row, Spin, Typography } from 'antd';
-import { lazy, useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
 import { hasPermission, useAuth } from '../../accounts/auth';
@@ -13,7 +13,6 @@ import { metricKey } from '../metrics';
 import { REPORTS_ISSUE } from '../paths';
 import { useNarrow } from '../../components/useBreakpoint';
 import { BreakdownCard } from './BreakdownCard';
-import { ChildrenCard } from './ChildrenCard';
 import { KpiCards } from './KpiCards';
 import { useDashboardParams } from './params';
 import { TrendCard } from './TrendCard';
@@ -21,9 +20,13 @@ import { FiltersCard } from './FiltersCard';
 import { MapCard } from './MapCard';
 import { ReportsHead } from './ReportsHead';
 import { useArea } from './useArea';
-import { IssuedCard } from '../issued/IssuedCard';
 import OnceOpened from '../../components/OnceOpened';
+import { useAfterPageShown } from '../../shell/useAfterPageShown';
 
+// The units below and the issued reports (Ant Design's Table) are under the first screen: they
+// load once that screen is shown.
+const ChildrenCard = lazy(() => import('./ChildrenCard').then((m) => ({ default: m.ChildrenCard })));
+const IssuedCard = lazy(() => import('../issued/IssuedCard').then((m) => ({ default: m.IssuedCard })));
 // the dialogs (a form, the document's preview) load when first opened
 const IssueModal = lazy(() => import('../issued/IssueModal').then((m) => ({ default: m.IssueModal })));
 const PreviewModal = lazy(() => import('../issued/PreviewModal').then((m) => ({ default: m.PreviewModal })));
@@ -48,6 +51,7 @@ export function Dashboard() {
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [issuing, setIssuing] = useState(false);
   const [breakdownField, setBreakdownField] = useState<'count' | 'participants'>('count');
+  const belowFirstScreen = useAfterPageShown();
 
   const q: ReportQuery = useMemo(() => ({ unit, from: period.from, to: period.to }), [unit, period.from, period.to]);
   const metricLabel = t(`reports.metricNames.${metricKey(metric)}`);
@@ -117,9 +121,12 @@ export function Dashboard() {
         ))}
       </Row>
 
-      <ChildrenCard q={q} metric={metric} onDrill={setUnit} narrow={narrow} />
-
-      <IssuedCard unit={unit} onOpen={setPreviewUrl} />
+      {belowFirstScreen && (
+        <Suspense fallback={null}>
+          <ChildrenCard q={q} metric={metric} onDrill={setUnit} narrow={narrow} />
+          <IssuedCard unit={unit} onOpen={setPreviewUrl} />
+        </Suspense>
+      )}
 
       <OnceOpened open={!!previewUrl}>
         <PreviewModal url={previewUrl} onClose={() => setPreviewUrl(null)} />
