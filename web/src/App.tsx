@@ -11,7 +11,7 @@ import { UNITS_WRITE } from './units/manage';
 import { NEWS_PATH } from './news/paths';
 import OutboxSync from './offline/OutboxSync';
 import { OUTBOX_PATH } from './offline/paths';
-import { isTodoView } from './tips/paths';
+import { isTasksView } from './tips/paths';
 
 // The site's home page (/) is the citizens' page of the small public app (main.tsx); every page of
 // the staff app loads on demand, the workspace (/lam-viec) too: the first load is the frame alone.
@@ -29,7 +29,7 @@ const Audit = lazy(() => import('./audit/AuditPage'));
 // the inbox (filters, table) is asked for with the page, at once: under the to-do panel where a
 // police officer lands it loads once the panel is shown (TipsPage)
 const Tips = lazy(() => {
-  if (!isTodoView(window.location.search)) void import('./tips/TipsInbox');
+  if (!isTasksView(window.location.search)) void import('./tips/TipsInbox');
   return import('./tips/TipsPage');
 });
 const TipDetail = lazy(() => import('./tips/TipDetailPage'));

@@ -17,7 +17,7 @@ import TipsTodo from './TipsTodo';
 import './tips.css';
 import PageHead from '../components/PageHead';
 import OnceOpened from '../components/OnceOpened';
-import { TODO_VIEW } from './paths';
+import { TASKS_VIEW } from './paths';
 
 // the intake form (a form, a date picker, the "created" dialog) loads when first opened
 const TipIntakeDrawer = lazy(() => import('./TipIntakeDrawer'));
@@ -31,7 +31,7 @@ export default function Tips() {
   const { user } = useAuth();
   const { filters, page, perPage, setFilters, setPage } = useListParams(FILTERS);
   const view = useListParams(['xem'] as const);
-  const todo = view.filters.xem === TODO_VIEW;
+  const todo = view.filters.xem === TASKS_VIEW;
   const [unit, setUnit] = useSelectedUnit();
   const [intakeOpen, setIntakeOpen] = useState(false);
   // Under the to-do panel, where a police officer lands, the inbox loads once the panel is shown:
@@ -78,7 +78,7 @@ export default function Tips() {
             icon={<CheckSquareOutlined />}
             aria-pressed={todo}
             type={todo ? 'default' : 'dashed'}
-            onClick={() => view.setFilters({ xem: todo ? '' : TODO_VIEW })}
+            onClick={() => view.setFilters({ xem: todo ? '' : TASKS_VIEW })}
             data-testid="tips-todo-toggle"
           >
             {todo ? t('tips.todo.hide') : t('tips.todo.show')}

@@ -1,7 +1,7 @@
-/** `/tin-bao?xem=viec-can-lam`: the to-do panel above the inbox (where a police officer lands after login). */
-export const TODO_VIEW = 'viec-can-lam';
+/** `/tin-bao?xem=viec-can-lam` ("việc cần làm", the tasks): the panel above the inbox (where a police officer lands after login). */
+export const TASKS_VIEW = 'viec-can-lam';
 
 /** The address asks for the to-do view. */
-export function isTodoView(search: string): boolean {
-  return new URLSearchParams(search).get('xem') === TODO_VIEW;
+export function isTasksView(search: string): boolean {
+  return new URLSearchParams(search).get('xem') === TASKS_VIEW;
 }
