@@ -280,10 +280,7 @@ describe('the first day in a real office (staff side)', () => {
       await loginAs(officer, server.baseUrl, THO);
       await officer.waitForURL(/\/so\/ghi-hoat-dong$/);
       const quick = officer.getByTestId('quick-form');
-      await quick.locator('.ant-select', { has: officer.locator('#type') }).click();
-      await dropdown(officer)
-        .locator('.ant-select-item-option', { hasText: /^Tuyên truyền$/ })
-        .click();
+      await quick.locator('#type').selectOption({ label: 'Tuyên truyền' });
       await quick.getByTestId('quick-title').fill('Tuyên truyền phòng chống lừa đảo qua mạng');
       await quick.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
       await quick.locator('#participants').fill('25');
@@ -350,10 +347,7 @@ describe('the first day in a real office (staff side)', () => {
         .getByText('Thôn Trường Thọ')
         .waitFor();
       const title = 'Họp dân bàn phương án giữ gìn an ninh trật tự dịp Tết';
-      await form.locator('.ant-select', { has: page.locator('#type') }).click();
-      await dropdown(page)
-        .locator('.ant-select-item-option', { hasText: /^Tuyên truyền$/ })
-        .click();
+      await form.locator('#type').selectOption({ label: 'Tuyên truyền' });
       await form.getByTestId('quick-title').fill(title);
       await form.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
       await form.locator('#participants').fill('37');

@@ -177,7 +177,7 @@ describe('offline staff app', () => {
 
         // 1. an activity with a photo
         const activityTitle = 'Họp dân thôn bàn phòng chống trộm cắp gia súc (ngoại tuyến)';
-        await choose(page, quick.locator('.ant-select', { has: page.locator('#type') }), 'Tuyên truyền');
+        await quick.locator('#type').selectOption({ label: 'Tuyên truyền' });
         await quick.getByTestId('quick-title').fill(activityTitle);
         await quick.getByTestId('quick-organizers').getByRole('button', { name: 'Công an' }).click();
         await quick.locator('#participants').fill('32');

@@ -425,7 +425,7 @@ describe('movement registers', () => {
         .getByText('Thôn Trường Thọ')
         .waitFor();
       assert.equal(await form.locator('#date').inputValue(), daysAgo(0)[1]);
-      await choose(page, form.locator('.ant-select', { has: page.locator('#type') }), 'Tuyên truyền');
+      await form.locator('#type').selectOption({ label: 'Tuyên truyền' });
       await form.getByTestId('quick-title').fill(title);
       const chips = form.getByTestId('quick-organizers');
       await chips.getByRole('button', { name: 'Công an' }).click();
@@ -465,6 +465,25 @@ describe('movement registers', () => {
       await page.goto(`${server.baseUrl}/so/ghi-hoat-dong`);
       await page.getByTestId('quick-save').click();
       await page.getByText('Chọn ít nhất một lực lượng tổ chức.').waitFor();
+      // the first field that lacks something (the type: the village is already chosen) has the
+      // focus, and its message is read with it
+      await page.getByText('Vui lòng chọn “Loại hoạt động”.').waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'type');
+      assert.equal(await page.locator('#type').getAttribute('aria-describedby'), 'type-error');
+      // the participants are grouped as typed; a future day is refused before sending
+      await page.locator('#participants').fill('1200');
+      assert.equal(await page.locator('#participants').inputValue(), '1.200');
+      await page.locator('#date').fill(daysAgo(-1)[1]);
+      await page.getByTestId('quick-save').click();
+      await page.getByText('Ngày không thể sau hôm nay.').waitFor();
+      // a day typed with dashes (a phone's number pad may have no slash) reads back as dd/mm/yyyy;
+      // the phone's calendar, behind its button, writes the day it gives in the same way
+      await page.locator('#date').fill(daysAgo(3)[1].replaceAll('/', '-'));
+      await page.locator('#title').focus();
+      assert.equal(await page.locator('#date').inputValue(), daysAgo(3)[1]);
+      await page.getByRole('button', { name: 'Chọn ngày trên lịch' }).waitFor();
+      await page.locator('.antq-nf__day-picker').fill(daysAgo(1)[0], { force: true });
+      assert.equal(await page.locator('#date').inputValue(), daysAgo(1)[1]);
       await shot(page, 'registers-quick');
       await assertNoHorizontalScroll(page);
 

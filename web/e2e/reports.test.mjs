@@ -138,6 +138,27 @@ describe('reports dashboard', () => {
       await page.getByTestId('compare-switch').click();
       await page.getByTestId('kpi-activities.count').getByTestId('kpi-change').waitFor({ state: 'detached' });
 
+      // the measure of the map and the trend, on the system's own list; back to the default
+      await page.locator('#reports-metric').selectOption({ label: 'Tin báo tiếp nhận' });
+      await page.waitForFunction(() => /[?&]metric=tips\.received(&|$)/.test(window.location.search));
+      await page.waitForFunction(() =>
+        performance.getEntriesByType('resource').some((r) => /timeseries\?.*metric=tips\.received/.test(r.name)),
+      );
+      await page.locator('#reports-metric').selectOption({ label: 'Số hoạt động' });
+      await page.waitForFunction(() => !/[?&]metric=/.test(window.location.search));
+      // the period: a quarter, then the year again (its buttons say which is chosen)
+      const presets = page.getByTestId('period-presets');
+      await presets.getByRole('button', { name: 'Quý', exact: true }).click();
+      await page.waitForFunction(() => /[?&]period=quarter(&|$)/.test(window.location.search));
+      assert.equal(await presets.getByRole('button', { name: 'Quý', exact: true }).getAttribute('aria-pressed'), 'true');
+      await presets.getByRole('button', { name: 'Năm', exact: true }).click();
+      await page.getByTestId('reports-period').getByText(`Từ ${fd}/${fm}/${fy} đến ${td}/${tm}/${ty}`).waitFor();
+      // the range picker shows the period's days; reaching for it opens its calendar
+      await page.locator('.ant-picker.antq-reports__range input').first().click();
+      await page.locator('.ant-picker-dropdown').first().waitFor();
+      assert.equal(await page.locator('.ant-picker.antq-reports__range input').first().inputValue(), `${fd}/${fm}/${fy}`);
+      await page.keyboard.press('Escape');
+
       // drill down: the commune from the table of child units
       await page.getByTestId('children-table').getByTestId('child-21220').click();
       await page.getByTestId('reports-unit-name').getByText('Xã Sơn Tịnh').waitFor();

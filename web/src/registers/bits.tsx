@@ -1,43 +1,18 @@
 /** Small pieces the register pages share: the catalogue, labels in the shown language, values. */
-import { useQuery } from '@tanstack/react-query';
 import { Divider, Form, Tag, Typography } from 'antd';
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import DateInput from '../components/form/DateInput';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
-import { getCatalog, registerKeys, type CatalogItem, type RegisterRecord } from './api';
+import type { RegisterRecord } from './api';
 import { milestoneSummary } from './payload';
-import { choiceLabel, type CatalogKind, type FieldSpec, type RegisterConfig } from './config';
+import { choiceLabel, type FieldSpec, type RegisterConfig } from './config';
 import { useLabel, useLanguage } from './labels';
+import { useCatalog } from './catalog';
 
-// the language and labels: in a module of their own (the workspace's quick start needs them alone)
-export { useLabel, useLanguage };
-
-/** GET /api/v1/catalog, cached (it changes rarely), with labels in the shown language. */
-export function useCatalog() {
-  const lang = useLanguage();
-  const catalog = useQuery({
-    queryKey: registerKeys.catalog,
-    queryFn: ({ signal }) => getCatalog(signal),
-    staleTime: 10 * 60_000,
-    gcTime: 60 * 60_000,
-  });
-  const itemLabel = useCallback((item: CatalogItem) => (lang === 'en' && item.label_en ? item.label_en : item.label), [lang]);
-  const label = useCallback(
-    (kind: CatalogKind, code: string) => {
-      const item = catalog.data?.[kind]?.find((c) => c.code === code);
-      return item ? itemLabel(item) : code;
-    },
-    [catalog.data, itemLabel],
-  );
-  /** Options of a select: the active codes, plus retired ones still in use by this record. */
-  const options = useCallback(
-    (kind: CatalogKind, keep: readonly string[] = []) =>
-      (catalog.data?.[kind] ?? []).filter((c) => c.active || keep.includes(c.code)).map((c) => ({ value: c.code, label: itemLabel(c) })),
-    [catalog.data, itemLabel],
-  );
-  return { catalog, label, options };
-}
+// the language, labels and catalogue: in modules of their own (the workspace's quick start and the
+// quick form need them alone, without this module's date picker)
+export { useCatalog, useLabel, useLanguage };
 
 const CHOICE_COLOR: Record<string, string> = {
   pending: 'gold',

@@ -72,6 +72,7 @@ const vi = {
   },
   byOrganizer: 'Theo lực lượng chủ trì',
   byTopic: 'Theo chủ đề',
+  breakdownMeasure: 'Đếm theo',
   breakdownCount: 'Số hoạt động',
   breakdownParticipants: 'Lượt người',
   map: {
@@ -210,6 +211,7 @@ const en: Shape<Texts> = {
   },
   byOrganizer: 'By organising force',
   byTopic: 'By topic',
+  breakdownMeasure: 'Measure',
   breakdownCount: 'Activities',
   breakdownParticipants: 'Attendances',
   map: {

@@ -6,44 +6,39 @@
  * loads the tree at once and opens it.
  */
 import { DownOutlined } from '@ant-design/icons';
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAfterPageShown } from '../../shell/useAfterPageShown';
+import { useDeferredControl } from './useDeferredControl';
 import { useUnitDetails } from './unitTree';
 import type { UnitFieldProps } from './UnitField';
-import './deferredUnitField.css';
+import './deferredBox.css';
 
 const UnitField = lazy(() => import('./UnitField'));
 
 export default function DeferredUnitField(props: UnitFieldProps) {
   const { t } = useTranslation();
-  const shown = useAfterPageShown();
-  const [asked, setAsked] = useState(false);
-  const [reached, setReached] = useState(false);
-  const wanted = shown || asked;
+  const { wanted, reached, reach, ask } = useDeferredControl();
 
   const values = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
   const details = useUnitDetails(values);
   const text = values.map((code, i) => details[i]?.data?.full_name ?? code).join(', ');
   const placeholder = props.placeholder ?? (props.multiple ? t('unitPicker.placeholderMany') : t('unitPicker.placeholder'));
-  const reach = () => {
-    setReached(true);
-    setAsked(true);
-  };
   const box = (
     <button
       type="button"
       id={props.id}
-      className={`antq-unit-box${props.className ? ` ${props.className}` : ''}`}
+      className={['antq-deferred-box', props.size === 'large' ? 'antq-deferred-box--large' : '', props.className ?? '']
+        .filter(Boolean)
+        .join(' ')}
       disabled={props.disabled}
       aria-label={props['aria-label'] ?? t('unitPicker.label')}
       aria-haspopup="tree"
       onClick={reach}
       onFocus={reach}
-      onPointerEnter={() => setAsked(true)}
+      onPointerEnter={ask}
     >
-      <span className={text ? 'antq-unit-box__value' : 'antq-unit-box__placeholder'}>{text || placeholder}</span>
-      <DownOutlined className="antq-unit-box__arrow" aria-hidden />
+      <span className={text ? 'antq-deferred-box__value' : 'antq-deferred-box__placeholder'}>{text || placeholder}</span>
+      <DownOutlined className="antq-deferred-box__arrow" aria-hidden />
     </button>
   );
   if (!wanted) return box;

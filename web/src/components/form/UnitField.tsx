@@ -31,6 +31,8 @@ interface BaseProps {
   'aria-label'?: string;
   'data-testid'?: string;
   status?: 'error' | 'warning';
+  /** Ant Design's control size; `large` beside the quick form's native controls (40 px). */
+  size?: 'middle' | 'large';
   /** Focused and open when it appears (DeferredUnitField: the user reached for it). */
   autoFocus?: boolean;
   defaultOpen?: boolean;
@@ -48,7 +50,7 @@ interface LabeledValue {
 const SEARCH_MIN = 2;
 
 export default function UnitField(props: UnitFieldProps) {
-  const { id, className, disabled, allowClear = true, placeholder, kinds, scope = 'own', status, autoFocus, defaultOpen } = props;
+  const { id, className, disabled, allowClear = true, placeholder, kinds, scope = 'own', status, autoFocus, defaultOpen, size } = props;
   const multiple = props.multiple === true;
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -73,6 +75,7 @@ export default function UnitField(props: UnitFieldProps) {
     id,
     className,
     disabled,
+    size,
     autoFocus,
     defaultOpen,
     'data-testid': props['data-testid'] ?? 'unit-picker',

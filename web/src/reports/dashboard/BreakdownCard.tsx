@@ -1,6 +1,5 @@
 /** The activities split by organising force or by topic. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Segmented } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
@@ -10,6 +9,7 @@ import EChart, { ChartPlaceholder } from '../EChart';
 import type { EChartsOption } from '../echarts';
 import { compactNumber } from '../metrics';
 import Card from '../../components/Card';
+import ToggleButtons from '../../components/form/ToggleButtons';
 
 export function BreakdownCard({
   q,
@@ -71,10 +71,11 @@ export function BreakdownCard({
       className="antq-reports__card"
       title={title}
       extra={
-        <Segmented
+        <ToggleButtons<'count' | 'participants'>
           size="small"
+          aria-label={t('reports.breakdownMeasure')}
           value={field}
-          onChange={(v) => onField(v as 'count' | 'participants')}
+          onChange={onField}
           options={[
             { value: 'count', label: t('reports.breakdownCount') },
             { value: 'participants', label: t('reports.breakdownParticipants') },

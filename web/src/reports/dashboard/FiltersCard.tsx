@@ -1,11 +1,13 @@
 /** The dashboard's filters: the area, the period (a preset stepped back and forth, or two days), the comparison, the figure. */
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Segmented, Select, Space, Switch, Tooltip, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type UnitDetail } from '../../api';
+import DeferredRangePicker from '../../components/form/DeferredRangePicker';
 import UnitField from '../../components/form/DeferredUnitField';
-import { rangeSeparator } from '../../components/form/rangeSeparator';
+import NativeSelect from '../../components/form/NativeSelect';
+import NativeSwitch from '../../components/form/NativeSwitch';
+import ToggleButtons from '../../components/form/ToggleButtons';
 import { useAuth } from '../../accounts/auth';
 import { formatDate } from '../../lib/format';
 import { UNIT_PARAM } from '../../components/useSelectedUnit';
@@ -45,20 +47,23 @@ export function FiltersCard({ params, detail, narrow }: { params: DashboardParam
           <label>{t('reports.period')}</label>
           <Space wrap size={[8, 8]}>
             {narrow ? (
-              <Select
+              // the phone's own list; the wide screen's buttons need no list at all
+              <NativeSelect
+                size="middle"
                 data-testid="period-presets"
                 aria-label={t('reports.period')}
                 value={preset ?? 'custom'}
                 onChange={(v) => onPeriod(v as Preset | 'custom')}
                 options={[...PRESETS, 'custom'].map((p) => ({ value: p, label: t(`reports.presets.${p}`) }))}
-                style={{ minWidth: 140 }}
+                className="antq-reports__presets"
               />
             ) : (
-              <Segmented
+              <ToggleButtons<Preset | 'custom'>
                 data-testid="period-presets"
+                aria-label={t('reports.period')}
                 value={preset ?? 'custom'}
-                onChange={(v) => onPeriod(v as Preset | 'custom')}
-                options={[...PRESETS, 'custom'].map((p) => ({ value: p, label: t(`reports.presets.${p}`) }))}
+                onChange={onPeriod}
+                options={[...PRESETS, 'custom'].map((p) => ({ value: p as Preset | 'custom', label: t(`reports.presets.${p}`) }))}
               />
             )}
             {preset && (
@@ -72,23 +77,18 @@ export function FiltersCard({ params, detail, narrow }: { params: DashboardParam
               </Space.Compact>
             )}
           </Space>
-          <DatePicker.RangePicker
+          <DeferredRangePicker
             className="antq-reports__range"
             aria-label={t('reports.range')}
-            format="DD/MM/YYYY"
-            allowClear={false}
-            separator={rangeSeparator}
-            value={[dayjs(period.from), dayjs(period.to)]}
-            onChange={(v) => {
-              const [a, b] = (v ?? []) as [Dayjs | null, Dayjs | null];
-              if (a && b) update({ period: 'custom', back: null, from: a.format('YYYY-MM-DD'), to: b.format('YYYY-MM-DD') });
-            }}
+            from={period.from}
+            to={period.to}
+            onChange={(from, to) => update({ period: 'custom', back: null, from, to })}
             data-testid="period-range"
           />
         </div>
         <div className="antq-reports__field antq-reports__field--compare">
           <label htmlFor="reports-compare">{t('reports.compare')}</label>
-          <Switch
+          <NativeSwitch
             id="reports-compare"
             checked={compare}
             onChange={(on) => update({ compare: on ? '1' : null })}
@@ -102,13 +102,13 @@ export function FiltersCard({ params, detail, narrow }: { params: DashboardParam
         </div>
         <div className="antq-reports__field antq-reports__field--metric">
           <label htmlFor="reports-metric">{t('reports.metric')}</label>
-          <Select
+          <NativeSelect
+            size="middle"
             id="reports-metric"
             value={metric}
             onChange={(m) => update({ metric: m === DEFAULT_METRIC ? null : m })}
             options={METRICS.map((m) => ({ value: m, label: t(`reports.metricNames.${metricKey(m)}`) }))}
             data-testid="metric-select"
-            popupMatchSelectWidth={false}
           />
         </div>
       </div>
