@@ -4,7 +4,7 @@
  */
 import { ClockCircleOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Skeleton, Typography } from 'antd';
+import { Button, Empty, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ import { OPEN_STATUSES } from './workflow';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { DueDate, useTipCategories } from './TipBits';
 import Card from '../components/Card';
+import LoadingLines from '../components/LoadingLines';
 
 const SHOWN = 5;
 
@@ -104,7 +105,12 @@ function TodoCard(props: {
   const { label } = useTipCategories();
   const { testId, icon, title, total, loading, error, items, empty, danger, onShowAll } = props;
   return (
-    <Card size="small" className={danger && total ? 'antq-todo__card antq-todo__card--danger' : 'antq-todo__card'} data-testid={testId}>
+    <Card
+      size="small"
+      className={danger && total ? 'antq-todo__card antq-todo__card--danger' : 'antq-todo__card'}
+      aria-busy={loading}
+      data-testid={testId}
+    >
       <div className="antq-todo__head">
         <span className="antq-todo__icon" aria-hidden>
           {icon}
@@ -117,7 +123,7 @@ function TodoCard(props: {
       {error ? (
         <ApiErrorAlert error={error} />
       ) : loading ? (
-        <Skeleton active paragraph={{ rows: 2 }} title={false} />
+        <LoadingLines rows={2} />
       ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} className="antq-todo__empty" />
       ) : (

@@ -1,6 +1,6 @@
 /** The dashboard of an area for a period: filters, KPI cards, charts, the map, the units below, the issued reports. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Col, Row, Spin, Typography } from 'antd';
+import { Spin, Typography } from 'antd';
 import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ApiErrorAlert from '../../components/ApiErrorAlert';
@@ -96,30 +96,26 @@ export function Dashboard() {
 
       <KpiCards summary={summary.data ?? null} compare={compare} loading={summary.isPending} />
 
-      <Row gutter={[16, 16]} className="antq-reports__row">
-        <Col xs={24} lg={14}>
-          <TrendCard q={q} metric={metric} metricLabel={metricLabel} compare={compare} narrow={narrow} language={i18n.resolvedLanguage} />
-        </Col>
-        <Col xs={24} lg={10}>
-          <MapCard area={area} metricLabel={metricLabel} unitName={unitName} narrow={narrow} ready={!!summary.data} onSelect={setUnit} />
-        </Col>
-      </Row>
+      {/* the trend beside the map, the two breakdowns side by side on a wide screen (reports.css) */}
+      <div className="antq-reports__row antq-reports__row--trend">
+        <TrendCard q={q} metric={metric} metricLabel={metricLabel} compare={compare} narrow={narrow} language={i18n.resolvedLanguage} />
+        <MapCard area={area} metricLabel={metricLabel} unitName={unitName} narrow={narrow} ready={!!summary.data} onSelect={setUnit} />
+      </div>
 
-      <Row gutter={[16, 16]} className="antq-reports__row">
+      <div className="antq-reports__row antq-reports__row--halves">
         {BREAKDOWNS.map((b) => (
-          <Col xs={24} lg={12} key={b.by}>
-            <BreakdownCard
-              q={q}
-              by={b.by}
-              title={t(b.title)}
-              field={breakdownField}
-              onField={setBreakdownField}
-              narrow={narrow}
-              language={i18n.resolvedLanguage}
-            />
-          </Col>
+          <BreakdownCard
+            key={b.by}
+            q={q}
+            by={b.by}
+            title={t(b.title)}
+            field={breakdownField}
+            onField={setBreakdownField}
+            narrow={narrow}
+            language={i18n.resolvedLanguage}
+          />
         ))}
-      </Row>
+      </div>
 
       {belowFirstScreen && (
         <Suspense fallback={null}>

@@ -1,10 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
-import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import { type Summary } from '../api';
 import { KPIS, figure, formatChange, formatChangePercent, trend } from '../metrics';
 import Card from '../../components/Card';
+import LoadingLines from '../../components/LoadingLines';
 
 /** The KPI cards, with the change from the same period a year earlier when asked. */
 export function KpiCards({ summary, compare, loading }: { summary: Summary | null; compare: boolean; loading: boolean }) {
@@ -20,7 +20,7 @@ export function KpiCards({ summary, compare, loading }: { summary: Summary | nul
           <Card key={k.metric} size="small" className="antq-reports__kpi" data-testid={`kpi-${k.metric}`} aria-busy={loading && !summary}>
             <div className="antq-reports__kpi-label">{t(`reports.kpi.${k.key}`)}</div>
             {loading && !summary ? (
-              <Skeleton active title={false} paragraph={{ rows: 1 }} />
+              <LoadingLines />
             ) : (
               <>
                 <div className="antq-reports__kpi-value" data-testid="kpi-value">
