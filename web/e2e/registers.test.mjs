@@ -470,8 +470,9 @@ describe('movement registers', () => {
       await page.getByText('Vui lòng chọn “Loại hoạt động”.').waitFor();
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'type');
       assert.equal(await page.locator('#type').getAttribute('aria-describedby'), 'type-error');
-      // the participants are grouped as typed; a future day is refused before sending
+      // the participants are grouped once typed; a future day is refused before sending
       await page.locator('#participants').fill('1200');
+      await page.locator('#participants').blur();
       assert.equal(await page.locator('#participants').inputValue(), '1.200');
       await page.locator('#date').fill(daysAgo(-1)[1]);
       await page.getByTestId('quick-save').click();

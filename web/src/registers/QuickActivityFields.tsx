@@ -2,7 +2,7 @@
  * The quick activity form's fields (QuickActivity.tsx), on the browser's own controls: the unit
  * (the officer's own, its tree loaded after the page), the type from the catalogue, the day
  * (dd/mm/yyyy, or the phone's own calendar; no future day), the content, the organising forces as
- * chips, the number of participants (grouped as 1.200 while typed), the photos.
+ * chips, the number of participants (grouped as 1.200), the photos.
  */
 import { CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +49,8 @@ export default function QuickActivityFields({
           onChange={(v) => set('unit', v)}
           disabled={disabled}
           status={errors.unit ? 'error' : undefined}
+          aria-label={t('registers.form.unit')}
+          {...invalidProps('unit', errors.unit)}
         />
       </NativeField>
       <NativeField id="type" label={fieldLabel('type')} error={errors.type}>
@@ -104,12 +106,17 @@ export default function QuickActivityFields({
           className="antq-nf__control antq-nf__count"
           placeholder="0"
           value={values.participants}
-          onChange={(e) => set('participants', groupedCount(e.target.value))}
+          // digits as typed (a dot or space between groups kept), grouped as 1.200 once the
+          // officer moves on: regrouping at each key would move the cursor
+          onChange={(e) => set('participants', e.target.value.replace(/[^\d.\s]/g, ''))}
+          onBlur={() => set('participants', groupedCount(values.participants))}
           {...invalidProps('participants', errors.participants)}
         />
       </NativeField>
       <NativeField id="photos" label={t('registers.photos.title')} group>
-        <PhotoInput id="photos" value={values.photos} onChange={(v) => set('photos', v)} disabled={disabled} />
+        <div role="group" aria-labelledby="photos-label">
+          <PhotoInput id="photos" value={values.photos} onChange={(v) => set('photos', v)} disabled={disabled} />
+        </div>
       </NativeField>
     </>
   );

@@ -5,7 +5,7 @@
  */
 import { Button, Form } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../accounts/auth';
 import { usePageTitle } from '../components/usePageTitle';
@@ -21,13 +21,17 @@ import { useQuickSave } from './useQuickSave';
 const patrols = REGISTER_BY_NAME.patrols;
 
 export default function QuickPatrol() {
+  // each patrol on a form of its own: "record another" starts afresh, started now
+  const [round, setRound] = useState(0);
+  return <PatrolRound key={round} onAgain={() => setRound((r) => r + 1)} />;
+}
+
+function PatrolRound({ onAgain }: { onAgain: () => void }) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const [form] = Form.useForm<FormValues>();
   const fields = useMemo(() => formFieldNames(patrols), []);
-  const { save, saved, again, otherError } = useQuickSave(patrols, fields, (name, message) =>
-    form.setFields([{ name, errors: [message] }]),
-  );
+  const { save, saved, otherError } = useQuickSave(patrols, fields, (name, message) => form.setFields([{ name, errors: [message] }]));
   usePageTitle('registers.quick.patrolTitle');
   // a patrol is recorded as it starts or right after: now, to the minute
   const initial = useMemo(
@@ -36,7 +40,7 @@ export default function QuickPatrol() {
   );
 
   if (saved && 'queued' in saved) {
-    return <QuickQueued testId="quick-patrol-queued" queued={saved} againLabel={t('registers.quick.patrolAgain')} onAgain={again} />;
+    return <QuickQueued testId="quick-patrol-queued" queued={saved} againLabel={t('registers.quick.patrolAgain')} onAgain={onAgain} />;
   }
   if (saved) {
     const r = saved.record;
@@ -50,7 +54,7 @@ export default function QuickPatrol() {
           </>
         }
         againLabel={t('registers.quick.patrolAgain')}
-        onAgain={again}
+        onAgain={onAgain}
         register={patrols}
         saved={saved}
       />

@@ -1,9 +1,10 @@
 /**
  * The quick activity form's values and checks (QuickActivity.tsx). The form is built from the
- * phone's own controls (a `<select>`, a date input, a text box) instead of Ant Design's Form,
- * Select, DatePicker and InputNumber, which were ~110 KB gzip of the village officer's first load
- * (issue 17): so its values are plain strings, as those controls give them, and it checks them
- * here, with the same messages as the register's own form. Pure functions: quickActivity.test.ts.
+ * browser's own controls (a `<select>`, text boxes, the day as typed text with the phone's calendar
+ * behind a button) instead of Ant Design's Form, Select, DatePicker and InputNumber, which were
+ * ~110 KB gzip of the village officer's first load (issue 17): so its values are plain strings, as
+ * those controls give them, and it checks them here, with the same messages as the register's own
+ * form. Pure functions: quickActivity.test.ts.
  */
 import { formatDate } from '../lib/format';
 import { parseVnDate } from '../lib/tips';
@@ -57,7 +58,7 @@ export function countOf(typed: string): number | null {
   return /^\d+$/.test(s) ? Number(s) : Number.NaN;
 }
 
-/** What the participants box shows while typing: the digits only, grouped as 16.000. */
+/** What the participants box shows once left: the digits only, grouped as 16.000. */
 export function groupedCount(typed: string): string {
   const digits = typed.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');

@@ -25,9 +25,17 @@ export default function DayTextInput({ id, value, onChange, max, calendarLabel, 
   const text = useRef<HTMLInputElement>(null);
   const openCalendar = () => {
     const el = picker.current;
-    // showPicker: Chrome 99, Safari 16, Firefox 101; an older browser gets the text box to type in
-    if (el && typeof el.showPicker === 'function') el.showPicker();
-    else text.current?.focus();
+    // showPicker: Chrome 99, Safari 16, Firefox 101. An older browser, or one that refuses (some
+    // embedded web views do), gets the text box to type the day in.
+    try {
+      if (el && typeof el.showPicker === 'function') {
+        el.showPicker();
+        return;
+      }
+    } catch (e) {
+      if (!(e instanceof DOMException)) throw e;
+    }
+    text.current?.focus();
   };
   return (
     <span className="antq-nf__day">

@@ -18,8 +18,9 @@ export default function DeferredRangePicker(props: PeriodRangeProps) {
   const box = (
     <button
       type="button"
-      className={['antq-deferred-box', 'antq-deferred-box--range', props.className ?? ''].filter(Boolean).join(' ')}
-      aria-label={props['aria-label']}
+      className={['antq-deferred-box', props.className ?? ''].filter(Boolean).join(' ')}
+      // the label and the days: the label alone would hide the days the box shows
+      aria-label={`${props['aria-label'] ?? ''} ${formatDate(props.from)} – ${formatDate(props.to)}`.trim()}
       aria-haspopup="dialog"
       onClick={reach}
       onFocus={reach}

@@ -27,11 +27,18 @@ export default function DeferredUnitField(props: UnitFieldProps) {
     <button
       type="button"
       id={props.id}
-      className={['antq-deferred-box', props.size === 'large' ? 'antq-deferred-box--large' : '', props.className ?? '']
+      className={[
+        'antq-deferred-box',
+        props.size === 'large' ? 'antq-deferred-box--large' : '',
+        props.status === 'error' ? 'antq-deferred-box--error' : '',
+        props.className ?? '',
+      ]
         .filter(Boolean)
         .join(' ')}
       disabled={props.disabled}
       aria-label={props['aria-label'] ?? t('unitPicker.label')}
+      aria-invalid={props['aria-invalid']}
+      aria-describedby={props['aria-describedby']}
       aria-haspopup="tree"
       onClick={reach}
       onFocus={reach}

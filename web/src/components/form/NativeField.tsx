@@ -31,7 +31,10 @@ export default function NativeField({
   id: string;
   label: string;
   error?: string;
-  /** The control is a group (chips, photos), not one labelable element: the label names it by id. */
+  /**
+   * The control is a group (chips, photos), not one labelable element: the label is a plain
+   * element with the id `<id>-label`, and the group names itself with `aria-labelledby`.
+   */
   group?: boolean;
   children: ReactNode;
 }) {

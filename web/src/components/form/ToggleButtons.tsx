@@ -1,8 +1,9 @@
 /**
  * One of a few choices as buttons side by side, the chosen one pressed, drawn as Ant Design's
- * Segmented: the quick entry's "activity or patrol", the dashboard's period and its charts' measure. Segmented and its
- * motion cost ~4 KB gzip on first screens that must load little (issue 17); this is the same for
- * a screen reader (a group of toggle buttons) and for the keyboard. Styles in toggleButtons.css.
+ * Segmented: the quick entry's "activity or patrol", the dashboard's period and its charts' measure.
+ * Segmented and its motion cost ~4 KB gzip on first screens that must load little (issue 17). Unlike
+ * Segmented (radio buttons: one tab stop, arrow keys), these are toggle buttons in a named group,
+ * each a tab stop, each saying whether it is pressed. Styles in toggleButtons.css.
  */
 import './toggleButtons.css';
 
@@ -42,7 +43,8 @@ export default function ToggleButtons<T extends string>({
           type="button"
           aria-pressed={value === o.value}
           className={value === o.value ? 'antq-toggle__item antq-toggle__item--on' : 'antq-toggle__item'}
-          onClick={() => onChange(o.value)}
+          // as Segmented: pressing the chosen one again changes nothing
+          onClick={() => o.value !== value && onChange(o.value)}
         >
           {o.label}
         </button>

@@ -29,6 +29,9 @@ interface BaseProps {
   /** Where the tree starts: the user's own unit (default) or the whole country. */
   scope?: 'own' | 'country';
   'aria-label'?: string;
+  /** The field's message (NativeField's `invalidProps`): read with the field. */
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
   'data-testid'?: string;
   status?: 'error' | 'warning';
   /** Ant Design's control size; `large` beside the quick form's native controls (40 px). */
@@ -80,6 +83,8 @@ export default function UnitField(props: UnitFieldProps) {
     defaultOpen,
     'data-testid': props['data-testid'] ?? 'unit-picker',
     'aria-label': props['aria-label'] ?? t('unitPicker.label'),
+    'aria-invalid': props['aria-invalid'],
+    'aria-describedby': props['aria-describedby'],
     style: { width: '100%' },
     treeData: searchTree ?? tree.treeData,
     loadData: searchTree ? undefined : tree.loadData,

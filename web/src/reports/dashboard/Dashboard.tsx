@@ -96,13 +96,12 @@ export function Dashboard() {
 
       <KpiCards summary={summary.data ?? null} compare={compare} loading={summary.isPending} />
 
-      {/* the trend beside the map, the two breakdowns side by side on a wide screen (reports.css) */}
-      <div className="antq-reports__row antq-reports__row--trend">
+      <div className="antq-reports__grid antq-reports__grid--trend">
         <TrendCard q={q} metric={metric} metricLabel={metricLabel} compare={compare} narrow={narrow} language={i18n.resolvedLanguage} />
         <MapCard area={area} metricLabel={metricLabel} unitName={unitName} narrow={narrow} ready={!!summary.data} onSelect={setUnit} />
       </div>
 
-      <div className="antq-reports__row antq-reports__row--halves">
+      <div className="antq-reports__grid antq-reports__grid--halves">
         {BREAKDOWNS.map((b) => (
           <BreakdownCard
             key={b.by}
