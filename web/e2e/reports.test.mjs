@@ -150,7 +150,7 @@ describe('reports dashboard', () => {
       const presets = page.getByTestId('period-presets');
       await presets.getByRole('button', { name: 'Quý', exact: true }).click();
       await page.waitForFunction(() => /[?&]period=quarter(&|$)/.test(window.location.search));
-      assert.equal(await presets.getByRole('button', { name: 'Quý', exact: true }).getAttribute('aria-pressed'), 'true');
+      await presets.getByRole('button', { name: 'Quý', exact: true, pressed: true }).waitFor();
       await presets.getByRole('button', { name: 'Năm', exact: true }).click();
       await page.getByTestId('reports-period').getByText(`Từ ${fd}/${fm}/${fy} đến ${td}/${tm}/${ty}`).waitFor();
       // the range picker shows the period's days; reaching for it opens its calendar
