@@ -477,6 +477,7 @@ describe('movement registers', () => {
       await page.locator('#date').fill(daysAgo(-1)[1]);
       await page.getByTestId('quick-save').click();
       await page.getByText('Ngày không thể sau hôm nay.').waitFor();
+      await assertAccessible(page, 'the quick activity form with its messages');
       // a day typed with dashes (a phone's number pad may have no slash) reads back as dd/mm/yyyy;
       // the phone's calendar, behind its button, writes the day it gives in the same way
       await page.locator('#date').fill(daysAgo(3)[1].replaceAll('/', '-'));
